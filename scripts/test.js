@@ -1,0 +1,19 @@
+// `npm test`: make sure the services the suite needs are up, type-check, then run every test.
+// The last line is always `N passed, N failed[, N skipped]` from the runner's real counts.
+import { spawnSync } from 'node:child_process';
+import { ensurePostgres } from './ensure-services.js';
+
+const pg = ensurePostgres();
+if (!pg.ok) {
+  process.stderr.write(`PostgreSQL is not reachable at 127.0.0.1:5432 and could not be started: ${pg.reason}\n`);
+}
+
+const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' });
+if (tsc.status !== 0) {
+  process.stdout.write('\ntype check failed\n0 passed, 1 failed\n');
+  process.exit(1);
+}
+
+const args = ['vitest', 'run', '--reporter=default', '--reporter=./test/support/reporter.ts', ...process.argv.slice(2)];
+const run = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, CROSSLINE_TEST_PG: pg.ok ? '1' : '0' } });
+process.exit(run.status ?? 1);

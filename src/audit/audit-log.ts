@@ -1,0 +1,116 @@
+// The tamper-evident audit log (SPEC §9.2): every state change appends one hash-chained entry
+// inside the same transaction as the change itself.
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../shared/canonical-json.js';
+import type { Actor } from '../domain/shared/actor.js';
+import { actorLabel } from '../domain/shared/actor.js';
+import type { Queryable } from '../storage/db.js';
+
+export type AuditInput = {
+  actor: Actor;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  data?: Record<string, unknown>;
+};
+
+export type AuditEntry = {
+  seq: number;
+  at: string;
+  actorKind: string;
+  actorId: string;
+  actorLabel: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+};
+
+export const GENESIS_HASH = 'genesis';
+
+/** The hash of an entry covers every field but the hash itself, including seq and prevHash. */
+export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'>): string {
+  return createHash('sha256').update(canonicalJson(entry)).digest('hex');
+}
+
+function actorId(actor: Actor): string {
+  return actor.kind === 'user' ? actor.userId : actor.partyId;
+}
+
+/** Appends one entry; call inside the transaction that makes the change. */
+export async function appendAudit(tx: Queryable, input: AuditInput, now: Date): Promise<AuditEntry> {
+  const [head] = await tx.query<{ seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE',
+  );
+  if (!head) throw new Error('audit_head row missing: run migrations');
+  const body: Omit<AuditEntry, 'hash'> = {
+    seq: head.seq + 1,
+    at: now.toISOString(),
+    actorKind: input.actor.kind,
+    actorId: actorId(input.actor),
+    actorLabel: actorLabel(input.actor),
+    action: input.action,
+    subjectType: input.subjectType,
+    subjectId: input.subjectId,
+    data: JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>,
+    prevHash: head.hash,
+  };
+  const entry: AuditEntry = { ...body, hash: hashAuditEntry(body) };
+  await tx.query(
+    `INSERT INTO audit_log (seq, at, actor_kind, actor_id, actor_label, action, subject_type, subject_id, data, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)`,
+    [entry.seq, entry.at, entry.actorKind, entry.actorId, entry.actorLabel, entry.action, entry.subjectType,
+      entry.subjectId, JSON.stringify(entry.data), entry.prevHash, entry.hash],
+  );
+  await tx.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [entry.seq, entry.hash]);
+  return entry;
+}
+
+type AuditRow = {
+  seq: number; at: Date; actor_kind: string; actor_id: string; actor_label: string; action: string;
+  subject_type: string; subject_id: string; data: Record<string, unknown>; prev_hash: string; hash: string;
+};
+
+export function rowToAuditEntry(r: AuditRow): AuditEntry {
+  return {
+    seq: r.seq,
+    at: new Date(r.at).toISOString(),
+    actorKind: r.actor_kind,
+    actorId: r.actor_id,
+    actorLabel: r.actor_label,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    data: r.data,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+export type AuditQuery = {
+  action?: string; subjectType?: string; subjectId?: string; actorId?: string;
+  q?: string; from?: string; to?: string; limit: number; beforeSeq?: number;
+};
+
+/** Newest first, filtered; `q` searches action, subject and actor label. */
+export async function listAudit(db: Queryable, f: AuditQuery): Promise<AuditEntry[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace('?', `$${params.length}`)); };
+  if (f.action) add('action = ?', f.action);
+  if (f.subjectType) add('subject_type = ?', f.subjectType);
+  if (f.subjectId) add('subject_id = ?', f.subjectId);
+  if (f.actorId) add('actor_id = ?', f.actorId);
+  if (f.from) add('at >= ?', f.from);
+  if (f.to) add('at <= ?', f.to);
+  if (f.beforeSeq) add('seq < ?', f.beforeSeq);
+  if (f.q) add("(action || ' ' || subject_type || ' ' || subject_id || ' ' || actor_label) ILIKE ?", `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  params.push(f.limit);
+  const rows = await db.query<AuditRow>(
+    `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map(rowToAuditEntry);
+}

@@ -1,0 +1,16 @@
+// Merges each area's error codes into one catalogue (see src/errors.ts).
+// Each area owns its codes in domain/<area>/errors.ts so areas never edit one shared file.
+import type { ErrorCatalogue } from '../error-types.js';
+import { CALL_ERRORS } from './call/errors.js';
+import { CASE_ERRORS } from './case/errors.js';
+import { DIALOGUE_ERRORS } from './dialogue/errors.js';
+import { REQUEST_ERRORS } from './request/errors.js';
+import { USER_ERRORS } from './user/errors.js';
+
+export const AREA_ERRORS = {
+  ...REQUEST_ERRORS,
+  ...CALL_ERRORS,
+  ...CASE_ERRORS,
+  ...DIALOGUE_ERRORS,
+  ...USER_ERRORS,
+} as const satisfies ErrorCatalogue;

@@ -1,0 +1,53 @@
+// Error codes owned by the user/auth area (merged into the node-wide catalogue in src/errors.ts).
+import type { ErrorCatalogue } from '../../error-types.js';
+
+export const USER_ERRORS = {
+  AUTH_INVALID_CREDENTIALS: {
+    status: 401,
+    message: { en: 'Wrong user name or password.', zh: '用户名或密码错误。' },
+  },
+  AUTH_TOTP_REQUIRED: {
+    status: 401,
+    message: { en: 'Enter the 6-digit code from your authenticator app.', zh: '请输入身份验证器应用中的 6 位验证码。' },
+  },
+  AUTH_TOTP_INVALID: {
+    status: 401,
+    message: { en: 'The authentication code is wrong or expired.', zh: '验证码错误或已过期。' },
+  },
+  AUTH_ACCOUNT_LOCKED: {
+    status: 423,
+    message: {
+      en: 'Too many failed sign-ins: the account is locked for a while.',
+      zh: '登录失败次数过多，账户已被暂时锁定。',
+    },
+  },
+  AUTH_ACCOUNT_DISABLED: {
+    status: 403,
+    message: { en: 'This account is disabled.', zh: '该账户已被停用。' },
+  },
+  AUTH_SESSION_EXPIRED: {
+    status: 401,
+    message: { en: 'Your session has expired; please sign in again.', zh: '会话已过期，请重新登录。' },
+  },
+  AUTH_TOTP_NOT_PENDING: {
+    status: 409,
+    message: { en: 'Start two-factor enrolment first.', zh: '请先开始双因素认证绑定。' },
+  },
+  USER_NOT_FOUND: { status: 404, message: { en: 'No such user.', zh: '用户不存在。' } },
+  USER_USERNAME_TAKEN: {
+    status: 409,
+    message: { en: 'This user name is already taken.', zh: '该用户名已被使用。' },
+  },
+  USER_WEAK_PASSWORD: {
+    status: 422,
+    message: {
+      en: 'The password must have at least 12 characters.',
+      zh: '密码至少需要 12 个字符。',
+    },
+  },
+  USER_LAST_ADMIN: {
+    status: 409,
+    message: { en: 'The last active administrator cannot lose the admin role or be disabled.', zh: '不能移除最后一位在用管理员的管理员角色或将其停用。' },
+  },
+  TOKEN_NOT_FOUND: { status: 404, message: { en: 'No such API token.', zh: 'API 令牌不存在。' } },
+} as const satisfies ErrorCatalogue;

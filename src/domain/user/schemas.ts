@@ -1,0 +1,50 @@
+// Input shapes for users, sign-in and API tokens (reused by HTTP validation and OpenAPI).
+import { z } from 'zod';
+import { ROLES } from '../shared/roles.js';
+
+export const ZRoleSchema = z.enum(ROLES);
+export const ZUsernameSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, 'lower-case letters, digits, . _ -');
+export const ZLocaleSchema = z.enum(['en', 'zh-CN']);
+
+export const ZLoginSchema = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(1024),
+  totp: z.string().max(16).optional(),
+});
+export type TLogin = z.infer<typeof ZLoginSchema>;
+
+export const ZCreateUserSchema = z.object({
+  username: ZUsernameSchema,
+  displayName: z.string().min(1).max(200),
+  email: z.email().max(320).optional(),
+  roles: z.array(ZRoleSchema).min(1).max(7),
+  password: z.string().min(1).max(1024),
+  locale: ZLocaleSchema.default('en'),
+  timeZone: z.string().min(1).max(64).default('UTC'),
+});
+export type TCreateUser = z.infer<typeof ZCreateUserSchema>;
+
+export const ZUpdateUserSchema = z.object({
+  displayName: z.string().min(1).max(200).optional(),
+  email: z.email().max(320).nullable().optional(),
+  roles: z.array(ZRoleSchema).min(1).max(7).optional(),
+  disabled: z.boolean().optional(),
+  password: z.string().min(1).max(1024).optional(),
+  unlock: z.boolean().optional(),
+});
+export type TUpdateUser = z.infer<typeof ZUpdateUserSchema>;
+
+export const ZUpdateProfileSchema = z.object({
+  displayName: z.string().min(1).max(200).optional(),
+  locale: ZLocaleSchema.optional(),
+  timeZone: z.string().min(1).max(64).optional(),
+});
+
+export const ZCreateTokenSchema = z.object({
+  name: z.string().min(1).max(100),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+
+export const ZTotpCodeSchema = z.object({ code: z.string().regex(/^\d{6}$/) });
+
+export const MIN_PASSWORD_LENGTH = 12;

@@ -1,0 +1,59 @@
+// Builds the Fastify app for one node (no listen(): tests use inject(), http/server.ts listens).
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { ServiceContext } from '../services/context.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { registerInputGuard } from './plugins/input-guard.js';
+import { createMetrics, registerMetrics, type Metrics } from './plugins/metrics.js';
+import { apiRoutes } from './routes/index.js';
+import { systemRoutes } from './routes/system/system.routes.js';
+
+export type AppDeps = { ctx: ServiceContext; metrics?: Metrics; isReady?: () => boolean };
+
+export type App = FastifyInstance & { metrics: Metrics };
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    loggerInstance: deps.ctx.logger as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    // Ids in URLs are UUIDs; anything longer is refused by the router instead of parsed.
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  const metrics = deps.metrics ?? createMetrics();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  registerAuth(app, deps.ctx);
+  registerInputGuard(app);
+  registerMetrics(app, metrics);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Crossline node API',
+        version: '1',
+        description: 'REST API of one Crossline node. Every error is `{ error: { code, message: { en, zh }, issues? } }`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Session token from /api/auth/login or an API token (clt_…)' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'crossline_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(systemRoutes(deps));
+  await app.register(apiRoutes(deps.ctx), { prefix: '/api' });
+  return Object.assign(app, { metrics }) as unknown as App;
+}

@@ -1,0 +1,56 @@
+// Authentication and route-level authorization: every /api route declares `config.permission`
+// (or 'public'); a route without one makes the app refuse to start.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../errors.js';
+import type { Permission } from '../../domain/user/permissions.js';
+import { rolesHave } from '../../domain/user/permissions.js';
+import type { UserActor } from '../../domain/shared/actor.js';
+import { authenticate, type Authenticated } from '../../services/user/authenticate.js';
+import type { ServiceContext } from '../../services/context.js';
+
+export const SESSION_COOKIE = 'crossline_session';
+
+export type RoutePermission = Permission | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: RoutePermission;
+  }
+  interface FastifyRequest {
+    auth: Authenticated | null;
+  }
+}
+
+export function registerAuth(app: FastifyInstance, ctx: ServiceContext): void {
+  app.decorateRequest('auth', null);
+  app.addHook('onRoute', (route) => {
+    const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs');
+    if (isApi && !route.config?.permission) {
+      throw new Error(`route ${route.method} ${route.url} declares no permission`);
+    }
+  });
+  app.addHook('onRequest', async (request) => {
+    const permission = request.routeOptions.config?.permission;
+    if (!permission || permission === 'public') return;
+    const token = bearerToken(request) ?? request.cookies?.[SESSION_COOKIE];
+    if (!token) throw new AppError('UNAUTHENTICATED');
+    request.auth = await authenticate(ctx, token);
+    if (!rolesHave(request.auth.actor.roles, permission)) {
+      throw new AppError('FORBIDDEN', { details: { permission } });
+    }
+  });
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new AppError('UNAUTHENTICATED');
+  return match[1];
+}
+
+/** The signed-in user; only call on routes with a permission (never on public ones). */
+export function actorOf(request: FastifyRequest): UserActor {
+  if (!request.auth) throw new AppError('UNAUTHENTICATED');
+  return request.auth.actor;
+}

@@ -1,0 +1,78 @@
+// Sign-in, sign-out, own profile, TOTP enrolment and own API tokens.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  ZCreateTokenSchema, ZLoginSchema, ZTotpCodeSchema, ZUpdateProfileSchema,
+} from '../../../domain/user/schemas.js';
+import type { ServiceContext } from '../../../services/context.js';
+import { createApiToken, listTokens, revokeToken } from '../../../services/user/api-tokens.js';
+import { login } from '../../../services/user/login.js';
+import { logout } from '../../../services/user/logout.js';
+import { presentUser } from '../../../services/user/present-user.js';
+import { confirmTotpEnrolment, disableTotp, startTotpEnrolment } from '../../../services/user/totp-enrolment.js';
+import { updateProfile } from '../../../services/user/update-profile.js';
+import { actorOf, SESSION_COOKIE } from '../../plugins/auth.js';
+import { permissionsOf } from '../../../domain/user/permissions.js';
+import { ERROR_RESPONSES, ZIdParamsSchema } from '../common.schema.js';
+
+export function authRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['auth'];
+    app.post('/auth/login', {
+      config: { permission: 'public' },
+      schema: { tags, summary: 'Sign in (password, then TOTP code when enrolled)', body: ZLoginSchema, response: ERROR_RESPONSES },
+    }, async (request, reply) => {
+      const result = await login(ctx, request.body, { ip: request.ip });
+      void reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', expires: new Date(result.expiresAt),
+      });
+      return result;
+    });
+
+    app.post('/auth/logout', { config: { permission: 'self' }, schema: { tags, summary: 'End this session' } }, async (request, reply) => {
+      await logout(ctx, actorOf(request), request.auth!.tokenHash);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    });
+
+    app.get('/auth/me', { config: { permission: 'self' }, schema: { tags, summary: 'The signed-in user and permissions' } }, async (request) => ({
+      user: presentUser(request.auth!.user),
+      permissions: [...permissionsOf(request.auth!.user.roles)],
+      node: { id: ctx.config.nodeId, name: ctx.config.nodeName, country: ctx.config.country },
+    }));
+
+    app.patch('/auth/me', {
+      config: { permission: 'self' }, schema: { tags, summary: 'Change own name, language, time zone', body: ZUpdateProfileSchema, response: ERROR_RESPONSES },
+    }, async (request) => updateProfile(ctx, actorOf(request), request.body));
+
+    app.post('/auth/totp/enrol', { config: { permission: 'self' }, schema: { tags, summary: 'Start TOTP enrolment' } },
+      async (request) => startTotpEnrolment(ctx, actorOf(request)));
+
+    app.post('/auth/totp/confirm', {
+      config: { permission: 'self' }, schema: { tags, summary: 'Confirm TOTP with a first code', body: ZTotpCodeSchema, response: ERROR_RESPONSES },
+    }, async (request) => {
+      await confirmTotpEnrolment(ctx, actorOf(request), request.body.code);
+      return { ok: true };
+    });
+
+    app.post('/auth/totp/disable', {
+      config: { permission: 'self' }, schema: { tags, summary: 'Turn TOTP off (needs a current code)', body: ZTotpCodeSchema, response: ERROR_RESPONSES },
+    }, async (request) => {
+      await disableTotp(ctx, actorOf(request), request.body.code);
+      return { ok: true };
+    });
+
+    app.get('/tokens', { config: { permission: 'self' }, schema: { tags: ['tokens'], summary: 'List API tokens (own; all for admins)' } },
+      async (request) => ({ items: await listTokens(ctx, actorOf(request)) }));
+
+    app.post('/tokens', {
+      config: { permission: 'self' }, schema: { tags: ['tokens'], summary: 'Create an API token (secret shown once)', body: ZCreateTokenSchema, response: ERROR_RESPONSES },
+    }, async (request, reply) => reply.status(201).send(await createApiToken(ctx, actorOf(request), request.body)));
+
+    app.delete('/tokens/:id', {
+      config: { permission: 'self' }, schema: { tags: ['tokens'], summary: 'Revoke an API token', params: ZIdParamsSchema, response: ERROR_RESPONSES },
+    }, async (request) => {
+      await revokeToken(ctx, actorOf(request), request.params.id);
+      return { ok: true };
+    });
+  };
+}

@@ -1,0 +1,14 @@
+// Every /api route group of the node, one folder per area.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ServiceContext } from '../../services/context.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { usersRoutes } from './users/users.routes.js';
+
+export function apiRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(authRoutes(ctx));
+    await app.register(usersRoutes(ctx));
+    await app.register(auditRoutes(ctx));
+  };
+}

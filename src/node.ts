@@ -1,0 +1,53 @@
+// Starts and stops one node: config → database → migrations → secrets → workers → HTTP.
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { buildApp, type App } from './http/app.js';
+import { createLogger } from './logger.js';
+import { loadOrCreateNodeSecrets } from './security/node-secrets.js';
+import type { Clock, ServiceContext } from './services/context.js';
+import { openDb, type Db } from './storage/db.js';
+import { migrate } from './storage/migrate.js';
+import { startWorkers, type Workers } from './workers/index.js';
+
+export type RunningNode = {
+  ctx: ServiceContext;
+  app: App;
+  url: string;
+  stop(): Promise<void>;
+};
+
+export type OpenNodeOptions = { clock?: Clock; logger?: Logger };
+
+/** Opens storage and runs migrations: what `init`, `users add` and `start` all need. */
+export async function openNodeContext(config: Config, options: OpenNodeOptions = {}): Promise<ServiceContext> {
+  const logger = options.logger ?? createLogger(config.logLevel, config.nodeId);
+  const db: Db = await openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema });
+  const applied = await migrate(db);
+  if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+  const secrets = loadOrCreateNodeSecrets(config.dataDir);
+  return { db, config, secrets, clock: options.clock ?? (() => new Date()), logger };
+}
+
+export async function startNode(config: Config, options: OpenNodeOptions = {}): Promise<RunningNode> {
+  const ctx = await openNodeContext(config, options);
+  let stopping = false;
+  const app = await buildApp({ ctx, isReady: () => !stopping });
+  const workers: Workers = startWorkers(ctx, app.metrics);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  ctx.logger.info({ url, database: ctx.db.kind }, 'node started');
+  return {
+    ctx, app, url,
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      // Order matters: stop taking requests, let workers finish their transaction, then close storage.
+      await app.close();
+      await workers.stop();
+      await ctx.db.close();
+      ctx.logger.info('node stopped');
+    },
+  };
+}

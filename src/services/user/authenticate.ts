@@ -1,0 +1,49 @@
+// Resolves a session token or an API token to the acting user; sliding session expiry.
+import { AppError } from '../../errors.js';
+import type { UserActor } from '../../domain/shared/actor.js';
+import { hashToken } from '../../shared/ids.js';
+import {
+  deleteSession, findApiTokenByHash, findSession, findUserById, markApiTokenUsed, touchSession, type UserRow,
+} from '../../storage/repositories/user.repository.js';
+import type { ServiceContext } from '../context.js';
+
+export type Authenticated = { actor: UserActor; user: UserRow; via: 'session' | 'api_token'; tokenHash: string };
+
+export function toActor(user: UserRow, partyId: string): UserActor {
+  return { kind: 'user', userId: user.id, name: user.displayName, roles: user.roles, partyId };
+}
+
+export async function authenticate(ctx: ServiceContext, token: string): Promise<Authenticated> {
+  const now = ctx.clock();
+  const tokenHash = hashToken(token);
+  if (token.startsWith('clt_')) {
+    const apiToken = await findApiTokenByHash(ctx.db, tokenHash);
+    if (!apiToken || apiToken.revokedAt) throw new AppError('UNAUTHENTICATED');
+    if (apiToken.expiresAt && new Date(apiToken.expiresAt) <= now) throw new AppError('AUTH_SESSION_EXPIRED');
+    const user = await activeUser(ctx, apiToken.userId);
+    // Recording use at most once a minute keeps automation from writing on every call.
+    if (!apiToken.lastUsedAt || now.getTime() - new Date(apiToken.lastUsedAt).getTime() > 60_000) {
+      await markApiTokenUsed(ctx.db, apiToken.id, now.toISOString());
+    }
+    return { actor: toActor(user, ctx.config.nodeId), user, via: 'api_token', tokenHash };
+  }
+  const session = await findSession(ctx.db, tokenHash);
+  if (!session) throw new AppError('UNAUTHENTICATED');
+  if (new Date(session.expiresAt) <= now) {
+    await deleteSession(ctx.db, tokenHash);
+    throw new AppError('AUTH_SESSION_EXPIRED');
+  }
+  const user = await activeUser(ctx, session.userId);
+  if (now.getTime() - new Date(session.lastSeenAt).getTime() > 60_000) {
+    const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlMinutes * 60_000).toISOString();
+    await touchSession(ctx.db, tokenHash, now.toISOString(), expiresAt);
+  }
+  return { actor: toActor(user, ctx.config.nodeId), user, via: 'session', tokenHash };
+}
+
+async function activeUser(ctx: ServiceContext, userId: string): Promise<UserRow> {
+  const user = await findUserById(ctx.db, userId);
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  if (user.disabled) throw new AppError('AUTH_ACCOUNT_DISABLED');
+  return user;
+}

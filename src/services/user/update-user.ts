@@ -1,0 +1,39 @@
+// Use case: an admin changes a user's roles, name, password or state (disable, unlock).
+import { AppError } from '../../errors.js';
+import type { Actor } from '../../domain/shared/actor.js';
+import type { TUpdateUser } from '../../domain/user/schemas.js';
+import { appendAudit } from '../../audit/audit-log.js';
+import {
+  countActiveAdmins, deleteUserSessions, findUserById, saveUser,
+} from '../../storage/repositories/user.repository.js';
+import type { ServiceContext } from '../context.js';
+import { checkPasswordStrength, hashPassword } from './passwords.js';
+import { presentUser, type PublicUser } from './present-user.js';
+
+export async function updateUser(ctx: ServiceContext, actor: Actor, userId: string, input: TUpdateUser): Promise<PublicUser> {
+  if (input.password !== undefined) checkPasswordStrength(input.password);
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
+  const now = ctx.clock();
+  return ctx.db.transaction(async (tx) => {
+    const user = await findUserById(tx, userId, true);
+    if (!user) throw new AppError('USER_NOT_FOUND');
+    const next = { ...user, updatedAt: now.toISOString() };
+    if (input.displayName !== undefined) next.displayName = input.displayName;
+    if (input.email !== undefined) next.email = input.email;
+    if (input.roles !== undefined) next.roles = [...new Set(input.roles)];
+    if (input.disabled !== undefined) next.disabled = input.disabled;
+    if (passwordHash) next.passwordHash = passwordHash;
+    if (input.unlock) { next.failedAttempts = 0; next.lockedUntil = null; }
+    const losesAdmin = user.roles.includes('admin') && !user.disabled && (!next.roles.includes('admin') || next.disabled);
+    if (losesAdmin && (await countActiveAdmins(tx, user.id)) === 0) throw new AppError('USER_LAST_ADMIN');
+    await saveUser(tx, next);
+    // A disabled user or a changed password ends every open session at once.
+    if (next.disabled || passwordHash) await deleteUserSessions(tx, user.id);
+    const changed = Object.keys(input).filter((k) => k !== 'password');
+    await appendAudit(tx, {
+      actor, action: 'user.updated', subjectType: 'user', subjectId: user.id,
+      data: { changed: input.password !== undefined ? [...changed, 'password'] : changed, roles: next.roles, disabled: next.disabled },
+    }, now);
+    return presentUser(next);
+  });
+}

@@ -1,0 +1,184 @@
+// SQL for users, sessions and API tokens; returns plain typed objects.
+import type { Role } from '../../domain/shared/roles.js';
+import type { Queryable } from '../db.js';
+
+export type UserRow = {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  roles: Role[];
+  passwordHash: string;
+  locale: 'en' | 'zh-CN';
+  timeZone: string;
+  totpSecretEnc: string | null;
+  totpPendingEnc: string | null;
+  totpEnabled: boolean;
+  totpLastStep: number | null;
+  failedAttempts: number;
+  lockedUntil: string | null;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+const isoOrNull = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
+
+function toUser(r: Record<string, unknown>): UserRow {
+  return {
+    id: r.id as string,
+    username: r.username as string,
+    displayName: r.display_name as string,
+    email: (r.email as string | null) ?? null,
+    roles: r.roles as Role[],
+    passwordHash: r.password_hash as string,
+    locale: r.locale as 'en' | 'zh-CN',
+    timeZone: r.time_zone as string,
+    totpSecretEnc: (r.totp_secret_enc as string | null) ?? null,
+    totpPendingEnc: (r.totp_pending_enc as string | null) ?? null,
+    totpEnabled: r.totp_enabled as boolean,
+    totpLastStep: (r.totp_last_step as number | null) ?? null,
+    failedAttempts: r.failed_attempts as number,
+    lockedUntil: isoOrNull(r.locked_until),
+    disabled: r.disabled as boolean,
+    createdAt: new Date(r.created_at as string).toISOString(),
+    updatedAt: new Date(r.updated_at as string).toISOString(),
+    version: r.version as number,
+  };
+}
+
+export async function insertUser(db: Queryable, u: UserRow): Promise<void> {
+  await db.query(
+    `INSERT INTO users (id, username, display_name, email, roles, password_hash, locale, time_zone,
+       totp_enabled, failed_attempts, disabled, created_at, updated_at, version)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
+    [u.id, u.username, u.displayName, u.email, u.roles, u.passwordHash, u.locale, u.timeZone,
+      u.totpEnabled, u.failedAttempts, u.disabled, u.createdAt, u.updatedAt, u.version],
+  );
+}
+
+export async function findUserById(db: Queryable, id: string, forUpdate = false): Promise<UserRow | null> {
+  const rows = await db.query(`SELECT * FROM users WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  return rows[0] ? toUser(rows[0]) : null;
+}
+
+export async function findUserByUsername(db: Queryable, username: string, forUpdate = false): Promise<UserRow | null> {
+  const rows = await db.query(`SELECT * FROM users WHERE username = $1${forUpdate ? ' FOR UPDATE' : ''}`, [username]);
+  return rows[0] ? toUser(rows[0]) : null;
+}
+
+export async function listUsers(db: Queryable): Promise<UserRow[]> {
+  return (await db.query('SELECT * FROM users ORDER BY username')).map(toUser);
+}
+
+export async function countActiveAdmins(db: Queryable, exceptUserId?: string): Promise<number> {
+  const rows = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM users WHERE 'admin' = ANY(roles) AND NOT disabled AND id <> $1`,
+    [exceptUserId ?? ''],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export async function countUsers(db: Queryable): Promise<number> {
+  const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+  return rows[0]?.n ?? 0;
+}
+
+/** Writes every mutable column; bumps version. */
+export async function saveUser(db: Queryable, u: UserRow): Promise<void> {
+  await db.query(
+    `UPDATE users SET display_name=$2, email=$3, roles=$4, password_hash=$5, locale=$6, time_zone=$7,
+       totp_secret_enc=$8, totp_pending_enc=$9, totp_enabled=$10, totp_last_step=$11, failed_attempts=$12,
+       locked_until=$13, disabled=$14, updated_at=$15, version=version+1
+     WHERE id=$1`,
+    [u.id, u.displayName, u.email, u.roles, u.passwordHash, u.locale, u.timeZone, u.totpSecretEnc,
+      u.totpPendingEnc, u.totpEnabled, u.totpLastStep, u.failedAttempts, u.lockedUntil, u.disabled, u.updatedAt],
+  );
+}
+
+export type SessionRow = { tokenHash: string; userId: string; createdAt: string; expiresAt: string; lastSeenAt: string };
+
+export async function insertSession(db: Queryable, s: SessionRow): Promise<void> {
+  await db.query(
+    'INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES ($1,$2,$3,$4,$5)',
+    [s.tokenHash, s.userId, s.createdAt, s.expiresAt, s.lastSeenAt],
+  );
+}
+
+export async function findSession(db: Queryable, tokenHash: string): Promise<SessionRow | null> {
+  const rows = await db.query('SELECT * FROM sessions WHERE token_hash = $1', [tokenHash]);
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    tokenHash: r.token_hash as string,
+    userId: r.user_id as string,
+    createdAt: new Date(r.created_at as string).toISOString(),
+    expiresAt: new Date(r.expires_at as string).toISOString(),
+    lastSeenAt: new Date(r.last_seen_at as string).toISOString(),
+  };
+}
+
+export async function touchSession(db: Queryable, tokenHash: string, lastSeenAt: string, expiresAt: string): Promise<void> {
+  await db.query('UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE token_hash = $1', [tokenHash, lastSeenAt, expiresAt]);
+}
+
+export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}
+
+export async function deleteUserSessions(db: Queryable, userId: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+}
+
+export type ApiTokenRow = {
+  id: string; userId: string; name: string; tokenHash: string; prefix: string; createdAt: string;
+  expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null;
+};
+
+function toToken(r: Record<string, unknown>): ApiTokenRow {
+  return {
+    id: r.id as string,
+    userId: r.user_id as string,
+    name: r.name as string,
+    tokenHash: r.token_hash as string,
+    prefix: r.prefix as string,
+    createdAt: new Date(r.created_at as string).toISOString(),
+    expiresAt: isoOrNull(r.expires_at),
+    lastUsedAt: isoOrNull(r.last_used_at),
+    revokedAt: isoOrNull(r.revoked_at),
+  };
+}
+
+export async function insertApiToken(db: Queryable, t: ApiTokenRow): Promise<void> {
+  await db.query(
+    `INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, created_at, expires_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+    [t.id, t.userId, t.name, t.tokenHash, t.prefix, t.createdAt, t.expiresAt],
+  );
+}
+
+export async function findApiTokenByHash(db: Queryable, tokenHash: string): Promise<ApiTokenRow | null> {
+  const rows = await db.query('SELECT * FROM api_tokens WHERE token_hash = $1', [tokenHash]);
+  return rows[0] ? toToken(rows[0]) : null;
+}
+
+export async function findApiToken(db: Queryable, id: string): Promise<ApiTokenRow | null> {
+  const rows = await db.query('SELECT * FROM api_tokens WHERE id = $1', [id]);
+  return rows[0] ? toToken(rows[0]) : null;
+}
+
+export async function listApiTokens(db: Queryable, userId?: string): Promise<ApiTokenRow[]> {
+  const rows = userId
+    ? await db.query('SELECT * FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC', [userId])
+    : await db.query('SELECT * FROM api_tokens ORDER BY created_at DESC');
+  return rows.map(toToken);
+}
+
+export async function markApiTokenUsed(db: Queryable, id: string, at: string): Promise<void> {
+  await db.query('UPDATE api_tokens SET last_used_at = $2 WHERE id = $1', [id, at]);
+}
+
+export async function revokeApiToken(db: Queryable, id: string, at: string): Promise<void> {
+  await db.query('UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at]);
+}
