@@ -27,6 +27,7 @@ const CORE_ERRORS = {
     message: { en: 'The record was changed meanwhile; reload and retry.', zh: '记录已被修改，请刷新后重试。' },
   },
   PAYLOAD_TOO_LARGE: { status: 413, message: { en: 'The body is too large.', zh: '请求体过大。' } },
+  URI_TOO_LONG: { status: 414, message: { en: 'The address is too long.', zh: '请求地址过长。' } },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     message: { en: 'Unsupported content type.', zh: '不支持的内容类型。' },

@@ -7,8 +7,8 @@ import {
   jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../services/context.js';
-import { registerAuth } from './plugins/auth.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { registerAuth, type RouteEntry } from './plugins/auth.js';
+import { registerErrorHandling, toAppError } from './plugins/errors.js';
 import { registerInputGuard } from './plugins/input-guard.js';
 import { createMetrics, registerMetrics, type Metrics } from './plugins/metrics.js';
 import { apiRoutes } from './routes/index.js';
@@ -16,7 +16,7 @@ import { systemRoutes } from './routes/system/system.routes.js';
 
 export type AppDeps = { ctx: ServiceContext; metrics?: Metrics; isReady?: () => boolean };
 
-export type App = FastifyInstance & { metrics: Metrics };
+export type App = FastifyInstance & { metrics: Metrics; routeTable: RouteEntry[] };
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
@@ -24,13 +24,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: 1024 * 1024,
     // Ids in URLs are UUIDs; anything longer is refused by the router instead of parsed.
     routerOptions: { maxParamLength: 200 },
+    // Router-level refusals (bad URL encoding, over-long parameters) get the same JSON error shape.
+    frameworkErrors: (error, _request, reply) => {
+      const appError = toAppError(error);
+      void reply.status(appError.status).send(appError.toJSON());
+    },
   }).withTypeProvider<ZodTypeProvider>();
   const metrics = deps.metrics ?? createMetrics();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   await app.register(fastifyCookie);
-  registerAuth(app, deps.ctx);
+  const routeTable = registerAuth(app, deps.ctx);
   registerInputGuard(app);
   registerMetrics(app, metrics);
   await app.register(fastifySwagger, {
@@ -55,5 +60,5 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(systemRoutes(deps));
   await app.register(apiRoutes(deps.ctx), { prefix: '/api' });
-  return Object.assign(app, { metrics }) as unknown as App;
+  return Object.assign(app, { metrics, routeTable }) as unknown as App;
 }

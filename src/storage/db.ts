@@ -1,8 +1,8 @@
 // One connection layer over the embedded database (PGlite) or PostgreSQL (pg): the same SQL
 // text and parameters run on both, so repositories never know which one they talk to.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 export type Row = Record<string, unknown>;
@@ -35,10 +35,10 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
 async function openPglite(dataDir: string): Promise<Db> {
   const dir = path.join(dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
+  const releaseLock = takeDataDirLock(dataDir);
   const lite = await PGlite.create(dir, {
     parsers: { [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) },
   });
-  void pgliteTypes;
   const query = async <T extends Row>(q: { query: PGlite['query'] }, sql: string, params?: readonly unknown[]) =>
     (await q.query<T>(sql, params as unknown[] | undefined)).rows;
   return {
@@ -48,8 +48,42 @@ async function openPglite(dataDir: string): Promise<Db> {
     exec: async (sql) => {
       await lite.exec(sql);
     },
-    close: () => lite.close(),
+    close: async () => {
+      await lite.close();
+      releaseLock();
+    },
   };
+}
+
+/**
+ * PGlite is a single-process database: two processes opening one data dir would corrupt it.
+ * A pid file refuses the second opener with a clear message; a stale file (dead pid) is taken over.
+ */
+function takeDataDirLock(dataDir: string): () => void {
+  const file = path.join(dataDir, 'pglite.pid');
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(`the embedded database in ${dataDir} is in use by process ${pid}; stop that node first`);
+    }
+  }
+  writeFileSync(file, String(process.pid));
+  return () => {
+    try {
+      if (readFileSync(file, 'utf8').trim() === String(process.pid)) unlinkSync(file);
+    } catch {
+      // already gone
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function openPostgres(url: string, schema?: string): Promise<Db> {

@@ -1,6 +1,6 @@
 // Test nodes on either store: a fresh PGlite data dir (copied from a migrated template, fast) or a
 // fresh schema in the local PostgreSQL; a settable clock; cleanup removes everything.
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -47,7 +47,7 @@ export async function createTestContext(kind: StoreKind, overrides: Partial<Conf
   const schema = kind === 'postgres' ? `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}` : undefined;
   if (kind === 'pglite') {
     const tpl = await pgliteTemplate();
-    if (existsSync(path.join(tpl, 'pglite'))) cpSync(path.join(tpl, 'pglite'), path.join(dataDir, 'pglite'), { recursive: true });
+    cpSync(path.join(tpl, 'pglite'), path.join(dataDir, 'pglite'), { recursive: true });
   }
   const config = loadConfig({
     dataDir, nodeId: 'cn-test', logLevel: 'silent',

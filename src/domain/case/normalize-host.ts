@@ -85,7 +85,7 @@ export function normalizeUrl(raw: string, path: string): NormalizerOutcome {
     }
     const ip = normalizeIp(url.hostname, path);
     if (Array.isArray(ip)) return ip;
-    for (const f of ip.flags ?? []) if (f !== 'refanged') notes.warn(f, ip.issues![0]!.message.en, ip.issues![0]!.message.zh);
+    (ip.flags ?? []).forEach((f, i) => notes.warn(f, ip.issues![i]!.message.en, ip.issues![i]!.message.zh));
     related.push({ type: 'ip', value: ip.value });
   } else {
     const d = checkDomain(url.hostname, notes);

@@ -21,12 +21,19 @@ declare module 'fastify' {
   }
 }
 
-export function registerAuth(app: FastifyInstance, ctx: ServiceContext): void {
+/** One row per API route: what the role × route test and the docs enumerate. */
+export type RouteEntry = { method: string; url: string; permission: RoutePermission };
+
+export function registerAuth(app: FastifyInstance, ctx: ServiceContext): RouteEntry[] {
+  const routes: RouteEntry[] = [];
   app.decorateRequest('auth', null);
   app.addHook('onRoute', (route) => {
     const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs');
-    if (isApi && !route.config?.permission) {
-      throw new Error(`route ${route.method} ${route.url} declares no permission`);
+    if (!isApi) return;
+    const permission = route.config?.permission;
+    if (!permission) throw new Error(`route ${route.method} ${route.url} declares no permission`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, permission });
     }
   });
   app.addHook('onRequest', async (request) => {
@@ -39,6 +46,7 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext): void {
       throw new AppError('FORBIDDEN', { details: { permission } });
     }
   });
+  return routes;
 }
 
 function bearerToken(request: FastifyRequest): string | undefined {

@@ -1,0 +1,77 @@
+// Property-based fuzzing of every route: random and malformed bodies, parameters, query strings and
+// headers never produce a 5xx, and a refused call (4xx) never changes stored data.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '../../src/domain/shared/roles.js';
+import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
+
+// Routes whose success ends the fuzzing session itself.
+const SKIP = new Set(['POST /api/auth/logout']);
+const RUNS_PER_ROUTE = Number(process.env.CROSSLINE_FUZZ_RUNS ?? 60);
+
+/** Everything a refused call must leave untouched. Login failures legitimately count attempts. */
+async function fingerprint(t: TestApp, route: string): Promise<string> {
+  const tables = await t.ctx.db.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  const parts: string[] = [];
+  for (const { table_name: name } of tables) {
+    if (name === 'sessions' || (route.endsWith('/auth/login') && (name === 'users' || name.startsWith('audit')))) continue;
+    const rows = await t.ctx.db.query<{ h: string }>(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${name} x`);
+    parts.push(`${name}:${rows[0]!.h}`);
+  }
+  return parts.join(',');
+}
+
+const jsonValue = fc.jsonValue({ maxDepth: 3 });
+const nasty = fc.constantFrom('', ' ', '\u0000', '💥', '../../etc/passwd', "' OR 1=1 --", '<script>', 'x'.repeat(5000), '-1', '1e309', 'NaN', '2026-13-45T99:99:99Z', '中文字段');
+const idLike = fc.oneof(fc.uuid(), nasty, fc.string({ maxLength: 40 }));
+const body = fc.oneof(
+  jsonValue,
+  fc.dictionary(fc.constantFrom('type', 'status', 'title', 'username', 'password', 'roles', 'urgency', 'identifiers', 'subject', 'value', 'code', 'name', 'legalBasis', 'tlp', 'action', 'reason'), fc.oneof(jsonValue, nasty)),
+  fc.string({ maxLength: 200 }),
+);
+const contentType = fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/octet-stream', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', undefined);
+
+describe('API fuzz', () => {
+  let t: TestApp;
+  let token: string;
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    token = (await t.userWith([...ROLES])).token;
+  });
+  afterAll(async () => { await t?.close(); });
+
+  it('never answers 5xx and never changes data on a refused call', async () => {
+    let calls = 0;
+    for (const route of t.app.routeTable) {
+      const key = `${route.method} ${route.url}`;
+      if (SKIP.has(key)) continue;
+      await fc.assert(fc.asyncProperty(
+        fc.array(idLike, { minLength: 3, maxLength: 3 }), body, fc.dictionary(fc.string({ maxLength: 10 }), fc.oneof(fc.string({ maxLength: 30 }), nasty)), contentType, fc.boolean(),
+        async (ids, payload, query, type, rawString) => {
+          let i = 0;
+          const url = route.url.replace(/:[A-Za-z]+/g, () => encodeURIComponent(String(ids[i++] ?? 'x')));
+          const before = await fingerprint(t, route.url);
+          const headers: Record<string, string> = { ...bearer(token) };
+          if (type) headers['content-type'] = type;
+          const hasBody = route.method !== 'GET' && route.method !== 'DELETE';
+          const res = await t.app.inject({
+            method: route.method as 'POST', url, query: query as Record<string, string>, headers,
+            ...(hasBody ? { payload: rawString && typeof payload === 'string' ? payload : JSON.stringify(payload) } : {}),
+          });
+          calls += 1;
+          expect(res.statusCode, `${key} → ${res.body.slice(0, 300)}`).toBeLessThan(500);
+          if (res.statusCode >= 400) expect(res.json().error?.code, `${key} → ${res.body.slice(0, 300)}`).toBeTypeOf('string');
+          if (res.statusCode >= 400) {
+            const err = res.json() as { error: { code: string; message: { en: string; zh: string } } };
+            expect(err.error.code).toMatch(/^[A-Z_]+$/);
+            expect(err.error.message.en && err.error.message.zh).toBeTruthy();
+            expect(await fingerprint(t, route.url), `${key} changed data while refusing (${res.statusCode})`).toBe(before);
+          }
+        },
+      ), { numRuns: RUNS_PER_ROUTE });
+    }
+    expect(calls).toBeGreaterThan(t.app.routeTable.length * RUNS_PER_ROUTE * 0.9);
+  });
+});

@@ -1,0 +1,53 @@
+// The audit chain detects a direct edit, deletion, tail deletion or reordering of rows, on both stores.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendAudit } from '../../src/audit/audit-log.js';
+import { verifyAuditChain } from '../../src/audit/verify-audit.js';
+import { createTestContext, STORES, type TestContext } from '../support/test-context.js';
+
+describe.each(STORES)('audit chain (%s)', (store) => {
+  let t: TestContext;
+  beforeEach(async () => {
+    t = await createTestContext(store);
+    for (let i = 1; i <= 6; i++) {
+      await t.ctx.db.transaction((tx) => appendAudit(tx, {
+        actor: { kind: 'system', partyId: 'cn-test' }, action: 'test.event', subjectType: 'test', subjectId: `s${i}`,
+        data: { n: i, text: '案件编号 ' + i, nested: { b: 2, a: 1 } },
+      }, t.clock.now()));
+      t.clock.advance(1000);
+    }
+  });
+  afterEach(async () => { await t.cleanup(); });
+
+  it('verifies an intact chain', async () => {
+    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true, entries: 6 });
+  });
+
+  it('names the edited entry', async () => {
+    await t.ctx.db.query(`UPDATE audit_log SET data = '{"n": 99}' WHERE seq = 3`);
+    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: false, firstBadSeq: 3, reason: 'hash_mismatch' });
+  });
+
+  it('names a deleted entry', async () => {
+    await t.ctx.db.query('DELETE FROM audit_log WHERE seq = 4');
+    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: false, firstBadSeq: 4, reason: 'missing_entry' });
+  });
+
+  it('notices entries removed from the end', async () => {
+    await t.ctx.db.query('DELETE FROM audit_log WHERE seq >= 5');
+    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: false, firstBadSeq: 5, reason: 'head_mismatch' });
+  });
+
+  it('names the first of two swapped entries', async () => {
+    await t.ctx.db.query('UPDATE audit_log SET seq = -2 WHERE seq = 2');
+    await t.ctx.db.query('UPDATE audit_log SET seq = 2 WHERE seq = 3');
+    await t.ctx.db.query('UPDATE audit_log SET seq = 3 WHERE seq = -2');
+    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: false, firstBadSeq: 2, reason: 'hash_mismatch' });
+  });
+
+  it('serialises concurrent appends into one unbroken chain', async () => {
+    await Promise.all(Array.from({ length: 20 }, (_, i) => t.ctx.db.transaction((tx) => appendAudit(tx, {
+      actor: { kind: 'system', partyId: 'cn-test' }, action: 'test.concurrent', subjectType: 'test', subjectId: `c${i}`,
+    }, t.clock.now()))));
+    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true, entries: 26 });
+  });
+});
