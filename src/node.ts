@@ -12,6 +12,7 @@ import { startWorkers, type Workers } from './workers/index.js';
 export type RunningNode = {
   ctx: ServiceContext;
   app: App;
+  workers: Workers;
   url: string;
   stop(): Promise<void>;
 };
@@ -39,7 +40,7 @@ export async function startNode(config: Config, options: OpenNodeOptions = {}): 
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   ctx.logger.info({ url, database: ctx.db.kind }, 'node started');
   return {
-    ctx, app, url,
+    ctx, app, url, workers,
     async stop() {
       if (stopping) return;
       stopping = true;

@@ -27,7 +27,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // Router-level refusals (bad URL encoding, over-long parameters) get the same JSON error shape.
     frameworkErrors: (error, _request, reply) => {
       const appError = toAppError(error);
-      void reply.status(appError.status).send(appError.toJSON());
+      void (reply as unknown as { code(n: number): { send(b: unknown): void } }).code(appError.status).send(appError.toJSON());
     },
   }).withTypeProvider<ZodTypeProvider>();
   const metrics = deps.metrics ?? createMetrics();

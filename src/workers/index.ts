@@ -1,9 +1,24 @@
 // Background workers of a node. Each is restart-safe: its state lives in the database.
+import { Counter } from 'prom-client';
 import type { Metrics } from '../http/plugins/metrics.js';
 import type { ServiceContext } from '../services/context.js';
+import { CLOCK_SOURCES } from './clock-sources.js';
+import { startDeadlineWorker, type DeadlineWorker } from './deadline-worker.js';
 
-export type Workers = { stop(): Promise<void> };
+export type Workers = { deadlines: DeadlineWorker; stop(): Promise<void> };
 
-export function startWorkers(_ctx: ServiceContext, _metrics: Metrics): Workers {
-  return { async stop() {} };
+export function startWorkers(ctx: ServiceContext, metrics: Metrics): Workers {
+  const fired = new Counter({
+    name: 'crossline_clock_events_total', help: 'Deadline events fired (overdue, escalation, reminders)',
+    labelNames: ['subject', 'event'], registers: [metrics.registry],
+  });
+  const deadlines = startDeadlineWorker(ctx, CLOCK_SOURCES, (r) => {
+    for (const f of r.fired) fired.inc({ subject: f.subjectType, event: f.event.split(':')[0] ?? f.event });
+  });
+  return {
+    deadlines,
+    async stop() {
+      await deadlines.stop();
+    },
+  };
 }

@@ -1,5 +1,5 @@
 // Builders shared by this area's tests (not exported from index.ts).
-import type { Actor, PeerActor, SystemActor, UserActor } from '../shared/actor.js';
+import type { PeerActor, SystemActor, UserActor } from '../shared/actor.js';
 import type { Role } from '../shared/roles.js';
 import { placeCall } from './place-call.js';
 import type { CallRecord } from './types.js';
@@ -41,4 +41,3 @@ export function callIn(status: CallRecord['status'], over: Partial<CallRecord> =
   return { ...placedCall(), status, ...over };
 }
 
-export type AnyActor = Actor;

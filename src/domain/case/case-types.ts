@@ -81,6 +81,8 @@ export type CaseRecord = {
   status: CaseStatus;
   /** Party (node) id leading the case. */
   leadParty: string;
+  /** Party whose node first created this record (the TLP originator of its content). */
+  originParty: string;
   /** Every party in the case, always including `leadParty`. */
   participatingParties: string[];
   members: CaseMember[];

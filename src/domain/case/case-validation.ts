@@ -114,6 +114,8 @@ export type CreateCaseContext = {
   generatedReference: string;
   /** This node's party id; it always participates. */
   localParty: string;
+  /** When importing a case a peer shared: that peer. Defaults to `localParty`. */
+  originParty?: string;
 };
 
 const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
@@ -147,7 +149,8 @@ export function createCase(
     crimeCategories: uniq(input.crimeCategories),
     status: 'open',
     leadParty,
-    participatingParties: uniq([leadParty, ctx.localParty, ...(input.participatingParties ?? [])]),
+    originParty: ctx.originParty ?? ctx.localParty,
+    participatingParties: uniq([leadParty, ctx.localParty, ...(ctx.originParty ? [ctx.originParty] : []), ...(input.participatingParties ?? [])]),
     members,
     linkedRequestIds: uniq(input.linkedRequestIds ?? []),
     linkedCallIds: uniq(input.linkedCallIds ?? []),

@@ -48,7 +48,7 @@ export function evaluateActionItem(
     isOverdue,
     dueAt: iso(new Date(due)),
     msUntilDue: isOpen ? left : null,
-    daysOverdue: isOverdue ? Math.floor(-left / DAY_MS) : 0,
+    daysOverdue: isOverdue ? Math.floor((now.getTime() - due) / DAY_MS) : 0,
     isDueSoon: isOpen && !isOverdue && left <= (opts.dueSoonDays ?? 7) * DAY_MS,
   };
 }

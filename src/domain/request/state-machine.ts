@@ -17,7 +17,7 @@ import {
 import { isApprovalRequired } from './legal-bases.js';
 import { requireRequestAccess, sideOf } from './policy.js';
 import { ACTION_FROM, actionsFromStatus, guardRefusal } from './transitions.js';
-import type { RequestAction, RequestEvent, RequestRecord, RequestSide } from './types.js';
+import type { ClockOverrideValues, RequestAction, RequestEvent, RequestRecord, RequestSide } from './types.js';
 import { assertSubmittable } from './validate-request.js';
 
 export type ApplyOptions = { clockPolicy?: ClockPolicyInput };
@@ -84,6 +84,12 @@ export function applyRequestAction<A extends RequestAction>(
     data: { reference: record.reference, from: record.status, to: next.status, side, ...data },
   };
   return { record: next, events: [event] };
+}
+
+function overrideValues(r: RequestRecord): ClockOverrideValues {
+  if (!r.clockOverrides) return {};
+  const { agreedAt: _agreedAt, proposedBy: _proposedBy, note: _note, ...values } = r.clockOverrides;
+  return values;
 }
 
 type Step = { patch: Partial<RequestRecord>; data: Record<string, unknown> };
@@ -209,8 +215,8 @@ function transition<A extends RequestAction>(
     }
     case 'agree_clock_override': {
       const pending = r.pendingClockOverride!;
-      const { agreedAt: _a, proposedBy: _p, note: _n, ...earlier } = r.clockOverrides ?? { agreedAt: '', proposedBy: side };
-      const clockOverrides = { ...earlier, ...pending.values, agreedAt: at, proposedBy: pending.proposedBy, ...note };
+      // Values agreed earlier stay in force unless this agreement replaces them.
+      const clockOverrides = { ...overrideValues(r), ...pending.values, agreedAt: at, proposedBy: pending.proposedBy, ...note };
       const clocks = applyAgreedOverrides({ ...r, clockOverrides }, pending.values, policy);
       return {
         patch: { clockOverrides, pendingClockOverride: null, clocks },

@@ -114,8 +114,8 @@ function validateLegalBasis(c: RequestContent, now: Date, submit: boolean): Vali
       issue(
         'legalBasis',
         'not_allowed_for_type',
-        `${basis.citation} does not cover a request for ${typeLabel.en.toLowerCase()}.`,
-        `${basis.citation} 不适用于“${typeLabel.zh}”请求。`,
+        `${basis.shortName.en} does not cover a request for ${typeLabel.en.toLowerCase()}.`,
+        `${basis.shortName.zh}不适用于“${typeLabel.zh}”请求。`,
       ),
     );
   }
@@ -124,8 +124,8 @@ function validateLegalBasis(c: RequestContent, now: Date, submit: boolean): Vali
       issue(
         'legalBasis',
         'emergency_only',
-        `${basis.citation} applies only to emergencies; set urgency to "emergency" or choose another legal basis.`,
-        `${basis.citation} 仅适用于紧急情况；请将紧急程度设为“紧急”，或选择其他法律依据。`,
+        `${basis.shortName.en} applies only to emergencies; set urgency to "emergency" or choose another legal basis.`,
+        `${basis.shortName.zh}仅适用于紧急情况；请将紧急程度设为“紧急”，或选择其他法律依据。`,
       ),
     );
   }
@@ -134,8 +134,8 @@ function validateLegalBasis(c: RequestContent, now: Date, submit: boolean): Vali
       issue(
         'legalBasis',
         'not_yet_applicable',
-        `${basis.citation} applies only from ${basis.applicableFrom}.`,
-        `${basis.citation} 自 ${basis.applicableFrom} 起才适用。`,
+        `${basis.shortName.en} applies only from ${basis.applicableFrom}.`,
+        `${basis.shortName.zh}自 ${basis.applicableFrom} 起适用。`,
       ),
     );
   }

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../../services/context.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 
 export function apiRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
@@ -10,5 +11,6 @@ export function apiRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     await app.register(authRoutes(ctx));
     await app.register(usersRoutes(ctx));
     await app.register(auditRoutes(ctx));
+    await app.register(notificationsRoutes(ctx));
   };
 }

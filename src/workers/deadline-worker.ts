@@ -1,0 +1,58 @@
+// Fires stored deadlines (overdue, escalation, reminders). There are no in-memory timers to lose:
+// each sweep asks every area which records are due *now* and fires what has not fired yet,
+// so a node that was down when a deadline passed fires it at its first sweep after restart.
+import type { ServiceContext } from '../services/context.js';
+
+export type ClockSource = {
+  subjectType: string;
+  /** Ids of records whose next stored check time is at or before `now`. */
+  due(ctx: ServiceContext, now: Date, limit: number): Promise<string[]>;
+  /** Fires what is due for one record in one transaction; returns the events fired. */
+  fire(ctx: ServiceContext, id: string, now: Date): Promise<string[]>;
+};
+
+export type SweepResult = { fired: { subjectType: string; id: string; event: string }[] };
+
+const BATCH = 200;
+
+export async function sweepDeadlines(ctx: ServiceContext, sources: readonly ClockSource[]): Promise<SweepResult> {
+  const now = ctx.clock();
+  const fired: SweepResult['fired'] = [];
+  for (const source of sources) {
+    const ids = await source.due(ctx, now, BATCH);
+    for (const id of ids) {
+      try {
+        for (const event of await source.fire(ctx, id, now)) fired.push({ subjectType: source.subjectType, id, event });
+      } catch (err) {
+        // One bad record must not stop the others; it is retried at the next sweep.
+        ctx.logger.error({ err, subjectType: source.subjectType, id }, 'deadline fire failed');
+      }
+    }
+  }
+  return { fired };
+}
+
+export type DeadlineWorker = { sweepNow(): Promise<SweepResult>; stop(): Promise<void> };
+
+export function startDeadlineWorker(ctx: ServiceContext, sources: readonly ClockSource[], onFired?: (r: SweepResult) => void): DeadlineWorker {
+  let running: Promise<SweepResult> | null = null;
+  let stopped = false;
+  const sweep = (): Promise<SweepResult> => {
+    running ??= sweepDeadlines(ctx, sources)
+      .then((r) => { onFired?.(r); return r; })
+      .catch((err: unknown) => { ctx.logger.error({ err }, 'deadline sweep failed'); return { fired: [] }; })
+      .finally(() => { running = null; });
+    return running;
+  };
+  const timer = setInterval(() => { if (!stopped) void sweep(); }, ctx.config.deadlineSweepSeconds * 1000);
+  timer.unref();
+  void sweep();
+  return {
+    sweepNow: async () => { await running; return sweep(); },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
