@@ -13,7 +13,7 @@ export function startWorkers(ctx: ServiceContext, metrics: Metrics): Workers {
     labelNames: ['subject', 'event'], registers: [metrics.registry],
   });
   const deadlines = startDeadlineWorker(ctx, CLOCK_SOURCES, (r) => {
-    for (const f of r.fired) fired.inc({ subject: f.subjectType, event: f.event.split(':')[0] ?? f.event });
+    for (const f of r.fired) fired.inc({ subject: f.subjectType, event: /^[a-z_]+/.exec(f.event)?.[0] ?? 'other' });
   });
   return {
     deadlines,

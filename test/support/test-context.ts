@@ -25,7 +25,12 @@ export function testClock(start = '2026-03-02T08:00:00.000Z'): TestClock {
   };
 }
 
-export type TestContext = { ctx: ServiceContext; clock: TestClock; dataDir: string; cleanup(): Promise<void> };
+export type TestContext = {
+  ctx: ServiceContext; clock: TestClock; dataDir: string;
+  /** Simulates a node restart: closes the store and opens it again (same data dir or schema, same clock). */
+  reopen(): Promise<void>;
+  cleanup(): Promise<void>;
+};
 
 let template: Promise<string> | undefined;
 
@@ -54,17 +59,25 @@ export async function createTestContext(kind: StoreKind, overrides: Partial<Conf
     ...(kind === 'postgres' ? { databaseUrl: TEST_PG_URL, databaseSchema: schema } : {}),
     ...overrides,
   }, {});
-  const db = await openDb({ dataDir, databaseUrl: config.databaseUrl, schema });
-  await migrate(db);
+  const open = async () => {
+    const db = await openDb({ dataDir, databaseUrl: config.databaseUrl, schema });
+    await migrate(db);
+    return db;
+  };
   const clock = testClock();
   const ctx: ServiceContext = {
-    db, config, clock: clock.now, secrets: loadOrCreateNodeSecrets(dataDir, {}), logger: pino({ level: 'silent' }),
+    db: await open(), config, clock: clock.now, secrets: loadOrCreateNodeSecrets(dataDir, {}), logger: pino({ level: 'silent' }),
   };
   return {
     ctx, clock, dataDir,
+    async reopen() {
+      await ctx.db.close();
+      ctx.db = await open();
+      ctx.secrets = loadOrCreateNodeSecrets(dataDir, {});
+    },
     async cleanup() {
-      if (kind === 'postgres') await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
-      await db.close().catch(() => undefined);
+      if (kind === 'postgres') await ctx.db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+      await ctx.db.close().catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

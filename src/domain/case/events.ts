@@ -30,7 +30,8 @@ export type CaseEventType =
   | 'task.cancelled'
   | 'task.reopened'
   | 'task.reassigned'
-  | 'task.rescheduled';
+  | 'task.rescheduled'
+  | 'task.updated';
 
 export type CaseDomainEvent = {
   type: CaseEventType;

@@ -176,7 +176,7 @@ export function recordCustody(ctx: {
   );
   const evidence = { ...ctx.evidence, custodyHead: { seq: event.seq, hash: event.hash } };
   const domainEvent = makeEvent('evidence.custody', ctx.actor, ctx.now, {
-    caseId: ctx.kase.id, evidenceId: evidence.id, kind: event.kind, seq: event.seq, hash: event.hash,
+    caseId: ctx.kase.id, evidenceId: evidence.id, filename: evidence.filename, kind: event.kind, seq: event.seq, hash: event.hash,
   });
   return { evidence, chain, event, events: [domainEvent] };
 }

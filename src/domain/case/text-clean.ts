@@ -19,7 +19,7 @@ export function toHalfWidth(s: string): string {
 }
 
 const REFANGS: readonly [RegExp, string][] = [
-  [/^h(?:xx|\*\*|x\*|\*x|tt|\[tt\]|\[xx\])p(s?)(?=:|\[:)/i, 'http$1'],
+  [/^h(?:xx|\*\*|x\*|\*x|\[tt\]|\[xx\])p(s?)(?=:|\[:)/i, 'http$1'],
   [/^f(?:x|\*)p(?=:|\[:)/i, 'ftp'],
   [/\[:\/\/\]/g, '://'],
   [/\[:\]/g, ':'],

@@ -78,4 +78,11 @@ export const REQUEST_ERRORS = {
       zh: '本方提议的时限须由对方同意。',
     },
   },
+  REQUEST_COUNTERPART_ON_FEDERATION: {
+    status: 409,
+    message: {
+      en: 'This party is on the federation: its own officers act on the request from their node.',
+      zh: '该方已接入联邦，应由其本方人员在其节点上处理该请求。',
+    },
+  },
 } as const satisfies ErrorCatalogue;

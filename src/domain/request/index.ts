@@ -55,7 +55,7 @@ export {
   type EscalationLevel,
 } from './clock-status.js';
 export { ACTION_FROM, actionsFromStatus, allowedActions } from './transitions.js';
-export { ACTION_EVENT, applyRequestAction, type ApplyOptions, type ApplyResult } from './state-machine.js';
+export { ACTION_EVENT, applyRequestAction, applyRequestCommand, type ApplyOptions, type ApplyResult } from './state-machine.js';
 export {
   createRequestDraft,
   updateRequestDraft,
@@ -73,3 +73,4 @@ export {
 } from './policy.js';
 export { REQUEST_ERRORS } from './errors.js';
 export * from './schemas.js';
+export { receiveSubmittedRequest, toSubmittedSnapshot, type SubmittedRequestSnapshot } from './receive.js';

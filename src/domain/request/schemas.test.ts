@@ -1,7 +1,8 @@
 // Zod input shapes: what the HTTP layer accepts before domain validation runs.
 import { describe, expect, it } from 'vitest';
 import { ZCreateRequestDraftSchema, ZRequestActionSchema, ZUpdateRequestDraftSchema } from './schemas.js';
-import { validContent } from './test-fixtures.js';
+import { createRequestDraft } from './draft.js';
+import { T0, requester, validContent } from './test-fixtures.js';
 import { REQUEST_TYPES } from './types.js';
 
 describe('ZCreateRequestDraftSchema', () => {
@@ -27,6 +28,16 @@ describe('ZCreateRequestDraftSchema', () => {
   it('requires the type and the requested party', () => {
     expect(ZCreateRequestDraftSchema.safeParse({ requestedParty: 'n' }).success).toBe(false);
     expect(ZCreateRequestDraftSchema.safeParse({ type: 'other' }).success).toBe(false);
+  });
+});
+
+describe('schemas fit the domain functions', () => {
+  it('a parsed create-draft body goes straight into createRequestDraft', () => {
+    const { requestingParty: _r, ...input } = validContent('freeze_assets');
+    const parsed = ZCreateRequestDraftSchema.parse(input);
+    const { record, issues } = createRequestDraft({ id: 'x', reference: 'X-1' }, parsed, requester, T0);
+    expect(record.details.freeze?.currency).toBe('USDT');
+    expect(issues).toEqual([]);
   });
 });
 

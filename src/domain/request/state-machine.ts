@@ -15,6 +15,7 @@ import {
   type ClockPolicyInput,
 } from './clocks.js';
 import { isApprovalRequired } from './legal-bases.js';
+import type { TRequestAction } from './schemas.js';
 import { requireRequestAccess, sideOf } from './policy.js';
 import { ACTION_FROM, actionsFromStatus, guardRefusal } from './transitions.js';
 import type { ClockOverrideValues, RequestAction, RequestEvent, RequestRecord, RequestSide } from './types.js';
@@ -90,6 +91,18 @@ function overrideValues(r: RequestRecord): ClockOverrideValues {
   if (!r.clockOverrides) return {};
   const { agreedAt: _agreedAt, proposedBy: _proposedBy, note: _note, ...values } = r.clockOverrides;
   return values;
+}
+
+/** Same as applyRequestAction for an HTTP/federation body shaped like ZRequestActionSchema. */
+export function applyRequestCommand(
+  record: RequestRecord,
+  command: TRequestAction,
+  actor: Actor,
+  now: Date,
+  options: ApplyOptions = {},
+): ApplyResult {
+  const { action, ...params } = command;
+  return applyRequestAction(record, action, actor, now, params as ActionParams[typeof action], options);
 }
 
 type Step = { patch: Partial<RequestRecord>; data: Record<string, unknown> };

@@ -1,7 +1,8 @@
 // Behaviour of individual workflow steps: submit, information loop, approval gate, decline/withdraw, renewal, overrides.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.js';
-import { applyRequestAction } from './state-machine.js';
+import { applyRequestAction, applyRequestCommand } from './state-machine.js';
+import { ZRequestActionSchema } from './schemas.js';
 import { T0, at, draft, recordIn, requested, requester, validContent, walk } from './test-fixtures.js';
 import type { RequestRecord } from './types.js';
 
@@ -289,5 +290,13 @@ describe('timestamps and versions', () => {
     );
     expect(r.version).toBe(8);
     expect(r.createdAt).toBe(T0.toISOString());
+  });
+});
+
+describe('applyRequestCommand', () => {
+  it('applies a parsed action body', () => {
+    const body = ZRequestActionSchema.parse({ action: 'decline', reason: 'Outside our jurisdiction' });
+    const { record } = applyRequestCommand(recordIn('acknowledged'), body, requested, at(9));
+    expect(record).toMatchObject({ status: 'declined', declineReason: 'Outside our jurisdiction' });
   });
 });

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../services/context.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { requestsRoutes } from './requests/requests.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 
 export function apiRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
@@ -12,5 +13,6 @@ export function apiRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     await app.register(usersRoutes(ctx));
     await app.register(auditRoutes(ctx));
     await app.register(notificationsRoutes(ctx));
+    await app.register(requestsRoutes(ctx));
   };
 }

@@ -1,0 +1,30 @@
+// HTTP shapes for requests: the domain's schemas plus list filters and the incoming-registration body.
+import { z } from 'zod';
+import {
+  REQUEST_STATUSES, REQUEST_TYPES, URGENCIES, ZCreateRequestDraftSchema, ZRequestActionSchema,
+} from '../../../domain/request/index.js';
+
+export const ZRequestListQuerySchema = z.object({
+  status: z.string().max(400).optional().describe('comma-separated statuses')
+    .refine((v) => !v || v.split(',').every((s) => (REQUEST_STATUSES as readonly string[]).includes(s)), 'unknown status'),
+  type: z.enum(REQUEST_TYPES).optional(),
+  urgency: z.enum(URGENCIES).optional(),
+  direction: z.enum(['outgoing', 'incoming']).optional(),
+  party: z.string().max(100).optional(),
+  caseRef: z.string().max(200).optional(),
+  q: z.string().max(200).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+export const ZRegisterIncomingRequestSchema = ZCreateRequestDraftSchema.omit({ requestedParty: true }).extend({
+  requestingParty: z.string().min(2).max(100).regex(/^[a-z0-9][a-z0-9-]*$/, 'a party id such as us-fbi'),
+  senderReference: z.string().max(100).optional(),
+});
+
+/** A workflow step; `onBehalfOfCounterpart` records the step of a party that is not on the federation. */
+export const ZRequestActionBodySchema = z.intersection(
+  ZRequestActionSchema,
+  z.object({ onBehalfOfCounterpart: z.boolean().optional() }),
+);

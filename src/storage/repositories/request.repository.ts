@@ -1,0 +1,72 @@
+// SQL for requests for assistance: versioned documents plus list/deadline columns.
+import type { RequestRecord } from '../../domain/request/types.js';
+import type { Queryable } from '../db.js';
+import { insertDocument, loadDocument, updateDocument, type Columns } from './document-store.js';
+
+const TABLE = 'requests';
+
+/** Index columns derived from the record; `nextCheckAt` comes from the clock evaluation. */
+function columns(r: RequestRecord, nextDeadlineAt: string | null, nextCheckAt: string | null): Columns {
+  return {
+    reference: r.reference, status: r.status, type: r.type, urgency: r.urgency, confidentiality: r.confidentiality,
+    requesting_party: r.requestingParty, requested_party: r.requestedParty, case_ref: r.caseRef,
+    created_at: r.createdAt, updated_at: r.updatedAt, submitted_at: r.submittedAt,
+    next_deadline_at: nextDeadlineAt, next_check_at: nextCheckAt,
+  };
+}
+
+export type RequestTimes = { nextDeadlineAt: string | null; nextCheckAt: string | null };
+
+export async function insertRequest(tx: Queryable, r: RequestRecord, t: RequestTimes): Promise<void> {
+  await insertDocument(tx, TABLE, r.id, r.version, columns(r, t.nextDeadlineAt, t.nextCheckAt), r);
+}
+
+export async function updateRequest(tx: Queryable, r: RequestRecord, expectedVersion: number, t: RequestTimes): Promise<void> {
+  await updateDocument(tx, TABLE, r.id, expectedVersion, r.version, columns(r, t.nextDeadlineAt, t.nextCheckAt), r);
+}
+
+export function findRequest(db: Queryable, id: string, forUpdate = false): Promise<RequestRecord | null> {
+  return loadDocument<RequestRecord>(db, TABLE, id, forUpdate);
+}
+
+export async function setRequestNextCheck(tx: Queryable, id: string, nextCheckAt: string | null): Promise<void> {
+  await tx.query('UPDATE requests SET next_check_at = $2 WHERE id = $1', [id, nextCheckAt]);
+}
+
+export type RequestFilter = {
+  status?: string[]; type?: string; urgency?: string; direction?: 'outgoing' | 'incoming'; party?: string;
+  caseRef?: string; q?: string; ownParty: string; excludeDraftsOfOthers: boolean; limit: number; offset: number;
+};
+
+export async function listRequests(db: Queryable, f: RequestFilter): Promise<RequestRecord[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  if (f.status?.length) where.push(`status = ANY(${p(f.status)}::text[])`);
+  if (f.type) where.push(`type = ${p(f.type)}`);
+  if (f.urgency) where.push(`urgency = ${p(f.urgency)}`);
+  if (f.direction === 'outgoing') where.push(`requesting_party = ${p(f.ownParty)}`);
+  if (f.direction === 'incoming') where.push(`requested_party = ${p(f.ownParty)}`);
+  if (f.party) where.push(`(requesting_party = ${p(f.party)} OR requested_party = $${params.length})`);
+  if (f.caseRef) where.push(`case_ref = ${p(f.caseRef)}`);
+  if (f.q) {
+    where.push(`(reference ILIKE ${p(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} OR doc->'subject'->>'en' ILIKE $${params.length} OR doc->'subject'->>'zh' ILIKE $${params.length})`);
+  }
+  // A draft exists only for the party writing it.
+  if (f.excludeDraftsOfOthers) where.push(`(status <> 'draft' OR requesting_party = ${p(f.ownParty)})`);
+  const rows = await db.query<{ doc: RequestRecord }>(
+    `SELECT doc FROM requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY (next_deadline_at IS NULL), next_deadline_at, updated_at DESC
+     LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`,
+    params,
+  );
+  return rows.map((r) => r.doc);
+}
+
+export async function dueRequestIds(db: Queryable, now: string, limit: number): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    'SELECT id FROM requests WHERE next_check_at <= $1 ORDER BY next_check_at LIMIT $2',
+    [now, limit],
+  );
+  return rows.map((r) => r.id);
+}
