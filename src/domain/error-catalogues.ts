@@ -6,6 +6,7 @@ import { CASE_ERRORS } from './case/errors.js';
 import { DIALOGUE_ERRORS } from './dialogue/errors.js';
 import { REQUEST_ERRORS } from './request/errors.js';
 import { USER_ERRORS } from './user/errors.js';
+import { FEDERATION_ERRORS } from '../federation/crypto/errors.js';
 
 export const AREA_ERRORS = {
   ...REQUEST_ERRORS,
@@ -13,4 +14,5 @@ export const AREA_ERRORS = {
   ...CASE_ERRORS,
   ...DIALOGUE_ERRORS,
   ...USER_ERRORS,
+  ...FEDERATION_ERRORS,
 } as const satisfies ErrorCatalogue;

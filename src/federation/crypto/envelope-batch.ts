@@ -23,7 +23,7 @@ const ZBatchHeader = z.object({
   bid: z.string().regex(UUID_V7),
   kid: ZKid,
   // Compression under encryption leaks sizes and invites decompression bombs.
-  zip: z.undefined(),
+  zip: z.never().optional(),
 });
 export type BatchHeader = Pick<z.infer<typeof ZBatchHeader>, 'from' | 'to' | 'bid' | 'kid'>;
 
@@ -44,7 +44,12 @@ function recipientKey(jwk: EncJwk): KeyObject {
   return key;
 }
 
-export async function sealBatch(messages: readonly string[], senderId: string, recipient: BatchRecipient, bid: string): Promise<string> {
+export async function sealBatch(
+  messages: readonly string[],
+  senderId: string,
+  recipient: BatchRecipient,
+  bid: string,
+): Promise<string> {
   if (!UUID_V7.test(bid)) throw new TypeError('bid must be a UUIDv7');
   const enc = recipient.keys.enc;
   return new CompactEncrypt(new TextEncoder().encode(JSON.stringify(messages)))
@@ -53,7 +58,9 @@ export async function sealBatch(messages: readonly string[], senderId: string, r
 }
 
 function readHeader(jwe: unknown): BatchHeader {
-  if (typeof jwe !== 'string' || jwe.split('.').length !== 5) throw fedError('FED_MALFORMED', { reason: 'not a compact JWE' });
+  if (typeof jwe !== 'string' || jwe.split('.').length !== 5) {
+    throw fedError('FED_MALFORMED', { reason: 'not a compact JWE' });
+  }
   let raw: unknown;
   try {
     raw = decodeProtectedHeader(jwe);
@@ -61,7 +68,9 @@ function readHeader(jwe: unknown): BatchHeader {
     throw fedError('FED_MALFORMED', { reason: 'protected header' }, cause);
   }
   const parsed = ZBatchHeader.safeParse(raw);
-  if (!parsed.success) throw fedError('FED_MALFORMED', { reason: 'header', issues: parsed.error.issues.map((i) => i.path.join('.')) });
+  if (!parsed.success) {
+    throw fedError('FED_MALFORMED', { reason: 'header', issues: parsed.error.issues.map((i) => i.path.join('.')) });
+  }
   const { from, to, bid, kid } = parsed.data;
   return { from, to, bid, kid };
 }
@@ -94,6 +103,8 @@ export async function openBatch(jwe: unknown, ring: KeyRing, expected: OpenBatch
   if (!Array.isArray(messages) || !messages.every((m) => typeof m === 'string')) {
     throw fedError('FED_MALFORMED', { ...ids, reason: 'plaintext must be an array of strings' });
   }
-  if (messages.length > (expected.maxMessages ?? 10_000)) throw fedError('FED_MALFORMED', { ...ids, reason: 'too many messages' });
+  if (messages.length > (expected.maxMessages ?? 10_000)) {
+    throw fedError('FED_MALFORMED', { ...ids, reason: 'too many messages' });
+  }
   return { header, messages };
 }

@@ -99,3 +99,16 @@ describe('signMessage / verifyMessage', () => {
     expectFedError(() => verifyMessage(bad, atUs, expected), 'FED_MALFORMED');
   });
 });
+
+describe('signMessage against jose', () => {
+  it('emits exactly what jose CompactSign would, and jose verifies it', async () => {
+    const { CompactSign, compactVerify } = await import('jose');
+    const keys = currentKeys(cn.ring);
+    for (let seq = 1; seq <= 20; seq++) {
+      const { jws, header } = signMessage(keys, { ...fields, seq }, { ...payload, body: { seq, note: '合作 ✓' } });
+      const bytes = new TextEncoder().encode(JSON.stringify({ body: { note: '合作 ✓', seq }, schema: 1, type: payload.type }));
+      expect(jws).toBe(await new CompactSign(bytes).setProtectedHeader(header).sign(keys.sig.privateKey));
+      await compactVerify(jws, keys.sig.publicKey, { algorithms: ['EdDSA'] });
+    }
+  });
+});

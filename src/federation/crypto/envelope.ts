@@ -57,7 +57,9 @@ export type VerifiedMessage = { header: MessageHeader; payload: MessagePayload }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function signMessage(keys: KeyVersion, fields: MessageFields, payload: MessagePayload): { jws: string; header: MessageHeader } {
+export type SignedMessage = { jws: string; header: MessageHeader };
+
+export function signMessage(keys: KeyVersion, fields: MessageFields, payload: MessagePayload): SignedMessage {
   if (payload.body === undefined) throw new TypeError('message body is required');
   const iat = Math.floor(fields.now.getTime() / 1000);
   const candidate = {
@@ -75,7 +77,9 @@ export function signMessage(keys: KeyVersion, fields: MessageFields, payload: Me
     sv: payload.schema,
   };
   const checked = ZMessageHeader.safeParse(candidate);
-  if (!checked.success || candidate.exp <= iat) throw new TypeError(`invalid message header: ${checked.error?.message ?? 'ttl'}`);
+  if (!checked.success || candidate.exp <= iat) {
+    throw new TypeError(`invalid message header: ${checked.error?.message ?? 'ttlSeconds must be positive'}`);
+  }
   const body = canonicalJson({ type: payload.type, schema: payload.schema, body: payload.body });
   // The literal (not the zod output) is signed so the header's key order is fixed by this code.
   return { jws: fastSign(candidate, body, keys.sig.privateKey), header: candidate };
@@ -98,7 +102,9 @@ export function verifyMessage(jws: unknown, resolve: SigKeyResolver, expected: V
   const parsed = parseJws(jws);
   if (parsed.header.alg !== 'EdDSA') throw fedError('FED_BAD_SIGNATURE', { reason: 'alg must be EdDSA' });
   const headerCheck = ZMessageHeader.safeParse(parsed.header);
-  if (!headerCheck.success) throw fedError('FED_MALFORMED', { reason: 'header', issues: headerCheck.error.issues.map((i) => i.path.join('.')) });
+  if (!headerCheck.success) {
+    throw fedError('FED_MALFORMED', { reason: 'header', issues: headerCheck.error.issues.map((i) => i.path.join('.')) });
+  }
   const header = headerCheck.data;
   const found = resolve(header.from, header.kid);
   if (found === undefined || found === null) throw fedError('FED_UNKNOWN_SENDER', { from: header.from, mid: header.mid });
@@ -106,7 +112,9 @@ export function verifyMessage(jws: unknown, resolve: SigKeyResolver, expected: V
   const bytes = verifyParsedJws(parsed, found.key);
 
   const ids = { mid: header.mid, from: header.from };
-  if (expected.from !== undefined && header.from !== expected.from) throw fedError('FED_SENDER_MISMATCH', { ...ids, batchFrom: expected.from });
+  if (expected.from !== undefined && header.from !== expected.from) {
+    throw fedError('FED_SENDER_MISMATCH', { ...ids, batchFrom: expected.from });
+  }
   if (header.to !== expected.to) throw fedError('FED_MISADDRESSED', { ...ids, to: header.to });
   const nowS = expected.now.getTime() / 1000;
   const skew = expected.clockSkewSeconds;

@@ -29,7 +29,8 @@ export function fastSign(header: JwsHeader, payload: Uint8Array | string, key: K
   // Extensions change how the payload is read; we never emit them, so a header carrying one is a bug.
   if (header.crit !== undefined || header.b64 !== undefined) throw new TypeError('crit/b64 are not supported');
   assertEd25519(key, 'private');
-  const body = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
+  const body =
+    typeof payload === 'string' ? Buffer.from(payload, 'utf8') : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
   const input = `${Buffer.from(JSON.stringify(header), 'utf8').toString('base64url')}.${body.toString('base64url')}`;
   return `${input}.${sign(null, Buffer.from(input, 'latin1'), key).toString('base64url')}`;
 }
@@ -73,7 +74,8 @@ export function verifyParsedJws(parsed: ParsedJws, key: KeyObject): Buffer {
   if (header.crit !== undefined) throw fedError('FED_MALFORMED', { reason: 'crit is not supported' });
   if (header.b64 !== undefined && header.b64 !== true) throw fedError('FED_MALFORMED', { reason: 'b64 must be true' });
   assertEd25519(key, 'public');
-  const ok = parsed.signature.length === 64 && verify(null, Buffer.from(parsed.signingInput, 'latin1'), key, parsed.signature);
+  const input = Buffer.from(parsed.signingInput, 'latin1');
+  const ok = parsed.signature.length === 64 && verify(null, input, key, parsed.signature);
   if (!ok) throw fedError('FED_BAD_SIGNATURE');
   return Buffer.from(parsed.encodedPayload, 'base64url');
 }

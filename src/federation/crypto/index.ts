@@ -1,6 +1,15 @@
 // Public API of the federation crypto core: keys, node cards, signed messages, sealed batches, receipts.
 export { FEDERATION_ERRORS, FederationError, isFederationError, fedError, type FederationErrorCode } from './errors.js';
-export { base32, fingerprintOf, kidOf, formatFingerprint, normaliseFingerprint, fingerprintsEqual, type SigJwk, type EncJwk } from './key-id.js';
+export {
+  base32,
+  fingerprintOf,
+  kidOf,
+  formatFingerprint,
+  normaliseFingerprint,
+  fingerprintsEqual,
+  type SigJwk,
+  type EncJwk,
+} from './key-id.js';
 export {
   generateKeyVersion,
   createKeyRing,
@@ -16,7 +25,14 @@ export {
   type KeyRing,
 } from './node-keys.js';
 export { ZNodeCard, ZNodeId, type NodeCard } from './node-card-schema.js';
-export { buildNodeCard, verifyNodeCard, verifyCardUpdate, type NodeCardInput, type CardCheck, type CardUpdateCheck } from './node-card.js';
+export {
+  buildNodeCard,
+  verifyNodeCard,
+  verifyCardUpdate,
+  type NodeCardInput,
+  type CardCheck,
+  type CardUpdateCheck,
+} from './node-card.js';
 export { cardSigKeys, resolverFromCards, type PeerSigKey, type SigKeyLookup, type SigKeyResolver } from './peer-keys.js';
 export { newFederationId, UUID_V7 } from './ids.js';
 export { fastSign, fastVerify, parseJws, verifyParsedJws, type JwsHeader, type ParsedJws } from './fast-jws.js';
@@ -29,8 +45,25 @@ export {
   type MessageHeader,
   type MessagePayload,
   type MessageFields,
+  type SignedMessage,
   type VerifyExpectations,
   type VerifiedMessage,
 } from './envelope.js';
-export { BATCH_TYP, sealBatch, openBatch, type BatchHeader, type BatchRecipient, type OpenBatchExpectations, type OpenedBatch } from './envelope-batch.js';
-export { RECEIPT_TYP, ZReceipt, signReceipt, verifyReceipt, type Receipt, type ReceiptResult, type ReceiptExpectations } from './receipt.js';
+export {
+  BATCH_TYP,
+  sealBatch,
+  openBatch,
+  type BatchHeader,
+  type BatchRecipient,
+  type OpenBatchExpectations,
+  type OpenedBatch,
+} from './envelope-batch.js';
+export {
+  RECEIPT_TYP,
+  ZReceipt,
+  signReceipt,
+  verifyReceipt,
+  type Receipt,
+  type ReceiptResult,
+  type ReceiptExpectations,
+} from './receipt.js';

@@ -9,12 +9,14 @@ const ZOkpX = z.string().regex(/^[A-Za-z0-9_-]{43}$/); // 32-byte public key, ba
 export const ZSigJwk = z.strictObject({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: ZOkpX, kid: ZKid });
 export const ZEncJwk = z.strictObject({ kty: z.literal('OKP'), crv: z.literal('X25519'), x: ZOkpX, kid: ZKid });
 
+const ZName = z.string().min(1).max(200).regex(/\S/);
 const ZCompactDetached = z.string().regex(/^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+$/);
 
 export const ZNodeCard = z.strictObject({
   v: z.literal(1),
   id: ZNodeId,
-  name: z.strictObject({ en: z.string().trim().min(1).max(200), zh: z.string().trim().min(1).max(200) }),
+  // No transforms anywhere (e.g. trim): the parsed card must be byte-for-byte what was signed.
+  name: z.strictObject({ en: ZName, zh: ZName }),
   country: z.string().regex(/^[A-Z]{2}$/),
   endpoint: z.url({ protocol: /^https?$/ }).max(2000),
   keys: z.strictObject({ sig: ZSigJwk, enc: ZEncJwk }),

@@ -44,6 +44,14 @@ describe('node card', () => {
     }
   });
 
+  it('refuses to build a card from invalid identity data', () => {
+    const ring = createKeyRing(T0);
+    const good = { id: 'cn-mps', name: { en: 'A', zh: '甲' }, country: 'CN', endpoint: 'https://a.example' };
+    expect(() => buildNodeCard({ ...good, id: 'CN MPS' }, ring, T0)).toThrow(/schema: id/);
+    expect(() => buildNodeCard({ ...good, endpoint: 'ftp://a.example' }, ring, T0)).toThrow(/schema: endpoint/);
+    expect(() => buildNodeCard({ ...good, name: { en: ' ', zh: '甲' } }, ring, T0)).toThrow(/schema: name.en/);
+  });
+
   it('keeps the fingerprint stable for the same keys and changes it on rotation', () => {
     const ring = createKeyRing(T0);
     const a = buildNodeCard({ id: 'cn-mps', name: { en: 'A', zh: '甲' }, country: 'CN', endpoint: 'https://a.example' }, ring, T0);

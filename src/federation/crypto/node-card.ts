@@ -63,11 +63,15 @@ export function buildNodeCard(input: NodeCardInput, ring: KeyRing, now: Date): N
     issuedAt: now.toISOString(),
   };
   const bytes = signedBytes(unsigned);
-  return {
+  const card: NodeCard = {
     ...unsigned,
     endorsements: retired.map((v) => signDetached(bytes, v.kid, v.sig.privateKey)),
     signature: signDetached(bytes, current.kid, current.sig.privateKey),
   };
+  // Catch a bad id/country/endpoint in config here rather than at every peer that imports the card.
+  const check = verifyNodeCard(card);
+  if (!check.ok) throw new TypeError(`cannot build node card: ${check.reason}`);
+  return card;
 }
 
 function sigKey(jwk: { kty: string; crv: string; x: string }): KeyObject {
