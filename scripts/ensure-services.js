@@ -19,3 +19,15 @@ export function ensurePostgres() {
   for (let i = 0; i < 30 && !pgReady(); i++) spawnSync('sleep', ['1']);
   return pgReady() ? { ok: true } : { ok: false, reason: 'pg_isready still fails' };
 }
+
+/** Debian's Chromium and a CJK font for the browser tests; installed with apt when missing (root only). */
+export function ensureChromium() {
+  const hasFont = spawnSync('dpkg', ['-s', 'fonts-wqy-zenhei'], { stdio: 'ignore' }).status === 0;
+  const hasChromium = spawnSync('sh', ['-c', 'command -v chromium'], { stdio: 'ignore' }).status === 0;
+  if (hasChromium && hasFont) return { ok: true };
+  if (process.getuid?.() !== 0) return { ok: false, reason: 'chromium or fonts-wqy-zenhei missing; install them with apt (needs root)' };
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+  const install = spawnSync('apt-get', ['install', '-y', 'chromium', 'fonts-wqy-zenhei'], { stdio: 'inherit', env });
+  return install.status === 0 ? { ok: true } : { ok: false, reason: 'apt-get install chromium fonts-wqy-zenhei failed' };
+}

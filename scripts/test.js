@@ -1,12 +1,15 @@
 // `npm test`: make sure the services the suite needs are up, type-check, then run every test.
 // The last line is always `N passed, N failed[, N skipped]` from the runner's real counts.
 import { spawnSync } from 'node:child_process';
-import { ensurePostgres } from './ensure-services.js';
+import { ensureChromium, ensurePostgres } from './ensure-services.js';
 
 const pg = ensurePostgres();
 if (!pg.ok) {
   process.stderr.write(`PostgreSQL is not reachable at 127.0.0.1:5432 and could not be started: ${pg.reason}\n`);
 }
+
+const browser = ensureChromium();
+if (!browser.ok) process.stderr.write(`Browser tests will fail: ${browser.reason}\n`);
 
 const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' });
 if (tsc.status !== 0) {
@@ -15,5 +18,5 @@ if (tsc.status !== 0) {
 }
 
 const args = ['vitest', 'run', '--reporter=default', '--reporter=./test/support/reporter.ts', ...process.argv.slice(2)];
-const run = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, CROSSLINE_TEST_PG: pg.ok ? '1' : '0' } });
+const run = spawnSync('npx', args, { stdio: 'inherit' });
 process.exit(run.status ?? 1);
