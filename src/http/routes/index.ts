@@ -3,6 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../../services/context.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { callsRoutes } from './calls/calls.routes.js';
+import { casesRoutes } from './cases/cases.routes.js';
+import { rosterRoutes } from './calls/roster.routes.js';
+import { dialogueRoutes } from './dialogue/dialogue.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { requestsRoutes } from './requests/requests.routes.js';
 import { usersRoutes } from './users/users.routes.js';
@@ -14,5 +18,9 @@ export function apiRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     await app.register(auditRoutes(ctx));
     await app.register(notificationsRoutes(ctx));
     await app.register(requestsRoutes(ctx));
+    await app.register(callsRoutes(ctx));
+    await app.register(rosterRoutes(ctx));
+    await app.register(dialogueRoutes(ctx));
+    await app.register(casesRoutes(ctx));
   };
 }

@@ -32,16 +32,21 @@ export type IncomingCallInput = {
   relayed?: { id: string; reference: string; placedBy: string; placedAt: string; ackPeriodMs: number };
 };
 
-/** A call taken by phone may be entered a little late, never ahead of the clock (skew allowed). */
+/** A call taken by phone is entered soon after, never ahead of the clock (skew allowed). */
 const FUTURE_SKEW_MS = 5 * 60_000;
+const LATE_ENTRY_MS = 7 * 24 * 3_600_000;
 
 export async function recordIncomingCall(ctx: ServiceContext, actor: Actor, input: IncomingCallInput): Promise<CallView> {
   const now = ctx.clock();
   const nodeId = ctx.config.nodeId;
   if (actor.kind === 'user') requireCallPermission(actor, 'call:ack', 'record_incoming');
   else if (actor.kind !== 'peer' || !input.relayed) throw new AppError('CALL_FORBIDDEN', { details: { action: 'record_incoming', actorKind: actor.kind } });
-  if (input.receivedAt && Date.parse(input.receivedAt) > now.getTime() + FUTURE_SKEW_MS) {
+  const received = input.receivedAt ? Date.parse(input.receivedAt) : now.getTime();
+  if (received > now.getTime() + FUTURE_SKEW_MS) {
     throw validationError([issue('receivedAt', 'in_future', 'The call cannot have been received in the future.', '接听时间不能晚于当前时间。')], 'CALL_VALIDATION_FAILED');
+  }
+  if (received < now.getTime() - LATE_ENTRY_MS) {
+    throw validationError([issue('receivedAt', 'too_old', 'A call must be entered within 7 days of receiving it.', '呼叫须在接听后 7 天内录入。')], 'CALL_VALIDATION_FAILED');
   }
   const call = { ...input, toParty: nodeId };
   return ctx.db.transaction(async (tx) => {

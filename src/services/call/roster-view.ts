@@ -2,7 +2,7 @@
 // a shift with its officer and its times in the officer's zone and the viewer's.
 import { AppError, validationError } from '../../errors.js';
 import type { Shift, ShiftDisplay, ShiftInput, TShiftInput, TShiftLocalInput } from '../../domain/call/index.js';
-import { describeShift, isValidTimeZone, requireValidShift, shiftFromLocalTimes, validateShift } from '../../domain/call/index.js';
+import { describeShift, isIsoInstant, isValidTimeZone, requireValidShift, shiftFromLocalTimes, validateShift } from '../../domain/call/index.js';
 import type { ValidationIssue } from '../../error-types.js';
 import { issue } from '../../domain/shared/bilingual.js';
 import { rolesHave } from '../../domain/user/permissions.js';
@@ -20,7 +20,9 @@ export function requireViewerZone(timeZone: string): string {
 }
 
 export function shiftFromPlan(plan: ShiftPlan): ShiftInput {
-  if (!('localStart' in plan)) return { userId: plan.userId, role: plan.role, start: plan.start, end: plan.end, timeZone: plan.timeZone };
+  // Instants are stored in one form (UTC, ms) so lists and overlaps compare like with like.
+  const norm = (at: string) => (isIsoInstant(at) ? new Date(at).toISOString() : at);
+  if (!('localStart' in plan)) return { userId: plan.userId, role: plan.role, start: norm(plan.start), end: norm(plan.end), timeZone: plan.timeZone };
   const shift = shiftFromLocalTimes(plan);
   if (shift) return shift;
   throw new AppError('CALL_SHIFT_INVALID', {

@@ -6,12 +6,13 @@ import { findMeeting, listOutcomes } from '../../storage/repositories/meeting.re
 import { updateActionItem } from '../../storage/repositories/action-item.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
-import { loadActionItem, nextItemCheckAt, viewActionItem, type ActionItemView } from './dialogue-view.js';
+import { loadActionItem, nextItemCheckAt, requireDueDateInRange, viewActionItem, type ActionItemView } from './dialogue-view.js';
 
 export type ActionItemActionInput = { action: ActionItemAction } & Omit<ActionItemActionParams, 'meetingStartsAt' | 'outcomeIds'>;
 
 export async function actOnActionItem(ctx: ServiceContext, actor: Actor, id: string, input: ActionItemActionInput): Promise<ActionItemView> {
   const { action, ...params } = input;
+  requireDueDateInRange(params.changes?.dueDate);
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const item = await loadActionItem(tx, actor, id, true);

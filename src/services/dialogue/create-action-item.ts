@@ -8,9 +8,10 @@ import { insertActionItem } from '../../storage/repositories/action-item.reposit
 import { listOutcomes } from '../../storage/repositories/meeting.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
-import { loadMeeting, nextItemCheckAt, viewActionItem, type ActionItemView } from './dialogue-view.js';
+import { loadMeeting, nextItemCheckAt, requireDueDateInRange, viewActionItem, type ActionItemView } from './dialogue-view.js';
 
 export async function createActionItem(ctx: ServiceContext, actor: Actor, meetingId: string, input: ActionItemInput): Promise<ActionItemView> {
+  requireDueDateInRange(input.dueDate);
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     // Locked so a concurrent cancel or edit of the meeting cannot slip in between check and insert.

@@ -1,6 +1,7 @@
 // Shared pieces of the dialogue use cases: loading a record the actor's party takes part in, and
 // what a meeting or action item looks like to a reader (clock, progress, open actions).
-import { AppError } from '../../errors.js';
+import { AppError, validationError } from '../../errors.js';
+import { issue } from '../../domain/shared/bilingual.js';
 import type {
   ActionItem, ActionItemAction, ActionItemEvaluation, Meeting, MeetingAction, MeetingProgress,
 } from '../../domain/dialogue/index.js';
@@ -27,6 +28,13 @@ export async function loadActionItem(db: Queryable, actor: Actor, id: string, fo
   const item = await findActionItem(db, id, forUpdate);
   if (!item || !canDialogue(actor, 'view', item)) throw new AppError('DIALOGUE_ACTION_ITEM_NOT_FOUND', { details: { id } });
   return item;
+}
+
+/** Due dates past year 9000 are typing errors, and their instants would overflow storage. */
+export function requireDueDateInRange(dueDate: unknown): void {
+  if (typeof dueDate === 'string' && dueDate > '9000-12-31') {
+    throw validationError([issue('dueDate', 'out_of_range', 'The due date is too far in the future.', '截止日期过于遥远。')], 'DIALOGUE_VALIDATION_FAILED');
+  }
 }
 
 /** The overdue clock looks at an open item when its due day has ended everywhere. */

@@ -1,0 +1,62 @@
+// SQL for cases: versioned documents plus the columns lists filter on (status, members, categories).
+import type { CaseRecord, CaseStatus, CrimeCategory } from '../../domain/case/index.js';
+import type { Queryable } from '../db.js';
+import { insertDocument, loadDocument, updateDocument, type Columns } from './document-store.js';
+
+const TABLE = 'cases';
+
+function columns(c: CaseRecord): Columns {
+  return {
+    reference: c.reference, status: c.status, lead_party: c.leadParty, tlp: c.tlp, confidentiality: c.confidentiality,
+    crime_categories: c.crimeCategories, member_ids: c.members.map((m) => m.userId),
+    lead_ids: c.members.filter((m) => m.caseRole === 'lead').map((m) => m.userId),
+    created_at: c.createdAt, updated_at: c.updatedAt,
+  };
+}
+
+export async function insertCase(tx: Queryable, c: CaseRecord): Promise<void> {
+  await insertDocument(tx, TABLE, c.id, c.version, columns(c), c);
+}
+
+export async function updateCase(tx: Queryable, c: CaseRecord, expectedVersion: number): Promise<void> {
+  await updateDocument(tx, TABLE, c.id, expectedVersion, c.version, columns(c), c);
+}
+
+export function findCase(db: Queryable, id: string, forUpdate = false): Promise<CaseRecord | null> {
+  return loadDocument<CaseRecord>(db, TABLE, id, forUpdate);
+}
+
+/** The id of another case already using this reference, if any. */
+export async function caseIdByReference(db: Queryable, reference: string): Promise<string | null> {
+  const rows = await db.query<{ id: string }>('SELECT id FROM cases WHERE reference = $1', [reference]);
+  return rows[0]?.id ?? null;
+}
+
+export type CaseFilter = {
+  status?: CaseStatus[]; category?: CrimeCategory[]; q?: string;
+  /** Only cases this user is a member of (everyone but admins, who manage membership of all). */
+  memberId?: string;
+  /** Only cases this user leads. */
+  leadId?: string;
+  limit: number; offset: number;
+};
+
+export async function listCases(db: Queryable, f: CaseFilter): Promise<CaseRecord[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  if (f.status?.length) where.push(`status = ANY(${p(f.status)}::text[])`);
+  if (f.category?.length) where.push(`crime_categories && ${p(f.category)}::text[]`);
+  if (f.memberId) where.push(`member_ids @> ARRAY[${p(f.memberId)}]::text[]`);
+  if (f.leadId) where.push(`lead_ids @> ARRAY[${p(f.leadId)}]::text[]`);
+  if (f.q) {
+    const like = p(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`(reference ILIKE ${like} OR doc->'title'->>'en' ILIKE ${like} OR doc->'title'->>'zh' ILIKE ${like})`);
+  }
+  const rows = await db.query<{ doc: CaseRecord }>(
+    `SELECT doc FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY updated_at DESC, id DESC LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`,
+    params,
+  );
+  return rows.map((r) => r.doc);
+}
