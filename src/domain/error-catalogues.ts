@@ -7,6 +7,7 @@ import { DIALOGUE_ERRORS } from './dialogue/errors.js';
 import { REQUEST_ERRORS } from './request/errors.js';
 import { USER_ERRORS } from './user/errors.js';
 import { FEDERATION_ERRORS } from '../federation/crypto/errors.js';
+import { FEDERATION_TRANSPORT_ERRORS } from './federation/errors.js';
 
 export const AREA_ERRORS = {
   ...REQUEST_ERRORS,
@@ -15,4 +16,5 @@ export const AREA_ERRORS = {
   ...DIALOGUE_ERRORS,
   ...USER_ERRORS,
   ...FEDERATION_ERRORS,
+  ...FEDERATION_TRANSPORT_ERRORS,
 } as const satisfies ErrorCatalogue;

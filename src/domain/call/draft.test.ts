@@ -33,10 +33,10 @@ describe('draftRequestFromCall', () => {
 
   it.each<[CallTopic, string, string]>([
     ['ransomware_incident', 'preservation', 'ransomware'],
-    ['online_fraud_funds_in_transit', 'freezing', 'online_fraud'],
-    ['csam_victim_at_risk', 'emergency_disclosure', 'child_sexual_abuse_material'],
+    ['online_fraud_funds_in_transit', 'freeze_assets', 'online_fraud'],
+    ['csam_victim_at_risk', 'emergency_disclosure', 'csam'],
     ['preservation_needed', 'preservation', 'other'],
-    ['terrorism', 'emergency_disclosure', 'terrorist_use_of_internet'],
+    ['terrorism', 'emergency_disclosure', 'terrorist_use'],
     ['other', 'other', 'other'],
   ])('guesses type and category for %s', (topic, type, category) => {
     expect(draftRequestFromCall(placedCall({ topic }))).toMatchObject({ requestType: type, crimeCategory: category });

@@ -1,4 +1,6 @@
 // Vocabulary of the hotline: call topics, urgencies and the escalation ladder, with bilingual labels.
+import type { CrimeCategory } from '../shared/crime-categories.js';
+import type { RequestType } from '../request/types.js';
 import type { Bilingual } from '../../error-types.js';
 
 export const CALL_TOPICS = [
@@ -54,29 +56,17 @@ export function escalationRole(level: EscalationLevel): EscalationRole {
  * Crime categories as SPEC §4.1 names them. The request and case areas own the authoritative
  * lists; this is only what a call suggests, and the service maps it if the names differ.
  */
-export type CrimeCategoryGuess =
-  | 'online_fraud'
-  | 'child_sexual_abuse_material'
-  | 'trade_secret_theft_intrusion'
-  | 'terrorist_use_of_internet'
-  | 'ransomware'
-  | 'other';
-
-/** Request types of SPEC §2.1 that a call topic most often leads to. */
-export type RequestTypeGuess =
-  | 'emergency_disclosure'
-  | 'preservation'
-  | 'freezing'
-  | 'takedown'
-  | 'other';
+/** What a call suggests for the request or case it may become; the same vocabularies as those areas. */
+export type CrimeCategoryGuess = CrimeCategory;
+export type RequestTypeGuess = Extract<RequestType, 'emergency_disclosure' | 'preservation' | 'freeze_assets' | 'takedown' | 'other'>;
 
 export const TOPIC_CRIME_CATEGORY: Record<CallTopic, CrimeCategoryGuess> = {
   emergency_threat_to_life: 'other',
   ransomware_incident: 'ransomware',
   online_fraud_funds_in_transit: 'online_fraud',
-  csam_victim_at_risk: 'child_sexual_abuse_material',
+  csam_victim_at_risk: 'csam',
   preservation_needed: 'other',
-  terrorism: 'terrorist_use_of_internet',
+  terrorism: 'terrorist_use',
   other: 'other',
 };
 
@@ -86,7 +76,7 @@ export const TOPIC_REQUEST_TYPE: Record<CallTopic, RequestTypeGuess> = {
   csam_victim_at_risk: 'emergency_disclosure',
   // Ransomware traces vanish fast; preservation (Budapest Art. 29) is the usual first step.
   ransomware_incident: 'preservation',
-  online_fraud_funds_in_transit: 'freezing',
+  online_fraud_funds_in_transit: 'freeze_assets',
   preservation_needed: 'preservation',
   terrorism: 'emergency_disclosure',
   other: 'other',

@@ -38,19 +38,7 @@ export const CONFIDENTIALITY_LABELS: Record<Confidentiality, Bilingual> = {
   restricted: { en: 'Restricted (need-to-know)', zh: '限定知悉范围' },
 };
 
-export const CRIME_CATEGORY_LABELS: Record<CrimeCategory, Bilingual> = {
-  online_fraud: { en: 'Online fraud, incl. telecom fraud', zh: '网络诈骗（含电信网络诈骗）' },
-  csam: { en: 'Online child sexual abuse material', zh: '网络传播儿童色情' },
-  trade_secret_theft: { en: 'Theft of trade secrets / intrusion', zh: '商业窃密 / 网络入侵' },
-  terrorist_use: {
-    en: 'Terrorist use of technology and communications',
-    zh: '利用技术和通讯工具组织、策划和实施恐怖活动',
-  },
-  ransomware: { en: 'Ransomware', zh: '勒索软件' },
-  bec_phishing: { en: 'Business e-mail compromise / phishing', zh: '商务电子邮件诈骗 / 网络钓鱼' },
-  firearms_trafficking: { en: 'Firearms trafficking', zh: '枪支贩运' },
-  other: { en: 'Other', zh: '其他' },
-};
+export { CRIME_CATEGORY_LABELS } from '../shared/crime-categories.js';
 
 export const IDENTIFIER_KIND_LABELS: Record<IdentifierKind, Bilingual> = {
   account: { en: 'Account', zh: '账号' },

@@ -22,17 +22,8 @@ export type Urgency = (typeof URGENCIES)[number];
 export const CONFIDENTIALITY_LEVELS = ['normal', 'confidential', 'restricted'] as const;
 export type Confidentiality = (typeof CONFIDENTIALITY_LEVELS)[number];
 
-export const CRIME_CATEGORIES = [
-  'online_fraud',
-  'csam',
-  'trade_secret_theft',
-  'terrorist_use',
-  'ransomware',
-  'bec_phishing',
-  'firearms_trafficking',
-  'other',
-] as const;
-export type CrimeCategory = (typeof CRIME_CATEGORIES)[number];
+export { CRIME_CATEGORIES, type CrimeCategory } from '../shared/crime-categories.js';
+import type { CrimeCategory } from '../shared/crime-categories.js';
 
 export const IDENTIFIER_KINDS = ['account', 'domain', 'ip', 'wallet', 'phone', 'email', 'url', 'other'] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];

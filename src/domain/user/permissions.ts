@@ -8,7 +8,7 @@ export const PERMISSIONS = [
   'call:read', 'call:place', 'call:ack', 'roster:manage',
   'case:read', 'case:create', 'case:edit', 'evidence:read', 'evidence:add',
   'dialogue:read', 'dialogue:edit',
-  'user:manage', 'audit:read', 'audit:verify', 'node:read',
+  'user:manage', 'audit:read', 'audit:verify', 'node:read', 'federation:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -20,7 +20,7 @@ const WORK: Permission[] = [
 
 /** Why each role has what it has: least privilege, and the auditor can read history but change nothing. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['self', 'node:read', 'user:manage', 'audit:read', 'audit:verify', 'roster:manage', 'request:read', 'call:read', 'case:read', 'dialogue:read', 'dialogue:edit'],
+  admin: ['self', 'node:read', 'federation:manage', 'user:manage', 'audit:read', 'audit:verify', 'roster:manage', 'request:read', 'call:read', 'case:read', 'dialogue:read', 'dialogue:edit'],
   point_of_contact: [...WORK, 'call:ack', 'dialogue:edit'],
   investigator: WORK,
   analyst: [...READ_ALL, 'case:edit'],
