@@ -128,6 +128,23 @@ describe.each(STORES)('requests (%s)', (store) => {
     expect(overdue.map((r: { id: string }) => r.id)).toContain(id);
   });
 
+  it('turns a hotline call we placed into a linked, prefilled request draft (and refuses it for a call we received)', async () => {
+    const callback = { name: 'Li Qiang', phone: '+86 10 5555 0101', email: 'li.qiang@cn.example', timeZone: 'Asia/Shanghai' };
+    const call = await post(duty, '/api/calls', { toParty: 'us-demo', topic: 'online_fraud_funds_in_transit', urgency: 'urgent', message: 'USD 480,000 moving through a US exchange account now', language: 'en', callback });
+    expect(call.statusCode, call.body).toBe(201);
+    const res = await post(investigator, `/api/calls/${call.json().id}/request`, {});
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ status: 'draft', type: 'freeze_assets', requestedParty: 'us-demo', urgency: 'urgent', crimeCategory: 'online_fraud' });
+    expect(res.json().facts).toContain('USD 480,000');
+    const linked = (await t.app.inject({ method: 'GET', url: `/api/calls/${call.json().id}`, headers: bearer(duty) })).json();
+    expect(linked.linkedRequestId).toBe(res.json().id);
+    const incoming = await post(duty, '/api/calls/incoming', { fromParty: 'us-demo', topic: 'other', urgency: 'routine', message: 'Question about a pending request', language: 'en', callback, receivedAt: t.clock.now().toISOString() });
+    expect(incoming.statusCode, incoming.body).toBe(201);
+    const refused = await post(investigator, `/api/calls/${incoming.json().id}/request`, {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message.zh).toContain('立案');
+  });
+
   it('serves the reference data the form needs, with bilingual legal-basis names', async () => {
     const meta = (await t.app.inject({ method: 'GET', url: '/api/requests/meta', headers: bearer(analyst) })).json();
     expect(meta.legalBasesByType.preservation).toEqual(expect.arrayContaining(['coe_budapest_art29', 'us_2703f']));

@@ -58,6 +58,12 @@ export async function counterpartProxy(db: Queryable, user: UserActor, counterpa
   return { ...user, name: `${user.name} (for ${counterparty})`, partyId: counterparty };
 }
 
+export function ownPartyError(): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    issues: [{ path: 'requestedParty', code: 'own_party', message: { en: 'A request goes to another party, not to your own agency.', zh: '请求应发往其他方，而非本机构。' } }],
+  });
+}
+
 export function counterpartOf(r: RequestRecord, ownParty: string): string {
   return r.requestingParty === ownParty ? r.requestedParty : r.requestingParty;
 }

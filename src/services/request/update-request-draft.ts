@@ -5,7 +5,7 @@ import { validateRequestContent } from '../../domain/request/index.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import type { ServiceContext } from '../context.js';
 import { presentRequest, type PresentedRequest } from './present-request.js';
-import { loadRequestForUpdate, saveRequestChange } from './request-support.js';
+import { loadRequestForUpdate, ownPartyError, saveRequestChange } from './request-support.js';
 
 export async function updateDraftRequest(
   ctx: ServiceContext, actor: UserActor, id: string, input: TUpdateRequestDraft,
@@ -16,11 +16,7 @@ export async function updateDraftRequest(
     if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {
       throw new AppError('CONFLICT', { details: { id, expectedVersion: input.expectedVersion, version: before.version } });
     }
-    if (input.requestedParty === ctx.config.nodeId) {
-      throw new AppError('VALIDATION_FAILED', {
-        issues: [{ path: 'requestedParty', code: 'own_party', message: { en: 'A request goes to another party, not to your own agency.', zh: '请求应发往其他方，而非本机构。' } }],
-      });
-    }
+    if (input.requestedParty === ctx.config.nodeId) throw ownPartyError();
     const { record, events } = updateRequestDraft(before, input, actor, now);
     await saveRequestChange(tx, ctx, actor, before, record, events, now);
     // What still blocks submission, so the form can show it next to each field.

@@ -9,6 +9,7 @@ import {
 import type { ServiceContext } from '../../../services/context.js';
 import { actOnRequest } from '../../../services/request/act-on-request.js';
 import { createDraftRequest } from '../../../services/request/create-request-draft.js';
+import { createRequestFromCall } from '../../../services/request/create-request-from-call.js';
 import { getRequest, listVisibleRequests } from '../../../services/request/read-requests.js';
 import { registerIncomingRequest } from '../../../services/request/register-incoming-request.js';
 import { updateDraftRequest } from '../../../services/request/update-request-draft.js';
@@ -44,6 +45,11 @@ export function requestsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       config: { permission: 'request:act' },
       schema: { tags, summary: 'Register a request received off-federation (e-mail, fax, phone)', body: ZRegisterIncomingRequestSchema, response: ERROR_RESPONSES },
     }, async (request, reply) => reply.status(201).send(await registerIncomingRequest(ctx, actorOf(request), request.body)));
+
+    app.post('/calls/:id/request', {
+      config: { permission: 'request:create' },
+      schema: { tags, summary: 'Turn a hotline call this node placed into a linked request draft', params: ZIdParamsSchema, response: ERROR_RESPONSES },
+    }, async (request, reply) => reply.status(201).send(await createRequestFromCall(ctx, actorOf(request), request.params.id)));
 
     app.get('/requests/:id', {
       config: { permission: 'request:read' },
