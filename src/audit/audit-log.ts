@@ -1,7 +1,7 @@
 // The tamper-evident audit log (SPEC §9.2): every state change appends one hash-chained entry
 // inside the same transaction as the change itself.
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../shared/canonical-json.js';
+import { canonicalJson } from '../domain/shared/canonical-json.js';
 import type { Actor } from '../domain/shared/actor.js';
 import { actorLabel } from '../domain/shared/actor.js';
 import type { Queryable } from '../storage/db.js';
@@ -66,6 +66,39 @@ export async function appendAudit(tx: Queryable, input: AuditInput, now: Date): 
   );
   await tx.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [entry.seq, entry.hash]);
   return entry;
+}
+
+/**
+ * Appends several entries with one head lock and one multi-row insert: the same chain as calling
+ * appendAudit for each, at a fraction of the round trips (the federation inbox audits every message).
+ */
+export async function appendAuditMany(tx: Queryable, inputs: readonly AuditInput[], now: Date): Promise<AuditEntry[]> {
+  if (inputs.length === 0) return [];
+  const [head] = await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE');
+  if (!head) throw new Error('audit_head row missing: run migrations');
+  const entries: AuditEntry[] = [];
+  let prev = { seq: head.seq, hash: head.hash };
+  for (const input of inputs) {
+    const body: Omit<AuditEntry, 'hash'> = {
+      seq: prev.seq + 1, at: now.toISOString(), actorKind: input.actor.kind, actorId: actorId(input.actor),
+      actorLabel: actorLabel(input.actor), action: input.action, subjectType: input.subjectType, subjectId: input.subjectId,
+      data: JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>, prevHash: prev.hash,
+    };
+    const entry: AuditEntry = { ...body, hash: hashAuditEntry(body) };
+    entries.push(entry);
+    prev = entry;
+  }
+  const col = <K extends keyof AuditEntry>(k: K) => entries.map((e) => e[k]);
+  await tx.query(
+    `INSERT INTO audit_log (seq, at, actor_kind, actor_id, actor_label, action, subject_type, subject_id, data, prev_hash, hash)
+     SELECT s, $2::timestamptz, ak, ai, al, ac, st, si, d::jsonb, ph, h
+     FROM unnest($1::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+       AS x(s, ak, ai, al, ac, st, si, d, ph, h)`,
+    [col('seq'), now.toISOString(), col('actorKind'), col('actorId'), col('actorLabel'), col('action'), col('subjectType'),
+      col('subjectId'), entries.map((e) => JSON.stringify(e.data)), col('prevHash'), col('hash')],
+  );
+  await tx.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [prev.seq, prev.hash]);
+  return entries;
 }
 
 type AuditRow = {

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { base58CheckDecode, base58CheckEncode, base58Decode, base58Encode } from './base58.js';
 import { decodeSegwit, encodeSegwit } from './bech32.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../shared/canonical-json.js';
 import { keccak256, keccakSponge256 } from './keccak.js';
 import { toChecksumAddress } from './normalize-wallet.js';
 

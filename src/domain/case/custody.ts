@@ -6,7 +6,7 @@ import { createHash, sign, verify } from 'node:crypto';
 import type { Bilingual } from '../../error-types.js';
 import { validationError } from '../../errors.js';
 import { issue } from '../shared/bilingual.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../shared/canonical-json.js';
 
 export const CUSTODY_KINDS = ['collected', 'received', 'transferred', 'accessed', 'exported', 'verified'] as const;
 export type CustodyKind = (typeof CUSTODY_KINDS)[number];

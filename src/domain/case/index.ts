@@ -78,7 +78,7 @@ export {
   verifyCustodyChain,
 } from './custody.js';
 export type { CustodyEvent, CustodyEventInput, CustodyFailure, CustodyKind, CustodyVerification, PublicKeyResolver } from './custody.js';
-export { canonicalJson } from './canonical-json.js';
+export { canonicalJson } from '../shared/canonical-json.js';
 export { keccak256 } from './keccak.js';
 
 export {

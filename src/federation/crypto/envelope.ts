@@ -2,7 +2,7 @@
 // written and checked by the receiving inbox. Header times iat/exp are unix SECONDS (JWT
 // NumericDate); message order comes from seq, and mid (UUIDv7) carries the millisecond stamp.
 import { z } from 'zod';
-import { canonicalJson } from '../../shared/canonical-json.js';
+import { canonicalJson } from '../../domain/shared/canonical-json.js';
 import { fedError } from './errors.js';
 import { fastSign, parseJws, verifyParsedJws } from './fast-jws.js';
 import { newFederationId, UUID_V7 } from './ids.js';

@@ -2,7 +2,7 @@
 // human-checked fingerprint. Both hash the same canonical { sig, enc } object, so a kid is simply
 // the first 10 bytes (16 base32 characters) of the fingerprint hash.
 import { createHash, type KeyObject } from 'node:crypto';
-import { canonicalJson } from '../../shared/canonical-json.js';
+import { canonicalJson } from '../../domain/shared/canonical-json.js';
 
 export type SigJwk = { kty: 'OKP'; crv: 'Ed25519'; x: string; kid: string };
 export type EncJwk = { kty: 'OKP'; crv: 'X25519'; x: string; kid: string };

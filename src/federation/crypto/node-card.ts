@@ -1,7 +1,7 @@
 // The public node card: identity, endpoint and public keys, self-signed so that any change made in
 // transit or at rest is detected before an admin compares the fingerprint out of band.
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { canonicalJson } from '../../shared/canonical-json.js';
+import { canonicalJson } from '../../domain/shared/canonical-json.js';
 import { isFederationError } from './errors.js';
 import { fastSign, parseJws, verifyParsedJws } from './fast-jws.js';
 import { fingerprintOf, kidOf } from './key-id.js';

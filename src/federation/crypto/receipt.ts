@@ -1,7 +1,7 @@
 // Signed batch receipts: the receiver's JWS naming every message of a batch with its result, so the
 // sender holds proof of what was accepted (non-repudiation of receipt) before marking rows sent.
 import { z } from 'zod';
-import { canonicalJson } from '../../shared/canonical-json.js';
+import { canonicalJson } from '../../domain/shared/canonical-json.js';
 import { fedError } from './errors.js';
 import { fastSign, parseJws, verifyParsedJws } from './fast-jws.js';
 import { UUID_V7 } from './ids.js';

@@ -1,6 +1,20 @@
 // Shapes shared by many routes: id parameters, pagination, and the error body for OpenAPI.
 import { z } from 'zod';
 
+/** An ISO-8601 instant with offset, within years the database can store. */
+export const ZInstantSchema = z.iso.datetime({ offset: true })
+  .refine((v) => { const y = new Date(v).getUTCFullYear(); return y >= 1900 && y <= 9000; }, 'year must lie between 1900 and 9000');
+
+/** A query parameter holding a comma-separated subset of `values`. */
+export const commaList = (values: readonly string[], what: string) =>
+  z.string().max(400).optional().describe(`comma-separated ${what}`)
+    .refine((v) => !v || v.split(',').every((s) => values.includes(s)), `unknown ${what}`);
+
+/** Splits a list checked by `commaList`. */
+export function splitList<T extends string>(value: string | undefined): T[] | undefined {
+  return value ? (value.split(',') as T[]) : undefined;
+}
+
 export const ZIdParamsSchema = z.object({ id: z.uuid() });
 
 export const ZLimitQuerySchema = z.object({

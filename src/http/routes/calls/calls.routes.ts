@@ -13,9 +13,9 @@ import { listCalls } from '../../../services/call/list-calls.js';
 import { placeCall } from '../../../services/call/place-call.js';
 import { recordIncomingCall } from '../../../services/call/record-incoming-call.js';
 import { actorOf } from '../../plugins/auth.js';
-import { ERROR_RESPONSES, ZIdParamsSchema } from '../common.schema.js';
+import { ERROR_RESPONSES, splitList, ZIdParamsSchema } from '../common.schema.js';
 import { presentCall, presentCallDetail } from './call.presenter.js';
-import { splitList, ZCallActionBodySchema, ZCallListQuerySchema, ZRecordIncomingCallSchema } from './calls.schema.js';
+import { ZCallActionBodySchema, ZCallListQuerySchema, ZRecordIncomingCallSchema } from './calls.schema.js';
 
 export function callsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {

@@ -15,9 +15,9 @@ import { listActionItems } from '../../../services/dialogue/list-action-items.js
 import { listMeetings } from '../../../services/dialogue/list-meetings.js';
 import { recordOutcome } from '../../../services/dialogue/record-outcome.js';
 import { actorOf } from '../../plugins/auth.js';
-import { ERROR_RESPONSES, ZIdParamsSchema } from '../common.schema.js';
+import { ERROR_RESPONSES, splitList, ZIdParamsSchema } from '../common.schema.js';
 import { presentActionItem, presentMeeting, presentMeetingDetail, presentOutcome } from './dialogue.presenter.js';
-import { splitList, ZActionItemListQuerySchema, ZMeetingChangesSchema, ZMeetingListQuerySchema } from './dialogue.schema.js';
+import { ZActionItemListQuerySchema, ZMeetingChangesSchema, ZMeetingListQuerySchema } from './dialogue.schema.js';
 
 export function dialogueRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {

@@ -1,17 +1,9 @@
 // HTTP shapes for the dialogue mechanism: the domain's schemas plus list filters.
 import { z } from 'zod';
+import { commaList, ZInstantSchema } from '../common.schema.js';
 import { ACTION_ITEM_STATUSES, MEETING_STATUSES, ZMeetingActionSchema } from '../../../domain/dialogue/index.js';
 
-/** An instant a query may name; years beyond 9000 would overflow date arithmetic and storage. */
-const instant = z.iso.datetime({ offset: true })
-  .refine((v) => { const y = new Date(v).getUTCFullYear(); return y >= 1900 && y <= 9000; }, 'year must lie between 1900 and 9000');
-const commaList = (values: readonly string[], what: string) =>
-  z.string().max(400).optional().describe(`comma-separated ${what}`)
-    .refine((v) => !v || v.split(',').every((s) => values.includes(s)), `unknown ${what}`);
 
-export function splitList<T extends string>(value: string | undefined): T[] | undefined {
-  return value ? (value.split(',') as T[]) : undefined;
-}
 
 const page = {
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -19,7 +11,7 @@ const page = {
 };
 
 export const ZMeetingListQuerySchema = z.object({
-  status: commaList(MEETING_STATUSES, 'statuses'), from: instant.optional(), to: instant.optional(), ...page,
+  status: commaList(MEETING_STATUSES, 'statuses'), from: ZInstantSchema.optional(), to: ZInstantSchema.optional(), ...page,
 });
 
 export const ZActionItemListQuerySchema = z.object({

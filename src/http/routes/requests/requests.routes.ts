@@ -14,7 +14,7 @@ import { getRequest, listVisibleRequests } from '../../../services/request/read-
 import { registerIncomingRequest } from '../../../services/request/register-incoming-request.js';
 import { updateDraftRequest } from '../../../services/request/update-request-draft.js';
 import { actorOf } from '../../plugins/auth.js';
-import { ERROR_RESPONSES, ZIdParamsSchema } from '../common.schema.js';
+import { ERROR_RESPONSES, splitList, ZIdParamsSchema } from '../common.schema.js';
 import { ZRegisterIncomingRequestSchema, ZRequestActionBodySchema, ZRequestListQuerySchema } from './requests.schema.js';
 
 export function requestsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
@@ -33,7 +33,7 @@ export function requestsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       schema: { tags, summary: 'Requests I may see, soonest deadline first', querystring: ZRequestListQuerySchema, response: ERROR_RESPONSES },
     }, async (request) => {
       const { status, overdue, ...q } = request.query;
-      return { items: await listVisibleRequests(ctx, actorOf(request), { ...q, status: status?.split(','), overdue: overdue === 'true' }) };
+      return { items: await listVisibleRequests(ctx, actorOf(request), { ...q, status: splitList(status), overdue: overdue === 'true' }) };
     });
 
     app.post('/requests', {

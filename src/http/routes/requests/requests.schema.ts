@@ -1,12 +1,12 @@
 // HTTP shapes for requests: the domain's schemas plus list filters and the incoming-registration body.
 import { z } from 'zod';
+import { commaList } from '../common.schema.js';
 import {
   REQUEST_STATUSES, REQUEST_TYPES, URGENCIES, ZCreateRequestDraftSchema, ZRequestActionSchema,
 } from '../../../domain/request/index.js';
 
 export const ZRequestListQuerySchema = z.object({
-  status: z.string().max(400).optional().describe('comma-separated statuses')
-    .refine((v) => !v || v.split(',').every((s) => (REQUEST_STATUSES as readonly string[]).includes(s)), 'unknown status'),
+  status: commaList(REQUEST_STATUSES, 'statuses'),
   type: z.enum(REQUEST_TYPES).optional(),
   urgency: z.enum(URGENCIES).optional(),
   direction: z.enum(['outgoing', 'incoming']).optional(),

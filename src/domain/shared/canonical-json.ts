@@ -1,4 +1,4 @@
-// Canonical JSON for hashing and signing (custody events): object keys sorted by UTF-16 code
+// Canonical JSON for hashing and signing (audit entries, custody events, federation cards and messages): object keys sorted by UTF-16 code
 // units, no whitespace, ECMAScript number and string forms — the same output as RFC 8785 (JCS)
 // for the values we hash (strings, integers, booleans, null, arrays, plain objects).
 
