@@ -21,6 +21,22 @@ export type Db = Queryable & {
   close(): Promise<void>;
 };
 
+// Callbacks to run once a transaction has committed (e.g. wake the delivery worker for a new outbox row).
+const commitHooks = new WeakMap<Queryable, (() => void)[]>();
+
+/** Runs `fn` after `q`'s transaction commits (never if it rolls back); at once when `q` is not a transaction. */
+export function afterCommit(q: Queryable, fn: () => void): void {
+  const hooks = commitHooks.get(q);
+  if (hooks) hooks.push(fn);
+  else queueMicrotask(fn);
+}
+
+function runHooks(hooks: (() => void)[]): void {
+  for (const hook of hooks) {
+    try { hook(); } catch { /* a hook is a wake-up hint; its failure must not undo a committed change */ }
+  }
+}
+
 export type OpenDbOptions = { dataDir: string; databaseUrl?: string; schema?: string };
 
 // int8 (counts, sequence numbers) come back as JS numbers on both drivers; values stay far below 2^53.
@@ -44,7 +60,16 @@ async function openPglite(dataDir: string): Promise<Db> {
   return {
     kind: 'pglite',
     query: (sql, params) => query(lite, sql, params),
-    transaction: (fn) => lite.transaction((tx) => fn({ query: (sql, params) => query(tx, sql, params) })),
+    transaction: async (fn) => {
+      const hooks: (() => void)[] = [];
+      const result = await lite.transaction((tx) => {
+        const wrapped: Queryable = { query: (sql, params) => query(tx, sql, params) };
+        commitHooks.set(wrapped, hooks);
+        return fn(wrapped);
+      });
+      runHooks(hooks);
+      return result;
+    },
     exec: async (sql) => {
       await lite.exec(sql);
     },
@@ -104,8 +129,12 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn({ query: (sql, params) => run(client, sql, params) });
+        const tx: Queryable = { query: (sql, params) => run(client, sql, params) };
+        const hooks: (() => void)[] = [];
+        commitHooks.set(tx, hooks);
+        const result = await fn(tx);
         await client.query('COMMIT');
+        runHooks(hooks);
         return result;
       } catch (e) {
         await client.query('ROLLBACK').catch(() => undefined);

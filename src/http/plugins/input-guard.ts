@@ -1,11 +1,14 @@
-// Refuses input the database cannot store (NUL characters in text), before it reaches a service,
-// so such a value gets a clear 400 instead of a failed insert.
+// Refuses input the database cannot store (NUL characters, unpaired UTF-16 surrogates) before it
+// reaches a service, so such a value gets a clear 400 instead of a failed insert.
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.js';
 
+// PostgreSQL rejects both in text and jsonb; an unpaired surrogate cannot be encoded as UTF-8 at all.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function findNul(value: unknown, path: string, depth = 0): string | null {
   if (depth > 64) return path;
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const hit = findNul(value[i], `${path}[${i}]`, depth + 1);
@@ -15,7 +18,7 @@ function findNul(value: unknown, path: string, depth = 0): string | null {
   }
   if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
     for (const [k, v] of Object.entries(value)) {
-      if (k.includes('\u0000')) return `${path}.${k}`;
+      if (UNSTORABLE.test(k)) return `${path}.${k}`;
       const hit = findNul(v, `${path}.${k}`, depth + 1);
       if (hit) return hit;
     }
@@ -28,7 +31,7 @@ export function registerInputGuard(app: FastifyInstance): void {
     const hit = findNul(request.body, 'body') ?? findNul(request.query, 'query') ?? findNul(request.params, 'params');
     if (hit) {
       throw new AppError('INVALID_INPUT', {
-        issues: [{ path: hit, code: 'nul_character', message: { en: 'Text must not contain NUL characters.', zh: '文本中不能包含空字符（NUL）。' } }],
+        issues: [{ path: hit, code: 'nul_character', message: { en: 'Text must not contain NUL characters or unpaired surrogates.', zh: '文本中不能包含空字符（NUL）或不成对的代理字符。' } }],
       });
     }
   });

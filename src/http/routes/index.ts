@@ -7,6 +7,7 @@ import { callsRoutes } from './calls/calls.routes.js';
 import { casesRoutes } from './cases/cases.routes.js';
 import { rosterRoutes } from './calls/roster.routes.js';
 import { dialogueRoutes } from './dialogue/dialogue.routes.js';
+import { federationRoutes } from './federation/federation.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { requestsRoutes } from './requests/requests.routes.js';
 import { usersRoutes } from './users/users.routes.js';
@@ -22,5 +23,6 @@ export function apiRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     await app.register(rosterRoutes(ctx));
     await app.register(dialogueRoutes(ctx));
     await app.register(casesRoutes(ctx));
+    await app.register(federationRoutes(ctx));
   };
 }

@@ -1,0 +1,71 @@
+// Evidence of a case (SPEC §4.3): raw uploads encrypted at rest, verified downloads that record
+// custody, and the signed chain of custody with its verification.
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../../errors.js';
+import type { ServiceContext } from '../../../services/context.js';
+import { addEvidence } from '../../../services/case/add-evidence.js';
+import { downloadEvidence } from '../../../services/case/download-evidence.js';
+import { getCustody, getEvidence, listEvidence } from '../../../services/case/read-evidence.js';
+import { recordCustodyStep } from '../../../services/case/record-custody.js';
+import { actorOf } from '../../plugins/auth.js';
+import { ERROR_RESPONSES, ZIdParamsSchema } from '../common.schema.js';
+import { ZCaseEvidenceParamsSchema, ZCustodyStepBodySchema, ZEvidenceContentQuerySchema, ZEvidenceUploadQuerySchema } from './cases.schema.js';
+import { contentDisposition, presentCustody, presentCustodyEvent, presentEvidence } from './evidence.presenter.js';
+
+export function evidenceRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['evidence'];
+    const withItem = { tags, params: ZCaseEvidenceParamsSchema, response: ERROR_RESPONSES };
+    // Only in this plugin's scope: the file is the body, up to the configured evidence limit.
+    app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: ctx.config.maxEvidenceBytes }, (_req, body, done) => done(null, body));
+
+    app.get('/cases/:id/evidence', {
+      config: { permission: 'evidence:read' }, schema: { tags, params: ZIdParamsSchema, response: ERROR_RESPONSES, summary: 'Evidence items of the case (metadata, SHA-256)' },
+    }, async (request) => ({ items: (await listEvidence(ctx, actorOf(request), request.params.id)).map(presentEvidence) }));
+
+    app.post('/cases/:id/evidence', {
+      config: { permission: 'evidence:add' },
+      bodyLimit: ctx.config.maxEvidenceBytes,
+      schema: {
+        tags, params: ZIdParamsSchema, querystring: ZEvidenceUploadQuerySchema, response: ERROR_RESPONSES,
+        summary: 'Upload a file as evidence: raw application/octet-stream body, metadata in the query string',
+      },
+    }, async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { details: { expected: 'application/octet-stream' } });
+      const evidence = await addEvidence(ctx, actorOf(request), request.params.id, request.query, request.body);
+      return reply.status(201).send(presentEvidence(evidence));
+    });
+
+    app.get('/cases/:id/evidence/:evidenceId', {
+      config: { permission: 'evidence:read' }, schema: { ...withItem, summary: 'One evidence item (metadata)' },
+    }, async (request) => presentEvidence(await getEvidence(ctx, actorOf(request), request.params.id, request.params.evidenceId)));
+
+    app.get('/cases/:id/evidence/:evidenceId/content', {
+      config: { permission: 'evidence:read' },
+      schema: { ...withItem, querystring: ZEvidenceContentQuerySchema, summary: 'Download the file, checked against its SHA-256; records custody (accessed, or exported)' },
+    }, async (request, reply) => {
+      const { evidence, content } = await downloadEvidence(ctx, actorOf(request), request.params.id, request.params.evidenceId, request.query.purpose);
+      return reply
+        .header('content-type', evidence.mediaType)
+        .header('content-disposition', contentDisposition(evidence.filename))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'no-store')
+        .header('repr-digest', `sha-256=:${createHash('sha256').update(content).digest('base64')}:`)
+        .send(content);
+    });
+
+    app.get('/cases/:id/evidence/:evidenceId/custody', {
+      config: { permission: 'evidence:read' }, schema: { ...withItem, summary: 'The chain of custody and whether it verifies (first bad event named)' },
+    }, async (request) => presentCustody(await getCustody(ctx, actorOf(request), request.params.id, request.params.evidenceId)));
+
+    app.post('/cases/:id/evidence/:evidenceId/custody', {
+      config: { permission: 'case:edit' },
+      schema: { ...withItem, summary: 'Record a custody step: verified (content is checked first), transferred or exported', body: ZCustodyStepBodySchema },
+    }, async (request, reply) => {
+      const { event } = await recordCustodyStep(ctx, actorOf(request), request.params.id, request.params.evidenceId, request.body);
+      return reply.status(201).send(presentCustodyEvent(event));
+    });
+  };
+}

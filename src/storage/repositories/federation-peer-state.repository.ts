@@ -1,0 +1,69 @@
+// SQL for per-peer delivery health (contact times, failures, retry gate) and stored receipts.
+import type { Queryable } from '../db.js';
+
+export type PeerDeliveryState = {
+  peerId: string; retryAt: Date | null; consecutiveFailures: number; totalFailures: number;
+  lastErrorCode: string | null; lastError: string | null; lastErrorAt: Date | null;
+  lastContactAt: Date | null; lastSentAt: Date | null; lastReceivedAt: Date | null; cardCheckedAt: Date | null;
+};
+
+const d = (v: unknown): Date | null => (v ? new Date(v as string) : null);
+
+export async function getPeerDeliveryState(db: Queryable, peerId: string): Promise<PeerDeliveryState> {
+  const [r] = await db.query('SELECT * FROM federation_peer_state WHERE peer_id = $1', [peerId]);
+  return {
+    peerId, retryAt: d(r?.retry_at), consecutiveFailures: (r?.consecutive_failures as number) ?? 0,
+    totalFailures: (r?.total_failures as number) ?? 0, lastErrorCode: (r?.last_error_code as string) ?? null,
+    lastError: (r?.last_error as string) ?? null, lastErrorAt: d(r?.last_error_at), lastContactAt: d(r?.last_contact_at),
+    lastSentAt: d(r?.last_sent_at), lastReceivedAt: d(r?.last_received_at), cardCheckedAt: d(r?.card_checked_at),
+  };
+}
+
+/** A delivery failed: count it and close the peer's gate until `retryAt` (backoff survives restarts). */
+export async function recordDeliveryFailure(tx: Queryable, peerId: string, code: string, message: string, retryAt: Date, now: Date): Promise<number> {
+  const [r] = await tx.query<{ consecutive_failures: number }>(
+    `INSERT INTO federation_peer_state (peer_id, retry_at, consecutive_failures, total_failures, last_error_code, last_error, last_error_at)
+     VALUES ($1, $2, 1, 1, $3, $4, $5)
+     ON CONFLICT (peer_id) DO UPDATE SET retry_at = $2, consecutive_failures = federation_peer_state.consecutive_failures + 1,
+       total_failures = federation_peer_state.total_failures + 1, last_error_code = $3, last_error = $4, last_error_at = $5
+     RETURNING consecutive_failures`,
+    [peerId, retryAt.toISOString(), code, message.slice(0, 500), now.toISOString()],
+  );
+  return r!.consecutive_failures;
+}
+
+export async function recordDeliverySuccess(tx: Queryable, peerId: string, now: Date): Promise<void> {
+  await tx.query(
+    `INSERT INTO federation_peer_state (peer_id, last_contact_at, last_sent_at) VALUES ($1, $2, $2)
+     ON CONFLICT (peer_id) DO UPDATE SET retry_at = NULL, consecutive_failures = 0, last_contact_at = $2, last_sent_at = $2`,
+    [peerId, now.toISOString()],
+  );
+}
+
+export async function recordInboundContact(tx: Queryable, peerId: string, now: Date): Promise<void> {
+  await tx.query(
+    `INSERT INTO federation_peer_state (peer_id, last_contact_at, last_received_at) VALUES ($1, $2, $2)
+     ON CONFLICT (peer_id) DO UPDATE SET last_contact_at = $2, last_received_at = $2`,
+    [peerId, now.toISOString()],
+  );
+}
+
+export async function recordCardCheck(db: Queryable, peerId: string, now: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO federation_peer_state (peer_id, card_checked_at) VALUES ($1, $2)
+     ON CONFLICT (peer_id) DO UPDATE SET card_checked_at = $2`,
+    [peerId, now.toISOString()],
+  );
+}
+
+/** Opens the gate at once, e.g. after a resend request or when an admin resumes the peer. */
+export async function clearRetryGate(tx: Queryable, peerId: string): Promise<void> {
+  await tx.query('UPDATE federation_peer_state SET retry_at = NULL WHERE peer_id = $1', [peerId]);
+}
+
+export async function insertReceipt(tx: Queryable, r: { bid: string; peerId: string; jws: string; receivedAt: string }, now: Date): Promise<void> {
+  await tx.query(
+    `INSERT INTO federation_receipts (bid, peer_id, jws, received_at, stored_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (bid) DO NOTHING`,
+    [r.bid, r.peerId, r.jws, r.receivedAt, now.toISOString()],
+  );
+}

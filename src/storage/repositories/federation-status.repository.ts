@@ -1,0 +1,88 @@
+// Read-only SQL for peer health (SPEC §1.7): queue depth, oldest undelivered, latency, inbound gaps.
+import type { Queryable } from '../db.js';
+
+export type PeerQueueGauge = { peerId: string; queueDepth: number; oldestPendingAt: Date | null; lastContactAt: Date | null; rejected: number };
+
+export async function peerQueueGauges(db: Queryable): Promise<PeerQueueGauge[]> {
+  const rows = await db.query<{ id: string; depth: number; oldest: Date | null; contact: Date | null; rejected: number }>(
+    `SELECT p.id,
+       (SELECT count(*)::int FROM federation_outbox o WHERE o.peer_id = p.id AND o.state = 'pending') AS depth,
+       (SELECT min(created_at) FROM federation_outbox o WHERE o.peer_id = p.id AND o.state = 'pending') AS oldest,
+       (SELECT count(*)::int FROM federation_outbox o WHERE o.peer_id = p.id AND o.state = 'rejected') AS rejected,
+       s.last_contact_at AS contact
+     FROM peers p LEFT JOIN federation_peer_state s ON s.peer_id = p.id ORDER BY p.id`,
+  );
+  return rows.map((r) => ({
+    peerId: r.id, queueDepth: r.depth, oldestPendingAt: r.oldest ? new Date(r.oldest) : null,
+    lastContactAt: r.contact ? new Date(r.contact) : null, rejected: r.rejected,
+  }));
+}
+
+export type OutboundStats = {
+  pending: number; sent: number; rejected: number; oldestPendingAt: Date | null;
+  latencyP50Ms: number | null; latencyP99Ms: number | null; latencySamples: number;
+};
+
+/** Latency percentiles come from the most recent `sample` delivered messages (enqueue → verified receipt). */
+export async function outboundStats(db: Queryable, peerId: string, sample = 1000): Promise<OutboundStats> {
+  const [counts] = await db.query<{ pending: number; sent: number; rejected: number; oldest: Date | null }>(
+    `SELECT count(*) FILTER (WHERE state = 'pending')::int AS pending, count(*) FILTER (WHERE state = 'sent')::int AS sent,
+       count(*) FILTER (WHERE state = 'rejected')::int AS rejected, min(created_at) FILTER (WHERE state = 'pending') AS oldest
+     FROM federation_outbox WHERE peer_id = $1`,
+    [peerId],
+  );
+  const [lat] = await db.query<{ p50: number | null; p99: number | null; n: number }>(
+    `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99, count(*)::int AS n
+     FROM (SELECT extract(epoch FROM (sent_at - created_at)) * 1000 AS ms FROM federation_outbox
+           WHERE peer_id = $1 AND state = 'sent' ORDER BY sent_at DESC LIMIT $2) x`,
+    [peerId, sample],
+  );
+  return {
+    pending: counts?.pending ?? 0, sent: counts?.sent ?? 0, rejected: counts?.rejected ?? 0,
+    oldestPendingAt: counts?.oldest ? new Date(counts.oldest) : null,
+    latencyP50Ms: lat?.p50 == null ? null : Number(lat.p50), latencyP99Ms: lat?.p99 == null ? null : Number(lat.p99), latencySamples: lat?.n ?? 0,
+  };
+}
+
+export type InboundChannelStatus = { channel: string; nextSeq: number; held: number; gapSince: Date | null; resendRequestedAt: Date | null };
+
+export async function inboundChannels(db: Queryable, peerId: string): Promise<InboundChannelStatus[]> {
+  const rows = await db.query<{ channel: string; next_seq: number; held_count: number; gap_since: Date | null; resend_requested_at: Date | null }>(
+    'SELECT channel, next_seq, held_count, gap_since, resend_requested_at FROM federation_in_channels WHERE from_node = $1 ORDER BY channel',
+    [peerId],
+  );
+  return rows.map((r) => ({
+    channel: r.channel, nextSeq: r.next_seq, held: r.held_count, gapSince: r.gap_since ? new Date(r.gap_since) : null,
+    resendRequestedAt: r.resend_requested_at ? new Date(r.resend_requested_at) : null,
+  }));
+}
+
+export type OutboxListItem = {
+  mid: string; peerId: string; channel: string; seq: number; type: string; state: string; result: string | null; code: string | null;
+  attempts: number; createdAt: Date; sentAt: Date | null; nextAttemptAt: Date; lastError: string | null; bid: string | null;
+};
+
+export async function listOutbox(db: Queryable, f: { peerId?: string; state?: string; limit: number }): Promise<OutboxListItem[]> {
+  const rows = await db.query(
+    `SELECT mid, peer_id, channel, seq, mtype, state, result, code, attempts, created_at, sent_at, next_attempt_at, last_error, bid
+     FROM federation_outbox WHERE ($1::text IS NULL OR peer_id = $1) AND ($2::text IS NULL OR state = $2)
+     ORDER BY created_at DESC, seq DESC LIMIT $3`,
+    [f.peerId ?? null, f.state ?? null, f.limit],
+  );
+  return rows.map((r) => ({
+    mid: r.mid as string, peerId: r.peer_id as string, channel: r.channel as string, seq: r.seq as number, type: r.mtype as string,
+    state: r.state as string, result: (r.result as string) ?? null, code: (r.code as string) ?? null, attempts: r.attempts as number,
+    createdAt: new Date(r.created_at as string), sentAt: r.sent_at ? new Date(r.sent_at as string) : null,
+    nextAttemptAt: new Date(r.next_attempt_at as string), lastError: (r.last_error as string) ?? null, bid: (r.bid as string) ?? null,
+  }));
+}
+
+/** Every sent message must name a stored receipt: the count of those that do not (expected 0). */
+export async function sentWithoutReceipt(db: Queryable, peerId: string): Promise<number> {
+  const [r] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM federation_outbox o WHERE o.peer_id = $1 AND o.state <> 'pending'
+       AND o.result IS NOT NULL AND NOT EXISTS (SELECT 1 FROM federation_receipts r WHERE r.bid = o.bid)`,
+    [peerId],
+  );
+  return r?.n ?? 0;
+}
