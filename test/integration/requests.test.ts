@@ -128,7 +128,7 @@ describe.each(STORES)('requests (%s)', (store) => {
     expect(overdue.map((r: { id: string }) => r.id)).toContain(id);
   });
 
-  it('turns a hotline call we placed into a linked, prefilled request draft (and refuses it for a call we received)', async () => {
+  it('turns a hotline call we placed into a linked request draft, and a call we received into a linked case', async () => {
     const callback = { name: 'Li Qiang', phone: '+86 10 5555 0101', email: 'li.qiang@cn.example', timeZone: 'Asia/Shanghai' };
     const call = await post(duty, '/api/calls', { toParty: 'us-demo', topic: 'online_fraud_funds_in_transit', urgency: 'urgent', message: 'USD 480,000 moving through a US exchange account now', language: 'en', callback });
     expect(call.statusCode, call.body).toBe(201);
@@ -143,6 +143,11 @@ describe.each(STORES)('requests (%s)', (store) => {
     const refused = await post(investigator, `/api/calls/${incoming.json().id}/request`, {});
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message.zh).toContain('立案');
+    const asCase = await post(investigator, `/api/calls/${incoming.json().id}/case`, {});
+    expect(asCase.statusCode, asCase.body).toBe(201);
+    expect(asCase.json().linkedCallIds).toEqual([incoming.json().id]);
+    const after = (await t.app.inject({ method: 'GET', url: `/api/calls/${incoming.json().id}`, headers: bearer(duty) })).json();
+    expect(after.linkedCaseId).toBe(asCase.json().id);
   });
 
   it('serves the reference data the form needs, with bilingual legal-basis names', async () => {

@@ -1,5 +1,6 @@
 // Use case: an officer opens a case; they become its lead, and may add members and links at once.
-import { createCase as buildCaseRecord, type TCaseMember, type TCreateCase } from '../../domain/case/index.js';
+import { createCase as buildCaseRecord, type CaseRecord, type TCaseMember, type TCreateCase } from '../../domain/case/index.js';
+import type { Queryable } from '../../storage/db.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import { validationError } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
@@ -12,7 +13,12 @@ export type CreateCaseRequest = TCreateCase & { members?: TCaseMember[] };
 
 export async function createCase(ctx: ServiceContext, actor: UserActor, input: CreateCaseRequest): Promise<CaseView> {
   const now = ctx.clock();
-  return ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => viewCase(await insertCase(tx, ctx, actor, input, now), actor));
+}
+
+/** The case-opening step inside a caller's transaction (also used to turn a call into a case). */
+export async function insertCase(tx: Queryable, ctx: ServiceContext, actor: UserActor, input: CreateCaseRequest, now: Date): Promise<CaseRecord> {
+  {
     const issues = await linkIssues(tx, { requestIds: input.linkedRequestIds, callIds: input.linkedCallIds });
     if (issues.length) throw validationError(issues, 'CASE_INVALID');
     await requireFreeReference(tx, input.reference, '');
@@ -25,6 +31,6 @@ export async function createCase(ctx: ServiceContext, actor: UserActor, input: C
     const generatedReference = input.reference?.trim() ? '' : await nextReference(tx, ctx.config.nodeId, 'CASE', now);
     const { record, events } = buildCaseRecord({ ...input, members }, actor, now, { id, generatedReference, localParty: ctx.config.nodeId });
     await saveCaseChange(tx, actor, null, record, events, now);
-    return viewCase(record, actor);
-  });
+    return record;
+  }
 }

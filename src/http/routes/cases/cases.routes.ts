@@ -17,6 +17,7 @@ import { actorOf } from '../../plugins/auth.js';
 import { ERROR_RESPONSES, splitList, ZIdParamsSchema } from '../common.schema.js';
 import { caseItemsRoutes } from './case-items.routes.js';
 import { presentCase, presentCaseDetail, presentCaseSummary, presentTimelineEntry } from './case.presenter.js';
+import { createCaseFromCall } from '../../../services/case/create-case-from-call.js';
 import { ZCaseActionBodySchema, ZCaseListQuerySchema, ZCreateCaseBodySchema } from './cases.schema.js';
 import { evidenceRoutes } from './evidence.routes.js';
 
@@ -47,6 +48,11 @@ export function casesRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       config: { permission: 'case:create' },
       schema: { tags, summary: 'Open a case; the creator becomes its lead', body: ZCreateCaseBodySchema, response: ERROR_RESPONSES },
     }, async (request, reply) => reply.status(201).send(presentCase(await createCase(ctx, actorOf(request), request.body))));
+
+    app.post('/calls/:id/case', {
+      config: { permission: 'case:create' },
+      schema: { tags, summary: 'Open a case from a hotline call, linked both ways', params: ZIdParamsSchema, response: ERROR_RESPONSES },
+    }, async (request, reply) => reply.status(201).send(presentCase(await createCaseFromCall(ctx, actorOf(request), request.params.id))));
 
     app.get('/cases/:id', {
       config: { permission: 'case:read' },
