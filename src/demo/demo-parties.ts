@@ -27,7 +27,9 @@ export const DEMO_PARTIES: DemoParty[] = [
 
 export const DEMO_PASSWORD = 'crossline-demo-2026';
 
-export const DEMO_USERS: { username: string; roles: Role[]; name: { en: string; zh: string } }[] = [
+export type DemoUsername = 'admin' | 'duty' | 'investigator' | 'analyst' | 'supervisor' | 'auditor';
+
+export const DEMO_USERS: { username: DemoUsername; roles: Role[]; name: { en: string; zh: string } }[] = [
   { username: 'admin', roles: ['admin'], name: { en: 'Alex Admin', zh: '系统管理员 王敏' } },
   { username: 'duty', roles: ['point_of_contact'], name: { en: 'Dana Duty', zh: '值班联络员 李强' } },
   { username: 'investigator', roles: ['investigator'], name: { en: 'Ivan Investigator', zh: '侦查员 张伟' } },

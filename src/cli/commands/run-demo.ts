@@ -24,7 +24,7 @@ export function registerDemo(program: Command, setExit: (code: number) => void):
           approvalRequiredForOutgoingData: party.approvalRequiredForOutgoingData, logLevel: 'warn',
         }, {});
         const node = await startNode(config);
-        const seeded = await seedDemoNode(node.ctx, party);
+        const seeded = await seedDemoNode(node.ctx, party, DEMO_PARTIES[1]!.nodeId);
         nodes.push(node);
         process.stdout.write(`\n${party.name.en} / ${party.name.zh}\n  ${node.url}  (API docs: ${node.url}/api/docs)${seeded ? '  [demo data created]' : ''}\n`);
       }
