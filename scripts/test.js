@@ -12,7 +12,8 @@ const browser = ensureChromium();
 if (!browser.ok) process.stderr.write(`Browser tests will fail: ${browser.reason}\n`);
 
 const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' });
-if (tsc.status !== 0) {
+const tscWeb = tsc.status === 0 ? spawnSync('npx', ['tsc', '--noEmit', '-p', 'web'], { stdio: 'inherit' }) : tsc;
+if (tsc.status !== 0 || tscWeb.status !== 0) {
   process.stdout.write('\ntype check failed\n0 passed, 1 failed\n');
   process.exit(1);
 }

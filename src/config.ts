@@ -3,6 +3,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { FEDERATION_CONFIG, FEDERATION_ENV } from './federation/federation-config.js';
 
 export const ZConfigSchema = z.object({
   /** Where the embedded database, node keys and encrypted evidence live. */
@@ -32,6 +33,7 @@ export const ZConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest accepted evidence upload, bytes. */
   maxEvidenceBytes: z.coerce.number().int().min(1).default(100 * 1024 * 1024),
+  ...FEDERATION_CONFIG,
 });
 
 export type Config = z.infer<typeof ZConfigSchema>;
@@ -48,6 +50,7 @@ const ENV_MAP: Record<string, keyof ConfigInput> = {
   CROSSLINE_LOG_LEVEL: 'logLevel',
   CROSSLINE_SESSION_TTL_MINUTES: 'sessionTtlMinutes',
   CROSSLINE_DEADLINE_SWEEP_SECONDS: 'deadlineSweepSeconds',
+  ...FEDERATION_ENV,
 };
 
 /** Reads `<dataDir>/crossline.json` (or CROSSLINE_CONFIG), then env, then overrides. */

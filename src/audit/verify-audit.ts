@@ -1,12 +1,14 @@
-// Walks the whole audit chain and names the first entry that was edited, deleted or reordered.
+// Walks the whole audit chain and names the first entry that was edited, deleted or reordered, then
+// checks the chain against peers' countersigned checkpoints (which catch a wholesale rewrite).
 import type { Queryable } from '../storage/db.js';
 import { GENESIS_HASH, hashAuditEntry, rowToAuditEntry } from './audit-log.js';
+import { verifyCountersignedCheckpoints, type CheckpointVerification } from './verify-checkpoints.js';
 
 export type AuditVerification =
-  | { ok: true; entries: number; headHash: string }
-  | { ok: false; entries: number; firstBadSeq: number; reason: AuditFailure; detail: string };
+  | { ok: true; entries: number; headHash: string; checkpoints: CheckpointVerification }
+  | { ok: false; entries: number; firstBadSeq: number; reason: AuditFailure; detail: string; checkpoints?: CheckpointVerification };
 
-export type AuditFailure = 'hash_mismatch' | 'broken_link' | 'missing_entry' | 'head_mismatch';
+export type AuditFailure = 'hash_mismatch' | 'broken_link' | 'missing_entry' | 'head_mismatch' | 'checkpoint_mismatch' | 'bad_countersignature';
 
 const PAGE = 5000;
 
@@ -42,7 +44,13 @@ export async function verifyAuditChain(db: Queryable): Promise<AuditVerification
     return fail(count, count + 1, 'head_mismatch',
       `the chain ends at entry ${count} but the recorded head is entry ${head?.seq ?? '?'}: entries were removed from the end`);
   }
-  return { ok: true, entries: count, headHash: prevHash };
+  // An intact chain may still be a rewritten one: compare it with what peers countersigned.
+  const checkpoints = await verifyCountersignedCheckpoints(db);
+  if (checkpoints.failure) {
+    const { failure, ...counts } = checkpoints;
+    return { ok: false, entries: count, firstBadSeq: failure.seq, reason: failure.reason, detail: failure.detail, checkpoints: counts };
+  }
+  return { ok: true, entries: count, headHash: prevHash, checkpoints };
 }
 
 function fail(entries: number, firstBadSeq: number, reason: AuditFailure, detail: string): AuditVerification {

@@ -4,6 +4,8 @@ import { isAppError } from '../errors.js';
 import { registerAuditVerify } from './commands/audit-verify.js';
 import { registerDemo } from './commands/run-demo.js';
 import { registerInit } from './commands/init-node.js';
+import { registerKeys } from './commands/manage-keys.js';
+import { registerPeers } from './commands/manage-peers.js';
 import { registerStart } from './commands/start-node.js';
 import { registerUsers } from './commands/manage-users.js';
 
@@ -19,6 +21,8 @@ export async function main(argv: string[]): Promise<number> {
   registerDemo(program, setExit);
   registerUsers(program, setExit);
   registerAuditVerify(program, setExit);
+  registerKeys(program, setExit);
+  registerPeers(program, setExit);
   try {
     await program.parseAsync(argv);
     return exitCode;

@@ -11,10 +11,12 @@ import { registerAuth, type RouteEntry } from './plugins/auth.js';
 import { registerErrorHandling, toAppError } from './plugins/errors.js';
 import { registerInputGuard } from './plugins/input-guard.js';
 import { createMetrics, registerMetrics, type Metrics } from './plugins/metrics.js';
+import { registerWeb } from './plugins/web.js';
 import { apiRoutes } from './routes/index.js';
+import { federationWireRoutes } from './routes/federation/federation-wire.routes.js';
 import { systemRoutes } from './routes/system/system.routes.js';
 
-export type AppDeps = { ctx: ServiceContext; metrics?: Metrics; isReady?: () => boolean };
+export type AppDeps = { ctx: ServiceContext; metrics?: Metrics; isReady?: () => boolean; webDir?: string };
 
 export type App = FastifyInstance & { metrics: Metrics; routeTable: RouteEntry[] };
 
@@ -60,5 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(systemRoutes(deps));
   await app.register(apiRoutes(deps.ctx), { prefix: '/api' });
+  await app.register(federationWireRoutes(deps.ctx, metrics));
+  await registerWeb(app, deps.webDir);
   return Object.assign(app, { metrics, routeTable }) as unknown as App;
 }

@@ -1,36 +1,55 @@
-// The node's secrets on disk: a 32-byte master key (wraps TOTP secrets and evidence data keys)
-// and the Ed25519 signing key that signs custody events; created on first start.
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, createHash, type KeyObject } from 'node:crypto';
+// The node's secrets on disk: a 32-byte master key (wraps TOTP secrets, evidence data keys and the
+// key ring) and the federation key ring, whose current Ed25519 key also signs custody events, so a
+// peer can verify a chain of custody that continues on its side.
+import { createHmac, randomBytes, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openSecret, sealSecret } from './secret-box.js';
+import { currentKeys, findKeyVersion, loadOrCreateKeyRing, type KeyRing } from '../federation/crypto/node-keys.js';
 
 export type NodeSecrets = {
   masterKey: Buffer;
+  /** Short id of the master key, stored with what it wraps so a rotated master key can be told apart. */
+  masterKeyId: string;
+  keyRing: KeyRing;
+  /** Current federation signing key (Ed25519) and its kid. */
   signingKey: KeyObject;
   signingPublicKey: KeyObject;
-  /** Short stable id of the signing key (first 16 hex chars of the SHA-256 of its public JWK). */
   signingKeyId: string;
+  /** Public signing key for any kid this node ever used (retired ones included). */
+  publicKeyFor(kid: string): KeyObject | undefined;
 };
 
-export function loadOrCreateNodeSecrets(dataDir: string, env: NodeJS.ProcessEnv = process.env): NodeSecrets {
-  const dir = path.join(dataDir, 'keys');
+export function keysDir(dataDir: string): string {
+  return path.join(dataDir, 'keys');
+}
+
+export function loadOrCreateNodeSecrets(dataDir: string, env: NodeJS.ProcessEnv = process.env, now = new Date()): NodeSecrets {
+  const dir = keysDir(dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const masterKey = loadMasterKey(dir, env);
-  const signingFile = path.join(dir, 'signing-key.enc');
-  let signingKey: KeyObject;
-  if (existsSync(signingFile)) {
-    const pem = openSecret(readFileSync(signingFile, 'utf8').trim(), masterKey, 'node-signing-key');
-    signingKey = createPrivateKey(pem);
-  } else {
-    signingKey = generateKeyPairSync('ed25519').privateKey;
-    const pem = signingKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-    writeFileSync(signingFile, sealSecret(pem, masterKey, 'node-signing-key'), { mode: 0o600 });
-  }
-  const signingPublicKey = createPublicKey(signingKey);
-  const jwk = signingPublicKey.export({ format: 'jwk' });
-  const signingKeyId = createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x })).digest('hex').slice(0, 16);
-  return { masterKey, signingKey, signingPublicKey, signingKeyId };
+  return secretsFromRing(masterKey, loadOrCreateKeyRing(dir, masterKey, now));
+}
+
+export function secretsFromRing(masterKey: Buffer, keyRing: KeyRing): NodeSecrets {
+  const current = currentKeys(keyRing);
+  return {
+    masterKey,
+    masterKeyId: masterKeyIdOf(masterKey),
+    keyRing,
+    signingKey: current.sig.privateKey,
+    signingPublicKey: current.sig.publicKey,
+    signingKeyId: current.kid,
+    publicKeyFor: (kid) => findKeyVersion(keyRing, kid)?.sig.publicKey,
+  };
+}
+
+function masterKeyIdOf(key: Buffer): string {
+  // A keyed hash of a fixed label: identifies the key without revealing anything about it.
+  return createHmacHex(key, 'crossline-master-key-id').slice(0, 16);
+}
+
+function createHmacHex(key: Buffer, label: string): string {
+  return createHmac('sha256', key).update(label).digest('hex');
 }
 
 /** CROSSLINE_MASTER_KEY (base64, 32 bytes) wins, so an operator can keep the key off the data disk. */

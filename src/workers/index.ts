@@ -1,11 +1,13 @@
 // Background workers of a node. Each is restart-safe: its state lives in the database.
 import { Counter } from 'prom-client';
+import { startDeliveryWorker, type DeliveryWorker } from '../federation/delivery-worker.js';
+import { federationMetrics } from '../federation/federation-metrics.js';
 import type { Metrics } from '../http/plugins/metrics.js';
 import type { ServiceContext } from '../services/context.js';
 import { CLOCK_SOURCES } from './clock-sources.js';
 import { startDeadlineWorker, type DeadlineWorker } from './deadline-worker.js';
 
-export type Workers = { deadlines: DeadlineWorker; stop(): Promise<void> };
+export type Workers = { deadlines: DeadlineWorker; delivery: DeliveryWorker; stop(): Promise<void> };
 
 export function startWorkers(ctx: ServiceContext, metrics: Metrics): Workers {
   const fired = new Counter({
@@ -15,9 +17,12 @@ export function startWorkers(ctx: ServiceContext, metrics: Metrics): Workers {
   const deadlines = startDeadlineWorker(ctx, CLOCK_SOURCES, (r) => {
     for (const f of r.fired) fired.inc({ subject: f.subjectType, event: /^[a-z_]+/.exec(f.event)?.[0] ?? 'other' });
   });
+  const delivery = startDeliveryWorker(ctx, federationMetrics(metrics.registry, ctx.db));
   return {
     deadlines,
+    delivery,
     async stop() {
+      await delivery.stop();
       await deadlines.stop();
     },
   };

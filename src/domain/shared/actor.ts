@@ -11,7 +11,8 @@ export type UserActor = {
   partyId: string;
 };
 
-export type PeerActor = { kind: 'peer'; partyId: string };
+/** A peer node acting through the federation; `name` is the officer who acted on that node, when known. */
+export type PeerActor = { kind: 'peer'; partyId: string; name?: string };
 
 export type SystemActor = { kind: 'system'; partyId: string };
 
@@ -23,6 +24,6 @@ export function hasRole(actor: Actor, ...roles: Role[]): boolean {
 
 export function actorLabel(actor: Actor): string {
   if (actor.kind === 'user') return actor.name;
-  if (actor.kind === 'peer') return `peer:${actor.partyId}`;
+  if (actor.kind === 'peer') return actor.name ? `${actor.name} (${actor.partyId})` : `peer:${actor.partyId}`;
   return 'system';
 }

@@ -10,6 +10,7 @@ import { recordChange } from '../shared/record-change.js';
 import { CALL_ACTION_PERMISSION, requireCallPermission } from './call-access.js';
 import { directionOf, nextCallCheckAt } from './call-view.js';
 import { getCall, type CallDetail } from './get-call.js';
+import { publishCallStep } from './call-federation.js';
 
 export type CallActionInput = { action: CallAction } & CallActionParams;
 
@@ -29,6 +30,7 @@ export async function actOnCall(ctx: ServiceContext, actor: Actor, id: string, i
     await recordChange(tx, {
       actor, subjectType: 'call', subjectId: id, events, auditData: { reference: call.reference, status: record.status },
     }, now);
+    await publishCallStep(tx, ctx, call, input, actor, now);
   });
   return getCall(ctx, actor, id);
 }

@@ -8,6 +8,7 @@ import { nextReference } from '../../storage/repositories/counter.repository.js'
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
 import { requireCallPermission } from './call-access.js';
+import { publishCallPlaced } from './call-federation.js';
 import { nextCallCheckAt, viewCall, type CallView } from './call-view.js';
 
 export async function placeCall(ctx: ServiceContext, actor: Actor, input: TPlaceCall): Promise<CallView> {
@@ -20,6 +21,7 @@ export async function placeCall(ctx: ServiceContext, actor: Actor, input: TPlace
     const { record, events } = decidePlaceCall({ ...input, fromParty: nodeId }, actor, now, { id: newId(), reference });
     await insertCall(tx, record, 'outgoing', nextCallCheckAt(record, nodeId));
     await recordChange(tx, { actor, subjectType: 'call', subjectId: record.id, events, auditData: { reference } }, now);
+    await publishCallPlaced(tx, ctx, record);
     return viewCall(record, actor, nodeId, now);
   });
 }

@@ -4,6 +4,7 @@ import { applyRequestCommand, type TRequestAction } from '../../domain/request/i
 import type { UserActor } from '../../domain/shared/actor.js';
 import type { ServiceContext } from '../context.js';
 import { presentRequest, type PresentedRequest } from './present-request.js';
+import { publishRequestStep } from './request-federation.js';
 import {
   counterpartOf, counterpartProxy, loadRequestForUpdate, requestClockPolicy, saveRequestChange,
 } from './request-support.js';
@@ -18,6 +19,7 @@ export async function actOnRequest(
     const { record, events } = applyRequestCommand(before, command, actor, now, { clockPolicy: requestClockPolicy(ctx) });
     // The audit entry names the real officer even when the step is the counterpart's.
     await saveRequestChange(tx, ctx, { ...user, name: actor.name }, before, record, events, now);
+    if (!opts.onBehalfOfCounterpart) await publishRequestStep(tx, ctx, before, record, command, user, now);
     return presentRequest(ctx, record, user, now);
   });
 }

@@ -6,7 +6,6 @@ import type { UserActor } from '../../domain/shared/actor.js';
 import { newId } from '../../shared/ids.js';
 import type { Queryable } from '../../storage/db.js';
 import { nextReference } from '../../storage/repositories/counter.repository.js';
-import { findPeer } from '../../storage/repositories/peer.repository.js';
 import type { ServiceContext } from '../context.js';
 import { presentRequest, type PresentedRequest } from './present-request.js';
 import { ownPartyError, saveRequestChange } from './request-support.js';
@@ -24,10 +23,8 @@ export async function insertDraftRequest(
 ): Promise<DraftCreated> {
   if (input.requestedParty === ctx.config.nodeId) throw ownPartyError();
   const reference = await nextReference(tx, ctx.config.nodeId, 'REQ', now);
-  // The requested party's own law decides approval; its node card says so when it is a peer.
-  const peer = await findPeer(tx, input.requestedParty);
-  const approvalRequired = (peer?.card as { approvalRequiredForOutgoingData?: boolean } | undefined)?.approvalRequiredForOutgoingData ?? false;
-  const { record, events } = createRequestDraft({ id: newId(), reference }, input, actor, now, approvalRequired);
+  // Approval is the requested party's law: its node sets the flag when the request arrives.
+  const { record, events } = createRequestDraft({ id: newId(), reference }, input, actor, now, false);
   await saveRequestChange(tx, ctx, actor, null, record, events, now);
   // What still blocks submission, so the form can show it next to each field.
   return { record, presented: { ...presentRequest(ctx, record, actor, now), issues: validateRequestContent(record, now, 'submit') } };

@@ -31,7 +31,6 @@ CREATE TABLE federation_outbox (
   UNIQUE (peer_id, channel, seq)
 );
 CREATE INDEX federation_outbox_pending_idx ON federation_outbox (peer_id, channel, seq) WHERE state = 'pending';
-CREATE INDEX federation_outbox_sent_idx ON federation_outbox (peer_id, sent_at) WHERE state = 'sent';
 CREATE INDEX federation_outbox_rejected_idx ON federation_outbox (peer_id, created_at) WHERE state = 'rejected';
 
 -- Signed receipts as received, one per delivered batch; outbox rows name their batch (bid).

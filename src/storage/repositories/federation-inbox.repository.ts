@@ -24,16 +24,21 @@ export async function findKnownMids(tx: Queryable, mids: readonly string[]): Pro
 /** Locks (creating if needed) the channel rows of one sender, so concurrent batches apply in seq order. */
 export async function lockInChannels(tx: Queryable, from: string, channels: readonly string[]): Promise<Map<string, InChannel>> {
   const sorted = [...new Set(channels)].sort();
-  await tx.query(
-    `INSERT INTO federation_in_channels (from_node, channel) SELECT $1, c FROM unnest($2::text[]) AS x(c)
-     ON CONFLICT (from_node, channel) DO NOTHING`,
-    [from, sorted],
-  );
-  const rows = await tx.query<{ channel: string; next_seq: number; held_count: number; gap_since: Date | null; resend_requested_at: Date | null }>(
+  const select = () => tx.query<{ channel: string; next_seq: number; held_count: number; gap_since: Date | null; resend_requested_at: Date | null }>(
     `SELECT channel, next_seq, held_count, gap_since, resend_requested_at FROM federation_in_channels
      WHERE from_node = $1 AND channel = ANY($2::text[]) ORDER BY channel FOR UPDATE`,
     [from, sorted],
   );
+  let rows = await select();
+  if (rows.length < sorted.length) {
+    // First message on a channel: create its row (a concurrent creator is fine), then lock it.
+    await tx.query(
+      `INSERT INTO federation_in_channels (from_node, channel) SELECT $1, c FROM unnest($2::text[]) AS x(c)
+       ON CONFLICT (from_node, channel) DO NOTHING`,
+      [from, sorted],
+    );
+    rows = await select();
+  }
   return new Map(rows.map((r) => [r.channel, {
     from, channel: r.channel, nextSeq: r.next_seq, heldCount: r.held_count,
     gapSince: r.gap_since ? new Date(r.gap_since) : null, resendRequestedAt: r.resend_requested_at ? new Date(r.resend_requested_at) : null,

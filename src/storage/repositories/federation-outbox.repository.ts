@@ -30,20 +30,32 @@ export async function insertOutboxRows(tx: Queryable, rows: readonly OutboxInser
 }
 
 /**
- * Leases up to `limit` due messages of one peer in (channel, seq) order. SKIP LOCKED lets several
- * processes sharing one PostgreSQL database claim disjoint batches; the lease (not a held lock) covers
- * the network round trip, so a crashed process's batch becomes claimable again when the lease ends.
+ * Claims up to `limit` due messages of one peer in (channel, seq) order. On PostgreSQL several
+ * processes may share the store: SKIP LOCKED gives each a disjoint batch and a lease (not a held
+ * lock) covers the network round trip, so a crashed process's batch is claimable again when the
+ * lease ends. PGlite has exactly one process, whose loop excludes its own in-flight messages: no
+ * write is needed to claim (a row update costs as much as the rest of the send).
  */
-export async function claimOutboxBatch(db: Queryable, peerId: string, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMessage[]> {
-  const rows = await db.query<{ mid: string; channel: string; seq: number; jws: string; created_at: Date; attempts: number }>(
-    `UPDATE federation_outbox o SET lease_until = $3, attempts = o.attempts + 1
-     FROM (SELECT mid FROM federation_outbox
-           WHERE peer_id = $1 AND state = 'pending' AND next_attempt_at <= $2 AND (lease_until IS NULL OR lease_until < $2)
-           ORDER BY channel, seq LIMIT $4 FOR UPDATE SKIP LOCKED) c
-     WHERE o.mid = c.mid
-     RETURNING o.mid, o.channel, o.seq, o.jws, o.created_at, o.attempts`,
-    [peerId, now.toISOString(), leaseUntil.toISOString(), limit],
-  );
+export async function claimOutboxBatch(
+  db: Queryable & { kind: 'pglite' | 'postgres' }, peerId: string, now: Date, leaseUntil: Date, limit: number, inFlight: readonly string[],
+): Promise<ClaimedMessage[]> {
+  type Row = { mid: string; channel: string; seq: number; jws: string; created_at: Date; attempts: number };
+  const rows = db.kind === 'pglite'
+    ? await db.query<Row>(
+      `SELECT mid, channel, seq, jws, created_at, attempts FROM federation_outbox
+       WHERE peer_id = $1 AND state = 'pending' AND next_attempt_at <= $2 AND mid <> ALL($3::text[])
+       ORDER BY channel, seq LIMIT $4`,
+      [peerId, now.toISOString(), inFlight, limit],
+    )
+    : await db.query<Row>(
+      `UPDATE federation_outbox o SET lease_until = $3
+       FROM (SELECT mid FROM federation_outbox
+             WHERE peer_id = $1 AND state = 'pending' AND next_attempt_at <= $2 AND (lease_until IS NULL OR lease_until < $2)
+             ORDER BY channel, seq LIMIT $4 FOR UPDATE SKIP LOCKED) c
+       WHERE o.mid = c.mid
+       RETURNING o.mid, o.channel, o.seq, o.jws, o.created_at, o.attempts`,
+      [peerId, now.toISOString(), leaseUntil.toISOString(), limit],
+    );
   return rows
     .map((r) => ({ mid: r.mid, channel: r.channel, seq: r.seq, jws: r.jws, createdAt: new Date(r.created_at), attempts: r.attempts }))
     .sort((a, b) => (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : a.seq - b.seq));
@@ -53,7 +65,8 @@ export async function claimOutboxBatch(db: Queryable, peerId: string, now: Date,
 export async function recordOutboxResults(tx: Queryable, results: readonly OutboxResult[], bid: string, now: Date): Promise<void> {
   if (results.length === 0) return;
   await tx.query(
-    `UPDATE federation_outbox o SET state = x.st, result = x.r, code = x.c, bid = $5, sent_at = $6, lease_until = NULL, last_error = NULL
+    `UPDATE federation_outbox o SET state = x.st, result = x.r, code = x.c, bid = $5, sent_at = $6, lease_until = NULL, last_error = NULL,
+       attempts = o.attempts + 1
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(m, st, r, c)
      WHERE o.mid = x.m AND o.state = 'pending'`,
     [results.map((r) => r.mid), results.map((r) => r.state), results.map((r) => r.result), results.map((r) => r.code), bid, now.toISOString()],
@@ -64,7 +77,7 @@ export async function recordOutboxResults(tx: Queryable, results: readonly Outbo
 export async function deferOutboxRows(tx: Queryable, mids: readonly string[], nextAttemptAt: Date, error: string): Promise<void> {
   if (mids.length === 0) return;
   await tx.query(
-    `UPDATE federation_outbox SET next_attempt_at = $2, lease_until = NULL, last_error = $3
+    `UPDATE federation_outbox SET next_attempt_at = $2, lease_until = NULL, last_error = $3, attempts = attempts + 1
      WHERE mid = ANY($1::text[]) AND state = 'pending'`,
     [mids, nextAttemptAt.toISOString(), error.slice(0, 500)],
   );

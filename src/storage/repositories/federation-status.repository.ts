@@ -86,3 +86,11 @@ export async function sentWithoutReceipt(db: Queryable, peerId: string): Promise
   );
   return r?.n ?? 0;
 }
+
+/** Last seq assigned per outbound channel to this peer (what the peer's next expected seq should reach). */
+export async function outboundChannels(db: Queryable, peerId: string): Promise<{ channel: string; lastSeq: number }[]> {
+  const rows = await db.query<{ channel: string; next_seq: number }>(
+    'SELECT channel, next_seq FROM federation_out_channels WHERE peer_id = $1 ORDER BY channel', [peerId],
+  );
+  return rows.map((r) => ({ channel: r.channel, lastSeq: r.next_seq - 1 }));
+}

@@ -1,0 +1,36 @@
+import { createTestContext } from '/work/main/test/support/test-context.ts';
+import { buildNodeCard, createKeyRing, currentKeys, newFederationId, sealBatch, signMessage } from '/work/main/src/federation/crypto/index.ts';
+import { receiveBatch } from '/work/main/src/federation/inbox.ts';
+import { federationMetrics } from '/work/main/src/federation/federation-metrics.ts';
+import { registerTransportHandlers } from '/work/main/src/federation/handlers/index.ts';
+import { addPeer } from '/work/main/src/services/federation/add-peer.ts';
+import { ownNodeCard } from '/work/main/src/services/federation/node-card.ts';
+import { Registry } from 'prom-client';
+registerTransportHandlers();
+const t = await createTestContext('pglite', { nodeId: 'us-rx' });
+t.clock.set(new Date());
+const ctx = t.ctx; ctx.clock = () => new Date();
+const ring = createKeyRing(new Date());
+const card = buildNodeCard({ id: 'cn-tx', name: { en: 'x', zh: 'x' }, country: 'CN', endpoint: 'http://127.0.0.1:9' }, ring, new Date());
+await addPeer(ctx, { kind: 'system', partyId: 'us-rx' }, { card, confirmed: true });
+const me = ownNodeCard(ctx);
+const timings = new Map<string, { n: number; ms: number }>();
+const wrap = (q: any) => ({ query: async (sql: string, p?: any) => { const t0 = performance.now(); try { return await q.query(sql, p); } finally { const k = sql.replace(/\s+/g, ' ').slice(0, 70); const e = timings.get(k) ?? { n: 0, ms: 0 }; e.n++; e.ms += performance.now() - t0; timings.set(k, e); } } });
+const db = ctx.db; const origTx = db.transaction.bind(db);
+(ctx as any).db = { ...db, kind: db.kind, query: wrap(db).query, transaction: (fn: any) => origTx((tx: any) => fn(wrap(tx))) };
+const metrics = federationMetrics(new Registry());
+let seq = 0;
+const B = 100, N = 30;
+const batches: string[] = [];
+for (let b = 0; b < N; b++) {
+  const msgs = Array.from({ length: B }, () => signMessage(currentKeys(ring), { from: 'cn-tx', to: 'us-rx', channel: 'ops', seq: ++seq, now: new Date(), ttlSeconds: 3600 }, { type: 'federation.ping', schema: 1, body: { nonce: 'abcdefghijkl', sentAt: new Date().toISOString() } }).jws);
+  batches.push(await sealBatch(msgs, 'cn-tx', me, newFederationId(new Date())));
+}
+const t0 = performance.now();
+for (const jwe of batches) await receiveBatch(ctx, jwe, metrics);
+const el = performance.now() - t0;
+console.log('msgs/s', (N * B / (el / 1000)).toFixed(0), 'ms/batch', (el / N).toFixed(1));
+let tot = 0; for (const [, v] of timings) tot += v.ms;
+console.log('sql total ms/batch', (tot / N).toFixed(1));
+[...timings].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15).forEach(([k, v]) => console.log((v.ms / N).toFixed(2).padStart(7), v.n, k));
+await t.cleanup();

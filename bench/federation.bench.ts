@@ -1,0 +1,91 @@
+// End-to-end federation throughput and latency between two node processes, on PGlite and on
+// PostgreSQL, with the crypto-only bound measured in the same run (bench/federation-crypto.bench.ts).
+// One JSON line per figure.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createNode, peerAll, peerHealth, pingsFrom, type TestNode } from '../test/federation/support/cluster.js';
+import { report } from './support.js';
+
+const MESSAGES = Number(process.env.BENCH_FED_MESSAGES ?? 20_000);
+const CHUNK = 5000;
+const RATE = Number(process.env.BENCH_FED_RATE ?? 200);
+const LOAD_SECONDS = Number(process.env.BENCH_FED_LOAD_SECONDS ?? 10);
+const STORES = (process.env.BENCH_FED_STORES ?? 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
+
+/** Runs the crypto micro-benchmark as its own process (one core, no node running) and relays its lines. */
+async function cryptoBound(): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/federation-crypto.bench.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  await new Promise((resolve) => child.once('exit', resolve));
+  let bound = 0;
+  for (const line of out.split('\n').filter((l) => l.startsWith('{'))) {
+    process.stdout.write(`${line}\n`);
+    const f = JSON.parse(line) as { metric: string; value: number; batch_size?: number };
+    if (f.metric === 'federation_msgs_per_s_bound' && f.batch_size === 100) bound = f.value;
+  }
+  return bound;
+}
+
+async function waitApplied(rx: TestNode, from: string, count: number): Promise<void> {
+  for (;;) {
+    const c = await pingsFrom(rx, from);
+    if (c && c.count >= count) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function benchStore(store: 'pglite' | 'postgres', bound: number): Promise<void> {
+  const [tx, rx] = await Promise.all([
+    createNode({ id: `cn-bench-${store}`, country: 'CN', store }),
+    createNode({ id: `us-bench-${store}`, country: 'US', store }),
+  ]);
+  try {
+    await Promise.all([tx.start(), rx.start()]);
+    await peerAll([tx, rx]);
+    // Warm-up: connections, JIT, first batches.
+    await tx.api('POST', `/api/federation/peers/${rx.id}/ping`, { count: 500 });
+    await waitApplied(rx, tx.id, 500);
+
+    // Throughput: enqueue (sign) and deliver MESSAGES as fast as both processes can.
+    const t0 = performance.now();
+    for (let sent = 0; sent < MESSAGES; sent += CHUNK) {
+      await tx.api('POST', `/api/federation/peers/${rx.id}/ping`, { count: Math.min(CHUNK, MESSAGES - sent) });
+    }
+    await waitApplied(rx, tx.id, 500 + MESSAGES);
+    const perSecond = MESSAGES / ((performance.now() - t0) / 1000);
+    report({
+      bench: 'federation', metric: 'envelopes_per_s', value: Math.round(perSecond), storage: store, messages: MESSAGES,
+      crypto_bound_per_core: bound, ratio_to_bound: bound ? Math.round((perSecond / bound) * 100) / 100 : null,
+      note: 'enqueue (sign) → batch JWE → POST → verify + apply + audit → signed receipt stored',
+    });
+
+    // Latency at a fixed offered load: one message per request, paced at RATE/s.
+    const total = RATE * LOAD_SECONDS;
+    const start = performance.now();
+    const inflight: Promise<unknown>[] = [];
+    for (let i = 0; i < total; i++) {
+      const due = start + (i * 1000) / RATE;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      inflight.push(tx.api('POST', `/api/federation/peers/${rx.id}/ping`, { count: 1 }));
+    }
+    await Promise.all(inflight);
+    await waitApplied(rx, tx.id, 500 + MESSAGES + total);
+    await new Promise((r) => setTimeout(r, 500)); // the last receipts
+    const health = await peerHealth(tx, rx.id);
+    const achieved = total / ((performance.now() - start) / 1000);
+    for (const p of ['p50', 'p99'] as const) {
+      report({
+        bench: 'federation', metric: `delivery_latency_${p}_ms`, value: Math.round(health.latencyMs[p] * 10) / 10, storage: store,
+        offered_per_s: RATE, achieved_per_s: Math.round(achieved), samples: health.latencyMs.samples,
+        note: 'enqueue commit → verified signed receipt stored (last 1000 messages)',
+      });
+    }
+  } finally {
+    await Promise.all([tx.cleanup(), rx.cleanup()]);
+  }
+}
+
+const bound = await cryptoBound();
+for (const store of STORES) await benchStore(store, bound);

@@ -1,0 +1,37 @@
+// Starts the demo federation in one process: one node per demo party on the embedded database,
+// each on its own port and data dir, peered with every other (cards exchanged and confirmed here,
+// as administrators would out of band), then seeded once with work that flows between them.
+import path from 'node:path';
+import { loadConfig } from '../config.js';
+import { startNode, type RunningNode } from '../node.js';
+import { addPeer } from '../services/federation/add-peer.js';
+import { ownNodeCard } from '../services/federation/node-card.js';
+import { findPeer } from '../storage/repositories/peer.repository.js';
+import { DEMO_PARTIES, type DemoParty } from './demo-parties.js';
+import { seedDemoFederation } from './seed-demo.js';
+
+export type DemoNode = { party: DemoParty; node: RunningNode };
+/** `basePort` 0 gives every node a free port (tests); `logLevel` defaults to warn. */
+export type DemoOptions = { dataDir: string; basePort: number; host: string; parties: number; logLevel?: 'warn' | 'silent' | 'info' };
+
+export async function startDemoFederation(opts: DemoOptions): Promise<{ nodes: DemoNode[]; seeded: boolean }> {
+  const nodes: DemoNode[] = [];
+  for (const [i, party] of DEMO_PARTIES.slice(0, opts.parties).entries()) {
+    const port = opts.basePort === 0 ? 0 : opts.basePort + i;
+    const config = loadConfig({
+      dataDir: path.join(opts.dataDir, party.nodeId), port, host: opts.host,
+      ...(port ? { publicUrl: `http://127.0.0.1:${port}` } : {}),
+      nodeId: party.nodeId, nodeName: party.name, country: party.country,
+      approvalRequiredForOutgoingData: party.approvalRequiredForOutgoingData, logLevel: opts.logLevel ?? 'warn',
+    }, {});
+    nodes.push({ party, node: await startNode(config) });
+  }
+  for (const a of nodes) {
+    for (const b of nodes) {
+      if (a === b || (await findPeer(a.node.ctx.db, b.party.nodeId))) continue;
+      await addPeer(a.node.ctx, { kind: 'system', partyId: a.party.nodeId }, { card: ownNodeCard(b.node.ctx, b.node.url), confirmed: true });
+    }
+  }
+  const seeded = await seedDemoFederation(nodes);
+  return { nodes, seeded };
+}

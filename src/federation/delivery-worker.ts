@@ -1,0 +1,70 @@
+// The federation delivery worker of a node: one independent loop per active peer (started, stopped
+// as peers come and go), woken at once when a local transaction enqueues messages, plus the
+// periodic upkeep (resend requests for old gaps, audit checkpoints).
+import type { ServiceContext } from '../services/context.js';
+import { releaseAllLeases } from '../storage/repositories/federation-outbox.repository.js';
+import { listPeers } from '../storage/repositories/peer.repository.js';
+import type { FederationMetrics } from './federation-metrics.js';
+import { runFederationUpkeep } from './federation-upkeep.js';
+import { onOutbox } from './outbox-signal.js';
+import { startPeerLoop, type PeerLoop } from './peer-loop.js';
+
+export type DeliveryWorker = {
+  /** Re-reads the peer list and runs the upkeep now (tests, admin actions). */
+  tickNow(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+const TICK_MS = 1000;
+
+export function startDeliveryWorker(ctx: ServiceContext, metrics: FederationMetrics): DeliveryWorker {
+  const loops = new Map<string, PeerLoop>();
+  let stopped = false;
+  let ticking: Promise<void> | null = null;
+  let started = false;
+
+  const syncLoops = async () => {
+    if (!started) {
+      // PGlite has one process by construction (data-dir lock): leases of a killed predecessor are void.
+      if (ctx.db.kind === 'pglite') await releaseAllLeases(ctx.db);
+      started = true;
+    }
+    const active = new Set((await listPeers(ctx.db)).filter((p) => p.status === 'active').map((p) => p.id));
+    for (const id of active) if (!loops.has(id) && !stopped) loops.set(id, startPeerLoop(ctx, id, metrics));
+    for (const [id, loop] of loops) {
+      if (!active.has(id)) { loops.delete(id); void loop.stop(); }
+    }
+  };
+  const tick = (): Promise<void> => {
+    ticking ??= (async () => {
+      try {
+        await syncLoops();
+        await runFederationUpkeep(ctx);
+      } catch (err) {
+        ctx.logger.error({ err }, 'federation worker tick failed');
+      }
+    })().finally(() => { ticking = null; });
+    return ticking;
+  };
+
+  const unsubscribe = onOutbox(ctx.db, (peerId) => {
+    const loop = loops.get(peerId);
+    if (loop) loop.wake();
+    else void tick(); // a peer just added or resumed
+  });
+  const timer = setInterval(() => { if (!stopped) void tick(); }, TICK_MS);
+  timer.unref();
+  void tick();
+
+  return {
+    tickNow: async () => { await ticking; await tick(); },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      unsubscribe();
+      await ticking;
+      await Promise.all([...loops.values()].map((l) => l.stop()));
+      loops.clear();
+    },
+  };
+}

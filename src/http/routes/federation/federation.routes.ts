@@ -1,0 +1,84 @@
+// Federation administration: this node's card and keys, peers (add after fingerprint confirmation,
+// suspend, resume, remove, refresh card), per-peer health, connectivity checks, undelivered messages.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ServiceContext } from '../../../services/context.js';
+import { addPeer, previewPeerCard } from '../../../services/federation/add-peer.js';
+import { listPingSummary } from '../../../services/federation/list-pings.js';
+import { removePeer, setPeerStatus } from '../../../services/federation/manage-peer.js';
+import { ownNodeCard, presentOwnCard } from '../../../services/federation/node-card.js';
+import { listPeerStatuses, peerStatus } from '../../../services/federation/peer-status.js';
+import { pingPeer } from '../../../services/federation/ping-peer.js';
+import { refreshPeerCard } from '../../../services/federation/refresh-peer-card.js';
+import { rotateNodeKeys } from '../../../services/federation/rotate-node-keys.js';
+import { listOutboxMessages } from '../../../services/federation/list-outbox.js';
+import { actorOf } from '../../plugins/auth.js';
+import { ERROR_RESPONSES } from '../common.schema.js';
+import {
+  ZAddPeerSchema, ZOutboxQuerySchema, ZPeerIdParamsSchema, ZPingSchema, ZPingsQuerySchema, ZPreviewPeerSchema,
+} from './federation.schema.js';
+
+export function federationRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['federation'];
+    const read = { permission: 'node:read' as const };
+    const manage = { permission: 'federation:manage' as const };
+    const listenUrl = () => {
+      const a = app.server.address();
+      return typeof a === 'object' && a ? `http://${a.address === '0.0.0.0' ? '127.0.0.1' : a.address}:${a.port}` : undefined;
+    };
+
+    app.get('/federation/node', { config: read, schema: { tags, summary: 'This node\'s card and key fingerprint' } },
+      async () => presentOwnCard(ownNodeCard(ctx, listenUrl())));
+
+    app.post('/federation/keys/rotate', { config: manage, schema: { tags, summary: 'Rotate this node\'s keys (peers follow by endorsement)', response: ERROR_RESPONSES } },
+      async (request) => rotateNodeKeys(ctx, actorOf(request)));
+
+    app.get('/federation/peers', { config: read, schema: { tags, summary: 'Peers with their health' } },
+      async () => ({ items: await listPeerStatuses(ctx) }));
+
+    app.post('/federation/peers/preview', {
+      config: manage, schema: { tags, summary: 'Verify a card and show its fingerprint before adding it', body: ZPreviewPeerSchema, response: ERROR_RESPONSES },
+    }, async (request) => previewPeerCard(ctx, request.body));
+
+    app.post('/federation/peers', {
+      config: manage, schema: { tags, summary: 'Add a peer from its card, with the fingerprint confirmed out of band', body: ZAddPeerSchema, response: ERROR_RESPONSES },
+    }, async (request, reply) => reply.status(201).send(await addPeer(ctx, actorOf(request), request.body)));
+
+    app.get('/federation/peers/:id', {
+      config: read, schema: { tags, summary: 'One peer and its health', params: ZPeerIdParamsSchema, response: ERROR_RESPONSES },
+    }, async (request) => peerStatus(ctx, request.params.id));
+
+    app.get('/federation/peers/:id/status', {
+      config: read, schema: { tags, summary: 'Health of one peer: contact, queue, latency, failures, gaps', params: ZPeerIdParamsSchema, response: ERROR_RESPONSES },
+    }, async (request) => (await peerStatus(ctx, request.params.id)).health);
+
+    for (const [action, status] of [['suspend', 'suspended'], ['resume', 'active']] as const) {
+      app.post(`/federation/peers/:id/${action}`, {
+        config: manage, schema: { tags, summary: `${action === 'suspend' ? 'Suspend' : 'Resume'} a peer`, params: ZPeerIdParamsSchema, response: ERROR_RESPONSES },
+      }, async (request) => setPeerStatus(ctx, actorOf(request), request.params.id, status));
+    }
+
+    app.delete('/federation/peers/:id', {
+      config: manage, schema: { tags, summary: 'Remove a peer (its message history is kept)', params: ZPeerIdParamsSchema, response: ERROR_RESPONSES },
+    }, async (request) => {
+      await removePeer(ctx, actorOf(request), request.params.id);
+      return { removed: request.params.id };
+    });
+
+    app.post('/federation/peers/:id/refresh-card', {
+      config: manage, schema: { tags, summary: 'Re-read the peer\'s card; accepted only as an endorsed update', params: ZPeerIdParamsSchema, response: ERROR_RESPONSES },
+    }, async (request) => refreshPeerCard(ctx, request.params.id, { actor: actorOf(request) }));
+
+    app.post('/federation/peers/:id/ping', {
+      config: manage, schema: { tags, summary: 'Send N connectivity-check messages to a peer', params: ZPeerIdParamsSchema, body: ZPingSchema, response: ERROR_RESPONSES },
+    }, async (request, reply) => reply.status(201).send(await pingPeer(ctx, actorOf(request), request.params.id, request.body.count)));
+
+    app.get('/federation/pings', {
+      config: read, schema: { tags, summary: 'Pings received from a peer, per channel (count, order)', querystring: ZPingsQuerySchema, response: ERROR_RESPONSES },
+    }, async (request) => ({ from: request.query.from, channels: await listPingSummary(ctx, request.query.from) }));
+
+    app.get('/federation/outbox', {
+      config: read, schema: { tags, summary: 'Outbound messages, e.g. state=rejected for the ones peers refused', querystring: ZOutboxQuerySchema, response: ERROR_RESPONSES },
+    }, async (request) => ({ items: await listOutboxMessages(ctx, request.query) }));
+  };
+}

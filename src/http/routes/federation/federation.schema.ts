@@ -1,0 +1,32 @@
+// Request shapes of the federation admin API (/api/federation/...).
+import { z } from 'zod';
+import { MAX_PINGS_PER_CALL } from '../../../services/federation/ping-peer.js';
+
+export const ZPeerIdParamsSchema = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/) });
+
+const ZCardSource = {
+  /** The card JSON as exported by the peer (`crossline keys show --card`). */
+  card: z.record(z.string(), z.unknown()).optional(),
+  /** The peer's base URL or card URL; the card is fetched from `{url}/federation/v1/card`. */
+  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+};
+
+export const ZPreviewPeerSchema = z.object(ZCardSource).refine((v) => (v.card === undefined) !== (v.url === undefined), {
+  message: 'give exactly one of card or url',
+});
+
+export const ZAddPeerSchema = z.object({
+  ...ZCardSource,
+  /** The fingerprint confirmed out of band (any case, dashes and spaces ignored). */
+  fingerprint: z.string().min(16).max(200),
+}).refine((v) => (v.card === undefined) !== (v.url === undefined), { message: 'give exactly one of card or url' });
+
+export const ZPingSchema = z.object({ count: z.coerce.number().int().min(1).max(MAX_PINGS_PER_CALL).default(1) });
+
+export const ZPingsQuerySchema = z.object({ from: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/) });
+
+export const ZOutboxQuerySchema = z.object({
+  peer: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/).optional(),
+  state: z.enum(['pending', 'sent', 'rejected']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});

@@ -1,0 +1,25 @@
+// This node's own card: identity from the configuration, keys from the key ring. Stable between
+// rotations (issuedAt is the current key's creation time), so peers see one card per key version.
+import { buildNodeCard, currentKeys, formatFingerprint, type NodeCard } from '../../federation/crypto/index.js';
+import type { ServiceContext } from '../context.js';
+
+const cache = new WeakMap<object, Map<string, NodeCard>>();
+
+/** `fallbackEndpoint` (the listen URL) is used when config.publicUrl is not set. */
+export function ownNodeCard(ctx: ServiceContext, fallbackEndpoint?: string): NodeCard {
+  const endpoint = (ctx.config.publicUrl ?? fallbackEndpoint ?? `http://${ctx.config.host}:${ctx.config.port}`).replace(/\/+$/, '');
+  const ring = ctx.secrets.keyRing;
+  let byEndpoint = cache.get(ring);
+  if (!byEndpoint) cache.set(ring, (byEndpoint = new Map()));
+  let card = byEndpoint.get(endpoint);
+  if (!card) {
+    const { nodeId, nodeName, country } = ctx.config;
+    card = buildNodeCard({ id: nodeId, name: nodeName, country: country.toUpperCase(), endpoint }, ring, currentKeys(ring).createdAt);
+    byEndpoint.set(endpoint, card);
+  }
+  return card;
+}
+
+export function presentOwnCard(card: NodeCard): { card: NodeCard; fingerprint: string; kid: string } {
+  return { card, fingerprint: formatFingerprint(card.fingerprint), kid: card.keys.sig.kid };
+}

@@ -1,0 +1,61 @@
+// Requests across the federation: each step taken on one node is sent to the counterpart's node on
+// the 'requests' channel (in order, exactly once) and applied there by the same domain rules, with
+// the sender's timestamp, so both copies of a request go through identical states and deadlines.
+import { AppError } from '../../errors.js';
+import {
+  applyRequestCommand, receiveSubmittedRequest, toSubmittedSnapshot,
+  type RequestRecord, type SubmittedRequestSnapshot, type TRequestAction,
+} from '../../domain/request/index.js';
+import type { PeerActor, UserActor } from '../../domain/shared/actor.js';
+import { enqueueMessage } from '../../federation/outbox.js';
+import type { Queryable } from '../../storage/db.js';
+import { findPeer } from '../../storage/repositories/peer.repository.js';
+import { findRequest } from '../../storage/repositories/request.repository.js';
+import type { ServiceContext } from '../context.js';
+import { counterpartOf, loadRequestForUpdate, requestClockPolicy, saveRequestChange } from './request-support.js';
+
+export const REQUESTS_CHANNEL = 'requests';
+export const REQUEST_SUBMITTED = 'request.submitted';
+export const REQUEST_STEP = 'request.step';
+
+export type RequestSubmittedBody = { snapshot: SubmittedRequestSnapshot };
+export type RequestStepBody = { requestId: string; command: TRequestAction; at: string; by: string };
+
+/** Sends a step just taken on this node to the counterpart, when the counterpart is on the federation. */
+export async function publishRequestStep(
+  tx: Queryable, ctx: ServiceContext, before: RequestRecord, after: RequestRecord, command: TRequestAction, by: UserActor, at: Date,
+): Promise<void> {
+  const counterpart = counterpartOf(after, ctx.config.nodeId);
+  if (!(await findPeer(tx, counterpart))) return;
+  // A draft never left this node, so neither does its withdrawal.
+  if (before.status === 'draft' && command.action !== 'submit') return;
+  if (command.action === 'submit') {
+    const body: RequestSubmittedBody = { snapshot: toSubmittedSnapshot(after) };
+    await enqueueMessage(tx, ctx, { to: counterpart, channel: REQUESTS_CHANNEL, type: REQUEST_SUBMITTED, schema: 1, body });
+    return;
+  }
+  const body: RequestStepBody = { requestId: after.id, command, at: at.toISOString(), by: by.name };
+  await enqueueMessage(tx, ctx, { to: counterpart, channel: REQUESTS_CHANNEL, type: REQUEST_STEP, schema: 1, body });
+}
+
+/** A request submitted by a peer arrives: this node is the requested party. */
+export async function receiveRequestFromPeer(ctx: ServiceContext, peer: PeerActor, body: RequestSubmittedBody, receivedAt: Date): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    if (await findRequest(tx, body.snapshot.id)) return;
+    const { record, events } = receiveSubmittedRequest(body.snapshot, peer, ctx.config.nodeId, receivedAt, ctx.config.approvalRequiredForOutgoingData);
+    await saveRequestChange(tx, ctx, peer, null, record, events, receivedAt);
+  });
+}
+
+/** A step the counterpart took on its node, applied here with its own timestamp. */
+export async function applyPeerRequestStep(ctx: ServiceContext, peer: PeerActor, body: RequestStepBody): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const before = await loadRequestForUpdate(tx, body.requestId);
+    if (before.requestingParty !== peer.partyId && before.requestedParty !== peer.partyId) {
+      throw new AppError('REQUEST_WRONG_PARTY', { details: { requestId: body.requestId, from: peer.partyId } });
+    }
+    const at = new Date(body.at);
+    const { record, events } = applyRequestCommand(before, body.command, peer, at, { clockPolicy: requestClockPolicy(ctx) });
+    await saveRequestChange(tx, ctx, peer, before, record, events, at);
+  });
+}

@@ -1,0 +1,14 @@
+// Lets a use case run inside a transaction someone else opened (the federation inbox applies a
+// received message and records its receipt atomically): `transaction(fn)` joins instead of nesting.
+import type { Db, Queryable } from './db.js';
+
+export function joinTransaction(db: Db, tx: Queryable): Db {
+  return {
+    kind: db.kind,
+    query: (sql, params) => tx.query(sql, params),
+    transaction: (fn) => fn(tx),
+    exec: async (sql) => { await tx.query(sql); },
+    // The outer owner closes the real database; a joined view never does.
+    close: async () => undefined,
+  };
+}

@@ -1,0 +1,42 @@
+// The application: data cache, router, and the gate between the sign-in page and the workspace.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter } from 'react-router';
+import { ApiError } from '../api/client';
+import { Loading } from '../components/Page';
+import { LoginPage } from '../features/auth/LoginPage';
+import { Layout } from './Layout';
+import { AppRoutes } from './routes';
+import { SessionProvider, useMe } from './session';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 10_000,
+      refetchOnWindowFocus: true,
+      retry: (count, error) => !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 2,
+    },
+  },
+});
+
+function Gate() {
+  const me = useMe();
+  if (me.isLoading) return <Loading />;
+  if (!me.data) return <LoginPage />;
+  return (
+    <SessionProvider me={me.data}>
+      <Layout>
+        <AppRoutes />
+      </Layout>
+    </SessionProvider>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Gate />
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,61 @@
+// Route table of the workspace; each page checks nothing itself beyond what the API refuses.
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes } from 'react-router';
+import { Empty, Loading } from '../components/Page';
+import { InboxPage } from '../features/inbox/InboxPage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { AccountPage } from '../features/account/AccountPage';
+import { AdminPage } from '../features/admin/AdminPage';
+import { AuditPage } from '../features/audit/AuditPage';
+import { CasePage } from '../features/cases/CasePage';
+import { CasesPage } from '../features/cases/CasesPage';
+import { NewCasePage } from '../features/cases/NewCasePage';
+import { DialoguePage } from '../features/dialogue/DialoguePage';
+import { MeetingPage } from '../features/dialogue/MeetingPage';
+import { FederationPage } from '../features/federation/FederationPage';
+import { CallPage } from '../features/hotline/CallPage';
+import { HotlinePage } from '../features/hotline/HotlinePage';
+import { RequestEditorPage } from '../features/requests/RequestEditorPage';
+import { RequestPage } from '../features/requests/RequestPage';
+import { RequestsPage } from '../features/requests/RequestsPage';
+
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Empty title={t('common.notFoundTitle')}>
+      <Link to="/">{t('common.backToInbox')}</Link>
+    </Empty>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/" element={<InboxPage />} />
+        <Route path="/requests" element={<RequestsPage />} />
+        <Route path="/requests/new" element={<RequestEditorPage />} />
+        <Route path="/requests/incoming/new" element={<RequestEditorPage mode="incoming" />} />
+        <Route path="/requests/:id" element={<RequestPage />} />
+        <Route path="/requests/:id/edit" element={<RequestEditorPage />} />
+        <Route path="/hotline" element={<HotlinePage />} />
+        <Route path="/hotline/calls/:id" element={<CallPage />} />
+        <Route path="/cases" element={<CasesPage />} />
+        <Route path="/cases/new" element={<NewCasePage />} />
+        <Route path="/cases/:id" element={<CasePage />} />
+        <Route path="/dashboard" element={<DashboardPage />} />
+        <Route path="/dialogue" element={<DialoguePage />} />
+        <Route path="/dialogue/:id" element={<MeetingPage />} />
+        <Route path="/network" element={<FederationPage />} />
+        <Route path="/audit" element={<AuditPage />} />
+        <Route path="/admin" element={<AdminPage />} />
+        <Route path="/account" element={<AccountPage />} />
+        <Route path="/notifications" element={<NotificationsPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Suspense>
+  );
+}

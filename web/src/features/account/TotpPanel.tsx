@@ -1,0 +1,62 @@
+// Two-factor authentication (TOTP): start enrolment to get the secret and otpauth URI for an
+// authenticator app, confirm with a first code; turn it off with a current code.
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useSession } from '../../app/session';
+import { Badge } from '../../components/Badge';
+import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
+import { TextField } from '../../components/Field';
+import { Panel } from '../../components/Page';
+
+export function TotpPanel() {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const qc = useQueryClient();
+  const [code, setCode] = useState('');
+  const enrol = useMutation({ mutationFn: () => api.post<{ secret: string; otpauthUri: string }>('/auth/totp/enrol') });
+  const done = async () => { setCode(''); enrol.reset(); await qc.invalidateQueries({ queryKey: ['me'] }); };
+  const confirm = useMutation({ mutationFn: () => api.post('/auth/totp/confirm', { code }), onSuccess: done });
+  const disable = useMutation({ mutationFn: () => api.post('/auth/totp/disable', { code }), onSuccess: done });
+  const active = me.user.totpEnabled ? disable : confirm;
+  const err = useFieldErrors(active.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    active.mutate();
+  };
+  const codeField = (
+    <TextField label={t('login.code')} path="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code}
+      onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} error={err('code') ?? err('body.code')} />
+  );
+  return (
+    <Panel title={t('totp.title')} id="totp" actions={me.user.totpEnabled ? <Badge tone="success">{t('admin.totpOn')}</Badge> : <Badge tone="warning">{t('admin.totpOff')}</Badge>}>
+      {me.user.totpEnabled ? (
+        <form className="stack-sm" onSubmit={submit} noValidate>
+          <p>{t('totp.enabledHelp')}</p>
+          <div className="inline-form">{codeField}<button type="submit" className="btn danger" disabled={code.length !== 6 || disable.isPending}>{t('totp.disable')}</button></div>
+          <ErrorSummary error={disable.error} />
+        </form>
+      ) : !enrol.data ? (
+        <div className="stack-sm">
+          <p>{t('totp.help')}</p>
+          <div><button type="button" className="btn primary" onClick={() => enrol.mutate()} disabled={enrol.isPending}>{t('totp.start')}</button></div>
+          <ErrorSummary error={enrol.error} />
+        </div>
+      ) : (
+        <form className="stack-sm" onSubmit={submit} noValidate>
+          <ol className="stack-sm" style={{ paddingLeft: 18, margin: 0 }}>
+            <li>{t('totp.step1')}</li>
+            <li>{t('totp.step2')}</li>
+          </ol>
+          <div className="label small">{t('totp.secret')}</div>
+          <div className="code-box fingerprint" data-testid="totp-secret">{enrol.data.secret.replace(/(.{4})/g, '$1 ').trim()}</div>
+          <div className="label small">{t('totp.uri')}</div>
+          <div className="code-box small" data-testid="totp-uri">{enrol.data.otpauthUri}</div>
+          <div className="inline-form">{codeField}<button type="submit" className="btn primary" disabled={code.length !== 6 || confirm.isPending}>{t('totp.confirm')}</button></div>
+          <ErrorSummary error={confirm.error} />
+        </form>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,89 @@
+// API tokens for automation: create one (its secret is shown once), see when each was last used,
+// revoke it. Administrators see every user's tokens.
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { ApiToken } from '../../api/types';
+import { Badge } from '../../components/Badge';
+import { DateTime } from '../../components/DateTime';
+import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
+import { TextField } from '../../components/Field';
+import { Empty, Panel, QueryState } from '../../components/Page';
+
+export function TokensPanel() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [name, setName] = useState('');
+  const [days, setDays] = useState('90');
+  const list = useQuery({ queryKey: ['tokens'], queryFn: () => api.get<{ items: ApiToken[] }>('/tokens') });
+  const create = useMutation({
+    mutationFn: () => api.post<ApiToken>('/tokens', { name, ...(days ? { expiresInDays: Number(days) } : {}) }),
+    onSuccess: async () => { setName(''); await qc.invalidateQueries({ queryKey: ['tokens'] }); },
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api.del(`/tokens/${id}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['tokens'] }),
+  });
+  const err = useFieldErrors(create.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate();
+  };
+  return (
+    <Panel title={t('tokens.title')} flush id="tokens">
+      <div className="panel-body" style={{ borderBottom: '1px solid var(--border)' }}>
+        <form className="inline-form" onSubmit={submit} noValidate>
+          <TextField label={t('tokens.name')} path="name" className="grow" value={name} onChange={(e) => setName(e.target.value)} error={err('name')} />
+          <TextField label={t('tokens.days')} path="expiresInDays" type="number" min={1} max={3650} value={days} onChange={(e) => setDays(e.target.value)} error={err('expiresInDays')} />
+          <button type="submit" className="btn primary" disabled={!name.trim() || create.isPending}>{t('tokens.create')}</button>
+        </form>
+        {create.data?.token && (
+          <div className="alert warning" role="status" style={{ marginTop: 'var(--sp-3)' }}>
+            <div className="stack-sm grow">
+              <div className="alert-title">{t('tokens.shownOnce')}</div>
+              <div className="code-box" data-testid="new-token">{create.data.token}</div>
+            </div>
+          </div>
+        )}
+        <ErrorSummary error={create.error ?? revoke.error} />
+      </div>
+      <QueryState isLoading={list.isLoading} error={list.error}>
+        {(list.data?.items ?? []).length === 0 ? <Empty title={t('tokens.empty')} /> : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('tokens.name')}</th>
+                  <th scope="col">{t('tokens.prefix')}</th>
+                  <th scope="col">{t('tokens.created')}</th>
+                  <th scope="col">{t('tokens.expires')}</th>
+                  <th scope="col">{t('tokens.lastUsed')}</th>
+                  <th scope="col"><span className="sr-only">{t('common.actions')}</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data?.items.map((tok) => (
+                  <tr key={tok.id}>
+                    <td className="title-cell">{tok.name}</td>
+                    <td className="mono small">{tok.prefix}…</td>
+                    <td className="small"><DateTime at={tok.createdAt} /></td>
+                    <td className="small">{tok.expiresAt ? <DateTime at={tok.expiresAt} /> : t('tokens.never')}</td>
+                    <td className="small"><DateTime at={tok.lastUsedAt} /></td>
+                    <td>
+                      {tok.revokedAt ? <Badge>{t('tokens.revoked')}</Badge> : (
+                        <button type="button" className="btn sm danger" onClick={() => revoke.mutate(tok.id)} aria-label={`${t('tokens.revoke')}: ${tok.name}`}>
+                          {t('tokens.revoke')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryState>
+    </Panel>
+  );
+}

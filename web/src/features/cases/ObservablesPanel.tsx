@@ -1,0 +1,116 @@
+// Observables of a case: typed, normalized, deduplicated values with TLP; add one, or paste many
+// (one per line, defanged forms like hxxp:// and [.] accepted) and see what was rejected and why.
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { CaseDetail, ObservableOutcome } from '../../api/case-types';
+import { useCaseMeta } from '../../api/meta';
+import { useBi, useLabel } from '../../components/Bi';
+import { DateTime } from '../../components/DateTime';
+import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
+import { SelectField, TextArea, TextField } from '../../components/Field';
+import { Empty, Panel } from '../../components/Page';
+import { TlpBadge } from '../../components/Tlp';
+
+export function ObservablesPanel({ kase: c }: { kase: CaseDetail }) {
+  const { t } = useTranslation();
+  const bi = useBi();
+  const label = useLabel();
+  const meta = useCaseMeta().data;
+  const qc = useQueryClient();
+  const [mode, setMode] = useState<'one' | 'paste'>('one');
+  const [v, setV] = useState({ type: 'domain', value: '', text: '', tlp: c.tlp ?? 'AMBER' });
+  const [outcome, setOutcome] = useState<ObservableOutcome | null>(null);
+  const add = useMutation({
+    mutationFn: () => api.post<ObservableOutcome>(`/cases/${c.id}/observables`, mode === 'one'
+      ? { type: v.type, value: v.value, tlp: v.tlp }
+      : { paste: { type: v.type, text: v.text, tlp: v.tlp }, atomic: false }),
+    onSuccess: async (o) => {
+      setOutcome(o);
+      setV({ ...v, value: '', text: o.rejected.length ? v.text : '' });
+      await qc.invalidateQueries({ queryKey: ['cases', 'detail', c.id] });
+    },
+  });
+  const err = useFieldErrors(add.error);
+  const types = Object.entries(meta?.observableTypes ?? {}).map(([value, l]) => ({ value, label: bi(l) }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setOutcome(null);
+    add.mutate();
+  };
+  const editable = c.allowedActions.includes('update');
+  const items = c.observables ?? [];
+  return (
+    <div className="stack">
+      {editable && (
+        <Panel title={t('observables.add')} id="add-observables"
+          actions={
+            <div className="row" role="group" aria-label={t('observables.mode')}>
+              <button type="button" className="btn sm" aria-pressed={mode === 'one'} onClick={() => setMode('one')}>{t('observables.one')}</button>
+              <button type="button" className="btn sm" aria-pressed={mode === 'paste'} onClick={() => setMode('paste')}>{t('observables.paste')}</button>
+            </div>
+          }>
+          <form className="stack-sm" onSubmit={submit} noValidate>
+            <div className="inline-form">
+              <SelectField label={t('observables.type')} path="type" options={types} value={v.type} onChange={(e) => setV({ ...v, type: e.target.value })} />
+              {mode === 'one' && (
+                <TextField label={t('observables.value')} path="observables.0.value" className="grow" value={v.value}
+                  onChange={(e) => setV({ ...v, value: e.target.value })} error={err('observables.0.value') ?? err('value')} />
+              )}
+              <SelectField label="TLP" path="tlp" value={v.tlp} onChange={(e) => setV({ ...v, tlp: e.target.value as typeof v.tlp })}
+                options={Object.keys(meta?.tlp ?? {}).map((k) => ({ value: k, label: `TLP:${k}` }))} />
+              {mode === 'one' && <button type="submit" className="btn primary" disabled={add.isPending}>{t('observables.addButton')}</button>}
+            </div>
+            {mode === 'paste' && (
+              <>
+                <TextArea label={t('observables.pasteLabel')} path="paste.text" rows={6} value={v.text} hint={t('observables.pasteHint')}
+                  onChange={(e) => setV({ ...v, text: e.target.value })} />
+                <div className="form-actions"><button type="submit" className="btn primary" disabled={add.isPending}>{t('observables.addAll')}</button></div>
+              </>
+            )}
+            {outcome && (
+              <div className={`alert ${outcome.rejected.length ? 'warning' : 'success'}`} role="status">
+                <div>
+                  <div className="alert-title">{t('observables.outcome', { added: outcome.added.length, merged: outcome.merged.length + outcome.duplicates.length, rejected: outcome.rejected.length })}</div>
+                  {outcome.rejected.length > 0 && (
+                    <ul>{outcome.rejected.map((r) => <li key={r.index}><span className="mono">{r.value}</span>: {r.issues.map((i) => bi(i.message)).join('; ')}</li>)}</ul>
+                  )}
+                </div>
+              </div>
+            )}
+            {add.error !== null && <ErrorSummary error={add.error} />}
+          </form>
+        </Panel>
+      )}
+      <Panel title={t('cases.tabObservables')} flush id="observables">
+        {items.length === 0 ? <Empty title={t('observables.empty')} /> : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('observables.type')}</th>
+                  <th scope="col">{t('observables.value')}</th>
+                  <th scope="col">TLP</th>
+                  <th scope="col">{t('observables.sources')}</th>
+                  <th scope="col">{t('observables.firstSeen')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((o) => (
+                  <tr key={o.id}>
+                    <td className="nowrap">{label(meta?.observableTypes, o.type)}</td>
+                    <td className="mono break">{o.display}{o.flags.includes('refanged') && <span className="faint"> · {t('observables.refanged')}</span>}</td>
+                    <td><TlpBadge tlp={o.tlp} /></td>
+                    <td className="small">{o.sources.map((s) => s.party).join(', ')}</td>
+                    <td className="small"><DateTime at={o.firstSeenAt} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Panel>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+// Sharing a case with peers: choose recipients and granularity; the preview shows per peer what
+// TLP and confidentiality let through and what they refuse (nothing is sent by the preview).
+import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { CaseDetail, SharePreview } from '../../api/case-types';
+import { useBi } from '../../components/Bi';
+import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
+import { SelectField, TextField } from '../../components/Field';
+import { Panel } from '../../components/Page';
+import { PartyDatalist, PartyName } from '../../components/PartyName';
+import { TlpBadge } from '../../components/Tlp';
+
+export function SharePanel({ kase: c }: { kase: CaseDetail }) {
+  const { t } = useTranslation();
+  const bi = useBi();
+  const [recipients, setRecipients] = useState('');
+  const [granularity, setGranularity] = useState('whole_case');
+  const [selected, setSelected] = useState<string[]>([]);
+  const preview = useMutation({
+    mutationFn: () => api.post<{ recipients: SharePreview[] }>(`/cases/${c.id}/share/preview`, {
+      recipients: recipients.split(/[\s,]+/).filter(Boolean), granularity,
+      ...(granularity === 'selected' ? { observableIds: selected.filter((id) => c.observables?.some((o) => o.id === id)), evidenceIds: selected.filter((id) => c.evidence?.some((e) => e.id === id)) } : {}),
+    }),
+  });
+  const err = useFieldErrors(preview.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    preview.mutate();
+  };
+  const toggle = (id: string) => setSelected(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
+  return (
+    <div className="stack">
+      <Panel title={t('share.title')} id="share">
+        <p className="faint">{t('share.help')} <TlpBadge tlp={c.tlp} /></p>
+        <form className="stack-sm" onSubmit={submit} noValidate>
+          <div className="inline-form">
+            <TextField label={t('share.recipients')} path="recipients" list="party-list" className="grow" hint={t('share.recipientsHint')}
+              value={recipients} onChange={(e) => setRecipients(e.target.value)} error={err('recipients')} />
+            <SelectField label={t('share.granularity')} path="granularity" value={granularity} onChange={(e) => setGranularity(e.target.value)}
+              options={[{ value: 'whole_case', label: t('share.whole') }, { value: 'selected', label: t('share.selected') }]} />
+            <button type="submit" className="btn primary" disabled={preview.isPending || !recipients.trim()}>{t('share.preview')}</button>
+          </div>
+          <PartyDatalist />
+          {granularity === 'selected' && (
+            <fieldset className="form-section">
+              <legend className="label">{t('share.pick')}</legend>
+              <div className="grid-2">
+                {(c.observables ?? []).map((o) => (
+                  <label key={o.id} className="check"><input type="checkbox" checked={selected.includes(o.id)} onChange={() => toggle(o.id)} /><span className="mono small">{o.display}</span></label>
+                ))}
+                {(c.evidence ?? []).map((e) => (
+                  <label key={e.id} className="check"><input type="checkbox" checked={selected.includes(e.id)} onChange={() => toggle(e.id)} />{e.filename}</label>
+                ))}
+              </div>
+              {err('observableIds') && <span className="field"><span className="error">⚠ {err('observableIds')}</span></span>}
+            </fieldset>
+          )}
+          <ErrorSummary error={preview.error} />
+        </form>
+      </Panel>
+      {(preview.data?.recipients ?? []).map((r) => (
+        <Panel key={r.party} title={<PartyName id={r.party} />} id={`share-${r.party}`}>
+          {!r.peer && <div className="alert warning" style={{ marginBottom: 'var(--sp-3)' }}>{t('share.notPeer')}</div>}
+          <dl className="kv">
+            <dt>{t('share.caseContent')}</dt><dd>{r.caseContent ? t('common.yes') : t('common.no')}</dd>
+            <dt>{t('cases.tabObservables')}</dt><dd>{r.observables.length}</dd>
+            <dt>{t('cases.tabEvidence')}</dt><dd>{r.evidenceIds.length}</dd>
+          </dl>
+          {r.refused.length > 0 && (
+            <ul className="small" style={{ marginTop: 'var(--sp-3)' }}>
+              {r.refused.map((x) => <li key={x.kind + x.id}>{t('share.refused')}: {bi(x.reason)}</li>)}
+            </ul>
+          )}
+        </Panel>
+      ))}
+    </div>
+  );
+}

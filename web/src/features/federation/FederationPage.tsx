@@ -1,0 +1,118 @@
+// Federation: this node's card and fingerprint (to read out to a new peer), the peers with their
+// health — last contact, queue depth, oldest undelivered message, latency, failures — and adding a
+// peer after confirming its fingerprint out of band.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useSession } from '../../app/session';
+import { Badge, type Tone } from '../../components/Badge';
+import { useBi } from '../../components/Bi';
+import { DateTime } from '../../components/DateTime';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Empty, PageHeader, Panel, QueryState } from '../../components/Page';
+import { AddPeerForm } from './AddPeerForm';
+import type { NodeCardView, PeerStatus } from './federation-types';
+
+const STATUS_TONES: Record<string, Tone> = { active: 'success', suspended: 'warning', removed: 'neutral' };
+
+export function FederationPage() {
+  const { t } = useTranslation();
+  const bi = useBi();
+  const { can } = useSession();
+  const qc = useQueryClient();
+  const node = useQuery({ queryKey: ['federation', 'node'], queryFn: () => api.get<NodeCardView>('/federation/node') });
+  const peers = useQuery({ queryKey: ['federation', 'peers'], queryFn: () => api.get<{ items: PeerStatus[] }>('/federation/peers'), refetchInterval: 15_000 });
+  const manage = useMutation({
+    mutationFn: ({ id, action }: { id: string; action: 'suspend' | 'resume' | 'ping' }) =>
+      api.post(`/federation/peers/${id}/${action}`, action === 'ping' ? { count: 1 } : {}),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['federation'] }),
+  });
+  const ms = (v: number | null) => (v === null ? '—' : `${Math.round(v)} ms`);
+  return (
+    <>
+      <PageHeader title={t('federation.title')} subtitle={t('federation.subtitle')} />
+      <div className="stack">
+        <Panel title={t('federation.nodeCard')} id="node-card">
+          <QueryState isLoading={node.isLoading} error={node.error}>
+            {node.data && (
+              <div className="grid-2">
+                <dl className="kv">
+                  <dt>{t('federation.name')}</dt><dd>{bi(node.data.card.name)}</dd>
+                  <dt>{t('federation.nodeId')}</dt><dd className="mono">{node.data.card.id} · {node.data.card.country}</dd>
+                  <dt>{t('federation.endpoint')}</dt><dd className="mono break">{node.data.card.endpoint}</dd>
+                  <dt>{t('federation.keyId')}</dt><dd className="mono">{node.data.kid}</dd>
+                  <dt>{t('federation.issued')}</dt><dd><DateTime at={node.data.card.issuedAt} /></dd>
+                </dl>
+                <div className="stack-sm">
+                  <div className="label small" id="fp-label">{t('federation.fingerprint')}</div>
+                  <div className="code-box fingerprint" aria-labelledby="fp-label">{node.data.fingerprint}</div>
+                  <p className="faint">{t('federation.fingerprintHelp')}</p>
+                  <div>
+                    <button type="button" className="btn sm" onClick={() => void navigator.clipboard?.writeText(JSON.stringify(node.data.card, null, 2))}>
+                      {t('federation.copyCard')}
+                    </button>
+                  </div>
+                </div>
+              </div>
+            )}
+          </QueryState>
+        </Panel>
+        <Panel title={t('federation.peers')} flush id="peers">
+          <QueryState isLoading={peers.isLoading} error={peers.error}>
+            {peers.data && peers.data.items.length > 0 ? (
+              <div className="table-wrap">
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('federation.peer')}</th>
+                      <th scope="col">{t('common.status')}</th>
+                      <th scope="col">{t('federation.lastContact')}</th>
+                      <th scope="col" className="num">{t('federation.queue')}</th>
+                      <th scope="col">{t('federation.oldest')}</th>
+                      <th scope="col" className="num">{t('federation.latency')}</th>
+                      <th scope="col">{t('federation.failures')}</th>
+                      {can('federation:manage') && <th scope="col"><span className="sr-only">{t('common.actions')}</span></th>}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {peers.data.items.map((p) => (
+                      <tr key={p.id} className={p.health.failures.consecutive > 0 ? 'overdue' : ''}>
+                        <td>
+                          <div className="title-cell">{bi(p.name)}</div>
+                          <div className="sub mono">{p.id} · {p.country}</div>
+                          <div className="sub mono small" title={t('federation.fingerprint')}>{p.fingerprint}</div>
+                        </td>
+                        <td><Badge tone={STATUS_TONES[p.status] ?? 'neutral'} dot>{t(`federation.status.${p.status as 'active'}`, { defaultValue: p.status })}</Badge></td>
+                        <td className="small"><DateTime at={p.health.lastContactAt} /></td>
+                        <td className="num">{p.health.queueDepth}</td>
+                        <td className="small"><DateTime at={p.health.oldestUndeliveredAt} /></td>
+                        <td className="num small">{ms(p.health.latencyMs.p50)} / {ms(p.health.latencyMs.p99)}</td>
+                        <td className="small">
+                          {p.health.failures.consecutive > 0
+                            ? <Badge tone="danger">{t('federation.failing', { count: p.health.failures.consecutive, code: p.health.failures.lastCode ?? '' })}</Badge>
+                            : <span className="muted">{t('federation.failuresTotal', { count: p.health.failures.total })}</span>}
+                        </td>
+                        {can('federation:manage') && (
+                          <td>
+                            <div className="row">
+                              <button type="button" className="btn sm" onClick={() => manage.mutate({ id: p.id, action: 'ping' })}>{t('federation.ping')}</button>
+                              {p.status === 'active'
+                                ? <button type="button" className="btn sm danger" onClick={() => manage.mutate({ id: p.id, action: 'suspend' })}>{t('federation.suspend')}</button>
+                                : <button type="button" className="btn sm" onClick={() => manage.mutate({ id: p.id, action: 'resume' })}>{t('federation.resume')}</button>}
+                            </div>
+                          </td>
+                        )}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : <Empty title={t('federation.noPeers')}>{t('federation.noPeersBody')}</Empty>}
+            <ErrorSummary error={manage.error} />
+          </QueryState>
+        </Panel>
+        {can('federation:manage') && <AddPeerForm />}
+      </div>
+    </>
+  );
+}

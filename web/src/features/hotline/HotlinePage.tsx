@@ -1,0 +1,60 @@
+// The 24/7 hotline: incoming and outgoing calls, placing a call, recording one taken by phone,
+// and the on-call roster.
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import type { CallView } from '../../api/types';
+import { useSession } from '../../app/session';
+import { Empty, PageHeader, Panel, QueryState, TabPanel, Tabs } from '../../components/Page';
+import { CallForm } from './CallForm';
+import { CallTable } from './CallTable';
+import { RosterPanel } from './RosterPanel';
+
+function CallList({ direction }: { direction: 'incoming' | 'outgoing' }) {
+  const { t } = useTranslation();
+  const list = useQuery({
+    queryKey: ['calls', 'list', { direction }],
+    queryFn: () => api.get<{ items: CallView[] }>('/calls', { direction, limit: 500 }),
+    refetchInterval: 15_000,
+  });
+  return (
+    <Panel flush id={`calls-${direction}`}>
+      <QueryState isLoading={list.isLoading} error={list.error}>
+        {list.data && list.data.items.length > 0 ? <CallTable items={list.data.items} /> : <Empty title={t('calls.emptyTitle')} />}
+      </QueryState>
+    </Panel>
+  );
+}
+
+export function HotlinePage() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const [params, setParams] = useSearchParams();
+  const tabs = [
+    { id: 'incoming', label: t('calls.tabIncoming') },
+    { id: 'outgoing', label: t('calls.tabOutgoing') },
+    ...(can('call:place') ? [{ id: 'place', label: t('calls.tabPlace') }] : []),
+    ...(can('call:ack') ? [{ id: 'record', label: t('calls.tabRecord') }] : []),
+    { id: 'roster', label: t('calls.tabRoster') },
+  ];
+  const current = tabs.some((x) => x.id === params.get('tab')) ? (params.get('tab') as string) : 'incoming';
+  return (
+    <>
+      <PageHeader title={t('calls.title')} subtitle={t('calls.subtitle')} />
+      <Tabs label={t('calls.title')} tabs={tabs} current={current} onChange={(id) => setParams({ tab: id }, { replace: true })} />
+      <TabPanel id={current}>
+        {current === 'incoming' && <CallList direction="incoming" />}
+        {current === 'outgoing' && <CallList direction="outgoing" />}
+        {current === 'place' && <Panel title={t('calls.placeTitle')} id="place-call"><CallForm mode="place" /></Panel>}
+        {current === 'record' && (
+          <Panel title={t('calls.recordTitle')} id="record-call">
+            <p className="faint">{t('calls.recordHelp')}</p>
+            <CallForm mode="record" />
+          </Panel>
+        )}
+        {current === 'roster' && <RosterPanel />}
+      </TabPanel>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+// Data for the inbox and the navigation badge, refreshed every 15 seconds.
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { CallView, RequestView } from '../../api/types';
+import { useSession } from '../../app/session';
+import { buildInbox, needsAttention, type InboxItem } from './inbox-items';
+
+export function useInbox() {
+  const { can } = useSession();
+  const requests = useQuery({
+    queryKey: ['requests', 'list', { direction: 'incoming' }],
+    queryFn: () => api.get<{ items: RequestView[] }>('/requests', { direction: 'incoming', limit: 500 }),
+    enabled: can('request:read'),
+    refetchInterval: 15_000,
+  });
+  const calls = useQuery({
+    queryKey: ['calls', 'list', { direction: 'incoming' }],
+    queryFn: () => api.get<{ items: CallView[] }>('/calls', { direction: 'incoming', limit: 500 }),
+    enabled: can('call:read'),
+    refetchInterval: 15_000,
+  });
+  const items: InboxItem[] = buildInbox(requests.data?.items ?? [], calls.data?.items ?? []);
+  return {
+    items,
+    isLoading: requests.isLoading || calls.isLoading,
+    error: requests.error ?? calls.error,
+  };
+}
+
+export function useInboxCount(): number {
+  return needsAttention(useInbox().items);
+}

@@ -1,0 +1,27 @@
+// The header bell: unread notifications (escalations, overdue deadlines, reminders) with a count.
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../api/client';
+import type { Notification } from '../../api/types';
+import { Icon } from '../../components/Icon';
+
+export function useUnreadNotifications() {
+  return useQuery({
+    queryKey: ['notifications', 'unread'],
+    queryFn: () => api.get<{ items: Notification[] }>('/notifications', { unread: 'true', limit: 200 }),
+    refetchInterval: 30_000,
+  });
+}
+
+export function NotificationBell() {
+  const { t } = useTranslation();
+  const unread = useUnreadNotifications().data?.items.length ?? 0;
+  return (
+    <Link to="/notifications" className="header-btn" title={t('notifications.title')}>
+      <Icon name="bell" size={16} />
+      <span className="sr-only">{t('notifications.bell', { count: unread })}</span>
+      {unread > 0 && <span className="badge-count" aria-hidden="true">{unread}</span>}
+    </Link>
+  );
+}

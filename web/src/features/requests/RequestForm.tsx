@@ -1,0 +1,100 @@
+// The per-type request form: the type drives the legal bases offered and the type-specific fields;
+// every field shows its own message from the API's issues, in the user's language.
+import { useTranslation } from 'react-i18next';
+import type { RequestMeta } from '../../api/types';
+import { useSession } from '../../app/session';
+import { useBi } from '../../components/Bi';
+import { SelectField, TextArea, TextField } from '../../components/Field';
+import { Panel } from '../../components/Page';
+import { PartyDatalist } from '../../components/PartyName';
+import { IdentifiersEditor } from './IdentifiersEditor';
+import { allowedBases, LegalBasisPicker } from './LegalBasisPicker';
+import type { RequestFormState } from './request-form-state';
+import { TypeDetailsFields } from './TypeDetailsFields';
+
+type Props = {
+  meta: RequestMeta; mode?: 'outgoing' | 'incoming'; form: RequestFormState; onChange(next: RequestFormState): void;
+  fieldError(path: string): string | undefined;
+};
+
+export function RequestForm({ meta, mode = 'outgoing', form, onChange, fieldError }: Props) {
+  const { t } = useTranslation();
+  const bi = useBi();
+  const { timeZone } = useSession();
+  const set = (patch: Partial<RequestFormState>) => onChange({ ...form, ...patch });
+  const text = (key: keyof RequestFormState, path: string) => ({
+    path, value: String(form[key] ?? ''), error: fieldError(path),
+    onChange: (e: { target: { value: string } }) => set({ [key]: e.target.value } as Partial<RequestFormState>),
+  });
+  const options = (labels: Record<string, { en: string; zh: string }>) =>
+    Object.entries(labels).map(([value, label]) => ({ value, label: bi(label) }));
+
+  const changeType = (type: string) => {
+    const keep = allowedBases(meta, type).some((b) => b.id === form.legalBasis);
+    onChange({
+      ...form, type, details: {}, legalBasis: keep ? form.legalBasis : '',
+      urgency: type === 'emergency_disclosure' ? 'emergency' : form.urgency,
+    });
+  };
+
+  return (
+    <div className="stack">
+      <Panel title={t('requestForm.sectionType')} id="sec-type">
+        <div className="form-grid">
+          <SelectField label={t('requestForm.type')} path="type" required options={options(meta.types)} value={form.type}
+            onChange={(e) => changeType(e.target.value)} error={fieldError('type')} />
+          <TextField label={mode === 'incoming' ? t('requestForm.requestingParty') : t('requestForm.requestedParty')} required
+            list="party-list" hint={t('requestForm.requestedPartyHint')}
+            {...text('requestedParty', mode === 'incoming' ? 'requestingParty' : 'requestedParty')} />
+          <SelectField label={t('common.urgency')} path="urgency" required options={options(meta.urgencies)} value={form.urgency}
+            onChange={(e) => set({ urgency: e.target.value })} error={fieldError('urgency')} />
+          <SelectField label={t('requestForm.confidentiality')} path="confidentiality" options={options(meta.confidentiality)}
+            value={form.confidentiality} onChange={(e) => set({ confidentiality: e.target.value })} error={fieldError('confidentiality')} />
+        </div>
+        <PartyDatalist />
+      </Panel>
+
+      <Panel title={t('requestForm.sectionCase')} id="sec-case">
+        <div className="form-grid">
+          <TextField label={t('requestForm.caseRef')} required {...text('caseRef', 'caseRef')} />
+          <SelectField label={t('requestForm.crimeCategory')} path="crimeCategory" required placeholder={t('common.choose')}
+            options={options(meta.crimeCategories)} value={form.crimeCategory} onChange={(e) => set({ crimeCategory: e.target.value })}
+            error={fieldError('crimeCategory')} />
+          <TextField label={t('requestForm.subjectZh')} required lang="zh-CN" {...text('subjectZh', 'subject.zh')} />
+          <TextField label={t('requestForm.subjectEn')} required lang="en" {...text('subjectEn', 'subject.en')} />
+          <TextArea label={t('requestForm.facts')} required className="span-2" rows={5} {...text('facts', 'facts')} />
+          <TextArea label={t('requestForm.dataRequested')} required className="span-2" rows={3} {...text('dataRequested', 'dataRequested')} />
+        </div>
+      </Panel>
+
+      {['preservation', 'expedited_disclosure', 'emergency_disclosure', 'takedown', 'freeze_assets', 'interview'].includes(form.type) && (
+        <Panel title={`${t('requestForm.sectionDetails')}: ${bi(meta.types[form.type])}`} id="sec-details">
+          <TypeDetailsFields type={form.type} values={form.details} fieldError={fieldError}
+            onChange={(k, v) => set({ details: { ...form.details, [k]: v } })} />
+        </Panel>
+      )}
+
+      <Panel title={t('requestForm.sectionIdentifiers')} id="sec-identifiers">
+        <p className="faint">{t('requestForm.identifiersHelp')}</p>
+        <IdentifiersEditor meta={meta} rows={form.identifiers} timeZone={timeZone} fieldError={fieldError}
+          onChange={(identifiers) => set({ identifiers })} />
+      </Panel>
+
+      <Panel title={t('requestForm.sectionLegal')} id="sec-legal">
+        <LegalBasisPicker meta={meta} type={form.type} value={form.legalBasis} note={form.legalBasisNote} urgency={form.urgency}
+          onChange={(legalBasis) => set({ legalBasis })} onNote={(legalBasisNote) => set({ legalBasisNote })}
+          error={fieldError('legalBasis')} noteError={fieldError('legalBasisNote')} />
+      </Panel>
+
+      <Panel title={t('requestForm.sectionContact')} id="sec-contact">
+        <div className="form-grid">
+          <TextField label={t('requestForm.requestedDeadline')} type="datetime-local" hint={t('requestForm.inYourZone', { zone: timeZone })}
+            {...text('requestedDeadline', 'requestedDeadline')} />
+          <TextField label={t('requestForm.contactName')} required {...text('contactName', 'contactOfficer.name')} />
+          <TextField label={t('requestForm.contactEmail')} required type="email" {...text('contactEmail', 'contactOfficer.email')} />
+          <TextField label={t('requestForm.contactPhone')} required type="tel" {...text('contactPhone', 'contactOfficer.phone')} />
+        </div>
+      </Panel>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+// One request: status and clocks, the workflow buttons this user may press, the content as sent,
+// and the full history of who did what and when.
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../../api/client';
+import { useRequestMeta } from '../../api/meta';
+import type { RequestDetail } from '../../api/types';
+import { useSession } from '../../app/session';
+import { Badge, requestTone, urgencyTone } from '../../components/Badge';
+import { useBi, useLabel } from '../../components/Bi';
+import { PageHeader, Panel, QueryState } from '../../components/Page';
+import { usePeerDirectory } from '../../components/PartyName';
+import { counterpartSteps } from './action-fields';
+import { RequestClocks } from './RequestClocks';
+import { RequestDetails } from './RequestDetails';
+import { RequestHistory } from './RequestHistory';
+import { CounterpartPanel, WorkflowPanel } from './WorkflowPanel';
+
+export function RequestPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const bi = useBi();
+  const label = useLabel();
+  const { me } = useSession();
+  const peers = usePeerDirectory();
+  const meta = useRequestMeta();
+  const q = useQuery({
+    queryKey: ['requests', 'detail', id],
+    queryFn: () => api.get<RequestDetail>(`/requests/${id}`),
+    refetchInterval: 20_000,
+  });
+  const r = q.data;
+  const counterpart = r ? (r.direction === 'outgoing' ? r.requestedParty : r.requestingParty) : '';
+  const mayRecord = me.user.roles.some((role) => role === 'point_of_contact' || role === 'supervisor');
+  // A counterpart on the federation acts from its own node; one that is not is recorded here.
+  const steps = r && mayRecord && r.status !== 'draft' && !peers.has(counterpart) ? counterpartSteps(r) : [];
+
+  return (
+    <QueryState isLoading={q.isLoading || meta.isLoading} error={q.error ?? meta.error}>
+      {r && meta.data && (
+        <>
+          <PageHeader
+            eyebrow={<><Link to="/requests">{t('nav.requests')}</Link> / <span className="mono">{r.reference}</span></>}
+            title={label(meta.data.types, r.type)}
+            subtitle={bi(r.subject) || t('requestView.noSubject')}
+            actions={
+              <div className="row">
+                <Badge tone={r.direction === 'incoming' ? 'info' : 'neutral'}>{t(`requests.${r.direction}`)}</Badge>
+                <Badge tone={urgencyTone(r.urgency)}>{label(meta.data.urgencies, r.urgency)}</Badge>
+                <Badge tone={requestTone(r.status)} dot>{label(meta.data.statuses, r.status)}</Badge>
+              </div>
+            }
+          />
+          <div className="grid-main-side">
+            <div className="stack">
+              <Panel title={t('workflow.title')} id="workflow">
+                <WorkflowPanel request={r} />
+                {r.status === 'draft' && (
+                  <div className="stack-sm" style={{ marginTop: 'var(--sp-3)' }}>
+                    {r.issues && r.issues.length > 0 && (
+                      <div className="alert warning">
+                        <div>
+                          <div className="alert-title">{t('requestView.draftIncomplete')}</div>
+                          <ul>{r.issues.map((i) => <li key={i.path + i.code}>{bi(i.message)}</li>)}</ul>
+                        </div>
+                      </div>
+                    )}
+                    <div><Link className="btn" to={`/requests/${r.id}/edit`}>{t('requestView.editDraft')}</Link></div>
+                  </div>
+                )}
+              </Panel>
+              {steps.length > 0 && (
+                <Panel title={t('workflow.counterpartTitle')} id="counterpart">
+                  <CounterpartPanel request={r} steps={steps} />
+                </Panel>
+              )}
+              <Panel title={t('requestView.content')} id="content">
+                <RequestDetails request={r} meta={meta.data} />
+              </Panel>
+            </div>
+            <div className="stack">
+              <Panel title={t('clock.title')} id="clocks"><RequestClocks request={r} /></Panel>
+              <Panel title={t('history.title')} id="history"><RequestHistory history={r.history} meta={meta.data} /></Panel>
+            </div>
+          </div>
+        </>
+      )}
+    </QueryState>
+  );
+}
