@@ -76,6 +76,19 @@ export type CaseRecord = {
   statusReason: string | null;
   /** Incremented on every change; the storage layer uses it for optimistic locking. */
   version: number;
+  /** Set on a local copy of a case a peer shared (absent on cases opened here). */
+  sharedFrom?: CaseShareOrigin;
+};
+
+/** Where a shared copy came from: updates of the same share match on (party, caseId). */
+export type CaseShareOrigin = {
+  party: string;
+  /** The case's id on the sender's node. */
+  caseId: string;
+  /** For RED case content: the parties the sender named (onward sharing is checked against them). */
+  namedRecipients: string[];
+  firstReceivedAt: string;
+  lastReceivedAt: string;
 };
 
 export function memberOf(kase: Pick<CaseRecord, 'members'>, userId: string): CaseMember | undefined {

@@ -66,6 +66,13 @@ export const CASE_ERRORS = {
       zh: '案件的保密级别不允许此次共享。',
     },
   },
+  CASE_SHARE_NO_RECEIVER: {
+    status: 409,
+    message: {
+      en: 'This node has no point of contact or supervisor who could receive the shared case.',
+      zh: '本节点没有可接收共享案件的联络人或主管。',
+    },
+  },
   CASE_VIEW_TLP_REFUSED: {
     status: 403,
     message: { en: 'The TLP marking does not allow you to view this.', zh: '该 TLP 标记不允许您查看此内容。' },
@@ -113,6 +120,20 @@ export const CASE_ERRORS = {
     message: {
       en: 'The chain of custody does not verify; the item cannot be used until this is resolved.',
       zh: '证据保管链校验未通过，在问题解决前不得使用该证据。',
+    },
+  },
+  EVIDENCE_TRANSFER_CUSTODY_INVALID: {
+    status: 422,
+    message: {
+      en: 'The chain of custody that came with the evidence does not verify against the sender’s keys; nothing was stored.',
+      zh: '随证据移交的保管链无法用发送方密钥验证，未作保存。',
+    },
+  },
+  EVIDENCE_TRANSFER_TOO_LARGE: {
+    status: 413,
+    message: {
+      en: 'The evidence file is too large to transfer in one federation message.',
+      zh: '证据文件过大，无法通过一条联邦消息移交。',
     },
   },
   // Tasks

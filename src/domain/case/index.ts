@@ -22,6 +22,10 @@ export type { CaseDomainEvent, CaseEventType } from './events.js';
 export * from './tlp.js';
 export { SHARE_GRANULARITIES, planCaseShare } from './share.js';
 export type { PlanShareInput, RecipientPlan, ShareGranularity, ShareRefusal } from './share.js';
+export { linkReceivedRequest, newSharedCaseCopy, sharedObservableRecords, updateSharedCaseCopy } from './share-receive.js';
+export type { LocalMember, SharedCaseContent, SharedObservable } from './share-receive.js';
+export { checkReceivedChain, custodyTransferInvalid, handoverCustody, handoverNote, receivedEvidenceRecord } from './evidence-handover.js';
+export type { HandoverInput, ReceivedChainFailure, TransferredEvidenceMeta } from './evidence-handover.js';
 
 export * from './observable-types.js';
 export { MAX_RAW_OBSERVABLE_CHARS, dedupeKey, normalizeObservable, tryNormalizeObservable } from './normalize-observable.js';

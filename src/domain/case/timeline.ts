@@ -47,6 +47,7 @@ export function timelineEntry(event: CaseDomainEvent, names: TimelineNames = {})
     ...base, summary: withReason({ en: `${en}: ${str('title')}`, zh: `${zh}：${str('title')}` }, reason), ref: { type: 'task', id: str('taskId') },
   });
   const role = (r: unknown) => CASE_ROLE_LABELS[r as CaseRole] ?? { en: String(r), zh: String(r) };
+  const lengthOf = (list: unknown) => (Array.isArray(list) ? list.length : 0);
   const fields = (list: unknown, lang: 'en' | 'zh') =>
     (Array.isArray(list) ? list : []).map((f) => FIELD_LABELS[String(f)]?.[lang] ?? String(f)).join(lang === 'en' ? ', ' : '、');
 
@@ -83,6 +84,16 @@ export function timelineEntry(event: CaseDomainEvent, names: TimelineNames = {})
       return onCase({ en: `${party(d.partyId)} joined the case`, zh: `${party(d.partyId)} 加入本案` });
     case 'case.party_removed':
       return onCase({ en: `${party(d.partyId)} left the case`, zh: `${party(d.partyId)} 退出本案` });
+    case 'case.shared':
+      return onCase({
+        en: `Shared with ${party(d.recipient)}: ${lengthOf(d.observableIds)} observables, ${lengthOf(d.evidenceIds)} evidence items`,
+        zh: `已与 ${party(d.recipient)} 共享：${lengthOf(d.observableIds)} 条可观测数据、${lengthOf(d.evidenceIds)} 件证据`,
+      });
+    case 'case.share_received':
+      return onCase({
+        en: `Case shared by ${party(d.from)}: ${str('observables')} observables, ${str('evidence')} evidence items to follow`,
+        zh: `${party(d.from)} 共享了本案：${str('observables')} 条可观测数据，随后移交 ${str('evidence')} 件证据`,
+      });
     case 'observable.added':
     case 'observable.merged': {
       const items = (Array.isArray(d.items) ? d.items : []) as { id: string; type: ObservableType; value: string }[];
@@ -102,6 +113,8 @@ export function timelineEntry(event: CaseDomainEvent, names: TimelineNames = {})
     }
     case 'evidence.added':
       return { ...base, summary: { en: `Evidence added: ${str('filename')} (${formatBytes(Number(d.size))})`, zh: `新增证据：${str('filename')}（${formatBytes(Number(d.size))}）` }, ref: { type: 'evidence', id: str('evidenceId') } };
+    case 'evidence.received':
+      return { ...base, summary: { en: `Evidence received from ${party(d.from)}: ${str('filename')} (${formatBytes(Number(d.size))})`, zh: `收到 ${party(d.from)} 移交的证据：${str('filename')}（${formatBytes(Number(d.size))}）` }, ref: { type: 'evidence', id: str('evidenceId') } };
     case 'evidence.custody': {
       const k = CUSTODY_KIND_LABELS[d.kind as CustodyKind] ?? { en: str('kind'), zh: str('kind') };
       return { ...base, summary: { en: `Custody — ${k.en}: ${str('filename')}`, zh: `证据保管——${k.zh}：${str('filename')}` }, ref: { type: 'evidence', id: str('evidenceId') } };

@@ -4,6 +4,7 @@ import { applyCheckpoint, applyCountersign, CHECKPOINT_TYPE, COUNTERSIGN_TYPE } 
 import { applyResend, applyResult, RESEND_TYPE, RESULT_TYPE } from './control-handlers.js';
 import { applyPing, applyPings, PING_TYPE } from './ping-handler.js';
 import { CALL_HANDLERS } from './call-handlers.js';
+import { CASE_HANDLERS } from './case-handlers.js';
 import { REQUEST_HANDLERS } from './request-handlers.js';
 
 export function registerTransportHandlers(): void {
@@ -14,7 +15,7 @@ export function registerTransportHandlers(): void {
   registerInboundHandler(COUNTERSIGN_TYPE, applyCountersign);
 }
 
-/** The workflows carried over the wire (SPEC §1, §2.3, §3). */
+/** The workflows carried over the wire (SPEC §1, §2.3, §3, §4.4). */
 export function registerWorkflowHandlers(): void {
-  for (const [type, handler] of [...REQUEST_HANDLERS, ...CALL_HANDLERS]) registerInboundHandler(type, handler);
+  for (const [type, handler] of [...REQUEST_HANDLERS, ...CALL_HANDLERS, ...CASE_HANDLERS]) registerInboundHandler(type, handler);
 }

@@ -1,6 +1,7 @@
 // Requests across the federation: each step taken on one node is sent to the counterpart's node on
 // the 'requests' channel (in order, exactly once) and applied there by the same domain rules, with
 // the sender's timestamp, so both copies of a request go through identical states and deadlines.
+// Evidence a fulfilment names travels just before that step, on the same channel.
 import { AppError } from '../../errors.js';
 import {
   applyRequestCommand, receiveSubmittedRequest, toSubmittedSnapshot,
@@ -11,6 +12,8 @@ import { enqueueMessage } from '../../federation/outbox.js';
 import type { Queryable } from '../../storage/db.js';
 import { findPeer } from '../../storage/repositories/peer.repository.js';
 import { findRequest } from '../../storage/repositories/request.repository.js';
+import { EVIDENCE_TRANSFERRED } from '../case/case-share-messages.js';
+import { requestEvidenceBodies } from '../case/request-evidence.js';
 import type { ServiceContext } from '../context.js';
 import { counterpartOf, loadRequestForUpdate, requestClockPolicy, saveRequestChange } from './request-support.js';
 
@@ -33,6 +36,11 @@ export async function publishRequestStep(
     const body: RequestSubmittedBody = { snapshot: toSubmittedSnapshot(after) };
     await enqueueMessage(tx, ctx, { to: counterpart, channel: REQUESTS_CHANNEL, type: REQUEST_SUBMITTED, schema: 1, body });
     return;
+  }
+  if ((command.action === 'fulfil' || command.action === 'partially_fulfil') && command.evidenceIds?.length) {
+    // The items travel first on the same channel, so the requester holds them when the step arrives.
+    const items = await requestEvidenceBodies(ctx, tx, after, command.evidenceIds, by, at, counterpart);
+    for (const item of items) await enqueueMessage(tx, ctx, { to: counterpart, channel: REQUESTS_CHANNEL, type: EVIDENCE_TRANSFERRED, schema: 1, body: item });
   }
   const body: RequestStepBody = { requestId: after.id, command, at: at.toISOString(), by: by.name };
   await enqueueMessage(tx, ctx, { to: counterpart, channel: REQUESTS_CHANNEL, type: REQUEST_STEP, schema: 1, body });

@@ -31,6 +31,7 @@ export function presentCase(v: CaseView) {
     leadParty: c.leadParty, originParty: c.originParty, participatingParties: [...c.participatingParties],
     linkedRequestIds: [...c.linkedRequestIds], linkedCallIds: [...c.linkedCallIds], tlp: c.tlp, confidentiality: c.confidentiality,
     createdAt: c.createdAt, createdBy: c.createdBy, updatedAt: c.updatedAt, closedAt: c.closedAt,
+    sharedFrom: c.sharedFrom ? { party: c.sharedFrom.party, caseId: c.sharedFrom.caseId, firstReceivedAt: c.sharedFrom.firstReceivedAt, lastReceivedAt: c.sharedFrom.lastReceivedAt } : null,
     ...common,
   };
 }

@@ -1,6 +1,7 @@
 // Case cooperation (SPEC §4): cases, their lifecycle, members, parties and links, timeline and the
-// share preview; observables, tasks and evidence are registered from their own route files.
+// share (preview and send); observables, tasks and evidence are registered from their own route files.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   CASE_ACTIONS, CASE_CONFIDENTIALITY_LABELS, CASE_ROLE_LABELS, CASE_STATUS_LABELS, CRIME_CATEGORY_LABELS, CUSTODY_KIND_LABELS,
   MAX_OBSERVABLES_PER_BATCH, OBSERVABLE_TYPE_LABELS, SHARE_GRANULARITIES, TASK_ACTIONS, TASK_STATUS_LABELS, TLP_DESCRIPTIONS,
@@ -13,6 +14,7 @@ import { createCase } from '../../../services/case/create-case.js';
 import { getCase } from '../../../services/case/get-case.js';
 import { listCases } from '../../../services/case/list-cases.js';
 import { previewCaseShare } from '../../../services/case/preview-case-share.js';
+import { shareCase } from '../../../services/case/share-case.js';
 import { actorOf } from '../../plugins/auth.js';
 import { ERROR_RESPONSES, splitList, ZIdParamsSchema } from '../common.schema.js';
 import { caseItemsRoutes } from './case-items.routes.js';
@@ -78,6 +80,14 @@ export function casesRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       config: { permission: 'case:edit' },
       schema: { ...withId, summary: 'What a share would send to each peer, and what TLP or confidentiality refuses (nothing is sent)', body: ZShareCaseSchema },
     }, async (request) => ({ recipients: await previewCaseShare(ctx, actorOf(request), request.params.id, request.body) }));
+
+    app.post('/cases/:id/share', {
+      config: { permission: 'case:edit' },
+      schema: {
+        ...withId, body: ZShareCaseSchema, response: { ...ERROR_RESPONSES, 202: z.any() },
+        summary: 'Share the case with peers: all or nothing — any item TLP or confidentiality refuses is listed and nothing is sent; otherwise queued for delivery (202)',
+      },
+    }, async (request, reply) => reply.status(202).send(await shareCase(ctx, actorOf(request), request.params.id, request.body)));
 
     await app.register(caseItemsRoutes(ctx));
     await app.register(evidenceRoutes(ctx));

@@ -1,0 +1,84 @@
+// Inbound case-cooperation messages: `case.shared` and `evidence.transferred` are shape-checked here,
+// then applied through the case use cases inside the inbox transaction (so the copy, the stored item
+// and the receipt commit together, and a refusal leaves nothing behind).
+import { z } from 'zod';
+import { AppError } from '../../errors.js';
+import {
+  CASE_CONFIDENTIALITY, CRIME_CATEGORIES, CUSTODY_KINDS, OBSERVABLE_TYPES, ZTlpSchema,
+} from '../../domain/case/index.js';
+import type { ServiceContext } from '../../services/context.js';
+import {
+  CASE_SHARED, EVIDENCE_TRANSFERRED, type CaseSharedBody, type EvidenceTransferredBody,
+} from '../../services/case/case-share-messages.js';
+import { receiveEvidence } from '../../services/case/receive-evidence.js';
+import { receiveSharedCase } from '../../services/case/receive-shared-case.js';
+import type { Queryable } from '../../storage/db.js';
+import { joinTransaction } from '../../storage/join-transaction.js';
+import type { InboundMessage } from '../inbound-handlers.js';
+
+const Id = z.string().min(1).max(128);
+const Party = z.string().min(1).max(128);
+const Iso = z.iso.datetime({ offset: true });
+const Text = (max: number) => z.string().max(max);
+const Bilingual = (max: number) => z.object({ en: Text(max), zh: Text(max) });
+const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const ZOrigin = z.object({ party: Party, caseId: Id }).nullable();
+
+const ZSource = z.object({ party: Party, ref: Text(300), tlp: ZTlpSchema, namedRecipients: z.array(Party).max(100), at: Iso });
+const ZObservable = z.object({
+  type: z.enum(OBSERVABLE_TYPES), value: z.string().min(1).max(4096), display: Text(4096), subtype: Text(64).nullable(),
+  flags: z.array(Text(64)).max(50), attributes: z.record(z.string().max(64), Text(1000)),
+  related: z.array(z.object({ type: z.enum(OBSERVABLE_TYPES), value: Text(4096) })).max(50),
+  tags: z.array(Text(64)).max(50), note: Text(2000).nullable(), firstSeenAt: Iso, lastSeenAt: Iso, sources: z.array(ZSource).min(1).max(100),
+});
+const ZCaseShared = z.object({
+  case: z.object({
+    caseId: Id, reference: z.string().min(1).max(64), title: Bilingual(200), summary: Bilingual(10_000),
+    crimeCategories: z.array(z.enum(CRIME_CATEGORIES)).min(1), leadParty: Party, participatingParties: z.array(Party).max(50),
+    tlp: ZTlpSchema, confidentiality: z.enum(CASE_CONFIDENTIALITY), namedRecipients: z.array(Party).max(100),
+  }),
+  origin: ZOrigin,
+  observables: z.array(ZObservable).max(10_000),
+  evidence: z.array(z.object({ id: Id, filename: Text(1024), size: z.number().int().min(0), sha256: Hex64 })).max(1000),
+  sharedBy: Text(300), sharedAt: Iso, note: Text(2000).nullable(),
+});
+
+const ZCustodyEvent = z.object({
+  seq: z.number().int().min(1), evidenceId: Id, kind: z.enum(CUSTODY_KINDS), at: Iso, actor: Text(300), actorLabel: Text(300),
+  party: Party, note: Text(2000).nullable(), prevHash: Hex64, hash: Hex64, signature: z.string().max(200), keyId: z.string().max(200),
+});
+const ZEvidenceTransferred = z.object({
+  context: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('case'), caseId: Id, origin: ZOrigin }),
+    z.object({ kind: z.literal('request'), requestId: Id }),
+  ]),
+  evidence: z.object({
+    id: Id, filename: Text(1024), mediaType: Text(255), size: z.number().int().min(1), sha256: Hex64, description: Text(2000).nullable(),
+    tlp: ZTlpSchema, originParty: Party, namedRecipients: z.array(Party).max(100), createdAt: Iso, createdBy: Text(300),
+  }),
+  custody: z.array(ZCustodyEvent).min(1).max(100_000),
+  custodyHead: z.object({ seq: z.number().int().min(1), hash: Hex64 }),
+  content: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  transferredBy: Text(300),
+});
+
+function parse<T>(schema: z.ZodType<T>, msg: InboundMessage): T {
+  const parsed = schema.safeParse(msg.body);
+  if (!parsed.success) throw new AppError('FED_MALFORMED', { details: { type: msg.type, mid: msg.mid } });
+  return parsed.data;
+}
+
+export async function applyCaseShared(ctx: ServiceContext, tx: Queryable, msg: InboundMessage): Promise<void> {
+  const body = parse(ZCaseShared, msg) as CaseSharedBody;
+  await receiveSharedCase({ ...ctx, db: joinTransaction(ctx.db, tx) }, { kind: 'peer', partyId: msg.from, name: body.sharedBy }, body);
+}
+
+export async function applyEvidenceTransferred(ctx: ServiceContext, tx: Queryable, msg: InboundMessage): Promise<void> {
+  const body = parse(ZEvidenceTransferred, msg) as EvidenceTransferredBody;
+  await receiveEvidence({ ...ctx, db: joinTransaction(ctx.db, tx) }, { kind: 'peer', partyId: msg.from, name: body.transferredBy }, body);
+}
+
+export const CASE_HANDLERS = [
+  [CASE_SHARED, applyCaseShared],
+  [EVIDENCE_TRANSFERRED, applyEvidenceTransferred],
+] as const;
