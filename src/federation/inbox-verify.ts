@@ -1,6 +1,6 @@
 // Verifies every message of an opened batch outside the database transaction (CPU only) and sorts
 // them: authentic ones go on to ordering; the rest are refused with the code verifyMessage gave.
-import { isFederationError, readUnverifiedHeader, UUID_V7, verifyMessage, type SigKeyResolver } from './crypto/index.js';
+import { fedError, isFederationError, readUnverifiedHeader, UUID_V7, verifyMessage, type SigKeyResolver } from './crypto/index.js';
 import type { AuthenticMessage } from './inbox-channel.js';
 
 export type Refusal = { mid: string | null; code: string; from?: string; channel?: string; seq?: number; type?: string };
@@ -16,6 +16,9 @@ export function verifyBatchMessages(
   const seen = new Set<string>();
   for (const jws of messages) {
     try {
+      // Only the batch sender's keys are consulted; a message naming anyone else is refused as such.
+      const claimed = readUnverifiedHeader(jws)?.from;
+      if (typeof claimed === 'string' && claimed !== expected.from) throw fedError('FED_SENDER_MISMATCH', { from: claimed });
       const { header, payload } = verifyMessage(jws, resolve, expected);
       if (seen.has(header.mid)) continue; // the same message twice in one batch counts once
       seen.add(header.mid);

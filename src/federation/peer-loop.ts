@@ -21,6 +21,8 @@ export function startPeerLoop(ctx: ServiceContext, peerId: string, metrics: Fede
   const abort = new AbortController();
   /** Closed after a failure until the stored retry time; re-read from the database after a wake-up (resume). */
   let gateUntil: Date | null = null;
+  /** Whether the last claim filled a whole batch (a backlog worth pipelining). */
+  let lastFull = false;
 
   const wake = () => {
     if (wakeNow) wakeNow();
@@ -58,11 +60,15 @@ export function startPeerLoop(ctx: ServiceContext, peerId: string, metrics: Fede
           if (await sleep(gateUntil.getTime() - now.getTime())) gateUntil = (await getPeerDeliveryState(ctx.db, peerId)).retryAt;
           continue;
         }
-        if (inFlight.size >= cfg.federationMaxInFlight) { await sleep(cfg.federationPollMs); continue; }
+        // Pipelining pays only with a backlog: while a partial batch is in flight, let new messages
+        // accumulate into the next batch instead of paying a whole round trip (and a receiver
+        // transaction) per message. The in-flight batch's completion wakes the loop.
+        if (inFlight.size >= cfg.federationMaxInFlight || (inFlight.size > 0 && !lastFull)) { await sleep(cfg.federationPollMs); continue; }
         const peer = await lookupPeer(ctx.db, ctx.db, peerId);
         if (!peer || peer.status !== 'active') { await sleep(cfg.federationPollMs); continue; }
         const lease = new Date(now.getTime() + cfg.federationLeaseSeconds * 1000);
         const batch = await claimOutboxBatch(ctx.db, peerId, now, lease, cfg.federationBatchSize, [...sending]);
+        lastFull = batch.length >= cfg.federationBatchSize;
         if (batch.length > 0) { send(peer, batch); continue; }
         const due = inFlight.size > 0 ? null : await nextDueAt(ctx.db, peerId);
         await sleep(due ? Math.max(10, Math.min(cfg.federationPollMs, due.getTime() - now.getTime())) : cfg.federationPollMs);

@@ -1,21 +1,25 @@
-// Browser tests of the web UI against a real demo node (SPEC §10.1, issue 4): sign-in and the
-// request workflow in English and in Chinese with inline validation, a hotline call acknowledged
-// from the inbox, and an accessibility scan plus a screenshot of every main page.
+// Browser tests of the web UI against the real demo federation (SPEC §10.1, issue 4): a request
+// from the Chinese node answered on the US node and a hotline call acknowledged across the
+// federation, once in English and once in Chinese, with inline validation; and an accessibility
+// scan plus a screenshot of every main page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from './support/browser.js';
 import { ApiSession } from './support/demo-data.js';
 import { startWebNode, type WebNode } from './support/web-node.js';
-import { axeProblems, screenshot, signOut, text } from './support/ui.js';
+import { axeProblems, screenshot, signInThroughPage, signOut, text } from './support/ui.js';
 import { acknowledgeCallFromInbox } from './flows/call-flow.js';
 import { auditPages } from './flows/pages-audit.js';
-import { requestFlow } from './flows/request-flow.js';
+import { totpFlow } from './flows/totp-flow.js';
+import { answerOnUsNode, checkOnChineseNode, createPreservationRequest } from './flows/request-flow.js';
 
 describe('web UI in a browser', () => {
   let web: WebNode;
   let browser: Browser;
 
   beforeAll(async () => {
-    [web, browser] = await Promise.all([startWebNode(), launchBrowser()]);
+    // The browser first: without Chromium the suite fails at once, before a node is started.
+    browser = await launchBrowser();
+    web = await startWebNode();
   }, 180_000);
 
   afterAll(async () => {
@@ -39,29 +43,32 @@ describe('web UI in a browser', () => {
     await screenshot(browser.page, 'login');
   });
 
-  it('in English: a wrong input shows its message inline, then the request goes to fulfilled', async () => {
-    const id = await requestFlow(browser.page, web.url, 'en', 'CN-SH-2026-E2E-EN');
-    const me = await (await ApiSession.signIn(web.url, 'duty')).call<{ user: { locale: string } }>('GET', '/auth/me');
-    expect(me.user.locale).toBe('en');
-    expect(await browser.page.evaluate(() => document.documentElement.lang)).toBe('en');
-    const stored = await (await ApiSession.signIn(web.url, 'investigator')).call<{ status: string }>('GET', `/requests/${id}`);
-    expect(stored.status).toBe('fulfilled');
-  }, 120_000);
+  for (const lang of ['en', 'zh-CN'] as const) {
+    it(`in ${lang}: CN asks US to preserve data (a wrong input shows its message inline); US fulfils it with evidence`, async () => {
+      const page = browser.page;
+      await signInThroughPage(page, web.url, 'investigator', lang);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      expect(await page.locator('.brand-node').textContent()).toBe(lang === 'en' ? 'Demo Cybercrime Unit (China)' : '演示网络犯罪侦查部门（中国）');
+      const caseRef = `CN-SH-2026-E2E-${lang}`;
+      const id = await createPreservationRequest(page, web.url, lang, caseRef);
+      const sha256 = await answerOnUsNode(page, web.peerUrl, lang, id);
+      await screenshot(page, `us-request-fulfilled-${lang}`);
+      await checkOnChineseNode(page, web.url, lang, id, caseRef, sha256);
+      await screenshot(page, `cn-evidence-received-${lang}`);
+      const me = await (await ApiSession.signIn(web.url, 'investigator')).call<{ user: { locale: string } }>('GET', '/auth/me');
+      expect(me.user.locale).toBe(lang);
+    }, 180_000);
 
-  it('in English: the duty officer acknowledges a hotline call from the inbox in one click', async () => {
-    await acknowledgeCallFromInbox(browser.page, web.url, 'en');
-    await signOut(browser.page, 'en');
+    it(`in ${lang}: an emergency call from US is acknowledged from the CN inbox in one click and stops the US clock`, async () => {
+      await signInThroughPage(browser.page, web.url, 'duty', lang);
+      await acknowledgeCallFromInbox(browser.page, web.url, web.peerUrl, lang);
+      await signOut(browser.page, lang);
+    }, 90_000);
+  }
+
+  it('two-factor authentication: enrolled under My account, then asked for at sign-in', async () => {
+    await totpFlow(browser.page, web.url, 'analyst', 'en');
   }, 60_000);
-
-  it('in Chinese: the same flow, with the messages in Chinese', async () => {
-    const id = await requestFlow(browser.page, web.url, 'zh-CN', 'CN-SH-2026-E2E-ZH');
-    expect(await browser.page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    expect(await browser.page.locator('.brand-node').textContent()).toBe('演示网络犯罪侦查部门（中国）');
-    const me = await (await ApiSession.signIn(web.url, 'duty')).call<{ user: { locale: string } }>('GET', '/auth/me');
-    expect(me.user.locale).toBe('zh-CN');
-    expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    await acknowledgeCallFromInbox(browser.page, web.url, 'zh-CN');
-  }, 120_000);
 
   it('every main page passes an axe-core scan with no serious or critical violations', async () => {
     const problems = [

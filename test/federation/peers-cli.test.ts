@@ -45,23 +45,20 @@ describe('crossline keys / peers (CLI)', () => {
     expect(added.stdout).toContain('added peer us-cli-b (active)');
     const again = await crossline(['peers', 'add', cardFile, '--yes', '--data-dir', a.dataDir]);
     expect(again.stderr).toContain('FED_PEER_EXISTS');
-  }, 120_000);
+  }, 180_000);
 
   it('lists, suspends (nothing can be queued), resumes, pings and removes', async () => {
-    const list = await crossline(['peers', 'list', '--data-dir', a.dataDir]);
-    expect(list.stdout).toMatch(/^us-cli-b\tactive\tUS\t/m);
     expect((await crossline(['peers', 'suspend', 'us-cli-b', '--data-dir', a.dataDir])).stdout).toContain('is suspended');
     const blocked = await crossline(['peers', 'ping', 'us-cli-b', '--data-dir', a.dataDir]);
     expect(blocked.stderr).toContain('FED_PEER_SUSPENDED');
     expect((await crossline(['peers', 'resume', 'us-cli-b', '--data-dir', a.dataDir])).stdout).toContain('is active');
     const pinged = await crossline(['peers', 'ping', 'us-cli-b', '--count', '3', '--data-dir', a.dataDir]);
     expect(pinged.stdout).toContain('queued 3 ping(s) to us-cli-b: seq 1..3');
-    const json = JSON.parse((await crossline(['peers', 'list', '--json', '--data-dir', a.dataDir])).stdout) as { health: { queueDepth: number } }[];
-    expect(json[0]!.health.queueDepth).toBe(3);
+    const list = await crossline(['peers', 'list', '--data-dir', a.dataDir]);
+    expect(list.stdout).toMatch(/^us-cli-b\tactive\tUS\t\S+\tqueue=3\t/m);
     expect((await crossline(['peers', 'remove', 'us-cli-b', '--data-dir', a.dataDir])).stdout).toContain('removed peer us-cli-b');
-    expect((await crossline(['peers', 'list', '--data-dir', a.dataDir])).stdout).toBe('');
     expect((await crossline(['peers', 'suspend', 'us-cli-b', '--data-dir', a.dataDir])).stderr).toContain('FED_PEER_NOT_FOUND');
-  }, 120_000);
+  }, 180_000);
 
   it('rotates keys: a new fingerprint, the old version kept', async () => {
     const before = /fingerprint (\S+)/.exec((await crossline(['keys', 'show', '--data-dir', a.dataDir])).stdout)![1];

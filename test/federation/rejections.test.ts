@@ -95,8 +95,10 @@ describe('inbox refusals (node process, PGlite)', () => {
     await expectRefused(fake.message({ to: 'us-rx', channel: 'uk', seq: 1, ring: forger }), 'FED_UNKNOWN_KEY', 'uk');
   });
 
-  it('refuses misaddressed messages and batches', async () => {
+  it('refuses misaddressed messages and batches, and messages of another sender', async () => {
     await expectRefused(fake.message({ to: 'xx-other', channel: 'mis', seq: 1 }), 'FED_MISADDRESSED', 'mis');
+    // Another node's message smuggled into the peer's batch.
+    await expectRefused(stranger.message({ to: 'us-rx', channel: 'sm', seq: 1 }), 'FED_SENDER_MISMATCH', 'sm');
     const batch = await fake.send(target(), [fake.message({ to: 'us-rx', channel: 'misb', seq: 1 })], { recipientId: 'xx-other' });
     expect(batch).toMatchObject({ status: 421, error: 'FED_MISADDRESSED' });
     expect(await applied('misb')).toBe(0);

@@ -4,6 +4,7 @@ import { buildNodeCard, currentKeys, formatFingerprint, type NodeCard } from '..
 import type { ServiceContext } from '../context.js';
 
 const cache = new WeakMap<object, Map<string, NodeCard>>();
+const MAX_RETIRED_ON_CARD = 20;
 
 /** `fallbackEndpoint` (the listen URL) is used when config.publicUrl is not set. */
 export function ownNodeCard(ctx: ServiceContext, fallbackEndpoint?: string): NodeCard {
@@ -14,7 +15,10 @@ export function ownNodeCard(ctx: ServiceContext, fallbackEndpoint?: string): Nod
   let card = byEndpoint.get(endpoint);
   if (!card) {
     const { nodeId, nodeName, country } = ctx.config;
-    card = buildNodeCard({ id: nodeId, name: nodeName, country: country.toUpperCase(), endpoint }, ring, currentKeys(ring).createdAt);
+    // The card lists the most recent retired versions only (a card holds at most 100): peers need
+    // them to verify recent old messages and to follow a rotation; older ones stay in the ring.
+    const recent = { versions: ring.versions.slice(-(MAX_RETIRED_ON_CARD + 1)) };
+    card = buildNodeCard({ id: nodeId, name: nodeName, country: country.toUpperCase(), endpoint }, recent, currentKeys(ring).createdAt);
     byEndpoint.set(endpoint, card);
   }
   return card;

@@ -1,12 +1,24 @@
-// A preservation request through the UI in one language: a wrong input first (the inline message
-// in that language), then a complete per-type form, submitted; then the US party's steps, recorded
-// by the duty officer because us-demo answers off-federation, up to "fulfilled".
+// A preservation request across the demo federation, in one language: on the Chinese node a wrong
+// input first (its message inline, in that language), then the complete per-type form, submitted;
+// on the US node the point of contact finds it in the inbox, acknowledges, accepts, starts work and
+// fulfils it with an evidence file; back on the Chinese node it shows fulfilled, step by step.
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { REQUEST_ACTION_LABELS, REQUEST_STATUS_LABELS } from '../../../src/domain/request/labels.js';
-import { signInThroughPage, signOut, text, type Lang } from '../support/ui.js';
+import { prepareEvidence } from '../support/demo-data.js';
+import { signInThroughPage, text, type Lang } from '../support/ui.js';
 
 const side = (lang: Lang) => (lang === 'en' ? 'en' : 'zh');
+
+/** Reloads `url` until `locator` shows: what comes over the federation arrives a moment later. */
+export async function untilShown(page: Page, url: string, locator: Locator, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    await page.goto(url);
+    if (await locator.first().waitFor({ timeout: 2_000 }).then(() => true, () => false)) return;
+    if (Date.now() > until) throw new Error(`${String(locator)} did not show on ${url}`);
+  }
+}
 
 export async function createPreservationRequest(page: Page, base: string, lang: Lang, caseRef: string): Promise<string> {
   const T = (key: string, v?: Record<string, string>) => text(lang, key, v);
@@ -40,31 +52,57 @@ export async function createPreservationRequest(page: Page, base: string, lang: 
   await page.getByRole('button', { name: T('requestForm.submit') }).click();
 
   await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
-  await page.getByText(REQUEST_STATUS_LABELS.submitted[side(lang)], { exact: true }).first().waitFor();
+  await page.locator('.page-header').getByText(REQUEST_STATUS_LABELS.submitted[side(lang)], { exact: true }).waitFor();
   return page.url().split('/').pop()!;
 }
 
-/** The duty officer records the US party's acknowledgement, acceptance, work and fulfilment. */
-export async function recordCounterpartSteps(page: Page, base: string, lang: Lang, requestId: string): Promise<void> {
-  await page.goto(`${base}/requests/${requestId}`);
-  const panel = page.locator('section[aria-labelledby="counterpart-title"]');
+/** On the US node: from the inbox to "fulfilled", the last step delivering an evidence file. */
+export async function answerOnUsNode(page: Page, usBase: string, lang: Lang, requestId: string): Promise<string> {
+  const filename = `subscriber-records-${lang}.txt`;
+  await signInThroughPage(page, usBase, 'duty', lang);
+  const link = page.locator(`main a[href="/requests/${requestId}"]`);
+  await untilShown(page, `${usBase}/`, link);
+  const evidence = await prepareEvidence(usBase, filename, requestId);
+  await link.first().click();
+  const panel = page.locator('section[aria-labelledby="workflow-title"]');
   for (const action of ['acknowledge', 'accept', 'start_work', 'fulfil'] as const) {
     const label = REQUEST_ACTION_LABELS[action][side(lang)];
     await panel.getByRole('button', { name: label, exact: true }).click();
-    await panel.getByRole('button', { name: text(lang, 'workflow.confirm', { action: label }) }).click();
-    await panel.getByRole('button', { name: text(lang, 'workflow.confirm', { action: label }) }).waitFor({ state: 'detached' });
+    if (action === 'fulfil') {
+      await panel.getByLabel(text(lang, 'workflow.evidenceCase'), { exact: true }).selectOption(evidence.caseId);
+      await panel.getByRole('checkbox', { name: new RegExp(filename) }).check();
+    }
+    const confirm = panel.getByRole('button', { name: text(lang, 'workflow.confirm', { action: label }) });
+    await confirm.click();
+    await confirm.waitFor({ state: 'detached' }).catch(async (e: unknown) => {
+      const alert = await panel.getByRole('alert').allTextContents();
+      throw new Error(`${action} was not taken: ${alert.join(' / ') || String(e)}`);
+    });
   }
   await page.locator('.page-header').getByText(REQUEST_STATUS_LABELS.fulfilled[side(lang)], { exact: true }).waitFor();
-  const history = page.locator('section[aria-labelledby="history-title"] .timeline li');
-  expect(await history.count()).toBeGreaterThanOrEqual(6);
-  expect(await history.last().textContent()).toContain('(for us-demo)');
+  return evidence.sha256;
 }
 
-export async function requestFlow(page: Page, base: string, lang: Lang, caseRef: string): Promise<string> {
-  await signInThroughPage(page, base, 'investigator', lang);
-  const id = await createPreservationRequest(page, base, lang, caseRef);
-  await signOut(page, lang);
-  await signInThroughPage(page, base, 'duty', lang);
-  await recordCounterpartSteps(page, base, lang, id);
-  return id;
+/**
+ * Back on the Chinese node: fulfilled, each US step in the history with who did it; the evidence
+ * arrived in the case of that reference (opened for it, for the points of contact) with the same SHA-256.
+ */
+export async function checkOnChineseNode(page: Page, cnBase: string, lang: Lang, requestId: string, caseRef: string, sha256: string): Promise<void> {
+  await signInThroughPage(page, cnBase, 'investigator', lang);
+  await untilShown(page, `${cnBase}/requests/${requestId}`,
+    page.locator('.page-header').getByText(REQUEST_STATUS_LABELS.fulfilled[side(lang)], { exact: true }));
+  const history = page.locator('section[aria-labelledby="history-title"] .timeline li');
+  const texts = await history.allTextContents();
+  expect(texts.length).toBeGreaterThanOrEqual(6);
+  expect(texts.filter((t) => t.includes('us-demo')).length).toBeGreaterThanOrEqual(4);
+  expect(texts.at(-1)).toContain(text(lang, 'history.evidence', { count: 1 }));
+
+  await signInThroughPage(page, cnBase, 'duty', lang);
+  const row = page.locator('tr', { hasText: caseRef });
+  await untilShown(page, `${cnBase}/cases?q=${encodeURIComponent(caseRef)}`, row);
+  await row.getByRole('link').first().click();
+  await page.getByRole('tab', { name: new RegExp(text(lang, 'cases.tabEvidence')) }).click();
+  const hash = page.getByTestId('evidence-sha256').first();
+  await hash.waitFor();
+  expect(await hash.textContent()).toBe(sha256);
 }

@@ -1,5 +1,5 @@
-// Records the browser tests need beyond the seeded demo workload, created through the node's API
-// as the demo users would.
+// Records the browser tests need beyond the seeded demo federation, created through the nodes'
+// API as the demo users would, and a wait for what travels between the nodes.
 import { DEMO_PASSWORD } from '../../../src/demo/demo-parties.js';
 
 export class ApiSession {
@@ -16,10 +16,12 @@ export class ApiSession {
     return s;
   }
 
-  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
+  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, raw?: string): Promise<T> {
+    const json = body !== undefined;
     const res = await fetch(`${this.base}/api${path}`, {
-      method, headers: { cookie: this.cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      method,
+      headers: { cookie: this.cookie, ...(json ? { 'content-type': 'application/json' } : raw !== undefined ? { 'content-type': 'application/octet-stream' } : {}) },
+      body: json ? JSON.stringify(body) : raw,
     });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
@@ -27,11 +29,36 @@ export class ApiSession {
   }
 }
 
-/** An emergency call from the US demo unit, taken by phone and recorded by the duty officer. */
-export async function recordEmergencyCall(base: string, message: string): Promise<{ id: string; reference: string }> {
-  const duty = await ApiSession.signIn(base, 'duty');
-  return duty.call('POST', '/calls/incoming', {
-    fromParty: 'us-demo', topic: 'online_fraud_funds_in_transit', urgency: 'emergency', language: 'en', message,
-    callback: { name: 'SA Jordan Lee', phone: '+1 202 555 0147', email: 'jlee@example.gov', timeZone: 'America/New_York' },
+/** Polls until `check` returns a value (not false/null/undefined), or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | false | null | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check().catch(() => undefined);
+    if (value !== false && value !== null && value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** A case on the US node, linked to the request, holding one evidence file the duty officer will deliver. */
+export async function prepareEvidence(usBase: string, filename: string, requestId: string): Promise<{ caseId: string; sha256: string }> {
+  const duty = await ApiSession.signIn(usBase, 'duty');
+  const kase = await duty.call<{ id: string }>('POST', '/cases', {
+    title: { en: 'Response to a preservation request', zh: '答复保全请求' }, crimeCategories: ['online_fraud'], tlp: 'AMBER',
+  });
+  const evidence = await duty.call<{ sha256: string }>(
+    'POST', `/cases/${kase.id}/evidence?filename=${encodeURIComponent(filename)}&mediaType=text%2Fplain`, undefined,
+    `Subscriber records for ${filename}\nAccount created 2025-11-02 from 198.51.100.23\n`,
+  );
+  await duty.call('POST', `/cases/${kase.id}/actions`, { action: 'link_request', requestId });
+  return { caseId: kase.id, sha256: evidence.sha256 };
+}
+
+/** An emergency call placed on the US node to the Chinese unit. */
+export async function placeCallFromUs(usBase: string, message: string): Promise<{ id: string; reference: string }> {
+  const duty = await ApiSession.signIn(usBase, 'duty');
+  return duty.call('POST', '/calls', {
+    toParty: 'cn-demo', topic: 'online_fraud_funds_in_transit', urgency: 'emergency', language: 'en', message,
+    callback: { name: 'SA Jordan Miles', phone: '+1 202 555 0100', email: 'jordan.miles@us-demo.example', timeZone: 'America/New_York' },
   });
 }

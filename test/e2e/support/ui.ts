@@ -22,8 +22,12 @@ export function text(lang: Lang, key: string, values: Record<string, string | nu
   return node.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 }
 
-/** Signs in through the sign-in page, choosing the language there first. */
+/**
+ * Signs in through the sign-in page, choosing the language there first. Cookies are cleared first:
+ * the demo nodes share 127.0.0.1, and cookies are per host, not per port.
+ */
 export async function signInThroughPage(page: Page, base: string, username: string, lang: Lang): Promise<void> {
+  await page.context().clearCookies();
   await page.goto(`${base}/`);
   await page.getByLabel(/^(Language|语言)$/).selectOption(lang);
   await page.getByLabel(text(lang, 'login.username')).fill(username);

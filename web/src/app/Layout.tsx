@@ -1,8 +1,8 @@
 // The workspace frame: header with the node's name, the user's clock, language, theme and account;
 // side navigation filtered by permission; a skip link to the main content.
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { BrandMark, Icon } from '../components/Icon';
 import { LanguageSwitch, ThemeSwitch } from '../components/Switches';
 import { useBi } from '../components/Bi';
@@ -23,8 +23,22 @@ function HeaderClock() {
   );
 }
 
+/** After moving to another page, focus goes to the main region so keyboard and screen-reader users start there. */
+function useFocusOnNavigation(): void {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: false });
+  }, [pathname]);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  useFocusOnNavigation();
   const bi = useBi();
   const session = useSession();
   const { me } = session;

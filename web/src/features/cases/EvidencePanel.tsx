@@ -11,6 +11,7 @@ import { DateTime } from '../../components/DateTime';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
 import { Empty, Panel } from '../../components/Page';
+import { PartyName } from '../../components/PartyName';
 import { TlpBadge } from '../../components/Tlp';
 import { formatBytes } from '../../lib/format';
 import { sha256Hex } from '../../lib/sha256';
@@ -18,7 +19,7 @@ import { CustodyChain } from './CustodyChain';
 
 export function EvidencePanel({ kase: c }: { kase: CaseDetail }) {
   const { t } = useTranslation();
-  const { locale, can } = useSession();
+  const { locale, can, me } = useSession();
   const meta = useCaseMeta().data;
   const qc = useQueryClient();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -101,7 +102,10 @@ export function EvidencePanel({ kase: c }: { kase: CaseDetail }) {
                   <tr key={e.id}>
                     <td>
                       <div className="title-cell break">{e.filename}</div>
-                      <div className="sub">{e.description ?? e.mediaType} · {t('evidence.encrypted', { alg: e.encryptedAtRest.alg })}</div>
+                      <div className="sub">
+                        {e.description ?? e.mediaType} · {t('evidence.encrypted', { alg: e.encryptedAtRest.alg })}
+                        {e.originParty !== me.node.id && <> · {t('evidence.receivedFrom')} <PartyName id={e.originParty} /></>}
+                      </div>
                     </td>
                     <td className="hash" style={{ maxWidth: 280 }} data-testid="evidence-sha256">{e.sha256}</td>
                     <td className="num nowrap">{formatBytes(e.size, locale)}</td>

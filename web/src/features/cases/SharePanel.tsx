@@ -1,7 +1,7 @@
 // Sharing a case with peers: choose recipients and granularity; the preview shows per peer what
 // TLP and confidentiality let through and what they refuse (nothing is sent by the preview).
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { CaseDetail, SharePreview } from '../../api/case-types';
@@ -15,18 +15,25 @@ import { TlpBadge } from '../../components/Tlp';
 export function SharePanel({ kase: c }: { kase: CaseDetail }) {
   const { t } = useTranslation();
   const bi = useBi();
+  const qc = useQueryClient();
   const [recipients, setRecipients] = useState('');
   const [granularity, setGranularity] = useState('whole_case');
   const [selected, setSelected] = useState<string[]>([]);
-  const preview = useMutation({
-    mutationFn: () => api.post<{ recipients: SharePreview[] }>(`/cases/${c.id}/share/preview`, {
-      recipients: recipients.split(/[\s,]+/).filter(Boolean), granularity,
-      ...(granularity === 'selected' ? { observableIds: selected.filter((id) => c.observables?.some((o) => o.id === id)), evidenceIds: selected.filter((id) => c.evidence?.some((e) => e.id === id)) } : {}),
-    }),
+  const [note, setNote] = useState('');
+  const body = () => ({
+    recipients: recipients.split(/[\s,]+/).filter(Boolean), granularity, ...(note.trim() ? { note: note.trim() } : {}),
+    ...(granularity === 'selected' ? { observableIds: selected.filter((id) => c.observables?.some((o) => o.id === id)), evidenceIds: selected.filter((id) => c.evidence?.some((e) => e.id === id)) } : {}),
   });
+  const preview = useMutation({ mutationFn: () => api.post<{ recipients: SharePreview[] }>(`/cases/${c.id}/share/preview`, body()) });
+  const send = useMutation({
+    mutationFn: () => api.post<{ recipients: { party: string }[] }>(`/cases/${c.id}/share`, body()),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['cases', 'detail', c.id] }),
+  });
+  const sendable = (preview.data?.recipients ?? []).length > 0 && preview.data!.recipients.every((r) => r.peer && r.refused.length === 0);
   const err = useFieldErrors(preview.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    send.reset();
     preview.mutate();
   };
   const toggle = (id: string) => setSelected(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
@@ -42,6 +49,7 @@ export function SharePanel({ kase: c }: { kase: CaseDetail }) {
               options={[{ value: 'whole_case', label: t('share.whole') }, { value: 'selected', label: t('share.selected') }]} />
             <button type="submit" className="btn primary" disabled={preview.isPending || !recipients.trim()}>{t('share.preview')}</button>
           </div>
+          <TextField label={t('share.note')} path="note" value={note} onChange={(e) => setNote(e.target.value)} />
           <PartyDatalist />
           {granularity === 'selected' && (
             <fieldset className="form-section">
@@ -57,7 +65,17 @@ export function SharePanel({ kase: c }: { kase: CaseDetail }) {
               {err('observableIds') && <span className="field"><span className="error">⚠ {err('observableIds')}</span></span>}
             </fieldset>
           )}
-          <ErrorSummary error={preview.error} />
+          <ErrorSummary error={preview.error ?? send.error} />
+          {sendable && !send.isSuccess && (
+            <div className="form-actions">
+              <button type="button" className="btn primary" disabled={send.isPending} onClick={() => send.mutate()}>
+                {t('share.send', { count: preview.data!.recipients.length })}
+              </button>
+            </div>
+          )}
+          {send.isSuccess && (
+            <div className="alert success" role="status">{t('share.sent', { parties: send.data.recipients.map((r) => r.party).join(', ') })}</div>
+          )}
         </form>
       </Panel>
       {(preview.data?.recipients ?? []).map((r) => (

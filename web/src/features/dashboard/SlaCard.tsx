@@ -43,7 +43,7 @@ export function SlaCard({ outgoing, incoming }: { outgoing: PeerSla[]; incoming:
               </BarChart>
             </ResponsiveContainer>
           </div>
-          <figcaption>
+          <figcaption className="table-wrap">
             <table className="table small">
               <thead>
                 <tr>

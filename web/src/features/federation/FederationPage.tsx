@@ -86,7 +86,7 @@ export function FederationPage() {
                         <td className="small"><DateTime at={p.health.lastContactAt} /></td>
                         <td className="num">{p.health.queueDepth}</td>
                         <td className="small"><DateTime at={p.health.oldestUndeliveredAt} /></td>
-                        <td className="num small">{ms(p.health.latencyMs.p50)} / {ms(p.health.latencyMs.p99)}</td>
+                        <td className="num small nowrap">{ms(p.health.latencyMs.p50)} / {ms(p.health.latencyMs.p99)}</td>
                         <td className="small">
                           {p.health.failures.consecutive > 0
                             ? <Badge tone="danger">{t('federation.failing', { count: p.health.failures.consecutive, code: p.health.failures.lastCode ?? '' })}</Badge>

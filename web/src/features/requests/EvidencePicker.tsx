@@ -24,6 +24,7 @@ export function EvidencePicker({ value, onChange }: { value: string[]; onChange(
     <fieldset className="form-section">
       <legend className="label small">{t('workflow.evidence')}</legend>
       <SelectField label={t('workflow.evidenceCase')} path="evidence-case" placeholder={t('common.choose')} options={options}
+        hint={t('workflow.evidenceHint')}
         value={caseId} onChange={(e) => setCaseId(e.target.value)} />
       {(evidence.data?.items ?? []).map((e) => (
         <label key={e.id} className="check" style={{ alignItems: 'flex-start' }}>

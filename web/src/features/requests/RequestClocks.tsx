@@ -30,7 +30,8 @@ export function RequestClocks({ request: r }: { request: RequestView }) {
   const ackDone = ackRunning ? (k.paused ? t('clock.paused') : null)
     : r.acknowledgedAt ? (k.ackWasLate ? t('clock.doneLate') : t('clock.done')) : t('clock.finished');
   const finished = ['fulfilled', 'declined', 'closed', 'withdrawn'].includes(r.status);
-  const respDone = finished ? t('clock.finished') : k.paused ? t('clock.paused') : null;
+  const answered = r.fulfilledAt ?? r.declinedAt;
+  const respDone = answered ? (k.responseWasLate ? t('clock.doneLate') : t('clock.done')) : finished ? t('clock.finished') : k.paused ? t('clock.paused') : null;
   return (
     <div className="stack-sm">
       <div className="row">
@@ -42,7 +43,7 @@ export function RequestClocks({ request: r }: { request: RequestView }) {
         {k.preservationLapsed && <Badge tone="danger">{t('clock.lapsed')}</Badge>}
       </div>
       <Clock label={t('clock.ack')} dueAt={c.ackDueAt} startAt={c.ackClockStartAt} stopped={ackDone} doneAt={r.acknowledgedAt} />
-      <Clock label={t('clock.response')} dueAt={c.responseDueAt} startAt={c.responseClockStartAt} stopped={respDone} />
+      <Clock label={t('clock.response')} dueAt={c.responseDueAt} startAt={c.responseClockStartAt} stopped={respDone} doneAt={answered} />
       {r.type === 'preservation' && (
         <Clock label={t('clock.preservation')} dueAt={c.preservationExpiresAt}
           stopped={c.preservationExpiresAt ? (k.preservationActive ? null : t('clock.finished')) : t('clock.preservationNotStarted')} />

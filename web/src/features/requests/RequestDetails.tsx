@@ -27,7 +27,7 @@ export function RequestDetails({ request: r, meta }: { request: RequestView; met
       <dl className="kv">
         <dt>{t('requestView.requesting')}</dt><dd><PartyName id={r.requestingParty} /></dd>
         <dt>{t('requestView.requested')}</dt><dd><PartyName id={r.requestedParty} /></dd>
-        <dt>{t('requestForm.caseRef')}</dt><dd className="mono">{r.caseRef || '—'}</dd>
+        <dt>{r.direction === 'incoming' ? t('requestView.theirCaseRef') : t('requestForm.caseRef')}</dt><dd className="mono">{r.caseRef || '—'}</dd>
         <dt>{t('requestForm.subjectZh')}</dt><dd lang="zh-CN">{r.subject.zh || '—'}</dd>
         <dt>{t('requestForm.subjectEn')}</dt><dd lang="en">{r.subject.en || '—'}</dd>
         <dt>{t('requestForm.crimeCategory')}</dt><dd>{label(meta.crimeCategories, r.crimeCategory)}</dd>

@@ -68,7 +68,7 @@ export function RequestForm({ meta, mode = 'outgoing', form, onChange, fieldErro
       </Panel>
 
       {['preservation', 'expedited_disclosure', 'emergency_disclosure', 'takedown', 'freeze_assets', 'interview'].includes(form.type) && (
-        <Panel title={`${t('requestForm.sectionDetails')}: ${bi(meta.types[form.type])}`} id="sec-details">
+        <Panel title={t('requestForm.sectionDetails', { type: bi(meta.types[form.type]) })} id="sec-details">
           <TypeDetailsFields type={form.type} values={form.details} fieldError={fieldError}
             onChange={(k, v) => set({ details: { ...form.details, [k]: v } })} />
         </Panel>
