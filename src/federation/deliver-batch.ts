@@ -3,6 +3,7 @@
 // reply — leaves every message pending for a retry, so nobody on the path can make us drop one.
 import { appendAuditMany } from '../audit/audit-log.js';
 import type { ServiceContext } from '../services/context.js';
+import { notify } from '../services/notification/notify.js';
 import { refreshPeerCard } from '../services/federation/refresh-peer-card.js';
 import {
   deferOutboxRows, recordOutboxResults, type ClaimedMessage, type OutboxResult,
@@ -91,6 +92,15 @@ async function settle(
     await recordOutboxResults(tx, results, receipt.bid, now);
     await deferOutboxRows(tx, retry, new Date(now.getTime() + ctx.config.federationRetryBaseMs), 'retryable refusal');
     if (contactWriteDue(ctx.db, `out:${peer.id}`, now.getTime())) await recordDeliverySuccess(tx, peer.id, now);
+    if (rejected.length > 0) {
+      // Refused for good: an admin must look (the message will never be applied at the peer).
+      const codes = [...new Set(rejected.map((r) => r.code))].join(', ');
+      await notify(tx, {
+        to: { role: 'admin' }, kind: 'federation.send_rejected', subjectType: 'peer', subjectId: peer.id, severity: 'warning',
+        title: { en: `${peer.id} refused ${rejected.length} message(s)`, zh: `${peer.id} 拒收了 ${rejected.length} 条消息` },
+        body: { en: `Codes: ${codes}. See Federation → outbox (rejected).`, zh: `错误代码：${codes}。请查看“联邦 → 发件箱（已拒收）”。` },
+      }, now);
+    }
     await appendAuditMany(tx, rejected.map((r) => ({
       actor: { kind: 'peer' as const, partyId: peer.id }, action: 'federation.send_rejected', subjectType: 'federation_message',
       subjectId: r.mid, data: { to: peer.id, code: r.code, bid: receipt.bid },

@@ -7,7 +7,7 @@ import {
   jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../services/context.js';
-import { registerAuth, type RouteEntry } from './plugins/auth.js';
+import { registerAuth, sessionCookieName, type RouteEntry } from './plugins/auth.js';
 import { registerErrorHandling, toAppError } from './plugins/errors.js';
 import { registerInputGuard } from './plugins/input-guard.js';
 import { createMetrics, registerMetrics, type Metrics } from './plugins/metrics.js';
@@ -51,7 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'Session token from /api/auth/login or an API token (clt_…)' },
-          cookie: { type: 'apiKey', in: 'cookie', name: 'crossline_session' },
+          cookie: { type: 'apiKey', in: 'cookie', name: sessionCookieName(deps.ctx.config.nodeId) },
         },
       },
       security: [{ bearer: [] }, { cookie: [] }],

@@ -25,13 +25,13 @@ describe.each(STORES)('auth and users (%s)', (store) => {
     const u = await t.userWith(['analyst']);
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: TEST_PASSWORD } });
     expect(res.statusCode).toBe(200);
-    const cookie = res.cookies.find((c) => c.name === 'crossline_session');
+    const cookie = res.cookies.find((c) => c.name === 'crossline_session_cn_test');
     expect(cookie?.httpOnly).toBe(true);
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { crossline_session: cookie!.value } });
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { crossline_session_cn_test: cookie!.value } });
     expect(me.statusCode).toBe(200);
-    const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', cookies: { crossline_session: cookie!.value } });
+    const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', cookies: { crossline_session_cn_test: cookie!.value } });
     expect(out.statusCode).toBe(200);
-    const after = await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { crossline_session: cookie!.value } });
+    const after = await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { crossline_session_cn_test: cookie!.value } });
     expect(after.statusCode).toBe(401);
   });
 

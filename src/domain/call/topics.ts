@@ -29,8 +29,8 @@ export type CallUrgency = (typeof CALL_URGENCIES)[number];
 
 export const CALL_URGENCY_LABELS: Record<CallUrgency, Bilingual> = {
   routine: { en: 'Routine', zh: '常规' },
-  urgent: { en: 'Urgent', zh: '紧急' },
-  emergency: { en: 'Emergency', zh: '特急' },
+  urgent: { en: 'Urgent', zh: '加急' },
+  emergency: { en: 'Emergency', zh: '紧急' },
 };
 
 export const CALL_LANGUAGES = ['en', 'zh'] as const;

@@ -8,7 +8,13 @@ import type { UserActor } from '../../domain/shared/actor.js';
 import { authenticate, type Authenticated } from '../../services/user/authenticate.js';
 import type { ServiceContext } from '../../services/context.js';
 
-export const SESSION_COOKIE = 'crossline_session';
+/**
+ * One cookie name per node: browsers ignore the port, so two nodes on one host (the demo) would
+ * otherwise overwrite each other's session.
+ */
+export function sessionCookieName(nodeId: string): string {
+  return `crossline_session_${nodeId.replace(/[^a-z0-9]/gi, '_')}`;
+}
 
 export type RoutePermission = Permission | 'public';
 
@@ -39,7 +45,7 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext): RouteEn
   app.addHook('onRequest', async (request) => {
     const permission = request.routeOptions.config?.permission;
     if (!permission || permission === 'public') return;
-    const token = bearerToken(request) ?? request.cookies?.[SESSION_COOKIE];
+    const token = bearerToken(request) ?? request.cookies?.[sessionCookieName(ctx.config.nodeId)];
     if (!token) throw new AppError('UNAUTHENTICATED');
     request.auth = await authenticate(ctx, token);
     if (!rolesHave(request.auth.actor.roles, permission)) {

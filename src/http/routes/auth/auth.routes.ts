@@ -10,7 +10,7 @@ import { logout } from '../../../services/user/logout.js';
 import { presentUser } from '../../../services/user/present-user.js';
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment } from '../../../services/user/totp-enrolment.js';
 import { updateProfile } from '../../../services/user/update-profile.js';
-import { actorOf, SESSION_COOKIE } from '../../plugins/auth.js';
+import { actorOf, sessionCookieName } from '../../plugins/auth.js';
 import { permissionsOf } from '../../../domain/user/permissions.js';
 import { ERROR_RESPONSES, ZIdParamsSchema } from '../common.schema.js';
 
@@ -22,7 +22,7 @@ export function authRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       schema: { tags, summary: 'Sign in (password, then TOTP code when enrolled)', body: ZLoginSchema, response: ERROR_RESPONSES },
     }, async (request, reply) => {
       const result = await login(ctx, request.body, { ip: request.ip });
-      void reply.setCookie(SESSION_COOKIE, result.token, {
+      void reply.setCookie(sessionCookieName(ctx.config.nodeId), result.token, {
         path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', expires: new Date(result.expiresAt),
       });
       return result;
@@ -30,7 +30,7 @@ export function authRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
 
     app.post('/auth/logout', { config: { permission: 'self' }, schema: { tags, summary: 'End this session' } }, async (request, reply) => {
       await logout(ctx, actorOf(request), request.auth!.tokenHash);
-      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      void reply.clearCookie(sessionCookieName(ctx.config.nodeId), { path: '/' });
       return { ok: true };
     });
 
