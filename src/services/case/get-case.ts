@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/shared/actor.js';
 import { listCaseObservables } from '../../storage/repositories/case-observable.repository.js';
 import { listCaseTasks } from '../../storage/repositories/case-task.repository.js';
 import { listCaseEvidence } from '../../storage/repositories/evidence.repository.js';
+import { findUserNames } from '../../storage/repositories/user.repository.js';
 import type { ServiceContext } from '../context.js';
 import { loadCase, viewCase, type CaseView } from './case-support.js';
 import { caseTimeline } from './case-timeline.js';
@@ -18,12 +19,14 @@ export type CaseContent = {
   timeline: TimelineEntry[];
 };
 
-export type CaseDetail = CaseView & { content: CaseContent | null };
+/** `memberNames`: display names of the members, so pages show people, not ids. */
+export type CaseDetail = CaseView & { content: CaseContent | null; memberNames: Record<string, string> };
 
 export async function getCase(ctx: ServiceContext, actor: Actor, id: string): Promise<CaseDetail> {
   const kase = await loadCase(ctx.db, actor, id);
   const view = viewCase(kase, actor);
-  if (view.access !== 'full') return { ...view, content: null };
+  const memberNames = Object.fromEntries(await findUserNames(ctx.db, kase.members.map((m) => m.userId)));
+  if (view.access !== 'full') return { ...view, content: null, memberNames };
   const now = ctx.clock();
   const local = ctx.config.nodeId;
   const [observables, evidence, tasks, timeline] = await Promise.all([
@@ -31,6 +34,7 @@ export async function getCase(ctx: ServiceContext, actor: Actor, id: string): Pr
   ]);
   return {
     ...view,
+    memberNames,
     content: {
       observables: visibleObservables(local, observables),
       evidence: evidence.filter((e) => isEvidenceVisible(local, e)),

@@ -182,3 +182,10 @@ export async function markApiTokenUsed(db: Queryable, id: string, at: string): P
 export async function revokeApiToken(db: Queryable, id: string, at: string): Promise<void> {
   await db.query('UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at]);
 }
+
+/** Display names for a set of user ids (for pages that list people by id). */
+export async function findUserNames(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<{ id: string; display_name: string }>('SELECT id, display_name FROM users WHERE id = ANY($1::text[])', [ids]);
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

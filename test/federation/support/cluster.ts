@@ -49,7 +49,7 @@ export type NodeSpec = {
 
 export type TestNode = {
   id: string; dataDir: string; port: number; url: string; publicUrl: string; store: NodeSpec['store'];
-  start(): Promise<void>; stop(): Promise<void>; kill9(): Promise<void>; isUp(): boolean;
+  start(): Promise<void>; stop(): Promise<void>; kill9(): Promise<void>; isUp(): boolean; pid(): number | undefined;
   api<T = any>(method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: T }>;
   output(): string; cleanup(): Promise<void>;
 };
@@ -73,6 +73,7 @@ export async function createNode(spec: NodeSpec): Promise<TestNode> {
   const node: TestNode = {
     id: spec.id, dataDir, port, url, publicUrl, store: spec.store,
     isUp: () => child !== null,
+    pid: () => child?.pid,
     output: () => log,
     async start() {
       // CROSSLINE_NODE_ARGS: extra node flags for the node processes, e.g. `--cpu-prof` when profiling.

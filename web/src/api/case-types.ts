@@ -9,7 +9,8 @@ export type CaseMeta = {
   actions: string[]; taskActions: string[]; shareGranularities: string[];
   limits: { maxEvidenceBytes: number; maxObservablesPerBatch: number };
 };
-export type CaseMember = { userId: string; caseRole: string; addedAt: string; addedBy: string };
+/** `displayName` comes with the case page (GET /api/cases/:id); lists carry ids only. */
+export type CaseMember = { userId: string; caseRole: string; addedAt: string; addedBy: string; displayName?: string | null };
 export type CaseSummary = {
   id: string; reference: string; status: string; access: 'full' | 'membership'; updatedAt: string;
   title?: Bilingual; crimeCategories?: string[]; leadParty?: string; tlp?: Tlp; confidentiality?: string; myRole?: string | null; createdAt?: string;

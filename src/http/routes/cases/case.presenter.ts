@@ -69,8 +69,10 @@ export function presentTimelineEntry(e: TimelineEntry) {
 
 export function presentCaseDetail(d: CaseDetail) {
   const content = d.content;
+  const base = presentCase(d);
   return {
-    ...presentCase(d),
+    ...base,
+    members: base.members.map((m) => ({ ...m, displayName: d.memberNames[m.userId] ?? null })),
     ...(content ? {
       observables: content.observables.map(presentObservable),
       evidence: content.evidence.map(presentEvidence),

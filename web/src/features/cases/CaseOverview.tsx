@@ -106,7 +106,7 @@ export function CaseOverview({ kase: c }: { kase: CaseDetail }) {
           <ul className="plain-list">
             {c.members.map((m) => (
               <li key={m.userId}>
-                <span className="title-cell">{m.userId === me.user.id ? me.user.displayName : <span className="mono small">{m.userId.slice(0, 8)}</span>}</span>
+                <span className="title-cell">{m.displayName ?? <span className="mono small">{m.userId.slice(0, 8)}</span>}</span>
                 {' '}<span className="faint">{label(meta?.caseRoles, m.caseRole)}</span>
               </li>
             ))}
