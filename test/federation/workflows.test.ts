@@ -45,6 +45,16 @@ describe('workflows across the federation', () => {
     const steps = fulfilled.history.map((h: { type: string; actorLabel: string }) => `${h.type}:${h.actorLabel.includes('(us-demo)') ? 'us' : 'cn'}`);
     expect(steps).toEqual(['draft_created:cn', 'submitted:cn', 'acknowledged:us', 'accepted:us', 'work_started:us', 'fulfilled:us']);
     expect(fulfilled.acknowledgedAt).toBe((await us.api(usDuty, 'GET', `/api/requests/${id}`)).json.acknowledgedAt);
+
+    // The requester's submission ended in a signed receipt from the requested node; so did each US step.
+    const sentByCn = (await cn.api(cnInvestigator, 'GET', `/api/requests/${id}/deliveries`)).json.items;
+    expect(sentByCn).toEqual([expect.objectContaining({ type: 'request.submitted', peer: 'us-demo', state: 'sent', result: 'accepted' })]);
+    expect(sentByCn[0].receipt.jws.split('.')).toHaveLength(3);
+    const sentByUs = await eventually(async () => {
+      const items = (await us.api(usDuty, 'GET', `/api/requests/${id}/deliveries`)).json.items as { type: string; result: string | null }[];
+      return items.length === 4 && items.every((d) => d.result === 'accepted') && items;
+    }, 'receipts for the US steps');
+    expect(sentByUs.map((d) => d.type)).toEqual(['request.step', 'request.step', 'request.step', 'request.step']);
   });
 
   it('delivers a hotline call; the acknowledgement on the called node stops the clock on the caller\'s node', async () => {

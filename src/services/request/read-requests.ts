@@ -3,6 +3,7 @@ import { AppError } from '../../errors.js';
 import { canRequest, requireRequestAccess } from '../../domain/request/index.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import { listRecordEvents, type RecordEventRow } from '../../storage/repositories/record-event.repository.js';
+import { listRecordDeliveries, type RecordDelivery } from '../../storage/repositories/record-message.repository.js';
 import { findRequest, listRequests, type RequestFilter } from '../../storage/repositories/request.repository.js';
 import type { ServiceContext } from '../context.js';
 import { presentRequest, type PresentedRequest } from './present-request.js';
@@ -28,4 +29,12 @@ export async function getRequest(ctx: ServiceContext, actor: UserActor, id: stri
     ...presentRequest(ctx, record, actor, ctx.clock()),
     history: events.map((e) => ({ at: e.at, type: e.type, actorLabel: e.actorLabel, party: e.party, data: e.data, auditSeq: e.auditSeq })),
   };
+}
+
+/** Every federation message sent about the request, with its delivery state and signed receipt. */
+export async function getRequestDeliveries(ctx: ServiceContext, actor: UserActor, id: string): Promise<RecordDelivery[]> {
+  const record = await findRequest(ctx.db, id);
+  if (!record) throw new AppError('REQUEST_NOT_FOUND', { details: { id } });
+  requireRequestAccess(actor, 'view', record);
+  return listRecordDeliveries(ctx.db, REQUEST_SUBJECT, id);
 }

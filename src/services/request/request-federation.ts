@@ -11,11 +11,12 @@ import type { PeerActor, UserActor } from '../../domain/shared/actor.js';
 import { enqueueMessage } from '../../federation/outbox.js';
 import type { Queryable } from '../../storage/db.js';
 import { findPeer } from '../../storage/repositories/peer.repository.js';
+import { insertRecordMessage } from '../../storage/repositories/record-message.repository.js';
 import { findRequest } from '../../storage/repositories/request.repository.js';
 import { EVIDENCE_TRANSFERRED } from '../case/case-share-messages.js';
 import { requestEvidenceBodies } from '../case/request-evidence.js';
 import type { ServiceContext } from '../context.js';
-import { counterpartOf, loadRequestForUpdate, requestClockPolicy, saveRequestChange } from './request-support.js';
+import { counterpartOf, loadRequestForUpdate, REQUEST_SUBJECT, requestClockPolicy, saveRequestChange } from './request-support.js';
 
 export const REQUESTS_CHANNEL = 'requests';
 export const REQUEST_SUBMITTED = 'request.submitted';
@@ -32,18 +33,23 @@ export async function publishRequestStep(
   if (!(await findPeer(tx, counterpart))) return;
   // A draft never left this node, so neither does its withdrawal.
   if (before.status === 'draft' && command.action !== 'submit') return;
+  // Each message is linked to the request, so its page can show delivery and the signed receipt.
+  const send = async (type: string, body: unknown) => {
+    const { mid } = await enqueueMessage(tx, ctx, { to: counterpart, channel: REQUESTS_CHANNEL, type, schema: 1, body });
+    await insertRecordMessage(tx, { mid, subjectType: REQUEST_SUBJECT, subjectId: after.id, mtype: type, createdAt: at.toISOString() });
+  };
   if (command.action === 'submit') {
     const body: RequestSubmittedBody = { snapshot: toSubmittedSnapshot(after) };
-    await enqueueMessage(tx, ctx, { to: counterpart, channel: REQUESTS_CHANNEL, type: REQUEST_SUBMITTED, schema: 1, body });
+    await send(REQUEST_SUBMITTED, body);
     return;
   }
   if ((command.action === 'fulfil' || command.action === 'partially_fulfil') && command.evidenceIds?.length) {
     // The items travel first on the same channel, so the requester holds them when the step arrives.
     const items = await requestEvidenceBodies(ctx, tx, after, command.evidenceIds, by, at, counterpart);
-    for (const item of items) await enqueueMessage(tx, ctx, { to: counterpart, channel: REQUESTS_CHANNEL, type: EVIDENCE_TRANSFERRED, schema: 1, body: item });
+    for (const item of items) await send(EVIDENCE_TRANSFERRED, item);
   }
   const body: RequestStepBody = { requestId: after.id, command, at: at.toISOString(), by: by.name };
-  await enqueueMessage(tx, ctx, { to: counterpart, channel: REQUESTS_CHANNEL, type: REQUEST_STEP, schema: 1, body });
+  await send(REQUEST_STEP, body);
 }
 
 /** A request submitted by a peer arrives: this node is the requested party. */

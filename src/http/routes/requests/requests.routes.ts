@@ -10,7 +10,7 @@ import type { ServiceContext } from '../../../services/context.js';
 import { actOnRequest } from '../../../services/request/act-on-request.js';
 import { createDraftRequest } from '../../../services/request/create-request-draft.js';
 import { createRequestFromCall } from '../../../services/request/create-request-from-call.js';
-import { getRequest, listVisibleRequests } from '../../../services/request/read-requests.js';
+import { getRequest, getRequestDeliveries, listVisibleRequests } from '../../../services/request/read-requests.js';
 import { registerIncomingRequest } from '../../../services/request/register-incoming-request.js';
 import { updateDraftRequest } from '../../../services/request/update-request-draft.js';
 import { actorOf } from '../../plugins/auth.js';
@@ -55,6 +55,11 @@ export function requestsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       config: { permission: 'request:read' },
       schema: { tags, summary: 'One request with its clocks, allowed actions and history', params: ZIdParamsSchema, response: ERROR_RESPONSES },
     }, async (request) => getRequest(ctx, actorOf(request), request.params.id));
+
+    app.get('/requests/:id/deliveries', {
+      config: { permission: 'request:read' },
+      schema: { tags, summary: 'Federation messages sent about the request: delivery state and signed receipts', params: ZIdParamsSchema, response: ERROR_RESPONSES },
+    }, async (request) => ({ items: await getRequestDeliveries(ctx, actorOf(request), request.params.id) }));
 
     app.patch('/requests/:id', {
       config: { permission: 'request:create' },

@@ -14,6 +14,7 @@ import { usePeerDirectory } from '../../components/PartyName';
 import { counterpartSteps } from './action-fields';
 import { RequestClocks } from './RequestClocks';
 import { RequestDetails } from './RequestDetails';
+import { RequestDeliveries } from './RequestDeliveries';
 import { RequestHistory } from './RequestHistory';
 import { CounterpartPanel, WorkflowPanel } from './WorkflowPanel';
 
@@ -82,6 +83,9 @@ export function RequestPage() {
             <div className="stack">
               <Panel title={t('clock.title')} id="clocks"><RequestClocks request={r} /></Panel>
               <Panel title={t('history.title')} id="history"><RequestHistory history={r.history} meta={meta.data} /></Panel>
+              {peers.has(counterpart) && r.status !== 'draft' && (
+                <Panel title={t('deliveries.title')} id="deliveries"><RequestDeliveries requestId={r.id} /></Panel>
+              )}
             </div>
           </div>
         </>
