@@ -14,7 +14,7 @@ export function ExpiriesCard({ expiries }: { expiries: Expiry[] }) {
   return (
     <Panel title={t('dashboard.expiries')} flush id="expiries">
       {expiries.length === 0 ? <Empty title={t('dashboard.noExpiries')} /> : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('dashboard.expiries')}>
           <table className="table">
             <thead>
               <tr>
@@ -50,7 +50,7 @@ export function HotlineCard({ rows, labelOf }: { rows: HotlineRow[]; labelOf(urg
   const dur = (ms: number | null) => (ms === null ? '—' : formatDuration(ms, locale));
   return (
     <Panel title={t('dashboard.hotline')} flush id="hotline-times">
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('dashboard.hotline')}>
         <table className="table">
           <thead>
             <tr>

@@ -43,7 +43,9 @@ export function SlaCard({ outgoing, incoming }: { outgoing: PeerSla[]; incoming:
               </BarChart>
             </ResponsiveContainer>
           </div>
-          <figcaption className="table-wrap">
+          {/* Focusable so a keyboard user can scroll the table when it is wider than the card. */}
+          <figcaption>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('dashboard.sla')}>
             <table className="table small">
               <thead>
                 <tr>
@@ -64,6 +66,7 @@ export function SlaCard({ outgoing, incoming }: { outgoing: PeerSla[]; incoming:
                 ))}
               </tbody>
             </table>
+          </div>
           </figcaption>
         </figure>
       )}
