@@ -1,4 +1,5 @@
 // IANA time-zone arithmetic on instants with Intl only, so DST is the zone database's business.
+import { isValidTimeZone } from '../shared/time.js';
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {
@@ -19,15 +20,7 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-export function isValidTimeZone(timeZone: unknown): timeZone is string {
-  if (typeof timeZone !== 'string' || timeZone.trim() === '') return false;
-  try {
-    partsFormatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isValidTimeZone };
 
 /** Wall-clock fields of `at` in `timeZone`, read back as if they were UTC (ms). */
 function wallAsUtcMs(at: number, timeZone: string): number {

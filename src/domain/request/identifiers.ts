@@ -57,15 +57,7 @@ export function looksDefanged(value: string): boolean {
 }
 
 /** IANA zone names as the runtime's ICU knows them (accepts "UTC", which supportedValuesOf omits). */
-export function isValidTimeZone(zone: string): boolean {
-  if (zone.trim() === '' || /^[+-]/.test(zone)) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isValidTimeZone } from '../shared/time.js';
 
 /** True for an ISO-8601 date-time that names its offset, so it denotes one instant everywhere. */
 export function isIsoInstant(value: string): boolean {

@@ -16,12 +16,24 @@ export function isPast(deadline: Date | string | null | undefined, now: Date): b
   return deadline != null && new Date(deadline).getTime() < now.getTime();
 }
 
-/** True for IANA zone names this runtime knows (e.g. Asia/Shanghai, America/New_York, UTC). */
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone.length > 0;
-  } catch {
-    return false;
+const zoneCheck = new Map<string, boolean>();
+
+/**
+ * True for IANA zone names this runtime knows (e.g. Asia/Shanghai, America/New_York, UTC); offsets
+ * such as "+08:00" are refused because they do not follow daylight-saving changes. Memoised: building
+ * an Intl formatter is costly and every request with identifiers asks again.
+ */
+export function isValidTimeZone(zone: unknown): zone is string {
+  if (typeof zone !== 'string' || zone.trim() === '' || /^[+-]/.test(zone)) return false;
+  let ok = zoneCheck.get(zone);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    if (zoneCheck.size < 1000) zoneCheck.set(zone, ok);
   }
+  return ok;
 }
