@@ -1,7 +1,6 @@
 // Inbound hotline messages: shape-checked here, then applied through the call use cases inside the
 // inbox transaction.
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
 import { CALL_LANGUAGES, CALL_TOPICS, CALL_URGENCIES, ZCallActionSchema, ZCallCallbackSchema } from '../../domain/call/index.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
@@ -10,6 +9,7 @@ import {
 import type { Queryable } from '../../storage/db.js';
 import { joinTransaction } from '../../storage/join-transaction.js';
 import type { InboundMessage } from '../inbound-handlers.js';
+import { parseBody } from './parse-body.js';
 
 const ZPlacedBody = z.object({
   id: z.uuid(), reference: z.string().min(1).max(200), topic: z.enum(CALL_TOPICS), urgency: z.enum(CALL_URGENCIES),
@@ -18,19 +18,13 @@ const ZPlacedBody = z.object({
 });
 const ZStepBody = z.object({ callId: z.uuid(), input: ZCallActionSchema, by: z.string().min(1).max(300), at: z.iso.datetime() });
 
-function parse<T>(schema: z.ZodType<T>, msg: InboundMessage): T {
-  const parsed = schema.safeParse(msg.body);
-  if (!parsed.success) throw new AppError('FED_MALFORMED', { details: { type: msg.type, mid: msg.mid } });
-  return parsed.data;
-}
-
 export async function applyCallPlaced(ctx: ServiceContext, tx: Queryable, msg: InboundMessage): Promise<void> {
-  const body = parse(ZPlacedBody, msg);
+  const body = parseBody(ZPlacedBody, msg);
   await receiveCallFromPeer({ ...ctx, db: joinTransaction(ctx.db, tx) }, { kind: 'peer', partyId: msg.from, name: body.placedBy }, body);
 }
 
 export async function applyCallStep(ctx: ServiceContext, tx: Queryable, msg: InboundMessage): Promise<void> {
-  const body = parse(ZStepBody, msg) as CallStepBody;
+  const body = parseBody(ZStepBody, msg) as CallStepBody;
   await applyPeerCallStep({ ...ctx, db: joinTransaction(ctx.db, tx) }, { kind: 'peer', partyId: msg.from, name: body.by }, body);
 }
 

@@ -2,7 +2,6 @@
 // then applied through the case use cases inside the inbox transaction (so the copy, the stored item
 // and the receipt commit together, and a refusal leaves nothing behind).
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
 import {
   CASE_CONFIDENTIALITY, CRIME_CATEGORIES, CUSTODY_KINDS, OBSERVABLE_TYPES, ZTlpSchema,
 } from '../../domain/case/index.js';
@@ -15,6 +14,7 @@ import { receiveSharedCase } from '../../services/case/receive-shared-case.js';
 import type { Queryable } from '../../storage/db.js';
 import { joinTransaction } from '../../storage/join-transaction.js';
 import type { InboundMessage } from '../inbound-handlers.js';
+import { parseBody } from './parse-body.js';
 
 const Id = z.string().min(1).max(128);
 const Party = z.string().min(1).max(128);
@@ -62,19 +62,13 @@ const ZEvidenceTransferred = z.object({
   transferredBy: Text(300),
 });
 
-function parse<T>(schema: z.ZodType<T>, msg: InboundMessage): T {
-  const parsed = schema.safeParse(msg.body);
-  if (!parsed.success) throw new AppError('FED_MALFORMED', { details: { type: msg.type, mid: msg.mid } });
-  return parsed.data;
-}
-
 export async function applyCaseShared(ctx: ServiceContext, tx: Queryable, msg: InboundMessage): Promise<void> {
-  const body = parse(ZCaseShared, msg) as CaseSharedBody;
+  const body = parseBody(ZCaseShared, msg) as CaseSharedBody;
   await receiveSharedCase({ ...ctx, db: joinTransaction(ctx.db, tx) }, { kind: 'peer', partyId: msg.from, name: body.sharedBy }, body);
 }
 
 export async function applyEvidenceTransferred(ctx: ServiceContext, tx: Queryable, msg: InboundMessage): Promise<void> {
-  const body = parse(ZEvidenceTransferred, msg) as EvidenceTransferredBody;
+  const body = parseBody(ZEvidenceTransferred, msg) as EvidenceTransferredBody;
   await receiveEvidence({ ...ctx, db: joinTransaction(ctx.db, tx) }, { kind: 'peer', partyId: msg.from, name: body.transferredBy }, body);
 }
 

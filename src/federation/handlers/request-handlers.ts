@@ -1,7 +1,6 @@
 // Inbound request messages: shape-checked here, then applied through the request use cases inside
 // the inbox transaction (so the state change and the receipt commit together).
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
 import { ZRequestActionSchema } from '../../domain/request/index.js';
 import type { SubmittedRequestSnapshot } from '../../domain/request/index.js';
 import type { ServiceContext } from '../../services/context.js';
@@ -11,26 +10,21 @@ import {
 import type { Queryable } from '../../storage/db.js';
 import { joinTransaction } from '../../storage/join-transaction.js';
 import type { InboundMessage } from '../inbound-handlers.js';
+import { parseBody } from './parse-body.js';
 
 const ZSubmittedBody = z.object({
   snapshot: z.object({ id: z.uuid(), reference: z.string().min(1).max(200), requestingParty: z.string(), requestedParty: z.string(), createdBy: z.string().max(300) }).passthrough(),
 });
 const ZStepBody = z.object({ requestId: z.uuid(), command: ZRequestActionSchema, at: z.iso.datetime(), by: z.string().max(300) });
 
-function parse<T>(schema: z.ZodType<T>, msg: InboundMessage): T {
-  const parsed = schema.safeParse(msg.body);
-  if (!parsed.success) throw new AppError('FED_MALFORMED', { details: { type: msg.type, mid: msg.mid } });
-  return parsed.data;
-}
-
 export async function applyRequestSubmitted(ctx: ServiceContext, tx: Queryable, msg: InboundMessage): Promise<void> {
-  const body = parse(ZSubmittedBody, msg);
+  const body = parseBody(ZSubmittedBody, msg);
   const snapshot = body.snapshot as unknown as SubmittedRequestSnapshot;
   await receiveRequestFromPeer({ ...ctx, db: joinTransaction(ctx.db, tx) }, { kind: 'peer', partyId: msg.from, name: snapshot.createdBy }, { snapshot }, msg.createdAt);
 }
 
 export async function applyRequestStep(ctx: ServiceContext, tx: Queryable, msg: InboundMessage): Promise<void> {
-  const body = parse(ZStepBody, msg);
+  const body = parseBody(ZStepBody, msg);
   await applyPeerRequestStep({ ...ctx, db: joinTransaction(ctx.db, tx) }, { kind: 'peer', partyId: msg.from, name: body.by }, body);
 }
 
