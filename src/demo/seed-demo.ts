@@ -25,10 +25,16 @@ export async function seedDemoUsers(ctx: ServiceContext, party: DemoParty): Prom
   return actors;
 }
 
+/**
+ * Users go on every node that has none (a third party can join a demo started with two); the
+ * workload is created once, on the first run.
+ */
 export async function seedDemoFederation(nodes: readonly DemoNode[]): Promise<boolean> {
-  if ((await countUsers(nodes[0]!.node.ctx.db)) > 0) return false;
+  const fresh = (await countUsers(nodes[0]!.node.ctx.db)) === 0;
   const seeded: SeededNode[] = [];
-  for (const { party, node } of nodes) seeded.push({ party, ctx: node.ctx, as: await seedDemoUsers(node.ctx, party) });
-  await seedWorkload(seeded);
-  return true;
+  for (const { party, node } of nodes) {
+    if ((await countUsers(node.ctx.db)) === 0) seeded.push({ party, ctx: node.ctx, as: await seedDemoUsers(node.ctx, party) });
+  }
+  if (fresh) await seedWorkload(seeded);
+  return fresh;
 }
