@@ -14,6 +14,8 @@ export async function totpFlow(page: Page, base: string, username: string, lang:
   await page.getByRole('button', { name: T('totp.start') }).click();
   const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
   expect(await page.getByTestId('totp-uri').textContent()).toMatch(/^otpauth:\/\/totp\/.+secret=/);
+  // The QR code an authenticator app scans is drawn in the page.
+  expect(await page.getByTestId('totp-qr').locator('svg path').count()).toBeGreaterThan(0);
   await page.getByLabel(T('login.code'), { exact: true }).fill(totpCode(secret, new Date()));
   await page.getByRole('button', { name: T('totp.confirm'), exact: true }).click();
   await page.locator('section[aria-labelledby="totp-title"]').getByText(T('admin.totpOn'), { exact: true }).waitFor();

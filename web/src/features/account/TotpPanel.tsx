@@ -9,6 +9,7 @@ import { Badge } from '../../components/Badge';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { Panel } from '../../components/Page';
+import { TotpQr } from './TotpQr';
 
 export function TotpPanel() {
   const { t } = useTranslation();
@@ -49,6 +50,7 @@ export function TotpPanel() {
             <li>{t('totp.step1')}</li>
             <li>{t('totp.step2')}</li>
           </ol>
+          <TotpQr uri={enrol.data.otpauthUri} />
           <div className="label small">{t('totp.secret')}</div>
           <div className="code-box fingerprint" data-testid="totp-secret">{enrol.data.secret.replace(/(.{4})/g, '$1 ').trim()}</div>
           <div className="label small">{t('totp.uri')}</div>
