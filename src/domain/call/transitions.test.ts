@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../errors.js';
 import type { Actor } from '../shared/actor.js';
 import { MINUTE_MS, addMs } from '../shared/time.js';
 import { CN, T0, US, callIn, callerPoc, peer, placedCall, receiverPoc, receiverSupervisor, system, user } from './test-fixtures.js';
 import { CALL_TRANSITIONS, allowedCallActions, applyCallAction } from './transitions.js';
 import type { CallAction, CallActionParams, CallStatus } from './types.js';
 import { CALL_ACTIONS, CALL_STATUSES } from './types.js';
+import { codeOf } from '../shared/test-support.js';
 
 const NOW = addMs(T0, 5 * MINUTE_MS);
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 /** A legitimate actor and valid params for each action, so only the state decides. */
 const PROPER: Record<CallAction, { actor: Actor; params: CallActionParams }> = {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../errors.js';
 import type { Actor } from '../shared/actor.js';
 import type { ActionItemAction, ActionItemActionParams } from './action-item.js';
 import {
@@ -11,19 +10,11 @@ import {
 } from './action-item.js';
 import { AFTER, CN, EU, US, cnSupervisor, itemIn, itemInput, meetingIn, openItem, peer, system, usPoc, user } from './test-fixtures.js';
 import { ACTION_ITEM_STATUSES, MEETING_STATUSES } from './types.js';
+import { codeOf } from '../shared/test-support.js';
 
 const LATER = new Date('2025-07-01T00:00:00.000Z');
 const STARTS = '2025-06-10T01:00:00.000Z';
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 describe('createActionItem', () => {
   it.each(MEETING_STATUSES)('from a %s meeting', (status) => {

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../errors.js';
 import type { Actor } from '../shared/actor.js';
 import type { MeetingAction, MeetingActionParams } from './meeting.js';
 import { MEETING_ACTIONS, MEETING_TRANSITIONS, allowedMeetingActions, applyMeetingAction, createMeeting } from './meeting.js';
 import { AFTER, CN, EU, T0, US, cnSupervisor, meetingIn, meetingInput, peer, plannedMeeting, system, usPoc, user } from './test-fixtures.js';
 import { MEETING_STATUSES } from './types.js';
+import { codeOf } from '../shared/test-support.js';
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 describe('createMeeting', () => {
   it('creates a planned meeting, trimmed, version 1', () => {

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../errors.js';
 import { amendOutcome, recordOutcome } from './outcome.js';
 import { AFTER, CN, EU, US, cnSupervisor, meetingIn, peer, system, usPoc, user } from './test-fixtures.js';
 import { MEETING_STATUSES } from './types.js';
+import { codeOf } from '../shared/test-support.js';
 
 const TEXT = { text: { en: 'Both sides agreed to a joint operation against fraud call centres.', zh: '双方同意联合打击诈骗呼叫中心。' } };
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 describe('recordOutcome', () => {
   it.each(MEETING_STATUSES)('in a %s meeting', (status) => {

@@ -1,21 +1,13 @@
 // The requested node receiving a submitted request: same deadlines as the sender, validation at submission time.
 import { describe, expect, it } from 'vitest';
-import type { AppError } from '../../errors.js';
 import { evaluateClocks } from './clock-status.js';
 import { receiveSubmittedRequest, toSubmittedSnapshot } from './receive.js';
 import { applyRequestAction } from './state-machine.js';
 import { CN, US, at, draft, recordIn, requested, validContent } from './test-fixtures.js';
+import { codeOf } from '../shared/test-support.js';
 
 const peerUS = { kind: 'peer' as const, partyId: US };
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return (e as AppError).code;
-  }
-  return undefined;
-}
 
 describe('receiveSubmittedRequest', () => {
   it('creates a submitted record with the sender’s deadlines, ready for acknowledgement', () => {
