@@ -8,6 +8,11 @@ import { REQUEST_ERRORS } from './request/errors.js';
 import { USER_ERRORS } from './user/errors.js';
 import { FEDERATION_ERRORS } from '../federation/crypto/errors.js';
 import { FEDERATION_TRANSPORT_ERRORS } from './federation/errors.js';
+import { INTEL_ERRORS } from './intel/errors.js';
+import { PUBLIC_REPORT_ERRORS } from './public-report/errors.js';
+import { KNOWLEDGE_ERRORS } from './knowledge/errors.js';
+import { EXERCISE_ERRORS } from './exercise/errors.js';
+import { REPORT_ERRORS } from './report/errors.js';
 
 export const AREA_ERRORS = {
   ...REQUEST_ERRORS,
@@ -17,4 +22,9 @@ export const AREA_ERRORS = {
   ...USER_ERRORS,
   ...FEDERATION_ERRORS,
   ...FEDERATION_TRANSPORT_ERRORS,
+  ...INTEL_ERRORS,
+  ...PUBLIC_REPORT_ERRORS,
+  ...KNOWLEDGE_ERRORS,
+  ...EXERCISE_ERRORS,
+  ...REPORT_ERRORS,
 } as const satisfies ErrorCatalogue;

@@ -17,9 +17,22 @@ function flatten(tree: Tree, prefix = '', out = new Map<string, string>()): Map<
   return out;
 }
 
-const load = (name: string) => flatten(JSON.parse(readFileSync(path.join(WEB, 'i18n', name), 'utf8')) as Tree);
-const en = load('en.json');
-const zh = load('zh-CN.json');
+const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Tree;
+/** The core catalog plus every area file of that language (web/src/i18n/areas/<area>.<lang>.json). */
+function load(lang: 'en' | 'zh-CN'): Map<string, string> {
+  const areas = readdirSync(path.join(WEB, 'i18n', 'areas')).filter((f) => f.endsWith(`.${lang}.json`));
+  const out = flatten(read(path.join(WEB, 'i18n', `${lang}.json`)));
+  for (const f of areas) {
+    const area = flatten(read(path.join(WEB, 'i18n', 'areas', f)));
+    for (const [k, v] of area) {
+      if (out.has(k)) throw new Error(`${f} redefines ${k}`);
+      out.set(k, v);
+    }
+  }
+  return out;
+}
+const en = load('en');
+const zh = load('zh-CN');
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

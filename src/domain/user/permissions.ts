@@ -9,23 +9,41 @@ export const PERMISSIONS = [
   'case:read', 'case:create', 'case:edit', 'evidence:read', 'evidence:add',
   'dialogue:read', 'dialogue:edit',
   'user:manage', 'audit:read', 'audit:verify', 'node:read', 'federation:manage',
+  // Threat intelligence (SPEC §5, §4.5): read indicators/alerts; import, push and extract; manage feeds,
+  // collections and correlation exclusions.
+  'intel:read', 'intel:write', 'intel:manage',
+  // Public reporting (SPEC §6): the triage queue of reports from the public.
+  'triage:read', 'triage:act',
+  // Experience exchange (SPEC §7): knowledge base and search; tabletop exercises.
+  'knowledge:read', 'knowledge:edit', 'exercise:read', 'exercise:direct',
+  // Statistical reports (SPEC §10.4): per case, request, peer and period, as CSV and PDF.
+  'report:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ_ALL: Permission[] = ['self', 'request:read', 'call:read', 'case:read', 'evidence:read', 'dialogue:read', 'node:read'];
+const READ_ALL: Permission[] = [
+  'self', 'request:read', 'call:read', 'case:read', 'evidence:read', 'dialogue:read', 'node:read',
+  'intel:read', 'triage:read', 'knowledge:read', 'exercise:read', 'report:read',
+];
 const WORK: Permission[] = [
   ...READ_ALL, 'request:create', 'request:act', 'call:place', 'case:create', 'case:edit', 'evidence:add',
+  'intel:write', 'triage:act', 'knowledge:edit',
 ];
 
 /** Why each role has what it has: least privilege, and the auditor can read history but change nothing. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['self', 'node:read', 'federation:manage', 'user:manage', 'audit:read', 'audit:verify', 'roster:manage', 'request:read', 'call:read', 'case:read', 'dialogue:read', 'dialogue:edit'],
+  admin: [
+    'self', 'node:read', 'federation:manage', 'user:manage', 'audit:read', 'audit:verify', 'roster:manage',
+    'request:read', 'call:read', 'case:read', 'dialogue:read', 'dialogue:edit',
+    'intel:read', 'intel:manage', 'knowledge:read', 'exercise:read', 'report:read',
+  ],
   point_of_contact: [...WORK, 'call:ack', 'dialogue:edit'],
   investigator: WORK,
-  analyst: [...READ_ALL, 'case:edit'],
-  supervisor: [...WORK, 'call:ack', 'roster:manage', 'dialogue:edit', 'audit:read'],
-  auditor: ['self', 'node:read', 'request:read', 'call:read', 'dialogue:read', 'audit:read', 'audit:verify'],
+  analyst: [...READ_ALL, 'case:edit', 'intel:write', 'triage:act', 'knowledge:edit'],
+  // The supervisor directs exercises: they test the unit's own response times.
+  supervisor: [...WORK, 'call:ack', 'roster:manage', 'dialogue:edit', 'audit:read', 'exercise:direct'],
+  auditor: ['self', 'node:read', 'request:read', 'call:read', 'dialogue:read', 'audit:read', 'audit:verify', 'exercise:read', 'report:read'],
   read_only: READ_ALL,
 };
 

@@ -16,6 +16,12 @@ const PATHS: Record<string, string> = {
   bell: 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0',
   check: 'M5 12l5 5 9-10',
   plus: 'M12 5v14M5 12h14',
+  intel: 'M12 3l8 4v5c0 4.5-3.4 8-8 9-4.6-1-8-4.5-8-9V7zM12 8v5M12 16h.01',
+  triage: 'M4 4h16v12H8l-4 4zM8 8h8M8 12h5',
+  knowledge: 'M4 5a2 2 0 0 1 2-2h13v16H6a2 2 0 0 0-2 2zM4 21V5M8 7h8',
+  search: 'M11 4a7 7 0 1 1 0 14 7 7 0 0 1 0-14zM21 21l-5-5',
+  exercise: 'M12 3a9 9 0 1 1 0 18 9 9 0 0 1 0-18zM12 7v5l3 2',
+  reports: 'M6 3h9l4 4v14H6zM9 17v-3M12 17v-6M15 17v-4',
 };
 
 export function Icon({ name, size = 18 }: { name: keyof typeof PATHS | string; size?: number }) {

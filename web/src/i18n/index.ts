@@ -2,8 +2,7 @@
 // and the <html lang> attribute kept in step so screen readers read Chinese as Chinese.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { EN_CATALOG, ZH_CATALOG } from './catalogs';
 import type { Locale } from '../api/types';
 
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
@@ -33,7 +32,7 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  resources: { en: { translation: EN_CATALOG }, 'zh-CN': { translation: ZH_CATALOG } },
   lng: startingLocale(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -1,0 +1,36 @@
+-- Threat intelligence (SPEC §5): STIX 2.1 objects kept as received, grouped in collections that
+-- the TAXII 2.1 server publishes. One row per object version (id + modified), in the order the
+-- node added them: `seq` orders objects added in the same microsecond, so TAXII pagination by
+-- (added_at, seq) never skips or repeats an object.
+CREATE TABLE intel_collections (
+  id text PRIMARY KEY,                         -- UUID, as TAXII requires
+  alias text UNIQUE,
+  title text NOT NULL,
+  description text NOT NULL DEFAULT '',
+  -- Sharing scope: which federation parties (and API-token holders acting for them) may read or
+  -- write; '*' means every active peer. Local users with intel permissions always may.
+  readers text[] NOT NULL DEFAULT '{}',
+  writers text[] NOT NULL DEFAULT '{}',
+  -- Highest TLP served to anyone outside this node; objects marked above it stay local.
+  max_tlp text NOT NULL DEFAULT 'amber',
+  created_at timestamptz NOT NULL
+);
+
+CREATE TABLE intel_objects (
+  seq bigserial PRIMARY KEY,
+  collection_id text NOT NULL REFERENCES intel_collections(id),
+  stix_id text NOT NULL,
+  type text NOT NULL,
+  spec_version text NOT NULL DEFAULT '2.1',
+  -- STIX timestamps kept as the exact strings (STIX allows sub-microsecond precision).
+  created text,
+  modified text NOT NULL,
+  added_at timestamptz NOT NULL,
+  tlp text,                                    -- TLP 2.0 level from object_marking_refs, if any
+  source text NOT NULL,                        -- 'local' | 'import' | 'taxii:<feed>' | 'peer:<party>'
+  object jsonb NOT NULL
+);
+CREATE UNIQUE INDEX intel_objects_version_key ON intel_objects(collection_id, stix_id, modified);
+CREATE INDEX intel_objects_added_idx ON intel_objects(collection_id, added_at, seq);
+CREATE INDEX intel_objects_id_idx ON intel_objects(stix_id);
+CREATE INDEX intel_objects_type_idx ON intel_objects(collection_id, type);
