@@ -12,7 +12,7 @@ CREATE TABLE intel_collections (
   readers text[] NOT NULL DEFAULT '{}',
   writers text[] NOT NULL DEFAULT '{}',
   -- Highest TLP served to anyone outside this node; objects marked above it stay local.
-  max_tlp text NOT NULL DEFAULT 'amber',
+  max_tlp text NOT NULL DEFAULT 'AMBER',
   created_at timestamptz NOT NULL
 );
 
@@ -26,7 +26,7 @@ CREATE TABLE intel_objects (
   created text,
   modified text NOT NULL,
   added_at timestamptz NOT NULL,
-  tlp text,                                    -- TLP 2.0 level from object_marking_refs, if any
+  tlp text,                                    -- TLP 2.0 level (CLEAR … RED, as in domain/case/tlp.ts) from object_marking_refs
   source text NOT NULL,                        -- 'local' | 'import' | 'taxii:<feed>' | 'peer:<party>'
   object jsonb NOT NULL
 );
