@@ -34,3 +34,8 @@ CREATE UNIQUE INDEX intel_objects_version_key ON intel_objects(collection_id, st
 CREATE INDEX intel_objects_added_idx ON intel_objects(collection_id, added_at, seq);
 CREATE INDEX intel_objects_id_idx ON intel_objects(stix_id);
 CREATE INDEX intel_objects_type_idx ON intel_objects(collection_id, type);
+
+-- The node's own collection, always present: local imports land here unless told otherwise.
+INSERT INTO intel_collections (id, alias, title, description, readers, writers, max_tlp, created_at)
+VALUES ('6f1c2b9e-3d4a-4e8b-9c7f-0a1b2c3d4e5f', 'local', 'Crossline indicators',
+        'Indicators and observables kept by this node.', '{}', '{}', 'AMBER', now());
