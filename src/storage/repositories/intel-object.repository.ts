@@ -1,0 +1,132 @@
+// SQL for STIX objects kept by this node: batched version inserts (one row per id + modified),
+// listing and search, all versions of one object, and ordered reads for export.
+import { tlpOfMarkings, type StixObject } from '../../intel/stix/types.js';
+import type { Queryable } from '../db.js';
+
+export type IntelCollectionRow = {
+  id: string; alias: string | null; title: string; description: string;
+  readers: string[]; writers: string[]; maxTlp: string; createdAt: string;
+};
+
+export type IntelObjectRow = {
+  seq: number; collectionId: string; stixId: string; type: string; specVersion: string;
+  created: string | null; modified: string; addedAt: string; tlp: string | null; source: string; object: StixObject;
+};
+
+function toCollection(r: Record<string, unknown>): IntelCollectionRow {
+  return {
+    id: r.id as string, alias: (r.alias as string | null) ?? null, title: r.title as string, description: r.description as string,
+    readers: r.readers as string[], writers: r.writers as string[], maxTlp: r.max_tlp as string,
+    createdAt: new Date(r.created_at as string).toISOString(),
+  };
+}
+
+const ADDED_AT_TEXT = `to_char(added_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const OBJECT_COLUMNS = `seq, collection_id, stix_id, type, spec_version, created, modified, ${ADDED_AT_TEXT} AS added_at_text, tlp, source, object`;
+
+function toObjectRow(r: Record<string, unknown>): IntelObjectRow {
+  return {
+    seq: Number(r.seq), collectionId: r.collection_id as string, stixId: r.stix_id as string, type: r.type as string,
+    specVersion: r.spec_version as string, created: (r.created as string | null) ?? null, modified: r.modified as string,
+    addedAt: r.added_at_text as string, tlp: (r.tlp as string | null) ?? null, source: r.source as string,
+    object: (typeof r.object === 'string' ? JSON.parse(r.object) : r.object) as StixObject,
+  };
+}
+
+export async function getCollectionByIdOrAlias(q: Queryable, idOrAlias: string): Promise<IntelCollectionRow | undefined> {
+  const rows = await q.query('SELECT * FROM intel_collections WHERE id = $1 OR alias = $1 ORDER BY (id = $1) DESC LIMIT 1', [idOrAlias]);
+  return rows[0] ? toCollection(rows[0]) : undefined;
+}
+
+/**
+ * Inserts a batch of already validated objects with one statement (arrays unnested server-side, so
+ * the SQL text and parameter count stay fixed whatever the batch size). A version already stored
+ * (same collection, id and modified) counts as a duplicate. Objects without `modified` or `created`
+ * (SCOs, unversioned) take the time they were added as their version, as TAXII 2.1 does, and are
+ * duplicates when the collection already holds that id.
+ */
+export async function insertStixObjects(
+  q: Queryable, collectionId: string, objects: StixObject[], source: string, now: Date,
+): Promise<{ inserted: number; duplicates: number }> {
+  if (objects.length === 0) return { inserted: 0, duplicates: 0 };
+  const addedAt = now.toISOString();
+  const seen = new Set<string>();
+  const ids: string[] = []; const types: string[] = []; const specs: string[] = []; const created: (string | null)[] = [];
+  const modified: string[] = []; const unversioned: boolean[] = []; const tlps: (string | null)[] = []; const docs: string[] = [];
+  for (const o of objects) {
+    const version = typeof o.modified === 'string' ? o.modified : typeof o.created === 'string' ? o.created : undefined;
+    const key = `${o.id}\u0000${version ?? ''}`;
+    if (seen.has(key)) continue; // the same version twice in one batch
+    seen.add(key);
+    ids.push(o.id); types.push(o.type); specs.push(typeof o.spec_version === 'string' ? o.spec_version : '2.1');
+    created.push(typeof o.created === 'string' ? o.created : null);
+    modified.push(version ?? addedAt); unversioned.push(version === undefined);
+    tlps.push(tlpOfMarkings(o.object_marking_refs)); docs.push(JSON.stringify(o));
+  }
+  const rows = await q.query(
+    `INSERT INTO intel_objects (collection_id, stix_id, type, spec_version, created, modified, added_at, tlp, source, object)
+     SELECT $1, d.stix_id, d.type, d.spec, d.created, d.modified, $2::timestamptz, d.tlp, $3, d.doc::jsonb
+     FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::text[], $11::text[])
+          WITH ORDINALITY AS d(stix_id, type, spec, created, modified, unversioned, tlp, doc, ord)
+     WHERE NOT (d.unversioned AND EXISTS (SELECT 1 FROM intel_objects e WHERE e.collection_id = $1 AND e.stix_id = d.stix_id))
+     ORDER BY d.ord
+     ON CONFLICT (collection_id, stix_id, modified) DO NOTHING
+     RETURNING seq`,
+    [collectionId, addedAt, source, ids, types, specs, created, modified, unversioned, tlps, docs],
+  );
+  return { inserted: rows.length, duplicates: objects.length - rows.length };
+}
+
+export type ObjectListQuery = {
+  collectionId?: string; types?: string[]; search?: string; tlps?: readonly string[];
+  limit: number; offset: number;
+};
+
+/** Latest version of each object, newest first, with a total for paging. */
+export async function listLatestObjects(q: Queryable, query: ObjectListQuery): Promise<{ rows: IntelObjectRow[]; total: number }> {
+  const params: unknown[] = [];
+  const p = (v: unknown): string => { params.push(v); return `$${params.length}`; };
+  const conds: string[] = ['TRUE'];
+  if (query.collectionId) conds.push(`collection_id = ${p(query.collectionId)}`);
+  if (query.types?.length) conds.push(`type = ANY(${p(query.types)}::text[])`);
+  if (query.tlps) conds.push(`(tlp IS NULL OR tlp = ANY(${p(query.tlps)}::text[]))`);
+  if (query.search) {
+    const like = p(`%${query.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+    conds.push(`(stix_id ILIKE ${like} OR object->>'name' ILIKE ${like} OR object->>'pattern' ILIKE ${like} OR object->>'value' ILIKE ${like})`);
+  }
+  const where = conds.join(' AND ');
+  // The latest version per (collection, id): no newer row of the same object exists.
+  const latest = `${where} AND NOT EXISTS (SELECT 1 FROM intel_objects n WHERE n.collection_id = intel_objects.collection_id
+    AND n.stix_id = intel_objects.stix_id AND n.modified > intel_objects.modified)`;
+  const totalRows = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM intel_objects WHERE ${latest}`, params);
+  const rows = await q.query(
+    `SELECT ${OBJECT_COLUMNS} FROM intel_objects WHERE ${latest} ORDER BY added_at DESC, seq DESC LIMIT ${p(query.limit)} OFFSET ${p(query.offset)}`,
+    params,
+  );
+  return { rows: rows.map(toObjectRow), total: Number(totalRows[0]?.n ?? 0) };
+}
+
+/** Every stored version of one STIX object (all collections), newest first. */
+export async function listObjectVersions(q: Queryable, stixId: string, tlps?: readonly string[]): Promise<IntelObjectRow[]> {
+  const tlpCond = tlps ? 'AND (tlp IS NULL OR tlp = ANY($2::text[]))' : '';
+  const rows = await q.query(
+    `SELECT ${OBJECT_COLUMNS} FROM intel_objects WHERE stix_id = $1 ${tlpCond} ORDER BY modified DESC, seq DESC`,
+    tlps ? [stixId, tlps] : [stixId],
+  );
+  return rows.map(toObjectRow);
+}
+
+export type ExportPageQuery = { collectionId: string; types?: string[]; afterSeq: number; limit: number };
+
+/** One page of a collection's objects (every version) in the order they were added, for streaming export. */
+export async function readObjectsAfter(q: Queryable, query: ExportPageQuery): Promise<{ seq: number; object: string }[]> {
+  const params: unknown[] = [query.collectionId, query.afterSeq, query.limit];
+  const typeCond = query.types?.length ? 'AND type = ANY($4::text[])' : '';
+  if (query.types?.length) params.push(query.types);
+  // object::text hands back the stored JSON as it is, so export never re-parses it.
+  const rows = await q.query<{ seq: number; object: string }>(
+    `SELECT seq, object::text AS object FROM intel_objects WHERE collection_id = $1 AND seq > $2 ${typeCond} ORDER BY seq LIMIT $3`,
+    params,
+  );
+  return rows.map((r) => ({ seq: Number(r.seq), object: r.object }));
+}
