@@ -33,6 +33,8 @@ export const ZConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest accepted evidence upload, bytes. */
   maxEvidenceBytes: z.coerce.number().int().min(1).default(100 * 1024 * 1024),
+  /** Sources holding one value past which it is "common" and stops raising correlation alerts (SPEC §4.5). */
+  correlationCommonThreshold: z.coerce.number().int().min(2).default(25),
   ...FEDERATION_CONFIG,
 });
 
@@ -50,6 +52,7 @@ const ENV_MAP: Record<string, keyof ConfigInput> = {
   CROSSLINE_LOG_LEVEL: 'logLevel',
   CROSSLINE_SESSION_TTL_MINUTES: 'sessionTtlMinutes',
   CROSSLINE_DEADLINE_SWEEP_SECONDS: 'deadlineSweepSeconds',
+  CROSSLINE_CORRELATION_COMMON_THRESHOLD: 'correlationCommonThreshold',
   ...FEDERATION_ENV,
 };
 
