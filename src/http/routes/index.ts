@@ -9,6 +9,8 @@ import { rosterRoutes } from './calls/roster.routes.js';
 import { dialogueRoutes } from './dialogue/dialogue.routes.js';
 import { federationRoutes } from './federation/federation.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { publicReportsRoutes } from './public-reports/public-reports.routes.js';
+import { triageRoutes } from './public-reports/triage.routes.js';
 import { requestsRoutes } from './requests/requests.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 
@@ -24,5 +26,7 @@ export function apiRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     await app.register(dialogueRoutes(ctx));
     await app.register(casesRoutes(ctx));
     await app.register(federationRoutes(ctx));
+    await app.register(publicReportsRoutes(ctx));
+    await app.register(triageRoutes(ctx));
   };
 }

@@ -1,0 +1,104 @@
+// The public report routes without an account: submission and status, size and type limits,
+// rate limits with Retry-After, the honeypot, and status answers that cannot enumerate receipts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { pngBytes, zhFraudReport } from '../support/public-report-fixtures.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('public report API', () => {
+  let t: TestApp;
+  let ipSeq = 0;
+  beforeAll(async () => { t = await createTestApp('pglite'); });
+  afterAll(async () => { await t?.close(); });
+
+  /** Each test speaks from its own address so the per-IP limits of one do not touch another. */
+  const freshIp = () => `198.51.100.${++ipSeq}`;
+  const submit = (payload: object, ip = freshIp()) => t.app.inject({ method: 'POST', url: '/api/public/reports', payload, remoteAddress: ip });
+  const status = (payload: object, ip = freshIp()) => t.app.inject({ method: 'POST', url: '/api/public/reports/status', payload, remoteAddress: ip });
+  const count = async (table: string) => (await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+
+  it('takes a report with a screenshot without sign-in and gives a receipt that checks the status', async () => {
+    const res = await submit(zhFraudReport({ attachments: [{ filename: '转账截图.png', contentBase64: pngBytes().toString('base64') }] }));
+    expect(res.statusCode, res.body).toBe(201);
+    const receipt = res.json() as Json;
+    expect(receipt.receipt).toMatch(/^CL-2026-[0-9A-Z]{6}$/);
+    expect(receipt.statusCode).toMatch(/^[0-9A-Z]{10}$/);
+    expect(res.headers['cache-control']).toBe('no-store');
+
+    const ok = await status({ receipt: receipt.receipt.toLowerCase(), code: receipt.statusCode });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ receipt: receipt.receipt, status: 'received', message: { zh: expect.stringContaining('已收到') } });
+    // Nothing internal reaches the reporter.
+    expect(Object.keys(ok.json()).sort()).toEqual(['message', 'receipt', 'status', 'submittedAt', 'updatedAt']);
+  });
+
+  it('answers a wrong code exactly as an unknown receipt, so receipts cannot be probed', async () => {
+    const { receipt } = (await submit(zhFraudReport())).json() as Json;
+    const wrongCode = await status({ receipt, code: 'AAAAAAAAAA' });
+    const unknown = await status({ receipt: 'CL-2026-ZZZZZ0', code: 'AAAAAAAAAA' });
+    const malformed = await status({ receipt: 'hello', code: 'x' });
+    for (const r of [wrongCode, unknown, malformed]) {
+      expect(r.statusCode).toBe(404);
+      expect(r.json()).toEqual(wrongCode.json());
+    }
+    expect(wrongCode.json().error.code).toBe('PUBLIC_REPORT_STATUS_NOT_FOUND');
+  });
+
+  it('refuses a text file named .png (415) and a file over 5 MB (413), storing nothing', async () => {
+    const before = await count('public_reports');
+    const fake = await submit(zhFraudReport({ attachments: [{ filename: 'screenshot.png', contentBase64: Buffer.from('this is not an image').toString('base64') }] }));
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json().error).toMatchObject({ code: 'PUBLIC_REPORT_ATTACHMENT_TYPE', message: { zh: expect.stringContaining('PNG') } });
+    const big = Buffer.concat([pngBytes(), Buffer.alloc(5 * 1024 * 1024)]);
+    const tooBig = await submit(zhFraudReport({ attachments: [{ filename: 'big.png', contentBase64: big.toString('base64') }] }));
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json().error.code).toBe('PUBLIC_REPORT_ATTACHMENT_TOO_LARGE');
+    expect(await count('public_reports')).toBe(before);
+  });
+
+  it('refuses a body over the route limit with 413 and a code', async () => {
+    const huge = JSON.stringify({ ...zhFraudReport(), narrative: 'x'.repeat(37 * 1024 * 1024) });
+    const res = await t.app.inject({ method: 'POST', url: '/api/public/reports', payload: huge, headers: { 'content-type': 'application/json' }, remoteAddress: freshIp() });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('shows bilingual field messages for a report that needs correcting', async () => {
+    const res = await submit(zhFraudReport({ narrative: '被骗了', amountLost: 100, currency: undefined }));
+    expect(res.statusCode).toBe(422);
+    const issues = res.json().error.issues as Json[];
+    expect(issues.map((i) => i.path)).toEqual(['narrative', 'currency']);
+    expect(issues[0]!.message.zh).toMatch(/描述/);
+  });
+
+  it('limits submissions per IP with 429, a code and Retry-After; other addresses are not affected', async () => {
+    const ip = freshIp();
+    const codes: number[] = [];
+    for (let i = 0; i < 6; i++) codes.push((await submit(zhFraudReport(), ip)).statusCode);
+    expect(codes).toEqual([201, 201, 201, 201, 201, 429]);
+    const limited = await submit(zhFraudReport(), ip);
+    expect(limited.json().error.code).toBe('PUBLIC_REPORT_RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await submit(zhFraudReport())).statusCode).toBe(201);
+  });
+
+  it('limits status checks per IP too', async () => {
+    const ip = freshIp();
+    let last = 0;
+    for (let i = 0; i < 21; i++) last = (await status({ receipt: 'CL-2026-ZZZZZ0', code: 'X' }, ip)).statusCode;
+    expect(last).toBe(429);
+  });
+
+  it('silently discards a submission whose honeypot is filled: receipt-like answer, nothing stored, counted', async () => {
+    const before = await count('public_reports');
+    const res = await submit(zhFraudReport({ fax: 'http://spam.example' }));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().receipt).toMatch(/^CL-2026-[0-9A-Z]{6}$/);
+    expect(await count('public_reports')).toBe(before);
+    const spam = await t.ctx.db.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'PUBLIC_REPORT_SPAM_DISCARDED'`);
+    expect(spam[0]?.value).toBe(1);
+    // Its receipt leads nowhere.
+    expect((await status({ receipt: res.json().receipt, code: res.json().statusCode })).statusCode).toBe(404);
+  });
+});
