@@ -13,11 +13,13 @@ import { publicReportsRoutes } from './public-reports/public-reports.routes.js';
 import { triageRoutes } from './public-reports/triage.routes.js';
 import { requestsRoutes } from './requests/requests.routes.js';
 import { usersRoutes } from './users/users.routes.js';
+import { stixRoutes } from './intel/stix.routes.js';
 
 export function apiRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(authRoutes(ctx));
     await app.register(usersRoutes(ctx));
+    await app.register(stixRoutes(ctx));
     await app.register(auditRoutes(ctx));
     await app.register(notificationsRoutes(ctx));
     await app.register(requestsRoutes(ctx));
