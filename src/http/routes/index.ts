@@ -11,6 +11,7 @@ import { federationRoutes } from './federation/federation.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { publicReportsRoutes } from './public-reports/public-reports.routes.js';
 import { triageRoutes } from './public-reports/triage.routes.js';
+import { reportsRoutes } from './reports/reports.routes.js';
 import { requestsRoutes } from './requests/requests.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 import { stixRoutes } from './intel/stix.routes.js';
@@ -30,5 +31,6 @@ export function apiRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     await app.register(federationRoutes(ctx));
     await app.register(publicReportsRoutes(ctx));
     await app.register(triageRoutes(ctx));
+    await app.register(reportsRoutes(ctx));
   };
 }
