@@ -13,6 +13,8 @@ import type { Actor } from '../../domain/shared/actor.js';
 import type { Queryable } from '../../storage/db.js';
 import { findCase, insertCase, updateCase } from '../../storage/repositories/case.repository.js';
 import { recordChange } from '../shared/record-change.js';
+import { indexSearchDocument } from '../search/index-search-document.js';
+import { caseDocument } from '../search/search-documents.js';
 
 export const CASE_SUBJECT = 'case';
 
@@ -51,6 +53,7 @@ export async function saveCaseChange(
   if (before) await updateCase(tx, after, before.version);
   else await insertCase(tx, after);
   await recordCaseEvents(tx, actor, after, events, now);
+  await indexSearchDocument(tx, caseDocument(after));
 }
 
 /** What a viewer may know of a case: all of it (members) or its membership only (admins). */

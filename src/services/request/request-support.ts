@@ -8,6 +8,8 @@ import { findPeer } from '../../storage/repositories/peer.repository.js';
 import { findRequest, insertRequest, updateRequest, type RequestTimes } from '../../storage/repositories/request.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
+import { indexSearchDocument } from '../search/index-search-document.js';
+import { requestDocument } from '../search/search-documents.js';
 import type { Actor } from '../../domain/shared/actor.js';
 
 export const REQUEST_SUBJECT = 'request';
@@ -40,6 +42,7 @@ export async function saveRequestChange(
     events: events.map((e) => ({ type: e.type.replace(/^request\./, ''), at: e.at, data: e.data, actorLabel: e.actor })),
     auditData: { reference: after.reference, status: after.status },
   }, now);
+  await indexSearchDocument(tx, requestDocument(after));
 }
 
 /**

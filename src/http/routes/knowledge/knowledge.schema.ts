@@ -1,0 +1,45 @@
+// Request shapes of the knowledge-base routes (validation, OpenAPI and the web client).
+import { z } from 'zod';
+import { TLP_LEVELS } from '../../../domain/case/tlp.js';
+import { ARTICLE_KINDS, ARTICLE_STATUSES } from '../../../domain/knowledge/article-types.js';
+import { ARTICLE_LIMITS } from '../../../domain/knowledge/article-validation.js';
+import { commaList } from '../common.schema.js';
+
+const Text = (max: number) => z.string().max(max);
+const ZBilingualText = (max: number) => z.object({ en: Text(max).default(''), zh: Text(max).default('') });
+
+export const ZArticleContentSchema = z.object({
+  kind: z.enum(ARTICLE_KINDS),
+  title: ZBilingualText(ARTICLE_LIMITS.title),
+  body: ZBilingualText(ARTICLE_LIMITS.body),
+  summary: ZBilingualText(ARTICLE_LIMITS.summary).default({ en: '', zh: '' }),
+  tags: z.array(Text(ARTICLE_LIMITS.tag)).max(ARTICLE_LIMITS.tags).default([]),
+  concerns: z.array(Text(128)).max(ARTICLE_LIMITS.concerns).default([]),
+  status: z.enum(ARTICLE_STATUSES).default('draft'),
+  tlp: z.enum(TLP_LEVELS).default('GREEN'),
+});
+export type TArticleContent = z.infer<typeof ZArticleContentSchema>;
+
+export const ZUpdateArticleSchema = z.object({
+  content: ZArticleContentSchema,
+  note: Text(2000).default(''),
+  /** The version the editor started from (optimistic lock). */
+  expectedVersion: z.number().int().min(1),
+});
+
+export const ZSharePeersSchema = z.object({ peers: z.array(z.string().min(1).max(128)).min(1).max(50) });
+
+export const ZArticleListQuerySchema = z.object({
+  kind: commaList(ARTICLE_KINDS, 'article kinds'),
+  status: commaList(ARTICLE_STATUSES, 'article statuses'),
+  tag: z.string().max(ARTICLE_LIMITS.tag).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+export const ZArticleVersionParamsSchema = z.object({ id: z.uuid(), version: z.coerce.number().int().min(1).max(1_000_000) });
+export const ZAttachmentParamsSchema = z.object({ id: z.uuid(), attachmentId: z.uuid() });
+export const ZAttachmentUploadQuerySchema = z.object({
+  fileName: z.string().min(1).max(255),
+  mediaType: z.string().min(3).max(255).regex(/^[\w.+-]+\/[\w.+-]+$/).default('application/octet-stream'),
+});

@@ -1,0 +1,10 @@
+// Query shape of the search route.
+import { z } from 'zod';
+import { SEARCH_KINDS } from '../../../storage/repositories/search-index.repository.js';
+import { commaList } from '../common.schema.js';
+
+export const ZSearchQuerySchema = z.object({
+  q: z.string().min(1).max(500),
+  kinds: commaList(SEARCH_KINDS, 'record kinds (article, case, request, report)'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});

@@ -1,0 +1,42 @@
+// What each kind of record contributes to the search index: a title, a body and the facts that
+// decide who may see a hit. Pure mapping; indexSearchDocument writes it.
+import type { ArticleRecord } from '../../domain/knowledge/article-types.js';
+import type { CaseRecord } from '../../domain/case/index.js';
+import type { RequestRecord } from '../../domain/request/index.js';
+import type { SearchKind } from '../../storage/repositories/search-index.repository.js';
+
+export type SearchDocument = {
+  kind: SearchKind;
+  refId: string;
+  title: string;
+  body: string;
+  memberIds: string[] | null;
+  status: string;
+  tlp: string | null;
+  updatedAt: string;
+};
+
+const join = (...parts: (string | null | undefined)[]) => parts.map((p) => (p ?? '').trim()).filter(Boolean).join('\n');
+const both = (b: { en: string; zh: string }) => join(b.zh, b.en);
+
+export function articleDocument(a: ArticleRecord): SearchDocument {
+  return {
+    kind: 'article', refId: a.id, title: join(a.title.zh, a.title.en), body: join(both(a.summary), both(a.body), a.tags.join(' ')),
+    memberIds: null, status: a.status, tlp: a.tlp, updatedAt: a.updatedAt,
+  };
+}
+
+export function caseDocument(c: CaseRecord): SearchDocument {
+  return {
+    kind: 'case', refId: c.id, title: join(c.reference, c.title.zh, c.title.en), body: join(both(c.summary), c.crimeCategories.join(' ')),
+    memberIds: c.members.map((m) => m.userId), status: c.status, tlp: c.tlp, updatedAt: c.updatedAt,
+  };
+}
+
+export function requestDocument(r: RequestRecord): SearchDocument {
+  return {
+    kind: 'request', refId: r.id, title: join(r.reference, r.subject.zh, r.subject.en),
+    body: join(r.caseRef, r.facts, r.dataRequested, r.requestingParty, r.requestedParty),
+    memberIds: null, status: r.status, tlp: null, updatedAt: r.updatedAt,
+  };
+}

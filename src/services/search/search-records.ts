@@ -1,0 +1,36 @@
+// Use case: full-text search over what the user may see — knowledge articles (knowledge:read),
+// cases they are a member of, requests (request:read) and public reports (triage:read) — ranked,
+// with a highlighted snippet per hit. Exercise requests never appear.
+import { AppError } from '../../errors.js';
+import { highlightTerms, isEmptyQuery, parseQuery, toTsQuery } from '../../domain/search/query.js';
+import { buildSnippet, type Snippet } from '../../domain/search/snippet.js';
+import type { UserActor } from '../../domain/shared/actor.js';
+import { rolesHave, type Permission } from '../../domain/user/permissions.js';
+import { searchRows, SEARCH_KINDS, type SearchKind } from '../../storage/repositories/search-index.repository.js';
+import type { ServiceContext } from '../context.js';
+
+const KIND_PERMISSION: Record<SearchKind, Permission> = {
+  article: 'knowledge:read', case: 'case:read', request: 'request:read', report: 'triage:read',
+};
+
+export type SearchQuery = { q: string; kinds?: SearchKind[]; limit: number };
+export type SearchResult = {
+  kind: SearchKind; id: string; title: string; titleHighlight: Snippet; snippet: Snippet; rank: number; updatedAt: string;
+};
+
+export async function searchRecords(ctx: ServiceContext, actor: UserActor, query: SearchQuery): Promise<SearchResult[]> {
+  const parsed = parseQuery(query.q);
+  if (isEmptyQuery(parsed)) throw new AppError('SEARCH_QUERY_EMPTY');
+  const wanted = query.kinds?.length ? query.kinds : [...SEARCH_KINDS];
+  const kinds = wanted.filter((k) => rolesHave(actor.roles, KIND_PERMISSION[k]));
+  if (kinds.length === 0) return [];
+  const hits = await searchRows(ctx.db, toTsQuery(parsed), {
+    kinds, userId: actor.userId, canSeeDrafts: rolesHave(actor.roles, 'knowledge:edit'),
+  }, query.limit);
+  const terms = highlightTerms(parsed);
+  return hits.map((h) => ({
+    kind: h.kind, id: h.refId, title: h.title.split('\n')[0] ?? h.title,
+    titleHighlight: buildSnippet(h.title.replace(/\n/g, ' · '), terms, 300),
+    snippet: buildSnippet(h.body.replace(/\n+/g, ' '), terms), rank: h.rank, updatedAt: h.updatedAt,
+  }));
+}

@@ -1,0 +1,94 @@
+// SQL for the full-text index: one row per searchable record with a pre-built weighted tsvector,
+// queried with a GIN index and ranked by ts_rank; visibility is filtered in the same query.
+import type { Queryable } from '../db.js';
+
+export const SEARCH_KINDS = ['article', 'case', 'request', 'report'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export type SearchRow = {
+  kind: SearchKind;
+  refId: string;
+  title: string;
+  body: string;
+  memberIds: string[] | null;
+  status: string;
+  tlp: string | null;
+  updatedAt: string;
+  /** tsvector literal (src/domain/search/tsvector.ts). */
+  vector: string;
+};
+
+const COLS = 'kind, ref_id, title, body, member_ids, status, tlp, updated_at, vec';
+
+export async function upsertSearchRows(tx: Queryable, rows: readonly SearchRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const params: unknown[] = [];
+  const tuples = rows.map((r) => {
+    const at = params.length;
+    params.push(r.kind, r.refId, r.title, r.body, r.memberIds, r.status, r.tlp, r.updatedAt, r.vector);
+    return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}::text[], $${at + 6}, $${at + 7}, $${at + 8}::timestamptz, $${at + 9}::tsvector)`;
+  });
+  await tx.query(
+    `INSERT INTO search_documents (${COLS}) VALUES ${tuples.join(', ')}
+     ON CONFLICT (kind, ref_id) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body, member_ids = EXCLUDED.member_ids,
+       status = EXCLUDED.status, tlp = EXCLUDED.tlp, updated_at = EXCLUDED.updated_at, vec = EXCLUDED.vec`,
+    params,
+  );
+}
+
+export async function deleteSearchRow(tx: Queryable, kind: SearchKind, refId: string): Promise<void> {
+  await tx.query('DELETE FROM search_documents WHERE kind = $1 AND ref_id = $2', [kind, refId]);
+}
+
+export async function clearSearchKind(tx: Queryable, kind: SearchKind): Promise<void> {
+  await tx.query('DELETE FROM search_documents WHERE kind = $1', [kind]);
+}
+
+/** Who is asking, reduced to what the SQL filter needs. */
+export type SearchScope = {
+  kinds: SearchKind[];
+  userId: string;
+  /** Article drafts are shown to editors only. */
+  canSeeDrafts: boolean;
+};
+
+export type SearchHit = { kind: SearchKind; refId: string; title: string; body: string; rank: number; updatedAt: string };
+
+/**
+ * Matches first (GIN), then ranks at most `candidateCap` of them: ranking every match of a very
+ * common word over a million rows would cost more than the latency budget, and the best-ranked
+ * records of a common word are rarely what the user meant anyway (they refine the query).
+ */
+export async function searchRows(db: Queryable, tsquery: string, scope: SearchScope, limit: number, candidateCap = 2000): Promise<SearchHit[]> {
+  const rows = await db.query<{ kind: SearchKind; ref_id: string; title: string; body: string; rank: number; updated_at: Date | string }>(
+    `WITH q AS (SELECT $1::tsquery AS q),
+     candidates AS (
+       SELECT d.kind, d.ref_id, d.title, d.body, d.updated_at, d.vec
+       FROM search_documents d, q
+       WHERE d.vec @@ q.q
+         AND d.kind = ANY($2::text[])
+         AND (d.kind <> 'case' OR d.member_ids @> ARRAY[$3]::text[])
+         AND (d.kind <> 'article' OR d.status <> 'draft' OR $4::boolean)
+         AND NOT (d.kind = 'request' AND EXISTS (SELECT 1 FROM requests r WHERE r.id = d.ref_id AND r.exercise_id IS NOT NULL))
+       LIMIT $6
+     )
+     SELECT c.kind, c.ref_id, c.title, c.body, c.updated_at, ts_rank('{0.1, 0.2, 0.4, 1.0}', c.vec, q.q) AS rank
+     FROM candidates c, q
+     ORDER BY rank DESC, c.updated_at DESC, c.ref_id
+     LIMIT $5`,
+    [tsquery, scope.kinds, scope.userId, scope.canSeeDrafts, limit, candidateCap],
+  );
+  return rows.map((r) => ({
+    kind: r.kind, refId: r.ref_id, title: r.title, body: r.body, rank: Number(r.rank), updatedAt: new Date(r.updated_at).toISOString(),
+  }));
+}
+
+const SOURCE_TABLES = { article: 'knowledge_articles', case: 'cases', request: 'requests' } as const;
+export type IndexedSource = keyof typeof SOURCE_TABLES;
+
+/** One page of a source table's documents in id order (for a full re-index). */
+export async function readSourcePage<T>(db: Queryable, source: IndexedSource, afterId: string, limit: number): Promise<{ id: string; doc: T }[]> {
+  return db.query<{ id: string; doc: T }>(
+    `SELECT id, doc FROM ${SOURCE_TABLES[source]} WHERE id > $1 ORDER BY id LIMIT $2`, [afterId, limit],
+  );
+}
