@@ -9,6 +9,7 @@ import { registerPeers } from './commands/manage-peers.js';
 import { registerReport } from './commands/export-report.js';
 import { registerStart } from './commands/start-node.js';
 import { registerUsers } from './commands/manage-users.js';
+import { registerSearch } from './commands/search-reindex.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('crossline')
@@ -25,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
   registerKeys(program, setExit);
   registerPeers(program, setExit);
   registerReport(program, setExit);
+  registerSearch(program, setExit);
   try {
     await program.parseAsync(argv);
     return exitCode;

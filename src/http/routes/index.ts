@@ -15,12 +15,16 @@ import { reportsRoutes } from './reports/reports.routes.js';
 import { requestsRoutes } from './requests/requests.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 import { stixRoutes } from './intel/stix.routes.js';
+import { knowledgeRoutes } from './knowledge/knowledge.routes.js';
+import { searchRoutes } from './search/search.routes.js';
 
 export function apiRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(authRoutes(ctx));
     await app.register(usersRoutes(ctx));
     await app.register(stixRoutes(ctx));
+    await app.register(knowledgeRoutes(ctx));
+    await app.register(searchRoutes(ctx));
     await app.register(auditRoutes(ctx));
     await app.register(notificationsRoutes(ctx));
     await app.register(requestsRoutes(ctx));
