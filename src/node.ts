@@ -8,6 +8,7 @@ import type { Clock, ServiceContext } from './services/context.js';
 import { openDb, type Db } from './storage/db.js';
 import { migrate } from './storage/migrate.js';
 import { startWorkers, type Workers } from './workers/index.js';
+import { startTaxiiFeedWorker } from './workers/taxii-feed-worker.js';
 
 export type RunningNode = {
   ctx: ServiceContext;
@@ -34,6 +35,7 @@ export async function startNode(config: Config, options: OpenNodeOptions = {}): 
   let stopping = false;
   const app = await buildApp({ ctx, isReady: () => !stopping });
   const workers: Workers = startWorkers(ctx, app.metrics);
+  const taxiiFeeds = startTaxiiFeedWorker(ctx);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -47,6 +49,7 @@ export async function startNode(config: Config, options: OpenNodeOptions = {}): 
       // Order matters: stop taking requests, let workers finish their transaction, then close storage.
       await app.close();
       await workers.stop();
+      await taxiiFeeds.stop();
       await ctx.db.close();
       ctx.logger.info('node stopped');
     },

@@ -10,6 +10,7 @@ import { registerReport } from './commands/export-report.js';
 import { registerStart } from './commands/start-node.js';
 import { registerUsers } from './commands/manage-users.js';
 import { registerSearch } from './commands/search-reindex.js';
+import { registerTaxii } from './commands/taxii-pull.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('crossline')
@@ -27,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
   registerPeers(program, setExit);
   registerReport(program, setExit);
   registerSearch(program, setExit);
+  registerTaxii(program, setExit);
   try {
     await program.parseAsync(argv);
     return exitCode;

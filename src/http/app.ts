@@ -15,6 +15,7 @@ import { registerWeb } from './plugins/web.js';
 import { apiRoutes } from './routes/index.js';
 import { federationWireRoutes } from './routes/federation/federation-wire.routes.js';
 import { systemRoutes } from './routes/system/system.routes.js';
+import { TAXII_PREFIX, taxiiRoutes } from './routes/taxii/taxii.routes.js';
 
 export type AppDeps = { ctx: ServiceContext; metrics?: Metrics; isReady?: () => boolean; webDir?: string };
 
@@ -63,6 +64,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(systemRoutes(deps));
   await app.register(apiRoutes(deps.ctx), { prefix: '/api' });
   await app.register(federationWireRoutes(deps.ctx, metrics));
+  // TAXII 2.1 for standard threat-intelligence clients: its own auth, media types and error shape.
+  await app.register(taxiiRoutes(deps.ctx), { prefix: TAXII_PREFIX });
   await registerWeb(app, deps.webDir);
   return Object.assign(app, { metrics, routeTable }) as unknown as App;
 }

@@ -6,8 +6,9 @@ import type { Metrics } from '../http/plugins/metrics.js';
 import type { ServiceContext } from '../services/context.js';
 import { CLOCK_SOURCES } from './clock-sources.js';
 import { startDeadlineWorker, type DeadlineWorker } from './deadline-worker.js';
+import { startExerciseWorker, type ExerciseWorker } from './exercise-worker.js';
 
-export type Workers = { deadlines: DeadlineWorker; delivery: DeliveryWorker; stop(): Promise<void> };
+export type Workers = { deadlines: DeadlineWorker; delivery: DeliveryWorker; exercises: ExerciseWorker; stop(): Promise<void> };
 
 export function startWorkers(ctx: ServiceContext, metrics: Metrics): Workers {
   const fired = new Counter({
@@ -18,10 +19,13 @@ export function startWorkers(ctx: ServiceContext, metrics: Metrics): Workers {
     for (const f of r.fired) fired.inc({ subject: f.subjectType, event: /^[a-z_]+/.exec(f.event)?.[0] ?? 'other' });
   });
   const delivery = startDeliveryWorker(ctx, federationMetrics(metrics.registry, ctx.db));
+  const exercises = startExerciseWorker(ctx);
   return {
     deadlines,
     delivery,
+    exercises,
     async stop() {
+      await exercises.stop();
       await delivery.stop();
       await deadlines.stop();
     },

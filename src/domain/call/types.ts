@@ -54,6 +54,8 @@ export type CallRecord = {
   escalatedAt: string | null;
   linkedRequestId: string | null;
   linkedCaseId: string | null;
+  /** Set when a tabletop exercise created the call (SPEC §7.2): kept out of real lists and statistics. */
+  exerciseId?: string | null;
   /** Incremented by every applied action; the service uses it for optimistic locking. */
   version: number;
 };

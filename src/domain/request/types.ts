@@ -215,6 +215,8 @@ export type RequestRecord = RequestContent & {
   fulfilledAt: string | null;
   closedAt: string | null;
   withdrawnAt: string | null;
+  /** Set when a tabletop exercise created the request (SPEC §7.2): kept out of real lists and statistics. */
+  exerciseId?: string | null;
   /** Incremented by every change; the storage layer uses it for optimistic locking. */
   version: number;
 };

@@ -15,6 +15,7 @@ const ZPlacedBody = z.object({
   id: z.uuid(), reference: z.string().min(1).max(200), topic: z.enum(CALL_TOPICS), urgency: z.enum(CALL_URGENCIES),
   message: z.string().min(1).max(4000), language: z.enum(CALL_LANGUAGES), callback: ZCallCallbackSchema,
   placedBy: z.string().min(1).max(300), placedAt: z.iso.datetime(), ackPeriodMs: z.number().int().positive(),
+  exerciseId: z.string().min(1).max(64).optional(),
 });
 const ZStepBody = z.object({ callId: z.uuid(), input: ZCallActionSchema, by: z.string().min(1).max(300), at: z.iso.datetime() });
 

@@ -6,6 +6,7 @@ import { applyPing, applyPings, PING_TYPE } from './ping-handler.js';
 import { CALL_HANDLERS } from './call-handlers.js';
 import { CASE_HANDLERS } from './case-handlers.js';
 import { KNOWLEDGE_HANDLERS } from './knowledge-handlers.js';
+import { EXERCISE_HANDLERS } from './exercise-handlers.js';
 import { REQUEST_HANDLERS } from './request-handlers.js';
 
 export function registerTransportHandlers(): void {
@@ -18,5 +19,5 @@ export function registerTransportHandlers(): void {
 
 /** The workflows carried over the wire (SPEC §1, §2.3, §3, §4.4). */
 export function registerWorkflowHandlers(): void {
-  for (const [type, handler] of [...REQUEST_HANDLERS, ...CALL_HANDLERS, ...CASE_HANDLERS, ...KNOWLEDGE_HANDLERS]) registerInboundHandler(type, handler);
+  for (const [type, handler] of [...REQUEST_HANDLERS, ...CALL_HANDLERS, ...CASE_HANDLERS, ...KNOWLEDGE_HANDLERS, ...EXERCISE_HANDLERS]) registerInboundHandler(type, handler);
 }

@@ -14,13 +14,14 @@ import { parseBody } from './parse-body.js';
 
 const ZSubmittedBody = z.object({
   snapshot: z.object({ id: z.uuid(), reference: z.string().min(1).max(200), requestingParty: z.string(), requestedParty: z.string(), createdBy: z.string().max(300) }).passthrough(),
+  exerciseId: z.string().min(1).max(64).optional(),
 });
 const ZStepBody = z.object({ requestId: z.uuid(), command: ZRequestActionSchema, at: z.iso.datetime(), by: z.string().max(300) });
 
 export async function applyRequestSubmitted(ctx: ServiceContext, tx: Queryable, msg: InboundMessage): Promise<void> {
   const body = parseBody(ZSubmittedBody, msg);
   const snapshot = body.snapshot as unknown as SubmittedRequestSnapshot;
-  await receiveRequestFromPeer({ ...ctx, db: joinTransaction(ctx.db, tx) }, { kind: 'peer', partyId: msg.from, name: snapshot.createdBy }, { snapshot }, msg.createdAt);
+  await receiveRequestFromPeer({ ...ctx, db: joinTransaction(ctx.db, tx) }, { kind: 'peer', partyId: msg.from, name: snapshot.createdBy }, { snapshot, ...(body.exerciseId ? { exerciseId: body.exerciseId } : {}) }, msg.createdAt);
 }
 
 export async function applyRequestStep(ctx: ServiceContext, tx: Queryable, msg: InboundMessage): Promise<void> {

@@ -7,6 +7,7 @@ import { callsRoutes } from './calls/calls.routes.js';
 import { casesRoutes } from './cases/cases.routes.js';
 import { rosterRoutes } from './calls/roster.routes.js';
 import { dialogueRoutes } from './dialogue/dialogue.routes.js';
+import { exercisesRoutes } from './exercises/exercises.routes.js';
 import { federationRoutes } from './federation/federation.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { publicReportsRoutes } from './public-reports/public-reports.routes.js';
@@ -31,6 +32,7 @@ export function apiRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     await app.register(callsRoutes(ctx));
     await app.register(rosterRoutes(ctx));
     await app.register(dialogueRoutes(ctx));
+    await app.register(exercisesRoutes(ctx));
     await app.register(casesRoutes(ctx));
     await app.register(federationRoutes(ctx));
     await app.register(publicReportsRoutes(ctx));

@@ -8,6 +8,7 @@ import { dueCallIds, findCall, setCallNextCheck, updateCall } from '../../storag
 import { firedClockEvents, recordClockEvent } from '../../storage/repositories/notification.repository.js';
 import type { ClockSource } from '../../workers/deadline-worker.js';
 import type { ServiceContext } from '../context.js';
+import { markExerciseNotice } from '../notification/exercise-notice.js';
 import { notify } from '../notification/notify.js';
 import { recordChange } from '../shared/record-change.js';
 import { escalationNotice } from './call-notices.js';
@@ -31,7 +32,7 @@ async function fireEscalations(ctx: ServiceContext, id: string, now: Date): Prom
       await recordChange(tx, {
         actor: system, subjectType: 'call', subjectId: id, events: result.events, auditData: { reference: call.reference },
       }, now);
-      await notify(tx, escalationNotice(call, level), now);
+      await notify(tx, markExerciseNotice(escalationNotice(call, level), call.exerciseId), now);
       fired.push(key);
     }
     const next = nextCallCheckAt(call, nodeId);

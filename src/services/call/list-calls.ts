@@ -10,6 +10,8 @@ export type ListCallsInput = {
   status?: CallStatus[]; direction?: CallDirection; urgency?: CallUrgency[];
   /** Only calls still awaiting acknowledgement past their deadline. */
   overdue?: boolean; limit: number; offset: number;
+  /** Only this exercise's calls; real lists leave exercise calls out. */
+  exercise?: string;
 };
 
 export async function listCalls(ctx: ServiceContext, actor: Actor, input: ListCallsInput): Promise<CallView[]> {
@@ -17,7 +19,7 @@ export async function listCalls(ctx: ServiceContext, actor: Actor, input: ListCa
   const now = ctx.clock();
   const calls = await queryCalls(ctx.db, {
     status: input.status, direction: input.direction, urgency: input.urgency,
-    overdueAt: input.overdue ? now.toISOString() : undefined, limit: input.limit, offset: input.offset,
+    overdueAt: input.overdue ? now.toISOString() : undefined, limit: input.limit, offset: input.offset, exercise: input.exercise,
   });
   return calls.map((c) => viewCall(c, actor, ctx.config.nodeId, now));
 }

@@ -1,10 +1,11 @@
 // Use case: a person on this node places an outgoing hotline call to another party (SPEC §3.1).
-import type { TPlaceCall } from '../../domain/call/index.js';
+import type { CallRecord, TPlaceCall } from '../../domain/call/index.js';
 import { placeCall as decidePlaceCall } from '../../domain/call/index.js';
 import type { Actor } from '../../domain/shared/actor.js';
 import { newId } from '../../shared/ids.js';
 import { insertCall } from '../../storage/repositories/call.repository.js';
 import { nextReference } from '../../storage/repositories/counter.repository.js';
+import type { Queryable } from '../../storage/db.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
 import { requireCallPermission } from './call-access.js';
@@ -15,13 +16,20 @@ export async function placeCall(ctx: ServiceContext, actor: Actor, input: TPlace
   requireCallPermission(actor, 'call:place', 'place');
   const now = ctx.clock();
   const nodeId = ctx.config.nodeId;
-  return ctx.db.transaction(async (tx) => {
-    // The counter is taken inside the transaction, so a refused call leaves no gap in references.
-    const reference = await nextReference(tx, nodeId, 'CALL', now);
-    const { record, events } = decidePlaceCall({ ...input, fromParty: nodeId }, actor, now, { id: newId(), reference });
-    await insertCall(tx, record, 'outgoing', nextCallCheckAt(record, nodeId));
-    await recordChange(tx, { actor, subjectType: 'call', subjectId: record.id, events, auditData: { reference } }, now);
-    await publishCallPlaced(tx, ctx, record);
-    return viewCall(record, actor, nodeId, now);
-  });
+  return ctx.db.transaction(async (tx) => viewCall(await insertPlacedCall(tx, ctx, actor, input, now), actor, nodeId, now));
+}
+
+/** The placing step inside a caller's transaction (also used by exercise injects, which mark the call). */
+export async function insertPlacedCall(
+  tx: Queryable, ctx: ServiceContext, actor: Actor, input: TPlaceCall, now: Date, marks: { exerciseId?: string } = {},
+): Promise<CallRecord> {
+  const nodeId = ctx.config.nodeId;
+  // The counter is taken inside the transaction, so a refused call leaves no gap in references.
+  const reference = await nextReference(tx, nodeId, 'CALL', now);
+  const decided = decidePlaceCall({ ...input, fromParty: nodeId }, actor, now, { id: newId(), reference });
+  const record: CallRecord = marks.exerciseId ? { ...decided.record, exerciseId: marks.exerciseId } : decided.record;
+  await insertCall(tx, record, 'outgoing', nextCallCheckAt(record, nodeId));
+  await recordChange(tx, { actor, subjectType: 'call', subjectId: record.id, events: decided.events, auditData: { reference, ...(marks.exerciseId ? { exerciseId: marks.exerciseId } : {}) } }, now);
+  await publishCallPlaced(tx, ctx, record);
+  return record;
 }

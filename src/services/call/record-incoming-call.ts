@@ -11,6 +11,7 @@ import { newId } from '../../shared/ids.js';
 import { findCall, insertCall } from '../../storage/repositories/call.repository.js';
 import { nextReference } from '../../storage/repositories/counter.repository.js';
 import type { ServiceContext } from '../context.js';
+import { markExerciseNotice } from '../notification/exercise-notice.js';
 import { notify } from '../notification/notify.js';
 import { recordChange } from '../shared/record-change.js';
 import { requireCallPermission } from './call-access.js';
@@ -30,6 +31,8 @@ export type IncomingCallInput = {
   callerName?: string;
   /** From federation only: the caller node's id, reference and clock, so both copies agree. */
   relayed?: { id: string; reference: string; placedBy: string; placedAt: string; ackPeriodMs: number };
+  /** From federation only: the exercise the caller's node placed this call in (SPEC §7.2). */
+  exerciseId?: string;
 };
 
 /** A call taken by phone is entered soon after, never ahead of the clock (skew allowed). */
@@ -48,7 +51,8 @@ export async function recordIncomingCall(ctx: ServiceContext, actor: Actor, inpu
   if (received < now.getTime() - LATE_ENTRY_MS) {
     throw validationError([issue('receivedAt', 'too_old', 'A call must be entered within 7 days of receiving it.', '呼叫须在接听后 7 天内录入。')], 'CALL_VALIDATION_FAILED');
   }
-  const call = { ...input, toParty: nodeId };
+  const { exerciseId, ...rest } = input;
+  const call = { ...rest, toParty: nodeId };
   return ctx.db.transaction(async (tx) => {
     if (input.relayed) {
       // A relayed call already stored is the same call delivered twice: answer as for the first.
@@ -65,12 +69,13 @@ export async function recordIncomingCall(ctx: ServiceContext, actor: Actor, inpu
       ackPeriodMs: ackPeriodMs(input.urgency),
     };
     const result = decidePlaceCall(call, caller, now, { id, reference, relay });
+    const record = exerciseId && actor.kind === 'peer' ? { ...result.record, exerciseId } : result.record;
     const events = actor.kind !== 'user' ? result.events : result.events.map((e) => ({
       ...e, actorLabel: actorLabel(actor), data: { ...e.data, recordedBy: actorLabel(actor), channel: 'off_platform' },
     }));
-    await insertCall(tx, result.record, 'incoming', nextCallCheckAt(result.record, nodeId));
+    await insertCall(tx, record, 'incoming', nextCallCheckAt(record, nodeId));
     await recordChange(tx, { actor, subjectType: 'call', subjectId: id, events, auditData: { reference, direction: 'incoming' } }, now);
-    await notify(tx, incomingCallNotice(result.record), now);
-    return viewCall(result.record, actor, nodeId, now);
+    await notify(tx, markExerciseNotice(incomingCallNotice(record), record.exerciseId), now);
+    return viewCall(record, actor, nodeId, now);
   });
 }

@@ -19,12 +19,15 @@ export async function createDraftRequest(ctx: ServiceContext, actor: UserActor, 
 
 /** The draft-creating step inside a caller's transaction (also used to turn a call into a request). */
 export async function insertDraftRequest(
-  tx: Queryable, ctx: ServiceContext, actor: UserActor, input: TCreateRequestDraft, now: Date,
+  tx: Queryable, ctx: ServiceContext, actor: UserActor, input: TCreateRequestDraft, now: Date, marks: { exerciseId?: string } = {},
 ): Promise<DraftCreated> {
   if (input.requestedParty === ctx.config.nodeId) throw ownPartyError();
   const reference = await nextReference(tx, ctx.config.nodeId, 'REQ', now);
   // Approval is the requested party's law: its node sets the flag when the request arrives.
-  const { record, events } = createRequestDraft({ id: newId(), reference }, input, actor, now, false);
+  const draft = createRequestDraft({ id: newId(), reference }, input, actor, now, false);
+  // An exercise inject marks its request from the start, so it never shows in real lists.
+  const record: RequestRecord = marks.exerciseId ? { ...draft.record, exerciseId: marks.exerciseId } : draft.record;
+  const { events } = draft;
   await saveRequestChange(tx, ctx, actor, null, record, events, now);
   // What still blocks submission, so the form can show it next to each field.
   return { record, presented: { ...presentRequest(ctx, record, actor, now), issues: validateRequestContent(record, now, 'submit') } };

@@ -8,6 +8,7 @@ import type { Role } from '../../domain/shared/roles.js';
 import { firedClockEvents, recordClockEvent } from '../../storage/repositories/notification.repository.js';
 import { dueRequestIds, findRequest, setRequestNextCheck } from '../../storage/repositories/request.repository.js';
 import type { ClockSource } from '../../workers/deadline-worker.js';
+import { markExerciseNotice } from '../notification/exercise-notice.js';
 import { notify } from '../notification/notify.js';
 import { recordChange } from '../shared/record-change.js';
 import { REQUEST_SUBJECT, requestClockPolicy, requestTimes } from './request-support.js';
@@ -31,7 +32,7 @@ export const requestClockSource: ClockSource = {
         auditData: { reference: record.reference, status: record.status },
       }, now);
       const message = notificationFor(record, event, ctx.config.nodeId);
-      if (message) await notify(tx, { ...message, subjectType: REQUEST_SUBJECT, subjectId: id }, now);
+      if (message) await notify(tx, markExerciseNotice({ ...message, subjectType: REQUEST_SUBJECT, subjectId: id }, record.exerciseId), now);
       done.push(event.key);
     }
     await setRequestNextCheck(tx, id, requestTimes(ctx, record, now).nextCheckAt);

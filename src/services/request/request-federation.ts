@@ -22,7 +22,8 @@ export const REQUESTS_CHANNEL = 'requests';
 export const REQUEST_SUBMITTED = 'request.submitted';
 export const REQUEST_STEP = 'request.step';
 
-export type RequestSubmittedBody = { snapshot: SubmittedRequestSnapshot };
+/** `exerciseId` is present only for exercise requests; peers that predate exercise mode ignore it. */
+export type RequestSubmittedBody = { snapshot: SubmittedRequestSnapshot; exerciseId?: string };
 export type RequestStepBody = { requestId: string; command: TRequestAction; at: string; by: string };
 
 /** Sends a step just taken on this node to the counterpart, when the counterpart is on the federation. */
@@ -39,7 +40,7 @@ export async function publishRequestStep(
     await insertRecordMessage(tx, { mid, subjectType: REQUEST_SUBJECT, subjectId: after.id, mtype: type, createdAt: at.toISOString() });
   };
   if (command.action === 'submit') {
-    const body: RequestSubmittedBody = { snapshot: toSubmittedSnapshot(after) };
+    const body: RequestSubmittedBody = { snapshot: toSubmittedSnapshot(after), ...(after.exerciseId ? { exerciseId: after.exerciseId } : {}) };
     await send(REQUEST_SUBMITTED, body);
     return;
   }
@@ -56,8 +57,9 @@ export async function publishRequestStep(
 export async function receiveRequestFromPeer(ctx: ServiceContext, peer: PeerActor, body: RequestSubmittedBody, receivedAt: Date): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     if (await findRequest(tx, body.snapshot.id)) return;
-    const { record, events } = receiveSubmittedRequest(body.snapshot, peer, ctx.config.nodeId, receivedAt, ctx.config.approvalRequiredForOutgoingData);
-    await saveRequestChange(tx, ctx, peer, null, record, events, receivedAt);
+    const received = receiveSubmittedRequest(body.snapshot, peer, ctx.config.nodeId, receivedAt, ctx.config.approvalRequiredForOutgoingData);
+    const record = body.exerciseId ? { ...received.record, exerciseId: body.exerciseId } : received.record;
+    await saveRequestChange(tx, ctx, peer, null, record, received.events, receivedAt);
   });
 }
 

@@ -11,7 +11,7 @@ function columns(c: CallRecord, direction: CallDirection, nextCheckAt: string | 
   return {
     reference: c.reference, status: c.status, urgency: c.urgency, topic: c.topic, from_party: c.fromParty,
     to_party: c.toParty, direction, placed_at: c.placedAt, ack_due_at: c.ackDueAt, next_check_at: nextCheckAt,
-    escalation_level: c.escalationLevel,
+    escalation_level: c.escalationLevel, exercise_id: c.exerciseId ?? null,
   };
 }
 
@@ -41,6 +41,8 @@ export type CallFilter = {
   status?: CallStatus[]; direction?: CallDirection; urgency?: CallUrgency[];
   /** Only calls still awaiting acknowledgement whose deadline lies before this instant. */
   overdueAt?: string; limit: number; offset: number;
+  /** Only this exercise's calls; without it, exercise calls are left out (they never mix with real work). */
+  exercise?: string;
 };
 
 /** Open calls first, then emergency before urgent before routine, then least time left. */
@@ -48,6 +50,7 @@ export async function listCalls(db: Queryable, f: CallFilter): Promise<CallRecor
   const where: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  where.push(f.exercise ? `exercise_id = ${p(f.exercise)}` : 'exercise_id IS NULL');
   if (f.status?.length) where.push(`status = ANY(${p(f.status)}::text[])`);
   if (f.urgency?.length) where.push(`urgency = ANY(${p(f.urgency)}::text[])`);
   if (f.direction) where.push(`direction = ${p(f.direction)}`);

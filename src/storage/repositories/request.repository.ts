@@ -11,7 +11,7 @@ function columns(r: RequestRecord, nextDeadlineAt: string | null, nextCheckAt: s
     reference: r.reference, status: r.status, type: r.type, urgency: r.urgency, confidentiality: r.confidentiality,
     requesting_party: r.requestingParty, requested_party: r.requestedParty, case_ref: r.caseRef,
     created_at: r.createdAt, updated_at: r.updatedAt, submitted_at: r.submittedAt,
-    next_deadline_at: nextDeadlineAt, next_check_at: nextCheckAt,
+    next_deadline_at: nextDeadlineAt, next_check_at: nextCheckAt, exercise_id: r.exerciseId ?? null,
   };
 }
 
@@ -36,12 +36,15 @@ export async function setRequestNextCheck(tx: Queryable, id: string, nextCheckAt
 export type RequestFilter = {
   status?: string[]; type?: string; urgency?: string; direction?: 'outgoing' | 'incoming'; party?: string;
   caseRef?: string; q?: string; ownParty: string; excludeDraftsOfOthers: boolean; limit: number; offset: number;
+  /** Only this exercise's requests; without it, exercise requests are left out (they never mix with real work). */
+  exercise?: string;
 };
 
 export async function listRequests(db: Queryable, f: RequestFilter): Promise<RequestRecord[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  where.push(f.exercise ? `exercise_id = ${p(f.exercise)}` : 'exercise_id IS NULL');
   if (f.status?.length) where.push(`status = ANY(${p(f.status)}::text[])`);
   if (f.type) where.push(`type = ${p(f.type)}`);
   if (f.urgency) where.push(`urgency = ${p(f.urgency)}`);

@@ -16,7 +16,7 @@ function presentRecord(c: CallRecord) {
     deliveredAt: c.deliveredAt, acknowledgedAt: c.acknowledgedAt, acknowledgedBy: c.acknowledgedBy,
     answeredAt: c.answeredAt, answeredBy: c.answeredBy, answer: c.answer, closedAt: c.closedAt,
     cancelledAt: c.cancelledAt, cancelReason: c.cancelReason, escalationLevel: c.escalationLevel, escalatedAt: c.escalatedAt,
-    linkedRequestId: c.linkedRequestId, linkedCaseId: c.linkedCaseId, version: c.version,
+    linkedRequestId: c.linkedRequestId, linkedCaseId: c.linkedCaseId, exerciseId: c.exerciseId ?? null, version: c.version,
   };
 }
 

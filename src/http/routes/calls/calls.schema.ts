@@ -12,6 +12,7 @@ export const ZCallListQuerySchema = z.object({
   urgency: commaList(CALL_URGENCIES, 'urgencies'),
   direction: z.enum(['outgoing', 'incoming']).optional(),
   overdue: z.enum(['true', 'false']).optional().describe('only calls past their acknowledgement deadline'),
+  exercise: z.uuid().optional().describe('only the calls of this tabletop exercise (left out of every list otherwise)'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });

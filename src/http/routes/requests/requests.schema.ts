@@ -14,6 +14,7 @@ export const ZRequestListQuerySchema = z.object({
   caseRef: z.string().max(200).optional(),
   q: z.string().max(200).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  exercise: z.uuid().optional().describe('only the requests of this tabletop exercise (left out of every list otherwise)'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });

@@ -1,0 +1,71 @@
+// Use cases for the node's TAXII collections (SPEC §5.2): list with object counts, create, and
+// change title, alias and sharing scope (readers, writers, max_tlp). Each change is one
+// transaction with its audit entry and history row.
+import { AppError } from '../../errors.js';
+import type { UserActor } from '../../domain/shared/actor.js';
+import { newId } from '../../shared/ids.js';
+import {
+  countObjectsByCollection, findCollection, findCollectionByAlias, insertCollection, listCollections, updateCollection,
+  type CollectionRow,
+} from '../../storage/repositories/taxii.repository.js';
+import type { ServiceContext } from '../context.js';
+import { recordChange } from '../shared/record-change.js';
+
+export type CollectionInput = {
+  title: string; description?: string; alias?: string | null; readers?: string[]; writers?: string[]; maxTlp?: CollectionRow['maxTlp'];
+};
+
+export type CollectionWithCount = CollectionRow & { objectCount: number };
+
+export async function listCollectionsWithCounts(ctx: ServiceContext): Promise<CollectionWithCount[]> {
+  const [rows, counts] = await Promise.all([listCollections(ctx.db), countObjectsByCollection(ctx.db)]);
+  return rows.map((c) => ({ ...c, objectCount: counts.get(c.id) ?? 0 }));
+}
+
+const unique = (list: string[] | undefined) => [...new Set(list ?? [])].sort();
+
+export async function createCollection(ctx: ServiceContext, actor: UserActor, input: CollectionInput): Promise<CollectionRow> {
+  const now = ctx.clock();
+  const row: CollectionRow = {
+    id: newId(), alias: input.alias ?? null, title: input.title, description: input.description ?? '',
+    readers: unique(input.readers), writers: unique(input.writers), maxTlp: input.maxTlp ?? 'AMBER', createdAt: now.toISOString(),
+  };
+  await ctx.db.transaction(async (tx) => {
+    if (row.alias && await findCollectionByAlias(tx, row.alias)) throw new AppError('INTEL_TAXII_COLLECTION_ALIAS_TAKEN');
+    await insertCollection(tx, row);
+    await recordChange(tx, {
+      actor, subjectType: 'intel_collection', subjectId: row.id,
+      events: [{ type: 'created', at: row.createdAt, data: { title: row.title, readers: row.readers, writers: row.writers, maxTlp: row.maxTlp } }],
+    }, now);
+  });
+  return row;
+}
+
+export async function changeCollection(
+  ctx: ServiceContext, actor: UserActor, id: string, input: Partial<CollectionInput>,
+): Promise<CollectionRow> {
+  const now = ctx.clock();
+  return ctx.db.transaction(async (tx) => {
+    const current = await findCollection(tx, id);
+    if (!current || current.id !== id) throw new AppError('INTEL_TAXII_COLLECTION_NOT_FOUND', { details: { id } });
+    const next: CollectionRow = {
+      ...current,
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.alias !== undefined ? { alias: input.alias } : {}),
+      ...(input.readers !== undefined ? { readers: unique(input.readers) } : {}),
+      ...(input.writers !== undefined ? { writers: unique(input.writers) } : {}),
+      ...(input.maxTlp !== undefined ? { maxTlp: input.maxTlp } : {}),
+    };
+    if (next.alias && next.alias !== current.alias) {
+      const other = await findCollectionByAlias(tx, next.alias);
+      if (other && other.id !== id) throw new AppError('INTEL_TAXII_COLLECTION_ALIAS_TAKEN');
+    }
+    await updateCollection(tx, next);
+    await recordChange(tx, {
+      actor, subjectType: 'intel_collection', subjectId: id,
+      events: [{ type: 'updated', at: now.toISOString(), data: { readers: next.readers, writers: next.writers, maxTlp: next.maxTlp, alias: next.alias } }],
+    }, now);
+    return next;
+  });
+}

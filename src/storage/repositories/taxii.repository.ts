@@ -1,0 +1,170 @@
+// SQL for the TAXII 2.1 server: collections with their sharing scope, filtered and paginated reads
+// of intel_objects in (added_at, seq) order, object deletion, status resources and party accounts.
+import type { TaxiiFilters } from '../../intel/taxii/filters.js';
+import type { Queryable } from '../db.js';
+
+export type CollectionRow = {
+  id: string; alias: string | null; title: string; description: string;
+  readers: string[]; writers: string[]; maxTlp: string; createdAt: string;
+};
+
+export type TaxiiObjectRow = {
+  seq: number; stixId: string; modified: string; specVersion: string; addedAt: string; object: Record<string, unknown>;
+};
+
+export type StatusDetail = { id: string; version: string; message?: string };
+
+export type StatusRow = {
+  id: string; collectionId: string; userId: string; status: 'complete' | 'pending'; requestTimestamp: string;
+  totalCount: number; successes: StatusDetail[]; failures: StatusDetail[]; pendings: StatusDetail[];
+};
+
+// Microsecond precision: TAXII clients echo date_added back as added_after, so it must not round.
+const ADDED_AT_TEXT = `to_char(o.added_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+function toCollection(r: Record<string, unknown>): CollectionRow {
+  return {
+    id: r.id as string, alias: (r.alias as string | null) ?? null, title: r.title as string, description: r.description as string,
+    readers: r.readers as string[], writers: r.writers as string[], maxTlp: r.max_tlp as string,
+    createdAt: new Date(r.created_at as string).toISOString(),
+  };
+}
+
+export async function listCollections(q: Queryable): Promise<CollectionRow[]> {
+  return (await q.query('SELECT * FROM intel_collections ORDER BY created_at, id')).map(toCollection);
+}
+
+/** By id or alias (TAXII 2.1 lets a client use either in the URL). */
+export async function findCollection(q: Queryable, idOrAlias: string): Promise<CollectionRow | null> {
+  const rows = await q.query('SELECT * FROM intel_collections WHERE id = $1 OR alias = $1 ORDER BY (id = $1) DESC LIMIT 1', [idOrAlias]);
+  return rows[0] ? toCollection(rows[0]) : null;
+}
+
+export async function findCollectionByAlias(q: Queryable, alias: string): Promise<CollectionRow | null> {
+  const rows = await q.query('SELECT * FROM intel_collections WHERE alias = $1', [alias]);
+  return rows[0] ? toCollection(rows[0]) : null;
+}
+
+export async function insertCollection(tx: Queryable, c: CollectionRow): Promise<void> {
+  await tx.query(
+    `INSERT INTO intel_collections (id, alias, title, description, readers, writers, max_tlp, created_at)
+     VALUES ($1,$2,$3,$4,$5::text[],$6::text[],$7,$8)`,
+    [c.id, c.alias, c.title, c.description, c.readers, c.writers, c.maxTlp, c.createdAt],
+  );
+}
+
+export async function updateCollection(tx: Queryable, c: CollectionRow): Promise<void> {
+  await tx.query(
+    `UPDATE intel_collections SET alias=$2, title=$3, description=$4, readers=$5::text[], writers=$6::text[], max_tlp=$7 WHERE id=$1`,
+    [c.id, c.alias, c.title, c.description, c.readers, c.writers, c.maxTlp],
+  );
+}
+
+export async function countObjectsByCollection(q: Queryable): Promise<Map<string, number>> {
+  const rows = await q.query<{ collection_id: string; n: number }>(
+    'SELECT collection_id, count(*)::int AS n FROM intel_objects GROUP BY collection_id',
+  );
+  return new Map(rows.map((r) => [r.collection_id, Number(r.n)]));
+}
+
+export type ObjectQuery = { collectionId: string; filters: TaxiiFilters; tlps: readonly string[] | 'all' };
+
+/** WHERE clause shared by reads and deletes; `o` is intel_objects. */
+function whereOf(query: ObjectQuery, params: unknown[], withPaging: boolean): string {
+  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  const f = query.filters;
+  const conds = [`o.collection_id = ${p(query.collectionId)}`];
+  let tlpCond = (_alias: string) => 'TRUE';
+  if (query.tlps !== 'all') {
+    const tlps = p(query.tlps);
+    tlpCond = (alias) => `(${alias}.tlp IS NULL OR ${alias}.tlp = ANY(${tlps}::text[]))`;
+    conds.push(tlpCond('o'));
+  }
+  if (f.ids) conds.push(`o.stix_id = ANY(${p(f.ids)}::text[])`);
+  if (f.types) conds.push(`o.type = ANY(${p(f.types)}::text[])`);
+  if (f.specVersions) conds.push(`o.spec_version = ANY(${p(f.specVersions)}::text[])`);
+  if (withPaging && f.addedAfter) conds.push(`o.added_at > ${p(f.addedAfter)}::timestamptz`);
+  if (withPaging && f.next) conds.push(`(o.added_at, o.seq) > (${p(f.next.addedAt)}::timestamptz, ${p(f.next.seq)}::bigint)`);
+  const v = f.versions;
+  if (!v.all) {
+    // First/last are judged among the versions this viewer may see.
+    const other = (cmp: string) => `NOT EXISTS (SELECT 1 FROM intel_objects o2 WHERE o2.collection_id = o.collection_id
+      AND o2.stix_id = o.stix_id AND o2.modified::timestamptz ${cmp} o.modified::timestamptz AND ${tlpCond('o2')})`;
+    const any: string[] = [];
+    if (v.last) any.push(other('>'));
+    if (v.first) any.push(other('<'));
+    if (v.at.length) any.push(`o.modified::timestamptz = ANY(${p(v.at)}::timestamptz[])`);
+    conds.push(any.length ? `(${any.join(' OR ')})` : 'FALSE');
+  }
+  return conds.join(' AND ');
+}
+
+/** One page plus whether more follow (reads limit + 1 rows). */
+export async function queryObjects(q: Queryable, query: ObjectQuery): Promise<{ rows: TaxiiObjectRow[]; more: boolean }> {
+  const params: unknown[] = [];
+  const where = whereOf(query, params, true);
+  params.push(query.filters.limit + 1);
+  const rows = await q.query(
+    `SELECT o.seq, o.stix_id, o.modified, o.spec_version, o.object, ${ADDED_AT_TEXT} AS added_at_text
+     FROM intel_objects o WHERE ${where} ORDER BY o.added_at, o.seq LIMIT $${params.length}`,
+    params,
+  );
+  const page = rows.slice(0, query.filters.limit).map((r) => ({
+    seq: Number(r.seq), stixId: r.stix_id as string, modified: r.modified as string, specVersion: r.spec_version as string,
+    addedAt: r.added_at_text as string, object: r.object as Record<string, unknown>,
+  }));
+  return { rows: page, more: rows.length > query.filters.limit };
+}
+
+export async function deleteObjects(tx: Queryable, query: ObjectQuery): Promise<number> {
+  const params: unknown[] = [];
+  const where = whereOf(query, params, false);
+  const rows = await tx.query(`DELETE FROM intel_objects o WHERE ${where} RETURNING o.seq`, params);
+  return rows.length;
+}
+
+export async function insertStatus(tx: Queryable, s: StatusRow): Promise<void> {
+  await tx.query(
+    `INSERT INTO taxii_status (id, collection_id, user_id, status, request_timestamp, total_count, successes, failures, pendings)
+     VALUES ($1,$2,$3,$4,$5,$6,$7::jsonb,$8::jsonb,$9::jsonb)`,
+    [s.id, s.collectionId, s.userId, s.status, s.requestTimestamp, s.totalCount,
+      JSON.stringify(s.successes), JSON.stringify(s.failures), JSON.stringify(s.pendings)],
+  );
+}
+
+export async function findStatus(q: Queryable, id: string): Promise<StatusRow | null> {
+  const rows = await q.query(
+    `SELECT *, to_char(request_timestamp AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS ts FROM taxii_status WHERE id = $1`, [id],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    id: r.id as string, collectionId: r.collection_id as string, userId: r.user_id as string,
+    status: r.status as StatusRow['status'], requestTimestamp: r.ts as string, totalCount: Number(r.total_count),
+    successes: r.successes as StatusDetail[], failures: r.failures as StatusDetail[], pendings: r.pendings as StatusDetail[],
+  };
+}
+
+export async function findPartyOfUser(q: Queryable, userId: string): Promise<string | null> {
+  const rows = await q.query<{ party: string }>('SELECT party FROM intel_party_accounts WHERE user_id = $1', [userId]);
+  return rows[0]?.party ?? null;
+}
+
+export async function upsertPartyAccount(tx: Queryable, userId: string, party: string, now: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO intel_party_accounts (user_id, party, created_at) VALUES ($1,$2,$3)
+     ON CONFLICT (user_id) DO UPDATE SET party = EXCLUDED.party`,
+    [userId, party, now],
+  );
+}
+
+export async function listPartyAccounts(q: Queryable): Promise<{ userId: string; username: string; party: string }[]> {
+  const rows = await q.query(
+    'SELECT a.user_id, u.username, a.party FROM intel_party_accounts a JOIN users u ON u.id = a.user_id ORDER BY a.party, u.username',
+  );
+  return rows.map((r) => ({ userId: r.user_id as string, username: r.username as string, party: r.party as string }));
+}
+
+export async function deletePartyAccount(tx: Queryable, userId: string): Promise<boolean> {
+  return (await tx.query('DELETE FROM intel_party_accounts WHERE user_id = $1 RETURNING user_id', [userId])).length > 0;
+}

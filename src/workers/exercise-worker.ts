@@ -1,0 +1,53 @@
+// Fires due exercise injects. Like the deadline worker it keeps no timers to lose: each sweep asks
+// the store for unfired injects whose planned instant has passed, so a node restarted mid-exercise
+// fires what came due while it was down, and never fires one twice (the row is stamped in the
+// transaction that creates the call or request). It sweeps every second: a time-scaled exercise
+// (60× makes one exercise minute a real second) needs that resolution.
+import type { ServiceContext } from '../services/context.js';
+import { fireInject, type FireOutcome } from '../services/exercise/fire-inject.js';
+import { dueDeliveryIds } from '../storage/repositories/exercise.repository.js';
+
+export const EXERCISE_SWEEP_MS = 1000;
+const BATCH = 100;
+
+export type ExerciseSweep = { fired: number; failed: number };
+export type ExerciseWorker = { sweepNow(): Promise<ExerciseSweep>; stop(): Promise<void> };
+
+export async function sweepExerciseInjects(ctx: ServiceContext): Promise<ExerciseSweep> {
+  const now = ctx.clock();
+  const result: ExerciseSweep = { fired: 0, failed: 0 };
+  for (const id of await dueDeliveryIds(ctx.db, now.toISOString(), BATCH)) {
+    let outcome: FireOutcome = 'skipped';
+    try {
+      outcome = await fireInject(ctx, id, now);
+    } catch (err) {
+      // Unexpected (e.g. storage) errors leave the row unfired: it is retried at the next sweep.
+      ctx.logger.error({ err, deliveryId: id }, 'exercise inject failed');
+    }
+    if (outcome === 'fired') result.fired++;
+    if (outcome === 'failed') result.failed++;
+  }
+  return result;
+}
+
+export function startExerciseWorker(ctx: ServiceContext): ExerciseWorker {
+  let running: Promise<ExerciseSweep> | null = null;
+  let stopped = false;
+  const sweep = (): Promise<ExerciseSweep> => {
+    running ??= sweepExerciseInjects(ctx)
+      .catch((err: unknown) => { ctx.logger.error({ err }, 'exercise sweep failed'); return { fired: 0, failed: 0 }; })
+      .finally(() => { running = null; });
+    return running;
+  };
+  const timer = setInterval(() => { if (!stopped) void sweep(); }, EXERCISE_SWEEP_MS);
+  timer.unref();
+  void sweep();
+  return {
+    sweepNow: async () => { await running; return sweep(); },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
