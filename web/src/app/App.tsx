@@ -1,9 +1,10 @@
 // The application: data cache, router, and the gate between the sign-in page and the workspace.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter } from 'react-router';
+import { BrowserRouter, useLocation } from 'react-router';
 import { ApiError } from '../api/client';
 import { Loading } from '../components/Page';
 import { LoginPage } from '../features/auth/LoginPage';
+import { PublicReportApp, isPublicReportPath } from '../features/public-report/PublicReportApp';
 import { Layout } from './Layout';
 import { AppRoutes } from './routes';
 import { SessionProvider, useMe } from './session';
@@ -18,7 +19,13 @@ const queryClient = new QueryClient({
   },
 });
 
+/** Public pages (reporting by victims) need no account and never ask who is signed in. */
 function Gate() {
+  const { pathname } = useLocation();
+  return isPublicReportPath(pathname) ? <PublicReportApp /> : <SignedInGate />;
+}
+
+function SignedInGate() {
   const me = useMe();
   if (me.isLoading) return <Loading />;
   if (!me.data) return <LoginPage />;

@@ -19,6 +19,8 @@ import { HotlinePage } from '../features/hotline/HotlinePage';
 import { RequestEditorPage } from '../features/requests/RequestEditorPage';
 import { RequestPage } from '../features/requests/RequestPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
+import { TriagePage } from '../features/triage/TriagePage';
+import { TriageReportPage } from '../features/triage/TriageReportPage';
 
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
@@ -54,6 +56,8 @@ export function AppRoutes() {
         <Route path="/admin" element={<AdminPage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/notifications" element={<NotificationsPage />} />
+        <Route path="/triage" element={<TriagePage />} />
+        <Route path="/triage/:id" element={<TriageReportPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>
