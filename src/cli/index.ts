@@ -9,6 +9,7 @@ import { registerPeers } from './commands/manage-peers.js';
 import { registerReport } from './commands/export-report.js';
 import { registerStart } from './commands/start-node.js';
 import { registerUsers } from './commands/manage-users.js';
+import { registerStix } from './commands/stix-import-export.js';
 import { registerSearch } from './commands/search-reindex.js';
 import { registerTaxii } from './commands/taxii-pull.js';
 
@@ -27,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
   registerKeys(program, setExit);
   registerPeers(program, setExit);
   registerReport(program, setExit);
+  registerStix(program, setExit);
   registerSearch(program, setExit);
   registerTaxii(program, setExit);
   try {
