@@ -14,11 +14,12 @@ export function buildTsVector(fields: readonly { text: string; weight: 'A' | 'B'
   for (const field of fields) {
     for (const term of indexTerms(field.text)) {
       pos = Math.min(pos + 1, MAX_POSITION);
-      if (Buffer.byteLength(term) > MAX_LEXEME_BYTES) continue;
-      const list = positions.get(term) ?? [];
+      // A UTF-8 character takes at most 4 bytes, so only long terms need measuring.
+      if (term.length * 4 > MAX_LEXEME_BYTES && Buffer.byteLength(term) > MAX_LEXEME_BYTES) continue;
+      const list = positions.get(term);
       // PostgreSQL keeps at most 256 positions per lexeme.
-      if (list.length < 256) list.push(`${pos}${field.weight}`);
-      positions.set(term, list);
+      if (!list) positions.set(term, [`${pos}${field.weight}`]);
+      else if (list.length < 256) list.push(`${pos}${field.weight}`);
     }
   }
   return [...positions].map(([term, ps]) => `${quote(term)}:${ps.join(',')}`).join(' ');
