@@ -8,6 +8,7 @@ import { countUsers, findUserByUsername } from '../storage/repositories/user.rep
 import { DEMO_PASSWORD, DEMO_USERS, type DemoParty, type DemoUsername } from './demo-parties.js';
 import type { DemoNode } from './start-demo-federation.js';
 import { seedWorkload } from './seed-workload.js';
+import { seedDemoExercise } from './demo-exercise.js';
 
 export type DemoActors = Record<DemoUsername, UserActor>;
 export type SeededNode = { party: DemoParty; ctx: ServiceContext; as: DemoActors };
@@ -36,5 +37,6 @@ export async function seedDemoFederation(nodes: readonly DemoNode[]): Promise<bo
     if ((await countUsers(node.ctx.db)) === 0) seeded.push({ party, ctx: node.ctx, as: await seedDemoUsers(node.ctx, party) });
   }
   if (fresh) await seedWorkload(seeded);
+  if (fresh) await seedDemoExercise(seeded);
   return fresh;
 }

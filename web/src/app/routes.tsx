@@ -12,6 +12,10 @@ import { CasePage } from '../features/cases/CasePage';
 import { CasesPage } from '../features/cases/CasesPage';
 import { NewCasePage } from '../features/cases/NewCasePage';
 import { DialoguePage } from '../features/dialogue/DialoguePage';
+import { ExerciseBoardPage } from '../features/exercises/ExerciseBoardPage';
+import { ExercisesPage } from '../features/exercises/ExercisesPage';
+import { ParticipationPage } from '../features/exercises/ParticipationPage';
+import { ScenarioEditorPage } from '../features/exercises/ScenarioEditorPage';
 import { MeetingPage } from '../features/dialogue/MeetingPage';
 import { FederationPage } from '../features/federation/FederationPage';
 import { CallPage } from '../features/hotline/CallPage';
@@ -50,6 +54,11 @@ export function AppRoutes() {
         <Route path="/cases/:id" element={<CasePage />} />
         <Route path="/dashboard" element={<DashboardPage />} />
         <Route path="/dialogue" element={<DialoguePage />} />
+        <Route path="/exercises" element={<ExercisesPage />} />
+        <Route path="/exercises/scenarios/new" element={<ScenarioEditorPage />} />
+        <Route path="/exercises/scenarios/:id" element={<ScenarioEditorPage />} />
+        <Route path="/exercises/participations/:id" element={<ParticipationPage />} />
+        <Route path="/exercises/:id" element={<ExerciseBoardPage />} />
         <Route path="/dialogue/:id" element={<MeetingPage />} />
         <Route path="/network" element={<FederationPage />} />
         <Route path="/audit" element={<AuditPage />} />

@@ -17,6 +17,7 @@ import { formatDuration, formatTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { CallActions } from './CallActions';
 import { CallLinks } from './CallLinks';
+import { ExerciseBanner } from '../exercises/ExerciseBanner';
 
 export function CallPage() {
   const { id } = useParams();
@@ -43,6 +44,7 @@ export function CallPage() {
               </div>
             }
           />
+          <ExerciseBanner exerciseId={c.exerciseId} outgoing={c.direction === 'outgoing'} />
           {c.clock.isAwaitingAck && c.clock.isProminent && (
             <div className={`alert ${c.clock.isOverdue ? 'error' : 'warning'}`} role="status" style={{ marginBottom: 'var(--sp-4)' }}>
               <div>

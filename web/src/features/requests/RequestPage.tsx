@@ -17,6 +17,7 @@ import { RequestDetails } from './RequestDetails';
 import { RequestDeliveries } from './RequestDeliveries';
 import { RequestHistory } from './RequestHistory';
 import { CounterpartPanel, WorkflowPanel } from './WorkflowPanel';
+import { ExerciseBanner } from '../exercises/ExerciseBanner';
 
 export function RequestPage() {
   const { id } = useParams();
@@ -53,6 +54,7 @@ export function RequestPage() {
               </div>
             }
           />
+          <ExerciseBanner exerciseId={r.exerciseId} outgoing={r.direction === 'outgoing'} />
           <div className="grid-main-side">
             <div className="stack">
               <Panel title={t('workflow.title')} id="workflow">

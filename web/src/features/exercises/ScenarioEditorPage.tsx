@@ -1,0 +1,146 @@
+// Scenario editor (/exercises/scenarios/new and /exercises/scenarios/:id): bilingual title and
+// briefing, participating peers, and the injects table (T+minutes, kind, target party, content).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api } from '../../api/client';
+import type { ScenarioView } from '../../api/exercise-types';
+import { useCallMeta } from '../../api/meta';
+import { useBi } from '../../components/Bi';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SelectField, TextArea, TextField } from '../../components/Field';
+import { PageHeader, Panel } from '../../components/Page';
+import type { PeerStatus } from '../federation/federation-types';
+import { injectBody, newInject, type InjectDraft, type InjectKind } from './inject-templates';
+
+type Form = { titleEn: string; titleZh: string; briefingEn: string; briefingZh: string; participants: string[]; injects: InjectDraft[] };
+const EMPTY: Form = { titleEn: '', titleZh: '', briefingEn: '', briefingZh: '', participants: [], injects: [] };
+
+function fromScenario(s: ScenarioView): Form {
+  return {
+    titleEn: s.title.en, titleZh: s.title.zh, briefingEn: s.briefing.en, briefingZh: s.briefing.zh, participants: s.participants,
+    injects: s.injects.map((i) => (i.kind === 'request' ? { ...i, requestJson: JSON.stringify(i.request, null, 2) } : i)),
+  };
+}
+
+function InjectFields({ d, i, set, parties }: { d: InjectDraft; i: number; set: (d: InjectDraft) => void; parties: string[] }) {
+  const { t } = useTranslation();
+  const bi = useBi();
+  const meta = useCallMeta();
+  const p = (field: string) => `injects.${i}.${field}`;
+  const opts = (labels?: Record<string, { en: string; zh: string }>) => Object.entries(labels ?? {}).map(([value, l]) => ({ value, label: bi(l) }));
+  return (
+    <fieldset className="stack" style={{ border: '1px solid var(--border)', borderRadius: 8, padding: 'var(--sp-3)' }}>
+      <legend>{t('exercise.injectN', { n: i + 1 })}</legend>
+      <div className="row" style={{ flexWrap: 'wrap', gap: 'var(--sp-2)' }}>
+        <TextField label={t('exercise.offset')} path={p('offsetMinutes')} type="number" min={0} value={d.offsetMinutes}
+          onChange={(e) => set({ ...d, offsetMinutes: Number(e.target.value) })} />
+        <SelectField label={t('exercise.kindLabel')} path={p('kind')} value={d.kind}
+          options={(['call', 'request', 'info'] as const).map((k) => ({ value: k, label: t(`exercise.kind.${k}`) }))}
+          onChange={(e) => set({ ...newInject(e.target.value as InjectKind, d.party, d.offsetMinutes), title: d.title })} />
+        <SelectField label={t('exercise.party')} path={p('party')} value={d.party} placeholder={t('exercise.choose')}
+          options={parties.map((x) => ({ value: x, label: x }))} onChange={(e) => set({ ...d, party: e.target.value })} />
+      </div>
+      <div className="row" style={{ gap: 'var(--sp-2)' }}>
+        <TextField className="grow" label={t('exercise.injectTitleEn')} path={p('title.en')} value={d.title.en} onChange={(e) => set({ ...d, title: { ...d.title, en: e.target.value } })} />
+        <TextField className="grow" label={t('exercise.injectTitleZh')} path={p('title.zh')} value={d.title.zh} lang="zh-CN" onChange={(e) => set({ ...d, title: { ...d.title, zh: e.target.value } })} />
+      </div>
+      {d.kind === 'call' && (
+        <>
+          <div className="row" style={{ gap: 'var(--sp-2)' }}>
+            <SelectField label={t('exercise.urgency')} path={p('urgency')} value={d.urgency} options={opts(meta.data?.urgencies)} onChange={(e) => set({ ...d, urgency: e.target.value as typeof d.urgency })} />
+            <SelectField label={t('exercise.topic')} path={p('topic')} value={d.topic} options={opts(meta.data?.topics)} onChange={(e) => set({ ...d, topic: e.target.value as typeof d.topic })} />
+          </div>
+          <div className="row" style={{ gap: 'var(--sp-2)' }}>
+            <TextField label={t('exercise.callbackName')} path={p('callback.name')} value={d.callback.name} onChange={(e) => set({ ...d, callback: { ...d.callback, name: e.target.value } })} />
+            <TextField label={t('exercise.callbackPhone')} path={p('callback.phone')} value={d.callback.phone ?? ''} onChange={(e) => set({ ...d, callback: { ...d.callback, phone: e.target.value } })} />
+            <TextField label={t('exercise.callbackZone')} path={p('callback.timeZone')} value={d.callback.timeZone} onChange={(e) => set({ ...d, callback: { ...d.callback, timeZone: e.target.value } })} />
+          </div>
+        </>
+      )}
+      {(d.kind === 'call' || d.kind === 'info') && (
+        <div className="row" style={{ gap: 'var(--sp-2)' }}>
+          <TextArea className="grow" label={t('exercise.textEn')} path={p('text.en')} value={d.text.en} onChange={(e) => set({ ...d, text: { ...d.text, en: e.target.value } })} />
+          <TextArea className="grow" label={t('exercise.textZh')} path={p('text.zh')} value={d.text.zh} lang="zh-CN" onChange={(e) => set({ ...d, text: { ...d.text, zh: e.target.value } })} />
+        </div>
+      )}
+      {d.kind === 'request' && (
+        <TextArea label={t('exercise.requestJson')} path={p('request')} hint={t('exercise.requestJsonHint')} rows={12} className="mono"
+          value={d.requestJson ?? ''} onChange={(e) => set({ ...d, requestJson: e.target.value })} />
+      )}
+    </fieldset>
+  );
+}
+
+export function ScenarioEditorPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [f, setF] = useState<Form>(EMPTY);
+  const existing = useQuery({ queryKey: ['exercises', 'scenario', id], queryFn: () => api.get<ScenarioView>(`/exercises/scenarios/${id}`), enabled: !!id });
+  const peers = useQuery({ queryKey: ['federation', 'peers'], queryFn: () => api.get<{ items: PeerStatus[] }>('/federation/peers') });
+  useEffect(() => { if (existing.data) setF(fromScenario(existing.data)); }, [existing.data]);
+  const save = useMutation({
+    mutationFn: () => {
+      const body = {
+        title: { en: f.titleEn, zh: f.titleZh }, briefing: { en: f.briefingEn, zh: f.briefingZh }, participants: f.participants,
+        injects: f.injects.map(injectBody),
+      };
+      return id ? api.patch<ScenarioView>(`/exercises/scenarios/${id}`, body) : api.post<ScenarioView>('/exercises/scenarios', body);
+    },
+    onSuccess: async () => { await qc.invalidateQueries({ queryKey: ['exercises'] }); navigate('/exercises'); },
+  });
+  const activePeers = (peers.data?.items ?? []).filter((p) => p.status === 'active').map((p) => p.id);
+  const setInject = (i: number, d: InjectDraft) => setF({ ...f, injects: f.injects.map((x, j) => (j === i ? d : x)) });
+  const add = (kind: InjectKind) => {
+    const last = f.injects.at(-1)?.offsetMinutes ?? -10;
+    setF({ ...f, injects: [...f.injects, newInject(kind, f.participants[0] ?? '', last + 10)] });
+  };
+  return (
+    <>
+      <PageHeader eyebrow={<Link to="/exercises">{t('exercise.title')}</Link>} title={id ? t('exercise.editScenario') : t('exercise.newScenario')} />
+      <form className="stack" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+        {save.error && <ErrorSummary error={save.error} />}
+        <Panel title={t('exercise.scenario')} id="scenario-basics">
+          <div className="stack">
+            <div className="row" style={{ gap: 'var(--sp-2)' }}>
+              <TextField className="grow" required label={t('exercise.titleEn')} path="title.en" value={f.titleEn} onChange={(e) => setF({ ...f, titleEn: e.target.value })} />
+              <TextField className="grow" required label={t('exercise.titleZh')} path="title.zh" lang="zh-CN" value={f.titleZh} onChange={(e) => setF({ ...f, titleZh: e.target.value })} />
+            </div>
+            <div className="row" style={{ gap: 'var(--sp-2)' }}>
+              <TextArea className="grow" required label={t('exercise.briefingEn')} path="briefing.en" value={f.briefingEn} onChange={(e) => setF({ ...f, briefingEn: e.target.value })} />
+              <TextArea className="grow" required label={t('exercise.briefingZh')} path="briefing.zh" lang="zh-CN" value={f.briefingZh} onChange={(e) => setF({ ...f, briefingZh: e.target.value })} />
+            </div>
+            <fieldset id="f-participants">
+              <legend>{t('exercise.participants')}</legend>
+              {activePeers.length === 0 && <p className="small muted">{t('exercise.noPeers')}</p>}
+              {activePeers.map((peer) => (
+                <label key={peer} className="check">
+                  <input type="checkbox" checked={f.participants.includes(peer)}
+                    onChange={(e) => setF({ ...f, participants: e.target.checked ? [...f.participants, peer] : f.participants.filter((x) => x !== peer) })} />
+                  {peer}
+                </label>
+              ))}
+            </fieldset>
+          </div>
+        </Panel>
+        <Panel title={t('exercise.injects')} id="scenario-injects"
+          actions={(['call', 'request', 'info'] as const).map((k) => (
+            <button key={k} type="button" className="btn" onClick={() => add(k)}>+ {t(`exercise.kind.${k}`)}</button>
+          ))}>
+          <div className="stack">
+            {f.injects.map((d, i) => (
+              <div key={i} className="stack">
+                <InjectFields d={d} i={i} parties={f.participants} set={(x) => setInject(i, x)} />
+                <button type="button" className="btn ghost" onClick={() => setF({ ...f, injects: f.injects.filter((_, j) => j !== i) })}>{t('exercise.removeInject')}</button>
+              </div>
+            ))}
+          </div>
+        </Panel>
+        <div className="row"><button type="submit" className="btn primary" disabled={save.isPending}>{t('exercise.save')}</button></div>
+      </form>
+    </>
+  );
+}
