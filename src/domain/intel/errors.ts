@@ -18,7 +18,7 @@ export const INTEL_ERRORS = {
   INTEL_TAXII_FEED_NOT_FOUND: { status: 404, message: { en: 'No such TAXII feed.', zh: '没有该 TAXII 订阅源。' } },
   INTEL_TAXII_PARTY_ACCOUNT_INVALID: { status: 422, message: { en: 'Only an existing user can be bound to a party.', zh: '只有已存在的用户才能绑定到参与方。' } },
   // Indicator extraction (SPEC §5.3).
-  INTEL_EXTRACT_TOO_LARGE: { status: 413, message: { en: 'The text is too long to extract from in one request (limit 1 MB).', zh: '文本过长，无法在一次请求中提取（上限 1 MB）。' } },
+  INTEL_EXTRACT_TOO_LARGE: { status: 413, message: { en: 'The text is too long to extract from in one request (at most 1,000,000 characters).', zh: '文本过长，单次请求最多可提取 1,000,000 个字符。' } },
   // Correlation (SPEC §4.5).
   INTEL_CORRELATION_ALERT_NOT_FOUND: { status: 404, message: { en: 'No such correlation alert, or you may not see both of its sources.', zh: '没有该关联告警，或您无权查看其两个来源。' } },
   INTEL_CORRELATION_VALUE_INVALID: { status: 422, message: { en: 'The value is not a valid observable of this type.', zh: '该值不是此类型的有效可观测数据。' } },

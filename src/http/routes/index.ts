@@ -15,6 +15,8 @@ import { triageRoutes } from './public-reports/triage.routes.js';
 import { reportsRoutes } from './reports/reports.routes.js';
 import { requestsRoutes } from './requests/requests.routes.js';
 import { usersRoutes } from './users/users.routes.js';
+import { extractRoutes } from './intel/extract.routes.js';
+import { correlationRoutes } from './intel/correlation.routes.js';
 import { stixRoutes } from './intel/stix.routes.js';
 import { knowledgeRoutes } from './knowledge/knowledge.routes.js';
 import { searchRoutes } from './search/search.routes.js';
@@ -35,6 +37,8 @@ export function apiRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     await app.register(exercisesRoutes(ctx));
     await app.register(casesRoutes(ctx));
     await app.register(federationRoutes(ctx));
+    await app.register(extractRoutes(ctx));
+    await app.register(correlationRoutes(ctx));
     await app.register(publicReportsRoutes(ctx));
     await app.register(triageRoutes(ctx));
     await app.register(reportsRoutes(ctx));

@@ -8,6 +8,7 @@ import type { ValidationIssue } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
 import { insertObservable, listCaseObservables, updateObservable } from '../../storage/repositories/case-observable.repository.js';
 import type { ServiceContext } from '../context.js';
+import { recordObservables } from '../intel/record-observables.js';
 import { loadCase, recordCaseEvents } from './case-support.js';
 import { visibleObservables } from './case-visibility.js';
 
@@ -52,6 +53,7 @@ export async function addCaseObservables(ctx: ServiceContext, actor: UserActor, 
     });
     for (const o of result.added) await insertObservable(tx, o);
     for (const o of result.updated) await updateObservable(tx, o, o.version - 1);
+    await recordObservables(tx, ctx, { kind: 'case', id: kase.id, label: kase.reference }, result.added, now);
     await recordCaseEvents(tx, actor, kase, result.events, now);
     return {
       added: result.added,

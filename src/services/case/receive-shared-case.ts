@@ -11,6 +11,7 @@ import { newId } from '../../shared/ids.js';
 import type { Queryable } from '../../storage/db.js';
 import { insertObservable, listCaseObservables, updateObservable } from '../../storage/repositories/case-observable.repository.js';
 import type { ServiceContext } from '../context.js';
+import { recordObservables } from '../intel/record-observables.js';
 import { recordCaseEvents, saveCaseChange } from './case-support.js';
 import { findSharedCase, notifyReceivers, receivingMembers, referenceIfFree, usableReference } from './case-receivers.js';
 import type { CaseSharedBody } from './case-share-messages.js';
@@ -23,6 +24,8 @@ export async function receiveSharedCase(ctx: ServiceContext, peer: PeerActor, bo
     const merged = mergeObservables(existing, sharedObservableRecords(body.observables, kase.id, peer, now, newId), now);
     for (const o of merged.added) await insertObservable(tx, o);
     for (const o of merged.updated) await updateObservable(tx, o, o.version - 1);
+    // Data received from peers correlates too (SPEC §4.5).
+    await recordObservables(tx, ctx, { kind: 'case', id: kase.id, label: kase.reference }, merged.added, now);
     const brief = (o: { id: string; type: string; display: string }) => ({ id: o.id, type: o.type, value: o.display });
     const events: CaseDomainEvent[] = [makeEvent('case.share_received', peer, now, {
       caseId: kase.id, from: peer.partyId, senderCaseId: body.case.caseId, observables: body.observables.length,

@@ -7,6 +7,7 @@ import type { Queryable } from '../../storage/db.js';
 import { findPeer } from '../../storage/repositories/peer.repository.js';
 import { findRequest, insertRequest, updateRequest, type RequestTimes } from '../../storage/repositories/request.repository.js';
 import type { ServiceContext } from '../context.js';
+import { recordRequestObservables } from '../intel/record-request-observables.js';
 import { recordChange } from '../shared/record-change.js';
 import { indexSearchDocument } from '../search/index-search-document.js';
 import { requestDocument } from '../search/search-documents.js';
@@ -37,6 +38,7 @@ export async function saveRequestChange(
   const times = requestTimes(ctx, after, now);
   if (before) await updateRequest(tx, after, before.version, times);
   else await insertRequest(tx, after, times);
+  await recordRequestObservables(tx, ctx, after, now);
   await recordChange(tx, {
     actor, subjectType: REQUEST_SUBJECT, subjectId: after.id,
     events: events.map((e) => ({ type: e.type.replace(/^request\./, ''), at: e.at, data: e.data, actorLabel: e.actor })),

@@ -1,0 +1,9 @@
+// Request shapes for indicator extraction (SPEC §5.3).
+import { z } from 'zod';
+
+/** The text's length is checked by the service (413 INTEL_EXTRACT_TOO_LARGE), not here, so a long text gets that code. */
+export const ZExtractBodySchema = z.object({
+  text: z.string(),
+  defaultCountry: z.string().regex(/^[A-Za-z]{2}$/).optional(),
+});
+export type TExtractBody = z.infer<typeof ZExtractBodySchema>;
