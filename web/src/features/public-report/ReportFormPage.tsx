@@ -138,7 +138,12 @@ export function ReportFormPage() {
           <TextField label={t('publicReport.files')} path="attachments" type="file" multiple accept="image/png,image/jpeg,image/webp,application/pdf"
             hint={t('publicReport.filesHint', { max: MAX_FILES, mb: MAX_MB })}
             error={fileProblems.length ? fileProblems.map(problemText).join(' ') : fieldError('attachments')}
-            onChange={(e) => { setFiles((prev) => [...prev, ...Array.from(e.target.files ?? [])]); e.target.value = ''; }} />
+            onChange={(e) => {
+              // Copied before the input is cleared (clearing empties the live FileList), so the same file can be re-added.
+              const picked = Array.from(e.target.files ?? []);
+              setFiles((prev) => [...prev, ...picked]);
+              e.target.value = '';
+            }} />
           {files.length > 0 && (
             <ul className="file-list">
               {files.map((f, i) => (

@@ -16,7 +16,7 @@ export function ReportFacts({ report: r }: { report: TriageReport }) {
         <div>
           <dt>{t('triage.payments')}</dt>
           <dd>{r.payments.length ? r.payments.map((p, i) => (
-            <div key={i} className="mono">{[p.method, p.account, p.wallet, p.platform, p.transactionId].filter(Boolean).join(' · ')}</div>
+            <div key={i} className="mono">{[t(`publicReport.payment_${p.method}`), p.account, p.wallet, p.platform, p.transactionId].filter(Boolean).join(' · ')}</div>
           )) : '—'}</dd>
         </div>
         <div><dt>{t('triage.suspect')}</dt><dd>{contacts.length ? contacts.map((c) => <div key={c} className="mono">{c}</div>) : '—'}</dd></div>
