@@ -12,6 +12,7 @@ import { registerUsers } from './commands/manage-users.js';
 import { registerStix } from './commands/stix-import-export.js';
 import { registerSearch } from './commands/search-reindex.js';
 import { registerTaxii } from './commands/taxii-pull.js';
+import { registerExtract } from './commands/extract-indicators.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('crossline')
@@ -31,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
   registerStix(program, setExit);
   registerSearch(program, setExit);
   registerTaxii(program, setExit);
+  registerExtract(program, setExit);
   try {
     await program.parseAsync(argv);
     return exitCode;
