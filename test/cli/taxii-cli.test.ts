@@ -1,0 +1,65 @@
+// `crossline taxii pull URL COLLECTION` as a user runs it: a real process pulling from a listening
+// node's TAXII server into a fresh data dir, the summary, and an incremental second pull.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
+import { indicator } from '../support/stix-samples.js';
+
+const run = promisify(execFile);
+const BIN = path.resolve('bin/crossline.js');
+const TAXII = 'application/taxii+json;version=2.1';
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function crossline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', [BIN, ...args], { env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn' } });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('crossline taxii pull', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crossline-taxii-cli-'));
+  let source: TestApp;
+  let url: string;
+  let token: string;
+  beforeAll(async () => {
+    source = await createTestApp('pglite');
+    await source.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = source.app.server.address();
+    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/taxii2/`;
+    const analyst = await source.userWith(['analyst']);
+    token = ((await source.app.inject({ method: 'POST', url: '/api/tokens', headers: bearer(analyst.token), payload: { name: 'cli' } })).json() as Json).token;
+    const res = await fetch(`${url}api/collections/local/objects/`, {
+      method: 'POST', headers: { accept: TAXII, 'content-type': TAXII, authorization: `Bearer ${token}` },
+      body: JSON.stringify({ objects: [indicator(1), indicator(2, { tlp: 'GREEN' }), indicator(3)] }),
+    });
+    expect(res.status).toBe(202);
+  });
+  afterAll(async () => { await source?.close(); rmSync(dir, { recursive: true, force: true }); });
+
+  it('pulls a collection by alias into the local collection, then only what is new', async () => {
+    expect((await crossline('init', '--data-dir', dir, '--node-id', 'cn-puller', '--admin-password', 'admin password 123')).code).toBe(0);
+    const first = await crossline('taxii', 'pull', url, 'local', '--user', 'analyst', '--password', token, '--data-dir', dir);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('imported 3, duplicates 0, invalid 0');
+    const watermark = /--added-after (\S+)/.exec(first.stdout)?.[1];
+    expect(watermark).toBeDefined();
+
+    const again = await crossline('taxii', 'pull', url, 'Crossline indicators', '--token', token, '--data-dir', dir, '--json');
+    expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, duplicates: 3, pages: 1 });
+    const incremental = await crossline('taxii', 'pull', url, 'local', '--token', token, '--added-after', watermark!, '--data-dir', dir, '--json');
+    expect(JSON.parse(incremental.stdout)).toMatchObject({ imported: 0, duplicates: 0, requests: 1 });
+
+    const refused = await crossline('taxii', 'pull', url, 'local', '--token', 'clt_wrong', '--data-dir', dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/HTTP 401/);
+  }, 300_000); // five node processes (init, four pulls) on a shared machine
+});
