@@ -66,3 +66,12 @@ describe('buildTimeline', () => {
     ]);
   });
 });
+
+describe('an exercise ended before an inject was sent', () => {
+  it('leaves that inject unscored and not waiting', () => {
+    const notSent: InjectObservation = { ...call, injectId: 'i3', sentAt: null };
+    const [cn] = scoreExercise({ timeScale: 60, endedAt: at(30), observations: [call, notSent], participants: ['cn'], now: new Date(T0 + 60_000) });
+    expect(cn!.injects[1]!.steps[0]).toMatchObject({ status: 'unfinished', points: null });
+    expect([cn!.score, cn!.pending]).toEqual([100, 0]);
+  });
+});

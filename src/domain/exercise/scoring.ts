@@ -7,7 +7,8 @@
 //             (100 at the deadline, falling linearly to 0 at twice the deadline)
 //   missed    not done and the deadline has passed             → 0 points
 //   pending   not done, deadline not passed, exercise running  → not scored yet
-//   unfinished not done, deadline not passed, exercise ended   → not scored (it could not be due)
+//   unfinished not done, deadline not passed, exercise ended   → not scored (it could not be due);
+//             also every step of an inject the exercise ended before sending
 // `accept` has no deadline of its own: it is measured and shown, never scored.
 // A party's score is the rounded mean of its scored steps' points (null while none is scored).
 // All times are exercise minutes: real durations × the time scale.
@@ -50,7 +51,7 @@ export function lateStepPoints(measuredMinutes: number, deadlineMinutes: number)
 
 function scoreStep(step: StepName, o: ObservedStep, sentAt: string | null, input: ScoreInput): StepScore {
   const deadline = o.deadlineMinutes;
-  if (!sentAt) return { step, measuredMinutes: null, deadlineMinutes: deadline, status: 'pending', points: null };
+  if (!sentAt) return { step, measuredMinutes: null, deadlineMinutes: deadline, status: input.endedAt ? 'unfinished' : 'pending', points: null };
   if (o.doneAt) {
     const measured = exerciseMinutesBetween(sentAt, o.doneAt, input.timeScale);
     if (deadline == null) return { step, measuredMinutes: measured, deadlineMinutes: null, status: 'measured', points: null };

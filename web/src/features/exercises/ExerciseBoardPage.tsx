@@ -119,7 +119,8 @@ export function ExerciseBoardPage() {
                           <td><div className="title-cell">{bi(r.title)}</div><div className="sub">{t(`exercise.kind.${r.kind}`)}</div></td>
                           <td><PartyName id={r.party} /></td>
                           <td className="small">
-                            {r.error ? <Badge tone="danger">{bi(r.error)}</Badge> : r.firedAt ? <DateTime at={r.firedAt} /> : <Countdown dueAt={r.plannedAt} />}
+                            {r.error ? <Badge tone="danger">{bi(r.error)}</Badge> : r.firedAt ? <DateTime at={r.firedAt} />
+                              : b.exercise.state === 'ended' ? <span className="muted">{t('exercise.notSent')}</span> : <Countdown dueAt={r.plannedAt} />}
                           </td>
                           <td className="small">
                             {link && r.reference ? <Link className="mono" to={link}>{r.reference}</Link> : '—'}
