@@ -21,6 +21,7 @@ export const MAIN_PAGES: PageSpec[] = [
   { name: 'case-evidence', user: 'investigator', path: (i) => `/cases/${i.caseId}?tab=evidence` },
   { name: 'case-new', user: 'investigator', path: '/cases/new' },
   { name: 'dashboard', user: 'supervisor', path: '/dashboard' },
+  { name: 'reports', user: 'supervisor', path: '/reports' },
   { name: 'dialogue', user: 'supervisor', path: '/dialogue' },
   { name: 'meeting', user: 'supervisor', path: (i) => `/dialogue/${i.meetingId}` },
   { name: 'federation', user: 'admin', path: '/network' },

@@ -27,6 +27,7 @@ import { TriagePage } from '../features/triage/TriagePage';
 import { TriageReportPage } from '../features/triage/TriageReportPage';
 
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -53,6 +54,7 @@ export function AppRoutes() {
         <Route path="/cases/new" element={<NewCasePage />} />
         <Route path="/cases/:id" element={<CasePage />} />
         <Route path="/dashboard" element={<DashboardPage />} />
+        <Route path="/reports" element={<ReportsPage />} />
         <Route path="/dialogue" element={<DialoguePage />} />
         <Route path="/exercises" element={<ExercisesPage />} />
         <Route path="/exercises/scenarios/new" element={<ScenarioEditorPage />} />

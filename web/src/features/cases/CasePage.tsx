@@ -10,6 +10,8 @@ import { Badge, genericTone } from '../../components/Badge';
 import { useBi, useLabel } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
 import { Empty, PageHeader, Panel, QueryState, TabPanel, Tabs } from '../../components/Page';
+import { useSession } from '../../app/session';
+import { ReportDownloads } from '../reports/ReportDownloads';
 import { TlpBadge } from '../../components/Tlp';
 import { CaseOverview } from './CaseOverview';
 import { EvidencePanel } from './EvidencePanel';
@@ -20,6 +22,7 @@ import { TasksPanel } from './TasksPanel';
 export function CasePage() {
   const { id } = useParams();
   const { t } = useTranslation();
+  const { can } = useSession();
   const bi = useBi();
   const label = useLabel();
   const meta = useCaseMeta();
@@ -46,7 +49,7 @@ export function CasePage() {
             eyebrow={<><Link to="/cases">{t('cases.title')}</Link> / <span className="mono">{c.reference}</span></>}
             title={c.title ? bi(c.title) : c.reference}
             subtitle={(c.crimeCategories ?? []).map((k) => label(meta.data?.crimeCategories, k)).join(' · ')}
-            actions={<div className="row"><TlpBadge tlp={c.tlp} /><Badge tone={genericTone(c.status)} dot>{label(meta.data?.statuses, c.status)}</Badge></div>}
+            actions={<div className="row"><TlpBadge tlp={c.tlp} /><Badge tone={genericTone(c.status)} dot>{label(meta.data?.statuses, c.status)}</Badge>{can('report:read') && <ReportDownloads path={`/reports/cases/${c.id}`} />}</div>}
           />
           <Tabs label={t('cases.title')} tabs={tabs} current={current} onChange={(tab) => setParams({ tab }, { replace: true })} />
           <TabPanel id={current}>

@@ -10,6 +10,7 @@ import { useSession } from '../../app/session';
 import { Badge, requestTone, urgencyTone } from '../../components/Badge';
 import { useBi, useLabel } from '../../components/Bi';
 import { PageHeader, Panel, QueryState } from '../../components/Page';
+import { ReportDownloads } from '../reports/ReportDownloads';
 import { usePeerDirectory } from '../../components/PartyName';
 import { counterpartSteps } from './action-fields';
 import { RequestClocks } from './RequestClocks';
@@ -24,7 +25,7 @@ export function RequestPage() {
   const { t } = useTranslation();
   const bi = useBi();
   const label = useLabel();
-  const { me } = useSession();
+  const { me, can } = useSession();
   const peers = usePeerDirectory();
   const meta = useRequestMeta();
   const q = useQuery({
@@ -51,6 +52,7 @@ export function RequestPage() {
                 <Badge tone={r.direction === 'incoming' ? 'info' : 'neutral'}>{t(`requests.${r.direction}`)}</Badge>
                 <Badge tone={urgencyTone(r.urgency)}>{label(meta.data.urgencies, r.urgency)}</Badge>
                 <Badge tone={requestTone(r.status)} dot>{label(meta.data.statuses, r.status)}</Badge>
+                {can('report:read') && <ReportDownloads path={`/reports/requests/${r.id}`} />}
               </div>
             }
           />

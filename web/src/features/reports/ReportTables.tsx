@@ -1,0 +1,48 @@
+// The tables of a report, as sent by the API: stable columns, bilingual headers, values formatted
+// for people (durations, rates, local times) while the CSV keeps the raw ones.
+import { useTranslation } from 'react-i18next';
+import type { ReportCell, ReportColumnKind, ReportTable } from '../../api/report-types';
+import { useSession } from '../../app/session';
+import { useBi } from '../../components/Bi';
+import { DateTime } from '../../components/DateTime';
+import { Empty, Panel } from '../../components/Page';
+import { formatDuration } from '../../lib/format';
+
+function Cell({ value, kind }: { value: ReportCell; kind: ReportColumnKind }) {
+  const { locale } = useSession();
+  if (value === null || value === '') return <span className="muted">—</span>;
+  if (typeof value === 'number' && kind === 'duration') return <>{formatDuration(value, locale)}</>;
+  if (typeof value === 'number' && kind === 'rate') return <>{`${(value * 100).toFixed(1)} %`}</>;
+  if (kind === 'instant' && typeof value === 'string') return <DateTime at={value} />;
+  return <>{String(value)}</>;
+}
+
+export function ReportTableCard({ table }: { table: ReportTable }) {
+  const { t } = useTranslation();
+  const bi = useBi();
+  const title = bi(table.title);
+  return (
+    <Panel title={title} flush id={`table-${table.id}`}>
+      {table.rows.length === 0 ? <Empty title={t('reports.noData')} /> : (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={title}>
+          <table className="table">
+            <thead>
+              <tr>{table.columns.map((c) => <th key={c.key} scope="col" className={c.kind === 'text' || c.kind === 'instant' ? '' : 'num'}>{bi(c.label)}</th>)}</tr>
+            </thead>
+            <tbody>
+              {table.rows.map((row, i) => (
+                <tr key={i}>
+                  {row.map((v, j) => {
+                    const col = table.columns[j];
+                    const kind = col?.kind ?? 'text';
+                    return <td key={col?.key ?? j} className={kind === 'text' || kind === 'instant' ? (col?.key === 'sha256' ? 'mono small' : '') : 'num'}><Cell value={v} kind={kind} /></td>;
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Panel>
+  );
+}
