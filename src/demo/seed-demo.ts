@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, DEMO_USERS, type DemoParty, type DemoUsername } from './
 import type { DemoNode } from './start-demo-federation.js';
 import { seedWorkload } from './seed-workload.js';
 import { seedDemoExercise } from './demo-exercise.js';
+import { seedDemoPublicReports } from './demo-public-reports.js';
 
 export type DemoActors = Record<DemoUsername, UserActor>;
 export type SeededNode = { party: DemoParty; ctx: ServiceContext; as: DemoActors };
@@ -38,5 +39,6 @@ export async function seedDemoFederation(nodes: readonly DemoNode[]): Promise<bo
   }
   if (fresh) await seedWorkload(seeded);
   if (fresh) await seedDemoExercise(seeded);
+  if (fresh) await seedDemoPublicReports(seeded);
   return fresh;
 }

@@ -110,9 +110,9 @@ describe.each(STORES)('public reports and triage (%s)', (store) => {
     expect(obs.map((o) => o.type)).toEqual(expect.arrayContaining(['bank_account', 'phone', 'url', 'account_handle']));
     const evidence = (await call('GET', analyst.token, `/api/cases/${out.caseId}/evidence`)).json().items as Json[];
     expect(evidence).toHaveLength(1);
-    const custody = (await call('GET', analyst.token, `/api/cases/${out.caseId}/evidence/${evidence[0].id}/custody`)).json() as Json;
+    const custody = (await call('GET', analyst.token, `/api/cases/${out.caseId}/evidence/${evidence[0]!.id}/custody`)).json() as Json;
     expect(custody.verification.ok).toBe(true);
-    const content = await call('GET', analyst.token, `/api/cases/${out.caseId}/evidence/${evidence[0].id}/content`);
+    const content = await call('GET', analyst.token, `/api/cases/${out.caseId}/evidence/${evidence[0]!.id}/content`);
     expect(Buffer.from(content.rawPayload).equals(pngBytes(3))).toBe(true);
     expect(await publicStatus(r1)).toBe('forwarded');
 
