@@ -8,6 +8,7 @@ import { countUsers, findUserByUsername } from '../storage/repositories/user.rep
 import { DEMO_PASSWORD, DEMO_USERS, type DemoParty, type DemoUsername } from './demo-parties.js';
 import type { DemoNode } from './start-demo-federation.js';
 import { seedWorkload } from './seed-workload.js';
+import { seedDemoKnowledge } from './demo-knowledge.js';
 import { seedDemoExercise } from './demo-exercise.js';
 import { seedDemoPublicReports } from './demo-public-reports.js';
 
@@ -38,6 +39,7 @@ export async function seedDemoFederation(nodes: readonly DemoNode[]): Promise<bo
     if ((await countUsers(node.ctx.db)) === 0) seeded.push({ party, ctx: node.ctx, as: await seedDemoUsers(node.ctx, party) });
   }
   if (fresh) await seedWorkload(seeded);
+  if (fresh) await seedDemoKnowledge(seeded);
   if (fresh) await seedDemoExercise(seeded);
   if (fresh) await seedDemoPublicReports(seeded);
   return fresh;

@@ -26,9 +26,9 @@ describe('knowledge base sharing across the federation', () => {
   afterAll(async () => { await stop?.(); });
 
   const copyOn = (node: PeeredNode, token: string, id: string) => node.api(token, 'GET', `/api/knowledge/articles/${id}`);
-  const put = async (node: PeeredNode, token: string, url: string, body: object) => {
+  const patch = async (node: PeeredNode, token: string, url: string, body: object) => {
     const res = await fetch(`${node.node.url}${url}`, {
-      method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+      method: 'PATCH', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
     });
     return { status: res.status, json: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
   };
@@ -59,12 +59,12 @@ describe('knowledge base sharing across the federation', () => {
     expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true);
 
     // The copy is read-only on the receiving node, and searchable there.
-    const edit = await put(us, usAnalyst, `/api/knowledge/articles/${id}`, { content: ARTICLE, note: '', expectedVersion: 1 });
+    const edit = await patch(us, usAnalyst, `/api/knowledge/articles/${id}`, { content: ARTICLE, note: '', expectedVersion: 1 });
     expect(edit.json.error.code).toBe('KNOWLEDGE_READ_ONLY_COPY');
     const found = await us.api(usAnalyst, 'GET', `/api/search?q=${encodeURIComponent('杀猪盘')}`);
     expect(found.json.items.map((i: { id: string }) => i.id)).toContain(id);
 
-    const v2 = await put(cn, cnAnalyst, `/api/knowledge/articles/${id}`, {
+    const v2 = await patch(cn, cnAnalyst, `/api/knowledge/articles/${id}`, {
       content: { ...ARTICLE, body: { ...ARTICLE.body, en: 'Scammers groom victims on dating apps, then move them to fake trading apps.' } },
       note: 'second stage described', expectedVersion: 1,
     });

@@ -16,7 +16,7 @@ describe.each(STORES)('knowledge base (%s)', (store) => {
   let t: TestApp;
   let analyst: { token: string; userId: string };
   let reader: { token: string; userId: string };
-  const call = (method: 'GET' | 'POST' | 'PUT', token: string, url: string, payload?: object) =>
+  const call = (method: 'GET' | 'POST' | 'PATCH', token: string, url: string, payload?: object) =>
     t.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
 
   beforeAll(async () => {
@@ -32,13 +32,13 @@ describe.each(STORES)('knowledge base (%s)', (store) => {
     const a = created.json() as Json;
     expect(a).toMatchObject({ version: 1, originParty: 'cn-test', isOwn: true, tags: ['preservation', 'US'] });
 
-    const v2 = await call('PUT', analyst.token, `/api/knowledge/articles/${a.id}`, {
+    const v2 = await call('PATCH', analyst.token, `/api/knowledge/articles/${a.id}`, {
       content: { ...ARTICLE, title: { ...ARTICLE.title, en: 'Preservation request template (US), 2026' } }, note: 'year added', expectedVersion: 1,
     });
     expect(v2.statusCode, v2.body).toBe(200);
     expect(v2.json().version).toBe(2);
 
-    const stale = await call('PUT', analyst.token, `/api/knowledge/articles/${a.id}`, { content: ARTICLE, note: '', expectedVersion: 1 });
+    const stale = await call('PATCH', analyst.token, `/api/knowledge/articles/${a.id}`, { content: ARTICLE, note: '', expectedVersion: 1 });
     expect(stale.statusCode).toBe(409);
 
     const detail = (await call('GET', reader.token, `/api/knowledge/articles/${a.id}`)).json() as Json;

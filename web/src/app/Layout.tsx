@@ -1,5 +1,6 @@
 // The workspace frame: header with the node's name, the user's clock, language, theme and account;
 // side navigation filtered by permission; a skip link to the main content.
+import { HeaderSearch } from '../features/search/HeaderSearch';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
@@ -56,6 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </Link>
         <span className="node-chip" title={t('header.nodeId')}>{me.node.country} · {me.node.id}</span>
         <div className="header-tools">
+          <HeaderSearch />
           <HeaderClock />
           <NotificationBell />
           <LanguageSwitch onChange={(l) => void session.setLocale(l)} />

@@ -25,6 +25,10 @@ import { RequestPage } from '../features/requests/RequestPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
 import { TriagePage } from '../features/triage/TriagePage';
 import { TriageReportPage } from '../features/triage/TriageReportPage';
+import { ArticleEditorPage } from '../features/knowledge/ArticleEditorPage';
+import { ArticlePage } from '../features/knowledge/ArticlePage';
+import { KnowledgePage } from '../features/knowledge/KnowledgePage';
+import { SearchPage } from '../features/search/SearchPage';
 
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
@@ -69,6 +73,11 @@ export function AppRoutes() {
         <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="/triage" element={<TriagePage />} />
         <Route path="/triage/:id" element={<TriageReportPage />} />
+        <Route path="/knowledge" element={<KnowledgePage />} />
+        <Route path="/knowledge/new" element={<ArticleEditorPage />} />
+        <Route path="/knowledge/:id" element={<ArticlePage />} />
+        <Route path="/knowledge/:id/edit" element={<ArticleEditorPage />} />
+        <Route path="/search" element={<SearchPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

@@ -49,7 +49,7 @@ export function knowledgeRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       config: { permission: 'knowledge:read' }, schema: { ...withId, summary: 'One article with its version history and attachments' },
     }, async (request) => presentArticleDetail(await getArticle(ctx, actorOf(request), request.params.id), local));
 
-    app.put('/knowledge/articles/:id', {
+    app.patch('/knowledge/articles/:id', {
       config: { permission: 'knowledge:edit' },
       schema: { ...withId, summary: 'Save a new version (own articles only); peers it is shared with receive it', body: ZUpdateArticleSchema },
     }, async (request) => presentArticle(await updateArticle(ctx, actorOf(request), request.params.id, request.body), local));

@@ -1,0 +1,53 @@
+// Browser test of the knowledge base and search (SPEC §7.1) against the demo federation: the
+// seeded articles are listed, an article renders its Markdown in both language tabs, the header
+// search box leads to highlighted results, and the pages pass the accessibility scan.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type Browser } from './support/browser.js';
+import { startWebNode, type WebNode } from './support/web-node.js';
+import { axeProblems, screenshot, settle, signInByApi } from './support/ui.js';
+
+describe('knowledge base and search in a browser', () => {
+  let web: WebNode;
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    web = await startWebNode();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+  });
+
+  for (const lang of ['en', 'zh-CN'] as const) {
+    it(`in ${lang}: lists the articles, shows one in both languages, and finds it from the header search`, async () => {
+      const page = browser.page;
+      await signInByApi(page, web.url, 'analyst', lang);
+      await page.goto(`${web.url}/knowledge`);
+      const link = page.getByRole('link', { name: lang === 'en' ? 'Pig-butchering investment fraud: typical pattern' : '“杀猪盘”投资诈骗的典型手法' });
+      await link.waitFor();
+      await settle(page);
+      expect(await axeProblems(page)).toEqual([]);
+      await screenshot(page, `knowledge-list-${lang}`);
+
+      await link.click();
+      await page.getByRole('tab', { name: 'English' }).click();
+      await page.getByRole('heading', { name: 'Investigative points' }).waitFor();
+      await page.getByRole('tab', { name: '中文' }).click();
+      await page.getByRole('heading', { name: '调查要点' }).waitFor();
+      expect(await page.locator('.md li strong').first().textContent()).toBe('寻猪');
+      await settle(page);
+      expect(await axeProblems(page)).toEqual([]);
+      await screenshot(page, `knowledge-article-${lang}`);
+
+      await page.locator('#header-search-q').fill('网络诈骗 OR 杀猪盘');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/search\?q=/);
+      await page.locator('#search-results mark').first().waitFor();
+      const marks = await page.locator('#search-results mark').allTextContents();
+      expect(marks).toContain('杀猪盘');
+      await settle(page);
+      expect(await axeProblems(page)).toEqual([]);
+      await screenshot(page, `search-${lang}`);
+    }, 90_000);
+  }
+});
