@@ -140,6 +140,9 @@ describe.each(STORES)('reports (%s)', (store) => {
     // The exercise request went to fr-demo: that peer appears nowhere.
     expect(csv).not.toContain('fr-demo');
     expect(section(csv, 'peers').slice(1).map((r) => [r[1], r[3], r[5]])).toEqual([['us-demo', '2', '2']]);
+    // No exercise was directed here: the exercise section is present and empty.
+    expect(section(csv, 'exercises')).toEqual([]);
+    expect(csv).toContain('\r\ntable,exercise,started_at,party,score,injects,met,missed\r\n');
   });
 
   it('lists preservations expired unrenewed and expiring within 30 days, whatever the period', async () => {

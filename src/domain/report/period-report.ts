@@ -49,7 +49,10 @@ export type PreservationFact = {
   renewalCount: number;
 };
 
-export type ExerciseResultRow = { exercise: string; party: string; score: number | null; detail: string };
+/** One party's result in one exercise (from the exercise area's scoring; kept out of every real figure). */
+export type ExerciseResultRow = {
+  exercise: string; startedAt: string; party: string; score: number | null; injects: number; met: number; missed: number;
+};
 
 export type PeriodFacts = {
   party: string;
@@ -268,8 +271,10 @@ function exerciseTable(rows: ExerciseResultRow[]): ReportTable {
   return {
     id: 'exercises',
     title: { en: 'Exercise results (kept apart from real statistics)', zh: '演练结果（不计入实际统计）' },
-    columns: [col('exercise', 'Exercise', '演练'), col('party', 'Party', '参与方'), col('score', 'Score', '得分', 'count'), col('detail', 'Detail', '详情')],
-    rows: rows.map((r) => [r.exercise, r.party, r.score, r.detail]),
+    columns: [col('exercise', 'Exercise', '演练'), col('started_at', 'Started', '开始时间', 'instant'), col('party', 'Party', '参演方'),
+      col('score', 'Score (0–100)', '得分（0–100）', 'count'), col('injects', 'Injects', '情景注入', 'count'),
+      col('met', 'Deadlines met', '按时', 'count'), col('missed', 'Deadlines missed', '逾期', 'count')],
+    rows: rows.map((r) => [r.exercise, r.startedAt, r.party, r.score, r.injects, r.met, r.missed]),
   };
 }
 
