@@ -5,6 +5,8 @@ import { Link, Route, Routes } from 'react-router';
 import { Empty, Loading } from '../components/Page';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { AlertsPage } from '../features/intel/AlertsPage';
+import { ExtractPage } from '../features/intel/ExtractPage';
 import { AccountPage } from '../features/account/AccountPage';
 import { AdminPage } from '../features/admin/AdminPage';
 import { AuditPage } from '../features/audit/AuditPage';
@@ -71,6 +73,8 @@ export function AppRoutes() {
         <Route path="/admin" element={<AdminPage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/notifications" element={<NotificationsPage />} />
+        <Route path="/intel/extract" element={<ExtractPage />} />
+        <Route path="/intel/alerts" element={<AlertsPage />} />
         <Route path="/triage" element={<TriagePage />} />
         <Route path="/triage/:id" element={<TriageReportPage />} />
         <Route path="/knowledge" element={<KnowledgePage />} />

@@ -12,6 +12,7 @@ import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { Empty, Panel } from '../../components/Page';
 import { TlpBadge } from '../../components/Tlp';
+import { ExtractToCase } from '../intel/ExtractToCase';
 
 export function ObservablesPanel({ kase: c }: { kase: CaseDetail }) {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function ObservablesPanel({ kase: c }: { kase: CaseDetail }) {
   const label = useLabel();
   const meta = useCaseMeta().data;
   const qc = useQueryClient();
-  const [mode, setMode] = useState<'one' | 'paste'>('one');
+  const [mode, setMode] = useState<'one' | 'paste' | 'extract'>('one');
   const [v, setV] = useState({ type: 'domain', value: '', text: '', tlp: c.tlp ?? 'AMBER' });
   const [outcome, setOutcome] = useState<ObservableOutcome | null>(null);
   const add = useMutation({
@@ -49,8 +50,10 @@ export function ObservablesPanel({ kase: c }: { kase: CaseDetail }) {
             <div className="row" role="group" aria-label={t('observables.mode')}>
               <button type="button" className="btn sm" aria-pressed={mode === 'one'} onClick={() => setMode('one')}>{t('observables.one')}</button>
               <button type="button" className="btn sm" aria-pressed={mode === 'paste'} onClick={() => setMode('paste')}>{t('observables.paste')}</button>
+              <button type="button" className="btn sm" aria-pressed={mode === 'extract'} onClick={() => setMode('extract')}>{t('intel.extract.caseMode')}</button>
             </div>
           }>
+          {mode === 'extract' ? <ExtractToCase caseId={c.id} tlp={v.tlp} /> : (
           <form className="stack-sm" onSubmit={submit} noValidate>
             <div className="inline-form">
               <SelectField label={t('observables.type')} path="type" options={types} value={v.type} onChange={(e) => setV({ ...v, type: e.target.value })} />
@@ -81,6 +84,7 @@ export function ObservablesPanel({ kase: c }: { kase: CaseDetail }) {
             )}
             {add.error !== null && <ErrorSummary error={add.error} />}
           </form>
+          )}
         </Panel>
       )}
       <Panel title={t('cases.tabObservables')} flush id="observables">

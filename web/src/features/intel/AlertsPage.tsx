@@ -1,0 +1,118 @@
+// Correlation alerts (SPEC §4.5): pairs of records sharing a value, shown only when you may see
+// both; open each side, dismiss the alert. Administrators manage excluded values below.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import type { AlertPage, AlertSource } from '../../api/intel-correlation-types';
+import { useSession } from '../../app/session';
+import { DateTime } from '../../components/DateTime';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SelectField } from '../../components/Field';
+import { Empty, PageHeader, Panel, QueryState } from '../../components/Page';
+import { ExclusionsPanel } from './ExclusionsPanel';
+import { IntelTabs } from './IntelTabs';
+
+const PAGE = 50;
+const STATE_KEYS = { open: 'intel.alerts.states.open', acked: 'intel.alerts.states.acked', all: 'intel.alerts.states.all' } as const;
+
+/** Where each kind of source lives in the UI. */
+function sourceLink(s: AlertSource): string {
+  switch (s.kind) {
+    case 'case': return `/cases/${s.id}`;
+    case 'request': return `/requests/${s.id}`;
+    case 'report': return `/triage/${s.id}`;
+    case 'intel': return `/intel/objects/${encodeURIComponent(s.id)}`;
+  }
+}
+
+function SourceLink({ source }: { source: AlertSource }) {
+  const { t } = useTranslation();
+  return (
+    <Link to={sourceLink(source)}>
+      {t(`intel.alerts.kinds.${source.kind}`)} {source.label ?? source.id}
+    </Link>
+  );
+}
+
+export function AlertsPage() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const qc = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const state = params.get('state') ?? 'open';
+  const offset = Number(params.get('offset') ?? 0) || 0;
+  const list = useQuery({
+    queryKey: ['intel', 'alerts', { state, offset }],
+    queryFn: () => api.get<AlertPage>('/intel/alerts', { state, limit: PAGE, offset }),
+  });
+  const ack = useMutation({
+    mutationFn: (id: string) => api.post(`/intel/alerts/${id}/ack`),
+    onSuccess: async () => { await qc.invalidateQueries({ queryKey: ['intel', 'alerts'] }); },
+  });
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    next.set(key, value);
+    if (key !== 'offset') next.delete('offset');
+    setParams(next, { replace: true });
+  };
+  const total = list.data?.total ?? 0;
+  const items = list.data?.items ?? [];
+  return (
+    <>
+      <PageHeader title={t('intel.title')} subtitle={t('intel.alerts.subtitle')} />
+      <IntelTabs />
+      <div className="stack">
+        <Panel flush id="intel-alerts" title={t('intel.alerts.listTitle', { count: total })}
+          actions={
+            <SelectField label={t('intel.alerts.state')} path="state" value={state} onChange={(e) => set('state', e.target.value)}
+              options={(Object.keys(STATE_KEYS) as (keyof typeof STATE_KEYS)[]).map((s) => ({ value: s, label: t(STATE_KEYS[s]) }))} />
+          }>
+          <QueryState isLoading={list.isLoading} error={list.error}>
+            {items.length === 0 ? <Empty title={t('intel.alerts.empty')}>{t('intel.alerts.emptyBody')}</Empty> : (
+              <div className="table-wrap">
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('intel.alerts.colSources')}</th>
+                      <th scope="col">{t('intel.alerts.colValues')}</th>
+                      <th scope="col">{t('intel.alerts.colUpdated')}</th>
+                      <th scope="col"><span className="sr-only">{t('intel.alerts.colActions')}</span></th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {items.map((a) => (
+                      <tr key={a.id}>
+                        <td><SourceLink source={a.a} /> ↔ <SourceLink source={a.b} /></td>
+                        <td className="mono break small">{a.matches.map((m) => `${m.type}: ${m.value}`).join(', ')}</td>
+                        <td className="small nowrap"><DateTime at={a.updatedAt} /></td>
+                        <td className="nowrap">
+                          {a.ackedAt
+                            ? <span className="faint small">{t('intel.alerts.ackedBy', { name: a.ackedBy ?? '' })}</span>
+                            : can('intel:write') && (
+                              <button type="button" className="btn sm" disabled={ack.isPending} onClick={() => ack.mutate(a.id)}>
+                                {t('intel.alerts.ack')}
+                              </button>
+                            )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </QueryState>
+          {total > PAGE && (
+            <nav className="row" aria-label={t('intel.alerts.paging')}>
+              <button type="button" className="btn sm" disabled={offset === 0} onClick={() => set('offset', String(Math.max(0, offset - PAGE)))}>{t('intel.alerts.previous')}</button>
+              <span className="small">{t('intel.alerts.range', { from: offset + 1, to: Math.min(offset + PAGE, total), total })}</span>
+              <button type="button" className="btn sm" disabled={offset + PAGE >= total} onClick={() => set('offset', String(offset + PAGE))}>{t('intel.alerts.next')}</button>
+            </nav>
+          )}
+          {ack.error !== null && <ErrorSummary error={ack.error} />}
+        </Panel>
+        {can('intel:manage') && <ExclusionsPanel />}
+      </div>
+    </>
+  );
+}
