@@ -6,6 +6,7 @@ import { preservationDraft } from '../factories.js';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { STORES } from '../support/test-context.js';
 import { reindexSearch } from '../../src/services/search/reindex-search.js';
+import { zhFraudReport } from '../support/public-report-fixtures.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Piece = { text: string; hit: boolean };
@@ -72,6 +73,8 @@ describe.each(STORES)('search (%s)', (store) => {
     const ex = await call('POST', investigator.token, '/api/requests', preservationDraft({ subject: { en: 'Exercise inject mailbox', zh: '演练邮箱保全' } }));
     exerciseRequestId = ex.json().id;
     await t.ctx.db.query('UPDATE requests SET exercise_id = $1 WHERE id = $2', ['ex-1', exerciseRequestId]);
+    const report = await t.app.inject({ method: 'POST', url: '/api/public/reports', payload: zhFraudReport(), remoteAddress: '203.0.113.9' });
+    expect(report.statusCode, report.body).toBe(201);
   });
   afterAll(async () => { await t?.close(); });
 
@@ -122,10 +125,18 @@ describe.each(STORES)('search (%s)', (store) => {
     expect(items[0]!.titleHighlight.pieces.map((p: Piece) => p.text).join('')).toContain('保全投资诈骗所用邮箱');
   });
 
+  it('finds public reports (triage:read); roles without knowledge:read cannot search', async () => {
+    const items = await search(investigator.token, '安全账户', 'report');
+    expect(items).toHaveLength(1);
+    expect(hits(items[0]!.snippet.pieces)).toContain('安全账户');
+    const auditor = await t.userWith(['auditor']);
+    expect((await call('GET', auditor.token, `/api/search?q=${encodeURIComponent('安全账户')}`)).statusCode).toBe(403);
+  });
+
   it('rebuilds the same index from the stores', async () => {
     const before = await search(investigator.token, '诈骗');
     const counts = await reindexSearch(t.ctx);
-    expect(counts).toMatchObject({ article: 4, case: 1, request: 2 });
+    expect(counts).toMatchObject({ article: 4, case: 1, request: 2, report: 1 });
     const after = await search(investigator.token, '诈骗');
     expect(after.map((i) => i.id)).toEqual(before.map((i) => i.id));
   });

@@ -6,6 +6,8 @@ import { AppError } from '../../errors.js';
 import type { Queryable } from '../../storage/db.js';
 import { findReport, updateReport, type StoredReport } from '../../storage/repositories/public-report.repository.js';
 import { recordChange } from '../shared/record-change.js';
+import { indexSearchDocument } from '../search/index-search-document.js';
+import { reportDocument } from '../search/search-documents.js';
 
 export const REPORT_SUBJECT = 'public_report';
 
@@ -23,5 +25,6 @@ export async function saveReportChange(
   tx: Queryable, actor: Actor, stored: StoredReport, record: PublicReportRecord, events: readonly ReportEvent[], now: Date,
 ): Promise<void> {
   await updateReport(tx, record, stored.version);
+  await indexSearchDocument(tx, reportDocument(record));
   await recordChange(tx, { actor, subjectType: REPORT_SUBJECT, subjectId: record.id, events, auditData: { receipt: record.receipt, status: record.status } }, now);
 }

@@ -1,6 +1,8 @@
 // Use case: a member of the public files a report (SPEC §6.1). Files are checked by their bytes
 // before anything is stored; the report, its sealed screenshots, its indicators and the audit entry
 // commit in one transaction under a system actor (the reporter has no account).
+import { indexSearchDocument } from '../search/index-search-document.js';
+import { reportDocument } from '../search/search-documents.js';
 import { createHmac } from 'node:crypto';
 import { sealEvidence } from '../../domain/case/evidence-crypto.js';
 import {
@@ -36,6 +38,7 @@ export async function submitPublicReport(ctx: ServiceContext, input: ReportInput
     const id = newId();
     const { record, events } = createReport(input, { id, receipt: formatReceipt(now.getUTCFullYear(), n) }, now);
     await insertReport(tx, record, { codeHash: hashStatusCode(record.receipt, statusCode), clientIpHash: clientIpHash(ctx, meta.clientIp) });
+    await indexSearchDocument(tx, reportDocument(record));
     for (const [position, f] of checked.entries()) {
       const attachmentId = newId();
       const sealed = sealEvidence(f.bytes, ctx.secrets.masterKey, { masterKeyId: ctx.secrets.masterKeyId, aad: attachmentId });

@@ -3,6 +3,7 @@
 import type { ArticleRecord } from '../../domain/knowledge/article-types.js';
 import type { CaseRecord } from '../../domain/case/index.js';
 import type { RequestRecord } from '../../domain/request/index.js';
+import { REPORT_CATEGORY_LABELS, type PublicReportRecord } from '../../domain/public-report/types.js';
 import type { SearchKind } from '../../storage/repositories/search-index.repository.js';
 
 export type SearchDocument = {
@@ -37,6 +38,16 @@ export function requestDocument(r: RequestRecord): SearchDocument {
   return {
     kind: 'request', refId: r.id, title: join(r.reference, r.subject.zh, r.subject.en),
     body: join(r.caseRef, r.facts, r.dataRequested, r.requestingParty, r.requestedParty),
+    memberIds: null, status: r.status, tlp: null, updatedAt: r.updatedAt,
+  };
+}
+
+/** A public report: what the victim wrote and the suspect's contacts (triage:read holders only). */
+export function reportDocument(r: PublicReportRecord): SearchDocument {
+  const s = r.suspect;
+  return {
+    kind: 'report', refId: r.id, title: join(r.receipt, both(REPORT_CATEGORY_LABELS[r.category])),
+    body: join(r.narrative, ...s.phones, ...s.urls, ...s.handles, ...s.emails, ...r.payments.map((p) => join(p.platform, p.account, p.wallet))),
     memberIds: null, status: r.status, tlp: null, updatedAt: r.updatedAt,
   };
 }

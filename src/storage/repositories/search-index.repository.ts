@@ -83,7 +83,7 @@ export async function searchRows(db: Queryable, tsquery: string, scope: SearchSc
   }));
 }
 
-const SOURCE_TABLES = { article: 'knowledge_articles', case: 'cases', request: 'requests' } as const;
+const SOURCE_TABLES = { article: 'knowledge_articles', case: 'cases', request: 'requests', report: 'public_reports' } as const;
 export type IndexedSource = keyof typeof SOURCE_TABLES;
 
 /** One page of a source table's documents in id order (for a full re-index). */
