@@ -13,6 +13,7 @@ import { registerStix } from './commands/stix-import-export.js';
 import { registerSearch } from './commands/search-reindex.js';
 import { registerTaxii } from './commands/taxii-pull.js';
 import { registerExtract } from './commands/extract-indicators.js';
+import { registerExercises } from './commands/exercise-results.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('crossline')
@@ -33,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
   registerSearch(program, setExit);
   registerTaxii(program, setExit);
   registerExtract(program, setExit);
+  registerExercises(program, setExit);
   try {
     await program.parseAsync(argv);
     return exitCode;
