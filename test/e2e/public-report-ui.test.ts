@@ -76,7 +76,8 @@ describe('public reporting in a browser', () => {
     expect(receipt).toMatch(/^CL-2026-[0-9A-Z]{6}$/);
     await screenshot(page, 'public-report-receipt-zh');
 
-    await page.getByRole('link', { name: zh('publicReport.checkStatusLink') }).click();
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByRole('link', { name: zh('publicReport.checkStatusNow') }).click();
     await page.getByLabel(zh('publicReport.statusCode')).fill(code);
     await page.getByRole('button', { name: zh('publicReport.check') }).click();
     expect(await page.getByTestId('public-status').textContent()).toBe(zh('publicReport.status_received'));
@@ -85,11 +86,14 @@ describe('public reporting in a browser', () => {
     await signInThroughPage(page, web.url, 'analyst', 'en');
     await page.goto(`${web.url}/triage`);
     await settle(page);
+    expect(await axeProblems(page)).toEqual([]);
+    await screenshot(page, 'triage-queue');
     await page.getByRole('link', { name: receipt }).click();
     await page.getByRole('heading', { level: 1, name: receipt }).waitFor();
     const indicators = await page.getByTestId('indicators').textContent();
     expect(indicators).toContain('6222');
     expect(indicators).toContain('+86 138');
+    expect(await axeProblems(page)).toEqual([]);
     await screenshot(page, 'triage-report-detail');
     await page.getByRole('button', { name: prText('en', 'triage.createCaseOne') }).click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
@@ -103,6 +107,7 @@ describe('public reporting in a browser', () => {
     await page.getByLabel(zh('publicReport.statusCode')).fill(code);
     await page.getByRole('button', { name: zh('publicReport.check') }).click();
     expect(await page.getByTestId('public-status').textContent()).toBe(zh('publicReport.status_forwarded'));
+    expect(await axeProblems(page)).toEqual([]);
     await screenshot(page, 'public-report-status-zh');
   }, 240_000);
 });

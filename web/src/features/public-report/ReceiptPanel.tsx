@@ -17,7 +17,7 @@ export function ReceiptPanel({ receipt, onNew }: { receipt: SubmissionReceipt; o
         <p>{t('publicReport.doneAdvice')}</p>
         <div className="alert warning" role="note">{t('publicReport.doneWarning')}</div>
         <div className="row">
-          <Link className="btn primary" to={`/report/status?receipt=${encodeURIComponent(receipt.receipt)}`}>{t('publicReport.checkStatusLink')}</Link>
+          <Link className="btn primary" to={`/report/status?receipt=${encodeURIComponent(receipt.receipt)}`}>{t('publicReport.checkStatusNow')}</Link>
           <button type="button" className="btn ghost" onClick={onNew}>{t('publicReport.newReportLink')}</button>
         </div>
       </div>

@@ -31,7 +31,8 @@ export function ReportFacts({ report: r }: { report: TriageReport }) {
               <ul className="stack">
                 {r.attachments.map((a) => (
                   <li key={a.id}>
-                    <a href={`/api/triage/reports/${r.id}/attachments/${a.id}/content`} download={a.filename} aria-label={t('triage.download', { name: a.filename })}>
+                    <a href={`/api/triage/reports/${r.id}/attachments/${a.id}/content`} download={a.filename} aria-label={t('triage.download', { name: a.filename })}
+                      style={{ textDecoration: 'underline' }}>
                       {a.filename}
                     </a>{' '}
                     <span className="faint small">{a.mediaType} · {Math.ceil(a.size / 1024)} KB · SHA-256 {a.sha256.slice(0, 12)}…</span>
