@@ -9,20 +9,12 @@ export type FoldedText = { text: string; /** true when at least one character wa
 
 export function foldWidth(input: string): FoldedText {
   let changed = false;
-  let out = '';
-  for (let i = 0; i < input.length; i++) {
-    const code = input.charCodeAt(i);
-    if (code >= 0xff01 && code <= 0xff5e && !KEEP.has(input[i]!)) {
-      out += String.fromCharCode(code - 0xfee0);
-      changed = true;
-    } else if (code === 0x3000) {
-      out += ' ';
-      changed = true;
-    } else {
-      out += input[i];
-    }
-  }
-  return { text: out, changed };
+  const text = input.replace(/[\uff01-\uff5e\u3000]/g, (ch) => {
+    if (KEEP.has(ch)) return ch;
+    changed = true;
+    return ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
+  });
+  return { text, changed };
 }
 
 /** True when the span [start, end) of the original held full-width forms. */

@@ -41,11 +41,18 @@ export function extractIndicators(text: string, options: ExtractOptions = {}): E
   void options.defaultCountry; // reserved: national formats other than China's need a country to be read
   const folded = foldWidth(text).text;
   const candidates: Candidate[] = [];
+  // Texts repeat their indicators; each distinct candidate is normalized once per call.
+  const seen = new Map<string, ReturnType<typeof acceptCandidate>>();
   PATTERNS.forEach(({ kind, re }) => {
     const rank = PRIORITY.indexOf(kind);
     for (const m of folded.matchAll(re)) {
       const matched = kind === 'url' ? trimUrlEnd(m[0]) : m[0];
-      const accepted = acceptCandidate(kind, matched);
+      const key = `${kind} ${matched}`;
+      let accepted = seen.get(key);
+      if (accepted === undefined && !seen.has(key)) {
+        accepted = acceptCandidate(kind, matched);
+        seen.set(key, accepted);
+      }
       if (accepted) candidates.push({ rank, start: m.index, end: m.index + matched.length, accepted });
     }
   });
