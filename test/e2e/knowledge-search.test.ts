@@ -42,8 +42,8 @@ describe('knowledge base and search in a browser', () => {
       await page.locator('#header-search-q').fill('网络诈骗 OR 杀猪盘');
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/search\?q=/);
-      await page.locator('#search-results mark').first().waitFor();
-      const marks = await page.locator('#search-results mark').allTextContents();
+      await page.locator('.search-result mark').first().waitFor();
+      const marks = await page.locator('.search-result mark').allTextContents();
       expect(marks).toContain('杀猪盘');
       await settle(page);
       expect(await axeProblems(page)).toEqual([]);

@@ -21,6 +21,8 @@ export const MAIN_PAGES: PageSpec[] = [
   { name: 'case-evidence', user: 'investigator', path: (i) => `/cases/${i.caseId}?tab=evidence` },
   { name: 'case-new', user: 'investigator', path: '/cases/new' },
   { name: 'dashboard', user: 'supervisor', path: '/dashboard' },
+  { name: 'knowledge', user: 'analyst', path: '/knowledge' },
+  { name: 'search', user: 'analyst', path: `/search?q=${encodeURIComponent('网络诈骗 OR fraud')}` },
   { name: 'reports', user: 'supervisor', path: '/reports' },
   { name: 'dialogue', user: 'supervisor', path: '/dialogue' },
   { name: 'meeting', user: 'supervisor', path: (i) => `/dialogue/${i.meetingId}` },
