@@ -13,6 +13,7 @@ import { registerInputGuard } from './plugins/input-guard.js';
 import { createMetrics, registerMetrics, type Metrics } from './plugins/metrics.js';
 import { registerWeb } from './plugins/web.js';
 import { apiRoutes } from './routes/index.js';
+import { registerPublicReportMetrics } from './routes/public-reports/public-report-metrics.js';
 import { federationWireRoutes } from './routes/federation/federation-wire.routes.js';
 import { systemRoutes } from './routes/system/system.routes.js';
 import { TAXII_PREFIX, taxiiRoutes } from './routes/taxii/taxii.routes.js';
@@ -41,6 +42,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const routeTable = registerAuth(app, deps.ctx);
   registerInputGuard(app);
   registerMetrics(app, metrics);
+  registerPublicReportMetrics(metrics, deps.ctx);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -98,6 +98,9 @@ describe('public report API', () => {
     expect(await count('public_reports')).toBe(before);
     const spam = await t.ctx.db.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'PUBLIC_REPORT_SPAM_DISCARDED'`);
     expect(spam[0]?.value).toBe(1);
+    const metrics = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toMatch(/^crossline_public_reports_spam_discarded 1$/m);
+    expect(metrics).toMatch(/^crossline_public_reports\{status="received"\} \d+$/m);
     // Its receipt leads nowhere.
     expect((await status({ receipt: res.json().receipt, code: res.json().statusCode })).statusCode).toBe(404);
   });

@@ -175,3 +175,8 @@ export async function listReportCorrelations(db: Queryable, reportId: string, li
   );
   return rows.map((r) => ({ type: r.type, value: r.value, sourceKind: r.source_kind, sourceId: r.source_id, sourceLabel: r.source_label }));
 }
+
+export async function countReportsByStatus(db: Queryable): Promise<{ status: ReportStatus; count: number }[]> {
+  const rows = await db.query<{ status: ReportStatus; n: number }>('SELECT status, count(*)::int AS n FROM public_reports GROUP BY status ORDER BY status');
+  return rows.map((r) => ({ status: r.status, count: r.n }));
+}
