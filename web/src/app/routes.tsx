@@ -31,6 +31,8 @@ import { ArticleEditorPage } from '../features/knowledge/ArticleEditorPage';
 import { ArticlePage } from '../features/knowledge/ArticlePage';
 import { KnowledgePage } from '../features/knowledge/KnowledgePage';
 import { SearchPage } from '../features/search/SearchPage';
+import { IntelObjectPage } from '../features/intel/IntelObjectPage';
+import { IntelPage } from '../features/intel/IntelPage';
 
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
@@ -82,6 +84,8 @@ export function AppRoutes() {
         <Route path="/knowledge/:id" element={<ArticlePage />} />
         <Route path="/knowledge/:id/edit" element={<ArticleEditorPage />} />
         <Route path="/search" element={<SearchPage />} />
+        <Route path="/intel" element={<IntelPage />} />
+        <Route path="/intel/objects/:id" element={<IntelObjectPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

@@ -26,7 +26,7 @@ export function stixRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     // In this plugin only: the bundle body is collected raw (JSON is parsed object by object by the
     // importer), and a body over the limit is refused with INTEL_STIX_TOO_LARGE before it is stored.
     app.removeContentTypeParser('application/json');
-    app.addContentTypeParser(['application/json', 'application/stix+json'], (_request, payload, done) => {
+    app.addContentTypeParser(['application/json', 'application/stix+json', 'application/octet-stream'], (_request, payload, done) => {
       const parts: Buffer[] = [];
       let size = 0;
       let failed = false;
@@ -44,7 +44,7 @@ export function stixRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       config: { permission: 'intel:write' }, bodyLimit: STIX_UPLOAD_LIMIT + 1024,
       schema: {
         tags, querystring: ZStixImportQuerySchema, response: { ...ERROR_RESPONSES, 413: ERROR_RESPONSES[400] },
-        summary: `Import a STIX 2.1 bundle (JSON body up to ${STIX_UPLOAD_LIMIT / 1024 / 1024} MB): valid objects stored, each invalid one reported`,
+        summary: `Import a STIX 2.1 bundle (JSON, STIX or octet-stream body up to ${STIX_UPLOAD_LIMIT / 1024 / 1024} MB): valid objects stored, each invalid one reported`,
       },
     }, async (request) => {
       const body = request.body;
