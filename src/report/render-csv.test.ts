@@ -4,7 +4,7 @@ import { csvField, renderCsv } from './render-csv.js';
 
 const doc: ReportDocument = {
   kind: 'period', title: { en: 'Statistics report 2026-Q3', zh: '2026-Q3 统计报表' }, subject: '2026-Q3',
-  generatedAt: '2026-10-01T00:00:00.000Z', party: 'cn-test', facts: [], charts: [],
+  generatedAt: '2026-10-01T00:00:00.000Z', party: 'cn-test', facts: [], charts: [], valueLabels: {},
   tables: [{
     id: 'peers', title: { en: 'Per peer', zh: '按合作方' },
     columns: [{ key: 'name', label: { en: 'Name', zh: '名称' }, kind: 'text' }, { key: 'calls', label: { en: 'Calls', zh: '呼叫数' }, kind: 'count' }],

@@ -1,7 +1,7 @@
 // PDF export of a report: bilingual text in an embedded (subset) CJK font, vector charts drawn
 // with pdfkit (bar charts of counts, percentile bars of times, SLA stacked bars), then the tables.
 import PDFDocument from 'pdfkit';
-import type { ReportChart, ReportDocument, ReportTable } from '../domain/report/report-model.js';
+import type { ColumnKind, ReportChart, ReportDocument, ReportTable } from '../domain/report/report-model.js';
 import { findCjkFont, type CjkFont } from './cjk-font.js';
 import { formatCell, formatDuration, formatInstant, formatRate } from './format-cell.js';
 import { localize, type ReportLocale } from './report-locale.js';
@@ -36,7 +36,7 @@ export async function renderPdf(report: ReportDocument, options: PdfOptions = {}
   }
   doc.moveDown(0.8);
   for (const chart of report.charts) drawChart(doc, chart, L);
-  for (const table of report.tables) drawTable(doc, table, locale);
+  for (const table of report.tables) drawTable(doc, table, locale, report.valueLabels);
   addPageNumbers(doc);
   doc.end();
   return done;
@@ -153,11 +153,13 @@ function legend(doc: Pdf, entries: [string, string][]): void {
 const CELL_FONT = 7;
 const CELL_H = 11;
 
-function drawTable(doc: Pdf, table: ReportTable, locale: ReportLocale): void {
+function drawTable(doc: Pdf, table: ReportTable, locale: ReportLocale, labels: ReportDocument['valueLabels']): void {
   heading(doc, localize(table.title, locale));
   if (table.rows.length === 0) return noData(doc, (t) => localize(t, locale));
   doc.fontSize(CELL_FONT);
-  const text = table.rows.map((r) => r.map((v, i) => formatCell(v, table.columns[i]?.kind ?? 'text')));
+  const cell = (v: ReportTable['rows'][number][number], kind: ColumnKind) =>
+    (kind === 'code' && typeof v === 'string' && labels[v] ? localize(labels[v], locale) : formatCell(v, kind));
+  const text = table.rows.map((r) => r.map((v, i) => cell(v, table.columns[i]?.kind ?? 'text')));
   const headers = table.columns.map((c) => (locale === 'both' ? [c.label.zh, c.label.en] : [localize(c.label, locale)]));
   const natural = table.columns.map((_, i) => {
     const cells = [...(headers[i] ?? []), ...text.slice(0, 200).map((r) => r[i] ?? '')];

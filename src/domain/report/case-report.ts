@@ -6,6 +6,7 @@ import type { ObservableRecord } from '../case/observables.js';
 import type { TaskRecord } from '../case/tasks.js';
 import type { TimelineEntry } from '../case/timeline.js';
 import { CRIME_CATEGORY_LABELS } from '../shared/crime-categories.js';
+import { withValueLabels } from './value-labels.js';
 import { col, labelOf, type Cell, type ReportDocument } from './report-model.js';
 
 export type LinkedRecord = { kind: 'request' | 'call'; reference: string; type: string; status: string; direction: string; at: string };
@@ -35,7 +36,7 @@ export function buildCaseReport(input: CaseReportInput, now: Date): ReportDocume
     {
       id: 'members',
       title: { en: 'Members and parties', zh: '成员与参与方' },
-      columns: [col('kind', 'Kind', '类别'), col('id', 'Id', '标识'), col('name', 'Name', '名称'), col('role', 'Role', '角色'), col('since', 'Since', '加入时间', 'instant')],
+      columns: [col('kind', 'Kind', '类别', 'code'), col('id', 'Id', '标识'), col('name', 'Name', '名称'), col('role', 'Role', '角色', 'code'), col('since', 'Since', '加入时间', 'instant')],
       rows: [
         ...r.participatingParties.map((p): Cell[] => ['party', p, p, p === r.leadParty ? 'lead' : 'participant', null]),
         ...r.members.map((m): Cell[] => ['member', m.userId, input.memberNames[m.userId] ?? m.userId, m.caseRole, m.addedAt]),
@@ -47,41 +48,41 @@ export function buildCaseReport(input: CaseReportInput, now: Date): ReportDocume
       {
         id: 'observables',
         title: { en: 'Observables by type and TLP', zh: '可观察项（按类型和 TLP）' },
-        columns: [col('type', 'Type', '类型'), col('tlp', 'TLP', 'TLP'), col('count', 'Count', '数量', 'count')],
+        columns: [col('type', 'Type', '类型', 'code'), col('tlp', 'TLP', 'TLP', 'code'), col('count', 'Count', '数量', 'count')],
         rows: [...obsCounts].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => [...k.split('|'), n]),
       },
       {
         id: 'evidence',
         title: { en: 'Evidence items', zh: '证据' },
         columns: [col('filename', 'File', '文件'), col('media_type', 'Type', '类型'), col('size', 'Bytes', '字节', 'count'),
-          col('sha256', 'SHA-256', 'SHA-256'), col('tlp', 'TLP', 'TLP'), col('custody_events', 'Custody events', '保管链事件', 'count'),
+          col('sha256', 'SHA-256', 'SHA-256'), col('tlp', 'TLP', 'TLP', 'code'), col('custody_events', 'Custody events', '保管链事件', 'count'),
           col('created_at', 'Collected', '收集时间', 'instant')],
         rows: c.evidence.map((e) => [e.filename, e.mediaType, e.size, e.sha256, e.tlp, e.custodyEvents, e.createdAt]),
       },
       {
         id: 'tasks',
         title: { en: 'Tasks', zh: '任务' },
-        columns: [col('title', 'Task', '任务'), col('status', 'Status', '状态'), col('assignee', 'Assignee', '负责人'),
+        columns: [col('title', 'Task', '任务'), col('status', 'Status', '状态', 'code'), col('assignee', 'Assignee', '负责人'),
           col('due_at', 'Due', '期限', 'instant'), col('overdue', 'Overdue', '逾期')],
         rows: c.tasks.map((t) => [t.title, t.status, t.assigneeUserId ? input.memberNames[t.assigneeUserId] ?? t.assigneeUserId : null, t.dueAt, t.isOverdue ? 'yes' : 'no']),
       },
       {
         id: 'linked',
         title: { en: 'Linked requests and calls', zh: '关联的协助请求与热线呼叫' },
-        columns: [col('kind', 'Kind', '类别'), col('reference', 'Reference', '编号'), col('type', 'Type', '类型'),
-          col('status', 'Status', '状态'), col('direction', 'Direction', '方向'), col('at', 'Sent', '发出时间', 'instant')],
+        columns: [col('kind', 'Kind', '类别', 'code'), col('reference', 'Reference', '编号'), col('type', 'Type', '类型', 'code'),
+          col('status', 'Status', '状态', 'code'), col('direction', 'Direction', '方向', 'code'), col('at', 'Sent', '发出时间', 'instant')],
         rows: c.linked.map((l) => [l.kind, l.reference, l.type, l.status, l.direction, l.at]),
       },
       {
         id: 'timeline',
         title: { en: 'Timeline', zh: '时间线' },
-        columns: [col('at', 'When', '时间', 'instant'), col('kind', 'Event', '事件'), col('actor', 'By', '操作人'),
+        columns: [col('at', 'When', '时间', 'instant'), col('kind', 'Event', '事件', 'code'), col('actor', 'By', '操作人'),
           col('summary_en', 'Summary', '摘要（英文）'), col('summary_zh', 'Summary (Chinese)', '摘要')],
         rows: c.timeline.map((t) => [t.at, t.kind, t.actor, t.summary.en, t.summary.zh]),
       },
     );
   }
-  return {
+  return withValueLabels({
     kind: 'case',
     title: { en: `Case report: ${r.title.en || r.reference}`, zh: `案件报告：${r.title.zh || r.reference}` },
     subject: r.reference,
@@ -102,7 +103,7 @@ export function buildCaseReport(input: CaseReportInput, now: Date): ReportDocume
         bars: [...sumTypes(c.observables)].map(([k, value]) => ({ label: { en: k, zh: k }, value })) }]
       : [],
     tables,
-  };
+  });
 }
 
 function sumTypes(obs: ObservableRecord[]): Map<string, number> {

@@ -8,6 +8,7 @@ import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS } from '../request/labels.js
 import { DAY_MS } from '../shared/time.js';
 import type { ReportPeriod } from './period.js';
 import { spanMs, summarizeDurations } from './percentiles.js';
+import { withValueLabels } from './value-labels.js';
 import { col, labelOf, type Cell, type ReportChart, type ReportDocument, type ReportTable } from './report-model.js';
 import { deadlineOutcome, summarizeSla, type DeadlineOutcome } from './sla.js';
 
@@ -119,7 +120,7 @@ function timingTable(timings: RequestTiming[]): ReportTable {
   return {
     id: 'request_times',
     title: { en: 'Request response times', zh: '协助请求响应时间' },
-    columns: [col('direction', 'Direction', '方向'), col('metric', 'Metric', '指标'), col('count', 'Count', '数量', 'count'),
+    columns: [col('direction', 'Direction', '方向', 'code'), col('metric', 'Metric', '指标', 'code'), col('count', 'Count', '数量', 'count'),
       col('p50_ms', 'p50', '中位数', 'duration'), col('p90_ms', 'p90', '第90百分位', 'duration'), col('p95_ms', 'p95', '第95百分位', 'duration')],
     rows,
   };
@@ -139,7 +140,7 @@ function slaTable(timings: RequestTiming[], calls: CallTiming[], now: Date): Rep
   return {
     id: 'sla_compliance',
     title: { en: 'SLA compliance (deadlines the records carried)', zh: '时限遵守情况（按记录所载时限）' },
-    columns: [col('record', 'Record', '记录'), col('direction', 'Direction', '方向'), col('clock', 'Deadline', '时限'),
+    columns: [col('record', 'Record', '记录', 'code'), col('direction', 'Direction', '方向', 'code'), col('clock', 'Deadline', '时限', 'code'),
       col('met', 'Met', '按时', 'count'), col('missed', 'Missed', '逾期', 'count'), col('pending', 'Pending', '未到期', 'count'),
       col('compliance', 'Compliance', '遵守率', 'rate')],
     rows,
@@ -159,7 +160,7 @@ function hotlineTable(calls: CallTiming[], now: Date): ReportTable {
   return {
     id: 'hotline_times',
     title: { en: 'Hotline time to acknowledge by urgency', zh: '热线按紧急程度的确认时间' },
-    columns: [col('direction', 'Direction', '方向'), col('urgency', 'Urgency', '紧急程度'), col('calls', 'Calls', '呼叫数', 'count'),
+    columns: [col('direction', 'Direction', '方向', 'code'), col('urgency', 'Urgency', '紧急程度', 'code'), col('calls', 'Calls', '呼叫数', 'count'),
       col('acknowledged', 'Acknowledged', '已确认', 'count'), col('p50_ms', 'p50', '中位数', 'duration'),
       col('p90_ms', 'p90', '第90百分位', 'duration'), col('p95_ms', 'p95', '第95百分位', 'duration'), col('compliance', 'Compliance', '遵守率', 'rate')],
     rows,
@@ -175,9 +176,9 @@ function preservationTable(list: PreservationFact[], now: Date): ReportTable {
   return {
     id: 'preservations',
     title: { en: 'Preservations and their expiry', zh: '数据保全及到期情况' },
-    columns: [col('reference', 'Reference', '编号'), col('direction', 'Direction', '方向'), col('party', 'Party', '对方'),
+    columns: [col('reference', 'Reference', '编号'), col('direction', 'Direction', '方向', 'code'), col('party', 'Party', '对方'),
       col('expires_at', 'Expires', '到期时间', 'instant'), col('days_left', 'Days left', '剩余天数', 'count'),
-      col('state', 'State', '状态'), col('renewals', 'Renewals', '续期次数', 'count')],
+      col('state', 'State', '状态', 'code'), col('renewals', 'Renewals', '续期次数', 'count')],
     rows,
   };
 }
@@ -210,19 +211,19 @@ function countTables(facts: PeriodFacts): ReportTable[] {
     {
       id: 'requests_by_status',
       title: { en: 'Requests for assistance by type and status', zh: '协助请求（按类型和状态）' },
-      columns: [col('direction', 'Direction', '方向'), col('type', 'Type', '类型'), col('status', 'Status', '状态'), col('count', 'Count', '数量', 'count')],
+      columns: [col('direction', 'Direction', '方向', 'code'), col('type', 'Type', '类型', 'code'), col('status', 'Status', '状态', 'code'), col('count', 'Count', '数量', 'count')],
       rows: byKey(facts.requestCounts, (c) => `${c.direction}|${c.type}|${c.status}`).map((c) => [c.direction, c.type, c.status, c.count]),
     },
     {
       id: 'calls_by_status',
       title: { en: 'Hotline calls by urgency and status', zh: '热线呼叫（按紧急程度和状态）' },
-      columns: [col('direction', 'Direction', '方向'), col('urgency', 'Urgency', '紧急程度'), col('status', 'Status', '状态'), col('count', 'Count', '数量', 'count')],
+      columns: [col('direction', 'Direction', '方向', 'code'), col('urgency', 'Urgency', '紧急程度', 'code'), col('status', 'Status', '状态', 'code'), col('count', 'Count', '数量', 'count')],
       rows: byKey(facts.callCounts, (c) => `${c.direction}|${c.urgency}|${c.status}`).map((c) => [c.direction, c.urgency, c.status, c.count]),
     },
     {
       id: 'cases_by_status',
       title: { en: 'Cases by status and crime category', zh: '案件（按状态和犯罪类别）' },
-      columns: [col('status', 'Status', '状态'), col('category', 'Category', '犯罪类别'), col('count', 'Count', '数量', 'count')],
+      columns: [col('status', 'Status', '状态', 'code'), col('category', 'Category', '犯罪类别', 'code'), col('count', 'Count', '数量', 'count')],
       rows: byKey(facts.caseCounts, (c) => `${c.status}|${c.category}`).map((c) => [c.status, c.category, c.count]),
     },
   ];
@@ -286,7 +287,7 @@ export function buildPeriodReport(facts: PeriodFacts, period: ReportPeriod, now:
     slaTable(facts.requestTimings, facts.callTimings, now), preservationTable(facts.preservations, now), peerTable(facts, now),
   ];
   if (facts.exercises) tables.push(exerciseTable(facts.exercises));
-  return {
+  return withValueLabels({
     kind: facts.peer ? 'peer' : 'period',
     title: peerName
       ? { en: `Cooperation with ${peerName.en}: statistics ${period.label}`, zh: `与${peerName.zh}的合作：${period.label} 统计报表` }
@@ -303,6 +304,6 @@ export function buildPeriodReport(facts: PeriodFacts, period: ReportPeriod, now:
     ],
     charts: charts(facts, now),
     tables,
-  };
+  });
 }
 

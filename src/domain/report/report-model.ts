@@ -4,8 +4,11 @@ import type { Bilingual } from '../../error-types.js';
 
 export type Cell = string | number | null;
 
-/** How a column is shown: durations are milliseconds, rates are fractions 0..1, instants ISO UTC. */
-export type ColumnKind = 'text' | 'count' | 'duration' | 'rate' | 'instant';
+/**
+ * How a column is shown: durations are milliseconds, rates are fractions 0..1, instants ISO UTC;
+ * `code` cells hold a stable code (status, type, direction...) shown to people by its label.
+ */
+export type ColumnKind = 'text' | 'code' | 'count' | 'duration' | 'rate' | 'instant';
 
 export type ReportColumn = { key: string; label: Bilingual; kind: ColumnKind };
 
@@ -33,6 +36,8 @@ export type ReportDocument = {
   facts: ReportFact[];
   charts: ReportChart[];
   tables: ReportTable[];
+  /** Bilingual labels of the codes found in `code` columns; CSV keeps the codes themselves. */
+  valueLabels: Record<string, Bilingual>;
 };
 
 /** Short constructor for columns: `col('count', 'Count', '数量', 'count')`. */

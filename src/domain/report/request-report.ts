@@ -2,6 +2,7 @@
 // preservation expiry, and the federation deliveries with their signed receipts. Pure.
 import type { RequestRecord } from '../request/types.js';
 import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS } from '../request/labels.js';
+import { withValueLabels } from './value-labels.js';
 import { col, labelOf, type Cell, type ReportDocument } from './report-model.js';
 import { deadlineOutcome } from './sla.js';
 
@@ -27,7 +28,7 @@ export function buildRequestReport(input: RequestReportInput, now: Date): Report
   }
   const status = labelOf(REQUEST_STATUS_LABELS, r.status);
   const type = labelOf(REQUEST_TYPE_LABELS, r.type);
-  return {
+  return withValueLabels({
     kind: 'request',
     title: { en: `Request report: ${r.reference}`, zh: `协助请求报告：${r.reference}` },
     subject: r.reference,
@@ -49,7 +50,7 @@ export function buildRequestReport(input: RequestReportInput, now: Date): Report
       {
         id: 'deadlines',
         title: { en: 'Deadlines', zh: '时限' },
-        columns: [col('clock', 'Deadline', '时限'), col('due_at', 'Due', '到期时间', 'instant'), col('done_at', 'Done', '完成时间', 'instant'), col('outcome', 'Outcome', '结果')],
+        columns: [col('clock', 'Deadline', '时限', 'code'), col('due_at', 'Due', '到期时间', 'instant'), col('done_at', 'Done', '完成时间', 'instant'), col('outcome', 'Outcome', '结果', 'code')],
         rows: deadlines,
       },
       {
@@ -61,10 +62,10 @@ export function buildRequestReport(input: RequestReportInput, now: Date): Report
       {
         id: 'deliveries',
         title: { en: 'Federation deliveries and receipts', zh: '联邦消息投递与回执' },
-        columns: [col('message', 'Message', '消息'), col('peer', 'Peer', '对方'), col('state', 'State', '状态'), col('result', 'Result', '结果'),
+        columns: [col('message', 'Message', '消息'), col('peer', 'Peer', '对方'), col('state', 'State', '状态', 'code'), col('result', 'Result', '结果'),
           col('sent_at', 'Sent', '发送时间', 'instant'), col('receipt_at', 'Receipt', '回执时间', 'instant')],
         rows: input.deliveries.map((d) => [d.type, d.peer, d.state, d.result, d.sentAt, d.receiptAt]),
       },
     ],
-  };
+  });
 }

@@ -2,7 +2,7 @@
 import type { Bilingual } from './types';
 
 export type ReportCell = string | number | null;
-export type ReportColumnKind = 'text' | 'count' | 'duration' | 'rate' | 'instant';
+export type ReportColumnKind = 'text' | 'code' | 'count' | 'duration' | 'rate' | 'instant';
 export type ReportColumn = { key: string; label: Bilingual; kind: ReportColumnKind };
 export type ReportTable = { id: string; title: Bilingual; columns: ReportColumn[]; rows: ReportCell[][] };
 export type ReportChart =
@@ -19,4 +19,6 @@ export type ReportDocument = {
   facts: { label: Bilingual; value: string }[];
   charts: ReportChart[];
   tables: ReportTable[];
+  /** Labels of the codes in `code` columns. */
+  valueLabels: Record<string, Bilingual>;
 };

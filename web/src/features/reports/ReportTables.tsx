@@ -2,22 +2,25 @@
 // for people (durations, rates, local times) while the CSV keeps the raw ones.
 import { useTranslation } from 'react-i18next';
 import type { ReportCell, ReportColumnKind, ReportTable } from '../../api/report-types';
+import type { Bilingual } from '../../api/types';
 import { useSession } from '../../app/session';
 import { useBi } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
 import { Empty, Panel } from '../../components/Page';
 import { formatDuration } from '../../lib/format';
 
-function Cell({ value, kind }: { value: ReportCell; kind: ReportColumnKind }) {
+function Cell({ value, kind, labels }: { value: ReportCell; kind: ReportColumnKind; labels: Record<string, Bilingual> }) {
   const { locale } = useSession();
+  const bi = useBi();
   if (value === null || value === '') return <span className="muted">—</span>;
+  if (kind === 'code' && typeof value === 'string' && labels[value]) return <>{bi(labels[value])}</>;
   if (typeof value === 'number' && kind === 'duration') return <>{formatDuration(value, locale)}</>;
   if (typeof value === 'number' && kind === 'rate') return <>{`${(value * 100).toFixed(1)} %`}</>;
   if (kind === 'instant' && typeof value === 'string') return <DateTime at={value} />;
   return <>{String(value)}</>;
 }
 
-export function ReportTableCard({ table }: { table: ReportTable }) {
+export function ReportTableCard({ table, labels }: { table: ReportTable; labels: Record<string, Bilingual> }) {
   const { t } = useTranslation();
   const bi = useBi();
   const title = bi(table.title);
@@ -27,7 +30,7 @@ export function ReportTableCard({ table }: { table: ReportTable }) {
         <div className="table-wrap" tabIndex={0} role="region" aria-label={title}>
           <table className="table">
             <thead>
-              <tr>{table.columns.map((c) => <th key={c.key} scope="col" className={c.kind === 'text' || c.kind === 'instant' ? '' : 'num'}>{bi(c.label)}</th>)}</tr>
+              <tr>{table.columns.map((c) => <th key={c.key} scope="col" className={c.kind === 'text' || c.kind === 'code' || c.kind === 'instant' ? '' : 'num'}>{bi(c.label)}</th>)}</tr>
             </thead>
             <tbody>
               {table.rows.map((row, i) => (
@@ -35,7 +38,7 @@ export function ReportTableCard({ table }: { table: ReportTable }) {
                   {row.map((v, j) => {
                     const col = table.columns[j];
                     const kind = col?.kind ?? 'text';
-                    return <td key={col?.key ?? j} className={kind === 'text' || kind === 'instant' ? (col?.key === 'sha256' ? 'mono small' : '') : 'num'}><Cell value={v} kind={kind} /></td>;
+                    return <td key={col?.key ?? j} className={kind === 'text' || kind === 'code' || kind === 'instant' ? (col?.key === 'sha256' ? 'mono small' : '') : 'num'}><Cell value={v} kind={kind} labels={labels} /></td>;
                   })}
                 </tr>
               ))}

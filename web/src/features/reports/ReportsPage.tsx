@@ -75,7 +75,7 @@ export function ReportsPage() {
               <div className="grid-2">
                 {doc.charts.map((c) => <ReportChartCard key={c.id} chart={c} />)}
               </div>
-              {doc.tables.map((table) => <ReportTableCard key={table.id} table={table} />)}
+              {doc.tables.map((table) => <ReportTableCard key={table.id} table={table} labels={doc.valueLabels} />)}
             </>
           )}
         </QueryState>
