@@ -77,7 +77,7 @@ export function ExtractPage() {
                   <div className={`alert ${addToCase.data.rejected.length ? 'warning' : 'success'}`} role="status">
                     <div>
                       {t('intel.extract.added', { added: addToCase.data.added.length, merged: addToCase.data.merged.length + addToCase.data.duplicates.length, rejected: addToCase.data.rejected.length })}
-                      {' '}<Link to={`/cases/${caseId}`}>{t('intel.extract.openCase')}</Link>
+                      {' '}<Link to={`/cases/${caseId}`} style={{ textDecoration: 'underline' }}>{t('intel.extract.openCase')}</Link>
                     </div>
                   </div>
                 )}
