@@ -6,6 +6,7 @@ import { Empty, Loading } from '../components/Page';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { AlertsPage } from '../features/intel/AlertsPage';
+import { TaxiiPage } from '../features/intel/TaxiiPage';
 import { ExtractPage } from '../features/intel/ExtractPage';
 import { AccountPage } from '../features/account/AccountPage';
 import { AdminPage } from '../features/admin/AdminPage';
@@ -77,6 +78,7 @@ export function AppRoutes() {
         <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="/intel/extract" element={<ExtractPage />} />
         <Route path="/intel/alerts" element={<AlertsPage />} />
+        <Route path="/intel/taxii" element={<TaxiiPage />} />
         <Route path="/triage" element={<TriagePage />} />
         <Route path="/triage/:id" element={<TriageReportPage />} />
         <Route path="/knowledge" element={<KnowledgePage />} />

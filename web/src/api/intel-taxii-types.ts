@@ -1,0 +1,22 @@
+// Shapes of the TAXII admin routes (/api/intel/taxii, collections, feeds).
+
+export type TaxiiInfo = { discoveryUrl: string; apiRootUrl: string; maxContentLength: number };
+
+export type TaxiiCollection = {
+  id: string; alias: string | null; title: string; description: string; readers: string[]; writers: string[];
+  maxTlp: string; createdAt: string; objectCount?: number;
+};
+
+export type TaxiiFeedResult = { imported: number; duplicates: number; invalid: number; requests: number };
+
+export type TaxiiFeed = {
+  id: string; name: string; url: string; collection: string; targetCollectionId: string;
+  auth: { kind: 'none' | 'bearer' | 'basic'; username?: string; hasSecret: boolean };
+  intervalMinutes: number; enabled: boolean; watermark: string | null; nextRunAt: string; running: boolean;
+  lastRunAt: string | null; lastResult: TaxiiFeedResult | null; lastError: string | null; createdAt: string; updatedAt: string;
+};
+
+export type TaxiiPullResult = {
+  feed: TaxiiFeed; ran: boolean; error: string | null;
+  summary: { imported: number; duplicates: number; invalid: { id?: string; reason: string }[]; invalidCount: number; requests: number; pages: number } | null;
+};

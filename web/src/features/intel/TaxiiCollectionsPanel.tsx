@@ -1,0 +1,121 @@
+// TAXII collections: object counts and sharing scope (readers, writers, max TLP); intel managers
+// create collections and change their scope.
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { TaxiiCollection } from '../../api/intel-taxii-types';
+import { useSession } from '../../app/session';
+import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
+import { SelectField, TextField } from '../../components/Field';
+import { Empty, Panel, QueryState } from '../../components/Page';
+
+const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
+type Draft = { title: string; alias: string; readers: string; writers: string; maxTlp: string };
+const EMPTY: Draft = { title: '', alias: '', readers: '', writers: '', maxTlp: 'AMBER' };
+
+const parties = (text: string) => text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+const toDraft = (c: TaxiiCollection): Draft => ({ title: c.title, alias: c.alias ?? '', readers: c.readers.join(', '), writers: c.writers.join(', '), maxTlp: c.maxTlp });
+const toBody = (d: Draft) => ({ title: d.title, alias: d.alias || null, readers: parties(d.readers), writers: parties(d.writers), maxTlp: d.maxTlp });
+
+function CollectionForm({ draft, onChange, onSubmit, pending, error, submitLabel, idPrefix }: {
+  draft: Draft; onChange(d: Draft): void; onSubmit(): void; pending: boolean; error: unknown; submitLabel: string; idPrefix: string;
+}) {
+  const { t } = useTranslation();
+  const err = useFieldErrors(error);
+  const submit = (e: FormEvent) => { e.preventDefault(); onSubmit(); };
+  return (
+    <form className="inline-form" onSubmit={submit} noValidate>
+      <TextField label={t('intel.taxii.collections.name')} path={`${idPrefix}.title`} required value={draft.title} error={err('title')}
+        onChange={(e) => onChange({ ...draft, title: e.target.value })} />
+      <TextField label={t('intel.taxii.collections.alias')} path={`${idPrefix}.alias`} value={draft.alias} error={err('alias')}
+        onChange={(e) => onChange({ ...draft, alias: e.target.value })} />
+      <TextField label={t('intel.taxii.collections.readers')} path={`${idPrefix}.readers`} hint={t('intel.taxii.collections.partiesHint')}
+        value={draft.readers} error={err('readers')} onChange={(e) => onChange({ ...draft, readers: e.target.value })} />
+      <TextField label={t('intel.taxii.collections.writers')} path={`${idPrefix}.writers`} value={draft.writers} error={err('writers')}
+        onChange={(e) => onChange({ ...draft, writers: e.target.value })} />
+      <SelectField label={t('intel.taxii.collections.maxTlp')} path={`${idPrefix}.maxTlp`} value={draft.maxTlp}
+        options={TLP_LEVELS.map((l) => ({ value: l, label: `TLP:${l}` }))} onChange={(e) => onChange({ ...draft, maxTlp: e.target.value })} />
+      <button type="submit" className="btn primary" disabled={pending}>{submitLabel}</button>
+      {error !== null && error !== undefined && <ErrorSummary error={error} />}
+    </form>
+  );
+}
+
+export function TaxiiCollectionsPanel() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const qc = useQueryClient();
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [editing, setEditing] = useState<{ id: string; draft: Draft } | null>(null);
+  const list = useQuery({ queryKey: ['intel', 'taxii', 'collections'], queryFn: () => api.get<{ items: TaxiiCollection[] }>('/intel/collections') });
+  const refresh = () => qc.invalidateQueries({ queryKey: ['intel', 'taxii'] });
+  const create = useMutation({
+    mutationFn: () => api.post<TaxiiCollection>('/intel/collections', toBody(draft)),
+    onSuccess: async () => { setDraft(EMPTY); await refresh(); },
+  });
+  const save = useMutation({
+    mutationFn: (e: { id: string; draft: Draft }) => api.patch<TaxiiCollection>(`/intel/collections/${e.id}`, toBody(e.draft)),
+    onSuccess: async () => { setEditing(null); await refresh(); },
+  });
+  const items = list.data?.items ?? [];
+  const manage = can('intel:manage');
+  return (
+    <Panel title={t('intel.taxii.collections.title')} id="taxii-collections">
+      <QueryState isLoading={list.isLoading} error={list.error}>
+        {items.length === 0 ? <Empty title={t('intel.taxii.collections.empty')} /> : (
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('intel.taxii.collections.title')}>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('intel.taxii.collections.name')}</th>
+                  <th scope="col">{t('intel.taxii.collections.alias')}</th>
+                  <th scope="col">{t('intel.taxii.collections.readers')}</th>
+                  <th scope="col">{t('intel.taxii.collections.writers')}</th>
+                  <th scope="col">{t('intel.taxii.collections.maxTlp')}</th>
+                  <th scope="col" className="num">{t('intel.taxii.collections.objects')}</th>
+                  {manage && <th scope="col"><span className="sr-only">{t('intel.taxii.actions')}</span></th>}
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((c) => (
+                  <tr key={c.id}>
+                    <td>{c.title}<div className="mono faint small">{c.id}</div></td>
+                    <td className="mono">{c.alias ?? '—'}</td>
+                    <td>{c.readers.length ? c.readers.join(', ') : <span className="faint">{t('intel.taxii.collections.localOnly')}</span>}</td>
+                    <td>{c.writers.length ? c.writers.join(', ') : <span className="faint">{t('intel.taxii.collections.localOnly')}</span>}</td>
+                    <td className="nowrap">TLP:{c.maxTlp}</td>
+                    <td className="num">{c.objectCount ?? 0}</td>
+                    {manage && (
+                      <td>
+                        <button type="button" className="btn sm" onClick={() => setEditing({ id: c.id, draft: toDraft(c) })}
+                          aria-label={t('intel.taxii.collections.editLabel', { name: c.title })}>
+                          {t('intel.taxii.collections.edit')}
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryState>
+      {manage && editing && (
+        <section className="stack" aria-labelledby="taxii-edit-heading">
+          <h3 className="section-title" id="taxii-edit-heading">{t('intel.taxii.collections.editTitle')}</h3>
+          <CollectionForm idPrefix="edit" draft={editing.draft} onChange={(d) => setEditing({ ...editing, draft: d })}
+            onSubmit={() => save.mutate(editing)} pending={save.isPending} error={save.error} submitLabel={t('intel.taxii.collections.save')} />
+          <button type="button" className="btn sm" onClick={() => setEditing(null)}>{t('intel.taxii.cancel')}</button>
+        </section>
+      )}
+      {manage && (
+        <section className="stack" aria-labelledby="taxii-new-heading">
+          <h3 className="section-title" id="taxii-new-heading">{t('intel.taxii.collections.newTitle')}</h3>
+          <CollectionForm idPrefix="new" draft={draft} onChange={setDraft} onSubmit={() => create.mutate()}
+            pending={create.isPending} error={create.error} submitLabel={t('intel.taxii.collections.create')} />
+        </section>
+      )}
+    </Panel>
+  );
+}
