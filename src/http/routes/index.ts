@@ -15,6 +15,7 @@ import { triageRoutes } from './public-reports/triage.routes.js';
 import { reportsRoutes } from './reports/reports.routes.js';
 import { requestsRoutes } from './requests/requests.routes.js';
 import { usersRoutes } from './users/users.routes.js';
+import { taxiiAdminRoutes } from './intel/taxii-admin.routes.js';
 import { extractRoutes } from './intel/extract.routes.js';
 import { correlationRoutes } from './intel/correlation.routes.js';
 import { stixRoutes } from './intel/stix.routes.js';
@@ -37,6 +38,7 @@ export function apiRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     await app.register(exercisesRoutes(ctx));
     await app.register(casesRoutes(ctx));
     await app.register(federationRoutes(ctx));
+    await app.register(taxiiAdminRoutes(ctx));
     await app.register(extractRoutes(ctx));
     await app.register(correlationRoutes(ctx));
     await app.register(publicReportsRoutes(ctx));
