@@ -191,7 +191,8 @@ function peerTable(facts: PeriodFacts, now: Date): ReportTable {
     const ack = summarizeDurations(reqs.map((t) => spanMs(t.submittedAt, t.acknowledgedAt)).filter((x): x is number => x !== null));
     const ful = summarizeDurations(reqs.map((t) => spanMs(t.submittedAt, t.fulfilledAt)).filter((x): x is number => x !== null));
     const sla = summarizeSla([...reqs.flatMap((t) => [requestAckOutcome(t, now), requestResponseOutcome(t, now)]), ...calls.map((c) => callAckOutcome(c, now))]);
-    return [party, facts.peerNames[party]?.en ?? party, reqs.filter((t) => t.direction === 'outgoing').length,
+    const name = facts.peerNames[party];
+    return [party, name ? (name.zh && name.zh !== name.en ? `${name.zh} / ${name.en}` : name.en) : party, reqs.filter((t) => t.direction === 'outgoing').length,
       reqs.filter((t) => t.direction === 'incoming').length, calls.length, ack.p50Ms, ful.p50Ms, sla.met, sla.missed, rate(sla.rate)];
   });
   return {

@@ -6,6 +6,7 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import type { ReportDocument } from '../../api/report-types';
+import { useSession } from '../../app/session';
 import { useBi } from '../../components/Bi';
 import { SelectField, TextField } from '../../components/Field';
 import { PageHeader, Panel, QueryState } from '../../components/Page';
@@ -20,7 +21,8 @@ export function ReportsPage() {
   const bi = useBi();
   const [choice, setChoice] = useState<PeriodChoice>(() => defaultPeriod());
   const [peer, setPeer] = useState('');
-  const query = periodQuery(choice, peer);
+  const { timeZone } = useSession();
+  const query = periodQuery(choice, peer, timeZone);
   const report = useQuery({
     queryKey: ['reports', 'period', query],
     queryFn: () => api.get<ReportDocument>('/reports/period', query),

@@ -9,13 +9,14 @@ export function defaultPeriod(now = new Date()): PeriodChoice {
   return { mode: 'quarter', year, quarter: Math.floor(now.getMonth() / 3) + 1, month, from: `${month}-01`, to: now.toISOString().slice(0, 10) };
 }
 
-/** Query parameters for the API (period or from/to, plus an optional peer). */
-export function periodQuery(p: PeriodChoice, peer: string): Record<string, string> {
+/** Query parameters for the API (period or from/to in the user's zone, plus an optional peer). */
+export function periodQuery(p: PeriodChoice, peer: string, timeZone: string): Record<string, string> {
   const when: Record<string, string> = p.mode === 'quarter' ? { period: `${p.year}-Q${p.quarter}` }
     : p.mode === 'month' ? { period: p.month }
       : p.mode === 'year' ? { period: String(p.year) }
         : { from: p.from, to: p.to };
-  return peer.trim() ? { ...when, peer: peer.trim() } : when;
+  const zoned = { ...when, timeZone };
+  return peer.trim() ? { ...zoned, peer: peer.trim() } : zoned;
 }
 
 export function reportUrl(path: string, query: Record<string, string>, format: 'csv' | 'pdf', locale: string): string {
