@@ -14,6 +14,7 @@ import { registerSearch } from './commands/search-reindex.js';
 import { registerTaxii } from './commands/taxii-pull.js';
 import { registerExtract } from './commands/extract-indicators.js';
 import { registerExercises } from './commands/exercise-results.js';
+import { registerTriage } from './commands/triage-list.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('crossline')
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
   registerTaxii(program, setExit);
   registerExtract(program, setExit);
   registerExercises(program, setExit);
+  registerTriage(program, setExit);
   try {
     await program.parseAsync(argv);
     return exitCode;

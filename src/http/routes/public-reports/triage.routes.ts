@@ -32,7 +32,7 @@ export function triageRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       schema: { tags, querystring: ZTriageListQuerySchema, response: ERROR_RESPONSES, summary: 'The triage queue, newest first, with filters' },
     }, async (request) => {
       const { status, category, hasCorrelation, ...q } = request.query;
-      const queue = await listTriageReports(ctx, actorOf(request), {
+      const queue = await listTriageReports(ctx, {
         ...q, statuses: splitList<ReportStatus>(status), categories: splitList<ReportCategory>(category),
         hasCorrelation: hasCorrelation === undefined ? undefined : hasCorrelation === 'true',
       });
