@@ -58,7 +58,7 @@ describe('STIX objects page in a browser', () => {
       expect(await axeProblems(page)).toEqual([]);
       await screenshot(page, `intel-stix-import-${lang}`);
 
-      await page.getByLabel(t('objects.search')).fill(`Refund phishing ${suffix}`);
+      await page.getByRole('search', { name: t('objects.filters') }).getByLabel(t('objects.search')).fill(`Refund phishing ${suffix}`);
       await page.getByRole('link', { name: `Refund phishing ${suffix}` }).click();
       await page.waitForURL(/\/intel\/objects\/indicator--/);
       await page.getByRole('heading', { name: t('objects.versionsTitle', { count: 1 }) }).waitFor();
