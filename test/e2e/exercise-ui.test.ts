@@ -64,5 +64,9 @@ describe('exercise mode in a browser', () => {
     await expect.poll(async () => page.getByTestId('score-us-demo').textContent(), { timeout: 10_000 }).toBe(String(score));
     await settle(page);
     await screenshot(page, 'exercise-board');
+    await page.goto(`${web.url}/exercises`);
+    await page.getByRole('link', { name: 'Ransomware on a hospital' }).first().waitFor();
+    await settle(page);
+    await screenshot(page, 'exercises-list');
   }, 240_000);
 });
