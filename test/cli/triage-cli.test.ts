@@ -35,9 +35,9 @@ describe('crossline triage list', () => {
     // Two reports through the real service while no CLI process holds the store.
     const ctx = await openNodeContext(loadConfig({ dataDir: dir, nodeId: 'cn-cli', logLevel: 'silent' }));
     try {
-      const { attachments: _a, ...report } = zhFraudReport();
-      receipts.push((await submitPublicReport(ctx, report as ReportInput, [], { clientIp: '192.0.2.1' })).receipt);
-      receipts.push((await submitPublicReport(ctx, { ...(report as ReportInput), category: 'illegal_content' }, [], { clientIp: '192.0.2.2' })).receipt);
+      const report = zhFraudReport() as unknown as ReportInput;
+      receipts.push((await submitPublicReport(ctx, report, [], { clientIp: '192.0.2.1' })).receipt);
+      receipts.push((await submitPublicReport(ctx, { ...report, category: 'illegal_content' }, [], { clientIp: '192.0.2.2' })).receipt);
     } finally {
       await ctx.db.close();
     }
