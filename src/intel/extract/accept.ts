@@ -11,7 +11,7 @@ export type Accepted = { type: ObservableType; value: string; flags: string[] } 
 
 const KIND_TYPE: Record<Exclude<PatternKind, 'psb' | 'cn_id'>, ObservableType> = {
   url: 'url', email: 'email', domain: 'domain', ipv4: 'ip', ipv6: 'ip', hash: 'file_hash', eth: 'crypto_wallet',
-  base58: 'crypto_wallet', bech32: 'crypto_wallet', e164: 'phone', cn_mobile: 'phone', cn_landline: 'phone',
+  base58: 'crypto_wallet', bech32: 'crypto_wallet', e164: 'phone', cn_mobile: 'phone', cn_landline: 'phone', national_phone: 'phone',
   icp: 'icp_licence', card: 'bank_account',
 };
 
@@ -33,14 +33,15 @@ function hostOf(o: NormalizedObservable): string | undefined {
   return undefined;
 }
 
-export function acceptCandidate(kind: PatternKind, text: string): Accepted {
+export function acceptCandidate(kind: PatternKind, text: string, defaultCountry?: string): Accepted {
   if (kind === 'psb') return 'ignore';
   if (kind === 'cn_id') return isChineseIdNumber(text) ? 'ignore' : undefined;
   const defanged = DEFANG.test(text);
   if (kind === 'hash' && !(/\d/.test(text) && /[a-f]/i.test(text))) return undefined;
   if (kind === 'ipv6' && (text.split(':').filter(Boolean).length < 2 || !/\d/.test(text))) return undefined;
   if (kind === 'card' && !isPlausibleCard(text.replace(/[ -]/g, ''))) return undefined;
-  const country = kind === 'cn_mobile' || kind === 'cn_landline' ? 'CN' : undefined;
+  if (kind === 'national_phone' && (!defaultCountry || defaultCountry.toUpperCase() === 'CN')) return undefined;
+  const country = kind === 'cn_mobile' || kind === 'cn_landline' ? 'CN' : kind === 'national_phone' ? defaultCountry : undefined;
   const r = tryNormalizeObservable(KIND_TYPE[kind], text, { defaultCountry: country });
   if (!r.ok) return undefined;
   const o = r.observable;

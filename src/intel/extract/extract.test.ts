@@ -91,6 +91,15 @@ describe('extractIndicators corpus', () => {
     ] }]);
   });
 
+  it('reads grouped national numbers only with a default country other than China', () => {
+    const text = 'Call (202) 555-0143 or 020 7946 0958 on 2026-03-01';
+    expect(extractIndicators(text)).toEqual([]);
+    expect(extractIndicators(text, { defaultCountry: 'CN' })).toEqual([]);
+    expect(extractIndicators(text, { defaultCountry: 'US' }).map((f) => [f.value, f.raw])).toEqual([['+12025550143', '(202) 555-0143']]);
+    // The country decides how a national number is read: with GB both are taken as UK numbers.
+    expect(extractIndicators(text, { defaultCountry: 'GB' }).map((f) => f.value)).toEqual(['+442025550143', '+442079460958']);
+  });
+
   it('reports the URL, not the domain or IP inside it', () => {
     expect(extractIndicators('http://a.example.com/x http://8.8.4.4/').map((f) => f.type)).toEqual(['url', 'url']);
   });

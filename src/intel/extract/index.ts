@@ -8,7 +8,10 @@ import { PATTERNS, type PatternKind } from './patterns.js';
 export type ExtractedIndicator = { type: ObservableType; value: string; raw: string; start: number; end: number; flags: string[] };
 
 export type ExtractOptions = {
-  /** ISO 3166 alpha-2 country; Chinese mobile and landline formats are always read as CN. */
+  /**
+   * ISO 3166 alpha-2 country for grouped national numbers such as (202) 555-0143; without it (or with
+   * CN) only `+` numbers and Chinese mobile and landline formats, always read as CN, are phones.
+   */
   defaultCountry?: string;
 };
 
@@ -19,7 +22,7 @@ export type ExtractOptions = {
  */
 const PRIORITY: readonly PatternKind[] = [
   'psb', 'cn_id', 'url', 'email', 'icp', 'eth', 'bech32', 'base58', 'hash',
-  'e164', 'cn_mobile', 'cn_landline', 'ipv6', 'ipv4', 'card', 'domain',
+  'e164', 'cn_mobile', 'cn_landline', 'national_phone', 'ipv6', 'ipv4', 'card', 'domain',
 ];
 
 type Candidate = { rank: number; start: number; end: number; accepted: Exclude<ReturnType<typeof acceptCandidate>, undefined> };
@@ -38,7 +41,6 @@ function trimUrlEnd(s: string): string {
 }
 
 export function extractIndicators(text: string, options: ExtractOptions = {}): ExtractedIndicator[] {
-  void options.defaultCountry; // reserved: national formats other than China's need a country to be read
   const folded = foldWidth(text).text;
   const candidates: Candidate[] = [];
   // Texts repeat their indicators; each distinct candidate is normalized once per call.
@@ -50,7 +52,7 @@ export function extractIndicators(text: string, options: ExtractOptions = {}): E
       const key = `${kind} ${matched}`;
       let accepted = seen.get(key);
       if (accepted === undefined && !seen.has(key)) {
-        accepted = acceptCandidate(kind, matched);
+        accepted = acceptCandidate(kind, matched, options.defaultCountry);
         seen.set(key, accepted);
       }
       if (accepted) candidates.push({ rank, start: m.index, end: m.index + matched.length, accepted });

@@ -21,7 +21,7 @@ const AT = String.raw`(?:@|\[@\]|\(@\)|\{@\}|\s?\[at\]\s?|\s?\(at\)\s?|\s?\{at\}
 
 export type PatternKind =
   | 'url' | 'email' | 'domain' | 'ipv4' | 'ipv6' | 'hash' | 'eth' | 'base58' | 'bech32'
-  | 'e164' | 'cn_mobile' | 'cn_landline' | 'icp' | 'card' | 'psb' | 'cn_id';
+  | 'e164' | 'cn_mobile' | 'cn_landline' | 'national_phone' | 'icp' | 'card' | 'psb' | 'cn_id';
 
 export const PATTERNS: readonly { kind: PatternKind; re: RegExp }[] = [
   { kind: 'url', re: new RegExp(`${SCHEME}${ANY_HOST}(?::\\d{1,5})?${PATH}`, 'giu') },
@@ -37,6 +37,8 @@ export const PATTERNS: readonly { kind: PatternKind; re: RegExp }[] = [
   { kind: 'e164', re: /(?<![\d+A-Za-z])\+[1-9](?:(?:[ .-]|\)[ ]?|[ ]?\()?\d){6,14}(?!\d)/g },
   { kind: 'cn_mobile', re: /(?<!\d)(?:(?:00)?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)/g },
   { kind: 'cn_landline', re: /(?<!\d)(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}[ -])[ ]?[2-9]\d{6,7}(?!\d)/g },
+  // Grouped national numbers, e.g. (202) 555-0143 or 020 7946 0958: read only when a default country other than China is given.
+  { kind: 'national_phone', re: /(?<![\d+])(?:\(\d{2,5}\)[ ]?|\d{2,5}[ -])\d{3,4}[ -]\d{3,4}(?![\d-])/g },
   { kind: 'icp', re: new RegExp(`[${ICP_PROVINCES}]\\s?ICP\\s?[备備证證証]\\s?\\d{4,12}\\s?[号號]?(?:\\s?[-‐‑–—﹣]\\s?\\d{1,4}(?!\\d))?`, 'giu') },
   { kind: 'psb', re: new RegExp(`[${ICP_PROVINCES}]公[网網]安[备備]\\s?\\d{10,16}\\s?[号號]?`, 'g') },
   { kind: 'cn_id', re: /(?<!\d)[1-8]\d{16}[\dXx](?![\dA-Za-z])/g },
