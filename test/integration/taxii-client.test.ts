@@ -53,7 +53,7 @@ describe.each(STORES)('TAXII client and feeds (%s)', (store) => {
 
     target = await createTestApp(store);
     adminToken = (await target.userWith(['admin'])).token;
-  });
+  }, 300_000); // several users (argon2) and a migrated store on a shared machine
   afterAll(async () => { await source?.close(); await target?.close(); });
 
   let feed: Json;

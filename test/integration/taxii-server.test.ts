@@ -66,7 +66,7 @@ describe.each(STORES)('TAXII 2.1 server (%s)', (store) => {
     };
     shared = await create({ title: 'Shared with Viet Nam', alias: 'shared-vn', readers: ['vn-mps'], writers: [], maxTlp: 'GREEN' });
     hidden = await create({ title: 'Domestic only', alias: 'domestic', readers: [], maxTlp: 'AMBER' });
-  });
+  }, 300_000); // several users (argon2) and a migrated store on a shared machine
   afterAll(async () => { await t?.close(); });
 
   it('discovery names the API root; the API root speaks TAXII 2.1', async () => {
