@@ -96,6 +96,10 @@ describe.each(STORES)('STIX import and export (%s)', (store) => {
   });
 
   it('refuses a malformed bundle with its position, and a body over the limit with 413', async () => {
+    const before = (await get(reader, '/api/intel/objects')).json().total;
+    const truncated = await upload(analyst, bundleOf([{ ...good.campaign, id: 'campaign--0b0c2bb0-4b2a-4c5e-8f5c-6a1c1c8f2a99' }]).slice(0, -3));
+    expect(truncated.json().error.code).toBe('INTEL_STIX_MALFORMED');
+    expect((await get(reader, '/api/intel/objects')).json().total).toBe(before); // nothing of a broken upload is kept
     const bad = await upload(analyst, '{"type":"bundle","objects":[{"a":1} {"b":2}]}');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatchObject({ code: 'INTEL_STIX_MALFORMED', details: { offset: 36 } });

@@ -61,6 +61,16 @@ export async function* readBundleObjects(source: AsyncIterable<Uint8Array | stri
     }
   };
 
+  // Starts capturing the value whose first byte `b` is at `i`; returns where scanning resumes.
+  function startCapture(kind: Capture, b: number, i: number, at: number): number {
+    state = kind; capStart = i; capOffset = at; parts = [];
+    scalar = b !== LBRACE && b !== LBRACKET && b !== QUOTE;
+    depth = 0; inString = false; escaped = false;
+    if (scalar) return i;
+    if (b === QUOTE) inString = true; else depth = 1;
+    return i + 1;
+  }
+
   for await (const raw of source) {
     let chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
     if (first && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) { chunk = chunk.subarray(3); offset += 3; }
@@ -101,12 +111,6 @@ export async function* readBundleObjects(source: AsyncIterable<Uint8Array | stri
       const b = chunk[i]!;
       if (WS.has(b)) { i++; continue; }
       const at = offset + i;
-      const startCapture = (kind: Capture): void => {
-        state = kind; capStart = i; capOffset = at; parts = [];
-        scalar = b !== LBRACE && b !== LBRACKET && b !== QUOTE;
-        depth = 0; inString = false; escaped = false;
-        if (!scalar) { if (b === QUOTE) inString = true; else depth = 1; i++; }
-      };
       switch (current) {
         case 'start':
           if (b !== LBRACE) throw new BundleFormatError('a STIX bundle must be a JSON object', at);
@@ -114,12 +118,12 @@ export async function* readBundleObjects(source: AsyncIterable<Uint8Array | stri
         case 'key-or-end':
           if (b === RBRACE && !afterComma) { state = 'end'; i++; break; }
           if (b !== QUOTE) throw new BundleFormatError('expected a property name', at);
-          startCapture('key'); break;
+          i = startCapture('key', b, i, at); break;
         case 'after-key':
           if (b !== COLON) throw new BundleFormatError(`expected ':' after "${key}"`, at);
           state = key === 'objects' ? 'objects-start' : 'value-start'; i++; break;
         case 'value-start':
-          startCapture('value'); break;
+          i = startCapture('value', b, i, at); break;
         case 'objects-start':
           if (b !== LBRACKET) throw new BundleFormatError('"objects" must be an array', at);
           if (sawObjects) throw new BundleFormatError('"objects" appears twice', at);
@@ -131,7 +135,7 @@ export async function* readBundleObjects(source: AsyncIterable<Uint8Array | stri
         case 'elem-or-end':
           if (b === RBRACKET && !afterComma) { state = 'after-value'; i++; break; }
           if (b === COMMA || b === RBRACKET) throw new BundleFormatError('expected an object in "objects"', at);
-          startCapture('elem'); break;
+          i = startCapture('elem', b, i, at); break;
         case 'after-elem':
           if (b === COMMA) { state = 'elem-or-end'; afterComma = true; i++; break; }
           if (b === RBRACKET) { state = 'after-value'; i++; break; }

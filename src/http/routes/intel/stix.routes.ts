@@ -51,6 +51,8 @@ export function stixRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       if (!Buffer.isBuffer(body)) throw new AppError('INTEL_STIX_MALFORMED', { details: { expected: 'application/json or application/stix+json' } });
       const result = await importStix(ctx, (async function* one() { yield body; })(), {
         actor: actorOf(request), ...(request.query.collection ? { collection: request.query.collection } : {}), source: 'import',
+        // One batch for the whole (size-limited) upload: a bundle that turns out malformed stores nothing.
+        batchSize: Number.MAX_SAFE_INTEGER,
       });
       return presentImportResult(result);
     });
