@@ -26,9 +26,6 @@ export function apiRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(authRoutes(ctx));
     await app.register(usersRoutes(ctx));
-    await app.register(stixRoutes(ctx));
-    await app.register(knowledgeRoutes(ctx));
-    await app.register(searchRoutes(ctx));
     await app.register(auditRoutes(ctx));
     await app.register(notificationsRoutes(ctx));
     await app.register(requestsRoutes(ctx));
@@ -38,11 +35,14 @@ export function apiRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     await app.register(exercisesRoutes(ctx));
     await app.register(casesRoutes(ctx));
     await app.register(federationRoutes(ctx));
-    await app.register(taxiiAdminRoutes(ctx));
-    await app.register(extractRoutes(ctx));
-    await app.register(correlationRoutes(ctx));
     await app.register(publicReportsRoutes(ctx));
     await app.register(triageRoutes(ctx));
     await app.register(reportsRoutes(ctx));
+    await app.register(taxiiAdminRoutes(ctx));
+    await app.register(extractRoutes(ctx));
+    await app.register(correlationRoutes(ctx));
+    await app.register(stixRoutes(ctx));
+    await app.register(knowledgeRoutes(ctx));
+    await app.register(searchRoutes(ctx));
   };
 }
