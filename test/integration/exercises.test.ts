@@ -12,7 +12,9 @@ import type { TScenarioInput } from '../../src/domain/exercise/index.js';
 import type { UserActor } from '../../src/domain/shared/actor.js';
 import { loadOrCreateNodeSecrets } from '../../src/security/node-secrets.js';
 import { applyPeerCallStep } from '../../src/services/call/call-federation.js';
+import { actOnCall } from '../../src/services/call/act-on-call.js';
 import { listCalls } from '../../src/services/call/list-calls.js';
+import { createCaseFromCall } from '../../src/services/case/create-case-from-call.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { createExercise } from '../../src/services/exercise/create-exercise.js';
 import { createScenario } from '../../src/services/exercise/create-scenario.js';
@@ -21,6 +23,8 @@ import { listExerciseResults } from '../../src/services/exercise/exercise-result
 import { startExercise } from '../../src/services/exercise/start-exercise.js';
 import { addPeer } from '../../src/services/federation/add-peer.js';
 import { ownNodeCard } from '../../src/services/federation/node-card.js';
+import { createDraftRequest } from '../../src/services/request/create-request-draft.js';
+import type { TCreateRequestDraft } from '../../src/domain/request/index.js';
 import { listVisibleRequests } from '../../src/services/request/read-requests.js';
 import { applyPeerRequestStep } from '../../src/services/request/request-federation.js';
 import { sweepExerciseInjects } from '../../src/workers/exercise-worker.js';
@@ -118,5 +122,18 @@ describe.each(STORES)('exercises (%s)', (store) => {
       ['info', {}, {}, null],
       ['request', { acknowledgeMinutes: 2160 }, { acknowledgeMinutes: 1440, fulfilMinutes: 1440 }, false],
     ]);
+  });
+
+  it('keeps an exercise call out of real work: no case is opened from it and it links to no real request', async () => {
+    const s2 = await createScenario(t.ctx, director, { ...scenario, injects: [scenario.injects[0]!] });
+    const run = await createExercise(t.ctx, director, { scenarioId: s2.id, timeScale: 1 });
+    await startExercise(t.ctx, director, run.id);
+    await sweepExerciseInjects(t.ctx);
+    const [call] = await listCalls(t.ctx, director, { exercise: run.id, limit: 10, offset: 0 });
+    const code = (e: unknown) => (e instanceof AppError ? e.code : String(e));
+    await expect(createCaseFromCall(t.ctx, director, call!.call.id).catch(code)).resolves.toBe('EXERCISE_RECORD_STAYS_IN_EXERCISE');
+    await expect(actOnCall(t.ctx, director, call!.call.id, { action: 'link_case', caseId: 'any' }).catch(code)).resolves.toBe('EXERCISE_RECORD_STAYS_IN_EXERCISE');
+    const real = await createDraftRequest(t.ctx, director, preservationDraft({ requestedParty: PEER }) as TCreateRequestDraft);
+    await expect(actOnCall(t.ctx, director, call!.call.id, { action: 'link_request', requestId: real.id }).catch(code)).resolves.toBe('EXERCISE_RECORD_STAYS_IN_EXERCISE');
   });
 });

@@ -22,6 +22,13 @@ export const EXERCISE_ERRORS = {
     status: 403,
     message: { en: 'Your role does not allow this on exercises.', zh: '您的角色无权对演练执行此操作。' },
   },
+  EXERCISE_RECORD_STAYS_IN_EXERCISE: {
+    status: 409,
+    message: {
+      en: 'This call belongs to an exercise: it cannot open a real case or be linked to a real request.',
+      zh: '该呼叫属于演练，不能据此立真实案件，也不能关联真实请求。',
+    },
+  },
   EXERCISE_PARTICIPANT_UNKNOWN: {
     status: 409,
     message: { en: 'A participant is not an active peer of this node.', zh: '某参演方不是本节点的有效对端。' },

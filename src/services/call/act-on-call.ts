@@ -11,6 +11,8 @@ import { CALL_ACTION_PERMISSION, requireCallPermission } from './call-access.js'
 import { directionOf, nextCallCheckAt } from './call-view.js';
 import { getCall, type CallDetail } from './get-call.js';
 import { publishCallStep } from './call-federation.js';
+import { findRequest } from '../../storage/repositories/request.repository.js';
+import type { Queryable } from '../../storage/db.js';
 
 export type CallActionInput = { action: CallAction } & CallActionParams;
 
@@ -22,6 +24,7 @@ export async function actOnCall(ctx: ServiceContext, actor: Actor, id: string, i
   await ctx.db.transaction(async (tx) => {
     const call = await findCall(tx, id, true);
     if (!call) throw new AppError('CALL_NOT_FOUND', { details: { id } });
+    await requireSameWorld(tx, call.exerciseId, input);
     const { record, events } = applyCallAction(call, action, actor, now, params);
     // Notes and callback attempts only add to the contact log; the record itself stays as it was.
     if (record.version !== call.version) {
@@ -33,4 +36,21 @@ export async function actOnCall(ctx: ServiceContext, actor: Actor, id: string, i
     await publishCallStep(tx, ctx, call, input, actor, now);
   });
   return getCall(ctx, actor, id);
+}
+
+/**
+ * Exercise and real records never link to each other (SPEC §7.2): an exercise call links only to a
+ * request of the same exercise and never to a case (cases carry no exercise marking); a real call
+ * never links to an exercise request.
+ */
+async function requireSameWorld(tx: Queryable, callExerciseId: string | null | undefined, input: CallActionInput): Promise<void> {
+  if (input.action === 'link_case' && callExerciseId) {
+    throw new AppError('EXERCISE_RECORD_STAYS_IN_EXERCISE', { details: { exerciseId: callExerciseId } });
+  }
+  const requestId = input.action === 'link_request' ? (input as { requestId?: unknown }).requestId : undefined;
+  if (typeof requestId !== 'string') return;
+  const request = await findRequest(tx, requestId);
+  if (request && (request.exerciseId ?? null) !== (callExerciseId ?? null)) {
+    throw new AppError('EXERCISE_RECORD_STAYS_IN_EXERCISE', { details: { requestId, exerciseId: callExerciseId ?? null } });
+  }
 }

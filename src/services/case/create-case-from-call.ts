@@ -15,6 +15,8 @@ export async function createCaseFromCall(ctx: ServiceContext, actor: UserActor, 
   return ctx.db.transaction(async (tx) => {
     const call = await findCall(tx, callId, true);
     if (!call) throw new AppError('CALL_NOT_FOUND', { details: { id: callId } });
+    // Cases have no exercise marking: a case opened from an exercise call would be real data.
+    if (call.exerciseId) throw new AppError('EXERCISE_RECORD_STAYS_IN_EXERCISE', { details: { callId, exerciseId: call.exerciseId } });
     const d = draftCaseFromCall(call, ctx.config.nodeId);
     const summary = d.summaryLanguage === 'zh' ? { zh: d.summary } : { en: d.summary };
     const record = await insertCase(tx, ctx, actor, {

@@ -27,7 +27,7 @@ export async function createRequestFromCall(ctx: ServiceContext, actor: UserActo
       type: d.requestType, requestedParty: d.requestedParty, subject: d.subject, facts: d.facts, urgency: d.urgency,
       crimeCategory: d.crimeCategory,
       contactOfficer: { name: d.contactOfficer.name, email: d.contactOfficer.email ?? '', phone: d.contactOfficer.phone ?? '' },
-    }, now);
+    }, now, call.exerciseId ? { exerciseId: call.exerciseId } : {});
     const linked = applyCallAction(call, 'link_request', actor, now, { requestId: request.record.id });
     await updateCall(tx, linked.record, call.version, directionOf(linked.record, ctx.config.nodeId), nextCallCheckAt(linked.record, ctx.config.nodeId));
     await recordChange(tx, { actor, subjectType: 'call', subjectId: call.id, events: linked.events, auditData: { reference: call.reference } }, now);

@@ -24,6 +24,8 @@ export function CallLinks({ call }: { call: CallDetail }) {
   const qc = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const incoming = call.direction === 'incoming';
+  // Exercise calls stay in the exercise: no real request or case is made from them (the server refuses too).
+  const inExercise = Boolean(call.exerciseId);
   const draftRequest = async () => {
     setError(null);
     try {
@@ -58,14 +60,14 @@ export function CallLinks({ call }: { call: CallDetail }) {
         <dt>{t('calls.linkedCase')}</dt>
         <dd>{call.linkedCaseId ? <Link to={`/cases/${call.linkedCaseId}`}>{t('common.open')}</Link> : '—'}</dd>
       </dl>
-      {!call.linkedRequestId && can('request:create') && call.allowedActions.includes('link_request') && (
+      {!inExercise && !call.linkedRequestId && can('request:create') && call.allowedActions.includes('link_request') && (
         <div>
           <button type="button" className="btn" onClick={() => void draftRequest()}>
             {incoming ? t('calls.registerRequest') : t('calls.draftRequest')}
           </button>
         </div>
       )}
-      {!call.linkedCaseId && can('case:create') && call.allowedActions.includes('link_case') && (
+      {!inExercise && !call.linkedCaseId && can('case:create') && call.allowedActions.includes('link_case') && (
         <div>
           <button type="button" className="btn" onClick={() => void openCase()}>{t('calls.openCase')}</button>
         </div>
