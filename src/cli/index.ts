@@ -15,6 +15,7 @@ import { registerTaxii } from './commands/taxii-pull.js';
 import { registerExtract } from './commands/extract-indicators.js';
 import { registerExercises } from './commands/exercise-results.js';
 import { registerTriage } from './commands/triage-list.js';
+import { registerBackupRestore } from './commands/backup-restore.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('crossline')
@@ -37,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
   registerExtract(program, setExit);
   registerExercises(program, setExit);
   registerTriage(program, setExit);
+  registerBackupRestore(program, setExit);
   try {
     await program.parseAsync(argv);
     return exitCode;

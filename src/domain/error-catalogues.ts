@@ -13,6 +13,7 @@ import { PUBLIC_REPORT_ERRORS } from './public-report/errors.js';
 import { KNOWLEDGE_ERRORS } from './knowledge/errors.js';
 import { EXERCISE_ERRORS } from './exercise/errors.js';
 import { REPORT_ERRORS } from './report/errors.js';
+import { BACKUP_ERRORS } from './backup/errors.js';
 
 export const AREA_ERRORS = {
   ...REQUEST_ERRORS,
@@ -27,4 +28,5 @@ export const AREA_ERRORS = {
   ...KNOWLEDGE_ERRORS,
   ...EXERCISE_ERRORS,
   ...REPORT_ERRORS,
+  ...BACKUP_ERRORS,
 } as const satisfies ErrorCatalogue;

@@ -13,11 +13,13 @@ export function listMigrations(): { name: string; sql: string }[] {
     .map((name) => ({ name, sql: readFileSync(path.join(MIGRATIONS_DIR, name), 'utf8') }));
 }
 
-export async function migrate(db: Db): Promise<string[]> {
+/** Applies every known migration, or with `only` just those named (a restore rebuilds a backup's exact schema). */
+export async function migrate(db: Db, only?: ReadonlySet<string>): Promise<string[]> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied: string[] = [];
   for (const m of listMigrations()) {
+    if (only && !only.has(m.name)) continue;
     const done = await db.transaction(async (tx) => {
       // Several node processes may share one PostgreSQL database: take a lock so only one migrates.
       if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(7400001)');

@@ -1,0 +1,111 @@
+// `crossline restore`: verifies the whole backup, checks the target is empty, rebuilds the schema
+// with exactly the backup's migrations, loads every table in one transaction (parents first; keys
+// no order satisfies are dropped and re-added, which re-checks them), resets sequences, writes the
+// node's files back, then verifies the audit chain of the restored database.
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileHandle } from 'node:fs/promises';
+import { verifyAuditChain, type AuditVerification } from '../../audit/verify-audit.js';
+import { keysToDefer } from '../../domain/backup/table-order.js';
+import { AppError } from '../../errors.js';
+import { BackupReadError, readBackupLines } from '../../storage/backup-format.js';
+import {
+  addForeignKey, dropForeignKey, insertRows, listForeignKeys, listTables, resetSequences, truncateTables, type TableInfo,
+} from '../../storage/backup-tables.js';
+import type { Queryable } from '../../storage/db.js';
+import { listMigrations, migrate } from '../../storage/migrate.js';
+import { createNodeFile } from '../../storage/node-files.js';
+import type { BackupProgress } from './backup-node.js';
+import { openBackupDb, type NodeStore } from './open-backup-db.js';
+import { assertEmptyDataDir, assertEmptySchema, checkMasterKey, type MasterKeyCheck } from './restore-target.js';
+import { verifyBackup, type VerifiedBackup } from './verify-backup.js';
+
+export type RestoreInput = NodeStore & { file: string; progress?: BackupProgress; env?: NodeJS.ProcessEnv };
+export type RestoreSummary = {
+  nodeId: string; createdAt: string; tables: number; rows: number; files: number;
+  audit: AuditVerification; masterKey: MasterKeyCheck;
+};
+
+export async function restoreNode(input: RestoreInput): Promise<RestoreSummary> {
+  assertEmptyDataDir(input.dataDir);
+  const backup = await verifyBackup(input.file);
+  const known = new Set(listMigrations().map((m) => m.name));
+  const unknown = backup.header.migrations.filter((m) => !known.has(m));
+  if (unknown.length) {
+    throw new AppError('BACKUP_UNSUPPORTED', {
+      message: { en: `The backup has migrations this version does not know: ${unknown.join(', ')}.`, zh: `备份包含本版本未知的迁移：${unknown.join(', ')}。` },
+      details: { unknown },
+    });
+  }
+  const db = await openBackupDb(input);
+  const written: string[] = [];
+  let failed = false;
+  try {
+    if (input.databaseUrl) await assertEmptySchema(db, `schema ${input.schema ?? 'public'}`);
+    await migrate(db, new Set(backup.header.migrations));
+    const target = new Map((await listTables(db)).map((t) => [t.table, t]));
+    for (const t of backup.tables) {
+      const have = target.get(t.table);
+      const missing = have ? t.columns.filter((c) => !have.columns.includes(c)) : ['(table)'];
+      if (missing.length) throw new AppError('BACKUP_UNSUPPORTED', { details: { table: t.table, missing } });
+    }
+    await db.transaction((tx) => loadBackup(tx, input, backup, target, written));
+    const audit = await verifyAuditChain(db);
+    const rows = backup.tables.reduce((a, t) => a + t.rows, 0);
+    return {
+      nodeId: backup.header.nodeId, createdAt: backup.header.createdAt, tables: backup.tables.length, rows,
+      files: backup.files.length, audit, masterKey: checkMasterKey(input.dataDir, input.env),
+    };
+  } catch (e) {
+    failed = true;
+    // The rows rolled back with the transaction; files written meanwhile go too.
+    await Promise.all(written.map((f) => rm(f, { force: true })));
+    throw e;
+  } finally {
+    await db.close();
+    // The embedded database was created here (the data dir was empty): leave the target as it was.
+    if (failed && !input.databaseUrl) await rm(path.join(input.dataDir, 'pglite'), { recursive: true, force: true });
+  }
+}
+
+async function loadBackup(tx: Queryable, input: RestoreInput, backup: VerifiedBackup, target: Map<string, TableInfo>, written: string[]): Promise<void> {
+  // The migrations seeded a few rows (audit head, default collection); the backup's rows replace them.
+  await truncateTables(tx, [...target.keys()]);
+  const deferred = keysToDefer(backup.tables.map((t) => t.table), await listForeignKeys(tx));
+  for (const fk of deferred) await dropForeignKey(tx, fk);
+  input.progress?.start(backup.tables.reduce((a, t) => a + t.rows, 0) + backup.files.length);
+  let columns: string[] = [];
+  let types: string[] = [];
+  let file: FileHandle | undefined;
+  try {
+    for await (const line of readBackupLines(input.file)) {
+      if (line.kind === 'table') {
+        const t = target.get(line.table)!;
+        columns = line.columns;
+        // Types come from this database's catalogue, never from the file.
+        types = columns.map((c) => t.types[t.columns.indexOf(c)]!);
+      } else if (line.kind === 'rows') {
+        await insertRows(tx, line.table, columns, types, line.rows);
+        input.progress?.advance(line.rows.length);
+      } else if (line.kind === 'file') {
+        await file?.sync();
+        await file?.close();
+        file = undefined;
+        written.push(path.join(input.dataDir, ...line.path.split('/')));
+        file = await createNodeFile(input.dataDir, line.path, line.mode);
+        input.progress?.advance(1);
+      } else if (line.kind === 'data') {
+        await file!.write(Buffer.from(line.base64, 'base64'));
+      }
+    }
+    await file?.sync();
+  } catch (e) {
+    // The file was verified before; if it changed since, the trailer hash fails here and all rolls back.
+    if (e instanceof BackupReadError) throw new AppError('BACKUP_CORRUPT', { details: { detail: e.message } });
+    throw e;
+  } finally {
+    await file?.close();
+  }
+  for (const fk of deferred) await addForeignKey(tx, fk);
+  await resetSequences(tx);
+}

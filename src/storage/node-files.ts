@@ -1,0 +1,55 @@
+// The node's files under its data dir that a backup carries: configuration, the sealed key ring,
+// evidence ciphertext and anything else kept there — never the embedded database (it travels as
+// rows) nor the master key (a backup holds only ciphertext of secrets).
+import { createReadStream } from 'node:fs';
+import { lstat, mkdir, open, readdir, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+
+export type NodeFile = { path: string; size: number; mode: number };
+
+const EXCLUDED = new Set(['pglite', 'pglite.pid', 'keys/master.key']);
+
+/** True for a relative path a backup may carry and a restore may write. */
+export function isNodeFilePath(rel: string): boolean {
+  if (!rel || rel.startsWith('/') || rel.includes('\\') || rel.includes('\0')) return false;
+  const parts = rel.split('/');
+  if (parts.some((p) => p === '' || p === '.' || p === '..')) return false;
+  return !EXCLUDED.has(parts[0]!) && !EXCLUDED.has(rel);
+}
+
+/** Regular files under `dataDir` (sorted, `/`-separated), except the database, the master key and `skip`. */
+export async function listNodeFiles(dataDir: string, skip: readonly string[] = []): Promise<NodeFile[]> {
+  const skipped = new Set(skip.map((f) => path.resolve(f)));
+  const out: NodeFile[] = [];
+  const walk = async (dir: string, rel: string): Promise<void> => {
+    let names: string[];
+    try {
+      names = (await readdir(dir)).sort();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw e;
+    }
+    for (const name of names) {
+      const abs = path.join(dir, name);
+      const relPath = rel ? `${rel}/${name}` : name;
+      if (!isNodeFilePath(relPath) || skipped.has(abs)) continue;
+      const st = await lstat(abs);
+      if (st.isDirectory()) await walk(abs, relPath);
+      else if (st.isFile()) out.push({ path: relPath, size: st.size, mode: st.mode & 0o777 });
+    }
+  };
+  await walk(dataDir, '');
+  return out;
+}
+
+export function readNodeFile(dataDir: string, rel: string, chunkBytes: number): AsyncIterable<Buffer> {
+  return createReadStream(path.join(dataDir, ...rel.split('/')), { highWaterMark: chunkBytes });
+}
+
+/** Creates a restored file (refusing to overwrite one) and returns a handle to append its chunks to. */
+export async function createNodeFile(dataDir: string, rel: string, mode: number): Promise<FileHandle> {
+  if (!isNodeFilePath(rel)) throw new Error(`refusing to write ${rel}`);
+  const target = path.join(dataDir, ...rel.split('/'));
+  await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+  return open(target, 'wx', mode & 0o777 || 0o600);
+}
