@@ -6,7 +6,7 @@ import { highlightTerms, isEmptyQuery, parseQuery, toTsQuery } from '../../domai
 import { buildSnippet, type Snippet } from '../../domain/search/snippet.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import { rolesHave, type Permission } from '../../domain/user/permissions.js';
-import { searchRows, SEARCH_KINDS, type SearchKind } from '../../storage/repositories/search-index.repository.js';
+import { limitIndexScan, searchRows, SEARCH_KINDS, type SearchKind } from '../../storage/repositories/search-index.repository.js';
 import type { ServiceContext } from '../context.js';
 
 const KIND_PERMISSION: Record<SearchKind, Permission> = {
@@ -24,9 +24,15 @@ export async function searchRecords(ctx: ServiceContext, actor: UserActor, query
   const wanted = query.kinds?.length ? query.kinds : [...SEARCH_KINDS];
   const kinds = wanted.filter((k) => rolesHave(actor.roles, KIND_PERMISSION[k]));
   if (kinds.length === 0) return [];
-  const hits = await searchRows(ctx.db, toTsQuery(parsed), {
-    kinds, userId: actor.userId, canSeeDrafts: rolesHave(actor.roles, 'knowledge:edit'),
-  }, query.limit);
+  const tsquery = toTsQuery(parsed);
+  const scope = { kinds, userId: actor.userId, canSeeDrafts: rolesHave(actor.roles, 'knowledge:edit') };
+  // First over a sample of the index for very common terms (fast); a page that comes back short may
+  // have lost rare matches to the sampling, so it is answered again exactly.
+  const sampled = await ctx.db.transaction(async (tx) => {
+    await limitIndexScan(tx);
+    return searchRows(tx, tsquery, scope, query.limit);
+  });
+  const hits = sampled.length < query.limit ? await searchRows(ctx.db, tsquery, scope, query.limit) : sampled;
   const terms = highlightTerms(parsed);
   return hits.map((h) => ({
     kind: h.kind, id: h.refId, title: h.title.split('\n')[0] ?? h.title,

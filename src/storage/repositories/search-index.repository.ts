@@ -44,6 +44,18 @@ export async function clearSearchKind(tx: Queryable, kind: SearchKind): Promise<
   await tx.query('DELETE FROM search_documents WHERE kind = $1', [kind]);
 }
 
+/**
+ * PostgreSQL's GIN "fuzzy" limit: when a query term is so common that the index would return more
+ * than this many rows, the scan returns a random sample of about this size instead of all of them.
+ * Ranking 300,000 matches of a word found in a third of all records costs far more than the
+ * latency budget and is not what a person searching wants; rare terms are unaffected. Applies to
+ * the current transaction only.
+ */
+export const FUZZY_SCAN_LIMIT = 5000;
+export async function limitIndexScan(tx: Queryable, limit = FUZZY_SCAN_LIMIT): Promise<void> {
+  await tx.query(`SET LOCAL gin_fuzzy_search_limit = ${Math.max(0, Math.trunc(limit))}`);
+}
+
 /** Who is asking, reduced to what the SQL filter needs. */
 export type SearchScope = {
   kinds: SearchKind[];
