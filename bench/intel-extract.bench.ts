@@ -1,6 +1,6 @@
 // `npm run bench:intel` (part): indicator extraction throughput, MB/s of UTF-8 text, on a generated
-// ~20 MB mixed Chinese/English corpus and on the real scraped seed page (../shared/seed/).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// ~20 MB mixed Chinese/English corpus and on the real scraped seed page (a copy in test/fixtures/seed-page.txt).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractIndicators } from '../src/intel/extract/index.js';
 import { report } from './support.js';
@@ -60,6 +60,5 @@ function measure(name: string, text: string, repeat: number): void {
 
 measure(`generated-zh-en-${TARGET_MB}MB`, corpus(TARGET_MB * 1e6), 1);
 
-const seedDir = path.resolve('../shared/seed');
-const seed = existsSync(seedDir) ? readdirSync(seedDir).find((f) => f.startsWith('000_')) : undefined;
-if (seed) measure('seed-page', readFileSync(path.join(seedDir, seed), 'utf8'), 2000);
+// The scraped page the project grew from, kept as a test fixture.
+measure('seed-page', readFileSync(path.resolve(import.meta.dirname, '../test/fixtures/seed-page.txt'), 'utf8'), 2000);
