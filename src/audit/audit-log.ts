@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../domain/shared/canonical-json.js';
 import type { Actor } from '../domain/shared/actor.js';
 import { actorLabel } from '../domain/shared/actor.js';
-import type { Queryable } from '../storage/db.js';
+import { storeOf, type Queryable } from '../storage/db.js';
 
 export type AuditInput = {
   actor: Actor;
@@ -41,43 +41,47 @@ function actorId(actor: Actor): string {
 
 /** Appends one entry; call inside the transaction that makes the change. */
 export async function appendAudit(tx: Queryable, input: AuditInput, now: Date): Promise<AuditEntry> {
-  const [head] = await tx.query<{ seq: number; hash: string }>(
-    'SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE',
-  );
-  if (!head) throw new Error('audit_head row missing: run migrations');
-  const body: Omit<AuditEntry, 'hash'> = {
-    seq: head.seq + 1,
-    at: now.toISOString(),
-    actorKind: input.actor.kind,
-    actorId: actorId(input.actor),
-    actorLabel: actorLabel(input.actor),
-    action: input.action,
-    subjectType: input.subjectType,
-    subjectId: input.subjectId,
-    data: JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>,
-    prevHash: head.hash,
-  };
-  const entry: AuditEntry = { ...body, hash: hashAuditEntry(body) };
-  await tx.query(
-    `INSERT INTO audit_log (seq, at, actor_kind, actor_id, actor_label, action, subject_type, subject_id, data, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)`,
-    [entry.seq, entry.at, entry.actorKind, entry.actorId, entry.actorLabel, entry.action, entry.subjectType,
-      entry.subjectId, JSON.stringify(entry.data), entry.prevHash, entry.hash],
-  );
-  await tx.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [entry.seq, entry.hash]);
-  return entry;
+  const [entry] = await appendAuditMany(tx, [input], now);
+  return entry!;
 }
 
+type Head = { seq: number; hash: string };
+
 /**
- * Appends several entries with one head lock and one multi-row insert: the same chain as calling
+ * The head this process expects per database: the last entry it appended (committed or not yet).
+ * Appending against the expected head takes the head's row lock in the statement that writes the
+ * entries, just before COMMIT, instead of a separate SELECT … FOR UPDATE earlier: one round trip
+ * less, and every writer of the node waits on that lock for a shorter time. A wrong guess (another
+ * process wrote, or a transaction rolled back) writes nothing and falls back to reading the head.
+ */
+const expectedHeads = new WeakMap<object, Head>();
+
+/**
+ * Appends entries in order with one head lock and one statement: the same chain as calling
  * appendAudit for each, at a fraction of the round trips (the federation inbox audits every message).
  */
 export async function appendAuditMany(tx: Queryable, inputs: readonly AuditInput[], now: Date): Promise<AuditEntry[]> {
   if (inputs.length === 0) return [];
-  const [head] = await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE');
+  const store = storeOf(tx);
+  const guess = expectedHeads.get(store);
+  if (guess) {
+    const entries = chainEntries(guess, inputs, now);
+    if (await insertAtHead(tx, guess, entries)) {
+      expectedHeads.set(store, entries.at(-1)!);
+      return entries;
+    }
+  }
+  const [head] = await tx.query<Head>('SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE');
   if (!head) throw new Error('audit_head row missing: run migrations');
+  const entries = chainEntries(head, inputs, now);
+  if (!(await insertAtHead(tx, head, entries))) throw new Error('audit head moved while locked');
+  expectedHeads.set(store, entries.at(-1)!);
+  return entries;
+}
+
+function chainEntries(head: Head, inputs: readonly AuditInput[], now: Date): AuditEntry[] {
   const entries: AuditEntry[] = [];
-  let prev = { seq: head.seq, hash: head.hash };
+  let prev = head;
   for (const input of inputs) {
     const body: Omit<AuditEntry, 'hash'> = {
       seq: prev.seq + 1, at: now.toISOString(), actorKind: input.actor.kind, actorId: actorId(input.actor),
@@ -88,17 +92,27 @@ export async function appendAuditMany(tx: Queryable, inputs: readonly AuditInput
     entries.push(entry);
     prev = entry;
   }
+  return entries;
+}
+
+/** Moves the head from `from` to the last entry and inserts the entries, or does nothing when the head is not at `from`. */
+async function insertAtHead(tx: Queryable, from: Head, entries: readonly AuditEntry[]): Promise<boolean> {
+  const last = entries.at(-1)!;
   const col = <K extends keyof AuditEntry>(k: K) => entries.map((e) => e[k]);
-  await tx.query(
-    `INSERT INTO audit_log (seq, at, actor_kind, actor_id, actor_label, action, subject_type, subject_id, data, prev_hash, hash)
+  // Under READ COMMITTED a head locked by another writer is re-checked once that writer ends, so
+  // the condition holds exactly when the chain really continues from `from`.
+  const rows = await tx.query(
+    `WITH moved AS (
+       UPDATE audit_head SET seq = $12, hash = $13 WHERE id = 1 AND seq = $14 AND hash = $15 RETURNING id)
+     INSERT INTO audit_log (seq, at, actor_kind, actor_id, actor_label, action, subject_type, subject_id, data, prev_hash, hash)
      SELECT s, $2::timestamptz, ak, ai, al, ac, st, si, d::jsonb, ph, h
      FROM unnest($1::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-       AS x(s, ak, ai, al, ac, st, si, d, ph, h)`,
-    [col('seq'), now.toISOString(), col('actorKind'), col('actorId'), col('actorLabel'), col('action'), col('subjectType'),
-      col('subjectId'), entries.map((e) => JSON.stringify(e.data)), col('prevHash'), col('hash')],
+       AS x(s, ak, ai, al, ac, st, si, d, ph, h), moved
+     RETURNING seq`,
+    [col('seq'), entries[0]!.at, col('actorKind'), col('actorId'), col('actorLabel'), col('action'), col('subjectType'),
+      col('subjectId'), entries.map((e) => JSON.stringify(e.data)), col('prevHash'), col('hash'), last.seq, last.hash, from.seq, from.hash],
   );
-  await tx.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [prev.seq, prev.hash]);
-  return entries;
+  return rows.length === entries.length;
 }
 
 type AuditRow = {

@@ -40,10 +40,11 @@ export async function enqueueMessages(
   m: Omit<OutboundMessage, 'body'> & { bodies: readonly unknown[] },
 ): Promise<EnqueuedMessage[]> {
   if (m.bodies.length === 0) return [];
-  const peer = await findPeer(tx, m.to);
-  if (!peer) throw new AppError('FED_PEER_NOT_FOUND', { details: { peer: m.to } });
-  if (peer.status !== 'active') throw new AppError('FED_PEER_SUSPENDED', { details: { peer: m.to } });
   const first = await reserveOutboundSeqs(tx, m.to, m.channel, m.bodies.length);
+  if (first === null) {
+    const peer = await findPeer(tx, m.to);
+    throw new AppError(peer ? 'FED_PEER_SUSPENDED' : 'FED_PEER_NOT_FOUND', { details: { peer: m.to } });
+  }
   const now = ctx.clock();
   const keys = currentKeys(ctx.secrets.keyRing);
   const rows: OutboxInsert[] = m.bodies.map((body, i) => {

@@ -24,6 +24,14 @@ export type Db = Queryable & {
 // Callbacks to run once a transaction has committed (e.g. wake the delivery worker for a new outbox row).
 const commitHooks = new WeakMap<Queryable, (() => void)[]>();
 
+// The database each open transaction belongs to, so per-database caches can be kept for code that only sees `tx`.
+const txStores = new WeakMap<Queryable, Queryable>();
+
+/** The database `q` runs on: the Db itself, or the Db of a transaction. */
+export function storeOf(q: Queryable): Queryable {
+  return txStores.get(q) ?? q;
+}
+
 /** Runs `fn` after `q`'s transaction commits (never if it rolls back); at once when `q` is not a transaction. */
 export function afterCommit(q: Queryable, fn: () => void): void {
   const hooks = commitHooks.get(q);
@@ -57,7 +65,7 @@ async function openPglite(dataDir: string): Promise<Db> {
   });
   const query = async <T extends Row>(q: { query: PGlite['query'] }, sql: string, params?: readonly unknown[]) =>
     (await q.query<T>(sql, params as unknown[] | undefined)).rows;
-  return {
+  const db: Db = {
     kind: 'pglite',
     query: (sql, params) => query(lite, sql, params),
     transaction: async (fn) => {
@@ -65,6 +73,7 @@ async function openPglite(dataDir: string): Promise<Db> {
       const result = await lite.transaction((tx) => {
         const wrapped: Queryable = { query: (sql, params) => query(tx, sql, params) };
         commitHooks.set(wrapped, hooks);
+        txStores.set(wrapped, db);
         return fn(wrapped);
       });
       runHooks(hooks);
@@ -78,6 +87,7 @@ async function openPglite(dataDir: string): Promise<Db> {
       releaseLock();
     },
   };
+  return db;
 }
 
 /**
@@ -122,7 +132,7 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   const run = async <T extends Row>(c: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) =>
     (await c.query(sql, params as unknown[] | undefined)).rows as T[];
-  return {
+  const db: Db = {
     kind: 'postgres',
     query: (sql, params) => run(pool, sql, params),
     transaction: async (fn) => {
@@ -132,6 +142,7 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
         const tx: Queryable = { query: (sql, params) => run(client, sql, params) };
         const hooks: (() => void)[] = [];
         commitHooks.set(tx, hooks);
+        txStores.set(tx, db);
         const result = await fn(tx);
         await client.query('COMMIT');
         runHooks(hooks);
@@ -148,4 +159,5 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
     },
     close: () => pool.end(),
   };
+  return db;
 }

@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../src/audit/audit-log.js';
 import { verifyAuditChain } from '../../src/audit/verify-audit.js';
-import { createTestContext, STORES, type TestContext } from '../support/test-context.js';
+import { openDb } from '../../src/storage/db.js';
+import { createTestContext, STORES, TEST_PG_URL, type TestContext } from '../support/test-context.js';
 
 describe.each(STORES)('audit chain (%s)', (store) => {
   let t: TestContext;
@@ -49,5 +50,33 @@ describe.each(STORES)('audit chain (%s)', (store) => {
       actor: { kind: 'system', partyId: 'cn-test' }, action: 'test.concurrent', subjectType: 'test', subjectId: `c${i}`,
     }, t.clock.now()))));
     expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true, entries: 26 });
+  });
+
+  const event = (i: number) => ({ actor: { kind: 'system' as const, partyId: 'cn-test' }, action: 'test.mixed', subjectType: 'test', subjectId: `m${i}` });
+
+  it('keeps the chain when appends roll back, also while others are waiting on the head', async () => {
+    const outcomes = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => t.ctx.db.transaction(async (tx) => {
+      await appendAudit(tx, event(i), t.clock.now());
+      if (i % 3 === 0) throw new Error('roll back');
+    })));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(8);
+    await t.ctx.db.transaction((tx) => appendAudit(tx, event(99), t.clock.now()));
+    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true, entries: 15 });
+  });
+
+  it.runIf(store === 'postgres')('keeps the chain when a second process writes to the same database', async () => {
+    const schema = (await t.ctx.db.query<{ s: string }>('SELECT current_schema() AS s'))[0]!.s;
+    const other = await openDb({ dataDir: t.dataDir, databaseUrl: TEST_PG_URL, schema });
+    try {
+      for (let round = 0; round < 4; round++) {
+        await Promise.all([
+          t.ctx.db.transaction((tx) => appendAudit(tx, event(round * 2), t.clock.now())),
+          other.transaction((tx) => appendAudit(tx, event(round * 2 + 1), t.clock.now())),
+        ]);
+      }
+      expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true, entries: 14 });
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -3,7 +3,7 @@ import { AppError } from '../../errors.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import { hashToken } from '../../shared/ids.js';
 import {
-  deleteSession, findApiTokenByHash, findSession, findUserById, markApiTokenUsed, touchSession, type UserRow,
+  deleteSession, findApiTokenWithUser, findSessionWithUser, markApiTokenUsed, touchSession, type UserRow,
 } from '../../storage/repositories/user.repository.js';
 import type { ServiceContext } from '../context.js';
 
@@ -17,23 +17,26 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
   const now = ctx.clock();
   const tokenHash = hashToken(token);
   if (token.startsWith('clt_')) {
-    const apiToken = await findApiTokenByHash(ctx.db, tokenHash);
-    if (!apiToken || apiToken.revokedAt) throw new AppError('UNAUTHENTICATED');
+    // Token and user in one query: every API call pays this lookup.
+    const found = await findApiTokenWithUser(ctx.db, tokenHash);
+    if (!found || found.token.revokedAt) throw new AppError('UNAUTHENTICATED');
+    const { token: apiToken } = found;
     if (apiToken.expiresAt && new Date(apiToken.expiresAt) <= now) throw new AppError('AUTH_SESSION_EXPIRED');
-    const user = await activeUser(ctx, apiToken.userId);
+    const user = activeUser(found.user);
     // Recording use at most once a minute keeps automation from writing on every call.
     if (!apiToken.lastUsedAt || now.getTime() - new Date(apiToken.lastUsedAt).getTime() > 60_000) {
       await markApiTokenUsed(ctx.db, apiToken.id, now.toISOString());
     }
     return { actor: toActor(user, ctx.config.nodeId), user, via: 'api_token', tokenHash };
   }
-  const session = await findSession(ctx.db, tokenHash);
-  if (!session) throw new AppError('UNAUTHENTICATED');
+  const found = await findSessionWithUser(ctx.db, tokenHash);
+  if (!found) throw new AppError('UNAUTHENTICATED');
+  const { session } = found;
   if (new Date(session.expiresAt) <= now) {
     await deleteSession(ctx.db, tokenHash);
     throw new AppError('AUTH_SESSION_EXPIRED');
   }
-  const user = await activeUser(ctx, session.userId);
+  const user = activeUser(found.user);
   if (now.getTime() - new Date(session.lastSeenAt).getTime() > 60_000) {
     const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlMinutes * 60_000).toISOString();
     await touchSession(ctx.db, tokenHash, now.toISOString(), expiresAt);
@@ -41,9 +44,7 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
   return { actor: toActor(user, ctx.config.nodeId), user, via: 'session', tokenHash };
 }
 
-async function activeUser(ctx: ServiceContext, userId: string): Promise<UserRow> {
-  const user = await findUserById(ctx.db, userId);
-  if (!user) throw new AppError('UNAUTHENTICATED');
+function activeUser(user: UserRow): UserRow {
   if (user.disabled) throw new AppError('AUTH_ACCOUNT_DISABLED');
   return user;
 }

@@ -8,14 +8,21 @@ export type ClaimedMessage = { mid: string; channel: string; seq: number; jws: s
 export type OutboxResult = { mid: string; state: 'sent' | 'rejected'; result: 'accepted' | 'duplicate' | 'rejected'; code: string | null };
 
 /** Reserves `count` consecutive seqs on (peer, channel) and returns the first; the row lock lasts until commit. */
-export async function reserveOutboundSeqs(tx: Queryable, peerId: string, channel: string, count: number): Promise<number> {
+/**
+ * Reserves `count` consecutive seqs on (peer, channel) and returns the first, or null when the peer
+ * is not an active peer (then nothing is reserved). The row lock taken here orders concurrent
+ * enqueuers on one channel until their transactions end, so seqs commit without gaps.
+ */
+export async function reserveOutboundSeqs(tx: Queryable, peerId: string, channel: string, count: number): Promise<number | null> {
+  // The peer check rides in the same statement: enqueueing is on every federated write path.
   const [row] = await tx.query<{ next_seq: number }>(
-    `INSERT INTO federation_out_channels (peer_id, channel, next_seq) VALUES ($1, $2, $3 + 1)
+    `INSERT INTO federation_out_channels (peer_id, channel, next_seq)
+     SELECT id, $2, $3 + 1 FROM peers WHERE id = $1 AND status = 'active'
      ON CONFLICT (peer_id, channel) DO UPDATE SET next_seq = federation_out_channels.next_seq + $3
      RETURNING next_seq`,
     [peerId, channel, count],
   );
-  return row!.next_seq - count;
+  return row ? row.next_seq - count : null;
 }
 
 export async function insertOutboxRows(tx: Queryable, rows: readonly OutboxInsert[], now: string): Promise<void> {

@@ -119,6 +119,24 @@ export async function findSession(db: Queryable, tokenHash: string): Promise<Ses
   };
 }
 
+/** The session and its user in one round trip (every authenticated request does this). */
+export async function findSessionWithUser(db: Queryable, tokenHash: string): Promise<{ session: SessionRow; user: UserRow } | null> {
+  const rows = await db.query(
+    `SELECT u.*, s.created_at AS s_created_at, s.expires_at AS s_expires_at, s.last_seen_at AS s_last_seen_at
+     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`,
+    [tokenHash],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    user: toUser(r),
+    session: {
+      tokenHash, userId: r.id as string, createdAt: new Date(r.s_created_at as string).toISOString(),
+      expiresAt: new Date(r.s_expires_at as string).toISOString(), lastSeenAt: new Date(r.s_last_seen_at as string).toISOString(),
+    },
+  };
+}
+
 export async function touchSession(db: Queryable, tokenHash: string, lastSeenAt: string, expiresAt: string): Promise<void> {
   await db.query('UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE token_hash = $1', [tokenHash, lastSeenAt, expiresAt]);
 }
@@ -161,6 +179,25 @@ export async function insertApiToken(db: Queryable, t: ApiTokenRow): Promise<voi
 export async function findApiTokenByHash(db: Queryable, tokenHash: string): Promise<ApiTokenRow | null> {
   const rows = await db.query('SELECT * FROM api_tokens WHERE token_hash = $1', [tokenHash]);
   return rows[0] ? toToken(rows[0]) : null;
+}
+
+/** An API token and its user in one round trip. */
+export async function findApiTokenWithUser(db: Queryable, tokenHash: string): Promise<{ token: ApiTokenRow; user: UserRow } | null> {
+  const rows = await db.query(
+    `SELECT u.*, t.id AS t_id, t.name AS t_name, t.prefix AS t_prefix, t.created_at AS t_created_at, t.expires_at AS t_expires_at,
+            t.last_used_at AS t_last_used_at, t.revoked_at AS t_revoked_at
+     FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1`,
+    [tokenHash],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    user: toUser(r),
+    token: toToken({
+      id: r.t_id, user_id: r.id, name: r.t_name, token_hash: tokenHash, prefix: r.t_prefix, created_at: r.t_created_at,
+      expires_at: r.t_expires_at, last_used_at: r.t_last_used_at, revoked_at: r.t_revoked_at,
+    }),
+  };
 }
 
 export async function findApiToken(db: Queryable, id: string): Promise<ApiTokenRow | null> {
