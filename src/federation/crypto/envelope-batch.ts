@@ -2,9 +2,10 @@
 // (ECDH-ES+A256KW, A256GCM), so key agreement is paid once per batch. The JWE does not prove who
 // sent it (ECDH-ES is anonymous); authenticity comes from each message's own signature.
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { CompactEncrypt, compactDecrypt, decodeProtectedHeader, errors } from 'jose';
+import { decodeProtectedHeader } from 'jose';
 import { z } from 'zod';
 import { fedError } from './errors.js';
+import { fastOpenJwe, fastSealJwe, JweMalformed } from './fast-jwe.js';
 import { UUID_V7 } from './ids.js';
 import type { EncJwk } from './key-id.js';
 import { ZKid, ZNodeId } from './node-card-schema.js';
@@ -32,7 +33,7 @@ export type BatchRecipient = { id: string; keys: { enc: EncJwk } };
 export type OpenBatchExpectations = { to: string; from?: string; maxMessages?: number };
 export type OpenedBatch = { header: BatchHeader; messages: string[] };
 
-// Building a KeyObject per batch is cheap, but reusing it lets jose reuse its imported CryptoKey.
+// The recipient's key object is built once per stored key, not once per batch.
 const recipientKeys = new WeakMap<EncJwk, KeyObject>();
 
 function recipientKey(jwk: EncJwk): KeyObject {
@@ -52,9 +53,11 @@ export async function sealBatch(
 ): Promise<string> {
   if (!UUID_V7.test(bid)) throw new TypeError('bid must be a UUIDv7');
   const enc = recipient.keys.enc;
-  return new CompactEncrypt(new TextEncoder().encode(JSON.stringify(messages)))
-    .setProtectedHeader({ alg: ALG, enc: ENC, typ: BATCH_TYP, from: senderId, to: recipient.id, bid, kid: enc.kid })
-    .encrypt(recipientKey(enc));
+  return fastSealJwe(
+    { alg: ALG, enc: ENC, typ: BATCH_TYP, from: senderId, to: recipient.id, bid, kid: enc.kid },
+    Buffer.from(JSON.stringify(messages), 'utf8'),
+    recipientKey(enc),
+  );
 }
 
 function readHeader(jwe: unknown): BatchHeader {
@@ -85,13 +88,10 @@ export async function openBatch(jwe: unknown, ring: KeyRing, expected: OpenBatch
   if (!version) throw fedError('FED_UNKNOWN_KEY', { ...ids, kid: header.kid });
   let plaintext: Uint8Array;
   try {
-    ({ plaintext } = await compactDecrypt(jwe as string, version.enc.privateKey, {
-      keyManagementAlgorithms: [ALG],
-      contentEncryptionAlgorithms: [ENC],
-    }));
+    ({ plaintext } = fastOpenJwe(jwe as string, version.enc.privateKey));
   } catch (cause) {
     // Structural faults are malformed; anything failing the key unwrap or the GCM tag was altered.
-    if (cause instanceof errors.JWEInvalid) throw fedError('FED_MALFORMED', { ...ids, reason: cause.message }, cause);
+    if (cause instanceof JweMalformed) throw fedError('FED_MALFORMED', { ...ids, reason: cause.message }, cause);
     throw fedError('FED_TAMPERED', ids, cause);
   }
   let messages: unknown;
