@@ -9,10 +9,13 @@ export const FEDERATION_CONFIG = {
   federationClockSkewSeconds: seconds(120),
   /** Lifetime of a signed message (exp - iat): a message not delivered by then is rejected FED_EXPIRED. */
   federationMessageTtlSeconds: z.coerce.number().int().min(60).default(30 * 24 * 3600),
-  /** Most messages in one batch (one JWE, one POST, one receipt). */
-  federationBatchSize: z.coerce.number().int().min(1).max(1000).default(100),
-  /** Batches in flight per peer at once (more hides network latency; order is restored by the inbox). */
-  federationMaxInFlight: z.coerce.number().int().min(1).max(16).default(2),
+  /** Most messages in one batch (one JWE, one POST, one receipt). 250 measured best on the bench (100: -20 %). */
+  federationBatchSize: z.coerce.number().int().min(1).max(1000).default(250),
+  /**
+   * Batches in flight per peer at once: more hides network latency and lets the receiver verify the
+   * next batch while the previous one commits (order is restored by the inbox).
+   */
+  federationMaxInFlight: z.coerce.number().int().min(1).max(16).default(4),
   /** First retry delay after a failed delivery; doubles per consecutive failure, with full jitter. */
   federationRetryBaseMs: z.coerce.number().int().min(1).default(500),
   /** Cap of the retry delay. */

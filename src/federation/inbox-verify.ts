@@ -1,6 +1,6 @@
 // Verifies every message of an opened batch outside the database transaction (CPU only) and sorts
 // them: authentic ones go on to ordering; the rest are refused with the code verifyMessage gave.
-import { fedError, isFederationError, readUnverifiedHeader, UUID_V7, verifyMessage, type SigKeyResolver } from './crypto/index.js';
+import { fedError, isFederationError, readUnverifiedHeader, UUID_V7, verifyMessageAsync, type SigKeyResolver } from './crypto/index.js';
 import type { AuthenticMessage } from './inbox-channel.js';
 
 export type Refusal = { mid: string | null; code: string; from?: string; channel?: string; seq?: number; type?: string };
@@ -9,17 +9,26 @@ export type Verified = { authentic: AuthenticMessage[]; refused: Refusal[]; unkn
 /** Authentic but refused on arrival: the signature held, so the seq is genuinely the sender's and is consumed. */
 const CONSUMING = new Set(['FED_EXPIRED', 'FED_NOT_YET_VALID']);
 
-export function verifyBatchMessages(
+export async function verifyBatchMessages(
   messages: readonly string[], resolve: SigKeyResolver, expected: { to: string; from: string; now: Date; clockSkewSeconds: number },
-): Verified {
-  const out: Verified = { authentic: [], refused: [], unknownKey: false };
-  const seen = new Set<string>();
-  for (const jws of messages) {
+): Promise<Verified> {
+  // All signatures are checked at once on the thread pool; the outcomes are then read in batch order.
+  const checked = await Promise.all(messages.map(async (jws) => {
     try {
       // Only the batch sender's keys are consulted; a message naming anyone else is refused as such.
       const claimed = readUnverifiedHeader(jws)?.from;
       if (typeof claimed === 'string' && claimed !== expected.from) throw fedError('FED_SENDER_MISMATCH', { from: claimed });
-      const { header, payload } = verifyMessage(jws, resolve, expected);
+      return { jws, ok: await verifyMessageAsync(jws, resolve, expected) };
+    } catch (error) {
+      return { jws, error };
+    }
+  }));
+  const out: Verified = { authentic: [], refused: [], unknownKey: false };
+  const seen = new Set<string>();
+  for (const { jws, ok, error } of checked) {
+    try {
+      if (!ok) throw error;
+      const { header, payload } = ok;
       if (seen.has(header.mid)) continue; // the same message twice in one batch counts once
       seen.add(header.mid);
       out.authentic.push({

@@ -32,14 +32,18 @@ export async function receiveBatch(ctx: ServiceContext, jwe: string, metrics: Fe
     throw e;
   }
   const { header, messages } = opened;
+  const expectedNow = () => ({ to: ctx.config.nodeId, from: header.from, now: ctx.clock(), clockSkewSeconds: ctx.config.federationClockSkewSeconds });
+  // Verifying is CPU only: done before queueing behind this sender's previous batch, it overlaps
+  // that batch's database work instead of adding to it.
+  const verifiedEarly = await verifyBatchMessages(messages, resolverFor(peer), expectedNow());
   return serialisePerSender(ctx.db, header.from, async () => {
     for (let attempt = 0; ; attempt++) {
-      const expected = { to: ctx.config.nodeId, from: header.from, now: ctx.clock(), clockSkewSeconds: ctx.config.federationClockSkewSeconds };
-      let verified = verifyBatchMessages(messages, resolverFor(peer), expected);
+      const expected = expectedNow();
+      let verified = attempt === 0 ? verifiedEarly : await verifyBatchMessages(messages, resolverFor(peer), expected);
       // The sender rotated its keys: follow the rotation only if its old key endorses the new card.
       if (verified.unknownKey && attempt === 0 && (await refreshPeerCard(ctx, header.from, { ifStale: true }).catch(() => null))?.updated) {
         peer = await lookupPeer(ctx.db, ctx.db, header.from, true);
-        verified = verifyBatchMessages(messages, resolverFor(peer), expected);
+        verified = await verifyBatchMessages(messages, resolverFor(peer), expected);
       }
       try {
         const outcomes = await commitBatch(ctx, peer!, header.bid, verified);

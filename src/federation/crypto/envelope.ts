@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { canonicalJson } from '../../domain/shared/canonical-json.js';
 import { fedError } from './errors.js';
-import { fastSign, parseJws, verifyParsedJws } from './fast-jws.js';
+import { fastSign, parseJws, verifyParsedJws, verifyParsedJwsAsync, type ParsedJws } from './fast-jws.js';
 import { newFederationId, UUID_V7 } from './ids.js';
 import { ZKid, ZNodeId } from './node-card-schema.js';
 import type { KeyVersion } from './node-keys.js';
@@ -99,6 +99,20 @@ export function readUnverifiedHeader(jws: unknown): Partial<MessageHeader> | und
  * shape, sender, key, signature, batch sender, recipient, time window, key retirement, payload.
  */
 export function verifyMessage(jws: unknown, resolve: SigKeyResolver, expected: VerifyExpectations): VerifiedMessage {
+  const { parsed, header, found } = readSignedMessage(jws, resolve);
+  return checkSignedMessage(header, found, verifyParsedJws(parsed, found.key), expected);
+}
+
+/** verifyMessage with the signature checked on the thread pool (see verifyParsedJwsAsync). */
+export async function verifyMessageAsync(jws: unknown, resolve: SigKeyResolver, expected: VerifyExpectations): Promise<VerifiedMessage> {
+  const { parsed, header, found } = readSignedMessage(jws, resolve);
+  return checkSignedMessage(header, found, await verifyParsedJwsAsync(parsed, found.key), expected);
+}
+
+type ResolvedKey = Exclude<ReturnType<SigKeyResolver>, null | undefined | 'unknown-key'>;
+
+/** Parses the JWS and its header and finds the sender's key the header names; nothing is trusted yet. */
+function readSignedMessage(jws: unknown, resolve: SigKeyResolver): { parsed: ParsedJws; header: MessageHeader; found: ResolvedKey } {
   const parsed = parseJws(jws);
   if (parsed.header.alg !== 'EdDSA') throw fedError('FED_BAD_SIGNATURE', { reason: 'alg must be EdDSA' });
   const headerCheck = ZMessageHeader.safeParse(parsed.header);
@@ -109,8 +123,11 @@ export function verifyMessage(jws: unknown, resolve: SigKeyResolver, expected: V
   const found = resolve(header.from, header.kid);
   if (found === undefined || found === null) throw fedError('FED_UNKNOWN_SENDER', { from: header.from, mid: header.mid });
   if (found === 'unknown-key') throw fedError('FED_UNKNOWN_KEY', { from: header.from, kid: header.kid, mid: header.mid });
-  const bytes = verifyParsedJws(parsed, found.key);
+  return { parsed, header, found };
+}
 
+/** Everything after a good signature: addressing, validity window, key retirement, payload shape. */
+function checkSignedMessage(header: MessageHeader, found: ResolvedKey, bytes: Buffer, expected: VerifyExpectations): VerifiedMessage {
   const ids = { mid: header.mid, from: header.from };
   if (expected.from !== undefined && header.from !== expected.from) {
     throw fedError('FED_SENDER_MISMATCH', { ...ids, batchFrom: expected.from });

@@ -41,6 +41,7 @@ export {
   ZMessageHeader,
   signMessage,
   verifyMessage,
+  verifyMessageAsync,
   readUnverifiedHeader,
   type MessageHeader,
   type MessagePayload,
