@@ -106,19 +106,6 @@ export async function insertSession(db: Queryable, s: SessionRow): Promise<void>
   );
 }
 
-export async function findSession(db: Queryable, tokenHash: string): Promise<SessionRow | null> {
-  const rows = await db.query('SELECT * FROM sessions WHERE token_hash = $1', [tokenHash]);
-  const r = rows[0];
-  if (!r) return null;
-  return {
-    tokenHash: r.token_hash as string,
-    userId: r.user_id as string,
-    createdAt: new Date(r.created_at as string).toISOString(),
-    expiresAt: new Date(r.expires_at as string).toISOString(),
-    lastSeenAt: new Date(r.last_seen_at as string).toISOString(),
-  };
-}
-
 /** The session and its user in one round trip (every authenticated request does this). */
 export async function findSessionWithUser(db: Queryable, tokenHash: string): Promise<{ session: SessionRow; user: UserRow } | null> {
   const rows = await db.query(
@@ -174,11 +161,6 @@ export async function insertApiToken(db: Queryable, t: ApiTokenRow): Promise<voi
      VALUES ($1,$2,$3,$4,$5,$6,$7)`,
     [t.id, t.userId, t.name, t.tokenHash, t.prefix, t.createdAt, t.expiresAt],
   );
-}
-
-export async function findApiTokenByHash(db: Queryable, tokenHash: string): Promise<ApiTokenRow | null> {
-  const rows = await db.query('SELECT * FROM api_tokens WHERE token_hash = $1', [tokenHash]);
-  return rows[0] ? toToken(rows[0]) : null;
 }
 
 /** An API token and its user in one round trip. */
