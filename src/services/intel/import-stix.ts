@@ -57,13 +57,22 @@ export async function importStix(ctx: ServiceContext, input: AsyncIterable<Uint8
     options.onInvalid?.(invalid);
   };
   let batch: StixObject[] = [];
+  // One batch is stored while the next is read and validated: on PostgreSQL the insert runs in
+  // another process, so reading and storing overlap. Batches are still stored one at a time and in
+  // bundle order, so TAXII's (added_at, seq) paging order is the bundle's.
+  let storing: Promise<void> = Promise.resolve();
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    const stored = await storeBatch(ctx, collection, batch, options);
-    result.imported += stored.inserted;
-    result.duplicates += stored.duplicates;
+    const objects = batch;
     batch = [];
-    options.onBatch?.({ objects: result.total, imported: result.imported });
+    await storing;
+    const objectsRead = result.total;
+    storing = storeBatch(ctx, collection, objects, options).then((stored) => {
+      result.imported += stored.inserted;
+      result.duplicates += stored.duplicates;
+      options.onBatch?.({ objects: objectsRead, imported: result.imported });
+    });
+    storing.catch(() => undefined); // a failure surfaces at the next await of `storing`
   };
   try {
     for await (const element of readBundleObjects(input, options.onBytes ? { onBytes: options.onBytes } : {})) {
@@ -78,6 +87,7 @@ export async function importStix(ctx: ServiceContext, input: AsyncIterable<Uint8
       if (batch.length >= batchSize) await flush();
     }
   } catch (err) {
+    await storing;
     if (err instanceof BundleFormatError) {
       // Batches already stored stay stored (each was complete and valid); say how far the import got.
       throw new AppError('INTEL_STIX_MALFORMED', {
@@ -88,6 +98,7 @@ export async function importStix(ctx: ServiceContext, input: AsyncIterable<Uint8
     throw err;
   }
   await flush();
+  await storing;
   return result;
 }
 
