@@ -6,7 +6,7 @@ import { highlightTerms, isEmptyQuery, parseQuery, toTsQuery } from '../../domai
 import { buildSnippet, type Snippet } from '../../domain/search/snippet.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import { rolesHave, type Permission } from '../../domain/user/permissions.js';
-import { limitIndexScan, searchRows, SEARCH_KINDS, type SearchKind } from '../../storage/repositories/search-index.repository.js';
+import { searchIndex, SEARCH_KINDS, type SearchKind } from '../../storage/repositories/search-index.repository.js';
 import type { ServiceContext } from '../context.js';
 
 const KIND_PERMISSION: Record<SearchKind, Permission> = {
@@ -26,13 +26,9 @@ export async function searchRecords(ctx: ServiceContext, actor: UserActor, query
   if (kinds.length === 0) return [];
   const tsquery = toTsQuery(parsed);
   const scope = { kinds, userId: actor.userId, canSeeDrafts: rolesHave(actor.roles, 'knowledge:edit') };
-  // First over a sample of the index for very common terms (fast); a page that comes back short may
-  // have lost rare matches to the sampling, so it is answered again exactly.
-  const sampled = await ctx.db.transaction(async (tx) => {
-    await limitIndexScan(tx);
-    return searchRows(tx, tsquery, scope, query.limit);
-  });
-  const hits = sampled.length < query.limit ? await searchRows(ctx.db, tsquery, scope, query.limit) : sampled;
+  // A page of common words comes from the most recent records; a query with a selective word from
+  // the whole index (searchIndex).
+  const hits = await searchIndex(ctx.db, tsquery, scope, query.limit);
   const terms = highlightTerms(parsed);
   return hits.map((h) => ({
     kind: h.kind, id: h.refId, title: h.title.split('\n')[0] ?? h.title,
