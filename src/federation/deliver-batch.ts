@@ -12,10 +12,17 @@ import { insertReceipt, recordDeliverySuccess } from '../storage/repositories/fe
 import { isFederationError, newFederationId, sealBatch, verifyReceipt, type Receipt } from './crypto/index.js';
 import type { FederationMetrics } from './federation-metrics.js';
 import { lookupPeer, resolverFor, type PeerEntry } from './peer-directory.js';
+import { postToInbox } from './inbox-post.js';
 import { recordFailure } from './record-failure.js';
 import { contactWriteDue } from './contact-throttle.js';
 
 export const INBOX_PATH = '/federation/v1/inbox';
+
+class DeliveryTimeout extends Error {
+  constructor() {
+    super('no receipt within the delivery timeout');
+  }
+}
 
 /** Receipt codes that mean "not now" rather than "never": the message stays pending and is retried. */
 const RETRYABLE = new Set(['FED_REORDER_WINDOW', 'FED_UNKNOWN_KEY', 'FED_UNAVAILABLE']);
@@ -39,15 +46,13 @@ export async function deliverBatch(
   let text: string;
   try {
     const jwe = await sealBatch(batch.map((m) => m.jws), ctx.config.nodeId, peer.recipient, bid);
-    const res = await fetch(`${peer.endpoint}${INBOX_PATH}`, {
-      method: 'POST', body: jwe,
-      signal: stop ? AbortSignal.any([stop, AbortSignal.timeout(ctx.config.federationHttpTimeoutMs)]) : AbortSignal.timeout(ctx.config.federationHttpTimeoutMs),
-      headers: { 'content-type': 'application/jose', accept: 'application/jose' },
-    });
-    text = await res.text();
+    const timeout = AbortSignal.timeout(ctx.config.federationHttpTimeoutMs);
+    const res = await postToInbox(`${peer.endpoint}${INBOX_PATH}`, jwe, stop ? AbortSignal.any([stop, timeout]) : timeout)
+      .catch((e: unknown) => { throw timeout.aborted ? new DeliveryTimeout() : e; });
+    text = res.body;
     if (res.status !== 200) return fail(errorCodeOf(text) ?? `HTTP_${res.status}`, text.slice(0, 300));
   } catch (e) {
-    return fail(e instanceof Error && e.name === 'TimeoutError' ? 'TIMEOUT' : 'NETWORK', e instanceof Error ? e.message : String(e));
+    return fail(e instanceof DeliveryTimeout ? 'TIMEOUT' : 'NETWORK', e instanceof Error ? e.message : String(e));
   }
   let receipt: Receipt;
   try {
