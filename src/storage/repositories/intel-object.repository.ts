@@ -51,28 +51,30 @@ export async function insertStixObjects(
   if (objects.length === 0) return { inserted: 0, duplicates: 0 };
   const addedAt = now.toISOString();
   const seen = new Set<string>();
-  const ids: string[] = []; const types: string[] = []; const specs: string[] = []; const created: (string | null)[] = [];
-  const modified: string[] = []; const unversioned: boolean[] = []; const tlps: (string | null)[] = []; const docs: string[] = [];
+  const batch: { id: string; type: string; spec: string; created: string | null; modified: string; unversioned: boolean; tlp: string | null; doc: StixObject }[] = [];
   for (const o of objects) {
     const version = typeof o.modified === 'string' ? o.modified : typeof o.created === 'string' ? o.created : undefined;
     const key = `${o.id}\u0000${version ?? ''}`;
     if (seen.has(key)) continue; // the same version twice in one batch
     seen.add(key);
-    ids.push(o.id); types.push(o.type); specs.push(typeof o.spec_version === 'string' ? o.spec_version : '2.1');
-    created.push(typeof o.created === 'string' ? o.created : null);
-    modified.push(version ?? addedAt); unversioned.push(version === undefined);
-    tlps.push(tlpOfMarkings(o.object_marking_refs)); docs.push(JSON.stringify(o));
+    batch.push({
+      id: o.id, type: o.type, spec: typeof o.spec_version === 'string' ? o.spec_version : '2.1', created: typeof o.created === 'string' ? o.created : null,
+      modified: version ?? addedAt, unversioned: version === undefined, tlp: tlpOfMarkings(o.object_marking_refs), doc: o,
+    });
   }
+  // The batch travels as ONE JSON document that the server parses once: text arrays of JSON would be
+  // escaped element by element in JS and parsed twice on the server (array literal, then jsonb).
   const rows = await q.query(
     `INSERT INTO intel_objects (collection_id, stix_id, type, spec_version, created, modified, added_at, tlp, source, object)
-     SELECT $1, d.stix_id, d.type, d.spec, d.created, d.modified, $2::timestamptz, d.tlp, $3, d.doc::jsonb
-     FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::text[], $11::text[])
-          WITH ORDINALITY AS d(stix_id, type, spec, created, modified, unversioned, tlp, doc, ord)
-     WHERE NOT (d.unversioned AND EXISTS (SELECT 1 FROM intel_objects e WHERE e.collection_id = $1 AND e.stix_id = d.stix_id))
+     SELECT $1, d.id, d.type, d.spec, d.created, d.modified, $2::timestamptz, d.tlp, $3, d.doc
+     FROM ROWS FROM (jsonb_to_recordset($4::jsonb)
+            AS (id text, type text, spec text, created text, modified text, unversioned boolean, tlp text, doc jsonb)) WITH ORDINALITY
+          AS d(id, type, spec, created, modified, unversioned, tlp, doc, ord)
+     WHERE NOT (d.unversioned AND EXISTS (SELECT 1 FROM intel_objects e WHERE e.collection_id = $1 AND e.stix_id = d.id))
      ORDER BY d.ord
      ON CONFLICT (collection_id, stix_id, modified) DO NOTHING
      RETURNING seq`,
-    [collectionId, addedAt, source, ids, types, specs, created, modified, unversioned, tlps, docs],
+    [collectionId, addedAt, source, JSON.stringify(batch)],
   );
   return { inserted: rows.length, duplicates: objects.length - rows.length };
 }
