@@ -1,24 +1,11 @@
 // `crossline init`, `users add` and `audit verify` as a user runs them: real processes, real exit codes.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/storage/db.js';
+import { crossline } from '../support/cli.js';
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/crossline.js');
-
-async function crossline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], { env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn' } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 describe('crossline CLI: init, users add, audit verify', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'crossline-cli-'));

@@ -2,13 +2,11 @@
 // intel objects and audit entries is backed up and restored into a fresh PGlite data dir and a fresh
 // PostgreSQL schema; the copies hold the same rows, the evidence decrypts, the audit chain verifies.
 // Damaged backups and non-empty targets are refused before anything is written; the real CLI runs too.
-import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { promisify } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,19 +24,8 @@ import { pngBytes, zhFraudReport } from '../support/public-report-fixtures.js';
 import { indicator } from '../support/stix-samples.js';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { TEST_PG_URL } from '../support/test-context.js';
+import { crossline } from '../support/cli.js';
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/crossline.js');
-
-async function crossline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], { env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn' } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 /** Every table as sorted text rows: what "the same node" means, column by column. */
 async function dump(db: Db): Promise<Record<string, string[]>> {

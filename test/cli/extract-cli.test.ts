@@ -1,23 +1,11 @@
 // `crossline extract` as a user runs it: a file, standard input, an HTML page, JSON output.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, crossline } from '../support/cli.js';
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/crossline.js');
-
-async function crossline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 function withStdin(input: string, ...args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -1,10 +1,8 @@
 // `crossline report` as an operator runs it: a real process on a node's data directory writing a
 // PDF and a CSV of the current year, plus the refusals (bad period, unknown format) with exit code 2.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openNodeContext } from '../../src/node.js';
@@ -13,19 +11,8 @@ import { createDraftRequest } from '../../src/services/request/create-request-dr
 import { viewerByUsername } from '../../src/services/report/report-viewer.js';
 import { preservationDraft } from '../factories.js';
 import { pdfText } from '../support/pdf-text.js';
+import { crossline } from '../support/cli.js';
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/crossline.js');
-
-async function crossline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], { env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn' } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 describe('crossline report', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'crossline-report-cli-'));

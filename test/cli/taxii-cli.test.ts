@@ -1,28 +1,15 @@
 // `crossline taxii pull URL COLLECTION` as a user runs it: a real process pulling from a listening
 // node's TAXII server into a fresh data dir, the summary, and an incremental second pull.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { indicator } from '../support/stix-samples.js';
+import { crossline } from '../support/cli.js';
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/crossline.js');
 const TAXII = 'application/taxii+json;version=2.1';
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function crossline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], { env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn' } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 describe('crossline taxii pull', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'crossline-taxii-cli-'));

@@ -1,29 +1,16 @@
 // `crossline triage list` as an operator runs it: a real process on a node's data directory listing
 // the reports from the public (text and JSON), and refusing an unknown status with exit code 2.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openNodeContext } from '../../src/node.js';
 import { submitPublicReport } from '../../src/services/public-report/submit-public-report.js';
 import type { ReportInput } from '../../src/domain/public-report/index.js';
 import { zhFraudReport } from '../support/public-report-fixtures.js';
+import { crossline } from '../support/cli.js';
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/crossline.js');
-
-async function crossline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], { env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn' } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 describe('crossline triage list', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'crossline-triage-cli-'));
