@@ -6,7 +6,7 @@ import type { ServiceContext } from '../services/context.js';
 import { afterCommit, type Queryable } from '../storage/db.js';
 import { insertOutboxRows, reserveOutboundSeqs, type OutboxInsert } from '../storage/repositories/federation-outbox.repository.js';
 import { findPeer } from '../storage/repositories/peer.repository.js';
-import { currentKeys, signMessage } from './crypto/index.js';
+import { currentKeys, signMessage, signMessageAsync } from './crypto/index.js';
 import { signalOutbox } from './outbox-signal.js';
 
 export type OutboundMessage = {
@@ -22,6 +22,8 @@ export type OutboundMessage = {
 };
 
 export type EnqueuedMessage = { mid: string; seq: number };
+
+const SIGN_ON_POOL_FROM = 16;
 
 /** Enqueues one message; see enqueueMessages. */
 export async function enqueueMessage(tx: Queryable, ctx: ServiceContext, message: OutboundMessage): Promise<EnqueuedMessage> {
@@ -47,12 +49,18 @@ export async function enqueueMessages(
   }
   const now = ctx.clock();
   const keys = currentKeys(ctx.secrets.keyRing);
-  const rows: OutboxInsert[] = m.bodies.map((body, i) => {
-    const signed = signMessage(keys, {
-      from: ctx.config.nodeId, to: m.to, channel: m.channel, seq: first + i, now, ttlSeconds: ctx.config.federationMessageTtlSeconds,
-    }, { type: m.type, schema: m.schema, body });
-    return { mid: signed.header.mid, peerId: m.to, channel: m.channel, seq: first + i, mtype: m.type, jws: signed.jws, createdAt: now.toISOString() };
+  const fields = (i: number) => ({
+    from: ctx.config.nodeId, to: m.to, channel: m.channel, seq: first + i, now, ttlSeconds: ctx.config.federationMessageTtlSeconds,
   });
+  const payload = (body: unknown) => ({ type: m.type, schema: m.schema, body });
+  // Many messages are signed on the thread pool (all cores, event loop free); a few inline, where a
+  // thread hop would cost more than it saves.
+  const signed = m.bodies.length >= SIGN_ON_POOL_FROM
+    ? await Promise.all(m.bodies.map((body, i) => signMessageAsync(keys, fields(i), payload(body))))
+    : m.bodies.map((body, i) => signMessage(keys, fields(i), payload(body)));
+  const rows: OutboxInsert[] = signed.map((s, i) => ({
+    mid: s.header.mid, peerId: m.to, channel: m.channel, seq: first + i, mtype: m.type, jws: s.jws, createdAt: now.toISOString(),
+  }));
   await insertOutboxRows(tx, rows, now.toISOString());
   afterCommit(tx, () => signalOutbox(ctx.db, m.to));
   return rows.map((r) => ({ mid: r.mid, seq: r.seq }));

@@ -1,6 +1,6 @@
 // Signed messages: round trip and one specific rejection code per way a message can be wrong.
 import { describe, expect, it } from 'vitest';
-import { signMessage, verifyMessage, type MessageFields } from './envelope.js';
+import { signMessage, signMessageAsync, verifyMessage, verifyMessageAsync, type MessageFields } from './envelope.js';
 import { fastSign } from './fast-jws.js';
 import { currentKeys, rotateKeys } from './node-keys.js';
 import { resolverFromCards } from './peer-keys.js';
@@ -24,6 +24,16 @@ describe('signMessage / verifyMessage', () => {
     expect(header).toMatchObject({ alg: 'EdDSA', typ: 'crossline-msg+jws', kid: cn.card.keys.sig.kid, iat: T0.getTime() / 1000, exp: T0.getTime() / 1000 + 3600, mtype: 'request.submitted', sv: 1 });
     expect(header.mid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
     expect(parseInt(header.mid.replaceAll('-', '').slice(0, 12), 16)).toBe(T0.getTime()); // mid stamped from `now`
+  });
+
+  it('signs and verifies the same on the thread pool: identical bytes, identical verdicts', async () => {
+    const withMid = { ...fields, mid: signMessage(currentKeys(cn.ring), fields, payload).header.mid };
+    const inline = signMessage(currentKeys(cn.ring), withMid, payload);
+    const pooled = await signMessageAsync(currentKeys(cn.ring), withMid, payload);
+    expect(pooled).toEqual(inline);
+    expect(await verifyMessageAsync(pooled.jws, atUs, expected)).toEqual(verifyMessage(inline.jws, atUs, expected));
+    const forged = withHeader(pooled.jws, (h) => ({ ...h, seq: 2 }));
+    await expect(verifyMessageAsync(forged, atUs, expected)).rejects.toMatchObject({ code: 'FED_BAD_SIGNATURE' });
   });
 
   it('gives successive messages distinct, increasing mids in the same millisecond', () => {

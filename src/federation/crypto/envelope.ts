@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { canonicalJson } from '../../domain/shared/canonical-json.js';
 import { fedError } from './errors.js';
-import { fastSign, parseJws, verifyParsedJws, verifyParsedJwsAsync, type ParsedJws } from './fast-jws.js';
+import { fastSign, fastSignAsync, parseJws, verifyParsedJws, verifyParsedJwsAsync, type ParsedJws } from './fast-jws.js';
 import { newFederationId, UUID_V7 } from './ids.js';
 import { ZKid, ZNodeId } from './node-card-schema.js';
 import type { KeyVersion } from './node-keys.js';
@@ -60,6 +60,17 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export type SignedMessage = { jws: string; header: MessageHeader };
 
 export function signMessage(keys: KeyVersion, fields: MessageFields, payload: MessagePayload): SignedMessage {
+  const { header, body } = messageToSign(keys, fields, payload);
+  return { jws: fastSign(header, body, keys.sig.privateKey), header };
+}
+
+/** signMessage with the signature computed on the thread pool: same bytes (Ed25519 is deterministic). */
+export async function signMessageAsync(keys: KeyVersion, fields: MessageFields, payload: MessagePayload): Promise<SignedMessage> {
+  const { header, body } = messageToSign(keys, fields, payload);
+  return { jws: await fastSignAsync(header, body, keys.sig.privateKey), header };
+}
+
+function messageToSign(keys: KeyVersion, fields: MessageFields, payload: MessagePayload): { header: MessageHeader & { alg: 'EdDSA' }; body: string } {
   if (payload.body === undefined) throw new TypeError('message body is required');
   const iat = Math.floor(fields.now.getTime() / 1000);
   const candidate = {
@@ -80,9 +91,8 @@ export function signMessage(keys: KeyVersion, fields: MessageFields, payload: Me
   if (!checked.success || candidate.exp <= iat) {
     throw new TypeError(`invalid message header: ${checked.error?.message ?? 'ttlSeconds must be positive'}`);
   }
-  const body = canonicalJson({ type: payload.type, schema: payload.schema, body: payload.body });
   // The literal (not the zod output) is signed so the header's key order is fixed by this code.
-  return { jws: fastSign(candidate, body, keys.sig.privateKey), header: candidate };
+  return { header: candidate, body: canonicalJson({ type: payload.type, schema: payload.schema, body: payload.body }) };
 }
 
 /** Header of a message that has NOT been verified, for naming it in receipts and the audit log. */

@@ -24,15 +24,29 @@ function assertEd25519(key: KeyObject, type: 'private' | 'public'): void {
   }
 }
 
-export function fastSign(header: JwsHeader, payload: Uint8Array | string, key: KeyObject): string {
+/** The signing input `<header>.<payload>`, after refusing headers we never emit. */
+function signingInputFor(header: JwsHeader, payload: Uint8Array | string, key: KeyObject): string {
   if (header.alg !== 'EdDSA') throw new TypeError('fast-jws signs alg EdDSA only');
   // Extensions change how the payload is read; we never emit them, so a header carrying one is a bug.
   if (header.crit !== undefined || header.b64 !== undefined) throw new TypeError('crit/b64 are not supported');
   assertEd25519(key, 'private');
   const body =
     typeof payload === 'string' ? Buffer.from(payload, 'utf8') : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
-  const input = `${Buffer.from(JSON.stringify(header), 'utf8').toString('base64url')}.${body.toString('base64url')}`;
+  return `${Buffer.from(JSON.stringify(header), 'utf8').toString('base64url')}.${body.toString('base64url')}`;
+}
+
+export function fastSign(header: JwsHeader, payload: Uint8Array | string, key: KeyObject): string {
+  const input = signingInputFor(header, payload, key);
   return `${input}.${sign(null, Buffer.from(input, 'latin1'), key).toString('base64url')}`;
+}
+
+/** fastSign with the signature computed on libuv's thread pool (bulk enqueues use every core). */
+export async function fastSignAsync(header: JwsHeader, payload: Uint8Array | string, key: KeyObject): Promise<string> {
+  const input = signingInputFor(header, payload, key);
+  const signature = await new Promise<Buffer>((resolve, reject) => {
+    sign(null, Buffer.from(input, 'latin1'), key, (err, sig) => (err ? reject(err) : resolve(sig)));
+  });
+  return `${input}.${signature.toString('base64url')}`;
 }
 
 /** base64url without padding or whitespace; length ≡ 1 (mod 4) can never be valid. */

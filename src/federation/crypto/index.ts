@@ -40,6 +40,7 @@ export {
   MESSAGE_TYP,
   ZMessageHeader,
   signMessage,
+  signMessageAsync,
   verifyMessage,
   verifyMessageAsync,
   readUnverifiedHeader,
