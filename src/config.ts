@@ -15,6 +15,12 @@ export const ZConfigSchema = z.object({
   databaseUrl: z.string().url().optional(),
   /** PostgreSQL schema to use (tests isolate runs with one schema each). */
   databaseSchema: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
+  /**
+   * PostgreSQL connections per process. Writers of one federation channel queue on its seq lock and
+   * all writers on the audit head; more connections than the database has cores only lengthens that
+   * queue under load.
+   */
+  databasePoolSize: z.coerce.number().int().min(1).max(100).default(10),
   /** This node's party identity (used until federation node cards take over). */
   nodeId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/).default('local'),
   nodeName: z.object({ en: z.string(), zh: z.string() }).default({ en: 'Crossline node', zh: 'Crossline 节点' }),
@@ -47,6 +53,7 @@ const ENV_MAP: Record<string, keyof ConfigInput> = {
   CROSSLINE_HOST: 'host',
   DATABASE_URL: 'databaseUrl',
   CROSSLINE_DATABASE_SCHEMA: 'databaseSchema',
+  CROSSLINE_DATABASE_POOL_SIZE: 'databasePoolSize',
   CROSSLINE_NODE_ID: 'nodeId',
   CROSSLINE_PUBLIC_URL: 'publicUrl',
   CROSSLINE_LOG_LEVEL: 'logLevel',

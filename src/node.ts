@@ -23,7 +23,7 @@ export type OpenNodeOptions = { clock?: Clock; logger?: Logger };
 /** Opens storage and runs migrations: what `init`, `users add` and `start` all need. */
 export async function openNodeContext(config: Config, options: OpenNodeOptions = {}): Promise<ServiceContext> {
   const logger = options.logger ?? createLogger(config.logLevel, config.nodeId);
-  const db: Db = await openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema });
+  const db: Db = await openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema, poolSize: config.databasePoolSize });
   const applied = await migrate(db);
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
   const secrets = loadOrCreateNodeSecrets(config.dataDir);

@@ -45,7 +45,7 @@ function runHooks(hooks: (() => void)[]): void {
   }
 }
 
-export type OpenDbOptions = { dataDir: string; databaseUrl?: string; schema?: string };
+export type OpenDbOptions = { dataDir: string; databaseUrl?: string; schema?: string; poolSize?: number };
 
 // int8 (counts, sequence numbers) come back as JS numbers on both drivers; values stay far below 2^53.
 const INT8_OID = 20;
@@ -53,7 +53,7 @@ const NUMERIC_OID = 1700;
 pg.types.setTypeParser(INT8_OID, (v) => Number(v));
 
 export async function openDb(options: OpenDbOptions): Promise<Db> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.schema) : openPglite(options.dataDir);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.schema, options.poolSize) : openPglite(options.dataDir);
 }
 
 async function openPglite(dataDir: string): Promise<Db> {
@@ -121,10 +121,10 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function openPostgres(url: string, schema?: string): Promise<Db> {
+async function openPostgres(url: string, schema?: string, poolSize = 10): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: poolSize,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle client losing its connection must not crash the node; the next query reconnects.
