@@ -21,20 +21,27 @@ export type Db = Queryable & {
   close(): Promise<void>;
 };
 
-// Callbacks to run once a transaction has committed (e.g. wake the delivery worker for a new outbox row).
-const commitHooks = new WeakMap<Queryable, (() => void)[]>();
+// What code holding only `tx` may need of its transaction: the database it runs on (for
+// per-database caches) and the callbacks to run once it has committed (e.g. wake the delivery
+// worker for a new outbox row).
+type OpenTransaction = { db: Queryable; commitHooks: (() => void)[] };
+const openTransactions = new WeakMap<Queryable, OpenTransaction>();
 
-// The database each open transaction belongs to, so per-database caches can be kept for code that only sees `tx`.
-const txStores = new WeakMap<Queryable, Queryable>();
+/** Registers `tx` as a transaction of `db`; returns the hooks to run after its commit. */
+function openTransaction(tx: Queryable, db: Queryable): (() => void)[] {
+  const entry: OpenTransaction = { db, commitHooks: [] };
+  openTransactions.set(tx, entry);
+  return entry.commitHooks;
+}
 
 /** The database `q` runs on: the Db itself, or the Db of a transaction. */
 export function storeOf(q: Queryable): Queryable {
-  return txStores.get(q) ?? q;
+  return openTransactions.get(q)?.db ?? q;
 }
 
 /** Runs `fn` after `q`'s transaction commits (never if it rolls back); at once when `q` is not a transaction. */
 export function afterCommit(q: Queryable, fn: () => void): void {
-  const hooks = commitHooks.get(q);
+  const hooks = openTransactions.get(q)?.commitHooks;
   if (hooks) hooks.push(fn);
   else queueMicrotask(fn);
 }
@@ -69,11 +76,10 @@ async function openPglite(dataDir: string): Promise<Db> {
     kind: 'pglite',
     query: (sql, params) => query(lite, sql, params),
     transaction: async (fn) => {
-      const hooks: (() => void)[] = [];
+      let hooks: (() => void)[] = [];
       const result = await lite.transaction((tx) => {
         const wrapped: Queryable = { query: (sql, params) => query(tx, sql, params) };
-        commitHooks.set(wrapped, hooks);
-        txStores.set(wrapped, db);
+        hooks = openTransaction(wrapped, db);
         return fn(wrapped);
       });
       runHooks(hooks);
@@ -140,9 +146,7 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
       try {
         await client.query('BEGIN');
         const tx: Queryable = { query: (sql, params) => run(client, sql, params) };
-        const hooks: (() => void)[] = [];
-        commitHooks.set(tx, hooks);
-        txStores.set(tx, db);
+        const hooks = openTransaction(tx, db);
         const result = await fn(tx);
         await client.query('COMMIT');
         runHooks(hooks);

@@ -79,9 +79,8 @@ export function parseJws(jws: unknown): ParsedJws {
   };
 }
 
-/** Checks alg/extension rules and the signature; returns the decoded payload bytes. */
 /** The header checks both verify paths make before looking at the signature; returns the signed bytes. */
-function signingInputOf(parsed: ParsedJws, key: KeyObject): Buffer {
+function verifiableInput(parsed: ParsedJws, key: KeyObject): Buffer {
   const { header } = parsed;
   if (header.alg !== 'EdDSA') throw fedError('FED_BAD_SIGNATURE', { reason: 'alg must be EdDSA' });
   // jose rejects unknown crit entries and honours b64:false only under crit; we emit neither,
@@ -92,8 +91,9 @@ function signingInputOf(parsed: ParsedJws, key: KeyObject): Buffer {
   return Buffer.from(parsed.signingInput, 'latin1');
 }
 
+/** Checks alg/extension rules and the signature; returns the decoded payload bytes. */
 export function verifyParsedJws(parsed: ParsedJws, key: KeyObject): Buffer {
-  const input = signingInputOf(parsed, key);
+  const input = verifiableInput(parsed, key);
   const ok = parsed.signature.length === 64 && verify(null, input, key, parsed.signature);
   if (!ok) throw fedError('FED_BAD_SIGNATURE');
   return Buffer.from(parsed.encodedPayload, 'base64url');
@@ -104,7 +104,7 @@ export function verifyParsedJws(parsed: ParsedJws, key: KeyObject): Buffer {
  * uses every core and keeps its event loop free for the database work of the previous batch.
  */
 export async function verifyParsedJwsAsync(parsed: ParsedJws, key: KeyObject): Promise<Buffer> {
-  const input = signingInputOf(parsed, key);
+  const input = verifiableInput(parsed, key);
   const ok = parsed.signature.length === 64 && await new Promise<boolean>((resolve, reject) => {
     verify(null, input, key, parsed.signature, (err, valid) => (err ? reject(err) : resolve(valid)));
   });

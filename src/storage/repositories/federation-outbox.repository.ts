@@ -7,7 +7,6 @@ export type OutboxInsert = {
 export type ClaimedMessage = { mid: string; channel: string; seq: number; jws: string; createdAt: Date; attempts: number };
 export type OutboxResult = { mid: string; state: 'sent' | 'rejected'; result: 'accepted' | 'duplicate' | 'rejected'; code: string | null };
 
-/** Reserves `count` consecutive seqs on (peer, channel) and returns the first; the row lock lasts until commit. */
 /**
  * Reserves `count` consecutive seqs on (peer, channel) and returns the first, or null when the peer
  * is not an active peer (then nothing is reserved). The row lock taken here orders concurrent

@@ -115,7 +115,7 @@ export async function searchRows(db: Queryable, tsquery: string, scope: SearchSc
 }
 
 /** The recency window read before the whole index (see searchRecentRows). */
-export const RECENT_WINDOW = 10000;
+export const RECENT_WINDOW = 10_000;
 /**
  * The search strategy: the recent window answers when it fills the page (`limit` matches); else
  * the query has a selective word (fewer than `limit` matches in 10,000 records) and the GIN index,
