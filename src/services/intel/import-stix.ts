@@ -57,23 +57,28 @@ export async function importStix(ctx: ServiceContext, input: AsyncIterable<Uint8
     options.onInvalid?.(invalid);
   };
   let batch: StixObject[] = [];
-  // One batch is stored while the next is read and validated: on PostgreSQL the insert runs in
-  // another process, so reading and storing overlap. Batches are still stored one at a time and in
-  // bundle order, so TAXII's (added_at, seq) paging order is the bundle's.
-  let storing: Promise<void> = Promise.resolve();
+  // Two batches are in the database at once: while batch N indexes its observables, batch N+1
+  // inserts its objects on another connection, and batch N+2 is read and validated here. Inserts
+  // run in bundle order (N+1 inserts only after N's insert returned) and commits do too (N+1 writes
+  // its audit entry and commits only after N committed), so TAXII's (added_at, seq) paging order is
+  // the bundle's and a reader never sees a later batch without the earlier one.
+  let previous: StoreStages = { inserted: Promise.resolve(), committed: Promise.resolve() };
+  let older: Promise<void> = Promise.resolve();
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const objects = batch;
     batch = [];
-    await storing;
+    await older; // at most two batches in flight: memory stays flat
     const objectsRead = result.total;
-    storing = storeBatch(ctx, collection, objects, options).then((stored) => {
-      result.imported += stored.inserted;
-      result.duplicates += stored.duplicates;
+    const stages = storeBatch(ctx, collection, objects, options, previous, result);
+    older = previous.committed;
+    previous = stages;
+    stages.committed = stages.committed.then(() => {
       options.onBatch?.({ objects: objectsRead, imported: result.imported });
     });
-    storing.catch(() => undefined); // a failure surfaces at the next await of `storing`
+    stages.committed.catch(() => undefined); // a failure surfaces at the next await of the chain
   };
+  const settle = async (): Promise<void> => { await older; await previous.committed; };
   try {
     for await (const element of readBundleObjects(input, options.onBytes ? { onBytes: options.onBytes } : {})) {
       result.total++;
@@ -87,7 +92,7 @@ export async function importStix(ctx: ServiceContext, input: AsyncIterable<Uint8
       if (batch.length >= batchSize) await flush();
     }
   } catch (err) {
-    await storing;
+    await settle();
     if (err instanceof BundleFormatError) {
       // Batches already stored stay stored (each was complete and valid); say how far the import got.
       throw new AppError('INTEL_STIX_MALFORMED', {
@@ -98,24 +103,52 @@ export async function importStix(ctx: ServiceContext, input: AsyncIterable<Uint8
     throw err;
   }
   await flush();
-  await storing;
+  await settle();
   return result;
 }
 
-async function storeBatch(ctx: ServiceContext, collection: IntelCollectionRow, batch: StixObject[], options: ImportStixOptions): Promise<{ inserted: number; duplicates: number }> {
-  const now = ctx.clock();
-  const observables = options.correlate === false ? [] : normalizedObservables(batch);
-  return ctx.db.transaction(async (tx) => {
-    const stored = await insertStixObjects(tx, collection.id, batch, options.source ?? 'import', now);
-    await recordChange(tx, {
-      actor: options.actor, subjectType: 'intel_collection', subjectId: collection.id,
-      events: [{ type: 'stix_imported', at: now.toISOString(), data: { received: batch.length, inserted: stored.inserted, duplicates: stored.duplicates } }],
-    }, now);
-    if (observables.length > 0 && stored.inserted > 0) {
-      await recordObservables(tx, ctx, { kind: 'intel', id: collection.id, label: collection.title }, observables, now);
+/** A batch's progress through its transaction: objects inserted, then transaction committed. */
+type StoreStages = { inserted: Promise<void>; committed: Promise<void> };
+
+/**
+ * Stores one batch in one transaction: objects, then observables for correlation, then the audit
+ * entry. Waits for the previous batch's insert before its own, and for the previous batch's commit
+ * before its audit entry (the audit chain and readers see batches in order). A failure before the
+ * insert rejects `inserted` too, so the next batch never waits on a batch that will not come.
+ */
+function storeBatch(
+  ctx: ServiceContext, collection: IntelCollectionRow, batch: StixObject[], options: ImportStixOptions,
+  previous: StoreStages, result: ImportStixResult,
+): StoreStages {
+  let markInserted!: (error?: unknown) => void;
+  const inserted = new Promise<void>((resolve, reject) => { markInserted = (error) => (error === undefined ? resolve() : reject(error)); });
+  inserted.catch(() => undefined);
+  const committed = (async () => {
+    const now = ctx.clock();
+    const observables = options.correlate === false ? [] : normalizedObservables(batch);
+    try {
+      const stored = await ctx.db.transaction(async (tx) => {
+        await previous.inserted;
+        const counts = await insertStixObjects(tx, collection.id, batch, options.source ?? 'import', now);
+        markInserted();
+        if (observables.length > 0 && counts.inserted > 0) {
+          await recordObservables(tx, ctx, { kind: 'intel', id: collection.id, label: collection.title }, observables, now);
+        }
+        await previous.committed;
+        await recordChange(tx, {
+          actor: options.actor, subjectType: 'intel_collection', subjectId: collection.id,
+          events: [{ type: 'stix_imported', at: now.toISOString(), data: { received: batch.length, inserted: counts.inserted, duplicates: counts.duplicates } }],
+        }, now);
+        return counts;
+      });
+      result.imported += stored.inserted;
+      result.duplicates += stored.duplicates;
+    } catch (err) {
+      markInserted(err);
+      throw err;
     }
-    return stored;
-  });
+  })();
+  return { inserted, committed };
 }
 
 /** Canonical case-vocabulary values named by the batch; values the normalizer refuses (CIDR ranges, …) are skipped. */
