@@ -1,6 +1,7 @@
 // Browser test of the knowledge base and search (SPEC §7.1) against the demo federation: the
 // seeded articles are listed, an article renders its Markdown in both language tabs, the header
-// search box leads to highlighted results, and the pages pass the accessibility scan.
+// search box leads to highlighted results (a query without words is refused in the user's language),
+// and the pages pass the accessibility scan.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from './support/browser.js';
 import { startWebNode, type WebNode } from './support/web-node.js';
@@ -48,6 +49,15 @@ describe('knowledge base and search in a browser', () => {
       await settle(page);
       expect(await axeProblems(page)).toEqual([]);
       await screenshot(page, `search-${lang}`);
+
+      // A query with no word: the bilingual refusal, and no "0 results" count above it.
+      await page.locator('#search-q').fill('" -"');
+      await page.keyboard.press('Enter');
+      const refusal = page.locator('section[aria-labelledby="search-results-title"] [role="alert"]');
+      await refusal.waitFor();
+      expect(await refusal.textContent()).toContain(lang === 'en' ? 'Type at least one word to search for.' : '请至少输入一个检索词。');
+      expect(await page.locator('#search-results-title').textContent()).toBe(lang === 'en' ? 'Results for “" -"”' : '“" -"”的检索结果');
+      await screenshot(page, `search-refused-${lang}`);
     }, 90_000);
   }
 });

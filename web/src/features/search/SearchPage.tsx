@@ -58,7 +58,10 @@ export function SearchPage() {
         </form>
       </Panel>
       {q && (
-        <Panel id="search-results" title={t('search.resultsTitle', { count: results.data?.items.length ?? 0, q })}>
+        <Panel id="search-results" title={results.data
+          ? t('search.resultsTitle', { count: results.data.items.length, q })
+          // No count while loading or after an error: "0 results" above an error message would be false.
+          : t('search.resultsTitleQuery', { q })}>
           <QueryState isLoading={results.isLoading} error={results.error}>
             {results.data && results.data.items.length > 0 ? (
               <ol className="kb-list">
