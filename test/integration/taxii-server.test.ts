@@ -3,7 +3,7 @@
 // Basic and Bearer auth, discovery → API root → collections → objects, pagination with limit/next
 // and added_after, match filters, manifest, versions, POST envelope → 202 status → GET status,
 // TAXII error messages for 401/403/404/406/415, and a third party that sees only its collections
-// and nothing above their max TLP.
+// and nothing above their max TLP (and, on /api, nothing but its own account settings).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { STORES } from '../support/test-context.js';
@@ -210,6 +210,19 @@ describe.each(STORES)('TAXII 2.1 server (%s)', (store) => {
     // The local analyst sees everything in the collection.
     const local = await (await taxiiGet(`${objectsUrl(shared)}${red!.id}/`, analystToken)).json() as Json;
     expect(local.objects[0].id).toBe(red!.id);
+  });
+
+  it('the party account may not use /api beyond its own settings, whatever its roles', async () => {
+    for (const url of ['/api/intel/objects', '/api/cases', '/api/intel/taxii']) {
+      const res = await t.app.inject({ method: 'GET', url, headers: bearer(partyToken) });
+      expect(res.statusCode, url).toBe(403);
+      expect(res.json().error).toMatchObject({ code: 'AUTH_PARTY_ACCOUNT_TAXII_ONLY', details: { party: 'vn-mps' } });
+      expect(res.json().error.message.zh).toContain('TAXII');
+    }
+    // Its own account and tokens stay reachable, so the party can rotate its token.
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(partyToken) });
+    expect(me.statusCode, me.body).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/tokens', headers: bearer(partyToken) })).statusCode).toBe(200);
   });
 
   it('DELETE removes an object (all versions) for a writer only', async () => {

@@ -29,6 +29,13 @@ export const USER_ERRORS = {
     status: 401,
     message: { en: 'Your session has expired; please sign in again.', zh: '会话已过期，请重新登录。' },
   },
+  AUTH_PARTY_ACCOUNT_TAXII_ONLY: {
+    status: 403,
+    message: {
+      en: 'This account acts for another party: it may use TAXII and its own account settings only.',
+      zh: '该账户代表其他合作方：只能使用 TAXII 接口和自己的账户设置。',
+    },
+  },
   AUTH_TOTP_NOT_PENDING: {
     status: 409,
     message: { en: 'Start two-factor enrolment first.', zh: '请先开始双因素认证绑定。' },

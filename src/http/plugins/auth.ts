@@ -48,6 +48,11 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext): RouteEn
     const token = bearerToken(request) ?? request.cookies?.[sessionCookieName(ctx.config.nodeId)];
     if (!token) throw new AppError('UNAUTHENTICATED');
     request.auth = await authenticate(ctx, token);
+    // An external party's account speaks TAXII; on /api it may only look after itself (profile,
+    // password, tokens), whatever roles it was given.
+    if (request.auth.boundParty && permission !== 'self') {
+      throw new AppError('AUTH_PARTY_ACCOUNT_TAXII_ONLY', { details: { party: request.auth.boundParty } });
+    }
     if (!rolesHave(request.auth.actor.roles, permission)) {
       throw new AppError('FORBIDDEN', { details: { permission } });
     }

@@ -5,7 +5,6 @@ import { AppError } from '../../errors.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import { rolesHave } from '../../domain/user/permissions.js';
 import type { TaxiiViewer } from '../../intel/taxii/access.js';
-import { findPartyOfUser } from '../../storage/repositories/taxii.repository.js';
 import type { ServiceContext } from '../context.js';
 import { authenticate } from '../user/authenticate.js';
 
@@ -34,9 +33,8 @@ export async function resolveTaxiiCaller(ctx: ServiceContext, authorization: str
     if (e instanceof AppError && e.status === 401) throw new AppError('INTEL_TAXII_UNAUTHENTICATED', { details: { reason: e.code } });
     throw e;
   }
-  const party = await findPartyOfUser(ctx.db, auth.user.id);
   const actor = auth.actor;
-  if (party) return { actor, viewer: { kind: 'party', userId: auth.user.id, party } };
+  if (auth.boundParty) return { actor, viewer: { kind: 'party', userId: auth.user.id, party: auth.boundParty } };
   return {
     actor,
     viewer: { kind: 'local', userId: auth.user.id, canRead: rolesHave(actor.roles, 'intel:read'), canWrite: rolesHave(actor.roles, 'intel:write') },

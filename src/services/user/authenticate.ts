@@ -7,7 +7,11 @@ import {
 } from '../../storage/repositories/user.repository.js';
 import type { ServiceContext } from '../context.js';
 
-export type Authenticated = { actor: UserActor; user: UserRow; via: 'session' | 'api_token'; tokenHash: string };
+export type Authenticated = {
+  actor: UserActor; user: UserRow; via: 'session' | 'api_token'; tokenHash: string;
+  /** Set for an external party's account (TAXII party account): it may use TAXII and its own settings only. */
+  boundParty: string | null;
+};
 
 export function toActor(user: UserRow, partyId: string): UserActor {
   return { kind: 'user', userId: user.id, name: user.displayName, roles: user.roles, partyId };
@@ -27,7 +31,7 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
     if (!apiToken.lastUsedAt || now.getTime() - new Date(apiToken.lastUsedAt).getTime() > 60_000) {
       await markApiTokenUsed(ctx.db, apiToken.id, now.toISOString());
     }
-    return { actor: toActor(user, ctx.config.nodeId), user, via: 'api_token', tokenHash };
+    return { actor: toActor(user, ctx.config.nodeId), user, via: 'api_token', tokenHash, boundParty: found.boundParty };
   }
   const found = await findSessionWithUser(ctx.db, tokenHash);
   if (!found) throw new AppError('UNAUTHENTICATED');
@@ -41,7 +45,7 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
     const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlMinutes * 60_000).toISOString();
     await touchSession(ctx.db, tokenHash, now.toISOString(), expiresAt);
   }
-  return { actor: toActor(user, ctx.config.nodeId), user, via: 'session', tokenHash };
+  return { actor: toActor(user, ctx.config.nodeId), user, via: 'session', tokenHash, boundParty: found.boundParty };
 }
 
 function activeUser(user: UserRow): UserRow {

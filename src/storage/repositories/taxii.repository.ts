@@ -145,11 +145,6 @@ export async function findStatus(q: Queryable, id: string): Promise<StatusRow | 
   };
 }
 
-export async function findPartyOfUser(q: Queryable, userId: string): Promise<string | null> {
-  const rows = await q.query<{ party: string }>('SELECT party FROM intel_party_accounts WHERE user_id = $1', [userId]);
-  return rows[0]?.party ?? null;
-}
-
 export async function upsertPartyAccount(tx: Queryable, userId: string, party: string, now: string): Promise<void> {
   await tx.query(
     `INSERT INTO intel_party_accounts (user_id, party, created_at) VALUES ($1,$2,$3)

@@ -107,16 +107,23 @@ export async function insertSession(db: Queryable, s: SessionRow): Promise<void>
 }
 
 /** The session and its user in one round trip (every authenticated request does this). */
-export async function findSessionWithUser(db: Queryable, tokenHash: string): Promise<{ session: SessionRow; user: UserRow } | null> {
+/**
+ * The party a user acts for when it is an external party's account (TAXII), read with the user on
+ * every authentication: such an account is confined to TAXII and its own settings.
+ */
+const BOUND_PARTY = 'LEFT JOIN intel_party_accounts pa ON pa.user_id = u.id';
+
+export async function findSessionWithUser(db: Queryable, tokenHash: string): Promise<{ session: SessionRow; user: UserRow; boundParty: string | null } | null> {
   const rows = await db.query(
-    `SELECT u.*, s.created_at AS s_created_at, s.expires_at AS s_expires_at, s.last_seen_at AS s_last_seen_at
-     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`,
+    `SELECT u.*, s.created_at AS s_created_at, s.expires_at AS s_expires_at, s.last_seen_at AS s_last_seen_at, pa.party AS bound_party
+     FROM sessions s JOIN users u ON u.id = s.user_id ${BOUND_PARTY} WHERE s.token_hash = $1`,
     [tokenHash],
   );
   const r = rows[0];
   if (!r) return null;
   return {
     user: toUser(r),
+    boundParty: (r.bound_party as string | null) ?? null,
     session: {
       tokenHash, userId: r.id as string, createdAt: new Date(r.s_created_at as string).toISOString(),
       expiresAt: new Date(r.s_expires_at as string).toISOString(), lastSeenAt: new Date(r.s_last_seen_at as string).toISOString(),
@@ -164,17 +171,18 @@ export async function insertApiToken(db: Queryable, t: ApiTokenRow): Promise<voi
 }
 
 /** An API token and its user in one round trip. */
-export async function findApiTokenWithUser(db: Queryable, tokenHash: string): Promise<{ token: ApiTokenRow; user: UserRow } | null> {
+export async function findApiTokenWithUser(db: Queryable, tokenHash: string): Promise<{ token: ApiTokenRow; user: UserRow; boundParty: string | null } | null> {
   const rows = await db.query(
     `SELECT u.*, t.id AS t_id, t.name AS t_name, t.prefix AS t_prefix, t.created_at AS t_created_at, t.expires_at AS t_expires_at,
-            t.last_used_at AS t_last_used_at, t.revoked_at AS t_revoked_at
-     FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1`,
+            t.last_used_at AS t_last_used_at, t.revoked_at AS t_revoked_at, pa.party AS bound_party
+     FROM api_tokens t JOIN users u ON u.id = t.user_id ${BOUND_PARTY} WHERE t.token_hash = $1`,
     [tokenHash],
   );
   const r = rows[0];
   if (!r) return null;
   return {
     user: toUser(r),
+    boundParty: (r.bound_party as string | null) ?? null,
     token: toToken({
       id: r.t_id, user_id: r.id, name: r.t_name, token_hash: tokenHash, prefix: r.t_prefix, created_at: r.t_created_at,
       expires_at: r.t_expires_at, last_used_at: r.t_last_used_at, revoked_at: r.t_revoked_at,
