@@ -9,6 +9,7 @@ import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
+import { DataTable, FilterBar } from '../../components/ListParts';
 import { Empty, PageHeader, Panel, QueryState } from '../../components/Page';
 import { zonedLocalToIso } from '../../lib/zoned';
 
@@ -41,44 +42,27 @@ export function AuditPage() {
         )}
         <ErrorSummary error={verify.error} />
         <Panel flush id="audit-log">
-          <div className="panel-body" style={{ borderBottom: '1px solid var(--border)' }}>
-            <div className="toolbar" role="search" aria-label={t('audit.filters')}>
-              <TextField label={t('requests.search')} path="audit-q" type="search" className="grow" value={f.q} onChange={set('q')} placeholder={t('audit.searchPlaceholder')} />
-              <TextField label={t('audit.action')} path="audit-action" value={f.action} onChange={set('action')} placeholder="request.submitted" />
-              <TextField label={t('audit.subjectType')} path="audit-subject" value={f.subjectType} onChange={set('subjectType')} placeholder="request" />
-              <TextField label={t('audit.from')} path="audit-from" type="datetime-local" value={f.from} onChange={set('from')} />
-              <TextField label={t('audit.to')} path="audit-to" type="datetime-local" value={f.to} onChange={set('to')} />
-            </div>
-          </div>
+          <FilterBar label={t('audit.filters')}>
+            <TextField label={t('requests.search')} path="audit-q" type="search" className="grow" value={f.q} onChange={set('q')} placeholder={t('audit.searchPlaceholder')} />
+            <TextField label={t('audit.action')} path="audit-action" value={f.action} onChange={set('action')} placeholder="request.submitted" />
+            <TextField label={t('audit.subjectType')} path="audit-subject" value={f.subjectType} onChange={set('subjectType')} placeholder="request" />
+            <TextField label={t('audit.from')} path="audit-from" type="datetime-local" value={f.from} onChange={set('from')} />
+            <TextField label={t('audit.to')} path="audit-to" type="datetime-local" value={f.to} onChange={set('to')} />
+          </FilterBar>
           <QueryState isLoading={list.isLoading} error={list.error}>
-            {items.length === 0 ? <Empty title={t('audit.empty')} /> : (
-              <div className="table-wrap">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col" className="num">#</th>
-                      <th scope="col">{t('audit.when')}</th>
-                      <th scope="col">{t('audit.who')}</th>
-                      <th scope="col">{t('audit.action')}</th>
-                      <th scope="col">{t('audit.subject')}</th>
-                      <th scope="col">{t('audit.hash')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((e) => (
-                      <tr key={e.seq}>
-                        <td className="num mono">{e.seq}</td>
-                        <td className="small"><DateTime at={e.at} /></td>
-                        <td>{e.actorLabel}<div className="sub">{e.actorKind}</div></td>
-                        <td className="mono small">{e.action}</td>
-                        <td className="small">{e.subjectType ?? '—'}<div className="sub mono">{e.subjectId?.slice(0, 13) ?? ''}</div></td>
-                        <td className="hash faint" title={e.hash}>{e.hash.slice(0, 16)}…</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <DataTable
+              items={items} rowKey={(e) => e.seq} empty={<Empty title={t('audit.empty')} />}
+              columns={[{ title: '#', className: 'num' }, t('audit.when'), t('audit.who'), t('audit.action'), t('audit.subject'), t('audit.hash')]}
+              row={(e) => (
+                <>
+                  <td className="num mono">{e.seq}</td>
+                  <td className="small"><DateTime at={e.at} /></td>
+                  <td>{e.actorLabel}<div className="sub">{e.actorKind}</div></td>
+                  <td className="mono small">{e.action}</td>
+                  <td className="small">{e.subjectType ?? '—'}<div className="sub mono">{e.subjectId?.slice(0, 13) ?? ''}</div></td>
+                  <td className="hash faint" title={e.hash}>{e.hash.slice(0, 16)}…</td>
+                </>
+              )} />
             {items.length === 100 && (
               <div className="panel-footer">
                 <button type="button" className="btn sm" onClick={() => setBeforeSeq(items[items.length - 1]?.seq)}>{t('audit.older')}</button>

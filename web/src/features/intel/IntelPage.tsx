@@ -2,14 +2,16 @@
 // bundle import with a per-object error report, and export of the whole collection as a bundle.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { IntelObjectSummary } from '../../api/intel-stix-types';
 import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { SelectField, TextField } from '../../components/Field';
+import { DataTable, FilterBar } from '../../components/ListParts';
 import { Empty, PageHeader, Panel, QueryState } from '../../components/Page';
 import { TlpBadge } from '../../components/Tlp';
+import { useUrlFilters } from '../../lib/use-url-filters';
 import { IntelTabs } from './IntelTabs';
 import { StixImportPanel } from './StixImportPanel';
 
@@ -22,20 +24,13 @@ const TYPES = [
 export function IntelPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
-  const type = params.get('type') ?? '';
-  const q = params.get('q') ?? '';
-  const offset = Number(params.get('offset') ?? 0) || 0;
+  const [f, set] = useUrlFilters(['type', 'q', 'offset'], { pageKey: 'offset' });
+  const { type, q } = f;
+  const offset = Number(f.offset) || 0;
   const list = useQuery({
     queryKey: ['intel', 'objects', { type, q, offset }],
     queryFn: () => api.get<{ items: IntelObjectSummary[]; total: number }>('/intel/objects', { type, q, limit: PAGE, offset }),
   });
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value); else next.delete(key);
-    if (key !== 'offset') next.delete('offset');
-    setParams(next, { replace: true });
-  };
   const total = list.data?.total ?? 0;
   return (
     <>
@@ -43,44 +38,29 @@ export function IntelPage() {
         actions={<a className="btn" href={`/api/intel/stix/export${type ? `?type=${encodeURIComponent(type)}` : ''}`} download>{t('intel.objects.export')}</a>} />
       <IntelTabs />
       <Panel flush id="intel-objects" title={t('intel.objects.listTitle', { count: total })}>
-        <div className="panel-body" style={{ borderBottom: '1px solid var(--border)' }}>
-          <div className="toolbar" role="search" aria-label={t('intel.objects.filters')}>
-            <TextField label={t('intel.objects.search')} path="intel-q" type="search" className="grow" value={q}
-              placeholder={t('intel.objects.searchPlaceholder')} onChange={(e) => set('q', e.target.value)} />
-            <SelectField label={t('intel.objects.colType')} path="intel-type" value={type} placeholder={t('intel.objects.allTypes')}
-              options={TYPES.map((v) => ({ value: v, label: v }))} onChange={(e) => set('type', e.target.value)} />
-          </div>
-        </div>
+        <FilterBar label={t('intel.objects.filters')}>
+          <TextField label={t('intel.objects.search')} path="intel-q" type="search" className="grow" value={q}
+            placeholder={t('intel.objects.searchPlaceholder')} onChange={(e) => set('q', e.target.value)} />
+          <SelectField label={t('intel.objects.colType')} path="intel-type" value={type} placeholder={t('intel.objects.allTypes')}
+            options={TYPES.map((v) => ({ value: v, label: v }))} onChange={(e) => set('type', e.target.value)} />
+        </FilterBar>
         <QueryState isLoading={list.isLoading} error={list.error}>
-          {list.data && list.data.items.length > 0 ? (
-            <div className="table-wrap">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('intel.objects.colType')}</th>
-                    <th scope="col">{t('intel.objects.colLabel')}</th>
-                    <th scope="col">TLP</th>
-                    <th scope="col">{t('intel.objects.colModified')}</th>
-                    <th scope="col">{t('intel.objects.colAdded')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((o) => (
-                    <tr key={`${o.collectionId}/${o.id}`}>
-                      <td className="mono nowrap">{o.type}</td>
-                      <td>
-                        <Link className="row-link" to={`/intel/objects/${encodeURIComponent(o.id)}`}>{o.label}</Link>
-                        <div className="sub mono">{o.id}</div>
-                      </td>
-                      <td>{o.tlp ? <TlpBadge tlp={o.tlp} /> : '—'}</td>
-                      <td className="small mono nowrap">{o.modified}</td>
-                      <td className="small"><DateTime at={o.addedAt} /></td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : <Empty title={t('intel.objects.emptyTitle')}>{t('intel.objects.emptyBody')}</Empty>}
+          <DataTable
+            items={list.data?.items ?? []} rowKey={(o) => `${o.collectionId}/${o.id}`}
+            empty={<Empty title={t('intel.objects.emptyTitle')}>{t('intel.objects.emptyBody')}</Empty>}
+            columns={[t('intel.objects.colType'), t('intel.objects.colLabel'), 'TLP', t('intel.objects.colModified'), t('intel.objects.colAdded')]}
+            row={(o) => (
+              <>
+                <td className="mono nowrap">{o.type}</td>
+                <td>
+                  <Link className="row-link" to={`/intel/objects/${encodeURIComponent(o.id)}`}>{o.label}</Link>
+                  <div className="sub mono">{o.id}</div>
+                </td>
+                <td>{o.tlp ? <TlpBadge tlp={o.tlp} /> : '—'}</td>
+                <td className="small mono nowrap">{o.modified}</td>
+                <td className="small"><DateTime at={o.addedAt} /></td>
+              </>
+            )} />
         </QueryState>
         {total > PAGE && (
           <nav className="row panel-body" aria-label={t('intel.objects.paging')}>

@@ -7,6 +7,7 @@ import { Badge, requestTone, urgencyTone } from '../../components/Badge';
 import { useBi, useLabel } from '../../components/Bi';
 import { Countdown } from '../../components/Countdown';
 import { DateTime } from '../../components/DateTime';
+import { DataTable } from '../../components/ListParts';
 import { PartyName } from '../../components/PartyName';
 import { requestDeadline } from '../inbox/inbox-items';
 
@@ -18,49 +19,33 @@ export function RequestTable({ items }: { items: RequestView[] }) {
   const label = useLabel();
   const meta = useRequestMeta().data;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('requests.colReference')}</th>
-            <th scope="col">{t('requests.colRequest')}</th>
-            <th scope="col">{t('requests.colCounterpart')}</th>
-            <th scope="col">{t('common.urgency')}</th>
-            <th scope="col">{t('common.status')}</th>
-            <th scope="col">{t('requests.colDeadline')}</th>
-            <th scope="col">{t('requests.colUpdated')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((r) => {
-            const overdue = r.clock.ackOverdue || r.clock.responseOverdue;
-            const { dueAt, startAt } = requestDeadline(r);
-            const live = LIVE.includes(r.status);
-            return (
-              <tr key={r.id} className={overdue ? 'overdue' : ''}>
-                <td className="mono nowrap"><Link className="row-link" to={`/requests/${r.id}`}>{r.reference}</Link></td>
-                <td>
-                  <div className="title-cell">{label(meta?.types, r.type)}</div>
-                  <div className="sub">{bi(r.subject) || '—'}</div>
-                </td>
-                <td className="nowrap">
-                  <span className="faint">{r.direction === 'outgoing' ? t('requests.to') : t('requests.from')} </span>
-                  <PartyName id={r.direction === 'outgoing' ? r.requestedParty : r.requestingParty} />
-                </td>
-                <td><Badge tone={urgencyTone(r.urgency)}>{label(meta?.urgencies, r.urgency)}</Badge></td>
-                <td><Badge tone={requestTone(r.status)}>{label(meta?.statuses, r.status)}</Badge></td>
-                <td>
-                  {live ? (
-                    <Countdown dueAt={dueAt} stopped={r.clock.paused ? t('clock.paused') : null}
-                      periodMs={dueAt && startAt ? Date.parse(dueAt) - Date.parse(startAt) : undefined} />
-                  ) : <span className="muted">—</span>}
-                </td>
-                <td className="small"><DateTime at={r.updatedAt} /></td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      items={items} rowKey={(r) => r.id} rowClass={(r) => (r.clock.ackOverdue || r.clock.responseOverdue ? 'overdue' : undefined)}
+      columns={[t('requests.colReference'), t('requests.colRequest'), t('requests.colCounterpart'), t('common.urgency'), t('common.status'), t('requests.colDeadline'), t('requests.colUpdated')]}
+      row={(r) => {
+        const { dueAt, startAt } = requestDeadline(r);
+        return (
+          <>
+            <td className="mono nowrap"><Link className="row-link" to={`/requests/${r.id}`}>{r.reference}</Link></td>
+            <td>
+              <div className="title-cell">{label(meta?.types, r.type)}</div>
+              <div className="sub">{bi(r.subject) || '—'}</div>
+            </td>
+            <td className="nowrap">
+              <span className="faint">{r.direction === 'outgoing' ? t('requests.to') : t('requests.from')} </span>
+              <PartyName id={r.direction === 'outgoing' ? r.requestedParty : r.requestingParty} />
+            </td>
+            <td><Badge tone={urgencyTone(r.urgency)}>{label(meta?.urgencies, r.urgency)}</Badge></td>
+            <td><Badge tone={requestTone(r.status)}>{label(meta?.statuses, r.status)}</Badge></td>
+            <td>
+              {LIVE.includes(r.status) ? (
+                <Countdown dueAt={dueAt} stopped={r.clock.paused ? t('clock.paused') : null}
+                  periodMs={dueAt && startAt ? Date.parse(dueAt) - Date.parse(startAt) : undefined} />
+              ) : <span className="muted">—</span>}
+            </td>
+            <td className="small"><DateTime at={r.updatedAt} /></td>
+          </>
+        );
+      }} />
   );
 }

@@ -2,14 +2,16 @@
 // text and overdue; the filters live in the address so a view can be bookmarked or shared.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { useRequestMeta } from '../../api/meta';
 import type { RequestView } from '../../api/types';
 import { useSession } from '../../app/session';
 import { useBi } from '../../components/Bi';
 import { SelectField, TextField } from '../../components/Field';
+import { FilterBar } from '../../components/ListParts';
 import { Empty, PageHeader, Panel, QueryState } from '../../components/Page';
+import { useUrlFilters } from '../../lib/use-url-filters';
 import { RequestTable } from './RequestTable';
 
 const FILTERS = ['q', 'status', 'type', 'urgency', 'direction', 'overdue'] as const;
@@ -20,19 +22,12 @@ export function RequestsPage() {
   const { can, me } = useSession();
   const mayRegister = can('request:act') && me.user.roles.some((r) => r === 'point_of_contact' || r === 'supervisor');
   const meta = useRequestMeta();
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
+  const [filters, set] = useUrlFilters(FILTERS);
   const list = useQuery({
     queryKey: ['requests', 'list', filters],
     queryFn: () => api.get<{ items: RequestView[] }>('/requests', { ...filters, limit: 500 }),
     refetchInterval: 30_000,
   });
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   const options = (labels?: Record<string, { en: string; zh: string }>) =>
     Object.entries(labels ?? {}).map(([value, label]) => ({ value, label: bi(label) }));
 
@@ -49,31 +44,27 @@ export function RequestsPage() {
         }
       />
       <Panel flush id="requests-list" title={t('requests.listTitle', { count: list.data?.items.length ?? 0 })}>
-        <div className="panel-body" style={{ borderBottom: '1px solid var(--border)' }}>
-          <div className="toolbar" role="search" aria-label={t('requests.filters')}>
-            <TextField label={t('requests.search')} path="filter-q" type="search" value={filters.q} onChange={(e) => set('q', e.target.value)}
-              placeholder={t('requests.searchPlaceholder')} className="grow" />
-            <SelectField label={t('common.status')} path="filter-status" value={filters.status} placeholder={t('common.all')}
-              options={options(meta.data?.statuses)} onChange={(e) => set('status', e.target.value)} />
-            <SelectField label={t('requestForm.type')} path="filter-type" value={filters.type} placeholder={t('common.all')}
-              options={options(meta.data?.types)} onChange={(e) => set('type', e.target.value)} />
-            <SelectField label={t('common.urgency')} path="filter-urgency" value={filters.urgency} placeholder={t('common.all')}
-              options={options(meta.data?.urgencies)} onChange={(e) => set('urgency', e.target.value)} />
-            <SelectField label={t('requests.direction')} path="filter-direction" value={filters.direction} placeholder={t('common.all')}
-              options={[{ value: 'outgoing', label: t('requests.outgoing') }, { value: 'incoming', label: t('requests.incoming') }]}
-              onChange={(e) => set('direction', e.target.value)} />
-            <label className="check" style={{ height: 34 }}>
-              <input type="checkbox" checked={filters.overdue === 'true'} onChange={(e) => set('overdue', e.target.checked ? 'true' : '')} />
-              {t('requests.overdueOnly')}
-            </label>
-          </div>
-        </div>
+        <FilterBar label={t('requests.filters')}>
+          <TextField label={t('requests.search')} path="filter-q" type="search" value={filters.q} onChange={(e) => set('q', e.target.value)}
+            placeholder={t('requests.searchPlaceholder')} className="grow" />
+          <SelectField label={t('common.status')} path="filter-status" value={filters.status} placeholder={t('common.all')}
+            options={options(meta.data?.statuses)} onChange={(e) => set('status', e.target.value)} />
+          <SelectField label={t('requestForm.type')} path="filter-type" value={filters.type} placeholder={t('common.all')}
+            options={options(meta.data?.types)} onChange={(e) => set('type', e.target.value)} />
+          <SelectField label={t('common.urgency')} path="filter-urgency" value={filters.urgency} placeholder={t('common.all')}
+            options={options(meta.data?.urgencies)} onChange={(e) => set('urgency', e.target.value)} />
+          <SelectField label={t('requests.direction')} path="filter-direction" value={filters.direction} placeholder={t('common.all')}
+            options={[{ value: 'outgoing', label: t('requests.outgoing') }, { value: 'incoming', label: t('requests.incoming') }]}
+            onChange={(e) => set('direction', e.target.value)} />
+          <label className="check" style={{ height: 34 }}>
+            <input type="checkbox" checked={filters.overdue === 'true'} onChange={(e) => set('overdue', e.target.checked ? 'true' : '')} />
+            {t('requests.overdueOnly')}
+          </label>
+        </FilterBar>
         <QueryState isLoading={list.isLoading} error={list.error}>
-          {list.data && list.data.items.length > 0 ? (
-            <RequestTable items={list.data.items} />
-          ) : (
-            <Empty title={t('requests.emptyTitle')}>{t('requests.emptyBody')}</Empty>
-          )}
+          {list.data && list.data.items.length > 0
+            ? <RequestTable items={list.data.items} />
+            : <Empty title={t('requests.emptyTitle')}>{t('requests.emptyBody')}</Empty>}
         </QueryState>
       </Panel>
     </>

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import type { CaseFromReports, ReportCategory, ReportStatus, TriageQueue } from '../../api/public-report-types';
 import { useSession } from '../../app/session';
@@ -11,7 +11,9 @@ import { Badge, genericTone } from '../../components/Badge';
 import { DateTime } from '../../components/DateTime';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
+import { DataTable, FilterBar } from '../../components/ListParts';
 import { Empty, PageHeader, Panel, QueryState } from '../../components/Page';
+import { useUrlFilters } from '../../lib/use-url-filters';
 
 const FILTERS = ['status', 'category', 'from', 'to', 'hasCorrelation'] as const;
 const STATUSES: ReportStatus[] = ['received', 'under_review', 'duplicate', 'forwarded', 'closed'];
@@ -23,9 +25,8 @@ export function TriagePage() {
   const { can } = useSession();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [f, set] = useUrlFilters(FILTERS);
   const [selected, setSelected] = useState<string[]>([]);
-  const f = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
   const queue = useQuery({
     queryKey: ['triage', 'list', f],
     queryFn: () => api.get<TriageQueue>('/triage/reports', { ...f, from: dayStart(f.from), to: dayStart(f.to), limit: 200 }),
@@ -34,12 +35,6 @@ export function TriagePage() {
     mutationFn: () => api.post<CaseFromReports>('/triage/cases', { reportIds: selected }),
     onSuccess: (r) => { void qc.invalidateQueries({ queryKey: ['triage'] }); void navigate(`/cases/${r.caseId}`); },
   });
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   const toggle = (id: string, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
   return (
     <>
@@ -52,56 +47,41 @@ export function TriagePage() {
       <ErrorSummary error={createCase.error} />
       <Panel flush id="triage-list" title={t('triage.total', { count: queue.data?.total ?? 0 })}
         actions={queue.data ? <span className="faint small">{t('triage.spam', { count: queue.data.spamDiscarded })}</span> : undefined}>
-        <div className="panel-body" style={{ borderBottom: '1px solid var(--border)' }}>
-          <div className="toolbar" role="search" aria-label={t('triage.filters')}>
-            <SelectField label={t('triage.status')} path="triage-status" value={f.status} placeholder={t('triage.any')}
-              options={STATUSES.map((s) => ({ value: s, label: t(`triage.status_${s}`) }))} onChange={(e) => set('status', e.target.value)} />
-            <SelectField label={t('triage.category')} path="triage-category" value={f.category} placeholder={t('triage.any')}
-              options={CATEGORIES.map((c) => ({ value: c, label: t(`triage.category_${c}`) }))} onChange={(e) => set('category', e.target.value)} />
-            <TextField label={t('triage.from')} path="triage-from" type="date" value={f.from} onChange={(e) => set('from', e.target.value)} />
-            <TextField label={t('triage.to')} path="triage-to" type="date" value={f.to} onChange={(e) => set('to', e.target.value)} />
-            <SelectField label={t('triage.correlated')} path="triage-correlated" value={f.hasCorrelation} placeholder={t('triage.any')}
-              options={[{ value: 'true', label: t('triage.onlyCorrelated') }, { value: 'false', label: t('triage.onlyUncorrelated') }]}
-              onChange={(e) => set('hasCorrelation', e.target.value)} />
-          </div>
-        </div>
+        <FilterBar label={t('triage.filters')}>
+          <SelectField label={t('triage.status')} path="triage-status" value={f.status} placeholder={t('triage.any')}
+            options={STATUSES.map((s) => ({ value: s, label: t(`triage.status_${s}`) }))} onChange={(e) => set('status', e.target.value)} />
+          <SelectField label={t('triage.category')} path="triage-category" value={f.category} placeholder={t('triage.any')}
+            options={CATEGORIES.map((c) => ({ value: c, label: t(`triage.category_${c}`) }))} onChange={(e) => set('category', e.target.value)} />
+          <TextField label={t('triage.from')} path="triage-from" type="date" value={f.from} onChange={(e) => set('from', e.target.value)} />
+          <TextField label={t('triage.to')} path="triage-to" type="date" value={f.to} onChange={(e) => set('to', e.target.value)} />
+          <SelectField label={t('triage.correlated')} path="triage-correlated" value={f.hasCorrelation} placeholder={t('triage.any')}
+            options={[{ value: 'true', label: t('triage.onlyCorrelated') }, { value: 'false', label: t('triage.onlyUncorrelated') }]}
+            onChange={(e) => set('hasCorrelation', e.target.value)} />
+        </FilterBar>
         <QueryState isLoading={queue.isLoading} error={queue.error}>
-          {queue.data && queue.data.items.length > 0 ? (
-            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('triage.title')}>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col"><span className="sr-only">{t('triage.select', { receipt: '' })}</span></th>
-                    <th scope="col">{t('triage.receipt')}</th>
-                    <th scope="col">{t('triage.excerpt')}</th>
-                    <th scope="col">{t('triage.amount')}</th>
-                    <th scope="col">{t('triage.indicators')}</th>
-                    <th scope="col">{t('triage.status')}</th>
-                    <th scope="col">{t('triage.submitted')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {queue.data.items.map((r) => (
-                    <tr key={r.id}>
-                      <td>
-                        <input type="checkbox" aria-label={t('triage.select', { receipt: r.receipt })} checked={selected.includes(r.id)}
-                          disabled={r.status === 'forwarded' || r.status === 'closed'} onChange={(e) => toggle(r.id, e.target.checked)} />
-                      </td>
-                      <td className="mono nowrap"><Link className="row-link" to={`/triage/${r.id}`}>{r.receipt}</Link></td>
-                      <td>
-                        <div className="title-cell" lang={r.language === 'zh' ? 'zh-CN' : 'en'}>{r.excerpt}</div>
-                        <div className="sub">{t(`triage.category_${r.category}`)}{r.attachmentCount ? ` · ${t('triage.files')}: ${r.attachmentCount}` : ''}</div>
-                      </td>
-                      <td className="nowrap">{r.amountLost !== null ? `${r.amountLost.toLocaleString()} ${r.currency ?? ''}` : '—'}</td>
-                      <td className="nowrap">{r.indicatorCount}{r.hasCorrelation && <> <Badge tone="warning">{t('triage.correlations')}</Badge></>}</td>
-                      <td><Badge tone={genericTone(r.status)}>{t(`triage.status_${r.status}`)}</Badge></td>
-                      <td className="small"><DateTime at={r.submittedAt} /></td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : <Empty title={t('triage.empty')} />}
+          <DataTable
+            items={queue.data?.items ?? []} rowKey={(r) => r.id} region={t('triage.title')} empty={<Empty title={t('triage.empty')} />}
+            columns={[
+              <span key="select" className="sr-only">{t('triage.select', { receipt: '' })}</span>, t('triage.receipt'), t('triage.excerpt'),
+              t('triage.amount'), t('triage.indicators'), t('triage.status'), t('triage.submitted'),
+            ]}
+            row={(r) => (
+              <>
+                <td>
+                  <input type="checkbox" aria-label={t('triage.select', { receipt: r.receipt })} checked={selected.includes(r.id)}
+                    disabled={r.status === 'forwarded' || r.status === 'closed'} onChange={(e) => toggle(r.id, e.target.checked)} />
+                </td>
+                <td className="mono nowrap"><Link className="row-link" to={`/triage/${r.id}`}>{r.receipt}</Link></td>
+                <td>
+                  <div className="title-cell" lang={r.language === 'zh' ? 'zh-CN' : 'en'}>{r.excerpt}</div>
+                  <div className="sub">{t(`triage.category_${r.category}`)}{r.attachmentCount ? ` · ${t('triage.files')}: ${r.attachmentCount}` : ''}</div>
+                </td>
+                <td className="nowrap">{r.amountLost !== null ? `${r.amountLost.toLocaleString()} ${r.currency ?? ''}` : '—'}</td>
+                <td className="nowrap">{r.indicatorCount}{r.hasCorrelation && <> <Badge tone="warning">{t('triage.correlations')}</Badge></>}</td>
+                <td><Badge tone={genericTone(r.status)}>{t(`triage.status_${r.status}`)}</Badge></td>
+                <td className="small"><DateTime at={r.submittedAt} /></td>
+              </>
+            )} />
         </QueryState>
       </Panel>
     </>

@@ -1,0 +1,46 @@
+// The parts every list page shares: the filter toolbar above a list, and a table whose header is
+// a list of column titles and whose rows come from one render function per item.
+import type { ReactNode } from 'react';
+
+/** The filters of a list, announced to assistive technology as a search region. */
+export function FilterBar({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="panel-body filter-bar">
+      <div className="toolbar" role="search" aria-label={label}>{children}</div>
+    </div>
+  );
+}
+
+export type Column = { title: ReactNode; className?: string };
+
+/**
+ * A table of `items`, or `empty` when there are none. `row` renders one item's cells (the <td>s);
+ * `rowClass` marks rows (e.g. overdue). `region` makes a wide table a focusable, named scroll region.
+ */
+export function DataTable<T>({ columns, items, rowKey, row, rowClass, empty, region }: {
+  columns: (ReactNode | Column)[]; items: readonly T[]; rowKey: (item: T) => string | number; row: (item: T) => ReactNode;
+  rowClass?: (item: T) => string | undefined; empty?: ReactNode; region?: string;
+}) {
+  if (items.length === 0 && empty !== undefined) return <>{empty}</>;
+  return (
+    <div className="table-wrap" {...(region ? { tabIndex: 0, role: 'region', 'aria-label': region } : {})}>
+      <table className="table">
+        <thead>
+          <tr>
+            {columns.map((c, i) => {
+              const col: Column = isColumn(c) ? c : { title: c };
+              return <th key={i} scope="col" className={col.className}>{col.title}</th>;
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => <tr key={rowKey(item)} className={rowClass?.(item)}>{row(item)}</tr>)}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function isColumn(c: ReactNode | Column): c is Column {
+  return typeof c === 'object' && c !== null && 'title' in c && !('$$typeof' in c);
+}
