@@ -2,6 +2,7 @@
 // each sweep asks every area which records are due *now* and fires what has not fired yet,
 // so a node that was down when a deadline passed fires it at its first sweep after restart.
 import type { ServiceContext } from '../services/context.js';
+import { startPeriodicSweep, type PeriodicSweep } from './periodic-sweep.js';
 
 export type ClockSource = {
   subjectType: string;
@@ -32,27 +33,15 @@ export async function sweepDeadlines(ctx: ServiceContext, sources: readonly Cloc
   return { fired };
 }
 
-export type DeadlineWorker = { sweepNow(): Promise<SweepResult>; stop(): Promise<void> };
+export type DeadlineWorker = PeriodicSweep<SweepResult>;
 
 export function startDeadlineWorker(ctx: ServiceContext, sources: readonly ClockSource[], onFired?: (r: SweepResult) => void): DeadlineWorker {
-  let running: Promise<SweepResult> | null = null;
-  let stopped = false;
-  const sweep = (): Promise<SweepResult> => {
-    running ??= sweepDeadlines(ctx, sources)
-      .then((r) => { onFired?.(r); return r; })
-      .catch((err: unknown) => { ctx.logger.error({ err }, 'deadline sweep failed'); return { fired: [] }; })
-      .finally(() => { running = null; });
-    return running;
-  };
-  const timer = setInterval(() => { if (!stopped) void sweep(); }, ctx.config.deadlineSweepSeconds * 1000);
-  timer.unref();
-  void sweep();
-  return {
-    sweepNow: async () => { await running; return sweep(); },
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+  return startPeriodicSweep({
+    name: 'deadline', everyMs: ctx.config.deadlineSweepSeconds * 1000, logger: ctx.logger, onError: () => ({ fired: [] }),
+    sweep: async () => {
+      const result = await sweepDeadlines(ctx, sources);
+      onFired?.(result);
+      return result;
     },
-  };
+  });
 }

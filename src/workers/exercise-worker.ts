@@ -6,12 +6,13 @@
 import type { ServiceContext } from '../services/context.js';
 import { fireInject, type FireOutcome } from '../services/exercise/fire-inject.js';
 import { dueDeliveryIds } from '../storage/repositories/exercise.repository.js';
+import { startPeriodicSweep, type PeriodicSweep } from './periodic-sweep.js';
 
 export const EXERCISE_SWEEP_MS = 1000;
 const BATCH = 100;
 
 export type ExerciseSweep = { fired: number; failed: number };
-export type ExerciseWorker = { sweepNow(): Promise<ExerciseSweep>; stop(): Promise<void> };
+export type ExerciseWorker = PeriodicSweep<ExerciseSweep>;
 
 export async function sweepExerciseInjects(ctx: ServiceContext): Promise<ExerciseSweep> {
   const now = ctx.clock();
@@ -31,23 +32,7 @@ export async function sweepExerciseInjects(ctx: ServiceContext): Promise<Exercis
 }
 
 export function startExerciseWorker(ctx: ServiceContext): ExerciseWorker {
-  let running: Promise<ExerciseSweep> | null = null;
-  let stopped = false;
-  const sweep = (): Promise<ExerciseSweep> => {
-    running ??= sweepExerciseInjects(ctx)
-      .catch((err: unknown) => { ctx.logger.error({ err }, 'exercise sweep failed'); return { fired: 0, failed: 0 }; })
-      .finally(() => { running = null; });
-    return running;
-  };
-  const timer = setInterval(() => { if (!stopped) void sweep(); }, EXERCISE_SWEEP_MS);
-  timer.unref();
-  void sweep();
-  return {
-    sweepNow: async () => { await running; return sweep(); },
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodicSweep({
+    name: 'exercise', everyMs: EXERCISE_SWEEP_MS, logger: ctx.logger, sweep: () => sweepExerciseInjects(ctx), onError: () => ({ fired: 0, failed: 0 }),
+  });
 }

@@ -2,29 +2,12 @@
 // so a restarted node simply continues; a failing feed records its error and the worker goes on.
 import type { ServiceContext } from '../services/context.js';
 import { runDueFeeds, type FeedRun } from '../services/intel/taxii-run-feed.js';
+import { startPeriodicSweep, type PeriodicSweep } from './periodic-sweep.js';
 
-export type TaxiiFeedWorker = { sweepNow(): Promise<FeedRun[]>; stop(): Promise<void> };
+export type TaxiiFeedWorker = PeriodicSweep<FeedRun[]>;
 
 const SWEEP_MS = 30_000;
 
 export function startTaxiiFeedWorker(ctx: ServiceContext, sweepMs = SWEEP_MS): TaxiiFeedWorker {
-  let running: Promise<FeedRun[]> | null = null;
-  let stopped = false;
-  const sweep = (): Promise<FeedRun[]> => {
-    running ??= runDueFeeds(ctx)
-      .catch((err: unknown) => { ctx.logger.error({ err }, 'taxii feed sweep failed'); return []; })
-      .finally(() => { running = null; });
-    return running;
-  };
-  const timer = setInterval(() => { if (!stopped) void sweep(); }, sweepMs);
-  timer.unref();
-  void sweep();
-  return {
-    sweepNow: async () => { await running; return sweep(); },
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodicSweep({ name: 'taxii feed', everyMs: sweepMs, logger: ctx.logger, sweep: () => runDueFeeds(ctx), onError: () => [] });
 }
