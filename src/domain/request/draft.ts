@@ -8,6 +8,7 @@ import { EMPTY_CLOCKS } from './clocks.js';
 import { requireRequestAccess } from './policy.js';
 import type { RequestContent, RequestEvent, RequestRecord, RequestType } from './types.js';
 import { validateRequestContent } from './validate-request.js';
+import { UNTOUCHED_BY_WORKFLOW } from './fresh-record.js';
 
 /** What a user fills in; the requesting party is always the actor's own node. */
 export type RequestDraftInput = Partial<Omit<RequestContent, 'requestingParty'>> & {
@@ -74,30 +75,16 @@ export function createRequestDraft(
   const at = iso(now);
   const record: RequestRecord = {
     ...content,
+    ...UNTOUCHED_BY_WORKFLOW,
     id: ids.id,
     reference: ids.reference,
     status: 'draft',
     approvalRequired,
-    approval: null,
     clocks: { ...EMPTY_CLOCKS },
-    clockOverrides: null,
-    pendingClockOverride: null,
-    informationRequest: null,
-    declineReason: null,
-    withdrawReason: null,
     createdBy: actorLabel(actor),
     createdAt: at,
     updatedAt: at,
     submittedAt: null,
-    acknowledgedAt: null,
-    acceptedAt: null,
-    declinedAt: null,
-    workStartedAt: null,
-    partiallyFulfilledAt: null,
-    fulfilledAt: null,
-    closedAt: null,
-    withdrawnAt: null,
-    version: 1,
   };
   return {
     record,

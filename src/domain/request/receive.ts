@@ -5,6 +5,7 @@ import { iso } from '../shared/time.js';
 import { isApprovalRequired } from './legal-bases.js';
 import type { RequestContent, RequestEvent, RequestRecord } from './types.js';
 import { validateRequestContent } from './validate-request.js';
+import { UNTOUCHED_BY_WORKFLOW } from './fresh-record.js';
 
 /** What the requesting node sends with `request.submitted`: the content plus the agreed-upon clocks. */
 export type SubmittedRequestSnapshot = RequestContent &
@@ -65,30 +66,16 @@ export function receiveSubmittedRequest(
   const approvalRequired = senderFlag || isApprovalRequired(snapshot.type, snapshot.legalBasis ?? '', localRequiresApproval);
   const record: RequestRecord = {
     ...content,
+    ...UNTOUCHED_BY_WORKFLOW,
     id,
     reference,
     status: 'submitted',
     approvalRequired,
-    approval: null,
     clocks: { ...clocks, pausedAt: null },
-    clockOverrides: null,
-    pendingClockOverride: null,
-    informationRequest: null,
-    declineReason: null,
-    withdrawReason: null,
     createdBy,
     createdAt: at,
     updatedAt: at,
     submittedAt,
-    acknowledgedAt: null,
-    acceptedAt: null,
-    declinedAt: null,
-    workStartedAt: null,
-    partiallyFulfilledAt: null,
-    fulfilledAt: null,
-    closedAt: null,
-    withdrawnAt: null,
-    version: 1,
   };
   const event: RequestEvent = {
     type: 'request.received',

@@ -4,18 +4,10 @@ import type { ArticleRecord } from '../../domain/knowledge/article-types.js';
 import type { CaseRecord } from '../../domain/case/index.js';
 import type { RequestRecord } from '../../domain/request/index.js';
 import { REPORT_CATEGORY_LABELS, type PublicReportRecord } from '../../domain/public-report/types.js';
-import type { SearchKind } from '../../storage/repositories/search-index.repository.js';
+import type { SearchRow } from '../../storage/repositories/search-index.repository.js';
 
-export type SearchDocument = {
-  kind: SearchKind;
-  refId: string;
-  title: string;
-  body: string;
-  memberIds: string[] | null;
-  status: string;
-  tlp: string | null;
-  updatedAt: string;
-};
+/** An index row before its tsvector is built (indexSearchDocument builds it). */
+export type SearchDocument = Omit<SearchRow, 'vector'>;
 
 const join = (...parts: (string | null | undefined)[]) => parts.map((p) => (p ?? '').trim()).filter(Boolean).join('\n');
 const both = (b: { en: string; zh: string }) => join(b.zh, b.en);
