@@ -4,32 +4,20 @@
 // board shows the measured time, and after ending the exercise, the score per party.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
 import { ApiSession, eventually } from './support/demo-data.js';
 import { screenshot, settle, signInByApi, text } from './support/ui.js';
-import { startWebNode, type WebNode } from './support/web-node.js';
+import { browserSuite } from './support/suite.js';
 
 const EX = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../web/src/i18n/areas/exercise.en.json'), 'utf8')).exercise as Record<string, any>;
 
 describe('exercise mode in a browser', () => {
-  let web: WebNode;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    web = await startWebNode();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-  });
+  const suite = browserSuite();
 
   it('runs a short exercise from the director UI; the peer acknowledges the injected call; the director sees the score', async () => {
-    const page = browser.page;
-    await signInByApi(page, web.url, 'supervisor', 'en');
-    await page.goto(`${web.url}/exercises`);
+    const page = suite.browser.page;
+    await signInByApi(page, suite.web.url, 'supervisor', 'en');
+    await page.goto(`${suite.web.url}/exercises`);
     const card = page.locator('li', { hasText: 'Ransomware on a hospital' });
     await card.waitFor();
     await card.getByLabel(EX.timeScale).selectOption('120');
@@ -39,11 +27,11 @@ describe('exercise mode in a browser', () => {
     await page.getByTestId('exercise-board').waitFor();
 
     // The US duty officer finds the exercise and its call, sees the banner, and acknowledges.
-    await signInByApi(page, web.peerUrl, 'duty', 'en');
-    const usDuty = await ApiSession.signIn(web.peerUrl, 'duty');
+    await signInByApi(page, suite.web.peerUrl, 'duty', 'en');
+    const usDuty = await ApiSession.signIn(suite.web.peerUrl, 'duty');
     const call = await eventually(async () => (await usDuty.call<{ items: { id: string; reference: string }[] }>('GET', `/calls?exercise=${exerciseId}`)).items[0], 'the injected call on the US node');
     expect((await usDuty.call<{ items: { id: string }[] }>('GET', '/calls?limit=500')).items.map((c) => c.id)).not.toContain(call.id);
-    await page.goto(`${web.peerUrl}/exercises/participations/${exerciseId}`);
+    await page.goto(`${suite.web.peerUrl}/exercises/participations/${exerciseId}`);
     await page.getByRole('link', { name: call.reference }).click();
     await page.getByTestId('exercise-banner').waitFor();
     await page.getByRole('button', { name: text('en', 'calls.acknowledge') }).click();
@@ -51,20 +39,20 @@ describe('exercise mode in a browser', () => {
     await screenshot(page, 'exercise-participant-call');
 
     // Back on the director's board: the acknowledgement is measured against the 15-minute deadline.
-    await signInByApi(page, web.url, 'supervisor', 'en');
-    await page.goto(`${web.url}/exercises/${exerciseId}`);
+    await signInByApi(page, suite.web.url, 'supervisor', 'en');
+    await page.goto(`${suite.web.url}/exercises/${exerciseId}`);
     const ackCell = page.getByTestId(/^step-.*-acknowledge$/).first();
     await expect.poll(async () => ackCell.textContent(), { timeout: 30_000 }).toMatch(/\d+(\.\d)? min/);
     await page.getByRole('button', { name: EX.end }).click();
     await page.getByText(EX.state.ended).first().waitFor();
-    const supervisor = await ApiSession.signIn(web.url, 'supervisor');
+    const supervisor = await ApiSession.signIn(suite.web.url, 'supervisor');
     const board = await supervisor.call<{ parties: { party: string; score: number | null }[] }>('GET', `/exercises/${exerciseId}/board`);
     const score = board.parties.find((p) => p.party === 'us-demo')!.score;
     expect(score).not.toBeNull();
     await expect.poll(async () => page.getByTestId('score-us-demo').textContent(), { timeout: 10_000 }).toBe(String(score));
     await settle(page);
     await screenshot(page, 'exercise-board');
-    await page.goto(`${web.url}/exercises`);
+    await page.goto(`${suite.web.url}/exercises`);
     await page.getByRole('link', { name: 'Ransomware on a hospital' }).first().waitFor();
     await settle(page);
     await screenshot(page, 'exercises-list');

@@ -3,49 +3,30 @@
 // adds them to a new case; the same value added to a second case raises an alert that the
 // investigator (member of both) sees on /intel/alerts with links to both cases and dismisses.
 // In English and Chinese; axe finds nothing serious.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
 import { ApiSession } from './support/demo-data.js';
-import { axeProblems, screenshot, settle, signInByApi, type Lang } from './support/ui.js';
-import { startWebNode, type WebNode } from './support/web-node.js';
+import { axeProblems, screenshot, settle, signInByApi, type Lang, text } from './support/ui.js';
+import { browserSuite } from './support/suite.js';
 
-type Catalog = { [key: string]: string | Catalog };
-function intelText(lang: Lang, key: string, values: Record<string, string | number> = {}): string {
-  const file = path.resolve(import.meta.dirname, `../../web/src/i18n/areas/intel.${lang}.json`);
-  let node: string | Catalog | undefined = JSON.parse(readFileSync(file, 'utf8')) as Catalog;
-  for (const part of `intel.${key}`.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-  if (typeof node !== 'string') throw new Error(`no text intel.${key} in ${lang}`);
-  return node.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
-}
+/** A text of the intel area as the UI shows it. */
+const intelText = (lang: Lang, key: string, values: Record<string, string | number> = {}) => text(lang, `intel.${key}`, values);
 
 describe('indicator extraction and correlation alerts in a browser', () => {
-  let web: WebNode;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    web = await startWebNode();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-  });
-
+  const suite = browserSuite();
   for (const lang of ['en', 'zh-CN'] as const) {
     it(`in ${lang}: extracts from pasted text, adds to a case, and shows the resulting alert`, async () => {
-      const page = browser.page;
+      const page = suite.browser.page;
       const t = (key: string, values: Record<string, string | number> = {}) => intelText(lang, key, values);
       const n = lang === 'en' ? 1 : 2;
       const domain = `refund-${n}.example-pay.com`;
-      const api = await ApiSession.signIn(web.url, 'investigator');
+      const api = await ApiSession.signIn(suite.web.url, 'investigator');
       const newCase = (title: string) => api.call<{ id: string; reference: string }>('POST', '/cases', { title: { en: title, zh: title }, crimeCategories: ['online_fraud'] });
       const first = await newCase(`Extraction target ${n}`);
       const second = await newCase(`Earlier case ${n}`);
       await api.call('POST', `/cases/${second.id}/observables`, { type: 'domain', value: domain });
 
-      await signInByApi(page, web.url, 'investigator', lang);
-      await page.goto(`${web.url}/intel/extract`);
+      await signInByApi(page, suite.web.url, 'investigator', lang);
+      await page.goto(`${suite.web.url}/intel/extract`);
       const statement = `受害人称：对方发来链接hxxps://${domain.replace(/\./g, '[.]')}/login。客服电话13812345678，收款地址TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW，网站备案京ICP备05070218号-1`;
       await page.getByLabel(t('extract.textLabel')).fill(statement);
       await page.getByRole('button', { name: t('extract.submit'), exact: true }).click();
@@ -61,7 +42,7 @@ describe('indicator extraction and correlation alerts in a browser', () => {
 
       // The URL's host is not a domain observable of the first case; add it so both cases share it.
       await api.call('POST', `/cases/${first.id}/observables`, { type: 'domain', value: domain });
-      await page.goto(`${web.url}/intel/alerts`);
+      await page.goto(`${suite.web.url}/intel/alerts`);
       const row = page.getByRole('row').filter({ hasText: domain });
       await row.waitFor();
       expect(await row.getByRole('link').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining(first.reference), expect.stringContaining(second.reference)]));

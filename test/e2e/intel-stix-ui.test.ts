@@ -2,41 +2,27 @@
 // file with one broken object, sees the summary and the refused object with its reason, finds an
 // imported indicator by search, opens it and sees its versions and raw JSON; in English and
 // Chinese; axe finds nothing serious.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { goodObjects } from '../../src/intel/stix/test-objects.js';
-import { launchBrowser, type Browser } from './support/browser.js';
-import { axeProblems, screenshot, settle, signInByApi, type Lang } from './support/ui.js';
-import { startWebNode, type WebNode } from './support/web-node.js';
+import { axeProblems, screenshot, settle, signInByApi, type Lang, text } from './support/ui.js';
+import { browserSuite } from './support/suite.js';
 
-type Catalog = { [key: string]: string | Catalog };
-function intelText(lang: Lang, key: string, values: Record<string, string | number> = {}): string {
-  const file = path.resolve(import.meta.dirname, `../../web/src/i18n/areas/intel.${lang}.json`);
-  let node: string | Catalog | undefined = JSON.parse(readFileSync(file, 'utf8')) as Catalog;
-  for (const part of `intel.${key}`.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-  if (typeof node !== 'string') throw new Error(`no text intel.${key} in ${lang}`);
-  return node.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
-}
+/** A text of the intel area as the UI shows it. */
+const intelText = (lang: Lang, key: string, values: Record<string, string | number> = {}) => text(lang, `intel.${key}`, values);
 
 describe('STIX objects page in a browser', () => {
-  let web: WebNode;
-  let browser: Browser;
+  const suite = browserSuite();
   const dir = mkdtempSync(path.join(tmpdir(), 'crossline-stix-ui-'));
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    web = await startWebNode();
-  }, 300_000);
   afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   for (const lang of ['en', 'zh-CN'] as const) {
     it(`in ${lang}: imports a bundle, lists the refused object, finds and opens an indicator`, async () => {
-      const page = browser.page;
+      const page = suite.browser.page;
       const t = (key: string, values: Record<string, string | number> = {}) => intelText(lang, key, values);
       const good = goodObjects();
       const suffix = lang === 'en' ? 'a' : 'b';
@@ -45,8 +31,8 @@ describe('STIX objects page in a browser', () => {
       const file = path.join(dir, `bundle-${lang}.json`);
       writeFileSync(file, JSON.stringify({ type: 'bundle', id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d', objects: [indicator, good.domain, broken] }));
 
-      await signInByApi(page, web.url, 'analyst', lang);
-      await page.goto(`${web.url}/intel`);
+      await signInByApi(page, suite.web.url, 'analyst', lang);
+      await page.goto(`${suite.web.url}/intel`);
       await page.getByRole('heading', { name: t('import.title') }).waitFor();
       await page.getByLabel(t('import.file')).setInputFiles(file);
       await page.getByRole('button', { name: t('import.submit'), exact: true }).click();

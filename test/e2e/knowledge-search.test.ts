@@ -2,28 +2,17 @@
 // seeded articles are listed, an article renders its Markdown in both language tabs, the header
 // search box leads to highlighted results (a query without words is refused in the user's language),
 // and the pages pass the accessibility scan.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from './support/browser.js';
-import { startWebNode, type WebNode } from './support/web-node.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './support/suite.js';
 import { axeProblems, screenshot, settle, signInByApi } from './support/ui.js';
 
 describe('knowledge base and search in a browser', () => {
-  let web: WebNode;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    web = await startWebNode();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-  });
-
+  const suite = browserSuite();
   for (const lang of ['en', 'zh-CN'] as const) {
     it(`in ${lang}: lists the articles, shows one in both languages, and finds it from the header search`, async () => {
-      const page = browser.page;
-      await signInByApi(page, web.url, 'analyst', lang);
-      await page.goto(`${web.url}/knowledge`);
+      const page = suite.browser.page;
+      await signInByApi(page, suite.web.url, 'analyst', lang);
+      await page.goto(`${suite.web.url}/knowledge`);
       const link = page.getByRole('link', { name: lang === 'en' ? 'Pig-butchering investment fraud: typical pattern' : '“杀猪盘”投资诈骗的典型手法' });
       await link.waitFor();
       await settle(page);

@@ -3,11 +3,10 @@
 // triage queue with its extracted indicators and turns it into a case; the victim sees the change.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pngBytes } from '../support/public-report-fixtures.js';
-import { launchBrowser, type Browser } from './support/browser.js';
 import { axeProblems, screenshot, settle, signInThroughPage, type Lang } from './support/ui.js';
-import { startWebNode, type WebNode } from './support/web-node.js';
+import { browserSuite } from './support/suite.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 type Catalog = { [key: string]: string | Catalog };
@@ -23,21 +22,11 @@ function prText(lang: Lang, key: string, values: Record<string, string> = {}): s
 }
 
 describe('public reporting in a browser', () => {
-  let web: WebNode;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    web = await startWebNode();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-  });
-
+  const suite = browserSuite();
   it('a victim reports in Chinese with a screenshot, an analyst turns it into a case, the victim sees it forwarded', async () => {
-    const page = browser.page;
+    const page = suite.browser.page;
     await page.context().clearCookies();
-    await page.goto(`${web.url}/report`);
+    await page.goto(`${suite.web.url}/report`);
     // Public: no sign-in page, no workspace navigation.
     await page.getByRole('heading', { level: 1, name: prText('en', 'publicReport.title') }).waitFor();
     expect(await page.getByRole('navigation').count()).toBe(0);
@@ -83,8 +72,8 @@ describe('public reporting in a browser', () => {
     expect(await page.getByTestId('public-status').textContent()).toBe(zh('publicReport.status_received'));
 
     // The analyst's side, in English.
-    await signInThroughPage(page, web.url, 'analyst', 'en');
-    await page.goto(`${web.url}/triage`);
+    await signInThroughPage(page, suite.web.url, 'analyst', 'en');
+    await page.goto(`${suite.web.url}/triage`);
     await settle(page);
     expect(await axeProblems(page)).toEqual([]);
     await screenshot(page, 'triage-queue');
@@ -102,7 +91,7 @@ describe('public reporting in a browser', () => {
 
     // Back on the public page, the victim sees the report was passed on.
     await page.context().clearCookies();
-    await page.goto(`${web.url}/report/status?receipt=${receipt}`);
+    await page.goto(`${suite.web.url}/report/status?receipt=${receipt}`);
     await page.getByLabel(/^(Language|语言)$/).selectOption('zh-CN');
     await page.getByLabel(zh('publicReport.statusCode')).fill(code);
     await page.getByRole('button', { name: zh('publicReport.check') }).click();

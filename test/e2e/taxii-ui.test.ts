@@ -1,61 +1,43 @@
 // Browser test of the TAXII page (SPEC §5.2) on the demo federation: the Chinese node shows its
 // discovery URL, an intel manager creates a partner collection, adds a feed pulling the US node's
 // TAXII collection with an API token, pulls it now and sees the result; axe finds nothing serious.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/demo-parties.js';
 import { indicator } from '../support/stix-samples.js';
-import { launchBrowser, type Browser } from './support/browser.js';
-import { startWebNode, type WebNode } from './support/web-node.js';
-import { axeProblems, screenshot, settle, signInByApi, type Lang } from './support/ui.js';
+import { browserSuite } from './support/suite.js';
+import { axeProblems, screenshot, settle, signInByApi, type Lang, text } from './support/ui.js';
 
 const TAXII = 'application/taxii+json;version=2.1';
 
-type Catalog = { [key: string]: string | Catalog };
-/** A text of the intel area catalog (web/src/i18n/areas/intel.<lang>.json), placeholders filled. */
-function intelText(lang: Lang, key: string, values: Record<string, string | number> = {}): string {
-  const file = path.resolve(import.meta.dirname, `../../web/src/i18n/areas/intel.${lang}.json`);
-  let node: string | Catalog | undefined = JSON.parse(readFileSync(file, 'utf8')) as Catalog;
-  for (const part of `intel.${key}`.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-  if (typeof node !== 'string') throw new Error(`no text intel.${key} in ${lang}`);
-  return node.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
-}
+/** A text of the intel area as the UI shows it. */
+const intelText = (lang: Lang, key: string, values: Record<string, string | number> = {}) => text(lang, `intel.${key}`, values);
 
 describe('TAXII collections and feeds in a browser', () => {
-  let web: WebNode;
-  let browser: Browser;
+  const suite = browserSuite();
   let peerToken: string;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    web = await startWebNode();
     // On the US node: an analyst's API token, and two indicators in its local collection.
-    const login = await fetch(`${web.peerUrl}/api/auth/login`, {
+    const login = await fetch(`${suite.web.peerUrl}/api/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'analyst', password: DEMO_PASSWORD }),
     });
     const session = (await login.json() as { token: string }).token;
-    const created = await fetch(`${web.peerUrl}/api/tokens`, {
+    const created = await fetch(`${suite.web.peerUrl}/api/tokens`, {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` }, body: JSON.stringify({ name: 'taxii e2e' }),
     });
     peerToken = (await created.json() as { token: string }).token;
-    const pushed = await fetch(`${web.peerUrl}/taxii2/api/collections/local/objects/`, {
+    const pushed = await fetch(`${suite.web.peerUrl}/taxii2/api/collections/local/objects/`, {
       method: 'POST', headers: { accept: TAXII, 'content-type': TAXII, authorization: `Bearer ${peerToken}` },
       body: JSON.stringify({ objects: [indicator(101, { tlp: 'GREEN' }), indicator(102)] }),
     });
     expect(pushed.status).toBe(202);
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-  });
-
   for (const lang of ['en', 'zh-CN'] as const) {
     it(`in ${lang}: shows the discovery URL, creates a collection, adds a feed and pulls it`, async () => {
-      const page = browser.page;
+      const page = suite.browser.page;
       const t = (key: string, values: Record<string, string | number> = {}) => intelText(lang, `taxii.${key}`, values);
-      await signInByApi(page, web.url, 'admin', lang);
-      await page.goto(`${web.url}/intel/taxii`);
-      await page.getByText(`${web.url}/taxii2/`, { exact: true }).waitFor();
+      await signInByApi(page, suite.web.url, 'admin', lang);
+      await page.goto(`${suite.web.url}/intel/taxii`);
+      await page.getByText(`${suite.web.url}/taxii2/`, { exact: true }).waitFor();
 
       const collection = `Partners ${lang}`;
       const newForm = page.locator('section[aria-labelledby="taxii-new-heading"]');
@@ -68,7 +50,7 @@ describe('TAXII collections and feeds in a browser', () => {
       const feedName = `US phishing ${lang}`;
       const feedForm = page.locator('section[aria-labelledby="taxii-feed-new-heading"]');
       await feedForm.getByLabel(t('feeds.name')).fill(feedName);
-      await feedForm.getByLabel(t('feeds.url')).fill(`${web.peerUrl}/taxii2/`);
+      await feedForm.getByLabel(t('feeds.url')).fill(`${suite.web.peerUrl}/taxii2/`);
       await feedForm.getByLabel(t('feeds.collection')).fill('local');
       await feedForm.getByLabel(t('feeds.token')).fill(peerToken);
       await feedForm.getByRole('button', { name: t('feeds.add') }).click();

@@ -1,6 +1,6 @@
 // Browser-test helpers: the UI's own texts from its catalogs (so one flow runs in both languages),
 // signing in through the page or the API, axe-core scans and screenshots.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,9 +13,17 @@ export type Lang = 'en' | 'zh-CN';
 type Catalog = { [key: string]: string | Catalog };
 const catalogs = new Map<Lang, Catalog>();
 
+/** The UI catalog of `lang` as web/src/i18n/catalogs.ts merges it: the core file, then each area's top-level keys. */
+function catalogOf(lang: Lang): Catalog {
+  const dir = path.join(ROOT, 'web/src/i18n');
+  const read = (file: string) => JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Catalog;
+  const areas = readdirSync(path.join(dir, 'areas')).filter((f) => f.endsWith(`.${lang}.json`)).sort();
+  return Object.assign(read(`${lang}.json`), ...areas.map((f) => read(`areas/${f}`)));
+}
+
 /** The text the UI shows for `key` in `lang`, with {{placeholders}} filled. */
 export function text(lang: Lang, key: string, values: Record<string, string | number> = {}): string {
-  if (!catalogs.has(lang)) catalogs.set(lang, JSON.parse(readFileSync(path.join(ROOT, `web/src/i18n/${lang}.json`), 'utf8')) as Catalog);
+  if (!catalogs.has(lang)) catalogs.set(lang, catalogOf(lang));
   let node: string | Catalog | undefined = catalogs.get(lang);
   for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
   if (typeof node !== 'string') throw new Error(`no text ${key} in ${lang}`);
