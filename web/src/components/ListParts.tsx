@@ -16,15 +16,20 @@ export type Column = { title: ReactNode; className?: string };
 /**
  * A table of `items`, or `empty` when there are none. `row` renders one item's cells (the <td>s);
  * `rowClass` marks rows (e.g. overdue). `region` makes a wide table a focusable, named scroll region.
+ * `rowKey` gets the item's index too, for items without an identity of their own.
+ * `caption` titles the table (its text and class), `className` adds classes to the <table> beside
+ * `table`, and `testId` is the <table>'s data-testid for tests that wait for it.
  */
-export function DataTable<T>({ columns, items, rowKey, row, rowClass, empty, region }: {
-  columns: (ReactNode | Column)[]; items: readonly T[]; rowKey: (item: T) => string | number; row: (item: T) => ReactNode;
+export function DataTable<T>({ columns, items, rowKey, row, rowClass, empty, region, caption, className, testId }: {
+  columns: (ReactNode | Column)[]; items: readonly T[]; rowKey: (item: T, index: number) => string | number; row: (item: T) => ReactNode;
   rowClass?: (item: T) => string | undefined; empty?: ReactNode; region?: string;
+  caption?: Column; className?: string; testId?: string;
 }) {
   if (items.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
     <div className="table-wrap" {...(region ? { tabIndex: 0, role: 'region', 'aria-label': region } : {})}>
-      <table className="table">
+      <table className={className ? `table ${className}` : 'table'} data-testid={testId}>
+        {caption && <caption className={caption.className}>{caption.title}</caption>}
         <thead>
           <tr>
             {columns.map((c, i) => {
@@ -34,7 +39,7 @@ export function DataTable<T>({ columns, items, rowKey, row, rowClass, empty, reg
           </tr>
         </thead>
         <tbody>
-          {items.map((item) => <tr key={rowKey(item)} className={rowClass?.(item)}>{row(item)}</tr>)}
+          {items.map((item, i) => <tr key={rowKey(item, i)} className={rowClass?.(item)}>{row(item)}</tr>)}
         </tbody>
       </table>
     </div>

@@ -9,6 +9,7 @@ import { Badge } from '../../components/Badge';
 import { DateTime } from '../../components/DateTime';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
+import { DataTable } from '../../components/ListParts';
 import { Empty, Panel, QueryState } from '../../components/Page';
 
 export function TokensPanel() {
@@ -49,40 +50,28 @@ export function TokensPanel() {
         <ErrorSummary error={create.error ?? revoke.error} />
       </div>
       <QueryState isLoading={list.isLoading} error={list.error}>
-        {(list.data?.items ?? []).length === 0 ? <Empty title={t('tokens.empty')} /> : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('tokens.name')}</th>
-                  <th scope="col">{t('tokens.prefix')}</th>
-                  <th scope="col">{t('tokens.created')}</th>
-                  <th scope="col">{t('tokens.expires')}</th>
-                  <th scope="col">{t('tokens.lastUsed')}</th>
-                  <th scope="col"><span className="sr-only">{t('common.actions')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data?.items.map((tok) => (
-                  <tr key={tok.id}>
-                    <td className="title-cell">{tok.name}</td>
-                    <td className="mono small">{tok.prefix}…</td>
-                    <td className="small"><DateTime at={tok.createdAt} /></td>
-                    <td className="small">{tok.expiresAt ? <DateTime at={tok.expiresAt} /> : t('tokens.never')}</td>
-                    <td className="small"><DateTime at={tok.lastUsedAt} /></td>
-                    <td>
-                      {tok.revokedAt ? <Badge>{t('tokens.revoked')}</Badge> : (
-                        <button type="button" className="btn sm danger" onClick={() => revoke.mutate(tok.id)} aria-label={`${t('tokens.revoke')}: ${tok.name}`}>
-                          {t('tokens.revoke')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          items={list.data?.items ?? []} rowKey={(tok) => tok.id} empty={<Empty title={t('tokens.empty')} />}
+          columns={[
+            t('tokens.name'), t('tokens.prefix'), t('tokens.created'), t('tokens.expires'), t('tokens.lastUsed'),
+            <span key="actions" className="sr-only">{t('common.actions')}</span>,
+          ]}
+          row={(tok) => (
+            <>
+              <td className="title-cell">{tok.name}</td>
+              <td className="mono small">{tok.prefix}…</td>
+              <td className="small"><DateTime at={tok.createdAt} /></td>
+              <td className="small">{tok.expiresAt ? <DateTime at={tok.expiresAt} /> : t('tokens.never')}</td>
+              <td className="small"><DateTime at={tok.lastUsedAt} /></td>
+              <td>
+                {tok.revokedAt ? <Badge>{t('tokens.revoked')}</Badge> : (
+                  <button type="button" className="btn sm danger" onClick={() => revoke.mutate(tok.id)} aria-label={`${t('tokens.revoke')}: ${tok.name}`}>
+                    {t('tokens.revoke')}
+                  </button>
+                )}
+              </td>
+            </>
+          )} />
       </QueryState>
     </Panel>
   );

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import type { User } from '../../api/types';
 import { Badge } from '../../components/Badge';
 import { DateTime } from '../../components/DateTime';
+import { DataTable } from '../../components/ListParts';
 import { Panel, QueryState } from '../../components/Page';
 import { UserEditor } from './UserEditor';
 
@@ -19,40 +20,29 @@ export function UsersPanel() {
       <Panel title={t('admin.usersCount', { count: items.length })} flush id="users"
         actions={<button type="button" className="btn sm primary" onClick={() => setEditing('new')}>+ {t('admin.newUser')}</button>}>
         <QueryState isLoading={users.isLoading} error={users.error}>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.user')}</th>
-                  <th scope="col">{t('admin.roles')}</th>
-                  <th scope="col">{t('account.language')}</th>
-                  <th scope="col">{t('account.timeZone')}</th>
-                  <th scope="col">{t('admin.security')}</th>
-                  <th scope="col">{t('admin.created')}</th>
-                  <th scope="col"><span className="sr-only">{t('common.actions')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((u) => (
-                  <tr key={u.id}>
-                    <td><div className="title-cell">{u.displayName}</div><div className="sub mono">{u.username}{u.email ? ` · ${u.email}` : ''}</div></td>
-                    <td className="small">{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
-                    <td className="small">{u.locale === 'zh-CN' ? '中文' : 'English'}</td>
-                    <td className="small">{u.timeZone}</td>
-                    <td>
-                      <div className="row">
-                        {u.totpEnabled ? <Badge tone="success">{t('admin.totpOn')}</Badge> : <Badge>{t('admin.totpOff')}</Badge>}
-                        {u.disabled && <Badge tone="danger">{t('admin.disabled')}</Badge>}
-                        {u.lockedUntil && Date.parse(u.lockedUntil) > Date.now() && <Badge tone="warning">{t('admin.locked')}</Badge>}
-                      </div>
-                    </td>
-                    <td className="small"><DateTime at={u.createdAt} /></td>
-                    <td><button type="button" className="btn sm" onClick={() => setEditing(u.id)} aria-label={`${t('admin.edit')}: ${u.username}`}>{t('admin.edit')}</button></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            items={items} rowKey={(u) => u.id}
+            columns={[
+              t('admin.user'), t('admin.roles'), t('account.language'), t('account.timeZone'), t('admin.security'), t('admin.created'),
+              <span key="actions" className="sr-only">{t('common.actions')}</span>,
+            ]}
+            row={(u) => (
+              <>
+                <td><div className="title-cell">{u.displayName}</div><div className="sub mono">{u.username}{u.email ? ` · ${u.email}` : ''}</div></td>
+                <td className="small">{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
+                <td className="small">{u.locale === 'zh-CN' ? '中文' : 'English'}</td>
+                <td className="small">{u.timeZone}</td>
+                <td>
+                  <div className="row">
+                    {u.totpEnabled ? <Badge tone="success">{t('admin.totpOn')}</Badge> : <Badge>{t('admin.totpOff')}</Badge>}
+                    {u.disabled && <Badge tone="danger">{t('admin.disabled')}</Badge>}
+                    {u.lockedUntil && Date.parse(u.lockedUntil) > Date.now() && <Badge tone="warning">{t('admin.locked')}</Badge>}
+                  </div>
+                </td>
+                <td className="small"><DateTime at={u.createdAt} /></td>
+                <td><button type="button" className="btn sm" onClick={() => setEditing(u.id)} aria-label={`${t('admin.edit')}: ${u.username}`}>{t('admin.edit')}</button></td>
+              </>
+            )} />
         </QueryState>
       </Panel>
       {editing && (

@@ -10,6 +10,7 @@ import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
+import { DataTable } from '../../components/ListParts';
 import { Empty, Panel } from '../../components/Page';
 import { PartyName } from '../../components/PartyName';
 import { TlpBadge } from '../../components/Tlp';
@@ -84,44 +85,32 @@ export function EvidencePanel({ kase: c }: { kase: CaseDetail }) {
         </Panel>
       )}
       <Panel title={t('cases.tabEvidence')} flush id="evidence">
-        {items.length === 0 ? <Empty title={t('evidence.empty')} /> : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('evidence.file')}</th>
-                  <th scope="col">SHA-256</th>
-                  <th scope="col" className="num">{t('evidence.size')}</th>
-                  <th scope="col">TLP</th>
-                  <th scope="col">{t('evidence.added')}</th>
-                  <th scope="col"><span className="sr-only">{t('common.actions')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((e) => (
-                  <tr key={e.id}>
-                    <td>
-                      <div className="title-cell break">{e.filename}</div>
-                      <div className="sub">
-                        {e.description ?? e.mediaType} · {t('evidence.encrypted', { alg: e.encryptedAtRest.alg })}
-                        {e.originParty !== me.node.id && <> · {t('evidence.receivedFrom')} <PartyName id={e.originParty} /></>}
-                      </div>
-                    </td>
-                    <td className="hash" style={{ maxWidth: 280 }} data-testid="evidence-sha256">{e.sha256}</td>
-                    <td className="num nowrap">{formatBytes(e.size, locale)}</td>
-                    <td><TlpBadge tlp={e.tlp} /></td>
-                    <td className="small"><DateTime at={e.createdAt} /></td>
-                    <td>
-                      <button type="button" className="btn sm" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>
-                        {t('evidence.custody')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          items={items} rowKey={(e) => e.id} empty={<Empty title={t('evidence.empty')} />}
+          columns={[
+            t('evidence.file'), 'SHA-256', { title: t('evidence.size'), className: 'num' }, 'TLP', t('evidence.added'),
+            <span key="actions" className="sr-only">{t('common.actions')}</span>,
+          ]}
+          row={(e) => (
+            <>
+              <td>
+                <div className="title-cell break">{e.filename}</div>
+                <div className="sub">
+                  {e.description ?? e.mediaType} · {t('evidence.encrypted', { alg: e.encryptedAtRest.alg })}
+                  {e.originParty !== me.node.id && <> · {t('evidence.receivedFrom')} <PartyName id={e.originParty} /></>}
+                </div>
+              </td>
+              <td className="hash" style={{ maxWidth: 280 }} data-testid="evidence-sha256">{e.sha256}</td>
+              <td className="num nowrap">{formatBytes(e.size, locale)}</td>
+              <td><TlpBadge tlp={e.tlp} /></td>
+              <td className="small"><DateTime at={e.createdAt} /></td>
+              <td>
+                <button type="button" className="btn sm" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>
+                  {t('evidence.custody')}
+                </button>
+              </td>
+            </>
+          )} />
       </Panel>
       {open && items.some((e) => e.id === open) && <CustodyChain caseId={c.id} evidence={items.find((e) => e.id === open)!} />}
     </div>

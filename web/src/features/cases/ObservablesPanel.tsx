@@ -10,6 +10,7 @@ import { useBi, useLabel } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
+import { DataTable } from '../../components/ListParts';
 import { Empty, Panel } from '../../components/Page';
 import { TlpBadge } from '../../components/Tlp';
 import { ExtractToCase } from '../intel/ExtractToCase';
@@ -88,32 +89,18 @@ export function ObservablesPanel({ kase: c }: { kase: CaseDetail }) {
         </Panel>
       )}
       <Panel title={t('cases.tabObservables')} flush id="observables">
-        {items.length === 0 ? <Empty title={t('observables.empty')} /> : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('observables.type')}</th>
-                  <th scope="col">{t('observables.value')}</th>
-                  <th scope="col">TLP</th>
-                  <th scope="col">{t('observables.sources')}</th>
-                  <th scope="col">{t('observables.firstSeen')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((o) => (
-                  <tr key={o.id}>
-                    <td className="nowrap">{label(meta?.observableTypes, o.type)}</td>
-                    <td className="mono break">{o.display}{o.flags.includes('refanged') && <span className="faint"> · {t('observables.refanged')}</span>}</td>
-                    <td><TlpBadge tlp={o.tlp} /></td>
-                    <td className="small">{o.sources.map((s) => s.party).join(', ')}</td>
-                    <td className="small"><DateTime at={o.firstSeenAt} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          items={items} rowKey={(o) => o.id} empty={<Empty title={t('observables.empty')} />}
+          columns={[t('observables.type'), t('observables.value'), 'TLP', t('observables.sources'), t('observables.firstSeen')]}
+          row={(o) => (
+            <>
+              <td className="nowrap">{label(meta?.observableTypes, o.type)}</td>
+              <td className="mono break">{o.display}{o.flags.includes('refanged') && <span className="faint"> · {t('observables.refanged')}</span>}</td>
+              <td><TlpBadge tlp={o.tlp} /></td>
+              <td className="small">{o.sources.map((s) => s.party).join(', ')}</td>
+              <td className="small"><DateTime at={o.firstSeenAt} /></td>
+            </>
+          )} />
       </Panel>
     </div>
   );

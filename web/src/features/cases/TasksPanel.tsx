@@ -12,6 +12,7 @@ import { useLabel } from '../../components/Bi';
 import { Countdown } from '../../components/Countdown';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
+import { DataTable } from '../../components/ListParts';
 import { Empty, Panel } from '../../components/Page';
 import { zonedLocalToIso } from '../../lib/zoned';
 
@@ -54,40 +55,27 @@ export function TasksPanel({ kase: c }: { kase: CaseDetail }) {
         </Panel>
       )}
       <Panel title={t('cases.tabTasks')} flush id="tasks">
-        {tasks.length === 0 ? <Empty title={t('tasks.empty')} /> : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('tasks.title')}</th>
-                  <th scope="col">{t('common.status')}</th>
-                  <th scope="col">{t('tasks.due')}</th>
-                  <th scope="col"><span className="sr-only">{t('common.actions')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {tasks.map((task) => (
-                  <tr key={task.id} className={task.isOverdue ? 'overdue' : ''}>
-                    <td><div className="title-cell">{task.title}</div>{task.description && <div className="sub">{task.description}</div>}</td>
-                    <td><Badge tone={TASK_TONES[task.status] ?? 'neutral'}>{label(meta?.taskStatuses, task.status)}</Badge></td>
-                    <td>{task.dueAt ? <Countdown dueAt={task.dueAt} stopped={['done', 'cancelled'].includes(task.status) ? t('clock.finished') : null} /> : '—'}</td>
-                    <td>
-                      <div className="row">
-                        {ONE_CLICK.filter((a) => task.allowedActions.includes(a)).map((a) => (
-                          <button key={a} type="button" className={`btn sm ${a === 'complete' ? 'primary' : a === 'cancel' ? 'danger' : ''}`}
-                            disabled={act.isPending} onClick={() => act.mutate({ id: task.id, action: a })}
-                            aria-label={`${t(`tasks.actions.${a}`)}: ${task.title}`}>
-                            {t(`tasks.actions.${a}`)}
-                          </button>
-                        ))}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          items={tasks} rowKey={(task) => task.id} rowClass={(task) => (task.isOverdue ? 'overdue' : undefined)} empty={<Empty title={t('tasks.empty')} />}
+          columns={[t('tasks.title'), t('common.status'), t('tasks.due'), <span key="actions" className="sr-only">{t('common.actions')}</span>]}
+          row={(task) => (
+            <>
+              <td><div className="title-cell">{task.title}</div>{task.description && <div className="sub">{task.description}</div>}</td>
+              <td><Badge tone={TASK_TONES[task.status] ?? 'neutral'}>{label(meta?.taskStatuses, task.status)}</Badge></td>
+              <td>{task.dueAt ? <Countdown dueAt={task.dueAt} stopped={['done', 'cancelled'].includes(task.status) ? t('clock.finished') : null} /> : '—'}</td>
+              <td>
+                <div className="row">
+                  {ONE_CLICK.filter((a) => task.allowedActions.includes(a)).map((a) => (
+                    <button key={a} type="button" className={`btn sm ${a === 'complete' ? 'primary' : a === 'cancel' ? 'danger' : ''}`}
+                      disabled={act.isPending} onClick={() => act.mutate({ id: task.id, action: a })}
+                      aria-label={`${t(`tasks.actions.${a}`)}: ${task.title}`}>
+                      {t(`tasks.actions.${a}`)}
+                    </button>
+                  ))}
+                </div>
+              </td>
+            </>
+          )} />
         <ErrorSummary error={act.error} />
       </Panel>
     </div>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useSession } from '../../app/session';
 import { Badge } from '../../components/Badge';
 import { DateTime } from '../../components/DateTime';
+import { DataTable } from '../../components/ListParts';
 import { Empty, Panel } from '../../components/Page';
 import { PartyName } from '../../components/PartyName';
 import { formatDuration } from '../../lib/format';
@@ -13,33 +14,21 @@ export function ExpiriesCard({ expiries }: { expiries: Expiry[] }) {
   const { t } = useTranslation();
   return (
     <Panel title={t('dashboard.expiries')} flush id="expiries">
-      {expiries.length === 0 ? <Empty title={t('dashboard.noExpiries')} /> : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('dashboard.expiries')}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('requests.colReference')}</th>
-                <th scope="col">{t('requests.colCounterpart')}</th>
-                <th scope="col">{t('dashboard.expires')}</th>
-                <th scope="col" className="num">{t('dashboard.daysLeft')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {expiries.map((e) => (
-                <tr key={e.id} className={e.days <= 7 ? 'overdue' : ''}>
-                  <td className="mono"><Link className="row-link" to={`/requests/${e.id}`}>{e.reference}</Link></td>
-                  <td><PartyName id={e.party} /></td>
-                  <td className="small"><DateTime at={e.expiresAt} /></td>
-                  <td className="num">
-                    <Badge tone={e.days <= 7 ? 'danger' : e.days <= 14 ? 'warning' : 'neutral'}>{e.days}</Badge>
-                    {e.canRenew && <span className="faint"> · {t('dashboard.renewable')}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        items={expiries} rowKey={(e) => e.id} rowClass={(e) => (e.days <= 7 ? 'overdue' : undefined)} region={t('dashboard.expiries')}
+        empty={<Empty title={t('dashboard.noExpiries')} />}
+        columns={[t('requests.colReference'), t('requests.colCounterpart'), t('dashboard.expires'), { title: t('dashboard.daysLeft'), className: 'num' }]}
+        row={(e) => (
+          <>
+            <td className="mono"><Link className="row-link" to={`/requests/${e.id}`}>{e.reference}</Link></td>
+            <td><PartyName id={e.party} /></td>
+            <td className="small"><DateTime at={e.expiresAt} /></td>
+            <td className="num">
+              <Badge tone={e.days <= 7 ? 'danger' : e.days <= 14 ? 'warning' : 'neutral'}>{e.days}</Badge>
+              {e.canRenew && <span className="faint"> · {t('dashboard.renewable')}</span>}
+            </td>
+          </>
+        )} />
     </Panel>
   );
 }
@@ -50,32 +39,22 @@ export function HotlineCard({ rows, labelOf }: { rows: HotlineRow[]; labelOf(urg
   const dur = (ms: number | null) => (ms === null ? '—' : formatDuration(ms, locale));
   return (
     <Panel title={t('dashboard.hotline')} flush id="hotline-times">
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('dashboard.hotline')}>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('common.urgency')}</th>
-              <th scope="col" className="num">{t('dashboard.calls')}</th>
-              <th scope="col" className="num">{t('dashboard.median')}</th>
-              <th scope="col" className="num">{t('dashboard.p90')}</th>
-              <th scope="col" className="num">{t('dashboard.late')}</th>
-              <th scope="col" className="num">{t('dashboard.waiting')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.urgency}>
-                <th scope="row" style={{ textAlign: 'left', fontWeight: 600 }}>{labelOf(r.urgency)}</th>
-                <td className="num">{r.count}</td>
-                <td className="num">{dur(r.medianMs)}</td>
-                <td className="num">{dur(r.p90Ms)}</td>
-                <td className="num">{r.late}</td>
-                <td className="num">{r.waiting}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        items={rows} rowKey={(r) => r.urgency} region={t('dashboard.hotline')}
+        columns={[
+          t('common.urgency'), { title: t('dashboard.calls'), className: 'num' }, { title: t('dashboard.median'), className: 'num' },
+          { title: t('dashboard.p90'), className: 'num' }, { title: t('dashboard.late'), className: 'num' }, { title: t('dashboard.waiting'), className: 'num' },
+        ]}
+        row={(r) => (
+          <>
+            <th scope="row" style={{ textAlign: 'left', fontWeight: 600 }}>{labelOf(r.urgency)}</th>
+            <td className="num">{r.count}</td>
+            <td className="num">{dur(r.medianMs)}</td>
+            <td className="num">{dur(r.p90Ms)}</td>
+            <td className="num">{r.late}</td>
+            <td className="num">{r.waiting}</td>
+          </>
+        )} />
     </Panel>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/Field';
+import { DataTable } from '../../components/ListParts';
 import { Panel } from '../../components/Page';
 import { usePeerDirectory } from '../../components/PartyName';
 import { useBi } from '../../components/Bi';
@@ -45,28 +46,19 @@ export function SlaCard({ outgoing, incoming }: { outgoing: PeerSla[]; incoming:
           </div>
           {/* Focusable so a keyboard user can scroll the table when it is wider than the card. */}
           <figcaption>
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('dashboard.sla')}>
-            <table className="table small">
-              <thead>
-                <tr>
-                  <th scope="col">{t('requests.colCounterpart')}</th>
-                  <th scope="col" className="num">{t('dashboard.onTime')}</th>
-                  <th scope="col" className="num">{t('dashboard.late')}</th>
-                  <th scope="col" className="num">{t('dashboard.missed')}</th>
-                  <th scope="col" className="num">{t('dashboard.compliance')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.party}>
-                    <th scope="row" style={{ textAlign: 'left', fontWeight: 500 }}>{r.label}</th>
-                    <td className="num">{r.onTime}</td><td className="num">{r.late}</td><td className="num">{r.overdue}</td>
-                    <td className="num">{r.rate === null ? '—' : `${Math.round(r.rate * 100)}%`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            items={rows} rowKey={(r) => r.party} region={t('dashboard.sla')} className="small"
+            columns={[
+              t('requests.colCounterpart'), { title: t('dashboard.onTime'), className: 'num' }, { title: t('dashboard.late'), className: 'num' },
+              { title: t('dashboard.missed'), className: 'num' }, { title: t('dashboard.compliance'), className: 'num' },
+            ]}
+            row={(r) => (
+              <>
+                <th scope="row" style={{ textAlign: 'left', fontWeight: 500 }}>{r.label}</th>
+                <td className="num">{r.onTime}</td><td className="num">{r.late}</td><td className="num">{r.overdue}</td>
+                <td className="num">{r.rate === null ? '—' : `${Math.round(r.rate * 100)}%`}</td>
+              </>
+            )} />
           </figcaption>
         </figure>
       )}

@@ -10,6 +10,7 @@ import { useSession } from '../../app/session';
 import { Badge, genericTone } from '../../components/Badge';
 import { useBi, useLabel } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
+import { DataTable } from '../../components/ListParts';
 import { Empty, PageHeader, Panel, QueryState, TabPanel, Tabs } from '../../components/Page';
 import { PartyName } from '../../components/PartyName';
 import { ActionItemsTable } from './ActionItemsTable';
@@ -38,38 +39,24 @@ export function DialoguePage() {
         {current === 'meetings' && (
           <Panel flush id="meetings">
             <QueryState isLoading={meetings.isLoading} error={meetings.error}>
-              {(meetings.data?.items ?? []).length === 0 ? <Empty title={t('dialogue.noMeetings')} /> : (
-                <div className="table-wrap">
-                  <table className="table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('dialogue.meeting')}</th>
-                        <th scope="col">{t('dialogue.when')}</th>
-                        <th scope="col">{t('dialogue.parties')}</th>
-                        <th scope="col">{t('common.status')}</th>
-                        <th scope="col">{t('dialogue.progress')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {meetings.data?.items.map((m) => (
-                        <tr key={m.id}>
-                          <td>
-                            <Link className="row-link" to={`/dialogue/${m.id}`}>{bi(m.title)}</Link>
-                            <div className="sub">{label(meta?.meetingKinds, m.kind)}{m.location ? ` · ${m.location}` : ''}</div>
-                          </td>
-                          <td className="small"><DateTime at={m.startsAt} /></td>
-                          <td className="small">{m.parties.map((p, i) => <span key={p}>{i > 0 && ', '}<PartyName id={p} /></span>)}</td>
-                          <td><Badge tone={genericTone(m.status)}>{label(meta?.meetingStatuses, m.status)}</Badge></td>
-                          <td className="small">
-                            {t('dialogue.progressText', { done: m.progress.done, total: m.progress.total - m.progress.dropped })}
-                            {m.progress.overdue > 0 && <> · <Badge tone="danger">{t('dialogue.overdueCount', { count: m.progress.overdue })}</Badge></>}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              )}
+              <DataTable
+                items={meetings.data?.items ?? []} rowKey={(m) => m.id} empty={<Empty title={t('dialogue.noMeetings')} />}
+                columns={[t('dialogue.meeting'), t('dialogue.when'), t('dialogue.parties'), t('common.status'), t('dialogue.progress')]}
+                row={(m) => (
+                  <>
+                    <td>
+                      <Link className="row-link" to={`/dialogue/${m.id}`}>{bi(m.title)}</Link>
+                      <div className="sub">{label(meta?.meetingKinds, m.kind)}{m.location ? ` · ${m.location}` : ''}</div>
+                    </td>
+                    <td className="small"><DateTime at={m.startsAt} /></td>
+                    <td className="small">{m.parties.map((p, i) => <span key={p}>{i > 0 && ', '}<PartyName id={p} /></span>)}</td>
+                    <td><Badge tone={genericTone(m.status)}>{label(meta?.meetingStatuses, m.status)}</Badge></td>
+                    <td className="small">
+                      {t('dialogue.progressText', { done: m.progress.done, total: m.progress.total - m.progress.dropped })}
+                      {m.progress.overdue > 0 && <> · <Badge tone="danger">{t('dialogue.overdueCount', { count: m.progress.overdue })}</Badge></>}
+                    </td>
+                  </>
+                )} />
             </QueryState>
           </Panel>
         )}

@@ -12,6 +12,7 @@ import { useBi } from '../../components/Bi';
 import { Countdown } from '../../components/Countdown';
 import { DateTime } from '../../components/DateTime';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { DataTable } from '../../components/ListParts';
 import { PartyName } from '../../components/PartyName';
 import { Empty, PageHeader, Panel, QueryState } from '../../components/Page';
 import { StateBadge } from './StateBadge';
@@ -100,40 +101,32 @@ export function ExerciseBoardPage() {
               <p className="small muted" style={{ padding: '0 var(--sp-3)' }}>{t('exercise.formula')}</p>
             </Panel>
             <Panel title={t('exercise.injects')} id="exercise-injects" flush>
-              <div className="table-wrap">
-                <table className="table" data-testid="exercise-board">
-                  <thead>
-                    <tr>
-                      <th scope="col">T+</th><th scope="col">{t('exercise.inject')}</th><th scope="col">{t('exercise.party')}</th>
-                      <th scope="col">{t('exercise.sent')}</th><th scope="col">{t('exercise.record')}</th>
-                      {STEPS.map((s) => <th scope="col" key={s}>{t(`exercise.step.${s}`)}</th>)}
-                      <th scope="col">{t('exercise.result')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {b.rows.map((r) => {
-                      const link = recordLink(r);
-                      return (
-                        <tr key={`${r.injectId}-${r.party}`}>
-                          <td className="mono">{r.offsetMinutes}</td>
-                          <td><div className="title-cell">{bi(r.title)}</div><div className="sub">{t(`exercise.kind.${r.kind}`)}</div></td>
-                          <td><PartyName id={r.party} /></td>
-                          <td className="small">
-                            {r.error ? <Badge tone="danger">{bi(r.error)}</Badge> : r.firedAt ? <DateTime at={r.firedAt} />
-                              : b.exercise.state === 'ended' ? <span className="muted">{t('exercise.notSent')}</span> : <Countdown dueAt={r.plannedAt} />}
-                          </td>
-                          <td className="small">
-                            {link && r.reference ? <Link className="mono" to={link}>{r.reference}</Link> : '—'}
-                            {r.status && <div className="sub">{r.status}</div>}
-                          </td>
-                          {STEPS.map((s) => <td key={s}><StepCell row={r} step={s} /></td>)}
-                          <td>{r.met == null ? '—' : <Badge tone={r.met ? 'success' : 'danger'}>{r.met ? t('exercise.metYes') : t('exercise.metNo')}</Badge>}</td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                items={b.rows} rowKey={(r) => `${r.injectId}-${r.party}`} testId="exercise-board"
+                columns={[
+                  'T+', t('exercise.inject'), t('exercise.party'), t('exercise.sent'), t('exercise.record'),
+                  ...STEPS.map((s) => t(`exercise.step.${s}`)), t('exercise.result'),
+                ]}
+                row={(r) => {
+                  const link = recordLink(r);
+                  return (
+                    <>
+                      <td className="mono">{r.offsetMinutes}</td>
+                      <td><div className="title-cell">{bi(r.title)}</div><div className="sub">{t(`exercise.kind.${r.kind}`)}</div></td>
+                      <td><PartyName id={r.party} /></td>
+                      <td className="small">
+                        {r.error ? <Badge tone="danger">{bi(r.error)}</Badge> : r.firedAt ? <DateTime at={r.firedAt} />
+                          : b.exercise.state === 'ended' ? <span className="muted">{t('exercise.notSent')}</span> : <Countdown dueAt={r.plannedAt} />}
+                      </td>
+                      <td className="small">
+                        {link && r.reference ? <Link className="mono" to={link}>{r.reference}</Link> : '—'}
+                        {r.status && <div className="sub">{r.status}</div>}
+                      </td>
+                      {STEPS.map((s) => <td key={s}><StepCell row={r} step={s} /></td>)}
+                      <td>{r.met == null ? '—' : <Badge tone={r.met ? 'success' : 'danger'}>{r.met ? t('exercise.metYes') : t('exercise.metNo')}</Badge>}</td>
+                    </>
+                  );
+                }} />
             </Panel>
             <Panel title={t('exercise.timeline')} id="exercise-timeline">
               {b.timeline.length ? (

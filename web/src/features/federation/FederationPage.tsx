@@ -9,6 +9,7 @@ import { Badge, type Tone } from '../../components/Badge';
 import { useBi } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { DataTable } from '../../components/ListParts';
 import { Empty, PageHeader, Panel, QueryState } from '../../components/Page';
 import { AddPeerForm } from './AddPeerForm';
 import type { NodeCardView, PeerStatus } from './federation-types';
@@ -59,55 +60,43 @@ export function FederationPage() {
         </Panel>
         <Panel title={t('federation.peers')} flush id="peers">
           <QueryState isLoading={peers.isLoading} error={peers.error}>
-            {peers.data && peers.data.items.length > 0 ? (
-              <div className="table-wrap">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('federation.peer')}</th>
-                      <th scope="col">{t('common.status')}</th>
-                      <th scope="col">{t('federation.lastContact')}</th>
-                      <th scope="col" className="num">{t('federation.queue')}</th>
-                      <th scope="col">{t('federation.oldest')}</th>
-                      <th scope="col" className="num">{t('federation.latency')}</th>
-                      <th scope="col">{t('federation.failures')}</th>
-                      {can('federation:manage') && <th scope="col"><span className="sr-only">{t('common.actions')}</span></th>}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {peers.data.items.map((p) => (
-                      <tr key={p.id} className={p.health.failures.consecutive > 0 ? 'overdue' : ''}>
-                        <td>
-                          <div className="title-cell">{bi(p.name)}</div>
-                          <div className="sub mono">{p.id} · {p.country}</div>
-                          <div className="sub mono small" title={t('federation.fingerprint')}>{p.fingerprint}</div>
-                        </td>
-                        <td><Badge tone={STATUS_TONES[p.status] ?? 'neutral'} dot>{t(`federation.status.${p.status as 'active'}`, { defaultValue: p.status })}</Badge></td>
-                        <td className="small"><DateTime at={p.health.lastContactAt} /></td>
-                        <td className="num">{p.health.queueDepth}</td>
-                        <td className="small"><DateTime at={p.health.oldestUndeliveredAt} /></td>
-                        <td className="num small nowrap">{ms(p.health.latencyMs.p50)} / {ms(p.health.latencyMs.p99)}</td>
-                        <td className="small">
-                          {p.health.failures.consecutive > 0
-                            ? <Badge tone="danger">{t('federation.failing', { count: p.health.failures.consecutive, code: p.health.failures.lastCode ?? '' })}</Badge>
-                            : <span className="muted">{t('federation.failuresTotal', { count: p.health.failures.total })}</span>}
-                        </td>
-                        {can('federation:manage') && (
-                          <td>
-                            <div className="row">
-                              <button type="button" className="btn sm" onClick={() => manage.mutate({ id: p.id, action: 'ping' })}>{t('federation.ping')}</button>
-                              {p.status === 'active'
-                                ? <button type="button" className="btn sm danger" onClick={() => manage.mutate({ id: p.id, action: 'suspend' })}>{t('federation.suspend')}</button>
-                                : <button type="button" className="btn sm" onClick={() => manage.mutate({ id: p.id, action: 'resume' })}>{t('federation.resume')}</button>}
-                            </div>
-                          </td>
-                        )}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : <Empty title={t('federation.noPeers')}>{t('federation.noPeersBody')}</Empty>}
+            <DataTable
+              items={peers.data?.items ?? []} rowKey={(p) => p.id} rowClass={(p) => (p.health.failures.consecutive > 0 ? 'overdue' : undefined)}
+              empty={<Empty title={t('federation.noPeers')}>{t('federation.noPeersBody')}</Empty>}
+              columns={[
+                t('federation.peer'), t('common.status'), t('federation.lastContact'), { title: t('federation.queue'), className: 'num' },
+                t('federation.oldest'), { title: t('federation.latency'), className: 'num' }, t('federation.failures'),
+                ...(can('federation:manage') ? [<span key="actions" className="sr-only">{t('common.actions')}</span>] : []),
+              ]}
+              row={(p) => (
+                <>
+                  <td>
+                    <div className="title-cell">{bi(p.name)}</div>
+                    <div className="sub mono">{p.id} · {p.country}</div>
+                    <div className="sub mono small" title={t('federation.fingerprint')}>{p.fingerprint}</div>
+                  </td>
+                  <td><Badge tone={STATUS_TONES[p.status] ?? 'neutral'} dot>{t(`federation.status.${p.status as 'active'}`, { defaultValue: p.status })}</Badge></td>
+                  <td className="small"><DateTime at={p.health.lastContactAt} /></td>
+                  <td className="num">{p.health.queueDepth}</td>
+                  <td className="small"><DateTime at={p.health.oldestUndeliveredAt} /></td>
+                  <td className="num small nowrap">{ms(p.health.latencyMs.p50)} / {ms(p.health.latencyMs.p99)}</td>
+                  <td className="small">
+                    {p.health.failures.consecutive > 0
+                      ? <Badge tone="danger">{t('federation.failing', { count: p.health.failures.consecutive, code: p.health.failures.lastCode ?? '' })}</Badge>
+                      : <span className="muted">{t('federation.failuresTotal', { count: p.health.failures.total })}</span>}
+                  </td>
+                  {can('federation:manage') && (
+                    <td>
+                      <div className="row">
+                        <button type="button" className="btn sm" onClick={() => manage.mutate({ id: p.id, action: 'ping' })}>{t('federation.ping')}</button>
+                        {p.status === 'active'
+                          ? <button type="button" className="btn sm danger" onClick={() => manage.mutate({ id: p.id, action: 'suspend' })}>{t('federation.suspend')}</button>
+                          : <button type="button" className="btn sm" onClick={() => manage.mutate({ id: p.id, action: 'resume' })}>{t('federation.resume')}</button>}
+                      </div>
+                    </td>
+                  )}
+                </>
+              )} />
             <ErrorSummary error={manage.error} />
           </QueryState>
         </Panel>

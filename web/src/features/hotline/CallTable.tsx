@@ -7,6 +7,7 @@ import { Badge, callTone, urgencyTone } from '../../components/Badge';
 import { useLabel } from '../../components/Bi';
 import { Countdown } from '../../components/Countdown';
 import { DateTime } from '../../components/DateTime';
+import { DataTable } from '../../components/ListParts';
 import { PartyName } from '../../components/PartyName';
 import { formatDuration } from '../../lib/format';
 import { useSession } from '../../app/session';
@@ -17,45 +18,33 @@ export function CallTable({ items }: { items: CallView[] }) {
   const { locale } = useSession();
   const meta = useCallMeta().data;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('calls.colCall')}</th>
-            <th scope="col">{t('requests.colCounterpart')}</th>
-            <th scope="col">{t('common.urgency')}</th>
-            <th scope="col">{t('common.status')}</th>
-            <th scope="col">{t('calls.colPlaced')}</th>
-            <th scope="col">{t('calls.colAck')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((c) => (
-            <tr key={c.id} className={c.clock.isOverdue ? 'overdue' : c.clock.isProminent && c.clock.isAwaitingAck ? 'prominent' : ''}>
-              <td>
-                <Link className="row-link" to={`/hotline/calls/${c.id}`}>{label(meta?.topics, c.topic)}</Link>
-                <div className="sub mono">{c.reference}</div>
-              </td>
-              <td className="nowrap">
-                <span className="faint">{c.direction === 'outgoing' ? t('requests.to') : t('requests.from')} </span>
-                <PartyName id={c.direction === 'outgoing' ? c.toParty : c.fromParty} />
-              </td>
-              <td><Badge tone={urgencyTone(c.urgency)}>{label(meta?.urgencies, c.urgency)}</Badge></td>
-              <td><Badge tone={callTone(c.status)}>{label(meta?.statuses, c.status)}</Badge></td>
-              <td className="small"><DateTime at={c.placedAt} /></td>
-              <td>
-                {c.clock.isAwaitingAck ? (
-                  <Countdown dueAt={c.ackDueAt} periodMs={c.ackPeriodMs} />
-                ) : c.clock.timeToAcknowledgeMs !== null ? (
-                  <span className={c.clock.acknowledgedLate ? 'countdown overdue' : 'countdown stopped'}>
-                    {t('calls.ackIn', { duration: formatDuration(c.clock.timeToAcknowledgeMs, locale) })}
-                  </span>
-                ) : <span className="muted">—</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      items={items} rowKey={(c) => c.id}
+      rowClass={(c) => (c.clock.isOverdue ? 'overdue' : c.clock.isProminent && c.clock.isAwaitingAck ? 'prominent' : undefined)}
+      columns={[t('calls.colCall'), t('requests.colCounterpart'), t('common.urgency'), t('common.status'), t('calls.colPlaced'), t('calls.colAck')]}
+      row={(c) => (
+        <>
+          <td>
+            <Link className="row-link" to={`/hotline/calls/${c.id}`}>{label(meta?.topics, c.topic)}</Link>
+            <div className="sub mono">{c.reference}</div>
+          </td>
+          <td className="nowrap">
+            <span className="faint">{c.direction === 'outgoing' ? t('requests.to') : t('requests.from')} </span>
+            <PartyName id={c.direction === 'outgoing' ? c.toParty : c.fromParty} />
+          </td>
+          <td><Badge tone={urgencyTone(c.urgency)}>{label(meta?.urgencies, c.urgency)}</Badge></td>
+          <td><Badge tone={callTone(c.status)}>{label(meta?.statuses, c.status)}</Badge></td>
+          <td className="small"><DateTime at={c.placedAt} /></td>
+          <td>
+            {c.clock.isAwaitingAck ? (
+              <Countdown dueAt={c.ackDueAt} periodMs={c.ackPeriodMs} />
+            ) : c.clock.timeToAcknowledgeMs !== null ? (
+              <span className={c.clock.acknowledgedLate ? 'countdown overdue' : 'countdown stopped'}>
+                {t('calls.ackIn', { duration: formatDuration(c.clock.timeToAcknowledgeMs, locale) })}
+              </span>
+            ) : <span className="muted">—</span>}
+          </td>
+        </>
+      )} />
   );
 }

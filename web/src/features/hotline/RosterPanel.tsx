@@ -9,6 +9,7 @@ import { useSession } from '../../app/session';
 import { Badge } from '../../components/Badge';
 import { useLabel } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
+import { DataTable } from '../../components/ListParts';
 import { Panel, QueryState } from '../../components/Page';
 import { formatDateTime, formatDuration, formatTime } from '../../lib/format';
 import { ShiftForm } from './ShiftForm';
@@ -50,34 +51,22 @@ export function RosterPanel() {
       </Panel>
       <Panel title={t('roster.shifts')} flush id="shifts">
         <QueryState isLoading={roster.isLoading} error={roster.error}>
-          {roster.data && roster.data.shifts.length > 0 ? (
-            <div className="table-wrap">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('roster.rung')}</th>
-                    <th scope="col">{t('roster.officer')}</th>
-                    <th scope="col">{t('roster.start')}</th>
-                    <th scope="col">{t('roster.end')}</th>
-                    <th scope="col">{t('roster.theirZone')}</th>
-                    <th scope="col" className="num">{t('roster.length')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {roster.data.shifts.map((s) => (
-                    <tr key={s.id}>
-                      <td>{label(meta?.escalationRoles, s.role)}</td>
-                      <td className="title-cell">{s.officer?.name ?? s.userId}</td>
-                      <td><DateTime at={s.start} /></td>
-                      <td><DateTime at={s.end} /></td>
-                      <td className="small">{formatDateTime(s.start, locale, s.timeZone)} – {formatDateTime(s.end, locale, s.timeZone, true)}</td>
-                      <td className="num">{formatDuration(s.durationMs, locale)}{s.crossesOffsetChange ? ' *' : ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : <div className="empty">{t('roster.noShifts')}</div>}
+          <DataTable
+            items={roster.data?.shifts ?? []} rowKey={(s) => s.id} empty={<div className="empty">{t('roster.noShifts')}</div>}
+            columns={[
+              t('roster.rung'), t('roster.officer'), t('roster.start'), t('roster.end'), t('roster.theirZone'),
+              { title: t('roster.length'), className: 'num' },
+            ]}
+            row={(s) => (
+              <>
+                <td>{label(meta?.escalationRoles, s.role)}</td>
+                <td className="title-cell">{s.officer?.name ?? s.userId}</td>
+                <td><DateTime at={s.start} /></td>
+                <td><DateTime at={s.end} /></td>
+                <td className="small">{formatDateTime(s.start, locale, s.timeZone)} – {formatDateTime(s.end, locale, s.timeZone, true)}</td>
+                <td className="num">{formatDuration(s.durationMs, locale)}{s.crossesOffsetChange ? ' *' : ''}</td>
+              </>
+            )} />
           {roster.data && (
             <div className="panel-body">
               <h3 className="section-title">{t('roster.gaps')}</h3>

@@ -9,6 +9,7 @@ import { Badge, callTone, requestTone, urgencyTone } from '../../components/Badg
 import { Countdown } from '../../components/Countdown';
 import { DateTime } from '../../components/DateTime';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { DataTable } from '../../components/ListParts';
 import { PartyName } from '../../components/PartyName';
 import { Empty, PageHeader, Panel, QueryState } from '../../components/Page';
 import { useCallMeta, useRequestMeta } from '../../api/meta';
@@ -34,17 +35,19 @@ function AckButton({ id, reference }: { id: string; reference: string }) {
   );
 }
 
-function Row({ item }: { item: InboxItem }) {
+const rowClass = (item: InboxItem) => (item.overdue ? 'overdue' : item.kind === 'call' && item.call.clock.isProminent ? 'prominent' : undefined);
+
+/** The cells of one queue row: a call or a request. */
+function Cells({ item }: { item: InboxItem }) {
   const { t } = useTranslation();
   const label = useLabel();
   const bi = useBi();
   const requestMeta = useRequestMeta().data;
   const callMeta = useCallMeta().data;
-  const cls = item.overdue ? 'overdue' : item.kind === 'call' && item.call.clock.isProminent ? 'prominent' : '';
   if (item.kind === 'call') {
     const c = item.call;
     return (
-      <tr className={cls}>
+      <>
         <td><Badge tone="warning">{t('inbox.kindCall')}</Badge></td>
         <td>
           <Link className="row-link" to={`/hotline/calls/${c.id}`}>{label(callMeta?.topics, c.topic)}</Link>
@@ -59,12 +62,12 @@ function Row({ item }: { item: InboxItem }) {
           <div className="sub"><DateTime at={c.ackDueAt} otherZone={c.callback.timeZone} otherLabel={t('common.theirTime')} /></div>
         </td>
         <td>{c.allowedActions.includes('acknowledge') ? <AckButton id={c.id} reference={c.reference} /> : null}</td>
-      </tr>
+      </>
     );
   }
   const r = item.request;
   return (
-    <tr className={cls}>
+    <>
       <td><Badge tone="info">{t('inbox.kindRequest')}</Badge></td>
       <td>
         <Link className="row-link" to={`/requests/${r.id}`}>{label(requestMeta?.types, r.type)}</Link>
@@ -79,7 +82,7 @@ function Row({ item }: { item: InboxItem }) {
         <div className="sub"><DateTime at={item.dueAt} /></div>
       </td>
       <td><Link className="btn sm" to={`/requests/${r.id}`}>{t('common.open')}</Link></td>
-    </tr>
+    </>
   );
 }
 
@@ -94,29 +97,14 @@ export function InboxPage() {
         <InboxStats items={inbox.items} />
         <Panel title={t('inbox.queue')} flush id="inbox-queue">
           <QueryState isLoading={inbox.isLoading} error={inbox.error}>
-            {inbox.items.length === 0 ? (
-              <Empty title={t('inbox.emptyTitle')}>{t('inbox.emptyBody')}</Empty>
-            ) : (
-              <div className="table-wrap">
-                <table className="table">
-                  <caption className="sr-only">{t('inbox.queue')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('inbox.colKind')}</th>
-                      <th scope="col">{t('inbox.colSubject')}</th>
-                      <th scope="col">{t('inbox.colFrom')}</th>
-                      <th scope="col">{t('common.urgency')}</th>
-                      <th scope="col">{t('common.status')}</th>
-                      <th scope="col">{t('inbox.colDeadline')}</th>
-                      <th scope="col"><span className="sr-only">{t('common.actions')}</span></th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {inbox.items.map((item) => <Row key={`${item.kind}:${item.id}`} item={item} />)}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <DataTable
+              items={inbox.items} rowKey={(item) => `${item.kind}:${item.id}`} rowClass={rowClass}
+              empty={<Empty title={t('inbox.emptyTitle')}>{t('inbox.emptyBody')}</Empty>} caption={{ title: t('inbox.queue'), className: 'sr-only' }}
+              columns={[
+                t('inbox.colKind'), t('inbox.colSubject'), t('inbox.colFrom'), t('common.urgency'), t('common.status'), t('inbox.colDeadline'),
+                <span key="actions" className="sr-only">{t('common.actions')}</span>,
+              ]}
+              row={(item) => <Cells item={item} />} />
           </QueryState>
         </Panel>
       </div>

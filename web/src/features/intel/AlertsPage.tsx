@@ -9,6 +9,7 @@ import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField } from '../../components/Field';
+import { DataTable } from '../../components/ListParts';
 import { Empty, PageHeader, Panel, QueryState } from '../../components/Page';
 import { ExclusionsPanel } from './ExclusionsPanel';
 import { IntelTabs } from './IntelTabs';
@@ -69,38 +70,28 @@ export function AlertsPage() {
               options={(Object.keys(STATE_KEYS) as (keyof typeof STATE_KEYS)[]).map((s) => ({ value: s, label: t(STATE_KEYS[s]) }))} />
           }>
           <QueryState isLoading={list.isLoading} error={list.error}>
-            {items.length === 0 ? <Empty title={t('intel.alerts.empty')}>{t('intel.alerts.emptyBody')}</Empty> : (
-              <div className="table-wrap">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('intel.alerts.colSources')}</th>
-                      <th scope="col">{t('intel.alerts.colValues')}</th>
-                      <th scope="col">{t('intel.alerts.colUpdated')}</th>
-                      <th scope="col"><span className="sr-only">{t('intel.alerts.colActions')}</span></th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((a) => (
-                      <tr key={a.id}>
-                        <td><SourceLink source={a.a} /> ↔ <SourceLink source={a.b} /></td>
-                        <td className="mono break small">{a.matches.map((m) => `${m.type}: ${m.value}`).join(', ')}</td>
-                        <td className="small nowrap"><DateTime at={a.updatedAt} /></td>
-                        <td className="nowrap">
-                          {a.ackedAt
-                            ? <span className="faint small">{t('intel.alerts.ackedBy', { name: a.ackedBy ?? '' })}</span>
-                            : can('intel:write') && (
-                              <button type="button" className="btn sm" disabled={ack.isPending} onClick={() => ack.mutate(a.id)}>
-                                {t('intel.alerts.ack')}
-                              </button>
-                            )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <DataTable
+              items={items} rowKey={(a) => a.id} empty={<Empty title={t('intel.alerts.empty')}>{t('intel.alerts.emptyBody')}</Empty>}
+              columns={[
+                t('intel.alerts.colSources'), t('intel.alerts.colValues'), t('intel.alerts.colUpdated'),
+                <span key="actions" className="sr-only">{t('intel.alerts.colActions')}</span>,
+              ]}
+              row={(a) => (
+                <>
+                  <td><SourceLink source={a.a} /> ↔ <SourceLink source={a.b} /></td>
+                  <td className="mono break small">{a.matches.map((m) => `${m.type}: ${m.value}`).join(', ')}</td>
+                  <td className="small nowrap"><DateTime at={a.updatedAt} /></td>
+                  <td className="nowrap">
+                    {a.ackedAt
+                      ? <span className="faint small">{t('intel.alerts.ackedBy', { name: a.ackedBy ?? '' })}</span>
+                      : can('intel:write') && (
+                        <button type="button" className="btn sm" disabled={ack.isPending} onClick={() => ack.mutate(a.id)}>
+                          {t('intel.alerts.ack')}
+                        </button>
+                      )}
+                  </td>
+                </>
+              )} />
           </QueryState>
           {total > PAGE && (
             <nav className="row" aria-label={t('intel.alerts.paging')}>

@@ -9,6 +9,7 @@ import { useBi, useLabel } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
+import { DataTable } from '../../components/ListParts';
 import { Empty, Panel } from '../../components/Page';
 
 export function ExclusionsPanel() {
@@ -44,37 +45,26 @@ export function ExclusionsPanel() {
         <button type="submit" className="btn primary" disabled={add.isPending}>{t('intel.alerts.exclusions.add')}</button>
       </form>
       {add.error !== null && <ErrorSummary error={add.error} />}
-      {items.length === 0 ? <Empty title={t('intel.alerts.exclusions.empty')} /> : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('intel.alerts.exclusions.type')}</th>
-                <th scope="col">{t('intel.alerts.exclusions.value')}</th>
-                <th scope="col">{t('intel.alerts.exclusions.reason')}</th>
-                <th scope="col">{t('intel.alerts.exclusions.by')}</th>
-                <th scope="col"><span className="sr-only">{t('intel.alerts.colActions')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((e) => (
-                <tr key={`${e.type}:${e.hash}`}>
-                  <td className="nowrap">{label(meta?.observableTypes, e.type)}</td>
-                  <td className="mono break">{e.value}</td>
-                  <td>{e.reason}</td>
-                  <td className="small">{e.createdBy} · <DateTime at={e.createdAt} /></td>
-                  <td>
-                    <button type="button" className="btn sm" disabled={remove.isPending} onClick={() => remove.mutate(e)}
-                      aria-label={t('intel.alerts.exclusions.removeLabel', { value: e.value })}>
-                      {t('intel.alerts.exclusions.remove')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        items={items} rowKey={(e) => `${e.type}:${e.hash}`} empty={<Empty title={t('intel.alerts.exclusions.empty')} />}
+        columns={[
+          t('intel.alerts.exclusions.type'), t('intel.alerts.exclusions.value'), t('intel.alerts.exclusions.reason'), t('intel.alerts.exclusions.by'),
+          <span key="actions" className="sr-only">{t('intel.alerts.colActions')}</span>,
+        ]}
+        row={(e) => (
+          <>
+            <td className="nowrap">{label(meta?.observableTypes, e.type)}</td>
+            <td className="mono break">{e.value}</td>
+            <td>{e.reason}</td>
+            <td className="small">{e.createdBy} · <DateTime at={e.createdAt} /></td>
+            <td>
+              <button type="button" className="btn sm" disabled={remove.isPending} onClick={() => remove.mutate(e)}
+                aria-label={t('intel.alerts.exclusions.removeLabel', { value: e.value })}>
+                {t('intel.alerts.exclusions.remove')}
+              </button>
+            </td>
+          </>
+        )} />
     </Panel>
   );
 }

@@ -7,6 +7,7 @@ import type { StixImportResult } from '../../api/intel-stix-types';
 import { useBi } from '../../components/Bi';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
+import { DataTable } from '../../components/ListParts';
 import { Panel } from '../../components/Page';
 
 export function StixImportPanel() {
@@ -36,33 +37,22 @@ export function StixImportPanel() {
         <div className="stack" role="status" aria-live="polite">
           <p><strong>{t('intel.import.summary', { imported: result.imported, duplicates: result.duplicates, invalid: result.invalidCount, total: result.total })}</strong></p>
           {result.invalid.length > 0 && (
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="small">{t('intel.import.invalidCaption', { count: result.invalidCount })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('intel.import.colIndex')}</th>
-                    <th scope="col">{t('intel.objects.colType')}</th>
-                    <th scope="col">{t('intel.objects.colId')}</th>
-                    <th scope="col">{t('intel.import.colIssues')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.invalid.map((inv) => (
-                    <tr key={inv.index}>
-                      <td className="mono">#{inv.index}</td>
-                      <td className="mono">{inv.type ?? '—'}</td>
-                      <td className="mono small">{inv.id ?? '—'}</td>
-                      <td>
-                        <ul className="plain-list">
-                          {inv.issues.map((issue, i) => <li key={i}><span className="mono">{issue.path || '—'}</span>: {bi(issue.message)}</li>)}
-                        </ul>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              items={result.invalid} rowKey={(inv) => inv.index}
+              caption={{ title: t('intel.import.invalidCaption', { count: result.invalidCount }), className: 'small' }}
+              columns={[t('intel.import.colIndex'), t('intel.objects.colType'), t('intel.objects.colId'), t('intel.import.colIssues')]}
+              row={(inv) => (
+                <>
+                  <td className="mono">#{inv.index}</td>
+                  <td className="mono">{inv.type ?? '—'}</td>
+                  <td className="mono small">{inv.id ?? '—'}</td>
+                  <td>
+                    <ul className="plain-list">
+                      {inv.issues.map((issue, i) => <li key={i}><span className="mono">{issue.path || '—'}</span>: {bi(issue.message)}</li>)}
+                    </ul>
+                  </td>
+                </>
+              )} />
           )}
         </div>
       )}

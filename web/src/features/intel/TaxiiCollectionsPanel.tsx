@@ -8,6 +8,7 @@ import type { TaxiiCollection } from '../../api/intel-taxii-types';
 import { useSession } from '../../app/session';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
+import { DataTable } from '../../components/ListParts';
 import { Empty, Panel, QueryState } from '../../components/Page';
 
 const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
@@ -63,43 +64,31 @@ export function TaxiiCollectionsPanel() {
   return (
     <Panel title={t('intel.taxii.collections.title')} id="taxii-collections">
       <QueryState isLoading={list.isLoading} error={list.error}>
-        {items.length === 0 ? <Empty title={t('intel.taxii.collections.empty')} /> : (
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('intel.taxii.collections.title')}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('intel.taxii.collections.name')}</th>
-                  <th scope="col">{t('intel.taxii.collections.alias')}</th>
-                  <th scope="col">{t('intel.taxii.collections.readers')}</th>
-                  <th scope="col">{t('intel.taxii.collections.writers')}</th>
-                  <th scope="col">{t('intel.taxii.collections.maxTlp')}</th>
-                  <th scope="col" className="num">{t('intel.taxii.collections.objects')}</th>
-                  {manage && <th scope="col"><span className="sr-only">{t('intel.taxii.actions')}</span></th>}
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((c) => (
-                  <tr key={c.id}>
-                    <td>{c.title}<div className="mono faint small">{c.id}</div></td>
-                    <td className="mono">{c.alias ?? '—'}</td>
-                    <td>{c.readers.length ? c.readers.join(', ') : <span className="faint">{t('intel.taxii.collections.localOnly')}</span>}</td>
-                    <td>{c.writers.length ? c.writers.join(', ') : <span className="faint">{t('intel.taxii.collections.localOnly')}</span>}</td>
-                    <td className="nowrap">TLP:{c.maxTlp}</td>
-                    <td className="num">{c.objectCount ?? 0}</td>
-                    {manage && (
-                      <td>
-                        <button type="button" className="btn sm" onClick={() => setEditing({ id: c.id, draft: toDraft(c) })}
-                          aria-label={t('intel.taxii.collections.editLabel', { name: c.title })}>
-                          {t('intel.taxii.collections.edit')}
-                        </button>
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          items={items} rowKey={(c) => c.id} region={t('intel.taxii.collections.title')} empty={<Empty title={t('intel.taxii.collections.empty')} />}
+          columns={[
+            t('intel.taxii.collections.name'), t('intel.taxii.collections.alias'), t('intel.taxii.collections.readers'),
+            t('intel.taxii.collections.writers'), t('intel.taxii.collections.maxTlp'), { title: t('intel.taxii.collections.objects'), className: 'num' },
+            ...(manage ? [<span key="actions" className="sr-only">{t('intel.taxii.actions')}</span>] : []),
+          ]}
+          row={(c) => (
+            <>
+              <td>{c.title}<div className="mono faint small">{c.id}</div></td>
+              <td className="mono">{c.alias ?? '—'}</td>
+              <td>{c.readers.length ? c.readers.join(', ') : <span className="faint">{t('intel.taxii.collections.localOnly')}</span>}</td>
+              <td>{c.writers.length ? c.writers.join(', ') : <span className="faint">{t('intel.taxii.collections.localOnly')}</span>}</td>
+              <td className="nowrap">TLP:{c.maxTlp}</td>
+              <td className="num">{c.objectCount ?? 0}</td>
+              {manage && (
+                <td>
+                  <button type="button" className="btn sm" onClick={() => setEditing({ id: c.id, draft: toDraft(c) })}
+                    aria-label={t('intel.taxii.collections.editLabel', { name: c.title })}>
+                    {t('intel.taxii.collections.edit')}
+                  </button>
+                </td>
+              )}
+            </>
+          )} />
       </QueryState>
       {manage && editing && (
         <section className="stack" aria-labelledby="taxii-edit-heading">

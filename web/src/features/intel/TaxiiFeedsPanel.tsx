@@ -9,6 +9,7 @@ import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
+import { DataTable } from '../../components/ListParts';
 import { Empty, Panel, QueryState } from '../../components/Page';
 
 type Draft = {
@@ -82,45 +83,34 @@ export function TaxiiFeedsPanel() {
   return (
     <Panel title={t('intel.taxii.feeds.title')} id="taxii-feeds">
       <QueryState isLoading={feeds.isLoading} error={feeds.error}>
-        {items.length === 0 ? <Empty title={t('intel.taxii.feeds.empty')}>{t('intel.taxii.feeds.emptyBody')}</Empty> : (
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('intel.taxii.feeds.title')}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('intel.taxii.feeds.name')}</th>
-                  <th scope="col">{t('intel.taxii.feeds.source')}</th>
-                  <th scope="col">{t('intel.taxii.feeds.target')}</th>
-                  <th scope="col">{t('intel.taxii.feeds.lastRun')}</th>
-                  <th scope="col">{t('intel.taxii.feeds.watermark')}</th>
-                  {manage && <th scope="col"><span className="sr-only">{t('intel.taxii.actions')}</span></th>}
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((f) => (
-                  <tr key={f.id}>
-                    <td>{f.name}<div className="small faint">{t('intel.taxii.feeds.every', { minutes: f.intervalMinutes })}{f.enabled ? '' : ` · ${t('intel.taxii.feeds.disabled')}`}</div></td>
-                    <td className="small"><span className="mono break">{f.url}</span><div>{f.collection}</div></td>
-                    <td className="small">{titleOf(f.targetCollectionId)}</td>
-                    <td className="small">
-                      {f.lastRunAt ? <DateTime at={f.lastRunAt} /> : t('intel.taxii.feeds.never')}
-                      {f.lastResult && <div>{t('intel.taxii.feeds.result', f.lastResult)}</div>}
-                      {f.lastError && <div className="error" role="status">{t('intel.taxii.feeds.lastError', { error: f.lastError })}</div>}
-                    </td>
-                    <td className="mono small">{f.watermark ?? '—'}</td>
-                    {manage && (
-                      <td>
-                        <button type="button" className="btn sm" disabled={pull.isPending || f.running} onClick={() => pull.mutate(f.id)}
-                          aria-label={t('intel.taxii.feeds.pullLabel', { name: f.name })}>
-                          {t('intel.taxii.feeds.pull')}
-                        </button>
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          items={items} rowKey={(f) => f.id} region={t('intel.taxii.feeds.title')}
+          empty={<Empty title={t('intel.taxii.feeds.empty')}>{t('intel.taxii.feeds.emptyBody')}</Empty>}
+          columns={[
+            t('intel.taxii.feeds.name'), t('intel.taxii.feeds.source'), t('intel.taxii.feeds.target'), t('intel.taxii.feeds.lastRun'),
+            t('intel.taxii.feeds.watermark'), ...(manage ? [<span key="actions" className="sr-only">{t('intel.taxii.actions')}</span>] : []),
+          ]}
+          row={(f) => (
+            <>
+              <td>{f.name}<div className="small faint">{t('intel.taxii.feeds.every', { minutes: f.intervalMinutes })}{f.enabled ? '' : ` · ${t('intel.taxii.feeds.disabled')}`}</div></td>
+              <td className="small"><span className="mono break">{f.url}</span><div>{f.collection}</div></td>
+              <td className="small">{titleOf(f.targetCollectionId)}</td>
+              <td className="small">
+                {f.lastRunAt ? <DateTime at={f.lastRunAt} /> : t('intel.taxii.feeds.never')}
+                {f.lastResult && <div>{t('intel.taxii.feeds.result', f.lastResult)}</div>}
+                {f.lastError && <div className="error" role="status">{t('intel.taxii.feeds.lastError', { error: f.lastError })}</div>}
+              </td>
+              <td className="mono small">{f.watermark ?? '—'}</td>
+              {manage && (
+                <td>
+                  <button type="button" className="btn sm" disabled={pull.isPending || f.running} onClick={() => pull.mutate(f.id)}
+                    aria-label={t('intel.taxii.feeds.pullLabel', { name: f.name })}>
+                    {t('intel.taxii.feeds.pull')}
+                  </button>
+                </td>
+              )}
+            </>
+          )} />
       </QueryState>
       {lastPull && (
         <p role="status" className="small">

@@ -6,8 +6,12 @@ import type { Bilingual } from '../../api/types';
 import { useSession } from '../../app/session';
 import { useBi } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
+import { DataTable } from '../../components/ListParts';
 import { Empty, Panel } from '../../components/Page';
 import { formatDuration } from '../../lib/format';
+
+/** Text, codes and times read left-aligned; every other kind is a number. */
+const textual = (kind: ReportColumnKind) => kind === 'text' || kind === 'code' || kind === 'instant';
 
 function Cell({ value, kind, labels }: { value: ReportCell; kind: ReportColumnKind; labels: Record<string, Bilingual> }) {
   const { locale } = useSession();
@@ -26,26 +30,14 @@ export function ReportTableCard({ table, labels }: { table: ReportTable; labels:
   const title = bi(table.title);
   return (
     <Panel title={title} flush id={`table-${table.id}`}>
-      {table.rows.length === 0 ? <Empty title={t('reports.noData')} /> : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={title}>
-          <table className="table">
-            <thead>
-              <tr>{table.columns.map((c) => <th key={c.key} scope="col" className={c.kind === 'text' || c.kind === 'code' || c.kind === 'instant' ? '' : 'num'}>{bi(c.label)}</th>)}</tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row, i) => (
-                <tr key={i}>
-                  {row.map((v, j) => {
-                    const col = table.columns[j];
-                    const kind = col?.kind ?? 'text';
-                    return <td key={col?.key ?? j} className={kind === 'text' || kind === 'code' || kind === 'instant' ? (col?.key === 'sha256' ? 'mono small' : '') : 'num'}><Cell value={v} kind={kind} labels={labels} /></td>;
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        items={table.rows} rowKey={(_, i) => i} region={title} empty={<Empty title={t('reports.noData')} />}
+        columns={table.columns.map((c) => ({ title: bi(c.label), className: textual(c.kind) ? '' : 'num' }))}
+        row={(row) => row.map((v, j) => {
+          const col = table.columns[j];
+          const kind = col?.kind ?? 'text';
+          return <td key={col?.key ?? j} className={textual(kind) ? (col?.key === 'sha256' ? 'mono small' : '') : 'num'}><Cell value={v} kind={kind} labels={labels} /></td>;
+        })} />
     </Panel>
   );
 }

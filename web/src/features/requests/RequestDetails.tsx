@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RequestMeta, RequestView } from '../../api/types';
 import { useBi, useLabel } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
+import { DataTable } from '../../components/ListParts';
 import { PartyName } from '../../components/PartyName';
 import { DETAIL_BLOCK } from './request-form-state';
 
@@ -69,34 +70,23 @@ export function RequestDetails({ request: r, meta }: { request: RequestView; met
       {r.identifiers.length > 0 && (
         <div>
           <h3 className="section-title">{t('requestForm.sectionIdentifiers')}</h3>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('requestForm.identifier.kind')}</th>
-                  <th scope="col">{t('requestForm.identifier.value')}</th>
-                  <th scope="col">{t('requestForm.identifier.service')}</th>
-                  <th scope="col">{t('requestView.timeRange')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.identifiers.map((i, n) => (
-                  <tr key={n}>
-                    <td>{label(meta.identifierKinds, i.kind)}</td>
-                    <td className="mono break">{i.value}</td>
-                    <td>{i.service ?? '—'}</td>
-                    <td className="small">
-                      {i.from || i.to ? (
-                        <>
-                          <DateTime at={i.from} otherZone={i.timeZone} /> – <DateTime at={i.to} otherZone={i.timeZone} />
-                        </>
-                      ) : '—'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            items={r.identifiers} rowKey={(_, n) => n}
+            columns={[t('requestForm.identifier.kind'), t('requestForm.identifier.value'), t('requestForm.identifier.service'), t('requestView.timeRange')]}
+            row={(i) => (
+              <>
+                <td>{label(meta.identifierKinds, i.kind)}</td>
+                <td className="mono break">{i.value}</td>
+                <td>{i.service ?? '—'}</td>
+                <td className="small">
+                  {i.from || i.to ? (
+                    <>
+                      <DateTime at={i.from} otherZone={i.timeZone} /> – <DateTime at={i.to} otherZone={i.timeZone} />
+                    </>
+                  ) : '—'}
+                </td>
+              </>
+            )} />
         </div>
       )}
     </div>
