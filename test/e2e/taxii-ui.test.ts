@@ -32,7 +32,7 @@ describe('TAXII collections and feeds in a browser', () => {
     expect(pushed.status).toBe(202);
   }, 240_000);
   for (const lang of ['en', 'zh-CN'] as const) {
-    it(`in ${lang}: shows the discovery URL, creates a collection, adds a feed and pulls it`, async () => {
+    it(`in ${lang}: shows the discovery URL, creates a collection under its own API root, adds a feed and pulls it`, async () => {
       const page = suite.browser.page;
       const t = (key: string, values: Record<string, string | number> = {}) => intelText(lang, `taxii.${key}`, values);
       await signInByApi(page, suite.web.url, 'admin', lang);
@@ -44,8 +44,13 @@ describe('TAXII collections and feeds in a browser', () => {
       await newForm.getByLabel(t('collections.name')).fill(collection);
       await newForm.getByLabel(t('collections.readers')).fill('us-fbi, *');
       await newForm.getByLabel(t('collections.maxTlp')).selectOption('GREEN');
+      await newForm.getByLabel(t('collections.apiRoot')).fill(`partners-${lang.toLowerCase()}`);
       await newForm.getByRole('button', { name: t('collections.create') }).click();
       await page.getByRole('button', { name: t('collections.editLabel', { name: collection }) }).waitFor();
+      // The collection's API root is listed with the node's others, and in the collection's row.
+      await page.getByText(`${suite.web.url}/taxii2/partners-${lang.toLowerCase()}/`, { exact: true }).waitFor();
+      const row = page.getByRole('row').filter({ hasText: collection });
+      expect(await row.getByRole('cell', { name: `partners-${lang.toLowerCase()}`, exact: true }).count()).toBe(1);
 
       const feedName = `US phishing ${lang}`;
       const feedForm = page.locator('section[aria-labelledby="taxii-feed-new-heading"]');

@@ -232,4 +232,51 @@ describe.each(STORES)('TAXII 2.1 server (%s)', (store) => {
     expect(del.status).toBe(200);
     await expectTaxiiError(await taxiiGet(`${objectsUrl(shared)}${target.id}/`, analystToken), 404);
   });
+
+  it('serves collections under further API roots, each named in discovery only to callers who can see a collection in it', async () => {
+    const admin = await t.userWith(['admin']);
+    const create = async (payload: object) => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/intel/collections', headers: bearer(admin.token), payload });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as Json;
+    };
+    const partners = await create({ title: 'Partner exchange', alias: 'partner-x', readers: ['vn-mps'], writers: ['vn-mps'], maxTlp: 'GREEN', apiRoot: 'partners' });
+    expect(partners.apiRoot).toBe('partners');
+    await create({ title: 'Internal research', readers: [], apiRoot: 'research' });
+    const bad = await t.app.inject({ method: 'POST', url: '/api/intel/collections', headers: bearer(admin.token), payload: { title: 'x', apiRoot: 'Not A Root' } });
+    expect(bad.statusCode).toBe(400);
+
+    // Discovery: anonymously the default root only; the party also its partner root; a local analyst every root.
+    const rootsOf = async (token?: string) => ((await (await taxiiGet('/taxii2/', token)).json()) as Json).api_roots
+      .map((u: string) => new URL(u).pathname);
+    expect(await rootsOf()).toEqual(['/taxii2/api/']);
+    expect(await rootsOf(partyToken)).toEqual(['/taxii2/api/', '/taxii2/partners/']);
+    expect(await rootsOf(analystToken)).toEqual(['/taxii2/api/', '/taxii2/partners/', '/taxii2/research/']);
+    const info = await taxiiGet('/taxii2/api/', analystToken);
+    expect(info.status).toBe(200);
+    expect(((await (await taxiiGet('/taxii2/partners/', partyToken)).json()) as Json).versions).toEqual(['application/taxii+json;version=2.1']);
+
+    // Each root lists its own collections; a collection is not found under another root.
+    const listed = (await (await taxiiGet('/taxii2/partners/collections/', partyToken)).json()) as Json;
+    expect(listed.collections.map((c: Json) => c.id)).toEqual([partners.id]);
+    await expectTaxiiError(await taxiiGet(`/taxii2/api/collections/${partners.id}/`, partyToken), 404);
+    await expectTaxiiError(await taxiiGet(`/taxii2/partners/collections/${shared.id}/`, partyToken), 404);
+    // A root the party may not know of, and one that does not exist, answer alike.
+    await expectTaxiiError(await taxiiGet('/taxii2/research/', partyToken), 404);
+    await expectTaxiiError(await taxiiGet('/taxii2/research/collections/', partyToken), 404);
+    await expectTaxiiError(await taxiiGet('/taxii2/nowhere/', analystToken), 404);
+
+    // Objects posted under the partner root, and the status resource is found under that root only.
+    const res = await taxiiPost('/taxii2/partners/collections/partner-x/objects/', partyToken, { objects: [indicator(40, { tlp: 'GREEN' })] });
+    expect(res.status, await res.clone().text()).toBe(202);
+    const status = await res.json() as Json;
+    expect((await taxiiGet(`/taxii2/partners/status/${status.id}/`, partyToken)).status).toBe(200);
+    await expectTaxiiError(await taxiiGet(`/taxii2/api/status/${status.id}/`, partyToken), 404);
+    const objects = (await (await taxiiGet('/taxii2/partners/collections/partner-x/objects/', partyToken)).json()) as Json;
+    expect(objects.objects.map((o: Json) => o.name)).toEqual(['Phishing domain 40']);
+
+    // The admin API names every root.
+    const where = (await t.app.inject({ method: 'GET', url: '/api/intel/taxii', headers: bearer(analystToken) })).json() as Json;
+    expect(where.apiRoots.map((r: Json) => r.name)).toEqual(['api', 'partners', 'research']);
+  });
 });

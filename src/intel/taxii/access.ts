@@ -11,6 +11,11 @@ export type CollectionScope = { readers: readonly string[]; writers: readonly st
 
 export type CollectionAccess = { canRead: boolean; canWrite: boolean; visible: boolean };
 
+/** The API root every node has; collections land there unless an admin names another. */
+export const DEFAULT_API_ROOT = 'api';
+/** An API root name is one URL path segment: lower-case letters, digits and hyphens. */
+export const API_ROOT_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
 const names = (list: readonly string[], party: string) => list.includes('*') || list.includes(party);
 
 export function collectionAccess(scope: CollectionScope, viewer: TaxiiViewer): CollectionAccess {
@@ -29,4 +34,15 @@ export function servedTlpLevels(scope: CollectionScope, viewer: TaxiiViewer): Tl
   if (viewer.kind === 'local') return 'all';
   const max = TLP_LEVELS.indexOf(scope.maxTlp as Tlp);
   return max < 0 ? [] : TLP_LEVELS.slice(0, max + 1);
+}
+
+/**
+ * The API roots a caller may learn of: the default one always; another only when it holds a
+ * collection the caller can see (so a root's name tells a third party nothing it may not know).
+ * `viewer` null is an anonymous discovery request.
+ */
+export function visibleApiRoots(collections: readonly (CollectionScope & { apiRoot: string })[], viewer: TaxiiViewer | null): string[] {
+  const roots = new Set([DEFAULT_API_ROOT]);
+  if (viewer) for (const c of collections) if (collectionAccess(c, viewer).visible) roots.add(c.apiRoot);
+  return [DEFAULT_API_ROOT, ...[...roots].filter((r) => r !== DEFAULT_API_ROOT).sort()];
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { MAX_PAGE_SIZE, parseTaxiiFilters } from './filters.js';
 import { acceptsTaxii, isTaxiiContentType } from './media-types.js';
-import { collectionAccess, servedTlpLevels } from './access.js';
+import { API_ROOT_NAME, collectionAccess, servedTlpLevels, visibleApiRoots } from './access.js';
 
 describe('TAXII filters', () => {
   it('defaults to the last version, a page of 100', () => {
@@ -63,5 +63,17 @@ describe('TAXII access', () => {
     expect(collectionAccess({ ...scope, writers: [] }, { kind: 'party', userId: 'u', party: 'kr-knpa' }).visible).toBe(false);
     expect(servedTlpLevels(scope, { kind: 'party', userId: 'u', party: 'vn-mps' })).toEqual(['CLEAR', 'GREEN']);
     expect(servedTlpLevels(scope, { kind: 'local', userId: 'u', canRead: true, canWrite: false })).toBe('all');
+  });
+
+  it('names an API root only to callers who can see a collection under it; the default always', () => {
+    const collections = [
+      { ...scope, apiRoot: 'partners' }, { readers: [], writers: [], maxTlp: 'AMBER', apiRoot: 'research' }, { ...scope, apiRoot: 'api' },
+    ];
+    expect(visibleApiRoots(collections, null)).toEqual(['api']);
+    expect(visibleApiRoots(collections, { kind: 'party', userId: 'u', party: 'vn-mps' })).toEqual(['api', 'partners']);
+    expect(visibleApiRoots(collections, { kind: 'local', userId: 'u', canRead: true, canWrite: false })).toEqual(['api', 'partners', 'research']);
+    expect(visibleApiRoots([], { kind: 'local', userId: 'u', canRead: false, canWrite: false })).toEqual(['api']);
+    expect(['partners', 'eu-2026', 'a'].every((n) => API_ROOT_NAME.test(n))).toBe(true);
+    expect(['', 'Partners', '-x', 'a/b', 'x'.repeat(64)].some((n) => API_ROOT_NAME.test(n))).toBe(false);
   });
 });

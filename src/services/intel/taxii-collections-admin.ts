@@ -3,6 +3,7 @@
 // transaction with its audit entry and history row.
 import { AppError } from '../../errors.js';
 import type { UserActor } from '../../domain/shared/actor.js';
+import { DEFAULT_API_ROOT } from '../../intel/taxii/access.js';
 import { newId } from '../../shared/ids.js';
 import {
   countObjectsByCollection, findCollection, findCollectionByAlias, insertCollection, listCollections, updateCollection,
@@ -13,6 +14,8 @@ import { recordChange } from '../shared/record-change.js';
 
 export type CollectionInput = {
   title: string; description?: string; alias?: string | null; readers?: string[]; writers?: string[]; maxTlp?: CollectionRow['maxTlp'];
+  /** The TAXII API root to serve it under (DEFAULT_API_ROOT when not given). */
+  apiRoot?: string;
 };
 
 export type CollectionWithCount = CollectionRow & { objectCount: number };
@@ -29,13 +32,14 @@ export async function createCollection(ctx: ServiceContext, actor: UserActor, in
   const row: CollectionRow = {
     id: newId(), alias: input.alias ?? null, title: input.title, description: input.description ?? '',
     readers: unique(input.readers), writers: unique(input.writers), maxTlp: input.maxTlp ?? 'AMBER', createdAt: now.toISOString(),
+    apiRoot: input.apiRoot ?? DEFAULT_API_ROOT,
   };
   await ctx.db.transaction(async (tx) => {
     if (row.alias && await findCollectionByAlias(tx, row.alias)) throw new AppError('INTEL_TAXII_COLLECTION_ALIAS_TAKEN');
     await insertCollection(tx, row);
     await recordChange(tx, {
       actor, subjectType: 'intel_collection', subjectId: row.id,
-      events: [{ type: 'created', at: row.createdAt, data: { title: row.title, readers: row.readers, writers: row.writers, maxTlp: row.maxTlp } }],
+      events: [{ type: 'created', at: row.createdAt, data: { title: row.title, readers: row.readers, writers: row.writers, maxTlp: row.maxTlp, apiRoot: row.apiRoot } }],
     }, now);
   });
   return row;
@@ -56,6 +60,7 @@ export async function changeCollection(
       ...(input.readers !== undefined ? { readers: unique(input.readers) } : {}),
       ...(input.writers !== undefined ? { writers: unique(input.writers) } : {}),
       ...(input.maxTlp !== undefined ? { maxTlp: input.maxTlp } : {}),
+      ...(input.apiRoot !== undefined ? { apiRoot: input.apiRoot } : {}),
     };
     if (next.alias && next.alias !== current.alias) {
       const other = await findCollectionByAlias(tx, next.alias);
@@ -64,7 +69,7 @@ export async function changeCollection(
     await updateCollection(tx, next);
     await recordChange(tx, {
       actor, subjectType: 'intel_collection', subjectId: id,
-      events: [{ type: 'updated', at: now.toISOString(), data: { readers: next.readers, writers: next.writers, maxTlp: next.maxTlp, alias: next.alias } }],
+      events: [{ type: 'updated', at: now.toISOString(), data: { readers: next.readers, writers: next.writers, maxTlp: next.maxTlp, alias: next.alias, apiRoot: next.apiRoot } }],
     }, now);
     return next;
   });

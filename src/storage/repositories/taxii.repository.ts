@@ -6,6 +6,8 @@ import type { Queryable } from '../db.js';
 export type CollectionRow = {
   id: string; alias: string | null; title: string; description: string;
   readers: string[]; writers: string[]; maxTlp: string; createdAt: string;
+  /** The TAXII API root serving it (/taxii2/<apiRoot>/). */
+  apiRoot: string;
 };
 
 export type TaxiiObjectRow = {
@@ -26,7 +28,7 @@ function toCollection(r: Record<string, unknown>): CollectionRow {
   return {
     id: r.id as string, alias: (r.alias as string | null) ?? null, title: r.title as string, description: r.description as string,
     readers: r.readers as string[], writers: r.writers as string[], maxTlp: r.max_tlp as string,
-    createdAt: new Date(r.created_at as string).toISOString(),
+    createdAt: new Date(r.created_at as string).toISOString(), apiRoot: r.api_root as string,
   };
 }
 
@@ -47,16 +49,16 @@ export async function findCollectionByAlias(q: Queryable, alias: string): Promis
 
 export async function insertCollection(tx: Queryable, c: CollectionRow): Promise<void> {
   await tx.query(
-    `INSERT INTO intel_collections (id, alias, title, description, readers, writers, max_tlp, created_at)
-     VALUES ($1,$2,$3,$4,$5::text[],$6::text[],$7,$8)`,
-    [c.id, c.alias, c.title, c.description, c.readers, c.writers, c.maxTlp, c.createdAt],
+    `INSERT INTO intel_collections (id, alias, title, description, readers, writers, max_tlp, created_at, api_root)
+     VALUES ($1,$2,$3,$4,$5::text[],$6::text[],$7,$8,$9)`,
+    [c.id, c.alias, c.title, c.description, c.readers, c.writers, c.maxTlp, c.createdAt, c.apiRoot],
   );
 }
 
 export async function updateCollection(tx: Queryable, c: CollectionRow): Promise<void> {
   await tx.query(
-    `UPDATE intel_collections SET alias=$2, title=$3, description=$4, readers=$5::text[], writers=$6::text[], max_tlp=$7 WHERE id=$1`,
-    [c.id, c.alias, c.title, c.description, c.readers, c.writers, c.maxTlp],
+    `UPDATE intel_collections SET alias=$2, title=$3, description=$4, readers=$5::text[], writers=$6::text[], max_tlp=$7, api_root=$8 WHERE id=$1`,
+    [c.id, c.alias, c.title, c.description, c.readers, c.writers, c.maxTlp, c.apiRoot],
   );
 }
 

@@ -1,10 +1,10 @@
 // Shapes of the TAXII admin routes (/api/intel/taxii, collections, feeds).
 
-export type TaxiiInfo = { discoveryUrl: string; apiRootUrl: string; maxContentLength: number };
+export type TaxiiInfo = { discoveryUrl: string; apiRootUrl: string; maxContentLength: number; apiRoots: { name: string; url: string }[] };
 
 export type TaxiiCollection = {
   id: string; alias: string | null; title: string; description: string; readers: string[]; writers: string[];
-  maxTlp: string; createdAt: string; objectCount?: number;
+  maxTlp: string; apiRoot: string; createdAt: string; objectCount?: number;
 };
 
 export type TaxiiFeedResult = { imported: number; duplicates: number; invalid: number; requests: number };

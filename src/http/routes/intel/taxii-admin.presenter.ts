@@ -6,7 +6,7 @@ import type { FeedRow } from '../../../storage/repositories/taxii-feed.repositor
 export function presentAdminCollection(c: CollectionRow | CollectionWithCount) {
   return {
     id: c.id, alias: c.alias, title: c.title, description: c.description, readers: c.readers, writers: c.writers,
-    maxTlp: c.maxTlp, createdAt: c.createdAt, ...('objectCount' in c ? { objectCount: c.objectCount } : {}),
+    maxTlp: c.maxTlp, apiRoot: c.apiRoot, createdAt: c.createdAt, ...('objectCount' in c ? { objectCount: c.objectCount } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../errors.js';
 import type { ServiceContext } from '../../../services/context.js';
+import { listTaxiiApiRoots } from '../../../services/intel/taxii-collection-access.js';
 import { changeCollection, createCollection, listCollectionsWithCounts } from '../../../services/intel/taxii-collections-admin.js';
 import { changeFeed, createFeed, listFeeds, removeFeed } from '../../../services/intel/taxii-feeds-admin.js';
 import { bindPartyAccount, listPartyAccounts, unbindPartyAccount } from '../../../services/intel/taxii-party-accounts.js';
@@ -28,7 +29,13 @@ export function taxiiAdminRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       config: { permission: 'intel:read' }, schema: { tags, summary: 'Where this node serves TAXII 2.1', response: ERROR_RESPONSES },
     }, async (request) => {
       const base = (ctx.config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
-      return { discoveryUrl: `${base}${TAXII_PREFIX}/`, apiRootUrl: `${base}${TAXII_PREFIX}/${TAXII_API_ROOT}/`, maxContentLength: TAXII_MAX_CONTENT_LENGTH };
+      const url = (name: string) => `${base}${TAXII_PREFIX}/${name}/`;
+      // Every root this node serves: a local reader sees every collection, so every root.
+      const roots = await listTaxiiApiRoots(ctx, { kind: 'local', userId: actorOf(request).userId, canRead: true, canWrite: false });
+      return {
+        discoveryUrl: `${base}${TAXII_PREFIX}/`, apiRootUrl: url(TAXII_API_ROOT), maxContentLength: TAXII_MAX_CONTENT_LENGTH,
+        apiRoots: roots.map((name) => ({ name, url: url(name) })),
+      };
     });
 
     app.get('/intel/collections', {
@@ -40,7 +47,7 @@ export function taxiiAdminRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     }, async (request, reply) => reply.status(201).send(presentAdminCollection(await createCollection(ctx, actorOf(request), request.body))));
 
     app.patch('/intel/collections/:id', {
-      config: { permission: 'intel:manage' }, schema: { ...withId, summary: 'Change a collection: title, alias, readers, writers, max TLP', body: ZUpdateCollectionBodySchema },
+      config: { permission: 'intel:manage' }, schema: { ...withId, summary: 'Change a collection: title, alias, readers, writers, max TLP, API root', body: ZUpdateCollectionBodySchema },
     }, async (request) => presentAdminCollection(await changeCollection(ctx, actorOf(request), request.params.id, request.body)));
 
     app.get('/intel/feeds', {

@@ -1,6 +1,7 @@
 // Zod schemas of the TAXII admin API: collections with their sharing scope, feeds, party accounts.
 import { z } from 'zod';
 import { TLP_LEVELS } from '../../../domain/case/tlp.js';
+import { API_ROOT_NAME } from '../../../intel/taxii/access.js';
 import { isTaxiiTimestamp } from '../../../intel/taxii/filters.js';
 
 /** A federation party id (node id) or '*' for every party. */
@@ -18,6 +19,8 @@ export const ZCreateCollectionBodySchema = z.object({
   readers: ZPartyListSchema.optional(),
   writers: ZPartyListSchema.optional(),
   maxTlp: z.enum(TLP_LEVELS).optional(),
+  apiRoot: z.string().regex(API_ROOT_NAME, 'lower-case letters, digits and -').optional()
+    .describe('TAXII API root to serve the collection under (/taxii2/<apiRoot>/); "api" by default'),
 });
 export type TCreateCollectionBody = z.infer<typeof ZCreateCollectionBodySchema>;
 

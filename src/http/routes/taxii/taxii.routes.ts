@@ -1,12 +1,16 @@
-// The TAXII 2.1 server (SPEC §5.2), mounted at /taxii2/ outside /api: discovery, one API root
-// (/taxii2/api/), collections, objects, manifest, versions and status. Its own content negotiation,
-// authentication (Bearer or Basic with an API token) and TAXII-shaped errors live in this plugin.
+// The TAXII 2.1 server (SPEC §5.2), mounted at /taxii2/ outside /api: discovery, API roots
+// (/taxii2/<root>/: 'api' by default, others named by the collections an admin places there),
+// collections, objects, manifest, versions and status. Its own content negotiation, authentication
+// (Bearer or Basic with an API token) and TAXII-shaped errors live in this plugin.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../errors.js';
 import { parseTaxiiFilters, type TaxiiFilters } from '../../../intel/taxii/filters.js';
 import { acceptsTaxii, isTaxiiContentType, TAXII_MEDIA_TYPE } from '../../../intel/taxii/media-types.js';
 import type { ServiceContext } from '../../../services/context.js';
-import { listTaxiiCollections, requireTaxiiCollection } from '../../../services/intel/taxii-collection-access.js';
+import { API_ROOT_NAME, DEFAULT_API_ROOT } from '../../../intel/taxii/access.js';
+import {
+  listTaxiiApiRoots, listTaxiiCollections, requireTaxiiApiRoot, requireTaxiiCollection,
+} from '../../../services/intel/taxii-collection-access.js';
 import { deleteTaxiiObject } from '../../../services/intel/taxii-delete-object.js';
 import { getTaxiiStatus } from '../../../services/intel/taxii-get-status.js';
 import { addTaxiiObjects } from '../../../services/intel/taxii-add-objects.js';
@@ -18,12 +22,14 @@ import {
 } from './taxii.presenters.js';
 
 export const TAXII_PREFIX = '/taxii2';
-export const TAXII_API_ROOT = 'api';
+/** The default API root's path segment (every node has it). */
+export const TAXII_API_ROOT = DEFAULT_API_ROOT;
 /** Largest POST body the API root takes (advertised as max_content_length). */
 export const TAXII_MAX_CONTENT_LENGTH = 10 * 1024 * 1024;
 
-type CollectionParams = { id: string };
-type ObjectParams = { id: string; objectId: string };
+type RootParams = { root: string };
+type CollectionParams = RootParams & { id: string };
+type ObjectParams = CollectionParams & { objectId: string };
 
 declare module 'fastify' {
   interface FastifyRequest { taxii?: TaxiiCaller }
@@ -48,6 +54,14 @@ function callerOf(request: FastifyRequest): TaxiiCaller {
   return request.taxii;
 }
 
+/** The API root named in the URL, once the caller may know of it (else a TAXII 404). */
+async function rootOf(ctx: ServiceContext, request: FastifyRequest<{ Params: RootParams }>): Promise<string> {
+  const { root } = request.params;
+  if (!API_ROOT_NAME.test(root)) throw new AppError('INTEL_TAXII_NOT_FOUND', { details: { url: request.url.split('?')[0] } });
+  await requireTaxiiApiRoot(ctx, callerOf(request).viewer, root);
+  return root;
+}
+
 function baseUrl(ctx: ServiceContext, request: FastifyRequest): string {
   return (ctx.config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
 }
@@ -63,42 +77,51 @@ export function taxiiRoutes(ctx: ServiceContext): FastifyPluginAsync {
 
     app.addHook('onRequest', async (request) => {
       if (!acceptsTaxii(request.headers.accept)) throw new AppError('INTEL_TAXII_NOT_ACCEPTABLE', { details: { expected: TAXII_MEDIA_TYPE } });
-      // Discovery is public (it names the API roots only); everything below needs credentials.
+      // Discovery is public (anonymously it names the default API root only; with credentials, every
+      // root holding a collection the caller can see); everything below needs credentials.
       const path = request.url.split('?')[0] ?? '';
-      if (path === TAXII_PREFIX || path === `${TAXII_PREFIX}/`) return;
+      if ((path === TAXII_PREFIX || path === `${TAXII_PREFIX}/`) && !request.headers.authorization) return;
       request.taxii = await resolveTaxiiCaller(ctx, request.headers.authorization);
     });
 
-    const root = `/${TAXII_API_ROOT}`;
+    const root = '/:root';
     const hide = { hide: true };
 
-    app.get('/', { schema: hide }, async (request, reply) => send(reply, {
-      title: `${ctx.config.nodeName.en} TAXII`,
-      description: `TAXII 2.1 server of Crossline node ${ctx.config.nodeId} (${ctx.config.nodeName.zh})`,
-      default: `${baseUrl(ctx, request)}${TAXII_PREFIX}${root}/`,
-      api_roots: [`${baseUrl(ctx, request)}${TAXII_PREFIX}${root}/`],
-    }));
+    app.get('/', { schema: hide }, async (request, reply) => {
+      const url = (name: string) => `${baseUrl(ctx, request)}${TAXII_PREFIX}/${name}/`;
+      return send(reply, {
+        title: `${ctx.config.nodeName.en} TAXII`,
+        description: `TAXII 2.1 server of Crossline node ${ctx.config.nodeId} (${ctx.config.nodeName.zh})`,
+        default: url(TAXII_API_ROOT),
+        api_roots: (await listTaxiiApiRoots(ctx, request.taxii?.viewer ?? null)).map(url),
+      });
+    });
 
-    app.get(`${root}/`, { schema: hide }, async (_request, reply) => send(reply, {
-      title: `${ctx.config.nodeName.en} — threat intelligence`,
-      description: 'Collections of STIX 2.1 objects shared by this node.',
-      versions: API_ROOT_VERSIONS,
-      max_content_length: TAXII_MAX_CONTENT_LENGTH,
-    }));
+    app.get<{ Params: RootParams }>(`${root}/`, { schema: hide }, async (request, reply) => {
+      const name = await rootOf(ctx, request);
+      return send(reply, {
+        title: name === TAXII_API_ROOT ? `${ctx.config.nodeName.en} — threat intelligence` : `${ctx.config.nodeName.en} — ${name}`,
+        description: name === TAXII_API_ROOT
+          ? 'Collections of STIX 2.1 objects shared by this node.'
+          : `Collections of STIX 2.1 objects shared by this node under the API root "${name}".`,
+        versions: API_ROOT_VERSIONS,
+        max_content_length: TAXII_MAX_CONTENT_LENGTH,
+      });
+    });
 
-    app.get(`${root}/collections/`, { schema: hide }, async (request, reply) => {
-      const collections = await listTaxiiCollections(ctx, callerOf(request).viewer);
+    app.get<{ Params: RootParams }>(`${root}/collections/`, { schema: hide }, async (request, reply) => {
+      const collections = await listTaxiiCollections(ctx, callerOf(request).viewer, await rootOf(ctx, request));
       return send(reply, collections.length ? { collections: collections.map(presentCollection) } : {});
     });
 
     app.get<{ Params: CollectionParams }>(`${root}/collections/:id/`, { schema: hide }, async (request, reply) => {
-      return send(reply, presentCollection(await requireTaxiiCollection(ctx, callerOf(request).viewer, request.params.id, 'see')));
+      return send(reply, presentCollection(await requireTaxiiCollection(ctx, callerOf(request).viewer, await rootOf(ctx, request), request.params.id, 'see')));
     });
 
     app.get<{ Params: CollectionParams }>(`${root}/collections/:id/objects/`, { schema: hide }, async (request, reply) => {
       const { viewer } = callerOf(request);
       const filters = filtersOf(request);
-      const collection = await requireTaxiiCollection(ctx, viewer, request.params.id, 'read');
+      const collection = await requireTaxiiCollection(ctx, viewer, await rootOf(ctx, request), request.params.id, 'read');
       const page = await readTaxiiPage(ctx, viewer, collection, filters);
       return send(reply, presentEnvelope(page), page);
     });
@@ -110,7 +133,7 @@ export function taxiiRoutes(ctx: ServiceContext): FastifyPluginAsync {
         throw new AppError('INTEL_TAXII_UNSUPPORTED_MEDIA_TYPE', { details: { expected: TAXII_MEDIA_TYPE } });
       }
       const caller = callerOf(request);
-      const collection = await requireTaxiiCollection(ctx, caller.viewer, request.params.id, 'write');
+      const collection = await requireTaxiiCollection(ctx, caller.viewer, await rootOf(ctx, request), request.params.id, 'write');
       const status = await addTaxiiObjects(ctx, caller, collection, request.body);
       return send(reply.status(202), presentStatus(status));
     });
@@ -118,7 +141,7 @@ export function taxiiRoutes(ctx: ServiceContext): FastifyPluginAsync {
     app.get<{ Params: ObjectParams }>(`${root}/collections/:id/objects/:objectId/`, { schema: hide }, async (request, reply) => {
       const { viewer } = callerOf(request);
       const filters = filtersOf(request);
-      const collection = await requireTaxiiCollection(ctx, viewer, request.params.id, 'read');
+      const collection = await requireTaxiiCollection(ctx, viewer, await rootOf(ctx, request), request.params.id, 'read');
       const page = await readTaxiiPage(ctx, viewer, collection, { ...filters, ids: [request.params.objectId], types: undefined });
       if (!page.rows.length && !filters.next && !filters.addedAfter) throw new AppError('INTEL_TAXII_OBJECT_NOT_FOUND', { details: { id: request.params.objectId } });
       return send(reply, presentEnvelope(page), page);
@@ -127,7 +150,7 @@ export function taxiiRoutes(ctx: ServiceContext): FastifyPluginAsync {
     app.delete<{ Params: ObjectParams }>(`${root}/collections/:id/objects/:objectId/`, { schema: hide }, async (request, reply) => {
       const caller = callerOf(request);
       const filters = filtersOf(request);
-      const collection = await requireTaxiiCollection(ctx, caller.viewer, request.params.id, 'write');
+      const collection = await requireTaxiiCollection(ctx, caller.viewer, await rootOf(ctx, request), request.params.id, 'write');
       if (!collection.canRead) throw new AppError('INTEL_TAXII_FORBIDDEN', { details: { need: 'can_read' } });
       await deleteTaxiiObject(ctx, caller.actor, caller.viewer, collection, request.params.objectId, filters);
       return send(reply, {});
@@ -136,7 +159,7 @@ export function taxiiRoutes(ctx: ServiceContext): FastifyPluginAsync {
     app.get<{ Params: ObjectParams }>(`${root}/collections/:id/objects/:objectId/versions/`, { schema: hide }, async (request, reply) => {
       const { viewer } = callerOf(request);
       const filters = filtersOf(request);
-      const collection = await requireTaxiiCollection(ctx, viewer, request.params.id, 'read');
+      const collection = await requireTaxiiCollection(ctx, viewer, await rootOf(ctx, request), request.params.id, 'read');
       const page = await readTaxiiPage(ctx, viewer, collection, {
         ...filters, ids: [request.params.objectId], types: undefined, versions: { all: true, first: false, last: false, at: [] },
       });
@@ -149,7 +172,7 @@ export function taxiiRoutes(ctx: ServiceContext): FastifyPluginAsync {
     app.get<{ Params: CollectionParams }>(`${root}/collections/:id/manifest/`, { schema: hide }, async (request, reply) => {
       const { viewer } = callerOf(request);
       const filters = filtersOf(request);
-      const collection = await requireTaxiiCollection(ctx, viewer, request.params.id, 'read');
+      const collection = await requireTaxiiCollection(ctx, viewer, await rootOf(ctx, request), request.params.id, 'read');
       const page = await readTaxiiPage(ctx, viewer, collection, filters);
       return send(reply, presentManifest(page), page);
     });
@@ -159,8 +182,8 @@ export function taxiiRoutes(ctx: ServiceContext): FastifyPluginAsync {
       throw new AppError('INTEL_TAXII_NOT_FOUND', { details: { url: request.url.split('?')[0] } });
     });
 
-    app.get<{ Params: { statusId: string } }>(`${root}/status/:statusId/`, { schema: hide }, async (request, reply) => {
-      return send(reply, presentStatus(await getTaxiiStatus(ctx, callerOf(request).viewer, request.params.statusId)));
+    app.get<{ Params: RootParams & { statusId: string } }>(`${root}/status/:statusId/`, { schema: hide }, async (request, reply) => {
+      return send(reply, presentStatus(await getTaxiiStatus(ctx, callerOf(request).viewer, await rootOf(ctx, request), request.params.statusId)));
     });
   };
 }

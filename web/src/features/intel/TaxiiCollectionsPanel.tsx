@@ -1,5 +1,5 @@
-// TAXII collections: object counts and sharing scope (readers, writers, max TLP); intel managers
-// create collections and change their scope.
+// TAXII collections: object counts, API root and sharing scope (readers, writers, max TLP); intel
+// managers create collections and change their scope and root.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,12 +12,16 @@ import { DataTable } from '../../components/ListParts';
 import { Empty, Panel, QueryState } from '../../components/Page';
 
 const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
-type Draft = { title: string; alias: string; readers: string; writers: string; maxTlp: string };
-const EMPTY: Draft = { title: '', alias: '', readers: '', writers: '', maxTlp: 'AMBER' };
+type Draft = { title: string; alias: string; readers: string; writers: string; maxTlp: string; apiRoot: string };
+const EMPTY: Draft = { title: '', alias: '', readers: '', writers: '', maxTlp: 'AMBER', apiRoot: 'api' };
 
 const parties = (text: string) => text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
-const toDraft = (c: TaxiiCollection): Draft => ({ title: c.title, alias: c.alias ?? '', readers: c.readers.join(', '), writers: c.writers.join(', '), maxTlp: c.maxTlp });
-const toBody = (d: Draft) => ({ title: d.title, alias: d.alias || null, readers: parties(d.readers), writers: parties(d.writers), maxTlp: d.maxTlp });
+const toDraft = (c: TaxiiCollection): Draft => ({
+  title: c.title, alias: c.alias ?? '', readers: c.readers.join(', '), writers: c.writers.join(', '), maxTlp: c.maxTlp, apiRoot: c.apiRoot,
+});
+const toBody = (d: Draft) => ({
+  title: d.title, alias: d.alias || null, readers: parties(d.readers), writers: parties(d.writers), maxTlp: d.maxTlp, apiRoot: d.apiRoot.trim() || 'api',
+});
 
 function CollectionForm({ draft, onChange, onSubmit, pending, error, submitLabel, idPrefix }: {
   draft: Draft; onChange(d: Draft): void; onSubmit(): void; pending: boolean; error: unknown; submitLabel: string; idPrefix: string;
@@ -37,6 +41,8 @@ function CollectionForm({ draft, onChange, onSubmit, pending, error, submitLabel
         onChange={(e) => onChange({ ...draft, writers: e.target.value })} />
       <SelectField label={t('intel.taxii.collections.maxTlp')} path={`${idPrefix}.maxTlp`} value={draft.maxTlp}
         options={TLP_LEVELS.map((l) => ({ value: l, label: `TLP:${l}` }))} onChange={(e) => onChange({ ...draft, maxTlp: e.target.value })} />
+      <TextField label={t('intel.taxii.collections.apiRoot')} path={`${idPrefix}.apiRoot`} hint={t('intel.taxii.collections.apiRootHint')}
+        value={draft.apiRoot} error={err('apiRoot')} onChange={(e) => onChange({ ...draft, apiRoot: e.target.value })} />
       <button type="submit" className="btn primary" disabled={pending}>{submitLabel}</button>
       {error !== null && error !== undefined && <ErrorSummary error={error} />}
     </form>
@@ -67,7 +73,7 @@ export function TaxiiCollectionsPanel() {
         <DataTable
           items={items} rowKey={(c) => c.id} region={t('intel.taxii.collections.title')} empty={<Empty title={t('intel.taxii.collections.empty')} />}
           columns={[
-            t('intel.taxii.collections.name'), t('intel.taxii.collections.alias'), t('intel.taxii.collections.readers'),
+            t('intel.taxii.collections.name'), t('intel.taxii.collections.alias'), t('intel.taxii.collections.apiRoot'), t('intel.taxii.collections.readers'),
             t('intel.taxii.collections.writers'), t('intel.taxii.collections.maxTlp'), { title: t('intel.taxii.collections.objects'), className: 'num' },
             ...(manage ? [<span key="actions" className="sr-only">{t('intel.taxii.actions')}</span>] : []),
           ]}
@@ -75,6 +81,7 @@ export function TaxiiCollectionsPanel() {
             <>
               <td>{c.title}<div className="mono faint small">{c.id}</div></td>
               <td className="mono">{c.alias ?? '—'}</td>
+              <td className="mono">{c.apiRoot}</td>
               <td>{c.readers.length ? c.readers.join(', ') : <span className="faint">{t('intel.taxii.collections.localOnly')}</span>}</td>
               <td>{c.writers.length ? c.writers.join(', ') : <span className="faint">{t('intel.taxii.collections.localOnly')}</span>}</td>
               <td className="nowrap">TLP:{c.maxTlp}</td>
