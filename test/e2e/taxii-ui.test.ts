@@ -1,9 +1,11 @@
 // Browser test of the TAXII page (SPEC §5.2) on the demo federation: the Chinese node shows its
 // discovery URL, an intel manager creates a partner collection, adds a feed pulling the US node's
-// TAXII collection with an API token, pulls it now and sees the result; axe finds nothing serious.
+// TAXII collection with an API token, pulls it now and sees the result; a partner's TAXII account
+// signing in sees what it is for and its own settings only; axe finds nothing serious.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/demo-parties.js';
 import { indicator } from '../support/stix-samples.js';
+import { ApiSession } from './support/demo-data.js';
 import { browserSuite } from './support/suite.js';
 import { axeProblems, screenshot, settle, signInByApi, type Lang, text } from './support/ui.js';
 
@@ -68,4 +70,29 @@ describe('TAXII collections and feeds in a browser', () => {
       await screenshot(page, `taxii-${lang}`);
     });
   }
+
+  it('a partner account signing in to the web UI is shown what it is for, and its own settings only', async () => {
+    const page = suite.browser.page;
+    const admin = await ApiSession.signIn(suite.web.url, 'admin');
+    const user = await admin.call<{ id: string }>('POST', '/users', {
+      username: 'vn-partner', displayName: 'Viet Nam partner (TAXII)', roles: ['analyst'], password: DEMO_PASSWORD, locale: 'zh-CN',
+    });
+    await admin.call('PUT', `/intel/party-accounts/${user.id}`, { party: 'vn-mps' });
+    await signInByApi(page, suite.web.url, 'vn-partner', 'zh-CN');
+    await page.goto(`${suite.web.url}/cases`);
+    await page.getByRole('heading', { name: text('zh-CN', 'partyAccount.title') }).waitFor();
+    expect(await page.getByText(text('zh-CN', 'partyAccount.subtitle', { party: 'vn-mps' })).count()).toBe(1);
+    expect(await page.getByText(text('zh-CN', 'partyAccount.how', { party: 'vn-mps' })).count()).toBe(1);
+    expect(await page.getByText(`${suite.web.url}/taxii2/`, { exact: true }).count()).toBe(1);
+    // No workspace navigation: the account is not an officer of this node, whatever its roles.
+    expect(await page.locator('nav.sidebar a').count()).toBe(0);
+    await settle(page);
+    expect(await axeProblems(page)).toEqual([]);
+    await screenshot(page, 'party-account-home-zh-CN');
+    await page.getByRole('link', { name: text('zh-CN', 'partyAccount.tokens') }).click();
+    await page.getByRole('heading', { name: text('zh-CN', 'account.title') }).waitFor();
+    await settle(page);
+    expect(await axeProblems(page)).toEqual([]);
+    await screenshot(page, 'party-account-settings-zh-CN');
+  });
 });

@@ -222,6 +222,10 @@ describe.each(STORES)('TAXII 2.1 server (%s)', (store) => {
     // Its own account and tokens stay reachable, so the party can rotate its token.
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(partyToken) });
     expect(me.statusCode, me.body).toBe(200);
+    // The web UI reads this to offer such an account its own settings only.
+    expect(me.json()).toMatchObject({ boundParty: 'vn-mps', permissions: ['self'] });
+    const local = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(analystToken) });
+    expect(local.json().boundParty).toBeNull();
     expect((await t.app.inject({ method: 'GET', url: '/api/tokens', headers: bearer(partyToken) })).statusCode).toBe(200);
   });
 

@@ -23,7 +23,11 @@ export type User = {
   locale: Locale; timeZone: string; totpEnabled: boolean; disabled: boolean; lockedUntil: string | null;
   createdAt: string; updatedAt: string;
 };
-export type Me = { user: User; permissions: Permission[]; node: { id: string; name: Bilingual; country: string } };
+export type Me = {
+  user: User; permissions: Permission[]; node: { id: string; name: Bilingual; country: string };
+  /** Set for an external party's TAXII account: the web UI then offers its own settings only. */
+  boundParty: string | null;
+};
 export type ApiToken = {
   id: string; userId: string; name: string; prefix: string; createdAt: string;
   expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null; token?: string;

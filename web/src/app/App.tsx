@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, useLocation } from 'react-router';
 import { ApiError } from '../api/client';
 import { Loading } from '../components/Page';
+import { PartyAccountRoutes } from '../features/account/PartyAccountPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { PublicReportApp, isPublicReportPath } from '../features/public-report/PublicReportApp';
 import { Layout } from './Layout';
@@ -32,7 +33,7 @@ function SignedInGate() {
   return (
     <SessionProvider me={me.data}>
       <Layout>
-        <AppRoutes />
+        {me.data.boundParty ? <PartyAccountRoutes /> : <AppRoutes />}
       </Layout>
     </SessionProvider>
   );

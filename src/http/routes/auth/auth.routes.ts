@@ -36,7 +36,9 @@ export function authRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
 
     app.get('/auth/me', { config: { permission: 'self' }, schema: { tags, summary: 'The signed-in user and permissions' } }, async (request) => ({
       user: presentUser(request.auth!.user),
-      permissions: [...permissionsOf(request.auth!.user.roles)],
+      // An external party's account may only look after itself on /api, whatever its roles.
+      permissions: request.auth!.boundParty ? ['self'] : [...permissionsOf(request.auth!.user.roles)],
+      boundParty: request.auth!.boundParty,
       node: { id: ctx.config.nodeId, name: ctx.config.nodeName, country: ctx.config.country },
     }));
 
