@@ -1,7 +1,8 @@
 // Browser test of exercise mode (SPEC §7.2) on the demo federation: the Chinese node's supervisor
 // starts the shipped "Ransomware on a hospital" scenario at 120× from the director's UI; the US
 // duty officer opens the injected call (marked EXERCISE) and acknowledges it; the director's live
-// board shows the measured time, and after ending the exercise, the score per party.
+// board shows the measured time, and after ending the exercise, the score per party. A request
+// inject is edited in the request form, its rule messages shown at its own fields.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,4 +58,31 @@ describe('exercise mode in a browser', () => {
     await settle(page);
     await screenshot(page, 'exercises-list');
   }, 240_000);
+
+  it('edits a request inject in the request form, with rule messages at the inject\'s own fields', async () => {
+    const page = suite.browser.page;
+    await signInByApi(page, suite.web.url, 'supervisor', 'en');
+    const supervisor = await ApiSession.signIn(suite.web.url, 'supervisor');
+    type Scenario = { id: string; title: { en: string }; injects: { kind: string; request?: { caseRef: string; subject: { en: string } } }[] };
+    const overview = await supervisor.call<{ scenarios: Scenario[] }>('GET', '/exercises');
+    const scenario = overview.scenarios.find((x) => x.title.en === 'Ransomware on a hospital')!;
+    const at = scenario.injects.findIndex((i) => i.kind === 'request');
+    await page.goto(`${suite.web.url}/exercises/scenarios/${scenario.id}`);
+    // The inject's request fields carry ids from their path inside the scenario: unique on the page.
+    const caseRef = page.locator(`#f-injects-${at}-request-caseRef`);
+    await caseRef.waitFor();
+    expect(await caseRef.inputValue()).toBe(scenario.injects[at]!.request!.caseRef);
+    await caseRef.fill('');
+    await page.getByRole('button', { name: EX.save }).click();
+    await page.locator(`#f-injects-${at}-request-caseRef-error`).waitFor();
+    await screenshot(page, 'exercise-scenario-request-inject');
+
+    await caseRef.fill('CN-DEMO-EX-0002');
+    await page.locator(`#f-injects-${at}-request-subject-en`).fill('Preserve the ransom mailbox (edited)');
+    await page.getByRole('button', { name: EX.save }).click();
+    await page.waitForURL(/\/exercises$/);
+    const saved = (await supervisor.call<{ scenarios: Scenario[] }>('GET', '/exercises')).scenarios.find((x) => x.id === scenario.id)!;
+    expect(saved.injects[at]!.request).toMatchObject({ caseRef: 'CN-DEMO-EX-0002', subject: { en: 'Preserve the ransom mailbox (edited)' } });
+    expect(saved.injects[at]!.request).not.toHaveProperty('requestedParty');
+  }, 120_000);
 });

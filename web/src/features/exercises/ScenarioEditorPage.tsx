@@ -6,28 +6,34 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import type { ScenarioView } from '../../api/exercise-types';
-import { useCallMeta } from '../../api/meta';
+import { useCallMeta, useRequestMeta } from '../../api/meta';
+import { useSession } from '../../app/session';
 import { useBi } from '../../components/Bi';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { SelectField, TextArea, TextField } from '../../components/Field';
+import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
+import { FieldPathPrefix, SelectField, TextArea, TextField } from '../../components/Field';
 import { PageHeader, Panel } from '../../components/Page';
 import type { PeerStatus } from '../federation/federation-types';
-import { injectBody, newInject, type InjectDraft, type InjectKind } from './inject-templates';
+import { RequestForm } from '../requests/RequestForm';
+import { draftOf, injectBody, newInject, type InjectDraft, type InjectKind } from './inject-templates';
 
 type Form = { titleEn: string; titleZh: string; briefingEn: string; briefingZh: string; participants: string[]; injects: InjectDraft[] };
 const EMPTY: Form = { titleEn: '', titleZh: '', briefingEn: '', briefingZh: '', participants: [], injects: [] };
 
-function fromScenario(s: ScenarioView): Form {
+function fromScenario(s: ScenarioView, timeZone: string): Form {
   return {
     titleEn: s.title.en, titleZh: s.title.zh, briefingEn: s.briefing.en, briefingZh: s.briefing.zh, participants: s.participants,
-    injects: s.injects.map((i) => (i.kind === 'request' ? { ...i, requestJson: JSON.stringify(i.request, null, 2) } : i)),
+    injects: s.injects.map((i) => draftOf(i, timeZone)),
   };
 }
 
-function InjectFields({ d, i, set, parties }: { d: InjectDraft; i: number; set: (d: InjectDraft) => void; parties: string[] }) {
+function InjectFields({ d, i, set, parties, err }: {
+  d: InjectDraft; i: number; set: (d: InjectDraft) => void; parties: string[]; err: (path: string) => string | undefined;
+}) {
   const { t } = useTranslation();
   const bi = useBi();
+  const { timeZone } = useSession();
   const meta = useCallMeta();
+  const requestMeta = useRequestMeta();
   const p = (field: string) => `injects.${i}.${field}`;
   const opts = (labels?: Record<string, { en: string; zh: string }>) => Object.entries(labels ?? {}).map(([value, l]) => ({ value, label: bi(l) }));
   return (
@@ -38,7 +44,7 @@ function InjectFields({ d, i, set, parties }: { d: InjectDraft; i: number; set: 
           onChange={(e) => set({ ...d, offsetMinutes: Number(e.target.value) })} />
         <SelectField label={t('exercise.kindLabel')} path={p('kind')} value={d.kind}
           options={(['call', 'request', 'info'] as const).map((k) => ({ value: k, label: t(`exercise.kind.${k}`) }))}
-          onChange={(e) => set({ ...newInject(e.target.value as InjectKind, d.party, d.offsetMinutes), title: d.title })} />
+          onChange={(e) => set({ ...newInject(e.target.value as InjectKind, d.party, d.offsetMinutes, timeZone), title: d.title })} />
         <SelectField label={t('exercise.party')} path={p('party')} value={d.party} placeholder={t('exercise.choose')}
           options={parties.map((x) => ({ value: x, label: x }))} onChange={(e) => set({ ...d, party: e.target.value })} />
       </div>
@@ -65,9 +71,12 @@ function InjectFields({ d, i, set, parties }: { d: InjectDraft; i: number; set: 
           <TextArea className="grow" label={t('exercise.textZh')} path={p('text.zh')} value={d.text.zh} lang="zh-CN" onChange={(e) => set({ ...d, text: { ...d.text, zh: e.target.value } })} />
         </div>
       )}
-      {d.kind === 'request' && (
-        <TextArea label={t('exercise.requestJson')} path={p('request')} hint={t('exercise.requestJsonHint')} rows={12} className="mono"
-          value={d.requestJson ?? ''} onChange={(e) => set({ ...d, requestJson: e.target.value })} />
+      {d.kind === 'request' && d.requestForm && requestMeta.data && (
+        // The request form as officers know it, its fields named by their path inside this inject.
+        <FieldPathPrefix.Provider value={p('request.')}>
+          <RequestForm mode="inject" meta={requestMeta.data} form={d.requestForm} onChange={(requestForm) => set({ ...d, requestForm })}
+            fieldError={(path) => err(p(`request.${path}`))} />
+        </FieldPathPrefix.Provider>
       )}
     </fieldset>
   );
@@ -78,25 +87,27 @@ export function ScenarioEditorPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const qc = useQueryClient();
+  const { timeZone } = useSession();
   const [f, setF] = useState<Form>(EMPTY);
   const existing = useQuery({ queryKey: ['exercises', 'scenario', id], queryFn: () => api.get<ScenarioView>(`/exercises/scenarios/${id}`), enabled: !!id });
   const peers = useQuery({ queryKey: ['federation', 'peers'], queryFn: () => api.get<{ items: PeerStatus[] }>('/federation/peers') });
-  useEffect(() => { if (existing.data) setF(fromScenario(existing.data)); }, [existing.data]);
+  useEffect(() => { if (existing.data) setF(fromScenario(existing.data, timeZone)); }, [existing.data, timeZone]);
   const save = useMutation({
     mutationFn: () => {
       const body = {
         title: { en: f.titleEn, zh: f.titleZh }, briefing: { en: f.briefingEn, zh: f.briefingZh }, participants: f.participants,
-        injects: f.injects.map(injectBody),
+        injects: f.injects.map((d) => injectBody(d, timeZone)),
       };
       return id ? api.patch<ScenarioView>(`/exercises/scenarios/${id}`, body) : api.post<ScenarioView>('/exercises/scenarios', body);
     },
     onSuccess: async () => { await qc.invalidateQueries({ queryKey: ['exercises'] }); navigate('/exercises'); },
   });
+  const err = useFieldErrors(save.error);
   const activePeers = (peers.data?.items ?? []).filter((p) => p.status === 'active').map((p) => p.id);
   const setInject = (i: number, d: InjectDraft) => setF({ ...f, injects: f.injects.map((x, j) => (j === i ? d : x)) });
   const add = (kind: InjectKind) => {
     const last = f.injects.at(-1)?.offsetMinutes ?? -10;
-    setF({ ...f, injects: [...f.injects, newInject(kind, f.participants[0] ?? '', last + 10)] });
+    setF({ ...f, injects: [...f.injects, newInject(kind, f.participants[0] ?? '', last + 10, timeZone)] });
   };
   return (
     <>
@@ -133,7 +144,7 @@ export function ScenarioEditorPage() {
           <div className="stack">
             {f.injects.map((d, i) => (
               <div key={i} className="stack">
-                <InjectFields d={d} i={i} parties={f.participants} set={(x) => setInject(i, x)} />
+                <InjectFields d={d} i={i} parties={f.participants} set={(x) => setInject(i, x)} err={err} />
                 <button type="button" className="btn ghost" onClick={() => setF({ ...f, injects: f.injects.filter((_, j) => j !== i) })}>{t('exercise.removeInject')}</button>
               </div>
             ))}

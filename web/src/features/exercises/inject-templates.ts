@@ -1,11 +1,13 @@
-// Starting content for a new inject of each kind in the scenario editor (edited before saving).
+// Starting content for a new inject of each kind in the scenario editor (edited before saving), and
+// the conversions between an inject and the editor's working copy of it.
 import type { Inject } from '../../api/exercise-types';
+import { formFromContent, formToInjectRequest, type RequestContentLike, type RequestFormState } from '../requests/request-form-state';
 
 export type InjectKind = Inject['kind'];
-/** The editor's working copy of an inject: the request content is edited as JSON text. */
-export type InjectDraft = Inject & { requestJson?: string };
+/** The editor's working copy of an inject: a request inject's content is edited in the request form. */
+export type InjectDraft = Inject & { requestForm?: RequestFormState };
 
-const PRESERVATION = {
+const PRESERVATION: RequestContentLike = {
   type: 'preservation', urgency: 'urgent', confidentiality: 'confidential', caseRef: 'EX-2026-001',
   subject: { en: 'Preserve accounts used by the ransomware gang', zh: '保全勒索团伙使用的账户' },
   crimeCategory: 'ransomware',
@@ -17,7 +19,7 @@ const PRESERVATION = {
   details: { preservation: { dataToPreserve: 'Mailbox content, subscriber information, IP logs', provider: 'Example Mail Inc.' } },
 };
 
-export function newInject(kind: InjectKind, party: string, offsetMinutes: number): InjectDraft {
+export function newInject(kind: InjectKind, party: string, offsetMinutes: number, timeZone: string): InjectDraft {
   const base = { id: '', party, offsetMinutes, title: { en: '', zh: '' } };
   if (kind === 'call') {
     return {
@@ -26,19 +28,21 @@ export function newInject(kind: InjectKind, party: string, offsetMinutes: number
     } as InjectDraft;
   }
   if (kind === 'request') {
-    return { ...base, kind, request: PRESERVATION, requestJson: JSON.stringify(PRESERVATION, null, 2) } as unknown as InjectDraft;
+    return { ...base, kind, request: PRESERVATION, requestForm: formFromContent(PRESERVATION, timeZone) } as unknown as InjectDraft;
   }
   return { ...base, kind, text: { en: '', zh: '' } };
 }
 
-/** The API body of one inject: the JSON text parsed back (left as text when it does not parse, so the server names the problem). */
-export function injectBody(d: InjectDraft): unknown {
-  const { requestJson, id, ...rest } = d;
+/** The editor's working copy of a stored inject. */
+export function draftOf(inject: Inject, timeZone: string): InjectDraft {
+  if (inject.kind !== 'request') return inject;
+  return { ...inject, requestForm: formFromContent(inject.request as unknown as RequestContentLike, timeZone) };
+}
+
+/** The API body of one inject: a request inject's content comes from its form. */
+export function injectBody(d: InjectDraft, timeZone: string): unknown {
+  const { requestForm, id, ...rest } = d;
   const withId = id ? { ...rest, id } : rest;
-  if (d.kind !== 'request') return withId;
-  try {
-    return { ...withId, request: JSON.parse(requestJson ?? '{}') as unknown };
-  } catch {
-    return { ...withId, request: requestJson };
-  }
+  if (d.kind !== 'request' || !requestForm) return withId;
+  return { ...withId, request: formToInjectRequest(requestForm, timeZone) };
 }

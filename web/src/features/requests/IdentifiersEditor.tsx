@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RequestMeta } from '../../api/types';
 import { useBi } from '../../components/Bi';
-import { SelectField, TextField } from '../../components/Field';
+import { SelectField, TextField, useFieldId } from '../../components/Field';
 import { emptyIdentifier, type IdentifierRow } from './request-form-state';
 
 type Props = {
@@ -20,9 +20,11 @@ export function IdentifiersEditor({ meta, rows, timeZone, onChange, fieldError }
   let filled = -1;
   const apiIndex = rows.map((r) => (r.value.trim() ? (filled += 1) : -1));
   const listError = fieldError('identifiers');
+  const listId = useFieldId('identifiers');
+  const zonesId = useFieldId('time-zones');
   return (
     <div className="stack-sm">
-      {listError && <div className="field"><span className="error" id="f-identifiers">⚠ {listError}</span></div>}
+      {listError && <div className="field"><span className="error" id={listId}>⚠ {listError}</span></div>}
       {rows.map((row, i) => {
         const n = apiIndex[i] ?? -1;
         const p = `identifiers.${n >= 0 ? n : `new${i}`}`;
@@ -41,7 +43,7 @@ export function IdentifiersEditor({ meta, rows, timeZone, onChange, fieldError }
             <TextField label={label('to')} path={`${p}.to`} type="datetime-local" value={row.to}
               onChange={(e) => set(i, { to: e.target.value })} error={err('to')} />
             <TextField label={label('timeZone')} path={`${p}.timeZone`} value={row.timeZone}
-              onChange={(e) => set(i, { timeZone: e.target.value })} error={err('timeZone')} list="tz-list" />
+              onChange={(e) => set(i, { timeZone: e.target.value })} error={err('timeZone')} list={zonesId} />
             <button type="button" className="btn sm ghost" onClick={() => onChange(rows.filter((_, j) => j !== i))} disabled={rows.length === 1}>
               <span aria-hidden="true">✕</span><span className="sr-only">{t('requestForm.identifier.remove', { n: i + 1 })}</span>
             </button>
@@ -53,7 +55,7 @@ export function IdentifiersEditor({ meta, rows, timeZone, onChange, fieldError }
           + {t('requestForm.identifier.add')}
         </button>
       </div>
-      <datalist id="tz-list">
+      <datalist id={zonesId}>
         {['Asia/Shanghai', 'Asia/Hong_Kong', 'America/New_York', 'America/Los_Angeles', 'Europe/Brussels', 'Europe/London', 'UTC'].map((z) => (
           <option key={z} value={z} />
         ))}

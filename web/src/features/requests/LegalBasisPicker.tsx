@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LegalBasis, RequestMeta } from '../../api/types';
 import { useBi } from '../../components/Bi';
-import { fieldId, TextField } from '../../components/Field';
+import { TextField, useFieldId } from '../../components/Field';
 import { Badge } from '../../components/Badge';
 
 type Props = {
@@ -21,7 +21,7 @@ export function LegalBasisPicker({ meta, type, value, note, urgency, onChange, o
   const bi = useBi();
   const bases = allowedBases(meta, type);
   const chosen = bases.find((b) => b.id === value);
-  const id = fieldId('legalBasis');
+  const id = useFieldId('legalBasis');
   return (
     <div className="stack-sm">
       <fieldset className="form-section" aria-describedby={error ? `${id}-error` : undefined}>
@@ -29,7 +29,7 @@ export function LegalBasisPicker({ meta, type, value, note, urgency, onChange, o
         <div className="choice-list" id={id} tabIndex={-1}>
           {bases.map((b) => (
             <label key={b.id} className="choice">
-              <input type="radio" name="legalBasis" value={b.id} checked={value === b.id} onChange={() => onChange(b.id)}
+              <input type="radio" name={id} value={b.id} checked={value === b.id} onChange={() => onChange(b.id)}
                 aria-invalid={error ? true : undefined} />
               <span>
                 <span>{bi(b.shortName)}</span>{' '}

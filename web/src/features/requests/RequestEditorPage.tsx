@@ -12,7 +12,7 @@ import { useSession } from '../../app/session';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { PageHeader, QueryState } from '../../components/Page';
 import type { RequestPrefill } from '../hotline/CallLinks';
-import { emptyForm, formFromRecord, formToPayload, type RequestFormState } from './request-form-state';
+import { emptyForm, formFromContent, formToPayload, type RequestFormState } from './request-form-state';
 import { RequestForm } from './RequestForm';
 
 export type EditorMode = 'outgoing' | 'incoming';
@@ -28,7 +28,7 @@ export function RequestEditorPage({ mode = 'outgoing' }: { mode?: EditorMode }) 
   });
   const [form, setForm] = useState<RequestFormState | null>(id ? null : { ...emptyForm(me.user), ...seed?.prefill });
   useEffect(() => {
-    if (existing.data && !form) setForm(formFromRecord(existing.data, timeZone));
+    if (existing.data && !form) setForm(formFromContent(existing.data, timeZone));
   }, [existing.data, form, timeZone]);
 
   return (

@@ -1,10 +1,13 @@
 // The per-type request form: the type drives the legal bases offered and the type-specific fields;
-// every field shows its own message from the API's issues, in the user's language.
+// every field shows its own message from the API's issues, in the user's language. In 'inject' mode
+// (an exercise scenario's request inject) the sections are fieldsets inside the inject, and the
+// requested party is the inject's target, so it is not asked for.
+import { useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestMeta } from '../../api/types';
 import { useSession } from '../../app/session';
 import { useBi } from '../../components/Bi';
-import { SelectField, TextArea, TextField } from '../../components/Field';
+import { FieldPathPrefix, fieldId, SelectField, TextArea, TextField } from '../../components/Field';
 import { Panel } from '../../components/Page';
 import { PartyDatalist } from '../../components/PartyName';
 import { IdentifiersEditor } from './IdentifiersEditor';
@@ -13,14 +16,22 @@ import type { RequestFormState } from './request-form-state';
 import { TypeDetailsFields } from './TypeDetailsFields';
 
 type Props = {
-  meta: RequestMeta; mode?: 'outgoing' | 'incoming'; form: RequestFormState; onChange(next: RequestFormState): void;
+  meta: RequestMeta; mode?: 'outgoing' | 'incoming' | 'inject'; form: RequestFormState; onChange(next: RequestFormState): void;
   fieldError(path: string): string | undefined;
 };
+
+/** A section of the form: a panel on the request page, a fieldset inside an exercise inject. */
+function Section({ inject, id, title, children }: { inject: boolean; id: string; title: ReactNode; children: ReactNode }) {
+  const prefix = useContext(FieldPathPrefix);
+  if (!inject) return <Panel title={title} id={prefix ? fieldId(prefix + id) : id}>{children}</Panel>;
+  return <fieldset className="form-section"><legend>{title}</legend>{children}</fieldset>;
+}
 
 export function RequestForm({ meta, mode = 'outgoing', form, onChange, fieldError }: Props) {
   const { t } = useTranslation();
   const bi = useBi();
   const { timeZone } = useSession();
+  const inject = mode === 'inject';
   const set = (patch: Partial<RequestFormState>) => onChange({ ...form, ...patch });
   const text = (key: keyof RequestFormState, path: string) => ({
     path, value: String(form[key] ?? ''), error: fieldError(path),
@@ -39,22 +50,24 @@ export function RequestForm({ meta, mode = 'outgoing', form, onChange, fieldErro
 
   return (
     <div className="stack">
-      <Panel title={t('requestForm.sectionType')} id="sec-type">
+      <Section inject={inject} title={t('requestForm.sectionType')} id="sec-type">
         <div className="form-grid">
           <SelectField label={t('requestForm.type')} path="type" required options={options(meta.types)} value={form.type}
             onChange={(e) => changeType(e.target.value)} error={fieldError('type')} />
-          <TextField label={mode === 'incoming' ? t('requestForm.requestingParty') : t('requestForm.requestedParty')} required
-            list="party-list" hint={t('requestForm.requestedPartyHint')}
-            {...text('requestedParty', mode === 'incoming' ? 'requestingParty' : 'requestedParty')} />
+          {!inject && (
+            <TextField label={mode === 'incoming' ? t('requestForm.requestingParty') : t('requestForm.requestedParty')} required
+              list="party-list" hint={t('requestForm.requestedPartyHint')}
+              {...text('requestedParty', mode === 'incoming' ? 'requestingParty' : 'requestedParty')} />
+          )}
           <SelectField label={t('common.urgency')} path="urgency" required options={options(meta.urgencies)} value={form.urgency}
             onChange={(e) => set({ urgency: e.target.value })} error={fieldError('urgency')} />
           <SelectField label={t('requestForm.confidentiality')} path="confidentiality" options={options(meta.confidentiality)}
             value={form.confidentiality} onChange={(e) => set({ confidentiality: e.target.value })} error={fieldError('confidentiality')} />
         </div>
-        <PartyDatalist />
-      </Panel>
+        {!inject && <PartyDatalist />}
+      </Section>
 
-      <Panel title={t('requestForm.sectionCase')} id="sec-case">
+      <Section inject={inject} title={t('requestForm.sectionCase')} id="sec-case">
         <div className="form-grid">
           <TextField label={t('requestForm.caseRef')} required {...text('caseRef', 'caseRef')} />
           <SelectField label={t('requestForm.crimeCategory')} path="crimeCategory" required placeholder={t('common.choose')}
@@ -65,28 +78,28 @@ export function RequestForm({ meta, mode = 'outgoing', form, onChange, fieldErro
           <TextArea label={t('requestForm.facts')} required className="span-2" rows={5} {...text('facts', 'facts')} />
           <TextArea label={t('requestForm.dataRequested')} required className="span-2" rows={3} {...text('dataRequested', 'dataRequested')} />
         </div>
-      </Panel>
+      </Section>
 
       {['preservation', 'expedited_disclosure', 'emergency_disclosure', 'takedown', 'freeze_assets', 'interview'].includes(form.type) && (
-        <Panel title={t('requestForm.sectionDetails', { type: bi(meta.types[form.type]) })} id="sec-details">
+        <Section inject={inject} title={t('requestForm.sectionDetails', { type: bi(meta.types[form.type]) })} id="sec-details">
           <TypeDetailsFields type={form.type} values={form.details} fieldError={fieldError}
             onChange={(k, v) => set({ details: { ...form.details, [k]: v } })} />
-        </Panel>
+        </Section>
       )}
 
-      <Panel title={t('requestForm.sectionIdentifiers')} id="sec-identifiers">
+      <Section inject={inject} title={t('requestForm.sectionIdentifiers')} id="sec-identifiers">
         <p className="faint">{t('requestForm.identifiersHelp')}</p>
         <IdentifiersEditor meta={meta} rows={form.identifiers} timeZone={timeZone} fieldError={fieldError}
           onChange={(identifiers) => set({ identifiers })} />
-      </Panel>
+      </Section>
 
-      <Panel title={t('requestForm.sectionLegal')} id="sec-legal">
+      <Section inject={inject} title={t('requestForm.sectionLegal')} id="sec-legal">
         <LegalBasisPicker meta={meta} type={form.type} value={form.legalBasis} note={form.legalBasisNote} urgency={form.urgency}
           onChange={(legalBasis) => set({ legalBasis })} onNote={(legalBasisNote) => set({ legalBasisNote })}
           error={fieldError('legalBasis')} noteError={fieldError('legalBasisNote')} />
-      </Panel>
+      </Section>
 
-      <Panel title={t('requestForm.sectionContact')} id="sec-contact">
+      <Section inject={inject} title={t('requestForm.sectionContact')} id="sec-contact">
         <div className="form-grid">
           <TextField label={t('requestForm.requestedDeadline')} type="datetime-local" hint={t('requestForm.inYourZone', { zone: timeZone })}
             {...text('requestedDeadline', 'requestedDeadline')} />
@@ -94,7 +107,7 @@ export function RequestForm({ meta, mode = 'outgoing', form, onChange, fieldErro
           <TextField label={t('requestForm.contactEmail')} required type="email" {...text('contactEmail', 'contactOfficer.email')} />
           <TextField label={t('requestForm.contactPhone')} required type="tel" {...text('contactPhone', 'contactOfficer.phone')} />
         </div>
-      </Panel>
+      </Section>
     </div>
   );
 }

@@ -32,18 +32,23 @@ export function emptyForm(user: User): RequestFormState {
   };
 }
 
-export function formFromRecord(r: RequestDetail, timeZone: string): RequestFormState {
+/** A request's content as a record holds it, or as an exercise inject does (every field but the type optional). */
+export type RequestContentLike = { type: string } & Partial<Pick<RequestDetail,
+  'requestedParty' | 'caseRef' | 'subject' | 'crimeCategory' | 'facts' | 'dataRequested' | 'legalBasis' | 'legalBasisNote' | 'urgency'
+  | 'confidentiality' | 'requestedDeadline' | 'contactOfficer' | 'identifiers' | 'details'>>;
+
+export function formFromContent(r: RequestContentLike, timeZone: string): RequestFormState {
   const block = DETAIL_BLOCK[r.type];
-  const raw = (block ? (r.details as Record<string, Record<string, unknown> | undefined>)[block] : undefined) ?? {};
+  const raw = (block ? (r.details as Record<string, Record<string, unknown> | undefined> | undefined)?.[block] : undefined) ?? {};
   const details: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) details[k] = Array.isArray(v) ? v.join('\n') : typeof v === 'boolean' ? (v ? 'true' : '') : String(v ?? '');
   return {
-    type: r.type, requestedParty: r.requestedParty, caseRef: r.caseRef, subjectEn: r.subject.en, subjectZh: r.subject.zh,
-    crimeCategory: r.crimeCategory ?? '', facts: r.facts, dataRequested: r.dataRequested, legalBasis: r.legalBasis ?? '',
-    legalBasisNote: r.legalBasisNote ?? '', urgency: r.urgency, confidentiality: r.confidentiality,
-    requestedDeadline: isoToZonedLocal(r.requestedDeadline, timeZone),
-    contactName: r.contactOfficer.name, contactEmail: r.contactOfficer.email, contactPhone: r.contactOfficer.phone,
-    identifiers: r.identifiers.map((i) => {
+    type: r.type, requestedParty: r.requestedParty ?? '', caseRef: r.caseRef ?? '', subjectEn: r.subject?.en ?? '', subjectZh: r.subject?.zh ?? '',
+    crimeCategory: r.crimeCategory ?? '', facts: r.facts ?? '', dataRequested: r.dataRequested ?? '', legalBasis: r.legalBasis ?? '',
+    legalBasisNote: r.legalBasisNote ?? '', urgency: r.urgency ?? 'routine', confidentiality: r.confidentiality ?? 'normal',
+    requestedDeadline: isoToZonedLocal(r.requestedDeadline ?? null, timeZone),
+    contactName: r.contactOfficer?.name ?? '', contactEmail: r.contactOfficer?.email ?? '', contactPhone: r.contactOfficer?.phone ?? '',
+    identifiers: (r.identifiers ?? []).map((i) => {
       const zone = i.timeZone ?? timeZone;
       return {
         kind: i.kind, value: i.value, service: i.service ?? '', note: i.note ?? '', timeZone: zone,
@@ -108,4 +113,10 @@ export function formToPayload(form: RequestFormState, timeZone: string): Record<
       })),
     details: detailsPayload(form),
   };
+}
+
+/** An exercise inject's request: the form's content without a requested party (the inject's target is). */
+export function formToInjectRequest(form: RequestFormState, timeZone: string): Record<string, unknown> {
+  const { requestedParty: _targetOfTheInject, ...content } = formToPayload(form, timeZone);
+  return content;
 }
