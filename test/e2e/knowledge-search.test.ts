@@ -32,6 +32,8 @@ describe('knowledge base and search in a browser', () => {
       await page.locator('#header-search-q').fill('网络诈骗 OR 杀猪盘');
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/search\?q=/);
+      expect(await page.locator('#search-q').inputValue()).toBe('网络诈骗 OR 杀猪盘');
+      expect(await page.locator('#header-search-q').inputValue()).toBe('');
       await page.locator('.search-result mark').first().waitFor();
       const marks = await page.locator('.search-result mark').allTextContents();
       expect(marks).toContain('杀猪盘');

@@ -1,4 +1,4 @@
-// The search box in the top bar: Enter opens /search?q=….
+// The search box in the top bar: Enter opens /search?q=… and empties the box.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -13,7 +13,10 @@ export function HeaderSearch() {
   if (!can('knowledge:read')) return null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (q.trim()) navigate(`/search?q=${encodeURIComponent(q.trim())}`);
+    if (!q.trim()) return;
+    navigate(`/search?q=${encodeURIComponent(q.trim())}`);
+    // The query now lives in the search page's own box; a stale copy up here would be confusing.
+    setQ('');
   };
   return (
     <form role="search" className="header-search" onSubmit={submit}>
