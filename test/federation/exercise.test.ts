@@ -76,6 +76,8 @@ describe('a tabletop exercise across two nodes', () => {
     // T+0: the emergency call reaches the participant as an exercise call; the duty officer acknowledges it.
     const call = await eventually(async () => (await usApi(usDuty, 'GET', `/api/calls?exercise=${id}`)).json.items[0], 'the injected call');
     expect(call).toMatchObject({ urgency: 'emergency', exerciseId: id, direction: 'incoming' });
+    // The call's clock runs at the exercise's pace on the participant too: 15 minutes at 120× is 7.5 s.
+    expect(call.ackPeriodMs).toBe((15 * 60_000) / SCALE);
     expect(call.message).toMatch(/^\[EXERCISE \/ 演练\]/);
     expect((await usApi(usDuty, 'POST', `/api/calls/${call.id}/actions`, { action: 'acknowledge' })).status).toBe(200);
 
@@ -102,6 +104,8 @@ describe('a tabletop exercise across two nodes', () => {
     expect(request).toMatchObject({ type: 'preservation', status: 'submitted', exerciseId: id });
     expect(request.subject.en).toMatch(/^\[EXERCISE\]/);
     expect(Date.parse(request.submittedAt) - startedAt).toBeGreaterThanOrEqual((20 * 60_000) / SCALE);
+    // So does the request's: an urgent preservation request is acknowledged within 24 h, here 12 real minutes.
+    expect(Date.parse(request.clocks.ackDueAt) - Date.parse(request.submittedAt)).toBe((24 * 3_600_000) / SCALE);
     for (const action of ['acknowledge', 'accept', 'start_work', 'fulfil']) {
       expect((await usApi(usDuty, 'POST', `/api/requests/${request.id}/actions`, { action })).status).toBe(200);
     }
@@ -128,7 +132,9 @@ describe('a tabletop exercise across two nodes', () => {
     const reqSteps = Object.fromEntries(board.rows[2].steps.map((s: { step: string }) => [s.step, s]));
     expect(reqSteps.acknowledge.measuredMinutes).toBe(minutes(board.rows[2].firedAt, mine.acknowledgedAt));
     expect(reqSteps.fulfil.measuredMinutes).toBe(minutes(board.rows[2].firedAt, mine.fulfilledAt));
-    expect(reqSteps.acknowledge.deadlineMinutes).toBe(minutes(mine.submittedAt, mine.clocks.ackDueAt) / SCALE);
+    // Deadlines in exercise minutes are the workflow's own periods (the records ran them at 120×).
+    expect(reqSteps.acknowledge.deadlineMinutes).toBe(minutes(mine.submittedAt, mine.clocks.ackDueAt));
+    expect(reqSteps.acknowledge.deadlineMinutes).toBe(24 * 60);
     const points = [callSteps[0], reqSteps.acknowledge, reqSteps.fulfil].map((s) =>
       s.measuredMinutes <= s.deadlineMinutes ? 100 : Math.max(0, Math.round(100 * (2 - s.measuredMinutes / s.deadlineMinutes) * 10) / 10));
     expect(board.parties).toEqual([expect.objectContaining({ party: 'us-demo', score: Math.round(points.reduce((a, b) => a + b) / 3) })]);

@@ -33,6 +33,14 @@ describe('placeCall', () => {
     ]);
   });
 
+  it('an exercise call at 120× gets 1/120 of the period, and its ladder follows that period', () => {
+    const { record } = placeCall(newCallInput(), callerPoc, T0, { ...OPTS, timeScale: 120 });
+    expect(record.ackPeriodMs).toBe(7_500); // 15 min / 120
+    expect(record.ackDueAt).toBe('2025-06-01T10:00:07.500Z');
+    // Never below a second, whatever the scale.
+    expect(placeCall(newCallInput(), callerPoc, T0, { ...OPTS, timeScale: 100_000 }).record.ackPeriodMs).toBe(1000);
+  });
+
   it('applies the agreed period', () => {
     const { record } = placeCall(newCallInput({ urgency: 'urgent' }), callerPoc, T0, { ...OPTS, agreement: { ackMinutes: { urgent: 60 } } });
     expect(record.ackDueAt).toBe('2025-06-01T11:00:00.000Z');

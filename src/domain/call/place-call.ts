@@ -21,6 +21,12 @@ export type PlaceCallOptions = {
    * both nodes show the same deadline even if their agreements were configured differently.
    */
   relay?: { placedBy: string; placedAt: string; ackPeriodMs: number };
+  /**
+   * Exercise speed (SPEC §7.2): a call injected by an exercise run at N× gets an acknowledgement
+   * period N times shorter (at least a second), so its deadline and escalation ladder run at the
+   * exercise's pace on both nodes (the period travels with the call).
+   */
+  timeScale?: number;
 };
 
 export function placeCall(input: NewCallInput, actor: Actor, now: Date, opts: PlaceCallOptions): CallResult {
@@ -40,7 +46,7 @@ export function placeCall(input: NewCallInput, actor: Actor, now: Date, opts: Pl
   if (!opts.id || !opts.reference) throw new AppError('CALL_VALIDATION_FAILED', { details: { missing: 'id/reference' } });
 
   const placedAt = relay ? iso(relay.placedAt) : iso(now);
-  const period = relay ? relay.ackPeriodMs : ackPeriodMs(input.urgency, opts.agreement);
+  const period = relay ? relay.ackPeriodMs : Math.max(1000, Math.round(ackPeriodMs(input.urgency, opts.agreement) / (opts.timeScale ?? 1)));
   const placedBy = relay ? relay.placedBy.trim() : actorLabel(actor);
   const record: CallRecord = {
     id: opts.id,

@@ -70,6 +70,18 @@ describe('response deadline', () => {
     expect(hoursAfterSubmit(eu, 'responseDueAt')).toBe(240);
   });
 
+  it('an exercise at 60× divides the periods (its deadlines come at the exercise pace); agreed instants stay', () => {
+    const d = draft({ ...validContent('preservation'), urgency: 'urgent' });
+    const real = computeSubmitClocks(d, at(0), DEFAULT_CLOCK_POLICY);
+    const fast = computeSubmitClocks(d, at(0), DEFAULT_CLOCK_POLICY, 60);
+    const after = (iso: string | null) => Date.parse(iso!) - at(0).getTime();
+    expect(after(fast.ackDueAt)).toBe(after(real.ackDueAt) / 60);
+    expect(after(fast.responseDueAt)).toBe(after(real.responseDueAt) / 60);
+    expect(after(fast.ackDueAt)).toBe(24 * 60_000); // 24 h acknowledgement → 24 real minutes
+    const agreed = { ...d, clockOverrides: { ackDueAt: '2026-09-02T00:00:00.000Z', agreedAt: at(0).toISOString(), proposedBy: 'requested' as const } };
+    expect(computeSubmitClocks(agreed, at(0), DEFAULT_CLOCK_POLICY, 60).ackDueAt).toBe('2026-09-02T00:00:00.000Z');
+  });
+
   it('overrides already agreed replace computed deadlines', () => {
     const d = { ...draft(), clockOverrides: { ackDueAt: '2026-09-02T00:00:00.000Z', agreedAt: at(0).toISOString(), proposedBy: 'requested' as const } };
     const c = computeSubmitClocks(d, at(0), DEFAULT_CLOCK_POLICY);

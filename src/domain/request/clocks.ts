@@ -65,17 +65,18 @@ export function defaultResponseHours(r: ClockInput, policy: ClockPolicy): number
 
 /**
  * Both clocks run from submission, not acknowledgement: the requested party cannot hold its own
- * response clock back by acknowledging late.
+ * response clock back by acknowledging late. `timeScale` > 1 (an exercise run faster than real
+ * time) divides the periods; agreed overrides are instants and stay as agreed.
  */
-export function computeSubmitClocks(r: ClockInput, submittedAt: Date, policy: ClockPolicy): RequestClocks {
+export function computeSubmitClocks(r: ClockInput, submittedAt: Date, policy: ClockPolicy, timeScale = 1): RequestClocks {
   const at = iso(submittedAt);
+  const after = (hours: number) => iso(addMs(submittedAt, Math.round((hours * HOUR_MS) / timeScale)));
   return {
     ...EMPTY_CLOCKS,
     ackClockStartAt: at,
-    ackDueAt: r.clockOverrides?.ackDueAt ?? iso(addMs(submittedAt, policy.ackHours[r.urgency] * HOUR_MS)),
+    ackDueAt: r.clockOverrides?.ackDueAt ?? after(policy.ackHours[r.urgency]),
     responseClockStartAt: at,
-    responseDueAt:
-      r.clockOverrides?.responseDueAt ?? iso(addMs(submittedAt, defaultResponseHours(r, policy) * HOUR_MS)),
+    responseDueAt: r.clockOverrides?.responseDueAt ?? after(defaultResponseHours(r, policy)),
   };
 }
 

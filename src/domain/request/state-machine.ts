@@ -21,7 +21,14 @@ import { ACTION_FROM, actionsFromStatus, guardRefusal } from './transitions.js';
 import type { ClockOverrideValues, RequestAction, RequestEvent, RequestRecord, RequestSide } from './types.js';
 import { assertSubmittable } from './validate-request.js';
 
-export type ApplyOptions = { clockPolicy?: ClockPolicyInput };
+export type ApplyOptions = {
+  clockPolicy?: ClockPolicyInput;
+  /**
+   * Exercise speed (SPEC §7.2): a request injected by an exercise run at N× gets submit clocks
+   * N times shorter, so its deadlines and escalations come at the exercise's pace. 1 for real work.
+   */
+  timeScale?: number;
+};
 
 export type ApplyResult = { record: RequestRecord; events: RequestEvent[] };
 
@@ -72,7 +79,7 @@ export function applyRequestAction<A extends RequestAction>(
 
   const policy = resolveClockPolicy(options.clockPolicy);
   const side = sideOf(actor, record) as RequestSide;
-  const { patch, data } = transition(record, action, params, now, side, actor, policy);
+  const { patch, data } = transition(record, action, params, now, side, actor, policy, options.timeScale ?? 1);
   const at = iso(now);
   const next: RequestRecord = { ...record, ...patch, updatedAt: at, version: record.version + 1 };
   const event: RequestEvent = {
@@ -115,6 +122,7 @@ function transition<A extends RequestAction>(
   side: RequestSide,
   actor: Actor,
   policy: ClockPolicy,
+  timeScale: number,
 ): Step {
   const at = iso(now);
   const p = params as Partial<ActionParams[RequestAction]> & Record<string, unknown>;
@@ -126,7 +134,7 @@ function transition<A extends RequestAction>(
     case 'submit': {
       const approvalRequired = r.approvalRequired || isApprovalRequired(r.type, r.legalBasis ?? '', false);
       assertSubmittable(r, now);
-      const clocks = computeSubmitClocks(r, now, policy);
+      const clocks = computeSubmitClocks(r, now, policy, timeScale);
       return {
         patch: { status: 'submitted', submittedAt: at, approvalRequired, clocks },
         data: { ...note, approvalRequired, ackDueAt: clocks.ackDueAt, responseDueAt: clocks.responseDueAt },

@@ -21,12 +21,14 @@ export async function placeCall(ctx: ServiceContext, actor: Actor, input: TPlace
 
 /** The placing step inside a caller's transaction (also used by exercise injects, which mark the call). */
 export async function insertPlacedCall(
-  tx: Queryable, ctx: ServiceContext, actor: Actor, input: TPlaceCall, now: Date, marks: { exerciseId?: string } = {},
+  tx: Queryable, ctx: ServiceContext, actor: Actor, input: TPlaceCall, now: Date, marks: { exerciseId?: string; timeScale?: number } = {},
 ): Promise<CallRecord> {
   const nodeId = ctx.config.nodeId;
   // The counter is taken inside the transaction, so a refused call leaves no gap in references.
   const reference = await nextReference(tx, nodeId, 'CALL', now);
-  const decided = decidePlaceCall({ ...input, fromParty: nodeId }, actor, now, { id: newId(), reference });
+  const decided = decidePlaceCall({ ...input, fromParty: nodeId }, actor, now, {
+    id: newId(), reference, ...(marks.timeScale ? { timeScale: marks.timeScale } : {}),
+  });
   const record: CallRecord = marks.exerciseId ? { ...decided.record, exerciseId: marks.exerciseId } : decided.record;
   await insertCall(tx, record, 'outgoing', nextCallCheckAt(record, nodeId));
   await recordChange(tx, { actor, subjectType: 'call', subjectId: record.id, events: decided.events, auditData: { reference, ...(marks.exerciseId ? { exerciseId: marks.exerciseId } : {}) } }, now);

@@ -33,7 +33,7 @@ function scaledDue(sentAt: string | null, deadlineMinutes: number | null | undef
 }
 
 export async function buildBoard(ctx: ServiceContext, exercise: Exercise, now: Date): Promise<ExerciseBoard> {
-  const observed = await observeInjects(ctx.db, await listDeliveries(ctx.db, [exercise.id]));
+  const observed = await observeInjects(ctx.db, await listDeliveries(ctx.db, [exercise.id]), exercise.timeScale);
   const parties = scoreExercise({
     timeScale: exercise.timeScale, endedAt: exercise.endedAt, observations: observed, participants: exercise.participants, now,
   });

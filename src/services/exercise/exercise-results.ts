@@ -36,7 +36,7 @@ export async function listExerciseResults(ctx: ServiceContext, range: { from: Da
   const deliveries = await listDeliveries(ctx.db, exercises.map((e) => e.id));
   const results: ExerciseResult[] = [];
   for (const ex of exercises) {
-    const observed = await observeInjects(ctx.db, deliveries.filter((d) => d.exerciseId === ex.id));
+    const observed = await observeInjects(ctx.db, deliveries.filter((d) => d.exerciseId === ex.id), ex.timeScale);
     const parties = scoreExercise({ timeScale: ex.timeScale, endedAt: ex.endedAt, observations: observed, participants: ex.participants, now });
     results.push({
       exerciseId: ex.id, title: ex.title, startedAt: new Date(ex.startedAt!), ...(ex.endedAt ? { endedAt: new Date(ex.endedAt) } : {}),

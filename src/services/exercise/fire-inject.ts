@@ -26,17 +26,19 @@ function directorOf(ex: Exercise, partyId: string): UserActor {
 async function createFor(tx: Queryable, ctx: ServiceContext, ex: Exercise, inject: Inject, d: InjectDelivery, now: Date): Promise<Created> {
   const actor = directorOf(ex, ctx.config.nodeId);
   const marks = { exerciseId: ex.id };
+  // The records' own clocks run at the exercise's pace: deadlines, overdue flags and escalations
+  // come when the exercise expects them, and the score reads them back as exercise minutes.
   if (inject.kind === 'call') {
     const call = await insertPlacedCall(tx, ctx, actor, {
       toParty: d.party, topic: inject.topic, urgency: inject.urgency, message: callMessage(inject.text), language: 'en', callback: inject.callback,
-    }, now, marks);
+    }, now, { ...marks, timeScale: ex.timeScale });
     return { callId: call.id };
   }
   if (inject.kind === 'request') {
     const input = { ...inject.request, subject: markedSubject(inject.request.subject), requestedParty: d.party };
     const { record: draft } = await insertDraftRequest(tx, ctx, actor, input, now, marks);
     const submit = { action: 'submit' } as const;
-    const { record, events } = applyRequestCommand(draft, submit, actor, now, { clockPolicy: requestClockPolicy(ctx) });
+    const { record, events } = applyRequestCommand(draft, submit, actor, now, { clockPolicy: requestClockPolicy(ctx), timeScale: ex.timeScale });
     await saveRequestChange(tx, ctx, actor, draft, record, events, now);
     await publishRequestStep(tx, ctx, draft, record, submit, actor, now);
     return { requestId: record.id };
