@@ -31,18 +31,3 @@ export function presentCustody(s: CustodyState & { evidence: EvidenceRecord }) {
       : { ok: false, firstBadSeq: v.firstBadSeq, reason: v.reason, message: { en: v.message.en, zh: v.message.zh } },
   };
 }
-
-// Unpaired surrogates too: encodeURIComponent throws on them.
-const UNSAFE = /[\u0000-\u001f\u007f"\\/\u202a-\u202e\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/**
- * The stored name is what was collected, not trusted: control characters, quotes, slashes and
- * bidirectional overrides (which can disguise an extension) are replaced; an ASCII fallback goes
- * in `filename`, the full UTF-8 name in `filename*` (RFC 6266 / 8187).
- */
-export function contentDisposition(filename: string): string {
-  const clean = filename.replace(UNSAFE, '_').trim() || 'evidence';
-  const ascii = clean.replace(/[^\x20-\x7e]/g, '_');
-  const encoded = encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}

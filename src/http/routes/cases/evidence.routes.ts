@@ -11,7 +11,8 @@ import { recordCustodyStep } from '../../../services/case/record-custody.js';
 import { actorOf } from '../../plugins/auth.js';
 import { ERROR_RESPONSES, ZIdParamsSchema } from '../common.schema.js';
 import { ZCaseEvidenceParamsSchema, ZCustodyStepBodySchema, ZEvidenceContentQuerySchema, ZEvidenceUploadQuerySchema } from './cases.schema.js';
-import { contentDisposition, presentCustody, presentCustodyEvent, presentEvidence } from './evidence.presenter.js';
+import { sendDownload } from '../file-download.js';
+import { presentCustody, presentCustodyEvent, presentEvidence } from './evidence.presenter.js';
 
 export function evidenceRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -46,14 +47,9 @@ export function evidenceRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       schema: { ...withItem, querystring: ZEvidenceContentQuerySchema, summary: 'Download the file, checked against its SHA-256; records custody (accessed, or exported)' },
     }, async (request, reply) => {
       const { evidence, content } = await downloadEvidence(ctx, actorOf(request), request.params.id, request.params.evidenceId, request.query.purpose);
-      return reply
-        .header('content-type', evidence.mediaType)
-        .header('content-disposition', contentDisposition(evidence.filename))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'no-store')
-        .header('repr-digest', `sha-256=:${createHash('sha256').update(content).digest('base64')}:`)
-        .send(content);
+      return sendDownload(reply, { mediaType: evidence.mediaType, fileName: evidence.filename, bytes: content }, {
+        'repr-digest': `sha-256=:${createHash('sha256').update(content).digest('base64')}:`,
+      });
     });
 
     app.get('/cases/:id/evidence/:evidenceId/custody', {

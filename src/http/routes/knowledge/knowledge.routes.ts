@@ -11,7 +11,7 @@ import { getArticle, getArticleVersion, listArticles } from '../../../services/k
 import { shareArticle, unshareArticle } from '../../../services/knowledge/share-article.js';
 import { updateArticle } from '../../../services/knowledge/update-article.js';
 import { actorOf } from '../../plugins/auth.js';
-import { contentDisposition } from '../cases/evidence.presenter.js';
+import { sendDownload } from '../file-download.js';
 import { ERROR_RESPONSES, splitList, ZIdParamsSchema } from '../common.schema.js';
 import { presentArticle, presentArticleDetail, presentArticleSummary, presentArticleVersion, presentAttachment } from './knowledge.presenter.js';
 import {
@@ -87,13 +87,7 @@ export function knowledgeRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       schema: { tags, params: ZAttachmentParamsSchema, response: ERROR_RESPONSES, summary: 'Download an attachment, checked against its SHA-256' },
     }, async (request, reply) => {
       const { meta, bytes } = await readAttachment(ctx, actorOf(request), request.params.id, request.params.attachmentId);
-      return reply
-        .header('content-type', meta.mediaType)
-        .header('content-disposition', contentDisposition(meta.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'no-store')
-        .send(bytes);
+      return sendDownload(reply, { mediaType: meta.mediaType, fileName: meta.fileName, bytes });
     });
   };
 }

@@ -9,7 +9,7 @@ import { downloadReportAttachment } from '../../../services/public-report/downlo
 import { getTriageReport } from '../../../services/public-report/get-triage-report.js';
 import { listTriageReports } from '../../../services/public-report/list-triage-reports.js';
 import { mergeReports } from '../../../services/public-report/merge-reports.js';
-import { contentDisposition } from '../cases/evidence.presenter.js';
+import { sendDownload } from '../file-download.js';
 import { actorOf } from '../../plugins/auth.js';
 import { ERROR_RESPONSES, splitList, ZIdParamsSchema } from '../common.schema.js';
 import { presentQueueItem, presentReportRecord, presentTriageReport } from './public-report.presenter.js';
@@ -48,13 +48,7 @@ export function triageRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       schema: { tags, params: ZAttachmentParamsSchema, response: ERROR_RESPONSES, summary: 'Download a screenshot (decrypted, checked against its SHA-256; audited)' },
     }, async (request, reply) => {
       const { attachment, content } = await downloadReportAttachment(ctx, actorOf(request), request.params.id, request.params.attachmentId);
-      return reply
-        .header('content-type', attachment.mediaType)
-        .header('content-disposition', contentDisposition(attachment.filename))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'no-store')
-        .send(content);
+      return sendDownload(reply, { mediaType: attachment.mediaType, fileName: attachment.filename, bytes: content });
     });
 
     app.post('/triage/reports/:id/actions', {
