@@ -1,8 +1,9 @@
 // The TAXII client against another in-process node's TAXII server: a feed (credentials sealed,
 // Basic auth with an API token) pulls a party-scoped collection, validates every object, lists the
 // invalid ones, and continues from its watermark so that "nothing new" is one objects request;
-// a failing feed records its error; due feeds run from the worker's sweep.
+// a failing feed records its error; due feeds run from the worker's sweep; pulled values correlate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordObservables } from '../../src/services/intel/record-observables.js';
 import { insertStixObjects } from '../../src/storage/repositories/intel-object.repository.js';
 import { runDueFeeds, runFeed } from '../../src/services/intel/taxii-run-feed.js';
 import type { StixObject } from '../../src/intel/stix/types.js';
@@ -64,6 +65,9 @@ describe.each(STORES)('TAXII client and feeds (%s)', (store) => {
     const broken = { ...indicator(4), pattern_type: undefined } as unknown as StixObject;
     await insertStixObjects(source.ctx.db, shared.id, [broken], 'test', source.clock.now());
 
+    // A case on the target already holds the domain of indicator 1: the pull must correlate it.
+    await target.ctx.db.transaction((tx) => recordObservables(tx, target.ctx, { kind: 'case', id: 'case-phish', label: 'CN-CASE-1' },
+      [{ type: 'domain', value: 'phish-1.example.com' }], target.clock.now()));
     const created = await targetApi('POST', '/api/intel/feeds', {
       name: 'Partner phishing', url: `${sourceUrl}/taxii2/`, collection: 'partners', targetCollection: 'local',
       auth: { kind: 'basic', username: 'cn-target-feed', password: pullerToken }, intervalMinutes: 30,
@@ -85,6 +89,9 @@ describe.each(STORES)('TAXII client and feeds (%s)', (store) => {
     const stored = await target.ctx.db.query<{ source: string }>(`SELECT source FROM intel_objects WHERE source LIKE 'taxii:%'`);
     expect(stored).toHaveLength(2);
     expect(stored[0]!.source).toBe(`taxii:${feed.id}`);
+    const alerts = await target.ctx.db.query(`SELECT a_kind, b_kind, b_id, matches FROM correlation_alerts WHERE b_id = 'case-phish' OR a_id = 'case-phish'`);
+    expect(alerts).toHaveLength(1);
+    expect(JSON.stringify(alerts[0]!.matches)).toContain('phish-1.example.com');
 
     // Nothing new: exactly one objects request, nothing imported.
     const urls: string[] = [];

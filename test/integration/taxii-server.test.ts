@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { STORES } from '../support/test-context.js';
+import { recordObservables } from '../../src/services/intel/record-observables.js';
 import { indicator, type StixSample } from '../support/stix-samples.js';
 
 const TAXII = 'application/taxii+json;version=2.1';
@@ -271,6 +272,9 @@ describe.each(STORES)('TAXII 2.1 server (%s)', (store) => {
     await expectTaxiiError(await taxiiGet('/taxii2/nowhere/', analystToken), 404);
 
     // Objects posted under the partner root, and the status resource is found under that root only.
+    // A case already holds the domain the posted indicator names: the push correlates it.
+    await t.ctx.db.transaction((tx) => recordObservables(tx, t.ctx, { kind: 'case', id: 'case-40', label: 'CN-CASE-40' },
+      [{ type: 'domain', value: 'phish-40.example.com' }], t.clock.now()));
     const res = await taxiiPost('/taxii2/partners/collections/partner-x/objects/', partyToken, { objects: [indicator(40, { tlp: 'GREEN' })] });
     expect(res.status, await res.clone().text()).toBe(202);
     const status = await res.json() as Json;
@@ -278,6 +282,8 @@ describe.each(STORES)('TAXII 2.1 server (%s)', (store) => {
     await expectTaxiiError(await taxiiGet(`/taxii2/api/status/${status.id}/`, partyToken), 404);
     const objects = (await (await taxiiGet('/taxii2/partners/collections/partner-x/objects/', partyToken)).json()) as Json;
     expect(objects.objects.map((o: Json) => o.name)).toEqual(['Phishing domain 40']);
+    const alerts = await t.ctx.db.query(`SELECT a_kind, a_id, b_kind, b_id FROM correlation_alerts WHERE a_id = 'case-40' OR b_id = 'case-40'`);
+    expect(alerts).toEqual([{ a_kind: 'case', a_id: 'case-40', b_kind: 'intel', b_id: partners.id }]);
 
     // The admin API names every root.
     const where = (await t.app.inject({ method: 'GET', url: '/api/intel/taxii', headers: bearer(analystToken) })).json() as Json;

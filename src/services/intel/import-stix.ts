@@ -3,18 +3,15 @@
 // transaction, one statement and one audit entry per batch, correlation in the same transaction),
 // and every invalid one is reported with its index, id, type and reasons. Memory stays flat
 // whatever the bundle size.
-import { tryNormalizeObservable } from '../../domain/case/normalize-observable.js';
-import type { ObservableType } from '../../domain/case/observable-types.js';
 import type { Actor } from '../../domain/shared/actor.js';
 import { AppError } from '../../errors.js';
 import { BundleFormatError, readBundleObjects } from '../../intel/stix/bundle-stream.js';
-import { observablesOf } from '../../intel/stix/observables.js';
 import type { StixObject } from '../../intel/stix/types.js';
 import { validateStixObject, type StixIssue } from '../../intel/stix/validate.js';
 import { getCollectionByIdOrAlias, insertStixObjects, type IntelCollectionRow } from '../../storage/repositories/intel-object.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
-import { recordObservables } from './record-observables.js';
+import { correlateStix, stixObservables } from './correlate-stix.js';
 
 export type InvalidStixObject = { index: number; id?: string; type?: string; issues: StixIssue[] };
 
@@ -125,15 +122,13 @@ function storeBatch(
   inserted.catch(() => undefined);
   const committed = (async () => {
     const now = ctx.clock();
-    const observables = options.correlate === false ? [] : normalizedObservables(batch);
+    const observables = options.correlate === false ? [] : stixObservables(batch);
     try {
       const stored = await ctx.db.transaction(async (tx) => {
         await previous.inserted;
         const counts = await insertStixObjects(tx, collection.id, batch, options.source ?? 'import', now);
         markInserted();
-        if (observables.length > 0 && counts.inserted > 0) {
-          await recordObservables(tx, ctx, { kind: 'intel', id: collection.id, label: collection.title }, observables, now);
-        }
+        if (counts.inserted > 0) await correlateStix(tx, ctx, collection, observables, now);
         await previous.committed;
         await recordChange(tx, {
           actor: options.actor, subjectType: 'intel_collection', subjectId: collection.id,
@@ -149,16 +144,4 @@ function storeBatch(
     }
   })();
   return { inserted, committed };
-}
-
-/** Canonical case-vocabulary values named by the batch; values the normalizer refuses (CIDR ranges, …) are skipped. */
-function normalizedObservables(batch: readonly StixObject[]): { type: ObservableType; value: string }[] {
-  const out: { type: ObservableType; value: string }[] = [];
-  for (const o of batch) {
-    for (const raw of observablesOf(o)) {
-      const n = tryNormalizeObservable(raw.type, raw.value);
-      if (n.ok) out.push({ type: n.observable.type, value: n.observable.value });
-    }
-  }
-  return out;
 }

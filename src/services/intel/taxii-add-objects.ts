@@ -1,6 +1,7 @@
 // TAXII POST of an envelope to a collection: every object through the STIX validator; the valid
 // ones stored in one transaction (a version already held also counts as a success, as it is in the
-// collection), each invalid one a failure with its reason; the result kept as a status resource.
+// collection) with the values they name indexed for correlation, each invalid one a failure with
+// its reason; the result kept as a status resource.
 import { AppError } from '../../errors.js';
 import type { StixObject } from '../../intel/stix/types.js';
 import { validateStixObject } from '../../intel/stix/validate.js';
@@ -9,6 +10,7 @@ import { insertStixObjects } from '../../storage/repositories/intel-object.repos
 import { findStatus, insertStatus, type StatusDetail, type StatusRow } from '../../storage/repositories/taxii.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
+import { correlateStix, stixObservables } from './correlate-stix.js';
 import type { ViewedCollection } from './taxii-collection-access.js';
 import type { TaxiiCaller } from './taxii-viewer.js';
 
@@ -45,6 +47,7 @@ export async function addTaxiiObjects(ctx: ServiceContext, caller: TaxiiCaller, 
   const source = caller.viewer.kind === 'party' ? `peer:${caller.viewer.party}` : 'taxii:push';
   await ctx.db.transaction(async (tx) => {
     const stored = await insertStixObjects(tx, collection.id, valid, source, now);
+    if (stored.inserted > 0) await correlateStix(tx, ctx, collection, stixObservables(valid), now);
     await insertStatus(tx, status);
     await recordChange(tx, {
       actor: caller.actor, subjectType: 'intel_collection', subjectId: collection.id,

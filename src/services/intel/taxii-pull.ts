@@ -1,13 +1,16 @@
 // Pulls a remote TAXII collection into a local one, page by page (more/next), from an added_after
 // watermark: every object goes through the STIX validator; valid ones are stored (a version already
-// held counts as a duplicate), invalid ones are listed with their reason. One transaction per page.
+// held counts as a duplicate) and the values they name indexed for correlation, invalid ones are
+// listed with their reason. One transaction per page.
 import type { TaxiiClient } from '../../intel/taxii/client.js';
 import type { StixObject } from '../../intel/stix/types.js';
 import { validateStixObject } from '../../intel/stix/validate.js';
-import { insertStixObjects } from '../../storage/repositories/intel-object.repository.js';
+import { AppError } from '../../errors.js';
+import { getCollectionByIdOrAlias, insertStixObjects } from '../../storage/repositories/intel-object.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
 import type { SystemActor, UserActor } from '../../domain/shared/actor.js';
+import { correlateStix, stixObservables } from './correlate-stix.js';
 
 export type InvalidObject = { id?: string; reason: string };
 
@@ -27,6 +30,8 @@ export type PullInput = {
 const MAX_PAGES = 100_000;
 
 export async function pullTaxiiCollection(ctx: ServiceContext, input: PullInput): Promise<PullSummary> {
+  const target = await getCollectionByIdOrAlias(ctx.db, input.targetCollectionId);
+  if (!target) throw new AppError('INTEL_STIX_COLLECTION_NOT_FOUND', { details: { collection: input.targetCollectionId } });
   const summary: PullSummary = { imported: 0, duplicates: 0, invalid: [], requests: 0, pages: 0, watermark: input.addedAfter };
   const before = input.client.requestCount();
   let next: string | undefined;
@@ -46,9 +51,10 @@ export async function pullTaxiiCollection(ctx: ServiceContext, input: PullInput)
     if (valid.length) {
       const now = ctx.clock();
       const stored = await ctx.db.transaction(async (tx) => {
-        const result = await insertStixObjects(tx, input.targetCollectionId, valid, input.source, now);
+        const result = await insertStixObjects(tx, target.id, valid, input.source, now);
+        if (result.inserted > 0) await correlateStix(tx, ctx, target, stixObservables(valid), now);
         await recordChange(tx, {
-          actor: input.actor, subjectType: 'intel_collection', subjectId: input.targetCollectionId,
+          actor: input.actor, subjectType: 'intel_collection', subjectId: target.id,
           events: [{ type: 'taxii_pulled', at: now.toISOString(), data: { source: input.source, inserted: result.inserted, duplicates: result.duplicates } }],
         }, now);
         return result;
