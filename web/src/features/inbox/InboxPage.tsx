@@ -49,12 +49,12 @@ function Cells({ item }: { item: InboxItem }) {
     return (
       <>
         <td><Badge tone="warning">{t('inbox.kindCall')}</Badge></td>
-        <td>
+        <td className="main-col">
           <Link className="row-link" to={`/hotline/calls/${c.id}`}>{label(callMeta?.topics, c.topic)}</Link>
           <div className="sub mono">{c.reference}</div>
           <div className="sub">{c.message.length > 110 ? `${c.message.slice(0, 110)}…` : c.message}</div>
         </td>
-        <td className="nowrap"><PartyName id={c.fromParty} /></td>
+        <td className="party-col"><PartyName id={c.fromParty} /></td>
         <td><Badge tone={urgencyTone(c.urgency)}>{label(callMeta?.urgencies, c.urgency)}</Badge></td>
         <td><Badge tone={callTone(c.status)}>{label(callMeta?.statuses, c.status)}</Badge></td>
         <td>
@@ -69,12 +69,12 @@ function Cells({ item }: { item: InboxItem }) {
   return (
     <>
       <td><Badge tone="info">{t('inbox.kindRequest')}</Badge></td>
-      <td>
+      <td className="main-col">
         <Link className="row-link" to={`/requests/${r.id}`}>{label(requestMeta?.types, r.type)}</Link>
         <div className="sub mono">{r.reference}</div>
         <div className="sub">{bi(r.subject)}</div>
       </td>
-      <td className="nowrap"><PartyName id={r.requestingParty} /></td>
+      <td className="party-col"><PartyName id={r.requestingParty} /></td>
       <td><Badge tone={urgencyTone(r.urgency)}>{label(requestMeta?.urgencies, r.urgency)}</Badge></td>
       <td><Badge tone={requestTone(r.status)}>{label(requestMeta?.statuses, r.status)}</Badge></td>
       <td>
