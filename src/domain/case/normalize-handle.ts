@@ -25,6 +25,11 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
   other: { caseInsensitive: false, en: '', zh: '' },
 };
 
+/** A platform with rules of its own, where the same handle means the same account everywhere. */
+export function isKnownPlatform(platform: string): boolean {
+  return platform !== 'other' && Object.hasOwn(PLATFORM_RULES, platform);
+}
+
 const ALIASES: Record<string, string> = { twitter: 'x', tg: 'telegram', weixin: 'wechat', 微信: 'wechat', 微博: 'weibo', 抖音: 'douyin', 支付宝: 'alipay' };
 
 /** Profile links are accepted too: https://t.me/name → telegram:name. */
