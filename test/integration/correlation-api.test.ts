@@ -113,4 +113,16 @@ describe.each(STORES)('correlation API (%s)', (store) => {
     expect((big.json() as Json).error.code).toBe('INTEL_EXTRACT_TOO_LARGE');
     expect((big.json() as Json).error.message.zh).toMatch(/文本过长/);
   });
+
+  it('links a request\'s account on a known platform to the same account held by a case', async () => {
+    expect((await call('POST', lead.token, `/api/cases/${caseA.id}/observables`, { type: 'account_handle', value: 'telegram:@scam_support' })).statusCode).toBe(201);
+    const res = await call('POST', lead.token, '/api/requests', preservationDraft({
+      identifiers: [{ kind: 'account', value: '@Scam_Support', service: 'Telegram' }],
+    }));
+    expect(res.statusCode, res.body).toBe(201);
+    const request = (res.json() as Json).id as string;
+    const alerts = (await alertsOf(lead.token, `?sourceId=${request}`)).items;
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ a: { kind: 'case', id: caseA.id }, b: { kind: 'request', id: request }, matches: [{ type: 'account_handle', value: 'telegram:scam_support' }] });
+  });
 });
