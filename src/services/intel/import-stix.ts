@@ -8,10 +8,10 @@ import { AppError } from '../../errors.js';
 import { BundleFormatError, readBundleObjects } from '../../intel/stix/bundle-stream.js';
 import type { StixObject } from '../../intel/stix/types.js';
 import { validateStixObject, type StixIssue } from '../../intel/stix/validate.js';
-import { getCollectionByIdOrAlias, insertStixObjects, type IntelCollectionRow } from '../../storage/repositories/intel-object.repository.js';
+import { getCollectionByIdOrAlias, type IntelCollectionRow } from '../../storage/repositories/intel-object.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
-import { correlateStix, stixObservables } from './correlate-stix.js';
+import { stixObservables, storeStixObjects } from './store-stix.js';
 
 export type InvalidStixObject = { index: number; id?: string; type?: string; issues: StixIssue[] };
 
@@ -126,9 +126,9 @@ function storeBatch(
     try {
       const stored = await ctx.db.transaction(async (tx) => {
         await previous.inserted;
-        const counts = await insertStixObjects(tx, collection.id, batch, options.source ?? 'import', now);
-        markInserted();
-        if (counts.inserted > 0) await correlateStix(tx, ctx, collection, observables, now);
+        const counts = await storeStixObjects(tx, ctx, collection, batch, now, {
+          source: options.source ?? 'import', observables, onInserted: () => markInserted(),
+        });
         await previous.committed;
         await recordChange(tx, {
           actor: options.actor, subjectType: 'intel_collection', subjectId: collection.id,

@@ -6,11 +6,10 @@ import { AppError } from '../../errors.js';
 import type { StixObject } from '../../intel/stix/types.js';
 import { validateStixObject } from '../../intel/stix/validate.js';
 import { newId } from '../../shared/ids.js';
-import { insertStixObjects } from '../../storage/repositories/intel-object.repository.js';
 import { findStatus, insertStatus, type StatusDetail, type StatusRow } from '../../storage/repositories/taxii.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
-import { correlateStix, stixObservables } from './correlate-stix.js';
+import { storeStixObjects } from './store-stix.js';
 import type { ViewedCollection } from './taxii-collection-access.js';
 import type { TaxiiCaller } from './taxii-viewer.js';
 
@@ -46,8 +45,7 @@ export async function addTaxiiObjects(ctx: ServiceContext, caller: TaxiiCaller, 
   };
   const source = caller.viewer.kind === 'party' ? `peer:${caller.viewer.party}` : 'taxii:push';
   await ctx.db.transaction(async (tx) => {
-    const stored = await insertStixObjects(tx, collection.id, valid, source, now);
-    if (stored.inserted > 0) await correlateStix(tx, ctx, collection, stixObservables(valid), now);
+    const stored = await storeStixObjects(tx, ctx, collection, valid, now, { source });
     await insertStatus(tx, status);
     await recordChange(tx, {
       actor: caller.actor, subjectType: 'intel_collection', subjectId: collection.id,

@@ -6,11 +6,11 @@ import type { TaxiiClient } from '../../intel/taxii/client.js';
 import type { StixObject } from '../../intel/stix/types.js';
 import { validateStixObject } from '../../intel/stix/validate.js';
 import { AppError } from '../../errors.js';
-import { getCollectionByIdOrAlias, insertStixObjects } from '../../storage/repositories/intel-object.repository.js';
+import { getCollectionByIdOrAlias } from '../../storage/repositories/intel-object.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
 import type { SystemActor, UserActor } from '../../domain/shared/actor.js';
-import { correlateStix, stixObservables } from './correlate-stix.js';
+import { storeStixObjects } from './store-stix.js';
 
 export type InvalidObject = { id?: string; reason: string };
 
@@ -51,8 +51,7 @@ export async function pullTaxiiCollection(ctx: ServiceContext, input: PullInput)
     if (valid.length) {
       const now = ctx.clock();
       const stored = await ctx.db.transaction(async (tx) => {
-        const result = await insertStixObjects(tx, target.id, valid, input.source, now);
-        if (result.inserted > 0) await correlateStix(tx, ctx, target, stixObservables(valid), now);
+        const result = await storeStixObjects(tx, ctx, target, valid, now, { source: input.source });
         await recordChange(tx, {
           actor: input.actor, subjectType: 'intel_collection', subjectId: target.id,
           events: [{ type: 'taxii_pulled', at: now.toISOString(), data: { source: input.source, inserted: result.inserted, duplicates: result.duplicates } }],
