@@ -13,15 +13,19 @@ export async function listTaxiiApiRoots(ctx: ServiceContext, viewer: TaxiiViewer
   return visibleApiRoots(viewer ? await listCollections(ctx.db) : [], viewer);
 }
 
-/** Refuses an API root the caller may not know of with the same 404 as one that does not exist. */
-export async function requireTaxiiApiRoot(ctx: ServiceContext, viewer: TaxiiViewer, apiRoot: string): Promise<void> {
-  if (!(await listTaxiiApiRoots(ctx, viewer)).includes(apiRoot)) {
-    throw new AppError('INTEL_TAXII_NOT_FOUND', { details: { apiRoot } });
-  }
+function assertRootVisible(collections: readonly CollectionRow[], viewer: TaxiiViewer, apiRoot: string): void {
+  if (!visibleApiRoots(collections, viewer).includes(apiRoot)) throw new AppError('INTEL_TAXII_NOT_FOUND', { details: { apiRoot } });
 }
 
+/** Refuses an API root the caller may not know of with the same 404 as one that does not exist. */
+export async function requireTaxiiApiRoot(ctx: ServiceContext, viewer: TaxiiViewer, apiRoot: string): Promise<void> {
+  assertRootVisible(await listCollections(ctx.db), viewer, apiRoot);
+}
+
+/** The collections of an API root this caller may see (the root refused as requireTaxiiApiRoot does). */
 export async function listTaxiiCollections(ctx: ServiceContext, viewer: TaxiiViewer, apiRoot: string): Promise<ViewedCollection[]> {
   const rows = await listCollections(ctx.db);
+  assertRootVisible(rows, viewer, apiRoot);
   return rows.filter((c) => c.apiRoot === apiRoot).map((c) => ({ ...c, ...collectionAccess(c, viewer) })).filter((c) => c.visible);
 }
 
@@ -31,7 +35,12 @@ export async function requireTaxiiCollection(
   const found = await findCollection(ctx.db, idOrAlias);
   const row = found?.apiRoot === apiRoot ? found : null;
   const viewed = row ? { ...row, ...collectionAccess(row, viewer) } : null;
-  if (!viewed?.visible) throw new AppError('INTEL_TAXII_COLLECTION_NOT_FOUND', { details: { collection: idOrAlias } });
+  if (!viewed?.visible) {
+    // A visible collection implies its root is visible, so the root is only looked at on failure:
+    // under a root the caller may not know of, the root itself is what is missing.
+    await requireTaxiiApiRoot(ctx, viewer, apiRoot);
+    throw new AppError('INTEL_TAXII_COLLECTION_NOT_FOUND', { details: { collection: idOrAlias } });
+  }
   if (need === 'read' && !viewed.canRead) throw new AppError('INTEL_TAXII_FORBIDDEN', { details: { need: 'can_read' } });
   if (need === 'write' && !viewed.canWrite) throw new AppError('INTEL_TAXII_FORBIDDEN', { details: { need: 'can_write' } });
   return viewed;

@@ -54,11 +54,13 @@ function callerOf(request: FastifyRequest): TaxiiCaller {
   return request.taxii;
 }
 
-/** The API root named in the URL, once the caller may know of it (else a TAXII 404). */
-async function rootOf(ctx: ServiceContext, request: FastifyRequest<{ Params: RootParams }>): Promise<string> {
+/**
+ * The API root named in the URL, if it can be one (else a TAXII 404). Whether the caller may know
+ * of it is checked by the service each route calls (with the collection it loads anyway).
+ */
+function rootOf(request: FastifyRequest<{ Params: RootParams }>): string {
   const { root } = request.params;
   if (!API_ROOT_NAME.test(root)) throw new AppError('INTEL_TAXII_NOT_FOUND', { details: { url: request.url.split('?')[0] } });
-  await requireTaxiiApiRoot(ctx, callerOf(request).viewer, root);
   return root;
 }
 
@@ -98,7 +100,8 @@ export function taxiiRoutes(ctx: ServiceContext): FastifyPluginAsync {
     });
 
     app.get<{ Params: RootParams }>(`${root}/`, { schema: hide }, async (request, reply) => {
-      const name = await rootOf(ctx, request);
+      const name = rootOf(request);
+      await requireTaxiiApiRoot(ctx, callerOf(request).viewer, name);
       return send(reply, {
         title: name === TAXII_API_ROOT ? `${ctx.config.nodeName.en} — threat intelligence` : `${ctx.config.nodeName.en} — ${name}`,
         description: name === TAXII_API_ROOT
@@ -110,18 +113,18 @@ export function taxiiRoutes(ctx: ServiceContext): FastifyPluginAsync {
     });
 
     app.get<{ Params: RootParams }>(`${root}/collections/`, { schema: hide }, async (request, reply) => {
-      const collections = await listTaxiiCollections(ctx, callerOf(request).viewer, await rootOf(ctx, request));
+      const collections = await listTaxiiCollections(ctx, callerOf(request).viewer, rootOf(request));
       return send(reply, collections.length ? { collections: collections.map(presentCollection) } : {});
     });
 
     app.get<{ Params: CollectionParams }>(`${root}/collections/:id/`, { schema: hide }, async (request, reply) => {
-      return send(reply, presentCollection(await requireTaxiiCollection(ctx, callerOf(request).viewer, await rootOf(ctx, request), request.params.id, 'see')));
+      return send(reply, presentCollection(await requireTaxiiCollection(ctx, callerOf(request).viewer, rootOf(request), request.params.id, 'see')));
     });
 
     app.get<{ Params: CollectionParams }>(`${root}/collections/:id/objects/`, { schema: hide }, async (request, reply) => {
       const { viewer } = callerOf(request);
       const filters = filtersOf(request);
-      const collection = await requireTaxiiCollection(ctx, viewer, await rootOf(ctx, request), request.params.id, 'read');
+      const collection = await requireTaxiiCollection(ctx, viewer, rootOf(request), request.params.id, 'read');
       const page = await readTaxiiPage(ctx, viewer, collection, filters);
       return send(reply, presentEnvelope(page), page);
     });
@@ -133,7 +136,7 @@ export function taxiiRoutes(ctx: ServiceContext): FastifyPluginAsync {
         throw new AppError('INTEL_TAXII_UNSUPPORTED_MEDIA_TYPE', { details: { expected: TAXII_MEDIA_TYPE } });
       }
       const caller = callerOf(request);
-      const collection = await requireTaxiiCollection(ctx, caller.viewer, await rootOf(ctx, request), request.params.id, 'write');
+      const collection = await requireTaxiiCollection(ctx, caller.viewer, rootOf(request), request.params.id, 'write');
       const status = await addTaxiiObjects(ctx, caller, collection, request.body);
       return send(reply.status(202), presentStatus(status));
     });
@@ -141,7 +144,7 @@ export function taxiiRoutes(ctx: ServiceContext): FastifyPluginAsync {
     app.get<{ Params: ObjectParams }>(`${root}/collections/:id/objects/:objectId/`, { schema: hide }, async (request, reply) => {
       const { viewer } = callerOf(request);
       const filters = filtersOf(request);
-      const collection = await requireTaxiiCollection(ctx, viewer, await rootOf(ctx, request), request.params.id, 'read');
+      const collection = await requireTaxiiCollection(ctx, viewer, rootOf(request), request.params.id, 'read');
       const page = await readTaxiiPage(ctx, viewer, collection, { ...filters, ids: [request.params.objectId], types: undefined });
       if (!page.rows.length && !filters.next && !filters.addedAfter) throw new AppError('INTEL_TAXII_OBJECT_NOT_FOUND', { details: { id: request.params.objectId } });
       return send(reply, presentEnvelope(page), page);
@@ -150,7 +153,7 @@ export function taxiiRoutes(ctx: ServiceContext): FastifyPluginAsync {
     app.delete<{ Params: ObjectParams }>(`${root}/collections/:id/objects/:objectId/`, { schema: hide }, async (request, reply) => {
       const caller = callerOf(request);
       const filters = filtersOf(request);
-      const collection = await requireTaxiiCollection(ctx, caller.viewer, await rootOf(ctx, request), request.params.id, 'write');
+      const collection = await requireTaxiiCollection(ctx, caller.viewer, rootOf(request), request.params.id, 'write');
       if (!collection.canRead) throw new AppError('INTEL_TAXII_FORBIDDEN', { details: { need: 'can_read' } });
       await deleteTaxiiObject(ctx, caller.actor, caller.viewer, collection, request.params.objectId, filters);
       return send(reply, {});
@@ -159,7 +162,7 @@ export function taxiiRoutes(ctx: ServiceContext): FastifyPluginAsync {
     app.get<{ Params: ObjectParams }>(`${root}/collections/:id/objects/:objectId/versions/`, { schema: hide }, async (request, reply) => {
       const { viewer } = callerOf(request);
       const filters = filtersOf(request);
-      const collection = await requireTaxiiCollection(ctx, viewer, await rootOf(ctx, request), request.params.id, 'read');
+      const collection = await requireTaxiiCollection(ctx, viewer, rootOf(request), request.params.id, 'read');
       const page = await readTaxiiPage(ctx, viewer, collection, {
         ...filters, ids: [request.params.objectId], types: undefined, versions: { all: true, first: false, last: false, at: [] },
       });
@@ -172,7 +175,7 @@ export function taxiiRoutes(ctx: ServiceContext): FastifyPluginAsync {
     app.get<{ Params: CollectionParams }>(`${root}/collections/:id/manifest/`, { schema: hide }, async (request, reply) => {
       const { viewer } = callerOf(request);
       const filters = filtersOf(request);
-      const collection = await requireTaxiiCollection(ctx, viewer, await rootOf(ctx, request), request.params.id, 'read');
+      const collection = await requireTaxiiCollection(ctx, viewer, rootOf(request), request.params.id, 'read');
       const page = await readTaxiiPage(ctx, viewer, collection, filters);
       return send(reply, presentManifest(page), page);
     });
@@ -183,7 +186,9 @@ export function taxiiRoutes(ctx: ServiceContext): FastifyPluginAsync {
     });
 
     app.get<{ Params: RootParams & { statusId: string } }>(`${root}/status/:statusId/`, { schema: hide }, async (request, reply) => {
-      return send(reply, presentStatus(await getTaxiiStatus(ctx, callerOf(request).viewer, await rootOf(ctx, request), request.params.statusId)));
+      const name = rootOf(request);
+      await requireTaxiiApiRoot(ctx, callerOf(request).viewer, name);
+      return send(reply, presentStatus(await getTaxiiStatus(ctx, callerOf(request).viewer, name, request.params.statusId)));
     });
   };
 }
