@@ -2,6 +2,7 @@
 // as peers come and go), woken at once when a local transaction enqueues messages, plus the
 // periodic upkeep (resend requests for old gaps, audit checkpoints).
 import type { ServiceContext } from '../services/context.js';
+import { startPeriodicSweep } from '../shared/periodic-sweep.js';
 import { releaseAllLeases } from '../storage/repositories/federation-outbox.repository.js';
 import { listPeers } from '../storage/repositories/peer.repository.js';
 import type { FederationMetrics } from './federation-metrics.js';
@@ -20,7 +21,6 @@ const TICK_MS = 1000;
 export function startDeliveryWorker(ctx: ServiceContext, metrics: FederationMetrics): DeliveryWorker {
   const loops = new Map<string, PeerLoop>();
   let stopped = false;
-  let ticking: Promise<void> | null = null;
   let started = false;
 
   const syncLoops = async () => {
@@ -35,34 +35,24 @@ export function startDeliveryWorker(ctx: ServiceContext, metrics: FederationMetr
       if (!active.has(id)) { loops.delete(id); void loop.stop(); }
     }
   };
-  const tick = (): Promise<void> => {
-    ticking ??= (async () => {
-      try {
-        await syncLoops();
-        await runFederationUpkeep(ctx);
-      } catch (err) {
-        ctx.logger.error({ err }, 'federation worker tick failed');
-      }
-    })().finally(() => { ticking = null; });
-    return ticking;
-  };
-
+  // The periodic upkeep shares the sweep loop of the other workers: one at a time, failures
+  // logged and retried at the next tick, stop waits for the one in progress.
+  const upkeep = startPeriodicSweep({
+    name: 'federation upkeep', everyMs: TICK_MS, logger: ctx.logger, onError: () => undefined,
+    sweep: async () => { await syncLoops(); await runFederationUpkeep(ctx); },
+  });
   const unsubscribe = onOutbox(ctx.db, (peerId) => {
     const loop = loops.get(peerId);
     if (loop) loop.wake();
-    else void tick(); // a peer just added or resumed
+    else void upkeep.sweepNow(); // a peer just added or resumed
   });
-  const timer = setInterval(() => { if (!stopped) void tick(); }, TICK_MS);
-  timer.unref();
-  void tick();
 
   return {
-    tickNow: async () => { await ticking; await tick(); },
+    tickNow: () => upkeep.sweepNow(),
     async stop() {
       stopped = true;
-      clearInterval(timer);
       unsubscribe();
-      await ticking;
+      await upkeep.stop();
       await Promise.all([...loops.values()].map((l) => l.stop()));
       loops.clear();
     },

@@ -2,7 +2,7 @@
 // each sweep asks every area which records are due *now* and fires what has not fired yet,
 // so a node that was down when a deadline passed fires it at its first sweep after restart.
 import type { ServiceContext } from '../services/context.js';
-import { startPeriodicSweep, type PeriodicSweep } from './periodic-sweep.js';
+import { startPeriodicSweep, type PeriodicSweep } from '../shared/periodic-sweep.js';
 
 export type ClockSource = {
   subjectType: string;

@@ -6,7 +6,7 @@
 import type { ServiceContext } from '../services/context.js';
 import { fireInject, type FireOutcome } from '../services/exercise/fire-inject.js';
 import { dueDeliveryIds } from '../storage/repositories/exercise.repository.js';
-import { startPeriodicSweep, type PeriodicSweep } from './periodic-sweep.js';
+import { startPeriodicSweep, type PeriodicSweep } from '../shared/periodic-sweep.js';
 
 export const EXERCISE_SWEEP_MS = 1000;
 const BATCH = 100;

@@ -2,7 +2,7 @@
 // so a restarted node simply continues; a failing feed records its error and the worker goes on.
 import type { ServiceContext } from '../services/context.js';
 import { runDueFeeds, type FeedRun } from '../services/intel/taxii-run-feed.js';
-import { startPeriodicSweep, type PeriodicSweep } from './periodic-sweep.js';
+import { startPeriodicSweep, type PeriodicSweep } from '../shared/periodic-sweep.js';
 
 export type TaxiiFeedWorker = PeriodicSweep<FeedRun[]>;
 
