@@ -1,5 +1,6 @@
 // A party (node) by its name in the current language when the federation knows it, else by its id.
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Bilingual } from '../api/types';
 import { useSession } from '../app/session';
@@ -28,6 +29,17 @@ export function PartyName({ id }: { id: string }) {
   const peer = directory.get(id);
   if (!peer?.name) return <span className="mono">{id}</span>;
   return <span title={id}>{bi(peer.name)}</span>;
+}
+
+/** "to X" for an outgoing record, "from X" for an incoming one: the other party, as list tables show it. */
+export function Counterpart({ direction, party }: { direction: 'outgoing' | 'incoming'; party: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className="faint">{direction === 'outgoing' ? t('requests.to') : t('requests.from')} </span>
+      <PartyName id={party} />
+    </>
+  );
 }
 
 /** Suggestions for party-id inputs (`list="party-list"`): the federation's peers. */

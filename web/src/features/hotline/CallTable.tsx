@@ -8,7 +8,7 @@ import { useLabel } from '../../components/Bi';
 import { Countdown } from '../../components/Countdown';
 import { DateTime } from '../../components/DateTime';
 import { DataTable } from '../../components/ListParts';
-import { PartyName } from '../../components/PartyName';
+import { Counterpart } from '../../components/PartyName';
 import { formatDuration } from '../../lib/format';
 import { useSession } from '../../app/session';
 
@@ -29,8 +29,7 @@ export function CallTable({ items }: { items: CallView[] }) {
             <div className="sub mono">{c.reference}</div>
           </td>
           <td className="nowrap">
-            <span className="faint">{c.direction === 'outgoing' ? t('requests.to') : t('requests.from')} </span>
-            <PartyName id={c.direction === 'outgoing' ? c.toParty : c.fromParty} />
+            <Counterpart direction={c.direction} party={c.direction === 'outgoing' ? c.toParty : c.fromParty} />
           </td>
           <td><Badge tone={urgencyTone(c.urgency)}>{label(meta?.urgencies, c.urgency)}</Badge></td>
           <td><Badge tone={callTone(c.status)}>{label(meta?.statuses, c.status)}</Badge></td>

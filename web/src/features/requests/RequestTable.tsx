@@ -8,7 +8,7 @@ import { useBi, useLabel } from '../../components/Bi';
 import { Countdown } from '../../components/Countdown';
 import { DateTime } from '../../components/DateTime';
 import { DataTable } from '../../components/ListParts';
-import { PartyName } from '../../components/PartyName';
+import { Counterpart } from '../../components/PartyName';
 import { requestDeadline } from '../inbox/inbox-items';
 
 const LIVE = ['submitted', 'acknowledged', 'accepted', 'approval_pending', 'in_progress', 'partially_fulfilled', 'needs_information'];
@@ -32,8 +32,7 @@ export function RequestTable({ items }: { items: RequestView[] }) {
               <div className="sub">{bi(r.subject) || '—'}</div>
             </td>
             <td className="nowrap">
-              <span className="faint">{r.direction === 'outgoing' ? t('requests.to') : t('requests.from')} </span>
-              <PartyName id={r.direction === 'outgoing' ? r.requestedParty : r.requestingParty} />
+              <Counterpart direction={r.direction} party={r.direction === 'outgoing' ? r.requestedParty : r.requestingParty} />
             </td>
             <td><Badge tone={urgencyTone(r.urgency)}>{label(meta?.urgencies, r.urgency)}</Badge></td>
             <td><Badge tone={requestTone(r.status)}>{label(meta?.statuses, r.status)}</Badge></td>
