@@ -14,7 +14,7 @@ const LISTS = Number(process.env.BENCH_LISTS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const PASSWORD = 'bench password 2026';
 
-async function benchStore(storage: 'pglite' | 'postgres'): Promise<void> {
+async function benchStore(storage: 'embedded' | 'postgres'): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'crossline-bench-'));
   const schema = `bench_${Date.now().toString(36)}`;
   const env: Record<string, string> = storage === 'postgres' ? { DATABASE_URL: PG_URL, CROSSLINE_DATABASE_SCHEMA: schema } : {};
@@ -53,5 +53,5 @@ async function benchStore(storage: 'pglite' | 'postgres'): Promise<void> {
   }
 }
 
-await benchStore('pglite');
+await benchStore('embedded');
 await benchStore('postgres');

@@ -12,7 +12,7 @@ const MESSAGES = Number(process.env.BENCH_FED_MESSAGES ?? 20_000);
 const CHUNK = 5000;
 const RATE = Number(process.env.BENCH_FED_RATE ?? 200);
 const LOAD_SECONDS = Number(process.env.BENCH_FED_LOAD_SECONDS ?? 10);
-const STORES = (process.env.BENCH_FED_STORES ?? 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
+const STORES = (process.env.BENCH_FED_STORES ?? 'pglite,postgres').split(',') as ('embedded' | 'postgres')[];
 
 /** Runs the crypto micro-benchmark as its own process (one core, no node running) and relays its lines. */
 async function cryptoBound(): Promise<number> {
@@ -85,7 +85,7 @@ async function offer(pingOnce: () => Promise<number>, calls: number, perCall: nu
   return { offeredSeconds, apiMs: (await Promise.all(inflight)).sort((a, b) => a - b) };
 }
 
-async function benchStore(store: 'pglite' | 'postgres', bound: number): Promise<void> {
+async function benchStore(store: 'embedded' | 'postgres', bound: number): Promise<void> {
   const [tx, rx] = await Promise.all([
     createNode({ id: `cn-bench-${store}`, country: 'CN', store }),
     createNode({ id: `us-bench-${store}`, country: 'US', store }),

@@ -41,7 +41,7 @@ async function fill(ctx: ServiceContext): Promise<void> {
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-async function benchStore(storage: 'pglite' | 'postgres'): Promise<void> {
+async function benchStore(storage: 'embedded' | 'postgres'): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'crossline-bench-corr-'));
   const schema = `bench_corr_${Date.now().toString(36)}`;
   const config = loadConfig({ dataDir: dir, nodeId: 'cn-bench', logLevel: 'silent', ...(storage === 'postgres' ? { databaseUrl: PG_URL, databaseSchema: schema } : {}) }, {});
@@ -86,5 +86,5 @@ async function benchStore(storage: 'pglite' | 'postgres'): Promise<void> {
   }
 }
 
-const stores = (process.env.BENCH_STORES ?? 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
+const stores = (process.env.BENCH_STORES ?? 'pglite,postgres').split(',') as ('embedded' | 'postgres')[];
 for (const s of stores) await benchStore(s);

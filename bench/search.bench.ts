@@ -93,7 +93,7 @@ function queries(): string[] {
   return out;
 }
 
-async function run(storage: 'postgres' | 'pglite', records: number): Promise<void> {
+async function run(storage: 'postgres' | 'embedded', records: number): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'crossline-bench-search-'));
   const keep = storage === 'postgres' && KEEP_SCHEMA !== undefined;
   const schema = keep ? KEEP_SCHEMA! : `bench_search_${Date.now().toString(36)}`;
@@ -156,4 +156,4 @@ async function run(storage: 'postgres' | 'pglite', records: number): Promise<voi
 
 const only = process.env.BENCH_SEARCH_STORAGE;
 if (!only || only === 'postgres') await run('postgres', PG_RECORDS);
-if (!only || only === 'pglite') await run('pglite', PGLITE_RECORDS);
+if (!only || only === 'embedded') await run('embedded', PGLITE_RECORDS);

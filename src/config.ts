@@ -6,12 +6,12 @@ import { z } from 'zod';
 import { FEDERATION_CONFIG, FEDERATION_ENV } from './federation/federation-config.js';
 
 export const ZConfigSchema = z.object({
-  /** Where the embedded database, node keys and encrypted evidence live. */
+  /** Where the embedded PostgreSQL server, node keys and encrypted evidence live. */
   dataDir: z.string().min(1),
   /** HTTP port; 0 picks a free one (tests). */
   port: z.coerce.number().int().min(0).max(65535).default(7400),
   host: z.string().default('127.0.0.1'),
-  /** PostgreSQL URL; when absent the embedded PGlite database under dataDir is used. */
+  /** PostgreSQL URL; when absent the node runs its own embedded PostgreSQL server under dataDir/postgres. */
   databaseUrl: z.string().url().optional(),
   /** PostgreSQL schema to use (tests isolate runs with one schema each). */
   databaseSchema: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),

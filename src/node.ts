@@ -7,6 +7,7 @@ import { loadOrCreateNodeSecrets } from './security/node-secrets.js';
 import type { Clock, ServiceContext } from './services/context.js';
 import { openDb, type Db } from './storage/db.js';
 import { migrate } from './storage/migrate.js';
+import { holdProcessLiveness } from './storage/process-liveness.js';
 import { startWorkers, type Workers } from './workers/index.js';
 import { startTaxiiFeedWorker } from './workers/taxii-feed-worker.js';
 
@@ -23,7 +24,10 @@ export type OpenNodeOptions = { clock?: Clock; logger?: Logger };
 /** Opens storage and runs migrations: what `init`, `users add` and `start` all need. */
 export async function openNodeContext(config: Config, options: OpenNodeOptions = {}): Promise<ServiceContext> {
   const logger = options.logger ?? createLogger(config.logLevel, config.nodeId);
-  const db: Db = await openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema, poolSize: config.databasePoolSize });
+  const db: Db = await openDb({
+    dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema, poolSize: config.databasePoolSize,
+    warn: (message) => logger.warn(message),
+  });
   const applied = await migrate(db);
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
   const secrets = loadOrCreateNodeSecrets(config.dataDir);
@@ -32,6 +36,9 @@ export async function openNodeContext(config: Config, options: OpenNodeOptions =
 
 export async function startNode(config: Config, options: OpenNodeOptions = {}): Promise<RunningNode> {
   const ctx = await openNodeContext(config, options);
+  // Claims this process makes are taken over by another process the moment this one is gone.
+  const liveness = await holdProcessLiveness(ctx.db, ctx.logger);
+  ctx.processOwner = liveness.owner;
   let stopping = false;
   const app = await buildApp({ ctx, isReady: () => !stopping });
   const workers: Workers = startWorkers(ctx, app.metrics);
@@ -40,7 +47,7 @@ export async function startNode(config: Config, options: OpenNodeOptions = {}): 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  ctx.logger.info({ url, database: ctx.db.kind }, 'node started');
+  ctx.logger.info({ url, database: ctx.db.store }, 'node started');
   return {
     ctx, app, url, workers,
     async stop() {
@@ -50,6 +57,7 @@ export async function startNode(config: Config, options: OpenNodeOptions = {}): 
       await app.close();
       await workers.stop();
       await taxiiFeeds.stop();
+      await liveness.stop();
       await ctx.db.close();
       ctx.logger.info('node stopped');
     },

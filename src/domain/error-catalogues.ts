@@ -14,6 +14,7 @@ import { KNOWLEDGE_ERRORS } from './knowledge/errors.js';
 import { EXERCISE_ERRORS } from './exercise/errors.js';
 import { REPORT_ERRORS } from './report/errors.js';
 import { BACKUP_ERRORS } from './backup/errors.js';
+import { STORE_ERRORS } from './store/errors.js';
 
 export const AREA_ERRORS = {
   ...REQUEST_ERRORS,
@@ -29,4 +30,5 @@ export const AREA_ERRORS = {
   ...EXERCISE_ERRORS,
   ...REPORT_ERRORS,
   ...BACKUP_ERRORS,
+  ...STORE_ERRORS,
 } as const satisfies ErrorCatalogue;

@@ -19,7 +19,7 @@ export async function checkpointIfDue(ctx: ServiceContext, force = false): Promi
   return ctx.db.transaction(async (tx) => {
     // One checkpointer at a time across processes. The head is read, not locked: taking the audit
     // head before the outbox channel rows would invert the inbox's lock order (deadlock on PostgreSQL).
-    if (ctx.db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(7400002)');
+    await tx.query('SELECT pg_advisory_xact_lock(7400002)');
     const head = await readAuditHead(tx);
     const last = await lastOwnCheckpoint(tx);
     if (head.seq === 0 || (last && last.seq >= head.seq)) return null;

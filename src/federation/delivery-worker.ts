@@ -3,7 +3,6 @@
 // periodic upkeep (resend requests for old gaps, audit checkpoints).
 import type { ServiceContext } from '../services/context.js';
 import { startPeriodicSweep } from '../shared/periodic-sweep.js';
-import { releaseAllLeases } from '../storage/repositories/federation-outbox.repository.js';
 import { listPeers } from '../storage/repositories/peer.repository.js';
 import type { FederationMetrics } from './federation-metrics.js';
 import { runFederationUpkeep } from './federation-upkeep.js';
@@ -21,14 +20,8 @@ const TICK_MS = 1000;
 export function startDeliveryWorker(ctx: ServiceContext, metrics: FederationMetrics): DeliveryWorker {
   const loops = new Map<string, PeerLoop>();
   let stopped = false;
-  let started = false;
 
   const syncLoops = async () => {
-    if (!started) {
-      // PGlite has one process by construction (data-dir lock): leases of a killed predecessor are void.
-      if (ctx.db.kind === 'pglite') await releaseAllLeases(ctx.db);
-      started = true;
-    }
     const active = new Set((await listPeers(ctx.db)).filter((p) => p.status === 'active').map((p) => p.id));
     for (const id of active) if (!loops.has(id) && !stopped) loops.set(id, startPeerLoop(ctx, id, metrics));
     for (const [id, loop] of loops) {

@@ -15,8 +15,6 @@ export function startPeerLoop(ctx: ServiceContext, peerId: string, metrics: Fede
   let pendingWake = false;
   let wakeNow: (() => void) | null = null;
   const inFlight = new Set<Promise<void>>();
-  /** Messages of the batches in flight (PGlite claims without writing, so the loop excludes them itself). */
-  const sending = new Set<string>();
   // Aborts in-flight POSTs on stop: their batches stay pending (leased) and are sent again later.
   const abort = new AbortController();
   /** Closed after a failure until the stored retry time; re-read from the database after a wake-up (resume). */
@@ -35,7 +33,6 @@ export function startPeerLoop(ctx: ServiceContext, peerId: string, metrics: Fede
   });
 
   const send = (peer: NonNullable<Awaited<ReturnType<typeof lookupPeer>>>, batch: Awaited<ReturnType<typeof claimOutboxBatch>>) => {
-    for (const m of batch) sending.add(m.mid);
     const p: Promise<void> = deliverBatch(ctx, peer, batch, metrics, abort.signal)
       .then((outcome) => { gateUntil = outcome.ok ? null : outcome.retryAt; })
       .catch((err: unknown) => {
@@ -44,7 +41,6 @@ export function startPeerLoop(ctx: ServiceContext, peerId: string, metrics: Fede
         gateUntil = new Date(ctx.clock().getTime() + cfg.federationRetryBaseMs);
       })
       .finally(() => {
-        for (const m of batch) sending.delete(m.mid);
         inFlight.delete(p);
         wake();
       });
@@ -66,8 +62,8 @@ export function startPeerLoop(ctx: ServiceContext, peerId: string, metrics: Fede
         if (inFlight.size >= cfg.federationMaxInFlight || (inFlight.size > 0 && !lastFull)) { await sleep(cfg.federationPollMs); continue; }
         const peer = await lookupPeer(ctx.db, ctx.db, peerId);
         if (!peer || peer.status !== 'active') { await sleep(cfg.federationPollMs); continue; }
-        const lease = new Date(now.getTime() + cfg.federationLeaseSeconds * 1000);
-        const batch = await claimOutboxBatch(ctx.db, peerId, now, lease, cfg.federationBatchSize, [...sending]);
+        const lease = { until: new Date(now.getTime() + cfg.federationLeaseSeconds * 1000), owner: ctx.processOwner ?? null };
+        const batch = await claimOutboxBatch(ctx.db, peerId, now, lease, cfg.federationBatchSize);
         lastFull = batch.length >= cfg.federationBatchSize;
         if (batch.length > 0) { send(peer, batch); continue; }
         const due = inFlight.size > 0 ? null : await nextDueAt(ctx.db, peerId);

@@ -12,4 +12,9 @@ export type ServiceContext = {
   secrets: NodeSecrets;
   clock: Clock;
   logger: Logger;
+  /**
+   * This process's liveness key (src/storage/process-liveness.ts), stamped on work it claims so that
+   * another process takes the work over the moment this one is gone. Absent in one-shot CLI commands.
+   */
+  processOwner?: number;
 };

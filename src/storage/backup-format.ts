@@ -12,7 +12,10 @@ export const BACKUP_FORMAT_VERSION = 1;
 
 export type BackupHeader = {
   kind: 'header'; format: typeof BACKUP_FORMAT; formatVersion: number;
-  nodeId: string; createdAt: string; store: 'pglite' | 'postgres'; migrations: string[];
+  nodeId: string; createdAt: string;
+  /** Informational: the store the backup was taken from ('embedded', 'external'; 'pglite' and 'postgres' from older releases). */
+  store: string;
+  migrations: string[];
 };
 /** Column values are PostgreSQL's text form (null stays null), so every type round-trips exactly. */
 export type TableLine = { kind: 'table'; table: string; columns: string[]; types: string[] };

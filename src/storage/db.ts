@@ -1,9 +1,7 @@
-// One connection layer over the embedded database (PGlite) or PostgreSQL (pg): the same SQL
-// text and parameters run on both, so repositories never know which one they talk to.
-import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+// One connection layer over PostgreSQL (a pg.Pool): the node's embedded server or an external one
+// (DATABASE_URL). Repositories see only `query` and `transaction`, never which server it is.
 import pg from 'pg';
+import { openEmbeddedServer } from './embedded/embedded-server.js';
 
 export type Row = Record<string, unknown>;
 
@@ -13,11 +11,20 @@ export type Queryable = {
 };
 
 export type Db = Queryable & {
-  readonly kind: 'pglite' | 'postgres';
+  /** Whether the node runs its own embedded server or uses an external one (shown by /ready). */
+  readonly store: 'embedded' | 'external';
   /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a multi-statement script (migrations). */
   exec(sql: string): Promise<void>;
+  /** A connection of its own, outside the pool, for session state that must live as long as it does (locks). */
+  session(): Promise<DbSession>;
+  close(): Promise<void>;
+};
+
+export type DbSession = Queryable & {
+  /** Called once if the connection breaks (the server restarted or went away). */
+  onLost(fn: (err: Error) => void): void;
   close(): Promise<void>;
 };
 
@@ -52,94 +59,41 @@ function runHooks(hooks: (() => void)[]): void {
   }
 }
 
-export type OpenDbOptions = { dataDir: string; databaseUrl?: string; schema?: string; poolSize?: number };
+export type OpenDbOptions = { dataDir: string; databaseUrl?: string; schema?: string; poolSize?: number; warn?: (message: string) => void };
 
-// int8 (counts, sequence numbers) come back as JS numbers on both drivers; values stay far below 2^53.
+// int8 (counts, sequence numbers) come back as JS numbers; values stay far below 2^53.
 const INT8_OID = 20;
-const NUMERIC_OID = 1700;
 pg.types.setTypeParser(INT8_OID, (v) => Number(v));
 
-export async function openDb(options: OpenDbOptions): Promise<Db> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.schema, options.poolSize) : openPglite(options.dataDir);
-}
-
-async function openPglite(dataDir: string): Promise<Db> {
-  const dir = path.join(dataDir, 'pglite');
-  mkdirSync(dir, { recursive: true });
-  const releaseLock = takeDataDirLock(dataDir);
-  const lite = await PGlite.create(dir, {
-    parsers: { [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) },
-  });
-  const query = async <T extends Row>(q: { query: PGlite['query'] }, sql: string, params?: readonly unknown[]) =>
-    (await q.query<T>(sql, params as unknown[] | undefined)).rows;
-  const db: Db = {
-    kind: 'pglite',
-    query: (sql, params) => query(lite, sql, params),
-    transaction: async (fn) => {
-      let hooks: (() => void)[] = [];
-      const result = await lite.transaction((tx) => {
-        const wrapped: Queryable = { query: (sql, params) => query(tx, sql, params) };
-        hooks = openTransaction(wrapped, db);
-        return fn(wrapped);
-      });
-      runHooks(hooks);
-      return result;
-    },
-    exec: async (sql) => {
-      await lite.exec(sql);
-    },
-    close: async () => {
-      await lite.close();
-      releaseLock();
-    },
-  };
-  return db;
-}
-
 /**
- * PGlite is a single-process database: two processes opening one data dir would corrupt it.
- * A pid file refuses the second opener with a clear message; a stale file (dead pid) is taken over.
+ * The node's database: PostgreSQL at `databaseUrl`, or else the embedded PostgreSQL server of the
+ * data dir, started (and created on first use) by src/storage/embedded/ and stopped again when the
+ * last process using it closes.
  */
-function takeDataDirLock(dataDir: string): () => void {
-  const file = path.join(dataDir, 'pglite.pid');
-  if (existsSync(file)) {
-    const pid = Number(readFileSync(file, 'utf8').trim());
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(`the embedded database in ${dataDir} is in use by process ${pid}; stop that node first`);
-    }
-  }
-  writeFileSync(file, String(process.pid));
-  return () => {
-    try {
-      if (readFileSync(file, 'utf8').trim() === String(process.pid)) unlinkSync(file);
-    } catch {
-      // already gone
-    }
-  };
-}
-
-function isAlive(pid: number): boolean {
+export async function openDb(options: OpenDbOptions): Promise<Db> {
+  if (options.databaseUrl) return openPostgres('external', options.databaseUrl, options.schema, options.poolSize);
+  const server = await openEmbeddedServer({ dataDir: options.dataDir, warn: options.warn });
   try {
-    process.kill(pid, 0);
-    return true;
+    return await openPostgres('embedded', server.url, options.schema, options.poolSize, () => server.close());
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    await server.close();
+    throw e;
   }
 }
 
-async function openPostgres(url: string, schema?: string, poolSize = 10): Promise<Db> {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: poolSize,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
-  });
+async function openPostgres(
+  store: Db['store'], url: string, schema?: string, poolSize = 10, afterClose: () => Promise<void> = async () => undefined,
+): Promise<Db> {
+  const connection = { connectionString: url, ...(schema ? { options: `-c search_path=${schema}` } : {}) };
+  const pool = new pg.Pool({ ...connection, max: poolSize });
   // An idle client losing its connection must not crash the node; the next query reconnects.
   pool.on('error', () => undefined);
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  const run = async <T extends Row>(c: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) =>
+  let closing: Promise<void> | undefined;
+  const run = async <T extends Row>(c: pg.Pool | pg.PoolClient | pg.Client, sql: string, params?: readonly unknown[]) =>
     (await c.query(sql, params as unknown[] | undefined)).rows as T[];
   const db: Db = {
-    kind: 'postgres',
+    store,
     query: (sql, params) => run(pool, sql, params),
     transaction: async (fn) => {
       const client = await pool.connect();
@@ -161,7 +115,31 @@ async function openPostgres(url: string, schema?: string, poolSize = 10): Promis
     exec: async (sql) => {
       await pool.query(sql);
     },
-    close: () => pool.end(),
+    session: async () => {
+      const client = new pg.Client(connection);
+      let lost: ((err: Error) => void) | null = null;
+      let ended = false;
+      const fail = (err: Error) => {
+        if (ended) return;
+        ended = true;
+        lost?.(err);
+      };
+      client.on('error', fail);
+      client.on('end', () => fail(new Error('connection ended')));
+      await client.connect();
+      return {
+        query: (sql, params) => run(client, sql, params),
+        onLost: (fn) => { lost = fn; },
+        close: async () => {
+          ended = true;
+          await client.end().catch(() => undefined);
+        },
+      };
+    },
+    close: () => {
+      closing ??= pool.end().then(afterClose);
+      return closing;
+    },
   };
   return db;
 }

@@ -4,10 +4,11 @@ import type { Db, Queryable } from './db.js';
 
 export function joinTransaction(db: Db, tx: Queryable): Db {
   return {
-    kind: db.kind,
+    store: db.store,
     query: (sql, params) => tx.query(sql, params),
     transaction: (fn) => fn(tx),
     exec: async (sql) => { await tx.query(sql); },
+    session: () => db.session(),
     // The outer owner closes the real database; a joined view never does.
     close: async () => undefined,
   };

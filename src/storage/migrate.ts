@@ -1,4 +1,4 @@
-// Applies the SQL migrations in src/storage/migrations in name order, once each, on either store.
+// Applies the SQL migrations in src/storage/migrations in name order, once each.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +21,8 @@ export async function migrate(db: Db, only?: ReadonlySet<string>): Promise<strin
   for (const m of listMigrations()) {
     if (only && !only.has(m.name)) continue;
     const done = await db.transaction(async (tx) => {
-      // Several node processes may share one PostgreSQL database: take a lock so only one migrates.
-      if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(7400001)');
+      // Several node processes may share one database: take a lock so only one migrates.
+      await tx.query('SELECT pg_advisory_xact_lock(7400001)');
       const rows = await tx.query('SELECT 1 FROM schema_migrations WHERE name = $1', [m.name]);
       if (rows.length > 0) return false;
       for (const statement of splitStatements(m.sql)) await tx.query(statement);

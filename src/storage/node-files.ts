@@ -1,20 +1,23 @@
 // The node's files under its data dir that a backup carries: configuration, the sealed key ring,
-// evidence ciphertext and anything else kept there — never the embedded database (it travels as
-// rows) nor the master key (a backup holds only ciphertext of secrets).
+// evidence ciphertext and anything else kept there — never the embedded server's files or password
+// (the database travels as rows; a restore makes a new server), nor the master key (a backup holds
+// only ciphertext of secrets).
 import { createReadStream } from 'node:fs';
 import { lstat, mkdir, open, readdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { CLUSTER_DIR, PASSWORD_FILE } from './embedded/cluster-files.js';
 
 export type NodeFile = { path: string; size: number; mode: number };
 
-const EXCLUDED = new Set(['pglite', 'pglite.pid', 'keys/master.key']);
+const EXCLUDED = new Set([CLUSTER_DIR, PASSWORD_FILE, 'pglite', 'pglite.pid', 'keys/master.key']);
 
 /** True for a relative path a backup may carry and a restore may write. */
 export function isNodeFilePath(rel: string): boolean {
   if (!rel || rel.startsWith('/') || rel.includes('\\') || rel.includes('\0')) return false;
   const parts = rel.split('/');
   if (parts.some((p) => p === '' || p === '.' || p === '..')) return false;
-  return !EXCLUDED.has(parts[0]!) && !EXCLUDED.has(rel);
+  // `.postgres-init-*`: a server being created at this moment (embedded/cluster-process.ts).
+  return !EXCLUDED.has(parts[0]!) && !EXCLUDED.has(rel) && !parts[0]!.startsWith(`.${CLUSTER_DIR}-init-`);
 }
 
 /** Regular files under `dataDir` (sorted, `/`-separated), except the database, the master key and `skip`. */

@@ -9,7 +9,7 @@ describe('OpenAPI document', () => {
   let t: TestApp;
   let doc: OpenApiDoc;
   beforeAll(async () => {
-    t = await createTestApp('pglite');
+    t = await createTestApp('embedded');
     doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
   });
   afterAll(async () => { await t?.close(); });

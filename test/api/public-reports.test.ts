@@ -9,7 +9,7 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 describe('public report API', () => {
   let t: TestApp;
   let ipSeq = 0;
-  beforeAll(async () => { t = await createTestApp('pglite'); });
+  beforeAll(async () => { t = await createTestApp('embedded'); });
   afterAll(async () => { await t?.close(); });
 
   /** Each test speaks from its own address so the per-IP limits of one do not touch another. */

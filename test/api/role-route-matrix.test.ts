@@ -12,7 +12,7 @@ describe('role × route matrix', () => {
   let t: TestApp;
   const tokens = new Map<Role, string>();
   beforeAll(async () => {
-    t = await createTestApp('pglite');
+    t = await createTestApp('embedded');
     for (const role of ROLES) tokens.set(role, (await t.userWith([role])).token);
   });
   afterAll(async () => { await t?.close(); });

@@ -1,7 +1,8 @@
-// `crossline backup` / `crossline restore`: a node with cases, evidence, requests, public reports,
-// intel objects and audit entries is backed up and restored into a fresh PGlite data dir and a fresh
-// PostgreSQL schema; the copies hold the same rows, the evidence decrypts, the audit chain verifies.
-// Damaged backups and non-empty targets are refused before anything is written; the real CLI runs too.
+// `crossline backup` / `crossline restore`: a running node with cases, evidence, requests, public
+// reports, intel objects and audit entries is backed up while it runs and restored into a fresh data
+// dir (a new embedded PostgreSQL server) and a fresh schema of the system PostgreSQL; the copies hold
+// the same rows, the evidence decrypts, the audit chain verifies. Damaged backups and non-empty
+// targets are refused before anything is written; the real CLI runs too.
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,9 +57,10 @@ describe('crossline backup and restore', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp('pglite');
+    t = await createTestApp('embedded');
     masterKeyFile = path.join(t.dataDir, 'keys', 'master.key');
-    writeFileSync(path.join(t.dataDir, 'crossline.json'), JSON.stringify({ nodeId: 'cn-test', country: 'CN' }));
+    const configFile = path.join(t.dataDir, 'crossline.json');
+    writeFileSync(configFile, JSON.stringify({ ...JSON.parse(readFileSync(configFile, 'utf8')), nodeId: 'cn-test', country: 'CN' }));
     const lead = await t.userWith(['investigator']);
     const kase = await t.app.inject({
       method: 'POST', url: '/api/cases', headers: bearer(lead.token),
@@ -82,12 +84,8 @@ describe('crossline backup and restore', () => {
     const bundle = JSON.stringify({ type: 'bundle', id: `bundle--${crypto.randomUUID()}`, objects: [1, 2, 3].map((n) => indicator(n)) });
     const imported = await importStix(t.ctx, Readable.from([bundle]), { actor: { kind: 'system', partyId: 'cn-test' } });
     expect(imported.imported).toBe(3);
-    // PGlite allows one opener: the node is stopped for its backup, as an operator would.
-    await t.app.close();
-    await t.ctx.db.close();
-    const db = await openDb({ dataDir: t.dataDir });
-    source = await dump(db);
-    await db.close();
+    // The node keeps running: a backup reads one consistent snapshot next to it.
+    source = await dump(t.ctx.db);
   }, 30_000);
 
   afterAll(async () => {
@@ -99,25 +97,25 @@ describe('crossline backup and restore', () => {
   });
 
   it('writes a self-verifying backup with every table and the node files, but never the master key', async () => {
-    const s = await backupNode({ dataDir: t.dataDir, nodeId: 'cn-test', out: file });
+    const s = await backupNode({ dataDir: t.dataDir, databaseUrl: t.ctx.config.databaseUrl, nodeId: 'cn-test', out: file });
     expect(existsSync(`${file}.partial`)).toBe(false);
     expect(s.rows).toBe(Object.values(source).reduce((a, r) => a + r.length, 0));
     expect(s.tables).toBe(Object.keys(source).length);
     const text = gunzipSync(readFileSync(file)).toString('utf8');
     const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(lines[0]).toMatchObject({ kind: 'header', format: 'crossline-backup', formatVersion: 1, nodeId: 'cn-test', store: 'pglite' });
+    expect(lines[0]).toMatchObject({ kind: 'header', format: 'crossline-backup', formatVersion: 1, nodeId: 'cn-test', store: 'external' });
     expect(lines[0].migrations).toContain('001_core.sql');
     const trailer = lines.at(-1);
     expect(trailer.sha256).toBe(createHash('sha256').update(text.slice(0, text.lastIndexOf('{"kind":"trailer"'))).digest('hex'));
     expect(trailer.tables.custody_events).toBe(source.custody_events!.length);
     const files = lines.filter((l) => l.kind === 'file').map((l) => l.path);
     expect(files).toEqual(expect.arrayContaining(['crossline.json', 'keys/keyring.enc', `evidence/${evidence.caseId}/${evidence.id}`]));
-    expect(files.some((f: string) => f.startsWith('pglite') || f.endsWith('master.key'))).toBe(false);
+    expect(files.some((f: string) => f.startsWith('postgres/') || f.startsWith('keys/embedded-db') || f.endsWith('master.key'))).toBe(false);
     expect(text).not.toContain(readFileSync(masterKeyFile, 'utf8').trim());
   });
 
-  it('restores into a fresh PGlite data dir: same rows, evidence decrypts, audit chain intact', async () => {
-    const dir = target('pglite-copy');
+  it('restores into a fresh data dir with its own embedded server: same rows, evidence decrypts, audit chain intact', async () => {
+    const dir = target('embedded-copy');
     const s = await restoreNode({ file, dataDir: dir, env: {} });
     expect(s.audit).toMatchObject({ ok: true });
     expect(s.masterKey).toBe('opens');

@@ -29,7 +29,7 @@ describe('crossline exercises results', () => {
   let t: TestContext;
   let peerDir: string;
   beforeAll(async () => {
-    t = await createTestContext('pglite');
+    t = await createTestContext('embedded');
     t.clock.set(new Date(Date.now() - 3_600_000));
     peerDir = mkdtempSync(path.join(tmpdir(), 'crossline-peer-'));
     const peerCtx = { config: loadConfig({ dataDir: peerDir, nodeId: 'us-test', logLevel: 'silent' }, {}), secrets: loadOrCreateNodeSecrets(peerDir, {}), logger: pino({ level: 'silent' }) } as ServiceContext;

@@ -17,7 +17,7 @@ describe('crossline taxii pull', () => {
   let url: string;
   let token: string;
   beforeAll(async () => {
-    source = await createTestApp('pglite');
+    source = await createTestApp('embedded');
     await source.app.listen({ port: 0, host: '127.0.0.1' });
     const address = source.app.server.address();
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/taxii2/`;

@@ -48,7 +48,7 @@ describe('case sharing and evidence transfer across the federation', () => {
   let sgPoc: string;
   let cnPoc: string;
   beforeAll(async () => {
-    const started = await startPeeredNodes([{ id: 'cn-demo', store: 'postgres' }, { id: 'us-demo', store: 'pglite' }, { id: 'sg-demo', store: 'pglite' }]);
+    const started = await startPeeredNodes([{ id: 'cn-demo', store: 'postgres' }, { id: 'us-demo', store: 'embedded' }, { id: 'sg-demo', store: 'embedded' }]);
     [cn, us, sg] = started.nodes as [PeeredNode, PeeredNode, PeeredNode];
     stop = started.stop;
     // The first point of contact of a node leads the cases it receives.

@@ -9,13 +9,13 @@ import { createNode, crossline, peerAll, ping, pingsFrom, waitFor, type TestNode
 
 type Verify = { ok: boolean; reason?: string; checkpoints?: { verified: number } };
 
-describe('audit checkpoints and key rotation (PGlite)', () => {
+describe('audit checkpoints and key rotation', () => {
   let a: TestNode;
   let b: TestNode;
   beforeAll(async () => {
     [a, b] = await Promise.all([
-      createNode({ id: 'cn-ckpt', country: 'CN', store: 'pglite', settings: { federationCheckpointSeconds: 1 } }),
-      createNode({ id: 'us-ckpt', country: 'US', store: 'pglite', settings: { federationCheckpointSeconds: 1 } }),
+      createNode({ id: 'cn-ckpt', country: 'CN', store: 'embedded', settings: { federationCheckpointSeconds: 1 } }),
+      createNode({ id: 'us-ckpt', country: 'US', store: 'embedded', settings: { federationCheckpointSeconds: 1 } }),
     ]);
     await Promise.all([a.start(), b.start()]);
     await peerAll([a, b]);

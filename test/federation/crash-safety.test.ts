@@ -15,7 +15,7 @@ function rng(seed: number): () => number {
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
 }
 
-const stores: ('pglite' | 'postgres')[] = pgWanted ? ['pglite', 'postgres'] : ['pglite'];
+const stores: ('embedded' | 'postgres')[] = pgWanted ? ['embedded', 'postgres'] : ['embedded'];
 
 describe.each(stores)('crash safety (%s)', (store) => {
   let a: TestNode;

@@ -46,7 +46,7 @@ describe('a tabletop exercise across two nodes', () => {
   let director: RunningNode;
   let stop: () => Promise<void>;
   beforeAll(async () => {
-    const started = await startPeeredNodes([{ id: 'cn-demo', store: 'postgres' }, { id: 'us-demo', store: 'pglite' }]);
+    const started = await startPeeredNodes([{ id: 'cn-demo', store: 'postgres' }, { id: 'us-demo', store: 'embedded' }]);
     [cn, us] = started.nodes as [PeeredNode, PeeredNode];
     director = cn.node;
     stop = async () => {

@@ -1,4 +1,4 @@
-// Knowledge-base sharing across real nodes (SPEC §7.1): one node on PostgreSQL, one on PGlite.
+// Knowledge-base sharing across real nodes (SPEC §7.1): one node on the system PostgreSQL, one on the embedded server.
 // Share → the peer holds a read-only copy naming the origin (and finds it by search); a new
 // version reaches it; attachments arrive intact; unshare withdraws it; TLP:RED never leaves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ describe('knowledge base sharing across the federation', () => {
   let cnAnalyst: string;
   let usAnalyst: string;
   beforeAll(async () => {
-    const started = await startPeeredNodes([{ id: 'cn-demo', store: 'postgres' }, { id: 'us-demo', store: 'pglite' }]);
+    const started = await startPeeredNodes([{ id: 'cn-demo', store: 'postgres' }, { id: 'us-demo', store: 'embedded' }]);
     [cn, us] = started.nodes as [PeeredNode, PeeredNode];
     stop = started.stop;
     cnAnalyst = await cn.userWith(['analyst']);

@@ -11,8 +11,8 @@ describe('crossline keys / peers (CLI)', () => {
   let cardFile: string;
   beforeAll(async () => {
     [a, b] = await Promise.all([
-      createNode({ id: 'cn-cli-a', country: 'CN', store: 'pglite' }),
-      createNode({ id: 'us-cli-b', country: 'US', store: 'pglite' }),
+      createNode({ id: 'cn-cli-a', country: 'CN', store: 'embedded' }),
+      createNode({ id: 'us-cli-b', country: 'US', store: 'embedded' }),
     ]);
     cardFile = path.join(a.dataDir, 'us-cli-b.card.json');
   }, 120_000);

@@ -10,7 +10,7 @@ import { checkCard, startFakePeer, type FakePeer } from './support/fake-peer.js'
 
 const WINDOW = 100;
 
-describe('inbox refusals (node process, PGlite)', () => {
+describe('inbox refusals (node process)', () => {
   let rx: TestNode;
   let card: NodeCard;
   let fake: FakePeer;
@@ -18,7 +18,7 @@ describe('inbox refusals (node process, PGlite)', () => {
   const target = () => ({ url: rx.url, card });
 
   beforeAll(async () => {
-    rx = await createNode({ id: 'us-rx', country: 'US', store: 'pglite', settings: { federationReorderWindow: WINDOW } });
+    rx = await createNode({ id: 'us-rx', country: 'US', store: 'embedded', settings: { federationReorderWindow: WINDOW } });
     await rx.start();
     card = checkCard(await (await fetch(`${rx.url}/federation/v1/card`)).json());
     fake = await startFakePeer('sg-fake', () => card);

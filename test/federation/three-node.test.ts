@@ -6,13 +6,13 @@ import { createNode, peerAll, peerHealth, ping, pingsFrom, waitFor, type TestNod
 
 const N = Number(process.env.CROSSLINE_THREE_NODE_MESSAGES ?? 1000);
 
-describe('three nodes (PGlite)', () => {
+describe('three nodes', () => {
   let nodes: TestNode[] = [];
   beforeAll(async () => {
     nodes = await Promise.all([
-      createNode({ id: 'cn-one', country: 'CN', store: 'pglite' }),
-      createNode({ id: 'us-two', country: 'US', store: 'pglite' }),
-      createNode({ id: 'sg-three', country: 'SG', store: 'pglite' }),
+      createNode({ id: 'cn-one', country: 'CN', store: 'embedded' }),
+      createNode({ id: 'us-two', country: 'US', store: 'embedded' }),
+      createNode({ id: 'sg-three', country: 'SG', store: 'embedded' }),
     ]);
     await Promise.all(nodes.map((n) => n.start()));
     await peerAll(nodes);

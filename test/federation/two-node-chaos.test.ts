@@ -8,7 +8,7 @@ import { createNode, freePort, peerAll, peerHealth, ping, pingsFrom, waitFor, ty
 const PER_ROUND = Number(process.env.CROSSLINE_CHAOS_ROUND ?? 500);
 const ROUNDS = 3;
 
-describe('two nodes through a misbehaving network (PGlite)', () => {
+describe('two nodes through a misbehaving network', () => {
   let a: TestNode;
   let b: TestNode;
   let pa: ChaosProxy;
@@ -18,8 +18,8 @@ describe('two nodes through a misbehaving network (PGlite)', () => {
     const [portA, portB] = [await freePort(), await freePort()];
     [a, b] = await Promise.all([
       // Small batches: more batches, so more of them meet the proxy's mischief.
-      createNode({ id: 'cn-a', country: 'CN', store: 'pglite', publicUrl: `http://127.0.0.1:${portA}`, settings: { federationBatchSize: 20 } }),
-      createNode({ id: 'us-b', country: 'US', store: 'pglite', publicUrl: `http://127.0.0.1:${portB}`, settings: { federationBatchSize: 20 } }),
+      createNode({ id: 'cn-a', country: 'CN', store: 'embedded', publicUrl: `http://127.0.0.1:${portA}`, settings: { federationBatchSize: 20 } }),
+      createNode({ id: 'us-b', country: 'US', store: 'embedded', publicUrl: `http://127.0.0.1:${portB}`, settings: { federationBatchSize: 20 } }),
     ]);
     pa = await startChaosProxy(portA, a.url, 1);
     pb = await startChaosProxy(portB, b.url, 2);

@@ -1,4 +1,4 @@
-// Workflows over the wire between two real nodes (one on PostgreSQL, one on PGlite): a request for
+// Workflows over the wire between two real nodes (one on the system PostgreSQL, one on the embedded server): a request for
 // assistance and every step of it, and a hotline call acknowledged on the other side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preservationDraft } from '../factories.js';
@@ -9,7 +9,7 @@ describe('workflows across the federation', () => {
   let us: PeeredNode;
   let stop: () => Promise<void>;
   beforeAll(async () => {
-    const started = await startPeeredNodes([{ id: 'cn-demo', store: 'postgres' }, { id: 'us-demo', store: 'pglite' }]);
+    const started = await startPeeredNodes([{ id: 'cn-demo', store: 'postgres' }, { id: 'us-demo', store: 'embedded' }]);
     [cn, us] = started.nodes as [PeeredNode, PeeredNode];
     stop = started.stop;
   });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../src/audit/audit-log.js';
 import { verifyAuditChain } from '../../src/audit/verify-audit.js';
 import { openDb } from '../../src/storage/db.js';
-import { createTestContext, STORES, TEST_PG_URL, type TestContext } from '../support/test-context.js';
+import { createTestContext, STORES, type TestContext } from '../support/test-context.js';
 
 describe.each(STORES)('audit chain (%s)', (store) => {
   let t: TestContext;
@@ -65,16 +65,14 @@ describe.each(STORES)('audit chain (%s)', (store) => {
   });
 });
 
-// PostgreSQL only: PGlite has one process per data dir by construction.
-describe('audit chain with two writer processes (postgres)', () => {
+describe.each(STORES)('audit chain with two writer processes (%s)', (store) => {
   let t: TestContext;
-  beforeEach(async () => { t = await createTestContext('postgres'); });
+  beforeEach(async () => { t = await createTestContext(store); });
   afterEach(async () => { await t.cleanup(); });
   const mixed = (i: number) => ({ actor: { kind: 'system' as const, partyId: 'cn-test' }, action: 'test.mixed', subjectType: 'test', subjectId: `m${i}` });
 
   it('keeps the chain when a second process writes to the same database', async () => {
-    const schema = (await t.ctx.db.query<{ s: string }>('SELECT current_schema() AS s'))[0]!.s;
-    const other = await openDb({ dataDir: t.dataDir, databaseUrl: TEST_PG_URL, schema });
+    const other = await openDb({ dataDir: t.dataDir, databaseUrl: t.ctx.config.databaseUrl, schema: t.ctx.config.databaseSchema });
     try {
       for (let round = 0; round < 4; round++) {
         await Promise.all([

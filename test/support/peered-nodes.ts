@@ -1,5 +1,6 @@
-// Two or three real nodes in this process, each on its own store and free port, peered with each
-// other: the setting for workflow tests across the federation.
+// Two or three real nodes in this process, each on its own store (a database on the test run's
+// embedded server, or a schema on the system PostgreSQL) and free port, peered with each other: the
+// setting for workflow tests across the federation.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { addPeer } from '../../src/services/federation/add-peer.js';
 import { ownNodeCard } from '../../src/services/federation/node-card.js';
 import { createUser } from '../../src/services/user/create-user.js';
 import { login } from '../../src/services/user/login.js';
-import { TEST_PG_URL, type StoreKind } from './test-context.js';
+import { createTestStore, type StoreKind, type TestStore } from './test-context.js';
 
 export type PeeredNode = {
   id: string; node: RunningNode;
@@ -23,15 +24,15 @@ const PASSWORD = 'correct horse battery staple';
 
 export async function startPeeredNodes(specs: { id: string; store: StoreKind }[]): Promise<{ nodes: PeeredNode[]; stop(): Promise<void> }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'crossline-peered-'));
-  const schemas: string[] = [];
+  const stores: TestStore[] = [];
   const nodes: PeeredNode[] = [];
   let n = 0;
   for (const spec of specs) {
-    const schema = `fed_${Date.now().toString(36)}_${spec.id.replace(/-/g, '_')}`;
-    if (spec.store === 'postgres') schemas.push(schema);
+    const store = await createTestStore(spec.store);
+    stores.push(store);
     const config = loadConfig({
       dataDir: path.join(dir, spec.id), port: 0, host: '127.0.0.1', nodeId: spec.id, logLevel: 'silent',
-      deadlineSweepSeconds: 3600, ...(spec.store === 'postgres' ? { databaseUrl: TEST_PG_URL, databaseSchema: schema } : {}),
+      deadlineSweepSeconds: 3600, databaseUrl: store.databaseUrl, databaseSchema: store.databaseSchema,
     }, {});
     const node = await startNode(config);
     nodes.push({
@@ -59,13 +60,7 @@ export async function startPeeredNodes(specs: { id: string; store: StoreKind }[]
     nodes,
     async stop() {
       for (const x of nodes) await x.node.stop();
-      if (schemas.length) {
-        const { default: pg } = await import('pg');
-        const client = new pg.Client(TEST_PG_URL);
-        await client.connect();
-        for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
-        await client.end();
-      }
+      for (const s of stores) await s.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,8 @@
-// Test nodes on either store: a fresh PGlite data dir (copied from a migrated template, fast) or a
-// fresh schema in the local PostgreSQL; a settable clock; cleanup removes everything.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+// Test nodes on either server: a fresh database on the test run's embedded PostgreSQL server (copied
+// from a migrated template, fast) or a fresh schema in the system PostgreSQL (an external server,
+// DATABASE_URL); a settable clock; cleanup removes everything. The context's data dir names its
+// database in crossline.json, so a `crossline` command run on that data dir uses the same one.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -9,10 +11,34 @@ import { loadOrCreateNodeSecrets } from '../../src/security/node-secrets.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { openDb } from '../../src/storage/db.js';
 import { migrate } from '../../src/storage/migrate.js';
+import { createTestDatabase, dropTestDatabase } from './test-cluster.js';
 
-export type StoreKind = 'pglite' | 'postgres';
-export const STORES: StoreKind[] = ['pglite', 'postgres'];
+/** `embedded`: a database on the test run's embedded server; `postgres`: a schema on the system PostgreSQL 15. */
+export type StoreKind = 'embedded' | 'postgres';
+export const STORES: StoreKind[] = ['embedded', 'postgres'];
 export const TEST_PG_URL = process.env.CROSSLINE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Where a test node's data lives: a URL (and schema), and how to remove it afterwards. */
+export type TestStore = { databaseUrl: string; databaseSchema?: string; drop(): Promise<void> };
+
+export async function createTestStore(kind: StoreKind): Promise<TestStore> {
+  if (kind === 'embedded') {
+    const db = await createTestDatabase();
+    return { databaseUrl: db.url, drop: () => dropTestDatabase(db.name) };
+  }
+  const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  return {
+    databaseUrl: TEST_PG_URL, databaseSchema: schema,
+    async drop() {
+      const db = await openDb({ dataDir: tmpdir(), databaseUrl: TEST_PG_URL });
+      try {
+        await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      } finally {
+        await db.close();
+      }
+    },
+  };
+}
 
 export type TestClock = { now(): Date; set(at: Date | string): void; advance(ms: number): void };
 
@@ -32,35 +58,14 @@ export type TestContext = {
   cleanup(): Promise<void>;
 };
 
-let template: Promise<string> | undefined;
-
-/** One migrated PGlite data dir per test process; each test context starts from a copy of it. */
-function pgliteTemplate(): Promise<string> {
-  template ??= (async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'crossline-tpl-'));
-    const db = await openDb({ dataDir: dir });
-    await migrate(db);
-    await db.close();
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    return dir;
-  })();
-  return template;
-}
-
 export async function createTestContext(kind: StoreKind, overrides: Partial<ConfigInput> = {}): Promise<TestContext> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'crossline-test-'));
-  const schema = kind === 'postgres' ? `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}` : undefined;
-  if (kind === 'pglite') {
-    const tpl = await pgliteTemplate();
-    cpSync(path.join(tpl, 'pglite'), path.join(dataDir, 'pglite'), { recursive: true });
-  }
-  const config = loadConfig({
-    dataDir, nodeId: 'cn-test', logLevel: 'silent',
-    ...(kind === 'postgres' ? { databaseUrl: TEST_PG_URL, databaseSchema: schema } : {}),
-    ...overrides,
-  }, {});
+  const store = await createTestStore(kind);
+  const where = { databaseUrl: store.databaseUrl, ...(store.databaseSchema ? { databaseSchema: store.databaseSchema } : {}) };
+  writeFileSync(path.join(dataDir, 'crossline.json'), JSON.stringify({ nodeId: overrides.nodeId ?? 'cn-test', ...where }), { mode: 0o600 });
+  const config = loadConfig({ dataDir, nodeId: 'cn-test', logLevel: 'silent', ...where, ...overrides }, {});
   const open = async () => {
-    const db = await openDb({ dataDir, databaseUrl: config.databaseUrl, schema });
+    const db = await openDb({ dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema });
     await migrate(db);
     return db;
   };
@@ -76,8 +81,8 @@ export async function createTestContext(kind: StoreKind, overrides: Partial<Conf
       ctx.secrets = loadOrCreateNodeSecrets(dataDir, {});
     },
     async cleanup() {
-      if (kind === 'postgres') await ctx.db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
       await ctx.db.close().catch(() => undefined);
+      await store.drop().catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -18,7 +18,7 @@ describe('web UI plugin', () => {
     writeFileSync(path.join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
     writeFileSync(path.join(dist, 'assets', 'app-1234.js'), 'console.log(1)');
     writeFileSync(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-    tc = await createTestContext('pglite');
+    tc = await createTestContext('embedded');
     built = await buildApp({ ctx: tc.ctx, webDir: dist });
     missing = await buildApp({ ctx: tc.ctx, webDir: path.join(dist, 'nope') });
   });

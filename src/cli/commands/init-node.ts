@@ -19,7 +19,7 @@ export function registerInit(program: Command, setExit: (code: number) => void):
     .option('--admin-password <pw>', 'first administrator password (default: generated and printed once)')
     .action(async (opts: InitOptions) => {
       const config = configFrom(opts);
-      mkdirSync(config.dataDir, { recursive: true });
+      mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
       const file = path.join(config.dataDir, 'crossline.json');
       if (!existsSync(file)) {
         const settings = {
@@ -28,7 +28,7 @@ export function registerInit(program: Command, setExit: (code: number) => void):
           country: (opts.country ?? config.country).toUpperCase(),
           port: config.port,
         };
-        writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
+        writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
       }
       const ctx = await openNodeContext(configFrom(opts, { logLevel: 'warn' }));
       try {
@@ -39,7 +39,7 @@ export function registerInit(program: Command, setExit: (code: number) => void):
           });
           process.stdout.write(`created administrator "${opts.adminUser}" with password: ${password}\n`);
         }
-        process.stdout.write(`node ${ctx.config.nodeId} initialised in ${ctx.config.dataDir} (${ctx.db.kind})\n`);
+        process.stdout.write(`node ${ctx.config.nodeId} initialised in ${ctx.config.dataDir} (${ctx.db.store === 'embedded' ? 'embedded PostgreSQL' : 'external PostgreSQL'})\n`);
         setExit(0);
       } finally {
         await ctx.db.close();

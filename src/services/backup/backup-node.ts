@@ -8,7 +8,8 @@ import { AppError } from '../../errors.js';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupWriter, type BackupTrailer } from '../../storage/backup-format.js';
 import { foreignKeyOrder } from '../../domain/backup/table-order.js';
 import { closeCursor, fetchRows, listForeignKeys, listTables, openTableCursor, type TableInfo } from '../../storage/backup-tables.js';
-import type { Queryable } from '../../storage/db.js';
+import type { Db, Queryable } from '../../storage/db.js';
+import { isInitialised } from '../../storage/embedded/cluster-files.js';
 import { listNodeFiles, readNodeFile } from '../../storage/node-files.js';
 import { openBackupDb, type NodeStore } from './open-backup-db.js';
 
@@ -20,7 +21,7 @@ const LINE_BYTES = 4 * 1024 * 1024; // aim for rows lines of about this size, wh
 const FILE_CHUNK = 768 * 1024; // 1 MiB of base64 per data line
 
 export async function backupNode(input: BackupInput): Promise<BackupSummary> {
-  if (!input.databaseUrl && !existsSync(path.join(input.dataDir, 'pglite'))) {
+  if (!input.databaseUrl && !isInitialised(input.dataDir) && !existsSync(path.join(input.dataDir, 'pglite'))) {
     throw new AppError('NOT_FOUND', { message: { en: `No node database in ${input.dataDir}.`, zh: `${input.dataDir} 中没有节点数据库。` } });
   }
   const out = path.resolve(input.out);
@@ -29,9 +30,9 @@ export async function backupNode(input: BackupInput): Promise<BackupSummary> {
   const writer = new BackupWriter(partial);
   try {
     const trailer = await db.transaction(async (tx) => {
-      // One snapshot for every table: the backup is the database as of one instant, even on a live PostgreSQL node.
+      // One snapshot for every table: the backup is the database as of one instant, even while the node runs.
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-      return writeSnapshot(tx, writer, input, db.kind, [out, partial]);
+      return writeSnapshot(tx, writer, input, db.store, [out, partial]);
     });
     await rename(partial, out);
     const rows = Object.values(trailer.tables).reduce((a, b) => a + b, 0);
@@ -45,7 +46,7 @@ export async function backupNode(input: BackupInput): Promise<BackupSummary> {
   }
 }
 
-async function writeSnapshot(tx: Queryable, writer: BackupWriter, input: BackupInput, store: 'pglite' | 'postgres', skip: string[]): Promise<BackupTrailer> {
+async function writeSnapshot(tx: Queryable, writer: BackupWriter, input: BackupInput, store: Db['store'], skip: string[]): Promise<BackupTrailer> {
   const byName = new Map((await listTables(tx)).map((t) => [t.table, t]));
   // Parents before children, so a restore can load the file in one pass.
   const tables: TableInfo[] = foreignKeyOrder([...byName.keys()], await listForeignKeys(tx)).map((n) => byName.get(n)!);

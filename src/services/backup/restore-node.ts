@@ -15,6 +15,7 @@ import {
 import type { Queryable } from '../../storage/db.js';
 import { listMigrations, migrate } from '../../storage/migrate.js';
 import { createNodeFile } from '../../storage/node-files.js';
+import { PASSWORD_FILE, clusterDir } from '../../storage/embedded/cluster-files.js';
 import type { BackupProgress } from './backup-node.js';
 import { openBackupDb, type NodeStore } from './open-backup-db.js';
 import { assertEmptyDataDir, assertEmptySchema, checkMasterKey, type MasterKeyCheck } from './restore-target.js';
@@ -63,8 +64,11 @@ export async function restoreNode(input: RestoreInput): Promise<RestoreSummary> 
     throw e;
   } finally {
     await db.close();
-    // The embedded database was created here (the data dir was empty): leave the target as it was.
-    if (failed && !input.databaseUrl) await rm(path.join(input.dataDir, 'pglite'), { recursive: true, force: true });
+    // The embedded server was created here (the data dir was empty): leave the target as it was.
+    if (failed && !input.databaseUrl) {
+      await rm(clusterDir(input.dataDir), { recursive: true, force: true });
+      await rm(path.join(input.dataDir, PASSWORD_FILE), { force: true });
+    }
   }
 }
 

@@ -11,7 +11,7 @@ import { pullTaxiiCollection, type PullSummary } from './taxii-pull.js';
 
 export type FeedRun = { feedId: string; ran: boolean; summary?: PullSummary; error?: string };
 
-/** A run that has not finished after this long belongs to a process that died. */
+/** A run that has not finished after this long is taken over even if its process seems alive (hung). */
 const STALE_RUN_MS = 30 * 60_000;
 const TIMEOUT_MS = 60_000;
 
@@ -24,7 +24,7 @@ function authOf(ctx: ServiceContext, feed: FeedRow): TaxiiAuth {
 export async function runFeed(ctx: ServiceContext, feedId: string, fetchImpl?: typeof fetch): Promise<FeedRun> {
   const started = ctx.clock();
   if (!await findFeed(ctx.db, feedId)) throw new AppError('INTEL_TAXII_FEED_NOT_FOUND', { details: { id: feedId } });
-  const feed = await claimFeed(ctx.db, feedId, started.toISOString(), new Date(started.getTime() - STALE_RUN_MS).toISOString());
+  const feed = await claimFeed(ctx.db, feedId, started.toISOString(), new Date(started.getTime() - STALE_RUN_MS).toISOString(), ctx.processOwner ?? null);
   if (!feed) return { feedId, ran: false, error: 'already running' };
   let apiRoot = feed.resolvedApiRoot;
   let collectionId = feed.resolvedCollectionId;

@@ -1,5 +1,6 @@
 // SQL for the federation outbox: sequence allocation, claiming batches, recording receipts and retries.
 import type { Queryable } from '../db.js';
+import { LIVE_OWNERS_SQL } from '../process-liveness.js';
 
 export type OutboxInsert = {
   mid: string; peerId: string; channel: string; seq: number; mtype: string; jws: string; createdAt: string;
@@ -36,32 +37,26 @@ export async function insertOutboxRows(tx: Queryable, rows: readonly OutboxInser
 }
 
 /**
- * Claims up to `limit` due messages of one peer in (channel, seq) order. On PostgreSQL several
- * processes may share the store: SKIP LOCKED gives each a disjoint batch and a lease (not a held
- * lock) covers the network round trip, so a crashed process's batch is claimable again when the
- * lease ends. PGlite has exactly one process, whose loop excludes its own in-flight messages: no
- * write is needed to claim (a row update costs as much as the rest of the send).
+ * Claims up to `limit` due messages of one peer in (channel, seq) order. Several processes may
+ * serve one node: SKIP LOCKED gives each a disjoint batch and a lease (not a held lock) covers the
+ * network round trip. A lease ends at its time or as soon as the process holding it is gone (its
+ * liveness lock vanished with its database session, see process-liveness.ts), so the batch of a
+ * killed process is sent again by another within a poll, not after the whole lease.
  */
 export async function claimOutboxBatch(
-  db: Queryable & { kind: 'pglite' | 'postgres' }, peerId: string, now: Date, leaseUntil: Date, limit: number, inFlight: readonly string[],
+  db: Queryable, peerId: string, now: Date, lease: { until: Date; owner: number | null }, limit: number,
 ): Promise<ClaimedMessage[]> {
   type Row = { mid: string; channel: string; seq: number; jws: string; created_at: Date; attempts: number };
-  const rows = db.kind === 'pglite'
-    ? await db.query<Row>(
-      `SELECT mid, channel, seq, jws, created_at, attempts FROM federation_outbox
-       WHERE peer_id = $1 AND state = 'pending' AND next_attempt_at <= $2 AND mid <> ALL($3::text[])
-       ORDER BY channel, seq LIMIT $4`,
-      [peerId, now.toISOString(), inFlight, limit],
-    )
-    : await db.query<Row>(
-      `UPDATE federation_outbox o SET lease_until = $3
-       FROM (SELECT mid FROM federation_outbox
-             WHERE peer_id = $1 AND state = 'pending' AND next_attempt_at <= $2 AND (lease_until IS NULL OR lease_until < $2)
-             ORDER BY channel, seq LIMIT $4 FOR UPDATE SKIP LOCKED) c
-       WHERE o.mid = c.mid
-       RETURNING o.mid, o.channel, o.seq, o.jws, o.created_at, o.attempts`,
-      [peerId, now.toISOString(), leaseUntil.toISOString(), limit],
-    );
+  const rows = await db.query<Row>(
+    `UPDATE federation_outbox o SET lease_until = $3, lease_owner = $5
+     FROM (SELECT mid FROM federation_outbox
+           WHERE peer_id = $1 AND state = 'pending' AND next_attempt_at <= $2
+             AND (lease_until IS NULL OR lease_until < $2 OR (lease_owner IS NOT NULL AND lease_owner NOT IN (${LIVE_OWNERS_SQL})))
+           ORDER BY channel, seq LIMIT $4 FOR UPDATE SKIP LOCKED) c
+     WHERE o.mid = c.mid
+     RETURNING o.mid, o.channel, o.seq, o.jws, o.created_at, o.attempts`,
+    [peerId, now.toISOString(), lease.until.toISOString(), limit, lease.owner],
+  );
   return rows
     .map((r) => ({ mid: r.mid, channel: r.channel, seq: r.seq, jws: r.jws, createdAt: new Date(r.created_at), attempts: r.attempts }))
     .sort((a, b) => (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : a.seq - b.seq));
@@ -108,15 +103,11 @@ export async function rejectSentMessage(tx: Queryable, peerId: string, mid: stri
   return rows.length > 0;
 }
 
-/** Only safe where one process owns the store (PGlite): leases of a killed predecessor end at once. */
-export async function releaseAllLeases(db: Queryable): Promise<void> {
-  await db.query('UPDATE federation_outbox SET lease_until = NULL WHERE lease_until IS NOT NULL AND state = $1', ['pending']);
-}
-
 /** When the next pending message of this peer becomes due (null: nothing pending). */
 export async function nextDueAt(db: Queryable, peerId: string): Promise<Date | null> {
   const [row] = await db.query<{ due: Date | null }>(
-    `SELECT min(greatest(next_attempt_at, coalesce(lease_until, next_attempt_at))) AS due
+    `SELECT min(CASE WHEN lease_owner IS NULL OR lease_owner IN (${LIVE_OWNERS_SQL})
+                     THEN greatest(next_attempt_at, coalesce(lease_until, next_attempt_at)) ELSE next_attempt_at END) AS due
      FROM federation_outbox WHERE peer_id = $1 AND state = 'pending'`,
     [peerId],
   );

@@ -1,5 +1,5 @@
 // SQL for correlation (SPEC §4.5): the observable index, per-value counts, alerts and exclusions.
-// Batches go through unnest() so one statement handles many values on PGlite and PostgreSQL alike.
+// Batches go through unnest() so one statement handles many values.
 import type { Queryable } from '../db.js';
 
 export type IndexKey = { type: string; valueHash: string; value: string };

@@ -1,5 +1,6 @@
 // SQL for TAXII feeds: scheduled pulls from remote TAXII servers, their watermark and last run.
 import type { Queryable } from '../db.js';
+import { LIVE_OWNERS_SQL } from '../process-liveness.js';
 
 export type FeedAuthKind = 'none' | 'bearer' | 'basic';
 
@@ -71,13 +72,16 @@ export async function dueFeedIds(q: Queryable, now: string, limit: number): Prom
 }
 
 /**
- * Marks a feed as running unless another process runs it; a claim older than `staleBefore` is
- * taken over (its process died). Returns the feed when this caller got it.
+ * Marks a feed as running unless another process runs it; a claim whose process is gone (its
+ * liveness lock vanished) or older than `staleBefore` is taken over. Returns the feed when this
+ * caller got it.
  */
-export async function claimFeed(q: Queryable, id: string, now: string, staleBefore: string): Promise<FeedRow | null> {
+export async function claimFeed(q: Queryable, id: string, now: string, staleBefore: string, owner: number | null): Promise<FeedRow | null> {
   const rows = await q.query(
-    `UPDATE taxii_feeds SET running_since = $2 WHERE id = $1 AND (running_since IS NULL OR running_since < $3) RETURNING *`,
-    [id, now, staleBefore],
+    `UPDATE taxii_feeds SET running_since = $2, running_owner = $4 WHERE id = $1
+       AND (running_since IS NULL OR running_since < $3 OR (running_owner IS NOT NULL AND running_owner NOT IN (${LIVE_OWNERS_SQL})))
+     RETURNING *`,
+    [id, now, staleBefore, owner],
   );
   return rows[0] ? toFeed(rows[0]) : null;
 }
@@ -90,7 +94,7 @@ export async function finishFeedRun(
   },
 ): Promise<void> {
   await q.query(
-    `UPDATE taxii_feeds SET running_since = NULL, last_run_at = $2, next_run_at = $3, watermark = $4, last_result = $5::jsonb,
+    `UPDATE taxii_feeds SET running_since = NULL, running_owner = NULL, last_run_at = $2, next_run_at = $3, watermark = $4, last_result = $5::jsonb,
        last_error = $6, resolved_api_root = $7, resolved_collection_id = $8 WHERE id = $1`,
     [id, run.at, run.nextRunAt, run.watermark, run.result ? JSON.stringify(run.result) : null, run.error,
       run.resolvedApiRoot, run.resolvedCollectionId],

@@ -1,6 +1,7 @@
 // Real node processes for federation tests: `crossline init` + `crossline start` on fixed 127.0.0.1
 // ports (a restarted node keeps the address its peers know), admin API access, peering through the
-// API with fingerprint confirmation, SIGTERM and kill -9, on PGlite or a PostgreSQL schema.
+// API with fingerprint confirmation, SIGTERM and kill -9, each node on its own embedded PostgreSQL
+// server (as a real node runs) or on a schema of the system PostgreSQL.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -8,6 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { runningServer } from '../../../src/storage/embedded/cluster-files.js';
+import { stopCluster } from '../../../src/storage/embedded/cluster-process.js';
 
 const run = promisify(execFile);
 export const BIN = path.resolve('bin/crossline.js');
@@ -42,7 +45,7 @@ export async function crossline(args: string[], env: Record<string, string> = {}
 }
 
 export type NodeSpec = {
-  id: string; country: string; store: 'pglite' | 'postgres';
+  id: string; country: string; store: 'embedded' | 'postgres';
   /** Address peers use (e.g. a chaos proxy); defaults to the node's own fixed port. */
   publicUrl?: string; settings?: Record<string, unknown>;
 };
@@ -113,6 +116,9 @@ export async function createNode(spec: NodeSpec): Promise<TestNode> {
     },
     async cleanup() {
       await node.kill9();
+      // A node killed with -9 leaves its embedded server running (as in production): stop it.
+      const server = runningServer(dataDir);
+      if (server) await stopCluster(server);
       if (schema) {
         const client = new pg.Client({ connectionString: TEST_PG_URL });
         await client.connect();

@@ -14,7 +14,7 @@ export function systemRoutes(deps: AppDeps): FastifyPluginAsync {
       } catch (cause) {
         throw new AppError('SERVICE_UNAVAILABLE', { cause, details: { database: 'unreachable' } });
       }
-      return { status: 'ready', database: deps.ctx.db.kind, node: deps.ctx.config.nodeId };
+      return { status: 'ready', database: deps.ctx.db.store, node: deps.ctx.config.nodeId };
     });
   };
 }

@@ -1,0 +1,158 @@
+// The embedded PostgreSQL server of a data dir, shared by every `crossline` process on that data dir
+// (`start`, a second `start`, `backup`, `audit verify` …). The first process starts it; each process
+// holds a *lease* — a shared advisory lock on a connection of its own — while it uses the server;
+// the process that ends last stops it. "Last" is decided by the server itself: a closing process
+// drops its shared lock and then tries the exclusive one, which it gets only when no other process
+// holds a lease; it keeps that lock while the server shuts down, so a process arriving meanwhile
+// waits, sees the server go and starts it again. A process killed with -9 loses its lease with its
+// connection; the server keeps running for the others (or the next one).
+import pg from 'pg';
+import { AppError } from '../../errors.js';
+import { DB_NAME, DB_ROLE, clusterDir, runningServer, serverPassword, type ServerState } from './cluster-files.js';
+import { clusterMajor, initialiseCluster, prepareDataDir, startCluster, stopCluster } from './cluster-process.js';
+import { pgBinaries } from './pg-binaries.js';
+import { grantSearchPath, serverAccount } from './server-account.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** Advisory lock key of the lease (shared: using the server; exclusive: stopping it). */
+const LEASE_KEY = 7400100;
+
+export type EmbeddedServerOptions = {
+  dataDir: string;
+  /** Extra server settings for this start (the test suite's cluster turns fsync off). */
+  settings?: Record<string, string>;
+  /** Told when something worth an operator's attention happened (directories opened for the server's account). */
+  warn?: (message: string) => void;
+};
+
+export type EmbeddedServer = {
+  /** Connection URL of the node's database in the server. */
+  url: string;
+  /** Connection URL of the server's maintenance database (creating and dropping databases). */
+  adminUrl: string;
+  port: number;
+  /** Ends this process's lease and stops the server when no other process holds one. */
+  close(): Promise<void>;
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Refuses a data dir of an older release (PGlite) with the way to move it. */
+export function assertNotPgliteDataDir(dataDir: string): void {
+  if (existsSync(path.join(dataDir, 'pglite'))) throw new AppError('STORE_PGLITE_DATA_DIR', { details: { dataDir } });
+}
+
+export async function openEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+  const { dataDir } = options;
+  assertNotPgliteDataDir(dataDir);
+  try {
+    return await acquire(options);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('STORE_EMBEDDED_FAILED', {
+      message: {
+        en: `The embedded PostgreSQL server in ${clusterDir(dataDir)} could not be started or reached: ${e instanceof Error ? e.message : String(e)}`,
+        zh: `无法启动或连接 ${clusterDir(dataDir)} 中的嵌入式 PostgreSQL 服务器：${e instanceof Error ? e.message : String(e)}`,
+      },
+      details: { dataDir }, cause: e,
+    });
+  }
+}
+
+async function acquire(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+  const { dataDir } = options;
+  const bins = pgBinaries();
+  const account = serverAccount();
+  prepareDataDir(dataDir, account);
+  if (account) {
+    for (const target of [dataDir, bins.postgres]) {
+      for (const dir of grantSearchPath(account, target)) {
+        options.warn?.(`gave the embedded PostgreSQL server's account "${account.name}" search access (o+x) to ${dir} so it can reach ${target}`);
+      }
+    }
+  }
+  const password = serverPassword(dataDir);
+  await initialiseCluster(dataDir, password, bins, account);
+  const major = clusterMajor(dataDir);
+  if (major !== bins.major) {
+    throw new Error(`${clusterDir(dataDir)} was made by PostgreSQL ${major}, this release ships PostgreSQL ${bins.major}: move the node with crossline backup / restore (docs/operations.md)`);
+  }
+  const until = Date.now() + 120_000;
+  for (;;) {
+    const state = await startCluster(dataDir, bins, account, options.settings);
+    const lease = await takeLease(state, password).catch((e: unknown) => {
+      if (Date.now() > until) throw e;
+      return null; // the server went away meanwhile (another process stopped it): start it again
+    });
+    if (!lease) {
+      await waitUntilGone(dataDir);
+      continue;
+    }
+    await ensureDatabase(state, password);
+    const base = `postgres://${DB_ROLE}:${encodeURIComponent(password)}@127.0.0.1:${state.port}`;
+    return {
+      url: `${base}/${DB_NAME}`, adminUrl: `${base}/postgres`, port: state.port,
+      close: () => release(dataDir, lease, state, password),
+    };
+  }
+}
+
+function client(state: ServerState, password: string, database = 'postgres'): pg.Client {
+  const c = new pg.Client({
+    host: '127.0.0.1', port: state.port, user: DB_ROLE, password, database,
+    application_name: 'crossline lease', connectionTimeoutMillis: 10_000,
+  });
+  // A server shutting down ends this connection; the owner of the lease learns it from its queries.
+  c.on('error', () => undefined);
+  return c;
+}
+
+async function takeLease(state: ServerState, password: string): Promise<pg.Client> {
+  const lease = client(state, password);
+  try {
+    await lease.connect();
+    await lease.query('SELECT pg_advisory_lock_shared($1)', [LEASE_KEY]);
+    return lease;
+  } catch (e) {
+    await lease.end().catch(() => undefined);
+    throw e;
+  }
+}
+
+async function ensureDatabase(state: ServerState, password: string): Promise<void> {
+  const c = client(state, password);
+  await c.connect();
+  try {
+    const found = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME]);
+    if (found.rowCount === 0) {
+      await c.query(`CREATE DATABASE ${DB_NAME}`).catch((e: { code?: string }) => {
+        if (e.code !== '42P04' && e.code !== '23505') throw e; // created by another process meanwhile
+      });
+    }
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+async function waitUntilGone(dataDir: string): Promise<void> {
+  for (let i = 0; i < 1200 && runningServer(dataDir)?.status === 'stopping'; i++) await sleep(50);
+}
+
+async function release(dataDir: string, lease: pg.Client, state: ServerState, password: string): Promise<void> {
+  await lease.end().catch(() => undefined);
+  const c = client(state, password);
+  try {
+    await c.connect();
+    const [row] = (await c.query<{ last: boolean }>('SELECT pg_try_advisory_lock($1) AS last', [LEASE_KEY])).rows;
+    if (!row?.last) return; // another process still uses the server
+    // Holding the exclusive lock, stop the server: a process arriving now waits on the lock and
+    // then starts the server again.
+    const current = runningServer(dataDir);
+    if (current && current.pid === state.pid) await stopCluster(current);
+  } catch {
+    // The server is already gone (stopped by another process or killed): nothing to stop.
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
