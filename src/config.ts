@@ -4,6 +4,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { FEDERATION_CONFIG, FEDERATION_ENV } from './federation/federation-config.js';
+import { OBJECT_STORE_CONFIG, OBJECT_STORE_ENV, checkObjectStoreConfig } from './storage/object-store/object-store-config.js';
 
 export const ZConfigSchema = z.object({
   /** Where the embedded PostgreSQL server, node keys and encrypted evidence live. */
@@ -42,7 +43,8 @@ export const ZConfigSchema = z.object({
   /** Sources holding one value past which it is "common" and stops raising correlation alerts (SPEC §4.5). */
   correlationCommonThreshold: z.coerce.number().int().min(2).default(25),
   ...FEDERATION_CONFIG,
-});
+  ...OBJECT_STORE_CONFIG,
+}).superRefine(checkObjectStoreConfig);
 
 export type Config = z.infer<typeof ZConfigSchema>;
 export type ConfigInput = z.input<typeof ZConfigSchema>;
@@ -61,6 +63,7 @@ const ENV_MAP: Record<string, keyof ConfigInput> = {
   CROSSLINE_DEADLINE_SWEEP_SECONDS: 'deadlineSweepSeconds',
   CROSSLINE_CORRELATION_COMMON_THRESHOLD: 'correlationCommonThreshold',
   ...FEDERATION_ENV,
+  ...OBJECT_STORE_ENV,
 };
 
 /** Reads `<dataDir>/crossline.json` (or CROSSLINE_CONFIG), then env, then overrides. */

@@ -3,8 +3,8 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { buildApp, type App } from './http/app.js';
 import { createLogger } from './logger.js';
-import { loadOrCreateNodeSecrets } from './security/node-secrets.js';
 import type { Clock, ServiceContext } from './services/context.js';
+import { loadNodeSecrets } from './services/federation/node-key-ring.js';
 import { openDb, type Db } from './storage/db.js';
 import { migrate } from './storage/migrate.js';
 import { holdProcessLiveness } from './storage/process-liveness.js';
@@ -30,7 +30,7 @@ export async function openNodeContext(config: Config, options: OpenNodeOptions =
   });
   const applied = await migrate(db);
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
-  const secrets = loadOrCreateNodeSecrets(config.dataDir);
+  const secrets = await loadNodeSecrets(db, config.dataDir, process.env, new Date(), logger);
   return { db, config, secrets, clock: options.clock ?? (() => new Date()), logger };
 }
 

@@ -1,7 +1,9 @@
-// Periodic transport upkeep, run by the delivery worker's tick: ask senders to re-send gaps that
-// stayed open too long, and sign/send audit checkpoints when due.
+// Periodic transport upkeep, run by the delivery worker's tick: pick up keys another process of the
+// node rotated, ask senders to re-send gaps that stayed open too long, and sign/send audit
+// checkpoints when due.
 import { appendAuditMany } from '../audit/audit-log.js';
 import type { ServiceContext } from '../services/context.js';
+import { refreshNodeSecrets } from '../services/federation/node-key-ring.js';
 import { claimStaleGaps } from '../storage/repositories/federation-inbox.repository.js';
 import { findPeer } from '../storage/repositories/peer.repository.js';
 import { checkpointIfDue } from './checkpoints.js';
@@ -9,6 +11,7 @@ import { CONTROL_CHANNEL, RESEND_TYPE } from './handlers/control-handlers.js';
 import { enqueueMessage } from './outbox.js';
 
 export async function runFederationUpkeep(ctx: ServiceContext): Promise<void> {
+  await refreshNodeSecrets(ctx);
   await requestResends(ctx);
   await checkpointIfDue(ctx);
 }

@@ -1,6 +1,8 @@
-// The node's secrets on disk: a 32-byte master key (wraps TOTP secrets, evidence data keys and the
-// key ring) and the federation key ring, whose current Ed25519 key also signs custody events, so a
-// peer can verify a chain of custody that continues on its side.
+// The node's secrets: a 32-byte master key (wraps TOTP secrets, evidence data keys and the key ring;
+// from CROSSLINE_MASTER_KEY or <data-dir>/keys/master.key) and the federation key ring, whose current
+// Ed25519 key also signs custody events, so a peer can verify a chain of custody that continues on
+// its side. A node keeps its ring in its database (services/federation/node-key-ring.ts); the file
+// ring here serves contexts without a database (a simulated peer in tests) and older data dirs.
 import { createHmac, randomBytes, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +10,8 @@ import { currentKeys, findKeyVersion, loadOrCreateKeyRing, type KeyRing } from '
 
 export type NodeSecrets = {
   masterKey: Buffer;
+  /** Version of the ring in the database this was read from (null: a ring kept in a file). */
+  ringVersion: number | null;
   /** Short id of the master key, stored with what it wraps so a rotated master key can be told apart. */
   masterKeyId: string;
   keyRing: KeyRing;
@@ -30,10 +34,11 @@ export function loadOrCreateNodeSecrets(dataDir: string, env: NodeJS.ProcessEnv 
   return secretsFromRing(masterKey, loadOrCreateKeyRing(dir, masterKey, now));
 }
 
-export function secretsFromRing(masterKey: Buffer, keyRing: KeyRing): NodeSecrets {
+export function secretsFromRing(masterKey: Buffer, keyRing: KeyRing, ringVersion: number | null = null): NodeSecrets {
   const current = currentKeys(keyRing);
   return {
     masterKey,
+    ringVersion,
     masterKeyId: masterKeyIdOf(masterKey),
     keyRing,
     signingKey: current.sig.privateKey,
@@ -53,7 +58,8 @@ function createHmacHex(key: Buffer, label: string): string {
 }
 
 /** CROSSLINE_MASTER_KEY (base64, 32 bytes) wins, so an operator can keep the key off the data disk. */
-function loadMasterKey(dir: string, env: NodeJS.ProcessEnv): Buffer {
+export function loadMasterKey(dir: string, env: NodeJS.ProcessEnv): Buffer {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (env.CROSSLINE_MASTER_KEY) {
     const key = Buffer.from(env.CROSSLINE_MASTER_KEY, 'base64');
     if (key.length !== 32) throw new Error('CROSSLINE_MASTER_KEY must be 32 bytes, base64-encoded');

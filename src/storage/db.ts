@@ -1,6 +1,7 @@
 // One connection layer over PostgreSQL (a pg.Pool): the node's embedded server or an external one
 // (DATABASE_URL). Repositories see only `query` and `transaction`, never which server it is.
 import pg from 'pg';
+import { AppError } from '../errors.js';
 import { openEmbeddedServer } from './embedded/embedded-server.js';
 
 export type Row = Record<string, unknown>;
@@ -81,6 +82,25 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
   }
 }
 
+// SQLSTATE classes and driver errors that mean "the database cannot be reached now", not "this
+// statement is wrong": connection exceptions (08), shutdown and start-up (57P01-57P03).
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03']);
+const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection ended/i;
+
+/** True for a failure to reach the database (as opposed to an error in the statement). */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown };
+  const code = typeof err?.code === 'string' ? err.code : '';
+  return code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code)
+    || (typeof err?.message === 'string' && UNAVAILABLE_MESSAGES.test(err.message));
+}
+
+/** The database is down or restarting: callers get 503 SERVICE_UNAVAILABLE (retry), never a 500. */
+function asUnavailable(e: unknown): unknown {
+  return isDatabaseUnavailable(e) ? new AppError('SERVICE_UNAVAILABLE', { details: { database: 'unavailable' }, cause: e }) : e;
+}
+
 async function openPostgres(
   store: Db['store'], url: string, schema?: string, poolSize = 10, afterClose: () => Promise<void> = async () => undefined,
 ): Promise<Db> {
@@ -90,26 +110,37 @@ async function openPostgres(
   pool.on('error', () => undefined);
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   let closing: Promise<void> | undefined;
-  const run = async <T extends Row>(c: pg.Pool | pg.PoolClient | pg.Client, sql: string, params?: readonly unknown[]) =>
-    (await c.query(sql, params as unknown[] | undefined)).rows as T[];
+  const run = async <T extends Row>(c: pg.Pool | pg.PoolClient | pg.Client, sql: string, params?: readonly unknown[]) => {
+    try {
+      return (await c.query(sql, params as unknown[] | undefined)).rows as T[];
+    } catch (e) {
+      throw asUnavailable(e);
+    }
+  };
   const db: Db = {
     store,
     query: (sql, params) => run(pool, sql, params),
     transaction: async (fn) => {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((e: unknown) => { throw asUnavailable(e); });
+      // The connection may break between two statements (the server restarts): the client then
+      // emits 'error', which must not crash the process — the next statement fails and rolls back.
+      let broken: Error | undefined;
+      const onError = (err: Error) => { broken = err; };
+      client.on('error', onError);
       try {
-        await client.query('BEGIN');
+        await run(client, 'BEGIN');
         const tx: Queryable = { query: (sql, params) => run(client, sql, params) };
         const hooks = openTransaction(tx, db);
         const result = await fn(tx);
-        await client.query('COMMIT');
+        await run(client, 'COMMIT');
         runHooks(hooks);
         return result;
       } catch (e) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw e;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        client.release(broken);
       }
     },
     exec: async (sql) => {

@@ -7,8 +7,11 @@ import type { ServiceContext } from '../services/context.js';
 import { CLOCK_SOURCES } from './clock-sources.js';
 import { startDeadlineWorker, type DeadlineWorker } from './deadline-worker.js';
 import { startExerciseWorker, type ExerciseWorker } from './exercise-worker.js';
+import { startHousekeepingWorker, type HousekeepingWorker } from './housekeeping-worker.js';
 
-export type Workers = { deadlines: DeadlineWorker; delivery: DeliveryWorker; exercises: ExerciseWorker; stop(): Promise<void> };
+export type Workers = {
+  deadlines: DeadlineWorker; delivery: DeliveryWorker; exercises: ExerciseWorker; housekeeping: HousekeepingWorker; stop(): Promise<void>;
+};
 
 export function startWorkers(ctx: ServiceContext, metrics: Metrics): Workers {
   const fired = new Counter({
@@ -20,11 +23,14 @@ export function startWorkers(ctx: ServiceContext, metrics: Metrics): Workers {
   });
   const delivery = startDeliveryWorker(ctx, federationMetrics(metrics.registry, ctx.db));
   const exercises = startExerciseWorker(ctx);
+  const housekeeping = startHousekeepingWorker(ctx);
   return {
     deadlines,
     delivery,
     exercises,
+    housekeeping,
     async stop() {
+      await housekeeping.stop();
       await exercises.stop();
       await delivery.stop();
       await deadlines.stop();

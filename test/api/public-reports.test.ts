@@ -1,6 +1,8 @@
 // The public report routes without an account: submission and status, size and type limits,
 // rate limits with Retry-After, the honeypot, and status answers that cannot enumerate receipts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/http/app.js';
+import { sweepHousekeeping } from '../../src/workers/housekeeping-worker.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { pngBytes, zhFraudReport } from '../support/public-report-fixtures.js';
 
@@ -81,6 +83,43 @@ describe('public report API', () => {
     expect(limited.json().error.code).toBe('PUBLIC_REPORT_RATE_LIMITED');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect((await submit(zhFraudReport())).statusCode).toBe(201);
+  });
+
+  it('shares one limit per IP between the processes of a node (two apps on one database)', async () => {
+    const second = await buildApp({ ctx: { ...t.ctx } });
+    await second.ready();
+    try {
+      const ip = freshIp();
+      const codes: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const app = i % 2 === 0 ? t.app : second;
+        codes.push((await app.inject({ method: 'POST', url: '/api/public/reports', payload: zhFraudReport(), remoteAddress: ip })).statusCode);
+      }
+      expect(codes).toEqual([201, 201, 201, 201, 201, 429]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('forgets buckets that are full again and sessions that expired (housekeeping)', async () => {
+    const ip = freshIp();
+    expect((await submit(zhFraudReport(), ip)).statusCode).toBe(201);
+    const buckets = async () => (await t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM rate_limit_buckets WHERE client = $1', [ip]))[0]!.n;
+    expect(await buckets()).toBe(1);
+    const officer = await t.userWith(['analyst']);
+    const sessions = async () => (await t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sessions WHERE user_id = $1', [officer.userId]))[0]!.n;
+    expect(await sessions()).toBe(1);
+    const later = 9 * 3600_000; // past the 8 h session lifetime
+    t.clock.advance(later);
+    try {
+      const swept = await sweepHousekeeping(t.ctx);
+      expect(swept.buckets).toBeGreaterThanOrEqual(1);
+      expect(swept.sessions).toBeGreaterThanOrEqual(1);
+      expect(await buckets()).toBe(0);
+      expect(await sessions()).toBe(0);
+    } finally {
+      t.clock.advance(-later);
+    }
   });
 
   it('limits status checks per IP too', async () => {

@@ -12,7 +12,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { loadOrCreateNodeSecrets } from '../../src/security/node-secrets.js';
+import { loadNodeSecrets } from '../../src/services/federation/node-key-ring.js';
 import { backupNode } from '../../src/services/backup/backup-node.js';
 import { restoreNode } from '../../src/services/backup/restore-node.js';
 import { openStoredEvidence } from '../../src/services/case/evidence-support.js';
@@ -109,7 +109,10 @@ describe('crossline backup and restore', () => {
     expect(trailer.sha256).toBe(createHash('sha256').update(text.slice(0, text.lastIndexOf('{"kind":"trailer"'))).digest('hex'));
     expect(trailer.tables.custody_events).toBe(source.custody_events!.length);
     const files = lines.filter((l) => l.kind === 'file').map((l) => l.path);
-    expect(files).toEqual(expect.arrayContaining(['crossline.json', 'keys/keyring.enc', `evidence/${evidence.caseId}/${evidence.id}`]));
+    expect(files).toEqual(expect.arrayContaining(['crossline.json', `evidence/${evidence.caseId}/${evidence.id}`]));
+    // The key ring travels sealed, as a row of the database.
+    expect(trailer.tables.node_key_ring).toBe(1);
+    expect(files).not.toContain('keys/keyring.enc');
     expect(files.some((f: string) => f.startsWith('postgres/') || f.startsWith('keys/embedded-db') || f.endsWith('master.key'))).toBe(false);
     expect(text).not.toContain(readFileSync(masterKeyFile, 'utf8').trim());
   });
@@ -124,7 +127,7 @@ describe('crossline backup and restore', () => {
       expect(await dump(db)).toEqual(source);
       const [seq] = await db.query<{ next: number }>(`SELECT nextval(pg_get_serial_sequence('intel_objects', 'seq'))::int AS next`);
       expect(seq!.next).toBeGreaterThan(3);
-      const ctx = { db, config: loadConfig({ dataDir: dir, nodeId: 'cn-test' }, {}), secrets: loadOrCreateNodeSecrets(dir, {}), clock: () => new Date(), logger: pino({ level: 'silent' }) };
+      const ctx = { db, config: loadConfig({ dataDir: dir, nodeId: 'cn-test' }, {}), secrets: await loadNodeSecrets(db, dir, {}), clock: () => new Date(), logger: pino({ level: 'silent' }) };
       const stored = await findEvidence(db, evidence.id);
       expect((await openStoredEvidence(ctx, stored!.record)).equals(evidence.bytes)).toBe(true);
     } finally {

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { loadConfig, type ConfigInput } from '../../src/config.js';
-import { loadOrCreateNodeSecrets } from '../../src/security/node-secrets.js';
 import type { ServiceContext } from '../../src/services/context.js';
+import { loadNodeSecrets } from '../../src/services/federation/node-key-ring.js';
 import { openDb } from '../../src/storage/db.js';
 import { migrate } from '../../src/storage/migrate.js';
 import { createTestDatabase, dropTestDatabase } from './test-cluster.js';
@@ -70,15 +70,16 @@ export async function createTestContext(kind: StoreKind, overrides: Partial<Conf
     return db;
   };
   const clock = testClock();
+  const db = await open();
   const ctx: ServiceContext = {
-    db: await open(), config, clock: clock.now, secrets: loadOrCreateNodeSecrets(dataDir, {}), logger: pino({ level: 'silent' }),
+    db, config, clock: clock.now, secrets: await loadNodeSecrets(db, dataDir, {}), logger: pino({ level: 'silent' }),
   };
   return {
     ctx, clock, dataDir,
     async reopen() {
       await ctx.db.close();
       ctx.db = await open();
-      ctx.secrets = loadOrCreateNodeSecrets(dataDir, {});
+      ctx.secrets = await loadNodeSecrets(ctx.db, dataDir, {});
     },
     async cleanup() {
       await ctx.db.close().catch(() => undefined);

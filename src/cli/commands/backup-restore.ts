@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { isAppError } from '../../errors.js';
 import { backupNode, type BackupProgress } from '../../services/backup/backup-node.js';
 import { restoreNode } from '../../services/backup/restore-node.js';
+import { objectStoreFor } from '../../storage/object-store/object-store-for.js';
 import { configFrom, withNodeOptions, type NodeOptions } from '../options.js';
 
 const MASTER_KEY_NOTE = {
@@ -43,7 +44,7 @@ export function registerBackupRestore(program: Command, setExit: (code: number) 
       try {
         const s = await backupNode({
           dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema, nodeId: config.nodeId,
-          out: opts.out, ...(bar.progress ? { progress: bar.progress } : {}),
+          objectStore: objectStoreFor(config), out: opts.out, ...(bar.progress ? { progress: bar.progress } : {}),
         });
         bar.stop();
         process.stdout.write(`backup written / 备份已写入: ${s.file}\n`);
@@ -60,14 +61,15 @@ export function registerBackupRestore(program: Command, setExit: (code: number) 
     .action(async (file: string, opts: NodeOptions) => exitOneOnCorrupt(setExit, async () => {
       const config = configFrom(opts, { logLevel: 'warn' });
       const bar = progressBar('restore');
+      const objectStore = objectStoreFor(config);
       try {
         const s = await restoreNode({
-          file, dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema,
+          file, dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema, objectStore,
           ...(bar.progress ? { progress: bar.progress } : {}),
         });
         bar.stop();
         process.stdout.write(`restored node ${s.nodeId} (backup of ${s.createdAt}) into ${config.dataDir} / 已恢复节点 ${s.nodeId}\n`);
-        process.stdout.write(`  ${s.tables} tables, ${s.rows} rows, ${s.files} files\n`);
+        process.stdout.write(`  ${s.tables} tables, ${s.rows} rows, ${s.files} files; evidence in / 证据位于 ${objectStore.location}\n`);
         if (s.audit.ok) process.stdout.write(`audit log intact / 审计日志完整: ${s.audit.entries} entries, head ${s.audit.headHash}\n`);
         else process.stdout.write(`audit log BROKEN at entry ${s.audit.firstBadSeq} (${s.audit.reason}) / 审计日志在第 ${s.audit.firstBadSeq} 条损坏: ${s.audit.detail}\n`);
         const keyLine = {

@@ -12,7 +12,11 @@ const STATUS_CODES: Record<number, AppErrorCode> = {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
-    if (appError.status >= 500) request.log.error({ err: error }, 'unhandled error');
+    if (appError.code === 'SERVICE_UNAVAILABLE') {
+      // The database is restarting or out of reach: the client may retry shortly.
+      void reply.header('retry-after', '5');
+      request.log.warn({ err: error }, 'service unavailable');
+    } else if (appError.status >= 500) request.log.error({ err: error }, 'unhandled error');
     void reply.status(appError.status).send(appError.toJSON());
   });
   app.setNotFoundHandler((request, reply) => {

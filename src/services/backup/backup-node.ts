@@ -1,6 +1,7 @@
 // `crossline backup`: every table of the node's database read in one repeatable-read snapshot,
-// streamed through cursors, then the node's files (config, sealed keys, evidence ciphertext), into
-// FILE.partial renamed to FILE once the trailer is written. The master key is never included.
+// streamed through cursors, then the node's files (config, sealed keys, evidence ciphertext — from the
+// data dir, or from the S3 object store as `evidence/…` entries of the same form), into FILE.partial
+// renamed to FILE once the trailer is written. The master key is never included.
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,10 +12,15 @@ import { closeCursor, fetchRows, listForeignKeys, listTables, openTableCursor, t
 import type { Db, Queryable } from '../../storage/db.js';
 import { isInitialised } from '../../storage/embedded/cluster-files.js';
 import { listNodeFiles, readNodeFile } from '../../storage/node-files.js';
+import { EVIDENCE_PREFIX, ObjectChecksumError, type ObjectEntry, type ObjectStore } from '../../storage/object-store/object-store.js';
 import { openBackupDb, type NodeStore } from './open-backup-db.js';
 
 export type BackupProgress = { start(total: number): void; advance(units: number): void };
-export type BackupInput = NodeStore & { nodeId: string; out: string; progress?: BackupProgress; now?: () => Date };
+export type BackupInput = NodeStore & {
+  nodeId: string; out: string; progress?: BackupProgress; now?: () => Date;
+  /** Where the node keeps evidence; without one (or a disk store) evidence is read from the data dir like every other file. */
+  objectStore?: ObjectStore;
+};
 export type BackupSummary = { file: string; tables: number; rows: number; files: number; fileBytes: number; sha256: string };
 
 const LINE_BYTES = 4 * 1024 * 1024; // aim for rows lines of about this size, whatever the row width
@@ -59,10 +65,14 @@ async function writeSnapshot(tx: Queryable, writer: BackupWriter, input: BackupI
     const [c] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t.table}"`);
     totals.set(t.table, c?.n ?? 0);
   }
-  // Files are listed after the snapshot is taken: evidence is written before its row commits, so
-  // every item the snapshot names is already on disk.
-  const files = await listNodeFiles(input.dataDir, skip);
-  input.progress?.start([...totals.values()].reduce((a, b) => a + b, 0) + files.length);
+  // Files and objects are listed after the snapshot is taken (its first query above fixed it):
+  // evidence is written before its row commits, so every item the snapshot names is already stored.
+  const s3 = input.objectStore?.kind === 's3' ? input.objectStore : undefined;
+  // With S3 the bucket holds the evidence; a local evidence/ left from disk days would collide with it.
+  const files = await listNodeFiles(input.dataDir, s3 ? [...skip, path.join(input.dataDir, 'evidence')] : skip);
+  const objects: ObjectEntry[] = [];
+  if (s3) for await (const o of s3.list(EVIDENCE_PREFIX)) objects.push(o);
+  input.progress?.start([...totals.values()].reduce((a, b) => a + b, 0) + files.length + objects.length);
   await writer.write({
     kind: 'header', format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, nodeId: input.nodeId,
     createdAt: (input.now?.() ?? new Date()).toISOString(), store, migrations,
@@ -98,5 +108,35 @@ async function writeSnapshot(tx: Queryable, writer: BackupWriter, input: BackupI
     fileBytes += size;
     input.progress?.advance(1);
   }
-  return writer.finish({ tables: counts, files: files.length, fileBytes });
+  let objectCount = 0;
+  for (const o of objects) {
+    const bytes = await readObject(s3!, o.key);
+    input.progress?.advance(1);
+    // Gone since it was listed: only an upload whose transaction failed removes an object, and its
+    // row is then not in the snapshot either.
+    if (!bytes) continue;
+    await writer.write({ kind: 'file', path: o.key, size: bytes.length, mode: 0o600 });
+    for (let at = 0; at < bytes.length; at += FILE_CHUNK) {
+      await writer.write({ kind: 'data', path: o.key, base64: bytes.subarray(at, at + FILE_CHUNK).toString('base64') });
+    }
+    fileBytes += bytes.length;
+    objectCount += 1;
+  }
+  return writer.finish({ tables: counts, files: files.length + objectCount, fileBytes });
+}
+
+/** An object whose checksum no longer matches is not copied silently: the backup stops and names it. */
+async function readObject(store: ObjectStore, key: string): Promise<Buffer | null> {
+  try {
+    return await store.get(key);
+  } catch (e) {
+    if (!(e instanceof ObjectChecksumError)) throw e;
+    throw new AppError('EVIDENCE_INTEGRITY_FAILED', {
+      message: {
+        en: `Object ${key} in ${store.location} does not match its stored checksum; the backup was not written.`,
+        zh: `${store.location} 中的对象 ${key} 与其存储的校验值不符；未写入备份。`,
+      },
+      details: { key, reason: e.reason },
+    });
+  }
 }

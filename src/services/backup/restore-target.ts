@@ -1,12 +1,14 @@
 // Checks before a restore writes anything: the data dir must be empty (an operator may already have
 // put the master key there), and after the backup is verified, the PostgreSQL schema must hold no
-// tables. Also tells whether the master key the restored node will use opens its sealed key ring.
+// tables and an S3 evidence store no evidence. Also tells whether the master key the restored node will use opens its sealed key ring.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../errors.js';
 import { deserializeKeyRing } from '../../federation/crypto/node-keys.js';
 import { countTables } from '../../storage/backup-tables.js';
 import type { Queryable } from '../../storage/db.js';
+import { EVIDENCE_PREFIX, type ObjectStore } from '../../storage/object-store/object-store.js';
+import { hasKeyRingTable, readKeyRing } from '../../storage/repositories/node-key-ring.repository.js';
 
 const ALLOWED = new Set(['keys', 'keys/master.key']);
 
@@ -38,16 +40,27 @@ export async function assertEmptySchema(db: Queryable, label: string): Promise<v
 
 export type MasterKeyCheck = 'opens' | 'wrong' | 'absent';
 
-/** Whether the master key the restored node will load (env first, then keys/master.key) opens keys/keyring.enc. */
-export function checkMasterKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): MasterKeyCheck {
-  const ring = path.join(dataDir, 'keys', 'keyring.enc');
+/**
+ * Whether the master key the restored node will load (env first, then keys/master.key) opens the
+ * restored key ring: the one in the database, or in keys/keyring.enc for a backup made before the
+ * ring moved into the database.
+ */
+export async function checkMasterKey(db: Queryable, dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<MasterKeyCheck> {
+  const ringFile = path.join(dataDir, 'keys', 'keyring.enc');
   const file = path.join(dataDir, 'keys', 'master.key');
   const encoded = env.CROSSLINE_MASTER_KEY || (existsSync(file) ? readFileSync(file, 'utf8').trim() : '');
-  if (!encoded || !existsSync(ring)) return 'absent';
+  const stored = (await hasKeyRingTable(db)) ? await readKeyRing(db) : null;
+  const sealed = stored?.sealed ?? (existsSync(ringFile) ? readFileSync(ringFile, 'utf8') : null);
+  if (!encoded || sealed === null) return 'absent';
   try {
-    deserializeKeyRing(readFileSync(ring, 'utf8'), Buffer.from(encoded, 'base64'));
+    deserializeKeyRing(sealed, Buffer.from(encoded, 'base64'));
     return 'opens';
   } catch {
     return 'wrong';
   }
+}
+
+/** Refuses an S3 store already holding evidence under the target's prefix (another node's, or an earlier restore's). */
+export async function assertEmptyObjectStore(store: ObjectStore): Promise<void> {
+  for await (const o of store.list(EVIDENCE_PREFIX)) throw notEmpty(`${store.location} already holds ${o.key}`);
 }

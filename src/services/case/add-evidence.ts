@@ -1,6 +1,6 @@
 // Use case: upload an evidence file to a case. The bytes are sealed (AES-256-GCM under a fresh
-// data key wrapped by the master key, bound to the item id) and written to disk; the record and
-// its signed `collected` custody event commit in one transaction, or the file is removed again.
+// data key wrapped by the master key, bound to the item id) and written to the object store; the
+// record and its signed `collected` custody event commit in one transaction, or the object is removed again.
 import {
   DEFAULT_EVIDENCE_LIMITS, createEvidenceRecord, evidenceStorageKey, recordCustody, sealEvidence,
   type CaseRecord, type EvidenceInput, type EvidenceRecord, type SealedEvidence,
@@ -9,7 +9,7 @@ import type { UserActor } from '../../domain/shared/actor.js';
 import { issue } from '../../domain/shared/bilingual.js';
 import { validationError } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
-import { removeEvidenceFile, writeEvidenceFile } from '../../storage/evidence-files.js';
+import { objectStoreFor } from '../../storage/object-store/object-store-for.js';
 import { insertCustodyEvent, insertEvidence } from '../../storage/repositories/evidence.repository.js';
 import type { ServiceContext } from '../context.js';
 import { loadCase, recordCaseEvents } from './case-support.js';
@@ -24,12 +24,13 @@ export async function addEvidence(ctx: ServiceContext, actor: UserActor, caseId:
   const build = (kase: CaseRecord) => createEvidenceRecord({
     kase, input: { ...meta, size: bytes.length }, sealed: sealedSummary(sealed), actor, now, id, localParty: ctx.config.nodeId, limits,
   });
-  // Every rule is checked before a byte is written, so a refused upload leaves nothing on disk.
+  // Every rule is checked before a byte is written, so a refused upload leaves nothing in the store.
   const kase = await loadCase(ctx.db, actor, caseId);
   build(kase);
   requireLinkedRequest(kase, meta.requestId);
   const storageKey = evidenceStorageKey(caseId, id);
-  await writeEvidenceFile(ctx.config.dataDir, storageKey, sealed.ciphertext);
+  const store = objectStoreFor(ctx.config);
+  await store.put(storageKey, sealed.ciphertext);
   try {
     return await ctx.db.transaction(async (tx) => {
       const locked = await loadCase(tx, actor, caseId, true);
@@ -45,7 +46,7 @@ export async function addEvidence(ctx: ServiceContext, actor: UserActor, caseId:
       return custody.evidence;
     });
   } catch (e) {
-    await removeEvidenceFile(ctx.config.dataDir, storageKey).catch(() => undefined);
+    await store.remove(storageKey).catch(() => undefined);
     throw e;
   }
 }

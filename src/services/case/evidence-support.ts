@@ -7,7 +7,8 @@ import {
 } from '../../domain/case/index.js';
 import type { Actor } from '../../domain/shared/actor.js';
 import type { Queryable } from '../../storage/db.js';
-import { readEvidenceFile } from '../../storage/evidence-files.js';
+import { ObjectChecksumError } from '../../storage/object-store/object-store.js';
+import { objectStoreFor } from '../../storage/object-store/object-store-for.js';
 import {
   findEvidence, insertCustodyEvent, listCustodyEvents, updateEvidence, type StoredEvidence,
 } from '../../storage/repositories/evidence.repository.js';
@@ -34,7 +35,7 @@ const integrity = (reason: string) => new AppError('EVIDENCE_INTEGRITY_FAILED', 
  * naming a master key this node does not hold stays EVIDENCE_KEY_UNWRAP_FAILED (500).
  */
 export async function openStoredEvidence(ctx: ServiceContext, e: EvidenceRecord): Promise<Buffer> {
-  const ciphertext = await readEvidenceFile(ctx.config.dataDir, e.storageKey);
+  const ciphertext = await readCiphertext(ctx, e.storageKey);
   if (!ciphertext) throw integrity('missing');
   if (e.encryption.masterKeyId !== ctx.secrets.masterKeyId) {
     throw new AppError('EVIDENCE_KEY_UNWRAP_FAILED', { details: { masterKeyId: e.encryption.masterKeyId } });
@@ -43,6 +44,16 @@ export async function openStoredEvidence(ctx: ServiceContext, e: EvidenceRecord)
     return openEvidence(ciphertext, e.encryption, ctx.secrets.masterKey, { sha256: e.sha256, size: e.size }, e.id);
   } catch (err) {
     if (err instanceof AppError && err.code === 'EVIDENCE_KEY_UNWRAP_FAILED') throw integrity('wrapped_key');
+    throw err;
+  }
+}
+
+/** A stored object whose checksum no longer matches (S3) is tampered ciphertext: the same 422. */
+async function readCiphertext(ctx: ServiceContext, storageKey: string): Promise<Buffer | null> {
+  try {
+    return await objectStoreFor(ctx.config).get(storageKey);
+  } catch (err) {
+    if (err instanceof ObjectChecksumError) throw integrity(err.reason === 'missing' ? 'checksum_missing' : 'checksum');
     throw err;
   }
 }

@@ -12,7 +12,7 @@ import {
 } from '../../domain/case/index.js';
 import type { PeerActor, SystemActor } from '../../domain/shared/actor.js';
 import type { Queryable } from '../../storage/db.js';
-import { removeEvidenceFile, writeEvidenceFile } from '../../storage/evidence-files.js';
+import { objectStoreFor } from '../../storage/object-store/object-store-for.js';
 import { findEvidence, insertCustodyEvent, insertEvidence } from '../../storage/repositories/evidence.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordCaseEvents } from './case-support.js';
@@ -47,14 +47,15 @@ export async function receiveEvidence(ctx: ServiceContext, peer: PeerActor, body
       note: handoverNote('received', peer.partyId, purpose), signingKey: ctx.secrets.signingKey, keyId: ctx.secrets.signingKeyId,
     });
     // Written under a name made from the ids: a retry of this message after a rollback overwrites it.
-    await writeEvidenceFile(ctx.config.dataDir, record.storageKey, sealed.ciphertext);
+    const store = objectStoreFor(ctx.config);
+    await store.put(record.storageKey, sealed.ciphertext);
     try {
       await insertEvidence(tx, h.evidence);
       for (const e of body.custody) await insertCustodyEvent(tx, e);
       await insertCustodyEvent(tx, h.event);
       await recordCaseEvents(tx, peer, kase, [...events, ...h.events], now);
     } catch (e) {
-      await removeEvidenceFile(ctx.config.dataDir, record.storageKey).catch(() => undefined);
+      await store.remove(record.storageKey).catch(() => undefined);
       throw e;
     }
   });

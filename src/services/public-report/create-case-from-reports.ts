@@ -1,7 +1,7 @@
 // Use case: triage turns one or more reports into a case in one action (SPEC §6.2). In one
 // transaction: the case (actor as lead), the reports' indicators as observables, their screenshots
 // as evidence with a signed `collected` custody event, and the reports set to forwarded with the
-// case link. Evidence files are written before commit and removed again if anything fails.
+// case link. Evidence objects are written before commit and removed again if anything fails.
 import {
   addObservables, createEvidenceRecord, evidenceStorageKey, recordCustody, sealEvidence, type CaseRecord,
 } from '../../domain/case/index.js';
@@ -12,7 +12,7 @@ import type { Bilingual } from '../../error-types.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
 import type { Queryable } from '../../storage/db.js';
-import { removeEvidenceFile, writeEvidenceFile } from '../../storage/evidence-files.js';
+import { objectStoreFor } from '../../storage/object-store/object-store-for.js';
 import { insertObservable } from '../../storage/repositories/case-observable.repository.js';
 import { insertCustodyEvent, insertEvidence } from '../../storage/repositories/evidence.repository.js';
 import { findReportsByIds, listIndicators, loadAttachments } from '../../storage/repositories/public-report.repository.js';
@@ -54,7 +54,8 @@ export async function createCaseFromReports(ctx: ServiceContext, actor: UserActo
       return { kase, reports: out, observables, evidence };
     });
   } catch (e) {
-    await Promise.all(written.map((key) => removeEvidenceFile(ctx.config.dataDir, key).catch(() => undefined)));
+    const store = objectStoreFor(ctx.config);
+    await Promise.all(written.map((key) => store.remove(key).catch(() => undefined)));
     throw e;
   }
 }
@@ -88,7 +89,7 @@ async function addReportEvidence(
       sealed: { sha256: sealed.sha256, size: sealed.size, encryption: sealed.encryption },
     });
     const key = evidenceStorageKey(kase.id, id);
-    await writeEvidenceFile(ctx.config.dataDir, key, sealed.ciphertext);
+    await objectStoreFor(ctx.config).put(key, sealed.ciphertext);
     written.push(key);
     const custody = recordCustody({
       kase, evidence: record, chain: [], kind: 'collected', actor, now, party: ctx.config.nodeId,

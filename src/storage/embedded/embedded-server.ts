@@ -10,8 +10,8 @@ import pg from 'pg';
 import { AppError } from '../../errors.js';
 import { DB_NAME, DB_ROLE, clusterDir, runningServer, serverPassword, type ServerState } from './cluster-files.js';
 import { clusterMajor, initialiseCluster, prepareDataDir, startCluster, stopCluster } from './cluster-process.js';
-import { pgBinaries } from './pg-binaries.js';
-import { grantSearchPath, serverAccount } from './server-account.js';
+import { pgBinaries, type PgBinaries } from './pg-binaries.js';
+import { grantSearchPath, serverAccount, type ServerAccount } from './server-account.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -60,7 +60,10 @@ export async function openEmbeddedServer(options: EmbeddedServerOptions): Promis
   }
 }
 
-async function acquire(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+type Prepared = { bins: PgBinaries; account: ServerAccount | null; password: string };
+
+/** Binaries, the server's account, and the server itself, created on first use. */
+async function prepare(options: EmbeddedServerOptions): Promise<Prepared> {
   const { dataDir } = options;
   const bins = pgBinaries();
   const account = serverAccount();
@@ -78,24 +81,61 @@ async function acquire(options: EmbeddedServerOptions): Promise<EmbeddedServer> 
   if (major !== bins.major) {
     throw new Error(`${clusterDir(dataDir)} was made by PostgreSQL ${major}, this release ships PostgreSQL ${bins.major}: move the node with crossline backup / restore (docs/operations.md)`);
   }
-  const until = Date.now() + 120_000;
+  return { bins, account, password };
+}
+
+/** Starts the server unless it runs, and takes this process's lease on it. */
+async function connect(options: EmbeddedServerOptions, p: Prepared, timeoutMs = 120_000): Promise<{ state: ServerState; lease: pg.Client }> {
+  const until = Date.now() + timeoutMs;
   for (;;) {
-    const state = await startCluster(dataDir, bins, account, options.settings);
-    const lease = await takeLease(state, password).catch((e: unknown) => {
+    const state = await startCluster(options.dataDir, p.bins, p.account, options.settings);
+    const lease = await takeLease(state, p.password).catch((e: unknown) => {
       if (Date.now() > until) throw e;
       return null; // the server went away meanwhile (another process stopped it): start it again
     });
-    if (!lease) {
-      await waitUntilGone(dataDir);
-      continue;
-    }
-    await ensureDatabase(state, password);
-    const base = `postgres://${DB_ROLE}:${encodeURIComponent(password)}@127.0.0.1:${state.port}`;
-    return {
-      url: `${base}/${DB_NAME}`, adminUrl: `${base}/postgres`, port: state.port,
-      close: () => release(dataDir, lease, state, password),
-    };
+    if (lease) return { state, lease };
+    await waitUntilGone(options.dataDir);
   }
+}
+
+async function acquire(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+  const p = await prepare(options);
+  let current = await connect(options, p);
+  await ensureDatabase(current.state, p.password);
+  let closing = false;
+  let recovering: Promise<void> | null = null;
+
+  // The server went away under a running process (killed, or the machine's OOM killer): start it
+  // again and take a new lease, so the pool's next connection finds it; committed work was kept by
+  // the server's write-ahead log.
+  const watch = (lease: pg.Client) => {
+    lease.once('end', () => {
+      if (closing || lease !== current.lease) return;
+      recovering ??= (async () => {
+        options.warn?.(`the embedded PostgreSQL server in ${clusterDir(options.dataDir)} went away; starting it again`);
+        while (!closing) {
+          try {
+            current = await connect(options, p, 30_000);
+            if (closing) await release(options.dataDir, current.lease, current.state, p.password);
+            else watch(current.lease);
+            return;
+          } catch {
+            await sleep(1000);
+          }
+        }
+      })().finally(() => { recovering = null; });
+    });
+  };
+  watch(current.lease);
+  const base = `postgres://${DB_ROLE}:${encodeURIComponent(p.password)}@127.0.0.1:${current.state.port}`;
+  return {
+    url: `${base}/${DB_NAME}`, adminUrl: `${base}/postgres`, port: current.state.port,
+    close: async () => {
+      closing = true;
+      await recovering;
+      await release(options.dataDir, current.lease, current.state, p.password);
+    },
+  };
 }
 
 function client(state: ServerState, password: string, database = 'postgres'): pg.Client {

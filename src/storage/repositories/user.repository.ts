@@ -143,6 +143,11 @@ export async function deleteUserSessions(db: Queryable, userId: string): Promise
   await db.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
 }
 
+/** Removes sessions that expired before `now` (they no longer sign anyone in). */
+export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<number> {
+  return (await db.query('DELETE FROM sessions WHERE expires_at < $1 RETURNING 1', [now.toISOString()])).length;
+}
+
 export type ApiTokenRow = {
   id: string; userId: string; name: string; tokenHash: string; prefix: string; createdAt: string;
   expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null;

@@ -3,12 +3,12 @@
 // arrive, are checked and are stored in one request and one transaction.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
-import { AppError, isAppError } from '../../../errors.js';
+import { isAppError } from '../../../errors.js';
 import type { ServiceContext } from '../../../services/context.js';
 import { checkReportStatus } from '../../../services/public-report/check-report-status.js';
 import { submitPublicReport } from '../../../services/public-report/submit-public-report.js';
 import { ERROR_RESPONSES, ZErrorBodySchema } from '../common.schema.js';
-import { RateLimiter, STATUS_POLICY, SUBMIT_POLICY } from './rate-limiter.js';
+import { takeRateToken, type RateScope } from '../../../services/public-report/take-rate-token.js';
 import { ZReportStatusBodySchema, ZSubmitReportBodySchema } from './public-reports.schema.js';
 
 /** Five files of 5 MB as base64 (4/3) plus the form itself. */
@@ -19,8 +19,6 @@ const PUBLIC_ERRORS = { ...ERROR_RESPONSES, 413: ZErrorBodySchema, 415: ZErrorBo
 export function publicReportsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['public reports'];
-    const submitLimiter = new RateLimiter(SUBMIT_POLICY);
-    const statusLimiter = new RateLimiter(STATUS_POLICY);
 
     app.post('/public/reports', {
       config: { permission: 'public' },
@@ -30,7 +28,7 @@ export function publicReportsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod 
         summary: 'File a report from the public (no account); answers with a receipt number and a status-check code shown once',
       },
     }, async (request, reply) => {
-      limit(submitLimiter, request.ip, reply);
+      await limit(ctx, 'report_submit', request.ip, reply);
       const { attachments, fax, ...input } = request.body;
       const files = attachments.map((a) => ({ filename: a.filename, bytes: Buffer.from(a.contentBase64, 'base64') }));
       const receipt = await submitPublicReport(ctx, input, files, { clientIp: request.ip, honeypot: fax });
@@ -44,18 +42,18 @@ export function publicReportsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod 
         summary: 'Status of a report for its reporter, by receipt number and status-check code (same error for unknown receipt and wrong code)',
       },
     }, async (request, reply) => {
-      limit(statusLimiter, request.ip, reply);
+      await limit(ctx, 'report_status', request.ip, reply);
       const view = await checkReportStatus(ctx, request.body.receipt, request.body.code);
       return reply.header('cache-control', 'no-store').send(view);
     });
   };
 }
 
-function limit(limiter: RateLimiter, ip: string, reply: FastifyReply): void {
+async function limit(ctx: ServiceContext, scope: RateScope, ip: string, reply: FastifyReply): Promise<void> {
   try {
-    limiter.take(ip);
+    await takeRateToken(ctx, scope, ip);
   } catch (e) {
     if (isAppError(e) && e.code === 'PUBLIC_REPORT_RATE_LIMITED') void reply.header('retry-after', String(e.details?.retryAfterSeconds ?? 60));
-    throw e instanceof AppError ? e : new AppError('INTERNAL', { cause: e });
+    throw e;
   }
 }
