@@ -1,12 +1,14 @@
 // `npm run bench:api`: requests/s and p50/p99 latency for creating and listing requests through the
-// HTTP API of a real node process, on PGlite and on PostgreSQL, and cold-start time to /ready.
+// HTTP API of a real node process, on the node's embedded PostgreSQL server and on an external
+// PostgreSQL (DATABASE_URL, the system's), cold-start time to /ready (for the embedded store this
+// includes starting its server), and the ratio embedded / external of each figure.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { preservationDraft } from '../test/factories.js';
-import { report, runLoad, startNodeProcess } from './support.js';
+import { report, reportStoreRatios, runLoad, startNodeProcess } from './support.js';
 
 const PG_URL = process.env.CROSSLINE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CREATES = Number(process.env.BENCH_CREATES ?? 2000);
@@ -55,3 +57,4 @@ async function benchStore(storage: 'embedded' | 'postgres'): Promise<void> {
 
 await benchStore('embedded');
 await benchStore('postgres');
+reportStoreRatios('api');

@@ -1,18 +1,19 @@
-// End-to-end federation throughput and latency between two node processes, on PGlite and on
-// PostgreSQL, with the crypto-only bound measured in the same run (bench/federation-crypto.bench.ts).
+// End-to-end federation throughput and latency between two node processes, each on its own embedded
+// PostgreSQL server and then both on the external PostgreSQL (the system's), with the crypto-only
+// bound measured in the same run (bench/federation-crypto.bench.ts) and the embedded / external ratios.
 // One JSON line per figure.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ADMIN_PASSWORD, createNode, peerAll, peerHealth, pingsFrom, type TestNode } from '../test/federation/support/cluster.js';
-import { report } from './support.js';
+import { report, reportStoreRatios } from './support.js';
 
 const MESSAGES = Number(process.env.BENCH_FED_MESSAGES ?? 20_000);
 const CHUNK = 5000;
 const RATE = Number(process.env.BENCH_FED_RATE ?? 200);
 const LOAD_SECONDS = Number(process.env.BENCH_FED_LOAD_SECONDS ?? 10);
-const STORES = (process.env.BENCH_FED_STORES ?? 'pglite,postgres').split(',') as ('embedded' | 'postgres')[];
+const STORES = (process.env.BENCH_FED_STORES ?? 'embedded,postgres').split(',') as ('embedded' | 'postgres')[];
 
 /** Runs the crypto micro-benchmark as its own process (one core, no node running) and relays its lines. */
 async function cryptoBound(): Promise<number> {
@@ -158,3 +159,4 @@ async function benchStore(store: 'embedded' | 'postgres', bound: number): Promis
 
 const bound = await cryptoBound();
 for (const store of STORES) await benchStore(store, bound);
+reportStoreRatios('federation');

@@ -1,5 +1,5 @@
 // `npm run bench:intel` (part): time per new observable recorded by recordObservables with
-// 1,000,000 observables already indexed, on PGlite and on PostgreSQL (target < 5 ms). The index is
+// 1,000,000 observables already indexed, on the embedded PostgreSQL server and on the system PostgreSQL (target < 5 ms). The index is
 // filled with generate_series in a few statements; then new values are recorded one per
 // transaction, every tenth one already held by another source (so an alert is raised, audited).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -86,5 +86,5 @@ async function benchStore(storage: 'embedded' | 'postgres'): Promise<void> {
   }
 }
 
-const stores = (process.env.BENCH_STORES ?? 'pglite,postgres').split(',') as ('embedded' | 'postgres')[];
+const stores = (process.env.BENCH_STORES ?? 'embedded,postgres').split(',') as ('embedded' | 'postgres')[];
 for (const s of stores) await benchStore(s);

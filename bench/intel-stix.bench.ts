@@ -1,6 +1,6 @@
 // `npm run bench:intel` (STIX part): writes a bundle of BENCH_STIX_OBJECTS (default 1,000,000)
 // mixed indicators, SCOs and relationships to disk, then imports it through importStix (the
-// service `crossline import stix` uses) on PGlite and on PostgreSQL, with correlation on and off.
+// service `crossline import stix` uses) on the embedded PostgreSQL server and on the system PostgreSQL, with correlation on and off.
 // Prints objects/s and RSS sampled during the run (peak, and at 25/50/75/100 % of the objects)
 // to show memory stays flat.
 import { randomUUID } from 'node:crypto';
@@ -16,7 +16,7 @@ import { report } from './support.js';
 const OBJECTS = Number(process.env.BENCH_STIX_OBJECTS ?? 1_000_000);
 const BATCH = Number(process.env.BENCH_STIX_BATCH ?? 2000);
 const MODES = (process.env.BENCH_STIX_MODES ?? 'correlate,no-correlate').split(',');
-const STORES = (process.env.BENCH_STIX_STORES ?? 'pglite,postgres').split(',') as StoreKind[];
+const STORES = (process.env.BENCH_STIX_STORES ?? 'embedded,postgres').split(',') as StoreKind[];
 const TS = '2026-03-01T10:00:00.000Z';
 
 /** One object of the mix: 40 % indicators, 40 % SCOs (domain, IPv4, URL, file), 20 % relationships. */

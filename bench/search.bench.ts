@@ -2,8 +2,8 @@
 // indexes them through the node's own tokenizer into search_documents (multi-row INSERTs, the
 // tsvector cast in SQL), then runs a fixed mix of Chinese, English and mixed queries through the
 // search use case and reports the indexing rate and p50/p95 query latency, one JSON line each.
-// BENCH_SEARCH_RECORDS (default 1,000,000 on PostgreSQL) and BENCH_SEARCH_PGLITE_RECORDS
-// (default 100,000: the embedded database runs in WebAssembly memory) size the two runs.
+// BENCH_SEARCH_RECORDS (default 1,000,000) sizes both runs: the system PostgreSQL and the embedded
+// server (BENCH_SEARCH_STORAGE=postgres|embedded runs one).
 // BENCH_SEARCH_KEEP_SCHEMA=name keeps the PostgreSQL index in that schema and reuses it on the next
 // run when it holds the same number of records (for tuning queries without re-indexing).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,8 +22,7 @@ import { upsertSearchRows, type SearchKind } from '../src/storage/repositories/s
 import { report } from './support.js';
 
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const PG_RECORDS = Number(process.env.BENCH_SEARCH_RECORDS ?? 1_000_000);
-const PGLITE_RECORDS = Number(process.env.BENCH_SEARCH_PGLITE_RECORDS ?? 100_000);
+const RECORDS = Number(process.env.BENCH_SEARCH_RECORDS ?? 1_000_000);
 const BATCH = 500;
 const KEEP_SCHEMA = process.env.BENCH_SEARCH_KEEP_SCHEMA;
 
@@ -155,5 +154,5 @@ async function run(storage: 'postgres' | 'embedded', records: number): Promise<v
 }
 
 const only = process.env.BENCH_SEARCH_STORAGE;
-if (!only || only === 'postgres') await run('postgres', PG_RECORDS);
-if (!only || only === 'embedded') await run('embedded', PGLITE_RECORDS);
+if (!only || only === 'postgres') await run('postgres', RECORDS);
+if (!only || only === 'embedded') await run('embedded', RECORDS);

@@ -4,8 +4,25 @@ import path from 'node:path';
 
 export type Figure = { bench: string; metric: string; value: number; unit?: string; [k: string]: unknown };
 
+const reported: Figure[] = [];
+
 export function report(f: Figure): void {
+  reported.push(f);
   process.stdout.write(`${JSON.stringify(f)}\n`);
+}
+
+/**
+ * For every figure measured on both stores in this run (same metric and shape), the ratio embedded /
+ * external: the comparison that holds on a shared, noisy machine, unlike either figure alone.
+ */
+export function reportStoreRatios(bench: string): void {
+  const shape = (f: Figure) => JSON.stringify(Object.entries(f).filter(([k]) => !['value', 'storage', 'note', 'p50', 'samples', 'errors', 'cpu_seconds', 'issued_per_s', 'ratio_to_bound'].includes(k)).sort());
+  for (const e of reported.filter((f) => f.bench === bench && f.storage === 'embedded')) {
+    const x = reported.find((f) => f.bench === bench && f.storage === 'postgres' && shape(f) === shape(e));
+    if (!x || !x.value) continue;
+    const { value: _v, storage: _s, note: _n, errors: _e, ...rest } = e;
+    process.stdout.write(`${JSON.stringify({ ...rest, metric: `${e.metric}_embedded_to_external`, value: Math.round((e.value / x.value) * 100) / 100, embedded: e.value, external: x.value })}\n`);
+  }
 }
 
 export type NodeProcess = { url: string; child: ChildProcess; startMs: number; stop(): Promise<void> };

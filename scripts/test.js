@@ -11,6 +11,13 @@ if (!pg.ok) {
 const browser = ensureChromium();
 if (!browser.ok) process.stderr.write(`Browser tests will fail: ${browser.reason}\n`);
 
+// The bundle `crossline` runs (bin/crossline.js) is rebuilt first: test processes start from it.
+const bundle = spawnSync('node', ['scripts/build-server.js'], { stdio: 'inherit' });
+if (bundle.status !== 0) {
+  process.stdout.write('\nserver build failed\n0 passed, 1 failed\n');
+  process.exit(1);
+}
+
 const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' });
 const tscWeb = tsc.status === 0 ? spawnSync('npx', ['tsc', '--noEmit', '-p', 'web'], { stdio: 'inherit' }) : tsc;
 if (tsc.status !== 0 || tscWeb.status !== 0) {

@@ -1,10 +1,10 @@
 // Applies the SQL migrations in src/storage/migrations in name order, once each.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../shared/project-root.js';
 import type { Db } from './db.js';
 
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'src', 'storage', 'migrations');
 
 export function listMigrations(): { name: string; sql: string }[] {
   return readdirSync(MIGRATIONS_DIR)
@@ -18,8 +18,11 @@ export async function migrate(db: Db, only?: ReadonlySet<string>): Promise<strin
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied: string[] = [];
+  // Usually all are applied: one read instead of a locked transaction per migration at every start.
+  const already = new Set((await db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
   for (const m of listMigrations()) {
     if (only && !only.has(m.name)) continue;
+    if (already.has(m.name)) continue;
     const done = await db.transaction(async (tx) => {
       // Several node processes may share one database: take a lock so only one migrates.
       await tx.query('SELECT pg_advisory_xact_lock(7400001)');

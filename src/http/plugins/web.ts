@@ -3,12 +3,12 @@
 // Without a build, a bilingual page says how to make one instead of a bare 404.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { AppError } from '../../errors.js';
+import { PROJECT_ROOT } from '../../shared/project-root.js';
 
-export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+export const DEFAULT_WEB_DIR = path.join(PROJECT_ROOT, 'web', 'dist');
 
 /** Paths the UI never answers: they belong to the API, peers and operators. */
 const RESERVED = /^\/(api|federation|health|ready|metrics)(\/|$|\?)/;

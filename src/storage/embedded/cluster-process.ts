@@ -17,7 +17,7 @@ const BASE_SETTINGS: Record<string, string> = {
   // TCP only: a socket path under a deep data dir can exceed the 107-byte limit of Unix sockets.
   unix_socket_directories: "''",
   password_encryption: "'scram-sha-256'",
-  max_connections: '200',
+  max_connections: '100',
   logging_collector: 'on',
   log_directory: "'log'",
   log_filename: "'postgresql-%a.log'",
