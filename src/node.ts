@@ -26,7 +26,7 @@ export async function openNodeContext(config: Config, options: OpenNodeOptions =
   const logger = options.logger ?? createLogger(config.logLevel, config.nodeId);
   const db: Db = await openDb({
     dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema, poolSize: config.databasePoolSize,
-    warn: (message) => logger.warn(message),
+    warn: (message) => logger.warn(message), info: (message) => logger.info(message),
   });
   const applied = await migrate(db);
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');

@@ -60,7 +60,10 @@ function runHooks(hooks: (() => void)[]): void {
   }
 }
 
-export type OpenDbOptions = { dataDir: string; databaseUrl?: string; schema?: string; poolSize?: number; warn?: (message: string) => void };
+export type OpenDbOptions = {
+  dataDir: string; databaseUrl?: string; schema?: string; poolSize?: number;
+  warn?: (message: string) => void; info?: (message: string) => void;
+};
 
 // int8 (counts, sequence numbers) come back as JS numbers; values stay far below 2^53.
 const INT8_OID = 20;
@@ -73,7 +76,7 @@ pg.types.setTypeParser(INT8_OID, (v) => Number(v));
  */
 export async function openDb(options: OpenDbOptions): Promise<Db> {
   if (options.databaseUrl) return openPostgres('external', options.databaseUrl, options.schema, options.poolSize);
-  const server = await openEmbeddedServer({ dataDir: options.dataDir, warn: options.warn });
+  const server = await openEmbeddedServer({ dataDir: options.dataDir, warn: options.warn, info: options.info });
   try {
     return await openPostgres('embedded', server.url, options.schema, options.poolSize, () => server.close());
   } catch (e) {

@@ -24,6 +24,8 @@ export type EmbeddedServerOptions = {
   settings?: Record<string, string>;
   /** Told when something worth an operator's attention happened (directories opened for the server's account). */
   warn?: (message: string) => void;
+  /** Told of routine facts (a directory of this node's own tree opened for the server's account). */
+  info?: (message: string) => void;
 };
 
 export type EmbeddedServer = {
@@ -60,6 +62,11 @@ export async function openEmbeddedServer(options: EmbeddedServerOptions): Promis
   }
 }
 
+function isWithin(dir: string, root: string): boolean {
+  const rel = path.relative(path.resolve(root), path.resolve(dir));
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
 type Prepared = { bins: PgBinaries; account: ServerAccount | null; password: string };
 
 /** Binaries, the server's account, and the server itself, created on first use. */
@@ -71,7 +78,10 @@ async function prepare(options: EmbeddedServerOptions): Promise<Prepared> {
   if (account) {
     for (const target of [dataDir, bins.postgres]) {
       for (const dir of grantSearchPath(account, target)) {
-        options.warn?.(`gave the embedded PostgreSQL server's account "${account.name}" search access (o+x) to ${dir} so it can reach ${target}`);
+        // Opening a directory of the project or data tree is expected; one elsewhere (a home
+        // directory, a private temp dir) is the operator's business and said louder.
+        const own = isWithin(dir, process.cwd()) || isWithin(dir, dataDir);
+        (own ? options.info : options.warn)?.(`gave the embedded PostgreSQL server's account "${account.name}" search access (o+x) to ${dir} so it can reach ${target}`);
       }
     }
   }
