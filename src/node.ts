@@ -5,6 +5,7 @@ import { buildApp, type App } from './http/app.js';
 import { createLogger } from './logger.js';
 import type { Clock, ServiceContext } from './services/context.js';
 import { loadNodeSecrets } from './services/federation/node-key-ring.js';
+import { reindexIfOutdated } from './services/search/reindex-search.js';
 import { openDb, type Db } from './storage/db.js';
 import { migrate } from './storage/migrate.js';
 import { holdProcessLiveness } from './storage/process-liveness.js';
@@ -43,6 +44,10 @@ export async function startNode(config: Config, options: OpenNodeOptions = {}): 
   const app = await buildApp({ ctx, isReady: () => !stopping });
   const workers: Workers = startWorkers(ctx, app.metrics);
   const taxiiFeeds = startTaxiiFeedWorker(ctx);
+  // An index built by older rules is rebuilt once, in the background; searches work meanwhile.
+  const reindexing = new AbortController();
+  const reindexed = reindexIfOutdated(ctx, reindexing.signal)
+    .catch((err: unknown) => { if (!reindexing.signal.aborted) ctx.logger.error({ err }, 'search index rebuild failed'); });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -57,6 +62,8 @@ export async function startNode(config: Config, options: OpenNodeOptions = {}): 
       await app.close();
       await workers.stop();
       await taxiiFeeds.stop();
+      reindexing.abort();
+      await reindexed;
       await liveness.stop();
       await ctx.db.close();
       ctx.logger.info('node stopped');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preservationDraft } from '../factories.js';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { STORES } from '../support/test-context.js';
-import { reindexSearch } from '../../src/services/search/reindex-search.js';
+import { reindexIfOutdated, reindexSearch } from '../../src/services/search/reindex-search.js';
 import { zhFraudReport } from '../support/public-report-fixtures.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -28,6 +28,11 @@ const ARTICLES = [
     body: { zh: '通过虚拟货币和地下钱庄转移赃款。', en: 'Laundered proceeds move through crypto exchanges and underground banks.' },
   },
   {
+    kind: 'procedure', status: 'published', tlp: 'GREEN', tags: ['accounts'],
+    title: { zh: '冻结涉案账户的步骤', en: 'Freezing accounts used in a case' },
+    body: { zh: '## 要点\n\n- **先保全**再冻结\n- 见 [流程](https://example.org/flow)', en: '## Key points\n\n- **Preserve** before you freeze' },
+  },
+  {
     kind: 'contact_guide', status: 'draft', tlp: 'GREEN', tags: [],
     title: { zh: '内部草稿：值班联络', en: 'Internal draft: duty contacts' },
     body: { zh: '草稿内容涉及诈骗线索。', en: 'Draft mentions fraud leads.' },
@@ -41,6 +46,7 @@ describe.each(STORES)('search (%s)', (store) => {
   let outsider: { token: string; userId: string };
   let reader: { token: string; userId: string };
   let memberCaseId = '';
+  let quietCaseId = '';
   let exerciseRequestId = '';
 
   const call = (method: 'GET' | 'POST', token: string, url: string, payload?: object) =>
@@ -68,6 +74,12 @@ describe.each(STORES)('search (%s)', (store) => {
     });
     expect(kase.statusCode, kase.body).toBe(201);
     memberCaseId = kase.json().id;
+    // Its title names no crime: only its category (online fraud) does.
+    const quiet = await call('POST', investigator.token, '/api/cases', {
+      title: { en: 'Harbour warehouse', zh: '港口仓库' }, crimeCategories: ['online_fraud'], summary: { en: 'Members only.', zh: '仅限成员。' },
+    });
+    expect(quiet.statusCode, quiet.body).toBe(201);
+    quietCaseId = quiet.json().id;
     const req = await call('POST', investigator.token, '/api/requests', preservationDraft());
     expect(req.statusCode, req.body).toBe(201);
     const ex = await call('POST', investigator.token, '/api/requests', preservationDraft({ subject: { en: 'Exercise inject mailbox', zh: '演练邮箱保全' } }));
@@ -81,7 +93,8 @@ describe.each(STORES)('search (%s)', (store) => {
   it('finds "电信网络诈骗案件" for the query "网络诈骗", ranked first, with the words highlighted', async () => {
     const items = await search(analyst.token, '网络诈骗', 'article');
     expect(items[0]!.title).toBe('电信网络诈骗案件的典型手法');
-    expect(hits(items[0]!.titleHighlight.pieces)).toContain('网络诈骗');
+    // 网络诈骗 has synonyms (电信网络诈骗 among them): the longest form found is marked.
+    expect(hits(items[0]!.titleHighlight.pieces)).toContain('电信网络诈骗');
   });
 
   it('matches Chinese across segmentation boundaries ("猪盘" is not a segmenter word)', async () => {
@@ -109,7 +122,7 @@ describe.each(STORES)('search (%s)', (store) => {
 
   it('shows a case to its members only', async () => {
     const member = await search(investigator.token, '网络诈骗', 'case');
-    expect(member.map((i) => i.id)).toEqual([memberCaseId]);
+    expect(member.map((i) => i.id).sort()).toEqual([memberCaseId, quietCaseId].sort());
     expect(await search(outsider.token, '网络诈骗', 'case')).toEqual([]);
   });
 
@@ -133,10 +146,37 @@ describe.each(STORES)('search (%s)', (store) => {
     expect((await call('GET', auditor.token, `/api/search?q=${encodeURIComponent('安全账户')}`)).statusCode).toBe(403);
   });
 
+  it('finds online-fraud records by the words people use for them: 电信诈骗, 电诈, scam', async () => {
+    for (const q of ['电信诈骗', '电诈', '电信网络诈骗', 'telecom']) {
+      const cases = (await search(investigator.token, q, 'case')).map((i) => i.id);
+      expect(cases, q).toEqual(expect.arrayContaining([memberCaseId, quietCaseId]));
+    }
+    expect((await search(analyst.token, '电诈', 'article')).map((i) => i.title)).toContain('电信网络诈骗案件的典型手法');
+    expect((await search(analyst.token, 'scam', 'article')).map((i) => i.title)).toContain('杀猪盘：虚假投资平台');
+    expect((await search(analyst.token, 'pig butchering', 'article')).map((i) => i.title)).toEqual(['杀猪盘：虚假投资平台']);
+    // A word with no synonyms is not widened.
+    expect(await search(analyst.token, '港口', 'article')).toEqual([]);
+  });
+
+  it('shows snippets as text a person reads, without markdown syntax', async () => {
+    const items = await search(analyst.token, '先保全', 'article');
+    expect(items[0]!.title).toBe('冻结涉案账户的步骤');
+    const text = items[0]!.snippet.pieces.map((p: Piece) => p.text).join('');
+    expect(text).toContain('先保全再冻结');
+    expect(text).not.toMatch(/\*\*|##|\]\(/);
+  });
+
+  it('rebuilds an index made by older rules once, at start, and not again', async () => {
+    await t.ctx.db.query(`DELETE FROM node_settings WHERE key = 'search.index_version'`);
+    expect(await reindexIfOutdated(t.ctx)).toBe(true);
+    expect(await reindexIfOutdated(t.ctx)).toBe(false);
+    expect((await search(investigator.token, '电诈', 'case')).map((i) => i.id)).toContain(quietCaseId);
+  });
+
   it('rebuilds the same index from the stores', async () => {
     const before = await search(investigator.token, '诈骗');
     const counts = await reindexSearch(t.ctx);
-    expect(counts).toMatchObject({ article: 4, case: 1, request: 2, report: 1 });
+    expect(counts).toMatchObject({ article: 5, case: 2, request: 2, report: 1 });
     const after = await search(investigator.token, '诈骗');
     expect(after.map((i) => i.id)).toEqual(before.map((i) => i.id));
   });

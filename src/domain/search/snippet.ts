@@ -40,7 +40,7 @@ export function findMatches(text: string, terms: readonly QueryTerm[]): Range[] 
     for (const w of wordsOf(folded)) {
       if (w.isHan || HAN.test(w.text)) continue;
       const lexeme = latinTerm(w.text);
-      const hit = latin.find((x) => x.t.lexemes[0] === lexeme);
+      const hit = latin.find((x) => lexeme !== null && x.t.lexemes.includes(lexeme));
       if (hit) ranges.push({ start: origin[w.start]!, end: origin[w.end]!, term: hit.index });
     }
   }

@@ -4,12 +4,24 @@ import type { ArticleRecord } from '../../domain/knowledge/article-types.js';
 import type { CaseRecord } from '../../domain/case/index.js';
 import type { RequestRecord } from '../../domain/request/index.js';
 import type { PublicReportRecord } from '../../domain/public-report/types.js';
-import { clearSearchKind, readSourcePage, type IndexedSource } from '../../storage/repositories/search-index.repository.js';
+import {
+  clearSearchKind, readSearchIndexVersion, readSourcePage, writeSearchIndexVersion, type IndexedSource,
+} from '../../storage/repositories/search-index.repository.js';
 import type { ServiceContext } from '../context.js';
 import { indexSearchDocuments } from './index-search-document.js';
 import { articleDocument, caseDocument, reportDocument, requestDocument, type SearchDocument } from './search-documents.js';
 
 const PAGE = 500;
+
+/**
+ * Version of what a search document holds (search-documents.ts). Raise it whenever that changes:
+ * every node then rebuilds its index once, in the background, at its next start. 2: category and
+ * request-type names in both languages, article bodies without markdown syntax.
+ */
+export const SEARCH_INDEX_VERSION = 2;
+
+/** Advisory lock key: one process of a node rebuilds at a time. */
+const REINDEX_LOCK = 7400003;
 
 const DOCUMENT_OF: Record<IndexedSource, (doc: never) => SearchDocument> = {
   article: (a: ArticleRecord) => articleDocument(a),
@@ -20,7 +32,9 @@ const DOCUMENT_OF: Record<IndexedSource, (doc: never) => SearchDocument> = {
 
 export type ReindexProgress = (kind: IndexedSource, done: number) => void;
 
-export async function reindexSearch(ctx: ServiceContext, onProgress?: ReindexProgress): Promise<Record<IndexedSource, number>> {
+export async function reindexSearch(
+  ctx: ServiceContext, onProgress?: ReindexProgress, signal?: AbortSignal,
+): Promise<Record<IndexedSource, number>> {
   const counts = { article: 0, case: 0, request: 0, report: 0 };
   for (const kind of Object.keys(DOCUMENT_OF) as IndexedSource[]) {
     counts[kind] = await ctx.db.transaction(async (tx) => {
@@ -28,6 +42,8 @@ export async function reindexSearch(ctx: ServiceContext, onProgress?: ReindexPro
       let after = '';
       let done = 0;
       for (;;) {
+        // A stopping node abandons the rebuild: this kind's transaction rolls back, the old rows stay.
+        signal?.throwIfAborted();
         const page = await readSourcePage<never>(tx, kind, after, PAGE);
         if (page.length === 0) break;
         await indexSearchDocuments(tx, page.map((r) => DOCUMENT_OF[kind](r.doc)));
@@ -38,5 +54,26 @@ export async function reindexSearch(ctx: ServiceContext, onProgress?: ReindexPro
       return done;
     });
   }
+  await writeSearchIndexVersion(ctx.db, SEARCH_INDEX_VERSION);
   return counts;
+}
+
+/**
+ * Rebuilds the index when it was built by older rules (SEARCH_INDEX_VERSION), once per node: the
+ * process that takes the lock rebuilds, the others skip. Returns whether it rebuilt.
+ */
+export async function reindexIfOutdated(ctx: ServiceContext, signal?: AbortSignal): Promise<boolean> {
+  if ((await readSearchIndexVersion(ctx.db)) >= SEARCH_INDEX_VERSION) return false;
+  const session = await ctx.db.session();
+  try {
+    const [row] = await session.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1) AS got', [REINDEX_LOCK]);
+    if (!row?.got) return false;
+    if ((await readSearchIndexVersion(ctx.db)) >= SEARCH_INDEX_VERSION) return false;
+    const started = Date.now();
+    const counts = await reindexSearch(ctx, undefined, signal);
+    ctx.logger.info({ ...counts, seconds: (Date.now() - started) / 1000, version: SEARCH_INDEX_VERSION }, 'search index rebuilt for new indexing rules');
+    return true;
+  } finally {
+    await session.close(); // ends the session, and with it the lock
+  }
 }

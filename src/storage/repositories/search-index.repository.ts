@@ -136,3 +136,18 @@ export async function readSourcePage<T>(db: Queryable, source: IndexedSource, af
     `SELECT id, doc FROM ${SOURCE_TABLES[source]} WHERE id > $1 ORDER BY id LIMIT $2`, [afterId, limit],
   );
 }
+
+const INDEX_VERSION_KEY = 'search.index_version';
+
+/** The version of the rules the stored index was built with (0: built before versions were kept). */
+export async function readSearchIndexVersion(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ value: number }>(`SELECT value FROM node_settings WHERE key = $1`, [INDEX_VERSION_KEY]);
+  return typeof row?.value === 'number' ? row.value : 0;
+}
+
+export async function writeSearchIndexVersion(db: Queryable, version: number): Promise<void> {
+  await db.query(
+    `INSERT INTO node_settings (key, value) VALUES ($1, to_jsonb($2::int)) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    [INDEX_VERSION_KEY, version],
+  );
+}
