@@ -5,6 +5,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { FEDERATION_CONFIG, FEDERATION_ENV } from './federation/federation-config.js';
 import { OBJECT_STORE_CONFIG, OBJECT_STORE_ENV, checkObjectStoreConfig } from './storage/object-store/object-store-config.js';
+import { AUTH_CONFIG, AUTH_ENV, checkAuthConfig } from './security/auth-config.js';
+import { METRICS_CONFIG, METRICS_ENV } from './http/metrics-config.js';
+import { RECEIPT_CONFIG, RECEIPT_ENV } from './domain/public-report/receipt-config.js';
 
 export const ZConfigSchema = z.object({
   /** Where the embedded PostgreSQL server, node keys and encrypted evidence live. */
@@ -44,7 +47,10 @@ export const ZConfigSchema = z.object({
   correlationCommonThreshold: z.coerce.number().int().min(2).default(25),
   ...FEDERATION_CONFIG,
   ...OBJECT_STORE_CONFIG,
-}).superRefine(checkObjectStoreConfig);
+  ...AUTH_CONFIG,
+  ...METRICS_CONFIG,
+  ...RECEIPT_CONFIG,
+}).superRefine(checkObjectStoreConfig).superRefine(checkAuthConfig);
 
 export type Config = z.infer<typeof ZConfigSchema>;
 export type ConfigInput = z.input<typeof ZConfigSchema>;
@@ -64,6 +70,9 @@ const ENV_MAP: Record<string, keyof ConfigInput> = {
   CROSSLINE_CORRELATION_COMMON_THRESHOLD: 'correlationCommonThreshold',
   ...FEDERATION_ENV,
   ...OBJECT_STORE_ENV,
+  ...AUTH_ENV,
+  ...METRICS_ENV,
+  ...RECEIPT_ENV,
 };
 
 /** Reads `<dataDir>/crossline.json` (or CROSSLINE_CONFIG), then env, then overrides. */

@@ -3,9 +3,11 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { buildApp, type App } from './http/app.js';
 import { createLogger } from './logger.js';
+import { startMetricsListener, type MetricsListener } from './http/metrics-listener.js';
 import type { Clock, ServiceContext } from './services/context.js';
 import { loadNodeSecrets } from './services/federation/node-key-ring.js';
 import { reindexIfOutdated } from './services/search/reindex-search.js';
+import { secureDataDirMode } from './storage/data-dir-modes.js';
 import { openDb, type Db } from './storage/db.js';
 import { migrate } from './storage/migrate.js';
 import { holdProcessLiveness } from './storage/process-liveness.js';
@@ -17,6 +19,8 @@ export type RunningNode = {
   app: App;
   workers: Workers;
   url: string;
+  /** Where the separate metrics listener answers (`metricsPort` set), else undefined. */
+  metricsUrl?: string;
   stop(): Promise<void>;
 };
 
@@ -25,6 +29,9 @@ export type OpenNodeOptions = { clock?: Clock; logger?: Logger };
 /** Opens storage and runs migrations: what `init`, `users add` and `start` all need. */
 export async function openNodeContext(config: Config, options: OpenNodeOptions = {}): Promise<ServiceContext> {
   const logger = options.logger ?? createLogger(config.logLevel, config.nodeId);
+  // The embedded store sets the data dir's mode when it prepares its server; with an external one
+  // the data dir (keys, evidence) must be just as private.
+  if (config.databaseUrl) await secureDataDirMode(config.dataDir, false);
   const db: Db = await openDb({
     dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema, poolSize: config.databasePoolSize,
     warn: (message) => logger.warn(message), info: (message) => logger.info(message),
@@ -51,14 +58,17 @@ export async function startNode(config: Config, options: OpenNodeOptions = {}): 
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  ctx.logger.info({ url, database: ctx.db.store }, 'node started');
+  const scheme = config.tlsCertFile ? 'https' : 'http';
+  const url = `${scheme}://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  const metricsListener: MetricsListener | undefined = config.metricsPort !== undefined ? await startMetricsListener(app.metrics, config) : undefined;
+  ctx.logger.info({ url, database: ctx.db.store, ...(metricsListener ? { metrics: metricsListener.url } : {}) }, 'node started');
   return {
-    ctx, app, url, workers,
+    ctx, app, url, workers, metricsUrl: metricsListener?.url,
     async stop() {
       if (stopping) return;
       stopping = true;
       // Order matters: stop taking requests, let workers finish their transaction, then close storage.
+      await metricsListener?.close();
       await app.close();
       await workers.stop();
       await taxiiFeeds.stop();

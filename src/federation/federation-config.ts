@@ -34,6 +34,19 @@ export const FEDERATION_CONFIG = {
   federationMaxBatchBytes: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
   /** How often this node signs its audit head and sends it to peers for countersigning; 0 = never. */
   federationCheckpointSeconds: seconds(3600),
+  /**
+   * Inbox refusals before the sender is authenticated (bad JWE, unknown sender or key, malformed or
+   * wrongly signed messages) one client IP may cause per minute, summed over the node's processes
+   * (the budget is a row in the database). Beyond it the inbox answers 429 FED_RATE_LIMITED without
+   * reading the batch. A real peer causes none of these in normal operation.
+   */
+  federationInboxRefusalBudget: z.coerce.number().int().min(1).default(1000),
+  /**
+   * Refusals before authentication are counted, not audited one by one: each process writes at most
+   * one summary audit entry (`federation.inbox_refused`) per source (client IP, claimed sender) per
+   * this many seconds.
+   */
+  federationInboxRefusalAuditSeconds: z.coerce.number().int().min(1).default(60),
 };
 
 export const FEDERATION_ENV = {
@@ -49,4 +62,6 @@ export const FEDERATION_ENV = {
   CROSSLINE_FEDERATION_GAP_TIMEOUT_SECONDS: 'federationGapTimeoutSeconds',
   CROSSLINE_FEDERATION_REORDER_WINDOW: 'federationReorderWindow',
   CROSSLINE_FEDERATION_CHECKPOINT_SECONDS: 'federationCheckpointSeconds',
+  CROSSLINE_FEDERATION_INBOX_REFUSAL_BUDGET: 'federationInboxRefusalBudget',
+  CROSSLINE_FEDERATION_INBOX_REFUSAL_AUDIT_SECONDS: 'federationInboxRefusalAuditSeconds',
 } as const satisfies Record<string, keyof typeof FEDERATION_CONFIG>;

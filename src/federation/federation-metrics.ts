@@ -12,6 +12,8 @@ export type FederationMetrics = {
   deliveryFailures: Counter<'peer' | 'code'>;
   deliverySeconds: Histogram<'peer'>;
   batchesReceived: Counter<'status'>;
+  /** Inbox refusals before any sender was authenticated (batches, messages, and requests answered 429). */
+  inboxRefused: Counter<'reason'>;
 };
 
 const byRegistry = new WeakMap<Registry, FederationMetrics>();
@@ -24,6 +26,10 @@ export function federationMetrics(registry: Registry, db?: Queryable): Federatio
     rejected: new Counter({ name: 'crossline_federation_rejected_total', help: 'Inbound federation messages or batches refused, by error code', labelNames: ['code'], registers }),
     received: new Counter({ name: 'crossline_federation_received_total', help: 'Inbound federation messages by receipt status', labelNames: ['status'], registers }),
     batchesReceived: new Counter({ name: 'crossline_federation_batches_received_total', help: 'Inbound batches by outcome (receipted|refused)', labelNames: ['status'], registers }),
+    inboxRefused: new Counter({
+      name: 'crossline_federation_inbox_refused_total', labelNames: ['reason'], registers,
+      help: 'Inbox refusals before any sender was authenticated (not audited one by one), by reason; FED_RATE_LIMITED counts requests refused unread',
+    }),
     sent: new Counter({ name: 'crossline_federation_sent_total', help: 'Outbound messages receipted by the peer', labelNames: ['peer', 'result'], registers }),
     outboundRejected: new Counter({ name: 'crossline_federation_outbound_rejected_total', help: 'Outbound messages the peer refused permanently', labelNames: ['peer', 'code'], registers }),
     deliveryFailures: new Counter({ name: 'crossline_federation_delivery_failures_total', help: 'Failed delivery attempts (retried later)', labelNames: ['peer', 'code'], registers }),

@@ -1,12 +1,13 @@
 // Periodic transport upkeep, run by the delivery worker's tick: pick up keys another process of the
-// node rotated, ask senders to re-send gaps that stayed open too long, and sign/send audit
-// checkpoints when due.
+// node rotated, ask senders to re-send gaps that stayed open too long, sign/send audit checkpoints
+// when due, and write the due summaries of the inbox's unauthenticated refusals.
 import { appendAuditMany } from '../audit/audit-log.js';
 import type { ServiceContext } from '../services/context.js';
 import { refreshNodeSecrets } from '../services/federation/node-key-ring.js';
 import { claimStaleGaps } from '../storage/repositories/federation-inbox.repository.js';
 import { findPeer } from '../storage/repositories/peer.repository.js';
 import { checkpointIfDue } from './checkpoints.js';
+import { flushInboxRefusalSummaries } from './inbox-refusals.js';
 import { CONTROL_CHANNEL, RESEND_TYPE } from './handlers/control-handlers.js';
 import { enqueueMessage } from './outbox.js';
 
@@ -14,6 +15,7 @@ export async function runFederationUpkeep(ctx: ServiceContext): Promise<void> {
   await refreshNodeSecrets(ctx);
   await requestResends(ctx);
   await checkpointIfDue(ctx);
+  await flushInboxRefusalSummaries(ctx);
 }
 
 /** One resend request per stale gap and timeout period; the channel row update is the claim. */

@@ -6,14 +6,31 @@ import type { Queryable } from '../storage/db.js';
 import {
   findSeqOwners, loadWaiting, type InChannel, type InboxInsert, type InboxState,
 } from '../storage/repositories/federation-inbox.repository.js';
+import type { DeadLetterInsert } from '../storage/repositories/federation-dead-letter.repository.js';
+import type { CheckedBody } from './inbound-handlers.js';
 import { applyInOrder, type ApplyMode, type ToApply } from './inbox-handlers-run.js';
 
 /** A message whose signature, sender, recipient and channel are verified. */
 export type AuthenticMessage = {
   mid: string; channel: string; seq: number; mtype: string; schema: number; body: unknown; createdAt: Date; jws: string;
-  /** Set when the message is authentic but refused on arrival (expired, not yet valid): it still consumes its seq. */
+  /** The body as its type's schema accepted it; null when refused on arrival. */
+  checked: CheckedBody | null;
+  /**
+   * Set when the message is authentic but refused on arrival (expired, not yet valid, a body its
+   * schema refuses, an unknown type): it still consumes its seq.
+   */
   preRejectCode: string | null;
+  /** What the dead letter keeps about an arrival refusal of the body (schema issues). */
+  preRejectDetails: Record<string, unknown> | null;
 };
+
+/**
+ * Refusals about a message's content rather than its transport: the message is kept as a dead
+ * letter (raw signed bytes, code, details) for an administrator to inspect, export or discard.
+ * Expiry, replays and the re-order window are transport facts the sender already handles.
+ */
+const TRANSPORT_CODES = new Set(['FED_EXPIRED', 'FED_NOT_YET_VALID', 'FED_REPLAYED', 'FED_REORDER_WINDOW']);
+export const isDeadLetterCode = (code: string): boolean => !TRANSPORT_CODES.has(code);
 
 export type Outcome = { mid: string; status: 'accepted' | 'rejected'; code?: string };
 
@@ -22,12 +39,14 @@ export type ChannelWork = {
   inserts: InboxInsert[];
   settled: { mid: string; state: InboxState; code: string | null }[];
   audits: AuditInput[];
+  /** Messages refused for their content (body schema, handler refusal, unknown type), kept for an admin. */
+  deadLetters: DeadLetterInsert[];
   /** Held messages refused when their turn came: the sender learns it by a federation.result message. */
   lateRejections: { mid: string; code: string }[];
   channel: InChannel;
 };
 
-type Candidate = ToApply & { isNew: boolean; preRejectCode: string | null };
+type Candidate = ToApply & { isNew: boolean; preRejectCode: string | null; preRejectDetails: Record<string, unknown> | null };
 
 const LOAD_PAGE = 500;
 
@@ -36,7 +55,11 @@ export async function applyChannel(
 ): Promise<ChannelWork> {
   const now = ctx.clock();
   const from = ch.from;
-  const work: ChannelWork = { outcomes: [], inserts: [], settled: [], audits: [], lateRejections: [], channel: { ...ch } };
+  const work: ChannelWork = { outcomes: [], inserts: [], settled: [], audits: [], deadLetters: [], lateRejections: [], channel: { ...ch } };
+  // The signed bytes are copied from the message's inbox row, so held messages read back lose nothing.
+  const deadLetter = (m: { mid: string }, code: string, details: Record<string, unknown> | null) => {
+    if (isDeadLetterCode(code)) work.deadLetters.push({ mid: m.mid, code, details, bid });
+  };
   const refuse = (m: AuthenticMessage, code: string) => {
     work.outcomes.push({ mid: m.mid, status: 'rejected', code });
     work.audits.push(auditOf(from, m, 'federation.rejected', bid, code));
@@ -80,26 +103,31 @@ export async function applyChannel(
     for (const r of rows) {
       if (candidates.has(r.seq)) continue;
       candidates.set(r.seq, {
-        mid: r.mid, seq: r.seq, mtype: r.mtype, schema: r.schema, body: r.body, createdAt: r.createdAt, channel: ch.channel,
-        isNew: false, preRejectCode: r.state === 'rejected' ? (r.code ?? 'FED_REJECTED') : null,
+        mid: r.mid, seq: r.seq, mtype: r.mtype, schema: r.schema, body: r.body, createdAt: r.createdAt, channel: ch.channel, checked: null,
+        isNew: false, preRejectCode: r.state === 'rejected' ? (r.code ?? 'FED_REJECTED') : null, preRejectDetails: null,
       });
     }
   }
 
   const applied = await applyInOrder(ctx, tx, from, due.filter((c) => c.preRejectCode === null), mode);
   for (const c of due) {
-    const code = c.preRejectCode ?? applied.get(c.mid) ?? null;
+    const refusal = applied.get(c.mid);
+    const code = c.preRejectCode ?? refusal?.code ?? null;
     const state: InboxState = code ? 'rejected' : 'applied';
     if (c.isNew) {
       const m = c as Candidate & AuthenticMessage;
       work.inserts.push(insertOf(from, m, state, code, bid));
       work.outcomes.push(code ? { mid: c.mid, status: 'rejected', code } : { mid: c.mid, status: 'accepted' });
       work.audits.push(auditOf(from, c, code ? 'federation.rejected' : 'federation.received', bid, code));
+      if (code) deadLetter(c, code, c.preRejectDetails ?? refusal?.details ?? null);
     } else if (!c.preRejectCode) {
-      // Refused-on-arrival rows were audited and receipted when they came; nothing changes for them.
+      // Refused-on-arrival rows were audited, receipted and dead-lettered when they came; nothing changes for them.
       work.settled.push({ mid: c.mid, state, code });
       work.audits.push(auditOf(from, c, code ? 'federation.rejected' : 'federation.received', bid, code));
-      if (code) work.lateRejections.push({ mid: c.mid, code });
+      if (code) {
+        work.lateRejections.push({ mid: c.mid, code });
+        deadLetter(c, code, refusal?.details ?? null);
+      }
     }
   }
   // What is still ahead of `next` waits; refused-on-arrival ones are receipted as rejected at once.
@@ -110,6 +138,7 @@ export async function applyChannel(
     if (m.preRejectCode) {
       work.outcomes.push({ mid: m.mid, status: 'rejected', code: m.preRejectCode });
       work.audits.push(auditOf(from, m, 'federation.rejected', bid, m.preRejectCode));
+      deadLetter(m, m.preRejectCode, m.preRejectDetails);
     } else work.outcomes.push({ mid: m.mid, status: 'accepted' });
     waiting += 1;
   }

@@ -8,10 +8,14 @@ import {
 } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../services/context.js';
 import { registerAuth, sessionCookieName, type RouteEntry } from './plugins/auth.js';
+import { registerTransportSecurity } from './plugins/transport-security.js';
+import { transportOptions } from './transport-options.js';
 import { registerErrorHandling, toAppError } from './plugins/errors.js';
 import { registerInputGuard } from './plugins/input-guard.js';
+import { registerBodyBudgets } from './plugins/body-budget.js';
+import { INBOX_PATH } from '../federation/deliver-batch.js';
 import { createMetrics, registerMetrics, type Metrics } from './plugins/metrics.js';
-import { registerWeb } from './plugins/web.js';
+import { registerWeb, withSecurityHeaders } from './plugins/web.js';
 import { apiRoutes } from './routes/index.js';
 import { registerPublicReportMetrics } from './routes/public-reports/public-report-metrics.js';
 import { federationWireRoutes } from './routes/federation/federation-wire.routes.js';
@@ -24,6 +28,8 @@ export type App = FastifyInstance & { metrics: Metrics; routeTable: RouteEntry[]
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
+    // Trusted reverse proxies and native TLS (src/http/transport-options.ts).
+    ...transportOptions(deps.ctx.config),
     loggerInstance: deps.ctx.logger as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     // Ids in URLs are UUIDs; anything longer is refused by the router instead of parsed.
@@ -40,8 +46,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerErrorHandling(app);
   await app.register(fastifyCookie);
   const routeTable = registerAuth(app, deps.ctx);
+  registerTransportSecurity(app, deps.ctx.config);
   registerInputGuard(app);
-  registerMetrics(app, metrics);
+  // The inbox reads bodies of up to federationMaxBatchBytes from senders not yet authenticated: at
+  // most one such batch at a time in memory (smaller ones alongside), the rest are asked to retry.
+  registerBodyBudgets(app, [{
+    method: 'POST', url: INBOX_PATH, maxBytes: deps.ctx.config.federationMaxBatchBytes, bodyLimit: deps.ctx.config.federationMaxBatchBytes,
+    code: 'FED_UNAVAILABLE', retryAfterSeconds: 2,
+  }]);
+  registerMetrics(app, metrics, deps.ctx.config.metricsToken);
   registerPublicReportMetrics(metrics, deps.ctx);
   await app.register(fastifySwagger, {
     openapi: {
@@ -61,7 +74,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // The docs are a page a browser renders: the same CSP and frame headers as the web app.
+  await app.register(async (docs) => {
+    docs.addHook('onRequest', async (_request, reply) => { withSecurityHeaders(reply); });
+    await docs.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  });
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(systemRoutes(deps));
   await app.register(apiRoutes(deps.ctx), { prefix: '/api' });

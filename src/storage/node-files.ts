@@ -6,10 +6,13 @@ import { createReadStream } from 'node:fs';
 import { lstat, mkdir, open, readdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { CLUSTER_DIR, PASSWORD_FILE } from './embedded/cluster-files.js';
+import { restoredFileMode } from './data-dir-modes.js';
+import { TEMP_DIR } from './temp-files.js';
 
 export type NodeFile = { path: string; size: number; mode: number };
 
-const EXCLUDED = new Set([CLUSTER_DIR, PASSWORD_FILE, 'pglite', 'pglite.pid', 'keys/master.key']);
+// `tmp`: uploads being received (storage/temp-files.ts), never a finished node file.
+const EXCLUDED = new Set([CLUSTER_DIR, PASSWORD_FILE, 'pglite', 'pglite.pid', 'keys/master.key', TEMP_DIR]);
 
 /** True for a relative path a backup may carry and a restore may write. */
 export function isNodeFilePath(rel: string): boolean {
@@ -49,10 +52,16 @@ export function readNodeFile(dataDir: string, rel: string, chunkBytes: number): 
   return createReadStream(path.join(dataDir, ...rel.split('/')), { highWaterMark: chunkBytes });
 }
 
-/** Creates a restored file (refusing to overwrite one) and returns a handle to append its chunks to. */
+/**
+ * Creates a restored file (refusing to overwrite one) and returns a handle to append its chunks to.
+ * It keeps the mode the backup recorded, but never more than 0600: a backup of a carelessly kept data
+ * dir may record 0644 or 0666, and the umask of whoever restores cannot be relied on to narrow it.
+ */
 export async function createNodeFile(dataDir: string, rel: string, mode: number): Promise<FileHandle> {
   if (!isNodeFilePath(rel)) throw new Error(`refusing to write ${rel}`);
   const target = path.join(dataDir, ...rel.split('/'));
   await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-  return open(target, 'wx', mode & 0o777 || 0o600);
+  const fh = await open(target, 'wx', restoredFileMode(mode));
+  await fh.chmod(restoredFileMode(mode));
+  return fh;
 }

@@ -1,12 +1,21 @@
-// Removes state that has stopped mattering: expired sessions and rate-limit buckets idle long enough
-// to be full again. Safe with several processes: each sweep is plain deletes of rows nobody needs.
+// Removes state that has stopped mattering: expired sessions, rate-limit buckets idle long enough
+// to be full again, sign-in backoff the rule has forgotten, screenshots no report claimed and
+// temporary upload files a killed process left. Safe with several processes: each sweep is plain deletes of rows nobody needs.
 import type { ServiceContext } from '../services/context.js';
 import { BUCKET_IDLE_MS } from '../services/public-report/take-rate-token.js';
+import { sweepStagedUploads } from '../services/public-report/report-uploads.js';
+import { sweepTempFiles } from '../storage/temp-files.js';
 import { startPeriodicSweep, type PeriodicSweep } from '../shared/periodic-sweep.js';
+import { loginBackoffPolicy } from '../domain/user/login-throttle.js';
+import { deleteStaleLoginBackoff } from '../storage/repositories/login-throttle.repository.js';
 import { deleteIdleBuckets } from '../storage/repositories/rate-limit.repository.js';
 import { deleteExpiredSessions } from '../storage/repositories/user.repository.js';
 
-export type Housekeeping = { sessions: number; buckets: number };
+/** `uploads`: screenshots no report claimed within the hour; `tempFiles`: uploads a killed process left half-written. */
+export type Housekeeping = { sessions: number; buckets: number; uploads: number; tempFiles: number };
+
+/** A temporary upload file older than this belongs to no request still running. */
+const TEMP_FILE_MAX_AGE_MS = 6 * 3600_000;
 export type HousekeepingWorker = PeriodicSweep<Housekeeping>;
 
 const SWEEP_MS = 10 * 60_000;
@@ -15,11 +24,15 @@ export async function sweepHousekeeping(ctx: ServiceContext): Promise<Housekeepi
   const now = ctx.clock();
   const sessions = await deleteExpiredSessions(ctx.db, now);
   const buckets = await deleteIdleBuckets(ctx.db, new Date(now.getTime() - BUCKET_IDLE_MS));
-  return { sessions, buckets };
+  const forgetMs = loginBackoffPolicy(ctx.config.lockoutThreshold).forgetAfterMs;
+  await deleteStaleLoginBackoff(ctx.db, new Date(now.getTime() - forgetMs));
+  const uploads = await sweepStagedUploads(ctx);
+  const tempFiles = await sweepTempFiles(ctx.config.dataDir, new Date(now.getTime() - TEMP_FILE_MAX_AGE_MS));
+  return { sessions, buckets, uploads, tempFiles };
 }
 
 export function startHousekeepingWorker(ctx: ServiceContext): HousekeepingWorker {
   return startPeriodicSweep({
-    name: 'housekeeping', everyMs: SWEEP_MS, logger: ctx.logger, sweep: () => sweepHousekeeping(ctx), onError: () => ({ sessions: 0, buckets: 0 }),
+    name: 'housekeeping', everyMs: SWEEP_MS, logger: ctx.logger, sweep: () => sweepHousekeeping(ctx), onError: () => ({ sessions: 0, buckets: 0, uploads: 0, tempFiles: 0 }),
   });
 }

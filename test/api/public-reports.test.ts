@@ -3,28 +3,33 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
 import { sweepHousekeeping } from '../../src/workers/housekeeping-worker.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { pngBytes, zhFraudReport } from '../support/public-report-fixtures.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** /metrics answers a scrape token only. */
+const METRICS_TOKEN = 'public-report-test-metrics-token-0123';
 
 describe('public report API', () => {
   let t: TestApp;
   let ipSeq = 0;
-  beforeAll(async () => { t = await createTestApp('embedded'); });
+  beforeAll(async () => { t = await createTestApp('embedded', { metricsToken: METRICS_TOKEN }); });
   afterAll(async () => { await t?.close(); });
 
   /** Each test speaks from its own address so the per-IP limits of one do not touch another. */
   const freshIp = () => `198.51.100.${++ipSeq}`;
   const submit = (payload: object, ip = freshIp()) => t.app.inject({ method: 'POST', url: '/api/public/reports', payload, remoteAddress: ip });
   const status = (payload: object, ip = freshIp()) => t.app.inject({ method: 'POST', url: '/api/public/reports/status', payload, remoteAddress: ip });
+  const upload = (bytes: Buffer, filename: string, ip = freshIp()) => t.app.inject({
+    method: 'POST', url: '/api/public/reports/attachments', query: { filename }, payload: bytes, headers: { 'content-type': 'application/octet-stream' }, remoteAddress: ip,
+  });
   const count = async (table: string) => (await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
 
   it('takes a report with a screenshot without sign-in and gives a receipt that checks the status', async () => {
     const res = await submit(zhFraudReport({ attachments: [{ filename: '转账截图.png', contentBase64: pngBytes().toString('base64') }] }));
     expect(res.statusCode, res.body).toBe(201);
     const receipt = res.json() as Json;
-    expect(receipt.receipt).toMatch(/^CL-2026-[0-9A-Z]{6}$/);
+    expect(receipt.receipt).toMatch(/^CL-2026-[0-9A-Z]{4}-[0-9A-Z]{6}$/);
     expect(receipt.statusCode).toMatch(/^[0-9A-Z]{10}$/);
     expect(res.headers['cache-control']).toBe('no-store');
 
@@ -52,11 +57,56 @@ describe('public report API', () => {
     const fake = await submit(zhFraudReport({ attachments: [{ filename: 'screenshot.png', contentBase64: Buffer.from('this is not an image').toString('base64') }] }));
     expect(fake.statusCode).toBe(415);
     expect(fake.json().error).toMatchObject({ code: 'PUBLIC_REPORT_ATTACHMENT_TYPE', message: { zh: expect.stringContaining('PNG') } });
+    // A file over 5 MB goes through the upload route (the report body holds a few MB at most) and is refused there.
     const big = Buffer.concat([pngBytes(), Buffer.alloc(5 * 1024 * 1024)]);
-    const tooBig = await submit(zhFraudReport({ attachments: [{ filename: 'big.png', contentBase64: big.toString('base64') }] }));
+    const uploadsBefore = await count('public_report_uploads');
+    const tooBig = await upload(big, 'big.png');
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json().error.code).toBe('PUBLIC_REPORT_ATTACHMENT_TOO_LARGE');
+    const notImage = await upload(Buffer.from('this is not an image'), 'screenshot.png');
+    expect(notImage.statusCode).toBe(415);
+    expect(notImage.json().error.code).toBe('PUBLIC_REPORT_ATTACHMENT_TYPE');
     expect(await count('public_reports')).toBe(before);
+    expect(await count('public_report_uploads')).toBe(uploadsBefore);
+  });
+
+  it('takes screenshots one by one ahead of the report and attaches them by token, once, within the hour', async () => {
+    const png = pngBytes(16);
+    const first = await upload(png, '聊天记录.png');
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.headers['cache-control']).toBe('no-store');
+    const staged = first.json() as Json;
+    expect(staged).toMatchObject({ filename: '聊天记录.png', mediaType: 'image/png', size: png.length });
+    expect(staged.uploadToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The token is a secret of the reporter: only its hash is stored, never the plaintext file.
+    const rows = await t.ctx.db.query<{ token_hash: string; ciphertext: Uint8Array }>('SELECT token_hash, ciphertext FROM public_report_uploads');
+    expect(rows.some((r) => r.token_hash === staged.uploadToken)).toBe(false);
+    expect(rows.some((r) => Buffer.from(r.ciphertext).includes(png.subarray(0, 16)))).toBe(false);
+    const second = (await upload(pngBytes(4), '')).json() as Json;
+
+    const res = await submit(zhFraudReport({ attachments: [{ filename: 'inline.png', contentBase64: pngBytes(2).toString('base64') }, { uploadToken: staged.uploadToken }, { uploadToken: second.uploadToken }] }));
+    expect(res.statusCode, res.body).toBe(201);
+    const [report] = await t.ctx.db.query<{ id: string }>('SELECT id FROM public_reports WHERE receipt = $1', [res.json().receipt]);
+    const attached = await t.ctx.db.query<{ position: number; filename: string; media_type: string; size: number }>(
+      'SELECT position, filename, media_type, size FROM public_report_attachments WHERE report_id = $1 ORDER BY position', [report!.id],
+    );
+    expect(attached.map((a) => [a.position, a.filename, a.media_type])).toEqual([[0, 'inline.png', 'image/png'], [1, '聊天记录.png', 'image/png'], [2, 'screenshot-3.png', 'image/png']]);
+    expect(attached[1]!.size).toBe(png.length);
+    // Used once: the same token cannot attach the file to another report; an unknown one is refused too.
+    for (const uploadToken of [staged.uploadToken, 'x'.repeat(43)]) {
+      const again = await submit(zhFraudReport({ attachments: [{ uploadToken }] }));
+      expect(again.statusCode).toBe(422);
+      expect(again.json().error).toMatchObject({ code: 'PUBLIC_REPORT_UPLOAD_UNKNOWN', issues: [{ path: 'attachments.0' }] });
+    }
+    // Not claimed within the hour: swept away, and its token refused.
+    const late = (await upload(png, 'late.png')).json() as Json;
+    t.clock.advance(61 * 60_000);
+    try {
+      expect((await sweepHousekeeping(t.ctx)).uploads).toBe(1);
+      expect((await submit(zhFraudReport({ attachments: [{ uploadToken: late.uploadToken }] }))).statusCode).toBe(422);
+    } finally {
+      t.clock.advance(-61 * 60_000);
+    }
   });
 
   it('refuses a body over the route limit with 413 and a code', async () => {
@@ -133,11 +183,11 @@ describe('public report API', () => {
     const before = await count('public_reports');
     const res = await submit(zhFraudReport({ fax: 'http://spam.example' }));
     expect(res.statusCode).toBe(201);
-    expect(res.json().receipt).toMatch(/^CL-2026-[0-9A-Z]{6}$/);
+    expect(res.json().receipt).toMatch(/^CL-2026-[0-9A-Z]{4}-[0-9A-Z]{6}$/);
     expect(await count('public_reports')).toBe(before);
     const spam = await t.ctx.db.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'PUBLIC_REPORT_SPAM_DISCARDED'`);
     expect(spam[0]?.value).toBe(1);
-    const metrics = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    const metrics = (await t.app.inject({ method: 'GET', url: '/metrics', headers: bearer(METRICS_TOKEN) })).body;
     expect(metrics).toMatch(/^crossline_public_reports_spam_discarded 1$/m);
     expect(metrics).toMatch(/^crossline_public_reports\{status="received"\} \d+$/m);
     // Its receipt leads nowhere.

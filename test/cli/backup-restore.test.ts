@@ -4,7 +4,7 @@
 // the same rows, the evidence decrypts, the audit chain verifies. Damaged backups and non-empty
 // targets are refused before anything is written; the real CLI runs too.
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -27,6 +27,33 @@ import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { TEST_PG_URL } from '../support/test-context.js';
 import { crossline } from '../support/cli.js';
 
+
+/**
+ * What a restore must leave (docs/operations.md, "Keys and evidence"): nothing group- or
+ * world-writable anywhere (the check test/cli/node-process.test.ts makes after init and start), the
+ * data dir 0700 — 0711 when the node runs as root and its embedded server as another account — and
+ * every node file and directory outside the server's own no more open than 0600 / 0700, whatever
+ * mode the backup recorded.
+ */
+function openModes(dir: string, embedded: boolean): string[] {
+  const found: string[] = [];
+  const dataDirMode = statSync(dir).mode & 0o777;
+  const want = embedded && process.getuid?.() === 0 ? 0o711 : 0o700;
+  if (dataDirMode !== want) found.push(`${dir} ${dataDirMode.toString(8)} (want ${want.toString(8)})`);
+  const walk = (d: string, inServer: boolean) => {
+    for (const name of readdirSync(d)) {
+      const p = path.join(d, name);
+      const st = lstatSync(p);
+      if (st.isSymbolicLink()) continue;
+      const server = inServer || (d === dir && name === 'postgres');
+      const mode = st.mode & 0o777;
+      if ((mode & 0o022) !== 0 || (!server && (mode & 0o077) !== 0)) found.push(`${p} ${mode.toString(8)}`);
+      if (st.isDirectory()) walk(p, server);
+    }
+  };
+  walk(dir, false);
+  return found;
+}
 
 /** Every table as sorted text rows: what "the same node" means, column by column. */
 async function dump(db: Db): Promise<Record<string, string[]>> {
@@ -84,6 +111,12 @@ describe('crossline backup and restore', () => {
     const bundle = JSON.stringify({ type: 'bundle', id: `bundle--${crypto.randomUUID()}`, objects: [1, 2, 3].map((n) => indicator(n)) });
     const imported = await importStix(t.ctx, Readable.from([bundle]), { actor: { kind: 'system', partyId: 'cn-test' } });
     expect(imported.imported).toBe(3);
+    // Files an operator left too open: the backup records their modes, a restore must not repeat them.
+    chmodSync(configFile, 0o666);
+    mkdirSync(path.join(t.dataDir, 'notes'), { mode: 0o777 });
+    chmodSync(path.join(t.dataDir, 'notes'), 0o777);
+    writeFileSync(path.join(t.dataDir, 'notes', 'handover.txt'), 'shift handover notes', { mode: 0o666 });
+    chmodSync(path.join(t.dataDir, 'notes', 'handover.txt'), 0o666);
     // The node keeps running: a backup reads one consistent snapshot next to it.
     source = await dump(t.ctx.db);
   }, 30_000);
@@ -119,9 +152,18 @@ describe('crossline backup and restore', () => {
 
   it('restores into a fresh data dir with its own embedded server: same rows, evidence decrypts, audit chain intact', async () => {
     const dir = target('embedded-copy');
-    const s = await restoreNode({ file, dataDir: dir, env: {} });
+    // With no umask to narrow them, modes are exactly what the restore asks for.
+    const umask = process.umask(0);
+    let s: Awaited<ReturnType<typeof restoreNode>>;
+    try {
+      s = await restoreNode({ file, dataDir: dir, env: {} });
+    } finally {
+      process.umask(umask);
+    }
     expect(s.audit).toMatchObject({ ok: true });
     expect(s.masterKey).toBe('opens');
+    expect(readFileSync(path.join(dir, 'notes', 'handover.txt'), 'utf8')).toBe('shift handover notes');
+    expect(openModes(dir, true).join('\n')).toBe('');
     const db = await openDb({ dataDir: dir });
     try {
       expect(await dump(db)).toEqual(source);
@@ -141,6 +183,7 @@ describe('crossline backup and restore', () => {
     const dir = target('pg-copy');
     const s = await restoreNode({ file, dataDir: dir, databaseUrl: TEST_PG_URL, schema, env: {} });
     expect(s.audit).toMatchObject({ ok: true });
+    expect(openModes(dir, false).join('\n')).toBe('');
     const db = await openDb({ dataDir: dir, databaseUrl: TEST_PG_URL, schema });
     try {
       expect(await dump(db)).toEqual(source);
@@ -180,6 +223,7 @@ describe('crossline backup and restore', () => {
       crossline('restore', path.join(work, 'edited.clbk'), '--data-dir', path.join(work, 'cli-bad')),
     ]);
     expect(restore.code, restore.stderr).toBe(0);
+    expect(openModes(dir, true).join('\n')).toBe('');
     expect(restore.stdout).toMatch(/audit log intact \/ 审计日志完整: \d+ entries/);
     expect(restore.stdout).toContain('master key: opens');
     expect(bad.code).toBe(1);

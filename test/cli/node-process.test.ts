@@ -26,6 +26,8 @@ function writableByOthers(dir: string): string[] {
   return found;
 }
 
+const METRICS_TOKEN = 'node-process-test-metrics-token-0123456789';
+
 describe('crossline start (process)', () => {
   const parent = mkdtempSync(path.join(tmpdir(), 'crossline-proc-'));
   const dir = path.join(parent, 'node');
@@ -34,7 +36,7 @@ describe('crossline start (process)', () => {
   it('serves health, readiness, metrics and the OpenAPI document, logs JSON, and exits 0 on SIGTERM', async () => {
     expect((await crossline('init', '--data-dir', dir, '--node-id', 'cn-proc', '--admin-password', 'admin password 123')).code).toBe(0);
     const child = spawn('node', [path.resolve('bin/crossline.js'), 'start', '--data-dir', dir, '--port', '0'], {
-      env: { ...process.env, CROSSLINE_LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CROSSLINE_LOG_LEVEL: 'info', CROSSLINE_METRICS_TOKEN: METRICS_TOKEN }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
@@ -50,7 +52,8 @@ describe('crossline start (process)', () => {
     const ready = await fetch(`${url}/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ready', database: 'embedded' });
-    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect((await fetch(`${url}/metrics`)).status).toBe(401); // not public
+    const metrics = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
     expect(metrics).toContain('crossline_http_requests_total');
     const doc = await (await fetch(`${url}/api/openapi.json`)).json() as { openapi: string };
     expect(doc.openapi).toBe('3.1.0');

@@ -1,5 +1,6 @@
 // `crossline taxii pull URL COLLECTION` as a user runs it: a real process pulling from a listening
-// node's TAXII server into a fresh data dir, the summary, and an incremental second pull.
+// node's TAXII server into a fresh data dir, the summary, and an incremental second pull; a pull
+// from a server that fails half-way exits non-zero with what it stored and where to continue.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { indicator } from '../support/stix-samples.js';
 import { crossline } from '../support/cli.js';
+import { startFakeTaxiiServer } from '../support/fake-taxii-server.js';
 
 const TAXII = 'application/taxii+json;version=2.1';
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -49,4 +51,23 @@ describe('crossline taxii pull', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/HTTP 401/);
   }, 300_000); // five node processes (init, four pulls) on a shared machine
+
+  it('a pull that fails half-way exits 2 with the counts and the watermark of what it stored; the next pull gets the rest', async () => {
+    const remote = await startFakeTaxiiServer({ paging: 'same-next', objects: 250, pageCap: 100, failRequest: 2 });
+    try {
+      const first = await crossline('taxii', 'pull', remote.url, 'remote', '--data-dir', dir);
+      expect(first.code).toBe(2);
+      expect(first.stdout).toContain('imported 100, duplicates 0, invalid 0');
+      expect(first.stderr).toMatch(/HTTP 500.*ended early after 1 page/);
+      expect(first.stdout).toContain(`--added-after ${remote.dateAdded[99]}`);
+
+      const rest = await crossline('taxii', 'pull', remote.url, 'remote', '--added-after', remote.dateAdded[99]!, '--data-dir', dir, '--json');
+      expect(rest.code).toBe(0);
+      expect(JSON.parse(rest.stdout)).toMatchObject({ imported: 150, duplicates: 0, complete: true, error: null, watermark: remote.dateAdded[249] });
+      const none = await crossline('taxii', 'pull', remote.url, 'remote', '--added-after', remote.dateAdded[249]!, '--data-dir', dir, '--json');
+      expect(JSON.parse(none.stdout)).toMatchObject({ imported: 0, duplicates: 0, requests: 1 });
+    } finally {
+      await remote.close();
+    }
+  }, 300_000);
 });

@@ -62,7 +62,7 @@ describe('public reporting in a browser', () => {
     await page.getByRole('heading', { name: zh('publicReport.doneTitle') }).waitFor();
     const receipt = (await page.getByTestId('receipt').textContent())!.trim();
     const code = (await page.getByTestId('status-code').textContent())!.trim();
-    expect(receipt).toMatch(/^CL-2026-[0-9A-Z]{6}$/);
+    expect(receipt).toMatch(/^CL-2026-[0-9A-Z]{4}-[0-9A-Z]{6}$/);
     await screenshot(page, 'public-report-receipt-zh');
 
     expect(await axeProblems(page)).toEqual([]);

@@ -1,11 +1,13 @@
 // Every refusal of SPEC §1.5 against a real node process: replayed, expired, not yet valid, tampered,
 // misaddressed, wrongly signed, unknown key, unknown or suspended sender, beyond the re-order
-// window, unsupported type, refused by its handler. Each has its own code, an audit entry, a metrics
-// count, and nothing of it is applied. Also: a gap is held, re-requested, and filled in order.
+// window, unsupported type, refused by its handler. Each has its own code and a metrics count, and
+// nothing of it is applied. Refusals of what the peer really signed have an audit entry each; those
+// before any signature held (anyone can cause them) are only counted and summarised per source
+// (`federation.inbox_refused`). Also: a gap is held, re-requested, and filled in order.
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyRing, type KeyRing, type NodeCard } from '../../src/federation/crypto/index.js';
-import { createNode, pingsFrom, waitFor, type TestNode } from './support/cluster.js';
+import { createNode, METRICS_TOKEN, pingsFrom, waitFor, type TestNode } from './support/cluster.js';
 import { checkCard, startFakePeer, type FakePeer } from './support/fake-peer.js';
 
 const WINDOW = 100;
@@ -18,7 +20,8 @@ describe('inbox refusals (node process)', () => {
   const target = () => ({ url: rx.url, card });
 
   beforeAll(async () => {
-    rx = await createNode({ id: 'us-rx', country: 'US', store: 'embedded', settings: { federationReorderWindow: WINDOW } });
+    // Summaries of unauthenticated refusals every second (default: a minute), so each shows at once.
+    rx = await createNode({ id: 'us-rx', country: 'US', store: 'embedded', settings: { federationReorderWindow: WINDOW, federationInboxRefusalAuditSeconds: 1 } });
     await rx.start();
     card = checkCard(await (await fetch(`${rx.url}/federation/v1/card`)).json());
     fake = await startFakePeer('sg-fake', () => card);
@@ -41,10 +44,18 @@ describe('inbox refusals (node process)', () => {
     const r = await rx.api('GET', `/api/audit?action=federation.rejected&subjectId=${mid}`);
     return r.body.items.some((e: { data: { code: string } }) => e.data.code === code);
   };
-  const counted = async (code: string) => {
-    const text = await (await fetch(`${rx.url}/metrics`)).text();
-    const m = new RegExp(`crossline_federation_rejected_total\\{code="${code}"\\} (\\d+)`).exec(text);
+  const metric = async (series: string) => {
+    const text = await (await fetch(`${rx.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    const m = new RegExp(`${series.replace(/[{}]/g, (c) => `\\${c}`)} (\\d+)`).exec(text);
     return m ? Number(m[1]) : 0;
+  };
+  const counted = (code: string) => metric(`crossline_federation_rejected_total{code="${code}"}`);
+  const countedUnauthenticated = (code: string) => metric(`crossline_federation_inbox_refused_total{reason="${code}"}`);
+  /** Refusals summarised for one claimed sender (all summary entries so far), per code. */
+  const summarised = async (claimedFrom: string, code: string) => {
+    const r = await rx.api('GET', '/api/audit?action=federation.inbox_refused&limit=500');
+    return r.body.items.filter((e: { data: { claimedFrom: string | null } }) => e.data.claimedFrom === claimedFrom)
+      .reduce((n: number, e: { data: { refusals: Record<string, number> } }) => n + (e.data.refusals[code] ?? 0), 0) as number;
   };
   const midOf = (jws: string) => JSON.parse(Buffer.from(jws.split('.')[0]!, 'base64url').toString()).mid as string;
   async function expectRefused(jws: string, code: string, channel: string): Promise<void> {
@@ -53,6 +64,16 @@ describe('inbox refusals (node process)', () => {
     expect(await applied(channel)).toBe(0);
     expect(await audited(midOf(jws), code)).toBe(true);
     expect(await counted(code)).toBe(before + 1);
+  }
+  /** Refused before any signature held: receipted and counted, summarised per source, never audited alone. */
+  async function expectRefusedUnauthenticated(jws: string, code: string, channel: string): Promise<void> {
+    const [before, beforeUnauth, beforeSummary] = [await counted(code), await countedUnauthenticated(code), await summarised('sg-fake', code)];
+    expect(await one(jws)).toMatchObject({ mid: midOf(jws), status: 'rejected', code });
+    expect(await applied(channel)).toBe(0);
+    expect(await counted(code)).toBe(before + 1);
+    expect(await countedUnauthenticated(code)).toBe(beforeUnauth + 1);
+    await waitFor(`a summary naming ${code}`, async () => (await summarised('sg-fake', code)) > beforeSummary, 20_000);
+    expect(await audited(midOf(jws), code)).toBe(false);
   }
 
   it('accepts a good message once; the same message again is a duplicate, applied once', async () => {
@@ -86,19 +107,19 @@ describe('inbox refusals (node process)', () => {
     const good = fake.message({ to: 'us-rx', channel: 'tm', seq: 1 });
     const [h, , s] = good.split('.');
     const altered = [h, Buffer.from(JSON.stringify({ type: 'federation.ping', schema: 1, body: { nonce: 'evil' } })).toString('base64url'), s].join('.');
-    await expectRefused(altered, 'FED_BAD_SIGNATURE', 'tm');
+    await expectRefusedUnauthenticated(altered, 'FED_BAD_SIGNATURE', 'tm');
     // Signed with another key while naming the peer's key id.
     const forger: KeyRing = createKeyRing(new Date());
     const forged = forger.versions[0]!;
     const impostor: KeyRing = { versions: [{ ...forged, kid: fake.ring.versions[0]!.kid, sig: { ...forged.sig, privateKey: generateKeyPairSync('ed25519').privateKey } }] };
-    await expectRefused(fake.message({ to: 'us-rx', channel: 'ws', seq: 1, ring: impostor }), 'FED_BAD_SIGNATURE', 'ws');
-    await expectRefused(fake.message({ to: 'us-rx', channel: 'uk', seq: 1, ring: forger }), 'FED_UNKNOWN_KEY', 'uk');
+    await expectRefusedUnauthenticated(fake.message({ to: 'us-rx', channel: 'ws', seq: 1, ring: impostor }), 'FED_BAD_SIGNATURE', 'ws');
+    await expectRefusedUnauthenticated(fake.message({ to: 'us-rx', channel: 'uk', seq: 1, ring: forger }), 'FED_UNKNOWN_KEY', 'uk');
   });
 
   it('refuses misaddressed messages and batches, and messages of another sender', async () => {
     await expectRefused(fake.message({ to: 'xx-other', channel: 'mis', seq: 1 }), 'FED_MISADDRESSED', 'mis');
     // Another node's message smuggled into the peer's batch.
-    await expectRefused(stranger.message({ to: 'us-rx', channel: 'sm', seq: 1 }), 'FED_SENDER_MISMATCH', 'sm');
+    await expectRefusedUnauthenticated(stranger.message({ to: 'us-rx', channel: 'sm', seq: 1 }), 'FED_SENDER_MISMATCH', 'sm');
     const batch = await fake.send(target(), [fake.message({ to: 'us-rx', channel: 'misb', seq: 1 })], { recipientId: 'xx-other' });
     expect(batch).toMatchObject({ status: 421, error: 'FED_MISADDRESSED' });
     expect(await applied('misb')).toBe(0);
@@ -113,8 +134,11 @@ describe('inbox refusals (node process)', () => {
     expect((await rx.api('POST', '/api/federation/peers/sg-fake/resume')).status).toBe(200);
     expect(await applied('susp')).toBe(0);
     expect(await counted('FED_UNKNOWN_SENDER')).toBe(before + 2);
-    const audit = await rx.api('GET', '/api/audit?action=federation.rejected&subjectType=federation_batch');
-    expect(audit.body.items.filter((e: { data: { code: string } }) => e.data.code === 'FED_UNKNOWN_SENDER').length).toBeGreaterThanOrEqual(2);
+    // Not audited one by one (anyone can name a peer): summarised per (client IP, claimed sender).
+    await waitFor('summaries of both refused senders', async () =>
+      (await summarised('xx-stranger', 'FED_UNKNOWN_SENDER')) >= 1 && (await summarised('sg-fake', 'FED_UNKNOWN_SENDER')) >= 1, 20_000);
+    const batches = await rx.api('GET', '/api/audit?action=federation.rejected&subjectType=federation_batch');
+    expect(batches.body.items).toEqual([]);
   });
 
   it('refuses a message beyond the re-order window, an unsupported type, and one its handler refuses', async () => {
@@ -124,13 +148,17 @@ describe('inbox refusals (node process)', () => {
     const batch = [1, 2, 3].map((seq) => fake.message({ to: 'us-rx', channel: 'hr', seq, body: seq === 2 ? { wrong: true } : { nonce: `n${seq}` } }));
     const r = await fake.send(target(), batch);
     expect(r.receipt!.results.map((x) => x.status)).toEqual(['accepted', 'rejected', 'accepted']);
-    expect(r.receipt!.results[1]!.code).toBe('INVALID_INPUT');
+    expect(r.receipt!.results[1]!.code).toBe('FED_INVALID_BODY');
     expect(await pingsFrom(rx, 'sg-fake', 'hr')).toMatchObject({ count: 2, firstSeq: 1, lastSeq: 3 });
   });
 
   it('holds a message after a gap, asks for a re-send, applies in order once filled, and reports a late refusal', async () => {
     const m2 = fake.message({ to: 'us-rx', channel: 'gap', seq: 2 });
-    const m3 = fake.message({ to: 'us-rx', channel: 'gap', seq: 3, body: { wrong: true } });
+    // A well-formed step for a call this node does not have: its handler refuses it when its turn comes.
+    const m3 = fake.message({
+      to: 'us-rx', channel: 'gap', seq: 3, type: 'call.step',
+      body: { callId: '01900000-0000-7000-8000-000000000001', input: { action: 'note', text: 'hello' }, by: 'Officer', at: new Date().toISOString() },
+    });
     expect((await fake.send(target(), [m2, m3])).receipt!.results.map((x) => x.status)).toEqual(['accepted', 'accepted']);
     expect(await applied('gap')).toBe(0);
     const resend = await waitFor('a resend request', async () => fake.received.find((x) => x.type === 'federation.resend'), 20_000);
@@ -139,6 +167,6 @@ describe('inbox refusals (node process)', () => {
     expect(await pingsFrom(rx, 'sg-fake', 'gap')).toMatchObject({ count: 2, firstSeq: 1, lastSeq: 2, outOfOrder: 0 });
     // m3 was receipted 'accepted' while held, refused when its turn came: the sender is told.
     const result = await waitFor('a late refusal report', async () => fake.received.find((x) => x.type === 'federation.result'), 20_000);
-    expect(result.body).toEqual({ mid: midOf(m3), code: 'INVALID_INPUT' });
+    expect(result.body).toEqual({ mid: midOf(m3), code: 'CALL_NOT_FOUND' });
   });
 });

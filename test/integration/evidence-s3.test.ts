@@ -4,7 +4,7 @@
 // object changed in the bucket is refused (422) like a changed file on disk. The bucket is a real
 // S3-speaking server (s3rver) on 127.0.0.1.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -51,7 +51,8 @@ describe.each(STORES)('evidence in S3 (%s)', (store) => {
       expect(res.statusCode, res.body).toBe(201);
       return res.json().id as string;
     };
-    const bytes = Buffer.concat([Buffer.from('账户,金额 account,amount\n'), randomBytes(60_000)]);
+    // Several MB: streamed from a temporary file into the bucket, never held whole in memory.
+    const bytes = Buffer.concat([Buffer.from('账户,金额 account,amount\n'), randomBytes(6 * 1024 * 1024)]);
     const id = await upload(bytes);
     const tamperedId = await upload(randomBytes(1000));
 
@@ -60,6 +61,7 @@ describe.each(STORES)('evidence in S3 (%s)', (store) => {
     expect(object.length).toBe(bytes.length);
     expect(object.includes(Buffer.from('account,amount'))).toBe(false);
     expect(existsSync(path.join(first.dataDir, 'evidence'))).toBe(false);
+    expect(existsSync(path.join(first.dataDir, 'tmp')) ? readdirSync(path.join(first.dataDir, 'tmp')) : []).toEqual([]);
 
     // The first process stops and its host is gone; only the master key travels (the key ring may
     // still be a file in older data dirs).

@@ -154,6 +154,23 @@ describe.each(STORES)('evidence (%s)', (store) => {
     expect(readdirSync(path.join(t.dataDir, 'evidence', caseId)).length).toBe(before);
   });
 
+  it('refuses a media type that is not one (CR/LF in a quoted parameter, no subtype …) with 422, and never answers 500 for one stored earlier', async () => {
+    const bad = ['text/plain; name="a\r\nX-Injected: yes"', 'text/plain; name="a\nb"', 'text/plain\r\n', 'text/pla in', 'text/', 'text/plain; charset', 'текст/plain'];
+    for (const mediaType of bad) {
+      const res = await upload(sample(), { mediaType });
+      expect(res.statusCode, JSON.stringify(mediaType)).toBe(422);
+      expect(res.json().error.issues[0]).toMatchObject({ path: 'mediaType', code: 'EVIDENCE_MEDIA_TYPE_INVALID' });
+    }
+    const ok = await upload(sample(), { mediaType: 'Text/Plain; Charset="utf-8"' });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().mediaType).toBe('text/plain; charset="utf-8"');
+    // An item stored before the check (or by an older release) is served as bytes, not as a 500.
+    await t.ctx.db.query(`UPDATE case_evidence SET doc = jsonb_set(doc, '{mediaType}', to_jsonb($2::text)) WHERE id = $1`, [ok.json().id, 'text/plain; name="a\r\nb"']);
+    const down = await get(lead.token, `/${ok.json().id}/content`);
+    expect(down.statusCode, down.body).toBe(200);
+    expect(down.headers['content-type']).toBe('application/octet-stream');
+  });
+
   it('still opens and verifies evidence after a restart', async () => {
     const bytes = sample();
     const ev = (await upload(bytes)).json();

@@ -142,4 +142,28 @@ describe.each(STORES)('STIX import and export (%s)', (store) => {
     const outsider = (await t.userWith(['investigator'])).token;
     expect((await get(outsider, `/api/cases/${caseId}/stix`)).statusCode).toBe(404);
   });
+
+  it('accepts upper-case hex UUIDs, stores them as given, and compares ids case-insensitively', async () => {
+    const upper = { ...good.malware, id: 'malware--7A1E5C3D-9B2F-4E6A-8C1D-2F3E4A5B6C7D', name: 'Upper-case id' };
+    const rel = {
+      ...good.relationship, id: 'relationship--0D4C2B1A-3E5F-4A6B-9C8D-7E6F5A4B3C2D',
+      source_ref: good.indicator!.id.toUpperCase().replace(/^INDICATOR/, 'indicator'), target_ref: upper.id.toLowerCase(),
+    };
+    const first = await upload(analyst, bundleOf([upper, rel]));
+    expect(first.json()).toMatchObject({ imported: 2, duplicates: 0, invalidCount: 0 });
+    // The same version under the id written in lower case is the same object: a duplicate.
+    const lower = { ...upper, id: upper.id.toLowerCase() };
+    expect((await upload(analyst, bundleOf([lower]))).json()).toMatchObject({ imported: 0, duplicates: 1, invalidCount: 0 });
+    // A new version written in lower case is a version of the same object.
+    const v2 = { ...lower, modified: '2026-02-01T00:00:00.000Z' };
+    expect((await upload(analyst, bundleOf([v2]))).json()).toMatchObject({ imported: 1, duplicates: 0 });
+    for (const id of [upper.id, lower.id]) {
+      const detail = await get(reader, `/api/intel/objects/${id}`);
+      expect(detail.statusCode, detail.body).toBe(200);
+      const versions = (detail.json() as Json).versions;
+      expect(versions.map((v: Json) => v.object.id)).toEqual([lower.id, upper.id]); // each as it was received
+    }
+    const listed = (await get(reader, '/api/intel/objects?type=malware&limit=200')).json() as Json;
+    expect(listed.items.filter((i: Json) => i.id.toLowerCase() === lower.id)).toHaveLength(1); // one object, latest version
+  });
 });

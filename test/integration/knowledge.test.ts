@@ -90,6 +90,27 @@ describe.each(STORES)('knowledge base (%s)', (store) => {
     expect((await call('GET', reader.token, `/api/knowledge/articles/${a.id}`)).json().attachments).toHaveLength(1);
   });
 
+  it('checks attachment media types with the parser evidence uses: parameters accepted, CR/LF refused (400), stored bad ones served as bytes', async () => {
+    const a = (await call('POST', analyst.token, '/api/knowledge/articles', ARTICLE)).json() as Json;
+    const put = (mediaType: string) => t.app.inject({
+      method: 'POST', url: `/api/knowledge/articles/${a.id}/attachments`, query: { fileName: 'notes.txt', mediaType },
+      headers: { ...bearer(analyst.token), 'content-type': 'application/octet-stream' }, payload: Buffer.from('notes / 笔记'),
+    });
+    for (const bad of ['text/plain; name="a\r\nX-Injected: yes"', 'text/plain\n', 'text', 'text/plain; charset']) {
+      const res = await put(bad);
+      expect(res.statusCode, JSON.stringify(bad)).toBe(400);
+      expect(res.json().error.code).toBe('INVALID_INPUT');
+      expect(res.json().error.issues[0].path).toBe('querystring.mediaType');
+    }
+    const ok = await put('Text/Plain; charset=utf-8');
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().mediaType).toBe('text/plain; charset=utf-8');
+    await t.ctx.db.query('UPDATE knowledge_attachments SET media_type = $2 WHERE id = $1', [ok.json().id, 'text/plain; name="a\r\nb"']);
+    const down = await call('GET', reader.token, `/api/knowledge/articles/${a.id}/attachments/${ok.json().id}`);
+    expect(down.statusCode, down.body).toBe(200);
+    expect(down.headers['content-type']).toBe('application/octet-stream');
+  });
+
   it('refuses sharing with an unknown peer and a TLP:RED article, changing nothing', async () => {
     const a = (await call('POST', analyst.token, '/api/knowledge/articles', ARTICLE)).json() as Json;
     const unknown = await call('POST', analyst.token, `/api/knowledge/articles/${a.id}/share`, { peers: ['nowhere'] });

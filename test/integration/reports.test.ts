@@ -197,6 +197,41 @@ describe.each(STORES)('reports (%s)', (store) => {
     expect(text).toContain('Investment fraud ring');
   });
 
+  it('shows an admin who is not a member exactly what the case page shows of a TLP:RED secret case: no title, summary, parties or content', async () => {
+    const lead = await t.userWith(['investigator']);
+    const admin = await t.userWith(['admin']);
+    const created = await t.app.inject({
+      method: 'POST', url: '/api/cases', headers: bearer(lead.token),
+      payload: {
+        title: { en: 'Operation Nightfall', zh: '夜幕行动' }, summary: { en: 'Informant inside the syndicate', zh: '团伙内部线人' },
+        crimeCategories: ['online_fraud'], tlp: 'RED', confidentiality: 'secret',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    await t.app.inject({ method: 'POST', url: `/api/cases/${id}/observables`, headers: bearer(lead.token), payload: { observables: [{ type: 'email', value: 'boss@nightfall.example' }] } });
+    const page = (await get(admin.token, `/api/cases/${id}`)).json();
+    expect(page.access).toBe('membership');
+    expect(page.title).toBeUndefined();
+    const secrets = /Nightfall|夜幕|Informant|线人|online_fraud|网络诈骗|boss@/;
+    expect(JSON.stringify(page)).not.toMatch(secrets);
+
+    const doc = await get(admin.token, `/api/reports/cases/${id}`);
+    expect(doc.statusCode, doc.body).toBe(200);
+    expect(doc.body).not.toMatch(secrets);
+    // Members as the page lists them, nothing else: no parties, no counts of content.
+    expect(doc.json().tables.map((x: { id: string }) => x.id)).toEqual(['members']);
+    expect(doc.json().tables[0].rows.map((r: unknown[]) => r[0])).toEqual(page.members.map(() => 'member'));
+    const csv = await get(admin.token, `/api/reports/cases/${id}?format=csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.rawPayload.toString('utf8')).not.toMatch(secrets);
+    const pdf = await get(admin.token, `/api/reports/cases/${id}?format=pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(await pdfText(pdf.rawPayload)).not.toMatch(secrets);
+    // The lead, a member, still gets the whole report.
+    expect((await get(lead.token, `/api/reports/cases/${id}`)).body).toMatch(/Nightfall/);
+  });
+
   it('reports a request with its steps and deadlines met', async () => {
     const doc = (await get(investigator, `/api/reports/requests/${requestA}`)).json();
     const deadlines = doc.tables.find((x: { id: string }) => x.id === 'deadlines').rows;

@@ -289,4 +289,40 @@ describe.each(STORES)('TAXII 2.1 server (%s)', (store) => {
     const where = (await t.app.inject({ method: 'GET', url: '/api/intel/taxii', headers: bearer(analystToken) })).json() as Json;
     expect(where.apiRoots.map((r: Json) => r.name)).toEqual(['api', 'partners', 'research']);
   });
+
+  it('takes upper-case hex ids, finds objects by id in any case, and reads upper-case TLP markings', async () => {
+    const id = 'indicator--5F0C8D3E-2A1B-4C6D-9E8F-7A6B5C4D3E2F';
+    const red = {
+      ...indicator(50), id: 'indicator--6A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D',
+      object_marking_refs: ['marking-definition--E828B379-4E03-4974-9AC4-E53A884C97C1'],
+    };
+    const res = await taxiiPost(objectsUrl(shared), analystToken, { objects: [{ ...indicator(51), id }, red] });
+    expect(res.status).toBe(202);
+    expect(await res.json()).toMatchObject({ success_count: 2, failure_count: 0 });
+    // A second POST of the same version written in lower case is already held.
+    const again = await taxiiPost(objectsUrl(shared), analystToken, { objects: [{ ...indicator(51), id: id.toLowerCase() }] });
+    expect(await again.json()).toMatchObject({ success_count: 1 });
+    const count = await t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM intel_objects WHERE lower(stix_id) = $1', [id.toLowerCase()]);
+    expect(count[0]!.n).toBe(1);
+
+    for (const asked of [id, id.toLowerCase()]) {
+      const byMatch = await (await taxiiGet(`${objectsUrl(shared)}?match[id]=${asked}`, analystToken)).json() as Json;
+      expect(byMatch.objects.map((o: Json) => o.id)).toEqual([id]); // stored as given
+      const one = await taxiiGet(`${objectsUrl(shared)}${asked}/`, analystToken);
+      expect(one.status).toBe(200);
+      const versions = await (await taxiiGet(`${objectsUrl(shared)}${asked}/versions/`, analystToken)).json() as Json;
+      expect(versions.versions).toHaveLength(1);
+    }
+    // RED by an upper-case marking id: never served to the party (max GREEN).
+    await expectTaxiiError(await taxiiGet(`${objectsUrl(shared)}${red.id.toLowerCase()}/`, partyToken), 404);
+    const seenByParty = await (await taxiiGet(objectsUrl(shared), partyToken)).json() as Json;
+    expect(seenByParty.objects.map((o: Json) => o.id)).not.toContain(red.id);
+    const rows = await t.ctx.db.query<{ tlp: string }>('SELECT tlp FROM intel_objects WHERE stix_id = $1', [red.id]);
+    expect(rows[0]!.tlp).toBe('RED');
+
+    // DELETE by the id in the other case removes it.
+    const del = await fetch(`${base}${objectsUrl(shared)}${id.toLowerCase()}/`, { method: 'DELETE', headers: { accept: TAXII, authorization: `Bearer ${analystToken}` } });
+    expect(del.status).toBe(200);
+    await expectTaxiiError(await taxiiGet(`${objectsUrl(shared)}${id}/`, analystToken), 404);
+  });
 });

@@ -1,7 +1,9 @@
-// `crossline peers add|list|suspend|resume|remove|ping`: federation peers from the command line. Adding
-// shows the card's fingerprint and asks for confirmation (compare it with the peer's admin by phone),
-// unless --fingerprint matches or --yes is given; a card that fails verification is refused.
-import { readFileSync } from 'node:fs';
+// `crossline peers add|list|suspend|resume|remove|ping|dead-letters`: federation peers from the command
+// line. Adding shows the card's fingerprint and asks for confirmation (compare it with the peer's admin
+// by phone), unless --fingerprint matches or --yes is given; a card that fails verification is refused.
+// `dead-letters` lists the inbound messages this node refused for their content, exports one's signed
+// message to a file, or discards one.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { AppError } from '../../errors.js';
@@ -12,6 +14,9 @@ import { addPeer, previewPeerCard, type CardSource } from '../../services/federa
 import { removePeer, setPeerStatus } from '../../services/federation/manage-peer.js';
 import { listPeerStatuses } from '../../services/federation/peer-status.js';
 import { pingPeer } from '../../services/federation/ping-peer.js';
+import { discardDeadLetter } from '../../services/federation/discard-dead-letter.js';
+import { exportDeadLetter } from '../../services/federation/export-dead-letter.js';
+import { listDeadLetters } from '../../services/federation/list-dead-letters.js';
 import { configFrom, withNodeOptions, type NodeOptions } from '../options.js';
 
 type AddOptions = NodeOptions & { fingerprint?: string; yes?: boolean };
@@ -100,6 +105,46 @@ export function registerPeers(program: Command, setExit: (code: number) => void)
       if (!Number.isInteger(count) || count < 1 || count > 10_000) throw new AppError('INVALID_INPUT', { details: { count: opts.count } });
       const r = await pingPeer(ctx, system(ctx), id, count);
       process.stdout.write(`queued ${r.count} ping(s) to ${r.peer}: seq ${r.firstSeq}..${r.lastSeq}\n`);
+      setExit(0);
+    }));
+
+  registerDeadLetters(peers, setExit, system);
+}
+
+function registerDeadLetters(peers: Command, setExit: (code: number) => void, system: (ctx: ServiceContext) => { kind: 'system'; partyId: string }): void {
+  const deadLetters = withNodeOptions(peers.command('dead-letters').description('inbound messages refused for their content: list (open ones), export, discard'))
+    .option('--json', 'print JSON')
+    .option('--all', 'include discarded ones')
+    .option('--peer <id>', 'only those from this peer')
+    .action((opts: NodeOptions & { json?: boolean; all?: boolean; peer?: string }) => withNode(opts, async (ctx) => {
+      const items = await listDeadLetters(ctx, { state: opts.all ? 'all' : 'open', peer: opts.peer, limit: 500 });
+      if (opts.json) process.stdout.write(`${JSON.stringify(items)}\n`);
+      else if (items.length === 0) process.stdout.write('no dead letters\n');
+      for (const d of opts.json ? [] : items) {
+        process.stdout.write(`${d.mid}\t${d.state}\t${d.from}\t${d.channel}#${d.seq}\t${d.type}\t${d.code}\t${d.receivedAt}\t${d.reason?.en ?? ''}\n`);
+      }
+      setExit(0);
+    }));
+
+  // The node options (--data-dir …) belong to `dead-letters` and are read from it, wherever they stand.
+  deadLetters.command('export <mid>').description('write the signed message exactly as received (compact JWS) to a file')
+    .requiredOption('--out <file>', 'file to write (must not exist)')
+    .action((mid: string, _opts: unknown, cmd: Command) => withNode(cmd.optsWithGlobals<NodeOptions & { out: string }>(), async (ctx) => {
+      const opts = cmd.optsWithGlobals<NodeOptions & { out: string }>();
+      const { message } = await exportDeadLetter(ctx, system(ctx), mid);
+      try {
+        writeFileSync(opts.out, message, { flag: 'wx', mode: 0o600 });
+      } catch (cause) {
+        throw new AppError('INVALID_INPUT', { cause, details: { out: opts.out, reason: (cause as Error).message } });
+      }
+      process.stdout.write(`wrote ${message.length} bytes to ${opts.out}\n`);
+      setExit(0);
+    }));
+
+  deadLetters.command('discard <mid>').description('mark a dead letter as dealt with (it is kept, no longer listed)')
+    .action((mid: string, _opts: unknown, cmd: Command) => withNode(cmd.optsWithGlobals<NodeOptions>(), async (ctx) => {
+      const d = await discardDeadLetter(ctx, system(ctx), mid);
+      process.stdout.write(`discarded ${d.mid} (${d.from} ${d.channel}#${d.seq} ${d.code})\n`);
       setExit(0);
     }));
 }

@@ -1,6 +1,7 @@
 // `crossline taxii pull URL COLLECTION`: pulls a remote TAXII 2.1 collection (URL = discovery or
 // API root) into a local collection, page by page, with a progress line per page on a terminal and
-// a summary (imported, duplicates, invalid); exit 1 when some objects were invalid.
+// a summary (imported, duplicates, invalid); exit 1 when some objects were invalid, 2 when the
+// pull ended early (what it stored is kept; the message says where the next pull should start).
 import type { Command } from 'commander';
 import { createTaxiiClient, type TaxiiAuth } from '../../intel/taxii/client.js';
 import { isTaxiiTimestamp } from '../../intel/taxii/filters.js';
@@ -65,7 +66,8 @@ export function registerTaxii(program: Command, setExit: (code: number) => void)
           if (summary.invalid.length > SHOWN_INVALID) process.stdout.write(`  … ${summary.invalid.length - SHOWN_INVALID} more\n`);
           if (summary.watermark) process.stdout.write(`next incremental pull: --added-after ${summary.watermark}\n`);
         }
-        setExit(summary.invalid.length > 0 ? 1 : 0);
+        if (summary.error) process.stderr.write(`error: ${summary.error}\n`);
+        setExit(summary.error ? 2 : summary.invalid.length > 0 ? 1 : 0);
       } finally {
         await ctx.db.close();
       }

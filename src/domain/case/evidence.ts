@@ -6,6 +6,7 @@ import { AppError, validationError } from '../../errors.js';
 import type { Actor } from '../shared/actor.js';
 import { actorLabel } from '../shared/actor.js';
 import { issue } from '../shared/bilingual.js';
+import { normalizeMediaType as normalizeSharedMediaType, parseMediaType } from '../shared/media-type.js';
 import type { CaseRecord } from './case-types.js';
 import type { CustodyEvent, CustodyKind } from './custody.js';
 import { appendCustodyEvent } from './custody.js';
@@ -56,7 +57,6 @@ export type EvidenceInput = {
 
 // Control characters and the path separator: the name must be one path segment.
 const BAD_FILENAME = /[\u0000-\u001f\u007f/]/;
-const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}(?:\s*;\s*[a-z0-9!#$&^_.+-]+=(?:[^;"\s]+|"[^"]*"))*$/i;
 
 export function validateEvidenceInput(input: EvidenceInput, limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS): ValidationIssue[] {
   const out: ValidationIssue[] = [];
@@ -66,7 +66,7 @@ export function validateEvidenceInput(input: EvidenceInput, limits: EvidenceLimi
   } else if (Buffer.byteLength(name, 'utf8') > limits.maxFilenameBytes) {
     out.push(issue('filename', 'EVIDENCE_FILENAME_TOO_LONG', `The file name may be at most ${limits.maxFilenameBytes} bytes.`, `文件名最长 ${limits.maxFilenameBytes} 字节。`));
   }
-  if (!MEDIA_TYPE.test(input.mediaType.trim())) {
+  if (parseMediaType(input.mediaType) === null) {
     out.push(issue('mediaType', 'EVIDENCE_MEDIA_TYPE_INVALID', 'The media type must look like “type/subtype” (e.g. image/png).', '媒体类型格式应为“类型/子类型”（如 image/png）。'));
   }
   if (!Number.isSafeInteger(input.size) || input.size < 1) {
@@ -85,10 +85,12 @@ export function evidenceStorageKey(caseId: string, evidenceId: string): string {
   return `evidence/${caseId}/${evidenceId}`;
 }
 
-/** Lower-cases the type/subtype essence, keeps parameters (e.g. charset) as given. */
+/** Lower-cases the type/subtype essence and parameter names, keeps values as given (the shared parser). */
 export function normalizeMediaType(mt: string): string {
-  const [essence = '', ...params] = mt.trim().split(';');
-  return [essence.trim().toLowerCase(), ...params.map((p) => p.trim())].join('; ');
+  const normalized = normalizeSharedMediaType(mt);
+  // Callers validate first (validateEvidenceInput); this guards a record built without that check.
+  if (normalized === null) throw new RangeError('not a media type');
+  return normalized;
 }
 
 export type CreateEvidenceContext = {
@@ -104,6 +106,23 @@ export type CreateEvidenceContext = {
   namedRecipients?: string[];
   limits?: EvidenceLimits;
 };
+
+/**
+ * Every rule that can be decided before the bytes arrive (who may add to the case, its status, the
+ * metadata, a declared size over the limit), so a refused upload is answered before its body is read.
+ * `declaredSize`: the request's Content-Length, when it has one.
+ */
+export function checkEvidenceUpload(
+  kase: CaseRecord, input: Omit<EvidenceInput, 'size'>, actor: Actor, declaredSize: number | undefined, limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS,
+): void {
+  requireCaseAccess(actor, 'edit', kase);
+  if (kase.status === 'closed') throw new AppError('CASE_CLOSED', { details: { caseId: kase.id } });
+  if (declaredSize !== undefined && declaredSize > limits.maxBytes) {
+    throw new AppError('EVIDENCE_TOO_LARGE', { details: { maxBytes: limits.maxBytes, size: declaredSize } });
+  }
+  const issues = validateEvidenceInput({ ...input, size: declaredSize ?? 1 }, limits);
+  if (issues.length) throw validationError(issues, 'EVIDENCE_INVALID');
+}
 
 /** Builds the record after the bytes were sealed; refuses a size or digest that differs from the declared one. */
 export function createEvidenceRecord(ctx: CreateEvidenceContext): { record: EvidenceRecord; events: CaseDomainEvent[] } {

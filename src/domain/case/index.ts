@@ -12,10 +12,11 @@ export {
   canEditCase,
   canManageCaseMembership,
   canViewCase,
+  caseAccess,
   caseRolesAllowedFor,
   requireCaseAccess,
 } from './policy.js';
-export type { CasePolicyAction } from './policy.js';
+export type { CaseAccess, CasePolicyAction } from './policy.js';
 export { actorId, makeEvent } from './events.js';
 export type { CaseDomainEvent, CaseEventType } from './events.js';
 
@@ -65,6 +66,7 @@ export { EvidenceDecryptStream, EvidenceEncryptStream, createOpenStream, createS
 export type { EncryptSummary } from './evidence-stream.js';
 export {
   DEFAULT_EVIDENCE_LIMITS,
+  checkEvidenceUpload,
   createEvidenceRecord,
   evidenceStorageKey,
   normalizeMediaType,

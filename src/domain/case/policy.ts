@@ -12,6 +12,7 @@ import type { Actor } from '../shared/actor.js';
 import { hasRole } from '../shared/actor.js';
 import type { Role } from '../shared/roles.js';
 import { ROLES } from '../shared/roles.js';
+import { rolesHave } from '../user/permissions.js';
 import { AppError } from '../../errors.js';
 import type { CaseRecord, CaseRole } from './case-types.js';
 import { memberOf } from './case-types.js';
@@ -90,6 +91,24 @@ export function canEditCase(actor: Actor, kase: Pick<CaseRecord, 'members'>): bo
 /** Admins may see the membership list (not content) to manage it. */
 export function canManageCaseMembership(actor: Actor, kase: Pick<CaseRecord, 'members'>): boolean {
   return canCase(actor, 'manage_members', kase);
+}
+
+/**
+ * What a viewer may know of a case — THE visibility rule of every read path: the case page, lists,
+ * reports (JSON, CSV, PDF), exports, search, notifications, correlation. `full`: a member whose roles
+ * may read cases (case:read) sees everything; `membership`: an admin who is not a member sees the
+ * membership they manage (reference, status, members) and nothing else; `none`: the case does not
+ * exist for them (404). Only the backup, which copies the whole node for its operator, is outside it.
+ */
+export type CaseAccess = 'full' | 'membership' | 'none';
+
+export function caseAccess(actor: Actor, kase: Pick<CaseRecord, 'members'>): CaseAccess {
+  // The case page needs case:read; a member without it (an auditor added as viewer) reads no case
+  // content anywhere else either.
+  if (actor.kind === 'user' && !rolesHave(actor.roles, 'case:read')) return 'none';
+  if (canViewCase(actor, kase)) return 'full';
+  if (canManageCaseMembership(actor, kase)) return 'membership';
+  return 'none';
 }
 
 /** Case roles a user may hold given their node roles: only case workers may lead or edit. */

@@ -26,9 +26,14 @@ export const FEDERATION_TRANSPORT_ERRORS = {
       zh: '名片指纹与线下确认的指纹不一致：请勿信任此名片。',
     },
   },
+  // One answer for every failure (refused, timeout, redirect, HTTP error, not JSON): the reason would
+  // let an admin map the node's network through the preview (src/federation/card-fetch.ts).
   FED_CARD_FETCH_FAILED: {
-    status: 502,
-    message: { en: 'The node card could not be fetched from its address.', zh: '无法从该地址获取节点名片。' },
+    status: 422,
+    message: {
+      en: 'No node card could be fetched from this address. Check the URL, or import the card as a file.',
+      zh: '无法从该地址获取节点名片。请检查网址，或以文件方式导入名片。',
+    },
   },
   FED_CARD_UPDATE_REFUSED: {
     status: 422,
@@ -61,6 +66,35 @@ export const FEDERATION_TRANSPORT_ERRORS = {
       en: 'The audit checkpoint contradicts one countersigned earlier: the sender\'s history was rewritten.',
       zh: '审计检查点与此前会签的检查点矛盾：发送方的历史记录已被改写。',
     },
+  },
+  FED_INVALID_BODY: {
+    status: 422,
+    message: {
+      en: 'The message body does not match the schema of its type and version; it was not applied.',
+      zh: '消息正文不符合其类型和版本的格式要求，未予处理。',
+    },
+  },
+  FED_HANDLER_FAILED: {
+    status: 422,
+    message: {
+      en: 'The receiving node could not apply this message (an error that a retry would repeat); it was set aside for its administrator.',
+      zh: '接收节点无法处理该消息（重试也会出现同样的错误），已将其转交管理员处理。',
+    },
+  },
+  FED_RATE_LIMITED: {
+    status: 429,
+    message: {
+      en: 'Too many refused batches came from this address; try again later.',
+      zh: '来自该地址的被拒批次过多，请稍后再试。',
+    },
+  },
+  FED_DEAD_LETTER_NOT_FOUND: {
+    status: 404,
+    message: { en: 'No such dead letter.', zh: '没有该死信。' },
+  },
+  FED_DEAD_LETTER_DISCARDED: {
+    status: 409,
+    message: { en: 'This dead letter was already discarded.', zh: '该死信已被丢弃。' },
   },
   FED_UNAVAILABLE: {
     status: 503,

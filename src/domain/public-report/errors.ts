@@ -18,6 +18,13 @@ export const PUBLIC_REPORT_ERRORS = {
     status: 413,
     message: { en: 'The report with its files is too large.', zh: '举报内容及附件总量过大。' },
   },
+  PUBLIC_REPORT_UPLOAD_UNKNOWN: {
+    status: 422,
+    message: {
+      en: 'A file sent with the report was not found (files are kept for an hour until the report is sent). Please attach it again.',
+      zh: '未找到随举报发送的文件（文件在举报提交前保留一小时）。请重新添加该文件。',
+    },
+  },
   PUBLIC_REPORT_RATE_LIMITED: {
     status: 429,
     message: { en: 'Too many attempts from your connection. Please wait a little and try again.', zh: '您的网络连接尝试次数过多，请稍后再试。' },

@@ -127,3 +127,34 @@ export type TRequestAction = z.infer<typeof ZRequestActionSchema>;
 
 /** Every action name, for route params and OpenAPI enums. */
 export const ZRequestActionNameSchema = z.enum(REQUEST_ACTIONS);
+
+/** Deadlines as the requesting node stored them at submission (both nodes then evaluate the same clocks). */
+export const ZSubmittedClocksSchema = z.object({
+  ackClockStartAt: instant.nullable(),
+  ackDueAt: instant,
+  responseClockStartAt: instant.nullable(),
+  responseDueAt: instant,
+  pausedAt: instant.nullable(),
+  preservationStartedAt: instant.nullable(),
+  preservationExpiresAt: instant.nullable(),
+  renewalCount: z.number().int().min(0).max(10_000),
+});
+
+/**
+ * The body of `request.submitted` (docs/federation.md §17): the request's content, as a draft holds
+ * it, plus the identity and clocks the requesting node gave it at submission. The content rules
+ * (required fields per type, legal basis …) are checked again by receiveSubmittedRequest.
+ */
+export const ZSubmittedRequestSnapshotSchema = z.object({
+  ...draftFields,
+  legalBasisNote: text(1000).optional(),
+  requestingParty: z.string().min(1).max(200),
+  requestedParty: z.string().min(1).max(200),
+  type: z.enum(REQUEST_TYPES),
+  id: z.uuid(),
+  reference: z.string().min(1).max(200),
+  submittedAt: instant,
+  clocks: ZSubmittedClocksSchema,
+  approvalRequired: z.boolean(),
+  createdBy: z.string().min(1).max(300),
+});

@@ -3,3 +3,4 @@ export * from './permissions.js';
 export * from './totp.js';
 export * from './lockout.js';
 export * from './schemas.js';
+export * from './token-scope.js';

@@ -1,6 +1,7 @@
 // Input shapes for users, sign-in and API tokens (reused by HTTP validation and OpenAPI).
 import { z } from 'zod';
 import { ROLES } from '../shared/roles.js';
+import { TOKEN_SCOPES } from './token-scope.js';
 
 export const ZRoleSchema = z.enum(ROLES);
 export const ZUsernameSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, 'lower-case letters, digits, . _ -');
@@ -42,9 +43,15 @@ export const ZUpdateProfileSchema = z.object({
 
 export const ZCreateTokenSchema = z.object({
   name: z.string().min(1).max(100),
+  /** read_only: GET/HEAD only; taxii_only: /taxii2/ only; full: all the user's roles allow. */
+  scope: z.enum(TOKEN_SCOPES).default('full'),
+  /** Default apiTokenDefaultDays (90); at most apiTokenMaxDays (365), checked by the service. */
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
+export type TCreateToken = z.infer<typeof ZCreateTokenSchema>;
 
 export const ZTotpCodeSchema = z.object({ code: z.string().regex(/^\d{6}$/) });
+/** Starting enrolment: while TOTP is on, a current code of the enrolled authenticator is required. */
+export const ZTotpEnrolSchema = z.object({ code: z.string().regex(/^\d{6}$/).optional() });
 
 export const MIN_PASSWORD_LENGTH = 12;

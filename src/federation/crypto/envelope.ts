@@ -110,13 +110,34 @@ export function readUnverifiedHeader(jws: unknown): Partial<MessageHeader> | und
  */
 export function verifyMessage(jws: unknown, resolve: SigKeyResolver, expected: VerifyExpectations): VerifiedMessage {
   const { parsed, header, found } = readSignedMessage(jws, resolve);
-  return checkSignedMessage(header, found, verifyParsedJws(parsed, found.key), expected);
+  const bytes = verifyParsedJws(parsed, found.key);
+  return afterSignature(() => checkSignedMessage(header, found, bytes, expected));
 }
 
 /** verifyMessage with the signature checked on the thread pool (see verifyParsedJwsAsync). */
 export async function verifyMessageAsync(jws: unknown, resolve: SigKeyResolver, expected: VerifyExpectations): Promise<VerifiedMessage> {
   const { parsed, header, found } = readSignedMessage(jws, resolve);
-  return checkSignedMessage(header, found, await verifyParsedJwsAsync(parsed, found.key), expected);
+  const bytes = await verifyParsedJwsAsync(parsed, found.key);
+  return afterSignature(() => checkSignedMessage(header, found, bytes, expected));
+}
+
+// Refusals raised once the signature held describe what the sender really signed (misaddressed,
+// expired, a malformed payload …); those raised before it can be produced by anyone. The inbox
+// audits the first kind one by one and only counts the second (docs/federation.md §5).
+const signedRefusals = new WeakSet<object>();
+
+function afterSignature<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    if (typeof e === 'object' && e !== null) signedRefusals.add(e);
+    throw e;
+  }
+}
+
+/** True for a refusal of verifyMessage(Async) raised after the signature was verified. */
+export function isSignedRefusal(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && signedRefusals.has(e);
 }
 
 type ResolvedKey = Exclude<ReturnType<SigKeyResolver>, null | undefined | 'unknown-key'>;

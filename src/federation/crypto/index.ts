@@ -43,6 +43,7 @@ export {
   signMessageAsync,
   verifyMessage,
   verifyMessageAsync,
+  isSignedRefusal,
   readUnverifiedHeader,
   type MessageHeader,
   type MessagePayload,

@@ -1,6 +1,7 @@
-// Inbound case-cooperation messages: `case.shared` and `evidence.transferred` are shape-checked here,
-// then applied through the case use cases inside the inbox transaction (so the copy, the stored item
-// and the receipt commit together, and a refusal leaves nothing behind).
+// Inbound case-cooperation messages: `case.shared` and `evidence.transferred`, one schema per body
+// version (reusing the case domain's enums and TLP shape), applied through the case use cases inside
+// the inbox transaction (so the copy, the stored item and the receipt commit together, and a
+// refusal leaves nothing behind).
 import { z } from 'zod';
 import {
   CASE_CONFIDENTIALITY, CRIME_CATEGORIES, CUSTODY_KINDS, OBSERVABLE_TYPES, ZTlpSchema,
@@ -13,8 +14,7 @@ import { receiveEvidence } from '../../services/case/receive-evidence.js';
 import { receiveSharedCase } from '../../services/case/receive-shared-case.js';
 import type { Queryable } from '../../storage/db.js';
 import { joinTransaction } from '../../storage/join-transaction.js';
-import type { InboundMessage } from '../inbound-handlers.js';
-import { parseBody } from './parse-body.js';
+import { registerInboundHandler, type InboundMessage } from '../inbound-handlers.js';
 
 const Id = z.string().min(1).max(128);
 const Party = z.string().min(1).max(128);
@@ -31,7 +31,7 @@ const ZObservable = z.object({
   related: z.array(z.object({ type: z.enum(OBSERVABLE_TYPES), value: Text(4096) })).max(50),
   tags: z.array(Text(64)).max(50), note: Text(2000).nullable(), firstSeenAt: Iso, lastSeenAt: Iso, sources: z.array(ZSource).min(1).max(100),
 });
-const ZCaseShared = z.object({
+const ZCaseSharedV1: z.ZodType<CaseSharedBody> = z.object({
   case: z.object({
     caseId: Id, reference: z.string().min(1).max(64), title: Bilingual(200), summary: Bilingual(10_000),
     crimeCategories: z.array(z.enum(CRIME_CATEGORIES)).min(1), leadParty: Party, participatingParties: z.array(Party).max(50),
@@ -47,7 +47,7 @@ const ZCustodyEvent = z.object({
   seq: z.number().int().min(1), evidenceId: Id, kind: z.enum(CUSTODY_KINDS), at: Iso, actor: Text(300), actorLabel: Text(300),
   party: Party, note: Text(2000).nullable(), prevHash: Hex64, hash: Hex64, signature: z.string().max(200), keyId: z.string().max(200),
 });
-const ZEvidenceTransferred = z.object({
+const ZEvidenceTransferredV1: z.ZodType<EvidenceTransferredBody> = z.object({
   context: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('case'), caseId: Id, origin: ZOrigin }),
     z.object({ kind: z.literal('request'), requestId: Id }),
@@ -62,17 +62,15 @@ const ZEvidenceTransferred = z.object({
   transferredBy: Text(300),
 });
 
-export async function applyCaseShared(ctx: ServiceContext, tx: Queryable, msg: InboundMessage): Promise<void> {
-  const body = parseBody(ZCaseShared, msg) as CaseSharedBody;
-  await receiveSharedCase({ ...ctx, db: joinTransaction(ctx.db, tx) }, { kind: 'peer', partyId: msg.from, name: body.sharedBy }, body);
+export async function applyCaseShared(ctx: ServiceContext, tx: Queryable, msg: InboundMessage<CaseSharedBody>): Promise<void> {
+  await receiveSharedCase({ ...ctx, db: joinTransaction(ctx.db, tx) }, { kind: 'peer', partyId: msg.from, name: msg.body.sharedBy }, msg.body);
 }
 
-export async function applyEvidenceTransferred(ctx: ServiceContext, tx: Queryable, msg: InboundMessage): Promise<void> {
-  const body = parseBody(ZEvidenceTransferred, msg) as EvidenceTransferredBody;
-  await receiveEvidence({ ...ctx, db: joinTransaction(ctx.db, tx) }, { kind: 'peer', partyId: msg.from, name: body.transferredBy }, body);
+export async function applyEvidenceTransferred(ctx: ServiceContext, tx: Queryable, msg: InboundMessage<EvidenceTransferredBody>): Promise<void> {
+  await receiveEvidence({ ...ctx, db: joinTransaction(ctx.db, tx) }, { kind: 'peer', partyId: msg.from, name: msg.body.transferredBy }, msg.body);
 }
 
-export const CASE_HANDLERS = [
-  [CASE_SHARED, applyCaseShared],
-  [EVIDENCE_TRANSFERRED, applyEvidenceTransferred],
-] as const;
+export function registerCaseHandlers(): void {
+  registerInboundHandler(CASE_SHARED, { schemas: { 1: ZCaseSharedV1 }, handler: applyCaseShared });
+  registerInboundHandler(EVIDENCE_TRANSFERRED, { schemas: { 1: ZEvidenceTransferredV1 }, handler: applyEvidenceTransferred });
+}

@@ -10,7 +10,7 @@ import {
 } from '../../storage/repositories/federation-checkpoint.repository.js';
 import { currentKeys } from '../crypto/index.js';
 import { kidOfJws, signCountersignature, verifyCheckpoint, verifyCountersignature } from '../checkpoint-jws.js';
-import type { InboundMessage } from '../inbound-handlers.js';
+import { registerInboundHandler, type InboundMessage } from '../inbound-handlers.js';
 import { enqueueMessage } from '../outbox.js';
 import { lookupPeer } from '../peer-directory.js';
 
@@ -30,10 +30,9 @@ async function keysOf(ctx: ServiceContext, tx: Queryable, peerId: string) {
   return (kid: string) => peer.sigKeys.get(kid);
 }
 
-export async function applyCheckpoint(ctx: ServiceContext, tx: Queryable, msg: InboundMessage): Promise<void> {
-  const body = ZCheckpointBody.safeParse(msg.body);
-  if (!body.success) throw new AppError('INVALID_INPUT', { details: { type: msg.type } });
-  const cp = verifyCheckpoint(body.data.checkpoint, await keysOf(ctx, tx, msg.from));
+export async function applyCheckpoint(ctx: ServiceContext, tx: Queryable, msg: InboundMessage<z.infer<typeof ZCheckpointBody>>): Promise<void> {
+  const body = msg.body;
+  const cp = verifyCheckpoint(body.checkpoint, await keysOf(ctx, tx, msg.from));
   if (cp.node !== msg.from) throw conflict('checkpoint names another node');
   // What we countersigned before must still be part of the sender's history.
   const recent = await recentPeerCheckpoints(tx, msg.from, 1);
@@ -42,7 +41,7 @@ export async function applyCheckpoint(ctx: ServiceContext, tx: Queryable, msg: I
   if (same) return; // already countersigned (a re-send)
   if (recent[0] && cp.seq < recent[0].seq) throw conflict('audit log shorter than countersigned', { seq: cp.seq, countersigned: recent[0].seq });
   // The sender re-hashes its CURRENT chain at the last seq we countersigned: a rewrite shows here.
-  const anchor = body.data.anchor;
+  const anchor = body.anchor;
   if (recent[0] && (!anchor || anchor.seq !== recent[0].seq || anchor.hash !== recent[0].hash)) {
     throw conflict('anchor does not match the last countersigned checkpoint', { anchor, countersigned: recent[0].seq });
   }
@@ -51,20 +50,24 @@ export async function applyCheckpoint(ctx: ServiceContext, tx: Queryable, msg: I
     ...cp, by: ctx.config.nodeId, countersignedAt: now.toISOString(),
   });
   await insertPeerCheckpoint(tx, {
-    peerId: msg.from, seq: cp.seq, hash: cp.hash, checkpointJws: body.data.checkpoint, countersignatureJws: countersignature, receivedAt: now.toISOString(),
+    peerId: msg.from, seq: cp.seq, hash: cp.hash, checkpointJws: body.checkpoint, countersignatureJws: countersignature, receivedAt: now.toISOString(),
   });
   await enqueueMessage(tx, ctx, { to: msg.from, channel: AUDIT_CHANNEL, type: COUNTERSIGN_TYPE, schema: 1, body: { countersignature } });
 }
 
-export async function applyCountersign(ctx: ServiceContext, tx: Queryable, msg: InboundMessage): Promise<void> {
-  const body = ZCountersignBody.safeParse(msg.body);
-  if (!body.success) throw new AppError('INVALID_INPUT', { details: { type: msg.type } });
-  const cs = verifyCountersignature(body.data.countersignature, await keysOf(ctx, tx, msg.from));
+export async function applyCountersign(ctx: ServiceContext, tx: Queryable, msg: InboundMessage<z.infer<typeof ZCountersignBody>>): Promise<void> {
+  const body = msg.body;
+  const cs = verifyCountersignature(body.countersignature, await keysOf(ctx, tx, msg.from));
   if (cs.node !== ctx.config.nodeId || cs.by !== msg.from) throw conflict('countersignature names other nodes');
   const own = await findOwnCheckpoint(tx, cs.seq);
   if (!own || own.hash !== cs.hash) throw conflict('countersignature does not match our checkpoint', { seq: cs.seq });
   await insertCountersignature(tx, {
-    peerId: msg.from, seq: cs.seq, hash: cs.hash, kid: kidOfJws(body.data.countersignature) ?? '', jws: body.data.countersignature,
+    peerId: msg.from, seq: cs.seq, hash: cs.hash, kid: kidOfJws(body.countersignature) ?? '', jws: body.countersignature,
     receivedAt: ctx.clock().toISOString(),
   });
+}
+
+export function registerCheckpointHandlers(): void {
+  registerInboundHandler(CHECKPOINT_TYPE, { schemas: { 1: ZCheckpointBody }, handler: applyCheckpoint });
+  registerInboundHandler(COUNTERSIGN_TYPE, { schemas: { 1: ZCountersignBody }, handler: applyCountersign });
 }

@@ -1,35 +1,34 @@
-// Inbound request messages: shape-checked here, then applied through the request use cases inside
-// the inbox transaction (so the state change and the receipt commit together).
+// Inbound request messages: each body version has its schema (the request snapshot reuses the
+// request domain's field shapes); applied through the request use cases inside the inbox
+// transaction (so the state change and the receipt commit together).
 import { z } from 'zod';
-import { ZRequestActionSchema } from '../../domain/request/index.js';
-import type { SubmittedRequestSnapshot } from '../../domain/request/index.js';
+import { ZRequestActionSchema, ZSubmittedRequestSnapshotSchema } from '../../domain/request/index.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
-  applyPeerRequestStep, receiveRequestFromPeer, REQUEST_STEP, REQUEST_SUBMITTED,
+  applyPeerRequestStep, receiveRequestFromPeer, REQUEST_STEP, REQUEST_SUBMITTED, type RequestStepBody, type RequestSubmittedBody,
 } from '../../services/request/request-federation.js';
 import type { Queryable } from '../../storage/db.js';
 import { joinTransaction } from '../../storage/join-transaction.js';
-import type { InboundMessage } from '../inbound-handlers.js';
-import { parseBody } from './parse-body.js';
+import { registerInboundHandler, type InboundMessage } from '../inbound-handlers.js';
 
-const ZSubmittedBody = z.object({
-  snapshot: z.object({ id: z.uuid(), reference: z.string().min(1).max(200), requestingParty: z.string(), requestedParty: z.string(), createdBy: z.string().max(300) }).passthrough(),
+const ZSubmittedBodyV1: z.ZodType<RequestSubmittedBody> = z.object({
+  snapshot: ZSubmittedRequestSnapshotSchema,
   exerciseId: z.string().min(1).max(64).optional(),
 });
-const ZStepBody = z.object({ requestId: z.uuid(), command: ZRequestActionSchema, at: z.iso.datetime(), by: z.string().max(300) });
+const ZStepBodyV1: z.ZodType<RequestStepBody> = z.object({
+  requestId: z.uuid(), command: ZRequestActionSchema, at: z.iso.datetime({ offset: true }), by: z.string().max(300),
+});
 
-export async function applyRequestSubmitted(ctx: ServiceContext, tx: Queryable, msg: InboundMessage): Promise<void> {
-  const body = parseBody(ZSubmittedBody, msg);
-  const snapshot = body.snapshot as unknown as SubmittedRequestSnapshot;
-  await receiveRequestFromPeer({ ...ctx, db: joinTransaction(ctx.db, tx) }, { kind: 'peer', partyId: msg.from, name: snapshot.createdBy }, { snapshot, ...(body.exerciseId ? { exerciseId: body.exerciseId } : {}) }, msg.createdAt);
+export async function applyRequestSubmitted(ctx: ServiceContext, tx: Queryable, msg: InboundMessage<RequestSubmittedBody>): Promise<void> {
+  const { snapshot, exerciseId } = msg.body;
+  await receiveRequestFromPeer({ ...ctx, db: joinTransaction(ctx.db, tx) }, { kind: 'peer', partyId: msg.from, name: snapshot.createdBy }, { snapshot, ...(exerciseId ? { exerciseId } : {}) }, msg.createdAt);
 }
 
-export async function applyRequestStep(ctx: ServiceContext, tx: Queryable, msg: InboundMessage): Promise<void> {
-  const body = parseBody(ZStepBody, msg);
-  await applyPeerRequestStep({ ...ctx, db: joinTransaction(ctx.db, tx) }, { kind: 'peer', partyId: msg.from, name: body.by }, body);
+export async function applyRequestStep(ctx: ServiceContext, tx: Queryable, msg: InboundMessage<RequestStepBody>): Promise<void> {
+  await applyPeerRequestStep({ ...ctx, db: joinTransaction(ctx.db, tx) }, { kind: 'peer', partyId: msg.from, name: msg.body.by }, msg.body);
 }
 
-export const REQUEST_HANDLERS = [
-  [REQUEST_SUBMITTED, applyRequestSubmitted],
-  [REQUEST_STEP, applyRequestStep],
-] as const;
+export function registerRequestHandlers(): void {
+  registerInboundHandler(REQUEST_SUBMITTED, { schemas: { 1: ZSubmittedBodyV1 }, handler: applyRequestSubmitted });
+  registerInboundHandler(REQUEST_STEP, { schemas: { 1: ZStepBodyV1 }, handler: applyRequestStep });
+}

@@ -1,12 +1,17 @@
 // Authentication and route-level authorization: every /api route declares `config.permission`
-// (or 'public'); a route without one makes the app refuse to start.
+// (or 'public'); a route without one makes the app refuse to start. Both are decided in onRequest,
+// before any body is read (body-gate.ts); a call authenticated by the session cookie must also be
+// the node's own page's (same-origin.ts: the CSRF rule).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.js';
 import type { Permission } from '../../domain/user/permissions.js';
 import { rolesHave } from '../../domain/user/permissions.js';
+import { scopeAllows, type Surface, type TokenScope } from '../../domain/user/token-scope.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import { authenticate, type Authenticated } from '../../services/user/authenticate.js';
 import type { ServiceContext } from '../../services/context.js';
+import { registerBodyGate } from './body-gate.js';
+import { assertSameOriginCall } from './same-origin.js';
 
 /**
  * One cookie name per node: browsers ignore the port, so two nodes on one host (the demo) would
@@ -42,12 +47,19 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext): RouteEn
       if (method !== 'HEAD') routes.push({ method, url: route.url, permission });
     }
   });
+  // onRequest: before the body is read. A refused request costs a header parse and (for a token)
+  // one lookup, whatever body it announces; see body-gate.ts for what happens to that body.
   app.addHook('onRequest', async (request) => {
     const permission = request.routeOptions.config?.permission;
     if (!permission || permission === 'public') return;
-    const token = bearerToken(request) ?? request.cookies?.[sessionCookieName(ctx.config.nodeId)];
+    const bearer = bearerToken(request);
+    const cookie = bearer === undefined ? request.cookies?.[sessionCookieName(ctx.config.nodeId)] : undefined;
+    const token = bearer ?? cookie;
     if (!token) throw new AppError('UNAUTHENTICATED');
+    // The browser attaches the cookie to requests other pages make too: those must be our own.
+    if (cookie !== undefined) assertSameOriginCall(request, ctx.config);
     request.auth = await authenticate(ctx, token);
+    assertTokenScope(request.auth.scope, 'api', request.method);
     // An external party's account speaks TAXII; on /api it may only look after itself (profile,
     // password, tokens), whatever roles it was given.
     if (request.auth.boundParty && permission !== 'self') {
@@ -57,7 +69,20 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext): RouteEn
       throw new AppError('FORBIDDEN', { details: { permission } });
     }
   });
+  // The TAXII server authenticates in its own onRequest hook (its credentials and error shape);
+  // the token's scope is enforced here, after every onRequest hook and still before the body.
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    if (request.taxii) assertTokenScope(request.taxii.scope, 'taxii', request.method);
+    return payload;
+  });
+  // Last: its preParsing hook invites a body (100 Continue) only once everything above has passed.
+  registerBodyGate(app);
   return routes;
+}
+
+/** A token's scope against the request (src/domain/user/token-scope.ts); sessions are `full`. */
+export function assertTokenScope(scope: TokenScope, surface: Surface, method: string): void {
+  if (!scopeAllows(scope, surface, method)) throw new AppError('AUTH_TOKEN_SCOPE', { details: { scope, surface, method } });
 }
 
 function bearerToken(request: FastifyRequest): string | undefined {

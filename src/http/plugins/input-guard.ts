@@ -16,7 +16,8 @@ function findNul(value: unknown, path: string, depth = 0): string | null {
     }
     return null;
   }
-  if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+  // Parsed JSON only: a raw body (a Buffer, or the stream of a streamed upload) is the file itself.
+  if (value && typeof value === 'object' && isPlainObject(value)) {
     for (const [k, v] of Object.entries(value)) {
       if (UNSTORABLE.test(k)) return `${path}.${k}`;
       const hit = findNul(v, `${path}.${k}`, depth + 1);
@@ -24,6 +25,11 @@ function findNul(value: unknown, path: string, depth = 0): string | null {
     }
   }
   return null;
+}
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
 }
 
 export function registerInputGuard(app: FastifyInstance): void {

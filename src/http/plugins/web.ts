@@ -13,13 +13,19 @@ export const DEFAULT_WEB_DIR = path.join(PROJECT_ROOT, 'web', 'dist');
 /** Paths the UI never answers: they belong to the API, peers and operators. */
 const RESERVED = /^\/(api|federation|health|ready|metrics)(\/|$|\?)/;
 
-const SECURITY_HEADERS: Record<string, string> = {
+export const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy':
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
 };
+
+/** The app's CSP and frame headers, for every page a browser renders (the web UI, the API docs). */
+export function withSecurityHeaders(reply: FastifyReply): FastifyReply {
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) void reply.header(k, v);
+  return reply;
+}
 
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Crossline: web UI not built / 网页界面尚未构建</title>
@@ -41,10 +47,7 @@ function isFile(p: string): boolean {
 
 export async function registerWeb(app: FastifyInstance, webDir: string = DEFAULT_WEB_DIR): Promise<void> {
   const built = existsSync(path.join(webDir, 'index.html'));
-  const html = (reply: FastifyReply) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) void reply.header(k, v);
-    return reply.header('cache-control', 'no-cache');
-  };
+  const html = (reply: FastifyReply) => withSecurityHeaders(reply).header('cache-control', 'no-cache');
 
   if (built) {
     await app.register(fastifyStatic, {

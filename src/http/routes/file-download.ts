@@ -1,6 +1,7 @@
 // Sending a stored file (evidence, a report's screenshot, an article's attachment) to a browser:
 // always as a download with a cleaned file name, never sniffed, never run, never cached.
 import type { FastifyReply } from 'fastify';
+import { safeContentType } from '../../domain/shared/media-type.js';
 
 // Unpaired surrogates too: encodeURIComponent throws on them.
 const UNSAFE = /[\u0000-\u001f\u007f"\\/\u202a-\u202e\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -22,7 +23,9 @@ export function sendDownload(
   reply: FastifyReply, file: { mediaType: string; fileName: string; bytes: Buffer | Uint8Array }, headers: Record<string, string> = {},
 ): FastifyReply {
   void reply
-    .header('content-type', file.mediaType)
+    // A stored type is sent only when it is a valid one (items kept before the shared parser, or
+    // from an older release, could hold CR/LF and would otherwise fail every download with a 500).
+    .header('content-type', safeContentType(file.mediaType))
     .header('content-disposition', contentDisposition(file.fileName))
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; sandbox")

@@ -7,7 +7,9 @@ export type Obj = Record<string, unknown>;
 // RFC 3339 UTC timestamp as STIX 2.1 §3.2 writes it: seconds required, optional fraction, `Z`.
 const TIMESTAMP_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z$/;
 // RFC 4122/9562 UUID: the variant nibble is 8–b; versions 1–8 (SCOs use v5, others SHOULD use v4).
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+// Hex digits in either case (RFC 9562 §4: case-insensitive on input; the OASIS validator agrees);
+// ids are then compared through stixIdKey (ids.ts). The type part stays lower case (isTypeName).
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const TYPE_RE = /^[a-z0-9-]{3,250}$/;
 
 export function isObj(v: unknown): v is Obj {

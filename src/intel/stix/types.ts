@@ -1,5 +1,6 @@
 // STIX 2.1 object shapes as Crossline reads them: every object keeps all its properties (custom
 // ones too); only the common properties are typed, the rest is checked by validate.ts.
+import { stixIdKey } from './ids.js';
 
 export type StixObject = {
   type: string;
@@ -78,7 +79,8 @@ export function tlpOfMarkings(refs: unknown): (typeof TLP_ORDER)[number] | null 
   if (!Array.isArray(refs)) return null;
   let best = -1;
   for (const ref of refs) {
-    const level = typeof ref === 'string' ? TLP_MARKING_IDS[ref] : undefined;
+    // An upper-case marking id is the same marking: missing it would serve a RED object as unmarked.
+    const level = typeof ref === 'string' ? TLP_MARKING_IDS[stixIdKey(ref)] : undefined;
     if (level) best = Math.max(best, TLP_ORDER.indexOf(level));
   }
   return best < 0 ? null : TLP_ORDER[best]!;

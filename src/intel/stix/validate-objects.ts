@@ -2,6 +2,7 @@
 import { Checker, identifierType, isObj } from './checker.js';
 import { parsePattern } from './pattern.js';
 import { checkScoRules } from './validate-sco.js';
+import { stixIdKey } from './ids.js';
 import { kindOf, TLP2_EXTENSION_ID, TLP2_MARKING_ID_OF, TLP_MARKING_IDS } from './types.js';
 
 type Rule = (c: Checker) => void;
@@ -99,8 +100,10 @@ const TLP1_NAMES: Record<string, string> = { white: 'CLEAR', green: 'GREEN', amb
 // marking carried by the FIRST extension (predefined id, matching `tlp_2_0` value).
 function checkMarkingDefinition(c: Checker): void {
   const o = c.obj;
-  const id = typeof o.id === 'string' ? o.id : '';
-  const ext = isObj(o.extensions) ? o.extensions[TLP2_EXTENSION_ID] : undefined;
+  // Ids (and the extension's id used as a key) compare case-insensitively, as everywhere else.
+  const id = typeof o.id === 'string' ? stixIdKey(o.id) : '';
+  const extKey = isObj(o.extensions) ? Object.keys(o.extensions).find((k) => stixIdKey(k) === TLP2_EXTENSION_ID) : undefined;
+  const ext = isObj(o.extensions) && extKey !== undefined ? o.extensions[extKey] : undefined;
   if (ext !== undefined) {
     const level = isObj(ext) && typeof ext.tlp_2_0 === 'string' ? ext.tlp_2_0.toUpperCase() : '';
     const expectedId = (TLP2_MARKING_ID_OF as Record<string, string>)[level];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { goodObjects, T0, T1 } from './test-objects.js';
+import { goodObjects, T0, T1, TLP_AMBER_ID } from './test-objects.js';
+import { tlpOfMarkings } from './types.js';
 import { validateStixObject } from './validate.js';
 
 function issuesOf(obj: unknown): { path: string; code: string }[] {
@@ -35,6 +36,24 @@ describe('validateStixObject', () => {
     expect(issuesOf(with_('malware', { id: 'malware--31b940d4-6f7f-459a-c0ea-9c1f17b5891b' }))).toContainEqual({ path: 'id', code: 'identifier' });
     // SCO ids are UUIDv5 (deterministic) and are fine.
     expect(issuesOf(good.domain)).toEqual([]);
+  });
+
+  it('accepts identifiers whose UUID is written in upper-case hex (as the OASIS validator does), refs and markings too', () => {
+    const up = (id: string) => id.replace(/--(.*)$/, (_m, uuid: string) => `--${uuid.toUpperCase()}`);
+    expect(issuesOf(with_('malware', { id: 'malware--31B940D4-6F7F-459A-80EA-9C1F17B5891B' }))).toEqual([]);
+    expect(issuesOf(with_('relationship', { id: up(good.relationship!.id), source_ref: up(good.indicator!.id), target_ref: up(good.malware!.id) }))).toEqual([]);
+    expect(issuesOf(with_('indicator', { object_marking_refs: [up(TLP_AMBER_ID)], created_by_ref: 'identity--8E2E2D2B-17D4-4CBF-938F-98EE46B3CD3F' }))).toEqual([]);
+    // The predefined TLP marking definitions are recognised whatever the case of their id.
+    expect(issuesOf({ ...good.tlp2Amber, id: up(TLP_AMBER_ID) })).toEqual([]);
+    expect(issuesOf({ ...good.tlp1Green, id: up(good.tlp1Green!.id) })).toEqual([]);
+    // The type part stays lower case, and the UUID must still be one.
+    expect(issuesOf(with_('malware', { id: 'MALWARE--31B940D4-6F7F-459A-80EA-9C1F17B5891B' }))).toContainEqual({ path: 'id', code: 'identifier' });
+    expect(issuesOf(with_('malware', { id: 'malware--31B940D4-6F7F-459A-C0EA-9C1F17B5891B' }))).toContainEqual({ path: 'id', code: 'identifier' });
+  });
+
+  it('reads the TLP of upper-case marking refs like the lower-case ones', () => {
+    expect(tlpOfMarkings(['marking-definition--E828B379-4E03-4974-9AC4-E53A884C97C1'])).toBe('RED');
+    expect(tlpOfMarkings(['marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb', 'MARKING-DEFINITION--55D920B0-5E8B-4F79-9EE9-91F868D9B421'])).toBe('AMBER');
   });
 
   it('requires millisecond-precision UTC created/modified with created ≤ modified', () => {

@@ -21,6 +21,12 @@ describe('TAXII filters', () => {
     });
   });
 
+  it('takes match[id] with an upper-case UUID as given (the lookup compares case-insensitively), not an upper-case type', () => {
+    const r = parseTaxiiFilters({ 'match[id]': 'indicator--8E2E2D2B-17D4-4CBF-938F-98EE46B3CD3F' });
+    expect(r.ok && r.filters.ids).toEqual(['indicator--8E2E2D2B-17D4-4CBF-938F-98EE46B3CD3F']);
+    expect(parseTaxiiFilters({ 'match[id]': 'Indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f' })).toMatchObject({ ok: false, parameter: 'match[id]' });
+  });
+
   it.each([
     [{ added_after: 'yesterday' }, 'added_after'],
     [{ limit: '0' }, 'limit'],

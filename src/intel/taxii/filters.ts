@@ -26,7 +26,8 @@ export type RawQuery = Record<string, string | string[] | undefined>;
 
 // RFC 3339 in UTC or with an offset, any fraction; PostgreSQL parses all of these.
 const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
-const STIX_ID_RE = /^[a-z0-9][a-z0-9-]{0,249}--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// The UUID in either case (ids compare case-insensitively, see intel/stix/ids.ts); the type in lower case.
+const STIX_ID_RE = /^[a-z0-9][a-z0-9-]{0,249}--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const STIX_TYPE_RE = /^[a-z0-9][a-z0-9-]{0,249}$/;
 const SPEC_VERSION_RE = /^\d\.\d$/;
 const MAX_VALUES = 100;

@@ -18,6 +18,8 @@ import { listMigrations, migrate } from '../../storage/migrate.js';
 import { createNodeFile } from '../../storage/node-files.js';
 import { isObjectKey, type ObjectStore } from '../../storage/object-store/object-store.js';
 import { PASSWORD_FILE, clusterDir } from '../../storage/embedded/cluster-files.js';
+import { serverAccount } from '../../storage/embedded/server-account.js';
+import { secureDataDirMode, tightenNodeFiles } from '../../storage/data-dir-modes.js';
 import type { BackupProgress } from './backup-node.js';
 import { openBackupDb, type NodeStore } from './open-backup-db.js';
 import { assertEmptyDataDir, assertEmptyObjectStore, assertEmptySchema, checkMasterKey, type MasterKeyCheck } from './restore-target.js';
@@ -61,6 +63,10 @@ export async function restoreNode(input: RestoreInput): Promise<RestoreSummary> 
       if (missing.length) throw new AppError('BACKUP_UNSUPPORTED', { details: { table: t.table, missing } });
     }
     await db.transaction((tx) => loadBackup(tx, input, backup, target, written));
+    // Whatever the store and the modes recorded: the data dir 0700 (0711 when the embedded server runs
+    // as another account), directories below 0700, files 0600 — the operator's keys/ included.
+    await secureDataDirMode(input.dataDir, !input.databaseUrl && serverAccount() !== null);
+    await tightenNodeFiles(input.dataDir);
     const audit = await verifyAuditChain(db);
     const rows = backup.tables.reduce((a, t) => a + t.rows, 0);
     return {

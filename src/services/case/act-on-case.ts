@@ -6,6 +6,7 @@ import type { UserActor } from '../../domain/shared/actor.js';
 import { validationError } from '../../errors.js';
 import type { Queryable } from '../../storage/db.js';
 import type { ServiceContext } from '../context.js';
+import { recordSelfGrant } from '../notification/self-grant-notice.js';
 import { loadCase, saveCaseChange, viewCase, type CaseView } from './case-support.js';
 import { linkIssues, memberRoles, requireFreeReference } from './case-references.js';
 
@@ -37,6 +38,13 @@ export async function actOnCase(ctx: ServiceContext, actor: UserActor, id: strin
     const params = await paramsFor(tx, command);
     const { record, events } = applyCaseAction<CaseAction>(before, command.action, actor, now, params as CaseActionParams[CaseAction]);
     await saveCaseChange(tx, actor, before, record, events, now);
+    // Giving oneself a case role (an admin adding themselves to read the content) is never silent.
+    for (const e of events) {
+      const grantedRole = e.type === 'case.member_added' ? e.data.caseRole : e.type === 'case.member_role_changed' ? e.data.to : undefined;
+      if (grantedRole !== undefined && e.data.userId === actor.userId) {
+        await recordSelfGrant(tx, actor, { grant: 'case_role', caseId: record.id, reference: record.reference, caseRole: grantedRole as CaseRole }, now);
+      }
+    }
     return viewCase(record, actor);
   });
 }

@@ -59,10 +59,16 @@ export async function findSharedCase(
   return copy ? { kase: copy, home: false } : null;
 }
 
+/**
+ * Tells the case's members (the receivers made members above), one by one: the notice names the case
+ * and its title, so it goes to those who may see the case, not to a role whose later holders may not.
+ */
 export async function notifyReceivers(tx: Queryable, kase: CaseRecord, kind: string, title: Bilingual, now: Date): Promise<void> {
   const caseTitle = { en: kase.title.en || kase.title.zh, zh: kase.title.zh || kase.title.en };
-  await notify(tx, {
-    to: { role: 'point_of_contact' }, kind, subjectType: 'case', subjectId: kase.id, title,
-    body: { en: `${kase.reference} — ${caseTitle.en}`, zh: `${kase.reference} — ${caseTitle.zh}` }, severity: 'info',
-  }, now);
+  for (const member of kase.members) {
+    await notify(tx, {
+      to: { userId: member.userId }, kind, subjectType: 'case', subjectId: kase.id, title,
+      body: { en: `${kase.reference} — ${caseTitle.en}`, zh: `${kase.reference} — ${caseTitle.zh}` }, severity: 'info',
+    }, now);
+  }
 }

@@ -14,7 +14,7 @@ export type CardSource = { card?: unknown; url?: string };
 
 /** Loads and verifies a card; refuses one that fails verification (FED_CARD_INVALID, with the reason). */
 export async function loadCandidateCard(ctx: ServiceContext, source: CardSource): Promise<NodeCard> {
-  const raw = source.card !== undefined ? source.card : source.url ? await fetchNodeCard(source.url, ctx.config.federationHttpTimeoutMs) : undefined;
+  const raw = source.card !== undefined ? source.card : source.url ? await fetchNodeCard(source.url, ctx.config.federationHttpTimeoutMs, ctx.logger) : undefined;
   if (raw === undefined) throw new AppError('INVALID_INPUT', { details: { reason: 'give a card or a url' } });
   const check = verifyNodeCard(raw);
   if (!check.ok) throw new AppError('FED_CARD_INVALID', { details: { reason: check.reason } });

@@ -8,7 +8,9 @@ const MAX_RETIRED_ON_CARD = 20;
 
 /** `fallbackEndpoint` (the listen URL) is used when config.publicUrl is not set. */
 export function ownNodeCard(ctx: ServiceContext, fallbackEndpoint?: string): NodeCard {
-  const endpoint = (ctx.config.publicUrl ?? fallbackEndpoint ?? `http://${ctx.config.host}:${ctx.config.port}`).replace(/\/+$/, '');
+  // Without a public URL: the listen address, over https when the node serves TLS itself.
+  const scheme = ctx.config.tlsCertFile ? 'https' : 'http';
+  const endpoint = (ctx.config.publicUrl ?? fallbackEndpoint ?? `${scheme}://${ctx.config.host}:${ctx.config.port}`).replace(/\/+$/, '');
   const ring = ctx.secrets.keyRing;
   let byEndpoint = cache.get(ring);
   if (!byEndpoint) cache.set(ring, (byEndpoint = new Map()));

@@ -30,7 +30,7 @@ export async function refreshPeerCard(
   await recordCardCheck(ctx.db, peerId, now);
   const trusted = verifyNodeCard(peer.card);
   if (!trusted.ok) throw new AppError('FED_CARD_INVALID', { details: { peer: peerId, reason: `stored card: ${trusted.reason}` } });
-  const fetched = await fetchNodeCard(peer.endpoint, ctx.config.federationHttpTimeoutMs);
+  const fetched = await fetchNodeCard(peer.endpoint, ctx.config.federationHttpTimeoutMs, ctx.logger);
   const check = verifyCardUpdate(trusted.card, fetched);
   const actor = opts.actor ?? { kind: 'system' as const, partyId: ctx.config.nodeId };
   if (!check.ok) {

@@ -5,9 +5,10 @@ import type { UserActor } from '../../domain/shared/actor.js';
 import { AppError } from '../../errors.js';
 import { decideMatch, valueHash, type MatchDecision } from '../../intel/correlation/rules.js';
 import {
-  caseIdsVisibleTo, isExcluded, listExclusions, listSourcesOf, listVisibleAlerts,
+  isExcluded, listExclusions, listSourcesOf, listVisibleAlerts,
   type AlertFilter, type AlertRow, type ExclusionRow, type IndexedSource,
 } from '../../storage/repositories/observable-index.repository.js';
+import { casesShownTo } from '../case/case-visibility.js';
 import type { ServiceContext } from '../context.js';
 import { alertVisibilityOf } from './alert-visibility.js';
 
@@ -30,7 +31,7 @@ export async function findCorrelations(ctx: ServiceContext, actor: UserActor, ty
   const hash = valueHash(n.observable.value);
   const { sources, count } = await listSourcesOf(ctx.db, type, hash, 500);
   const v = alertVisibilityOf(actor);
-  const cases = await caseIdsVisibleTo(ctx.db, actor.userId, sources.filter((s) => s.kind === 'case').map((s) => s.id));
+  const cases = await casesShownTo(ctx.db, actor, sources.filter((s) => s.kind === 'case').map((s) => s.id));
   const visible = sources.filter((s) => s.value === n.observable.value && (s.kind === 'case' ? cases.has(s.id)
     : s.kind === 'request' ? v.canRequest : s.kind === 'report' ? v.canReport : s.kind === 'intel' ? v.canIntel : false));
   const excluded = await isExcluded(ctx.db, type, hash);

@@ -2,6 +2,7 @@
 // per pair of sources sharing a value. Runs inside the caller's transaction, one statement per
 // step for the whole batch, so a case, request, report or intel import can call it cheaply.
 import type { ObservableType } from '../../domain/case/observable-types.js';
+import { caseAccess } from '../../domain/case/policy.js';
 import { ROLES, type Role } from '../../domain/shared/roles.js';
 import { rolesHave, type Permission } from '../../domain/user/permissions.js';
 import {
@@ -9,6 +10,7 @@ import {
 } from '../../intel/correlation/rules.js';
 import { newId } from '../../shared/ids.js';
 import type { Queryable } from '../../storage/db.js';
+import { findCasesByIds } from '../../storage/repositories/case.repository.js';
 import {
   bumpValueCounts, findExcludedKeys, findOtherSources, insertIndexRows, listCaseMembersWithRoles, upsertAlert, type IndexKey,
 } from '../../storage/repositories/observable-index.repository.js';
@@ -71,13 +73,13 @@ async function upsertPairAlert(tx: Queryable, ctx: ServiceContext, a: Observable
       actor: { kind: 'system', partyId: ctx.config.nodeId }, subjectType: 'correlation_alert', subjectId: id,
       events: [{ type: 'raised', at: now.toISOString(), data: { a: `${a.kind}:${a.id}`, b: `${b.kind}:${b.id}`, type: match.type } }],
     }, now);
-    await notifyAudience(tx, id, a, b, match, now);
+    await notifyAudience(tx, ctx, id, a, b, match, now);
   }
   return id;
 }
 
 /** Notifies the people who may see both sources: members of the case side(s) holding the other permission, else roles. */
-async function notifyAudience(tx: Queryable, alertId: string, a: ObservableSource, b: ObservableSource, match: { type: string; value: string }, now: Date): Promise<void> {
+async function notifyAudience(tx: Queryable, ctx: ServiceContext, alertId: string, a: ObservableSource, b: ObservableSource, match: { type: string; value: string }, now: Date): Promise<void> {
   const perms = [a, b].filter((s) => s.kind !== 'case').map((s) => KIND_PERMISSION[s.kind as Exclude<SourceKind, 'case'>]);
   const caseIds = [...new Set([a, b].filter((s) => s.kind === 'case').map((s) => s.id))];
   const title = { en: `Correlation: a ${match.type} is shared by two records`, zh: `关联：两条记录含有相同的${match.type}` };
@@ -92,10 +94,13 @@ async function notifyAudience(tx: Queryable, alertId: string, a: ObservableSourc
     return;
   }
   const members = await listCaseMembersWithRoles(tx, caseIds);
+  const cases = await findCasesByIds(tx, caseIds);
   const users = new Set(members.map((m) => m.userId));
   for (const userId of users) {
-    const inAll = caseIds.every((c) => members.some((m) => m.caseId === c && m.userId === userId));
     const roles = members.find((m) => m.userId === userId)!.roles as Role[];
+    const actor = { kind: 'user' as const, userId, name: '', roles, partyId: ctx.config.nodeId };
+    // The case page's rule decides for each case side (members who may read cases), as on every read path.
+    const inAll = cases.length === caseIds.length && cases.every((k) => caseAccess(actor, k) === 'full');
     if (inAll && allowed(roles)) await notify(tx, { ...base, to: { userId } }, now);
   }
 }

@@ -1,10 +1,11 @@
 // Runs TAXII feeds: one feed now (API "pull now", the worker) or every feed that is due. A run
 // claims the feed (so two processes never pull it at once), pulls from its watermark, and records
-// the result or the error on the feed; a failing feed never stops the others.
+// the result and the error on the feed — both when a pull ended early, so what it stored is counted
+// and the watermark stays at the last stored page; a failing feed never stops the others.
 import { AppError } from '../../errors.js';
 import { createTaxiiClient, type TaxiiAuth } from '../../intel/taxii/client.js';
 import { openSecret } from '../../security/secret-box.js';
-import { claimFeed, dueFeedIds, findFeed, finishFeedRun, type FeedRow } from '../../storage/repositories/taxii-feed.repository.js';
+import { claimFeed, dueFeedIds, findFeed, finishFeedRun, saveFeedWatermark, type FeedRow } from '../../storage/repositories/taxii-feed.repository.js';
 import type { ServiceContext } from '../context.js';
 import { FEED_SECRET_PURPOSE } from './taxii-feeds-admin.js';
 import { pullTaxiiCollection, type PullSummary } from './taxii-pull.js';
@@ -37,16 +38,20 @@ export async function runFeed(ctx: ServiceContext, feedId: string, fetchImpl?: t
     summary = await pullTaxiiCollection(ctx, {
       client, apiRoot, remoteCollectionId: collectionId, targetCollectionId: feed.targetCollectionId, addedAfter: feed.watermark,
       source: `taxii:${feed.id}`, actor: { kind: 'system', partyId: ctx.config.nodeId },
+      saveWatermark: (tx, watermark) => saveFeedWatermark(tx, feed.id, watermark),
     });
+    error = summary.error;
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
-    ctx.logger.warn({ feedId, err: error }, 'taxii feed pull failed');
   }
+  if (error) ctx.logger.warn({ feedId, err: error }, 'taxii feed pull failed');
   const finished = ctx.clock();
   await finishFeedRun(ctx.db, feed.id, {
     at: finished.toISOString(), nextRunAt: new Date(finished.getTime() + feed.intervalMinutes * 60_000).toISOString(),
     watermark: summary?.watermark ?? feed.watermark,
-    result: summary ? { imported: summary.imported, duplicates: summary.duplicates, invalid: summary.invalid.length, requests: summary.requests } : null,
+    result: summary ? {
+      imported: summary.imported, duplicates: summary.duplicates, invalid: summary.invalid.length, requests: summary.requests, complete: summary.complete,
+    } : null,
     error, resolvedApiRoot: error ? feed.resolvedApiRoot : apiRoot, resolvedCollectionId: error ? feed.resolvedCollectionId : collectionId,
   });
   return { feedId, ran: true, ...(summary ? { summary } : {}), ...(error ? { error } : {}) };

@@ -3,6 +3,7 @@
 // its roles, or an account bound to an external party acting within collection scopes.
 import { AppError } from '../../errors.js';
 import type { UserActor } from '../../domain/shared/actor.js';
+import type { TokenScope } from '../../domain/user/token-scope.js';
 import { rolesHave } from '../../domain/user/permissions.js';
 import type { TaxiiViewer } from '../../intel/taxii/access.js';
 import type { ServiceContext } from '../context.js';
@@ -21,7 +22,8 @@ export function credentialOf(header: string | undefined): string | null {
   return colon >= 0 && colon < decoded.length - 1 ? decoded.slice(colon + 1) : null;
 }
 
-export type TaxiiCaller = { viewer: TaxiiViewer; actor: UserActor };
+/** `scope`: the API token's (a session's is `full`), enforced by the auth plugin (src/http/plugins/auth.ts). */
+export type TaxiiCaller = { viewer: TaxiiViewer; actor: UserActor; scope: TokenScope };
 
 export async function resolveTaxiiCaller(ctx: ServiceContext, authorization: string | undefined): Promise<TaxiiCaller> {
   const secret = credentialOf(authorization);
@@ -33,10 +35,10 @@ export async function resolveTaxiiCaller(ctx: ServiceContext, authorization: str
     if (e instanceof AppError && e.status === 401) throw new AppError('INTEL_TAXII_UNAUTHENTICATED', { details: { reason: e.code } });
     throw e;
   }
-  const actor = auth.actor;
-  if (auth.boundParty) return { actor, viewer: { kind: 'party', userId: auth.user.id, party: auth.boundParty } };
+  const { actor, scope } = auth;
+  if (auth.boundParty) return { actor, scope, viewer: { kind: 'party', userId: auth.user.id, party: auth.boundParty } };
   return {
-    actor,
+    actor, scope,
     viewer: { kind: 'local', userId: auth.user.id, canRead: rolesHave(actor.roles, 'intel:read'), canWrite: rolesHave(actor.roles, 'intel:write') },
   };
 }

@@ -3,14 +3,13 @@
 import {
   suggestDuplicates, type DuplicateCandidate, type DuplicateScore, type PublicReportRecord, type ReportIndicator,
 } from '../../domain/public-report/index.js';
-import { canViewCase } from '../../domain/case/policy.js';
 import type { UserActor } from '../../domain/shared/actor.js';
-import { findCase } from '../../storage/repositories/case.repository.js';
 import type { Queryable } from '../../storage/db.js';
 import {
   findReportsByIds, listAttachments, listIndicators, listReportCorrelations, recentReports, reportsSharingIndicators,
   type AttachmentMeta, type ReportCorrelation, type StoredReport,
 } from '../../storage/repositories/public-report.repository.js';
+import { casesShownTo } from '../case/case-visibility.js';
 import type { ServiceContext } from '../context.js';
 import { loadReport } from './report-support.js';
 
@@ -37,14 +36,11 @@ export async function getTriageReport(ctx: ServiceContext, actor: UserActor, id:
   return { ...stored, attachments, indicators: indicators.map(({ reportId: _r, ...i }) => i), duplicates, duplicateOf: original, correlations };
 }
 
-/** A case the viewer is not a member of is not even named. */
+/** A case the viewer may not see (the case page's rule) is not even named. */
 async function visibleCorrelations(db: Queryable, actor: UserActor, rows: ReportCorrelation[]): Promise<ReportCorrelation[]> {
-  const visible = new Map<string, boolean>();
-  for (const id of new Set(rows.filter((r) => r.sourceKind === 'case').map((r) => r.sourceId))) {
-    const kase = await findCase(db, id);
-    visible.set(id, !!kase && canViewCase(actor, kase));
-  }
-  return rows.filter((r) => r.sourceKind !== 'case' || visible.get(r.sourceId));
+  const caseIds = rows.filter((r) => r.sourceKind === 'case').map((r) => r.sourceId);
+  const shown = caseIds.length ? await casesShownTo(db, actor, caseIds) : new Set<string>();
+  return rows.filter((r) => r.sourceKind !== 'case' || shown.has(r.sourceId));
 }
 
 /** Candidates: reports sharing an indicator, plus recent reports (for near-identical stories). */

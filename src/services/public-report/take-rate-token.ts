@@ -7,14 +7,16 @@ import { AppError } from '../../errors.js';
 import { lockBucket, saveBucket } from '../../storage/repositories/rate-limit.repository.js';
 import type { ServiceContext } from '../context.js';
 
-export type RateScope = 'report_submit' | 'report_status';
+export type RateScope = 'report_submit' | 'report_status' | 'report_upload';
 
 export const RATE_POLICIES: Record<RateScope, BucketPolicy> = {
   report_submit: { capacity: 5, perSecond: 1 / 120 },
   report_status: { capacity: 20, perSecond: 1 / 6 },
+  // Screenshots sent ahead of a report (at most 5 MB each): a report's five and a retry at once, then one a minute.
+  report_upload: { capacity: 10, perSecond: 1 / 60 },
 };
 
-/** A bucket untouched this long is full again under every policy above (20 tokens at 1/6 s takes 2 min; 5 at 1/120 s, 10 min). */
+/** A bucket untouched this long is full again under every policy above (20 tokens at 1/6 s takes 2 min; 5 at 1/120 s, 10 min; 10 at 1/60 s, 10 min). */
 export const BUCKET_IDLE_MS = 60 * 60_000;
 
 export async function takeRateToken(ctx: ServiceContext, scope: RateScope, client: string): Promise<void> {

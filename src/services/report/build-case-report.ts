@@ -1,5 +1,6 @@
-// Use case: the report of one case, with the case page's visibility rules (members see content,
-// admins the membership only, anyone else 404) — built from getCase so the rules live in one place.
+// Use case: the report of one case, with the case page's visibility rule (caseAccess: members see
+// content, admins the membership only, anyone else 404) — built from getCase, whose membership view
+// is already cut down to what the page shows, so the report cannot show more.
 import { buildCaseReport, type LinkedRecord } from '../../domain/report/case-report.js';
 import type { ReportDocument } from '../../domain/report/report-model.js';
 import { canRequest } from '../../domain/request/index.js';
@@ -14,7 +15,10 @@ export async function buildCaseReportFor(ctx: ServiceContext, actor: UserActor, 
   const detail = await getCase(ctx, actor, caseId);
   const own = ctx.config.nodeId;
   const content = detail.content;
-  if (!content) return buildCaseReport({ party: own, record: detail.record, memberNames: detail.memberNames, content: null }, ctx.clock());
+  // Membership only (an admin who is not a member): the cut-down record the case page shows, nothing more.
+  if (detail.access !== 'full' || !content) {
+    return buildCaseReport({ party: own, access: 'membership', record: detail.record, memberNames: detail.memberNames }, ctx.clock());
+  }
   const counts = await custodyCounts(ctx.db, caseId);
   const linked: LinkedRecord[] = [];
   for (const id of detail.record.linkedRequestIds) {
@@ -29,7 +33,7 @@ export async function buildCaseReportFor(ctx: ServiceContext, actor: UserActor, 
     if (c) linked.push({ kind: 'call', reference: c.reference, type: c.topic, status: c.status, direction: c.fromParty === own ? 'outgoing' : 'incoming', at: c.placedAt });
   }
   return buildCaseReport({
-    party: own, record: detail.record, memberNames: detail.memberNames,
+    party: own, access: 'full', record: detail.record, memberNames: detail.memberNames,
     content: {
       observables: content.observables,
       evidence: content.evidence.map((e) => ({ ...e, custodyEvents: counts.get(e.id) ?? 0 })),

@@ -1,4 +1,5 @@
 // Use cases: list the requests a user may see, and read one with its history.
+import type { Bilingual } from '../../error-types.js';
 import { AppError } from '../../errors.js';
 import { canRequest, requireRequestAccess } from '../../domain/request/index.js';
 import type { UserActor } from '../../domain/shared/actor.js';
@@ -6,6 +7,7 @@ import { listRecordEvents, type RecordEventRow } from '../../storage/repositorie
 import { listRecordDeliveries, type RecordDelivery } from '../../storage/repositories/record-message.repository.js';
 import { findRequest, listRequests, type RequestFilter } from '../../storage/repositories/request.repository.js';
 import type { ServiceContext } from '../context.js';
+import { refusalReason } from '../federation/refusal-reason.js';
 import { presentRequest, type PresentedRequest } from './present-request.js';
 import { REQUEST_SUBJECT } from './request-support.js';
 
@@ -31,10 +33,13 @@ export async function getRequest(ctx: ServiceContext, actor: UserActor, id: stri
   };
 }
 
-/** Every federation message sent about the request, with its delivery state and signed receipt. */
-export async function getRequestDeliveries(ctx: ServiceContext, actor: UserActor, id: string): Promise<RecordDelivery[]> {
+/**
+ * Every federation message sent about the request, with its delivery state and signed receipt; a
+ * message the other node refused carries the meaning of its code (`reason`, en + zh) when known.
+ */
+export async function getRequestDeliveries(ctx: ServiceContext, actor: UserActor, id: string): Promise<(RecordDelivery & { reason: Bilingual | null })[]> {
   const record = await findRequest(ctx.db, id);
   if (!record) throw new AppError('REQUEST_NOT_FOUND', { details: { id } });
   requireRequestAccess(actor, 'view', record);
-  return listRecordDeliveries(ctx.db, REQUEST_SUBJECT, id);
+  return (await listRecordDeliveries(ctx.db, REQUEST_SUBJECT, id)).map((d) => ({ ...d, reason: refusalReason(d.code) }));
 }

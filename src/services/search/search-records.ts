@@ -7,6 +7,7 @@ import { buildSnippet, type Snippet } from '../../domain/search/snippet.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import { rolesHave, type Permission } from '../../domain/user/permissions.js';
 import { searchIndex, SEARCH_KINDS, type SearchKind } from '../../storage/repositories/search-index.repository.js';
+import { casesShownTo } from '../case/case-visibility.js';
 import type { ServiceContext } from '../context.js';
 
 const KIND_PERMISSION: Record<SearchKind, Permission> = {
@@ -28,7 +29,12 @@ export async function searchRecords(ctx: ServiceContext, actor: UserActor, query
   const scope = { kinds, userId: actor.userId, canSeeDrafts: rolesHave(actor.roles, 'knowledge:edit') };
   // A page of common words comes from the most recent records; a query with a selective word from
   // the whole index (searchIndex).
-  const hits = await searchIndex(ctx.db, tsquery, scope, query.limit);
+  const found = await searchIndex(ctx.db, tsquery, scope, query.limit);
+  // The SQL filter keeps to cases the user is a member of (for speed); each case hit is then checked
+  // by the case page's own rule (caseAccess), so search never names a case the page would not show.
+  const caseIds = found.filter((h) => h.kind === 'case').map((h) => h.refId);
+  const shown = caseIds.length ? await casesShownTo(ctx.db, actor, caseIds) : new Set<string>();
+  const hits = found.filter((h) => h.kind !== 'case' || shown.has(h.refId));
   const terms = highlightTerms(parsed);
   return hits.map((h) => ({
     kind: h.kind, id: h.refId, title: h.title.split('\n')[0] ?? h.title,

@@ -1,26 +1,46 @@
-// Use cases: create, list and revoke API tokens for automation. The secret is shown once.
+// Use cases: create, list and revoke API tokens for automation. The secret is shown once; every
+// token has a scope and an expiry (src/domain/user/token-scope.ts).
 import { AppError } from '../../errors.js';
 import { hasRole, type UserActor } from '../../domain/shared/actor.js';
 import { appendAudit } from '../../audit/audit-log.js';
 import { hashToken, newId, newSecretToken } from '../../shared/ids.js';
-import { findApiToken, insertApiToken, listApiTokens, revokeApiToken } from '../../storage/repositories/user.repository.js';
+import { decideTokenLifetime, scopeWithin, type TokenScope } from '../../domain/user/token-scope.js';
+import {
+  findApiToken, insertApiToken, listApiTokens, revokeApiToken, type ApiTokenRow,
+} from '../../storage/repositories/user.repository.js';
 import type { ServiceContext } from '../context.js';
 import { presentApiToken, type PublicApiToken } from './present-user.js';
 
+/** The token a request came with, when it came with one: what it may hand on. */
+export type MintingToken = { scope: TokenScope; expiresAt: string };
+
+/**
+ * Creates a token with a scope and an expiry (default apiTokenDefaultDays, at most
+ * apiTokenMaxDays). Made with a token (`parent`), it may have no wider scope and no longer life.
+ */
 export async function createApiToken(
-  ctx: ServiceContext, actor: UserActor, input: { name: string; expiresInDays?: number },
+  ctx: ServiceContext, actor: UserActor, input: { name: string; scope?: TokenScope; expiresInDays?: number }, parent: MintingToken | null = null,
 ): Promise<PublicApiToken & { token: string }> {
   const now = ctx.clock();
+  const scope = input.scope ?? 'full';
+  if (parent && !scopeWithin(scope, parent.scope)) {
+    throw new AppError('AUTH_TOKEN_EXCEEDS_PARENT', { details: { scope, parentScope: parent.scope } });
+  }
+  const lifetime = decideTokenLifetime(now, input.expiresInDays, {
+    defaultDays: ctx.config.apiTokenDefaultDays, maxDays: ctx.config.apiTokenMaxDays,
+  }, parent?.expiresAt ?? null);
+  if (!lifetime.ok) throw new AppError(lifetime.code, { details: { limit: lifetime.limit } });
   const token = newSecretToken('clt');
-  const row = {
-    id: newId(), userId: actor.userId, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 10),
-    createdAt: now.toISOString(),
-    expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString() : null,
-    lastUsedAt: null, revokedAt: null,
+  const row: ApiTokenRow = {
+    id: newId(), userId: actor.userId, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 10), scope,
+    createdAt: now.toISOString(), expiresAt: lifetime.expiresAt, lastUsedAt: null, revokedAt: null,
   };
   await ctx.db.transaction(async (tx) => {
     await insertApiToken(tx, row);
-    await appendAudit(tx, { actor, action: 'token.created', subjectType: 'api_token', subjectId: row.id, data: { name: row.name } }, now);
+    await appendAudit(tx, {
+      actor, action: 'token.created', subjectType: 'api_token', subjectId: row.id,
+      data: { name: row.name, scope, expiresAt: row.expiresAt, viaToken: parent !== null },
+    }, now);
   });
   return { ...presentApiToken(row), token };
 }

@@ -1,6 +1,7 @@
 // Resolves a session token or an API token to the acting user; sliding session expiry.
 import { AppError } from '../../errors.js';
 import type { UserActor } from '../../domain/shared/actor.js';
+import type { TokenScope } from '../../domain/user/token-scope.js';
 import { hashToken } from '../../shared/ids.js';
 import {
   deleteSession, findApiTokenWithUser, findSessionWithUser, markApiTokenUsed, touchSession, type UserRow,
@@ -9,6 +10,10 @@ import type { ServiceContext } from '../context.js';
 
 export type Authenticated = {
   actor: UserActor; user: UserRow; via: 'session' | 'api_token'; tokenHash: string;
+  /** What the credential may do (src/domain/user/token-scope.ts): a session acts with `full`. */
+  scope: TokenScope;
+  /** When an API token ends (a token it mints may not outlive it); null for a session. */
+  tokenExpiresAt: string | null;
   /** Set for an external party's account (TAXII party account): it may use TAXII and its own settings only. */
   boundParty: string | null;
 };
@@ -25,13 +30,16 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
     const found = await findApiTokenWithUser(ctx.db, tokenHash);
     if (!found || found.token.revokedAt) throw new AppError('UNAUTHENTICATED');
     const { token: apiToken } = found;
-    if (apiToken.expiresAt && new Date(apiToken.expiresAt) <= now) throw new AppError('AUTH_SESSION_EXPIRED');
+    if (new Date(apiToken.expiresAt) <= now) throw new AppError('AUTH_SESSION_EXPIRED');
     const user = activeUser(found.user);
     // Recording use at most once a minute keeps automation from writing on every call.
     if (!apiToken.lastUsedAt || now.getTime() - new Date(apiToken.lastUsedAt).getTime() > 60_000) {
       await markApiTokenUsed(ctx.db, apiToken.id, now.toISOString());
     }
-    return { actor: toActor(user, ctx.config.nodeId), user, via: 'api_token', tokenHash, boundParty: found.boundParty };
+    return {
+      actor: toActor(user, ctx.config.nodeId), user, via: 'api_token', tokenHash, boundParty: found.boundParty,
+      scope: apiToken.scope, tokenExpiresAt: apiToken.expiresAt,
+    };
   }
   const found = await findSessionWithUser(ctx.db, tokenHash);
   if (!found) throw new AppError('UNAUTHENTICATED');
@@ -45,7 +53,7 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
     const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlMinutes * 60_000).toISOString();
     await touchSession(ctx.db, tokenHash, now.toISOString(), expiresAt);
   }
-  return { actor: toActor(user, ctx.config.nodeId), user, via: 'session', tokenHash, boundParty: found.boundParty };
+  return { actor: toActor(user, ctx.config.nodeId), user, via: 'session', tokenHash, boundParty: found.boundParty, scope: 'full', tokenExpiresAt: null };
 }
 
 function activeUser(user: UserRow): UserRow {

@@ -23,7 +23,7 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: TCrea
     id: newId(), username: input.username, displayName: input.displayName, email: input.email ?? null,
     roles: [...new Set(input.roles)], passwordHash, locale: input.locale, timeZone: input.timeZone,
     totpSecretEnc: null, totpPendingEnc: null, totpEnabled: false, totpLastStep: null, failedAttempts: 0,
-    lockedUntil: null, disabled: false, createdAt: now.toISOString(), updatedAt: now.toISOString(), version: 1,
+    lockedUntil: null, pendingAttempts: 0, pendingUntil: null, disabled: false, createdAt: now.toISOString(), updatedAt: now.toISOString(), version: 1,
   };
   await ctx.db.transaction(async (tx) => {
     if (await findUserByUsername(tx, user.username)) throw new AppError('USER_USERNAME_TAKEN');

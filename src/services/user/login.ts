@@ -1,54 +1,68 @@
-// Use case: sign in with password (+ TOTP when enrolled); counts failures and locks the account.
+// Use case: sign in with password (+ TOTP when enrolled). In order: the client's throttles (per
+// address, per address and user name), one reserved attempt of the account's lockout budget, the
+// password check, then one transaction that settles all of them. Unknown, disabled and locked
+// accounts (and accounts whose remaining attempts are all in progress) get a dummy hash checked and
+// the same answer as a wrong password, so an answer tells nothing about the account.
 import { AppError } from '../../errors.js';
-import { afterFailure, afterSuccess, isLocked } from '../../domain/user/lockout.js';
 import { checkTotp } from '../../domain/user/totp.js';
 import type { TLogin } from '../../domain/user/schemas.js';
 import { appendAudit } from '../../audit/audit-log.js';
 import { openSecret } from '../../security/secret-box.js';
 import { hashToken, newSecretToken } from '../../shared/ids.js';
-import { findUserByUsername, insertSession, saveUser, type UserRow } from '../../storage/repositories/user.repository.js';
+import { findUserById, insertSession, saveUser, type UserRow } from '../../storage/repositories/user.repository.js';
 import type { ServiceContext } from '../context.js';
+import { reserveAccountAttempt, settleAccountAttempt } from './account-attempts.js';
+import { reserveLoginThrottle, settleLoginThrottleSuccess } from './login-throttle.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { presentUser, type PublicUser } from './present-user.js';
 
 export type LoginResult = { token: string; expiresAt: string; user: PublicUser };
 
 export async function login(ctx: ServiceContext, input: TLogin, source: { ip?: string } = {}): Promise<LoginResult> {
+  const client = source.ip ?? 'local';
+  await reserveLoginThrottle(ctx, client, input.username);
+  const reserved = await reserveAccountAttempt(ctx, { username: input.username });
+  // The hash is verified in every case, so the time of an answer does not tell either.
+  const passwordOk = await verifyPassword(reserved?.passwordHash ?? await dummyPasswordHash(), input.password) && reserved !== null;
   const now = ctx.clock();
-  const found = await findUserByUsername(ctx.db, input.username);
-  if (!found) {
-    await verifyPassword(await dummyPasswordHash(), input.password);
-    throw new AppError('AUTH_INVALID_CREDENTIALS');
-  }
-  if (found.disabled) throw new AppError('AUTH_ACCOUNT_DISABLED');
-  if (isLocked(found, now)) throw new AppError('AUTH_ACCOUNT_LOCKED', { details: { lockedUntil: found.lockedUntil } });
-  const passwordOk = await verifyPassword(found.passwordHash, input.password);
-  const policy = { threshold: ctx.config.lockoutThreshold, lockMinutes: ctx.config.lockoutMinutes };
 
-  // A refusal is returned, not thrown, so the transaction commits the failure counter.
+  // A refusal is returned, not thrown, so the transaction commits the counters.
   const outcome = await ctx.db.transaction(async (tx): Promise<LoginResult | AppError> => {
-    const user = (await findUserByUsername(tx, input.username, true))!;
+    if (!reserved) return new AppError('AUTH_INVALID_CREDENTIALS');
+    const user = await findUserById(tx, reserved.id, true);
+    if (!user) return new AppError('AUTH_INVALID_CREDENTIALS');
+    if (user.disabled) {
+      // Disabled while its password was being checked.
+      await settleAccountAttempt(tx, ctx.config, user, 'release', now);
+      return new AppError('AUTH_INVALID_CREDENTIALS');
+    }
     const refuse = async (code: 'AUTH_INVALID_CREDENTIALS' | 'AUTH_TOTP_INVALID'): Promise<AppError> => {
-      const lock = afterFailure(user, policy, now);
-      await saveUser(tx, { ...user, ...lock, updatedAt: user.updatedAt });
+      const { locked } = await settleAccountAttempt(tx, ctx.config, user, 'failure', now);
       await appendAudit(tx, {
         actor: { kind: 'system', partyId: ctx.config.nodeId }, action: 'auth.login_failed', subjectType: 'user',
-        subjectId: user.id, data: { reason: code, ip: source.ip ?? null, locked: lock.lockedUntil !== user.lockedUntil },
+        subjectId: user.id, data: { reason: code, ip: source.ip ?? null, locked },
       }, now);
-      return new AppError(lock.lockedUntil && lock.lockedUntil !== user.lockedUntil ? 'AUTH_ACCOUNT_LOCKED' : code);
+      // Whether this failure locked the account is not said: the next answers look the same anyway.
+      return new AppError(code);
     };
     if (!passwordOk) return refuse('AUTH_INVALID_CREDENTIALS');
+    // From here on the password is proven: the client's throttles are given back whatever follows.
+    await settleLoginThrottleSuccess(tx, client, input.username, now.getTime());
     let totpLastStep = user.totpLastStep;
     if (user.totpEnabled) {
-      if (!input.totp) throw new AppError('AUTH_TOTP_REQUIRED');
+      if (!input.totp) {
+        await settleAccountAttempt(tx, ctx.config, user, 'release', now);
+        return new AppError('AUTH_TOTP_REQUIRED');
+      }
       const secret = openSecret(user.totpSecretEnc!, ctx.secrets.masterKey, `totp:${user.id}`);
       const step = checkTotp(secret, input.totp, now, user.totpLastStep);
       if (step == null) return refuse('AUTH_TOTP_INVALID');
       totpLastStep = step;
     }
+    const settled = await settleAccountAttempt(tx, ctx.config, user, 'success', now);
     const token = newSecretToken('cls');
     const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlMinutes * 60_000).toISOString();
-    const next: UserRow = { ...user, ...afterSuccess(), totpLastStep };
+    const next: UserRow = { ...settled.user, totpLastStep };
     await saveUser(tx, next);
     await insertSession(tx, { tokenHash: hashToken(token), userId: user.id, createdAt: now.toISOString(), expiresAt, lastSeenAt: now.toISOString() });
     await appendAudit(tx, {

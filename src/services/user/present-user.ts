@@ -1,4 +1,5 @@
 // Presenters for users and tokens: whitelist fields, never send hashes or secrets out.
+import type { TokenScope } from '../../domain/user/token-scope.js';
 import type { ApiTokenRow, UserRow } from '../../storage/repositories/user.repository.js';
 
 export type PublicUser = {
@@ -16,13 +17,13 @@ export function presentUser(u: UserRow): PublicUser {
 }
 
 export type PublicApiToken = {
-  id: string; userId: string; name: string; prefix: string; createdAt: string;
-  expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null;
+  id: string; userId: string; name: string; prefix: string; scope: TokenScope; createdAt: string;
+  expiresAt: string; lastUsedAt: string | null; revokedAt: string | null;
 };
 
 export function presentApiToken(t: ApiTokenRow): PublicApiToken {
   return {
-    id: t.id, userId: t.userId, name: t.name, prefix: t.prefix, createdAt: t.createdAt,
+    id: t.id, userId: t.userId, name: t.name, prefix: t.prefix, scope: t.scope, createdAt: t.createdAt,
     expiresAt: t.expiresAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt,
   };
 }

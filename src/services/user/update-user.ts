@@ -4,9 +4,10 @@ import type { Actor } from '../../domain/shared/actor.js';
 import type { TUpdateUser } from '../../domain/user/schemas.js';
 import { appendAudit } from '../../audit/audit-log.js';
 import {
-  countActiveAdmins, deleteUserSessions, findUserById, saveUser,
+  countActiveAdmins, deleteUserSessions, findUserById, revokeUserApiTokens, saveUser,
 } from '../../storage/repositories/user.repository.js';
 import type { ServiceContext } from '../context.js';
+import { recordSelfGrant } from '../notification/self-grant-notice.js';
 import { checkPasswordStrength, hashPassword } from './passwords.js';
 import { presentUser, type PublicUser } from './present-user.js';
 
@@ -27,13 +28,24 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, userId: stri
     const losesAdmin = user.roles.includes('admin') && !user.disabled && (!next.roles.includes('admin') || next.disabled);
     if (losesAdmin && (await countActiveAdmins(tx, user.id)) === 0) throw new AppError('USER_LAST_ADMIN');
     await saveUser(tx, next);
-    // A disabled user or a changed password ends every open session at once.
-    if (next.disabled || passwordHash) await deleteUserSessions(tx, user.id);
+    // A disabled user or a changed password ends every open session at once, and revokes every API
+    // token: whoever held the old password may have made some (re-enabling does not bring them back).
+    let tokensRevoked = 0;
+    if (next.disabled || passwordHash) {
+      await deleteUserSessions(tx, user.id);
+      tokensRevoked = await revokeUserApiTokens(tx, user.id, now.toISOString());
+    }
     const changed = Object.keys(input).filter((k) => k !== 'password');
     await appendAudit(tx, {
       actor, action: 'user.updated', subjectType: 'user', subjectId: user.id,
-      data: { changed: input.password !== undefined ? [...changed, 'password'] : changed, roles: next.roles, disabled: next.disabled },
+      data: {
+        changed: input.password !== undefined ? [...changed, 'password'] : changed, roles: next.roles, disabled: next.disabled,
+        ...(tokensRevoked ? { tokensRevoked } : {}),
+      },
     }, now);
+    // An admin giving themselves a role (investigator, supervisor …) is audited and told to every supervisor.
+    const added = next.roles.filter((r) => !user.roles.includes(r));
+    if (actor.kind === 'user' && actor.userId === user.id && added.length > 0) await recordSelfGrant(tx, actor, { grant: 'roles', added }, now);
     return presentUser(next);
   });
 }

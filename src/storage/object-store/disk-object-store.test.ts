@@ -44,6 +44,20 @@ describe('disk object store', () => {
     expect(await store.get('evidence/no-case/no-item')).toBeNull();
   });
 
+  it('stores a finished file by moving it into place, never through memory', async () => {
+    const tmp = path.join(dataDir, 'tmp');
+    mkdirSync(tmp, { recursive: true, mode: 0o700 });
+    const source = path.join(tmp, 'upload-1.part');
+    writeFileSync(source, Buffer.alloc(4096, 9), { mode: 0o600 });
+    await store.putFile('evidence/case-9/ev-9', { path: source, size: 4096, sha256: 'unused-on-disk' });
+    const file = path.join(dataDir, 'evidence', 'case-9', 'ev-9');
+    expect(readFileSync(file).equals(Buffer.alloc(4096, 9))).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readdirSync(tmp)).toEqual([]);
+    await expect(store.putFile('../outside', { path: source, size: 1, sha256: '' })).rejects.toThrow(/bad evidence storage key/);
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
   it('lists only files named by a valid key (not a write in progress or a stray file)', async () => {
     const dir = path.join(dataDir, 'evidence', 'case-3');
     mkdirSync(dir, { recursive: true });

@@ -2,7 +2,8 @@
 // temporary name, fsynced, renamed and the directory fsynced, so a crash never leaves a half-written
 // item and a completed write survives one.
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { chmod, copyFile, lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { EVIDENCE_PREFIX, assertObjectKey, isObjectKey, type ObjectEntry, type ObjectStore } from './object-store.js';
 
@@ -18,6 +19,9 @@ export function createDiskObjectStore(dataDir: string): ObjectStore {
     location: path.join(dataDir, EVIDENCE_PREFIX),
     async put(key, bytes) {
       await writeObjectFile(objectPath(dataDir, key), bytes);
+    },
+    async putFile(key, file) {
+      await moveObjectFile(objectPath(dataDir, key), file.path);
     },
     async get(key) {
       try {
@@ -52,6 +56,46 @@ async function writeObjectFile(target: string, bytes: Buffer): Promise<void> {
     throw e;
   }
   // The rename itself must survive a crash too: sync the directory entry.
+  const dh = await open(dir, 'r');
+  try {
+    await dh.sync();
+  } finally {
+    await dh.close();
+  }
+}
+
+/**
+ * Moves a finished, fsynced file into place by a rename (the temporary directory is on the data dir,
+ * like the evidence directory). Should the evidence directory be another file system (a mount of its
+ * own), the file is copied next to its target first, fsynced, and renamed from there.
+ */
+async function moveObjectFile(target: string, source: string): Promise<void> {
+  const dir = path.dirname(target);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  try {
+    await rename(source, target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      await copyFile(source, temp, fsConstants.COPYFILE_EXCL);
+      await chmod(temp, 0o600);
+      const fh = await open(temp, 'r+');
+      try {
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await rename(temp, target);
+    } catch (err) {
+      await rm(temp, { force: true });
+      throw err;
+    }
+  }
+  await syncDir(dir);
+}
+
+async function syncDir(dir: string): Promise<void> {
   const dh = await open(dir, 'r');
   try {
     await dh.sync();

@@ -4,12 +4,22 @@
 
 export type ObjectEntry = { key: string; size: number };
 
+/** A file on the node's disk to store as an object: its path, size and the SHA-256 of its bytes. */
+export type StoredFile = { path: string; size: number; sha256: string };
+
 export type ObjectStore = {
   kind: 'disk' | 's3';
   /** Where the objects are, for messages (a directory, or s3://bucket/prefix). */
   location: string;
   /** Stores the bytes under the key, replacing any earlier object; durable once it resolves. */
   put(key: string, bytes: Buffer): Promise<void>;
+  /**
+   * Stores a finished file (an upload sealed to a temporary file under the data dir, fsynced) under
+   * the key without reading it into memory: the disk store renames it into place, the S3 store
+   * streams it. `sha256` is of the file's bytes (S3 keeps it to check every read). The caller removes
+   * the file afterwards if it is still there.
+   */
+  putFile(key: string, file: StoredFile): Promise<void>;
   /** The stored bytes, or null when there is no such object. */
   get(key: string): Promise<Buffer | null>;
   /** Removes the object; removing one that is not there is not an error. */

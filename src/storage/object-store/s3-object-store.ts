@@ -4,6 +4,7 @@
 // it is decrypted. Credentials come from the AWS SDK's default chain (environment, shared config
 // files, web identity, container or instance role), never from the node's configuration.
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { AppError } from '../../errors.js';
 import { ObjectChecksumError, assertObjectKey, isObjectKey, type ObjectEntry, type ObjectStore } from './object-store.js';
@@ -64,6 +65,17 @@ export function createS3ObjectStore(o: S3StoreOptions): ObjectStore {
         await client.send(new s.PutObjectCommand({
           Bucket, Key, Body: bytes, ContentLength: bytes.length, ContentType: 'application/octet-stream',
           Metadata: { [SHA256_META]: sha256Hex(bytes) },
+        }));
+      });
+    },
+    async putFile(key, file) {
+      const Key = objectKey(key);
+      await unavailableOnError('put', key, async () => {
+        const { sdk: s, client } = await connect();
+        // Streamed from the file with its length known up front: the item is never held in memory.
+        await client.send(new s.PutObjectCommand({
+          Bucket, Key, Body: createReadStream(file.path), ContentLength: file.size, ContentType: 'application/octet-stream',
+          Metadata: { [SHA256_META]: file.sha256 },
         }));
       });
     },

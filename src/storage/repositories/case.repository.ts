@@ -26,6 +26,13 @@ export function findCase(db: Queryable, id: string, forUpdate = false): Promise<
   return loadDocument<CaseRecord>(db, TABLE, id, forUpdate);
 }
 
+/** The cases with these ids (in no particular order); ids of no case are left out. */
+export async function findCasesByIds(db: Queryable, ids: readonly string[]): Promise<CaseRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.query<{ doc: CaseRecord }>('SELECT doc FROM cases WHERE id = ANY($1::text[])', [[...new Set(ids)]]);
+  return rows.map((r) => r.doc);
+}
+
 /** The id of another case already using this reference, if any. */
 export async function caseIdByReference(db: Queryable, reference: string): Promise<string | null> {
   const rows = await db.query<{ id: string }>('SELECT id FROM cases WHERE reference = $1', [reference]);

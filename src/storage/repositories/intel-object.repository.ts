@@ -1,5 +1,7 @@
 // SQL for STIX objects kept by this node: batched version inserts (one row per id + modified),
-// listing and search, all versions of one object, and ordered reads for export.
+// listing and search, all versions of one object, and ordered reads for export. STIX ids are kept
+// as received and compared with lower(stix_id) (the unique and lookup indexes are on it, 150_…sql).
+import { stixIdKey } from '../../intel/stix/ids.js';
 import { tlpOfMarkings, type StixObject } from '../../intel/stix/types.js';
 import type { Queryable } from '../db.js';
 
@@ -54,7 +56,7 @@ export async function insertStixObjects(
   const batch: { id: string; type: string; spec: string; created: string | null; modified: string; unversioned: boolean; tlp: string | null; doc: StixObject }[] = [];
   for (const o of objects) {
     const version = typeof o.modified === 'string' ? o.modified : typeof o.created === 'string' ? o.created : undefined;
-    const key = `${o.id}\u0000${version ?? ''}`;
+    const key = `${stixIdKey(o.id)}\u0000${version ?? ''}`;
     if (seen.has(key)) continue; // the same version twice in one batch
     seen.add(key);
     batch.push({
@@ -70,9 +72,9 @@ export async function insertStixObjects(
      FROM ROWS FROM (jsonb_to_recordset($4::jsonb)
             AS (id text, type text, spec text, created text, modified text, unversioned boolean, tlp text, doc jsonb)) WITH ORDINALITY
           AS d(id, type, spec, created, modified, unversioned, tlp, doc, ord)
-     WHERE NOT (d.unversioned AND EXISTS (SELECT 1 FROM intel_objects e WHERE e.collection_id = $1 AND e.stix_id = d.id))
+     WHERE NOT (d.unversioned AND EXISTS (SELECT 1 FROM intel_objects e WHERE e.collection_id = $1 AND lower(e.stix_id) = lower(d.id)))
      ORDER BY d.ord
-     ON CONFLICT (collection_id, stix_id, modified) DO NOTHING
+     ON CONFLICT (collection_id, lower(stix_id), modified) DO NOTHING
      RETURNING seq`,
     [collectionId, addedAt, source, JSON.stringify(batch)],
   );
@@ -99,7 +101,7 @@ export async function listLatestObjects(q: Queryable, query: ObjectListQuery): P
   const where = conds.join(' AND ');
   // The latest version per (collection, id): no newer row of the same object exists.
   const latest = `${where} AND NOT EXISTS (SELECT 1 FROM intel_objects n WHERE n.collection_id = intel_objects.collection_id
-    AND n.stix_id = intel_objects.stix_id AND n.modified > intel_objects.modified)`;
+    AND lower(n.stix_id) = lower(intel_objects.stix_id) AND n.modified > intel_objects.modified)`;
   const totalRows = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM intel_objects WHERE ${latest}`, params);
   const rows = await q.query(
     `SELECT ${OBJECT_COLUMNS} FROM intel_objects WHERE ${latest} ORDER BY added_at DESC, seq DESC LIMIT ${p(query.limit)} OFFSET ${p(query.offset)}`,
@@ -112,8 +114,8 @@ export async function listLatestObjects(q: Queryable, query: ObjectListQuery): P
 export async function listObjectVersions(q: Queryable, stixId: string, tlps?: readonly string[]): Promise<IntelObjectRow[]> {
   const tlpCond = tlps ? 'AND (tlp IS NULL OR tlp = ANY($2::text[]))' : '';
   const rows = await q.query(
-    `SELECT ${OBJECT_COLUMNS} FROM intel_objects WHERE stix_id = $1 ${tlpCond} ORDER BY modified DESC, seq DESC`,
-    tlps ? [stixId, tlps] : [stixId],
+    `SELECT ${OBJECT_COLUMNS} FROM intel_objects WHERE lower(stix_id) = $1 ${tlpCond} ORDER BY modified DESC, seq DESC`,
+    tlps ? [stixIdKey(stixId), tlps] : [stixIdKey(stixId)],
   );
   return rows.map(toObjectRow);
 }

@@ -36,10 +36,15 @@ export async function listNotificationsFor(db: Queryable, userId: string, roles:
   }));
 }
 
-export async function findNotification(db: Queryable, id: string): Promise<{ recipientRole: Role | null; recipientUserId: string | null } | null> {
-  const rows = await db.query('SELECT recipient_role, recipient_user_id FROM notifications WHERE id = $1', [id]);
+export async function findNotification(
+  db: Queryable, id: string,
+): Promise<{ recipientRole: Role | null; recipientUserId: string | null; subjectType: string; subjectId: string } | null> {
+  const rows = await db.query('SELECT recipient_role, recipient_user_id, subject_type, subject_id FROM notifications WHERE id = $1', [id]);
   const r = rows[0];
-  return r ? { recipientRole: (r.recipient_role as Role | null) ?? null, recipientUserId: (r.recipient_user_id as string | null) ?? null } : null;
+  return r ? {
+    recipientRole: (r.recipient_role as Role | null) ?? null, recipientUserId: (r.recipient_user_id as string | null) ?? null,
+    subjectType: r.subject_type as string, subjectId: r.subject_id as string,
+  } : null;
 }
 
 export async function markNotificationRead(tx: Queryable, id: string, userId: string, at: string): Promise<void> {

@@ -174,9 +174,3 @@ export async function listCaseMembersWithRoles(tx: Queryable, caseIds: readonly 
   return rows.map((r) => ({ caseId: r.case_id as string, userId: r.user_id as string, roles: r.roles as string[] }));
 }
 
-/** Of these case ids, those the user is a member of. */
-export async function caseIdsVisibleTo(db: Queryable, userId: string, caseIds: readonly string[]): Promise<Set<string>> {
-  if (caseIds.length === 0) return new Set();
-  const rows = await db.query('SELECT id FROM cases WHERE id = ANY($1::text[]) AND $2 = ANY(member_ids)', [caseIds, userId]);
-  return new Set(rows.map((r) => r.id as string));
-}

@@ -44,6 +44,11 @@ export async function findReportsByIds(db: Queryable, ids: readonly string[], fo
   return rows.map(stored);
 }
 
+/** Whether a receipt is already taken (a guard: a node's series only repeats if its key or code changed). */
+export async function receiptTaken(db: Queryable, receipt: string): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM public_reports WHERE receipt = $1', [receipt])).length > 0;
+}
+
 export async function findReportForStatus(db: Queryable, receipt: string): Promise<{ record: PublicReportRecord; codeHash: string } | null> {
   const rows = await db.query<{ doc: PublicReportRecord; code_hash: string }>('SELECT doc, code_hash FROM public_reports WHERE receipt = $1', [receipt]);
   return rows[0] ? { record: rows[0].doc, codeHash: rows[0].code_hash } : null;

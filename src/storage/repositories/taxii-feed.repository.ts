@@ -4,7 +4,8 @@ import { LIVE_OWNERS_SQL } from '../process-liveness.js';
 
 export type FeedAuthKind = 'none' | 'bearer' | 'basic';
 
-export type FeedResult = { imported: number; duplicates: number; invalid: number; requests: number };
+/** `complete` is false when the run ended early (its error says why); absent on rows written before it existed. */
+export type FeedResult = { imported: number; duplicates: number; invalid: number; requests: number; complete?: boolean };
 
 export type FeedRow = {
   id: string; name: string; apiRootUrl: string; remoteCollection: string; targetCollectionId: string;
@@ -84,6 +85,11 @@ export async function claimFeed(q: Queryable, id: string, now: string, staleBefo
     [id, now, staleBefore, owner],
   );
   return rows[0] ? toFeed(rows[0]) : null;
+}
+
+/** The watermark after a stored page, written in that page's transaction (a crash mid-pull keeps it). */
+export async function saveFeedWatermark(tx: Queryable, id: string, watermark: string): Promise<void> {
+  await tx.query('UPDATE taxii_feeds SET watermark = $2 WHERE id = $1', [id, watermark]);
 }
 
 export async function finishFeedRun(

@@ -1,5 +1,7 @@
 // SQL for the TAXII 2.1 server: collections with their sharing scope, filtered and paginated reads
 // of intel_objects in (added_at, seq) order, object deletion, status resources and party accounts.
+// STIX ids (match[id], object URLs) are compared with lower(stix_id), as everywhere.
+import { stixIdKey } from '../../intel/stix/ids.js';
 import type { TaxiiFilters } from '../../intel/taxii/filters.js';
 import type { Queryable } from '../db.js';
 
@@ -82,7 +84,7 @@ function whereOf(query: ObjectQuery, params: unknown[], withPaging: boolean): st
     tlpCond = (alias) => `(${alias}.tlp IS NULL OR ${alias}.tlp = ANY(${tlps}::text[]))`;
     conds.push(tlpCond('o'));
   }
-  if (f.ids) conds.push(`o.stix_id = ANY(${p(f.ids)}::text[])`);
+  if (f.ids) conds.push(`lower(o.stix_id) = ANY(${p(f.ids.map(stixIdKey))}::text[])`);
   if (f.types) conds.push(`o.type = ANY(${p(f.types)}::text[])`);
   if (f.specVersions) conds.push(`o.spec_version = ANY(${p(f.specVersions)}::text[])`);
   if (withPaging && f.addedAfter) conds.push(`o.added_at > ${p(f.addedAfter)}::timestamptz`);
@@ -91,7 +93,7 @@ function whereOf(query: ObjectQuery, params: unknown[], withPaging: boolean): st
   if (!v.all) {
     // First/last are judged among the versions this viewer may see.
     const other = (cmp: string) => `NOT EXISTS (SELECT 1 FROM intel_objects o2 WHERE o2.collection_id = o.collection_id
-      AND o2.stix_id = o.stix_id AND o2.modified::timestamptz ${cmp} o.modified::timestamptz AND ${tlpCond('o2')})`;
+      AND lower(o2.stix_id) = lower(o.stix_id) AND o2.modified::timestamptz ${cmp} o.modified::timestamptz AND ${tlpCond('o2')})`;
     const any: string[] = [];
     if (v.last) any.push(other('>'));
     if (v.first) any.push(other('<'));

@@ -1,5 +1,6 @@
 // SQL for users, sessions and API tokens; returns plain typed objects.
 import type { Role } from '../../domain/shared/roles.js';
+import type { TokenScope } from '../../domain/user/token-scope.js';
 import type { Queryable } from '../db.js';
 
 export type UserRow = {
@@ -17,6 +18,9 @@ export type UserRow = {
   totpLastStep: number | null;
   failedAttempts: number;
   lockedUntil: string | null;
+  /** Sign-in / TOTP checks in progress (src/domain/user/lockout.ts). */
+  pendingAttempts: number;
+  pendingUntil: string | null;
   disabled: boolean;
   createdAt: string;
   updatedAt: string;
@@ -41,6 +45,8 @@ function toUser(r: Record<string, unknown>): UserRow {
     totpLastStep: (r.totp_last_step as number | null) ?? null,
     failedAttempts: r.failed_attempts as number,
     lockedUntil: isoOrNull(r.locked_until),
+    pendingAttempts: (r.pending_attempts as number | undefined) ?? 0,
+    pendingUntil: isoOrNull(r.pending_until),
     disabled: r.disabled as boolean,
     createdAt: new Date(r.created_at as string).toISOString(),
     updatedAt: new Date(r.updated_at as string).toISOString(),
@@ -90,10 +96,21 @@ export async function saveUser(db: Queryable, u: UserRow): Promise<void> {
   await db.query(
     `UPDATE users SET display_name=$2, email=$3, roles=$4, password_hash=$5, locale=$6, time_zone=$7,
        totp_secret_enc=$8, totp_pending_enc=$9, totp_enabled=$10, totp_last_step=$11, failed_attempts=$12,
-       locked_until=$13, disabled=$14, updated_at=$15, version=version+1
+       locked_until=$13, disabled=$14, updated_at=$15, pending_attempts=$16, pending_until=$17, version=version+1
      WHERE id=$1`,
     [u.id, u.displayName, u.email, u.roles, u.passwordHash, u.locale, u.timeZone, u.totpSecretEnc,
-      u.totpPendingEnc, u.totpEnabled, u.totpLastStep, u.failedAttempts, u.lockedUntil, u.disabled, u.updatedAt],
+      u.totpPendingEnc, u.totpEnabled, u.totpLastStep, u.failedAttempts, u.lockedUntil, u.disabled, u.updatedAt,
+      u.pendingAttempts, u.pendingUntil],
+  );
+}
+
+/** Writes only the lockout counters (a sign-in attempt reserved or settled): no version bump, no other column. */
+export async function saveLockoutState(
+  db: Queryable, userId: string, s: { failedAttempts: number; lockedUntil: string | null; pendingAttempts: number; pendingUntil: string | null },
+): Promise<void> {
+  await db.query(
+    'UPDATE users SET failed_attempts = $2, locked_until = $3, pending_attempts = $4, pending_until = $5 WHERE id = $1',
+    [userId, s.failedAttempts, s.lockedUntil, s.pendingAttempts, s.pendingUntil],
   );
 }
 
@@ -149,8 +166,8 @@ export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<n
 }
 
 export type ApiTokenRow = {
-  id: string; userId: string; name: string; tokenHash: string; prefix: string; createdAt: string;
-  expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null;
+  id: string; userId: string; name: string; tokenHash: string; prefix: string; scope: TokenScope; createdAt: string;
+  expiresAt: string; lastUsedAt: string | null; revokedAt: string | null;
 };
 
 function toToken(r: Record<string, unknown>): ApiTokenRow {
@@ -160,8 +177,9 @@ function toToken(r: Record<string, unknown>): ApiTokenRow {
     name: r.name as string,
     tokenHash: r.token_hash as string,
     prefix: r.prefix as string,
+    scope: r.scope as TokenScope,
     createdAt: new Date(r.created_at as string).toISOString(),
-    expiresAt: isoOrNull(r.expires_at),
+    expiresAt: new Date(r.expires_at as string).toISOString(),
     lastUsedAt: isoOrNull(r.last_used_at),
     revokedAt: isoOrNull(r.revoked_at),
   };
@@ -169,16 +187,16 @@ function toToken(r: Record<string, unknown>): ApiTokenRow {
 
 export async function insertApiToken(db: Queryable, t: ApiTokenRow): Promise<void> {
   await db.query(
-    `INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, created_at, expires_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-    [t.id, t.userId, t.name, t.tokenHash, t.prefix, t.createdAt, t.expiresAt],
+    `INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, scope, created_at, expires_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+    [t.id, t.userId, t.name, t.tokenHash, t.prefix, t.scope, t.createdAt, t.expiresAt],
   );
 }
 
 /** An API token and its user in one round trip. */
 export async function findApiTokenWithUser(db: Queryable, tokenHash: string): Promise<{ token: ApiTokenRow; user: UserRow; boundParty: string | null } | null> {
   const rows = await db.query(
-    `SELECT u.*, t.id AS t_id, t.name AS t_name, t.prefix AS t_prefix, t.created_at AS t_created_at, t.expires_at AS t_expires_at,
+    `SELECT u.*, t.id AS t_id, t.name AS t_name, t.prefix AS t_prefix, t.scope AS t_scope, t.created_at AS t_created_at, t.expires_at AS t_expires_at,
             t.last_used_at AS t_last_used_at, t.revoked_at AS t_revoked_at, pa.party AS bound_party
      FROM api_tokens t JOIN users u ON u.id = t.user_id ${BOUND_PARTY} WHERE t.token_hash = $1`,
     [tokenHash],
@@ -189,7 +207,7 @@ export async function findApiTokenWithUser(db: Queryable, tokenHash: string): Pr
     user: toUser(r),
     boundParty: (r.bound_party as string | null) ?? null,
     token: toToken({
-      id: r.t_id, user_id: r.id, name: r.t_name, token_hash: tokenHash, prefix: r.t_prefix, created_at: r.t_created_at,
+      id: r.t_id, user_id: r.id, name: r.t_name, token_hash: tokenHash, prefix: r.t_prefix, scope: r.t_scope, created_at: r.t_created_at,
       expires_at: r.t_expires_at, last_used_at: r.t_last_used_at, revoked_at: r.t_revoked_at,
     }),
   };
@@ -213,6 +231,11 @@ export async function markApiTokenUsed(db: Queryable, id: string, at: string): P
 
 export async function revokeApiToken(db: Queryable, id: string, at: string): Promise<void> {
   await db.query('UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at]);
+}
+
+/** Revokes every token of a user still in force; returns how many. */
+export async function revokeUserApiTokens(db: Queryable, userId: string, at: string): Promise<number> {
+  return (await db.query('UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING 1', [userId, at])).length;
 }
 
 /** Display names for a set of user ids (for pages that list people by id). */

@@ -15,6 +15,8 @@ import { stopCluster } from '../../../src/storage/embedded/cluster-process.js';
 const run = promisify(execFile);
 export const BIN = path.resolve('bin/crossline.js');
 export const ADMIN_PASSWORD = 'federation test admin password';
+/** Scrape token of every test node: /metrics is not public (docs/operations.md, "Metrics"). */
+export const METRICS_TOKEN = 'federation-test-metrics-token-0123456789';
 export const TEST_PG_URL = process.env.CROSSLINE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Fast settings so retries, gaps and checkpoints happen within a test's time. */
@@ -64,7 +66,7 @@ export async function createNode(spec: NodeSpec): Promise<TestNode> {
   const publicUrl = spec.publicUrl ?? url;
   const schema = spec.store === 'postgres' ? `fed_${spec.id.replace(/-/g, '_')}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}` : undefined;
   writeFileSync(path.join(dataDir, 'crossline.json'), JSON.stringify({
-    nodeId: spec.id, country: spec.country, nodeName: { en: `Agency ${spec.id}`, zh: `机构 ${spec.id}` }, port, publicUrl,
+    nodeId: spec.id, country: spec.country, nodeName: { en: `Agency ${spec.id}`, zh: `机构 ${spec.id}` }, port, publicUrl, metricsToken: METRICS_TOKEN,
     ...(schema ? { databaseUrl: TEST_PG_URL, databaseSchema: schema } : {}), ...FAST_FEDERATION, ...spec.settings,
   }, null, 2));
   const init = await crossline(['init', '--data-dir', dataDir, '--admin-password', ADMIN_PASSWORD]);

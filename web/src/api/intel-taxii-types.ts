@@ -7,7 +7,8 @@ export type TaxiiCollection = {
   maxTlp: string; apiRoot: string; createdAt: string; objectCount?: number;
 };
 
-export type TaxiiFeedResult = { imported: number; duplicates: number; invalid: number; requests: number };
+/** `complete` is false when the run ended early (lastError says why and what was kept). */
+export type TaxiiFeedResult = { imported: number; duplicates: number; invalid: number; requests: number; complete?: boolean };
 
 export type TaxiiFeed = {
   id: string; name: string; url: string; collection: string; targetCollectionId: string;

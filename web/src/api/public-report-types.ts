@@ -17,8 +17,11 @@ export type ReportSubmission = {
   reporter?: { name?: string; phone?: string; email?: string; consent: boolean };
   language: 'en' | 'zh';
   fax?: string;
-  attachments: { filename: string; contentBase64: string }[];
+  /** Screenshots sent ahead (POST /public/reports/attachments) by token; small ones may still come inline. */
+  attachments: ({ uploadToken: string } | { filename: string; contentBase64: string })[];
 };
+
+export type StagedAttachment = { uploadToken: string; filename: string; mediaType: string; size: number; sha256: string; expiresAt: string };
 
 export type SubmissionReceipt = { receipt: string; statusCode: string; submittedAt: string };
 export type PublicStatusView = { receipt: string; status: PublicStatus; message: Bilingual; submittedAt: string; updatedAt: string };

@@ -28,8 +28,11 @@ export type Me = {
   /** Set for an external party's TAXII account: the web UI then offers its own settings only. */
   boundParty: string | null;
 };
+/** read_only: GET/HEAD only; taxii_only: /taxii2/ only; full: all the user's roles allow. */
+export type TokenScope = 'read_only' | 'taxii_only' | 'full';
+
 export type ApiToken = {
-  id: string; userId: string; name: string; prefix: string; createdAt: string;
+  id: string; userId: string; name: string; prefix: string; scope: TokenScope; createdAt: string;
   expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null; token?: string;
 };
 

@@ -12,6 +12,8 @@ import exerciseEn from './areas/exercise.en.json';
 import exerciseZh from './areas/exercise.zh-CN.json';
 import reportEn from './areas/report.en.json';
 import reportZh from './areas/report.zh-CN.json';
+import federationEn from './areas/federation.en.json';
+import federationZh from './areas/federation.zh-CN.json';
 
-export const EN_CATALOG = { ...en, ...intelEn, ...publicReportEn, ...knowledgeEn, ...exerciseEn, ...reportEn };
-export const ZH_CATALOG: typeof EN_CATALOG = { ...zhCN, ...intelZh, ...publicReportZh, ...knowledgeZh, ...exerciseZh, ...reportZh };
+export const EN_CATALOG = { ...en, ...intelEn, ...publicReportEn, ...knowledgeEn, ...exerciseEn, ...reportEn, ...federationEn };
+export const ZH_CATALOG: typeof EN_CATALOG = { ...zhCN, ...intelZh, ...publicReportZh, ...knowledgeZh, ...exerciseZh, ...reportZh, ...federationZh };

@@ -1,7 +1,8 @@
 // Sign-in, sign-out, own profile, TOTP enrolment and own API tokens.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { isAppError } from '../../../errors.js';
 import {
-  ZCreateTokenSchema, ZLoginSchema, ZTotpCodeSchema, ZUpdateProfileSchema,
+  ZCreateTokenSchema, ZLoginSchema, ZTotpCodeSchema, ZTotpEnrolSchema, ZUpdateProfileSchema,
 } from '../../../domain/user/schemas.js';
 import type { ServiceContext } from '../../../services/context.js';
 import { createApiToken, listTokens, revokeToken } from '../../../services/user/api-tokens.js';
@@ -11,6 +12,7 @@ import { presentUser } from '../../../services/user/present-user.js';
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment } from '../../../services/user/totp-enrolment.js';
 import { updateProfile } from '../../../services/user/update-profile.js';
 import { actorOf, sessionCookieName } from '../../plugins/auth.js';
+import { isHttps } from '../../plugins/transport-security.js';
 import { permissionsOf } from '../../../domain/user/permissions.js';
 import { ERROR_RESPONSES, ZIdParamsSchema } from '../common.schema.js';
 
@@ -21,16 +23,20 @@ export function authRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       config: { permission: 'public' },
       schema: { tags, summary: 'Sign in (password, then TOTP code when enrolled)', body: ZLoginSchema, response: ERROR_RESPONSES },
     }, async (request, reply) => {
-      const result = await login(ctx, request.body, { ip: request.ip });
+      const result = await login(ctx, request.body, { ip: request.ip }).catch((e: unknown) => {
+        if (isAppError(e) && e.code === 'AUTH_RATE_LIMITED') void reply.header('retry-after', String(e.details?.retryAfterSeconds ?? 60));
+        throw e;
+      });
       void reply.setCookie(sessionCookieName(ctx.config.nodeId), result.token, {
-        path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', expires: new Date(result.expiresAt),
+        // Secure whenever the browser reaches the node over HTTPS (natively, via a trusted proxy, or per publicUrl).
+        path: '/', httpOnly: true, sameSite: 'strict', secure: isHttps(request, ctx.config), expires: new Date(result.expiresAt),
       });
       return result;
     });
 
     app.post('/auth/logout', { config: { permission: 'self' }, schema: { tags, summary: 'End this session' } }, async (request, reply) => {
       await logout(ctx, actorOf(request), request.auth!.tokenHash);
-      void reply.clearCookie(sessionCookieName(ctx.config.nodeId), { path: '/' });
+      void reply.clearCookie(sessionCookieName(ctx.config.nodeId), { path: '/', httpOnly: true, sameSite: 'strict', secure: isHttps(request, ctx.config) });
       return { ok: true };
     });
 
@@ -46,8 +52,10 @@ export function authRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       config: { permission: 'self' }, schema: { tags, summary: 'Change own name, language, time zone', body: ZUpdateProfileSchema, response: ERROR_RESPONSES },
     }, async (request) => updateProfile(ctx, actorOf(request), request.body));
 
-    app.post('/auth/totp/enrol', { config: { permission: 'self' }, schema: { tags, summary: 'Start TOTP enrolment' } },
-      async (request) => startTotpEnrolment(ctx, actorOf(request)));
+    app.post('/auth/totp/enrol', {
+      config: { permission: 'self' },
+      schema: { tags, summary: 'Start TOTP enrolment (while TOTP is on: with a current code, to replace the authenticator)', body: ZTotpEnrolSchema.nullish(), response: ERROR_RESPONSES },
+    }, async (request) => startTotpEnrolment(ctx, actorOf(request), request.body ?? {}));
 
     app.post('/auth/totp/confirm', {
       config: { permission: 'self' }, schema: { tags, summary: 'Confirm TOTP with a first code', body: ZTotpCodeSchema, response: ERROR_RESPONSES },
@@ -67,8 +75,13 @@ export function authRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       async (request) => ({ items: await listTokens(ctx, actorOf(request)) }));
 
     app.post('/tokens', {
-      config: { permission: 'self' }, schema: { tags: ['tokens'], summary: 'Create an API token (secret shown once)', body: ZCreateTokenSchema, response: ERROR_RESPONSES },
-    }, async (request, reply) => reply.status(201).send(await createApiToken(ctx, actorOf(request), request.body)));
+      config: { permission: 'self' }, schema: { tags: ['tokens'], summary: 'Create an API token (secret shown once) with a scope and an expiry', body: ZCreateTokenSchema, response: ERROR_RESPONSES },
+    }, async (request, reply) => {
+      const auth = request.auth!;
+      // Made with a token: no wider scope, no longer life than that token's (token-scope.ts).
+      const parent = auth.via === 'api_token' && auth.tokenExpiresAt ? { scope: auth.scope, expiresAt: auth.tokenExpiresAt } : null;
+      return reply.status(201).send(await createApiToken(ctx, actorOf(request), request.body, parent));
+    });
 
     app.delete('/tokens/:id', {
       config: { permission: 'self' }, schema: { tags: ['tokens'], summary: 'Revoke an API token', params: ZIdParamsSchema, response: ERROR_RESPONSES },

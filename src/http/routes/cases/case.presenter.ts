@@ -12,8 +12,8 @@ function presentMembers(v: CaseView) {
 }
 
 export function presentCaseSummary(v: CaseView) {
+  if (v.access !== 'full') return { id: v.record.id, reference: v.record.reference, status: v.record.status, access: v.access, updatedAt: v.record.updatedAt };
   const c = v.record;
-  if (v.access !== 'full') return { id: c.id, reference: c.reference, status: c.status, access: v.access, updatedAt: c.updatedAt };
   return {
     id: c.id, reference: c.reference, title: { en: c.title.en, zh: c.title.zh }, status: c.status,
     crimeCategories: [...c.crimeCategories], leadParty: c.leadParty, tlp: c.tlp, confidentiality: c.confidentiality,
@@ -22,9 +22,9 @@ export function presentCaseSummary(v: CaseView) {
 }
 
 export function presentCase(v: CaseView) {
+  const common = { access: v.access, myRole: v.myRole, allowedActions: [...v.allowedActions], members: presentMembers(v), version: v.record.version };
+  if (v.access !== 'full') return { id: v.record.id, reference: v.record.reference, status: v.record.status, ...common };
   const c = v.record;
-  const common = { access: v.access, myRole: v.myRole, allowedActions: [...v.allowedActions], members: presentMembers(v), version: c.version };
-  if (v.access !== 'full') return { id: c.id, reference: c.reference, status: c.status, ...common };
   return {
     id: c.id, reference: c.reference, title: { en: c.title.en, zh: c.title.zh }, summary: { en: c.summary.en, zh: c.summary.zh },
     crimeCategories: [...c.crimeCategories], status: c.status, statusReason: c.statusReason,

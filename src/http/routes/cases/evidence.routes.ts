@@ -1,6 +1,7 @@
 // Evidence of a case (SPEC §4.3): raw uploads encrypted at rest, verified downloads that record
 // custody, and the signed chain of custody with its verification.
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../errors.js';
 import type { ServiceContext } from '../../../services/context.js';
@@ -14,12 +15,19 @@ import { ZCaseEvidenceParamsSchema, ZCustodyStepBodySchema, ZEvidenceContentQuer
 import { sendDownload } from '../file-download.js';
 import { presentCustody, presentCustodyEvent, presentEvidence } from './evidence.presenter.js';
 
+/** The body length a client declared (absent for a chunked upload). */
+function declaredLength(header: string | undefined): number | undefined {
+  const n = header === undefined ? NaN : Number(header);
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
 export function evidenceRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['evidence'];
     const withItem = { tags, params: ZCaseEvidenceParamsSchema, response: ERROR_RESPONSES };
-    // Only in this plugin's scope: the file is the body, up to the configured evidence limit.
-    app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: ctx.config.maxEvidenceBytes }, (_req, body, done) => done(null, body));
+    // Only in this plugin's scope: the file is the body, handed to the service as the raw stream
+    // (not read here), which checks the case first and then streams it to disk up to maxEvidenceBytes.
+    app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
 
     app.get('/cases/:id/evidence', {
       config: { permission: 'evidence:read' }, schema: { tags, params: ZIdParamsSchema, response: ERROR_RESPONSES, summary: 'Evidence items of the case (metadata, SHA-256)' },
@@ -27,14 +35,13 @@ export function evidenceRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
 
     app.post('/cases/:id/evidence', {
       config: { permission: 'evidence:add' },
-      bodyLimit: ctx.config.maxEvidenceBytes,
       schema: {
         tags, params: ZIdParamsSchema, querystring: ZEvidenceUploadQuerySchema, response: ERROR_RESPONSES,
-        summary: 'Upload a file as evidence: raw application/octet-stream body, metadata in the query string',
+        summary: 'Upload a file as evidence: raw application/octet-stream body (streamed, up to maxEvidenceBytes), metadata in the query string',
       },
     }, async (request, reply) => {
-      if (!Buffer.isBuffer(request.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { details: { expected: 'application/octet-stream' } });
-      const evidence = await addEvidence(ctx, actorOf(request), request.params.id, request.query, request.body);
+      if (!(request.body instanceof Readable)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { details: { expected: 'application/octet-stream' } });
+      const evidence = await addEvidence(ctx, actorOf(request), request.params.id, request.query, { stream: request.body, declaredSize: declaredLength(request.headers['content-length']) });
       return reply.status(201).send(presentEvidence(evidence));
     });
 

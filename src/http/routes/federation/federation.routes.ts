@@ -1,5 +1,6 @@
 // Federation administration: this node's card and keys, peers (add after fingerprint confirmation,
-// suspend, resume, remove, refresh card), per-peer health, connectivity checks, undelivered messages.
+// suspend, resume, remove, refresh card), per-peer health, connectivity checks, undelivered messages,
+// and dead letters (inbound messages refused for their content: list, view, export, discard).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../../../services/context.js';
 import { addPeer, previewPeerCard } from '../../../services/federation/add-peer.js';
@@ -11,10 +12,16 @@ import { pingPeer } from '../../../services/federation/ping-peer.js';
 import { refreshPeerCard } from '../../../services/federation/refresh-peer-card.js';
 import { rotateNodeKeys } from '../../../services/federation/rotate-node-keys.js';
 import { listOutboxMessages } from '../../../services/federation/list-outbox.js';
+import { discardDeadLetter } from '../../../services/federation/discard-dead-letter.js';
+import { exportDeadLetter } from '../../../services/federation/export-dead-letter.js';
+import { getDeadLetter, listDeadLetters } from '../../../services/federation/list-dead-letters.js';
 import { actorOf } from '../../plugins/auth.js';
+import { sendDownload } from '../file-download.js';
 import { ERROR_RESPONSES } from '../common.schema.js';
+import { listenUrl } from '../../listen-url.js';
 import {
-  ZAddPeerSchema, ZOutboxQuerySchema, ZPeerIdParamsSchema, ZPingSchema, ZPingsQuerySchema, ZPreviewPeerSchema,
+  ZAddPeerSchema, ZDeadLetterParamsSchema, ZDeadLetterQuerySchema, ZOutboxQuerySchema, ZPeerIdParamsSchema, ZPingSchema, ZPingsQuerySchema,
+  ZPreviewPeerSchema,
 } from './federation.schema.js';
 
 export function federationRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
@@ -22,13 +29,9 @@ export function federationRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     const tags = ['federation'];
     const read = { permission: 'node:read' as const };
     const manage = { permission: 'federation:manage' as const };
-    const listenUrl = () => {
-      const a = app.server.address();
-      return typeof a === 'object' && a ? `http://${a.address === '0.0.0.0' ? '127.0.0.1' : a.address}:${a.port}` : undefined;
-    };
 
     app.get('/federation/node', { config: read, schema: { tags, summary: 'This node\'s card and key fingerprint' } },
-      async () => presentOwnCard(ownNodeCard(ctx, listenUrl())));
+      async () => presentOwnCard(ownNodeCard(ctx, listenUrl(app.server, ctx.config.tlsCertFile !== undefined))));
 
     app.post('/federation/keys/rotate', { config: manage, schema: { tags, summary: 'Rotate this node\'s keys (peers follow by endorsement)', response: ERROR_RESPONSES } },
       async (request) => rotateNodeKeys(ctx, actorOf(request)));
@@ -80,5 +83,29 @@ export function federationRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     app.get('/federation/outbox', {
       config: read, schema: { tags, summary: 'Outbound messages, e.g. state=rejected for the ones peers refused', querystring: ZOutboxQuerySchema, response: ERROR_RESPONSES },
     }, async (request) => ({ items: await listOutboxMessages(ctx, request.query) }));
+
+    // Dead letters hold peers' raw messages (possibly case data or evidence): administrators only.
+    app.get('/federation/dead-letters', {
+      config: manage,
+      schema: { tags, summary: 'Inbound messages refused for their content (dead letters), newest first', querystring: ZDeadLetterQuerySchema, response: ERROR_RESPONSES },
+    }, async (request) => ({ items: await listDeadLetters(ctx, request.query) }));
+
+    app.get('/federation/dead-letters/:mid', {
+      config: manage,
+      schema: { tags, summary: 'One dead letter: sender, channel, seq, code and its meaning, details, the signed header', params: ZDeadLetterParamsSchema, response: ERROR_RESPONSES },
+    }, async (request) => getDeadLetter(ctx, request.params.mid));
+
+    app.get('/federation/dead-letters/:mid/export', {
+      config: manage,
+      schema: { tags, summary: 'Download the dead letter\'s signed message exactly as received (compact JWS, audited)', params: ZDeadLetterParamsSchema, response: ERROR_RESPONSES },
+    }, async (request, reply) => {
+      const { fileName, message } = await exportDeadLetter(ctx, actorOf(request), request.params.mid);
+      return sendDownload(reply, { mediaType: 'application/jose', fileName, bytes: message });
+    });
+
+    app.post('/federation/dead-letters/:mid/discard', {
+      config: manage,
+      schema: { tags, summary: 'Mark a dead letter as dealt with (kept, no longer listed as open)', params: ZDeadLetterParamsSchema, response: ERROR_RESPONSES },
+    }, async (request) => discardDeadLetter(ctx, actorOf(request), request.params.mid));
   };
 }

@@ -30,3 +30,13 @@ export const ZOutboxQuerySchema = z.object({
   state: z.enum(['pending', 'sent', 'rejected']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+
+export const ZDeadLetterQuerySchema = z.object({
+  /** `open` (default): not yet dealt with; `discarded`; or `all`. */
+  state: z.enum(['open', 'discarded', 'all']).default('open'),
+  peer: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** A dead letter is named by its message id (UUIDv7). */
+export const ZDeadLetterParamsSchema = z.object({ mid: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/) });

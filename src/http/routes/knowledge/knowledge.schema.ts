@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { TLP_LEVELS } from '../../../domain/case/tlp.js';
 import { ARTICLE_KINDS, ARTICLE_STATUSES } from '../../../domain/knowledge/article-types.js';
 import { ARTICLE_LIMITS } from '../../../domain/knowledge/article-validation.js';
+import { FALLBACK_MEDIA_TYPE, ZMediaTypeSchema } from '../../../domain/shared/media-type.js';
 import { commaList } from '../common.schema.js';
 
 const Text = (max: number) => z.string().max(max);
@@ -41,5 +42,5 @@ export const ZArticleVersionParamsSchema = z.object({ id: z.uuid(), version: z.c
 export const ZAttachmentParamsSchema = z.object({ id: z.uuid(), attachmentId: z.uuid() });
 export const ZAttachmentUploadQuerySchema = z.object({
   fileName: z.string().min(1).max(255),
-  mediaType: z.string().min(3).max(255).regex(/^[\w.+-]+\/[\w.+-]+$/).default('application/octet-stream'),
+  mediaType: ZMediaTypeSchema.default(FALLBACK_MEDIA_TYPE),
 });

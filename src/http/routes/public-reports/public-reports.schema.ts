@@ -7,13 +7,20 @@ import { commaList, ZInstantSchema } from '../common.schema.js';
 const text = (max: number) => z.string().max(max);
 const list = z.array(text(2000)).max(50).default([]);
 
-// 5 MB of bytes is about 6.99 M base64 characters; a larger file is refused by the service with
+// A screenshot is either sent ahead through POST /public/reports/attachments and named here by its
+// upload token (the way for files of any allowed size), or — small ones only, as the report body is
+// limited to a few MB — inline as base64. A file over 5 MB is refused by the service with
 // PUBLIC_REPORT_ATTACHMENT_TOO_LARGE (413), not by this schema, so the reporter gets that message.
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-export const ZReportAttachmentSchema = z.object({
-  filename: text(255).default(''),
-  contentBase64: z.string().max(8_000_000).regex(BASE64, 'must be base64'),
-});
+export const ZReportAttachmentSchema = z.union([
+  z.object({ uploadToken: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/, 'must be an upload token') }).strict(),
+  z.object({
+    filename: text(255).default(''),
+    contentBase64: z.string().max(8_000_000).regex(BASE64, 'must be base64'),
+  }),
+]);
+
+export const ZStagedAttachmentQuerySchema = z.object({ filename: text(255).default('') });
 
 export const ZSubmitReportBodySchema = z.object({
   category: z.enum(REPORT_CATEGORIES),

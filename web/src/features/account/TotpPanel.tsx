@@ -1,5 +1,6 @@
 // Two-factor authentication (TOTP): start enrolment to get the secret and otpauth URI for an
-// authenticator app, confirm with a first code; turn it off with a current code.
+// authenticator app, confirm with a first code; turn it off, or move it to another app, with a
+// current code (the server asks for one: a stolen session alone cannot take the second factor over).
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -16,12 +17,16 @@ export function TotpPanel() {
   const { me } = useSession();
   const qc = useQueryClient();
   const [code, setCode] = useState('');
-  const enrol = useMutation({ mutationFn: () => api.post<{ secret: string; otpauthUri: string }>('/auth/totp/enrol') });
+  // While TOTP is on, starting again (another app) needs a current code of the enrolled one.
+  const enrol = useMutation({
+    mutationFn: () => api.post<{ secret: string; otpauthUri: string }>('/auth/totp/enrol', me.user.totpEnabled ? { code } : {}),
+    onSuccess: () => setCode(''),
+  });
   const done = async () => { setCode(''); enrol.reset(); await qc.invalidateQueries({ queryKey: ['me'] }); };
   const confirm = useMutation({ mutationFn: () => api.post('/auth/totp/confirm', { code }), onSuccess: done });
   const disable = useMutation({ mutationFn: () => api.post('/auth/totp/disable', { code }), onSuccess: done });
-  const active = me.user.totpEnabled ? disable : confirm;
-  const err = useFieldErrors(active.error);
+  const active = enrol.data ? confirm : me.user.totpEnabled ? disable : confirm;
+  const err = useFieldErrors(active.error ?? (me.user.totpEnabled ? enrol.error : null));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     active.mutate();
@@ -32,11 +37,15 @@ export function TotpPanel() {
   );
   return (
     <Panel title={t('totp.title')} id="totp" actions={me.user.totpEnabled ? <Badge tone="success">{t('admin.totpOn')}</Badge> : <Badge tone="warning">{t('admin.totpOff')}</Badge>}>
-      {me.user.totpEnabled ? (
+      {me.user.totpEnabled && !enrol.data ? (
         <form className="stack-sm" onSubmit={submit} noValidate>
           <p>{t('totp.enabledHelp')}</p>
-          <div className="inline-form">{codeField}<button type="submit" className="btn danger" disabled={code.length !== 6 || disable.isPending}>{t('totp.disable')}</button></div>
-          <ErrorSummary error={disable.error} />
+          <div className="inline-form">
+            {codeField}
+            <button type="submit" className="btn danger" disabled={code.length !== 6 || disable.isPending}>{t('totp.disable')}</button>
+            <button type="button" className="btn" disabled={code.length !== 6 || enrol.isPending} onClick={() => enrol.mutate()}>{t('totp.replace')}</button>
+          </div>
+          <ErrorSummary error={disable.error ?? enrol.error} />
         </form>
       ) : !enrol.data ? (
         <div className="stack-sm">

@@ -1,6 +1,7 @@
 // Federation: this node's card and fingerprint (to read out to a new peer), the peers with their
-// health — last contact, queue depth, oldest undelivered message, latency, failures — and adding a
-// peer after confirming its fingerprint out of band.
+// health — last contact, queue depth, oldest undelivered message, latency, failures — adding a
+// peer after confirming its fingerprint out of band, the messages peers refused, and (admins) the
+// dead letters: peers' messages this node refused for their content.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -12,6 +13,8 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { DataTable } from '../../components/ListParts';
 import { Empty, PageHeader, Panel, QueryState } from '../../components/Page';
 import { AddPeerForm } from './AddPeerForm';
+import { DeadLetters } from './DeadLetters';
+import { RefusedByPeers } from './RefusedByPeers';
 import type { NodeCardView, PeerStatus } from './federation-types';
 
 const STATUS_TONES: Record<string, Tone> = { active: 'success', suspended: 'warning', removed: 'neutral' };
@@ -100,6 +103,8 @@ export function FederationPage() {
             <ErrorSummary error={manage.error} />
           </QueryState>
         </Panel>
+        <RefusedByPeers />
+        {can('federation:manage') && <DeadLetters />}
         {can('federation:manage') && <AddPeerForm />}
       </div>
     </>

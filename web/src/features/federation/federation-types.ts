@@ -16,3 +16,13 @@ export type PeerStatus = {
   id: string; name: Bilingual; country: string; endpoint: string; fingerprint: string; status: string;
   addedAt: string; updatedAt: string; health: PeerHealth;
 };
+/** An outbound message as the outbox lists it; `reason` explains a peer's refusal code when known. */
+export type OutboxMessage = {
+  mid: string; peer: string; channel: string; seq: number; type: string; state: 'pending' | 'sent' | 'rejected';
+  result: 'accepted' | 'duplicate' | 'rejected' | null; code: string | null; reason: Bilingual | null; createdAt: string; sentAt: string | null;
+};
+/** An inbound message this node refused for its content, kept for an administrator. */
+export type DeadLetter = {
+  mid: string; from: string; channel: string; seq: number; type: string; schema: number; code: string; reason: Bilingual | null;
+  details: Record<string, unknown> | null; receivedAt: string; state: 'open' | 'discarded'; discardedBy: string | null; size: number;
+};

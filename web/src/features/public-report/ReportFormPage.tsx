@@ -1,14 +1,15 @@
 // The report form for victims: plain words, one column, inline messages in the chosen language.
-// Screenshots are checked here as on the server, then sent with the form in one request.
+// Screenshots are checked here as on the server, then sent one by one ahead of the form (each its
+// own request of at most 5 MB), which names them by the upload tokens the node answered with.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
-import type { PaymentMethod, ReportCategory, ReportSubmission, SubmissionReceipt } from '../../api/public-report-types';
+import type { PaymentMethod, ReportCategory, ReportSubmission, StagedAttachment, SubmissionReceipt } from '../../api/public-report-types';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { ReceiptPanel } from './ReceiptPanel';
-import { MAX_FILES, MAX_MB, checkFiles, toBase64, type FileProblem } from './read-files';
+import { MAX_FILES, MAX_MB, checkFiles, type FileProblem } from './read-files';
 
 const CATEGORIES: ReportCategory[] = ['fraud', 'illegal_content', 'other'];
 const METHODS: PaymentMethod[] = ['bank_transfer', 'card', 'wallet', 'payment_app', 'cash', 'other'];
@@ -61,7 +62,11 @@ export function ReportFormPage() {
     setBusy(true);
     setError(null);
     try {
-      const attachments = await Promise.all(files.map(async (f) => ({ filename: f.name, contentBase64: await toBase64(f) })));
+      const attachments: ReportSubmission['attachments'] = [];
+      for (const f of files) {
+        const staged = await api.upload<StagedAttachment>('/public/reports/attachments', f, { filename: f.name });
+        attachments.push({ uploadToken: staged.uploadToken });
+      }
       const language = i18n.language === 'zh-CN' ? 'zh' : 'en';
       setDone(await api.post<SubmissionReceipt>('/public/reports', toSubmission(form, language, attachments)));
       window.scrollTo(0, 0);

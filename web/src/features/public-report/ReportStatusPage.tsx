@@ -41,7 +41,7 @@ export function ReportStatusPage() {
         <p>{t('publicReport.statusIntro')}</p>
       </div>
       <form className="public-form stack" onSubmit={(e) => void check(e)} noValidate aria-label={t('publicReport.statusTitle')}>
-        <TextField label={t('publicReport.receipt')} path="receipt" required autoComplete="off" placeholder="CL-2026-XXXXXX"
+        <TextField label={t('publicReport.receipt')} path="receipt" required autoComplete="off" placeholder="CL-2026-XXXX-XXXXXX"
           value={receipt} onChange={(e) => setReceipt(e.target.value)} />
         <TextField label={t('publicReport.statusCode')} path="code" required autoComplete="off"
           value={code} onChange={(e) => setCode(e.target.value)} />

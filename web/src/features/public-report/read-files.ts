@@ -1,5 +1,5 @@
 // Screenshots chosen by the reporter: checked in the browser the way the server checks them
-// (count, size, magic bytes) so mistakes show at once, then read as base64 for the JSON body.
+// (count, size, magic bytes) so mistakes show at once, before each is sent as a raw upload.
 export const MAX_FILES = 5;
 export const MAX_MB = 5;
 
@@ -20,12 +20,4 @@ export async function checkFiles(files: File[]): Promise<FileProblem[]> {
     else if (!(await isAcceptedType(f))) out.push({ kind: 'wrongType', name: f.name });
   }
   return out;
-}
-
-export async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  const CHUNK = 0x8000;
-  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  return btoa(binary);
 }
