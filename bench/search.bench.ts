@@ -1,4 +1,4 @@
-// Search benchmark (SPEC §7.1): generates bilingual records from fraud/cybercrime vocabulary,
+// Search benchmark (docs/spec.md §7.1): generates bilingual records from fraud/cybercrime vocabulary,
 // indexes them through the node's own tokenizer into search_documents (multi-row INSERTs, the
 // tsvector cast in SQL), then runs a fixed mix of Chinese, English and mixed queries through the
 // search use case and reports the indexing rate and p50/p95 query latency, one JSON line each.

@@ -1,4 +1,4 @@
-// `npm test`: make sure the services the suite needs are up, type-check, then run every test.
+// `npm test`: make sure the services the suite needs are up, type-check, lint, then run every test.
 // The last line is always `N passed, N failed[, N skipped]` from the runner's real counts.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium, ensurePostgres } from './ensure-services.js';
@@ -22,6 +22,13 @@ const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' 
 const tscWeb = tsc.status === 0 ? spawnSync('npx', ['tsc', '--noEmit', '-p', 'web'], { stdio: 'inherit' }) : tsc;
 if (tsc.status !== 0 || tscWeb.status !== 0) {
   process.stdout.write('\ntype check failed\n0 passed, 1 failed\n');
+  process.exit(1);
+}
+
+// Lint, with the layer rule of docs/architecture.md (eslint.config.js); cached between runs.
+const lint = spawnSync('npx', ['eslint', '--cache', '--cache-location', 'node_modules/.cache/eslint/', '.'], { stdio: 'inherit' });
+if (lint.status !== 0) {
+  process.stdout.write('\nlint failed (npx eslint .)\n0 passed, 1 failed\n');
   process.exit(1);
 }
 

@@ -8,6 +8,8 @@ import { OBJECT_STORE_CONFIG, OBJECT_STORE_ENV, checkObjectStoreConfig } from '.
 import { AUTH_CONFIG, AUTH_ENV, checkAuthConfig } from './security/auth-config.js';
 import { METRICS_CONFIG, METRICS_ENV } from './http/metrics-config.js';
 import { RECEIPT_CONFIG, RECEIPT_ENV } from './domain/public-report/receipt-config.js';
+import { PAGING_CONFIG, PAGING_ENV } from './domain/paging/paging-config.js';
+import { isValidTimeZone } from './domain/shared/time.js';
 
 export const ZConfigSchema = z.object({
   /** Where the embedded PostgreSQL server, node keys and encrypted evidence live. */
@@ -29,6 +31,8 @@ export const ZConfigSchema = z.object({
   nodeId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/).default('local'),
   nodeName: z.object({ en: z.string(), zh: z.string() }).default({ en: 'Crossline node', zh: 'Crossline 节点' }),
   country: z.string().length(2).default('XX'),
+  /** The node's own time zone (IANA): server-written texts and PDF reports state their times in it. */
+  timeZone: z.string().min(1).max(64).refine(isValidTimeZone, 'an IANA time zone such as Asia/Shanghai').default('UTC'),
   /** Public base URL peers and users reach this node at. */
   publicUrl: z.string().url().optional(),
   /** True where this party's law requires a competent authority's approval before data leaves (PRC DSL Art. 36). */
@@ -43,13 +47,14 @@ export const ZConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest accepted evidence upload, bytes. */
   maxEvidenceBytes: z.coerce.number().int().min(1).default(100 * 1024 * 1024),
-  /** Sources holding one value past which it is "common" and stops raising correlation alerts (SPEC §4.5). */
+  /** Sources holding one value past which it is "common" and stops raising correlation alerts (docs/spec.md §4.5). */
   correlationCommonThreshold: z.coerce.number().int().min(2).default(25),
   ...FEDERATION_CONFIG,
   ...OBJECT_STORE_CONFIG,
   ...AUTH_CONFIG,
   ...METRICS_CONFIG,
   ...RECEIPT_CONFIG,
+  ...PAGING_CONFIG,
 }).superRefine(checkObjectStoreConfig).superRefine(checkAuthConfig);
 
 export type Config = z.infer<typeof ZConfigSchema>;
@@ -63,6 +68,7 @@ const ENV_MAP: Record<string, keyof ConfigInput> = {
   CROSSLINE_DATABASE_SCHEMA: 'databaseSchema',
   CROSSLINE_DATABASE_POOL_SIZE: 'databasePoolSize',
   CROSSLINE_NODE_ID: 'nodeId',
+  CROSSLINE_TIME_ZONE: 'timeZone',
   CROSSLINE_PUBLIC_URL: 'publicUrl',
   CROSSLINE_LOG_LEVEL: 'logLevel',
   CROSSLINE_SESSION_TTL_MINUTES: 'sessionTtlMinutes',
@@ -73,6 +79,7 @@ const ENV_MAP: Record<string, keyof ConfigInput> = {
   ...AUTH_ENV,
   ...METRICS_ENV,
   ...RECEIPT_ENV,
+  ...PAGING_ENV,
 };
 
 /** Reads `<dataDir>/crossline.json` (or CROSSLINE_CONFIG), then env, then overrides. */

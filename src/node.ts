@@ -1,6 +1,7 @@
 // Starts and stops one node: config → database → migrations → secrets → workers → HTTP.
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import { registerInboundHandlers } from './federation/handlers/index.js';
 import { buildApp, type App } from './http/app.js';
 import { createLogger } from './logger.js';
 import { startMetricsListener, type MetricsListener } from './http/metrics-listener.js';
@@ -48,6 +49,8 @@ export async function startNode(config: Config, options: OpenNodeOptions = {}): 
   const liveness = await holdProcessLiveness(ctx.db, ctx.logger);
   ctx.processOwner = liveness.owner;
   let stopping = false;
+  // What each inbound federation message type does here: the inbox (served by the app) dispatches to these.
+  registerInboundHandlers();
   const app = await buildApp({ ctx, isReady: () => !stopping });
   const workers: Workers = startWorkers(ctx, app.metrics);
   const taxiiFeeds = startTaxiiFeedWorker(ctx);

@@ -1,4 +1,4 @@
-// The tamper-evident audit log (SPEC §9.2): every state change appends one hash-chained entry
+// The tamper-evident audit log (docs/spec.md §9.2): every state change appends one hash-chained entry
 // inside the same transaction as the change itself.
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../domain/shared/canonical-json.js';
@@ -138,6 +138,8 @@ export function rowToAuditEntry(r: AuditRow): AuditEntry {
 
 export type AuditQuery = {
   action?: string; subjectType?: string; subjectId?: string; actorId?: string;
+  /** A record's reference (CN-DEMO-REQ-2026-0005) as the entries about it carry it. */
+  reference?: string;
   q?: string; from?: string; to?: string; limit: number; beforeSeq?: number;
 };
 
@@ -149,11 +151,12 @@ export async function listAudit(db: Queryable, f: AuditQuery): Promise<AuditEntr
   if (f.action) add('action = ?', f.action);
   if (f.subjectType) add('subject_type = ?', f.subjectType);
   if (f.subjectId) add('subject_id = ?', f.subjectId);
+  if (f.reference) add("data->>'reference' = ?", f.reference);
   if (f.actorId) add('actor_id = ?', f.actorId);
   if (f.from) add('at >= ?', f.from);
   if (f.to) add('at <= ?', f.to);
   if (f.beforeSeq) add('seq < ?', f.beforeSeq);
-  if (f.q) add("(action || ' ' || subject_type || ' ' || subject_id || ' ' || actor_label) ILIKE ?", `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.q) add("(action || ' ' || subject_type || ' ' || subject_id || ' ' || actor_label || ' ' || coalesce(data->>'reference', '')) ILIKE ?", `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   params.push(f.limit);
   const rows = await db.query<AuditRow>(
     `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`,

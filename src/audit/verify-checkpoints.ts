@@ -1,4 +1,4 @@
-// Checks the audit chain against the checkpoints peers countersigned (SPEC §9.2): each
+// Checks the audit chain against the checkpoints peers countersigned (docs/spec.md §9.2): each
 // countersignature must verify with that peer's key and name (seq, hash) equal to the chain's
 // CURRENT hash at seq. A rewrite that recomputed every hash passes the chain walk but not this.
 import { cardSigKeys, isFederationError, verifyNodeCard } from '../federation/crypto/index.js';

@@ -1,4 +1,4 @@
-// The sample tabletop exercise of the demo (SPEC §7.2): "Ransomware on a hospital", seeded as a
+// The sample tabletop exercise of the demo (docs/spec.md §7.2): "Ransomware on a hospital", seeded as a
 // draft scenario on the first node that its supervisor can start from /exercises.
 import type { TScenarioInput } from '../domain/exercise/index.js';
 import { createScenario } from '../services/exercise/create-scenario.js';

@@ -4,7 +4,7 @@ import type { UserActor } from '../domain/shared/actor.js';
 import type { ServiceContext } from '../services/context.js';
 import { toActor } from '../services/user/authenticate.js';
 import { createUser } from '../services/user/create-user.js';
-import { countUsers, findUserByUsername } from '../storage/repositories/user.repository.js';
+import { findUserNamed, userCount } from '../services/user/read-users.js';
 import { DEMO_PASSWORD, DEMO_USERS, type DemoParty, type DemoUsername } from './demo-parties.js';
 import type { DemoNode } from './start-demo-federation.js';
 import { seedWorkload } from './seed-workload.js';
@@ -23,7 +23,7 @@ export async function seedDemoUsers(ctx: ServiceContext, party: DemoParty): Prom
       username: u.username, displayName: party.locale === 'zh-CN' ? u.name.zh : u.name.en, roles: u.roles,
       password: DEMO_PASSWORD, locale: party.locale, timeZone: party.timeZone,
     });
-    actors[u.username] = toActor((await findUserByUsername(ctx.db, u.username))!, party.nodeId);
+    actors[u.username] = toActor((await findUserNamed(ctx, u.username))!, party.nodeId);
   }
   return actors;
 }
@@ -33,10 +33,10 @@ export async function seedDemoUsers(ctx: ServiceContext, party: DemoParty): Prom
  * workload is created once, on the first run.
  */
 export async function seedDemoFederation(nodes: readonly DemoNode[]): Promise<boolean> {
-  const fresh = (await countUsers(nodes[0]!.node.ctx.db)) === 0;
+  const fresh = (await userCount(nodes[0]!.node.ctx)) === 0;
   const seeded: SeededNode[] = [];
   for (const { party, node } of nodes) {
-    if ((await countUsers(node.ctx.db)) === 0) seeded.push({ party, ctx: node.ctx, as: await seedDemoUsers(node.ctx, party) });
+    if ((await userCount(node.ctx)) === 0) seeded.push({ party, ctx: node.ctx, as: await seedDemoUsers(node.ctx, party) });
   }
   if (fresh) await seedWorkload(seeded);
   if (fresh) await seedDemoKnowledge(seeded);

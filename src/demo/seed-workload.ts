@@ -15,8 +15,7 @@ import { createMeeting } from '../services/dialogue/create-meeting.js';
 import { recordOutcome } from '../services/dialogue/record-outcome.js';
 import { actOnRequest } from '../services/request/act-on-request.js';
 import { createDraftRequest } from '../services/request/create-request-draft.js';
-import { findCall } from '../storage/repositories/call.repository.js';
-import { findRequest } from '../storage/repositories/request.repository.js';
+import { callIsHere, requestStatusHere } from '../services/federation/arrivals.js';
 import type { SeededNode } from './seed-demo.js';
 import {
   EMERGENCY_CALL, FIRST_DIALOGUE, FRAUD_CASE, FRAUD_OBSERVABLES, PRESERVATION_REQUEST, SUBSCRIBER_REQUEST,
@@ -47,7 +46,7 @@ export async function seedWorkload(nodes: readonly SeededNode[]): Promise<void> 
   const submit = async (input: object) => {
     const draft = await createDraftRequest(cn.ctx, cn.as.investigator, { ...input, requestedParty: us.party.nodeId, caseRef: fraudCase.record.reference, contactOfficer: OFFICER } as TCreateRequestDraft);
     await actOnRequest(cn.ctx, cn.as.investigator, draft.id, { action: 'submit' });
-    await arrived(async () => (await findRequest(us.ctx.db, draft.id)) !== null, `request ${draft.reference}`);
+    await arrived(async () => (await requestStatusHere(us.ctx, draft.id)) !== null, `request ${draft.reference}`);
     return draft.id;
   };
   await submit(PRESERVATION_REQUEST);
@@ -56,10 +55,10 @@ export async function seedWorkload(nodes: readonly SeededNode[]): Promise<void> 
   const steps: TRequestAction[] = [{ action: 'acknowledge' }, { action: 'accept' }, { action: 'start_work' },
     { action: 'fulfil', note: 'Subscriber: Northgate Consulting LLC, 1200 W Example Ave, Chicago IL; activated 2026-02-27, prepaid card.' }];
   for (const step of steps) await actOnRequest(us.ctx, us.as.duty, subscriberId, step);
-  await arrived(async () => (await findRequest(cn.ctx.db, subscriberId))?.status === 'fulfilled', 'the fulfilment');
+  await arrived(async () => (await requestStatusHere(cn.ctx, subscriberId)) === 'fulfilled', 'the fulfilment');
 
   const call = await placeCall(us.ctx, us.as.duty, { ...EMERGENCY_CALL, toParty: cn.party.nodeId });
-  await arrived(async () => (await findCall(cn.ctx.db, call.call.id)) !== null, 'the emergency call');
+  await arrived(async () => await callIsHere(cn.ctx, call.call.id), 'the emergency call');
 
   for (const node of nodes) await seedRoster(node);
   await seedFirstDialogue(cn.ctx, cn, us.party.nodeId);

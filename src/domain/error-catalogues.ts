@@ -6,7 +6,7 @@ import { CASE_ERRORS } from './case/errors.js';
 import { DIALOGUE_ERRORS } from './dialogue/errors.js';
 import { REQUEST_ERRORS } from './request/errors.js';
 import { USER_ERRORS } from './user/errors.js';
-import { FEDERATION_ERRORS } from '../federation/crypto/errors.js';
+import { FEDERATION_ERRORS } from './federation/crypto-errors.js';
 import { FEDERATION_TRANSPORT_ERRORS } from './federation/errors.js';
 import { INTEL_ERRORS } from './intel/errors.js';
 import { PUBLIC_REPORT_ERRORS } from './public-report/errors.js';
@@ -15,6 +15,7 @@ import { EXERCISE_ERRORS } from './exercise/errors.js';
 import { REPORT_ERRORS } from './report/errors.js';
 import { BACKUP_ERRORS } from './backup/errors.js';
 import { STORE_ERRORS } from './store/errors.js';
+import { PAGING_ERRORS } from './paging/errors.js';
 
 export const AREA_ERRORS = {
   ...REQUEST_ERRORS,
@@ -31,4 +32,5 @@ export const AREA_ERRORS = {
   ...REPORT_ERRORS,
   ...BACKUP_ERRORS,
   ...STORE_ERRORS,
+  ...PAGING_ERRORS,
 } as const satisfies ErrorCatalogue;

@@ -1,4 +1,4 @@
-// Signed audit checkpoints (SPEC §9.2): a node signs (seq, hash) of its audit head; a peer
+// Signed audit checkpoints (docs/spec.md §9.2): a node signs (seq, hash) of its audit head; a peer
 // countersigns what it received. Both are compact JWS (EdDSA) over canonical JSON, verifiable on
 // their own later (by `crossline audit verify`), independent of the message that carried them.
 import { z } from 'zod';

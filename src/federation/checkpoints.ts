@@ -1,4 +1,4 @@
-// Periodic audit checkpoints (SPEC §9.2): sign the audit head and send it to each active peer for
+// Periodic audit checkpoints (docs/spec.md §9.2): sign the audit head and send it to each active peer for
 // countersigning, with an anchor (our CURRENT hash at the last seq that peer countersigned) so a
 // rewritten history is refused by the peer, not just caught by our own `audit verify`.
 import type { ServiceContext } from '../services/context.js';

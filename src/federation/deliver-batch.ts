@@ -102,7 +102,7 @@ async function settle(
       const codes = [...new Set(rejected.map((r) => r.code))].join(', ');
       await notify(tx, {
         to: { role: 'admin' }, kind: 'federation.send_rejected', subjectType: 'peer', subjectId: peer.id, severity: 'warning',
-        title: { en: `${peer.id} refused ${rejected.length} message(s)`, zh: `${peer.id} 拒收了 ${rejected.length} 条消息` },
+        title: { en: `${peer.card.name.en || peer.id} refused ${rejected.length} message(s)`, zh: `${peer.card.name.zh || peer.card.name.en || peer.id}拒收了 ${rejected.length} 条消息` },
         body: { en: `Codes: ${codes}. See Federation → outbox (rejected).`, zh: `错误代码：${codes}。请查看“联邦 → 发件箱（已拒收）”。` },
       }, now);
     }

@@ -6,7 +6,6 @@
 // the message expires and blocking every later message of the channel meanwhile.
 import { isAppError } from '../errors.js';
 import { isDatabaseUnavailable } from '../storage/db.js';
-import { isFederationError } from './crypto/index.js';
 import { storableText } from './inbound-body-check.js';
 
 export type HandlerFailure = { transient: true } | { transient: false; code: string; details: Record<string, unknown> };
@@ -26,7 +25,7 @@ function sqlState(e: unknown): string | null {
 }
 
 export function isTransientFailure(e: unknown): boolean {
-  if (isAppError(e) || isFederationError(e)) return TRANSIENT_CODES.has(e.code);
+  if (isAppError(e)) return TRANSIENT_CODES.has(e.code);
   if (isDatabaseUnavailable(e)) return true;
   const state = sqlState(e);
   return state !== null && (TRANSIENT_SQLSTATES.has(state) || TRANSIENT_SQLSTATE_CLASSES.includes(state.slice(0, 2)));
@@ -37,7 +36,6 @@ export function classifyHandlerFailure(e: unknown): HandlerFailure {
   if (isAppError(e)) {
     return { transient: false, code: e.code, details: { message: e.bilingual, ...(e.details ? { details: e.details } : {}), ...(e.issues ? { issues: e.issues.slice(0, 20) } : {}) } };
   }
-  if (isFederationError(e)) return { transient: false, code: e.code, details: { message: e.bilingual, ...(e.details ? { details: e.details } : {}) } };
   // A bug (TypeError, a constraint the handler should have checked …): the same message would fail
   // the same way on every retry. The receipt names no internals; the dead letter keeps a short note.
   const err = e instanceof Error ? e : new Error(String(e));

@@ -35,7 +35,7 @@ export async function receiveBatch(ctx: ServiceContext, jwe: string, metrics: Fe
   const receivedAt = ctx.clock();
   const source: RefusalSource = { ip: client.ip, claimedFrom: claimedSender(jwe) };
   let opened;
-  let peer: PeerEntry | null = null;
+  let peer: PeerEntry | null;
   try {
     opened = await openBatch(jwe, ctx.secrets.keyRing, { to: ctx.config.nodeId, maxMessages: ctx.config.federationBatchSize * 10 });
     // A sender never seals an empty batch; answering one would be free work for anyone.
@@ -94,7 +94,8 @@ export async function receiveBatch(ctx: ServiceContext, jwe: string, metrics: Fe
         metrics.batchesReceived.inc({ status: 'receipted' });
         // Messages without a readable mid cannot be named; every other one is, exactly once.
         return sign(outcomes);
-      } catch (e) {
+      } catch (caught) {
+        let e = caught;
         if (e instanceof PeerChanged && attempt < 3) {
           const fresh = await lookupPeer(ctx.db, ctx.db, header.from, true);
           if (fresh && fresh.status === 'active') { current = fresh; continue; }
@@ -160,7 +161,7 @@ function commitOnce(ctx: ServiceContext, peer: PeerEntry, bid: string, verified:
       const codes = [...new Set(deadLetters.map((d) => d.code))].join(', ');
       await notify(tx, {
         to: { role: 'admin' }, kind: 'federation.dead_letter', subjectType: 'peer', subjectId: peer.id, severity: 'warning',
-        title: { en: `${deadLetters.length} message(s) from ${peer.id} refused`, zh: `已拒收来自 ${peer.id} 的 ${deadLetters.length} 条消息` },
+        title: { en: `${deadLetters.length} message(s) from ${peer.card.name.en || peer.id} refused`, zh: `已拒收来自${peer.card.name.zh || peer.card.name.en || peer.id}的 ${deadLetters.length} 条消息` },
         body: { en: `Codes: ${codes}. See Federation → dead letters.`, zh: `错误代码：${codes}。请查看“联邦 → 死信”。` },
       }, now);
     }

@@ -12,7 +12,7 @@ function readPem(option: string, file: string): Buffer {
   try {
     return readFileSync(path.resolve(file));
   } catch (e) {
-    throw new Error(`${option}: cannot read ${file}: ${(e as Error).message}`);
+    throw new Error(`${option}: cannot read ${file}: ${(e as Error).message}`, { cause: e });
   }
 }
 
@@ -24,7 +24,7 @@ export function loadTlsFiles(config: Pick<Config, 'tlsCertFile' | 'tlsKeyFile'>)
     // Fails at start, with the reason, on a key that does not match the certificate or a bad PEM.
     createSecureContext(files);
   } catch (e) {
-    throw new Error(`tlsCertFile/tlsKeyFile: ${(e as Error).message}`);
+    throw new Error(`tlsCertFile/tlsKeyFile: ${(e as Error).message}`, { cause: e });
   }
   return files;
 }

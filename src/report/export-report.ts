@@ -1,6 +1,7 @@
 // One report, three formats: JSON (the report document itself), CSV and PDF, with the media type
 // and file name a download needs. Used by the HTTP routes and the CLI alike.
 import type { ReportDocument } from '../domain/report/report-model.js';
+import type { Bilingual } from '../error-types.js';
 import { renderCsv } from './render-csv.js';
 import { renderPdf } from './render-pdf.js';
 import type { ReportLocale } from './report-locale.js';
@@ -22,8 +23,11 @@ export function reportFilename(doc: ReportDocument, format: ReportFormat): strin
   return `crossline-${doc.kind}-${subject}.${format}`;
 }
 
-export async function exportReport(doc: ReportDocument, format: ReportFormat, locale: ReportLocale): Promise<ExportedReport> {
-  const body = format === 'pdf' ? await renderPdf(doc, { locale })
+/** How the reporting node writes its PDF: times in its own zone (stated on the PDF), its name for its id. */
+export type ExportOptions = { timeZone?: string; partyName?: Bilingual };
+
+export async function exportReport(doc: ReportDocument, format: ReportFormat, locale: ReportLocale, options: ExportOptions = {}): Promise<ExportedReport> {
+  const body = format === 'pdf' ? await renderPdf(doc, { locale, ...options })
     : format === 'csv' ? renderCsv(doc, locale)
       : Buffer.from(`${JSON.stringify(doc, null, 2)}\n`, 'utf8');
   return { body, mediaType: MEDIA[format], filename: reportFilename(doc, format) };

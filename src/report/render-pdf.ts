@@ -5,6 +5,8 @@ import type { ColumnKind, ReportChart, ReportDocument, ReportTable } from '../do
 import { findCjkFont, type CjkFont } from './cjk-font.js';
 import { formatCell, formatDuration, formatInstant, formatRate } from './format-cell.js';
 import { localize, type ReportLocale } from './report-locale.js';
+import type { Bilingual } from '../error-types.js';
+import { zoneStatement } from '../domain/shared/human-time.js';
 
 type Pdf = PDFKit.PDFDocument;
 
@@ -16,7 +18,11 @@ const PENDING = '#9ca3af';
 const INK = '#111827';
 const MUTED = '#6b7280';
 
-export type PdfOptions = { locale?: ReportLocale; font?: CjkFont };
+/**
+ * `timeZone`: the zone every time in the PDF is written in, stated in its header (the node's own);
+ * `partyName`: the reporting agency's name, shown instead of its node id.
+ */
+export type PdfOptions = { locale?: ReportLocale; font?: CjkFont; timeZone?: string; partyName?: Bilingual };
 
 export async function renderPdf(report: ReportDocument, options: PdfOptions = {}): Promise<Buffer> {
   const font = options.font ?? findCjkFont();
@@ -28,15 +34,17 @@ export async function renderPdf(report: ReportDocument, options: PdfOptions = {}
   const L = (t: { en: string; zh: string }) => localize(t, locale);
 
   doc.fillColor(INK).fontSize(16).text(L(report.title), { width: pageWidth(doc) });
+  const zone = options.timeZone ?? 'UTC';
   doc.moveDown(0.3).fontSize(9).fillColor(MUTED)
-    .text(`${L({ en: 'Generated', zh: '生成时间' })}: ${formatInstant(report.generatedAt)}   ${L({ en: 'Party', zh: '本方' })}: ${report.party}`);
+    .text(`${L({ en: 'Generated', zh: '生成时间' })}: ${formatInstant(report.generatedAt, zone)}   ${L({ en: 'Party', zh: '本方' })}: ${options.partyName ? L(options.partyName) : report.party}`)
+    .text(L({ en: `All times are in ${zoneStatement(zone, report.generatedAt)}.`, zh: `文中时间均为 ${zoneStatement(zone, report.generatedAt)} 时间。` }));
   doc.moveDown(0.6);
   for (const f of report.facts) {
-    doc.fontSize(9).fillColor(MUTED).text(`${L(f.label)}: `, { continued: true }).fillColor(INK).text(f.value || '–');
+    doc.fontSize(9).fillColor(MUTED).text(`${L(f.label)}: `, { continued: true }).fillColor(INK).text((f.text ? L(f.text) : f.value) || '–');
   }
   doc.moveDown(0.8);
   for (const chart of report.charts) drawChart(doc, chart, L);
-  for (const table of report.tables) drawTable(doc, table, locale, report.valueLabels);
+  for (const table of report.tables) drawTable(doc, table, locale, report.valueLabels, zone);
   addPageNumbers(doc);
   doc.end();
   return done;
@@ -153,12 +161,12 @@ function legend(doc: Pdf, entries: [string, string][]): void {
 const CELL_FONT = 7;
 const CELL_H = 11;
 
-function drawTable(doc: Pdf, table: ReportTable, locale: ReportLocale, labels: ReportDocument['valueLabels']): void {
+function drawTable(doc: Pdf, table: ReportTable, locale: ReportLocale, labels: ReportDocument['valueLabels'], timeZone: string): void {
   heading(doc, localize(table.title, locale));
   if (table.rows.length === 0) return noData(doc, (t) => localize(t, locale));
   doc.fontSize(CELL_FONT);
   const cell = (v: ReportTable['rows'][number][number], kind: ColumnKind) =>
-    (kind === 'code' && typeof v === 'string' && labels[v] ? localize(labels[v], locale) : formatCell(v, kind));
+    (kind === 'code' && typeof v === 'string' && labels[v] ? localize(labels[v], locale) : formatCell(v, kind, timeZone));
   const text = table.rows.map((r) => r.map((v, i) => cell(v, table.columns[i]?.kind ?? 'text')));
   const headers = table.columns.map((c) => (locale === 'both' ? [c.label.zh, c.label.en] : [localize(c.label, locale)]));
   const natural = table.columns.map((_, i) => {

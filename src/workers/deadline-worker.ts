@@ -2,15 +2,11 @@
 // each sweep asks every area which records are due *now* and fires what has not fired yet,
 // so a node that was down when a deadline passed fires it at its first sweep after restart.
 import type { ServiceContext } from '../services/context.js';
+import type { ClockSource } from '../services/shared/clock-source.js';
+
+export type { ClockSource };
 import { startPeriodicSweep, type PeriodicSweep } from '../shared/periodic-sweep.js';
 
-export type ClockSource = {
-  subjectType: string;
-  /** Ids of records whose next stored check time is at or before `now`. */
-  due(ctx: ServiceContext, now: Date, limit: number): Promise<string[]>;
-  /** Fires what is due for one record in one transaction; returns the events fired. */
-  fire(ctx: ServiceContext, id: string, now: Date): Promise<string[]>;
-};
 
 export type SweepResult = { fired: { subjectType: string; id: string; event: string }[] };
 

@@ -4,8 +4,7 @@
 // transaction that creates the call or request). It sweeps every second: a time-scaled exercise
 // (60× makes one exercise minute a real second) needs that resolution.
 import type { ServiceContext } from '../services/context.js';
-import { fireInject, type FireOutcome } from '../services/exercise/fire-inject.js';
-import { dueDeliveryIds } from '../storage/repositories/exercise.repository.js';
+import { dueInjectIds, fireInject, type FireOutcome } from '../services/exercise/fire-inject.js';
 import { startPeriodicSweep, type PeriodicSweep } from '../shared/periodic-sweep.js';
 
 export const EXERCISE_SWEEP_MS = 1000;
@@ -17,7 +16,7 @@ export type ExerciseWorker = PeriodicSweep<ExerciseSweep>;
 export async function sweepExerciseInjects(ctx: ServiceContext): Promise<ExerciseSweep> {
   const now = ctx.clock();
   const result: ExerciseSweep = { fired: 0, failed: 0 };
-  for (const id of await dueDeliveryIds(ctx.db, now.toISOString(), BATCH)) {
+  for (const id of await dueInjectIds(ctx, now, BATCH)) {
     let outcome: FireOutcome = 'skipped';
     try {
       outcome = await fireInject(ctx, id, now);

@@ -1,5 +1,5 @@
 // Background workers of a node. Each is restart-safe: its state lives in the database.
-import { Counter } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import { startDeliveryWorker, type DeliveryWorker } from '../federation/delivery-worker.js';
 import { federationMetrics } from '../federation/federation-metrics.js';
 import type { Metrics } from '../http/plugins/metrics.js';
@@ -8,9 +8,12 @@ import { CLOCK_SOURCES } from './clock-sources.js';
 import { startDeadlineWorker, type DeadlineWorker } from './deadline-worker.js';
 import { startExerciseWorker, type ExerciseWorker } from './exercise-worker.js';
 import { startHousekeepingWorker, type HousekeepingWorker } from './housekeeping-worker.js';
+import { startPagingWorker, type PagingWorker } from './paging-worker.js';
+import { countPages } from '../services/paging/list-pages.js';
 
 export type Workers = {
-  deadlines: DeadlineWorker; delivery: DeliveryWorker; exercises: ExerciseWorker; housekeeping: HousekeepingWorker; stop(): Promise<void>;
+  deadlines: DeadlineWorker; delivery: DeliveryWorker; exercises: ExerciseWorker; housekeeping: HousekeepingWorker; paging: PagingWorker;
+  stop(): Promise<void>;
 };
 
 export function startWorkers(ctx: ServiceContext, metrics: Metrics): Workers {
@@ -24,12 +27,28 @@ export function startWorkers(ctx: ServiceContext, metrics: Metrics): Workers {
   const delivery = startDeliveryWorker(ctx, federationMetrics(metrics.registry, ctx.db));
   const exercises = startExerciseWorker(ctx);
   const housekeeping = startHousekeepingWorker(ctx);
+  const pages = new Counter({
+    name: 'crossline_pages_total', help: 'Page delivery attempts by channel and result (sent, retried, failed: undeliverable, escalated)',
+    labelNames: ['channel', 'result'], registers: [metrics.registry],
+  });
+  new Gauge({
+    name: 'crossline_pages', help: 'Pages in the page outbox by state (pending, sent, failed)', labelNames: ['state'], registers: [metrics.registry],
+    async collect() {
+      const counts = await countPages(ctx).catch(() => null);
+      if (counts) for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
+    },
+  });
+  const paging = startPagingWorker(ctx, (r) => {
+    for (const o of r.outcomes) pages.inc({ channel: o.channel, result: o.result });
+  });
   return {
     deadlines,
     delivery,
     exercises,
     housekeeping,
+    paging,
     async stop() {
+      await paging.stop();
       await housekeeping.stop();
       await exercises.stop();
       await delivery.stop();

@@ -6,7 +6,7 @@ import { sweepHousekeeping } from '../../src/workers/housekeeping-worker.js';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { pngBytes, zhFraudReport } from '../support/public-report-fixtures.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 /** /metrics answers a scrape token only. */
 const METRICS_TOKEN = 'public-report-test-metrics-token-0123';
 

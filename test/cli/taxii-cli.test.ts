@@ -11,7 +11,7 @@ import { crossline } from '../support/cli.js';
 import { startFakeTaxiiServer } from '../support/fake-taxii-server.js';
 
 const TAXII = 'application/taxii+json;version=2.1';
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 describe('crossline taxii pull', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'crossline-taxii-cli-'));

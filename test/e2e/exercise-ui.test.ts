@@ -1,4 +1,4 @@
-// Browser test of exercise mode (SPEC §7.2) on the demo federation: the Chinese node's supervisor
+// Browser test of exercise mode (docs/spec.md §7.2) on the demo federation: the Chinese node's supervisor
 // starts the shipped "Ransomware on a hospital" scenario at 120× from the director's UI; the US
 // duty officer opens the injected call (marked EXERCISE) and acknowledges it; the director's live
 // board shows the measured time, and after ending the exercise, the score per party. A request

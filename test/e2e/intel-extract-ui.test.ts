@@ -1,4 +1,4 @@
-// Browser test of indicator extraction and correlation alerts (SPEC §5.3, §4.5) on the demo node:
+// Browser test of indicator extraction and correlation alerts (docs/spec.md §5.3, §4.5) on the demo node:
 // an investigator pastes a Chinese victim statement, sees the indicators highlighted and listed,
 // adds them to a new case; the same value added to a second case raises an alert that the
 // investigator (member of both) sees on /intel/alerts with links to both cases and dismisses.
@@ -51,6 +51,22 @@ describe('indicator extraction and correlation alerts in a browser', () => {
       await screenshot(page, `intel-alerts-${lang}`);
       await row.getByRole('button', { name: t('alerts.ack') }).click();
       await expect.poll(async () => page.getByRole('row').filter({ hasText: domain }).count()).toBe(0);
+
+      // An account named by a cue word and disguised writing: platform, cue and flags in the reader's language.
+      await page.goto(`${suite.web.url}/intel/extract`);
+      await page.getByLabel(t('extract.textLabel')).fill(`对方让我加微信：scam_kefu_${n}0，网站 refund-${n}点top，电话一三八一二三四五六七八`);
+      await page.getByRole('button', { name: t('extract.submit'), exact: true }).click();
+      await page.getByRole('heading', { name: t('extract.resultTitle', { count: 3, occurrences: 3 }) }).waitFor();
+      const table = page.getByRole('table');
+      expect(await table.getByTestId('platform').textContent()).toBe(t('extract.platforms.wechat'));
+      const shown = await table.textContent();
+      for (const part of [`wechat:scam_kefu_${n}0`, t('extract.afterCue', { cue: '微信' }), `refund-${n}.top`, `refund-${n}点top`, t('extract.flags.obfuscated_dot'), t('extract.flags.chinese_numerals')]) {
+        expect(shown).toContain(part);
+      }
+      expect(await page.locator('.extract-cue').allTextContents()).toEqual(['微信']);
+      await settle(page);
+      expect(await axeProblems(page)).toEqual([]);
+      await screenshot(page, `extract-accounts-${lang}`);
     }, 180_000);
   }
 });

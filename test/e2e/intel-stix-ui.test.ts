@@ -1,4 +1,4 @@
-// Browser test of the STIX objects page (SPEC §5.1) on the demo node: an analyst uploads a bundle
+// Browser test of the STIX objects page (docs/spec.md §5.1) on the demo node: an analyst uploads a bundle
 // file with one broken object, sees the summary and the refused object with its reason, finds an
 // imported indicator by search, opens it and sees its versions and raw JSON; in English and
 // Chinese; axe finds nothing serious.

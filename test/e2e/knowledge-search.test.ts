@@ -1,4 +1,4 @@
-// Browser test of the knowledge base and search (SPEC §7.1) against the demo federation: the
+// Browser test of the knowledge base and search (docs/spec.md §7.1) against the demo federation: the
 // seeded articles are listed, an article renders its Markdown in both language tabs, the header
 // search box leads to highlighted results (a query without words is refused in the user's language),
 // and the pages pass the accessibility scan.

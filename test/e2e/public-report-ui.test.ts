@@ -1,4 +1,4 @@
-// Browser test of public reporting (SPEC §6): a victim reports in Chinese with a screenshot,
+// Browser test of public reporting (docs/spec.md §6): a victim reports in Chinese with a screenshot,
 // without an account, gets a receipt and checks the status; an analyst finds the report in the
 // triage queue with its extracted indicators and turns it into a case; the victim sees the change.
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Browser test of the TAXII page (SPEC §5.2) on the demo federation: the Chinese node shows its
+// Browser test of the TAXII page (docs/spec.md §5.2) on the demo federation: the Chinese node shows its
 // discovery URL, an intel manager creates a partner collection, adds a feed pulling the US node's
 // TAXII collection with an API token, pulls it now and sees the result; a partner's TAXII account
 // signing in sees what it is for and its own settings only; axe finds nothing serious.

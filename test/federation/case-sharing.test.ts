@@ -1,4 +1,4 @@
-// Case sharing and evidence transfer across real nodes (SPEC §4.3, §4.4, §1.6): one node on
+// Case sharing and evidence transfer across real nodes (docs/spec.md §4.3, §4.4, §1.6): one node on
 // PostgreSQL, two on PGlite. Bilateral flows use two of them; the multilateral ones all three.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

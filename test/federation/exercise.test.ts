@@ -1,4 +1,4 @@
-// A scripted tabletop exercise between two real nodes (SPEC §7.2): the director's node (cn-demo)
+// A scripted tabletop exercise between two real nodes (docs/spec.md §7.2): the director's node (cn-demo)
 // fires timed injects at a 120× time scale; the participant (us-demo) answers with the normal call
 // and request tools; the director's score matches the measured times; exercise data stays out of
 // every real list on both nodes; and a director restarted mid-exercise neither loses nor repeats

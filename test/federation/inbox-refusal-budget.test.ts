@@ -3,9 +3,6 @@
 // have): refusals before authentication are counted, never audited one by one, summarised at most
 // once per source and window; a client IP that spent its refusal budget gets 429 FED_RATE_LIMITED
 // before its body is read, on every process, while other clients and real peers go on.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

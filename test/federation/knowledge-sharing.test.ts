@@ -1,4 +1,4 @@
-// Knowledge-base sharing across real nodes (SPEC §7.1): one node on the system PostgreSQL, one on the embedded server.
+// Knowledge-base sharing across real nodes (docs/spec.md §7.1): one node on the system PostgreSQL, one on the embedded server.
 // Share → the peer holds a read-only copy naming the origin (and finds it by search); a new
 // version reaches it; attachments arrive intact; unshare withdraws it; TLP:RED never leaves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +30,7 @@ describe('knowledge base sharing across the federation', () => {
     const res = await fetch(`${node.node.url}${url}`, {
       method: 'PATCH', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
     });
-    return { status: res.status, json: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    return { status: res.status, json: (await res.json()) as any };
   };
   const knowledgeOutbox = async () => (await cn.node.ctx.db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM federation_outbox WHERE channel = 'knowledge'`))[0]!.n;

@@ -1,4 +1,4 @@
-// Every refusal of SPEC §1.5 against a real node process: replayed, expired, not yet valid, tampered,
+// Every refusal of docs/spec.md §1.5 against a real node process: replayed, expired, not yet valid, tampered,
 // misaddressed, wrongly signed, unknown key, unknown or suspended sender, beyond the re-order
 // window, unsupported type, refused by its handler. Each has its own code and a metrics count, and
 // nothing of it is applied. Refusals of what the peer really signed have an audit entry each; those

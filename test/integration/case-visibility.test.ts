@@ -6,7 +6,7 @@ import { notify } from '../../src/services/notification/notify.js';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { STORES } from '../support/test-context.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 describe.each(STORES)('case visibility on every read path (%s)', (store) => {
   let t: TestApp;

@@ -6,7 +6,7 @@ import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { STORES } from '../support/test-context.js';
 
 const HOUR = 3_600_000;
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 describe.each(STORES)('cases (%s)', (store) => {
   let t: TestApp;

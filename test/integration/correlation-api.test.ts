@@ -6,7 +6,7 @@ import { preservationDraft } from '../factories.js';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { STORES } from '../support/test-context.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 const IP = '203.0.113.50';
 
 describe.each(STORES)('correlation API (%s)', (store) => {
@@ -108,6 +108,13 @@ describe.each(STORES)('correlation API (%s)', (store) => {
     const res = await call('POST', lead.token, '/api/intel/extract', { text: '诈骗网站hxxp://pay-cn[.]top/login，客服电话13812345678。' });
     expect(res.statusCode, res.body).toBe(200);
     expect((res.json() as Json).indicators.map((i: Json) => [i.type, i.value])).toEqual([['url', 'http://pay-cn.top/login'], ['phone', '+8613812345678']]);
+    // An account named by a cue word comes with the cue's span; a disguised number with its flag and the text as written.
+    const text = '加微信：Scam_Kefu88，电话一三八一二三四五六七八';
+    const accounts = await call('POST', lead.token, '/api/intel/extract', { text });
+    expect((accounts.json() as Json).indicators).toEqual([
+      { type: 'account_handle', value: 'wechat:scam_kefu88', flags: [], spans: [{ start: 4, end: 15, raw: 'Scam_Kefu88', cue: { start: 1, end: 3, raw: '微信' } }] },
+      { type: 'phone', value: '+8613812345678', flags: ['chinese_numerals'], spans: [{ start: 18, end: 29, raw: '一三八一二三四五六七八' }] },
+    ]);
     const big = await call('POST', lead.token, '/api/intel/extract', { text: 'a'.repeat(1_000_001) });
     expect(big.statusCode).toBe(413);
     expect((big.json() as Json).error.code).toBe('INTEL_EXTRACT_TOO_LARGE');

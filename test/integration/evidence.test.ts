@@ -8,7 +8,7 @@ import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { STORES } from '../support/test-context.js';
 
 const LIMIT = 256 * 1024;
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 describe.each(STORES)('evidence (%s)', (store) => {
   let t: TestApp;

@@ -1,4 +1,4 @@
-// Exercise mode on both stores with a test clock (SPEC §7.2): injects fire at start + offset exactly
+// Exercise mode on both stores with a test clock (docs/spec.md §7.2): injects fire at start + offset exactly
 // once (also with two sweeps racing and across a restart), create marked calls and requests that no
 // real list shows, and the score follows the participant's steps as they arrive from the peer.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { createCaseFromCall } from '../../src/services/case/create-case-from-cal
 import type { ServiceContext } from '../../src/services/context.js';
 import { createExercise } from '../../src/services/exercise/create-exercise.js';
 import { createScenario } from '../../src/services/exercise/create-scenario.js';
+import { endExercise } from '../../src/services/exercise/end-exercise.js';
 import { getExerciseBoard } from '../../src/services/exercise/exercise-board.js';
 import { listExerciseResults } from '../../src/services/exercise/exercise-results.js';
 import { startExercise } from '../../src/services/exercise/start-exercise.js';
@@ -84,6 +85,9 @@ describe.each(STORES)('exercises (%s)', (store) => {
     const [call] = await listCalls(t.ctx, director, { exercise: run.id, limit: 10, offset: 0 });
     expect(call!.call).toMatchObject({ toParty: PEER, urgency: 'emergency', exerciseId: run.id });
     expect((await listCalls(t.ctx, director, { limit: 500, offset: 0 })).map((c) => c.call.id)).not.toContain(call!.call.id);
+    // Its own reference series, and listed (marked by exerciseId) where the inbox and hotline look while it runs.
+    expect(call!.call.reference).toMatch(/^[A-Z0-9-]+-EX-CALL-\d{4}-0001$/);
+    expect((await listCalls(t.ctx, director, { exercise: 'running', limit: 500, offset: 0 })).map((c) => c.call.id)).toContain(call!.call.id);
 
     // T+9: the peer's acknowledgement arrives (ack deadline 15 min → met).
     t.clock.set(new Date(start.getTime() + 9 * MIN));
@@ -99,6 +103,8 @@ describe.each(STORES)('exercises (%s)', (store) => {
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ status: 'submitted', exerciseId: run.id, type: 'preservation' });
     expect((await listVisibleRequests(t.ctx, director, { limit: 500, offset: 0 })).map((r) => r.id)).not.toContain(requests[0]!.id);
+    expect(requests[0]!.reference).toMatch(/^[A-Z0-9-]+-EX-REQ-\d{4}-0001$/);
+    expect((await listVisibleRequests(t.ctx, director, { exercise: 'running', limit: 500, offset: 0 })).map((r) => r.id)).toContain(requests[0]!.id);
 
     // T+20+36 h: the acknowledgement comes at 1.5 × its 24 h deadline (urgent) → 50 points; the
     // 24 h preservation response deadline has passed without fulfilment → missed, 0 points.
@@ -135,5 +141,10 @@ describe.each(STORES)('exercises (%s)', (store) => {
     await expect(actOnCall(t.ctx, director, call!.call.id, { action: 'link_case', caseId: 'any' }).catch(code)).resolves.toBe('EXERCISE_RECORD_STAYS_IN_EXERCISE');
     const real = await createDraftRequest(t.ctx, director, preservationDraft({ requestedParty: PEER }) as TCreateRequestDraft);
     await expect(actOnCall(t.ctx, director, call!.call.id, { action: 'link_request', requestId: real.id }).catch(code)).resolves.toBe('EXERCISE_RECORD_STAYS_IN_EXERCISE');
+    // Drills use up no real reference: the first real request is number 1 of the real series.
+    expect(real.reference).toMatch(/^[A-Z0-9-]+-REQ-\d{4}-0001$/);
+    // Once the exercise ends, its records leave the running lists.
+    await endExercise(t.ctx, director, run.id);
+    expect((await listCalls(t.ctx, director, { exercise: 'running', limit: 500, offset: 0 })).map((c) => c.call.id)).not.toContain(call!.call.id);
   });
 });

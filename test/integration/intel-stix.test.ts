@@ -9,7 +9,7 @@ import { STIX_UPLOAD_LIMIT } from '../../src/http/routes/intel/stix.routes.js';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { STORES } from '../support/test-context.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const bundleOf = (objects: unknown[]): string => JSON.stringify({ type: 'bundle', id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d', objects });
 

@@ -10,7 +10,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { STORES } from '../support/test-context.js';
 import { zhFraudReport } from '../support/public-report-fixtures.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 describe.each(STORES)('public report receipts across nodes (%s)', (store) => {
   let cn: TestApp;

@@ -6,7 +6,7 @@ import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { STORES } from '../support/test-context.js';
 import { pngBytes, zhFraudReport } from '../support/public-report-fixtures.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 describe.each(STORES)('public reports and triage (%s)', (store) => {
   let t: TestApp;
@@ -66,6 +66,14 @@ describe.each(STORES)('public reports and triage (%s)', (store) => {
     const queue = (await call('GET', reader.token, '/api/triage/reports?status=received&category=fraud')).json() as Json;
     expect(queue.items.find((x: Json) => x.id === id)).toMatchObject({ receipt: r.receipt, indicatorCount: detail.indicators.length });
     expect((await call('GET', reader.token, '/api/triage/reports?category=illegal_content')).json().items).toEqual([]);
+  });
+
+  it('takes accounts named by a cue and disguised addresses from the story, and triage sees how they were written', async () => {
+    const r = await submit(zhFraudReport({ narrative: '对方让我加他的飞机号 @Refund_Boss88，又让我登录 refund-help点top 填写银行卡信息，之后再也联系不上。' }));
+    const detail = (await call('GET', analyst.token, `/api/triage/reports/${await idOf(r.receipt)}`)).json() as Json;
+    const found = (type: string, value: string) => detail.indicators.find((i: Json) => i.type === type && i.value === value);
+    expect(found('account_handle', 'telegram:refund_boss88')).toMatchObject({ source: 'narrative' });
+    expect(found('domain', 'refund-help.top')).toMatchObject({ source: 'narrative', flags: ['obfuscated_dot'] });
   });
 
   it('suggests a report with the same bank account and phone as a duplicate, merges it, and tells its reporter it is being handled', async () => {

@@ -1,4 +1,4 @@
-// Statistical reports (SPEC §10.4) on both stores, over a fixture built through the real API with a
+// Statistical reports (docs/spec.md §10.4) on both stores, over a fixture built through the real API with a
 // moved clock: exact CSV values, exercise data left out, a PDF whose text holds both languages,
 // and the per-case / per-request reports under their visibility rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

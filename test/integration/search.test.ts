@@ -8,7 +8,7 @@ import { STORES } from '../support/test-context.js';
 import { reindexIfOutdated, reindexSearch } from '../../src/services/search/reindex-search.js';
 import { zhFraudReport } from '../support/public-report-fixtures.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 type Piece = { text: string; hit: boolean };
 
 const ARTICLES = [

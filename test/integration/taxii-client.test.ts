@@ -12,7 +12,7 @@ import { STORES } from '../support/test-context.js';
 import { indicator } from '../support/stix-samples.js';
 
 const TAXII = 'application/taxii+json;version=2.1';
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 describe.each(STORES)('TAXII client and feeds (%s)', (store) => {
   let source: TestApp;

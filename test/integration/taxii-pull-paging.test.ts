@@ -10,7 +10,7 @@ import { startFakeTaxiiServer, type FakeTaxiiOptions, type FakeTaxiiServer } fro
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { STORES } from '../support/test-context.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 describe.each(STORES)('TAXII feeds and server paging (%s)', (store) => {
   let target: TestApp;

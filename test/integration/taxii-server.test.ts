@@ -11,7 +11,7 @@ import { recordObservables } from '../../src/services/intel/record-observables.j
 import { indicator, type StixSample } from '../support/stix-samples.js';
 
 const TAXII = 'application/taxii+json;version=2.1';
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 describe.each(STORES)('TAXII 2.1 server (%s)', (store) => {
   let t: TestApp;

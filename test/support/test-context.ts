@@ -2,6 +2,7 @@
 // from a migrated template, fast) or a fresh schema in the system PostgreSQL (an external server,
 // DATABASE_URL); a settable clock; cleanup removes everything. The context's data dir names its
 // database in crossline.json, so a `crossline` command run on that data dir uses the same one.
+import { registerInboundHandlers } from '../../src/federation/handlers/index.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -59,6 +60,8 @@ export type TestContext = {
 };
 
 export async function createTestContext(kind: StoreKind, overrides: Partial<ConfigInput> = {}): Promise<TestContext> {
+  // As src/node.ts does when it composes a node: the inbox of any app built on this context dispatches to these.
+  registerInboundHandlers();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'crossline-test-'));
   const store = await createTestStore(kind);
   const where = { databaseUrl: store.databaseUrl, ...(store.databaseSchema ? { databaseSchema: store.databaseSchema } : {}) };

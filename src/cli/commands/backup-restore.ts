@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { isAppError } from '../../errors.js';
 import { backupNode, type BackupProgress } from '../../services/backup/backup-node.js';
 import { restoreNode } from '../../services/backup/restore-node.js';
-import { objectStoreFor } from '../../storage/object-store/object-store-for.js';
+import { backupObjectStore } from '../../services/backup/backup-object-store.js';
 import { configFrom, withNodeOptions, type NodeOptions } from '../options.js';
 
 const MASTER_KEY_NOTE = {
@@ -44,7 +44,7 @@ export function registerBackupRestore(program: Command, setExit: (code: number) 
       try {
         const s = await backupNode({
           dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema, nodeId: config.nodeId,
-          objectStore: objectStoreFor(config), out: opts.out, ...(bar.progress ? { progress: bar.progress } : {}),
+          objectStore: backupObjectStore(config), out: opts.out, ...(bar.progress ? { progress: bar.progress } : {}),
         });
         bar.stop();
         process.stdout.write(`backup written / 备份已写入: ${s.file}\n`);
@@ -61,7 +61,7 @@ export function registerBackupRestore(program: Command, setExit: (code: number) 
     .action(async (file: string, opts: NodeOptions) => exitOneOnCorrupt(setExit, async () => {
       const config = configFrom(opts, { logLevel: 'warn' });
       const bar = progressBar('restore');
-      const objectStore = objectStoreFor(config);
+      const objectStore = backupObjectStore(config);
       try {
         const s = await restoreNode({
           file, dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema, objectStore,

@@ -65,7 +65,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
       try {
         process.stderr.write('building report…\n');
         const doc = await buildReport(ctx, o);
-        const out = await exportReport(doc, o.format as ReportFormat, o.locale as ReportLocale);
+        const out = await exportReport(doc, o.format as ReportFormat, o.locale as ReportLocale, { timeZone: ctx.config.timeZone, partyName: ctx.config.nodeName });
         if (o.out) writeAtomically(o.out, out.body);
         else process.stdout.write(out.body);
         const rows = doc.tables.reduce((n, t) => n + t.rows.length, 0);

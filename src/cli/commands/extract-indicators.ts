@@ -24,7 +24,7 @@ export function formatTable(text: string, rows: ReturnType<typeof dedupeIndicato
 
 export function registerExtract(program: Command, setExit: (code: number) => void): void {
   program.command('extract').argument('<file>', 'text or HTML file; - for standard input')
-    .description('extract indicators (URLs, domains, IPs, e-mails, hashes, wallets, phones, ICP, cards) from text')
+    .description('extract indicators (URLs, domains, IPs, e-mails, hashes, wallets, phones, messaging accounts, ICP, cards) from text')
     .option('--json', 'print {indicators, occurrences, chars} as JSON, every span included')
     .option('--country <cc>', 'default country for phone numbers (ISO 3166 alpha-2)')
     .action((file: string, opts: ExtractOptions) => {

@@ -5,16 +5,17 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { openNodeContext } from '../../node.js';
 import { createUser } from '../../services/user/create-user.js';
-import { countUsers } from '../../storage/repositories/user.repository.js';
+import { userCount } from '../../services/user/read-users.js';
 import { configFrom, withNodeOptions, type NodeOptions } from '../options.js';
 
-type InitOptions = NodeOptions & { nameEn?: string; nameZh?: string; country?: string; adminUser: string; adminPassword?: string };
+type InitOptions = NodeOptions & { nameEn?: string; nameZh?: string; country?: string; timeZone?: string; adminUser: string; adminPassword?: string };
 
 export function registerInit(program: Command, setExit: (code: number) => void): void {
   withNodeOptions(program.command('init').description('create a node: config, keys, database, first admin'))
     .option('--name-en <name>', 'agency name in English')
     .option('--name-zh <name>', 'agency name in Chinese')
     .option('--country <cc>', 'ISO 3166 country code')
+    .option('--time-zone <zone>', 'the node\'s IANA time zone, e.g. Asia/Shanghai (server texts and PDF reports use it)')
     .option('--admin-user <name>', 'first administrator user name', 'admin')
     .option('--admin-password <pw>', 'first administrator password (default: generated and printed once)')
     .action(async (opts: InitOptions) => {
@@ -26,13 +27,14 @@ export function registerInit(program: Command, setExit: (code: number) => void):
           nodeId: config.nodeId,
           nodeName: { en: opts.nameEn ?? config.nodeName.en, zh: opts.nameZh ?? config.nodeName.zh },
           country: (opts.country ?? config.country).toUpperCase(),
+          timeZone: opts.timeZone ?? config.timeZone,
           port: config.port,
         };
         writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
       }
       const ctx = await openNodeContext(configFrom(opts, { logLevel: 'warn' }));
       try {
-        if ((await countUsers(ctx.db)) === 0) {
+        if ((await userCount(ctx)) === 0) {
           const password = opts.adminPassword ?? randomBytes(12).toString('base64url');
           await createUser(ctx, { kind: 'system', partyId: ctx.config.nodeId }, {
             username: opts.adminUser, displayName: 'Administrator', roles: ['admin'], password, locale: 'en', timeZone: 'UTC',

@@ -6,7 +6,7 @@ import { ZCreateUserSchema } from '../../domain/user/schemas.js';
 import { AppError } from '../../errors.js';
 import { openNodeContext } from '../../node.js';
 import { createUser } from '../../services/user/create-user.js';
-import { listUsers } from '../../storage/repositories/user.repository.js';
+import { listAllUsers } from '../../services/user/read-users.js';
 import { configFrom, withNodeOptions, type NodeOptions } from '../options.js';
 
 type AddOptions = NodeOptions & { role: string[]; name?: string; email?: string; password?: string; locale: string; timeZone: string };
@@ -43,7 +43,7 @@ export function registerUsers(program: Command, setExit: (code: number) => void)
   withNodeOptions(users.command('list').description('list users')).action(async (opts: NodeOptions) => {
     const ctx = await openNodeContext(configFrom(opts, { logLevel: 'warn' }));
     try {
-      for (const u of await listUsers(ctx.db)) {
+      for (const u of await listAllUsers(ctx)) {
         process.stdout.write(`${u.username}\t${(u.roles as Role[]).join(',')}\t${u.disabled ? 'disabled' : 'active'}\t${u.displayName}\n`);
       }
       setExit(0);

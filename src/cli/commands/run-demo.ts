@@ -16,16 +16,19 @@ export function registerDemo(program: Command, setExit: (code: number) => void):
       const parties = Number(opts.parties);
       if (![2, 3].includes(parties)) throw new Error('--parties must be 2 or 3');
       process.stdout.write('Starting the Crossline demo federation …\n');
-      const { nodes, seeded } = await startDemoFederation({ dataDir: opts.dataDir, basePort: Number(opts.basePort), host: opts.host, parties });
+      const { nodes, seeded, mail } = await startDemoFederation({ dataDir: opts.dataDir, basePort: Number(opts.basePort), host: opts.host, parties });
       for (const { party, node } of nodes) {
         process.stdout.write(`\n${party.name.en} / ${party.name.zh}\n  ${node.url}   (API docs: ${node.url}/api/docs)\n`);
       }
       process.stdout.write(`\n${seeded ? 'Demo data created' : 'Demo data kept from the last run'} in ${opts.dataDir}.\n`);
       process.stdout.write(`Log in on any node with the password "${DEMO_PASSWORD}" as:\n`);
       for (const u of DEMO_USERS) process.stdout.write(`  ${u.username.padEnd(13)} ${u.roles.join(', ')}\n`);
+      process.stdout.write(`\nPages by e-mail (to <user>@<node-id>.demo) go to the local mail catcher at smtp://${mail.host}:${mail.port}\n`);
+      process.stdout.write(`and are saved as .eml files in ${mail.dir} (open them with any mail program).\n`);
       process.stdout.write('\nPress Ctrl+C to stop.\n');
       await untilSignal();
       for (const { node } of nodes) await node.stop();
+      await mail.close();
       setExit(0);
     });
 }

@@ -7,7 +7,7 @@ import { createTaxiiClient, type TaxiiAuth } from '../../intel/taxii/client.js';
 import { isTaxiiTimestamp } from '../../intel/taxii/filters.js';
 import { openNodeContext } from '../../node.js';
 import { pullTaxiiCollection } from '../../services/intel/taxii-pull.js';
-import { findCollection } from '../../storage/repositories/taxii.repository.js';
+import { getCollection } from '../../services/intel/taxii-collections-admin.js';
 import { configFrom, withNodeOptions, type NodeOptions } from '../options.js';
 
 type PullOptions = NodeOptions & {
@@ -43,8 +43,7 @@ export function registerTaxii(program: Command, setExit: (code: number) => void)
       const auth = authFrom(opts);
       const ctx = await openNodeContext(configFrom(opts, { logLevel: 'warn' }));
       try {
-        const target = await findCollection(ctx.db, opts.into);
-        if (!target) throw new Error(`no local collection "${opts.into}"`);
+        const target = await getCollection(ctx, opts.into);
         const client = createTaxiiClient({ auth, timeoutMs: Math.max(1, Number(opts.timeout) || 60) * 1000 });
         const apiRoot = await client.resolveApiRoot(url);
         const remote = await client.findCollection(apiRoot, collection);

@@ -18,7 +18,7 @@ function pick<T extends string>(raw: string | undefined, allowed: readonly T[], 
 }
 
 export function registerTriage(program: Command, setExit: (code: number) => void): void {
-  const triage = program.command('triage').description('reports from the public (SPEC §6)');
+  const triage = program.command('triage').description('reports from the public (docs/spec.md §6)');
   withNodeOptions(triage.command('list').description('list the triage queue, newest first'))
     .option('--status <list>', `comma-separated: ${REPORT_STATUSES.join(', ')}`)
     .option('--category <list>', `comma-separated: ${REPORT_CATEGORIES.join(', ')}`)

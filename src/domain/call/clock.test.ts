@@ -8,7 +8,7 @@ describe('acknowledgement periods', () => {
     ['emergency', 15 * MINUTE_MS],
     ['urgent', 2 * HOUR_MS],
     ['routine', 24 * HOUR_MS],
-  ] as const)('defaults %s to SPEC §3.1', (urgency, ms) => {
+  ] as const)('defaults %s to docs/spec.md §3.1', (urgency, ms) => {
     expect(ackPeriodMs(urgency)).toBe(ms);
     expect(ackPeriodMs(urgency, null)).toBe(ms);
   });

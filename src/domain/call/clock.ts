@@ -5,7 +5,7 @@ import type { CallUrgency, EscalationLevel, EscalationRole } from './topics.js';
 import { MAX_ESCALATION_LEVEL, escalationRole } from './topics.js';
 import type { CallEvent, CallRecord } from './types.js';
 
-/** SPEC §3.1 defaults: 15 min emergency, 2 h urgent, 24 h routine. */
+/** docs/spec.md §3.1 defaults: 15 min emergency, 2 h urgent, 24 h routine. */
 export const DEFAULT_ACK_MINUTES: Readonly<Record<CallUrgency, number>> = {
   emergency: 15,
   urgent: 120,
@@ -59,7 +59,7 @@ export type CallEvaluation = {
   escalationRole: EscalationRole;
   /** When the next rung applies, or null when at the top or no longer waiting. */
   nextEscalationAt: string | null;
-  /** Shown prominently (SPEC §3.1): unacknowledged and overdue, or an unacknowledged emergency. */
+  /** Shown prominently (docs/spec.md §3.1): unacknowledged and overdue, or an unacknowledged emergency. */
   isProminent: boolean;
   /** Time from placing to acknowledgement, once acknowledged. */
   timeToAcknowledgeMs: number | null;

@@ -1,4 +1,4 @@
-// Contact log of every call and answer (SPEC §3.2), built from call events; "out" means the
+// Contact log of every call and answer (docs/spec.md §3.2), built from call events; "out" means the
 // step was taken on this node's side, "in" that it came from the other agency.
 import type { Bilingual } from '../../error-types.js';
 import type { EscalationLevel } from './topics.js';

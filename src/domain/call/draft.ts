@@ -1,4 +1,4 @@
-// Prefilled drafts that turn a call into a request for assistance or a case (SPEC §3.3).
+// Prefilled drafts that turn a call into a request for assistance or a case (docs/spec.md §3.3).
 // The service creates the request/case from the draft, then applies link_request / link_case.
 import type { Bilingual } from '../../error-types.js';
 import type { CallLanguage, CallUrgency, CrimeCategoryGuess, RequestTypeGuess } from './topics.js';

@@ -1,4 +1,4 @@
-// Public API of the hotline area (SPEC §3): calls, ack clock and ladder, roster, contact log.
+// Public API of the hotline area (docs/spec.md §3): calls, ack clock and ladder, roster, contact log.
 export * from './topics.js';
 export * from './types.js';
 export * from './clock.js';

@@ -14,7 +14,7 @@ import { isIsoInstant, validateNewCall } from './validation.js';
 export type PlaceCallOptions = {
   id: string;
   reference: string;
-  /** The ack periods agreed with the called party, if any (else SPEC §3.1 defaults). */
+  /** The ack periods agreed with the called party, if any (else docs/spec.md §3.1 defaults). */
   agreement?: CallAckAgreement | null;
   /**
    * Required when a peer relays a call placed on its node: the caller's own clock is copied so
@@ -22,7 +22,7 @@ export type PlaceCallOptions = {
    */
   relay?: { placedBy: string; placedAt: string; ackPeriodMs: number };
   /**
-   * Exercise speed (SPEC §7.2): a call injected by an exercise run at N× gets an acknowledgement
+   * Exercise speed (docs/spec.md §7.2): a call injected by an exercise run at N× gets an acknowledgement
    * period N times shorter (at least a second), so its deadline and escalation ladder run at the
    * exercise's pace on both nodes (the period travels with the call).
    */

@@ -19,7 +19,7 @@ type Rule = {
 };
 
 const OPERATORS: readonly Role[] = ['point_of_contact', 'investigator', 'supervisor', 'admin'];
-/** SPEC §3.1: acknowledgement is the on-duty contact's job, or their supervisors'. */
+/** docs/spec.md §3.1: acknowledgement is the on-duty contact's job, or their supervisors'. */
 const ACKNOWLEDGERS: readonly Role[] = ['point_of_contact', 'supervisor', 'admin'];
 const BOTH: readonly CallSide[] = ['caller', 'receiver'];
 

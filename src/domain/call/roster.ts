@@ -1,4 +1,4 @@
-// On-call roster (SPEC §3.2): shifts as UTC instants with the zone they were planned in, so DST
+// On-call roster (docs/spec.md §3.2): shifts as UTC instants with the zone they were planned in, so DST
 // never shortens or lengthens a shift by surprise; who is on duty at each rung of the ladder.
 import type { ValidationIssue } from '../../error-types.js';
 import { AppError } from '../../errors.js';

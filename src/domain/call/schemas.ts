@@ -1,6 +1,7 @@
 // Zod shapes of the call area's inputs, reused by the HTTP layer for validation and OpenAPI.
 // Business rules (bilingual issues) stay in validation.ts / roster.ts.
 import { z } from 'zod';
+import { ruleMessage } from '../shared/bilingual.js';
 import { CALL_LANGUAGES, CALL_TOPICS, CALL_URGENCIES, ESCALATION_ROLES } from './topics.js';
 import { CALL_STATUSES } from './types.js';
 import {
@@ -22,14 +23,17 @@ export const ZCallCallbackSchema = z.object({
 });
 export type TCallCallback = z.infer<typeof ZCallCallbackSchema>;
 
-/** Placing a call from this node; fromParty is this node's own id, filled in by the service. */
+/**
+ * Placing a call from this node; fromParty is this node's own id, filled in by the service. Blank
+ * texts pass the shape: validateNewCall names every missing field at once, in both languages.
+ */
 export const ZPlaceCallSchema = z.object({
-  toParty: z.string().min(1).max(100),
+  toParty: z.string().max(100),
   topic: z.enum(CALL_TOPICS),
   urgency: z.enum(CALL_URGENCIES),
-  message: z.string().trim().min(1).max(CALL_MESSAGE_MAX),
+  message: z.string().trim().max(CALL_MESSAGE_MAX),
   language: z.enum(CALL_LANGUAGES),
-  callback: ZCallCallbackSchema,
+  callback: ZCallCallbackSchema.extend({ name: z.string().trim().max(CALL_NAME_MAX), timeZone: z.string().max(64) }),
 });
 export type TPlaceCall = z.infer<typeof ZPlaceCallSchema>;
 
@@ -99,12 +103,14 @@ export const ZShiftInputSchema = z.object({
 });
 export type TShiftInput = z.infer<typeof ZShiftInputSchema>;
 
+const LOCAL_TIME = ruleMessage('Enter a date and time.', '请输入日期和时间。');
+
 /** Planning a shift in local wall time, e.g. "2025-03-08T20:00" in "America/New_York". */
 export const ZShiftLocalInputSchema = z.object({
   userId: z.string().min(1),
   role: z.enum(ESCALATION_ROLES),
   timeZone: z.string().min(1).max(64),
-  localStart: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/),
-  localEnd: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/),
+  localStart: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, LOCAL_TIME),
+  localEnd: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, LOCAL_TIME),
 });
 export type TShiftLocalInput = z.infer<typeof ZShiftLocalInputSchema>;

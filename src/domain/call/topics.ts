@@ -53,7 +53,7 @@ export function escalationRole(level: EscalationLevel): EscalationRole {
 }
 
 /**
- * Crime categories as SPEC §4.1 names them. The request and case areas own the authoritative
+ * Crime categories as docs/spec.md §4.1 names them. The request and case areas own the authoritative
  * lists; this is only what a call suggests, and the service maps it if the names differ.
  */
 /** What a call suggests for the request or case it may become; the same vocabularies as those areas. */

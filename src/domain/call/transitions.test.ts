@@ -102,7 +102,7 @@ describe('effects of each action', () => {
   });
 });
 
-describe('human acknowledgement (SPEC §3.1)', () => {
+describe('human acknowledgement (docs/spec.md §3.1)', () => {
   it('refuses the system, on either node', () => {
     expect(codeOf(() => applyCallAction(placedCall(), 'acknowledge', system(CN), NOW))).toBe('CALL_HUMAN_ACK_REQUIRED');
     expect(codeOf(() => applyCallAction(placedCall(), 'acknowledge', system(US), NOW))).toBe('CALL_HUMAN_ACK_REQUIRED');

@@ -23,7 +23,7 @@ export const CALL_TRANSITIONS: Readonly<Record<CallStatus, readonly CallAction[]
   delivered: ['acknowledge', 'escalate', 'cancel', ...LINKABLE],
   acknowledged: ['answer', 'cancel', ...LINKABLE],
   answered: ['close', ...LINKABLE],
-  // A closed call can still become a request or case afterwards (SPEC §3.3) and take notes.
+  // A closed call can still become a request or case afterwards (docs/spec.md §3.3) and take notes.
   closed: ['note', 'link_request', 'link_case'],
   cancelled: ['note'],
 };

@@ -1,4 +1,4 @@
-// Shapes of a hotline call (SPEC §3): the stored record, the actions on it and the events they emit.
+// Shapes of a hotline call (docs/spec.md §3): the stored record, the actions on it and the events they emit.
 import type { Bilingual } from '../../error-types.js';
 import type { CallLanguage, CallTopic, CallUrgency, EscalationLevel } from './topics.js';
 
@@ -54,7 +54,7 @@ export type CallRecord = {
   escalatedAt: string | null;
   linkedRequestId: string | null;
   linkedCaseId: string | null;
-  /** Set when a tabletop exercise created the call (SPEC §7.2): kept out of real lists and statistics. */
+  /** Set when a tabletop exercise created the call (docs/spec.md §7.2): kept out of real lists and statistics. */
   exerciseId?: string | null;
   /** Incremented by every applied action; the service uses it for optimistic locking. */
   version: number;

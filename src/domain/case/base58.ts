@@ -1,37 +1,19 @@
 // Base58 and Base58Check (Bitcoin alphabet), used to validate BTC/LTC/DOGE legacy and TRON addresses.
+// Encoding from @scure/base; the checksum (4 bytes of double SHA-256) is checked here so a failure
+// can say why (alphabet, length or checksum).
 import { createHash } from 'node:crypto';
-
-const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-const INDEX = new Map([...ALPHABET].map((ch, i) => [ch, i]));
+import { base58 } from '@scure/base';
 
 export function base58Decode(s: string): Buffer | undefined {
-  let n = 0n;
-  for (const ch of s) {
-    const v = INDEX.get(ch);
-    if (v === undefined) return undefined;
-    n = n * 58n + BigInt(v);
+  try {
+    return Buffer.from(base58.decode(s));
+  } catch {
+    return undefined;
   }
-  const bytes: number[] = [];
-  while (n > 0n) {
-    bytes.push(Number(n & 0xffn));
-    n >>= 8n;
-  }
-  let zeros = 0;
-  while (zeros < s.length && s[zeros] === '1') zeros++;
-  return Buffer.from([...new Array<number>(zeros).fill(0), ...bytes.reverse()]);
 }
 
 export function base58Encode(data: Uint8Array): string {
-  let n = 0n;
-  for (const b of data) n = (n << 8n) | BigInt(b);
-  let out = '';
-  while (n > 0n) {
-    out = ALPHABET[Number(n % 58n)] + out;
-    n /= 58n;
-  }
-  let zeros = 0;
-  while (zeros < data.length && data[zeros] === 0) zeros++;
-  return '1'.repeat(zeros) + out;
+  return base58.encode(data);
 }
 
 const sha256d = (b: Uint8Array): Buffer => createHash('sha256').update(createHash('sha256').update(b).digest()).digest();

@@ -1,4 +1,4 @@
-// Case state machine (SPEC §4.1): open → active ⇄ suspended → closed, reopen closed → active
+// Case state machine (docs/spec.md §4.1): open → active ⇄ suspended → closed, reopen closed → active
 // by a supervisor, plus the edits (fields, members, parties, links) allowed in each status.
 import { AppError, validationError } from '../../errors.js';
 import type { Actor } from '../shared/actor.js';

@@ -1,4 +1,4 @@
-// Case record shape, statuses, crime categories and confidentiality levels (SPEC §4.1).
+// Case record shape, statuses, crime categories and confidentiality levels (docs/spec.md §4.1).
 import type { Bilingual } from '../../error-types.js';
 import type { Tlp } from './tlp.js';
 

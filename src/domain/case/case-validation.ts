@@ -90,7 +90,7 @@ export function validateReason(reason: string | undefined): ValidationIssue[] {
 export function validateMemberRole(caseRole: CaseRole, userRoles: readonly Role[], path = 'caseRole'): ValidationIssue[] {
   return caseRolesAllowedFor(userRoles).includes(caseRole)
     ? []
-    : [issue(path, 'CASE_ROLE_NOT_ALLOWED', 'Only investigators, analysts, supervisors and points of contact can lead or edit a case; others can be viewers.', '只有调查员、分析员、主管和联络人可以主办或编辑案件，其他人员只能作为查看者。')];
+    : [issue(path, 'CASE_ROLE_NOT_ALLOWED', 'Only investigators, analysts, supervisors and points of contact can lead or edit a case; others can be viewers.', '只有侦查员、分析员、主管和联络人可以主办或编辑案件，其他人员只能作为查看者。')];
 }
 
 export type CreateCaseInput = {

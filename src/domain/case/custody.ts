@@ -1,4 +1,4 @@
-// Chain of custody (SPEC §4.3): append-only events, each hash-linked to the previous one and
+// Chain of custody (docs/spec.md §4.3): append-only events, each hash-linked to the previous one and
 // signed with the acting node's Ed25519 key, so edits, deletions, reorders and forged
 // signatures are all detected by verifyCustodyChain.
 import type { KeyObject } from 'node:crypto';
@@ -152,7 +152,7 @@ export function verifyCustodyChain(
     if (custodyEventHash(body) !== hash) return bad(seq, 'hash');
     const key = publicKeyFor(e.keyId, e.party);
     if (!key) return bad(seq, 'unknown_key');
-    let valid = false;
+    let valid: boolean;
     try {
       valid = verify(null, Buffer.from(hash, 'hex'), key, Buffer.from(signature, 'base64url'));
     } catch {

@@ -1,4 +1,4 @@
-// Evidence at rest (SPEC §4.3, §9.3): AES-256-GCM per item with its own random data key,
+// Evidence at rest (docs/spec.md §4.3, §9.3): AES-256-GCM per item with its own random data key,
 // the data key wrapped (envelope encryption) by the node master key; SHA-256 of the plaintext
 // recorded so integrity is checked on every read.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Evidence crossing the federation (SPEC §4.3): the `transferred` custody event the sender signs as
+// Evidence crossing the federation (docs/spec.md §4.3): the `transferred` custody event the sender signs as
 // an item leaves, the checks a receiver makes of the chain it was handed, and the record plus the
 // `received` event with which the receiver continues that chain under its own key.
 //
@@ -89,6 +89,9 @@ export function receivedEvidenceRecord(input: {
   encryption: EvidenceEncryption;
   sender: Actor & { kind: 'peer' };
   now: Date;
+  /** SHA-256 this node computed over the bytes received, and the sender's label of who sent them. */
+  receivedSha256: string;
+  transferredBy: string;
 }): { record: EvidenceRecord; events: CaseDomainEvent[] } {
   const { kase, meta, sender, now } = input;
   const record: EvidenceRecord = {
@@ -99,6 +102,7 @@ export function receivedEvidenceRecord(input: {
     encryption: input.encryption,
     namedRecipients: [...meta.namedRecipients],
     custodyHead: null,
+    received: { from: sender.partyId, at: now.toISOString(), sentSha256: meta.sha256, receivedSha256: input.receivedSha256, transferredBy: input.transferredBy },
   };
   const event = makeEvent('evidence.received', sender, now, {
     caseId: kase.id, evidenceId: meta.id, filename: meta.filename, size: meta.size, sha256: meta.sha256, from: sender.partyId,

@@ -1,4 +1,4 @@
-// Evidence item metadata (SPEC §4.3): validation of uploads, the stored record, and custody
+// Evidence item metadata (docs/spec.md §4.3): validation of uploads, the stored record, and custody
 // events recorded against it (with the custody head kept on the record to detect truncation).
 import type { KeyObject } from 'node:crypto';
 import type { ValidationIssue } from '../../error-types.js';
@@ -42,7 +42,15 @@ export type EvidenceRecord = {
   custodyHead: { seq: number; hash: string } | null;
   createdAt: string;
   createdBy: string;
+  /**
+   * For an item received from a peer: the SHA-256 the sender declared and the one this node
+   * computed over the bytes it received (a transfer whose two differ is refused), so both sides'
+   * hashes can be shown. Absent for items collected here and for items received before this existed.
+   */
+  received?: EvidenceReceipt;
 };
+
+export type EvidenceReceipt = { from: string; at: string; sentSha256: string; receivedSha256: string; transferredBy: string };
 
 export type EvidenceInput = {
   filename: string;

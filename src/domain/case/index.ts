@@ -73,7 +73,7 @@ export {
   recordCustody,
   validateEvidenceInput,
 } from './evidence.js';
-export type { CreateEvidenceContext, EvidenceInput, EvidenceLimits, EvidenceRecord } from './evidence.js';
+export type { CreateEvidenceContext, EvidenceInput, EvidenceLimits, EvidenceReceipt, EvidenceRecord } from './evidence.js';
 export {
   CUSTODY_FAILURES,
   CUSTODY_GENESIS,

@@ -1,4 +1,4 @@
-// Entry point for observable normalization (SPEC §4.2): dispatch by type, and the dedupe key.
+// Entry point for observable normalization (docs/spec.md §4.2): dispatch by type, and the dedupe key.
 import { validationError } from '../../errors.js';
 import { issue } from '../shared/bilingual.js';
 import { normalizeHandle } from './normalize-handle.js';

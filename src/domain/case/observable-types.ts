@@ -1,4 +1,4 @@
-// Observable kinds (SPEC §4.2) and the shapes normalization produces.
+// Observable kinds (docs/spec.md §4.2) and the shapes normalization produces.
 import type { Bilingual, ValidationIssue } from '../../error-types.js';
 
 export const OBSERVABLE_TYPES = [

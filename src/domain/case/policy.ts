@@ -1,6 +1,6 @@
 // Who may do what on a case: one declarative table of policy action → grants (role + case role).
 //
-// Decisions (SPEC §9.1 "cases restricted to their members"):
+// Decisions (docs/spec.md §9.1 "cases restricted to their members"):
 // - Case content is visible to members only. Holding a node role is never enough: an admin
 //   manages membership (`manage_members`, needs no membership) but reads content only if made a
 //   member; an auditor reads the audit log, not cases, unless made a member (e.g. a viewer).

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ZAddObservablesSchema, ZAddTaskSchema, ZCaseStatusActionSchema, ZCreateCaseSchema, ZEvidenceMetadataSchema, ZShareCaseSchema, ZTaskActionSchema, ZUpdateCaseSchema } from './schemas.js';
+import { validateCaseFields } from './case-validation.js';
 
 describe('zod schemas', () => {
   it('create case', () => {
     expect(ZCreateCaseSchema.safeParse({ title: { zh: '跨境电诈' }, crimeCategories: ['online_fraud'], tlp: 'AMBER+STRICT' }).success).toBe(true);
-    expect(ZCreateCaseSchema.safeParse({ title: {}, crimeCategories: [] }).success).toBe(false);
+    // Blank title and no category pass the shape: the domain names both at once (validateCaseFields).
+    expect(ZCreateCaseSchema.safeParse({ title: {}, crimeCategories: [] }).success).toBe(true);
+    expect(validateCaseFields({ title: {}, crimeCategories: [] }, true).map((i) => i.path).sort()).toEqual(['crimeCategories', 'title']);
     expect(ZCreateCaseSchema.safeParse({ title: {}, crimeCategories: ['hacking'] }).success).toBe(false);
     expect(ZCreateCaseSchema.safeParse({ title: {}, crimeCategories: ['csam'], tlp: 'WHITE' }).success).toBe(false);
     expect(ZUpdateCaseSchema.safeParse({ confidentiality: 'secret' }).success).toBe(true);

@@ -1,6 +1,7 @@
 // Zod shapes for the case area's inputs (reused by the HTTP layer for validation and OpenAPI).
 // Domain rules with bilingual messages live in case-validation.ts, observables.ts, tasks.ts.
 import { z } from 'zod';
+import { ruleMessage } from '../shared/bilingual.js';
 import { ROLES } from '../shared/roles.js';
 import { CASE_CONFIDENTIALITY, CASE_ROLES, CRIME_CATEGORIES } from './case-types.js';
 import { CASE_LIMITS } from './case-validation.js';
@@ -25,7 +26,8 @@ export const ZCreateCaseSchema = z.object({
   reference: z.string().trim().min(1).max(CASE_LIMITS.referenceChars).optional(),
   title: ZBilingualText(CASE_LIMITS.titleChars),
   summary: ZBilingualText(CASE_LIMITS.summaryChars).optional(),
-  crimeCategories: z.array(ZCrimeCategorySchema).min(1).max(CRIME_CATEGORIES.length),
+  // At least one: checked by validateCaseInput with the title, so an empty form names both at once.
+  crimeCategories: z.array(ZCrimeCategorySchema).max(CRIME_CATEGORIES.length),
   leadParty: Id.optional(),
   participatingParties: z.array(Id).max(50).optional(),
   tlp: ZTlpSchema.optional(),
@@ -62,6 +64,9 @@ export const ZCaseMemberSchema = z.object({ userId: Id, caseRole: ZCaseRoleSchem
 export type TCaseMember = z.infer<typeof ZCaseMemberSchema>;
 export const ZUserRolesSchema = z.array(z.enum(ROLES));
 
+/** Also used by the extraction API (src/http/routes/intel/extract.schema.ts). */
+export const COUNTRY_CODE = ruleMessage('Enter a two-letter country code such as CN or US.', '请输入两个字母的国家或地区代码，例如 CN 或 US。');
+
 export const ZObservableInputSchema = z.object({
   type: z.enum(OBSERVABLE_TYPES),
   value: z.string().min(1).max(4096),
@@ -70,7 +75,7 @@ export const ZObservableInputSchema = z.object({
   note: z.string().max(2000).optional(),
   options: z
     .object({
-      defaultCountry: z.string().regex(/^[A-Za-z]{2}$/).optional(),
+      defaultCountry: z.string().regex(/^[A-Za-z]{2}$/, COUNTRY_CODE).optional(),
       chain: z.string().trim().min(1).max(32).optional(),
       platform: z.string().trim().min(1).max(32).optional(),
     })
@@ -113,7 +118,7 @@ export const ZShareCaseSchema = z
     note: z.string().max(2000).optional(),
   })
   .refine((s) => s.granularity === 'whole_case' || (s.observableIds?.length ?? 0) + (s.evidenceIds?.length ?? 0) > 0, {
-    message: 'Select at least one observable or evidence item / 请至少选择一条可观测数据或一件证据',
+    message: ruleMessage('Select at least one observable or evidence item.', '请至少选择一条可观测数据或一件证据。'),
     path: ['observableIds'],
   });
 export type TShareCase = z.infer<typeof ZShareCaseSchema>;
@@ -122,7 +127,7 @@ export const ZEvidenceMetadataSchema = z.object({
   filename: z.string().min(1).max(1024),
   mediaType: z.string().min(3).max(255),
   size: z.number().int().positive(),
-  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/).optional(),
+  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, ruleMessage('Enter the SHA-256 hash: 64 hexadecimal characters.', '请输入 SHA-256 哈希值：64 位十六进制字符。')).optional(),
   requestId: Id.optional(),
   tlp: ZTlpSchema.optional(),
   description: z.string().max(2000).optional(),

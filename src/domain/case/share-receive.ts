@@ -1,4 +1,4 @@
-// Receiving a shared case (SPEC §4.4, §1.6): the local copy created or updated from what a peer sent,
+// Receiving a shared case (docs/spec.md §4.4, §1.6): the local copy created or updated from what a peer sent,
 // the peer's observables turned into local records that keep the peer's provenance and marking, and
 // the request link received request evidence needs. The peer's signed share is the authority here;
 // the case's local life (status, members, tasks) stays local and is never overwritten by an update.

@@ -1,4 +1,4 @@
-// Selective sharing (SPEC §4.4): decide, per recipient and per item, what may be sent given the
+// Selective sharing (docs/spec.md §4.4): decide, per recipient and per item, what may be sent given the
 // case's confidentiality and each item's TLP and originator. The service sends what is allowed
 // and shows the refusals; nothing here sends anything.
 import type { Bilingual } from '../../error-types.js';

@@ -73,9 +73,9 @@ export function timelineEntry(event: CaseDomainEvent, names: TimelineNames = {})
     case 'case.member_role_changed':
       return onCase({ en: `${user(d.userId)} is now ${role(d.to).en}`, zh: `${user(d.userId)} 改为${role(d.to).zh}` });
     case 'case.request_linked':
-      return onCase({ en: 'Request for assistance linked', zh: '已关联协查请求' });
+      return onCase({ en: 'Request for assistance linked', zh: '已关联协助请求' });
     case 'case.request_unlinked':
-      return onCase({ en: 'Request for assistance unlinked', zh: '已取消关联协查请求' });
+      return onCase({ en: 'Request for assistance unlinked', zh: '已取消关联协助请求' });
     case 'case.call_linked':
       return onCase({ en: 'Hotline call linked', zh: '已关联热线呼叫' });
     case 'case.call_unlinked':

@@ -1,4 +1,4 @@
-// Public API of the dialogue area (SPEC §8): meetings, agreed outcomes, action items, progress.
+// Public API of the dialogue area (docs/spec.md §8): meetings, agreed outcomes, action items, progress.
 export * from './types.js';
 export * from './policy.js';
 export * from './validation.js';

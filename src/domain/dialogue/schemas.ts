@@ -1,6 +1,7 @@
 // Zod shapes of the dialogue area's inputs, reused by the HTTP layer for validation and OpenAPI.
 // Cross-field rules (one participant per party, due date after the meeting) live in validation.ts.
 import { z } from 'zod';
+import { ruleMessage } from '../shared/bilingual.js';
 import { MEETING_KINDS } from './types.js';
 import { AGENDA_MAX_ITEMS, NAME_MAX, REASON_MAX, TEXT_MAX, TITLE_MAX } from './validation.js';
 
@@ -47,7 +48,7 @@ export type TMeetingAction = z.infer<typeof ZMeetingActionSchema>;
 export const ZOutcomeInputSchema = z.object({ text: bilingual(TEXT_MAX) });
 export type TOutcomeInput = z.infer<typeof ZOutcomeInputSchema>;
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ruleMessage('Enter a date.', '请输入日期。'));
 
 export const ZActionItemInputSchema = z.object({
   outcomeId: z.string().min(1).nullable().optional(),

@@ -1,4 +1,4 @@
-// Shapes of the dialogue mechanism (SPEC §8): meetings, agreed outcomes and action items.
+// Shapes of the dialogue mechanism (docs/spec.md §8): meetings, agreed outcomes and action items.
 import type { Bilingual } from '../../error-types.js';
 
 export const MEETING_KINDS = ['high_level_dialogue', 'working_group', 'expert_meeting', 'video_call'] as const;

@@ -31,6 +31,6 @@ export const EXERCISE_ERRORS = {
   },
   EXERCISE_PARTICIPANT_UNKNOWN: {
     status: 409,
-    message: { en: 'A participant is not an active peer of this node.', zh: '某参演方不是本节点的有效对端。' },
+    message: { en: 'A participant is not an active peer of this node.', zh: '某参演方不是本节点的有效合作方。' },
   },
 } as const satisfies ErrorCatalogue;

@@ -1,4 +1,4 @@
-// Public API of the exercise domain (SPEC §7.2): scenario shapes and rules, schedule, scoring, timeline.
+// Public API of the exercise domain (docs/spec.md §7.2): scenario shapes and rules, schedule, scoring, timeline.
 export * from './types.js';
 export * from './schemas.js';
 export * from './schedule.js';

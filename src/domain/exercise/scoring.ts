@@ -1,4 +1,4 @@
-// The exercise score (SPEC §7.2), from measured response times against the agreed deadlines.
+// The exercise score (docs/spec.md §7.2), from measured response times against the agreed deadlines.
 //
 // Each inject to a party has steps: a call has `acknowledge`; a request has `acknowledge`, `accept`
 // and `fulfil`. A step with a deadline is scored:

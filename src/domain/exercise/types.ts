@@ -1,4 +1,4 @@
-// Shapes of a tabletop exercise (SPEC §7.2): a scenario of timed injects, a run of it, and the
+// Shapes of a tabletop exercise (docs/spec.md §7.2): a scenario of timed injects, a run of it, and the
 // deliveries of each inject to each participating party.
 import type { Bilingual } from '../../error-types.js';
 import type { CallCallback, CallTopic, CallUrgency } from '../call/index.js';

@@ -45,11 +45,11 @@ export function validateScenario(input: TScenarioInput, c: ScenarioContext): Val
     ...bilingualIssues('briefing', input.briefing, { en: 'briefing', zh: '情况介绍' }),
   ];
   if (input.participants.length === 0) {
-    out.push(issue('participants', 'required', 'Choose at least one participating peer.', '请至少选择一个参演对端。'));
+    out.push(issue('participants', 'required', 'Choose at least one participating peer.', '请至少选择一个参演合作方。'));
   }
   input.participants.forEach((p, i) => {
     if (p === c.ownParty) out.push(issue(`participants.${i}`, 'own_party', 'Your own node directs; it does not take part.', '本节点为导演方，不作为参演方。'));
-    else if (!c.peers.includes(p)) out.push(issue(`participants.${i}`, 'not_peer', `${p} is not an active peer of this node.`, `${p} 不是本节点的有效对端。`));
+    else if (!c.peers.includes(p)) out.push(issue(`participants.${i}`, 'not_peer', `${p} is not an active peer of this node.`, `${p} 不是本节点的有效合作方。`));
     if (input.participants.indexOf(p) !== i) out.push(issue(`participants.${i}`, 'duplicate', 'This participant is listed twice.', '该参演方重复列出。'));
   });
   input.injects.forEach((inject, i) => out.push(...injectIssues(inject, `injects.${i}`, input, c)));

@@ -1,5 +1,5 @@
 // Error codes of the federation transport and peer management (the crypto core's FED_* codes live in
-// src/federation/crypto/errors.ts); merged into the node-wide catalogue in domain/error-catalogues.ts.
+// crypto-errors.ts); merged into the node-wide catalogue in domain/error-catalogues.ts.
 import type { ErrorCatalogue } from '../../error-types.js';
 
 export const FEDERATION_TRANSPORT_ERRORS = {

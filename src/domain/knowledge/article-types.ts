@@ -1,4 +1,4 @@
-// Knowledge-base article shape (SPEC §7.1): bilingual typologies, procedures, templates and
+// Knowledge-base article shape (docs/spec.md §7.1): bilingual typologies, procedures, templates and
 // contact guides, versioned, with the party it originated from.
 import type { Bilingual } from '../../error-types.js';
 import type { Tlp } from '../case/tlp.js';

@@ -1,4 +1,4 @@
-// Public reporting (SPEC §6): the pure rules of reports from the public and their triage.
+// Public reporting (docs/spec.md §6): the pure rules of reports from the public and their triage.
 export * from './types.js';
 export * from './receipt.js';
 export * from './validation.js';

@@ -5,7 +5,11 @@ import type { ObservableType } from '../case/observable-types.js';
 import type { ReportInput } from './types.js';
 
 export type IndicatorSource = 'narrative' | 'payment' | 'contact';
-export type ReportIndicator = { type: ObservableType; value: string; display: string; source: IndicatorSource };
+export type ReportIndicator = {
+  type: ObservableType; value: string; display: string; source: IndicatorSource;
+  /** How the story wrote it (defanged, obfuscated_dot, chinese_numerals …): read from the story when shown, not stored. */
+  flags?: string[];
+};
 
 /** A value text extraction found (type already one of the observable types), before normalization. */
 export type ExtractedValue = { type: ObservableType; value: string };

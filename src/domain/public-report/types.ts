@@ -1,4 +1,4 @@
-// Shapes of a report from the public (SPEC §6.1): what the victim tells, and the triage state.
+// Shapes of a report from the public (docs/spec.md §6.1): what the victim tells, and the triage state.
 import type { Bilingual } from '../../error-types.js';
 
 export const REPORT_CATEGORIES = ['fraud', 'illegal_content', 'other'] as const;

@@ -5,6 +5,7 @@ import type { Bilingual } from '../../error-types.js';
 import { CALL_STATUS_LABELS } from '../call/types.js';
 import { CASE_STATUS_LABELS } from '../case/case-types.js';
 import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS } from '../request/labels.js';
+import { localDate } from '../shared/human-time.js';
 import { DAY_MS } from '../shared/time.js';
 import type { ReportPeriod } from './period.js';
 import { spanMs, summarizeDurations } from './percentiles.js';
@@ -176,7 +177,7 @@ function preservationTable(list: PreservationFact[], now: Date): ReportTable {
   return {
     id: 'preservations',
     title: { en: 'Preservations and their expiry', zh: '数据保全及到期情况' },
-    columns: [col('reference', 'Reference', '编号'), col('direction', 'Direction', '方向', 'code'), col('party', 'Party', '对方'),
+    columns: [col('reference', 'Reference', '编号'), col('direction', 'Direction', '方向', 'code'), col('party', 'Party', '对方', 'code'),
       col('expires_at', 'Expires', '到期时间', 'instant'), col('days_left', 'Days left', '剩余天数', 'count'),
       col('state', 'State', '状态', 'code'), col('renewals', 'Renewals', '续期次数', 'count')],
     rows,
@@ -198,7 +199,7 @@ function peerTable(facts: PeriodFacts, now: Date): ReportTable {
   return {
     id: 'peers',
     title: { en: 'Per peer', zh: '按合作方' },
-    columns: [col('party', 'Party', '合作方'), col('name', 'Name', '名称'), col('requests_outgoing', 'Requests sent', '发出请求', 'count'),
+    columns: [col('party', 'Party', '合作方', 'code'), col('name', 'Name (both languages)', '名称（中英文）'), col('requests_outgoing', 'Requests sent', '发出请求', 'count'),
       col('requests_incoming', 'Requests received', '收到请求', 'count'), col('calls', 'Calls', '热线呼叫', 'count'),
       col('ack_p50_ms', 'Ack p50', '确认中位数', 'duration'), col('fulfil_p50_ms', 'Fulfil p50', '完成中位数', 'duration'),
       col('met', 'Deadlines met', '按时', 'count'), col('missed', 'Deadlines missed', '逾期', 'count'), col('compliance', 'Compliance', '遵守率', 'rate')],
@@ -273,11 +274,17 @@ function exerciseTable(rows: ExerciseResultRow[]): ReportTable {
   return {
     id: 'exercises',
     title: { en: 'Exercise results (kept apart from real statistics)', zh: '演练结果（不计入实际统计）' },
-    columns: [col('exercise', 'Exercise', '演练'), col('started_at', 'Started', '开始时间', 'instant'), col('party', 'Party', '参演方'),
+    columns: [col('exercise', 'Exercise', '演练'), col('started_at', 'Started', '开始时间', 'instant'), col('party', 'Party', '参演方', 'code'),
       col('score', 'Score (0–100)', '得分（0–100）', 'count'), col('injects', 'Injects', '情景注入', 'count'),
       col('met', 'Deadlines met', '按时', 'count'), col('missed', 'Deadlines missed', '逾期', 'count')],
     rows: rows.map((r) => [r.exercise, r.startedAt, r.party, r.score, r.injects, r.met, r.missed]),
   };
+}
+
+/** `2026-Q3 (2026-07-01 – 2026-09-30, Asia/Shanghai)`: the days the period covers, the last one included. */
+export function periodText(period: ReportPeriod): string {
+  const last = new Date(Date.parse(period.to) - 1);
+  return `${period.label} (${localDate(period.from, period.timeZone)} – ${localDate(last, period.timeZone)}, ${period.timeZone})`;
 }
 
 export function buildPeriodReport(facts: PeriodFacts, period: ReportPeriod, now: Date): ReportDocument {
@@ -297,14 +304,14 @@ export function buildPeriodReport(facts: PeriodFacts, period: ReportPeriod, now:
     generatedAt: now.toISOString(),
     party: facts.party,
     facts: [
-      { label: { en: 'Period', zh: '期间' }, value: `${period.label} (${period.from} – ${period.to}, ${period.timeZone})` },
-      ...(facts.peer ? [{ label: { en: 'Peer', zh: '合作方' }, value: facts.peer }] : []),
+      { label: { en: 'Period', zh: '期间' }, value: periodText(period) },
+      ...(peerName ? [{ label: { en: 'Peer', zh: '合作方' }, value: peerName.zh && peerName.zh !== peerName.en ? `${peerName.zh} / ${peerName.en}` : peerName.en, text: peerName }] : []),
       { label: { en: 'Requests for assistance', zh: '协助请求' }, value: String(total(facts.requestCounts)) },
       { label: { en: 'Hotline calls', zh: '热线呼叫' }, value: String(total(facts.callCounts)) },
       { label: { en: 'Cases opened', zh: '新立案件' }, value: String(facts.caseTotal) },
     ],
     charts: charts(facts, now),
     tables,
-  });
+  }, facts.peerNames);
 }
 

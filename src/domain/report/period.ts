@@ -1,4 +1,4 @@
-// Report periods (SPEC §10.4): "2026-Q3", "2026-11", "2026" or explicit from/to dates, turned
+// Report periods (docs/spec.md §10.4): "2026-Q3", "2026-11", "2026" or explicit from/to dates, turned
 // into a half-open UTC interval [from, to) whose boundaries are midnights in the agency's zone.
 import type { ValidationIssue } from '../../error-types.js';
 import { isValidTimeZone, zonedLocalToInstant } from '../call/zones.js';

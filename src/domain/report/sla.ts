@@ -1,4 +1,4 @@
-// SLA compliance (SPEC §10.4): was each deadline a record carried met? Only the deadlines stored
+// SLA compliance (docs/spec.md §10.4): was each deadline a record carried met? Only the deadlines stored
 // on the record count (defaults or agreed overrides, moved by information pauses), never today's config.
 
 export type DeadlineOutcome = 'met' | 'missed' | 'pending' | 'not_applicable';

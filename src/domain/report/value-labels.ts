@@ -41,15 +41,19 @@ const ALL: Record<string, Bilingual> = {
   ...CALL_URGENCY_LABELS, ...REQUEST_TYPE_LABELS, ...REQUEST_STATUS_LABELS, ...REPORT_CODES,
 };
 
-/** Adds the labels of every known code that appears in a `code` column. */
-export function withValueLabels(doc: Omit<ReportDocument, 'valueLabels'>): ReportDocument {
+/**
+ * Adds the labels of every known code that appears in a `code` column; `extra` names more codes
+ * (party ids by the agency's name), the report's own codes winning on a clash.
+ */
+export function withValueLabels(doc: Omit<ReportDocument, 'valueLabels'>, extra: Record<string, Bilingual> = {}): ReportDocument {
   const valueLabels: Record<string, Bilingual> = {};
+  const known = { ...extra, ...ALL };
   for (const table of doc.tables) {
     table.columns.forEach((c, i) => {
       if (c.kind !== 'code') return;
       for (const row of table.rows) {
         const v = row[i];
-        if (typeof v === 'string' && ALL[v]) valueLabels[v] = ALL[v];
+        if (typeof v === 'string' && known[v]) valueLabels[v] = known[v];
       }
     });
   }

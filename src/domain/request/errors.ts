@@ -78,6 +78,13 @@ export const REQUEST_ERRORS = {
       zh: '本方提议的时限须由对方同意。',
     },
   },
+  REQUEST_NOT_ANSWERABLE: {
+    status: 409,
+    message: {
+      en: 'Evidence answering a request is added from its acceptance until it is fulfilled.',
+      zh: '答复证据须在请求受理后、完成答复前添加。',
+    },
+  },
   REQUEST_COUNTERPART_ON_FEDERATION: {
     status: 409,
     message: {

@@ -1,4 +1,4 @@
-// Public API of the request domain (SPEC §2): types, legal bases, validation, workflow, clocks, policy, schemas.
+// Public API of the request domain (docs/spec.md §2): types, legal bases, validation, workflow, clocks, policy, schemas.
 export * from './types.js';
 export * from './labels.js';
 export {
@@ -55,6 +55,9 @@ export {
   type EscalationLevel,
 } from './clock-status.js';
 export { ACTION_FROM, actionsFromStatus, allowedActions } from './transitions.js';
+export { ANSWERABLE_STATUSES, requireResponseEvidence } from './response-evidence.js';
+export { peerStepNotice, type StepNotice } from './step-notices.js';
+export { ACTION_ORDER, expectedStep, nextActionFor, orderActions, type ExpectedStep } from './next-step.js';
 export { ACTION_EVENT, applyRequestAction, applyRequestCommand, type ApplyOptions, type ApplyResult } from './state-machine.js';
 export {
   createRequestDraft,

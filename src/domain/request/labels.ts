@@ -3,7 +3,6 @@ import type { Bilingual } from '../../error-types.js';
 import type {
   AssetKind,
   Confidentiality,
-  CrimeCategory,
   IdentifierKind,
   InterviewRole,
   RequestAction,

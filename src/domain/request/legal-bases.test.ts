@@ -13,7 +13,7 @@ import { REQUEST_TYPES } from './types.js';
 const HAN = /\p{Script=Han}/u;
 
 describe('legal-basis catalogue', () => {
-  it('holds every instrument of LEGAL-BASES.md', () => {
+  it('holds every instrument of docs/legal-bases.md', () => {
     const ids = LEGAL_BASES.map((b) => b.id);
     expect(ids).toEqual(
       expect.arrayContaining([

@@ -1,4 +1,4 @@
-// Catalogue of legal bases a request can rely on (LEGAL-BASES.md), with the types each covers and its default clocks.
+// Catalogue of legal bases a request can rely on (docs/legal-bases.md), with the types each covers and its default clocks.
 import type { Bilingual } from '../../error-types.js';
 import { REQUEST_TYPES, type RequestType, type Urgency } from './types.js';
 

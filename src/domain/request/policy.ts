@@ -1,6 +1,6 @@
 // Who may do what with a request: one declarative table of action → party side and roles.
 //
-// Decisions (SPEC §9.1 roles):
+// Decisions (docs/spec.md §9.1 roles):
 // - analyst, auditor and read_only never change a request; they may view it (restricted ones:
 //   auditor only, because auditing needs it and analysts work on aggregated intelligence).
 // - admin administers the node (users, keys, peers) and gets no casework rights here: separation

@@ -73,9 +73,13 @@ const draftFields = {
 
 const ZDraftFieldsSchema = z.object(draftFields);
 
+/**
+ * A draft may still lack its requested party: submitting checks it together with every other
+ * required field (validate-request.ts), so one try names all that is missing.
+ */
 export const ZCreateRequestDraftSchema = ZDraftFieldsSchema.partial().extend({
   type: z.enum(REQUEST_TYPES),
-  requestedParty: z.string().min(1).max(200),
+  requestedParty: z.string().max(200),
 });
 export type TCreateRequestDraft = z.infer<typeof ZCreateRequestDraftSchema>;
 

@@ -7,6 +7,7 @@ import { VALID_PARAMS, at, recordIn, requested, requester } from './test-fixture
 import { REQUEST_ACTIONS, REQUEST_STATUSES, type RequestAction, type RequestRecord, type RequestStatus } from './types.js';
 
 const LIVE = ['submitted', 'acknowledged', 'needs_information', 'accepted', 'approval_pending', 'in_progress', 'partially_fulfilled', 'fulfilled'];
+const OPEN = LIVE.filter((s) => s !== 'fulfilled');
 const WORKING = ['submitted', 'acknowledged', 'accepted', 'approval_pending', 'in_progress', 'partially_fulfilled'];
 
 /** Written out independently of transitions.ts: action → { from status: resulting status }. */
@@ -26,11 +27,12 @@ const EXPECTED: Record<RequestAction, Partial<Record<RequestStatus, RequestStatu
   partially_fulfil: { in_progress: 'partially_fulfilled', partially_fulfilled: 'partially_fulfilled' },
   fulfil: { in_progress: 'fulfilled', partially_fulfilled: 'fulfilled' },
   close: { partially_fulfilled: 'closed', fulfilled: 'closed' },
-  withdraw: Object.fromEntries(['draft', ...LIVE].map((s) => [s, 'withdrawn'])),
+  // Nothing is left to withdraw once the request was answered.
+  withdraw: Object.fromEntries(['draft', ...OPEN].map((s) => [s, 'withdrawn'])),
   renew_preservation: Object.fromEntries(
     ['needs_information', 'accepted', 'approval_pending', 'in_progress', 'partially_fulfilled', 'fulfilled'].map((s) => [s, 'same']),
   ),
-  propose_clock_override: Object.fromEntries(LIVE.map((s) => [s, 'same'])),
+  propose_clock_override: Object.fromEntries(OPEN.map((s) => [s, 'same'])),
   agree_clock_override: Object.fromEntries(LIVE.map((s) => [s, 'same'])),
   reject_clock_override: Object.fromEntries(LIVE.map((s) => [s, 'same'])),
 };

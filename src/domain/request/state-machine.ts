@@ -24,7 +24,7 @@ import { assertSubmittable } from './validate-request.js';
 export type ApplyOptions = {
   clockPolicy?: ClockPolicyInput;
   /**
-   * Exercise speed (SPEC §7.2): a request injected by an exercise run at N× gets submit clocks
+   * Exercise speed (docs/spec.md §7.2): a request injected by an exercise run at N× gets submit clocks
    * N times shorter, so its deadlines and escalations come at the exercise's pace. 1 for real work.
    */
   timeScale?: number;

@@ -1,4 +1,4 @@
-// The request workflow graph (SPEC §2.3): from which statuses each action may be taken, plus its extra guards.
+// The request workflow graph (docs/spec.md §2.3): from which statuses each action may be taken, plus its extra guards.
 import type { AppErrorCode } from '../../errors.js';
 import type { Actor } from '../shared/actor.js';
 import { canRenewPreservation, resolveClockPolicy, type ClockPolicyInput } from './clocks.js';
@@ -16,6 +16,12 @@ const LIVE: readonly RequestStatus[] = [
   'partially_fulfilled',
   'fulfilled',
 ];
+
+/**
+ * Live and not yet answered: once the requested party has fulfilled the request there is nothing
+ * left to withdraw and no deadline left to move (only closing, or renewing a preservation).
+ */
+const OPEN = LIVE.filter((s) => s !== 'fulfilled');
 
 /** Where the requested party can still be working on it, so it may ask for more information. */
 const WORKING: readonly RequestStatus[] = [
@@ -40,12 +46,13 @@ export const ACTION_FROM: Record<RequestAction, readonly RequestStatus[]> = {
   partially_fulfil: ['in_progress', 'partially_fulfilled'],
   fulfil: ['in_progress', 'partially_fulfilled'],
   close: ['partially_fulfilled', 'fulfilled'],
-  // "At any point" before the request is finished; a withdrawn draft keeps its audit trail.
-  withdraw: ['draft', ...LIVE],
+  // "At any point" before the request is answered; a withdrawn draft keeps its audit trail.
+  withdraw: ['draft', ...OPEN],
   // Preservation keeps running while the parties talk, so renewal is possible in any live status
   // once preservation has started (at acceptance).
   renew_preservation: ['needs_information', 'accepted', 'approval_pending', 'in_progress', 'partially_fulfilled', 'fulfilled'],
-  propose_clock_override: LIVE,
+  propose_clock_override: OPEN,
+  // A proposal made before the fulfilment can still be answered (the guard needs one pending).
   agree_clock_override: LIVE,
   reject_clock_override: LIVE,
 };

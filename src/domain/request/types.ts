@@ -1,4 +1,4 @@
-// Types of a request for assistance (SPEC §2): kinds, fields, workflow statuses and the stored record.
+// Types of a request for assistance (docs/spec.md §2): kinds, fields, workflow statuses and the stored record.
 import type { Bilingual } from '../../error-types.js';
 
 export const REQUEST_TYPES = [
@@ -215,7 +215,7 @@ export type RequestRecord = RequestContent & {
   fulfilledAt: string | null;
   closedAt: string | null;
   withdrawnAt: string | null;
-  /** Set when a tabletop exercise created the request (SPEC §7.2): kept out of real lists and statistics. */
+  /** Set when a tabletop exercise created the request (docs/spec.md §7.2): kept out of real lists and statistics. */
   exerciseId?: string | null;
   /** Incremented by every change; the storage layer uses it for optimistic locking. */
   version: number;

@@ -1,4 +1,4 @@
-// The crime categories named by the mechanism (LEGAL-BASES.md), one list for requests, calls and cases.
+// The crime categories named by the mechanism (docs/legal-bases.md), one list for requests, calls and cases.
 import type { Bilingual } from '../../error-types.js';
 
 export const CRIME_CATEGORIES = [

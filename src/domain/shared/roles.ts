@@ -1,4 +1,4 @@
-// The user roles of SPEC §9.1. Permissions per role live in each area's policy.ts.
+// The user roles of docs/spec.md §9.1. Permissions per role live in each area's policy.ts.
 export const ROLES = [
   'admin',
   'point_of_contact',
@@ -14,7 +14,7 @@ export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, { en: string; zh: string }> = {
   admin: { en: 'Administrator', zh: '管理员' },
   point_of_contact: { en: '24/7 point of contact', zh: '24/7 联络人' },
-  investigator: { en: 'Investigator', zh: '调查员' },
+  investigator: { en: 'Investigator', zh: '侦查员' },
   analyst: { en: 'Analyst', zh: '分析员' },
   supervisor: { en: 'Supervisor', zh: '主管' },
   auditor: { en: 'Auditor', zh: '审计员' },

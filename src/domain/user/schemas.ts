@@ -1,16 +1,22 @@
 // Input shapes for users, sign-in and API tokens (reused by HTTP validation and OpenAPI).
 import { z } from 'zod';
+import { ruleMessage } from '../shared/bilingual.js';
 import { ROLES } from '../shared/roles.js';
 import { TOKEN_SCOPES } from './token-scope.js';
 
 export const ZRoleSchema = z.enum(ROLES);
-export const ZUsernameSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, 'lower-case letters, digits, . _ -');
+export const ZUsernameSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, ruleMessage(
+  'Use 2–63 lower-case letters, digits, dots, underscores or hyphens, starting with a letter or digit.',
+  '请用 2–63 个小写字母、数字、点、下划线或连字符，并以字母或数字开头。',
+));
 export const ZLocaleSchema = z.enum(['en', 'zh-CN']);
 
 export const ZLoginSchema = z.object({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(1024),
   totp: z.string().max(16).optional(),
+  /** The language picked on the sign-in page: this session's, the account's default unchanged. */
+  locale: ZLocaleSchema.optional(),
 });
 export type TLogin = z.infer<typeof ZLoginSchema>;
 
@@ -35,6 +41,9 @@ export const ZUpdateUserSchema = z.object({
 });
 export type TUpdateUser = z.infer<typeof ZUpdateUserSchema>;
 
+/** The language of this browser session only; null returns to the account's default. */
+export const ZSessionLocaleSchema = z.object({ locale: ZLocaleSchema.nullable() });
+
 export const ZUpdateProfileSchema = z.object({
   displayName: z.string().min(1).max(200).optional(),
   locale: ZLocaleSchema.optional(),
@@ -50,8 +59,9 @@ export const ZCreateTokenSchema = z.object({
 });
 export type TCreateToken = z.infer<typeof ZCreateTokenSchema>;
 
-export const ZTotpCodeSchema = z.object({ code: z.string().regex(/^\d{6}$/) });
+const TOTP_CODE = ruleMessage('Enter the 6-digit code from your authenticator app.', '请输入身份验证器应用显示的 6 位验证码。');
+export const ZTotpCodeSchema = z.object({ code: z.string().regex(/^\d{6}$/, TOTP_CODE) });
 /** Starting enrolment: while TOTP is on, a current code of the enrolled authenticator is required. */
-export const ZTotpEnrolSchema = z.object({ code: z.string().regex(/^\d{6}$/).optional() });
+export const ZTotpEnrolSchema = z.object({ code: z.string().regex(/^\d{6}$/, TOTP_CODE).optional() });
 
 export const MIN_PASSWORD_LENGTH = 12;

@@ -1,103 +1,26 @@
-// Error codes of the federation crypto core; the lead merges FEDERATION_ERRORS into the node-wide
-// catalogue. Until then FederationError carries the same code + bilingual message on its own.
-import type { Bilingual, ErrorCatalogue } from '../../error-types.js';
+// The crypto core throws the node's one error type (AppError) with a FED_* code of its own
+// catalogue (src/domain/federation/crypto-errors.ts); these helpers keep its call sites short.
+import { AppError, isAppError } from '../../errors.js';
+import { FEDERATION_ERRORS } from '../../domain/federation/crypto-errors.js';
 
-export const FEDERATION_ERRORS = {
-  FED_MALFORMED: {
-    status: 400,
-    message: { en: 'The federation message is malformed.', zh: '联邦消息格式错误。' },
-  },
-  FED_BAD_SIGNATURE: {
-    status: 401,
-    message: { en: 'The federation message signature is invalid.', zh: '联邦消息签名无效。' },
-  },
-  FED_UNKNOWN_SENDER: {
-    status: 403,
-    message: { en: 'The sending node is not a known, active peer.', zh: '发送节点不是已知的有效对等节点。' },
-  },
-  FED_UNKNOWN_KEY: {
-    status: 401,
-    message: { en: 'The key named by the message is not known for this node.', zh: '消息所指的密钥不属于该节点的已知密钥。' },
-  },
-  FED_KEY_RETIRED: {
-    status: 401,
-    message: {
-      en: 'The message was created after its signing key was retired.',
-      zh: '该消息创建于其签名密钥停用之后。',
-    },
-  },
-  FED_SENDER_MISMATCH: {
-    status: 403,
-    message: { en: 'The message sender differs from the batch sender.', zh: '消息发送方与批次发送方不一致。' },
-  },
-  FED_EXPIRED: {
-    status: 422,
-    message: { en: 'The federation message has expired.', zh: '联邦消息已过期。' },
-  },
-  FED_NOT_YET_VALID: {
-    status: 422,
-    message: {
-      en: 'The federation message is dated in the future beyond the allowed clock skew.',
-      zh: '联邦消息的创建时间超出允许的时钟偏差，处于未来。',
-    },
-  },
-  FED_MISADDRESSED: {
-    status: 421,
-    message: { en: 'The federation message is addressed to another node.', zh: '联邦消息的收件节点不是本节点。' },
-  },
-  FED_TAMPERED: {
-    status: 400,
-    message: { en: 'The encrypted batch was altered or cannot be decrypted.', zh: '加密批次已被篡改或无法解密。' },
-  },
-  FED_RECEIPT_MISMATCH: {
-    status: 422,
-    message: {
-      en: 'The receipt does not match the batch that was sent.',
-      zh: '回执与已发送的批次不一致。',
-    },
-  },
-  FED_CARD_INVALID: {
-    status: 422,
-    message: { en: 'The node card is invalid or has been altered.', zh: '节点名片无效或已被篡改。' },
-  },
-  FED_KEYRING_UNREADABLE: {
-    status: 500,
-    message: {
-      en: 'The node key ring cannot be opened (wrong master key or damaged file).',
-      zh: '无法打开节点密钥环（主密钥错误或文件损坏）。',
-    },
-  },
-} as const satisfies ErrorCatalogue;
+export { FEDERATION_ERRORS };
 
 export type FederationErrorCode = keyof typeof FEDERATION_ERRORS;
 
-/** Stand-in for AppError until FEDERATION_ERRORS is merged; same shape on the wire. */
-export class FederationError extends Error {
-  readonly code: FederationErrorCode;
-  readonly status: number;
-  readonly bilingual: Bilingual;
-  readonly details?: Record<string, unknown>;
-
-  constructor(code: FederationErrorCode, details?: Record<string, unknown>, cause?: unknown) {
-    const def = FEDERATION_ERRORS[code];
-    super(details?.reason ? `${def.message.en} (${String(details.reason)})` : def.message.en, { cause });
-    this.name = 'FederationError';
-    this.code = code;
-    this.status = def.status;
-    this.bilingual = def.message;
-    this.details = details;
-  }
-
-  toJSON(): { error: { code: string; message: Bilingual; details?: Record<string, unknown> } } {
-    return { error: { code: this.code, message: this.bilingual, ...(this.details ? { details: this.details } : {}) } };
-  }
-}
+/** An AppError whose code is one of the crypto core's. */
+export type FederationError = AppError & { readonly code: FederationErrorCode };
 
 export function isFederationError(e: unknown, code?: FederationErrorCode): e is FederationError {
-  return e instanceof FederationError && (code === undefined || e.code === code);
+  return isAppError(e) && Object.hasOwn(FEDERATION_ERRORS, e.code) && (code === undefined || e.code === code);
 }
 
-/** Short form used at every rejection site: `throw fedError('FED_EXPIRED', { exp })`. */
+/**
+ * Short form used at every rejection site: `throw fedError('FED_EXPIRED', { exp })`. A `reason` in
+ * the details is appended to the English message for logs and CLI output; the wire message stays the
+ * catalogue's.
+ */
 export function fedError(code: FederationErrorCode, details?: Record<string, unknown>, cause?: unknown): FederationError {
-  return new FederationError(code, details, cause);
+  const error = new AppError(code, { details, cause }) as FederationError;
+  if (details?.reason) error.message = `${error.message} (${String(details.reason)})`;
+  return error;
 }

@@ -1,5 +1,5 @@
 // Public API of the federation crypto core: keys, node cards, signed messages, sealed batches, receipts.
-export { FEDERATION_ERRORS, FederationError, isFederationError, fedError, type FederationErrorCode } from './errors.js';
+export { FEDERATION_ERRORS, isFederationError, fedError, type FederationError, type FederationErrorCode } from './errors.js';
 export {
   base32,
   fingerprintOf,

@@ -15,11 +15,21 @@ export function registerTransportHandlers(): void {
   registerCheckpointHandlers();
 }
 
-/** The workflows carried over the wire (SPEC §1, §2.3, §3, §4.4). */
+/** The workflows carried over the wire (docs/spec.md §1, §2.3, §3, §4.4). */
 export function registerWorkflowHandlers(): void {
   registerRequestHandlers();
   registerCallHandlers();
   registerCaseHandlers();
   registerKnowledgeHandlers();
   registerExerciseHandlers();
+}
+
+/**
+ * Every inbound message type this node understands, registered where the node is composed
+ * (src/node.ts; tests: test/support/test-context.ts). Idempotent: registering the same handler
+ * again is a no-op.
+ */
+export function registerInboundHandlers(): void {
+  registerTransportHandlers();
+  registerWorkflowHandlers();
 }

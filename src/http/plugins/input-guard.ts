@@ -6,7 +6,7 @@ import { AppError } from '../../errors.js';
 // PostgreSQL rejects both in text and jsonb; an unpaired surrogate cannot be encoded as UTF-8 at all.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function findNul(value: unknown, path: string, depth = 0): string | null {
+function findNul(value: unknown, path: string, depth = 0, parsedParams = false): string | null {
   if (depth > 64) return path;
   if (typeof value === 'string') return UNSTORABLE.test(value) ? path : null;
   if (Array.isArray(value)) {
@@ -17,7 +17,9 @@ function findNul(value: unknown, path: string, depth = 0): string | null {
     return null;
   }
   // Parsed JSON only: a raw body (a Buffer, or the stream of a streamed upload) is the file itself.
-  if (value && typeof value === 'object' && isPlainObject(value)) {
+  // Query and route parameters come from Fastify's own parser, whose objects have a prototype of
+  // their own (neither Object.prototype nor null), so they are walked whatever their prototype.
+  if (value && typeof value === 'object' && (parsedParams || isPlainObject(value))) {
     for (const [k, v] of Object.entries(value)) {
       if (UNSTORABLE.test(k)) return `${path}.${k}`;
       const hit = findNul(v, `${path}.${k}`, depth + 1);
@@ -34,7 +36,7 @@ function isPlainObject(value: object): boolean {
 
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const hit = findNul(request.body, 'body') ?? findNul(request.query, 'query') ?? findNul(request.params, 'params');
+    const hit = findNul(request.body, 'body') ?? findNul(request.query, 'query', 0, true) ?? findNul(request.params, 'params', 0, true);
     if (hit) {
       throw new AppError('INVALID_INPUT', {
         issues: [{ path: hit, code: 'nul_character', message: { en: 'Text must not contain NUL characters or unpaired surrogates.', zh: '文本中不能包含空字符（NUL）或不成对的代理字符。' } }],

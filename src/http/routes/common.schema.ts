@@ -1,14 +1,18 @@
 // Shapes shared by many routes: id parameters, pagination, and the error body for OpenAPI.
 import { z } from 'zod';
+import { ruleMessage } from '../../domain/shared/bilingual.js';
 
 /** An ISO-8601 instant with offset, within years the database can store. */
 export const ZInstantSchema = z.iso.datetime({ offset: true })
-  .refine((v) => { const y = new Date(v).getUTCFullYear(); return y >= 1900 && y <= 9000; }, 'year must lie between 1900 and 9000');
+  .refine((v) => { const y = new Date(v).getUTCFullYear(); return y >= 1900 && y <= 9000; }, ruleMessage('Enter a date between the years 1900 and 9000.', '请输入 1900 年至 9000 年之间的日期。'));
+
+/** The message of every rule on a party (node) id a person types. */
+export const PARTY_ID = ruleMessage('Enter the partner’s node id, e.g. us-fbi (lower-case letters, digits and hyphens).', '请输入合作方的节点标识，例如 us-fbi（小写字母、数字和连字符）。');
 
 /** A query parameter holding a comma-separated subset of `values`. */
 export const commaList = (values: readonly string[], what: string) =>
   z.string().max(400).optional().describe(`comma-separated ${what}`)
-    .refine((v) => !v || v.split(',').every((s) => values.includes(s)), `unknown ${what}`);
+    .refine((v) => !v || v.split(',').every((s) => values.includes(s)), ruleMessage(`Unknown ${what}.`, '包含未知的筛选值。'));
 
 /** Splits a list checked by `commaList`. */
 export function splitList<T extends string>(value: string | undefined): T[] | undefined {

@@ -9,7 +9,9 @@ import { rosterRoutes } from './calls/roster.routes.js';
 import { dialogueRoutes } from './dialogue/dialogue.routes.js';
 import { exercisesRoutes } from './exercises/exercises.routes.js';
 import { federationRoutes } from './federation/federation.routes.js';
+import { partiesRoutes } from './federation/parties.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { pagingRoutes } from './paging/paging.routes.js';
 import { publicReportsRoutes } from './public-reports/public-reports.routes.js';
 import { triageRoutes } from './public-reports/triage.routes.js';
 import { reportsRoutes } from './reports/reports.routes.js';
@@ -28,6 +30,7 @@ export function apiRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     await app.register(usersRoutes(ctx));
     await app.register(auditRoutes(ctx));
     await app.register(notificationsRoutes(ctx));
+    await app.register(pagingRoutes(ctx));
     await app.register(requestsRoutes(ctx));
     await app.register(callsRoutes(ctx));
     await app.register(rosterRoutes(ctx));
@@ -35,6 +38,7 @@ export function apiRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     await app.register(exercisesRoutes(ctx));
     await app.register(casesRoutes(ctx));
     await app.register(federationRoutes(ctx));
+    await app.register(partiesRoutes(ctx));
     await app.register(publicReportsRoutes(ctx));
     await app.register(triageRoutes(ctx));
     await app.register(reportsRoutes(ctx));

@@ -1,4 +1,4 @@
-// Correlation rules (SPEC §4.5), pure: the key of a value, pair order, when a shared value alerts,
+// Correlation rules (docs/spec.md §4.5), pure: the key of a value, pair order, when a shared value alerts,
 // and who may see each kind of source.
 import { createHash } from 'node:crypto';
 import type { Permission } from '../../domain/user/permissions.js';

@@ -3,6 +3,7 @@
 import { domainToUnicode } from 'node:url';
 import { tryNormalizeObservable } from '../../domain/case/normalize-observable.js';
 import type { NormalizedObservable, ObservableType } from '../../domain/case/observable-types.js';
+import { profileLinkAccount } from './handles.js';
 import type { PatternKind } from './patterns.js';
 import { isChineseIdNumber, isPlausibleCard } from './number-checks.js';
 import { isFileLikeTld, isKnownTld } from './tld.js';
@@ -47,6 +48,9 @@ export function acceptCandidate(kind: PatternKind, text: string, defaultCountry?
   const o = r.observable;
   const flags = (o.flags ?? []).map((f) => (f === 'refanged' ? 'defanged' : f));
   if (defanged && !flags.includes('defanged')) flags.push('defanged');
+  // A t.me or wa.me profile link names an account: it is reported (and correlated) as that account.
+  const account = o.type === 'url' ? profileLinkAccount(o.value) : undefined;
+  if (account) return { type: 'account_handle', value: account.value, flags };
   const host = hostOf(o);
   if (host !== undefined) {
     const labels = host.split('.');

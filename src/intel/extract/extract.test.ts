@@ -104,3 +104,69 @@ describe('extractIndicators corpus', () => {
     expect(extractIndicators('http://a.example.com/x http://8.8.4.4/').map((f) => f.type)).toEqual(['url', 'url']);
   });
 });
+
+describe('account handles and de-obfuscation', () => {
+  it('finds accounts after cue words, with the cue span and the platform-normalised value', () => {
+    const text = '加我微信：Abc_123，QQ 123456789，TG @Scam_Boss88，WhatsApp +44 7700 900123';
+    const got = extractIndicators(text);
+    expect(got.map((g) => [g.type, g.value])).toEqual([
+      ['account_handle', 'wechat:abc_123'], ['account_handle', 'qq:123456789'], ['account_handle', 'telegram:scam_boss88'],
+      ['account_handle', 'whatsapp:+447700900123'], ['phone', '+447700900123'],
+    ]);
+    expect(got.map((g) => g.cue?.raw)).toEqual(['微信', 'QQ', 'TG', 'WhatsApp', 'WhatsApp']);
+    for (const g of got) {
+      expect(text.slice(g.start, g.end)).toBe(g.raw);
+      expect(text.slice(g.cue!.start, g.cue!.end)).toBe(g.cue!.raw);
+    }
+    expect(got[2]!.raw).toBe('@Scam_Boss88');
+  });
+
+  it('reads t.me and wa.me links as accounts, other Telegram links as links', () => {
+    const got = extractIndicators('https://t.me/FakeSupport 和 t.me/joinchat/AbC123 以及 wa.me/447700900123');
+    expect(got.map((g) => [g.type, g.value])).toEqual([
+      ['account_handle', 'telegram:fakesupport'], ['url', 'http://t.me/joinchat/AbC123'], ['account_handle', 'whatsapp:+447700900123'],
+    ]);
+  });
+
+  it('takes no word for an account: a value of letters alone needs an explicit separator', () => {
+    expect(extractIndicators('The Telegram channel is great. WeChat account please. 飞机场很远。')).toEqual([]);
+    expect(extractIndicators('WeChat: zhangsanfeng').map((g) => g.value)).toEqual(['wechat:zhangsanfeng']);
+    expect(extractIndicators('QQ群：738291045')).toEqual([]);
+  });
+
+  it.each([
+    ['www点example点com', 'domain', 'www.example.com', 'obfuscated_dot'],
+    ['example。com', 'domain', 'example.com', 'obfuscated_dot'],
+    ['example . com', 'domain', 'example.com', 'obfuscated_dot'],
+    ['evil dot com', 'domain', 'evil.com', 'obfuscated_dot'],
+    ['kefu2024艾特163点com', 'email', 'kefu2024@163.com', 'obfuscated_at'],
+    ['一三八一二三四五六七八', 'phone', '+8613812345678', 'chinese_numerals'],
+    ['①③⑧①②③④⑤⑥⑦⑧', 'phone', '+8613812345678', 'chinese_numerals'],
+    ['138.1234.5678', 'phone', '+8613812345678', 'split_digits'],
+    ['1 3 8 1 2 3 4 5 6 7 8', 'phone', '+8613812345678', 'split_digits'],
+    ['0 2 1 - 5 1 2 3 4 5 6 7', 'phone', '+862151234567', 'split_digits'],
+    ['1381😀234\u200b5678', 'phone', '+8613812345678', 'inserted_chars'],
+  ])('undoes %s and flags it, the span covering what was written', (written, type, value, flag) => {
+    const text = `联系：${written}，谢谢`;
+    const [g, ...rest] = extractIndicators(text);
+    expect(rest).toEqual([]);
+    expect([g!.type, g!.value]).toEqual([type, value]);
+    expect(g!.flags).toContain(flag);
+    expect(g!.raw).toBe(written);
+    expect(text.slice(g!.start, g!.end)).toBe(written);
+  });
+
+  it('never makes an indicator out of prose, times, versions or IP addresses', () => {
+    for (const text of [
+      'the dot com bubble', 'ok. me too', '下午3点net价格', 'version 13.8.12345678', '服务器 13.148.22.111',
+      '2024-01-13 18:30', '验证码 8 3 2 9 1 0', '一二三四五六七八九十', '价格 ¥13,812,345,678',
+    ]) {
+      expect(extractIndicators(text).filter((g) => g.type !== 'ip'), text).toEqual([]);
+    }
+  });
+
+  it('keeps an emoji-split cue word and flags it', () => {
+    const [g] = extractIndicators('加微❤️信：momjob_2024');
+    expect([g!.value, g!.cue!.raw, g!.flags]).toEqual(['wechat:momjob_2024', '微❤️信', ['inserted_chars']]);
+  });
+});

@@ -44,7 +44,7 @@ export async function* readBundleObjects(source: AsyncIterable<Uint8Array | stri
   // The value being captured: bytes carried from earlier chunks, where it starts in this chunk,
   // its nesting depth and string state; `scalar` values (numbers, true, …) end at a delimiter.
   let parts: Buffer[] = [];
-  let capStart = 0; let capOffset = 0; let depth = 0; let inString = false; let escaped = false; let scalar = false;
+  let capStart: number; let capOffset = 0; let depth = 0; let inString = false; let escaped = false; let scalar = false;
 
   const finish = (kind: Capture, text: string): BundleElement | undefined => {
     if (kind === 'key') { key = JSON.parse(text) as string; state = 'after-key'; return undefined; }
@@ -99,7 +99,7 @@ export async function* readBundleObjects(source: AsyncIterable<Uint8Array | stri
             else if (c === RBRACE || c === RBRACKET) { if (--depth === 0) { done = true; break; } }
           }
         }
-        if (!done) { i = n; break; }
+        if (!done) break; // the capture continues in the next chunk
         let text: string;
         if (parts.length === 0) text = chunk.toString('utf8', capStart, end);
         else { parts.push(chunk.subarray(0, end)); text = Buffer.concat(parts).toString('utf8'); parts = []; }

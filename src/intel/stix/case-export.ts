@@ -1,4 +1,4 @@
-// A case's observables as STIX 2.1 (SPEC §5.1): one SCO and one indicator per observable with a
+// A case's observables as STIX 2.1 (docs/spec.md §5.1): one SCO and one indicator per observable with a
 // STIX equivalent, each marked with its TLP 2.0 marking definition, so indicators can leave a case
 // for a peer's TAXII collection. Ids are deterministic, so exporting twice gives the same objects.
 import type { ObservableRecord } from '../../domain/case/observables.js';

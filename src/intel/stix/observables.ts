@@ -1,4 +1,4 @@
-// Which case-vocabulary observables a STIX object names, for correlation (SPEC §4.5): SCO values,
+// Which case-vocabulary observables a STIX object names, for correlation (docs/spec.md §4.5): SCO values,
 // file hashes, and the plain equality terms of STIX indicator patterns. Values come back raw; the
 // caller normalizes them exactly as case observables are normalized.
 import type { ObservableType } from '../../domain/case/observable-types.js';

@@ -13,7 +13,7 @@ export type StixObject = {
 
 export type StixBundle = { type: 'bundle'; id: string; objects: StixObject[] };
 
-/** STIX Cyber-observable Object types this node knows (SPEC §5.1); other SCO types pass as generic. */
+/** STIX Cyber-observable Object types this node knows (docs/spec.md §5.1); other SCO types pass as generic. */
 export const SCO_TYPES = [
   'artifact', 'autonomous-system', 'directory', 'domain-name', 'email-addr', 'email-message', 'file',
   'ipv4-addr', 'ipv6-addr', 'mac-addr', 'mutex', 'network-traffic', 'process', 'software', 'url',

@@ -1,4 +1,4 @@
-// Per-type STIX 2.1 rules for the SDOs, SROs and meta objects Crossline exchanges (SPEC §5.1).
+// Per-type STIX 2.1 rules for the SDOs, SROs and meta objects Crossline exchanges (docs/spec.md §5.1).
 import { Checker, identifierType, isObj } from './checker.js';
 import { parsePattern } from './pattern.js';
 import { checkScoRules } from './validate-sco.js';

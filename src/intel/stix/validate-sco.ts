@@ -1,4 +1,4 @@
-// STIX 2.1 §6 rules for the Cyber-observable Objects Crossline correlates (SPEC §5.1); other
+// STIX 2.1 §6 rules for the Cyber-observable Objects Crossline correlates (docs/spec.md §5.1); other
 // SCO types get the common checks only.
 import { isIP } from 'node:net';
 import { Checker, isObj } from './checker.js';

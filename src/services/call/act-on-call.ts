@@ -39,7 +39,7 @@ export async function actOnCall(ctx: ServiceContext, actor: Actor, id: string, i
 }
 
 /**
- * Exercise and real records never link to each other (SPEC §7.2): an exercise call links only to a
+ * Exercise and real records never link to each other (docs/spec.md §7.2): an exercise call links only to a
  * request of the same exercise and never to a case (cases carry no exercise marking); a real call
  * never links to an exercise request.
  */

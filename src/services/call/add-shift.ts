@@ -1,4 +1,4 @@
-// Use case: a supervisor adds an on-call shift to this node's roster (SPEC §3.2).
+// Use case: a supervisor adds an on-call shift to this node's roster (docs/spec.md §3.2).
 import type { Shift } from '../../domain/call/index.js';
 import { requireCallAccess } from '../../domain/call/index.js';
 import type { ValidationIssue } from '../../error-types.js';

@@ -1,5 +1,5 @@
 // Route permissions per call action, intersected with the domain's call policy: the policy says
-// which side and role may act, the node's permission table (SPEC §9.1) may narrow it further.
+// which side and role may act, the node's permission table (docs/spec.md §9.1) may narrow it further.
 import { AppError } from '../../errors.js';
 import type { CallAction, CallRecord } from '../../domain/call/index.js';
 import { allowedCallActions } from '../../domain/call/index.js';

@@ -1,13 +1,14 @@
 // Clock source for the deadline worker: climbs the escalation ladder of incoming calls left
-// unacknowledged (SPEC §3.1). Each rung fires once: the stored level, the once-only clock_events
+// unacknowledged (docs/spec.md §3.1). Each rung fires once: the stored level, the once-only clock_events
 // row and the row lock all say so, so a second sweep, a second process or a restart fires nothing twice.
 import type { CallRecord } from '../../domain/call/index.js';
 import { applyCallAction, dueCallEvents, escalationKey } from '../../domain/call/index.js';
 import type { SystemActor } from '../../domain/shared/actor.js';
 import { dueCallIds, findCall, setCallNextCheck, updateCall } from '../../storage/repositories/call.repository.js';
 import { firedClockEvents, recordClockEvent } from '../../storage/repositories/notification.repository.js';
-import type { ClockSource } from '../../workers/deadline-worker.js';
+import type { ClockSource } from '../shared/clock-source.js';
 import type { ServiceContext } from '../context.js';
+import { partyNames } from '../federation/list-parties.js';
 import { markExerciseNotice } from '../notification/exercise-notice.js';
 import { notify } from '../notification/notify.js';
 import { recordChange } from '../shared/record-change.js';
@@ -32,7 +33,8 @@ async function fireEscalations(ctx: ServiceContext, id: string, now: Date): Prom
       await recordChange(tx, {
         actor: system, subjectType: 'call', subjectId: id, events: result.events, auditData: { reference: call.reference },
       }, now);
-      await notify(tx, markExerciseNotice(escalationNotice(call, level), call.exerciseId), now);
+      const caller = (await partyNames(ctx, tx))(call.fromParty);
+      await notify(tx, markExerciseNotice(escalationNotice(call, level, { caller, timeZone: ctx.config.timeZone }), call.exerciseId), now);
       fired.push(key);
     }
     const next = nextCallCheckAt(call, nodeId);

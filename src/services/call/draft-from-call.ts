@@ -1,4 +1,4 @@
-// Use case: prefilled request or case drafts from a call (SPEC §3.3), for the UI to open the
+// Use case: prefilled request or case drafts from a call (docs/spec.md §3.3), for the UI to open the
 // request or case form; creating it and linking it back (link_request / link_case) come after.
 import { AppError } from '../../errors.js';
 import type { CaseDraftFromCall, RequestDraftFromCall } from '../../domain/call/index.js';

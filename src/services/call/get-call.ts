@@ -1,4 +1,4 @@
-// Use case: one call with its clock, the actions open to the reader and its contact log (SPEC §3.2).
+// Use case: one call with its clock, the actions open to the reader and its contact log (docs/spec.md §3.2).
 import { AppError } from '../../errors.js';
 import type { CallEvent, ContactLogEntry } from '../../domain/call/index.js';
 import { contactLogFromEvents, requireCallAccess } from '../../domain/call/index.js';

@@ -1,4 +1,4 @@
-// Use case: a person on this node places an outgoing hotline call to another party (SPEC §3.1).
+// Use case: a person on this node places an outgoing hotline call to another party (docs/spec.md §3.1).
 import type { CallRecord, TPlaceCall } from '../../domain/call/index.js';
 import { placeCall as decidePlaceCall } from '../../domain/call/index.js';
 import type { Actor } from '../../domain/shared/actor.js';
@@ -25,7 +25,8 @@ export async function insertPlacedCall(
 ): Promise<CallRecord> {
   const nodeId = ctx.config.nodeId;
   // The counter is taken inside the transaction, so a refused call leaves no gap in references.
-  const reference = await nextReference(tx, nodeId, 'CALL', now);
+  // Exercise calls take their own series (CN-DEMO-EX-CALL-2026-0001), so real references stay gap-free.
+  const reference = await nextReference(tx, nodeId, marks.exerciseId ? 'EX-CALL' : 'CALL', now);
   const decided = decidePlaceCall({ ...input, fromParty: nodeId }, actor, now, {
     id: newId(), reference, ...(marks.timeScale ? { timeScale: marks.timeScale } : {}),
   });

@@ -11,6 +11,7 @@ import { newId } from '../../shared/ids.js';
 import { findCall, insertCall } from '../../storage/repositories/call.repository.js';
 import { nextReference } from '../../storage/repositories/counter.repository.js';
 import type { ServiceContext } from '../context.js';
+import { partyNames } from '../federation/list-parties.js';
 import { markExerciseNotice } from '../notification/exercise-notice.js';
 import { notify } from '../notification/notify.js';
 import { recordChange } from '../shared/record-change.js';
@@ -31,7 +32,7 @@ export type IncomingCallInput = {
   callerName?: string;
   /** From federation only: the caller node's id, reference and clock, so both copies agree. */
   relayed?: { id: string; reference: string; placedBy: string; placedAt: string; ackPeriodMs: number };
-  /** From federation only: the exercise the caller's node placed this call in (SPEC §7.2). */
+  /** From federation only: the exercise the caller's node placed this call in (docs/spec.md §7.2). */
   exerciseId?: string;
 };
 
@@ -62,7 +63,7 @@ export async function recordIncomingCall(ctx: ServiceContext, actor: Actor, inpu
     // The caller's side placed the call; this node records it as that party's act, with the clock it started.
     const caller: PeerActor = actor.kind === 'peer' ? actor : { kind: 'peer', partyId: input.fromParty };
     const id = input.relayed?.id ?? newId();
-    const reference = input.relayed?.reference ?? (await nextReference(tx, nodeId, 'CALL', now));
+    const reference = input.relayed?.reference ?? (await nextReference(tx, nodeId, exerciseId && actor.kind === 'peer' ? 'EX-CALL' : 'CALL', now));
     const relay = input.relayed ?? {
       placedBy: input.callerName?.trim() || input.callback?.name,
       placedAt: input.receivedAt ?? now.toISOString(),
@@ -75,7 +76,8 @@ export async function recordIncomingCall(ctx: ServiceContext, actor: Actor, inpu
     }));
     await insertCall(tx, record, 'incoming', nextCallCheckAt(record, nodeId));
     await recordChange(tx, { actor, subjectType: 'call', subjectId: id, events, auditData: { reference, direction: 'incoming' } }, now);
-    await notify(tx, markExerciseNotice(incomingCallNotice(record), record.exerciseId), now);
+    const callerName = (await partyNames(ctx, tx))(record.fromParty);
+    await notify(tx, markExerciseNotice(incomingCallNotice(record, { caller: callerName, timeZone: ctx.config.timeZone }), record.exerciseId), now);
     return viewCall(record, actor, nodeId, now);
   });
 }

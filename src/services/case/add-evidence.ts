@@ -74,5 +74,5 @@ export async function addEvidence(ctx: ServiceContext, actor: UserActor, caseId:
 /** Evidence returned in answer to a request belongs to a case the request is linked to. */
 function requireLinkedRequest(kase: CaseRecord, requestId: string | undefined): void {
   if (requestId === undefined || kase.linkedRequestIds.includes(requestId)) return;
-  throw validationError([issue('requestId', 'EVIDENCE_REQUEST_NOT_LINKED', 'Link the request to this case before attaching its evidence.', '请先将该协查请求关联到本案，再附加其证据。')], 'EVIDENCE_INVALID');
+  throw validationError([issue('requestId', 'EVIDENCE_REQUEST_NOT_LINKED', 'Link the request to this case before attaching its evidence.', '请先将该协助请求关联到本案，再附加其证据。')], 'EVIDENCE_INVALID');
 }

@@ -22,7 +22,7 @@ export async function linkIssues(db: Queryable, links: { requestIds?: readonly s
   const out: ValidationIssue[] = [];
   for (const [i, id] of (links.requestIds ?? []).entries()) {
     if (!(await findRequest(db, id))) {
-      out.push(issue(`${prefix}linkedRequestIds.${i}`, 'CASE_LINK_UNKNOWN', 'No request with this id exists on this node.', '本节点不存在该协查请求。'));
+      out.push(issue(`${prefix}linkedRequestIds.${i}`, 'CASE_LINK_UNKNOWN', 'No request with this id exists on this node.', '本节点不存在该协助请求。'));
     }
   }
   for (const [i, id] of (links.callIds ?? []).entries()) {

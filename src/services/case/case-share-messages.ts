@@ -1,7 +1,7 @@
 // The federation messages of case cooperation: `case.shared` (case content and the observables that
 // may go to one recipient) and `evidence.transferred` (one item's bytes, metadata and full chain of
 // custody). Each recipient's body is built from its own plan, so it carries only what was chosen
-// for it and what TLP allows (SPEC §1.6, §4.4).
+// for it and what TLP allows (docs/spec.md §1.6, §4.4).
 import type {
   CaseRecord, CustodyEvent, ObservableRecord, ObservableSource, RecipientPlan, SharedCaseContent, SharedObservable,
   TransferredEvidenceMeta,

@@ -1,6 +1,6 @@
 // What this node's users may see of a case and what it holds. The case itself: the domain's
 // caseAccess decides (full, membership, none) for every read path, and an admin's membership view
-// is the record cut down to membershipRecord. Items: TLP on view (SPEC §4.4) — information a peer
+// is the record cut down to membershipRecord. Items: TLP on view (docs/spec.md §4.4) — information a peer
 // marked RED for other parties stays hidden even from case members; everything else is shown.
 import {
   caseAccess, checkViewAllowed, effectiveTlp, type CaseRecord, type EvidenceRecord, type ObservableRecord,

@@ -1,4 +1,4 @@
-// Use case (SPEC §3.3): open a case from a hotline call in one action, prefilled from the call and
+// Use case (docs/spec.md §3.3): open a case from a hotline call in one action, prefilled from the call and
 // linked both ways in the same transaction.
 import { AppError } from '../../errors.js';
 import { applyCallAction, draftCaseFromCall } from '../../domain/call/index.js';

@@ -1,4 +1,4 @@
-// Use case: preview a selective share (SPEC §4.4): per recipient, what would be sent and what TLP
+// Use case: preview a selective share (docs/spec.md §4.4): per recipient, what would be sent and what TLP
 // or confidentiality refuses. Nothing leaves the node here (share-case.ts sends).
 import type { RecipientPlan, TShareCase } from '../../domain/case/index.js';
 import type { UserActor } from '../../domain/shared/actor.js';

@@ -30,7 +30,8 @@ export async function receiveEvidence(ctx: ServiceContext, peer: PeerActor, body
     const failure = checkReceivedChain(body.custody, meta.id, peer.partyId, verification);
     if (failure) throw custodyTransferInvalid(failure, meta.id);
     const bytes = Buffer.from(body.content, 'base64');
-    if (bytes.length !== meta.size || sha256Hex(bytes) !== meta.sha256) {
+    const receivedSha256 = sha256Hex(bytes);
+    if (bytes.length !== meta.size || receivedSha256 !== meta.sha256) {
       throw new AppError('EVIDENCE_INTEGRITY_FAILED', { details: { reason: 'transfer', evidenceId: meta.id, size: bytes.length } });
     }
     if (bytes.length > ctx.config.maxEvidenceBytes) throw new AppError('EVIDENCE_TOO_LARGE', { details: { maxBytes: ctx.config.maxEvidenceBytes, size: bytes.length } });
@@ -40,7 +41,9 @@ export async function receiveEvidence(ctx: ServiceContext, peer: PeerActor, body
 
     const { kase, requestId, purpose } = await targetCase(ctx, tx, peer, body, now);
     const sealed = sealEvidence(bytes, ctx.secrets.masterKey, { masterKeyId: ctx.secrets.masterKeyId, aad: meta.id });
-    const { record, events } = receivedEvidenceRecord({ kase, meta, requestId, encryption: sealed.encryption, sender: peer, now });
+    const { record, events } = receivedEvidenceRecord({
+      kase, meta, requestId, encryption: sealed.encryption, sender: peer, now, receivedSha256, transferredBy: body.transferredBy,
+    });
     const system: SystemActor = { kind: 'system', partyId: local };
     const h = handoverCustody({
       kase, evidence: record, chain: body.custody, kind: 'received', actor: system, now, party: local,

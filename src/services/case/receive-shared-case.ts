@@ -24,7 +24,7 @@ export async function receiveSharedCase(ctx: ServiceContext, peer: PeerActor, bo
     const merged = mergeObservables(existing, sharedObservableRecords(body.observables, kase.id, peer, now, newId), now);
     for (const o of merged.added) await insertObservable(tx, o);
     for (const o of merged.updated) await updateObservable(tx, o, o.version - 1);
-    // Data received from peers correlates too (SPEC §4.5).
+    // Data received from peers correlates too (docs/spec.md §4.5).
     await recordObservables(tx, ctx, { kind: 'case', id: kase.id, label: kase.reference }, merged.added, now);
     const brief = (o: { id: string; type: string; display: string }) => ({ id: o.id, type: o.type, value: o.display });
     const events: CaseDomainEvent[] = [makeEvent('case.share_received', peer, now, {

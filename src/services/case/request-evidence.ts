@@ -1,4 +1,4 @@
-// Evidence answering a request (SPEC §2.5): on the requested node, the items named by a fulfil step
+// Evidence answering a request (docs/spec.md §2.5): on the requested node, the items named by a fulfil step
 // are checked and turned into `evidence.transferred` bodies (publishRequestStep sends them on the
 // 'requests' channel before the step, so they arrive first); on the requesting node, the case that
 // receives them is found or created.
@@ -9,10 +9,10 @@
 // where the law requires it) is the authority for the transfer. On the requesting node the items go
 // to the case linked to the request, else the case whose reference is the request's case reference
 // (which then gets linked), else a new case titled after the request's subject whose members are
-// the node's points of contact (see case-receivers.ts).
+// the node's points of contact (see case-receivers.ts) and the officers who worked on the request.
 import { AppError, validationError } from '../../errors.js';
 import {
-  canCase, checkShareAllowed, createCase, linkReceivedRequest, type CaseRecord, type CrimeCategory,
+  canCase, caseRolesAllowedFor, checkShareAllowed, createCase, linkReceivedRequest, type CaseRecord, type CrimeCategory, type LocalMember,
 } from '../../domain/case/index.js';
 import type { RequestRecord } from '../../domain/request/index.js';
 import type { PeerActor, SystemActor, UserActor } from '../../domain/shared/actor.js';
@@ -29,6 +29,7 @@ import { notifyReceivers, receivingMembers, usableReference } from './case-recei
 import type { EvidenceTransferredBody } from './case-share-messages.js';
 import { transferEvidence } from './evidence-transfer.js';
 import { isEvidenceVisible } from './case-visibility.js';
+import { requestPeople } from '../request/request-people.js';
 
 /** Requested node: the transfer bodies for the items a fulfil step names, with custody recorded. */
 export async function requestEvidenceBodies(
@@ -47,7 +48,7 @@ export async function requestEvidenceBodies(
     }
     const e = stored.record;
     if (!kase.linkedRequestIds.includes(request.id) && e.requestId !== request.id) {
-      issues.push(issue(path, 'EVIDENCE_REQUEST_NOT_LINKED', 'Link the request to the evidence item’s case before sending it in answer.', '请先将该协查请求关联到证据所在案件，再作为答复发送。'));
+      issues.push(issue(path, 'EVIDENCE_REQUEST_NOT_LINKED', 'Link the request to the evidence item’s case before sending it in answer.', '请先将该协助请求关联到证据所在案件，再作为答复发送。'));
       continue;
     }
     if (kase.confidentiality === 'secret') throw new AppError('CASE_SHARE_CONFIDENTIAL', { details: { caseId: kase.id, evidenceId: id } });
@@ -69,6 +70,20 @@ export async function requestEvidenceBodies(
   return bodies;
 }
 
+/**
+ * Members of a case opened for the answer: the node's receivers (case-receivers.ts) and the officers
+ * who wrote or worked on the request — the answer is theirs to read.
+ */
+async function answerReceivers(tx: Queryable, local: string, request: RequestRecord): Promise<LocalMember[]> {
+  const members = await receivingMembers(tx);
+  for (const u of await requestPeople(tx, local, request)) {
+    if (members.some((m) => m.userId === u.id)) continue;
+    const caseRole = caseRolesAllowedFor(u.roles).includes('member') ? 'member' : 'viewer';
+    members.push({ userId: u.id, caseRole, userRoles: [...u.roles] });
+  }
+  return members;
+}
+
 /** Requesting node: the case that receives evidence answering one of our requests. */
 export async function caseForRequestEvidence(ctx: ServiceContext, tx: Queryable, peer: PeerActor, requestId: string, now: Date): Promise<{ kase: CaseRecord; request: RequestRecord }> {
   const local = ctx.config.nodeId;
@@ -88,14 +103,14 @@ export async function caseForRequestEvidence(ctx: ServiceContext, tx: Queryable,
   const title = { en: request.subject.en.slice(0, 200), zh: request.subject.zh.slice(0, 200) };
   const { record, events } = createCase({
     reference: await usableReference(ctx, tx, [request.caseRef], id, now), title,
-    summary: { en: `Evidence received in answer to request ${request.reference}.`, zh: `协查请求 ${request.reference} 的答复证据。` },
+    summary: { en: `Evidence received in answer to request ${request.reference}.`, zh: `协助请求 ${request.reference} 的答复证据。` },
     crimeCategories: [(request.crimeCategory ?? 'other') as CrimeCategory], participatingParties: [peer.partyId],
     confidentiality: request.confidentiality === 'normal' ? 'normal' : 'restricted', linkedRequestIds: [request.id],
-    members: await receivingMembers(tx),
+    members: await answerReceivers(tx, local, request),
   }, system, now, { id, generatedReference: '', localParty: local });
   await saveCaseChange(tx, peer, null, record, events, now);
   await notifyReceivers(tx, record, 'case.request_evidence', {
-    en: `Evidence received for request ${request.reference}: a case was opened for it`, zh: `收到协查请求 ${request.reference} 的证据，已为其立案`,
+    en: `Evidence received for request ${request.reference}: a case was opened for it`, zh: `收到协助请求 ${request.reference} 的证据，已为其立案`,
   }, now);
   return { kase: record, request };
 }

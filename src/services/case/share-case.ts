@@ -1,4 +1,4 @@
-// Use case: share a case with chosen peers at a chosen granularity (SPEC §4.4, §1.6). All or
+// Use case: share a case with chosen peers at a chosen granularity (docs/spec.md §4.4, §1.6). All or
 // nothing: if TLP or confidentiality refuses any chosen item for any recipient, nothing is sent and
 // every refusal is listed (the preview shows the same plan beforehand) — a share never "succeeds"
 // while part of it silently stays behind. Otherwise, in one transaction with the outbox rows: per

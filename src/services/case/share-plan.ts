@@ -1,4 +1,4 @@
-// The selective-share plan of a case (SPEC §4.4) from what this node holds and may show its users,
+// The selective-share plan of a case (docs/spec.md §4.4) from what this node holds and may show its users,
 // shared by the preview and the share itself so both always agree.
 import {
   planCaseShare, type CaseRecord, type EvidenceRecord, type ObservableRecord, type RecipientPlan, type TShareCase,

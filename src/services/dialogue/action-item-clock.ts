@@ -7,18 +7,21 @@ import { evaluateActionItem } from '../../domain/dialogue/index.js';
 import type { SystemActor } from '../../domain/shared/actor.js';
 import { dueActionItemIds, findActionItem, setActionItemNextCheck } from '../../storage/repositories/action-item.repository.js';
 import { recordClockEvent } from '../../storage/repositories/notification.repository.js';
-import type { ClockSource } from '../../workers/deadline-worker.js';
+import type { ClockSource } from '../shared/clock-source.js';
 import type { ServiceContext } from '../context.js';
+import { humanDate } from '../../domain/shared/human-time.js';
+import { partyNames } from '../federation/list-parties.js';
 import { notify } from '../notification/notify.js';
 import { recordChange } from '../shared/record-change.js';
 
-function overdueNotice(item: ActionItem, ownParty: string): { title: Bilingual; body: Bilingual } {
+function overdueNotice(item: ActionItem, ownParty: string, owner: Bilingual): { title: Bilingual; body: Bilingual } {
   const ours = item.ownerParty === ownParty;
+  const due = humanDate(item.dueDate);
   return {
     title: { en: `Action item overdue: ${item.title.en}`, zh: `行动事项已逾期：${item.title.zh}` },
     body: ours
-      ? { en: `Our commitment (${item.ownerName}) was due on ${item.dueDate}.`, zh: `本方承诺事项（${item.ownerName}）应于 ${item.dueDate} 完成。` }
-      : { en: `${item.ownerParty}'s commitment (${item.ownerName}) was due on ${item.dueDate}; follow up with them.`, zh: `${item.ownerParty} 的承诺事项（${item.ownerName}）应于 ${item.dueDate} 完成，请跟进。` },
+      ? { en: `Our commitment (${item.ownerName}) was due on ${due.en}.`, zh: `本方承诺事项（${item.ownerName}）应于 ${due.zh} 完成。` }
+      : { en: `${owner.en}'s commitment (${item.ownerName}) was due on ${due.en}; follow up with them.`, zh: `${owner.zh}的承诺事项（${item.ownerName}）应于 ${due.zh} 完成，请跟进。` },
   };
 }
 
@@ -40,7 +43,7 @@ async function fireOverdue(ctx: ServiceContext, id: string, now: Date): Promise<
       actor: system, subjectType: 'action_item', subjectId: id, auditData: { meetingId: item.meetingId },
       events: [{ type: 'dialogue.action_item_overdue', at: clock.dueAt, data: { meetingId: item.meetingId, actionItemId: id, dueDate: item.dueDate, ownerParty: item.ownerParty } }],
     }, now);
-    await notify(tx, { to: { role: 'supervisor' }, kind: 'dialogue.action_item_overdue', subjectType: 'action_item', subjectId: id, severity: 'warning', ...overdueNotice(item, ctx.config.nodeId) }, now);
+    await notify(tx, { to: { role: 'supervisor' }, kind: 'dialogue.action_item_overdue', subjectType: 'action_item', subjectId: id, severity: 'warning', ...overdueNotice(item, ctx.config.nodeId, (await partyNames(ctx, tx))(item.ownerParty)) }, now);
     return [key];
   });
 }

@@ -1,4 +1,4 @@
-// Use case: plan a meeting of the dialogue mechanism with its parties, participants and agenda (SPEC §8.1).
+// Use case: plan a meeting of the dialogue mechanism with its parties, participants and agenda (docs/spec.md §8.1).
 import type { MeetingInput } from '../../domain/dialogue/index.js';
 import { createMeeting as decideCreateMeeting } from '../../domain/dialogue/index.js';
 import type { Actor } from '../../domain/shared/actor.js';

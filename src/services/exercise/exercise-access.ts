@@ -1,4 +1,4 @@
-// Who may see and who may direct exercises: the node's permission table (SPEC §9.1), checked again
+// Who may see and who may direct exercises: the node's permission table (docs/spec.md §9.1), checked again
 // in every use case so the CLI and the worker obey the same rule as the routes.
 import { AppError } from '../../errors.js';
 import type { Actor, UserActor } from '../../domain/shared/actor.js';

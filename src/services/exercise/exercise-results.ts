@@ -1,4 +1,4 @@
-// Published for the reports area (SPEC §10.4): the results of the exercises this node directed that
+// Published for the reports area (docs/spec.md §10.4): the results of the exercises this node directed that
 // started in a period — per party its score and, per inject, the measured minutes against the
 // deadlines (exercise minutes; see src/domain/exercise/scoring.ts for the formula).
 import type { Bilingual } from '../../error-types.js';

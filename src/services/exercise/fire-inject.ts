@@ -7,7 +7,7 @@ import { callMessage, markedSubject, type Exercise, type Inject, type InjectDeli
 import { applyRequestCommand } from '../../domain/request/index.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import type { Queryable } from '../../storage/db.js';
-import { claimDelivery, findExercise, markDeliveryFired } from '../../storage/repositories/exercise.repository.js';
+import { claimDelivery, dueDeliveryIds, findExercise, markDeliveryFired } from '../../storage/repositories/exercise.repository.js';
 import { insertPlacedCall } from '../call/place-call.js';
 import type { ServiceContext } from '../context.js';
 import { insertDraftRequest } from '../request/create-request-draft.js';
@@ -48,6 +48,11 @@ async function createFor(tx: Queryable, ctx: ServiceContext, ex: Exercise, injec
 }
 
 export type FireOutcome = 'fired' | 'failed' | 'skipped';
+
+/** Unfired injects whose planned instant is at or before `now`, oldest first (the exercise worker's sweep). */
+export async function dueInjectIds(ctx: ServiceContext, now: Date, limit: number): Promise<string[]> {
+  return dueDeliveryIds(ctx.db, now.toISOString(), limit);
+}
 
 export async function fireInject(ctx: ServiceContext, deliveryId: string, now: Date): Promise<FireOutcome> {
   try {

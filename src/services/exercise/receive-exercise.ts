@@ -8,6 +8,7 @@ import type { PeerActor } from '../../domain/shared/actor.js';
 import { AppError } from '../../errors.js';
 import { findParticipation, insertParticipation, updateParticipation } from '../../storage/repositories/exercise.repository.js';
 import type { ServiceContext } from '../context.js';
+import { partyNames } from '../federation/list-parties.js';
 import { notify } from '../notification/notify.js';
 import { recordChange } from '../shared/record-change.js';
 import { EXERCISE_SUBJECT } from './exercise-access.js';
@@ -19,10 +20,11 @@ export async function receiveExerciseStarted(ctx: ServiceContext, peer: PeerActo
     const p = joinExercise(body, peer.partyId, now);
     await insertParticipation(tx, p);
     await recordChange(tx, { actor: peer, subjectType: EXERCISE_SUBJECT, subjectId: p.id, events: [{ type: 'joined', at: now.toISOString(), data: { director: peer.partyId } }] }, now);
+    const director = (await partyNames(ctx, tx))(peer.partyId);
     await notify(tx, {
       to: { role: 'point_of_contact' }, kind: 'exercise.started', subjectType: EXERCISE_SUBJECT, subjectId: p.id, severity: 'info',
       title: { en: `[EXERCISE] ${p.title.en} has started`, zh: `【演练】${p.title.zh} 已开始` },
-      body: { en: `Directed by ${peer.partyId}. Respond to its calls and requests with the normal tools.`, zh: `由 ${peer.partyId} 导演。请用常规工具处理演练中的呼叫和请求。` },
+      body: { en: `Directed by ${director.en}. Its calls and requests appear in your inbox and hotline list marked EXERCISE; respond with the normal tools.`, zh: `由${director.zh}导演。演练中的呼叫和请求会出现在收件箱和热线列表中，并标注“演练”；请用常规工具处理。` },
     }, now);
   });
 }

@@ -1,4 +1,4 @@
-// Use case: an admin imports a peer's node card after confirming its fingerprint out of band (SPEC §1.2).
+// Use case: an admin imports a peer's node card after confirming its fingerprint out of band (docs/spec.md §1.2).
 import { appendAudit } from '../../audit/audit-log.js';
 import type { Actor } from '../../domain/shared/actor.js';
 import { AppError } from '../../errors.js';

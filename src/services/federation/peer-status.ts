@@ -1,4 +1,4 @@
-// Use case: per-peer health (SPEC §1.7) — last contact, queue depth, oldest undelivered message,
+// Use case: per-peer health (docs/spec.md §1.7) — last contact, queue depth, oldest undelivered message,
 // delivery latency percentiles from stored sent rows, failures, and the inbound channels' gaps.
 import { AppError } from '../../errors.js';
 import { getPeerDeliveryState } from '../../storage/repositories/federation-peer-state.repository.js';

@@ -1,4 +1,4 @@
-// Who sees what of correlation (SPEC §4.5): an alert only when the viewer may see both sources.
+// Who sees what of correlation (docs/spec.md §4.5): an alert only when the viewer may see both sources.
 import type { UserActor } from '../../domain/shared/actor.js';
 import { rolesHave } from '../../domain/user/permissions.js';
 import type { AlertVisibility } from '../../storage/repositories/observable-index.repository.js';

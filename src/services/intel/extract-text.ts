@@ -1,4 +1,4 @@
-// Use case: extract indicators from pasted text (SPEC §5.3), grouped by (type, value) with every span.
+// Use case: extract indicators from pasted text (docs/spec.md §5.3), grouped by (type, value) with every span.
 import { AppError } from '../../errors.js';
 import { dedupeIndicators, extractIndicators, type DedupedIndicator } from '../../intel/extract/index.js';
 

@@ -1,4 +1,4 @@
-// Correlation at write time (SPEC §4.5): index a source's observable values and raise one alert
+// Correlation at write time (docs/spec.md §4.5): index a source's observable values and raise one alert
 // per pair of sources sharing a value. Runs inside the caller's transaction, one statement per
 // step for the whole batch, so a case, request, report or intel import can call it cheaply.
 import type { ObservableType } from '../../domain/case/observable-types.js';
@@ -8,6 +8,7 @@ import { rolesHave, type Permission } from '../../domain/user/permissions.js';
 import {
   decideMatch, KIND_PERMISSION, orderPair, valueHash, type MatchDecision, type SourceKind,
 } from '../../intel/correlation/rules.js';
+import { correlationNotice } from '../../intel/correlation/notice.js';
 import { newId } from '../../shared/ids.js';
 import type { Queryable } from '../../storage/db.js';
 import { findCasesByIds } from '../../storage/repositories/case.repository.js';
@@ -82,11 +83,7 @@ async function upsertPairAlert(tx: Queryable, ctx: ServiceContext, a: Observable
 async function notifyAudience(tx: Queryable, ctx: ServiceContext, alertId: string, a: ObservableSource, b: ObservableSource, match: { type: string; value: string }, now: Date): Promise<void> {
   const perms = [a, b].filter((s) => s.kind !== 'case').map((s) => KIND_PERMISSION[s.kind as Exclude<SourceKind, 'case'>]);
   const caseIds = [...new Set([a, b].filter((s) => s.kind === 'case').map((s) => s.id))];
-  const title = { en: `Correlation: a ${match.type} is shared by two records`, zh: `关联：两条记录含有相同的${match.type}` };
-  const body = {
-    en: `${describe(a)} and ${describe(b)} both hold ${match.value}.`,
-    zh: `${describe(a)} 与 ${describe(b)} 均含有 ${match.value}。`,
-  };
+  const { title, body } = correlationNotice(match, a, b);
   const base = { kind: 'intel.correlation', subjectType: 'correlation_alert', subjectId: alertId, title, body, severity: 'info' as const };
   const allowed = (roles: readonly Role[]) => perms.every((p: Permission) => rolesHave(roles, p));
   if (caseIds.length === 0) {
@@ -105,4 +102,3 @@ async function notifyAudience(tx: Queryable, ctx: ServiceContext, alertId: strin
   }
 }
 
-const describe = (s: ObservableSource): string => `${s.kind} ${s.label ?? s.id}`;

@@ -1,6 +1,6 @@
 // Storing STIX objects in a collection, whichever way they come — bundle import, TAXII push from a
 // peer, TAXII pull from a feed: the new versions are inserted and the values they name indexed for
-// correlation (SPEC §4.5), with the collection as the source, so a value also held by a case,
+// correlation (docs/spec.md §4.5), with the collection as the source, so a value also held by a case,
 // request or report raises an alert. One function, so no way in can forget the correlation.
 import { tryNormalizeObservable } from '../../domain/case/normalize-observable.js';
 import type { ObservableType } from '../../domain/case/observable-types.js';

@@ -1,4 +1,4 @@
-// Use cases for the node's TAXII collections (SPEC §5.2): list with object counts, create, and
+// Use cases for the node's TAXII collections (docs/spec.md §5.2): list with object counts, create, and
 // change title, alias and sharing scope (readers, writers, max_tlp). Each change is one
 // transaction with its audit entry and history row.
 import { AppError } from '../../errors.js';
@@ -73,4 +73,11 @@ export async function changeCollection(
     }, now);
     return next;
   });
+}
+
+/** A local collection by id or alias, or 404 INTEL_TAXII_COLLECTION_NOT_FOUND naming it. */
+export async function getCollection(ctx: ServiceContext, idOrAlias: string): Promise<CollectionRow> {
+  const found = await findCollection(ctx.db, idOrAlias);
+  if (!found) throw new AppError('INTEL_TAXII_COLLECTION_NOT_FOUND', { details: { collection: idOrAlias } });
+  return found;
 }

@@ -95,3 +95,10 @@ export async function removeFeed(ctx: ServiceContext, actor: UserActor, id: stri
     await recordChange(tx, { actor, subjectType: 'taxii_feed', subjectId: id, events: [{ type: 'deleted', at: now.toISOString() }] }, now);
   });
 }
+
+/** One feed, or 404 INTEL_TAXII_FEED_NOT_FOUND (e.g. to show it after a pull). */
+export async function getFeed(ctx: ServiceContext, id: string): Promise<FeedRow> {
+  const feed = await findFeed(ctx.db, id);
+  if (!feed) throw new AppError('INTEL_TAXII_FEED_NOT_FOUND');
+  return feed;
+}

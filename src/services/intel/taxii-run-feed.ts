@@ -30,7 +30,7 @@ export async function runFeed(ctx: ServiceContext, feedId: string, fetchImpl?: t
   let apiRoot = feed.resolvedApiRoot;
   let collectionId = feed.resolvedCollectionId;
   let summary: PullSummary | undefined;
-  let error: string | null = null;
+  let error: string | null;
   try {
     const client = createTaxiiClient({ auth: authOf(ctx, feed), timeoutMs: TIMEOUT_MS, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
     apiRoot ??= await client.resolveApiRoot(feed.apiRootUrl);

@@ -1,4 +1,4 @@
-// Use case: triage turns one or more reports into a case in one action (SPEC §6.2). In one
+// Use case: triage turns one or more reports into a case in one action (docs/spec.md §6.2). In one
 // transaction: the case (actor as lead), the reports' indicators as observables, their screenshots
 // as evidence with a signed `collected` custody event, and the reports set to forwarded with the
 // case link. Evidence objects are written before commit and removed again if anything fails.
@@ -85,7 +85,7 @@ async function addReportEvidence(
     const sealed = sealEvidence(plain, ctx.secrets.masterKey, { masterKeyId: ctx.secrets.masterKeyId, aad: id });
     const { record, events } = createEvidenceRecord({
       kase, actor, now, id, localParty: ctx.config.nodeId,
-      input: { filename: a.filename, mediaType: a.mediaType, size: a.size, sha256: a.sha256, description: `Public report ${receipt} / 公众举报 ${receipt}` },
+      input: { filename: a.filename, mediaType: a.mediaType, size: a.size, sha256: a.sha256, description: `Public report ${receipt} / 群众举报 ${receipt}` },
       sealed: { sha256: sealed.sha256, size: sealed.size, encryption: sealed.encryption },
     });
     const key = evidenceStorageKey(kase.id, id);
@@ -106,7 +106,7 @@ function defaultTitle(reports: PublicReportRecord[]): Bilingual {
   const first = reports[0]!;
   const label = REPORT_CATEGORY_LABELS[first.category];
   const more = reports.length > 1 ? { en: ` (+${reports.length - 1} more)`, zh: `（另 ${reports.length - 1} 份）` } : { en: '', zh: '' };
-  return { en: `Public report ${first.receipt}: ${label.en}${more.en}`, zh: `公众举报 ${first.receipt}：${label.zh}${more.zh}` };
+  return { en: `Public report ${first.receipt}: ${label.en}${more.en}`, zh: `群众举报 ${first.receipt}：${label.zh}${more.zh}` };
 }
 
 /** The victims' own words, in the language each wrote in, under its receipt. */

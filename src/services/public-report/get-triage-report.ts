@@ -11,6 +11,7 @@ import {
 } from '../../storage/repositories/public-report.repository.js';
 import { casesShownTo } from '../case/case-visibility.js';
 import type { ServiceContext } from '../context.js';
+import { narrativeFlags } from './narrative-indicators.js';
 import { loadReport } from './report-support.js';
 
 export type DuplicateSuggestion = DuplicateScore & { report: PublicReportRecord };
@@ -33,7 +34,12 @@ export async function getTriageReport(ctx: ServiceContext, actor: UserActor, id:
   const duplicates = await duplicateSuggestions(ctx.db, stored.record, indicators, ctx.clock());
   const original = stored.record.duplicateOf ? (await findReportsByIds(ctx.db, [stored.record.duplicateOf]))[0]?.record ?? null : null;
   const correlations = await visibleCorrelations(ctx.db, actor, await listReportCorrelations(ctx.db, id, 100));
-  return { ...stored, attachments, indicators: indicators.map(({ reportId: _r, ...i }) => i), duplicates, duplicateOf: original, correlations };
+  const flags = narrativeFlags(stored.record.narrative);
+  const shown = indicators.map(({ reportId: _r, ...i }) => {
+    const f = flags.get(`${i.type}:${i.value}`);
+    return f?.length ? { ...i, flags: f } : i;
+  });
+  return { ...stored, attachments, indicators: shown, duplicates, duplicateOf: original, correlations };
 }
 
 /** A case the viewer may not see (the case page's rule) is not even named. */

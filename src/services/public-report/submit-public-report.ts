@@ -1,4 +1,4 @@
-// Use case: a member of the public files a report (SPEC §6.1). Files are checked by their bytes
+// Use case: a member of the public files a report (docs/spec.md §6.1). Files are checked by their bytes
 // before anything is stored; the report, its sealed screenshots, its indicators and the audit entry
 // commit in one transaction under a system actor (the reporter has no account).
 import { indexSearchDocument } from '../search/index-search-document.js';

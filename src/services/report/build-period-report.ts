@@ -1,4 +1,4 @@
-// Use case: the statistics report of a period, for all peers or one (SPEC §10.4). Counts are
+// Use case: the statistics report of a period, for all peers or one (docs/spec.md §10.4). Counts are
 // grouped in SQL; percentiles and SLA outcomes are computed by the pure report domain.
 import { buildPeriodReport, type PreservationFact } from '../../domain/report/period-report.js';
 import type { ReportPeriod } from '../../domain/report/period.js';

@@ -1,5 +1,5 @@
 // The exercise section of a period report: results the exercise area scores for exercises this node
-// directed that started in the period (SPEC §7.2). They appear here only, never in the real figures.
+// directed that started in the period (docs/spec.md §7.2). They appear here only, never in the real figures.
 import type { ExerciseResultRow } from '../../domain/report/period-report.js';
 import type { ReportPeriod } from '../../domain/report/period.js';
 import type { ServiceContext } from '../context.js';

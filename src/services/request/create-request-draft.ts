@@ -22,7 +22,8 @@ export async function insertDraftRequest(
   tx: Queryable, ctx: ServiceContext, actor: UserActor, input: TCreateRequestDraft, now: Date, marks: { exerciseId?: string } = {},
 ): Promise<DraftCreated> {
   if (input.requestedParty === ctx.config.nodeId) throw ownPartyError();
-  const reference = await nextReference(tx, ctx.config.nodeId, 'REQ', now);
+  // Exercise records take their own series (CN-DEMO-EX-REQ-2026-0001): a real reference is never used up by a drill.
+  const reference = await nextReference(tx, ctx.config.nodeId, marks.exerciseId ? 'EX-REQ' : 'REQ', now);
   // Approval is the requested party's law: its node sets the flag when the request arrives.
   const draft = createRequestDraft({ id: newId(), reference }, input, actor, now, false);
   // An exercise inject marks its request from the start, so it never shows in real lists.

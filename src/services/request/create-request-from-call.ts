@@ -1,4 +1,4 @@
-// Use case (SPEC §3.3): turn a hotline call this node placed into a prefilled request draft to the
+// Use case (docs/spec.md §3.3): turn a hotline call this node placed into a prefilled request draft to the
 // called party, and link the two in the same transaction.
 import { AppError } from '../../errors.js';
 import { applyCallAction, draftRequestFromCall } from '../../domain/call/index.js';

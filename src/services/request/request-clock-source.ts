@@ -7,7 +7,9 @@ import {
 import type { Role } from '../../domain/shared/roles.js';
 import { firedClockEvents, recordClockEvent } from '../../storage/repositories/notification.repository.js';
 import { dueRequestIds, findRequest, setRequestNextCheck } from '../../storage/repositories/request.repository.js';
-import type { ClockSource } from '../../workers/deadline-worker.js';
+import type { ClockSource } from '../shared/clock-source.js';
+import { humanInstant } from '../../domain/shared/human-time.js';
+import { partyNames, type PartyNames } from '../federation/list-parties.js';
 import { markExerciseNotice } from '../notification/exercise-notice.js';
 import { notify } from '../notification/notify.js';
 import { recordChange } from '../shared/record-change.js';
@@ -31,7 +33,7 @@ export const requestClockSource: ClockSource = {
         events: [{ type: domainEvent.type.replace(/^request\./, ''), at: domainEvent.at, data: domainEvent.data }],
         auditData: { reference: record.reference, status: record.status },
       }, now);
-      const message = notificationFor(record, event, ctx.config.nodeId);
+      const message = notificationFor(record, event, ctx.config.nodeId, { names: await partyNames(ctx, tx), timeZone: ctx.config.timeZone });
       if (message) await notify(tx, markExerciseNotice({ ...message, subjectType: REQUEST_SUBJECT, subjectId: id }, record.exerciseId), now);
       done.push(event.key);
     }
@@ -42,32 +44,37 @@ export const requestClockSource: ClockSource = {
 
 type Message = { to: { role: Role }; kind: string; title: Bilingual; body: Bilingual; severity: 'info' | 'warning' | 'critical' };
 
+/** How a notice names things: parties by name, deadlines in the node's time zone. */
+type NoticeWords = { names: PartyNames; timeZone: string };
+
 /** Who is told: the side that owes the step is alerted; escalations reach supervisors. */
-function notificationFor(r: RequestRecord, e: ClockEvent, ownParty: string): Message | null {
+function notificationFor(r: RequestRecord, e: ClockEvent, ownParty: string, words: NoticeWords): Message | null {
   const ref = r.reference;
   const weOwe = e.kind === 'renewal_reminder' || e.kind === 'preservation_lapsed' ? r.requestingParty === ownParty : r.requestedParty === ownParty;
-  const who: Bilingual = weOwe ? { en: 'our side', zh: '我方' } : { en: `the other party (${ownParty === r.requestingParty ? r.requestedParty : r.requestingParty})`, zh: `对方（${ownParty === r.requestingParty ? r.requestedParty : r.requestingParty}）` };
+  const other = words.names(ownParty === r.requestingParty ? r.requestedParty : r.requestingParty);
+  const who: Bilingual = weOwe ? { en: 'our side', zh: '我方' } : { en: `the other party (${other.en})`, zh: `对方（${other.zh}）` };
+  const dueAt = humanInstant(e.dueAt, words.timeZone);
   switch (e.kind) {
     case 'ack_overdue':
       return { to: { role: 'point_of_contact' }, kind: 'request.ack_overdue', severity: 'warning',
         title: { en: `${ref}: acknowledgement overdue`, zh: `${ref}：确认已逾期` },
-        body: { en: `The acknowledgement was due ${e.dueAt}; it is owed by ${who.en}.`, zh: `确认时限为 ${e.dueAt}，应由${who.zh}完成。` } };
+        body: { en: `The acknowledgement was due ${dueAt.en}; it is owed by ${who.en}.`, zh: `确认时限为 ${dueAt.zh}，应由${who.zh}完成。` } };
     case 'response_overdue':
       return { to: { role: 'point_of_contact' }, kind: 'request.response_overdue', severity: 'warning',
         title: { en: `${ref}: response overdue`, zh: `${ref}：答复已逾期` },
-        body: { en: `The response was due ${e.dueAt}; it is owed by ${who.en}.`, zh: `答复时限为 ${e.dueAt}，应由${who.zh}完成。` } };
+        body: { en: `The response was due ${dueAt.en}; it is owed by ${who.en}.`, zh: `答复时限为 ${dueAt.zh}，应由${who.zh}完成。` } };
     case 'escalated':
       return { to: { role: 'supervisor' }, kind: `request.escalated.${e.level ?? 1}`, severity: 'critical',
         title: { en: `${ref}: escalated to level ${e.level ?? 1}`, zh: `${ref}：已升级至第 ${e.level ?? 1} 级` },
-        body: { en: `The ${e.clock ?? ''} deadline of ${e.dueAt} has passed without action by ${who.en}.`, zh: `${e.dueAt} 的时限已过，${who.zh}尚未处理。` } };
+        body: { en: `The ${e.clock === 'ack' ? 'acknowledgement ' : e.clock === 'response' ? 'response ' : ''}deadline of ${dueAt.en} has passed without action by ${who.en}.`, zh: `${dueAt.zh} 的时限已过，${who.zh}尚未处理。` } };
     case 'renewal_reminder':
       return { to: { role: 'investigator' }, kind: 'request.renewal_reminder', severity: 'info',
         title: { en: `${ref}: preservation expires soon`, zh: `${ref}：保全即将到期` },
-        body: { en: `The preservation expires ${e.dueAt}; renew it or follow up with a disclosure request.`, zh: `保全将于 ${e.dueAt} 到期，请续展或提出调取请求。` } };
+        body: { en: `The preservation expires ${dueAt.en}; renew it or follow up with a disclosure request.`, zh: `保全将于 ${dueAt.zh} 到期，请续展或提出调取请求。` } };
     case 'preservation_lapsed':
       return { to: { role: 'supervisor' }, kind: 'request.preservation_lapsed', severity: 'critical',
         title: { en: `${ref}: preservation lapsed`, zh: `${ref}：保全已失效` },
-        body: { en: `The preservation expired ${e.dueAt}.`, zh: `保全已于 ${e.dueAt} 到期。` } };
+        body: { en: `The preservation expired ${dueAt.en}.`, zh: `保全已于 ${dueAt.zh} 到期。` } };
     default:
       return null;
   }

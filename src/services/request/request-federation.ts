@@ -1,7 +1,8 @@
 // Requests across the federation: each step taken on one node is sent to the counterpart's node on
 // the 'requests' channel (in order, exactly once) and applied there by the same domain rules, with
 // the sender's timestamp, so both copies of a request go through identical states and deadlines.
-// Evidence a fulfilment names travels just before that step, on the same channel.
+// Evidence a fulfilment names travels just before that step, on the same channel. Each step (and a
+// new request) that arrives is notified to the officers concerned here (request-step-notice.ts).
 import { AppError } from '../../errors.js';
 import {
   applyRequestCommand, receiveSubmittedRequest, toSubmittedSnapshot,
@@ -17,6 +18,7 @@ import { EVIDENCE_TRANSFERRED } from '../case/case-share-messages.js';
 import { requestEvidenceBodies } from '../case/request-evidence.js';
 import type { ServiceContext } from '../context.js';
 import { counterpartOf, loadRequestForUpdate, REQUEST_SUBJECT, requestClockPolicy, saveRequestChange } from './request-support.js';
+import { noticePeerStep } from './request-step-notice.js';
 
 export const REQUESTS_CHANNEL = 'requests';
 export const REQUEST_SUBMITTED = 'request.submitted';
@@ -60,6 +62,7 @@ export async function receiveRequestFromPeer(ctx: ServiceContext, peer: PeerActo
     const received = receiveSubmittedRequest(body.snapshot, peer, ctx.config.nodeId, receivedAt, ctx.config.approvalRequiredForOutgoingData);
     const record = body.exerciseId ? { ...received.record, exerciseId: body.exerciseId } : received.record;
     await saveRequestChange(tx, ctx, peer, null, record, received.events, receivedAt);
+    await noticePeerStep(tx, ctx, record, 'received', {}, peer, receivedAt);
   });
 }
 
@@ -73,5 +76,8 @@ export async function applyPeerRequestStep(ctx: ServiceContext, peer: PeerActor,
     const at = new Date(body.at);
     const { record, events } = applyRequestCommand(before, body.command, peer, at, { clockPolicy: requestClockPolicy(ctx) });
     await saveRequestChange(tx, ctx, peer, before, record, events, at);
+    // Told when it is applied here (now), not at the sender's step time, so the notice is not dated in the past.
+    const { action, ...params } = body.command;
+    await noticePeerStep(tx, ctx, record, action, params, peer, ctx.clock());
   });
 }

@@ -16,6 +16,8 @@ export type Authenticated = {
   tokenExpiresAt: string | null;
   /** Set for an external party's account (TAXII party account): it may use TAXII and its own settings only. */
   boundParty: string | null;
+  /** The language chosen in this browser session; null (and always for API tokens) follows the account's. */
+  sessionLocale: string | null;
 };
 
 export function toActor(user: UserRow, partyId: string): UserActor {
@@ -38,7 +40,7 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
     }
     return {
       actor: toActor(user, ctx.config.nodeId), user, via: 'api_token', tokenHash, boundParty: found.boundParty,
-      scope: apiToken.scope, tokenExpiresAt: apiToken.expiresAt,
+      scope: apiToken.scope, tokenExpiresAt: apiToken.expiresAt, sessionLocale: null,
     };
   }
   const found = await findSessionWithUser(ctx.db, tokenHash);
@@ -53,7 +55,7 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
     const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlMinutes * 60_000).toISOString();
     await touchSession(ctx.db, tokenHash, now.toISOString(), expiresAt);
   }
-  return { actor: toActor(user, ctx.config.nodeId), user, via: 'session', tokenHash, boundParty: found.boundParty, scope: 'full', tokenExpiresAt: null };
+  return { actor: toActor(user, ctx.config.nodeId), user, via: 'session', tokenHash, boundParty: found.boundParty, scope: 'full', tokenExpiresAt: null, sessionLocale: session.locale ?? null };
 }
 
 function activeUser(user: UserRow): UserRow {

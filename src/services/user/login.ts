@@ -64,7 +64,7 @@ export async function login(ctx: ServiceContext, input: TLogin, source: { ip?: s
     const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlMinutes * 60_000).toISOString();
     const next: UserRow = { ...settled.user, totpLastStep };
     await saveUser(tx, next);
-    await insertSession(tx, { tokenHash: hashToken(token), userId: user.id, createdAt: now.toISOString(), expiresAt, lastSeenAt: now.toISOString() });
+    await insertSession(tx, { tokenHash: hashToken(token), userId: user.id, createdAt: now.toISOString(), expiresAt, lastSeenAt: now.toISOString(), locale: input.locale ?? null });
     await appendAudit(tx, {
       actor: { kind: 'user', userId: user.id, name: user.displayName, roles: user.roles, partyId: ctx.config.nodeId },
       action: 'auth.login', subjectType: 'user', subjectId: user.id, data: { ip: source.ip ?? null, totp: user.totpEnabled },

@@ -1,4 +1,4 @@
-// Password hashing with argon2id (memory-hard, SPEC §9.1) at OWASP's recommended minimum cost.
+// Password hashing with argon2id (memory-hard, docs/spec.md §9.1) at OWASP's recommended minimum cost.
 import { hash, verify } from '@node-rs/argon2';
 import { AppError } from '../../errors.js';
 import { MIN_PASSWORD_LENGTH } from '../../domain/user/schemas.js';

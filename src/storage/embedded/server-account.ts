@@ -34,7 +34,7 @@ function createAccount(name: string): ServerAccount {
     // Another process may have created it meanwhile.
     const found = lookupAccount(name);
     if (found) return found;
-    throw new Error(`running as root, the embedded PostgreSQL server needs an unprivileged account, and creating "${name}" failed (${e instanceof Error ? e.message : String(e)}); create one (useradd --system ${name}) or run as another user, or set DATABASE_URL`);
+    throw new Error(`running as root, the embedded PostgreSQL server needs an unprivileged account, and creating "${name}" failed (${e instanceof Error ? e.message : String(e)}); create one (useradd --system ${name}) or run as another user, or set DATABASE_URL`, { cause: e });
   }
   const created = lookupAccount(name);
   if (!created) throw new Error(`the account "${name}" was created but cannot be looked up`);

@@ -1,4 +1,4 @@
--- Requests for assistance (SPEC §2): the domain record in `doc`, with columns for lists and deadlines.
+-- Requests for assistance (docs/spec.md §2): the domain record in `doc`, with columns for lists and deadlines.
 CREATE TABLE requests (
   id text PRIMARY KEY,
   version integer NOT NULL,

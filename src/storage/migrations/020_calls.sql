@@ -1,4 +1,4 @@
--- Hotline calls and the on-call roster (SPEC §3): the domain record as jsonb `doc`, plus the
+-- Hotline calls and the on-call roster (docs/spec.md §3): the domain record as jsonb `doc`, plus the
 -- columns the inbox filters/sorts on and the escalation worker's indexed `next_check_at`.
 CREATE TABLE calls (
   id text PRIMARY KEY,

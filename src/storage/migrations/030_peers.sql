@@ -1,4 +1,4 @@
--- Federation peers: the node cards this node has imported and confirmed (SPEC §1.2).
+-- Federation peers: the node cards this node has imported and confirmed (docs/spec.md §1.2).
 CREATE TABLE peers (
   id text PRIMARY KEY,
   name jsonb NOT NULL,

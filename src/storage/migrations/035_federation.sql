@@ -1,4 +1,4 @@
--- Federation transport (SPEC §1.3–1.7, §9.2): outbox, inbox with per-channel ordering, receipts,
+-- Federation transport (docs/spec.md §1.3–1.7, §9.2): outbox, inbox with per-channel ordering, receipts,
 -- per-peer delivery state, pings (connectivity checks) and audit checkpoints with countersignatures.
 -- No foreign keys to peers: removing a peer must not destroy its message history or receipts.
 
@@ -101,7 +101,7 @@ CREATE TABLE federation_pings (
 );
 CREATE INDEX federation_pings_from_idx ON federation_pings (from_node, applied_order);
 
--- This node's signed audit checkpoints (SPEC §9.2).
+-- This node's signed audit checkpoints (docs/spec.md §9.2).
 CREATE TABLE federation_checkpoints (
   seq bigint PRIMARY KEY,
   hash text NOT NULL,

@@ -1,4 +1,4 @@
--- Dialogue mechanism (SPEC §8): meetings, their agreed outcomes and action items, each stored as
+-- Dialogue mechanism (docs/spec.md §8): meetings, their agreed outcomes and action items, each stored as
 -- the domain record in `doc` plus indexed columns; action items carry the overdue clock.
 CREATE TABLE meetings (
   id text PRIMARY KEY,

@@ -1,4 +1,4 @@
--- Case cooperation (SPEC §4): cases, their observables, evidence items with the chain of custody,
+-- Case cooperation (docs/spec.md §4): cases, their observables, evidence items with the chain of custody,
 -- and tasks; each stored as its domain record in `doc` plus indexed columns for lists.
 CREATE TABLE cases (
   id text PRIMARY KEY,
@@ -32,7 +32,7 @@ CREATE TABLE case_observables (
   first_seen_at timestamptz NOT NULL
 );
 CREATE UNIQUE INDEX case_observables_key ON case_observables(case_id, type, value_hash);
--- Correlation across cases (SPEC §4.5) looks observables up by type and value.
+-- Correlation across cases (docs/spec.md §4.5) looks observables up by type and value.
 CREATE INDEX case_observables_value_idx ON case_observables(type, value_hash);
 
 CREATE TABLE case_evidence (

@@ -1,5 +1,5 @@
 -- Which federation messages were sent about which record (request steps, case shares), so a record's
--- page can show each message's delivery and signed receipt (non-repudiation of receipt, SPEC §1.4).
+-- page can show each message's delivery and signed receipt (non-repudiation of receipt, docs/spec.md §1.4).
 CREATE TABLE record_messages (
   mid text PRIMARY KEY,
   subject_type text NOT NULL,

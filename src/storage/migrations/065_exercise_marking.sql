@@ -1,4 +1,4 @@
--- Exercise data never mixes with real work (SPEC §7.2): requests and calls created by a tabletop
+-- Exercise data never mixes with real work (docs/spec.md §7.2): requests and calls created by a tabletop
 -- exercise carry the exercise they belong to; real lists, dashboards and statistics select
 -- `exercise_id IS NULL`.
 ALTER TABLE requests ADD COLUMN exercise_id text;

@@ -1,4 +1,4 @@
--- Threat intelligence (SPEC §5): STIX 2.1 objects kept as received, grouped in collections that
+-- Threat intelligence (docs/spec.md §5): STIX 2.1 objects kept as received, grouped in collections that
 -- the TAXII 2.1 server publishes. One row per object version (id + modified), in the order the
 -- node added them: `seq` orders objects added in the same microsecond, so TAXII pagination by
 -- (added_at, seq) never skips or repeats an object.

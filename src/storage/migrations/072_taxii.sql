@@ -1,4 +1,4 @@
--- TAXII 2.1 (SPEC §5.2): status resources of POSTed envelopes, scheduled pulls from remote TAXII
+-- TAXII 2.1 (docs/spec.md §5.2): status resources of POSTed envelopes, scheduled pulls from remote TAXII
 -- servers (feeds), and the binding of service accounts to the external party they act for.
 
 -- One row per POST to a collection's objects endpoint; TAXII clients poll it at /status/{id}/.

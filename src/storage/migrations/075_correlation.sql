@@ -1,4 +1,4 @@
--- Correlation (SPEC §4.5): which sources (case, request, public report, intel object) hold each
+-- Correlation (docs/spec.md §4.5): which sources (case, request, public report, intel object) hold each
 -- observable value; how many; the alerts raised when a value is shared by two sources; and the
 -- values an administrator excluded. value_hash (hex SHA-256 of the canonical value, first 32
 -- characters) keeps the keys short for long URLs; `value` is kept for people and for collisions.

@@ -1,4 +1,4 @@
--- Public reporting (SPEC §6): reports filed by victims through the public form, their encrypted
+-- Public reporting (docs/spec.md §6): reports filed by victims through the public form, their encrypted
 -- screenshots, and the indicators taken from them for de-duplication and correlation.
 -- The report itself is a versioned document (doc) like requests and cases; the columns below are
 -- what the triage queue filters and sorts on. Personal data lives only in doc, never in the audit.

@@ -1,4 +1,4 @@
--- Knowledge base and full-text search (SPEC §7.1).
+-- Knowledge base and full-text search (docs/spec.md §7.1).
 -- Articles are versioned documents: `doc` holds the current version, `knowledge_article_versions`
 -- a full copy of every version. Received copies carry the origin party and are read-only.
 CREATE TABLE knowledge_articles (

@@ -1,4 +1,4 @@
--- Tabletop exercises (SPEC §7.2). The director's node keeps scenarios (injects as a validated list
+-- Tabletop exercises (docs/spec.md §7.2). The director's node keeps scenarios (injects as a validated list
 -- in the document), runs of them, and one delivery row per inject and party: the row is claimed
 -- and stamped `fired_at` in the transaction that creates the call or request, so an inject fires
 -- exactly once even across restarts. Participants' nodes keep what they know of the exercises

@@ -1,6 +1,7 @@
 // SQL for hotline calls: versioned documents plus inbox and escalation-clock columns.
 import type { CallRecord, CallStatus, CallUrgency } from '../../domain/call/index.js';
 import type { Queryable } from '../db.js';
+import { RUNNING_EXERCISES, RUNNING_EXERCISES_SQL } from './running-exercises.js';
 import { insertDocument, loadDocument, updateDocument, type Columns } from './document-store.js';
 
 const TABLE = 'calls';
@@ -41,7 +42,11 @@ export type CallFilter = {
   status?: CallStatus[]; direction?: CallDirection; urgency?: CallUrgency[];
   /** Only calls still awaiting acknowledgement whose deadline lies before this instant. */
   overdueAt?: string; limit: number; offset: number;
-  /** Only this exercise's calls; without it, exercise calls are left out (they never mix with real work). */
+  /**
+   * Only this exercise's calls; `running`: real ones plus those of exercises running now on this node
+   * (directed or joined: the inbox and hotline list mark them); without it, exercise calls are left
+   * out (they never mix with real work, statistics included).
+   */
   exercise?: string;
 };
 
@@ -50,7 +55,7 @@ export async function listCalls(db: Queryable, f: CallFilter): Promise<CallRecor
   const where: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
-  where.push(f.exercise ? `exercise_id = ${p(f.exercise)}` : 'exercise_id IS NULL');
+  where.push(f.exercise === RUNNING_EXERCISES ? RUNNING_EXERCISES_SQL : f.exercise ? `exercise_id = ${p(f.exercise)}` : 'exercise_id IS NULL');
   if (f.status?.length) where.push(`status = ANY(${p(f.status)}::text[])`);
   if (f.urgency?.length) where.push(`urgency = ANY(${p(f.urgency)}::text[])`);
   if (f.direction) where.push(`direction = ${p(f.direction)}`);

@@ -1,4 +1,4 @@
-// Read-only SQL for peer health (SPEC §1.7): queue depth, oldest undelivered, latency, inbound gaps.
+// Read-only SQL for peer health (docs/spec.md §1.7): queue depth, oldest undelivered, latency, inbound gaps.
 import type { Queryable } from '../db.js';
 
 export type PeerQueueGauge = { peerId: string; queueDepth: number; oldestPendingAt: Date | null; lastContactAt: Date | null; rejected: number };

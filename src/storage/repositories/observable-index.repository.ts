@@ -1,4 +1,4 @@
-// SQL for correlation (SPEC §4.5): the observable index, per-value counts, alerts and exclusions.
+// SQL for correlation (docs/spec.md §4.5): the observable index, per-value counts, alerts and exclusions.
 // Batches go through unnest() so one statement handles many values.
 import type { Queryable } from '../db.js';
 

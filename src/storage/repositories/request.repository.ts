@@ -1,6 +1,7 @@
 // SQL for requests for assistance: versioned documents plus list/deadline columns.
 import type { RequestRecord } from '../../domain/request/types.js';
 import type { Queryable } from '../db.js';
+import { RUNNING_EXERCISES, RUNNING_EXERCISES_SQL } from './running-exercises.js';
 import { insertDocument, loadDocument, updateDocument, type Columns } from './document-store.js';
 
 const TABLE = 'requests';
@@ -36,7 +37,11 @@ export async function setRequestNextCheck(tx: Queryable, id: string, nextCheckAt
 export type RequestFilter = {
   status?: string[]; type?: string; urgency?: string; direction?: 'outgoing' | 'incoming'; party?: string;
   caseRef?: string; q?: string; ownParty: string; excludeDraftsOfOthers: boolean; limit: number; offset: number;
-  /** Only this exercise's requests; without it, exercise requests are left out (they never mix with real work). */
+  /**
+   * Only this exercise's requests; `running`: real ones plus those of exercises running now on this node
+   * (directed or joined: the inbox and hotline list mark them); without it, exercise requests are left
+   * out (they never mix with real work, statistics included).
+   */
   exercise?: string;
 };
 
@@ -44,7 +49,7 @@ export async function listRequests(db: Queryable, f: RequestFilter): Promise<Req
   const where: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
-  where.push(f.exercise ? `exercise_id = ${p(f.exercise)}` : 'exercise_id IS NULL');
+  where.push(f.exercise === RUNNING_EXERCISES ? RUNNING_EXERCISES_SQL : f.exercise ? `exercise_id = ${p(f.exercise)}` : 'exercise_id IS NULL');
   if (f.status?.length) where.push(`status = ANY(${p(f.status)}::text[])`);
   if (f.type) where.push(`type = ${p(f.type)}`);
   if (f.urgency) where.push(`urgency = ${p(f.urgency)}`);

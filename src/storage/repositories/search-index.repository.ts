@@ -2,8 +2,9 @@
 // queried with a GIN index and ranked by ts_rank; visibility is filtered in the same query.
 import type { Queryable } from '../db.js';
 
-export const SEARCH_KINDS = ['article', 'case', 'request', 'report'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
+import { SEARCH_KINDS, type SearchKind } from '../../domain/search/search-kinds.js';
+
+export { SEARCH_KINDS, type SearchKind };
 
 export type SearchRow = {
   kind: SearchKind;

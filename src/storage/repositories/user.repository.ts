@@ -114,13 +114,22 @@ export async function saveLockoutState(
   );
 }
 
-export type SessionRow = { tokenHash: string; userId: string; createdAt: string; expiresAt: string; lastSeenAt: string };
+export type SessionRow = {
+  tokenHash: string; userId: string; createdAt: string; expiresAt: string; lastSeenAt: string;
+  /** The language this session shows; null follows the account's default. */
+  locale?: string | null;
+};
 
 export async function insertSession(db: Queryable, s: SessionRow): Promise<void> {
   await db.query(
-    'INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES ($1,$2,$3,$4,$5)',
-    [s.tokenHash, s.userId, s.createdAt, s.expiresAt, s.lastSeenAt],
+    'INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, locale) VALUES ($1,$2,$3,$4,$5,$6)',
+    [s.tokenHash, s.userId, s.createdAt, s.expiresAt, s.lastSeenAt, s.locale ?? null],
   );
+}
+
+/** Sets the language of one session (null: back to the account's default). */
+export async function setSessionLocale(db: Queryable, tokenHash: string, locale: string | null): Promise<boolean> {
+  return (await db.query('UPDATE sessions SET locale = $2 WHERE token_hash = $1 RETURNING 1', [tokenHash, locale])).length > 0;
 }
 
 /** The session and its user in one round trip (every authenticated request does this). */
@@ -132,7 +141,7 @@ const BOUND_PARTY = 'LEFT JOIN intel_party_accounts pa ON pa.user_id = u.id';
 
 export async function findSessionWithUser(db: Queryable, tokenHash: string): Promise<{ session: SessionRow; user: UserRow; boundParty: string | null } | null> {
   const rows = await db.query(
-    `SELECT u.*, s.created_at AS s_created_at, s.expires_at AS s_expires_at, s.last_seen_at AS s_last_seen_at, pa.party AS bound_party
+    `SELECT u.*, s.created_at AS s_created_at, s.expires_at AS s_expires_at, s.last_seen_at AS s_last_seen_at, s.locale AS s_locale, pa.party AS bound_party
      FROM sessions s JOIN users u ON u.id = s.user_id ${BOUND_PARTY} WHERE s.token_hash = $1`,
     [tokenHash],
   );
@@ -144,6 +153,7 @@ export async function findSessionWithUser(db: Queryable, tokenHash: string): Pro
     session: {
       tokenHash, userId: r.id as string, createdAt: new Date(r.s_created_at as string).toISOString(),
       expiresAt: new Date(r.s_expires_at as string).toISOString(), lastSeenAt: new Date(r.s_last_seen_at as string).toISOString(),
+      locale: (r.s_locale as string | null) ?? null,
     },
   };
 }

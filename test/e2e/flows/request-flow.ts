@@ -1,11 +1,12 @@
 // A preservation request across the demo federation, in one language: on the Chinese node a wrong
 // input first (its message inline, in that language), then the complete per-type form, submitted;
 // on the US node the point of contact finds it in the inbox, acknowledges, accepts, starts work and
-// fulfils it with an evidence file; back on the Chinese node it shows fulfilled, step by step.
+// fulfils it with an evidence file attached in the fulfilment form (nothing through the API); back on
+// the Chinese node it shows fulfilled, step by step.
+import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { REQUEST_ACTION_LABELS, REQUEST_STATUS_LABELS } from '../../../src/domain/request/labels.js';
-import { prepareEvidence } from '../support/demo-data.js';
 import { signInThroughPage, text, type Lang } from '../support/ui.js';
 
 const side = (lang: Lang) => (lang === 'en' ? 'en' : 'zh');
@@ -26,7 +27,7 @@ export async function createPreservationRequest(page: Page, base: string, lang: 
   await page.goto(`${base}/requests/new`);
   await field('requestForm.type').waitFor();
   expect(await field('requestForm.type').inputValue()).toBe('preservation');
-  await field('requestForm.requestedParty').fill('us-demo');
+  await field('requestForm.requestedParty').selectOption('us-demo'); // a list of peers by name (PartyPicker)
   await field('requestForm.contactEmail').fill('not-an-email');
   await page.getByRole('button', { name: T('requestForm.submit') }).click();
 
@@ -56,21 +57,34 @@ export async function createPreservationRequest(page: Page, base: string, lang: 
   return page.url().split('/').pop()!;
 }
 
-/** On the US node: from the inbox to "fulfilled", the last step delivering an evidence file. */
-export async function answerOnUsNode(page: Page, usBase: string, lang: Lang, requestId: string): Promise<string> {
+/**
+ * On the US node, through the UI only: from the inbox to "fulfilled". Each step is the primary button
+ * when it is due (after Accept comes Start work); the fulfilment form attaches a new file, which is
+ * filed in a case opened for the request and selected, and delivers it. `shot` takes screenshots.
+ */
+export async function answerOnUsNode(
+  page: Page, usBase: string, lang: Lang, requestId: string, shot: (step: string) => Promise<void> = async () => undefined,
+): Promise<string> {
   const filename = `subscriber-records-${lang}.txt`;
+  const content = Buffer.from(`Subscriber records for ${filename}\nAccount created 2025-11-02 from 198.51.100.23\n`);
   await signInThroughPage(page, usBase, 'duty', lang);
   const link = page.locator(`main a[href="/requests/${requestId}"]`);
   await untilShown(page, `${usBase}/`, link);
-  const evidence = await prepareEvidence(usBase, filename, requestId);
   await link.first().click();
   const panel = page.locator('section[aria-labelledby="workflow-title"]');
   for (const action of ['acknowledge', 'accept', 'start_work', 'fulfil'] as const) {
     const label = REQUEST_ACTION_LABELS[action][side(lang)];
-    await panel.getByRole('button', { name: label, exact: true }).click();
+    const button = panel.getByRole('button', { name: label, exact: true });
+    await button.waitFor();
+    expect(await button.getAttribute('class'), `${action} is the primary action`).toContain('primary');
+    if (action === 'start_work') await shot('us-accepted');
+    await button.click();
     if (action === 'fulfil') {
-      await panel.getByLabel(text(lang, 'workflow.evidenceCase'), { exact: true }).selectOption(evidence.caseId);
-      await panel.getByRole('checkbox', { name: new RegExp(filename) }).check();
+      await panel.getByLabel(text(lang, 'answer.pick.attach'), { exact: true }).setInputFiles({ name: filename, mimeType: 'text/plain', buffer: content });
+      await panel.getByRole('button', { name: text(lang, 'answer.pick.attachButton'), exact: true }).click();
+      await panel.getByRole('status').filter({ hasText: filename }).waitFor();
+      expect(await panel.getByRole('checkbox', { name: new RegExp(filename.replace(/\./g, '\\.')) }).isChecked()).toBe(true);
+      await shot('us-fulfil');
     }
     const confirm = panel.getByRole('button', { name: text(lang, 'workflow.confirm', { action: label }) });
     await confirm.click();
@@ -80,7 +94,7 @@ export async function answerOnUsNode(page: Page, usBase: string, lang: Lang, req
     });
   }
   await page.locator('.page-header').getByText(REQUEST_STATUS_LABELS.fulfilled[side(lang)], { exact: true }).waitFor();
-  return evidence.sha256;
+  return createHash('sha256').update(content).digest('hex');
 }
 
 /**

@@ -40,20 +40,6 @@ export async function eventually<T>(check: () => Promise<T | false | null | unde
   }
 }
 
-/** A case on the US node, linked to the request, holding one evidence file the duty officer will deliver. */
-export async function prepareEvidence(usBase: string, filename: string, requestId: string): Promise<{ caseId: string; sha256: string }> {
-  const duty = await ApiSession.signIn(usBase, 'duty');
-  const kase = await duty.call<{ id: string }>('POST', '/cases', {
-    title: { en: 'Response to a preservation request', zh: '答复保全请求' }, crimeCategories: ['online_fraud'], tlp: 'AMBER',
-  });
-  const evidence = await duty.call<{ sha256: string }>(
-    'POST', `/cases/${kase.id}/evidence?filename=${encodeURIComponent(filename)}&mediaType=text%2Fplain`, undefined,
-    `Subscriber records for ${filename}\nAccount created 2025-11-02 from 198.51.100.23\n`,
-  );
-  await duty.call('POST', `/cases/${kase.id}/actions`, { action: 'link_request', requestId });
-  return { caseId: kase.id, sha256: evidence.sha256 };
-}
-
 /** An emergency call placed on the US node to the Chinese unit. */
 export async function placeCallFromUs(usBase: string, message: string): Promise<{ id: string; reference: string }> {
   const duty = await ApiSession.signIn(usBase, 'duty');

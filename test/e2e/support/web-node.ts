@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startDemoFederation, type DemoNode } from '../../../src/demo/start-demo-federation.js';
-import { startNode, type RunningNode } from '../../../src/node.js';
+import type { RunningNode } from '../../../src/node.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const DIST_INDEX = path.join(ROOT, 'web/dist/index.html');

@@ -24,6 +24,8 @@ export type Evidence = {
   id: string; caseId: string; requestId: string | null; filename: string; mediaType: string; size: number; sha256: string;
   description: string | null; tlp: Tlp; originParty: string; encryptedAtRest: { alg: string; masterKeyId: string };
   custodyHead: { seq: number; hash: string } | null; createdAt: string; createdBy: string;
+  /** For an item received from a peer: the SHA-256 the sender declared and the one computed here. */
+  received: { from: string; at: string; sentSha256: string; receivedSha256: string; transferredBy: string } | null;
 };
 export type CustodyEvent = {
   seq: number; kind: string; at: string; actor: string; actorLabel: string; party: string; note: string | null;

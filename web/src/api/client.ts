@@ -20,11 +20,6 @@ export class ApiError extends Error {
     this.details = body.details ?? {};
   }
 
-  /** The route is not on this node (yet): areas still being built answer ROUTE_NOT_FOUND. */
-  get isMissingRoute(): boolean {
-    return this.code === 'ROUTE_NOT_FOUND' || (this.status === 404 && this.code === 'NOT_FOUND');
-  }
-
   get isUnauthenticated(): boolean {
     return this.status === 401 && (this.code === 'UNAUTHENTICATED' || this.code === 'AUTH_SESSION_EXPIRED');
   }
@@ -81,6 +76,7 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
   /** Raw upload (evidence files): the body is the file itself. */
   upload: <T>(path: string, file: Blob, query?: Query) =>

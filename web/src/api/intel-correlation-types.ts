@@ -1,6 +1,7 @@
 // Shapes of the extraction and correlation routes (/api/intel/extract, alerts, correlations, exclusions).
 
-export type IndicatorSpan = { start: number; end: number; raw: string };
+/** `cue`: for an account named by a cue word (微信, QQ, TG …), where that word is. */
+export type IndicatorSpan = { start: number; end: number; raw: string; cue?: { start: number; end: number; raw: string } };
 export type ExtractedIndicator = { type: string; value: string; flags: string[]; spans: IndicatorSpan[] };
 export type ExtractResult = { indicators: ExtractedIndicator[]; occurrences: number; chars: number };
 

@@ -34,7 +34,7 @@ type Core = {
 export type QueueItem = Core & { excerpt: string; attachmentCount: number; indicatorCount: number; hasCorrelation: boolean };
 export type TriageQueue = { items: QueueItem[]; total: number; spamDiscarded: number };
 
-export type Indicator = { type: string; value: string; display: string; source: 'narrative' | 'payment' | 'contact' };
+export type Indicator = { type: string; value: string; display: string; source: 'narrative' | 'payment' | 'contact'; flags?: string[] };
 export type TriageReport = Core & {
   version: number; hasCorrelation: boolean; narrative: string;
   payments: ReportSubmission['payments']; suspect: ReportSubmission['suspect'];

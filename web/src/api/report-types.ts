@@ -16,7 +16,7 @@ export type ReportDocument = {
   subject: string;
   generatedAt: string;
   party: string;
-  facts: { label: Bilingual; value: string }[];
+  facts: { label: Bilingual; value: string; text?: Bilingual }[];
   charts: ReportChart[];
   tables: ReportTable[];
   /** Labels of the codes in `code` columns. */

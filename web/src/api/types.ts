@@ -27,6 +27,8 @@ export type Me = {
   user: User; permissions: Permission[]; node: { id: string; name: Bilingual; country: string };
   /** Set for an external party's TAXII account: the web UI then offers its own settings only. */
   boundParty: string | null;
+  /** The language this browser session shows (its own choice, else the account's default `user.locale`). */
+  session?: { locale: Locale; sessionChoice: boolean };
 };
 /** read_only: GET/HEAD only; taxii_only: /taxii2/ only; full: all the user's roles allow. */
 export type TokenScope = 'read_only' | 'taxii_only' | 'full';
@@ -39,7 +41,14 @@ export type ApiToken = {
 export type RequestView = RequestRecord & {
   direction: 'outgoing' | 'incoming';
   clock: ClockStatus;
+  /** Exactly what this user may do now, the expected next step first. */
   allowedActions: RequestAction[];
+  /** The step the workflow expects next when this user may take it: the primary button. */
+  nextAction: RequestAction | null;
+  /** Who owes the next step (null once the request is finished). */
+  expectedStep: { side: 'requesting' | 'requested'; action: RequestAction; roles: Role[] } | null;
+  /** Steps of an off-federation counterpart this user may record for it. */
+  counterpartActions: RequestAction[];
   /** On drafts: what still stops it from being submitted. */
   issues?: ApiIssue[];
 };
@@ -83,6 +92,8 @@ export type DialogueMeta = { meetingKinds: Labels; meetingStatuses: Labels; acti
 export type AuditEntry = {
   seq: number; at: string; actorKind: string; actorId: string | null; actorLabel: string; action: string;
   subjectType: string | null; subjectId: string | null; data: Record<string, unknown>; prevHash: string; hash: string;
+  /** The action in words, the record type's name and the record's reference (added by GET /api/audit). */
+  label: Bilingual; subjectLabel: Bilingual | null; reference: string | null;
 };
 export type Notification = {
   id: string; kind: string; subjectType: string; subjectId: string; title: Bilingual; body: Bilingual;

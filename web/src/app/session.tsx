@@ -1,10 +1,11 @@
 // The signed-in session: who the user is, what they may do, their language and time zone.
-import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, setUnauthenticatedHandler } from '../api/client';
 import type { Locale, Me, Permission } from '../api/types';
 import { applyLocale } from '../i18n';
+import '../styles/skeleton.css';
 
 export type Session = {
   me: Me;
@@ -23,7 +24,11 @@ export function useSession(): Session {
   return s;
 }
 
-/** Set on the sign-in page when the user picks a language there: it then becomes the account's choice. */
+/**
+ * Set on the sign-in page when the user picks a language there, or at sign-out when the session had
+ * chosen its own: it is sent with the sign-in and becomes that session's language (the account's
+ * default stays as it is).
+ */
 export const pickedBeforeSignIn = { locale: null as Locale | null };
 
 export function useMe() {
@@ -47,39 +52,79 @@ export function SessionProvider({ me, children }: { me: Me; children: ReactNode 
   const { i18n } = useTranslation();
   const locale: Locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
 
+  // The session's own language, else the account's default (a shared duty account signed in at
+  // several desks: each browser keeps the language chosen there).
+  const shown: Locale = me.session?.locale ?? me.user.locale;
   useEffect(() => {
-    const picked = pickedBeforeSignIn.locale;
     pickedBeforeSignIn.locale = null;
-    if (picked && picked !== me.user.locale) {
-      void api.patch('/auth/me', { locale: picked }).then(() => qc.invalidateQueries({ queryKey: ['me'] }));
-      void applyLocale(picked);
-    } else {
-      void applyLocale(me.user.locale);
-    }
-  }, [me.user.id, me.user.locale, qc]);
+    void applyLocale(shown);
+  }, [me.user.id, shown]);
 
   useEffect(() => {
     setUnauthenticatedHandler(() => qc.setQueryData(['me'], null));
     return () => setUnauthenticatedHandler(null);
   }, [qc]);
 
+  /** Switches this browser session's language only; the account page sets the account's default. */
   const setLocale = useCallback(async (next: Locale) => {
     await applyLocale(next);
-    await api.patch('/auth/me', { locale: next });
-    await qc.invalidateQueries({ queryKey: ['me'] });
+    const session = await api.put<{ locale: Locale; sessionChoice: boolean }>('/auth/session/locale', { locale: next });
+    qc.setQueryData<Me | null>(['me'], (old) => (old ? { ...old, session } : old));
   }, [qc]);
 
   const signOut = useCallback(async () => {
+    // A language chosen in this browser outlives the session: signing in again here continues in it.
+    if (me.session?.sessionChoice) pickedBeforeSignIn.locale = me.session.locale;
     await api.post('/auth/logout').catch(() => undefined);
     // Set the session to "none" first (the gate observes it), then drop everything cached for this user.
     qc.setQueryData(['me'], null);
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
-  }, [qc]);
+  }, [qc, me.session]);
 
   const value = useMemo<Session>(() => {
     const perms = new Set(me.permissions);
     return { me, locale, timeZone: me.user.timeZone || 'UTC', can: (p) => perms.has(p), setLocale, signOut };
   }, [me, locale, setLocale, signOut]);
 
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+  const ready = useFirstLoadDone(me, shown);
+  return <SessionContext.Provider value={value}>{ready ? children : <AppSkeleton />}</SessionContext.Provider>;
+}
+
+const forever = { staleTime: Number.POSITIVE_INFINITY, gcTime: Number.POSITIVE_INFINITY, retry: false } as const;
+
+/**
+ * Right after sign-in the pages would show code values ("preservation", "urgent", "cn-demo") for
+ * the moment the label tables and the party directory take to arrive, and the previous language
+ * until the session's is applied. Until both are there — once; later refetches never blank the
+ * page — a skeleton stands in. The queries share their keys with api/meta.ts and PartyName.
+ */
+function useFirstLoadDone(me: Me, shown: Locale): boolean {
+  const { i18n } = useTranslation();
+  const perms = new Set(me.permissions);
+  const results = useQueries({
+    queries: [
+      { queryKey: ['meta', 'requests'], queryFn: () => api.get('/requests/meta'), enabled: perms.has('request:read'), ...forever },
+      { queryKey: ['meta', 'calls'], queryFn: () => api.get('/calls/meta'), enabled: perms.has('call:read'), ...forever },
+      { queryKey: ['parties'], queryFn: () => api.get('/parties'), enabled: perms.has('party:read'), staleTime: 5 * 60_000, retry: false },
+    ],
+  });
+  const done = useRef(false);
+  if (!done.current && !results.some((r) => r.isLoading) && i18n.language === shown) done.current = true;
+  return done.current;
+}
+
+function AppSkeleton() {
+  const { t } = useTranslation();
+  return (
+    <div className="app-skeleton" role="status" aria-busy="true" aria-label={t('language.skeleton')}>
+      <div className="sk-header" />
+      <div className="sk-body">
+        <div className="sk-nav">{[0, 1, 2, 3, 4, 5].map((i) => <div key={i} className="sk-line" />)}</div>
+        <div className="sk-main">
+          <div className="sk-line sk-title" />
+          {[0, 1, 2, 3, 4].map((i) => <div key={i} className="sk-row" />)}
+        </div>
+      </div>
+    </div>
+  );
 }

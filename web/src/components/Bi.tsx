@@ -9,10 +9,13 @@ export function useBi(): (value: Bilingual | null | undefined) => string {
   return useCallback((value) => pickBi(value, i18n.language), [i18n.language]);
 }
 
-/** A label from a label table, falling back to the raw key when the table lacks it. */
+/**
+ * A label from a label table; "…" while the table is still loading (never the code value, which
+ * would flash on screen), the raw key only when the loaded table lacks it.
+ */
 export function useLabel(): (labels: Record<string, Bilingual> | undefined, key: string | null | undefined) => string {
   const bi = useBi();
-  return useCallback((labels, key) => (key ? (labels?.[key] ? bi(labels[key]) : key) : '—'), [bi]);
+  return useCallback((labels, key) => (!key ? '—' : !labels ? '…' : labels[key] ? bi(labels[key]) : key), [bi]);
 }
 
 export function Bi({ value }: { value: Bilingual | null | undefined }) {

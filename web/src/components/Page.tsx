@@ -1,7 +1,6 @@
 // Page scaffolding: header with title and actions, panels, empty and loading states, tabs.
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { ErrorSummary } from './ErrorSummary';
 
 export function PageHeader({ title, eyebrow, subtitle, actions }: { title: ReactNode; eyebrow?: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
@@ -52,13 +51,9 @@ export function Loading() {
   return <div className="loading" role="status">{t('common.loading')}</div>;
 }
 
-/** Loading, error and "this area is not on this node yet" states for a query. */
+/** Loading and error states for a query: an error shows the server's own message (a 404 names what is missing). */
 export function QueryState({ isLoading, error, children }: { isLoading: boolean; error: unknown; children: ReactNode }) {
-  const { t } = useTranslation();
   if (isLoading) return <Loading />;
-  if (error instanceof ApiError && error.isMissingRoute) {
-    return <Empty title={t('common.notAvailableTitle')}>{t('common.notAvailableBody')}</Empty>;
-  }
   if (error) return <ErrorSummary error={error} />;
   return <>{children}</>;
 }

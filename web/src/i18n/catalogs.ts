@@ -14,6 +14,16 @@ import reportEn from './areas/report.en.json';
 import reportZh from './areas/report.zh-CN.json';
 import federationEn from './areas/federation.en.json';
 import federationZh from './areas/federation.zh-CN.json';
+import layoutEn from './areas/layout.en.json';
+import layoutZh from './areas/layout.zh-CN.json';
+import recordsEn from './areas/records.en.json';
+import recordsZh from './areas/records.zh-CN.json';
+import languageEn from './areas/language.en.json';
+import languageZh from './areas/language.zh-CN.json';
+import requestAnswerEn from './areas/request-answer.en.json';
+import requestAnswerZh from './areas/request-answer.zh-CN.json';
+import pagingEn from './areas/paging.en.json';
+import pagingZh from './areas/paging.zh-CN.json';
 
-export const EN_CATALOG = { ...en, ...intelEn, ...publicReportEn, ...knowledgeEn, ...exerciseEn, ...reportEn, ...federationEn };
-export const ZH_CATALOG: typeof EN_CATALOG = { ...zhCN, ...intelZh, ...publicReportZh, ...knowledgeZh, ...exerciseZh, ...reportZh, ...federationZh };
+export const EN_CATALOG = { ...en, ...intelEn, ...publicReportEn, ...knowledgeEn, ...exerciseEn, ...reportEn, ...federationEn, ...layoutEn, ...recordsEn, ...languageEn, ...requestAnswerEn, ...pagingEn };
+export const ZH_CATALOG: typeof EN_CATALOG = { ...zhCN, ...intelZh, ...publicReportZh, ...knowledgeZh, ...exerciseZh, ...reportZh, ...federationZh, ...layoutZh, ...recordsZh, ...languageZh, ...requestAnswerZh, ...pagingZh };

@@ -35,6 +35,54 @@ export function formatTime(iso: string, locale: Locale, timeZone: string): strin
   return formatter(locale, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(new Date(iso));
 }
 
+/** Places people know a zone by; other zones are named by their IANA city (en) or their UTC offset. */
+const ZONE_PLACES: Record<string, Bilingual> = {
+  'Asia/Shanghai': { en: 'Beijing', zh: '北京' }, 'Asia/Chongqing': { en: 'Beijing', zh: '北京' }, 'Asia/Hong_Kong': { en: 'Hong Kong', zh: '香港' },
+  'Asia/Macau': { en: 'Macao', zh: '澳门' }, 'Asia/Taipei': { en: 'Taipei', zh: '台北' }, 'Asia/Tokyo': { en: 'Tokyo', zh: '东京' },
+  'Asia/Singapore': { en: 'Singapore', zh: '新加坡' }, 'Asia/Bangkok': { en: 'Bangkok', zh: '曼谷' }, 'Asia/Manila': { en: 'Manila', zh: '马尼拉' },
+  'America/New_York': { en: 'New York', zh: '纽约' }, 'America/Chicago': { en: 'Chicago', zh: '芝加哥' },
+  'America/Denver': { en: 'Denver', zh: '丹佛' }, 'America/Los_Angeles': { en: 'Los Angeles', zh: '洛杉矶' },
+  'Europe/London': { en: 'London', zh: '伦敦' }, 'Europe/Paris': { en: 'Paris', zh: '巴黎' }, 'Europe/Brussels': { en: 'Brussels', zh: '布鲁塞尔' },
+  'Europe/Berlin': { en: 'Berlin', zh: '柏林' }, 'Europe/Moscow': { en: 'Moscow', zh: '莫斯科' }, 'Australia/Sydney': { en: 'Sydney', zh: '悉尼' },
+  UTC: { en: 'UTC', zh: 'UTC' }, 'Etc/UTC': { en: 'UTC', zh: 'UTC' },
+};
+
+/** "Beijing" / "北京" for Asia/Shanghai; "Lisbon" for Europe/Lisbon in English, its offset ("GMT+1") in Chinese. */
+export function zonePlace(timeZone: string, locale: Locale): string {
+  const known = ZONE_PLACES[timeZone];
+  if (known) return pickBi(known, locale);
+  const city = timeZone.split('/').at(-1)?.replace(/_/g, ' ');
+  if (locale !== 'zh-CN' && city && timeZone.includes('/')) return city;
+  try {
+    return new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(new Date()).find((x) => x.type === 'timeZoneName')?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
+}
+
+/** The calendar day `iso` falls on in `timeZone`, as `YYYY-MM-DD`. */
+export function zonedDay(iso: string, timeZone: string): string {
+  const p = Object.fromEntries(formatter('en', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/**
+ * An instant on both sides: when the other side's calendar day differs, both full dates with their
+ * places ("1 Jun 2026, 12:59 (Beijing) · 31 May 2026, 23:59 (New York)"), else our date and their
+ * time ("1 Jun 2026, 12:59 · 06:59 (London)"), so a date is never silently the wrong one.
+ */
+export function formatBothSides(iso: string, locale: Locale, ownZone: string, otherZone: string): { own: string; other: string; dayDiffers: boolean } {
+  const zh = locale === 'zh-CN';
+  const place = (z: string) => (zh ? `（${zonePlace(z, locale)}）` : ` (${zonePlace(z, locale)})`);
+  const dayDiffers = zonedDay(iso, ownZone) !== zonedDay(iso, otherZone);
+  const time = formatter(locale, otherZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  return {
+    own: formatDateTime(iso, locale, ownZone) + (dayDiffers ? place(ownZone) : ''),
+    other: (dayDiffers ? formatDateTime(iso, locale, otherZone) : time) + place(otherZone),
+    dayDiffers,
+  };
+}
+
 /** "2 d 4 h", "3 h 12 min", "4 min 30 s": the two most significant units. */
 export function formatDuration(ms: number, locale: Locale): string {
   const zh = locale === 'zh-CN';

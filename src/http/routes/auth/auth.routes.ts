@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isAppError } from '../../../errors.js';
 import {
-  ZCreateTokenSchema, ZLoginSchema, ZTotpCodeSchema, ZTotpEnrolSchema, ZUpdateProfileSchema,
+  ZCreateTokenSchema, ZLoginSchema, ZSessionLocaleSchema, ZTotpCodeSchema, ZTotpEnrolSchema, ZUpdateProfileSchema,
 } from '../../../domain/user/schemas.js';
 import type { ServiceContext } from '../../../services/context.js';
 import { createApiToken, listTokens, revokeToken } from '../../../services/user/api-tokens.js';
@@ -11,6 +11,7 @@ import { logout } from '../../../services/user/logout.js';
 import { presentUser } from '../../../services/user/present-user.js';
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment } from '../../../services/user/totp-enrolment.js';
 import { updateProfile } from '../../../services/user/update-profile.js';
+import { chooseSessionLocale, sessionLanguage } from '../../../services/user/session-locale.js';
 import { actorOf, sessionCookieName } from '../../plugins/auth.js';
 import { isHttps } from '../../plugins/transport-security.js';
 import { permissionsOf } from '../../../domain/user/permissions.js';
@@ -46,7 +47,17 @@ export function authRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       permissions: request.auth!.boundParty ? ['self'] : [...permissionsOf(request.auth!.user.roles)],
       boundParty: request.auth!.boundParty,
       node: { id: ctx.config.nodeId, name: ctx.config.nodeName, country: ctx.config.country },
+      // The language this browser session shows: its own choice, else the account's default (user.locale).
+      session: sessionLanguage(request.auth!),
     }));
+
+    app.put('/auth/session/locale', {
+      config: { permission: 'self' },
+      schema: {
+        tags, summary: 'Choose the language of this browser session only (null: follow the account default)',
+        body: ZSessionLocaleSchema, response: ERROR_RESPONSES,
+      },
+    }, async (request) => chooseSessionLocale(ctx, request.auth!, request.body.locale));
 
     app.patch('/auth/me', {
       config: { permission: 'self' }, schema: { tags, summary: 'Change own name, language, time zone', body: ZUpdateProfileSchema, response: ERROR_RESPONSES },

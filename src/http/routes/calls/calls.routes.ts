@@ -1,4 +1,4 @@
-// The 24/7 hotline (SPEC §3): the call inbox, placing and recording calls, acting on them, and
+// The 24/7 hotline (docs/spec.md §3): the call inbox, placing and recording calls, acting on them, and
 // drafts that turn a call into a request or a case.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {

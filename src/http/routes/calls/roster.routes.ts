@@ -1,4 +1,4 @@
-// The on-call roster (SPEC §3.2): shifts per rung of the escalation ladder, across time zones.
+// The on-call roster (docs/spec.md §3.2): shifts per rung of the escalation ladder, across time zones.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../../../services/context.js';
 import { addShift } from '../../../services/call/add-shift.js';

@@ -1,4 +1,4 @@
-// Case cooperation (SPEC §4): cases, their lifecycle, members, parties and links, timeline and the
+// Case cooperation (docs/spec.md §4): cases, their lifecycle, members, parties and links, timeline and the
 // share (preview and send); observables, tasks and evidence are registered from their own route files.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';

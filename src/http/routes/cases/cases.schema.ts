@@ -1,6 +1,7 @@
 // HTTP shapes for cases: the domain's schemas plus list filters, action bodies, route parameters
 // and the evidence upload / download query strings.
 import { z } from 'zod';
+import { PARTY_ID } from '../common.schema.js';
 import { commaList } from '../common.schema.js';
 import {
   CASE_STATUSES, CRIME_CATEGORIES, OBSERVABLE_TYPES, ZAddObservablesSchema, ZCaseMemberSchema, ZCaseRoleSchema,
@@ -21,7 +22,7 @@ export const ZCreateCaseBodySchema = ZCreateCaseSchema.extend({
 });
 
 const Id = z.string().trim().min(1).max(128);
-const PartyId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a party id such as us-fbi');
+const PartyId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, PARTY_ID);
 
 export const ZCaseActionBodySchema = z.discriminatedUnion('action', [
   ...ZCaseStatusActionSchema.options,

@@ -10,6 +10,7 @@ export function presentEvidence(e: EvidenceRecord) {
     encryptedAtRest: { alg: e.encryption.alg, masterKeyId: e.encryption.masterKeyId },
     custodyHead: e.custodyHead ? { seq: e.custodyHead.seq, hash: e.custodyHead.hash } : null,
     createdAt: e.createdAt, createdBy: e.createdBy,
+    received: e.received ?? null,
   };
 }
 

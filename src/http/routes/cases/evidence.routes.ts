@@ -1,4 +1,4 @@
-// Evidence of a case (SPEC §4.3): raw uploads encrypted at rest, verified downloads that record
+// Evidence of a case (docs/spec.md §4.3): raw uploads encrypted at rest, verified downloads that record
 // custody, and the signed chain of custody with its verification.
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';

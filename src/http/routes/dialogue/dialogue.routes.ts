@@ -1,4 +1,4 @@
-// The dialogue mechanism (SPEC §8): meetings, agreed outcomes and action items tracked to completion.
+// The dialogue mechanism (docs/spec.md §8): meetings, agreed outcomes and action items tracked to completion.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ACTION_ITEM_STATUS_LABELS, MEETING_KIND_LABELS, MEETING_STATUS_LABELS, ZActionItemActionSchema, ZActionItemInputSchema,

@@ -1,4 +1,4 @@
-// Tabletop exercises (SPEC §7.2): scenarios, runs (create, start, end), the director's live board
+// Tabletop exercises (docs/spec.md §7.2): scenarios, runs (create, start, end), the director's live board
 // and score, and participants' view of exercises other nodes direct.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../../../services/context.js';

@@ -2,13 +2,12 @@
 // encrypted batch and answers with a signed receipt. Callers are authenticated by the signatures
 // inside the batch, not by a session, hence permission 'public'. Before the body is read the inbox
 // refuses, cheaply: a client IP whose refusal budget is spent (429 FED_RATE_LIMITED), and any media
-// type but application/jose (415) — these routes parse no JSON at all.
+// type but application/jose (415) — these routes parse no JSON at all. The handlers the inbox
+// dispatches to are registered where the node is composed (src/node.ts).
 import type { FastifyPluginAsync } from 'fastify';
 import { AppError } from '../../../errors.js';
-import { isFederationError } from '../../../federation/crypto/index.js';
 import { INBOX_PATH } from '../../../federation/deliver-batch.js';
 import { federationMetrics } from '../../../federation/federation-metrics.js';
-import { registerTransportHandlers, registerWorkflowHandlers } from '../../../federation/handlers/index.js';
 import { receiveBatch } from '../../../federation/inbox.js';
 import { holdShutOutRequest, inboxRetryAfterMs, noteRateLimited } from '../../../federation/inbox-refusals.js';
 import { CARD_PATH } from '../../../federation/card-fetch.js';
@@ -22,8 +21,6 @@ export { JOSE_CONTENT_TYPE };
 
 export function federationWireRoutes(ctx: ServiceContext, metrics: Metrics): FastifyPluginAsync {
   return async (app) => {
-    registerTransportHandlers();
-    registerWorkflowHandlers();
     const fed = federationMetrics(metrics.registry, ctx.db);
     const bodyLimit = ctx.config.federationMaxBatchBytes;
     // This plugin's own parsers (encapsulated: the rest of the app keeps its JSON parser). The media
@@ -58,7 +55,6 @@ export function federationWireRoutes(ctx: ServiceContext, metrics: Metrics): Fas
         const receipt = await receiveBatch(ctx, body, fed, { ip: request.ip });
         return reply.header('content-type', JOSE_CONTENT_TYPE).send(receipt);
       } catch (e) {
-        if (isFederationError(e)) throw new AppError(e.code, { details: e.details });
         if (e instanceof AppError) throw e;
         // Storage trouble or a handler bug: nothing was committed; the sender retries later.
         request.log.error({ err: e }, 'inbox could not process a batch');

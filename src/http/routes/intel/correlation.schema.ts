@@ -1,5 +1,6 @@
-// Request shapes for correlation alerts, lookups and exclusions (SPEC §4.5).
+// Request shapes for correlation alerts, lookups and exclusions (docs/spec.md §4.5).
 import { z } from 'zod';
+import { ruleMessage } from '../../../domain/shared/bilingual.js';
 import { OBSERVABLE_TYPES } from '../../../domain/case/observable-types.js';
 import { SOURCE_KINDS } from '../../../intel/correlation/rules.js';
 
@@ -26,5 +27,5 @@ export const ZAddExclusionSchema = z.object({
 
 export const ZExclusionParamsSchema = z.object({
   type: z.enum(OBSERVABLE_TYPES),
-  hash: z.string().regex(/^[0-9a-f]{32}$/),
+  hash: z.string().regex(/^[0-9a-f]{32}$/, ruleMessage('Not a valid value key.', '不是有效的值标识。')),
 });

@@ -14,7 +14,7 @@ export function extractRoutes(_ctx: ServiceContext): FastifyPluginAsyncZod {
       bodyLimit: EXTRACT_BODY_LIMIT,
       config: { permission: 'intel:read' },
       schema: {
-        tags: ['intel'], summary: 'Extract indicators (URLs, domains, IPs, e-mails, hashes, wallets, phones, ICP, cards) from text',
+        tags: ['intel'], summary: 'Extract indicators (URLs, domains, IPs, e-mails, hashes, wallets, phones, messaging accounts, ICP, cards) from text, disguised forms included',
         body: ZExtractBodySchema, response: { ...ERROR_RESPONSES, 413: ERROR_RESPONSES[400] },
       },
     }, async (request) => extractText(request.body));

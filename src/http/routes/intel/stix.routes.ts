@@ -1,4 +1,4 @@
-// STIX 2.1 import and export over HTTP (SPEC §5.1): bundle upload (size-limited; the CLI streams
+// STIX 2.1 import and export over HTTP (docs/spec.md §5.1): bundle upload (size-limited; the CLI streams
 // big files), streamed bundle export, object browsing, and a case's observables as a bundle.
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';

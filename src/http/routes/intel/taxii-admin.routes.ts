@@ -1,14 +1,12 @@
-// Admin API of the TAXII server and client (SPEC §5.2): collections and their sharing scope,
+// Admin API of the TAXII server and client (docs/spec.md §5.2): collections and their sharing scope,
 // feeds (scheduled pulls) with "pull now", and accounts bound to an external party.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../../errors.js';
 import type { ServiceContext } from '../../../services/context.js';
 import { listTaxiiApiRoots } from '../../../services/intel/taxii-collection-access.js';
 import { changeCollection, createCollection, listCollectionsWithCounts } from '../../../services/intel/taxii-collections-admin.js';
-import { changeFeed, createFeed, listFeeds, removeFeed } from '../../../services/intel/taxii-feeds-admin.js';
+import { changeFeed, createFeed, getFeed, listFeeds, removeFeed } from '../../../services/intel/taxii-feeds-admin.js';
 import { bindPartyAccount, listPartyAccounts, unbindPartyAccount } from '../../../services/intel/taxii-party-accounts.js';
 import { runFeed } from '../../../services/intel/taxii-run-feed.js';
-import { findFeed } from '../../../storage/repositories/taxii-feed.repository.js';
 import { actorOf } from '../../plugins/auth.js';
 import { ERROR_RESPONSES } from '../common.schema.js';
 import { TAXII_API_ROOT, TAXII_MAX_CONTENT_LENGTH, TAXII_PREFIX } from '../taxii/taxii.routes.js';
@@ -70,8 +68,7 @@ export function taxiiAdminRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       config: { permission: 'intel:manage' }, schema: { ...withId, summary: 'Pull a feed now; a remote failure is recorded on the feed' },
     }, async (request) => {
       const run = await runFeed(ctx, request.params.id);
-      const feed = await findFeed(ctx.db, request.params.id);
-      if (!feed) throw new AppError('INTEL_TAXII_FEED_NOT_FOUND');
+      const feed = await getFeed(ctx, request.params.id);
       return {
         feed: presentFeed(feed), ran: run.ran, error: run.error ?? null,
         summary: run.summary ? { ...run.summary, invalid: run.summary.invalid.slice(0, MAX_INVALID_SHOWN), invalidCount: run.summary.invalid.length } : null,

@@ -1,4 +1,4 @@
-// Knowledge base (SPEC §7.1): bilingual, versioned articles with attachments, shared with peers.
+// Knowledge base (docs/spec.md §7.1): bilingual, versioned articles with attachments, shared with peers.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../errors.js';
 import { ARTICLE_KINDS, ARTICLE_STATUSES } from '../../../domain/knowledge/article-types.js';

@@ -3,7 +3,7 @@
 import { Gauge } from 'prom-client';
 import type { ServiceContext } from '../../../services/context.js';
 import type { Metrics } from '../../plugins/metrics.js';
-import { countDiscardedSpam, countReportsByStatus } from '../../../storage/repositories/public-report.repository.js';
+import { discardedSpamCount, reportCountsByStatus } from '../../../services/public-report/report-figures.js';
 
 const registered = new WeakSet<object>();
 
@@ -14,14 +14,14 @@ export function registerPublicReportMetrics(metrics: Metrics, ctx: ServiceContex
   new Gauge({
     name: 'crossline_public_reports_spam_discarded', help: 'Public report submissions discarded by the honeypot (node total)',
     registers: [metrics.registry],
-    async collect() { this.set(await countDiscardedSpam(ctx.db)); },
+    async collect() { this.set(await discardedSpamCount(ctx)); },
   });
   new Gauge({
     name: 'crossline_public_reports', help: 'Reports from the public by triage status', labelNames: ['status'],
     registers: [metrics.registry],
     async collect() {
       this.reset();
-      for (const { status, count } of await countReportsByStatus(ctx.db)) this.set({ status }, count);
+      for (const { status, count } of await reportCountsByStatus(ctx)) this.set({ status }, count);
     },
   });
 }

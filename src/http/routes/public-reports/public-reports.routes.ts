@@ -1,4 +1,4 @@
-// The public's way in (SPEC §6.1): file a report and check its status, without an account.
+// The public's way in (docs/spec.md §6.1): file a report and check its status, without an account.
 //
 // Nothing a member of the public sends is read before its limits apply: each route takes its per-IP
 // rate-limit token in an onRequest hook (a refused client is answered 429 before a byte of its body

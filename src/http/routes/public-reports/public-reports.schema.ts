@@ -1,5 +1,6 @@
 // Request shapes of the public report form, the status check and the triage queue.
 import { z } from 'zod';
+import { ruleMessage } from '../../../domain/shared/bilingual.js';
 import { CRIME_CATEGORIES } from '../../../domain/shared/crime-categories.js';
 import { PAYMENT_METHODS, REPORT_CATEGORIES, REPORT_LANGUAGES, REPORT_STATUSES, TRIAGE_ACTIONS } from '../../../domain/public-report/index.js';
 import { commaList, ZInstantSchema } from '../common.schema.js';
@@ -13,10 +14,10 @@ const list = z.array(text(2000)).max(50).default([]);
 // PUBLIC_REPORT_ATTACHMENT_TOO_LARGE (413), not by this schema, so the reporter gets that message.
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 export const ZReportAttachmentSchema = z.union([
-  z.object({ uploadToken: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/, 'must be an upload token') }).strict(),
+  z.object({ uploadToken: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/, ruleMessage('The file upload did not finish; add the file again.', '文件上传未完成，请重新添加该文件。')) }).strict(),
   z.object({
     filename: text(255).default(''),
-    contentBase64: z.string().max(8_000_000).regex(BASE64, 'must be base64'),
+    contentBase64: z.string().max(8_000_000).regex(BASE64, ruleMessage('The file could not be read; add it again.', '无法读取该文件，请重新添加。')),
   }),
 ]);
 
@@ -26,7 +27,7 @@ export const ZSubmitReportBodySchema = z.object({
   category: z.enum(REPORT_CATEGORIES),
   narrative: text(20_000),
   occurredAt: text(40).optional(),
-  amountLost: z.number().optional(),
+  amountLost: z.number({ error: ruleMessage('Enter the amount as a number, e.g. 5000.', '请用数字填写金额，例如 5000。') }).optional(),
   currency: text(8).optional(),
   payments: z.array(z.object({
     method: z.enum(PAYMENT_METHODS),

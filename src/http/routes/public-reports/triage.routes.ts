@@ -1,4 +1,4 @@
-// The triage queue (SPEC §6.2): analysts and points of contact review reports from the public,
+// The triage queue (docs/spec.md §6.2): analysts and points of contact review reports from the public,
 // open their screenshots (audited), merge duplicates and turn reports into a case in one action.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PUBLIC_STATUS_TEXT, REPORT_CATEGORY_LABELS, PAYMENT_METHODS, REPORT_STATUSES } from '../../../domain/public-report/index.js';

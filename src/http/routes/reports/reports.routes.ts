@@ -1,4 +1,4 @@
-// Statistical reports (SPEC §10.4): per period, per peer, per case and per request, as JSON for the
+// Statistical reports (docs/spec.md §10.4): per period, per peer, per case and per request, as JSON for the
 // web page or as CSV / PDF downloads.
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -15,9 +15,9 @@ import { actorOf } from '../../plugins/auth.js';
 import { ERROR_RESPONSES, ZIdParamsSchema } from '../common.schema.js';
 import { ZPartyParamsSchema, ZPeerReportQuerySchema, ZPeriodReportQuerySchema, ZRecordReportQuerySchema } from './reports.schema.js';
 
-async function send(reply: FastifyReply, doc: ReportDocument, format: ReportFormat, locale: ReportLocale) {
+async function send(reply: FastifyReply, doc: ReportDocument, format: ReportFormat, locale: ReportLocale, ctx: ServiceContext) {
   if (format === 'json') return doc;
-  const out = await exportReport(doc, format, locale);
+  const out = await exportReport(doc, format, locale, { timeZone: ctx.config.timeZone, partyName: ctx.config.nodeName });
   return reply
     .header('content-type', out.mediaType)
     .header('content-disposition', `attachment; filename="${out.filename}"`)
@@ -34,7 +34,7 @@ export function reportsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     }, async (request, reply) => {
       const { format, locale, peer, ...when } = request.query;
       const doc = await buildPeriodStatistics(ctx, asUser(actorOf(request)), { period: resolvePeriod(when), peer: peer ?? null });
-      return send(reply, doc, format, locale);
+      return send(reply, doc, format, locale, ctx);
     });
 
     app.get('/reports/peers/:partyId', {
@@ -43,17 +43,17 @@ export function reportsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     }, async (request, reply) => {
       const { format, locale, ...when } = request.query;
       const doc = await buildPeriodStatistics(ctx, asUser(actorOf(request)), { period: resolvePeriod(when), peer: request.params.partyId });
-      return send(reply, doc, format, locale);
+      return send(reply, doc, format, locale, ctx);
     });
 
     app.get('/reports/cases/:id', {
       config: { permission: 'report:read' },
       schema: { tags, summary: 'Report of one case (members see content; case visibility rules apply)', params: ZIdParamsSchema, querystring: ZRecordReportQuerySchema, response: ERROR_RESPONSES },
-    }, async (request, reply) => send(reply, await buildCaseReportFor(ctx, actorOf(request), request.params.id), request.query.format, request.query.locale));
+    }, async (request, reply) => send(reply, await buildCaseReportFor(ctx, actorOf(request), request.params.id), request.query.format, request.query.locale, ctx));
 
     app.get('/reports/requests/:id', {
       config: { permission: 'report:read' },
       schema: { tags, summary: 'Report of one request: step history, deadlines met or missed, deliveries and receipts', params: ZIdParamsSchema, querystring: ZRecordReportQuerySchema, response: ERROR_RESPONSES },
-    }, async (request, reply) => send(reply, await buildRequestReportFor(ctx, actorOf(request), request.params.id), request.query.format, request.query.locale));
+    }, async (request, reply) => send(reply, await buildRequestReportFor(ctx, actorOf(request), request.params.id), request.query.format, request.query.locale, ctx));
   };
 }

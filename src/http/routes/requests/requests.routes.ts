@@ -15,11 +15,13 @@ import { registerIncomingRequest } from '../../../services/request/register-inco
 import { updateDraftRequest } from '../../../services/request/update-request-draft.js';
 import { actorOf } from '../../plugins/auth.js';
 import { ERROR_RESPONSES, splitList, ZIdParamsSchema } from '../common.schema.js';
+import { requestAnswerRoutes } from './request-answer.routes.js';
 import { ZRegisterIncomingRequestSchema, ZRequestActionBodySchema, ZRequestListQuerySchema } from './requests.schema.js';
 
 export function requestsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['requests'];
+    await app.register(requestAnswerRoutes(ctx));
     app.get('/requests/meta', {
       config: { permission: 'request:read' }, schema: { tags, summary: 'Request types, legal bases and labels for forms' },
     }, async () => ({
@@ -32,8 +34,8 @@ export function requestsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       config: { permission: 'request:read' },
       schema: { tags, summary: 'Requests I may see, soonest deadline first', querystring: ZRequestListQuerySchema, response: ERROR_RESPONSES },
     }, async (request) => {
-      const { status, overdue, ...q } = request.query;
-      return { items: await listVisibleRequests(ctx, actorOf(request), { ...q, status: splitList(status), overdue: overdue === 'true' }) };
+      const { status, overdue, mine, ...q } = request.query;
+      return { items: await listVisibleRequests(ctx, actorOf(request), { ...q, status: splitList(status), overdue: overdue === 'true', mine: mine === 'true' }) };
     });
 
     app.post('/requests', {

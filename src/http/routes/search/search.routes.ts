@@ -1,9 +1,9 @@
-// Full-text search (SPEC §7.1): articles, cases, requests and public reports the caller may see,
+// Full-text search (docs/spec.md §7.1): articles, cases, requests and public reports the caller may see,
 // ranked, with highlighted snippets returned as plain-text pieces (never HTML).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../../../services/context.js';
 import { searchRecords } from '../../../services/search/search-records.js';
-import type { SearchKind } from '../../../storage/repositories/search-index.repository.js';
+import type { SearchKind } from '../../../domain/search/search-kinds.js';
 import { actorOf } from '../../plugins/auth.js';
 import { ERROR_RESPONSES, splitList } from '../common.schema.js';
 import { ZSearchQuerySchema } from './search.schema.js';

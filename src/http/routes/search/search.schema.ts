@@ -1,6 +1,6 @@
 // Query shape of the search route.
 import { z } from 'zod';
-import { SEARCH_KINDS } from '../../../storage/repositories/search-index.repository.js';
+import { SEARCH_KINDS } from '../../../domain/search/search-kinds.js';
 import { commaList } from '../common.schema.js';
 
 export const ZSearchQuerySchema = z.object({

@@ -1,4 +1,4 @@
-// The TAXII 2.1 server (SPEC §5.2), mounted at /taxii2/ outside /api: discovery, API roots
+// The TAXII 2.1 server (docs/spec.md §5.2), mounted at /taxii2/ outside /api: discovery, API roots
 // (/taxii2/<root>/: 'api' by default, others named by the collections an admin places there),
 // collections, objects, manifest, versions and status. Its own content negotiation, authentication
 // (Bearer or Basic with an API token) and TAXII-shaped errors live in this plugin.

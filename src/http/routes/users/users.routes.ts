@@ -1,12 +1,11 @@
 // Administration of users: list, create, change roles, disable, unlock, reset password.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZCreateUserSchema, ZUpdateUserSchema } from '../../../domain/user/schemas.js';
-import { AppError } from '../../../errors.js';
 import type { ServiceContext } from '../../../services/context.js';
 import { createUser } from '../../../services/user/create-user.js';
 import { presentUser } from '../../../services/user/present-user.js';
+import { getUser, listAllUsers } from '../../../services/user/read-users.js';
 import { updateUser } from '../../../services/user/update-user.js';
-import { findUserById, listUsers } from '../../../storage/repositories/user.repository.js';
 import { actorOf } from '../../plugins/auth.js';
 import { ERROR_RESPONSES, ZIdParamsSchema } from '../common.schema.js';
 
@@ -14,7 +13,7 @@ export function usersRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['users'];
     app.get('/users', { config: { permission: 'user:manage' }, schema: { tags, summary: 'List users' } },
-      async () => ({ items: (await listUsers(ctx.db)).map(presentUser) }));
+      async () => ({ items: (await listAllUsers(ctx)).map(presentUser) }));
 
     app.post('/users', {
       config: { permission: 'user:manage' }, schema: { tags, summary: 'Create a user', body: ZCreateUserSchema, response: ERROR_RESPONSES },
@@ -23,9 +22,7 @@ export function usersRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     app.get('/users/:id', {
       config: { permission: 'user:manage' }, schema: { tags, summary: 'One user', params: ZIdParamsSchema, response: ERROR_RESPONSES },
     }, async (request) => {
-      const user = await findUserById(ctx.db, request.params.id);
-      if (!user) throw new AppError('USER_NOT_FOUND');
-      return presentUser(user);
+      return presentUser(await getUser(ctx, request.params.id));
     });
 
     app.patch('/users/:id', {

@@ -1,5 +1,6 @@
-// My account: name, language and time zone (kept on the account, so every device follows them),
-// two-factor authentication, and my API tokens.
+// My account: name, default language and time zone (kept on the account), two-factor
+// authentication, and my API tokens. The header's language switch changes only this browser
+// session; saving here makes the chosen language the account's default and this session's.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { PageHeader, Panel } from '../../components/Page';
 import { isValidZone } from '../../lib/zoned';
 import { applyLocale } from '../../i18n';
 import { TokensPanel } from '../admin/TokensPanel';
+import { PagingPanel } from './PagingPanel';
 import { TotpPanel } from './TotpPanel';
 
 const ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Europe/Brussels', 'Europe/London', 'UTC'];
@@ -27,6 +29,8 @@ export function AccountPage() {
       return api.patch('/auth/me', v);
     },
     onSuccess: async () => {
+      // This session follows the account's default again.
+      if (me.session?.sessionChoice) await api.put('/auth/session/locale', { locale: null });
       await applyLocale(v.locale);
       await qc.invalidateQueries({ queryKey: ['me'] });
     },
@@ -45,7 +49,7 @@ export function AccountPage() {
             <div className="form-grid">
               <TextField label={t('account.displayName')} path="displayName" value={v.displayName} error={err('displayName')}
                 onChange={(e) => setV({ ...v, displayName: e.target.value })} />
-              <SelectField label={t('account.language')} path="locale" value={v.locale} onChange={(e) => setV({ ...v, locale: e.target.value as Locale })}
+              <SelectField label={t('language.accountDefault')} hint={t('language.accountDefaultHint')} path="locale" value={v.locale} onChange={(e) => setV({ ...v, locale: e.target.value as Locale })}
                 options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} />
               <TextField label={t('account.timeZone')} path="timeZone" list="zones" value={v.timeZone} error={err('timeZone')}
                 hint={t('account.timeZoneHint')} onChange={(e) => setV({ ...v, timeZone: e.target.value })} />
@@ -58,6 +62,7 @@ export function AccountPage() {
             <ErrorSummary error={save.error} />
           </form>
         </Panel>
+        <PagingPanel />
         <TotpPanel />
         <TokensPanel />
       </div>

@@ -27,7 +27,8 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await api.post('/auth/login', { username, password, ...(needsCode ? { totp } : {}) });
+      const locale = pickedBeforeSignIn.locale;
+      await api.post('/auth/login', { username, password, ...(needsCode ? { totp } : {}), ...(locale ? { locale } : {}) });
       await qc.invalidateQueries({ queryKey: ['me'] });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'AUTH_TOTP_REQUIRED') {

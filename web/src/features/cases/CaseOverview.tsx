@@ -7,13 +7,12 @@ import { api } from '../../api/client';
 import type { CaseDetail } from '../../api/case-types';
 import { useCaseMeta, useRequestMeta } from '../../api/meta';
 import type { RequestView } from '../../api/types';
-import { useSession } from '../../app/session';
 import { useBi, useLabel } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { Panel } from '../../components/Page';
-import { PartyDatalist, PartyName } from '../../components/PartyName';
+import { PartyName, PartyPicker } from '../../components/PartyName';
 
 /** A linked request by its reference and type (the case only stores its id). */
 function LinkedRequest({ id }: { id: string }) {
@@ -35,7 +34,6 @@ export function CaseOverview({ kase: c }: { kase: CaseDetail }) {
   const { t } = useTranslation();
   const bi = useBi();
   const label = useLabel();
-  const { me } = useSession();
   const meta = useCaseMeta().data;
   const qc = useQueryClient();
   const [open, setOpen] = useState<string | null>(null);
@@ -77,11 +75,11 @@ export function CaseOverview({ kase: c }: { kase: CaseDetail }) {
           {open && (
             <form className="action-form stack-sm" style={{ marginTop: 'var(--sp-3)' }} noValidate
               onSubmit={(e) => { e.preventDefault(); run(open); }}>
-              <TextField label={open === 'add_party' ? t('cases.partyId') : NEEDS_REASON.includes(open) ? t('workflow.fields.reason') : t('workflow.fields.note')}
-                path={open === 'add_party' ? 'partyId' : NEEDS_REASON.includes(open) ? 'reason' : 'note'} list={open === 'add_party' ? 'party-list' : undefined}
-                required={open === 'add_party' || NEEDS_REASON.includes(open)} value={text} onChange={(e) => setText(e.target.value)}
-                error={err(open === 'add_party' ? 'partyId' : 'reason')} />
-              <PartyDatalist />
+              {open === 'add_party'
+                ? <PartyPicker label={t('cases.partyId')} path="partyId" required allowOther value={text} onChange={setText} error={err('partyId')} />
+                : <TextField label={NEEDS_REASON.includes(open) ? t('workflow.fields.reason') : t('workflow.fields.note')}
+                    path={NEEDS_REASON.includes(open) ? 'reason' : 'note'} required={NEEDS_REASON.includes(open)} value={text}
+                    onChange={(e) => setText(e.target.value)} error={err('reason')} />}
               <div className="form-actions">
                 <button type="button" className="btn" onClick={() => setOpen(null)}>{t('common.cancel')}</button>
                 <button type="submit" className="btn primary" disabled={act.isPending}>{t('workflow.confirm', { action: t(`caseActions.${open as 'close'}`) })}</button>

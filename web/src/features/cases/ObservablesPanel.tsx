@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { outcomeCounts } from './observable-outcome';
 import { api } from '../../api/client';
 import type { CaseDetail, ObservableOutcome } from '../../api/case-types';
 import { useCaseMeta } from '../../api/meta';
@@ -12,6 +13,7 @@ import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { DataTable } from '../../components/ListParts';
 import { Empty, Panel } from '../../components/Page';
+import { PartyName } from '../../components/PartyName';
 import { TlpBadge } from '../../components/Tlp';
 import { ExtractToCase } from '../intel/ExtractToCase';
 
@@ -69,6 +71,7 @@ export function ObservablesPanel({ kase: c }: { kase: CaseDetail }) {
             {mode === 'paste' && (
               <>
                 <TextArea label={t('observables.pasteLabel')} path="paste.text" rows={6} value={v.text} hint={t('observables.pasteHint')}
+                  error={err('paste.text') ?? err('paste')}
                   onChange={(e) => setV({ ...v, text: e.target.value })} />
                 <div className="form-actions"><button type="submit" className="btn primary" disabled={add.isPending}>{t('observables.addAll')}</button></div>
               </>
@@ -76,7 +79,7 @@ export function ObservablesPanel({ kase: c }: { kase: CaseDetail }) {
             {outcome && (
               <div className={`alert ${outcome.rejected.length ? 'warning' : 'success'}`} role="status">
                 <div>
-                  <div className="alert-title">{t('observables.outcome', { added: outcome.added.length, merged: outcome.merged.length + outcome.duplicates.length, rejected: outcome.rejected.length })}</div>
+                  <div className="alert-title">{t('observables.outcome', outcomeCounts(outcome))}</div>
                   {outcome.rejected.length > 0 && (
                     <ul>{outcome.rejected.map((r) => <li key={r.index}><span className="mono">{r.value}</span>: {r.issues.map((i) => bi(i.message)).join('; ')}</li>)}</ul>
                   )}
@@ -97,7 +100,7 @@ export function ObservablesPanel({ kase: c }: { kase: CaseDetail }) {
               <td className="nowrap">{label(meta?.observableTypes, o.type)}</td>
               <td className="mono break">{o.display}{o.flags.includes('refanged') && <span className="faint"> · {t('observables.refanged')}</span>}</td>
               <td><TlpBadge tlp={o.tlp} /></td>
-              <td className="small">{o.sources.map((s) => s.party).join(', ')}</td>
+              <td className="small">{[...new Set(o.sources.map((s) => s.party))].map((p, i) => <span key={p}>{i > 0 && ', '}<PartyName id={p} /></span>)}</td>
               <td className="small"><DateTime at={o.firstSeenAt} /></td>
             </>
           )} />
@@ -105,3 +108,4 @@ export function ObservablesPanel({ kase: c }: { kase: CaseDetail }) {
     </div>
   );
 }
+

@@ -9,19 +9,20 @@ import { useBi } from '../../components/Bi';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
 import { Panel } from '../../components/Page';
-import { PartyDatalist, PartyName } from '../../components/PartyName';
+import { PartyChecklist, PartyName, usePartyLabel } from '../../components/PartyName';
 import { TlpBadge } from '../../components/Tlp';
 
 export function SharePanel({ kase: c }: { kase: CaseDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const bi = useBi();
   const qc = useQueryClient();
-  const [recipients, setRecipients] = useState('');
+  const partyLabel = usePartyLabel();
+  const [recipients, setRecipients] = useState<string[]>([]);
   const [granularity, setGranularity] = useState('whole_case');
   const [selected, setSelected] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const body = () => ({
-    recipients: recipients.split(/[\s,]+/).filter(Boolean), granularity, ...(note.trim() ? { note: note.trim() } : {}),
+    recipients, granularity, ...(note.trim() ? { note: note.trim() } : {}),
     ...(granularity === 'selected' ? { observableIds: selected.filter((id) => c.observables?.some((o) => o.id === id)), evidenceIds: selected.filter((id) => c.evidence?.some((e) => e.id === id)) } : {}),
   });
   const preview = useMutation({ mutationFn: () => api.post<{ recipients: SharePreview[] }>(`/cases/${c.id}/share/preview`, body()) });
@@ -43,14 +44,13 @@ export function SharePanel({ kase: c }: { kase: CaseDetail }) {
         <p className="faint">{t('share.help')} <TlpBadge tlp={c.tlp} /></p>
         <form className="stack-sm" onSubmit={submit} noValidate>
           <div className="inline-form">
-            <TextField label={t('share.recipients')} path="recipients" list="party-list" className="grow" hint={t('share.recipientsHint')}
-              value={recipients} onChange={(e) => setRecipients(e.target.value)} error={err('recipients')} />
+            <PartyChecklist label={t('share.recipients')} path="recipients" value={recipients}
+              onChange={(ids) => { setRecipients(ids); preview.reset(); send.reset(); }} error={err('recipients')} />
             <SelectField label={t('share.granularity')} path="granularity" value={granularity} onChange={(e) => setGranularity(e.target.value)}
               options={[{ value: 'whole_case', label: t('share.whole') }, { value: 'selected', label: t('share.selected') }]} />
-            <button type="submit" className="btn primary" disabled={preview.isPending || !recipients.trim()}>{t('share.preview')}</button>
+            <button type="submit" className="btn primary" disabled={preview.isPending || recipients.length === 0}>{t('share.preview')}</button>
           </div>
           <TextField label={t('share.note')} path="note" value={note} onChange={(e) => setNote(e.target.value)} />
-          <PartyDatalist />
           {granularity === 'selected' && (
             <fieldset className="form-section">
               <legend className="label">{t('share.pick')}</legend>
@@ -74,7 +74,7 @@ export function SharePanel({ kase: c }: { kase: CaseDetail }) {
             </div>
           )}
           {send.isSuccess && (
-            <div className="alert success" role="status">{t('share.sent', { parties: send.data.recipients.map((r) => r.party).join(', ') })}</div>
+            <div className="alert success" role="status">{t('share.sent', { parties: send.data.recipients.map((r) => partyLabel(r.party)).join(i18n.language === 'zh-CN' ? '、' : ', ') })}</div>
           )}
         </form>
       </Panel>

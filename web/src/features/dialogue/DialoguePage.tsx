@@ -1,4 +1,4 @@
-// The dialogue mechanism (SPEC §8): meetings with their progress, and every action item tracked to
+// The dialogue mechanism (docs/spec.md §8): meetings with their progress, and every action item tracked to
 // completion, overdue ones first.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';

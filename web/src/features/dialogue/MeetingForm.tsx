@@ -12,7 +12,7 @@ import { useBi } from '../../components/Bi';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
 import { Panel } from '../../components/Page';
-import { PartyDatalist } from '../../components/PartyName';
+import { PartyChecklist, PartyPicker } from '../../components/PartyName';
 import { zonedLocalToIso } from '../../lib/zoned';
 
 type Row = { a: string; b: string; c: string };
@@ -24,28 +24,31 @@ export function MeetingForm() {
   const meta = useDialogueMeta().data;
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const [v, setV] = useState({ titleEn: '', titleZh: '', kind: 'working_group', startsAt: '', endsAt: '', location: '', parties: `${me.node.id}, ` });
+  const [v, setV] = useState({ titleEn: '', titleZh: '', kind: 'working_group', startsAt: '', endsAt: '', location: '', parties: [me.node.id] as string[] });
   const [people, setPeople] = useState<Row[]>([{ a: me.node.id, b: me.user.displayName, c: '' }]);
   const [agenda, setAgenda] = useState<Row[]>([{ a: '', b: '', c: '' }]);
   const create = useMutation({
     mutationFn: () => api.post<MeetingView>('/dialogue/meetings', {
       title: { en: v.titleEn, zh: v.titleZh }, kind: v.kind, location: v.location || null,
       startsAt: zonedLocalToIso(v.startsAt, timeZone) ?? '', endsAt: zonedLocalToIso(v.endsAt, timeZone) ?? '',
-      parties: v.parties.split(/[\s,]+/).filter(Boolean),
+      parties: v.parties,
       participants: people.filter((p) => p.b.trim()).map((p) => ({ party: p.a.trim(), name: p.b.trim(), title: p.c.trim() || null })),
       agenda: agenda.filter((x) => x.a.trim() || x.b.trim()).map((x) => ({ zh: x.a.trim(), en: x.b.trim() })),
     }),
     onSuccess: async (m) => { await qc.invalidateQueries({ queryKey: ['dialogue'] }); navigate(`/dialogue/${m.id}`); },
   });
   const err = useFieldErrors(create.error);
-  const field = (k: keyof typeof v, path: string) => ({
+  const field = (k: Exclude<keyof typeof v, 'parties'>, path: string) => ({
     path, value: v[k], error: err(path), onChange: (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value }),
   });
   const rowsEditor = (rows: Row[], set: (r: Row[]) => void, labels: [string, string, string?], path: string) => (
     <div className="stack-sm">
       {rows.map((r, i) => (
         <div key={i} className="inline-form">
-          <TextField label={labels[0]} path={`${path}.${i}.a`} value={r.a} onChange={(e) => set(rows.map((x, j) => (j === i ? { ...x, a: e.target.value } : x)))} />
+          {path === 'participants'
+            ? <PartyPicker label={labels[0]} path={`${path}.${i}.party`} includeSelf allowOther value={r.a} error={err(`${path}.${i}.party`)}
+                onChange={(a) => set(rows.map((x, j) => (j === i ? { ...x, a } : x)))} />
+            : <TextField label={labels[0]} path={`${path}.${i}.a`} value={r.a} onChange={(e) => set(rows.map((x, j) => (j === i ? { ...x, a: e.target.value } : x)))} />}
           <TextField label={labels[1]} path={`${path}.${i}.b`} className="grow" value={r.b} onChange={(e) => set(rows.map((x, j) => (j === i ? { ...x, b: e.target.value } : x)))} />
           {labels[2] && <TextField label={labels[2]} path={`${path}.${i}.c`} value={r.c} onChange={(e) => set(rows.map((x, j) => (j === i ? { ...x, c: e.target.value } : x)))} />}
         </div>
@@ -68,9 +71,9 @@ export function MeetingForm() {
           <TextField label={t('dialogue.location')} {...field('location', 'location')} />
           <TextField label={t('dialogue.starts')} required type="datetime-local" hint={t('requestForm.inYourZone', { zone: timeZone })} {...field('startsAt', 'startsAt')} />
           <TextField label={t('dialogue.ends')} required type="datetime-local" {...field('endsAt', 'endsAt')} />
-          <TextField label={t('dialogue.parties')} required className="span-2" list="party-list" hint={t('share.recipientsHint')} {...field('parties', 'parties')} />
         </div>
-        <PartyDatalist />
+        <PartyChecklist label={t('dialogue.parties')} path="parties" includeSelf value={v.parties} error={err('parties')}
+          onChange={(parties) => setV({ ...v, parties })} />
       </Panel>
       <Panel title={t('dialogue.participants')} id="participants">
         {rowsEditor(people, setPeople, [t('cases.partyId'), t('calls.callbackName'), t('dialogue.position')], 'participants')}

@@ -15,3 +15,10 @@ export function ExerciseBanner({ exerciseId, outgoing }: { exerciseId: string | 
     </div>
   );
 }
+
+/** The EXERCISE mark on a list row (inbox, hotline list): the record is part of a running exercise. */
+export function ExerciseBadge({ exerciseId }: { exerciseId: string | null | undefined }) {
+  const { t } = useTranslation();
+  if (!exerciseId) return null;
+  return <span className="badge warning exercise-badge" data-testid="exercise-badge">{t('exercise.badge')}</span>;
+}

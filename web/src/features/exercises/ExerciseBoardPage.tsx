@@ -13,9 +13,11 @@ import { Countdown } from '../../components/Countdown';
 import { DateTime } from '../../components/DateTime';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { DataTable } from '../../components/ListParts';
-import { PartyName } from '../../components/PartyName';
+import { PartyName, usePartyLabel } from '../../components/PartyName';
+import { timeScaleLabel } from './time-scale';
 import { Empty, PageHeader, Panel, QueryState } from '../../components/Page';
 import { StateBadge } from './StateBadge';
+import { useRecordStatusLabel } from './use-record-status';
 
 const STEPS = ['acknowledge', 'accept', 'fulfil'] as const;
 
@@ -48,6 +50,8 @@ export function ExerciseBoardPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const bi = useBi();
+  const partyLabel = usePartyLabel();
+  const statusLabel = useRecordStatusLabel();
   const { can } = useSession();
   const qc = useQueryClient();
   const q = useQuery({
@@ -66,7 +70,7 @@ export function ExerciseBoardPage() {
           <PageHeader
             eyebrow={<><Link to="/exercises">{t('exercise.title')}</Link> / {t('exercise.board')}</>}
             title={bi(b.exercise.title)}
-            subtitle={t('exercise.boardSubtitle', { scale: b.exercise.timeScale, director: b.exercise.director })}
+            subtitle={t('exercise.boardSubtitle', { scale: timeScaleLabel(t, b.exercise.timeScale), director: partyLabel(b.exercise.director) })}
             actions={
               <div className="row">
                 <StateBadge state={b.exercise.state} />
@@ -120,7 +124,7 @@ export function ExerciseBoardPage() {
                       </td>
                       <td className="small">
                         {link && r.reference ? <Link className="mono" to={link}>{r.reference}</Link> : '—'}
-                        {r.status && <div className="sub">{r.status}</div>}
+                        {r.status && <div className="sub">{statusLabel(r.kind, r.status)}</div>}
                       </td>
                       {STEPS.map((s) => <td key={s}><StepCell row={r} step={s} /></td>)}
                       <td>{r.met == null ? '—' : <Badge tone={r.met ? 'success' : 'danger'}>{r.met ? t('exercise.metYes') : t('exercise.metNo')}</Badge>}</td>

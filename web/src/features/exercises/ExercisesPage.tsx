@@ -13,6 +13,7 @@ import { DateTime } from '../../components/DateTime';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField } from '../../components/Field';
 import { PartyName } from '../../components/PartyName';
+import { timeScaleLabel } from './time-scale';
 import { Empty, PageHeader, Panel, QueryState } from '../../components/Page';
 import { StateBadge } from './StateBadge';
 
@@ -36,7 +37,7 @@ function StartRun({ scenario }: { scenario: ScenarioView }) {
   return (
     <div className="row" style={{ alignItems: 'flex-end', gap: 'var(--sp-2)' }}>
       <SelectField label={t('exercise.timeScale')} path={`scale-${scenario.id}`} value={scale}
-        options={SCALES.map((s) => ({ value: s, label: t('exercise.scaleOption', { scale: s }) }))} onChange={(e) => setScale(e.target.value)} />
+        options={SCALES.map((s) => ({ value: s, label: timeScaleLabel(t, Number(s)) }))} onChange={(e) => setScale(e.target.value)} />
       <button type="button" className="btn primary" disabled={start.isPending} onClick={() => start.mutate()}>{t('exercise.start')}</button>
       {start.error && <ErrorSummary error={start.error} />}
     </div>
@@ -83,7 +84,7 @@ export function ExercisesPage() {
                         <td><Link className="row-link" to={`/exercises/${e.id}`}>{bi(e.title)}</Link></td>
                         <td>{e.participants.map((p) => <PartyName key={p} id={p} />)}</td>
                         <td><StateBadge state={e.state} /></td>
-                        <td className="mono">{e.timeScale}×</td>
+                        <td className="small" title={timeScaleLabel(t, e.timeScale)}>{e.timeScale <= 1 ? t('exercise.scaleRealTime') : t('exercise.scaleShort', { scale: e.timeScale })}</td>
                         <td className="small">{e.startedAt ? <DateTime at={e.startedAt} /> : '—'}</td>
                       </tr>
                     ))}

@@ -10,11 +10,13 @@ import { DateTime } from '../../components/DateTime';
 import { PartyName } from '../../components/PartyName';
 import { Empty, PageHeader, Panel, QueryState } from '../../components/Page';
 import { StateBadge } from './StateBadge';
+import { useRecordStatusLabel } from './use-record-status';
 
 export function ParticipationPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const bi = useBi();
+  const statusLabel = useRecordStatusLabel();
   const q = useQuery({
     queryKey: ['exercises', 'participation', id], queryFn: () => api.get<ParticipationDetail>(`/exercises/participations/${id}`), refetchInterval: 5_000,
   });
@@ -35,7 +37,7 @@ export function ParticipationPage() {
                   {p.records.map((r) => (
                     <li key={r.id}>
                       <Link className="mono" to={r.kind === 'call' ? `/hotline/calls/${r.id}` : `/requests/${r.id}`}>{r.reference}</Link>
-                      {' · '}{t(`exercise.kind.${r.kind}`)} · {r.status} · <DateTime at={r.at} />
+                      {' · '}{t(`exercise.kind.${r.kind}`)} · {statusLabel(r.kind, r.status)} · <DateTime at={r.at} />
                     </li>
                   ))}
                 </ul>

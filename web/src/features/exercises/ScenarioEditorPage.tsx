@@ -12,7 +12,7 @@ import { useBi } from '../../components/Bi';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { FieldPathPrefix, SelectField, TextArea, TextField } from '../../components/Field';
 import { PageHeader, Panel } from '../../components/Page';
-import type { PeerStatus } from '../federation/federation-types';
+import { PartyChecklist, usePartyLabel } from '../../components/PartyName';
 import { RequestForm } from '../requests/RequestForm';
 import { draftOf, injectBody, newInject, type InjectDraft, type InjectKind } from './inject-templates';
 
@@ -31,6 +31,7 @@ function InjectFields({ d, i, set, parties, err }: {
 }) {
   const { t } = useTranslation();
   const bi = useBi();
+  const partyLabel = usePartyLabel();
   const { timeZone } = useSession();
   const meta = useCallMeta();
   const requestMeta = useRequestMeta();
@@ -46,7 +47,7 @@ function InjectFields({ d, i, set, parties, err }: {
           options={(['call', 'request', 'info'] as const).map((k) => ({ value: k, label: t(`exercise.kind.${k}`) }))}
           onChange={(e) => set({ ...newInject(e.target.value as InjectKind, d.party, d.offsetMinutes, timeZone), title: d.title })} />
         <SelectField label={t('exercise.party')} path={p('party')} value={d.party} placeholder={t('exercise.choose')}
-          options={parties.map((x) => ({ value: x, label: x }))} onChange={(e) => set({ ...d, party: e.target.value })} />
+          options={parties.map((x) => ({ value: x, label: partyLabel(x) }))} onChange={(e) => set({ ...d, party: e.target.value })} />
       </div>
       <div className="row" style={{ gap: 'var(--sp-2)' }}>
         <TextField className="grow" label={t('exercise.injectTitleEn')} path={p('title.en')} value={d.title.en} onChange={(e) => set({ ...d, title: { ...d.title, en: e.target.value } })} />
@@ -90,7 +91,6 @@ export function ScenarioEditorPage() {
   const { timeZone } = useSession();
   const [f, setF] = useState<Form>(EMPTY);
   const existing = useQuery({ queryKey: ['exercises', 'scenario', id], queryFn: () => api.get<ScenarioView>(`/exercises/scenarios/${id}`), enabled: !!id });
-  const peers = useQuery({ queryKey: ['federation', 'peers'], queryFn: () => api.get<{ items: PeerStatus[] }>('/federation/peers') });
   useEffect(() => { if (existing.data) setF(fromScenario(existing.data, timeZone)); }, [existing.data, timeZone]);
   const save = useMutation({
     mutationFn: () => {
@@ -103,7 +103,6 @@ export function ScenarioEditorPage() {
     onSuccess: async () => { await qc.invalidateQueries({ queryKey: ['exercises'] }); navigate('/exercises'); },
   });
   const err = useFieldErrors(save.error);
-  const activePeers = (peers.data?.items ?? []).filter((p) => p.status === 'active').map((p) => p.id);
   const setInject = (i: number, d: InjectDraft) => setF({ ...f, injects: f.injects.map((x, j) => (j === i ? d : x)) });
   const add = (kind: InjectKind) => {
     const last = f.injects.at(-1)?.offsetMinutes ?? -10;
@@ -124,17 +123,8 @@ export function ScenarioEditorPage() {
               <TextArea className="grow" required label={t('exercise.briefingEn')} path="briefing.en" value={f.briefingEn} onChange={(e) => setF({ ...f, briefingEn: e.target.value })} />
               <TextArea className="grow" required label={t('exercise.briefingZh')} path="briefing.zh" lang="zh-CN" value={f.briefingZh} onChange={(e) => setF({ ...f, briefingZh: e.target.value })} />
             </div>
-            <fieldset id="f-participants">
-              <legend>{t('exercise.participants')}</legend>
-              {activePeers.length === 0 && <p className="small muted">{t('exercise.noPeers')}</p>}
-              {activePeers.map((peer) => (
-                <label key={peer} className="check">
-                  <input type="checkbox" checked={f.participants.includes(peer)}
-                    onChange={(e) => setF({ ...f, participants: e.target.checked ? [...f.participants, peer] : f.participants.filter((x) => x !== peer) })} />
-                  {peer}
-                </label>
-              ))}
-            </fieldset>
+            <PartyChecklist label={t('exercise.participants')} path="participants" value={f.participants} error={err('participants')}
+              onChange={(participants) => setF({ ...f, participants })} />
           </div>
         </Panel>
         <Panel title={t('exercise.injects')} id="scenario-injects"

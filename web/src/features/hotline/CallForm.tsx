@@ -11,7 +11,7 @@ import { useSession } from '../../app/session';
 import { useBi } from '../../components/Bi';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
-import { PartyDatalist } from '../../components/PartyName';
+import { PartyPicker } from '../../components/PartyName';
 
 export function CallForm({ mode }: { mode: 'place' | 'record' }) {
   const { t, i18n } = useTranslation();
@@ -52,8 +52,9 @@ export function CallForm({ mode }: { mode: 'place' | 'record' }) {
     <form className="stack" onSubmit={submit} noValidate>
       <ErrorSummary error={place.error} />
       <div className="form-grid">
-        <TextField label={mode === 'place' ? t('calls.toParty') : t('calls.fromParty')} required list="party-list"
-          hint={t('requestForm.requestedPartyHint')} {...field('party', mode === 'place' ? 'toParty' : 'fromParty')} />
+        <PartyPicker label={mode === 'place' ? t('calls.toParty') : t('calls.fromParty')} required allowOther
+          path={mode === 'place' ? 'toParty' : 'fromParty'} value={v.party} error={err(mode === 'place' ? 'toParty' : 'fromParty')}
+          onChange={(party) => setV({ ...v, party })} />
         <SelectField label={t('calls.topic')} required options={opts(meta?.topics)} {...field('topic', 'topic')} />
         <SelectField label={t('common.urgency')} required options={opts(meta?.urgencies)} {...field('urgency', 'urgency')}
           hint={ackMinutes ? t('calls.ackWithin', { minutes: ackMinutes }) : undefined} />
@@ -69,7 +70,6 @@ export function CallForm({ mode }: { mode: 'place' | 'record' }) {
           <TextField label={t('calls.callbackEmail')} type="email" {...field('email', 'callback.email')} />
         </div>
       </fieldset>
-      <PartyDatalist />
       <datalist id="tz-list">
         {['Asia/Shanghai', 'America/New_York', 'America/Los_Angeles', 'Europe/Brussels', 'Europe/London', 'UTC'].map((z) => <option key={z} value={z} />)}
       </datalist>

@@ -18,6 +18,7 @@ import { useNow } from '../../lib/use-now';
 import { CallActions } from './CallActions';
 import { CallLinks } from './CallLinks';
 import { ExerciseBanner } from '../exercises/ExerciseBanner';
+import { PageAckBanner } from './PageAckBanner';
 
 export function CallPage() {
   const { id } = useParams();
@@ -45,6 +46,7 @@ export function CallPage() {
             }
           />
           <ExerciseBanner exerciseId={c.exerciseId} outgoing={c.direction === 'outgoing'} />
+          <PageAckBanner call={c} />
           {c.clock.isAwaitingAck && c.clock.isProminent && (
             <div className={`alert ${c.clock.isOverdue ? 'error' : 'warning'}`} role="status" style={{ marginBottom: 'var(--sp-4)' }}>
               <div>
@@ -53,7 +55,7 @@ export function CallPage() {
               </div>
             </div>
           )}
-          <div className="grid-main-side">
+          <div className="grid-main-side call-grid">
             <div className="stack">
               <Panel title={t('workflow.title')} id="call-actions"><CallActions call={c} /></Panel>
               <Panel title={t('calls.message')} id="call-message">
@@ -67,7 +69,7 @@ export function CallPage() {
                   {c.contactLog.map((e, i) => (
                     <li key={`${e.at}-${i}`}>
                       <div className="what">{bi(e.label)} <Badge>{e.direction === 'in' ? t('calls.inbound') : t('calls.outbound')}</Badge></div>
-                      <div className="when"><DateTime at={e.at} otherZone={c.callback.timeZone} otherLabel={t('common.theirTime')} /> · {e.by}</div>
+                      <div className="when"><DateTime at={e.at} otherZone={c.callback.timeZone} otherLabel={t('common.theirTime')} /> · {e.by === 'system' ? t('language.actorSystem') : e.by}</div>
                       {e.text && <div className="small prewrap">{e.text}</div>}
                     </li>
                   ))}
@@ -96,7 +98,9 @@ export function CallPage() {
               <Panel title={t('calls.callback')} id="callback">
                 <dl className="kv">
                   <dt>{t('calls.callbackName')}</dt><dd>{c.callback.name}</dd>
-                  <dt>{t('calls.callbackPhone')}</dt><dd>{c.callback.phone ?? '—'}</dd>
+                  <dt>{t('calls.callbackPhone')}</dt><dd>{c.callback.phone
+                    ? <a href={`tel:${c.callback.phone.replace(/[^+\d]/g, '')}`} title={t('layout.callNumber', { phone: c.callback.phone })}>{c.callback.phone}</a>
+                    : '—'}</dd>
                   <dt>{t('calls.callbackEmail')}</dt><dd className="break">{c.callback.email ?? '—'}</dd>
                   <dt>{t('calls.theirLocalTime')}</dt>
                   <dd>{formatTime(new Date(now).toISOString(), locale, c.callback.timeZone)} <span className="faint">({c.callback.timeZone})</span></dd>

@@ -11,8 +11,11 @@ import { DataTable } from '../../components/ListParts';
 import { Counterpart } from '../../components/PartyName';
 import { formatDuration } from '../../lib/format';
 import { useSession } from '../../app/session';
+import { ExerciseBadge } from '../exercises/ExerciseBanner';
+import { AckButton } from './AckButton';
 
-export function CallTable({ items }: { items: CallView[] }) {
+/** `withActions` adds a column with the one-tap acknowledgement of each call awaiting it (the incoming list). */
+export function CallTable({ items, withActions }: { items: CallView[]; withActions?: boolean }) {
   const { t } = useTranslation();
   const label = useLabel();
   const { locale } = useSession();
@@ -21,14 +24,17 @@ export function CallTable({ items }: { items: CallView[] }) {
     <DataTable
       items={items} rowKey={(c) => c.id}
       rowClass={(c) => (c.clock.isOverdue ? 'overdue' : c.clock.isProminent && c.clock.isAwaitingAck ? 'prominent' : undefined)}
-      columns={[t('calls.colCall'), t('requests.colCounterpart'), t('common.urgency'), t('common.status'), t('calls.colPlaced'), t('calls.colAck')]}
+      columns={[
+        t('calls.colCall'), t('requests.colCounterpart'), t('common.urgency'), t('common.status'), t('calls.colPlaced'), t('calls.colAck'),
+        ...(withActions ? [{ title: <span className="sr-only">{t('common.actions')}</span>, className: 'action-col' }] : []),
+      ]}
       row={(c) => (
         <>
           <td>
             <Link className="row-link" to={`/hotline/calls/${c.id}`}>{label(meta?.topics, c.topic)}</Link>
-            <div className="sub mono">{c.reference}</div>
+            <div className="sub mono">{c.reference} <ExerciseBadge exerciseId={c.exerciseId} /></div>
           </td>
-          <td className="nowrap">
+          <td className="party-col">
             <Counterpart direction={c.direction} party={c.direction === 'outgoing' ? c.toParty : c.fromParty} />
           </td>
           <td><Badge tone={urgencyTone(c.urgency)}>{label(meta?.urgencies, c.urgency)}</Badge></td>
@@ -43,6 +49,11 @@ export function CallTable({ items }: { items: CallView[] }) {
               </span>
             ) : <span className="muted">—</span>}
           </td>
+          {withActions && (
+            <td className="action-col">
+              {c.allowedActions.includes('acknowledge') ? <AckButton id={c.id} reference={c.reference} /> : null}
+            </td>
+          )}
         </>
       )} />
   );

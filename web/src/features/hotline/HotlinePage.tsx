@@ -14,14 +14,15 @@ import { RosterPanel } from './RosterPanel';
 function CallList({ direction }: { direction: 'incoming' | 'outgoing' }) {
   const { t } = useTranslation();
   const list = useQuery({
-    queryKey: ['calls', 'list', { direction }],
-    queryFn: () => api.get<{ items: CallView[] }>('/calls', { direction, limit: 500 }),
+    // Calls of running exercises are listed too, marked (the exercise tests this very list).
+    queryKey: ['calls', 'list', { direction, exercise: 'running' }],
+    queryFn: () => api.get<{ items: CallView[] }>('/calls', { direction, exercise: 'running', limit: 500 }),
     refetchInterval: 15_000,
   });
   return (
     <Panel flush id={`calls-${direction}`}>
       <QueryState isLoading={list.isLoading} error={list.error}>
-        {list.data && list.data.items.length > 0 ? <CallTable items={list.data.items} /> : <Empty title={t('calls.emptyTitle')} />}
+        {list.data && list.data.items.length > 0 ? <CallTable items={list.data.items} withActions={direction === 'incoming'} /> : <Empty title={t('calls.emptyTitle')} />}
       </QueryState>
     </Panel>
   );

@@ -8,14 +8,15 @@ import { buildInbox, needsAttention, type InboxItem } from './inbox-items';
 export function useInbox() {
   const { can } = useSession();
   const requests = useQuery({
-    queryKey: ['requests', 'list', { direction: 'incoming' }],
-    queryFn: () => api.get<{ items: RequestView[] }>('/requests', { direction: 'incoming', limit: 500 }),
+    // Exercise injects of running exercises belong in the inbox too (marked): the exercise measures the response.
+    queryKey: ['requests', 'list', { direction: 'incoming', exercise: 'running' }],
+    queryFn: () => api.get<{ items: RequestView[] }>('/requests', { direction: 'incoming', exercise: 'running', limit: 500 }),
     enabled: can('request:read'),
     refetchInterval: 15_000,
   });
   const calls = useQuery({
-    queryKey: ['calls', 'list', { direction: 'incoming' }],
-    queryFn: () => api.get<{ items: CallView[] }>('/calls', { direction: 'incoming', limit: 500 }),
+    queryKey: ['calls', 'list', { direction: 'incoming', exercise: 'running' }],
+    queryFn: () => api.get<{ items: CallView[] }>('/calls', { direction: 'incoming', exercise: 'running', limit: 500 }),
     enabled: can('call:read'),
     refetchInterval: 15_000,
   });

@@ -1,4 +1,4 @@
-// Correlation alerts (SPEC §4.5): pairs of records sharing a value, shown only when you may see
+// Correlation alerts (docs/spec.md §4.5): pairs of records sharing a value, shown only when you may see
 // both; open each side, dismiss the alert. Administrators manage excluded values below.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';

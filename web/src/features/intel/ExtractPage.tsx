@@ -1,4 +1,4 @@
-// Indicator extraction (SPEC §5.3): paste text, see each found indicator highlighted in place and
+// Indicator extraction (docs/spec.md §5.3): paste text, see each found indicator highlighted in place and
 // listed once per value, then add the chosen ones to a case.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';

@@ -5,6 +5,7 @@ import type { ExtractedIndicator } from '../../api/intel-correlation-types';
 import { useCaseMeta } from '../../api/meta';
 import { useLabel } from '../../components/Bi';
 import { DataTable } from '../../components/ListParts';
+import { platformOf, useFlagNames, usePlatformName } from './IndicatorNotes';
 
 export const keyOf = (i: { type: string; value: string }) => `${i.type}:${i.value}`;
 
@@ -14,6 +15,8 @@ export function IndicatorPicker({ indicators, chosen, onChange }: {
   const { t } = useTranslation();
   const label = useLabel();
   const meta = useCaseMeta().data;
+  const platformName = usePlatformName();
+  const flagNames = useFlagNames();
   const toggle = (k: string) => {
     const next = new Set(chosen);
     if (next.has(k)) next.delete(k); else next.add(k);
@@ -34,10 +37,17 @@ export function IndicatorPicker({ indicators, chosen, onChange }: {
             <input type="checkbox" checked={chosen.has(keyOf(i))} onChange={() => toggle(keyOf(i))}
               aria-label={t('intel.extract.choose', { value: i.value })} />
           </td>
-          <td className="nowrap">{label(meta?.observableTypes, i.type)}</td>
-          <td className="mono break">{i.value}{i.spans[0] && i.spans[0].raw !== i.value && <div className="faint small">{i.spans[0].raw}</div>}</td>
+          <td className="nowrap">
+            {label(meta?.observableTypes, i.type)}
+            {platformOf(i.type, i.value) && <div className="small" data-testid="platform">{platformName(platformOf(i.type, i.value)!)}</div>}
+          </td>
+          <td className="mono break">
+            {i.value}
+            {i.spans[0] && i.spans[0].raw !== i.value && <div className="faint small">{i.spans[0].raw}</div>}
+            {i.spans[0]?.cue && <div className="faint small">{t('intel.extract.afterCue', { cue: i.spans[0].cue.raw })}</div>}
+          </td>
           <td>{i.spans.length}</td>
-          <td className="small">{i.flags.map((f) => t(`intel.extract.flags.${f}`, { defaultValue: f })).join(' · ')}</td>
+          <td className="small">{flagNames(i.flags)}</td>
         </>
       )} />
   );

@@ -6,13 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import type { IntelObjectVersion } from '../../api/intel-stix-types';
+import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
+import { formatDateTime } from '../../lib/format';
 import { PageHeader, Panel, QueryState } from '../../components/Page';
 import { TlpBadge } from '../../components/Tlp';
 import { IntelTabs } from './IntelTabs';
 
 export function IntelObjectPage() {
   const { t } = useTranslation();
+  const { locale, timeZone } = useSession();
   const { id = '' } = useParams();
   const [chosen, setChosen] = useState(0);
   const detail = useQuery({
@@ -41,7 +44,7 @@ export function IntelObjectPage() {
               <tbody>
                 {versions.map((v, i) => (
                   <tr key={`${v.collectionId}/${v.modified}`} aria-current={i === chosen ? 'true' : undefined}>
-                    <td className="mono nowrap">{v.modified}</td>
+                    <td className="nowrap"><DateTime at={v.modified} /></td>
                     <td>{v.tlp ? <TlpBadge tlp={v.tlp} /> : '—'}</td>
                     <td className="small">{v.source}</td>
                     <td className="small"><DateTime at={v.addedAt} /></td>
@@ -53,8 +56,8 @@ export function IntelObjectPage() {
           </div>
         </Panel>
         {current && (
-          <Panel id="intel-raw" title={t('intel.objects.rawTitle', { modified: current.modified })}>
-            <pre className="mono small" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: 0 }} tabIndex={0} aria-label={t('intel.objects.rawTitle', { modified: current.modified })}>
+          <Panel id="intel-raw" title={t('intel.objects.rawTitle', { modified: formatDateTime(current.modified, locale, timeZone) })}>
+            <pre className="mono small" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: 0 }} tabIndex={0} aria-label={t('intel.objects.rawTitle', { modified: formatDateTime(current.modified, locale, timeZone) })}>
               {JSON.stringify(current.object, null, 2)}
             </pre>
           </Panel>

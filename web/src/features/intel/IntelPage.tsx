@@ -57,7 +57,7 @@ export function IntelPage() {
                   <div className="sub mono">{o.id}</div>
                 </td>
                 <td>{o.tlp ? <TlpBadge tlp={o.tlp} /> : '—'}</td>
-                <td className="small mono nowrap">{o.modified}</td>
+                <td className="small nowrap"><DateTime at={o.modified} /></td>
                 <td className="small"><DateTime at={o.addedAt} /></td>
               </>
             )} />

@@ -1,4 +1,4 @@
-// TAXII 2.1 (SPEC §5.2): where this node serves TAXII, its collections with their sharing scope,
+// TAXII 2.1 (docs/spec.md §5.2): where this node serves TAXII, its collections with their sharing scope,
 // and the feeds it pulls from other TAXII servers.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';

@@ -1,7 +1,10 @@
-// The header bell: unread notifications (escalations, overdue deadlines, reminders) with a count.
+// The header bell: unread notifications (escalations, overdue deadlines, reminders) with a count;
+// new urgent ones also raise a browser notification with a sound (paging, issue 19).
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useBrowserPager } from '../account/use-browser-pager';
+import { browserNotificationState } from '../account/browser-notify';
 import { api } from '../../api/client';
 import type { Notification } from '../../api/types';
 import { Icon } from '../../components/Icon';
@@ -10,13 +13,16 @@ export function useUnreadNotifications() {
   return useQuery({
     queryKey: ['notifications', 'unread'],
     queryFn: () => api.get<{ items: Notification[] }>('/notifications', { unread: 'true', limit: 200 }),
-    refetchInterval: 30_000,
+    // With browser notifications allowed the tab is this user's pager: look more often.
+    refetchInterval: browserNotificationState() === 'granted' ? 5_000 : 30_000,
   });
 }
 
 export function NotificationBell() {
   const { t } = useTranslation();
-  const unread = useUnreadNotifications().data?.items.length ?? 0;
+  const items = useUnreadNotifications().data?.items;
+  useBrowserPager(items);
+  const unread = items?.length ?? 0;
   return (
     <Link to="/notifications" className="header-btn" title={t('notifications.title')}>
       <Icon name="bell" size={16} />

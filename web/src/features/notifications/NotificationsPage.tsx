@@ -39,7 +39,7 @@ export function NotificationsPage() {
                     </div>
                     <span className="faint"><DateTime at={n.createdAt} /></span>
                   </div>
-                  <div className="muted">{bi(n.body)}</div>
+                  <div className="muted" style={{ whiteSpace: 'pre-line' }}>{bi(n.body)}</div>
                   <div className="row">
                     {LINKS[n.subjectType] && <Link className="btn sm" to={`${LINKS[n.subjectType]}${n.subjectId}`}>{t('common.open')}</Link>}
                     {!n.readAt && <button type="button" className="btn sm ghost" onClick={() => read.mutate(n.id)}>{t('notifications.markRead')}</button>}

@@ -1,4 +1,4 @@
-// The public side of the node (SPEC §6.1): the report form and the status check, shown without
+// The public side of the node (docs/spec.md §6.1): the report form and the status check, shown without
 // sign-in and without the workspace navigation; a language switch on every page.
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';

@@ -28,7 +28,11 @@ const EMPTY: Form = {
 };
 
 function toSubmission(f: Form, language: 'en' | 'zh', attachments: ReportSubmission['attachments']): ReportSubmission {
-  const amount = f.amountLost.trim() === '' ? undefined : Number(f.amountLost.replace(/,/g, ''));
+  const typed = f.amountLost.trim();
+  const number = Number(typed.replace(/,/g, ''));
+  // Words ("five thousand") go as typed, so the server's message asks for a number; NaN would
+  // travel as null and read as a blank field.
+  const amount = typed === '' ? undefined : Number.isFinite(number) ? number : (typed as unknown as number);
   const hasReporter = f.name.trim() || f.phone.trim() || f.email.trim();
   return {
     category: f.category, narrative: f.narrative, language, attachments,
@@ -38,6 +42,18 @@ function toSubmission(f: Form, language: 'en' | 'zh', attachments: ReportSubmiss
     reporter: hasReporter ? { name: f.name || undefined, phone: f.phone || undefined, email: f.email || undefined, consent: f.consent } : undefined,
     fax: f.fax || undefined,
   };
+}
+
+/**
+ * The browser draws a date field in its own language (mm/dd/yyyy on an English phone), whatever the
+ * page's; under the field the chosen day is written out in the page's language.
+ */
+function chosenDate(value: string, language: string, t: (key: 'layout.dateChosen', v: { date: string }) => string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return undefined;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  const text = date.toLocaleDateString(language === 'zh-CN' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+  return t('layout.dateChosen', { date: text });
 }
 
 export function ReportFormPage() {
@@ -101,7 +117,8 @@ export function ReportFormPage() {
           <TextArea label={t('publicReport.narrative')} path="narrative" required rows={7} hint={t('publicReport.narrativeHint')}
             error={fieldError('narrative')} value={form.narrative} onChange={(e) => set('narrative', e.target.value)} />
           <TextField label={t('publicReport.occurredAt')} path="occurredAt" type="date" error={fieldError('occurredAt')}
-            value={form.occurredAt} onChange={(e) => set('occurredAt', e.target.value)} />
+            value={form.occurredAt} onChange={(e) => set('occurredAt', e.target.value)}
+            hint={chosenDate(form.occurredAt, i18n.language, t)} />
         </fieldset>
 
         <fieldset>

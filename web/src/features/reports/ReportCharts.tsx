@@ -6,11 +6,10 @@ import type { ReportChart } from '../../api/report-types';
 import { useSession } from '../../app/session';
 import { useBi } from '../../components/Bi';
 import { Panel } from '../../components/Page';
+import { durationScale } from '../../lib/duration-scale';
 import { formatDuration } from '../../lib/format';
 import { BarCard } from '../dashboard/BarCard';
 import { useChartColors } from '../dashboard/chart-colors';
-
-const HOUR = 3_600_000;
 
 export function ReportChartCard({ chart }: { chart: ReportChart }) {
   if (chart.kind === 'bars') return <BarsChart chart={chart} />;
@@ -28,8 +27,9 @@ function PercentileChart({ chart }: { chart: Extract<ReportChart, { kind: 'perce
   const bi = useBi();
   const { locale } = useSession();
   const c = useChartColors();
-  const hours = (ms: number | null) => (ms === null ? 0 : Math.round((ms / HOUR) * 10) / 10);
-  const data = chart.series.map((s) => ({ label: bi(s.label), p50: hours(s.p50Ms), p90: hours(s.p90Ms), p95: hours(s.p95Ms) }));
+  const scale = durationScale(chart.series.flatMap((s) => [s.p50Ms, s.p90Ms, s.p95Ms]));
+  const unit = t(`reports.unit.${scale.unit}`);
+  const data = chart.series.map((s) => ({ label: bi(s.label), p50: scale.toUnit(s.p50Ms), p90: scale.toUnit(s.p90Ms), p95: scale.toUnit(s.p95Ms) }));
   const dur = (ms: number | null) => (ms === null ? '—' : formatDuration(ms, locale));
   const empty = chart.series.every((s) => s.count === 0);
   return (
@@ -40,9 +40,9 @@ function PercentileChart({ chart }: { chart: Extract<ReportChart, { kind: 'perce
             <ResponsiveContainer>
               <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
                 <CartesianGrid stroke={c['--border']} strokeDasharray="3 3" vertical horizontal={false} />
-                <XAxis type="number" unit={t('reports.hoursUnit')} tick={{ fill: c['--text-muted'], fontSize: 12 }} stroke={c['--border']} />
+                <XAxis type="number" unit={unit} allowDecimals={false} tick={{ fill: c['--text-muted'], fontSize: 12 }} stroke={c['--border']} />
                 <YAxis type="category" dataKey="label" width={170} tick={{ fill: c['--text-muted'], fontSize: 12 }} stroke={c['--border']} />
-                <Tooltip />
+                <Tooltip formatter={(v) => `${String(v)}${unit}`} />
                 <Legend wrapperStyle={{ fontSize: 12 }} />
                 <Bar dataKey="p50" name="p50" fill={c['--chart-1']} isAnimationActive={false} />
                 <Bar dataKey="p90" name="p90" fill={c['--chart-2']} isAnimationActive={false} />

@@ -1,4 +1,4 @@
-// Statistical reports (SPEC §10.4): pick a quarter, month, year or date range and optionally one
+// Statistical reports (docs/spec.md §10.4): pick a quarter, month, year or date range and optionally one
 // peer; see the counts, response-time percentiles, SLA compliance and expiries on screen, and
 // download the same report as CSV or PDF.
 import { useQuery } from '@tanstack/react-query';
@@ -10,7 +10,7 @@ import { useSession } from '../../app/session';
 import { useBi } from '../../components/Bi';
 import { SelectField, TextField } from '../../components/Field';
 import { PageHeader, Panel, QueryState } from '../../components/Page';
-import { PartyDatalist } from '../../components/PartyName';
+import { PartyPicker } from '../../components/PartyName';
 import { ReportChartCard } from './ReportCharts';
 import { ReportDownloads } from './ReportDownloads';
 import { ReportTableCard } from './ReportTables';
@@ -59,9 +59,7 @@ export function ReportsPage() {
                   error={errorAt('to')} />
               </>
             )}
-            <TextField label={t('reports.peer')} path="peer" list="party-list" value={peer} placeholder={t('reports.allPeers')}
-              onChange={(e) => setPeer(e.target.value)} />
-            <PartyDatalist />
+            <PartyPicker label={t('reports.peer')} path="peer" value={peer} placeholder={t('reports.allPeers')} onChange={setPeer} />
           </form>
         </Panel>
         <QueryState isLoading={report.isLoading} error={report.error}>
@@ -70,7 +68,7 @@ export function ReportsPage() {
               <Panel title={bi(doc.title)} id="report-summary">
                 <dl className="kv">
                   {doc.facts.map((f) => (
-                    <Fragment key={f.label.en}><dt>{bi(f.label)}</dt><dd>{f.value}</dd></Fragment>
+                    <Fragment key={f.label.en}><dt>{bi(f.label)}</dt><dd>{f.text ? bi(f.text) : f.value}</dd></Fragment>
                   ))}
                 </dl>
               </Panel>

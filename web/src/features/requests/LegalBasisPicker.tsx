@@ -5,6 +5,7 @@ import type { LegalBasis, RequestMeta } from '../../api/types';
 import { useBi } from '../../components/Bi';
 import { TextField, useFieldId } from '../../components/Field';
 import { Badge } from '../../components/Badge';
+import { sameLabel } from '../../lib/same-label';
 
 type Props = {
   meta: RequestMeta; type: string; value: string; note: string; urgency: string;
@@ -36,7 +37,7 @@ export function LegalBasisPicker({ meta, type, value, note, urgency, onChange, o
                 {b.emergencyOnly && <Badge tone={urgency === 'emergency' ? 'danger' : 'warning'}>{t('requestForm.emergencyOnly')}</Badge>}{' '}
                 {b.requiresApproval && <Badge tone="warning">{t('requestForm.needsApproval')}</Badge>}
                 <span className="choice-sub" style={{ display: 'block' }}>
-                  {[b.citation !== b.id ? b.citation : '', b.preservation ? t('requestForm.preservationDays', { days: b.preservation.days }) : '']
+                  {[b.citation !== b.id && !sameLabel(b.citation, bi(b.shortName)) ? b.citation : '', b.preservation ? t('requestForm.preservationDays', { days: b.preservation.days }) : '']
                     .filter(Boolean).join(' · ') || '\u00a0'}
                 </span>
               </span>

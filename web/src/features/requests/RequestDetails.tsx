@@ -7,6 +7,7 @@ import { DateTime } from '../../components/DateTime';
 import { DataTable } from '../../components/ListParts';
 import { PartyName } from '../../components/PartyName';
 import { DETAIL_BLOCK } from './request-form-state';
+import { sameLabel } from '../../lib/same-label';
 
 export function RequestDetails({ request: r, meta }: { request: RequestView; meta: RequestMeta }) {
   const { t } = useTranslation();
@@ -33,7 +34,7 @@ export function RequestDetails({ request: r, meta }: { request: RequestView; met
         <dt>{t('requestForm.subjectEn')}</dt><dd lang="en">{r.subject.en || '—'}</dd>
         <dt>{t('requestForm.crimeCategory')}</dt><dd>{label(meta.crimeCategories, r.crimeCategory)}</dd>
         <dt>{t('requestForm.legalBasis')}</dt>
-        <dd>{basis ? <>{bi(basis.shortName)} <span className="faint">({basis.citation})</span></> : '—'}{r.legalBasisNote ? ` — ${r.legalBasisNote}` : ''}</dd>
+        <dd>{basis ? <>{bi(basis.shortName)}{!sameLabel(basis.citation, bi(basis.shortName)) && <> <span className="faint">({basis.citation})</span></>}</> : '—'}{r.legalBasisNote ? ` — ${r.legalBasisNote}` : ''}</dd>
         <dt>{t('requestForm.confidentiality')}</dt><dd>{label(meta.confidentiality, r.confidentiality)}</dd>
         <dt>{t('requestForm.requestedDeadline')}</dt><dd><DateTime at={r.requestedDeadline} /></dd>
         <dt>{t('requestView.contact')}</dt>

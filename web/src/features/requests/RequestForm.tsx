@@ -9,7 +9,7 @@ import { useSession } from '../../app/session';
 import { useBi } from '../../components/Bi';
 import { FieldPathPrefix, fieldId, SelectField, TextArea, TextField } from '../../components/Field';
 import { Panel } from '../../components/Page';
-import { PartyDatalist } from '../../components/PartyName';
+import { PartyPicker } from '../../components/PartyName';
 import { IdentifiersEditor } from './IdentifiersEditor';
 import { allowedBases, LegalBasisPicker } from './LegalBasisPicker';
 import type { RequestFormState } from './request-form-state';
@@ -55,16 +55,15 @@ export function RequestForm({ meta, mode = 'outgoing', form, onChange, fieldErro
           <SelectField label={t('requestForm.type')} path="type" required options={options(meta.types)} value={form.type}
             onChange={(e) => changeType(e.target.value)} error={fieldError('type')} />
           {!inject && (
-            <TextField label={mode === 'incoming' ? t('requestForm.requestingParty') : t('requestForm.requestedParty')} required
-              list="party-list" hint={t('requestForm.requestedPartyHint')}
-              {...text('requestedParty', mode === 'incoming' ? 'requestingParty' : 'requestedParty')} />
+            <PartyPicker label={mode === 'incoming' ? t('requestForm.requestingParty') : t('requestForm.requestedParty')} required allowOther
+              path={mode === 'incoming' ? 'requestingParty' : 'requestedParty'} value={form.requestedParty}
+              error={fieldError(mode === 'incoming' ? 'requestingParty' : 'requestedParty')} onChange={(id) => set({ requestedParty: id })} />
           )}
           <SelectField label={t('common.urgency')} path="urgency" required options={options(meta.urgencies)} value={form.urgency}
             onChange={(e) => set({ urgency: e.target.value })} error={fieldError('urgency')} />
           <SelectField label={t('requestForm.confidentiality')} path="confidentiality" options={options(meta.confidentiality)}
             value={form.confidentiality} onChange={(e) => set({ confidentiality: e.target.value })} error={fieldError('confidentiality')} />
         </div>
-        {!inject && <PartyDatalist />}
       </Section>
 
       <Section inject={inject} title={t('requestForm.sectionCase')} id="sec-case">

@@ -12,10 +12,11 @@ import { useBi, useLabel } from '../../components/Bi';
 import { PageHeader, Panel, QueryState } from '../../components/Page';
 import { ReportDownloads } from '../reports/ReportDownloads';
 import { usePeerDirectory } from '../../components/PartyName';
-import { counterpartSteps } from './action-fields';
 import { RequestClocks } from './RequestClocks';
 import { RequestDetails } from './RequestDetails';
 import { RequestDeliveries } from './RequestDeliveries';
+import { RequestCasesPanel } from './RequestCasesPanel';
+import { RequestEvidencePanel } from './RequestEvidencePanel';
 import { RequestHistory } from './RequestHistory';
 import { CounterpartPanel, WorkflowPanel } from './WorkflowPanel';
 import { ExerciseBanner } from '../exercises/ExerciseBanner';
@@ -25,7 +26,7 @@ export function RequestPage() {
   const { t } = useTranslation();
   const bi = useBi();
   const label = useLabel();
-  const { me, can } = useSession();
+  const { can } = useSession();
   const peers = usePeerDirectory();
   const meta = useRequestMeta();
   const q = useQuery({
@@ -35,9 +36,9 @@ export function RequestPage() {
   });
   const r = q.data;
   const counterpart = r ? (r.direction === 'outgoing' ? r.requestedParty : r.requestingParty) : '';
-  const mayRecord = me.user.roles.some((role) => role === 'point_of_contact' || role === 'supervisor');
-  // A counterpart on the federation acts from its own node; one that is not is recorded here.
-  const steps = r && mayRecord && r.status !== 'draft' && !peers.has(counterpart) ? counterpartSteps(r) : [];
+  // A counterpart on the federation acts from its own node; one that is not is recorded here
+  // (the API lists the steps this user may record for it: points of contact and supervisors).
+  const steps = r && r.status !== 'draft' && !peers.has(counterpart) ? r.counterpartActions : [];
 
   return (
     <QueryState isLoading={q.isLoading || meta.isLoading} error={q.error ?? meta.error}>
@@ -57,7 +58,7 @@ export function RequestPage() {
             }
           />
           <ExerciseBanner exerciseId={r.exerciseId} outgoing={r.direction === 'outgoing'} />
-          <div className="grid-main-side">
+          <div className="grid-main-side request-grid">
             <div className="stack">
               <Panel title={t('workflow.title')} id="workflow">
                 <WorkflowPanel request={r} />
@@ -80,12 +81,20 @@ export function RequestPage() {
                   <CounterpartPanel request={r} steps={steps} />
                 </Panel>
               )}
+              {r.status !== 'draft' && can('evidence:read') && (
+                <Panel title={t(r.direction === 'outgoing' ? 'answer.evidence.titleReceived' : 'answer.evidence.titleAnswer')} id="request-evidence">
+                  <RequestEvidencePanel request={r} />
+                </Panel>
+              )}
               <Panel title={t('requestView.content')} id="content">
                 <RequestDetails request={r} meta={meta.data} />
               </Panel>
             </div>
             <div className="stack">
               <Panel title={t('clock.title')} id="clocks"><RequestClocks request={r} /></Panel>
+              {r.status !== 'draft' && can('case:read') && (
+                <Panel title={t('answer.cases.title')} id="request-cases"><RequestCasesPanel request={r} /></Panel>
+              )}
               <Panel title={t('history.title')} id="history"><RequestHistory history={r.history} meta={meta.data} /></Panel>
               {peers.has(counterpart) && r.status !== 'draft' && (
                 <Panel title={t('deliveries.title')} id="deliveries"><RequestDeliveries requestId={r.id} /></Panel>

@@ -31,7 +31,7 @@ export function RequestTable({ items }: { items: RequestView[] }) {
               <div className="title-cell">{label(meta?.types, r.type)}</div>
               <div className="sub">{bi(r.subject) || '—'}</div>
             </td>
-            <td className="nowrap">
+            <td className="party-col">
               <Counterpart direction={r.direction} party={r.direction === 'outgoing' ? r.requestedParty : r.requestingParty} />
             </td>
             <td><Badge tone={urgencyTone(r.urgency)}>{label(meta?.urgencies, r.urgency)}</Badge></td>
@@ -42,7 +42,7 @@ export function RequestTable({ items }: { items: RequestView[] }) {
                   periodMs={dueAt && startAt ? Date.parse(dueAt) - Date.parse(startAt) : undefined} />
               ) : <span className="muted">—</span>}
             </td>
-            <td className="small"><DateTime at={r.updatedAt} /></td>
+            <td className="small date-col"><DateTime at={r.updatedAt} /></td>
           </>
         );
       }} />

@@ -1,5 +1,5 @@
 // Requests for assistance: outgoing and incoming, filtered by status, type, urgency, direction,
-// text and overdue; the filters live in the address so a view can be bookmarked or shared.
+// text, overdue and "needs my action"; the filters live in the address so a view can be bookmarked or shared.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,7 +14,7 @@ import { Empty, PageHeader, Panel, QueryState } from '../../components/Page';
 import { useUrlFilters } from '../../lib/use-url-filters';
 import { RequestTable } from './RequestTable';
 
-const FILTERS = ['q', 'status', 'type', 'urgency', 'direction', 'overdue'] as const;
+const FILTERS = ['q', 'status', 'type', 'urgency', 'direction', 'overdue', 'mine'] as const;
 
 export function RequestsPage() {
   const { t } = useTranslation();
@@ -59,6 +59,10 @@ export function RequestsPage() {
           <label className="check" style={{ height: 34 }}>
             <input type="checkbox" checked={filters.overdue === 'true'} onChange={(e) => set('overdue', e.target.checked ? 'true' : '')} />
             {t('requests.overdueOnly')}
+          </label>
+          <label className="check" style={{ height: 34 }}>
+            <input type="checkbox" checked={filters.mine === 'true'} onChange={(e) => set('mine', e.target.checked ? 'true' : '')} />
+            {t('answer.nav.mineOnly')}
           </label>
         </FilterBar>
         <QueryState isLoading={list.isLoading} error={list.error}>

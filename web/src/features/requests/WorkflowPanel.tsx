@@ -11,6 +11,7 @@ import { useLabel } from '../../components/Bi';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { ACTION_FIELDS, actionBody, DESTRUCTIVE } from './action-fields';
+import { usePartyLabel } from '../../components/PartyName';
 import { EvidencePicker } from './EvidencePicker';
 
 function ActionForm({ request, action, onBehalf, onClose }: {
@@ -55,7 +56,7 @@ function ActionForm({ request, action, onBehalf, onClose }: {
         return <TextField key={f.name} label={text} type={type} {...common}
           hint={f.kind === 'datetime' ? t('requestForm.inYourZone', { zone: timeZone }) : undefined} />;
       })}
-      {delivers && <EvidencePicker value={evidenceIds} onChange={setEvidenceIds} />}
+      {delivers && !onBehalf && <EvidencePicker request={request} value={evidenceIds} onChange={setEvidenceIds} />}
       <ErrorSummary error={run.error} />
       <div className="form-actions">
         <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
@@ -67,20 +68,50 @@ function ActionForm({ request, action, onBehalf, onClose }: {
   );
 }
 
+/** Whom the request waits for when this user has no next step: the other party, or a colleague with the role. */
+function NextStep({ request }: { request: RequestView }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const meta = useRequestMeta().data;
+  const partyLabel = usePartyLabel();
+  const step = request.expectedStep;
+  if (!step || request.nextAction) return null;
+  const mySide = request.direction === 'outgoing' ? 'requesting' : 'requested';
+  const action = label(meta?.actions, step.action);
+  if (step.side !== mySide) {
+    const party = request.direction === 'outgoing' ? request.requestedParty : request.requestingParty;
+    return <p className="next-step" data-testid="next-step">{t('answer.next.waitingFor', { action, party: partyLabel(party) })}</p>;
+  }
+  return (
+    <p className="next-step" data-testid="next-step">
+      {t('answer.next.waitingForRole', { action, roles: step.roles.map((r) => t(`roles.${r}`)).join(t('answer.next.or')) })}
+    </p>
+  );
+}
+
 export function WorkflowPanel({ request }: { request: RequestView }) {
   const { t } = useTranslation();
   const label = useLabel();
   const meta = useRequestMeta().data;
   const [open, setOpen] = useState<RequestAction | null>(null);
+  // Already in the order the API offers them: the expected next step first, refusals last.
   const actions = request.allowedActions;
-  if (request.allowedActions.length === 0) return <p className="muted">{t('workflow.nothingToDo')}</p>;
+  if (actions.length === 0) {
+    return (
+      <div className="stack-sm">
+        <p className="muted">{t('workflow.nothingToDo')}</p>
+        <NextStep request={request} />
+      </div>
+    );
+  }
   const forward = actions.filter((a) => !DESTRUCTIVE.includes(a));
   const back = actions.filter((a) => DESTRUCTIVE.includes(a));
   return (
     <div className="stack-sm">
+      <NextStep request={request} />
       <div className="row" role="group" aria-label={t('workflow.actions')}>
-        {forward.map((a, i) => (
-          <button key={a} type="button" className={`btn ${i === 0 ? 'primary' : ''}`} aria-expanded={open === a} onClick={() => setOpen(a)}>
+        {forward.map((a) => (
+          <button key={a} type="button" className={`btn ${a === request.nextAction ? 'primary' : ''}`} aria-expanded={open === a} onClick={() => setOpen(a)}>
             {label(meta?.actions, a)}
           </button>
         ))}

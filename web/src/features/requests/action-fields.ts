@@ -1,6 +1,6 @@
-// What each workflow action asks for (reason, questions, approval decision, proposed deadlines),
-// and the steps a local officer may record for a counterpart that is not on the federation.
-import type { RequestAction, RequestView } from '../../api/types';
+// What each workflow action asks for (reason, questions, approval decision, proposed deadlines).
+// (The steps a local officer may record for an off-federation counterpart come from the API.)
+import type { RequestAction } from '../../api/types';
 import { zonedLocalToIso } from '../../lib/zoned';
 
 export type ActionFieldKind = 'text' | 'textarea' | 'datetime' | 'number' | 'decision';
@@ -47,26 +47,4 @@ export function actionBody(action: RequestAction, values: Record<string, string>
   }
   if (action === 'propose_clock_override') body.values = overrides;
   return body;
-}
-
-/** The other party's next steps by status, recorded here while it answers by e-mail, fax or phone. */
-const REQUESTED_SIDE: Record<string, RequestAction[]> = {
-  submitted: ['acknowledge', 'decline', 'request_information'],
-  acknowledged: ['accept', 'decline', 'request_information'],
-  accepted: ['start_work', 'request_approval', 'request_information', 'decline'],
-  approval_pending: ['record_approval', 'decline'],
-  in_progress: ['partially_fulfil', 'fulfil', 'request_information', 'decline'],
-  partially_fulfilled: ['partially_fulfil', 'fulfil', 'close'],
-  fulfilled: ['close'],
-};
-const REQUESTING_SIDE: Record<string, RequestAction[]> = {
-  needs_information: ['provide_information', 'withdraw'],
-  submitted: ['withdraw'], acknowledged: ['withdraw'], accepted: ['withdraw'], in_progress: ['withdraw'],
-  partially_fulfilled: ['close'], fulfilled: ['close'],
-};
-
-export function counterpartSteps(r: RequestView): RequestAction[] {
-  const table = r.direction === 'outgoing' ? REQUESTED_SIDE : REQUESTING_SIDE;
-  const steps = table[r.status] ?? [];
-  return steps.filter((a) => (a === 'request_approval' ? r.approvalRequired : a === 'start_work' ? !r.approvalRequired || r.approval?.decision === 'granted' : true));
 }

@@ -9,26 +9,26 @@ export function ReportFacts({ report: r }: { report: TriageReport }) {
   const contacts = [...r.suspect.phones, ...r.suspect.urls, ...r.suspect.handles, ...r.suspect.emails];
   return (
     <Panel id="triage-details" title={t('triage.details')}>
-      <dl className="stack">
-        <div><dt>{t('triage.occurredAt')}</dt><dd>{r.occurredAt ?? '—'}</dd></div>
-        <div><dt>{t('triage.amount')}</dt><dd>{r.amountLost !== null ? `${r.amountLost.toLocaleString()} ${r.currency ?? ''}` : '—'}</dd></div>
-        <div><dt>{t('triage.language')}</dt><dd>{r.language === 'zh' ? '中文' : 'English'}</dd></div>
-        <div>
+      <dl className="kv">
+        <><dt>{t('triage.occurredAt')}</dt><dd>{r.occurredAt ?? '—'}</dd></>
+        <><dt>{t('triage.amount')}</dt><dd>{r.amountLost !== null ? `${r.amountLost.toLocaleString()} ${r.currency ?? ''}` : '—'}</dd></>
+        <><dt>{t('triage.language')}</dt><dd>{r.language === 'zh' ? '中文' : 'English'}</dd></>
+        <>
           <dt>{t('triage.payments')}</dt>
           <dd>{r.payments.length ? r.payments.map((p, i) => (
             <div key={i} className="mono">{[t(`publicReport.payment_${p.method}`), p.account, p.wallet, p.platform, p.transactionId].filter(Boolean).join(' · ')}</div>
           )) : '—'}</dd>
-        </div>
-        <div><dt>{t('triage.suspect')}</dt><dd>{contacts.length ? contacts.map((c) => <div key={c} className="mono">{c}</div>) : '—'}</dd></div>
-        <div>
+        </>
+        <><dt>{t('triage.suspect')}</dt><dd>{contacts.length ? contacts.map((c) => <div key={c} className="mono">{c}</div>) : '—'}</dd></>
+        <>
           <dt>{t('triage.reporter')}</dt>
           <dd>{r.reporter ? [r.reporter.name, r.reporter.phone, r.reporter.email].filter(Boolean).join(' · ') : t('triage.noReporter')}</dd>
-        </div>
-        <div>
+        </>
+        <>
           <dt>{t('triage.attachments')}</dt>
           <dd>
             {r.attachments.length ? (
-              <ul className="stack">
+              <ul className="plain-list">
                 {r.attachments.map((a) => (
                   <li key={a.id}>
                     <a href={`/api/triage/reports/${r.id}/attachments/${a.id}/content`} download={a.filename} aria-label={t('triage.download', { name: a.filename })}
@@ -41,7 +41,7 @@ export function ReportFacts({ report: r }: { report: TriageReport }) {
               </ul>
             ) : t('triage.noAttachments')}
           </dd>
-        </div>
+        </>
       </dl>
     </Panel>
   );

@@ -1,17 +1,21 @@
 // One report in triage: the victim's account and fields, screenshots (downloads are audited),
 // extracted indicators, correlations, suggested duplicates to merge, and the one-step case.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import type { CaseFromReports, TriageReport } from '../../api/public-report-types';
+import { useCaseMeta } from '../../api/meta';
+import { useLabel } from '../../components/Bi';
+import { DataTable } from '../../components/ListParts';
 import { useSession } from '../../app/session';
 import { Badge, genericTone } from '../../components/Badge';
 import { DateTime } from '../../components/DateTime';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { PageHeader, Panel, QueryState } from '../../components/Page';
+import { IndicatorNotes } from '../intel/IndicatorNotes';
 import { ReportFacts } from './ReportFacts';
 
 type Action = 'start_review' | 'close' | 'reopen';
@@ -21,7 +25,7 @@ const ACTIONS_BY_STATUS: Record<string, Action[]> = {
 
 export function TriageReportPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { can } = useSession();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -39,6 +43,13 @@ export function TriageReportPage() {
   });
   const r = report.data;
   const mayAct = can('triage:act');
+  const label = useLabel();
+  const caseMeta = useCaseMeta().data;
+  const typeLabel = (type: string) => label(caseMeta?.observableTypes, type);
+  const sourceLink = (kind: string, id: string, text: string): ReactNode =>
+    kind === 'report' ? <Link to={`/triage/${id}`}>{text}</Link>
+      : kind === 'case' ? <Link to={`/cases/${id}`}>{text}</Link>
+        : kind === 'request' ? <Link to={`/requests/${id}`}>{text}</Link> : text;
   return (
     <QueryState isLoading={report.isLoading} error={report.error}>
       {r && (
@@ -51,42 +62,44 @@ export function TriageReportPage() {
           <ErrorSummary error={toCase.error ?? act.error ?? merge.error} />
           {r.duplicateOfReport && <p><Link to={`/triage/${r.duplicateOfReport.id}`}>{t('triage.duplicateOf', { receipt: r.duplicateOfReport.receipt })}</Link></p>}
           {r.caseId && <p><Link to={`/cases/${r.caseId}`}>{t('triage.caseLink')}</Link></p>}
+          <div className="stack">
           <Panel id="triage-narrative" title={t('triage.narrative')}>
-            <p style={{ whiteSpace: 'pre-wrap' }} lang={r.language === 'zh' ? 'zh-CN' : 'en'}>{r.narrative}</p>
+            <p style={{ whiteSpace: 'pre-wrap', margin: 0 }} lang={r.language === 'zh' ? 'zh-CN' : 'en'}>{r.narrative}</p>
           </Panel>
           <ReportFacts report={r} />
-          <Panel id="triage-indicators" title={t('triage.indicatorsTitle')}>
-            {r.indicators.length ? (
-              <ul className="stack" data-testid="indicators">
-                {r.indicators.map((i) => (
-                  <li key={`${i.type}:${i.value}`}><Badge>{i.type}</Badge> <span className="mono">{i.display}</span> <span className="faint small">({t(`triage.source_${i.source}`)})</span></li>
-                ))}
-              </ul>
-            ) : <p className="muted">{t('triage.noIndicators')}</p>}
+          <Panel id="triage-indicators" title={t('triage.indicatorsTitle')} flush={r.indicators.length > 0}>
+            <DataTable testId="indicators" items={r.indicators} rowKey={(i) => `${i.type}:${i.value}`}
+              empty={<p className="muted">{t('triage.noIndicators')}</p>}
+              columns={[t('triage.colType'), t('triage.colValue'), t('triage.colFoundIn')]}
+              row={(i) => (
+                <>
+                  <td className="nowrap">{typeLabel(i.type)}</td>
+                  <td className="mono break">{i.display}<IndicatorNotes type={i.type} value={i.value} flags={i.flags} /></td>
+                  <td className="nowrap">{t(`triage.source_${i.source}`)}</td>
+                </>
+              )} />
           </Panel>
-          <Panel id="triage-correlations" title={t('triage.correlations')}>
-            {r.correlations.length ? (
-              <ul className="stack">
-                {r.correlations.map((c) => (
-                  <li key={`${c.type}:${c.value}:${c.sourceKind}:${c.sourceId}`}>
-                    <span className="mono">{c.value}</span> → {t(`triage.kind_${c.sourceKind as 'case'}`)}{' '}
-                    {c.sourceKind === 'report' ? <Link to={`/triage/${c.sourceId}`}>{c.sourceLabel ?? c.sourceId}</Link>
-                      : c.sourceKind === 'case' ? <Link to={`/cases/${c.sourceId}`}>{c.sourceLabel ?? c.sourceId}</Link>
-                        : c.sourceKind === 'request' ? <Link to={`/requests/${c.sourceId}`}>{c.sourceLabel ?? c.sourceId}</Link> : (c.sourceLabel ?? c.sourceId)}
-                  </li>
-                ))}
-              </ul>
-            ) : <p className="muted">{t('triage.noCorrelations')}</p>}
+          <Panel id="triage-correlations" title={t('triage.correlations')} flush={r.correlations.length > 0}>
+            <DataTable items={r.correlations} rowKey={(c) => `${c.type}:${c.value}:${c.sourceKind}:${c.sourceId}`}
+              empty={<p className="muted">{t('triage.noCorrelations')}</p>}
+              columns={[t('triage.colType'), t('triage.colValue'), t('triage.colAlsoIn')]}
+              row={(c) => (
+                <>
+                  <td className="nowrap">{typeLabel(c.type)}</td>
+                  <td className="mono break">{c.value}</td>
+                  <td>{t(`triage.kind_${c.sourceKind as 'case'}`)} {sourceLink(c.sourceKind, c.sourceId, c.sourceLabel ?? c.sourceId)}</td>
+                </>
+              )} />
           </Panel>
           <Panel id="triage-duplicates" title={t('triage.duplicates')}>
             {r.duplicates.length ? (
-              <ul className="stack">
+              <ul className="evidence-list">
                 {r.duplicates.map((d) => (
-                  <li key={d.id} className="stack">
-                    <div>
-                      <Link className="mono" to={`/triage/${d.id}`}>{d.receipt}</Link>{' '}
-                      <Badge tone={genericTone(d.status)}>{t(`triage.status_${d.status}`)}</Badge>{' '}
-                      {t('triage.score')}: {Math.round(d.score * 100)}% · {d.reasons.map((x) => t(`triage.reason_${x as 'same_contact'}`)).join(', ')}
+                  <li key={d.id} className="stack-sm">
+                    <div className="row">
+                      <Link className="mono" to={`/triage/${d.id}`}>{d.receipt}</Link>
+                      <Badge tone={genericTone(d.status)}>{t(`triage.status_${d.status}`)}</Badge>
+                      <span className="faint small">{t('triage.score')}: {Math.round(d.score * 100)}% · {d.reasons.map((x) => t(`triage.reason_${x as 'same_contact'}`)).join(i18n.language === 'zh-CN' ? '、' : ', ')}</span>
                     </div>
                     <div className="faint small">{d.excerpt}</div>
                     {mayAct && d.status !== 'duplicate' && r.status !== 'duplicate' && (
@@ -107,13 +120,14 @@ export function TriageReportPage() {
                   ))}
                 </div>
                 {r.notes.length > 0 && (
-                  <ul className="stack small">
+                  <ul className="plain-list small">
                     {r.notes.map((n) => <li key={n.at}><DateTime at={n.at} /> · {n.by}: {n.text}</li>)}
                   </ul>
                 )}
               </div>
             </Panel>
           )}
+          </div>
         </>
       )}
     </QueryState>
