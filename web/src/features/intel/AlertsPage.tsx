@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { AlertPage, AlertSource } from '../../api/intel-correlation-types';
+import { useCaseMeta } from '../../api/meta';
+import { useLabel } from '../../components/Bi';
 import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -38,6 +40,10 @@ function SourceLink({ source }: { source: AlertSource }) {
 
 export function AlertsPage() {
   const { t } = useTranslation();
+  const label = useLabel();
+  const meta = useCaseMeta().data;
+  // The value's kind in the reader's language ("银行账户／银行卡"); the code only where labels cannot be read.
+  const typeName = (type: string) => (meta ? label(meta.observableTypes, type) : type);
   const { can } = useSession();
   const qc = useQueryClient();
   const [params, setParams] = useSearchParams();
@@ -79,7 +85,7 @@ export function AlertsPage() {
               row={(a) => (
                 <>
                   <td><SourceLink source={a.a} /> ↔ <SourceLink source={a.b} /></td>
-                  <td className="mono break small">{a.matches.map((m) => `${m.type}: ${m.value}`).join(', ')}</td>
+                  <td className="mono break small">{a.matches.map((m) => `${typeName(m.type)}: ${m.value}`).join(', ')}</td>
                   <td className="small nowrap"><DateTime at={a.updatedAt} /></td>
                   <td className="nowrap">
                     {a.ackedAt
