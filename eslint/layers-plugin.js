@@ -6,10 +6,10 @@ import path from 'node:path';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
-/** The layer of a repository-relative path: the first entry whose prefix it starts with. */
+/** The layer of a repository-relative path: the first entry naming it or a folder above it. */
 function layerOf(layers, rel) {
   for (const [name, prefixes] of Object.entries(layers)) {
-    if (prefixes.some((p) => rel === p || rel.startsWith(p.endsWith('/') ? p : `${p}/`) || rel === p.replace(/\/$/, ''))) return name;
+    if (prefixes.some((p) => rel === p || rel.startsWith(`${p}/`))) return name;
   }
   return null;
 }

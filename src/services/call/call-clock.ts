@@ -8,7 +8,7 @@ import { dueCallIds, findCall, setCallNextCheck, updateCall } from '../../storag
 import { firedClockEvents, recordClockEvent } from '../../storage/repositories/notification.repository.js';
 import type { ClockSource } from '../shared/clock-source.js';
 import type { ServiceContext } from '../context.js';
-import { partyNames } from '../federation/list-parties.js';
+import { partyNames, type PartyNames } from '../federation/list-parties.js';
 import { markExerciseNotice } from '../notification/exercise-notice.js';
 import { notify } from '../notification/notify.js';
 import { recordChange } from '../shared/record-change.js';
@@ -24,6 +24,7 @@ async function fireEscalations(ctx: ServiceContext, id: string, now: Date): Prom
     let call: CallRecord = stored;
     const fired: string[] = [];
     const due = dueCallEvents(call, now, await firedClockEvents(tx, 'call', id));
+    let names: PartyNames | undefined; // read once, and only when an escalation fires
     for (const event of due) {
       const level = event.data.level as 1 | 2;
       const key = escalationKey(level);
@@ -33,7 +34,7 @@ async function fireEscalations(ctx: ServiceContext, id: string, now: Date): Prom
       await recordChange(tx, {
         actor: system, subjectType: 'call', subjectId: id, events: result.events, auditData: { reference: call.reference },
       }, now);
-      const caller = (await partyNames(ctx, tx))(call.fromParty);
+      const caller = (names ??= await partyNames(ctx, tx))(call.fromParty);
       await notify(tx, markExerciseNotice(escalationNotice(call, level, { caller, timeZone: ctx.config.timeZone }), call.exerciseId), now);
       fired.push(key);
     }

@@ -9,6 +9,7 @@ import {
   countObjectsByCollection, findCollection, findCollectionByAlias, insertCollection, listCollections, updateCollection,
   type CollectionRow,
 } from '../../storage/repositories/taxii.repository.js';
+import type { Queryable } from '../../storage/db.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
 
@@ -75,9 +76,12 @@ export async function changeCollection(
   });
 }
 
-/** A local collection by id or alias, or 404 INTEL_TAXII_COLLECTION_NOT_FOUND naming it. */
-export async function getCollection(ctx: ServiceContext, idOrAlias: string): Promise<CollectionRow> {
-  const found = await findCollection(ctx.db, idOrAlias);
+/**
+ * A local collection by id or alias, or 404 INTEL_TAXII_COLLECTION_NOT_FOUND naming it; `q` lets a
+ * caller read it inside its own transaction.
+ */
+export async function getCollection(ctx: ServiceContext, idOrAlias: string, q: Queryable = ctx.db): Promise<CollectionRow> {
+  const found = await findCollection(q, idOrAlias);
   if (!found) throw new AppError('INTEL_TAXII_COLLECTION_NOT_FOUND', { details: { collection: idOrAlias } });
   return found;
 }

@@ -4,13 +4,13 @@ import { AppError } from '../../errors.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import { sealSecret } from '../../security/secret-box.js';
 import { newId } from '../../shared/ids.js';
-import { findCollection } from '../../storage/repositories/taxii.repository.js';
 import {
   deleteFeed, findFeed, insertFeed, listFeeds, updateFeedSettings, type FeedRow,
 } from '../../storage/repositories/taxii-feed.repository.js';
 import type { Queryable } from '../../storage/db.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
+import { getCollection } from './taxii-collections-admin.js';
 
 export type FeedAuthInput = { kind: 'none' } | { kind: 'bearer'; token: string } | { kind: 'basic'; username: string; password: string };
 
@@ -23,10 +23,8 @@ export const FEED_SECRET_PURPOSE = (feedId: string) => `taxii-feed:${feedId}`;
 
 export { listFeeds };
 
-async function targetId(tx: Queryable, idOrAlias: string): Promise<string> {
-  const target = await findCollection(tx, idOrAlias);
-  if (!target) throw new AppError('INTEL_TAXII_COLLECTION_NOT_FOUND', { details: { collection: idOrAlias } });
-  return target.id;
+async function targetId(ctx: ServiceContext, tx: Queryable, idOrAlias: string): Promise<string> {
+  return (await getCollection(ctx, idOrAlias, tx)).id;
 }
 
 function authColumns(ctx: ServiceContext, feedId: string, auth: FeedAuthInput): Pick<FeedRow, 'authKind' | 'username' | 'secretSealed'> {
@@ -44,7 +42,7 @@ export async function createFeed(ctx: ServiceContext, actor: UserActor, input: F
   return ctx.db.transaction(async (tx) => {
     const feed: FeedRow = {
       id, name: input.name, apiRootUrl: input.url, remoteCollection: input.collection,
-      targetCollectionId: await targetId(tx, input.targetCollection), ...authColumns(ctx, id, input.auth),
+      targetCollectionId: await targetId(ctx, tx, input.targetCollection), ...authColumns(ctx, id, input.auth),
       intervalMinutes: input.intervalMinutes, enabled: input.enabled, watermark: input.addedAfter ?? null,
       resolvedApiRoot: null, resolvedCollectionId: null, nextRunAt: now, runningSince: null, lastRunAt: null, lastResult: null, lastError: null, createdAt: now, updatedAt: now,
     };
@@ -67,7 +65,7 @@ export async function changeFeed(ctx: ServiceContext, actor: UserActor, id: stri
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.url !== undefined ? { apiRootUrl: input.url } : {}),
       ...(input.collection !== undefined ? { remoteCollection: input.collection } : {}),
-      ...(input.targetCollection !== undefined ? { targetCollectionId: await targetId(tx, input.targetCollection) } : {}),
+      ...(input.targetCollection !== undefined ? { targetCollectionId: await targetId(ctx, tx, input.targetCollection) } : {}),
       ...(input.auth !== undefined ? authColumns(ctx, id, input.auth) : {}),
       ...(input.intervalMinutes !== undefined ? { intervalMinutes: input.intervalMinutes } : {}),
       ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
@@ -99,6 +97,6 @@ export async function removeFeed(ctx: ServiceContext, actor: UserActor, id: stri
 /** One feed, or 404 INTEL_TAXII_FEED_NOT_FOUND (e.g. to show it after a pull). */
 export async function getFeed(ctx: ServiceContext, id: string): Promise<FeedRow> {
   const feed = await findFeed(ctx.db, id);
-  if (!feed) throw new AppError('INTEL_TAXII_FEED_NOT_FOUND');
+  if (!feed) throw new AppError('INTEL_TAXII_FEED_NOT_FOUND', { details: { id } });
   return feed;
 }

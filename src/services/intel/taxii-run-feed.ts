@@ -2,12 +2,11 @@
 // claims the feed (so two processes never pull it at once), pulls from its watermark, and records
 // the result and the error on the feed — both when a pull ended early, so what it stored is counted
 // and the watermark stays at the last stored page; a failing feed never stops the others.
-import { AppError } from '../../errors.js';
 import { createTaxiiClient, type TaxiiAuth } from '../../intel/taxii/client.js';
 import { openSecret } from '../../security/secret-box.js';
-import { claimFeed, dueFeedIds, findFeed, finishFeedRun, saveFeedWatermark, type FeedRow } from '../../storage/repositories/taxii-feed.repository.js';
+import { claimFeed, dueFeedIds, finishFeedRun, saveFeedWatermark, type FeedRow } from '../../storage/repositories/taxii-feed.repository.js';
 import type { ServiceContext } from '../context.js';
-import { FEED_SECRET_PURPOSE } from './taxii-feeds-admin.js';
+import { FEED_SECRET_PURPOSE, getFeed } from './taxii-feeds-admin.js';
 import { pullTaxiiCollection, type PullSummary } from './taxii-pull.js';
 
 export type FeedRun = { feedId: string; ran: boolean; summary?: PullSummary; error?: string };
@@ -24,7 +23,7 @@ function authOf(ctx: ServiceContext, feed: FeedRow): TaxiiAuth {
 
 export async function runFeed(ctx: ServiceContext, feedId: string, fetchImpl?: typeof fetch): Promise<FeedRun> {
   const started = ctx.clock();
-  if (!await findFeed(ctx.db, feedId)) throw new AppError('INTEL_TAXII_FEED_NOT_FOUND', { details: { id: feedId } });
+  await getFeed(ctx, feedId); // 404 for an unknown feed, before a claim that could not tell why it failed
   const feed = await claimFeed(ctx.db, feedId, started.toISOString(), new Date(started.getTime() - STALE_RUN_MS).toISOString(), ctx.processOwner ?? null);
   if (!feed) return { feedId, ran: false, error: 'already running' };
   let apiRoot = feed.resolvedApiRoot;

@@ -25,6 +25,7 @@ export const requestClockSource: ClockSource = {
     const due = dueClockEvents(record, now, fired, { clockPolicy: requestClockPolicy(ctx) });
     const done: string[] = [];
     const system = { kind: 'system', partyId: ctx.config.nodeId } as const;
+    let names: PartyNames | undefined; // read once, and only when an event fires
     for (const event of due) {
       if (!(await recordClockEvent(tx, REQUEST_SUBJECT, id, event.key, now.toISOString()))) continue;
       const domainEvent = clockEventToRequestEvent(record, event, ctx.config.nodeId, now);
@@ -33,7 +34,7 @@ export const requestClockSource: ClockSource = {
         events: [{ type: domainEvent.type.replace(/^request\./, ''), at: domainEvent.at, data: domainEvent.data }],
         auditData: { reference: record.reference, status: record.status },
       }, now);
-      const message = notificationFor(record, event, ctx.config.nodeId, { names: await partyNames(ctx, tx), timeZone: ctx.config.timeZone });
+      const message = notificationFor(record, event, ctx.config.nodeId, { names: (names ??= await partyNames(ctx, tx)), timeZone: ctx.config.timeZone });
       if (message) await notify(tx, markExerciseNotice({ ...message, subjectType: REQUEST_SUBJECT, subjectId: id }, record.exerciseId), now);
       done.push(event.key);
     }
