@@ -10,10 +10,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { scoId } from '../src/intel/stix/uuid.js';
 import { importStix } from '../src/services/intel/import-stix.js';
-import { createTestContext, type StoreKind } from '../test/support/test-context.js';
-import { report } from './support.js';
+import { openBenchContext, report } from './support.js';
+
+type StoreKind = 'embedded' | 'postgres';
 
 const OBJECTS = Number(process.env.BENCH_STIX_OBJECTS ?? 1_000_000);
+const STIX_TARGETS = { perSecond: 20_000, rssMb: 300 };
 const BATCH = Number(process.env.BENCH_STIX_BATCH ?? 2000);
 const MODES = (process.env.BENCH_STIX_MODES ?? 'correlate,no-correlate').split(',');
 const STORES = (process.env.BENCH_STIX_STORES ?? 'embedded,postgres').split(',') as StoreKind[];
@@ -62,8 +64,7 @@ async function writeBundle(file: string): Promise<number> {
 }
 
 async function benchImport(store: StoreKind, file: string, correlate: boolean): Promise<void> {
-  const t = await createTestContext(store);
-  t.ctx.clock = () => new Date();
+  const t = await openBenchContext(store);
   const rssMb = (): number => Math.round(process.memoryUsage().rss / 1e6);
   const marks: Record<string, number> = {};
   let peak = rssMb();
@@ -79,8 +80,8 @@ async function benchImport(store: StoreKind, file: string, correlate: boolean): 
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     marks.rss_mb_at_100pct = rssMb();
     const mode = correlate ? 'correlate' : 'no-correlate';
-    report({ bench: 'intel-stix', metric: 'import_objects_per_s', value: Math.round(result.total / seconds), storage: store, mode, objects: result.total, imported: result.imported, invalid: result.invalidCount, seconds: +seconds.toFixed(1), batch: BATCH });
-    report({ bench: 'intel-stix', metric: 'import_peak_rss_mb', value: Math.max(peak, marks.rss_mb_at_100pct), storage: store, mode, ...marks });
+    report({ bench: 'intel-stix', metric: 'import_objects_per_s', value: Math.round(result.total / seconds), unit: 'objects/s', ...(correlate ? { target: STIX_TARGETS.perSecond, better: 'higher' as const } : {}), storage: store, mode, objects: result.total, imported: result.imported, invalid: result.invalidCount, seconds: +seconds.toFixed(1), batch: BATCH });
+    report({ bench: 'intel-stix', metric: 'import_peak_rss_mb', value: Math.max(peak, marks.rss_mb_at_100pct), unit: 'MB', ...(correlate ? { target: STIX_TARGETS.rssMb, better: 'lower' as const } : {}), storage: store, mode, objects: OBJECTS, ...marks });
   } finally {
     clearInterval(sampler);
     await t.cleanup();

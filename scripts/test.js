@@ -32,6 +32,13 @@ if (lint.status !== 0) {
   process.exit(1);
 }
 
+// Formatting (Prettier, .prettierrc.json): the tree is kept formatted; `npm run format` fixes it.
+const format = spawnSync('npx', ['prettier', '--check', '--log-level', 'warn', '.'], { stdio: 'inherit' });
+if (format.status !== 0) {
+  process.stdout.write('\nformatting check failed (npm run format)\n0 passed, 1 failed\n');
+  process.exit(1);
+}
+
 const args = ['vitest', 'run', '--reporter=default', '--reporter=./test/support/reporter.ts', ...process.argv.slice(2)];
 const run = spawnSync('npx', args, { stdio: 'inherit' });
 process.exit(run.status ?? 1);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { FEDERATION_CONFIG, FEDERATION_ENV } from './federation/federation-config.js';
 import { OBJECT_STORE_CONFIG, OBJECT_STORE_ENV, checkObjectStoreConfig } from './storage/object-store/object-store-config.js';
 import { AUTH_CONFIG, AUTH_ENV, checkAuthConfig } from './security/auth-config.js';
+import { PASSKEY_CONFIG, PASSKEY_ENV, checkPasskeyConfig } from './security/passkey-config.js';
 import { METRICS_CONFIG, METRICS_ENV } from './http/metrics-config.js';
 import { RECEIPT_CONFIG, RECEIPT_ENV } from './domain/public-report/receipt-config.js';
 import { PAGING_CONFIG, PAGING_ENV } from './domain/paging/paging-config.js';
@@ -52,10 +53,11 @@ export const ZConfigSchema = z.object({
   ...FEDERATION_CONFIG,
   ...OBJECT_STORE_CONFIG,
   ...AUTH_CONFIG,
+  ...PASSKEY_CONFIG,
   ...METRICS_CONFIG,
   ...RECEIPT_CONFIG,
   ...PAGING_CONFIG,
-}).superRefine(checkObjectStoreConfig).superRefine(checkAuthConfig);
+}).superRefine(checkObjectStoreConfig).superRefine(checkAuthConfig).superRefine(checkPasskeyConfig);
 
 export type Config = z.infer<typeof ZConfigSchema>;
 export type ConfigInput = z.input<typeof ZConfigSchema>;
@@ -77,6 +79,7 @@ const ENV_MAP: Record<string, keyof ConfigInput> = {
   ...FEDERATION_ENV,
   ...OBJECT_STORE_ENV,
   ...AUTH_ENV,
+  ...PASSKEY_ENV,
   ...METRICS_ENV,
   ...RECEIPT_ENV,
   ...PAGING_ENV,

@@ -5,6 +5,8 @@ import { canonicalJson } from '../domain/shared/canonical-json.js';
 import type { Actor } from '../domain/shared/actor.js';
 import { actorLabel } from '../domain/shared/actor.js';
 import { storeOf, type Queryable } from '../storage/db.js';
+import { withRider } from '../storage/repositories/gated-write.js';
+import { recordEventsRider, type RecordEventRow } from '../storage/repositories/record-event.repository.js';
 
 export type AuditInput = {
   actor: Actor;
@@ -56,17 +58,24 @@ type Head = { seq: number; hash: string };
  */
 const expectedHeads = new WeakMap<object, Head>();
 
+/** A record's history row (record_events) written with the audit entry of the same index; it takes that entry's seq. */
+export type EntryHistory = Omit<RecordEventRow, 'auditSeq'>;
+
 /**
  * Appends entries in order with one head lock and one statement: the same chain as calling
  * appendAudit for each, at a fraction of the round trips (the federation inbox audits every message).
+ * `history`, when given, holds one history row per entry, written by the same statement.
  */
-export async function appendAuditMany(tx: Queryable, inputs: readonly AuditInput[], now: Date): Promise<AuditEntry[]> {
+export async function appendAuditMany(
+  tx: Queryable, inputs: readonly AuditInput[], now: Date, history: readonly EntryHistory[] = [],
+): Promise<AuditEntry[]> {
   if (inputs.length === 0) return [];
+  if (history.length > 0 && history.length !== inputs.length) throw new Error('one history row per audit entry');
   const store = storeOf(tx);
   const guess = expectedHeads.get(store);
   if (guess) {
     const entries = chainEntries(guess, inputs, now);
-    if (await insertAtHead(tx, guess, entries)) {
+    if (await insertAtHead(tx, guess, entries, history)) {
       expectedHeads.set(store, entries.at(-1)!);
       return entries;
     }
@@ -74,7 +83,7 @@ export async function appendAuditMany(tx: Queryable, inputs: readonly AuditInput
   const [head] = await tx.query<Head>('SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE');
   if (!head) throw new Error('audit_head row missing: run migrations');
   const entries = chainEntries(head, inputs, now);
-  if (!(await insertAtHead(tx, head, entries))) throw new Error('audit head moved while locked');
+  if (!(await insertAtHead(tx, head, entries, history))) throw new Error('audit head moved while locked');
   expectedHeads.set(store, entries.at(-1)!);
   return entries;
 }
@@ -95,22 +104,31 @@ function chainEntries(head: Head, inputs: readonly AuditInput[], now: Date): Aud
   return entries;
 }
 
-/** Moves the head from `from` to the last entry and inserts the entries, or does nothing when the head is not at `from`. */
-async function insertAtHead(tx: Queryable, from: Head, entries: readonly AuditEntry[]): Promise<boolean> {
+/**
+ * Moves the head from `from` to the last entry and inserts the entries (and their history rows), or
+ * does nothing when the head is not at `from`.
+ */
+async function insertAtHead(tx: Queryable, from: Head, entries: readonly AuditEntry[], history: readonly EntryHistory[]): Promise<boolean> {
   const last = entries.at(-1)!;
   const col = <K extends keyof AuditEntry>(k: K) => entries.map((e) => e[k]);
+  // The history rows are gated on `moved` like the entries: a wrong guess writes neither.
+  const rider = history.length > 0 ? recordEventsRider(history.map((h, i) => ({ ...h, auditSeq: entries[i]!.seq }))) : undefined;
   // Under READ COMMITTED a head locked by another writer is re-checked once that writer ends, so
   // the condition holds exactly when the chain really continues from `from`.
+  const { ctes, params } = withRider(
+    'UPDATE audit_head SET seq = $12, hash = $13 WHERE id = 1 AND seq = $14 AND hash = $15 RETURNING id', 'moved',
+    [col('seq'), entries[0]!.at, col('actorKind'), col('actorId'), col('actorLabel'), col('action'), col('subjectType'),
+      col('subjectId'), entries.map((e) => JSON.stringify(e.data)), col('prevHash'), col('hash'), last.seq, last.hash, from.seq, from.hash],
+    rider,
+  );
   const rows = await tx.query(
-    `WITH moved AS (
-       UPDATE audit_head SET seq = $12, hash = $13 WHERE id = 1 AND seq = $14 AND hash = $15 RETURNING id)
+    `${ctes}
      INSERT INTO audit_log (seq, at, actor_kind, actor_id, actor_label, action, subject_type, subject_id, data, prev_hash, hash)
      SELECT s, $2::timestamptz, ak, ai, al, ac, st, si, d::jsonb, ph, h
      FROM unnest($1::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
        AS x(s, ak, ai, al, ac, st, si, d, ph, h), moved
      RETURNING seq`,
-    [col('seq'), entries[0]!.at, col('actorKind'), col('actorId'), col('actorLabel'), col('action'), col('subjectType'),
-      col('subjectId'), entries.map((e) => JSON.stringify(e.data)), col('prevHash'), col('hash'), last.seq, last.hash, from.seq, from.hash],
+    params,
   );
   return rows.length === entries.length;
 }

@@ -6,6 +6,7 @@ import { registerDemo } from './commands/run-demo.js';
 import { registerInit } from './commands/init-node.js';
 import { registerKeys } from './commands/manage-keys.js';
 import { registerPeers } from './commands/manage-peers.js';
+import { registerDirectory } from './commands/manage-directory.js';
 import { registerReport } from './commands/export-report.js';
 import { registerStart } from './commands/start-node.js';
 import { registerUsers } from './commands/manage-users.js';
@@ -31,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
   registerAuditVerify(program, setExit);
   registerKeys(program, setExit);
   registerPeers(program, setExit);
+  registerDirectory(program, setExit);
   registerReport(program, setExit);
   registerStix(program, setExit);
   registerSearch(program, setExit);

@@ -8,6 +8,7 @@ import { REQUEST_ERRORS } from './request/errors.js';
 import { USER_ERRORS } from './user/errors.js';
 import { FEDERATION_ERRORS } from './federation/crypto-errors.js';
 import { FEDERATION_TRANSPORT_ERRORS } from './federation/errors.js';
+import { FEDERATION_DIRECTORY_ERRORS } from './federation-directory/errors.js';
 import { INTEL_ERRORS } from './intel/errors.js';
 import { PUBLIC_REPORT_ERRORS } from './public-report/errors.js';
 import { KNOWLEDGE_ERRORS } from './knowledge/errors.js';
@@ -16,6 +17,9 @@ import { REPORT_ERRORS } from './report/errors.js';
 import { BACKUP_ERRORS } from './backup/errors.js';
 import { STORE_ERRORS } from './store/errors.js';
 import { PAGING_ERRORS } from './paging/errors.js';
+import { PASSKEY_ERRORS } from './passkey/errors.js';
+import { SSO_ERRORS } from './sso/errors.js';
+import { SHARING_GROUP_ERRORS } from './sharing-group/errors.js';
 
 export const AREA_ERRORS = {
   ...REQUEST_ERRORS,
@@ -25,6 +29,7 @@ export const AREA_ERRORS = {
   ...USER_ERRORS,
   ...FEDERATION_ERRORS,
   ...FEDERATION_TRANSPORT_ERRORS,
+  ...FEDERATION_DIRECTORY_ERRORS,
   ...INTEL_ERRORS,
   ...PUBLIC_REPORT_ERRORS,
   ...KNOWLEDGE_ERRORS,
@@ -33,4 +38,7 @@ export const AREA_ERRORS = {
   ...BACKUP_ERRORS,
   ...STORE_ERRORS,
   ...PAGING_ERRORS,
+  ...PASSKEY_ERRORS,
+  ...SSO_ERRORS,
+  ...SHARING_GROUP_ERRORS,
 } as const satisfies ErrorCatalogue;

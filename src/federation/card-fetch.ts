@@ -27,12 +27,20 @@ function fetchFailed(url: string): AppError {
 
 export async function fetchNodeCard(endpointOrUrl: string, timeoutMs: number, logger?: Logger): Promise<unknown> {
   const url = cardUrlOf(endpointOrUrl);
+  return fetchPublicJson(url, timeoutMs, logger, () => fetchFailed(url));
+}
+
+/**
+ * GETs a JSON document a node publishes (its card, its membership directory) under the same rules:
+ * every failure is `failure()`, the reason goes to the log only.
+ */
+export async function fetchPublicJson(url: string, timeoutMs: number, logger: Logger | undefined, failure: () => AppError): Promise<unknown> {
   try {
     return await fetchCard(url, timeoutMs);
   } catch (e) {
     // Expected network trouble: one line at info level, without a stack trace.
-    logger?.info({ url, reason: e instanceof Error ? e.message : String(e) }, 'node card fetch failed');
-    throw fetchFailed(url);
+    logger?.info({ url, reason: e instanceof Error ? e.message : String(e) }, 'federation document fetch failed');
+    throw failure();
   }
 }
 

@@ -1,9 +1,11 @@
 // Periodic transport upkeep, run by the delivery worker's tick: pick up keys another process of the
 // node rotated, ask senders to re-send gaps that stayed open too long, sign/send audit checkpoints
-// when due, and write the due summaries of the inbox's unauthenticated refusals.
+// when due, write the due summaries of the inbox's unauthenticated refusals, and apply directory
+// versions peers sent whose apply after the inbox commit did not finish.
 import { appendAuditMany } from '../audit/audit-log.js';
 import type { ServiceContext } from '../services/context.js';
 import { refreshNodeSecrets } from '../services/federation/node-key-ring.js';
+import { applyPendingDirectories } from '../services/federation/directory/apply-directory.js';
 import { claimStaleGaps } from '../storage/repositories/federation-inbox.repository.js';
 import { findPeer } from '../storage/repositories/peer.repository.js';
 import { checkpointIfDue } from './checkpoints.js';
@@ -16,6 +18,7 @@ export async function runFederationUpkeep(ctx: ServiceContext): Promise<void> {
   await requestResends(ctx);
   await checkpointIfDue(ctx);
   await flushInboxRefusalSummaries(ctx);
+  await applyPendingDirectories(ctx);
 }
 
 /** One resend request per stale gap and timeout period; the channel row update is the claim. */

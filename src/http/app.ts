@@ -4,7 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import {
-  jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
+  jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../services/context.js';
 import { registerAuth, sessionCookieName, type RouteEntry } from './plugins/auth.js';
@@ -19,6 +19,7 @@ import { registerWeb, withSecurityHeaders } from './plugins/web.js';
 import { apiRoutes } from './routes/index.js';
 import { registerPublicReportMetrics } from './routes/public-reports/public-report-metrics.js';
 import { federationWireRoutes } from './routes/federation/federation-wire.routes.js';
+import { directoryWireRoutes } from './routes/federation/directory.routes.js';
 import { systemRoutes } from './routes/system/system.routes.js';
 import { TAXII_PREFIX, taxiiRoutes } from './routes/taxii/taxii.routes.js';
 
@@ -73,6 +74,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       security: [{ bearer: [] }, { cookie: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas named with .meta({ id }) become components/schemas, which the web client's types are generated from.
+    transformObject: jsonSchemaTransformObject,
   });
   // The docs are a page a browser renders: the same CSP and frame headers as the web app.
   await app.register(async (docs) => {
@@ -83,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(systemRoutes(deps));
   await app.register(apiRoutes(deps.ctx), { prefix: '/api' });
   await app.register(federationWireRoutes(deps.ctx, metrics));
+  await app.register(directoryWireRoutes(deps.ctx));
   // TAXII 2.1 for standard threat-intelligence clients: its own auth, media types and error shape.
   await app.register(taxiiRoutes(deps.ctx), { prefix: TAXII_PREFIX });
   await registerWeb(app, deps.webDir);

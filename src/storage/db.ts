@@ -104,18 +104,76 @@ function asUnavailable(e: unknown): unknown {
   return isDatabaseUnavailable(e) ? new AppError('SERVICE_UNAVAILABLE', { details: { database: 'unavailable' }, cause: e }) : e;
 }
 
+/**
+ * Names for the statements the node sends again and again, so each connection parses a statement
+ * once and afterwards only binds and executes it (PostgreSQL's extended protocol; pg keeps the
+ * per-connection bookkeeping). Only statements with parameters are named — every repeated statement
+ * of the node has them, while one-off texts (DDL, statements built with literal values) stay
+ * unnamed — and only from their second use. At most PREPARED_LIMIT texts are named per process, so
+ * texts that vary (multi-row inserts sized by their batch) cannot grow the servers' memory without
+ * bound: beyond the limit a text runs unnamed, as every text did before.
+ */
+export const PREPARED_LIMIT = 500;
+const seenOnce = new Set<string>();
+const statementNames = new Map<string, string>();
+
+/** The name `sql` runs under (prepared on each connection at its first use there), or undefined to run it unnamed. */
+export function statementName(sql: string, params: readonly unknown[] | undefined): string | undefined {
+  if (!params?.length) return undefined;
+  const known = statementNames.get(sql);
+  if (known || statementNames.size >= PREPARED_LIMIT) return known;
+  if (!seenOnce.has(sql)) {
+    // Forgetting texts seen once keeps this set small too; a repeated text is seen again soon.
+    if (seenOnce.size >= PREPARED_LIMIT * 4) seenOnce.clear();
+    seenOnce.add(sql);
+    return undefined;
+  }
+  seenOnce.delete(sql);
+  const name = `crossline_${statementNames.size + 1}`;
+  statementNames.set(sql, name);
+  return name;
+}
+
+type CorkableClient = { connection?: { stream?: { cork(): void; uncork(): void } } };
+
+/**
+ * Sends BEGIN and a transaction's first statement in one write (the client is in pipeline mode):
+ * one round trip less per transaction. Resolves with the statement's rows; fails with BEGIN's error
+ * if BEGIN failed, else with the statement's.
+ */
+async function beginWith<T>(client: pg.PoolClient, begin: () => Promise<unknown>, first: () => Promise<T>): Promise<T> {
+  const stream = (client as unknown as CorkableClient).connection?.stream;
+  stream?.cork();
+  let begun: Promise<unknown>;
+  let rows: Promise<T>;
+  try {
+    // Both calls put their messages on the corked socket before their first await.
+    begun = begin();
+    rows = first();
+  } finally {
+    stream?.uncork();
+  }
+  const [, result] = await Promise.all([begun, rows]);
+  return result;
+}
+
 async function openPostgres(
   store: Db['store'], url: string, schema?: string, poolSize = 10, afterClose: () => Promise<void> = async () => undefined,
 ): Promise<Db> {
   const connection = { connectionString: url, ...(schema ? { options: `-c search_path=${schema}` } : {}) };
-  const pool = new pg.Pool({ ...connection, max: poolSize });
+  // Pipeline mode: a client sends a statement without waiting for the answer to the one before, so
+  // a transaction's BEGIN travels with its first statement (beginWith). Code that awaits each
+  // statement, as every caller does, sees no difference.
+  const pool = new pg.Pool({ ...connection, max: poolSize, pipeline: true });
   // An idle client losing its connection must not crash the node; the next query reconnects.
   pool.on('error', () => undefined);
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   let closing: Promise<void> | undefined;
   const run = async <T extends Row>(c: pg.Pool | pg.PoolClient | pg.Client, sql: string, params?: readonly unknown[]) => {
     try {
-      return (await c.query(sql, params as unknown[] | undefined)).rows as T[];
+      const name = statementName(sql, params);
+      const values = params as unknown[] | undefined;
+      return (await (name ? c.query({ name, text: sql, values }) : c.query(sql, values))).rows as T[];
     } catch (e) {
       throw asUnavailable(e);
     }
@@ -130,16 +188,23 @@ async function openPostgres(
       let broken: Error | undefined;
       const onError = (err: Error) => { broken = err; };
       client.on('error', onError);
+      let begun = false;
       try {
-        await run(client, 'BEGIN');
-        const tx: Queryable = { query: (sql, params) => run(client, sql, params) };
+        const tx: Queryable = {
+          query: (sql, params) => {
+            if (begun) return run(client, sql, params);
+            begun = true;
+            return beginWith(client, () => run(client, 'BEGIN'), () => run(client, sql, params));
+          },
+        };
         const hooks = openTransaction(tx, db);
         const result = await fn(tx);
-        await run(client, 'COMMIT');
+        // A transaction that sent nothing has nothing to commit (and never began).
+        if (begun) await run(client, 'COMMIT');
         runHooks(hooks);
         return result;
       } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (begun) await client.query('ROLLBACK').catch(() => undefined);
         throw e;
       } finally {
         client.removeListener('error', onError);

@@ -10,9 +10,11 @@ import { startExerciseWorker, type ExerciseWorker } from './exercise-worker.js';
 import { startHousekeepingWorker, type HousekeepingWorker } from './housekeeping-worker.js';
 import { startPagingWorker, type PagingWorker } from './paging-worker.js';
 import { countPages } from '../services/paging/list-pages.js';
+import { startSsoSessionWorker, type SsoSessionWorker } from './sso-session-worker.js';
 
 export type Workers = {
   deadlines: DeadlineWorker; delivery: DeliveryWorker; exercises: ExerciseWorker; housekeeping: HousekeepingWorker; paging: PagingWorker;
+  ssoSessions: SsoSessionWorker;
   stop(): Promise<void>;
 };
 
@@ -41,13 +43,16 @@ export function startWorkers(ctx: ServiceContext, metrics: Metrics): Workers {
   const paging = startPagingWorker(ctx, (r) => {
     for (const o of r.outcomes) pages.inc({ channel: o.channel, result: o.result });
   });
+  const ssoSessions = startSsoSessionWorker(ctx);
   return {
     deadlines,
     delivery,
     exercises,
     housekeeping,
     paging,
+    ssoSessions,
     async stop() {
+      await ssoSessions.stop();
       await paging.stop();
       await housekeeping.stop();
       await exercises.stop();

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../src/audit/audit-log.js';
 import { verifyAuditChain } from '../../src/audit/verify-audit.js';
 import { openDb } from '../../src/storage/db.js';
+import { recordChange } from '../../src/services/shared/record-change.js';
 import { createTestContext, STORES, type TestContext } from '../support/test-context.js';
 
 describe.each(STORES)('audit chain (%s)', (store) => {
@@ -81,6 +82,31 @@ describe.each(STORES)('audit chain with two writer processes (%s)', (store) => {
         ]);
       }
       expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true, entries: 8 });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('writes each history row with its own entry, also when the other process moved the head in between', async () => {
+    const other = await openDb({ dataDir: t.dataDir, databaseUrl: t.ctx.config.databaseUrl, schema: t.ctx.config.databaseSchema });
+    const change = (subjectId: string) => ({
+      actor: { kind: 'system' as const, partyId: 'cn-test' }, subjectType: 'test', subjectId,
+      events: [{ type: 'opened', at: t.clock.now().toISOString() }, { type: 'noted', at: t.clock.now().toISOString(), data: { n: 1 } }],
+    });
+    try {
+      // Alternating writers: each one's guess of the head is wrong every second round (the fallback path).
+      for (let round = 0; round < 3; round++) {
+        await t.ctx.db.transaction((tx) => recordChange(tx, change(`a${round}`), t.clock.now()));
+        await other.transaction((tx) => recordChange(tx, change(`b${round}`), t.clock.now()));
+      }
+      expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true, entries: 12 });
+      const rows = await t.ctx.db.query<{ subject_id: string; type: string; action: string }>(
+        `SELECT e.subject_id, e.type, a.action FROM record_events e JOIN audit_log a ON a.seq = e.audit_seq
+         WHERE e.subject_type = 'test' AND a.subject_id = e.subject_id ORDER BY e.audit_seq`,
+      );
+      expect(rows.map((r) => `${r.subject_id}:${r.type}:${r.action}`)).toEqual(
+        ['a0', 'b0', 'a1', 'b1', 'a2', 'b2'].flatMap((id) => [`${id}:opened:test.opened`, `${id}:noted:test.noted`]),
+      );
     } finally {
       await other.close();
     }

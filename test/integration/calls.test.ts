@@ -203,6 +203,14 @@ describe.each(STORES)('hotline calls (%s)', (store) => {
 
     const moved = await t.app.inject({ method: 'PATCH', url: `/api/roster/shifts/${night.json().shift.id}`, headers: h, payload: { localEnd: '2026-03-08T09:00' } });
     expect(moved.json().shift).toMatchObject({ start: '2026-03-08T01:00:00.000Z', end: '2026-03-08T13:00:00.000Z' });
+    // 01:30 comes twice on 1 November 2026 in New York; a shift ending at the second (06:30Z, EST)
+    // keeps that end when only its start is moved.
+    const autumn = await post(supervisor, '/api/roster/shifts', {
+      userId: ny.userId, role: 'deputy', timeZone: 'America/New_York', start: '2026-10-31T22:00:00Z', end: '2026-11-01T06:30:00Z',
+    });
+    const autumnMoved = await t.app.inject({ method: 'PATCH', url: `/api/roster/shifts/${autumn.json().shift.id}`, headers: h, payload: { localStart: '2026-10-31T19:00' } });
+    expect(autumnMoved.json().shift).toMatchObject({ start: '2026-10-31T23:00:00.000Z', end: '2026-11-01T06:30:00.000Z' });
+    await t.app.inject({ method: 'DELETE', url: `/api/roster/shifts/${autumn.json().shift.id}`, headers: h });
 
     const backwards = await post(supervisor, '/api/roster/shifts', { userId: ny.userId, role: 'deputy', timeZone: 'Mars/Base', start: '2026-03-10T08:00:00Z', end: '2026-03-10T06:00:00Z' });
     expect(backwards.statusCode).toBe(422);

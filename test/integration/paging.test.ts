@@ -1,7 +1,9 @@
 // Paging (issue 19) with real parts on both stores: a real SMTP server (npm smtp-server, with AUTH)
 // receives the e-mails and mailparser reads them; a webhook receiver checks every signature and
 // answers 500 once; the clock is moved and escalation pages reach the next rung of the roster
-// exactly once; an undeliverable page escalates at once; the acknowledgement link works once.
+// exactly once; an undeliverable page escalates at once; the acknowledgement link works once; a page
+// held by quiet hours goes out once when they end; a response due within N hours pages once; the
+// administrator's paging settings override the configuration.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -13,6 +15,7 @@ import { createMetrics } from '../../src/http/plugins/metrics.js';
 import { CLOCK_SOURCES } from '../../src/workers/clock-sources.js';
 import { startWorkers } from '../../src/workers/index.js';
 import { sweepDeadlines } from '../../src/workers/deadline-worker.js';
+import { preservationDraft } from '../factories.js';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { STORES } from '../support/test-context.js';
 
@@ -226,16 +229,111 @@ describe.each(STORES)('paging (%s)', (store) => {
     expect((await req(duty.token, 'GET', '/api/paging/pages')).statusCode).toBe(403);
   });
 
-  it('holds non-emergency pages back in quiet hours, never emergencies', async () => {
-    // 08:00 UTC on the test clock is 16:00 in Shanghai; quiet hours cover the whole afternoon.
+  it('holds a non-emergency page in quiet hours and sends it once when they end; emergencies are never held', async () => {
+    // Quiet hours 12:00–23:00 in Shanghai (04:00–15:00 UTC); the test clock is put in the afternoon.
+    t.clock.set('2026-03-02T09:40:00.000Z');
     expect((await req(duty.token, 'PUT', '/api/me/paging', { webhookEnabled: false, quietHours: { start: '12:00', end: '23:00' } })).statusCode).toBe(200);
     const count = (await mailsTo('duty@cn.example')).length;
-    expect((await req(duty.token, 'POST', '/api/calls/incoming', incoming({ urgency: 'urgent', topic: 'ransomware_incident' }))).statusCode).toBe(201);
+    const urgent = await req(duty.token, 'POST', '/api/calls/incoming', incoming({ urgency: 'urgent', topic: 'ransomware_incident' }));
+    expect(urgent.statusCode).toBe(201);
     await deliver();
     expect(await mailsTo('duty@cn.example')).toHaveLength(count);
+    // The admin sees it waiting, with the end of the quiet hours.
+    const admin = await t.userWith(['admin']);
+    const pending = (await req(admin.token, 'GET', '/api/paging/pages?state=pending')).json().items.filter((p: { userId: string }) => p.userId === duty.userId);
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toMatchObject({ channel: 'email', heldUntil: '2026-03-02T15:00:00.000Z', nextAttemptAt: '2026-03-02T15:00:00.000Z' });
+    // An emergency goes out at once.
     expect((await req(duty.token, 'POST', '/api/calls/incoming', incoming())).statusCode).toBe(201);
     await deliver();
     expect(await mailsTo('duty@cn.example')).toHaveLength(count + 1);
+    // A minute before the end, still held; at the end, sent exactly once (two passes at once, as two processes).
+    t.clock.set('2026-03-02T14:59:00.000Z');
+    expect((await deliver()).outcomes).toEqual([]);
+    t.clock.set('2026-03-02T15:00:00.000Z');
+    const [a, b] = await Promise.all([deliver(), deliver()]);
+    expect([...a.outcomes, ...b.outcomes].map((o) => `${o.channel}:${o.result}`)).toEqual(['email:sent']);
+    const mails = await mailsTo('duty@cn.example');
+    expect(mails).toHaveLength(count + 2);
+    expect(mails.at(-1)!.subject).toBe(`[Crossline] 新的热线呼叫 ${urgent.json().reference as string}（加急）`);
+    expect((await deliver()).outcomes).toEqual([]);
+  });
+
+  it('lets the administrator change the node\'s paging settings: validated in both languages, audited, never showing the SMTP password', async () => {
+    const admin = await t.userWith(['admin']);
+    const got = await req(admin.token, 'GET', '/api/paging/settings');
+    expect(got.statusCode).toBe(200);
+    expect(got.body).not.toContain('relay-secret');
+    expect(got.json()).toMatchObject({
+      smtp: { host: mail.host, port: mail.port, security: 'none', user: 'crossline', hasPassword: true }, content: ['reference', 'urgency', 'deadline'],
+      webhookHosts: ['127.0.0.1'], deadlineSoonHours: 4, overridden: [],
+    });
+    expect((await req(duty.token, 'GET', '/api/paging/settings')).statusCode).toBe(403);
+    const bad = await req(admin.token, 'PUT', '/api/paging/settings', { webhookHosts: ['gw.mps.example', 'http://x/'], smtpFrom: 'nobody' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.issues.map((i: { path: string }) => i.path)).toEqual(['webhookHosts.1', 'smtpFrom']);
+    expect(bad.json().error.issues[0].message.zh).toContain('不是主机名');
+    expect((await req(admin.token, 'PUT', '/api/paging/settings', { deadlineSoonHours: 0 })).statusCode).toBe(400);
+    expect((await req(admin.token, 'PUT', '/api/paging/settings', { content: ['reference', 'secrets'] })).statusCode).toBe(400);
+
+    const set = await req(admin.token, 'PUT', '/api/paging/settings', { content: ['reference', 'title'], webhookHosts: ['GW.mps.example'], deadlineSoonHours: 2 });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({ content: ['reference', 'title'], webhookHosts: ['gw.mps.example'], deadlineSoonHours: 2, overridden: ['content', 'webhookHosts', 'deadlineSoonHours'] });
+    // Users see the administrator's values; the old webhook host is no longer allowed.
+    expect((await req(duty.token, 'GET', '/api/me/paging')).json()).toMatchObject({ allowedContent: ['reference', 'title'], webhookHosts: ['gw.mps.example'] });
+    expect((await req(deputy.token, 'PUT', '/api/me/paging', { webhookUrl: hook.url })).json().error.issues[0].code).toBe('host_not_allowed');
+    // The e-mail now says the notice title and not the urgency.
+    const before = (await mailsTo('boss@cn.example')).length;
+    expect((await req(boss.token, 'POST', '/api/me/paging/test')).statusCode).toBe(200);
+    await deliver();
+    const test = (await mailsTo('boss@cn.example')).slice(before);
+    expect(test).toHaveLength(1);
+    expect(test[0]!.text).toContain('Notice: Test page');
+    const audit = (await req(admin.token, 'GET', '/api/audit?limit=20')).json().items.find((e: { action: string }) => e.action === 'paging.settings_changed');
+    expect(audit).toBeTruthy();
+    expect(JSON.stringify(audit)).not.toContain('relay-secret');
+
+    const back = await req(admin.token, 'PUT', '/api/paging/settings', { content: null, webhookHosts: null, deadlineSoonHours: null });
+    expect(back.json()).toMatchObject({ content: ['reference', 'urgency', 'deadline'], webhookHosts: ['127.0.0.1'], deadlineSoonHours: 4, overridden: [] });
+  });
+
+  it('pages the officer and supervisor once when the response this node owes is due within N hours (N set by the administrator)', async () => {
+    const admin = await t.userWith(['admin']);
+    expect((await req(duty.token, 'PUT', '/api/me/paging', { quietHours: null })).statusCode).toBe(200);
+    const { requestedParty: _omit, ...content } = preservationDraft();
+    const created = await req(duty.token, 'POST', '/api/requests/incoming', { ...content, requestingParty: 'us-demo', senderReference: 'FBI-2026-301' });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const dueAt = Date.parse(created.json().clocks.responseDueAt as string);
+    const sweep = async () => (await sweepDeadlines(t.ctx, CLOCK_SOURCES)).fired.filter((f) => f.id === id).map((f) => f.event);
+    const dutyMails = (await mailsTo('duty@cn.example')).length;
+    const bossMails = (await mailsTo('boss@cn.example')).length;
+
+    // Sessions expire when the clock jumps days ahead: the administrator sets N = 2 hours first.
+    expect((await req(admin.token, 'PUT', '/api/paging/settings', { deadlineSoonHours: 2 })).statusCode).toBe(200);
+    t.clock.set(new Date(dueAt - 3 * 3_600_000 - 59 * 60_000));
+    expect(await sweep()).toEqual([]); // within the configuration's 4 hours, not within the administrator's 2
+    t.clock.set(new Date(dueAt - 2 * 3_600_000 + 60_000));
+    const [one, two] = await Promise.all([sweep(), sweep()]); // two processes sweep at once: it fires once
+    expect([...one, ...two]).toEqual([`response_due_soon@${created.json().clocks.responseDueAt as string}`]);
+    expect(await sweep()).toEqual([]);
+    await Promise.all([deliver(), deliver()]);
+    // (The calls of earlier tests, never acknowledged, escalate too as the clock jumps: only this request's pages count here.)
+    const reference = created.json().reference as string;
+    const toDuty = (await mailsTo('duty@cn.example')).slice(dutyMails).filter((m) => m.subject?.includes(reference));
+    const toBoss = (await mailsTo('boss@cn.example')).slice(bossMails).filter((m) => m.subject?.includes(reference));
+    expect(toDuty.map((m) => m.subject)).toEqual([`[Crossline] 请求答复即将到期 ${created.json().reference as string}（加急）`]);
+    expect(toBoss.map((m) => m.subject)).toEqual([`[Crossline] Request response due soon ${created.json().reference as string} (Urgent)`]);
+    expect(toDuty[0]!.text).toContain(`https://cn.example/requests/${id}`);
+    expect(toDuty[0]!.text).not.toMatch(/lucky\.invest88|Shenzhen|mailbox/i);
+    const notes = await t.ctx.db.query<{ kind: string; recipient_role: string }>(
+      'SELECT kind, recipient_role FROM notifications WHERE subject_id = $1 ORDER BY recipient_role', [id]);
+    expect(notes).toEqual([{ kind: 'request.response_due_soon', recipient_role: 'point_of_contact' }, { kind: 'request.response_due_soon', recipient_role: 'supervisor' }]);
+    // The deadline passing still fires its own overdue events; the warning does not come again.
+    t.clock.set(new Date(dueAt + 60_000));
+    expect((await sweep()).some((e) => e.startsWith('response_due_soon'))).toBe(false);
+    t.clock.set('2026-03-02T15:00:00.000Z');
+    expect((await req(admin.token, 'PUT', '/api/paging/settings', { deadlineSoonHours: null })).statusCode).toBe(200);
   });
 });
 

@@ -22,7 +22,13 @@ export type PeeredNode = {
 
 const PASSWORD = 'correct horse battery staple';
 
-export async function startPeeredNodes(specs: { id: string; store: StoreKind }[]): Promise<{ nodes: PeeredNode[]; stop(): Promise<void> }> {
+/**
+ * `peerings`: which node adds which as a peer ([a, b]: a imports b's card, confirmed); by default
+ * every node adds every other.
+ */
+export async function startPeeredNodes(
+  specs: { id: string; store: StoreKind }[], peerings?: readonly (readonly [string, string])[],
+): Promise<{ nodes: PeeredNode[]; stop(): Promise<void> }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'crossline-peered-'));
   const stores: TestStore[] = [];
   const nodes: PeeredNode[] = [];
@@ -51,9 +57,10 @@ export async function startPeeredNodes(specs: { id: string; store: StoreKind }[]
       },
     });
   }
+  const peers = (a: PeeredNode, b: PeeredNode) => (peerings ? peerings.some(([x, y]) => x === a.id && y === b.id) : a !== b);
   for (const a of nodes) {
     for (const b of nodes) {
-      if (a !== b) await addPeer(a.node.ctx, { kind: 'system', partyId: a.id }, { card: ownNodeCard(b.node.ctx, b.node.url), confirmed: true });
+      if (peers(a, b)) await addPeer(a.node.ctx, { kind: 'system', partyId: a.id }, { card: ownNodeCard(b.node.ctx, b.node.url), confirmed: true });
     }
   }
   return {

@@ -10,6 +10,6 @@ export * from './draft.js';
 export * from './roster.js';
 export * from './roster-display.js';
 export * from './contact-log.js';
-export { isValidTimeZone, zoneOffsetMs, zonedLocalToInstant, formatInZone } from './zones.js';
+export { isValidTimeZone, zoneOffsetMs, zonedLocalToInstant, formatInZone } from '../shared/zones.js';
 export * from './schemas.js';
 export { CALL_ERRORS } from './errors.js';

@@ -1,7 +1,7 @@
 // Showing and planning shifts in local time: the officer's zone and the viewer's zone side by side.
 import type { EscalationRole } from './topics.js';
 import type { Shift, ShiftInput } from './roster.js';
-import { formatInZone, zoneOffsetMs, zonedLocalToInstant } from './zones.js';
+import { formatInZone, zoneOffsetMs, zonedLocalToInstant } from '../shared/zones.js';
 
 export type ShiftDisplay = {
   /** Real length; a night shift across a DST change is an hour shorter or longer than its wall times suggest. */

@@ -4,7 +4,7 @@ import { HOUR_MS } from '../shared/time.js';
 import type { Shift, ShiftInput } from './roster.js';
 import { contactsForLevel, findCoverageGaps, isOnShift, requireValidShift, validateShift, whoIsOnDuty } from './roster.js';
 import { describeShift, shiftFromLocalTimes } from './roster-display.js';
-import { isValidTimeZone, zoneOffsetMs, zonedLocalToInstant } from './zones.js';
+import { isValidTimeZone, zoneOffsetMs, zonedLocalToInstant } from '../shared/zones.js';
 
 const at = (s: string) => new Date(s);
 

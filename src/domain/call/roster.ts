@@ -7,7 +7,7 @@ import { DAY_MS, HOUR_MS, iso } from '../shared/time.js';
 import type { EscalationLevel, EscalationRole } from './topics.js';
 import { ESCALATION_ROLES, MAX_ESCALATION_LEVEL, escalationRole } from './topics.js';
 import { isIsoInstant } from './validation.js';
-import { isValidTimeZone } from './zones.js';
+import { isValidTimeZone } from '../shared/time.js';
 
 export type Shift = {
   id: string;

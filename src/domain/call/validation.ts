@@ -4,7 +4,7 @@ import { issue } from '../shared/bilingual.js';
 import type { CallLanguage, CallTopic, CallUrgency } from './topics.js';
 import { CALL_LANGUAGES, CALL_TOPICS, CALL_URGENCIES } from './topics.js';
 import type { CallCallback } from './types.js';
-import { isValidTimeZone } from './zones.js';
+import { isValidTimeZone } from '../shared/time.js';
 
 /** A hotline call is a short alert, not a request: long facts belong in a request for assistance. */
 export const CALL_MESSAGE_MAX = 1000;

@@ -33,6 +33,8 @@ describe('zod schemas', () => {
     expect(ZShareCaseSchema.safeParse({ recipients: ['us-fbi'], granularity: 'selected' }).success).toBe(false);
     expect(ZShareCaseSchema.safeParse({ recipients: ['us-fbi'], granularity: 'selected', evidenceIds: ['e1'] }).success).toBe(true);
     expect(ZShareCaseSchema.safeParse({ recipients: [], granularity: 'whole_case' }).success).toBe(false);
+    expect(ZShareCaseSchema.safeParse({ groups: ['asia-pacific'], granularity: 'whole_case' }).success).toBe(true);
+    expect(ZShareCaseSchema.safeParse({ recipients: [], groups: [], granularity: 'whole_case' }).success).toBe(false);
   });
   it('evidence metadata', () => {
     expect(ZEvidenceMetadataSchema.safeParse({ filename: 'a.pdf', mediaType: 'application/pdf', size: 10 }).success).toBe(true);

@@ -111,7 +111,9 @@ export type TTaskAction = z.infer<typeof ZTaskActionSchema>;
 
 export const ZShareCaseSchema = z
   .object({
-    recipients: z.array(Id).min(1).max(50),
+    recipients: z.array(Id).max(50).default([]),
+    /** Sharing groups (docs/federation.md §19), expanded server-side to their current active peer members. */
+    groups: z.array(Id).max(20).optional(),
     granularity: z.enum(SHARE_GRANULARITIES),
     observableIds: z.array(Id).max(MAX_OBSERVABLES_PER_BATCH).optional(),
     evidenceIds: z.array(Id).max(500).optional(),
@@ -120,6 +122,10 @@ export const ZShareCaseSchema = z
   .refine((s) => s.granularity === 'whole_case' || (s.observableIds?.length ?? 0) + (s.evidenceIds?.length ?? 0) > 0, {
     message: ruleMessage('Select at least one observable or evidence item.', '请至少选择一条可观测数据或一件证据。'),
     path: ['observableIds'],
+  })
+  .refine((s) => s.recipients.length + (s.groups?.length ?? 0) > 0, {
+    message: ruleMessage('Choose at least one recipient or sharing group.', '请至少选择一个接收方或共享分组。'),
+    path: ['recipients'],
   });
 export type TShareCase = z.infer<typeof ZShareCaseSchema>;
 

@@ -3,3 +3,4 @@ export * from './rules.js';
 export * from './page-content.js';
 export * from './signature.js';
 export * from './schemas.js';
+export * from './node-settings.js';

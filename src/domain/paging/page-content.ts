@@ -43,6 +43,7 @@ const KIND_LABELS: Record<string, Bilingual> = {
   'paging.test': { en: 'Test page', zh: '测试传呼' },
   'request.ack_overdue': { en: 'Request acknowledgement overdue', zh: '请求确认已逾期' },
   'request.response_overdue': { en: 'Request response overdue', zh: '请求答复已逾期' },
+  'request.response_due_soon': { en: 'Request response due soon', zh: '请求答复即将到期' },
   'request.renewal_reminder': { en: 'Preservation renewal due', zh: '保全即将到期，需续期' },
   'request.preservation_lapsed': { en: 'Preservation lapsed', zh: '保全已失效' },
 };

@@ -31,6 +31,8 @@ export const PAGING_CONFIG = {
   pagingWebhookHosts: z.preprocess(list, z.array(z.string().min(1).max(253))).default([]),
   /** Allow plain-HTTP webhook URLs (tests, a gateway on the same host); HTTPS only otherwise. */
   pagingAllowHttpWebhooks: z.preprocess(bool, z.boolean()).default(false),
+  /** A request whose response deadline is this many hours away pages its officers and supervisors (once). */
+  pagingDeadlineSoonHours: z.coerce.number().int().min(1).max(168).default(4),
 };
 
 export const PAGING_ENV = {
@@ -45,4 +47,5 @@ export const PAGING_ENV = {
   CROSSLINE_PAGING_MAX_ATTEMPTS: 'pagingMaxAttempts',
   CROSSLINE_PAGING_WEBHOOK_HOSTS: 'pagingWebhookHosts',
   CROSSLINE_PAGING_ALLOW_HTTP_WEBHOOKS: 'pagingAllowHttpWebhooks',
+  CROSSLINE_PAGING_DEADLINE_SOON_HOURS: 'pagingDeadlineSoonHours',
 } as const satisfies Record<string, keyof typeof PAGING_CONFIG>;

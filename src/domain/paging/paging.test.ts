@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Shift } from '../call/index.js';
 import {
-  DEFAULT_PAGE_CONTENT, ackToken, callPageRecipients, inQuietHours, openAckToken, pageDecision, pageEmail, pageWebhookPayload, pagesNow,
+  DEFAULT_PAGE_CONTENT, ackToken, callPageRecipients, inQuietHours, openAckToken, pageDecision, pageEmail, pageWebhookPayload, pagesNow, quietHoursEnd,
   verifyWebhookSignature, webhookHostAllowed, webhookSignature, type PageSource,
 } from './index.js';
 
@@ -136,5 +136,19 @@ describe('webhook hosts', () => {
     expect(webhookHostAllowed(new URL('https://evil-gw.mps.example/x'), allowed)).toBe(false);
     expect(webhookHostAllowed(new URL('https://10.0.0.5/x'), allowed)).toBe(false);
     expect(webhookHostAllowed(new URL('https://gw.mps.example/x'), [])).toBe(false);
+  });
+});
+
+describe('the end of quiet hours', () => {
+  it('is the next local end time after the moment, across midnight, and null outside quiet hours', () => {
+    const night = { start: '22:00', end: '07:00' };
+    // 22:30 in Shanghai → 07:00 the next morning there (23:00 UTC).
+    expect(quietHoursEnd(night, 'Asia/Shanghai', new Date('2026-03-02T14:30:45Z'))?.toISOString()).toBe('2026-03-02T23:00:00.000Z');
+    // 06:59 → one minute later.
+    expect(quietHoursEnd(night, 'Asia/Shanghai', new Date('2026-03-02T22:59:00Z'))?.toISOString()).toBe('2026-03-02T23:00:00.000Z');
+    expect(quietHoursEnd(night, 'Asia/Shanghai', new Date('2026-03-02T23:00:00Z'))).toBeNull();
+    expect(quietHoursEnd(null, 'UTC', new Date())).toBeNull();
+    // A clock change inside the quiet hours (New York, 8 March 2026, 02:00 → 03:00): still the local 07:00.
+    expect(quietHoursEnd(night, 'America/New_York', new Date('2026-03-08T04:00:00Z'))?.toISOString()).toBe('2026-03-08T11:00:00.000Z');
   });
 });

@@ -80,6 +80,20 @@ export function inQuietHours(quiet: QuietHours | null, timeZone: string, at: Dat
   return s < e ? t >= s && t < e : t >= s || t < e;
 }
 
+/**
+ * When the quiet hours that hold `at` end (the first instant after `at` whose local wall-clock time is
+ * the end time), or null when `at` is not in quiet hours. A page held back is sent then.
+ */
+export function quietHoursEnd(quiet: QuietHours | null, timeZone: string, at: Date): Date | null {
+  if (!quiet || !inQuietHours(quiet, timeZone, at)) return null;
+  const minuteStart = at.getTime() - (at.getTime() % 60_000);
+  const endMinute = minutesOf(quiet.end);
+  const naive = new Date(minuteStart + (((endMinute - localMinutes(at, timeZone) + 1440) % 1440) || 1440) * 60_000);
+  // A clock change inside the quiet hours moves the wall clock by up to an hour: correct by the drift.
+  const drift = ((localMinutes(naive, timeZone) - endMinute + 720 + 1440) % 1440) - 720;
+  return new Date(naive.getTime() - drift * 60_000);
+}
+
 /** Whether this recipient gets this page now: emergencies always, the rest outside quiet hours. */
 export function pagesNow(decision: PageDecision, quiet: QuietHours | null, timeZone: string, at: Date): boolean {
   if (!decision.page) return false;

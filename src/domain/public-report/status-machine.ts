@@ -2,34 +2,20 @@
 // sentences, so the public status page never reveals notes, case links or other reports.
 import type { Bilingual } from '../../error-types.js';
 import { AppError } from '../../errors.js';
+import { ACTION_TARGET, REPORT_TRANSITIONS, actionAllowed, canMove, triageActions, type TriageAction } from './transitions.js';
 import type { ReportStatus } from './types.js';
 
-export const TRIAGE_ACTIONS = ['start_review', 'close', 'reopen'] as const;
-export type TriageAction = (typeof TRIAGE_ACTIONS)[number];
-
-const TRANSITIONS: Record<ReportStatus, readonly ReportStatus[]> = {
-  received: ['under_review', 'duplicate', 'forwarded', 'closed'],
-  under_review: ['duplicate', 'forwarded', 'closed'],
-  duplicate: ['under_review', 'forwarded', 'closed'],
-  forwarded: ['closed'],
-  closed: ['under_review'],
-};
-
-const ACTION_TARGET: Record<TriageAction, ReportStatus> = { start_review: 'under_review', close: 'closed', reopen: 'under_review' };
-
-export function canMove(from: ReportStatus, to: ReportStatus): boolean {
-  return TRANSITIONS[from].includes(to);
-}
+export { TRIAGE_ACTIONS, canForward, canMarkDuplicate, canMove, triageActions, type TriageAction } from './transitions.js';
 
 export function requireTransition(from: ReportStatus, to: ReportStatus): void {
   if (!canMove(from, to)) {
-    throw new AppError('PUBLIC_REPORT_TRANSITION_INVALID', { details: { from, to, allowed: TRANSITIONS[from] } });
+    throw new AppError('PUBLIC_REPORT_TRANSITION_INVALID', { details: { from, to, allowed: REPORT_TRANSITIONS[from] } });
   }
 }
 
+/** The status an action moves a report to; refused unless the status offers that action (transitions.ts). */
 export function targetOf(action: TriageAction, from: ReportStatus): ReportStatus {
-  // "reopen" is only meaningful for a closed report; "start_review" for one not yet looked at.
-  if (action === 'reopen' && from !== 'closed') throw new AppError('PUBLIC_REPORT_TRANSITION_INVALID', { details: { from, action } });
+  if (!actionAllowed(action, from)) throw new AppError('PUBLIC_REPORT_TRANSITION_INVALID', { details: { from, action, allowed: triageActions(from) } });
   return ACTION_TARGET[action];
 }
 

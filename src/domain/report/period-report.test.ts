@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPeriodReport, preservationState, requestResponseOutcome, type PeriodFacts, type RequestTiming } from './period-report.js';
+import { buildPeriodReport, preservationState, type PeriodFacts, type RequestTiming } from './period-report.js';
+import { requestResponseOutcome } from './request-deadlines.js';
 
 const now = new Date('2026-10-05T00:00:00Z');
 const period = { label: '2026-Q3', from: '2026-07-01T00:00:00.000Z', to: '2026-10-01T00:00:00.000Z', timeZone: 'UTC' };

@@ -11,6 +11,7 @@ import type { ReportPeriod } from './period.js';
 import { spanMs, summarizeDurations } from './percentiles.js';
 import { withValueLabels } from './value-labels.js';
 import { col, labelOf, type Cell, type ReportChart, type ReportDocument, type ReportTable } from './report-model.js';
+import { requestAckOutcome, requestResponseOutcome } from './request-deadlines.js';
 import { deadlineOutcome, summarizeSla, type DeadlineOutcome } from './sla.js';
 
 export type Direction = 'outgoing' | 'incoming';
@@ -72,8 +73,6 @@ export type PeriodFacts = {
   exercises?: ExerciseResultRow[];
 };
 
-const ACK_OPEN = ['submitted', 'needs_information'];
-const RESPONSE_OPEN = ['submitted', 'acknowledged', 'accepted', 'approval_pending', 'in_progress', 'partially_fulfilled', 'needs_information'];
 const CALL_ACK_OPEN = ['placed', 'delivered'];
 const PRESERVATION_OVER = ['declined', 'closed', 'withdrawn'];
 const EXPIRY_WINDOW_DAYS = 30;
@@ -82,15 +81,6 @@ export const DIRECTION_LABELS: Record<Direction, Bilingual> = {
   outgoing: { en: 'Outgoing', zh: '发出' },
   incoming: { en: 'Incoming', zh: '收到' },
 };
-
-export function requestAckOutcome(r: RequestTiming, now: Date): DeadlineOutcome {
-  return deadlineOutcome({ dueAt: r.ackDueAt, doneAt: r.acknowledgedAt, isOpen: ACK_OPEN.includes(r.status) }, now);
-}
-
-/** A declined request was answered too (as in the request clocks): the response deadline is about any answer. */
-export function requestResponseOutcome(r: RequestTiming, now: Date): DeadlineOutcome {
-  return deadlineOutcome({ dueAt: r.responseDueAt, doneAt: r.fulfilledAt ?? r.declinedAt, isOpen: RESPONSE_OPEN.includes(r.status) }, now);
-}
 
 export function callAckOutcome(c: CallTiming, now: Date): DeadlineOutcome {
   return deadlineOutcome({ dueAt: c.ackDueAt, doneAt: c.acknowledgedAt, isOpen: CALL_ACK_OPEN.includes(c.status) }, now);

@@ -1,7 +1,7 @@
 // Report periods (docs/spec.md §10.4): "2026-Q3", "2026-11", "2026" or explicit from/to dates, turned
 // into a half-open UTC interval [from, to) whose boundaries are midnights in the agency's zone.
 import type { ValidationIssue } from '../../error-types.js';
-import { isValidTimeZone, zonedLocalToInstant } from '../call/zones.js';
+import { isValidTimeZone, zonedLocalToIso } from '../shared/zones.js';
 
 export type ReportPeriod = {
   /** What the user asked for, normalised: "2026-Q3", "2026-11", "2026" or "2026-01-05..2026-02-01". */
@@ -37,7 +37,7 @@ function firstOfMonth(year: number, month: number): string {
 }
 
 function midnight(date: string, timeZone: string): string | null {
-  return zonedLocalToInstant(`${date}T00:00`, timeZone)?.toISOString() ?? null;
+  return zonedLocalToIso(`${date}T00:00`, timeZone);
 }
 
 function isRealDate(text: string): boolean {

@@ -4,20 +4,17 @@ import type { RequestRecord } from '../request/types.js';
 import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS } from '../request/labels.js';
 import { withValueLabels } from './value-labels.js';
 import { col, labelOf, type Cell, type ReportDocument } from './report-model.js';
-import { deadlineOutcome } from './sla.js';
+import { requestAckOutcome, requestDeadlines, requestResponseOutcome } from './request-deadlines.js';
 
 export type HistoryStep = { at: string; type: string; actorLabel: string; party: string };
 export type DeliveryRow = { type: string; peer: string; state: string; result: string | null; sentAt: string | null; receiptAt: string | null };
 
 export type RequestReportInput = { party: string; record: RequestRecord; history: HistoryStep[]; deliveries: DeliveryRow[] };
 
-const ACK_OPEN = ['submitted', 'needs_information'];
-const RESPONSE_OPEN = ['submitted', 'acknowledged', 'accepted', 'approval_pending', 'in_progress', 'partially_fulfilled', 'needs_information'];
-
 export function buildRequestReport(input: RequestReportInput, now: Date): ReportDocument {
   const r = input.record;
-  const ack = deadlineOutcome({ dueAt: r.clocks.ackDueAt, doneAt: r.acknowledgedAt, isOpen: ACK_OPEN.includes(r.status) }, now);
-  const resp = deadlineOutcome({ dueAt: r.clocks.responseDueAt, doneAt: r.fulfilledAt ?? r.declinedAt, isOpen: RESPONSE_OPEN.includes(r.status) }, now);
+  const ack = requestAckOutcome(requestDeadlines(r), now);
+  const resp = requestResponseOutcome(requestDeadlines(r), now);
   const deadlines: Cell[][] = [
     ['acknowledge', r.clocks.ackDueAt, r.acknowledgedAt, ack],
     ['respond', r.clocks.responseDueAt, r.fulfilledAt ?? r.declinedAt, resp],

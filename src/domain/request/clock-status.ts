@@ -44,7 +44,8 @@ export type ClockEvent = {
 
 export type ClockEvaluationOptions = { clockPolicy?: ClockPolicyInput };
 
-const RESPONSE_OPEN: readonly RequestStatus[] = [
+/** Statuses in which the response clock runs. */
+export const RESPONSE_OPEN: readonly RequestStatus[] = [
   'submitted',
   'acknowledged',
   'accepted',

@@ -48,12 +48,14 @@ export {
   clockEventToRequestEvent,
   dueClockEvents,
   evaluateClocks,
+  RESPONSE_OPEN,
   type ClockEvaluationOptions,
   type ClockEvent,
   type ClockEventKind,
   type ClockStatus,
   type EscalationLevel,
 } from './clock-status.js';
+export { RESPONSE_DUE_SOON, dueSoonKey, responseDueSoon, type DueSoonEvent } from './due-soon.js';
 export { ACTION_FROM, actionsFromStatus, allowedActions } from './transitions.js';
 export { ANSWERABLE_STATUSES, requireResponseEvidence } from './response-evidence.js';
 export { peerStepNotice, type StepNotice } from './step-notices.js';

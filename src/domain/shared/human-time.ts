@@ -1,6 +1,7 @@
 // Instants and dates as people read them, in both languages and in a named time zone: texts the
 // server writes (notifications, PDF reports) must never show a raw ISO instant. Pure: Intl only.
 import type { Bilingual } from '../../error-types.js';
+import { instantToZonedLocal } from './zones.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -48,15 +49,11 @@ export function zoneStatement(timeZone: string, at: Date | string): string {
   return offset === timeZone ? timeZone : `${timeZone} (${offset})`;
 }
 
-const NUMERIC_DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
-
 /** `2026-07-01 18:00`: the wall time in `timeZone`, for documents that state their zone once (PDF). */
 export function localDateTime(at: Date | string, timeZone: string): string {
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return String(at);
-  const p = Object.fromEntries(formatter('en-GB', timeZone, { ...NUMERIC_DAY, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .formatToParts(d).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  return instantToZonedLocal(d, timeZone).replace('T', ' ');
 }
 
 /** `2026-07-01`: the calendar day `at` falls on in `timeZone`. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ruleMessage } from '../shared/bilingual.js';
 import { ROLES } from '../shared/roles.js';
 import { TOKEN_SCOPES } from './token-scope.js';
+import { ZAuthenticationResponseSchema } from '../passkey/schemas.js';
 
 export const ZRoleSchema = z.enum(ROLES);
 export const ZUsernameSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, ruleMessage(
@@ -15,6 +16,8 @@ export const ZLoginSchema = z.object({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(1024),
   totp: z.string().max(16).optional(),
+  /** A passkey's answer as the second step (instead of `totp`), to a `second_factor` challenge. */
+  passkey: ZAuthenticationResponseSchema.optional(),
   /** The language picked on the sign-in page: this session's, the account's default unchanged. */
   locale: ZLocaleSchema.optional(),
 });

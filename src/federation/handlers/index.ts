@@ -2,6 +2,7 @@
 // its body schema per version with its handler (src/federation/inbound-handlers.ts).
 import { registerCheckpointHandlers } from './checkpoint-handlers.js';
 import { registerControlHandlers } from './control-handlers.js';
+import { registerDirectoryHandler } from './directory-handler.js';
 import { registerPingHandler } from './ping-handler.js';
 import { registerCallHandlers } from './call-handlers.js';
 import { registerCaseHandlers } from './case-handlers.js';
@@ -13,6 +14,7 @@ export function registerTransportHandlers(): void {
   registerPingHandler();
   registerControlHandlers();
   registerCheckpointHandlers();
+  registerDirectoryHandler();
 }
 
 /** The workflows carried over the wire (docs/spec.md §1, §2.3, §3, §4.4). */

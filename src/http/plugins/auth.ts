@@ -9,6 +9,7 @@ import { rolesHave } from '../../domain/user/permissions.js';
 import { scopeAllows, type Surface, type TokenScope } from '../../domain/user/token-scope.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import { authenticate, type Authenticated } from '../../services/user/authenticate.js';
+import { assertPasskeyPolicy } from '../../services/passkey/passkey-gate.js';
 import type { ServiceContext } from '../../services/context.js';
 import { registerBodyGate } from './body-gate.js';
 import { assertSameOriginCall } from './same-origin.js';
@@ -68,6 +69,8 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext): RouteEn
     if (!rolesHave(request.auth.actor.roles, permission)) {
       throw new AppError('FORBIDDEN', { details: { permission } });
     }
+    // The node's passkey policy: without a required passkey only the user's own account is open.
+    assertPasskeyPolicy(request.auth, permission);
   });
   // The TAXII server authenticates in its own onRequest hook (its credentials and error shape);
   // the token's scope is enforced here, after every onRequest hook and still before the body.

@@ -10,6 +10,9 @@ import { PROJECT_ROOT } from '../../shared/project-root.js';
 
 export const DEFAULT_WEB_DIR = path.join(PROJECT_ROOT, 'web', 'dist');
 
+/** The web app's service worker (web/public/sw.js), served from the top so its scope is the whole app. */
+const SERVICE_WORKER = 'sw.js';
+
 /** Paths the UI never answers: they belong to the API, peers and operators. */
 const RESERVED = /^\/(api|federation|health|ready|metrics)(\/|$|\?)/;
 
@@ -63,6 +66,8 @@ export async function registerWeb(app: FastifyInstance, webDir: string = DEFAULT
     // Files at the top of dist (favicon.svg …) are served as themselves; every other path is the app.
     const name = pathname.slice(1);
     if (name && !name.includes('/') && name !== 'index.html' && isFile(path.join(webDir, name))) {
+      // The service worker (paging notifications) is checked for a new version at every load.
+      if (name === SERVICE_WORKER) return reply.sendFile(name, webDir, { cacheControl: false }).header('cache-control', 'no-cache');
       return reply.sendFile(name, webDir, { maxAge: '1d' });
     }
     return html(reply).sendFile('index.html', webDir, { cacheControl: false });

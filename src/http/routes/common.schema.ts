@@ -27,6 +27,9 @@ export const ZLimitQuerySchema = z.object({
 
 export const ZBilingualSchema = z.object({ en: z.string(), zh: z.string() });
 
+/** One finding of a rule, as answers carry them (validation warnings, rejected items). */
+export const ZIssueSchema = z.object({ path: z.string(), code: z.string(), message: ZBilingualSchema });
+
 export const ZErrorBodySchema = z.object({
   error: z.object({
     code: z.string(),
@@ -36,12 +39,23 @@ export const ZErrorBodySchema = z.object({
   }),
 }).describe('Error');
 
-/**
- * Responses for the OpenAPI document: the error shape every route may give. Success bodies are
- * produced by presenters (which whitelist fields) and documented per route where they are typed.
- */
-export const ERROR_RESPONSES = {
-  200: z.any(), 201: z.any(),
+/** The error shapes every route may answer with (docs/api.md, "Errors"). */
+export const ERROR_SHAPES = {
   400: ZErrorBodySchema, 401: ZErrorBodySchema, 403: ZErrorBodySchema, 404: ZErrorBodySchema,
   409: ZErrorBodySchema, 422: ZErrorBodySchema,
 } as const;
+
+/**
+ * Responses of a route whose success answer is `schema` (status 200 unless given). Fastify
+ * serialises the answer through the schema, so a field the schema does not declare never leaves the
+ * node — a second line of defence behind the presenters (docs/api.md, "Response shapes").
+ */
+export function answers<S extends z.ZodType, C extends 200 | 201 | 202 = 200>(schema: S, status?: C) {
+  return { ...ERROR_SHAPES, [status ?? 200]: schema } as typeof ERROR_SHAPES & { [K in C]: S };
+}
+
+/** A page of a list: `{ items }`. */
+export const itemsOf = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item) });
+
+/** An answer with no body of interest (`{ ok: true }`). */
+export const ZOkSchema = z.object({ ok: z.literal(true) }).meta({ id: 'Ok' });

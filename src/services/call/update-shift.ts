@@ -3,6 +3,7 @@
 import { AppError } from '../../errors.js';
 import type { EscalationRole, Shift } from '../../domain/call/index.js';
 import { isValidTimeZone, requireCallAccess, requireValidShift } from '../../domain/call/index.js';
+import { instantToZonedLocal } from '../../domain/shared/zones.js';
 import type { Actor } from '../../domain/shared/actor.js';
 import { findShift, findShiftOfficers, updateShift as saveShift } from '../../storage/repositories/roster.repository.js';
 import type { ServiceContext } from '../context.js';
@@ -25,13 +26,18 @@ export async function updateShift(ctx: ServiceContext, actor: Actor, id: string,
     const merged = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as Shift & ShiftChanges;
     const local = changes.localStart !== undefined || changes.localEnd !== undefined;
     if (local && !isValidTimeZone(merged.timeZone)) requireValidShift({ ...before, timeZone: merged.timeZone });
-    // A local time given for one end only keeps the other end where it is.
-    const input = local
+    // A local time given for one end only keeps the other end where it is: the same instant, not its
+    // wall time read again (a time fall-back repeats would come back as its first occurrence).
+    const planned = local
       ? shiftFromPlan({
           userId: merged.userId, role: merged.role, timeZone: merged.timeZone,
-          localStart: changes.localStart ?? toLocal(before.start, merged.timeZone), localEnd: changes.localEnd ?? toLocal(before.end, merged.timeZone),
+          localStart: changes.localStart ?? instantToZonedLocal(before.start, merged.timeZone, true),
+          localEnd: changes.localEnd ?? instantToZonedLocal(before.end, merged.timeZone, true),
         })
       : shiftFromPlan({ userId: merged.userId, role: merged.role, timeZone: merged.timeZone, start: merged.start, end: merged.end });
+    const input = local
+      ? { ...planned, start: changes.localStart === undefined ? before.start : planned.start, end: changes.localEnd === undefined ? before.end : planned.end }
+      : planned;
     const next: Shift = { ...input, id };
     const warnings = await checkShift(tx, next);
     await saveShift(tx, next, stored.version);
@@ -42,13 +48,4 @@ export async function updateShift(ctx: ServiceContext, actor: Actor, id: string,
     const officer = (await findShiftOfficers(tx, [next.userId])).get(next.userId);
     return { shift: viewShift(next, officer, viewerTimeZone), warnings };
   });
-}
-
-/** Wall time of an instant in a zone, "YYYY-MM-DDTHH:mm:ss", the form shiftFromLocalTimes reads. */
-function toLocal(at: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(new Date(at));
-  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
 }

@@ -5,6 +5,7 @@ import type { UserActor } from '../../domain/shared/actor.js';
 import type { Bilingual } from '../../errors.js';
 import { findPeer } from '../../storage/repositories/peer.repository.js';
 import type { ServiceContext } from '../context.js';
+import { resolveRecipients } from '../sharing-group/resolve-recipients.js';
 import { loadCase } from './case-support.js';
 import { planShare } from './share-plan.js';
 
@@ -13,7 +14,8 @@ export type SharePreview = RecipientPlan & { peer: { id: string; name: Bilingual
 
 export async function previewCaseShare(ctx: ServiceContext, actor: UserActor, caseId: string, input: TShareCase): Promise<SharePreview[]> {
   const kase = await loadCase(ctx.db, actor, caseId);
-  const { plans } = await planShare(ctx, ctx.db, actor, kase, input);
+  const expansion = input.groups?.length ? await resolveRecipients(ctx.db, ctx.config.nodeId, { parties: input.recipients, groups: input.groups }) : null;
+  const { plans } = await planShare(ctx, ctx.db, actor, kase, expansion ? { ...input, recipients: expansion.recipients } : input);
   const out: SharePreview[] = [];
   for (const plan of plans) {
     const peer = await findPeer(ctx.db, plan.party);

@@ -12,7 +12,10 @@ import { enqueueMessage } from '../../federation/outbox.js';
 import type { Queryable } from '../../storage/db.js';
 import { updateCase } from '../../storage/repositories/case.repository.js';
 import { findPeer } from '../../storage/repositories/peer.repository.js';
+import { insertRecordMessage } from '../../storage/repositories/record-message.repository.js';
 import type { ServiceContext } from '../context.js';
+import { resolveRecipients } from '../sharing-group/resolve-recipients.js';
+import { CASE_SUBJECT } from './case-deliveries.js';
 import { loadCase, recordCaseEvents } from './case-support.js';
 import { CASE_SHARED, CASES_CHANNEL, EVIDENCE_TRANSFERRED, caseOrigin, caseSharedBody, type EvidenceTransferredBody } from './case-share-messages.js';
 import { transferEvidence } from './evidence-transfer.js';
@@ -28,7 +31,9 @@ export async function shareCase(ctx: ServiceContext, actor: UserActor, caseId: s
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const kase = await loadCase(tx, actor, caseId, true);
-    const { plans, observables } = await planShare(ctx, tx, actor, kase, input);
+    // Sharing groups become their current active peer members, each party once (docs/federation.md §19).
+    const expansion = input.groups?.length ? await resolveRecipients(tx, ctx.config.nodeId, { parties: input.recipients, groups: input.groups }) : null;
+    const { plans, observables } = await planShare(ctx, tx, actor, kase, expansion ? { ...input, recipients: expansion.recipients } : input);
     await requirePeers(tx, plans);
     requireNothingRefused(plans);
     const opened = new Map<string, Buffer>();
@@ -45,11 +50,16 @@ export async function shareCase(ctx: ServiceContext, actor: UserActor, caseId: s
       // The case goes first on the channel: the receiver attaches each item to the copy it created.
       const sent = [await enqueueMessage(tx, ctx, { to: plan.party, channel: CASES_CHANNEL, type: CASE_SHARED, schema: 1, body })];
       for (const t of transfers) sent.push(await enqueueMessage(tx, ctx, { to: plan.party, channel: CASES_CHANNEL, type: EVIDENCE_TRANSFERRED, schema: 1, body: t }));
+      // Filed under the case, so its per-recipient delivery status can be shown (GET /cases/:id/deliveries).
+      for (const [i, m] of sent.entries()) {
+        await insertRecordMessage(tx, { mid: m.mid, subjectType: CASE_SUBJECT, subjectId: kase.id, mtype: i === 0 ? CASE_SHARED : EVIDENCE_TRANSFERRED, createdAt: now.toISOString() });
+      }
       recipients.push({ party: plan.party, observableIds: plan.observables.map((o) => o.id), evidenceIds: [...plan.evidenceIds], messageIds: sent.map((m) => m.mid) });
     }
     const events = recipients.map((r) => makeEvent('case.shared', actor, now, {
       caseId: kase.id, recipient: r.party, granularity: input.granularity, observableIds: r.observableIds, evidenceIds: r.evidenceIds,
       ...(input.note?.trim() ? { note: input.note.trim() } : {}),
+      ...(expansion ? { viaGroups: expansion.groups.filter((g) => g.members.includes(r.party)).map((g) => g.id), groupExpansion: expansion.groups } : {}),
     }));
     // A party the case was shared with takes part in it (and may send information back to it).
     const parties = [...new Set([...kase.participatingParties, ...recipients.map((r) => r.party)])];

@@ -2,12 +2,26 @@
 // delivery latency percentiles from stored sent rows, failures, and the inbound channels' gaps.
 import { AppError } from '../../errors.js';
 import { getPeerDeliveryState } from '../../storage/repositories/federation-peer-state.repository.js';
-import { inboundChannels, outboundChannels, outboundStats, sentWithoutReceipt } from '../../storage/repositories/federation-status.repository.js';
+import {
+  inboundChannels, outboundChannels, outboundStats, sentWithoutReceipt, type InboundChannelStatus,
+} from '../../storage/repositories/federation-status.repository.js';
 import { findPeer, listPeers, type PeerRow } from '../../storage/repositories/peer.repository.js';
 import type { ServiceContext } from '../context.js';
 import { presentPeer, type PeerView } from './present-peer.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** One peer's health as the admin API shows it (instants as ISO strings). */
+export type PeerHealth = {
+  lastContactAt: string | null; lastSentAt: string | null; lastReceivedAt: string | null;
+  queueDepth: number; oldestUndeliveredAt: string | null; sent: number; rejected: number; sentWithoutReceipt: number;
+  latencyMs: { p50: number | null; p99: number | null; samples: number };
+  failures: {
+    consecutive: number; total: number; lastCode: string | null; lastMessage: string | null; lastAt: string | null; nextAttemptAt: string | null;
+  };
+  outbound: { channel: string; lastSeq: number }[];
+  inbound: (Omit<InboundChannelStatus, 'gapSince' | 'resendRequestedAt'> & { gapSince: string | null; resendRequestedAt: string | null })[];
+};
 
 export async function peerStatus(ctx: ServiceContext, peerId: string) {
   const peer = await findPeer(ctx.db, peerId);
@@ -19,7 +33,7 @@ export async function listPeerStatuses(ctx: ServiceContext) {
   return Promise.all((await listPeers(ctx.db)).map((p) => statusOf(ctx, p)));
 }
 
-async function statusOf(ctx: ServiceContext, peer: PeerRow): Promise<PeerView & { health: Record<string, unknown> }> {
+async function statusOf(ctx: ServiceContext, peer: PeerRow): Promise<PeerView & { health: PeerHealth }> {
   const [state, out, inbound, unreceipted, outbound] = await Promise.all([
     getPeerDeliveryState(ctx.db, peer.id), outboundStats(ctx.db, peer.id), inboundChannels(ctx.db, peer.id),
     sentWithoutReceipt(ctx.db, peer.id), outboundChannels(ctx.db, peer.id),

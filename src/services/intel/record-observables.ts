@@ -13,7 +13,7 @@ import { newId } from '../../shared/ids.js';
 import type { Queryable } from '../../storage/db.js';
 import { findCasesByIds } from '../../storage/repositories/case.repository.js';
 import {
-  bumpValueCounts, findExcludedKeys, findOtherSources, insertIndexRows, listCaseMembersWithRoles, upsertAlert, type IndexKey,
+  findOtherSources, indexSourceValues, listCaseMembersWithRoles, upsertAlert, type FreshValue, type IndexKey,
 } from '../../storage/repositories/observable-index.repository.js';
 import type { ServiceContext } from '../context.js';
 import { notify } from '../notification/notify.js';
@@ -41,18 +41,16 @@ export async function recordObservables(
     const valueHashed = valueHash(o.value);
     unique.set(`${o.type}:${valueHashed}`, { type: o.type, valueHash: valueHashed, value: o.value });
   }
-  const fresh = await insertIndexRows(tx, source, [...unique.values()], now);
-  const counts = await bumpValueCounts(tx, fresh, now);
-  const shared = fresh.filter((k) => (counts.get(`${k.type}:${k.valueHash}`) ?? 0) >= 2);
+  // Index, count and exclusion check in one statement; only values new for this source count.
+  const fresh = await indexSourceValues(tx, source, [...unique.values()], now);
+  const shared = fresh.filter((k) => k.sourceCount >= 2);
   if (shared.length === 0) return [];
-  const excluded = await findExcludedKeys(tx, shared);
   const hits: CorrelationHit[] = [];
-  const toMatch: IndexKey[] = [];
+  const toMatch: FreshValue[] = [];
   for (const k of shared) {
-    const key = `${k.type}:${k.valueHash}`;
-    const decision = decideMatch(counts.get(key)!, ctx.config.correlationCommonThreshold, excluded.has(key));
+    const decision = decideMatch(k.sourceCount, ctx.config.correlationCommonThreshold, k.excluded);
     if (decision === 'alert') toMatch.push(k);
-    else hits.push({ type: k.type as ObservableType, value: k.value, decision, sourceCount: counts.get(key)! });
+    else hits.push({ type: k.type as ObservableType, value: k.value, decision, sourceCount: k.sourceCount });
   }
   const others = await findOtherSources(tx, toMatch, source);
   for (const o of others) {
@@ -62,7 +60,7 @@ export async function recordObservables(
     const other: ObservableSource = { kind: o.kind as SourceKind, id: o.id, ...(o.label ? { label: o.label } : {}) };
     const [a, b] = orderPair(source, other);
     const alert = await upsertPairAlert(tx, ctx, a, b, { type: o.type, value: o.value }, now);
-    hits.push({ type: o.type as ObservableType, value: o.value, other, decision: 'alert', alertId: alert, sourceCount: counts.get(`${o.type}:${o.valueHash}`)! });
+    hits.push({ type: o.type as ObservableType, value: o.value, other, decision: 'alert', alertId: alert, sourceCount: mine.sourceCount });
   }
   return hits;
 }

@@ -2,13 +2,13 @@
 import { AppError } from '../../errors.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import {
-  findNotification, listNotificationsFor, markNotificationRead, type NotificationRow,
+  findNotification, listNotificationsFor, markNotificationRead, type ReadNotificationRow,
 } from '../../storage/repositories/notification.repository.js';
 import { CASE_SUBJECT } from '../case/case-support.js';
 import { casesShownTo } from '../case/case-visibility.js';
 import type { ServiceContext } from '../context.js';
 
-export async function listMyNotifications(ctx: ServiceContext, actor: UserActor, opts: { limit: number; unreadOnly: boolean }): Promise<NotificationRow[]> {
+export async function listMyNotifications(ctx: ServiceContext, actor: UserActor, opts: { limit: number; unreadOnly: boolean }): Promise<ReadNotificationRow[]> {
   const rows = await listNotificationsFor(ctx.db, actor.userId, actor.roles, opts.limit, opts.unreadOnly);
   // A notification about a case names it (reference, title): it is shown only to those who may see
   // the case now, by the case page's rule — whoever it was addressed to (a role, a former member).

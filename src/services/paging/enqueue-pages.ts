@@ -1,8 +1,9 @@
 // Writes the pages a notification causes, in the notification's own transaction (the page outbox):
 // the domain rules decide whether it pages and how urgently, the roster or the role decides whom,
-// each recipient's settings decide the channels and whether quiet hours hold it back.
+// each recipient's settings decide the channels and whether quiet hours hold it back (then it waits
+// in the outbox until they end, and is sent once then; emergencies are never held).
 import type { CallUrgency, EscalationLevel } from '../../domain/call/index.js';
-import { callPageRecipients, pageDecision, pagesNow, type PageDecision } from '../../domain/paging/index.js';
+import { callPageRecipients, pageDecision, pagesNow, quietHoursEnd, type PageDecision } from '../../domain/paging/index.js';
 import type { Role } from '../../domain/shared/roles.js';
 import { newId } from '../../shared/ids.js';
 import { afterCommit, type Queryable } from '../../storage/db.js';
@@ -63,9 +64,12 @@ export async function enqueuePages(tx: Queryable, n: PagedNotification, now: Dat
   const rows: PageInsert[] = [];
   for (const t of targets) {
     const quiet = t.quietStart && t.quietEnd ? { start: t.quietStart, end: t.quietEnd } : null;
-    if (!pagesNow(decision, quiet, t.timeZone, now)) continue;
+    const heldUntil = pagesNow(decision, quiet, t.timeZone, now) ? null : quietHoursEnd(quiet, t.timeZone, now);
     for (const channel of t.channels) {
-      rows.push({ id: newId(), notificationId: n.id, userId: t.userId, channel, emergency: decision.emergency, createdAt: now.toISOString() });
+      rows.push({
+        id: newId(), notificationId: n.id, userId: t.userId, channel, emergency: decision.emergency, createdAt: now.toISOString(),
+        heldUntil: heldUntil?.toISOString() ?? null,
+      });
     }
   }
   const written = await insertPages(tx, rows);

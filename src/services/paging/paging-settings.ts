@@ -2,7 +2,7 @@
 // secret) and quiet hours, send a test page, and open a page's one-time acknowledgement link.
 import { appendAudit } from '../../audit/audit-log.js';
 import { AppError, validationError } from '../../errors.js';
-import type { PagingSettingsUpdate } from '../../domain/paging/index.js';
+import type { PageContentField, PagingSettingsUpdate } from '../../domain/paging/index.js';
 import { newWebhookSecret, openAckToken, recordPath, webhookHostAllowed } from '../../domain/paging/index.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import { sealSecret } from '../../security/secret-box.js';
@@ -11,6 +11,8 @@ import { findUserByUsername } from '../../storage/repositories/user.repository.j
 import { toActor } from '../user/authenticate.js';
 import type { ServiceContext } from '../context.js';
 import { notify } from '../notification/notify.js';
+import type { EffectivePaging } from '../../domain/paging/node-settings.js';
+import { loadEffectivePaging } from './node-paging-settings.js';
 import { WEBHOOK_SECRET_PURPOSE, ackLinkKey } from './send-page.js';
 
 export type PagingSettingsView = {
@@ -23,7 +25,7 @@ export type PagingSettingsView = {
   /** Whether the node can send e-mail at all (an SMTP relay is configured). */
   smtpConfigured: boolean;
   /** What a page may say besides the link (set by the administrator). */
-  allowedContent: string[];
+  allowedContent: PageContentField[];
   /** Hosts a webhook may point at (set by the administrator; empty: no webhooks). */
   webhookHosts: string[];
   /** Shown once, right after it was made. */
@@ -34,25 +36,26 @@ const empty = (userId: string, at: string): PagingSettingsRow => ({
   userId, email: null, emailEnabled: false, webhookUrl: null, webhookSecretEnc: null, webhookEnabled: false, quietStart: null, quietEnd: null, updatedAt: at,
 });
 
-function view(ctx: ServiceContext, s: PagingSettingsRow): PagingSettingsView {
+function view(settings: EffectivePaging, s: PagingSettingsRow): PagingSettingsView {
   return {
     email: s.email, emailEnabled: s.emailEnabled, webhookUrl: s.webhookUrl, webhookEnabled: s.webhookEnabled, webhookHasSecret: !!s.webhookSecretEnc,
     quietHours: s.quietStart && s.quietEnd ? { start: s.quietStart, end: s.quietEnd } : null,
-    smtpConfigured: !!ctx.config.smtpHost, allowedContent: [...ctx.config.pagingContent], webhookHosts: [...ctx.config.pagingWebhookHosts],
+    smtpConfigured: !!settings.smtp.host, allowedContent: [...settings.content], webhookHosts: [...settings.webhookHosts],
   };
 }
 
 export async function getMyPaging(ctx: ServiceContext, actor: UserActor): Promise<PagingSettingsView> {
-  return view(ctx, (await findPagingSettings(ctx.db, actor.userId)) ?? empty(actor.userId, ctx.clock().toISOString()));
+  return view(await loadEffectivePaging(ctx), (await findPagingSettings(ctx.db, actor.userId)) ?? empty(actor.userId, ctx.clock().toISOString()));
 }
 
 export async function updateMyPaging(ctx: ServiceContext, actor: UserActor, input: PagingSettingsUpdate): Promise<PagingSettingsView> {
+  const settings = await loadEffectivePaging(ctx);
   if (input.webhookUrl) {
     const url = new URL(input.webhookUrl);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ctx.config.pagingAllowHttpWebhooks)) {
       throw validationError([{ path: 'webhookUrl', code: 'not_https', message: { en: 'A webhook must use HTTPS.', zh: 'Webhook 必须使用 HTTPS。' } }]);
     }
-    if (!webhookHostAllowed(url, ctx.config.pagingWebhookHosts)) {
+    if (!webhookHostAllowed(url, settings.webhookHosts)) {
       throw validationError([{
         path: 'webhookUrl', code: 'host_not_allowed',
         message: { en: 'The administrator has not allowed webhooks to this host.', zh: '系统管理员未允许向该主机发送 Webhook。' },
@@ -90,7 +93,7 @@ export async function updateMyPaging(ctx: ServiceContext, actor: UserActor, inpu
     if (changed.length > 0) {
       await appendAudit(tx, { actor, action: 'user.paging_changed', subjectType: 'user', subjectId: actor.userId, data: { changed } }, now);
     }
-    return { ...view(ctx, next), ...(secret ? { webhookSecret: secret } : {}) };
+    return { ...view(settings, next), ...(secret ? { webhookSecret: secret } : {}) };
   });
 }
 

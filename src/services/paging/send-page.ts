@@ -15,7 +15,9 @@ import { findCall } from '../../storage/repositories/call.repository.js';
 import { findCase } from '../../storage/repositories/case.repository.js';
 import type { PageToSend } from '../../storage/repositories/paging.repository.js';
 import { findRequest } from '../../storage/repositories/request.repository.js';
+import type { EffectivePaging } from '../../domain/paging/node-settings.js';
 import type { ServiceContext } from '../context.js';
+import { loadEffectivePaging } from './node-paging-settings.js';
 
 export class PageSendError extends Error {
   constructor(readonly code: string, message: string, readonly permanent: boolean) {
@@ -64,31 +66,34 @@ export async function pageSource(ctx: ServiceContext, p: PageToSend): Promise<Pa
   };
 }
 
-const transports = new WeakMap<object, Transporter>();
+/** One transport per node (its configuration) and relay setting in force (an administrator's change makes a new one). */
+const transports = new WeakMap<object, Map<string, Transporter>>();
 
-function smtpTransport(ctx: ServiceContext): Transporter {
-  const c = ctx.config;
-  if (!c.smtpHost) throw new PageSendError('PAGING_SMTP_NOT_CONFIGURED', 'no SMTP relay is configured (smtpHost)', true);
-  let t = transports.get(c);
+function smtpTransport(ctx: ServiceContext, smtp: EffectivePaging['smtp']): Transporter {
+  if (!smtp.host) throw new PageSendError('PAGING_SMTP_NOT_CONFIGURED', 'no SMTP relay is configured (smtpHost)', true);
+  let mine = transports.get(ctx.config);
+  if (!mine) transports.set(ctx.config, (mine = new Map()));
+  const key = JSON.stringify([smtp.host, smtp.port, smtp.security, smtp.user, smtp.caFile]);
+  let t = mine.get(key);
   if (!t) {
     t = nodemailer.createTransport({
-      host: c.smtpHost, port: c.smtpPort,
-      secure: c.smtpSecurity === 'tls', requireTLS: c.smtpSecurity === 'starttls', ignoreTLS: c.smtpSecurity === 'none',
-      ...(c.smtpUser ? { auth: { user: c.smtpUser, pass: c.smtpPassword ?? '' } } : {}),
-      ...(c.smtpCaFile ? { tls: { ca: [...rootCertificates, readFileSync(c.smtpCaFile, 'utf8')] } } : {}),
+      host: smtp.host, port: smtp.port,
+      secure: smtp.security === 'tls', requireTLS: smtp.security === 'starttls', ignoreTLS: smtp.security === 'none',
+      ...(smtp.user ? { auth: { user: smtp.user, pass: ctx.config.smtpPassword ?? '' } } : {}),
+      ...(smtp.caFile ? { tls: { ca: [...rootCertificates, readFileSync(smtp.caFile, 'utf8')] } } : {}),
       connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000,
     });
-    transports.set(c, t);
+    mine.set(key, t);
   }
   return t;
 }
 
-async function sendEmail(ctx: ServiceContext, p: PageToSend, source: PageSource): Promise<void> {
+async function sendEmail(ctx: ServiceContext, p: PageToSend, source: PageSource, settings: EffectivePaging): Promise<void> {
   if (!p.email) throw new PageSendError('PAGING_NO_ADDRESS', 'the recipient has no e-mail address for pages', true);
-  const mail = pageEmail(source, ctx.config.pagingContent);
+  const mail = pageEmail(source, settings.content);
   try {
-    await smtpTransport(ctx).sendMail({
-      from: ctx.config.smtpFrom, to: p.email, subject: mail.subject, text: mail.text,
+    await smtpTransport(ctx, settings.smtp).sendMail({
+      from: settings.smtp.from, to: p.email, subject: mail.subject, text: mail.text,
       // The same Message-ID on a resend lets the recipient's mail system drop a duplicate.
       messageId: `<${p.id}@${ctx.config.nodeId}.crossline>`,
       headers: { 'X-Crossline-Page-Id': p.id, 'Content-Language': mail.language === 'zh' ? 'zh-CN' : 'en' },
@@ -101,17 +106,17 @@ async function sendEmail(ctx: ServiceContext, p: PageToSend, source: PageSource)
   }
 }
 
-async function sendWebhook(ctx: ServiceContext, p: PageToSend, source: PageSource): Promise<void> {
+async function sendWebhook(ctx: ServiceContext, p: PageToSend, source: PageSource, settings: EffectivePaging): Promise<void> {
   if (!p.webhookUrl || !p.webhookSecretEnc) throw new PageSendError('PAGING_NO_WEBHOOK', 'the recipient has no webhook for pages', true);
   const url = new URL(p.webhookUrl);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ctx.config.pagingAllowHttpWebhooks)) {
     throw new PageSendError('PAGING_WEBHOOK_NOT_HTTPS', 'webhooks must use HTTPS', true);
   }
-  if (!webhookHostAllowed(url, ctx.config.pagingWebhookHosts)) {
+  if (!webhookHostAllowed(url, settings.webhookHosts)) {
     throw new PageSendError('PAGING_WEBHOOK_HOST_NOT_ALLOWED', `webhooks to ${url.hostname} are not allowed (pagingWebhookHosts)`, true);
   }
   const secret = openSecret(p.webhookSecretEnc, ctx.secrets.masterKey, WEBHOOK_SECRET_PURPOSE);
-  const body = JSON.stringify(pageWebhookPayload(source, ctx.config.pagingContent));
+  const body = JSON.stringify(pageWebhookPayload(source, settings.content));
   const timestamp = Math.floor(Date.now() / 1000);
   let res: Response;
   try {
@@ -134,6 +139,7 @@ async function sendWebhook(ctx: ServiceContext, p: PageToSend, source: PageSourc
 /** Sends; throws PageSendError. */
 export async function sendPage(ctx: ServiceContext, p: PageToSend): Promise<void> {
   const source = await pageSource(ctx, p);
-  if (p.channel === 'email') await sendEmail(ctx, p, source);
-  else await sendWebhook(ctx, p, source);
+  const settings = await loadEffectivePaging(ctx);
+  if (p.channel === 'email') await sendEmail(ctx, p, source, settings);
+  else await sendWebhook(ctx, p, source, settings);
 }

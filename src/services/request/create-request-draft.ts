@@ -1,4 +1,5 @@
 // Use case: an officer starts a request to another party as a draft (incomplete is fine until submit).
+import type { ValidationIssue } from '../../error-types.js';
 import {
   createRequestDraft, validateRequestContent, type RequestRecord, type TCreateRequestDraft,
 } from '../../domain/request/index.js';
@@ -10,9 +11,9 @@ import type { ServiceContext } from '../context.js';
 import { presentRequest, type PresentedRequest } from './present-request.js';
 import { ownPartyError, saveRequestChange } from './request-support.js';
 
-export type DraftCreated = { record: RequestRecord; presented: PresentedRequest & { issues: unknown[] } };
+export type DraftCreated = { record: RequestRecord; presented: PresentedRequest & { issues: ValidationIssue[] } };
 
-export async function createDraftRequest(ctx: ServiceContext, actor: UserActor, input: TCreateRequestDraft): Promise<PresentedRequest & { issues: unknown[] }> {
+export async function createDraftRequest(ctx: ServiceContext, actor: UserActor, input: TCreateRequestDraft): Promise<PresentedRequest & { issues: ValidationIssue[] }> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => (await insertDraftRequest(tx, ctx, actor, input, now)).presented);
 }

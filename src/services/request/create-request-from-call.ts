@@ -1,5 +1,6 @@
 // Use case (docs/spec.md §3.3): turn a hotline call this node placed into a prefilled request draft to the
 // called party, and link the two in the same transaction.
+import type { ValidationIssue } from '../../error-types.js';
 import { AppError } from '../../errors.js';
 import { applyCallAction, draftRequestFromCall } from '../../domain/call/index.js';
 import type { UserActor } from '../../domain/shared/actor.js';
@@ -10,7 +11,7 @@ import { recordChange } from '../shared/record-change.js';
 import { insertDraftRequest } from './create-request-draft.js';
 import type { PresentedRequest } from './present-request.js';
 
-export async function createRequestFromCall(ctx: ServiceContext, actor: UserActor, callId: string): Promise<PresentedRequest & { issues: unknown[] }> {
+export async function createRequestFromCall(ctx: ServiceContext, actor: UserActor, callId: string): Promise<PresentedRequest & { issues: ValidationIssue[] }> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const call = await findCall(tx, callId, true);

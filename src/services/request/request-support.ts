@@ -9,7 +9,7 @@ import { findRequest, insertRequest, updateRequest, type RequestTimes } from '..
 import type { ServiceContext } from '../context.js';
 import { recordRequestObservables } from '../intel/record-request-observables.js';
 import { recordChange } from '../shared/record-change.js';
-import { indexSearchDocument } from '../search/index-search-document.js';
+import { searchDocumentRider } from '../search/index-search-document.js';
 import { requestDocument } from '../search/search-documents.js';
 import type { Actor } from '../../domain/shared/actor.js';
 
@@ -30,21 +30,23 @@ export async function loadRequestForUpdate(tx: Queryable, id: string): Promise<R
   return record;
 }
 
-/** Persists the new record (insert when `before` is null) plus one audit entry and history row per event. */
+/** Persists the new record (insert when `before` is null) and its search row, plus one audit entry and history row per event. */
 export async function saveRequestChange(
   tx: Queryable, ctx: ServiceContext, actor: Actor, before: RequestRecord | null, after: RequestRecord,
   events: readonly RequestEvent[], now: Date,
 ): Promise<void> {
   const times = requestTimes(ctx, after, now);
-  if (before) await updateRequest(tx, after, before.version, times);
-  else await insertRequest(tx, after, times);
+  // The search row travels with the record's write, the history rows with the audit entries: three
+  // statements (record, observables, audit) whatever the number of events.
+  const search = searchDocumentRider(requestDocument(after));
+  if (before) await updateRequest(tx, after, before.version, times, search);
+  else await insertRequest(tx, after, times, search);
   await recordRequestObservables(tx, ctx, after, now);
   await recordChange(tx, {
     actor, subjectType: REQUEST_SUBJECT, subjectId: after.id,
     events: events.map((e) => ({ type: e.type.replace(/^request\./, ''), at: e.at, data: e.data, actorLabel: e.actor })),
     auditData: { reference: after.reference, status: after.status },
   }, now);
-  await indexSearchDocument(tx, requestDocument(after));
 }
 
 /**

@@ -1,4 +1,5 @@
 // Use case: edit a draft request; returns the issues still blocking submission.
+import type { ValidationIssue } from '../../error-types.js';
 import { AppError } from '../../errors.js';
 import { updateRequestDraft, type TUpdateRequestDraft } from '../../domain/request/index.js';
 import { validateRequestContent } from '../../domain/request/index.js';
@@ -9,7 +10,7 @@ import { loadRequestForUpdate, ownPartyError, saveRequestChange } from './reques
 
 export async function updateDraftRequest(
   ctx: ServiceContext, actor: UserActor, id: string, input: TUpdateRequestDraft,
-): Promise<PresentedRequest & { issues: unknown[] }> {
+): Promise<PresentedRequest & { issues: ValidationIssue[] }> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const before = await loadRequestForUpdate(tx, id);

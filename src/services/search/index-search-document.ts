@@ -2,7 +2,8 @@
 // a change that rolled back (and never misses one that committed).
 import { buildTsVector } from '../../domain/search/tsvector.js';
 import type { Queryable } from '../../storage/db.js';
-import { deleteSearchRow, upsertSearchRows, type SearchKind, type SearchRow } from '../../storage/repositories/search-index.repository.js';
+import type { GatedWrite } from '../../storage/repositories/gated-write.js';
+import { deleteSearchRow, searchRowRider, upsertSearchRows, type SearchKind, type SearchRow } from '../../storage/repositories/search-index.repository.js';
 import type { SearchDocument } from './search-documents.js';
 
 export function searchRowOf(doc: SearchDocument): SearchRow {
@@ -11,6 +12,11 @@ export function searchRowOf(doc: SearchDocument): SearchRow {
 
 export async function indexSearchDocument(tx: Queryable, doc: SearchDocument): Promise<void> {
   await upsertSearchRows(tx, [searchRowOf(doc)]);
+}
+
+/** The document's index row as a rider of the statement that writes its record (one round trip for both). */
+export function searchDocumentRider(doc: SearchDocument): GatedWrite {
+  return searchRowRider(searchRowOf(doc));
 }
 
 export async function indexSearchDocuments(tx: Queryable, docs: readonly SearchDocument[]): Promise<void> {

@@ -5,8 +5,9 @@ import type { CaseRecord } from '../../domain/case/index.js';
 import type { RequestRecord } from '../../domain/request/index.js';
 import type { PublicReportRecord } from '../../domain/public-report/types.js';
 import {
-  clearSearchKind, readSearchIndexVersion, readSourcePage, writeSearchIndexVersion, type IndexedSource,
+  clearSearchKind, readSearchIndexVersion, readSourcePage, writeSearchIndexVersion, type IndexedSource, type SourceRecords,
 } from '../../storage/repositories/search-index.repository.js';
+import type { Queryable } from '../../storage/db.js';
 import type { ServiceContext } from '../context.js';
 import { indexSearchDocuments } from './index-search-document.js';
 import { articleDocument, caseDocument, reportDocument, requestDocument, type SearchDocument } from './search-documents.js';
@@ -23,12 +24,34 @@ export const SEARCH_INDEX_VERSION = 2;
 /** Advisory lock key: one process of a node rebuilds at a time. */
 const REINDEX_LOCK = 7400003;
 
-const DOCUMENT_OF: Record<IndexedSource, (doc: never) => SearchDocument> = {
+const DOCUMENT_OF: { [S in IndexedSource]: (doc: SourceRecords[S]) => SearchDocument } = {
   article: (a: ArticleRecord) => articleDocument(a),
   case: (c: CaseRecord) => caseDocument(c),
   request: (r: RequestRecord) => requestDocument(r),
   report: (r: PublicReportRecord) => reportDocument(r),
 };
+
+const SOURCE_ORDER: readonly IndexedSource[] = ['article', 'case', 'request', 'report'];
+
+/** Clears one kind's index rows and refills them page by page, in the caller's transaction. */
+async function reindexKind<S extends IndexedSource>(tx: Queryable, kind: S, onProgress?: ReindexProgress, signal?: AbortSignal): Promise<number> {
+  await clearSearchKind(tx, kind);
+  const toDocument = DOCUMENT_OF[kind];
+  let after = '';
+  let done = 0;
+  for (;;) {
+    // A stopping node abandons the rebuild: this kind's transaction rolls back, the old rows stay.
+    signal?.throwIfAborted();
+    const page = await readSourcePage(tx, kind, after, PAGE);
+    const last = page[page.length - 1];
+    if (!last) break;
+    await indexSearchDocuments(tx, page.map((r) => toDocument(r.doc)));
+    done += page.length;
+    after = last.id;
+    onProgress?.(kind, done);
+  }
+  return done;
+}
 
 export type ReindexProgress = (kind: IndexedSource, done: number) => void;
 
@@ -36,24 +59,7 @@ export async function reindexSearch(
   ctx: ServiceContext, onProgress?: ReindexProgress, signal?: AbortSignal,
 ): Promise<Record<IndexedSource, number>> {
   const counts = { article: 0, case: 0, request: 0, report: 0 };
-  for (const kind of Object.keys(DOCUMENT_OF) as IndexedSource[]) {
-    counts[kind] = await ctx.db.transaction(async (tx) => {
-      await clearSearchKind(tx, kind);
-      let after = '';
-      let done = 0;
-      for (;;) {
-        // A stopping node abandons the rebuild: this kind's transaction rolls back, the old rows stay.
-        signal?.throwIfAborted();
-        const page = await readSourcePage<never>(tx, kind, after, PAGE);
-        if (page.length === 0) break;
-        await indexSearchDocuments(tx, page.map((r) => DOCUMENT_OF[kind](r.doc)));
-        done += page.length;
-        after = page[page.length - 1]!.id;
-        onProgress?.(kind, done);
-      }
-      return done;
-    });
-  }
+  for (const kind of SOURCE_ORDER) counts[kind] = await ctx.db.transaction((tx) => reindexKind(tx, kind, onProgress, signal));
   await writeSearchIndexVersion(ctx.db, SEARCH_INDEX_VERSION);
   return counts;
 }

@@ -6,6 +6,7 @@ import { hashToken } from '../../shared/ids.js';
 import {
   deleteSession, findApiTokenWithUser, findSessionWithUser, markApiTokenUsed, touchSession, type UserRow,
 } from '../../storage/repositories/user.repository.js';
+import type { PasskeyGateFacts } from '../../storage/repositories/passkey-policy.repository.js';
 import type { ServiceContext } from '../context.js';
 
 export type Authenticated = {
@@ -18,12 +19,15 @@ export type Authenticated = {
   boundParty: string | null;
   /** The language chosen in this browser session; null (and always for API tokens) follows the account's. */
   sessionLocale: string | null;
+  /** The passkey policy and whether the user has a passkey, read with the credential (passkey-gate.ts decides). */
+  passkeyGate: PasskeyGateFacts;
 };
 
 export function toActor(user: UserRow, partyId: string): UserActor {
   return { kind: 'user', userId: user.id, name: user.displayName, roles: user.roles, partyId };
 }
 
+/** One query per call: the credential, its user, the user's bound party and the passkey gate's facts. */
 export async function authenticate(ctx: ServiceContext, token: string): Promise<Authenticated> {
   const now = ctx.clock();
   const tokenHash = hashToken(token);
@@ -40,7 +44,7 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
     }
     return {
       actor: toActor(user, ctx.config.nodeId), user, via: 'api_token', tokenHash, boundParty: found.boundParty,
-      scope: apiToken.scope, tokenExpiresAt: apiToken.expiresAt, sessionLocale: null,
+      scope: apiToken.scope, tokenExpiresAt: apiToken.expiresAt, sessionLocale: null, passkeyGate: found.passkeyGate,
     };
   }
   const found = await findSessionWithUser(ctx.db, tokenHash);
@@ -55,7 +59,9 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
     const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlMinutes * 60_000).toISOString();
     await touchSession(ctx.db, tokenHash, now.toISOString(), expiresAt);
   }
-  return { actor: toActor(user, ctx.config.nodeId), user, via: 'session', tokenHash, boundParty: found.boundParty, scope: 'full', tokenExpiresAt: null, sessionLocale: session.locale ?? null };
+  return {
+    actor: toActor(user, ctx.config.nodeId), user, via: 'session', tokenHash, boundParty: found.boundParty, scope: 'full', tokenExpiresAt: null, sessionLocale: session.locale ?? null, passkeyGate: found.passkeyGate,
+  };
 }
 
 function activeUser(user: UserRow): UserRow {

@@ -1,16 +1,20 @@
-// Use case: sign in with password (+ TOTP when enrolled). In order: the client's throttles (per
-// address, per address and user name), one reserved attempt of the account's lockout budget, the
+// Use case: sign in with password (+ a second step when the account has one: a TOTP code or a
+// passkey, as src/domain/passkey/policy.ts allows). In order: the client's throttles (per address,
+// per address and user name), one reserved attempt of the account's lockout budget, the
 // password check, then one transaction that settles all of them. Unknown, disabled and locked
 // accounts (and accounts whose remaining attempts are all in progress) get a dummy hash checked and
 // the same answer as a wrong password, so an answer tells nothing about the account.
 import { AppError } from '../../errors.js';
 import { checkTotp } from '../../domain/user/totp.js';
+import type { SecondFactor } from '../../domain/passkey/policy.js';
 import type { TLogin } from '../../domain/user/schemas.js';
 import { appendAudit } from '../../audit/audit-log.js';
 import { openSecret } from '../../security/secret-box.js';
 import { hashToken, newSecretToken } from '../../shared/ids.js';
 import { findUserById, insertSession, saveUser, type UserRow } from '../../storage/repositories/user.repository.js';
 import type { ServiceContext } from '../context.js';
+import { secondFactorsOf } from '../passkey/second-factor.js';
+import { verifyPasskeyAssertion } from '../passkey/verify-assertion.js';
 import { reserveAccountAttempt, settleAccountAttempt } from './account-attempts.js';
 import { reserveLoginThrottle, settleLoginThrottleSuccess } from './login-throttle.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
@@ -36,7 +40,7 @@ export async function login(ctx: ServiceContext, input: TLogin, source: { ip?: s
       await settleAccountAttempt(tx, ctx.config, user, 'release', now);
       return new AppError('AUTH_INVALID_CREDENTIALS');
     }
-    const refuse = async (code: 'AUTH_INVALID_CREDENTIALS' | 'AUTH_TOTP_INVALID'): Promise<AppError> => {
+    const refuse = async (code: 'AUTH_INVALID_CREDENTIALS' | 'AUTH_TOTP_INVALID' | 'AUTH_PASSKEY_INVALID'): Promise<AppError> => {
       const { locked } = await settleAccountAttempt(tx, ctx.config, user, 'failure', now);
       await appendAudit(tx, {
         actor: { kind: 'system', partyId: ctx.config.nodeId }, action: 'auth.login_failed', subjectType: 'user',
@@ -49,15 +53,25 @@ export async function login(ctx: ServiceContext, input: TLogin, source: { ip?: s
     // From here on the password is proven: the client's throttles are given back whatever follows.
     await settleLoginThrottleSuccess(tx, client, input.username, now.getTime());
     let totpLastStep = user.totpLastStep;
-    if (user.totpEnabled) {
-      if (!input.totp) {
+    // The second step: a passkey or a TOTP code, as src/domain/passkey/policy.ts (secondFactors) allows.
+    const factors = await secondFactorsOf(tx, user);
+    let secondFactor: SecondFactor | null = null;
+    if (factors.length > 0) {
+      if (input.passkey && factors.includes('passkey')) {
+        const used = await verifyPasskeyAssertion(tx, ctx, input.passkey, { purpose: 'second_factor', userId: user.id }, now);
+        if (used instanceof AppError) return refuse('AUTH_PASSKEY_INVALID');
+        secondFactor = 'passkey';
+      } else if (input.totp && factors.includes('totp')) {
+        const secret = openSecret(user.totpSecretEnc!, ctx.secrets.masterKey, `totp:${user.id}`);
+        const step = checkTotp(secret, input.totp, now, user.totpLastStep);
+        if (step == null) return refuse('AUTH_TOTP_INVALID');
+        totpLastStep = step;
+        secondFactor = 'totp';
+      } else {
         await settleAccountAttempt(tx, ctx.config, user, 'release', now);
-        return new AppError('AUTH_TOTP_REQUIRED');
+        const passkey = factors.includes('passkey');
+        return factors.includes('totp') ? new AppError('AUTH_TOTP_REQUIRED', { details: { passkey } }) : new AppError('AUTH_PASSKEY_CONFIRM_REQUIRED');
       }
-      const secret = openSecret(user.totpSecretEnc!, ctx.secrets.masterKey, `totp:${user.id}`);
-      const step = checkTotp(secret, input.totp, now, user.totpLastStep);
-      if (step == null) return refuse('AUTH_TOTP_INVALID');
-      totpLastStep = step;
     }
     const settled = await settleAccountAttempt(tx, ctx.config, user, 'success', now);
     const token = newSecretToken('cls');
@@ -67,7 +81,7 @@ export async function login(ctx: ServiceContext, input: TLogin, source: { ip?: s
     await insertSession(tx, { tokenHash: hashToken(token), userId: user.id, createdAt: now.toISOString(), expiresAt, lastSeenAt: now.toISOString(), locale: input.locale ?? null });
     await appendAudit(tx, {
       actor: { kind: 'user', userId: user.id, name: user.displayName, roles: user.roles, partyId: ctx.config.nodeId },
-      action: 'auth.login', subjectType: 'user', subjectId: user.id, data: { ip: source.ip ?? null, totp: user.totpEnabled },
+      action: 'auth.login', subjectType: 'user', subjectId: user.id, data: { ip: source.ip ?? null, totp: secondFactor === 'totp', secondFactor },
     }, now);
     return { token, expiresAt, user: presentUser(next) };
   });

@@ -1,10 +1,11 @@
 // Presenters for users and tokens: whitelist fields, never send hashes or secrets out.
+import type { Role } from '../../domain/shared/roles.js';
 import type { TokenScope } from '../../domain/user/token-scope.js';
 import type { ApiTokenRow, UserRow } from '../../storage/repositories/user.repository.js';
 
 export type PublicUser = {
-  id: string; username: string; displayName: string; email: string | null; roles: string[];
-  locale: string; timeZone: string; totpEnabled: boolean; disabled: boolean; lockedUntil: string | null;
+  id: string; username: string; displayName: string; email: string | null; roles: Role[];
+  locale: UserRow['locale']; timeZone: string; totpEnabled: boolean; disabled: boolean; lockedUntil: string | null;
   createdAt: string; updatedAt: string;
 };
 

@@ -1,10 +1,12 @@
 // SQL for dialogue action items: versioned documents plus due-date and overdue-clock columns.
+import { ACTION_ITEM_DOCUMENT } from '../../domain/dialogue/record-schema.js';
 import type { ActionItem, ActionItemStatus } from '../../domain/dialogue/index.js';
 import { dueInstant } from '../../domain/dialogue/index.js';
 import type { Queryable } from '../db.js';
+import { decodeDocuments, documentKind } from './document-codec.js';
 import { insertDocument, loadDocument, updateDocument, type Columns } from './document-store.js';
 
-const TABLE = 'action_items';
+export const ACTION_ITEMS = documentKind('action_items', ACTION_ITEM_DOCUMENT);
 
 function columns(a: ActionItem, nextCheckAt: string | null): Columns {
   return {
@@ -14,15 +16,15 @@ function columns(a: ActionItem, nextCheckAt: string | null): Columns {
 }
 
 export async function insertActionItem(tx: Queryable, a: ActionItem, nextCheckAt: string | null): Promise<void> {
-  await insertDocument(tx, TABLE, a.id, a.version, columns(a, nextCheckAt), a);
+  await insertDocument(tx, ACTION_ITEMS, a.id, a.version, columns(a, nextCheckAt), a);
 }
 
 export async function updateActionItem(tx: Queryable, a: ActionItem, expectedVersion: number, nextCheckAt: string | null): Promise<void> {
-  await updateDocument(tx, TABLE, a.id, expectedVersion, a.version, columns(a, nextCheckAt), a);
+  await updateDocument(tx, ACTION_ITEMS, a.id, expectedVersion, a.version, columns(a, nextCheckAt), a);
 }
 
 export function findActionItem(db: Queryable, id: string, forUpdate = false): Promise<ActionItem | null> {
-  return loadDocument<ActionItem>(db, TABLE, id, forUpdate);
+  return loadDocument(db, ACTION_ITEMS, id, forUpdate);
 }
 
 export async function setActionItemNextCheck(tx: Queryable, id: string, nextCheckAt: string | null): Promise<void> {
@@ -44,11 +46,11 @@ export async function listActionItems(db: Queryable, f: ActionItemFilter): Promi
   if (f.status?.length) where.push(`status = ANY(${p(f.status)}::text[])`);
   if (f.ownerParty) where.push(`owner_party = ${p(f.ownerParty)}`);
   if (f.overdueAt) where.push(`status IN ('open', 'in_progress') AND due_at <= ${p(f.overdueAt)}`);
-  const rows = await db.query<{ doc: ActionItem }>(
+  const rows = await db.query<{ doc: unknown }>(
     `SELECT doc FROM action_items WHERE ${where.join(' AND ')} ORDER BY due_date, id LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`,
     params,
   );
-  return rows.map((r) => r.doc);
+  return decodeDocuments(ACTION_ITEMS, rows);
 }
 
 export async function dueActionItemIds(db: Queryable, now: string, limit: number): Promise<string[]> {

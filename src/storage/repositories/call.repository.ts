@@ -1,10 +1,12 @@
 // SQL for hotline calls: versioned documents plus inbox and escalation-clock columns.
+import { CALL_DOCUMENT } from '../../domain/call/record-schema.js';
 import type { CallRecord, CallStatus, CallUrgency } from '../../domain/call/index.js';
 import type { Queryable } from '../db.js';
 import { RUNNING_EXERCISES, RUNNING_EXERCISES_SQL } from './running-exercises.js';
+import { decodeDocuments, documentKind } from './document-codec.js';
 import { insertDocument, loadDocument, updateDocument, type Columns } from './document-store.js';
 
-const TABLE = 'calls';
+export const CALLS = documentKind('calls', CALL_DOCUMENT);
 
 export type CallDirection = 'outgoing' | 'incoming';
 
@@ -17,17 +19,17 @@ function columns(c: CallRecord, direction: CallDirection, nextCheckAt: string | 
 }
 
 export async function insertCall(tx: Queryable, c: CallRecord, direction: CallDirection, nextCheckAt: string | null): Promise<void> {
-  await insertDocument(tx, TABLE, c.id, c.version, columns(c, direction, nextCheckAt), c);
+  await insertDocument(tx, CALLS, c.id, c.version, columns(c, direction, nextCheckAt), c);
 }
 
 export async function updateCall(
   tx: Queryable, c: CallRecord, expectedVersion: number, direction: CallDirection, nextCheckAt: string | null,
 ): Promise<void> {
-  await updateDocument(tx, TABLE, c.id, expectedVersion, c.version, columns(c, direction, nextCheckAt), c);
+  await updateDocument(tx, CALLS, c.id, expectedVersion, c.version, columns(c, direction, nextCheckAt), c);
 }
 
 export function findCall(db: Queryable, id: string, forUpdate = false): Promise<CallRecord | null> {
-  return loadDocument<CallRecord>(db, TABLE, id, forUpdate);
+  return loadDocument(db, CALLS, id, forUpdate);
 }
 
 export async function callIdExists(db: Queryable, id: string): Promise<boolean> {
@@ -60,7 +62,7 @@ export async function listCalls(db: Queryable, f: CallFilter): Promise<CallRecor
   if (f.urgency?.length) where.push(`urgency = ANY(${p(f.urgency)}::text[])`);
   if (f.direction) where.push(`direction = ${p(f.direction)}`);
   if (f.overdueAt) where.push(`status IN ('placed', 'delivered') AND ack_due_at < ${p(f.overdueAt)}`);
-  const rows = await db.query<{ doc: CallRecord }>(
+  const rows = await db.query<{ doc: unknown }>(
     `SELECT doc FROM calls ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY (status IN ('closed', 'cancelled')),
        CASE urgency WHEN 'emergency' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END,
@@ -68,7 +70,7 @@ export async function listCalls(db: Queryable, f: CallFilter): Promise<CallRecor
      LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`,
     params,
   );
-  return rows.map((r) => r.doc);
+  return decodeDocuments(CALLS, rows);
 }
 
 export async function dueCallIds(db: Queryable, now: string, limit: number): Promise<string[]> {

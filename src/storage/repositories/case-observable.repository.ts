@@ -1,10 +1,12 @@
 // SQL for a case's observables: one row per (case, type, canonical value), merged in place.
+import { OBSERVABLE_DOCUMENT } from '../../domain/case/record-schema.js';
 import { createHash } from 'node:crypto';
 import type { ObservableRecord } from '../../domain/case/index.js';
 import type { Queryable } from '../db.js';
+import { decodeDocuments, documentKind } from './document-codec.js';
 import { insertDocument, updateDocument, type Columns } from './document-store.js';
 
-const TABLE = 'case_observables';
+export const CASE_OBSERVABLES = documentKind('case_observables', OBSERVABLE_DOCUMENT);
 
 /** Hash of the canonical value: long URLs would not fit a B-tree index entry as they are. */
 function valueHash(value: string): string {
@@ -16,17 +18,17 @@ function columns(o: ObservableRecord): Columns {
 }
 
 export async function insertObservable(tx: Queryable, o: ObservableRecord): Promise<void> {
-  await insertDocument(tx, TABLE, o.id, o.version, columns(o), o);
+  await insertDocument(tx, CASE_OBSERVABLES, o.id, o.version, columns(o), o);
 }
 
 export async function updateObservable(tx: Queryable, o: ObservableRecord, expectedVersion: number): Promise<void> {
-  await updateDocument(tx, TABLE, o.id, expectedVersion, o.version, columns(o), o);
+  await updateDocument(tx, CASE_OBSERVABLES, o.id, expectedVersion, o.version, columns(o), o);
 }
 
 /** Every observable of the case, in first-seen order (the order merging keeps). */
 export async function listCaseObservables(db: Queryable, caseId: string): Promise<ObservableRecord[]> {
-  const rows = await db.query<{ doc: ObservableRecord }>(
+  const rows = await db.query<{ doc: unknown }>(
     'SELECT doc FROM case_observables WHERE case_id = $1 ORDER BY first_seen_at, id', [caseId],
   );
-  return rows.map((r) => r.doc);
+  return decodeDocuments(CASE_OBSERVABLES, rows);
 }

@@ -3,24 +3,26 @@
 import type { CaseRecord } from '../../domain/case/index.js';
 import type { Role } from '../../domain/shared/roles.js';
 import type { Queryable } from '../db.js';
+import { CASES } from './case.repository.js';
+import { decodeDocument, decodeDocuments } from './document-codec.js';
 
 export async function findSharedCopy(db: Queryable, party: string, caseId: string): Promise<CaseRecord | null> {
-  const rows = await db.query<{ doc: CaseRecord }>(
+  const rows = await db.query<{ doc: unknown }>(
     `SELECT doc FROM cases WHERE doc->'sharedFrom'->>'party' = $1 AND doc->'sharedFrom'->>'caseId' = $2
      ORDER BY created_at, id LIMIT 1 FOR UPDATE`,
     [party, caseId],
   );
-  return rows[0]?.doc ?? null;
+  return rows[0] ? decodeDocument(CASES, rows[0].doc) : null;
 }
 
 /** Cases linked to the request first, then the one whose reference is the request's case reference. */
 export async function findCasesForRequest(db: Queryable, requestId: string, caseRef: string): Promise<CaseRecord[]> {
-  const rows = await db.query<{ doc: CaseRecord }>(
+  const rows = await db.query<{ doc: unknown }>(
     `SELECT doc FROM cases WHERE doc->'linkedRequestIds' @> $1::jsonb OR reference = $2
      ORDER BY (doc->'linkedRequestIds' @> $1::jsonb) DESC, created_at, id FOR UPDATE`,
     [JSON.stringify([requestId]), caseRef],
   );
-  return rows.map((r) => r.doc);
+  return decodeDocuments(CASES, rows);
 }
 
 /** Enabled users holding the role, oldest account first (the first one leads a received case). */

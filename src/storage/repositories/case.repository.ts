@@ -1,9 +1,11 @@
 // SQL for cases: versioned documents plus the columns lists filter on (status, members, categories).
+import { CASE_DOCUMENT } from '../../domain/case/record-schema.js';
 import type { CaseRecord, CaseStatus, CrimeCategory } from '../../domain/case/index.js';
 import type { Queryable } from '../db.js';
+import { decodeDocuments, documentKind } from './document-codec.js';
 import { insertDocument, loadDocument, updateDocument, type Columns } from './document-store.js';
 
-const TABLE = 'cases';
+export const CASES = documentKind('cases', CASE_DOCUMENT);
 
 function columns(c: CaseRecord): Columns {
   return {
@@ -15,22 +17,22 @@ function columns(c: CaseRecord): Columns {
 }
 
 export async function insertCase(tx: Queryable, c: CaseRecord): Promise<void> {
-  await insertDocument(tx, TABLE, c.id, c.version, columns(c), c);
+  await insertDocument(tx, CASES, c.id, c.version, columns(c), c);
 }
 
 export async function updateCase(tx: Queryable, c: CaseRecord, expectedVersion: number): Promise<void> {
-  await updateDocument(tx, TABLE, c.id, expectedVersion, c.version, columns(c), c);
+  await updateDocument(tx, CASES, c.id, expectedVersion, c.version, columns(c), c);
 }
 
 export function findCase(db: Queryable, id: string, forUpdate = false): Promise<CaseRecord | null> {
-  return loadDocument<CaseRecord>(db, TABLE, id, forUpdate);
+  return loadDocument(db, CASES, id, forUpdate);
 }
 
 /** The cases with these ids (in no particular order); ids of no case are left out. */
 export async function findCasesByIds(db: Queryable, ids: readonly string[]): Promise<CaseRecord[]> {
   if (ids.length === 0) return [];
-  const rows = await db.query<{ doc: CaseRecord }>('SELECT doc FROM cases WHERE id = ANY($1::text[])', [[...new Set(ids)]]);
-  return rows.map((r) => r.doc);
+  const rows = await db.query<{ doc: unknown }>('SELECT doc FROM cases WHERE id = ANY($1::text[])', [[...new Set(ids)]]);
+  return decodeDocuments(CASES, rows);
 }
 
 /** The id of another case already using this reference, if any. */
@@ -60,10 +62,10 @@ export async function listCases(db: Queryable, f: CaseFilter): Promise<CaseRecor
     const like = p(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     where.push(`(reference ILIKE ${like} OR doc->'title'->>'en' ILIKE ${like} OR doc->'title'->>'zh' ILIKE ${like})`);
   }
-  const rows = await db.query<{ doc: CaseRecord }>(
+  const rows = await db.query<{ doc: unknown }>(
     `SELECT doc FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY updated_at DESC, id DESC LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`,
     params,
   );
-  return rows.map((r) => r.doc);
+  return decodeDocuments(CASES, rows);
 }

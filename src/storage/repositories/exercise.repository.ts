@@ -2,24 +2,30 @@
 // participations (participant side).
 import type { Bilingual } from '../../error-types.js';
 import type { Exercise, InjectDelivery, ParticipantExercise, Scenario } from '../../domain/exercise/index.js';
+import { EXERCISE_DOCUMENT, PARTICIPATION_DOCUMENT, SCENARIO_DOCUMENT } from '../../domain/exercise/record-schema.js';
 import type { Queryable } from '../db.js';
+import { decodeDocuments, documentKind } from './document-codec.js';
 import { insertDocument, loadDocument, updateDocument } from './document-store.js';
 
+export const SCENARIOS = documentKind('exercise_scenarios', SCENARIO_DOCUMENT);
+export const EXERCISES = documentKind('exercises', EXERCISE_DOCUMENT);
+export const PARTICIPATIONS = documentKind('exercise_participations', PARTICIPATION_DOCUMENT);
+
 export async function insertScenario(tx: Queryable, s: Scenario): Promise<void> {
-  await insertDocument(tx, 'exercise_scenarios', s.id, s.version, { updated_at: s.updatedAt }, s);
+  await insertDocument(tx, SCENARIOS, s.id, s.version, { updated_at: s.updatedAt }, s);
 }
 
 export async function updateScenario(tx: Queryable, s: Scenario, expectedVersion: number): Promise<void> {
-  await updateDocument(tx, 'exercise_scenarios', s.id, expectedVersion, s.version, { updated_at: s.updatedAt }, s);
+  await updateDocument(tx, SCENARIOS, s.id, expectedVersion, s.version, { updated_at: s.updatedAt }, s);
 }
 
 export function findScenario(db: Queryable, id: string, forUpdate = false): Promise<Scenario | null> {
-  return loadDocument<Scenario>(db, 'exercise_scenarios', id, forUpdate);
+  return loadDocument(db, SCENARIOS, id, forUpdate);
 }
 
 export async function listScenarios(db: Queryable, limit: number): Promise<Scenario[]> {
-  const rows = await db.query<{ doc: Scenario }>('SELECT doc FROM exercise_scenarios ORDER BY updated_at DESC, id LIMIT $1', [limit]);
-  return rows.map((r) => r.doc);
+  const rows = await db.query<{ doc: unknown }>('SELECT doc FROM exercise_scenarios ORDER BY updated_at DESC, id LIMIT $1', [limit]);
+  return decodeDocuments(SCENARIOS, rows);
 }
 
 function exerciseColumns(e: Exercise) {
@@ -30,15 +36,15 @@ function exerciseColumns(e: Exercise) {
 }
 
 export async function insertExercise(tx: Queryable, e: Exercise): Promise<void> {
-  await insertDocument(tx, 'exercises', e.id, e.version, exerciseColumns(e), e);
+  await insertDocument(tx, EXERCISES, e.id, e.version, exerciseColumns(e), e);
 }
 
 export async function updateExercise(tx: Queryable, e: Exercise, expectedVersion: number): Promise<void> {
-  await updateDocument(tx, 'exercises', e.id, expectedVersion, e.version, exerciseColumns(e), e);
+  await updateDocument(tx, EXERCISES, e.id, expectedVersion, e.version, exerciseColumns(e), e);
 }
 
 export function findExercise(db: Queryable, id: string, forUpdate = false): Promise<Exercise | null> {
-  return loadDocument<Exercise>(db, 'exercises', id, forUpdate);
+  return loadDocument(db, EXERCISES, id, forUpdate);
 }
 
 export type ExerciseFilter = { startedFrom?: string; startedTo?: string; state?: Exercise['state']; limit: number };
@@ -50,12 +56,12 @@ export async function listExercises(db: Queryable, f: ExerciseFilter): Promise<E
   if (f.state) where.push(`state = ${p(f.state)}`);
   if (f.startedFrom) where.push(`started_at >= ${p(f.startedFrom)}`);
   if (f.startedTo) where.push(`started_at < ${p(f.startedTo)}`);
-  const rows = await db.query<{ doc: Exercise }>(
+  const rows = await db.query<{ doc: unknown }>(
     `SELECT doc FROM exercises ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY started_at DESC NULLS FIRST, created_at DESC, id LIMIT ${p(f.limit)}`,
     params,
   );
-  return rows.map((r) => r.doc);
+  return decodeDocuments(EXERCISES, rows);
 }
 
 type DeliveryRow = {
@@ -120,18 +126,18 @@ export async function markDeliveryFired(
 }
 
 export async function insertParticipation(tx: Queryable, p: ParticipantExercise): Promise<void> {
-  await insertDocument(tx, 'exercise_participations', p.id, p.version, { director_party: p.directorParty, state: p.state, updated_at: p.updatedAt }, p);
+  await insertDocument(tx, PARTICIPATIONS, p.id, p.version, { director_party: p.directorParty, state: p.state, updated_at: p.updatedAt }, p);
 }
 
 export async function updateParticipation(tx: Queryable, p: ParticipantExercise, expectedVersion: number): Promise<void> {
-  await updateDocument(tx, 'exercise_participations', p.id, expectedVersion, p.version, { director_party: p.directorParty, state: p.state, updated_at: p.updatedAt }, p);
+  await updateDocument(tx, PARTICIPATIONS, p.id, expectedVersion, p.version, { director_party: p.directorParty, state: p.state, updated_at: p.updatedAt }, p);
 }
 
 export function findParticipation(db: Queryable, id: string, forUpdate = false): Promise<ParticipantExercise | null> {
-  return loadDocument<ParticipantExercise>(db, 'exercise_participations', id, forUpdate);
+  return loadDocument(db, PARTICIPATIONS, id, forUpdate);
 }
 
 export async function listParticipations(db: Queryable, limit: number): Promise<ParticipantExercise[]> {
-  const rows = await db.query<{ doc: ParticipantExercise }>('SELECT doc FROM exercise_participations ORDER BY updated_at DESC, id LIMIT $1', [limit]);
-  return rows.map((r) => r.doc);
+  const rows = await db.query<{ doc: unknown }>('SELECT doc FROM exercise_participations ORDER BY updated_at DESC, id LIMIT $1', [limit]);
+  return decodeDocuments(PARTICIPATIONS, rows);
 }

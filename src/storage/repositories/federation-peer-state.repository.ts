@@ -1,5 +1,7 @@
 // SQL for per-peer delivery health (contact times, failures, retry gate) and stored receipts.
+import { z } from 'zod';
 import type { Queryable } from '../db.js';
+import { parseRow } from './row-schema.js';
 
 export type PeerDeliveryState = {
   peerId: string; retryAt: Date | null; consecutiveFailures: number; totalFailures: number;
@@ -7,15 +9,22 @@ export type PeerDeliveryState = {
   lastContactAt: Date | null; lastSentAt: Date | null; lastReceivedAt: Date | null; cardCheckedAt: Date | null;
 };
 
-const d = (v: unknown): Date | null => (v ? new Date(v as string) : null);
+const date = z.union([z.date(), z.string()]).nullish().transform((v) => (v ? new Date(v) : null));
+const text = z.string().nullish().transform((v) => v ?? null);
+const count = z.coerce.number().nullish().transform((v) => v ?? 0);
+/** A peer with no row yet: every column absent, each read empty. */
+const ZPeerStateRow = z.object({
+  retry_at: date, consecutive_failures: count, total_failures: count, last_error_code: text, last_error: text, last_error_at: date,
+  last_contact_at: date, last_sent_at: date, last_received_at: date, card_checked_at: date,
+});
 
 export async function getPeerDeliveryState(db: Queryable, peerId: string): Promise<PeerDeliveryState> {
-  const [r] = await db.query('SELECT * FROM federation_peer_state WHERE peer_id = $1', [peerId]);
+  const [row] = await db.query('SELECT * FROM federation_peer_state WHERE peer_id = $1', [peerId]);
+  const r = parseRow(ZPeerStateRow, 'federation_peer_state', row ?? {});
   return {
-    peerId, retryAt: d(r?.retry_at), consecutiveFailures: (r?.consecutive_failures as number) ?? 0,
-    totalFailures: (r?.total_failures as number) ?? 0, lastErrorCode: (r?.last_error_code as string) ?? null,
-    lastError: (r?.last_error as string) ?? null, lastErrorAt: d(r?.last_error_at), lastContactAt: d(r?.last_contact_at),
-    lastSentAt: d(r?.last_sent_at), lastReceivedAt: d(r?.last_received_at), cardCheckedAt: d(r?.card_checked_at),
+    peerId, retryAt: r.retry_at, consecutiveFailures: r.consecutive_failures, totalFailures: r.total_failures,
+    lastErrorCode: r.last_error_code, lastError: r.last_error, lastErrorAt: r.last_error_at, lastContactAt: r.last_contact_at,
+    lastSentAt: r.last_sent_at, lastReceivedAt: r.last_received_at, cardCheckedAt: r.card_checked_at,
   };
 }
 

@@ -58,7 +58,8 @@ export async function inboundChannels(db: Queryable, peerId: string): Promise<In
 }
 
 export type OutboxListItem = {
-  mid: string; peerId: string; channel: string; seq: number; type: string; state: string; result: string | null; code: string | null;
+  mid: string; peerId: string; channel: string; seq: number; type: string; state: 'pending' | 'sent' | 'rejected';
+  result: 'accepted' | 'duplicate' | 'rejected' | null; code: string | null;
   attempts: number; createdAt: Date; sentAt: Date | null; nextAttemptAt: Date; lastError: string | null; bid: string | null;
 };
 
@@ -71,7 +72,7 @@ export async function listOutbox(db: Queryable, f: { peerId?: string; state?: st
   );
   return rows.map((r) => ({
     mid: r.mid as string, peerId: r.peer_id as string, channel: r.channel as string, seq: r.seq as number, type: r.mtype as string,
-    state: r.state as string, result: (r.result as string) ?? null, code: (r.code as string) ?? null, attempts: r.attempts as number,
+    state: r.state as OutboxListItem['state'], result: (r.result as OutboxListItem['result']) ?? null, code: (r.code as string) ?? null, attempts: r.attempts as number,
     createdAt: new Date(r.created_at as string), sentAt: r.sent_at ? new Date(r.sent_at as string) : null,
     nextAttemptAt: new Date(r.next_attempt_at as string), lastError: (r.last_error as string) ?? null, bid: (r.bid as string) ?? null,
   }));

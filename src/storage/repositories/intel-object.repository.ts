@@ -3,7 +3,9 @@
 // as received and compared with lower(stix_id) (the unique and lookup indexes are on it, 150_…sql).
 import { stixIdKey } from '../../intel/stix/ids.js';
 import { tlpOfMarkings, type StixObject } from '../../intel/stix/types.js';
-import type { Queryable } from '../db.js';
+import { z } from 'zod';
+import type { Queryable, Row } from '../db.js';
+import { parseRow, zInstant, zNullableString } from './row-schema.js';
 
 export type IntelCollectionRow = {
   id: string; alias: string | null; title: string; description: string;
@@ -15,23 +17,38 @@ export type IntelObjectRow = {
   created: string | null; modified: string; addedAt: string; tlp: string | null; source: string; object: StixObject;
 };
 
-function toCollection(r: Record<string, unknown>): IntelCollectionRow {
+/** An `intel_collections` row (the TAXII server's view adds its API root). */
+export const ZCollectionRow = z.object({
+  id: z.string(), alias: zNullableString, title: z.string(), description: z.string(), readers: z.array(z.string()),
+  writers: z.array(z.string()), max_tlp: z.string(), created_at: zInstant,
+});
+
+function toCollection(row: Row): IntelCollectionRow {
+  const r = parseRow(ZCollectionRow, 'intel_collections', row);
   return {
-    id: r.id as string, alias: (r.alias as string | null) ?? null, title: r.title as string, description: r.description as string,
-    readers: r.readers as string[], writers: r.writers as string[], maxTlp: r.max_tlp as string,
-    createdAt: new Date(r.created_at as string).toISOString(),
+    id: r.id, alias: r.alias, title: r.title, description: r.description, readers: r.readers, writers: r.writers,
+    maxTlp: r.max_tlp, createdAt: r.created_at,
   };
 }
+
+/** A stored STIX object: its common properties checked, every other property kept as stored. */
+export const ZStixObject = z.looseObject({
+  type: z.string(), id: z.string(), spec_version: z.string().optional(), created: z.string().optional(), modified: z.string().optional(),
+});
+const ZObjectRow = z.object({
+  seq: z.coerce.number(), collection_id: z.string(), stix_id: z.string(), type: z.string(), spec_version: z.string(),
+  created: zNullableString, modified: z.string(), added_at_text: z.string(), tlp: zNullableString, source: z.string(),
+  object: z.union([z.string().transform((text): unknown => JSON.parse(text)).pipe(ZStixObject), ZStixObject]),
+});
 
 const ADDED_AT_TEXT = `to_char(added_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const OBJECT_COLUMNS = `seq, collection_id, stix_id, type, spec_version, created, modified, ${ADDED_AT_TEXT} AS added_at_text, tlp, source, object`;
 
-function toObjectRow(r: Record<string, unknown>): IntelObjectRow {
+function toObjectRow(row: Row): IntelObjectRow {
+  const r = parseRow(ZObjectRow, 'intel_objects', row);
   return {
-    seq: Number(r.seq), collectionId: r.collection_id as string, stixId: r.stix_id as string, type: r.type as string,
-    specVersion: r.spec_version as string, created: (r.created as string | null) ?? null, modified: r.modified as string,
-    addedAt: r.added_at_text as string, tlp: (r.tlp as string | null) ?? null, source: r.source as string,
-    object: (typeof r.object === 'string' ? JSON.parse(r.object) : r.object) as StixObject,
+    seq: r.seq, collectionId: r.collection_id, stixId: r.stix_id, type: r.type, specVersion: r.spec_version, created: r.created,
+    modified: r.modified, addedAt: r.added_at_text, tlp: r.tlp, source: r.source, object: r.object,
   };
 }
 

@@ -1,10 +1,12 @@
 // SQL for knowledge-base articles: the current version as a document, every version in full,
 // and encrypted attachments.
+import { ARTICLE_DOCUMENT } from '../../domain/knowledge/record-schema.js';
 import type { ArticleContent, ArticleKind, ArticleRecord, ArticleStatus, ArticleVersion } from '../../domain/knowledge/article-types.js';
 import type { Queryable } from '../db.js';
+import { decodeDocuments, documentKind } from './document-codec.js';
 import { insertDocument, loadDocument, updateDocument, type Columns } from './document-store.js';
 
-const TABLE = 'knowledge_articles';
+export const ARTICLES = documentKind('knowledge_articles', ARTICLE_DOCUMENT);
 
 function columns(a: ArticleRecord): Columns {
   return {
@@ -14,16 +16,16 @@ function columns(a: ArticleRecord): Columns {
 }
 
 export async function insertArticle(tx: Queryable, a: ArticleRecord): Promise<void> {
-  await insertDocument(tx, TABLE, a.id, a.version, columns(a), a);
+  await insertDocument(tx, ARTICLES, a.id, a.version, columns(a), a);
 }
 
 /** `expectedVersion` is the version read before the change (optimistic lock). */
 export async function updateArticle(tx: Queryable, a: ArticleRecord, expectedVersion: number): Promise<void> {
-  await updateDocument(tx, TABLE, a.id, expectedVersion, a.version, columns(a), a);
+  await updateDocument(tx, ARTICLES, a.id, expectedVersion, a.version, columns(a), a);
 }
 
 export function findArticle(db: Queryable, id: string, forUpdate = false): Promise<ArticleRecord | null> {
-  return loadDocument<ArticleRecord>(db, TABLE, id, forUpdate);
+  return loadDocument(db, ARTICLES, id, forUpdate);
 }
 
 export async function insertArticleVersion(tx: Queryable, v: ArticleVersion): Promise<void> {
@@ -69,18 +71,18 @@ export async function listArticles(db: Queryable, f: ArticleFilter): Promise<Art
   if (f.kinds?.length) where.push(`kind = ANY(${p(f.kinds)}::text[])`);
   if (f.statuses?.length) where.push(`status = ANY(${p(f.statuses)}::text[])`);
   if (f.tag) where.push(`tags @> ARRAY[${p(f.tag)}]::text[]`);
-  const rows = await db.query<{ doc: ArticleRecord }>(
+  const rows = await db.query<{ doc: unknown }>(
     `SELECT doc FROM knowledge_articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY updated_at DESC, id DESC LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`,
     params,
   );
-  return rows.map((r) => r.doc);
+  return decodeDocuments(ARTICLES, rows);
 }
 
 /** Every article (for re-indexing). */
 export async function allArticles(db: Queryable): Promise<ArticleRecord[]> {
-  const rows = await db.query<{ doc: ArticleRecord }>('SELECT doc FROM knowledge_articles ORDER BY id');
-  return rows.map((r) => r.doc);
+  const rows = await db.query<{ doc: unknown }>('SELECT doc FROM knowledge_articles ORDER BY id');
+  return decodeDocuments(ARTICLES, rows);
 }
 
 export type AttachmentEncryption = { alg: string; iv: string; tag: string; wrappedKey: string; masterKeyId: string };

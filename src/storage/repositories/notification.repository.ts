@@ -9,6 +9,9 @@ export type NotificationRow = {
   severity: 'info' | 'warning' | 'critical'; createdAt: string; readAt?: string | null;
 };
 
+/** A notification as read for one user: whether they have read it is always known. */
+export type ReadNotificationRow = NotificationRow & { readAt: string | null };
+
 export async function insertNotification(tx: Queryable, n: NotificationRow): Promise<void> {
   await tx.query(
     `INSERT INTO notifications (id, recipient_role, recipient_user_id, kind, subject_type, subject_id, title, body, severity, created_at)
@@ -19,7 +22,7 @@ export async function insertNotification(tx: Queryable, n: NotificationRow): Pro
 }
 
 /** Notifications addressed to this user or to one of their roles, newest first. */
-export async function listNotificationsFor(db: Queryable, userId: string, roles: readonly Role[], limit: number, unreadOnly: boolean): Promise<NotificationRow[]> {
+export async function listNotificationsFor(db: Queryable, userId: string, roles: readonly Role[], limit: number, unreadOnly: boolean): Promise<ReadNotificationRow[]> {
   const rows = await db.query(
     `SELECT n.*, r.read_at FROM notifications n
        LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = $1

@@ -1,52 +1,68 @@
 // SQL for correlation (docs/spec.md §4.5): the observable index, per-value counts, alerts and exclusions.
 // Batches go through unnest() so one statement handles many values.
-import type { Queryable } from '../db.js';
+import { z } from 'zod';
+import { OBSERVABLE_TYPES, type ObservableType } from '../../domain/case/observable-types.js';
+import { SOURCE_KINDS, type SourceKind } from '../../intel/correlation/rules.js';
+import type { Queryable, Row } from '../db.js';
+import { parseRow, zInstant, zInstantOrNull, zNullableString } from './row-schema.js';
 
-export type IndexKey = { type: string; valueHash: string; value: string };
-export type SourceRef = { kind: string; id: string; label?: string | null };
+export type IndexKey = { type: ObservableType; valueHash: string; value: string };
+export type SourceRef = { kind: SourceKind; id: string; label?: string | null };
 export type IndexedSource = IndexKey & SourceRef & { firstSeen: string };
+
+// Row shapes, read with parseRow (no casts): each names the columns its query returns.
+const ZKeyRow = z.object({ type: z.enum(OBSERVABLE_TYPES), value_hash: z.string(), value: z.string() });
+const ZCountRow = z.object({ type: z.string(), value_hash: z.string(), source_count: z.number() });
+const ZSourceRow = ZKeyRow.extend({ source_kind: z.enum(SOURCE_KINDS), source_id: z.string(), source_label: zNullableString, first_seen: zInstant });
+const ZAlertRow = z.object({
+  id: z.string(), a_kind: z.enum(SOURCE_KINDS), a_id: z.string(), a_label: zNullableString, b_kind: z.enum(SOURCE_KINDS), b_id: z.string(), b_label: zNullableString,
+  matches: z.array(z.object({ type: z.string(), value: z.string() })), match_count: z.number(),
+  created_at: zInstant, updated_at: zInstant, acked_at: zInstantOrNull, acked_by: zNullableString,
+});
+const ZExclusionRow = ZKeyRow.extend({ reason: z.string(), created_by: z.string(), created_at: zInstant });
+const ZCount = z.object({ n: z.number() });
+const ZUpserted = z.object({ id: z.string(), inserted: z.boolean() });
+const ZMember = z.object({ case_id: z.string(), user_id: z.string(), roles: z.array(z.string()) });
 
 const arrays = (keys: readonly IndexKey[]) => [keys.map((k) => k.type), keys.map((k) => k.valueHash), keys.map((k) => k.value)];
 
-/** Indexes the values for one source; returns the keys that were new for it. */
-export async function insertIndexRows(tx: Queryable, source: SourceRef, keys: readonly IndexKey[], now: Date): Promise<IndexKey[]> {
+/** A value newly indexed for a source: its count of sources after the change, and whether it is excluded from correlation. */
+export type FreshValue = IndexKey & { sourceCount: number; excluded: boolean };
+
+const ZFreshRow = ZKeyRow.extend({ source_count: z.number(), excluded: z.boolean() });
+
+/**
+ * Indexes the values for one source, adds the source to each new value's count and reads whether
+ * the value is excluded, in one statement (one round trip per write that carries observables).
+ * Returns only the values that were new for this source.
+ */
+export async function indexSourceValues(tx: Queryable, source: SourceRef, keys: readonly IndexKey[], now: Date): Promise<FreshValue[]> {
   if (keys.length === 0) return [];
   const rows = await tx.query(
-    `INSERT INTO observable_index (type, value_hash, value, source_kind, source_id, source_label, first_seen)
-     SELECT t, h, v, $4, $5, $6, $7 FROM unnest($1::text[], $2::text[], $3::text[]) AS u(t, h, v)
-     ON CONFLICT DO NOTHING RETURNING type, value_hash, value`,
+    `WITH fresh AS (
+       INSERT INTO observable_index (type, value_hash, value, source_kind, source_id, source_label, first_seen)
+       SELECT t, h, v, $4, $5, $6, $7 FROM unnest($1::text[], $2::text[], $3::text[]) AS u(t, h, v)
+       ON CONFLICT DO NOTHING RETURNING type, value_hash, value),
+     counted AS (
+       INSERT INTO observable_value_counts (type, value_hash, value, source_count, first_seen)
+       SELECT type, value_hash, value, 1, $7 FROM fresh
+       ON CONFLICT (type, value_hash) DO UPDATE SET source_count = observable_value_counts.source_count + 1
+       RETURNING type, value_hash, source_count)
+     SELECT f.type, f.value_hash, f.value, c.source_count,
+            EXISTS (SELECT 1 FROM correlation_exclusions e WHERE e.type = f.type AND e.value_hash = f.value_hash) AS excluded
+     FROM fresh f JOIN counted c ON c.type = f.type AND c.value_hash = f.value_hash`,
     [...arrays(keys), source.kind, source.id, source.label ?? null, now.toISOString()],
   );
-  return rows.map((r) => ({ type: r.type as string, valueHash: r.value_hash as string, value: r.value as string }));
+  return rows.map((row) => {
+    const r = parseRow(ZFreshRow, 'observable_index', row);
+    return { type: r.type, valueHash: r.value_hash, value: r.value, sourceCount: r.source_count, excluded: r.excluded };
+  });
 }
 
-/** Adds one source to each value's count; returns the counts after the change. */
-export async function bumpValueCounts(tx: Queryable, keys: readonly IndexKey[], now: Date): Promise<Map<string, number>> {
-  if (keys.length === 0) return new Map();
-  const rows = await tx.query(
-    `INSERT INTO observable_value_counts (type, value_hash, value, source_count, first_seen)
-     SELECT t, h, v, 1, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS u(t, h, v)
-     ON CONFLICT (type, value_hash) DO UPDATE SET source_count = observable_value_counts.source_count + 1
-     RETURNING type, value_hash, source_count`,
-    [...arrays(keys), now.toISOString()],
-  );
-  return new Map(rows.map((r) => [`${r.type as string}:${r.value_hash as string}`, r.source_count as number]));
+function toSource(row: Row): IndexedSource {
+  const r = parseRow(ZSourceRow, 'observable_index', row);
+  return { type: r.type, valueHash: r.value_hash, value: r.value, kind: r.source_kind, id: r.source_id, label: r.source_label, firstSeen: r.first_seen };
 }
-
-export async function findExcludedKeys(tx: Queryable, keys: readonly IndexKey[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const rows = await tx.query(
-    `SELECT e.type, e.value_hash FROM correlation_exclusions e
-       JOIN unnest($1::text[], $2::text[]) AS u(t, h) ON e.type = u.t AND e.value_hash = u.h`,
-    [keys.map((k) => k.type), keys.map((k) => k.valueHash)],
-  );
-  return new Set(rows.map((r) => `${r.type as string}:${r.value_hash as string}`));
-}
-
-const toSource = (r: Record<string, unknown>): IndexedSource => ({
-  type: r.type as string, valueHash: r.value_hash as string, value: r.value as string, kind: r.source_kind as string,
-  id: r.source_id as string, label: (r.source_label as string | null) ?? null, firstSeen: new Date(r.first_seen as string).toISOString(),
-});
 
 /** The other sources holding these values (at most `limitPerValue` each are useful; callers pass the threshold). */
 export async function findOtherSources(tx: Queryable, keys: readonly IndexKey[], self: SourceRef): Promise<IndexedSource[]> {
@@ -66,7 +82,8 @@ export async function listSourcesOf(db: Queryable, type: string, valueHash: stri
     [type, valueHash, limit],
   );
   const count = await db.query('SELECT source_count FROM observable_value_counts WHERE type = $1 AND value_hash = $2', [type, valueHash]);
-  return { sources: rows.map(toSource), count: (count[0]?.source_count as number | undefined) ?? 0 };
+  const counted = count[0] ? parseRow(ZCountRow.pick({ source_count: true }), 'observable_value_counts', count[0]).source_count : 0;
+  return { sources: rows.map(toSource), count: counted };
 }
 
 export type AlertMatch = { type: string; value: string };
@@ -88,7 +105,8 @@ export async function upsertAlert(tx: Queryable, id: string, a: SourceRef, b: So
      RETURNING id, (xmax = 0) AS inserted`,
     [id, a.kind, a.id, a.label ?? null, b.kind, b.id, b.label ?? null, JSON.stringify([match]), now.toISOString()],
   );
-  return { id: rows[0]!.id as string, isNew: rows[0]!.inserted === true };
+  const r = parseRow(ZUpserted, 'correlation_alerts', rows[0] ?? {});
+  return { id: r.id, isNew: r.inserted };
 }
 
 export type AlertVisibility = { userId: string; canRequest: boolean; canReport: boolean; canIntel: boolean };
@@ -109,7 +127,7 @@ export async function listVisibleAlerts(db: Queryable, v: AlertVisibility, f: Al
   const sql = `FROM correlation_alerts WHERE ${where.join(' AND ')}`;
   const total = await db.query(`SELECT count(*)::int AS n ${sql}`, params);
   const rows = await db.query(`SELECT * ${sql} ORDER BY updated_at DESC, id LIMIT ${f.limit} OFFSET ${f.offset}`, params);
-  return { items: rows.map(toAlert), total: (total[0]?.n as number) ?? 0 };
+  return { items: rows.map(toAlert), total: total[0] ? parseRow(ZCount, 'correlation_alerts', total[0]).n : 0 };
 }
 
 export async function findVisibleAlert(db: Queryable, v: AlertVisibility, id: string): Promise<AlertRow | undefined> {
@@ -122,14 +140,11 @@ export async function setAlertAcked(tx: Queryable, id: string, by: string, now: 
   await tx.query('UPDATE correlation_alerts SET acked_at = $2, acked_by = $3 WHERE id = $1', [id, now.toISOString(), by]);
 }
 
-function toAlert(r: Record<string, unknown>): AlertRow {
-  const iso = (x: unknown) => (x ? new Date(x as string).toISOString() : null);
+function toAlert(row: Row): AlertRow {
+  const r = parseRow(ZAlertRow, 'correlation_alerts', row);
   return {
-    id: r.id as string,
-    a: { kind: r.a_kind as string, id: r.a_id as string, label: (r.a_label as string | null) ?? null },
-    b: { kind: r.b_kind as string, id: r.b_id as string, label: (r.b_label as string | null) ?? null },
-    matches: r.matches as AlertMatch[], matchCount: r.match_count as number,
-    createdAt: iso(r.created_at)!, updatedAt: iso(r.updated_at)!, ackedAt: iso(r.acked_at), ackedBy: (r.acked_by as string | null) ?? null,
+    id: r.id, a: { kind: r.a_kind, id: r.a_id, label: r.a_label }, b: { kind: r.b_kind, id: r.b_id, label: r.b_label },
+    matches: r.matches, matchCount: r.match_count, createdAt: r.created_at, updatedAt: r.updated_at, ackedAt: r.acked_at, ackedBy: r.acked_by,
   };
 }
 
@@ -157,11 +172,9 @@ export async function isExcluded(db: Queryable, type: string, valueHash: string)
   return (await db.query('SELECT 1 FROM correlation_exclusions WHERE type = $1 AND value_hash = $2', [type, valueHash])).length > 0;
 }
 
-function toExclusion(r: Record<string, unknown>): ExclusionRow {
-  return {
-    type: r.type as string, valueHash: r.value_hash as string, value: r.value as string, reason: r.reason as string,
-    createdBy: r.created_by as string, createdAt: new Date(r.created_at as string).toISOString(),
-  };
+function toExclusion(row: Row): ExclusionRow {
+  const r = parseRow(ZExclusionRow, 'correlation_exclusions', row);
+  return { type: r.type, valueHash: r.value_hash, value: r.value, reason: r.reason, createdBy: r.created_by, createdAt: r.created_at };
 }
 
 /** Members of the given cases with their node roles: the people who may see a case side of an alert. */
@@ -171,6 +184,9 @@ export async function listCaseMembersWithRoles(tx: Queryable, caseIds: readonly 
     `SELECT c.id AS case_id, u.id AS user_id, u.roles FROM cases c JOIN users u ON u.id = ANY(c.member_ids) WHERE c.id = ANY($1::text[])`,
     [caseIds],
   );
-  return rows.map((r) => ({ caseId: r.case_id as string, userId: r.user_id as string, roles: r.roles as string[] }));
+  return rows.map((row) => {
+    const r = parseRow(ZMember, 'cases', row);
+    return { caseId: r.case_id, userId: r.user_id, roles: r.roles };
+  });
 }
 

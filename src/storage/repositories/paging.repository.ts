@@ -62,18 +62,22 @@ export async function activeUserIdsWithRole(db: Queryable, role: Role): Promise<
   return rows.map((r) => r.id);
 }
 
-export type PageInsert = { id: string; notificationId: string; userId: string; channel: PageChannel; emergency: boolean; createdAt: string };
+export type PageInsert = {
+  id: string; notificationId: string; userId: string; channel: PageChannel; emergency: boolean; createdAt: string;
+  /** Held back by the recipient's quiet hours until then (null: due at once). */
+  heldUntil: string | null;
+};
 
 /** Inserts pages; one (notification, user, channel) is paged once whatever else tries. Returns how many are new. */
 export async function insertPages(tx: Queryable, rows: readonly PageInsert[]): Promise<number> {
   if (rows.length === 0) return 0;
   const inserted = await tx.query(
-    `INSERT INTO page_outbox (id, notification_id, user_id, channel, emergency, created_at, next_attempt_at)
-     SELECT i, n, u, c, e, ca::timestamptz, ca::timestamptz
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[]) AS x(i, n, u, c, e, ca)
+    `INSERT INTO page_outbox (id, notification_id, user_id, channel, emergency, created_at, next_attempt_at, held_until)
+     SELECT i, n, u, c, e, ca::timestamptz, coalesce(h::timestamptz, ca::timestamptz), h::timestamptz
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::text[]) AS x(i, n, u, c, e, ca, h)
      ON CONFLICT (notification_id, user_id, channel) DO NOTHING RETURNING id`,
     [rows.map((r) => r.id), rows.map((r) => r.notificationId), rows.map((r) => r.userId), rows.map((r) => r.channel),
-      rows.map((r) => r.emergency), rows.map((r) => r.createdAt)],
+      rows.map((r) => r.emergency), rows.map((r) => r.createdAt), rows.map((r) => r.heldUntil)],
   );
   return inserted.length;
 }
@@ -168,6 +172,8 @@ export async function nextPageDueAt(db: Queryable): Promise<Date | null> {
 export type PageListItem = {
   id: string; notificationId: string; userId: string; username: string; displayName: string; channel: PageChannel; emergency: boolean;
   state: 'pending' | 'sent' | 'failed'; attempts: number; lastError: string | null; createdAt: string; sentAt: string | null; failedAt: string | null;
+  /** Held back by quiet hours until then. */
+  heldUntil: string | null; nextAttemptAt: string;
   kind: string; subjectType: string; subjectId: string;
 };
 
@@ -184,7 +190,7 @@ export async function listPages(db: Queryable, filter: { state?: PageListItem['s
     id: r.id as string, notificationId: r.notification_id as string, userId: r.user_id as string, username: r.username as string,
     displayName: r.display_name as string, channel: r.channel as PageChannel, emergency: r.emergency as boolean,
     state: r.state as PageListItem['state'], attempts: r.attempts as number, lastError: (r.last_error as string | null) ?? null,
-    createdAt: at(r.created_at)!, sentAt: at(r.sent_at), failedAt: at(r.failed_at),
+    createdAt: at(r.created_at)!, sentAt: at(r.sent_at), failedAt: at(r.failed_at), heldUntil: at(r.held_until), nextAttemptAt: at(r.next_attempt_at)!,
     kind: r.kind as string, subjectType: r.subject_type as string, subjectId: r.subject_id as string,
   }));
 }

@@ -1,6 +1,8 @@
 // SQL for federation peers.
 import type { Bilingual } from '../../error-types.js';
-import type { Queryable } from '../db.js';
+import { z } from 'zod';
+import type { Queryable, Row } from '../db.js';
+import { parseRow, zInstant } from './row-schema.js';
 
 export type PeerStatus = 'active' | 'suspended';
 
@@ -9,12 +11,17 @@ export type PeerRow = {
   fingerprint: string; status: PeerStatus; addedAt: string; updatedAt: string; version: number;
 };
 
-function toPeer(r: Record<string, unknown>): PeerRow {
+const ZPeerRow = z.object({
+  id: z.string(), name: z.object({ en: z.string(), zh: z.string() }), country: z.string(), endpoint: z.string(),
+  card: z.record(z.string(), z.unknown()), fingerprint: z.string(), status: z.enum(['active', 'suspended']),
+  added_at: zInstant, updated_at: zInstant, version: z.number(),
+});
+
+function toPeer(row: Row): PeerRow {
+  const r = parseRow(ZPeerRow, 'peers', row);
   return {
-    id: r.id as string, name: r.name as Bilingual, country: r.country as string, endpoint: r.endpoint as string,
-    card: r.card as Record<string, unknown>, fingerprint: r.fingerprint as string, status: r.status as PeerStatus,
-    addedAt: new Date(r.added_at as string).toISOString(), updatedAt: new Date(r.updated_at as string).toISOString(),
-    version: r.version as number,
+    id: r.id, name: r.name, country: r.country, endpoint: r.endpoint, card: r.card, fingerprint: r.fingerprint, status: r.status,
+    addedAt: r.added_at, updatedAt: r.updated_at, version: r.version,
   };
 }
 

@@ -1,10 +1,12 @@
 // SQL for reports from the public: the report document, its encrypted attachments and its indicators.
 import type { EvidenceEncryption } from '../../domain/case/evidence-crypto.js';
 import type { PublicReportRecord, ReportCategory, ReportIndicator, ReportStatus } from '../../domain/public-report/index.js';
+import { PUBLIC_REPORT_DOCUMENT } from '../../domain/public-report/record-schema.js';
 import type { Queryable } from '../db.js';
+import { decodeDocument, decodeDocuments, documentKind } from './document-codec.js';
 import { insertDocument, updateDocument, type Columns } from './document-store.js';
 
-const TABLE = 'public_reports';
+export const PUBLIC_REPORTS = documentKind('public_reports', PUBLIC_REPORT_DOCUMENT);
 
 export type StoredReport = { record: PublicReportRecord; version: number; hasCorrelation: boolean };
 
@@ -13,11 +15,11 @@ function columns(r: PublicReportRecord): Columns {
 }
 
 export async function insertReport(tx: Queryable, r: PublicReportRecord, secrets: { codeHash: string; clientIpHash: string }): Promise<void> {
-  await insertDocument(tx, TABLE, r.id, 1, { ...columns(r), code_hash: secrets.codeHash, client_ip_hash: secrets.clientIpHash }, r);
+  await insertDocument(tx, PUBLIC_REPORTS, r.id, 1, { ...columns(r), code_hash: secrets.codeHash, client_ip_hash: secrets.clientIpHash }, r);
 }
 
 export async function updateReport(tx: Queryable, r: PublicReportRecord, expectedVersion: number): Promise<void> {
-  await updateDocument(tx, TABLE, r.id, expectedVersion, expectedVersion + 1, columns(r), r);
+  await updateDocument(tx, PUBLIC_REPORTS, r.id, expectedVersion, expectedVersion + 1, columns(r), r);
 }
 
 /**
@@ -29,8 +31,8 @@ const HAS_CORRELATION = `EXISTS (SELECT 1 FROM observable_index mine JOIN observ
   AND NOT (other.source_kind = 'report' AND other.source_id = mine.source_id)
   WHERE mine.source_kind = 'report' AND mine.source_id = public_reports.id)`;
 
-type Row = { doc: PublicReportRecord; version: number; has_correlation: boolean };
-const stored = (r: Row): StoredReport => ({ record: r.doc, version: r.version, hasCorrelation: r.has_correlation });
+type Row = { doc: unknown; version: number; has_correlation: boolean };
+const stored = (r: Row): StoredReport => ({ record: decodeDocument(PUBLIC_REPORTS, r.doc), version: r.version, hasCorrelation: r.has_correlation });
 
 export async function findReport(db: Queryable, id: string, forUpdate = false): Promise<StoredReport | null> {
   const rows = await db.query<Row>(`SELECT doc, version, ${HAS_CORRELATION} AS has_correlation FROM public_reports WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
@@ -50,8 +52,8 @@ export async function receiptTaken(db: Queryable, receipt: string): Promise<bool
 }
 
 export async function findReportForStatus(db: Queryable, receipt: string): Promise<{ record: PublicReportRecord; codeHash: string } | null> {
-  const rows = await db.query<{ doc: PublicReportRecord; code_hash: string }>('SELECT doc, code_hash FROM public_reports WHERE receipt = $1', [receipt]);
-  return rows[0] ? { record: rows[0].doc, codeHash: rows[0].code_hash } : null;
+  const rows = await db.query<{ doc: unknown; code_hash: string }>('SELECT doc, code_hash FROM public_reports WHERE receipt = $1', [receipt]);
+  return rows[0] ? { record: decodeDocument(PUBLIC_REPORTS, rows[0].doc), codeHash: rows[0].code_hash } : null;
 }
 
 export type ReportFilter = {
@@ -83,10 +85,10 @@ export async function listReports(db: Queryable, f: ReportFilter): Promise<{ ite
 
 /** Reports submitted since `since` (newest first): the pool narrative similarity is checked against. */
 export async function recentReports(db: Queryable, since: string, limit: number): Promise<PublicReportRecord[]> {
-  const rows = await db.query<{ doc: PublicReportRecord }>(
+  const rows = await db.query<{ doc: unknown }>(
     `SELECT doc FROM public_reports WHERE submitted_at >= $1 ORDER BY submitted_at DESC LIMIT ${limit}`, [since],
   );
-  return rows.map((r) => r.doc);
+  return decodeDocuments(PUBLIC_REPORTS, rows);
 }
 
 // --- attachments ---

@@ -1,6 +1,8 @@
 // SQL linking records to the federation messages sent about them, and reading their delivery state
 // and signed receipts from the outbox.
+import { z } from 'zod';
 import type { Queryable } from '../db.js';
+import { parseRow, zInstant, zInstantOrNull, zNullableString } from './row-schema.js';
 
 export async function insertRecordMessage(tx: Queryable, m: { mid: string; subjectType: string; subjectId: string; mtype: string; createdAt: string }): Promise<void> {
   await tx.query(
@@ -16,7 +18,13 @@ export type RecordDelivery = {
   receipt: { batchId: string; receivedAt: string; jws: string } | null;
 };
 
-const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
+/** A message joined with its outbox row and, once the peer answered, its signed receipt. */
+const ZDeliveryRow = z.object({
+  mid: z.string(), mtype: z.string(), created_at: zInstant, peer_id: z.string(), channel: z.string(), seq: z.coerce.number(),
+  state: z.enum(['pending', 'sent', 'rejected']), result: z.enum(['accepted', 'duplicate', 'rejected']).nullable(), code: zNullableString,
+  attempts: z.number(), last_error: zNullableString, sent_at: zInstantOrNull, bid: zNullableString, received_at: zInstantOrNull,
+  receipt_jws: zNullableString,
+});
 
 export async function listRecordDeliveries(db: Queryable, subjectType: string, subjectId: string): Promise<RecordDelivery[]> {
   const rows = await db.query(
@@ -29,11 +37,12 @@ export async function listRecordDeliveries(db: Queryable, subjectType: string, s
       ORDER BY m.created_at, o.seq`,
     [subjectType, subjectId],
   );
-  return rows.map((r) => ({
-    mid: r.mid as string, type: r.mtype as string, peer: r.peer_id as string, channel: r.channel as string, seq: r.seq as number,
-    createdAt: iso(r.created_at)!, state: r.state as RecordDelivery['state'], result: (r.result as RecordDelivery['result']) ?? null,
-    code: (r.code as string | null) ?? null, attempts: r.attempts as number, lastError: (r.last_error as string | null) ?? null,
-    sentAt: iso(r.sent_at),
-    receipt: r.bid && r.received_at ? { batchId: r.bid as string, receivedAt: iso(r.received_at)!, jws: r.receipt_jws as string } : null,
-  }));
+  return rows.map((row) => {
+    const r = parseRow(ZDeliveryRow, 'record_messages', row);
+    return {
+      mid: r.mid, type: r.mtype, peer: r.peer_id, channel: r.channel, seq: r.seq, createdAt: r.created_at, state: r.state, result: r.result,
+      code: r.code, attempts: r.attempts, lastError: r.last_error, sentAt: r.sent_at,
+      receipt: r.bid && r.received_at && r.receipt_jws !== null ? { batchId: r.bid, receivedAt: r.received_at, jws: r.receipt_jws } : null,
+    };
+  });
 }

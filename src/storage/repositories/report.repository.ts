@@ -5,11 +5,22 @@ import type {
   CallCount, CallTiming, CaseCount, Direction, RequestCount, RequestTiming,
 } from '../../domain/report/period-report.js';
 import type { RequestRecord } from '../../domain/request/types.js';
+import { z } from 'zod';
 import type { Queryable } from '../db.js';
+import { decodeDocuments } from './document-codec.js';
+import { REQUESTS } from './request.repository.js';
+import { parseRow, zInstant, zInstantOrNull } from './row-schema.js';
 
 export type ReportScope = { ownParty: string; from: string; to: string; peer: string | null };
 
-const iso = (v: unknown): string | null => (v == null ? null : new Date(v as string).toISOString());
+const direction = z.enum(['outgoing', 'incoming']);
+const ZRequestTimingRow = z.object({
+  direction, counterpart: z.string(), status: z.string(), submitted_at: zInstant, acknowledged_at: zInstantOrNull,
+  fulfilled_at: zInstantOrNull, declined_at: zInstantOrNull, ack_due_at: zInstantOrNull, response_due_at: zInstantOrNull,
+});
+const ZCallTimingRow = z.object({
+  direction, counterpart: z.string(), urgency: z.string(), status: z.string(), placed_at: zInstant, acknowledged_at: zInstantOrNull, ack_due_at: zInstant,
+});
 
 /** Requests: submitted in the period, real, not drafts; `$1` own party, `$2`/`$3` the period, `$4` the peer (or null for all). */
 const REQUEST_SCOPE = `exercise_id IS NULL AND status <> 'draft' AND submitted_at >= $2 AND submitted_at < $3
@@ -28,7 +39,7 @@ export async function countRequests(db: Queryable, s: ReportScope): Promise<Requ
 }
 
 export async function requestTimings(db: Queryable, s: ReportScope): Promise<RequestTiming[]> {
-  const rows = await db.query<Record<string, unknown>>(
+  const rows = await db.query(
     `SELECT ${REQUEST_DIRECTION} AS direction,
             CASE WHEN requesting_party = $1 THEN requested_party ELSE requesting_party END AS counterpart,
             status, submitted_at, doc->>'acknowledgedAt' AS acknowledged_at, doc->>'fulfilledAt' AS fulfilled_at,
@@ -36,11 +47,13 @@ export async function requestTimings(db: Queryable, s: ReportScope): Promise<Req
        FROM requests WHERE ${REQUEST_SCOPE}`,
     params(s),
   );
-  return rows.map((r) => ({
-    direction: r.direction as Direction, counterpart: r.counterpart as string, status: r.status as string,
-    submittedAt: iso(r.submitted_at) as string, acknowledgedAt: iso(r.acknowledged_at), fulfilledAt: iso(r.fulfilled_at),
-    declinedAt: iso(r.declined_at), ackDueAt: iso(r.ack_due_at), responseDueAt: iso(r.response_due_at),
-  }));
+  return rows.map((row) => {
+    const r = parseRow(ZRequestTimingRow, 'requests', row);
+    return {
+      direction: r.direction, counterpart: r.counterpart, status: r.status, submittedAt: r.submitted_at, acknowledgedAt: r.acknowledged_at,
+      fulfilledAt: r.fulfilled_at, declinedAt: r.declined_at, ackDueAt: r.ack_due_at, responseDueAt: r.response_due_at,
+    };
+  });
 }
 
 /** Calls and cases carry their direction or parties themselves: `$1`/`$2` the period, `$3` the peer. */
@@ -56,16 +69,19 @@ export async function countCalls(db: Queryable, s: ReportScope): Promise<CallCou
 }
 
 export async function callTimings(db: Queryable, s: ReportScope): Promise<CallTiming[]> {
-  const rows = await db.query<Record<string, unknown>>(
+  const rows = await db.query(
     `SELECT direction, CASE WHEN direction = 'outgoing' THEN to_party ELSE from_party END AS counterpart,
             urgency, status, placed_at, doc->>'acknowledgedAt' AS acknowledged_at, ack_due_at
        FROM calls WHERE ${CALL_SCOPE}`,
     periodParams(s),
   );
-  return rows.map((r) => ({
-    direction: r.direction as Direction, counterpart: r.counterpart as string, urgency: r.urgency as string, status: r.status as string,
-    placedAt: iso(r.placed_at) as string, acknowledgedAt: iso(r.acknowledged_at), ackDueAt: iso(r.ack_due_at) as string,
-  }));
+  return rows.map((row) => {
+    const r = parseRow(ZCallTimingRow, 'calls', row);
+    return {
+      direction: r.direction, counterpart: r.counterpart, urgency: r.urgency, status: r.status, placedAt: r.placed_at,
+      acknowledgedAt: r.acknowledged_at, ackDueAt: r.ack_due_at,
+    };
+  });
 }
 
 /** Cases opened in the period; one row per (status, category), a case without category counts as "none". */
@@ -84,7 +100,7 @@ export async function countCases(db: Queryable, s: ReportScope): Promise<{ count
 
 /** Preservations still running or lapsed unrenewed (state now, whatever the period); few, so whole records. */
 export async function openPreservations(db: Queryable, peer: string | null): Promise<RequestRecord[]> {
-  const rows = await db.query<{ doc: RequestRecord }>(
+  const rows = await db.query<{ doc: unknown }>(
     `SELECT doc FROM requests
       WHERE exercise_id IS NULL AND type = 'preservation' AND status NOT IN ('declined', 'closed', 'withdrawn', 'draft')
         AND doc->'clocks'->>'preservationExpiresAt' IS NOT NULL
@@ -92,7 +108,7 @@ export async function openPreservations(db: Queryable, peer: string | null): Pro
       ORDER BY doc->'clocks'->>'preservationExpiresAt'`,
     [peer],
   );
-  return rows.map((r) => r.doc);
+  return decodeDocuments(REQUESTS, rows);
 }
 
 export async function peerNames(db: Queryable): Promise<Record<string, Bilingual>> {

@@ -4,21 +4,24 @@
 import type { CaseRecord, EvidenceRecord } from '../../domain/case/index.js';
 import type { Role } from '../../domain/shared/roles.js';
 import type { Queryable } from '../db.js';
+import { CASES } from './case.repository.js';
+import { decodeDocuments } from './document-codec.js';
+import { EVIDENCE } from './evidence.repository.js';
 
 /** Cases whose links name the request, oldest first (no lock: a read). */
 export async function casesLinkedToRequest(db: Queryable, requestId: string): Promise<CaseRecord[]> {
-  const rows = await db.query<{ doc: CaseRecord }>(
+  const rows = await db.query<{ doc: unknown }>(
     `SELECT doc FROM cases WHERE doc->'linkedRequestIds' @> $1::jsonb ORDER BY created_at, id`, [JSON.stringify([requestId])],
   );
-  return rows.map((r) => r.doc);
+  return decodeDocuments(CASES, rows);
 }
 
 /** Items filed for the request (`requestId`) or named by its fulfilment steps (`ids`), oldest first. */
 export async function evidenceForRequest(db: Queryable, requestId: string, ids: readonly string[]): Promise<EvidenceRecord[]> {
-  const rows = await db.query<{ doc: EvidenceRecord }>(
+  const rows = await db.query<{ doc: unknown }>(
     `SELECT doc FROM case_evidence WHERE doc->>'requestId' = $1 OR id = ANY($2::text[]) ORDER BY created_at, id`, [requestId, [...ids]],
   );
-  return rows.map((r) => r.doc);
+  return decodeDocuments(EVIDENCE, rows);
 }
 
 /** Channel sequence numbers of outbox messages (a receipt names messages by id only). */

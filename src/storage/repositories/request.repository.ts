@@ -1,10 +1,13 @@
 // SQL for requests for assistance: versioned documents plus list/deadline columns.
+import { REQUEST_DOCUMENT } from '../../domain/request/record-schema.js';
 import type { RequestRecord } from '../../domain/request/types.js';
 import type { Queryable } from '../db.js';
 import { RUNNING_EXERCISES, RUNNING_EXERCISES_SQL } from './running-exercises.js';
+import { decodeDocuments, documentKind } from './document-codec.js';
 import { insertDocument, loadDocument, updateDocument, type Columns } from './document-store.js';
+import type { GatedWrite } from './gated-write.js';
 
-const TABLE = 'requests';
+export const REQUESTS = documentKind('requests', REQUEST_DOCUMENT);
 
 /** Index columns derived from the record; `nextCheckAt` comes from the clock evaluation. */
 function columns(r: RequestRecord, nextDeadlineAt: string | null, nextCheckAt: string | null): Columns {
@@ -18,16 +21,17 @@ function columns(r: RequestRecord, nextDeadlineAt: string | null, nextCheckAt: s
 
 export type RequestTimes = { nextDeadlineAt: string | null; nextCheckAt: string | null };
 
-export async function insertRequest(tx: Queryable, r: RequestRecord, t: RequestTimes): Promise<void> {
-  await insertDocument(tx, TABLE, r.id, r.version, columns(r, t.nextDeadlineAt, t.nextCheckAt), r);
+/** `rider`: what is written with the request in the same statement (its search row). */
+export async function insertRequest(tx: Queryable, r: RequestRecord, t: RequestTimes, rider?: GatedWrite): Promise<void> {
+  await insertDocument(tx, REQUESTS, r.id, r.version, columns(r, t.nextDeadlineAt, t.nextCheckAt), r, rider);
 }
 
-export async function updateRequest(tx: Queryable, r: RequestRecord, expectedVersion: number, t: RequestTimes): Promise<void> {
-  await updateDocument(tx, TABLE, r.id, expectedVersion, r.version, columns(r, t.nextDeadlineAt, t.nextCheckAt), r);
+export async function updateRequest(tx: Queryable, r: RequestRecord, expectedVersion: number, t: RequestTimes, rider?: GatedWrite): Promise<void> {
+  await updateDocument(tx, REQUESTS, r.id, expectedVersion, r.version, columns(r, t.nextDeadlineAt, t.nextCheckAt), r, rider);
 }
 
 export function findRequest(db: Queryable, id: string, forUpdate = false): Promise<RequestRecord | null> {
-  return loadDocument<RequestRecord>(db, TABLE, id, forUpdate);
+  return loadDocument(db, REQUESTS, id, forUpdate);
 }
 
 export async function setRequestNextCheck(tx: Queryable, id: string, nextCheckAt: string | null): Promise<void> {
@@ -62,19 +66,40 @@ export async function listRequests(db: Queryable, f: RequestFilter): Promise<Req
   }
   // A draft exists only for the party writing it.
   if (f.excludeDraftsOfOthers) where.push(`(status <> 'draft' OR requesting_party = ${p(f.ownParty)})`);
-  const rows = await db.query<{ doc: RequestRecord }>(
+  const rows = await db.query<{ doc: unknown }>(
     `SELECT doc FROM requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY (next_deadline_at IS NULL), next_deadline_at, updated_at DESC
      LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`,
     params,
   );
-  return rows.map((r) => r.doc);
+  return decodeDocuments(REQUESTS, rows);
 }
 
 export async function dueRequestIds(db: Queryable, now: string, limit: number): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
     'SELECT id FROM requests WHERE next_check_at <= $1 ORDER BY next_check_at LIMIT $2',
     [now, limit],
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Requests this node owes a response on whose response deadline falls in (`now`, `until`] with the
+ * clock running, and whose due-soon warning for that deadline has not fired (paging, issue 19).
+ */
+export async function dueSoonRequestIds(
+  db: Queryable, q: { ownParty: string; statuses: readonly string[]; now: string; until: string; keyPrefix: string; limit: number },
+): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT r.id FROM requests r
+      WHERE r.requested_party = $1 AND r.status = ANY($2::text[])
+        AND r.doc->'clocks'->>'pausedAt' IS NULL AND r.doc->'clocks'->>'responseClockStartAt' IS NOT NULL
+        AND (r.doc->'clocks'->>'responseDueAt')::timestamptz > $3::timestamptz
+        AND (r.doc->'clocks'->>'responseDueAt')::timestamptz <= $4::timestamptz
+        AND NOT EXISTS (SELECT 1 FROM clock_events e WHERE e.subject_type = 'request' AND e.subject_id = r.id
+                          AND e.event = $5 || (r.doc->'clocks'->>'responseDueAt'))
+      ORDER BY (r.doc->'clocks'->>'responseDueAt')::timestamptz LIMIT $6`,
+    [q.ownParty, q.statuses, q.now, q.until, q.keyPrefix, q.limit],
   );
   return rows.map((r) => r.id);
 }

@@ -1,10 +1,12 @@
 // SQL for the on-call roster: one versioned row per shift, indexed by time for "who is on duty".
 import type { Shift } from '../../domain/call/index.js';
 import type { Role } from '../../domain/shared/roles.js';
+import { SHIFT_DOCUMENT } from '../../domain/call/record-schema.js';
 import type { Queryable } from '../db.js';
-import { insertDocument, updateDocument, type Columns } from './document-store.js';
+import { decodeDocuments, documentKind } from './document-codec.js';
+import { insertDocument, loadVersionedDocument, updateDocument, type Columns } from './document-store.js';
 
-const TABLE = 'roster_shifts';
+export const SHIFTS = documentKind('roster_shifts', SHIFT_DOCUMENT);
 
 export type StoredShift = { shift: Shift; version: number };
 
@@ -13,11 +15,11 @@ function columns(s: Shift): Columns {
 }
 
 export async function insertShift(tx: Queryable, s: Shift): Promise<void> {
-  await insertDocument(tx, TABLE, s.id, 1, columns(s), s);
+  await insertDocument(tx, SHIFTS, s.id, 1, columns(s), s);
 }
 
 export async function updateShift(tx: Queryable, s: Shift, expectedVersion: number): Promise<void> {
-  await updateDocument(tx, TABLE, s.id, expectedVersion, expectedVersion + 1, columns(s), s);
+  await updateDocument(tx, SHIFTS, s.id, expectedVersion, expectedVersion + 1, columns(s), s);
 }
 
 export async function deleteShift(tx: Queryable, id: string): Promise<void> {
@@ -25,19 +27,17 @@ export async function deleteShift(tx: Queryable, id: string): Promise<void> {
 }
 
 export async function findShift(db: Queryable, id: string, forUpdate = false): Promise<StoredShift | null> {
-  const rows = await db.query<{ doc: Shift; version: number }>(
-    `SELECT doc, version FROM roster_shifts WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id],
-  );
-  return rows[0] ? { shift: rows[0].doc, version: rows[0].version } : null;
+  const found = await loadVersionedDocument(db, SHIFTS, id, forUpdate);
+  return found ? { shift: found.doc, version: found.version } : null;
 }
 
 /** Shifts overlapping [from, to), earliest first. */
 export async function listShiftsBetween(db: Queryable, from: string, to: string, limit = 2000): Promise<Shift[]> {
-  const rows = await db.query<{ doc: Shift }>(
+  const rows = await db.query<{ doc: unknown }>(
     'SELECT doc FROM roster_shifts WHERE ends_at > $1 AND starts_at < $2 ORDER BY starts_at, id LIMIT $3',
     [from, to, limit],
   );
-  return rows.map((r) => r.doc);
+  return decodeDocuments(SHIFTS, rows);
 }
 
 export type ShiftOfficer = { id: string; displayName: string; timeZone: string; roles: Role[]; disabled: boolean };

@@ -1,6 +1,16 @@
 // SQL for the full-text index: one row per searchable record with a pre-built weighted tsvector,
 // queried with a GIN index and ranked by ts_rank; visibility is filtered in the same query.
+import type { CaseRecord } from '../../domain/case/index.js';
+import type { ArticleRecord } from '../../domain/knowledge/article-types.js';
+import type { PublicReportRecord } from '../../domain/public-report/types.js';
+import type { RequestRecord } from '../../domain/request/types.js';
 import type { Queryable } from '../db.js';
+import { CASES } from './case.repository.js';
+import { decodeDocument, type DocumentKind } from './document-codec.js';
+import type { GatedWrite } from './gated-write.js';
+import { ARTICLES } from './knowledge.repository.js';
+import { PUBLIC_REPORTS } from './public-report.repository.js';
+import { REQUESTS } from './request.repository.js';
 
 import { SEARCH_KINDS, type SearchKind } from '../../domain/search/search-kinds.js';
 
@@ -20,6 +30,8 @@ export type SearchRow = {
 };
 
 const COLS = 'kind, ref_id, title, body, member_ids, status, tlp, updated_at, vec';
+const UPSERT_SET = `title = EXCLUDED.title, body = EXCLUDED.body, member_ids = EXCLUDED.member_ids,
+       status = EXCLUDED.status, tlp = EXCLUDED.tlp, updated_at = EXCLUDED.updated_at, vec = EXCLUDED.vec`;
 
 export async function upsertSearchRows(tx: Queryable, rows: readonly SearchRow[]): Promise<void> {
   if (rows.length === 0) return;
@@ -31,10 +43,25 @@ export async function upsertSearchRows(tx: Queryable, rows: readonly SearchRow[]
   });
   await tx.query(
     `INSERT INTO search_documents (${COLS}) VALUES ${tuples.join(', ')}
-     ON CONFLICT (kind, ref_id) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body, member_ids = EXCLUDED.member_ids,
-       status = EXCLUDED.status, tlp = EXCLUDED.tlp, updated_at = EXCLUDED.updated_at, vec = EXCLUDED.vec`,
+     ON CONFLICT (kind, ref_id) DO UPDATE SET ${UPSERT_SET}`,
     params,
   );
+}
+
+/**
+ * One record's search row as a rider of the statement that writes the record (gated-write.ts):
+ * written only when the record was, in the same round trip.
+ */
+export function searchRowRider(r: SearchRow): GatedWrite {
+  return (gate, first) => {
+    const p = (i: number) => `$${first + i}`;
+    return {
+      sql: `INSERT INTO search_documents (${COLS})
+       SELECT ${p(0)}::text, ${p(1)}::text, ${p(2)}::text, ${p(3)}::text, ${p(4)}::text[], ${p(5)}::text, ${p(6)}::text, ${p(7)}::timestamptz, ${p(8)}::tsvector FROM ${gate}
+       ON CONFLICT (kind, ref_id) DO UPDATE SET ${UPSERT_SET}`,
+      params: [r.kind, r.refId, r.title, r.body, r.memberIds, r.status, r.tlp, r.updatedAt, r.vector],
+    };
+  };
 }
 
 export async function deleteSearchRow(tx: Queryable, kind: SearchKind, refId: string): Promise<void> {
@@ -128,14 +155,20 @@ export async function searchIndex(db: Queryable, tsquery: string, scope: SearchS
   return recent.matched >= limit ? recent.hits : searchRows(db, tsquery, scope, limit);
 }
 
-const SOURCE_TABLES = { article: 'knowledge_articles', case: 'cases', request: 'requests', report: 'public_reports' } as const;
-export type IndexedSource = keyof typeof SOURCE_TABLES;
+/** The document kind of each indexed source (its table, schema and upgrades). */
+export type SourceRecords = { article: ArticleRecord; case: CaseRecord; request: RequestRecord; report: PublicReportRecord };
+export type IndexedSource = keyof SourceRecords;
+const SOURCES: { [S in IndexedSource]: DocumentKind<SourceRecords[S]> } = { article: ARTICLES, case: CASES, request: REQUESTS, report: PUBLIC_REPORTS };
 
 /** One page of a source table's documents in id order (for a full re-index). */
-export async function readSourcePage<T>(db: Queryable, source: IndexedSource, afterId: string, limit: number): Promise<{ id: string; doc: T }[]> {
-  return db.query<{ id: string; doc: T }>(
-    `SELECT id, doc FROM ${SOURCE_TABLES[source]} WHERE id > $1 ORDER BY id LIMIT $2`, [afterId, limit],
+export async function readSourcePage<S extends IndexedSource>(
+  db: Queryable, source: S, afterId: string, limit: number,
+): Promise<{ id: string; doc: SourceRecords[S] }[]> {
+  const kind = SOURCES[source];
+  const rows = await db.query<{ id: string; doc: unknown }>(
+    `SELECT id, doc FROM ${kind.table} WHERE id > $1 ORDER BY id LIMIT $2`, [afterId, limit],
   );
+  return rows.map((r) => ({ id: r.id, doc: decodeDocument(kind, r.doc, r.id) }));
 }
 
 const INDEX_VERSION_KEY = 'search.index_version';

@@ -1,6 +1,8 @@
 // SQL for TAXII feeds: scheduled pulls from remote TAXII servers, their watermark and last run.
-import type { Queryable } from '../db.js';
+import { z } from 'zod';
+import type { Queryable, Row } from '../db.js';
 import { LIVE_OWNERS_SQL } from '../process-liveness.js';
+import { parseRow, zInstant, zInstantOrNull, zNullableString } from './row-schema.js';
 
 export type FeedAuthKind = 'none' | 'bearer' | 'basic';
 
@@ -16,18 +18,25 @@ export type FeedRow = {
   createdAt: string; updatedAt: string;
 };
 
-const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
+const ZFeedRow = z.object({
+  id: z.string(), name: z.string(), api_root_url: z.string(), remote_collection: z.string(), target_collection_id: z.string(),
+  auth_kind: z.enum(['none', 'bearer', 'basic']), username: zNullableString, secret_sealed: zNullableString,
+  interval_minutes: z.coerce.number(), enabled: z.boolean(), watermark: zNullableString, resolved_api_root: zNullableString,
+  resolved_collection_id: zNullableString, next_run_at: zInstant, running_since: zInstantOrNull.optional().transform((v) => v ?? null),
+  last_run_at: zInstantOrNull.optional().transform((v) => v ?? null),
+  last_result: z.object({ imported: z.number(), duplicates: z.number(), invalid: z.number(), requests: z.number(), complete: z.boolean().optional() })
+    .nullish().transform((v) => v ?? null),
+  last_error: zNullableString, created_at: zInstant, updated_at: zInstant,
+});
 
-function toFeed(r: Record<string, unknown>): FeedRow {
+function toFeed(row: Row): FeedRow {
+  const r = parseRow(ZFeedRow, 'taxii_feeds', row);
   return {
-    id: r.id as string, name: r.name as string, apiRootUrl: r.api_root_url as string, remoteCollection: r.remote_collection as string,
-    targetCollectionId: r.target_collection_id as string, authKind: r.auth_kind as FeedAuthKind,
-    username: (r.username as string | null) ?? null, secretSealed: (r.secret_sealed as string | null) ?? null,
-    intervalMinutes: Number(r.interval_minutes), enabled: r.enabled as boolean, watermark: (r.watermark as string | null) ?? null,
-    resolvedApiRoot: (r.resolved_api_root as string | null) ?? null, resolvedCollectionId: (r.resolved_collection_id as string | null) ?? null,
-    nextRunAt: iso(r.next_run_at)!, runningSince: iso(r.running_since), lastRunAt: iso(r.last_run_at),
-    lastResult: (r.last_result as FeedResult | null) ?? null, lastError: (r.last_error as string | null) ?? null,
-    createdAt: iso(r.created_at)!, updatedAt: iso(r.updated_at)!,
+    id: r.id, name: r.name, apiRootUrl: r.api_root_url, remoteCollection: r.remote_collection, targetCollectionId: r.target_collection_id,
+    authKind: r.auth_kind, username: r.username, secretSealed: r.secret_sealed, intervalMinutes: r.interval_minutes, enabled: r.enabled,
+    watermark: r.watermark, resolvedApiRoot: r.resolved_api_root, resolvedCollectionId: r.resolved_collection_id, nextRunAt: r.next_run_at,
+    runningSince: r.running_since, lastRunAt: r.last_run_at, lastResult: r.last_result, lastError: r.last_error,
+    createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }
 

@@ -3,7 +3,10 @@
 // STIX ids (match[id], object URLs) are compared with lower(stix_id), as everywhere.
 import { stixIdKey } from '../../intel/stix/ids.js';
 import type { TaxiiFilters } from '../../intel/taxii/filters.js';
-import type { Queryable } from '../db.js';
+import { z } from 'zod';
+import type { Queryable, Row } from '../db.js';
+import { ZCollectionRow, ZStixObject } from './intel-object.repository.js';
+import { parseRow } from './row-schema.js';
 
 export type CollectionRow = {
   id: string; alias: string | null; title: string; description: string;
@@ -26,11 +29,22 @@ export type StatusRow = {
 // Microsecond precision: TAXII clients echo date_added back as added_after, so it must not round.
 const ADDED_AT_TEXT = `to_char(o.added_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-function toCollection(r: Record<string, unknown>): CollectionRow {
+const ZTaxiiCollectionRow = ZCollectionRow.extend({ api_root: z.string() });
+const ZTaxiiObjectRow = z.object({
+  seq: z.coerce.number(), stix_id: z.string(), modified: z.string(), spec_version: z.string(), added_at_text: z.string(), object: ZStixObject,
+});
+const ZStatusDetail = z.object({ id: z.string(), version: z.string(), message: z.string().optional() });
+const ZStatusRow = z.object({
+  id: z.string(), collection_id: z.string(), user_id: z.string(), status: z.enum(['complete', 'pending']), ts: z.string(),
+  total_count: z.coerce.number(), successes: z.array(ZStatusDetail), failures: z.array(ZStatusDetail), pendings: z.array(ZStatusDetail),
+});
+const ZPartyAccountRow = z.object({ user_id: z.string(), username: z.string(), party: z.string() });
+
+function toCollection(row: Row): CollectionRow {
+  const r = parseRow(ZTaxiiCollectionRow, 'intel_collections', row);
   return {
-    id: r.id as string, alias: (r.alias as string | null) ?? null, title: r.title as string, description: r.description as string,
-    readers: r.readers as string[], writers: r.writers as string[], maxTlp: r.max_tlp as string,
-    createdAt: new Date(r.created_at as string).toISOString(), apiRoot: r.api_root as string,
+    id: r.id, alias: r.alias, title: r.title, description: r.description, readers: r.readers, writers: r.writers,
+    maxTlp: r.max_tlp, createdAt: r.created_at, apiRoot: r.api_root,
   };
 }
 
@@ -113,10 +127,10 @@ export async function queryObjects(q: Queryable, query: ObjectQuery): Promise<{ 
      FROM intel_objects o WHERE ${where} ORDER BY o.added_at, o.seq LIMIT $${params.length}`,
     params,
   );
-  const page = rows.slice(0, query.filters.limit).map((r) => ({
-    seq: Number(r.seq), stixId: r.stix_id as string, modified: r.modified as string, specVersion: r.spec_version as string,
-    addedAt: r.added_at_text as string, object: r.object as Record<string, unknown>,
-  }));
+  const page = rows.slice(0, query.filters.limit).map((row) => {
+    const r = parseRow(ZTaxiiObjectRow, 'intel_objects', row);
+    return { seq: r.seq, stixId: r.stix_id, modified: r.modified, specVersion: r.spec_version, addedAt: r.added_at_text, object: r.object };
+  });
   return { rows: page, more: rows.length > query.filters.limit };
 }
 
@@ -140,12 +154,11 @@ export async function findStatus(q: Queryable, id: string): Promise<StatusRow | 
   const rows = await q.query(
     `SELECT *, to_char(request_timestamp AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS ts FROM taxii_status WHERE id = $1`, [id],
   );
-  const r = rows[0];
-  if (!r) return null;
+  if (!rows[0]) return null;
+  const r = parseRow(ZStatusRow, 'taxii_status', rows[0]);
   return {
-    id: r.id as string, collectionId: r.collection_id as string, userId: r.user_id as string,
-    status: r.status as StatusRow['status'], requestTimestamp: r.ts as string, totalCount: Number(r.total_count),
-    successes: r.successes as StatusDetail[], failures: r.failures as StatusDetail[], pendings: r.pendings as StatusDetail[],
+    id: r.id, collectionId: r.collection_id, userId: r.user_id, status: r.status, requestTimestamp: r.ts, totalCount: r.total_count,
+    successes: r.successes, failures: r.failures, pendings: r.pendings,
   };
 }
 
@@ -161,7 +174,10 @@ export async function listPartyAccounts(q: Queryable): Promise<{ userId: string;
   const rows = await q.query(
     'SELECT a.user_id, u.username, a.party FROM intel_party_accounts a JOIN users u ON u.id = a.user_id ORDER BY a.party, u.username',
   );
-  return rows.map((r) => ({ userId: r.user_id as string, username: r.username as string, party: r.party as string }));
+  return rows.map((row) => {
+    const r = parseRow(ZPartyAccountRow, 'intel_party_accounts', row);
+    return { userId: r.user_id, username: r.username, party: r.party };
+  });
 }
 
 export async function deletePartyAccount(tx: Queryable, userId: string): Promise<boolean> {

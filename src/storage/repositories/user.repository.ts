@@ -1,7 +1,10 @@
 // SQL for users, sessions and API tokens; returns plain typed objects.
-import type { Role } from '../../domain/shared/roles.js';
-import type { TokenScope } from '../../domain/user/token-scope.js';
-import type { Queryable } from '../db.js';
+import { z } from 'zod';
+import { ROLES, type Role } from '../../domain/shared/roles.js';
+import { TOKEN_SCOPES, type TokenScope } from '../../domain/user/token-scope.js';
+import type { Queryable, Row } from '../db.js';
+import { parseRow, zInstant, zInstantOrNull, zNullableString } from './row-schema.js';
+import { PASSKEY_GATE_COLUMNS, passkeyGateFromRow, type PasskeyGateFacts } from './passkey-policy.repository.js';
 
 export type UserRow = {
   id: string;
@@ -27,30 +30,24 @@ export type UserRow = {
   version: number;
 };
 
-const isoOrNull = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
+/** A `users` row (extra columns of a join are ignored). */
+const ZUserRow = z.object({
+  id: z.string(), username: z.string(), display_name: z.string(), email: zNullableString, roles: z.array(z.enum(ROLES)),
+  password_hash: z.string(), locale: z.enum(['en', 'zh-CN']), time_zone: z.string(), totp_secret_enc: zNullableString,
+  totp_pending_enc: zNullableString, totp_enabled: z.boolean(), totp_last_step: z.number().nullish().transform((v) => v ?? null),
+  failed_attempts: z.number(), locked_until: zInstantOrNull.optional().transform((v) => v ?? null),
+  pending_attempts: z.number().optional().transform((v) => v ?? 0), pending_until: zInstantOrNull.optional().transform((v) => v ?? null),
+  disabled: z.boolean(), created_at: zInstant, updated_at: zInstant, version: z.number(),
+});
 
-function toUser(r: Record<string, unknown>): UserRow {
+function toUser(row: Row): UserRow {
+  const r = parseRow(ZUserRow, 'users', row);
   return {
-    id: r.id as string,
-    username: r.username as string,
-    displayName: r.display_name as string,
-    email: (r.email as string | null) ?? null,
-    roles: r.roles as Role[],
-    passwordHash: r.password_hash as string,
-    locale: r.locale as 'en' | 'zh-CN',
-    timeZone: r.time_zone as string,
-    totpSecretEnc: (r.totp_secret_enc as string | null) ?? null,
-    totpPendingEnc: (r.totp_pending_enc as string | null) ?? null,
-    totpEnabled: r.totp_enabled as boolean,
-    totpLastStep: (r.totp_last_step as number | null) ?? null,
-    failedAttempts: r.failed_attempts as number,
-    lockedUntil: isoOrNull(r.locked_until),
-    pendingAttempts: (r.pending_attempts as number | undefined) ?? 0,
-    pendingUntil: isoOrNull(r.pending_until),
-    disabled: r.disabled as boolean,
-    createdAt: new Date(r.created_at as string).toISOString(),
-    updatedAt: new Date(r.updated_at as string).toISOString(),
-    version: r.version as number,
+    id: r.id, username: r.username, displayName: r.display_name, email: r.email, roles: r.roles, passwordHash: r.password_hash,
+    locale: r.locale, timeZone: r.time_zone, totpSecretEnc: r.totp_secret_enc, totpPendingEnc: r.totp_pending_enc,
+    totpEnabled: r.totp_enabled, totpLastStep: r.totp_last_step, failedAttempts: r.failed_attempts, lockedUntil: r.locked_until,
+    pendingAttempts: r.pending_attempts, pendingUntil: r.pending_until, disabled: r.disabled, createdAt: r.created_at,
+    updatedAt: r.updated_at, version: r.version,
   };
 }
 
@@ -132,29 +129,36 @@ export async function setSessionLocale(db: Queryable, tokenHash: string, locale:
   return (await db.query('UPDATE sessions SET locale = $2 WHERE token_hash = $1 RETURNING 1', [tokenHash, locale])).length > 0;
 }
 
-/** The session and its user in one round trip (every authenticated request does this). */
 /**
  * The party a user acts for when it is an external party's account (TAXII), read with the user on
  * every authentication: such an account is confined to TAXII and its own settings.
  */
 const BOUND_PARTY = 'LEFT JOIN intel_party_accounts pa ON pa.user_id = u.id';
 
-export async function findSessionWithUser(db: Queryable, tokenHash: string): Promise<{ session: SessionRow; user: UserRow; boundParty: string | null } | null> {
+/** The session columns of the session + user join, and the bound party of the LEFT JOIN. */
+const ZSessionJoin = z.object({
+  id: z.string(), s_created_at: zInstant, s_expires_at: zInstant, s_last_seen_at: zInstant, s_locale: zNullableString, bound_party: zNullableString,
+});
+
+/**
+ * The session and its user in one round trip (every authenticated request does this), with the
+ * facts of the passkey gate that decides the same request.
+ */
+export async function findSessionWithUser(db: Queryable, tokenHash: string): Promise<{ session: SessionRow; user: UserRow; boundParty: string | null; passkeyGate: PasskeyGateFacts } | null> {
   const rows = await db.query(
-    `SELECT u.*, s.created_at AS s_created_at, s.expires_at AS s_expires_at, s.last_seen_at AS s_last_seen_at, s.locale AS s_locale, pa.party AS bound_party
+    `SELECT u.*, s.created_at AS s_created_at, s.expires_at AS s_expires_at, s.last_seen_at AS s_last_seen_at, s.locale AS s_locale, pa.party AS bound_party,
+            ${PASSKEY_GATE_COLUMNS}
      FROM sessions s JOIN users u ON u.id = s.user_id ${BOUND_PARTY} WHERE s.token_hash = $1`,
     [tokenHash],
   );
   const r = rows[0];
   if (!r) return null;
+  const s = parseRow(ZSessionJoin, 'sessions', r);
   return {
     user: toUser(r),
-    boundParty: (r.bound_party as string | null) ?? null,
-    session: {
-      tokenHash, userId: r.id as string, createdAt: new Date(r.s_created_at as string).toISOString(),
-      expiresAt: new Date(r.s_expires_at as string).toISOString(), lastSeenAt: new Date(r.s_last_seen_at as string).toISOString(),
-      locale: (r.s_locale as string | null) ?? null,
-    },
+    boundParty: s.bound_party,
+    passkeyGate: passkeyGateFromRow(r),
+    session: { tokenHash, userId: s.id, createdAt: s.s_created_at, expiresAt: s.s_expires_at, lastSeenAt: s.s_last_seen_at, locale: s.s_locale },
   };
 }
 
@@ -180,18 +184,16 @@ export type ApiTokenRow = {
   expiresAt: string; lastUsedAt: string | null; revokedAt: string | null;
 };
 
-function toToken(r: Record<string, unknown>): ApiTokenRow {
+const ZTokenRow = z.object({
+  id: z.string(), user_id: z.string(), name: z.string(), token_hash: z.string(), prefix: z.string(), scope: z.enum(TOKEN_SCOPES),
+  created_at: zInstant, expires_at: zInstant, last_used_at: zInstantOrNull, revoked_at: zInstantOrNull,
+});
+
+function toToken(row: Row): ApiTokenRow {
+  const r = parseRow(ZTokenRow, 'api_tokens', row);
   return {
-    id: r.id as string,
-    userId: r.user_id as string,
-    name: r.name as string,
-    tokenHash: r.token_hash as string,
-    prefix: r.prefix as string,
-    scope: r.scope as TokenScope,
-    createdAt: new Date(r.created_at as string).toISOString(),
-    expiresAt: new Date(r.expires_at as string).toISOString(),
-    lastUsedAt: isoOrNull(r.last_used_at),
-    revokedAt: isoOrNull(r.revoked_at),
+    id: r.id, userId: r.user_id, name: r.name, tokenHash: r.token_hash, prefix: r.prefix, scope: r.scope,
+    createdAt: r.created_at, expiresAt: r.expires_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at,
   };
 }
 
@@ -203,11 +205,13 @@ export async function insertApiToken(db: Queryable, t: ApiTokenRow): Promise<voi
   );
 }
 
-/** An API token and its user in one round trip. */
-export async function findApiTokenWithUser(db: Queryable, tokenHash: string): Promise<{ token: ApiTokenRow; user: UserRow; boundParty: string | null } | null> {
+const ZBoundParty = z.object({ bound_party: zNullableString });
+
+/** An API token and its user in one round trip, with the facts of the passkey gate. */
+export async function findApiTokenWithUser(db: Queryable, tokenHash: string): Promise<{ token: ApiTokenRow; user: UserRow; boundParty: string | null; passkeyGate: PasskeyGateFacts } | null> {
   const rows = await db.query(
     `SELECT u.*, t.id AS t_id, t.name AS t_name, t.prefix AS t_prefix, t.scope AS t_scope, t.created_at AS t_created_at, t.expires_at AS t_expires_at,
-            t.last_used_at AS t_last_used_at, t.revoked_at AS t_revoked_at, pa.party AS bound_party
+            t.last_used_at AS t_last_used_at, t.revoked_at AS t_revoked_at, pa.party AS bound_party, ${PASSKEY_GATE_COLUMNS}
      FROM api_tokens t JOIN users u ON u.id = t.user_id ${BOUND_PARTY} WHERE t.token_hash = $1`,
     [tokenHash],
   );
@@ -215,7 +219,8 @@ export async function findApiTokenWithUser(db: Queryable, tokenHash: string): Pr
   if (!r) return null;
   return {
     user: toUser(r),
-    boundParty: (r.bound_party as string | null) ?? null,
+    boundParty: parseRow(ZBoundParty, 'intel_party_accounts', r).bound_party,
+    passkeyGate: passkeyGateFromRow(r),
     token: toToken({
       id: r.t_id, user_id: r.id, name: r.t_name, token_hash: tokenHash, prefix: r.t_prefix, scope: r.t_scope, created_at: r.t_created_at,
       expires_at: r.t_expires_at, last_used_at: r.t_last_used_at, revoked_at: r.t_revoked_at,

@@ -40,7 +40,7 @@ export async function signInThroughPage(page: Page, base: string, username: stri
   await page.getByLabel(/^(Language|语言)$/).selectOption(lang);
   await page.getByLabel(text(lang, 'login.username')).fill(username);
   await page.getByLabel(text(lang, 'login.password')).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: text(lang, 'login.signIn') }).click();
+  await page.getByRole('button', { name: text(lang, 'login.signIn'), exact: true }).click();
   await page.getByRole('navigation', { name: text(lang, 'nav.label') }).waitFor();
 }
 
@@ -54,7 +54,7 @@ export async function signInByApi(page: Page, base: string, username: string, la
 
 export async function signOut(page: Page, lang: Lang): Promise<void> {
   await page.getByRole('button', { name: text(lang, 'header.signOut') }).click();
-  await page.getByRole('button', { name: text(lang, 'login.signIn') }).waitFor();
+  await page.getByRole('button', { name: text(lang, 'login.signIn'), exact: true }).waitFor();
 }
 
 export type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };

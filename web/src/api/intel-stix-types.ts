@@ -1,15 +1,12 @@
-// Shapes of the STIX object routes (/api/intel/objects, /api/intel/stix/*) as the web uses them.
-import type { Bilingual } from './client';
+// Shapes of the STIX object routes (/api/intel/objects, /api/intel/stix/*), generated from the node's
+// OpenAPI document (src/http/routes/intel/intel.response.ts).
+import type { components } from './generated/api';
 
-export type IntelObjectSummary = {
-  id: string; type: string; label: string; tlp: string | null; modified: string; addedAt: string; collectionId: string; source: string;
-};
+type S = components['schemas'];
 
-export type IntelObjectVersion = IntelObjectSummary & { specVersion: string; created: string | null; object: Record<string, unknown> };
+export type IntelObjectSummary = S['IntelObjectSummary'];
+export type IntelObjectVersion = S['IntelObjectVersion'];
 
-export type StixIssue = { path: string; code: string; message: Bilingual };
-export type InvalidStixObject = { index: number; id?: string; type?: string; issues: StixIssue[] };
-
-export type StixImportResult = {
-  collectionId: string; total: number; imported: number; duplicates: number; invalidCount: number; invalid: InvalidStixObject[];
-};
+export type StixIssue = S['StixIssue'];
+export type InvalidStixObject = S['InvalidStixObject'];
+export type StixImportResult = S['StixImportResult'];

@@ -1,23 +1,13 @@
-// Shapes of the TAXII admin routes (/api/intel/taxii, collections, feeds).
+// Shapes of the TAXII admin routes (/api/intel/taxii, collections, feeds), generated from the node's
+// OpenAPI document (src/http/routes/intel/intel.response.ts).
+import type { components } from './generated/api';
 
-export type TaxiiInfo = { discoveryUrl: string; apiRootUrl: string; maxContentLength: number; apiRoots: { name: string; url: string }[] };
+type S = components['schemas'];
 
-export type TaxiiCollection = {
-  id: string; alias: string | null; title: string; description: string; readers: string[]; writers: string[];
-  maxTlp: string; apiRoot: string; createdAt: string; objectCount?: number;
-};
+export type TaxiiInfo = S['TaxiiInfo'];
+export type TaxiiCollection = S['TaxiiCollection'];
 
 /** `complete` is false when the run ended early (lastError says why and what was kept). */
-export type TaxiiFeedResult = { imported: number; duplicates: number; invalid: number; requests: number; complete?: boolean };
-
-export type TaxiiFeed = {
-  id: string; name: string; url: string; collection: string; targetCollectionId: string;
-  auth: { kind: 'none' | 'bearer' | 'basic'; username?: string; hasSecret: boolean };
-  intervalMinutes: number; enabled: boolean; watermark: string | null; nextRunAt: string; running: boolean;
-  lastRunAt: string | null; lastResult: TaxiiFeedResult | null; lastError: string | null; createdAt: string; updatedAt: string;
-};
-
-export type TaxiiPullResult = {
-  feed: TaxiiFeed; ran: boolean; error: string | null;
-  summary: { imported: number; duplicates: number; invalid: { id?: string; reason: string }[]; invalidCount: number; requests: number; pages: number } | null;
-};
+export type TaxiiFeedResult = S['TaxiiFeedResult'];
+export type TaxiiFeed = S['TaxiiFeed'];
+export type TaxiiPullResult = S['TaxiiPullResult'];

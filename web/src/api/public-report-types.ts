@@ -1,5 +1,7 @@
-// Shapes of the public report and triage endpoints, as the presenters send them.
-import type { Bilingual } from './client';
+// Shapes of the public report and triage endpoints: the submission the form sends, and what the routes answer.
+import type { components } from './generated/api';
+
+type S = components['schemas'];
 
 export type ReportCategory = 'fraud' | 'illegal_content' | 'other';
 export type ReportStatus = 'received' | 'under_review' | 'forwarded' | 'closed' | 'duplicate';
@@ -21,29 +23,13 @@ export type ReportSubmission = {
   attachments: ({ uploadToken: string } | { filename: string; contentBase64: string })[];
 };
 
-export type StagedAttachment = { uploadToken: string; filename: string; mediaType: string; size: number; sha256: string; expiresAt: string };
-
-export type SubmissionReceipt = { receipt: string; statusCode: string; submittedAt: string };
-export type PublicStatusView = { receipt: string; status: PublicStatus; message: Bilingual; submittedAt: string; updatedAt: string };
-
-type Core = {
-  id: string; receipt: string; status: ReportStatus; category: ReportCategory; language: 'en' | 'zh';
-  submittedAt: string; updatedAt: string; occurredAt: string | null; amountLost: number | null; currency: string | null;
-  duplicateOf: string | null; caseId: string | null;
-};
-export type QueueItem = Core & { excerpt: string; attachmentCount: number; indicatorCount: number; hasCorrelation: boolean };
-export type TriageQueue = { items: QueueItem[]; total: number; spamDiscarded: number };
-
-export type Indicator = { type: string; value: string; display: string; source: 'narrative' | 'payment' | 'contact'; flags?: string[] };
-export type TriageReport = Core & {
-  version: number; hasCorrelation: boolean; narrative: string;
-  payments: ReportSubmission['payments']; suspect: ReportSubmission['suspect'];
-  reporter: { name?: string; phone?: string; email?: string; consent: boolean } | null;
-  notes: { at: string; by: string; text: string }[];
-  attachments: { id: string; filename: string; mediaType: string; size: number; sha256: string }[];
-  indicators: Indicator[];
-  correlations: { type: string; value: string; sourceKind: string; sourceId: string; sourceLabel: string | null }[];
-  duplicateOfReport: { id: string; receipt: string; status: ReportStatus } | null;
-  duplicates: (Core & { excerpt: string; score: number; reasons: string[]; similarity: number })[];
-};
-export type CaseFromReports = { caseId: string; reference: string; observables: number; evidence: number };
+// What the routes answer: generated from the node's OpenAPI document (src/http/routes/public-reports/public-reports.response.ts).
+export type StagedAttachment = S['StagedAttachment'];
+export type SubmissionReceipt = S['SubmissionReceipt'];
+export type PublicStatusView = S['PublicStatusView'];
+export type QueueItem = S['QueueItem'];
+export type TriageQueue = S['TriageQueue'];
+export type Indicator = S['ReportIndicator'];
+export type TriageReport = S['TriageReport'];
+export type CaseFromReports = S['CaseFromReports'];
+export type TriageMeta = S['TriageMeta'];

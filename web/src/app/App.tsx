@@ -5,6 +5,7 @@ import { ApiError } from '../api/client';
 import { Loading } from '../components/Page';
 import { PartyAccountRoutes } from '../features/account/PartyAccountPage';
 import { LoginPage } from '../features/auth/LoginPage';
+import { PasskeyRequiredPage } from '../features/auth/PasskeyRequiredPage';
 import { PublicReportApp, isPublicReportPath } from '../features/public-report/PublicReportApp';
 import { Layout } from './Layout';
 import { AppRoutes } from './routes';
@@ -33,7 +34,7 @@ function SignedInGate() {
   return (
     <SessionProvider me={me.data}>
       <Layout>
-        {me.data.boundParty ? <PartyAccountRoutes /> : <AppRoutes />}
+        {me.data.boundParty ? <PartyAccountRoutes /> : me.data.mustEnrolPasskey ? <PasskeyRequiredPage /> : <AppRoutes />}
       </Layout>
     </SessionProvider>
   );

@@ -1,42 +1,46 @@
 // Route table of the workspace; each page checks nothing itself beyond what the API refuses.
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
 import { Empty, Loading } from '../components/Page';
 import { InboxPage } from '../features/inbox/InboxPage';
-import { NotificationsPage } from '../features/notifications/NotificationsPage';
-import { AlertsPage } from '../features/intel/AlertsPage';
-import { TaxiiPage } from '../features/intel/TaxiiPage';
-import { ExtractPage } from '../features/intel/ExtractPage';
-import { AccountPage } from '../features/account/AccountPage';
-import { AdminPage } from '../features/admin/AdminPage';
-import { AuditPage } from '../features/audit/AuditPage';
-import { CasePage } from '../features/cases/CasePage';
-import { CasesPage } from '../features/cases/CasesPage';
-import { NewCasePage } from '../features/cases/NewCasePage';
-import { DialoguePage } from '../features/dialogue/DialoguePage';
-import { ExerciseBoardPage } from '../features/exercises/ExerciseBoardPage';
-import { ExercisesPage } from '../features/exercises/ExercisesPage';
-import { ParticipationPage } from '../features/exercises/ParticipationPage';
-import { ScenarioEditorPage } from '../features/exercises/ScenarioEditorPage';
-import { MeetingPage } from '../features/dialogue/MeetingPage';
-import { FederationPage } from '../features/federation/FederationPage';
-import { CallPage } from '../features/hotline/CallPage';
-import { HotlinePage } from '../features/hotline/HotlinePage';
-import { RequestEditorPage } from '../features/requests/RequestEditorPage';
-import { RequestPage } from '../features/requests/RequestPage';
-import { RequestsPage } from '../features/requests/RequestsPage';
-import { TriagePage } from '../features/triage/TriagePage';
-import { TriageReportPage } from '../features/triage/TriageReportPage';
-import { ArticleEditorPage } from '../features/knowledge/ArticleEditorPage';
-import { ArticlePage } from '../features/knowledge/ArticlePage';
-import { KnowledgePage } from '../features/knowledge/KnowledgePage';
-import { SearchPage } from '../features/search/SearchPage';
-import { IntelObjectPage } from '../features/intel/IntelObjectPage';
-import { IntelPage } from '../features/intel/IntelPage';
+import { lazyPage } from './lazy-page';
 
-const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+// Every page but the inbox (the landing page) is its own chunk, fetched on first visit, so the
+// JavaScript before first paint stays small (docs/performance.md, "Levers pulled").
+const AccountPage = lazyPage(() => import('../features/account/AccountPage').then((m) => m.AccountPage));
+const AdminPage = lazyPage(() => import('../features/admin/AdminPage').then((m) => m.AdminPage));
+const AlertsPage = lazyPage(() => import('../features/intel/AlertsPage').then((m) => m.AlertsPage));
+const ArticleEditorPage = lazyPage(() => import('../features/knowledge/ArticleEditorPage').then((m) => m.ArticleEditorPage));
+const ArticlePage = lazyPage(() => import('../features/knowledge/ArticlePage').then((m) => m.ArticlePage));
+const AuditPage = lazyPage(() => import('../features/audit/AuditPage').then((m) => m.AuditPage));
+const CallPage = lazyPage(() => import('../features/hotline/CallPage').then((m) => m.CallPage));
+const BroadcastPage = lazyPage(() => import('../features/hotline/BroadcastPage').then((m) => m.BroadcastPage));
+const CasePage = lazyPage(() => import('../features/cases/CasePage').then((m) => m.CasePage));
+const CasesPage = lazyPage(() => import('../features/cases/CasesPage').then((m) => m.CasesPage));
+const DashboardPage = lazyPage(() => import('../features/dashboard/DashboardPage').then((m) => m.DashboardPage));
+const DialoguePage = lazyPage(() => import('../features/dialogue/DialoguePage').then((m) => m.DialoguePage));
+const ExerciseBoardPage = lazyPage(() => import('../features/exercises/ExerciseBoardPage').then((m) => m.ExerciseBoardPage));
+const ExercisesPage = lazyPage(() => import('../features/exercises/ExercisesPage').then((m) => m.ExercisesPage));
+const ExtractPage = lazyPage(() => import('../features/intel/ExtractPage').then((m) => m.ExtractPage));
+const FederationPage = lazyPage(() => import('../features/federation/FederationPage').then((m) => m.FederationPage));
+const HotlinePage = lazyPage(() => import('../features/hotline/HotlinePage').then((m) => m.HotlinePage));
+const IntelObjectPage = lazyPage(() => import('../features/intel/IntelObjectPage').then((m) => m.IntelObjectPage));
+const IntelPage = lazyPage(() => import('../features/intel/IntelPage').then((m) => m.IntelPage));
+const KnowledgePage = lazyPage(() => import('../features/knowledge/KnowledgePage').then((m) => m.KnowledgePage));
+const MeetingPage = lazyPage(() => import('../features/dialogue/MeetingPage').then((m) => m.MeetingPage));
+const NewCasePage = lazyPage(() => import('../features/cases/NewCasePage').then((m) => m.NewCasePage));
+const NotificationsPage = lazyPage(() => import('../features/notifications/NotificationsPage').then((m) => m.NotificationsPage));
+const ParticipationPage = lazyPage(() => import('../features/exercises/ParticipationPage').then((m) => m.ParticipationPage));
+const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage').then((m) => m.ReportsPage));
+const RequestEditorPage = lazyPage(() => import('../features/requests/RequestEditorPage').then((m) => m.RequestEditorPage));
+const RequestPage = lazyPage(() => import('../features/requests/RequestPage').then((m) => m.RequestPage));
+const RequestsPage = lazyPage(() => import('../features/requests/RequestsPage').then((m) => m.RequestsPage));
+const ScenarioEditorPage = lazyPage(() => import('../features/exercises/ScenarioEditorPage').then((m) => m.ScenarioEditorPage));
+const SearchPage = lazyPage(() => import('../features/search/SearchPage').then((m) => m.SearchPage));
+const TaxiiPage = lazyPage(() => import('../features/intel/TaxiiPage').then((m) => m.TaxiiPage));
+const TriagePage = lazyPage(() => import('../features/triage/TriagePage').then((m) => m.TriagePage));
+const TriageReportPage = lazyPage(() => import('../features/triage/TriageReportPage').then((m) => m.TriageReportPage));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -59,6 +63,7 @@ export function AppRoutes() {
         <Route path="/requests/:id/edit" element={<RequestEditorPage />} />
         <Route path="/hotline" element={<HotlinePage />} />
         <Route path="/hotline/calls/:id" element={<CallPage />} />
+        <Route path="/hotline/broadcasts/:id" element={<BroadcastPage />} />
         <Route path="/cases" element={<CasesPage />} />
         <Route path="/cases/new" element={<NewCasePage />} />
         <Route path="/cases/:id" element={<CasePage />} />

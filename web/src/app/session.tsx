@@ -2,7 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, setUnauthenticatedHandler } from '../api/client';
+import { answer, ApiError, http, setUnauthenticatedHandler } from '../api/client';
 import type { Locale, Me, Permission } from '../api/types';
 import { applyLocale } from '../i18n';
 import '../styles/skeleton.css';
@@ -36,7 +36,7 @@ export function useMe() {
     queryKey: ['me'],
     queryFn: async () => {
       try {
-        return await api.get<Me>('/auth/me');
+        return await answer(http.GET('/api/auth/me'));
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return null;
         throw e;
@@ -68,17 +68,19 @@ export function SessionProvider({ me, children }: { me: Me; children: ReactNode 
   /** Switches this browser session's language only; the account page sets the account's default. */
   const setLocale = useCallback(async (next: Locale) => {
     await applyLocale(next);
-    const session = await api.put<{ locale: Locale; sessionChoice: boolean }>('/auth/session/locale', { locale: next });
+    const session = await answer(http.PUT('/api/auth/session/locale', { body: { locale: next } }));
     qc.setQueryData<Me | null>(['me'], (old) => (old ? { ...old, session } : old));
   }, [qc]);
 
   const signOut = useCallback(async () => {
     // A language chosen in this browser outlives the session: signing in again here continues in it.
     if (me.session?.sessionChoice) pickedBeforeSignIn.locale = me.session.locale;
-    await api.post('/auth/logout').catch(() => undefined);
+    const out = await answer(http.POST('/api/auth/logout')).catch(() => null);
     // Set the session to "none" first (the gate observes it), then drop everything cached for this user.
     qc.setQueryData(['me'], null);
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    // Signed in through an identity provider: end its session too (it sends the browser back here).
+    if (out?.endSessionUrl) window.location.assign(out.endSessionUrl);
   }, [qc, me.session]);
 
   const value = useMemo<Session>(() => {
@@ -103,9 +105,9 @@ function useFirstLoadDone(me: Me, shown: Locale): boolean {
   const perms = new Set(me.permissions);
   const results = useQueries({
     queries: [
-      { queryKey: ['meta', 'requests'], queryFn: () => api.get('/requests/meta'), enabled: perms.has('request:read'), ...forever },
-      { queryKey: ['meta', 'calls'], queryFn: () => api.get('/calls/meta'), enabled: perms.has('call:read'), ...forever },
-      { queryKey: ['parties'], queryFn: () => api.get('/parties'), enabled: perms.has('party:read'), staleTime: 5 * 60_000, retry: false },
+      { queryKey: ['meta', 'requests'], queryFn: () => answer(http.GET('/api/requests/meta')), enabled: perms.has('request:read'), ...forever },
+      { queryKey: ['meta', 'calls'], queryFn: () => answer(http.GET('/api/calls/meta')), enabled: perms.has('call:read'), ...forever },
+      { queryKey: ['parties'], queryFn: () => answer(http.GET('/api/parties')), enabled: perms.has('party:read'), staleTime: 5 * 60_000, retry: false },
     ],
   });
   const done = useRef(false);

@@ -4,20 +4,21 @@
 import { useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { Bilingual } from '../api/types';
+import { answer, http } from '../api/client';
+import type { components } from '../api/generated/api';
 import { useSession } from '../app/session';
 import { useBi } from './Bi';
 import { SelectField, TextField, useFieldId } from './Field';
 
-export type Party = { id: string; name: Bilingual; country: string; self: boolean; active: boolean };
+/** A party as GET /api/parties names it (generated from the node's OpenAPI document). */
+export type Party = components['schemas']['Party'];
 
 /** The parties this node knows, by id (itself included, from the session while the list loads). */
 export function usePartyDirectory(): Map<string, Party> {
   const { me, can } = useSession();
   const parties = useQuery({
     queryKey: ['parties'],
-    queryFn: () => api.get<{ items: Party[] }>('/parties'),
+    queryFn: () => answer(http.GET('/api/parties')),
     enabled: can('party:read'),
     staleTime: 5 * 60_000,
     retry: false,

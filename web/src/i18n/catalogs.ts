@@ -24,6 +24,12 @@ import requestAnswerEn from './areas/request-answer.en.json';
 import requestAnswerZh from './areas/request-answer.zh-CN.json';
 import pagingEn from './areas/paging.en.json';
 import pagingZh from './areas/paging.zh-CN.json';
+import passkeyEn from './areas/passkey.en.json';
+import passkeyZh from './areas/passkey.zh-CN.json';
+import ssoEn from './areas/sso.en.json';
+import ssoZh from './areas/sso.zh-CN.json';
+import groupsEn from './areas/groups.en.json';
+import groupsZh from './areas/groups.zh-CN.json';
 
-export const EN_CATALOG = { ...en, ...intelEn, ...publicReportEn, ...knowledgeEn, ...exerciseEn, ...reportEn, ...federationEn, ...layoutEn, ...recordsEn, ...languageEn, ...requestAnswerEn, ...pagingEn };
-export const ZH_CATALOG: typeof EN_CATALOG = { ...zhCN, ...intelZh, ...publicReportZh, ...knowledgeZh, ...exerciseZh, ...reportZh, ...federationZh, ...layoutZh, ...recordsZh, ...languageZh, ...requestAnswerZh, ...pagingZh };
+export const EN_CATALOG = { ...en, ...intelEn, ...publicReportEn, ...knowledgeEn, ...exerciseEn, ...reportEn, ...federationEn, ...layoutEn, ...recordsEn, ...languageEn, ...requestAnswerEn, ...pagingEn, ...passkeyEn, ...ssoEn, ...groupsEn };
+export const ZH_CATALOG: typeof EN_CATALOG = { ...zhCN, ...intelZh, ...publicReportZh, ...knowledgeZh, ...exerciseZh, ...reportZh, ...federationZh, ...layoutZh, ...recordsZh, ...languageZh, ...requestAnswerZh, ...pagingZh, ...passkeyZh, ...ssoZh, ...groupsZh };

@@ -1,5 +1,7 @@
 // Dates, times and durations in the user's language and time zone (and a peer's zone where it matters).
 import type { Bilingual, Locale } from '../api/types';
+import { localDate } from '../../../src/domain/shared/human-time';
+import { isValidTimeZone } from '../../../src/domain/shared/zones';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
@@ -60,12 +62,6 @@ export function zonePlace(timeZone: string, locale: Locale): string {
   }
 }
 
-/** The calendar day `iso` falls on in `timeZone`, as `YYYY-MM-DD`. */
-export function zonedDay(iso: string, timeZone: string): string {
-  const p = Object.fromEntries(formatter('en', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}`;
-}
-
 /**
  * An instant on both sides: when the other side's calendar day differs, both full dates with their
  * places ("1 Jun 2026, 12:59 (Beijing) · 31 May 2026, 23:59 (New York)"), else our date and their
@@ -74,7 +70,9 @@ export function zonedDay(iso: string, timeZone: string): string {
 export function formatBothSides(iso: string, locale: Locale, ownZone: string, otherZone: string): { own: string; other: string; dayDiffers: boolean } {
   const zh = locale === 'zh-CN';
   const place = (z: string) => (zh ? `（${zonePlace(z, locale)}）` : ` (${zonePlace(z, locale)})`);
-  const dayDiffers = zonedDay(iso, ownZone) !== zonedDay(iso, otherZone);
+  // Like the formatters above, a zone this browser does not know is read as UTC.
+  const day = (z: string) => localDate(iso, isValidTimeZone(z) ? z : 'UTC');
+  const dayDiffers = day(ownZone) !== day(otherZone);
   const time = formatter(locale, otherZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
   return {
     own: formatDateTime(iso, locale, ownZone) + (dayDiffers ? place(ownZone) : ''),

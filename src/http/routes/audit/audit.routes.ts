@@ -5,7 +5,8 @@ import { listAudit, type AuditEntry } from '../../../audit/audit-log.js';
 import { AUDIT_SUBJECT_LABELS, auditActionText } from '../../../domain/audit/action-labels.js';
 import { verifyAuditChain } from '../../../audit/verify-audit.js';
 import type { ServiceContext } from '../../../services/context.js';
-import { ERROR_RESPONSES } from '../common.schema.js';
+import { answers, itemsOf } from '../common.schema.js';
+import { ZAuditEntrySchema, ZAuditMetaSchema, ZAuditVerificationSchema } from './audit.response.js';
 
 const ZAuditQuerySchema = z.object({
   action: z.string().max(100).optional(),
@@ -30,15 +31,15 @@ export function auditRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['audit'];
     app.get('/audit', {
-      config: { permission: 'audit:read' }, schema: { tags, summary: 'Search the audit log (newest first)', querystring: ZAuditQuerySchema, response: ERROR_RESPONSES },
+      config: { permission: 'audit:read' }, schema: { tags, summary: 'Search the audit log (newest first)', querystring: ZAuditQuerySchema, response: answers(itemsOf(ZAuditEntrySchema)) },
     }, async (request) => ({ items: (await listAudit(ctx.db, request.query)).map(present) }));
 
     app.get('/audit/meta', {
-      config: { permission: 'audit:read' }, schema: { tags, summary: 'The record types audit entries are about, in both languages (for the filter)' },
+      config: { permission: 'audit:read' }, schema: { tags, summary: 'The record types audit entries are about, in both languages (for the filter)', response: answers(ZAuditMetaSchema) },
     }, async () => ({ subjectTypes: AUDIT_SUBJECT_LABELS }));
 
     app.get('/audit/verify', {
-      config: { permission: 'audit:verify' }, schema: { tags, summary: 'Verify the whole hash chain' },
+      config: { permission: 'audit:verify' }, schema: { tags, summary: 'Verify the whole hash chain', response: answers(ZAuditVerificationSchema) },
     }, async () => verifyAuditChain(ctx.db));
   };
 }

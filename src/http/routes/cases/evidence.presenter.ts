@@ -1,6 +1,6 @@
 // Presenters for evidence: metadata with the SHA-256 and custody head, never the storage key or
 // the wrapped data key; custody events in full (they are signed facts meant to be checked).
-import type { CustodyEvent, EvidenceRecord } from '../../../domain/case/index.js';
+import type { CustodyEvent, CustodyVerification, EvidenceRecord } from '../../../domain/case/index.js';
 import type { CustodyState } from '../../../services/case/evidence-support.js';
 
 export function presentEvidence(e: EvidenceRecord) {
@@ -23,12 +23,8 @@ export function presentCustodyEvent(e: CustodyEvent) {
 
 export function presentCustody(s: CustodyState & { evidence: EvidenceRecord }) {
   const v = s.verification;
-  return {
-    evidenceId: s.evidence.id,
-    head: s.evidence.custodyHead,
-    events: s.chain.map(presentCustodyEvent),
-    verification: v.ok
-      ? { ok: true, length: v.length, headHash: v.headHash }
-      : { ok: false, firstBadSeq: v.firstBadSeq, reason: v.reason, message: { en: v.message.en, zh: v.message.zh } },
-  };
+  const verification: CustodyVerification = v.ok
+    ? { ok: true, length: v.length, headHash: v.headHash }
+    : { ok: false, firstBadSeq: v.firstBadSeq, reason: v.reason, message: { en: v.message.en, zh: v.message.zh } };
+  return { evidenceId: s.evidence.id, head: s.evidence.custodyHead, events: s.chain.map(presentCustodyEvent), verification };
 }

@@ -4,10 +4,10 @@ import type { ExerciseBoard } from '../../../services/exercise/exercise-board.js
 import type { ParticipationView } from '../../../services/exercise/get-participation.js';
 
 function presentInject(i: Inject) {
-  const base = { id: i.id, kind: i.kind, offsetMinutes: i.offsetMinutes, party: i.party, title: i.title };
-  if (i.kind === 'call') return { ...base, urgency: i.urgency, topic: i.topic, text: i.text, callback: i.callback };
-  if (i.kind === 'request') return { ...base, request: i.request };
-  return { ...base, text: i.text };
+  const base = { id: i.id, offsetMinutes: i.offsetMinutes, party: i.party, title: i.title };
+  if (i.kind === 'call') return { ...base, kind: i.kind, urgency: i.urgency, topic: i.topic, text: i.text, callback: i.callback };
+  if (i.kind === 'request') return { ...base, kind: i.kind, request: i.request };
+  return { ...base, kind: i.kind, text: i.text };
 }
 
 export function presentScenario(s: Scenario) {

@@ -2,7 +2,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../../../services/context.js';
 import { extractText } from '../../../services/intel/extract-text.js';
-import { ERROR_RESPONSES } from '../common.schema.js';
+import { answers, ERROR_SHAPES } from '../common.schema.js';
+import { ZExtractResultSchema } from './intel.response.js';
 import { ZExtractBodySchema } from './extract.schema.js';
 
 /** 1,000,000 characters of Chinese text are about 3 MB of JSON; the service enforces the character limit. */
@@ -15,7 +16,7 @@ export function extractRoutes(_ctx: ServiceContext): FastifyPluginAsyncZod {
       config: { permission: 'intel:read' },
       schema: {
         tags: ['intel'], summary: 'Extract indicators (URLs, domains, IPs, e-mails, hashes, wallets, phones, messaging accounts, ICP, cards) from text, disguised forms included',
-        body: ZExtractBodySchema, response: { ...ERROR_RESPONSES, 413: ERROR_RESPONSES[400] },
+        body: ZExtractBodySchema, response: { ...answers(ZExtractResultSchema), 413: ERROR_SHAPES[400] },
       },
     }, async (request) => extractText(request.body));
   };

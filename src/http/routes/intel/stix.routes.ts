@@ -1,6 +1,7 @@
 // STIX 2.1 import and export over HTTP (docs/spec.md §5.1): bundle upload (size-limited; the CLI streams
 // big files), streamed bundle export, object browsing, and a case's observables as a bundle.
 import { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../errors.js';
 import type { ServiceContext } from '../../../services/context.js';
@@ -10,7 +11,8 @@ import { getIntelObject } from '../../../services/intel/get-intel-object.js';
 import { importStix } from '../../../services/intel/import-stix.js';
 import { listIntelObjects } from '../../../services/intel/list-intel-objects.js';
 import { actorOf } from '../../plugins/auth.js';
-import { ERROR_RESPONSES, ZIdParamsSchema } from '../common.schema.js';
+import { answers, ERROR_SHAPES, ZIdParamsSchema } from '../common.schema.js';
+import { ZIntelObjectPageSchema, ZIntelObjectVersionsSchema, ZStixImportResultSchema } from './intel.response.js';
 import { presentImportResult, presentIntelObjectSummary, presentIntelObjectVersion } from './stix.presenter.js';
 import { ZIntelObjectListQuerySchema, ZStixExportQuerySchema, ZStixIdParamsSchema, ZStixImportQuerySchema } from './stix.schema.js';
 
@@ -19,6 +21,13 @@ export const STIX_UPLOAD_LIMIT = 32 * 1024 * 1024;
 export const STIX_MEDIA_TYPE = 'application/stix+json;version=2.1';
 
 const splitTypes = (v: string | undefined): string[] | undefined => (v ? v.split(',') : undefined);
+
+/** A bundle goes out as it is, in STIX's own media type: not one of the JSON answers the schemas describe. */
+function sendBundle(reply: FastifyReply, body: Readable | string, headers: Record<string, string>): FastifyReply {
+  void reply.header('content-type', STIX_MEDIA_TYPE);
+  for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
+  return reply.send(body);
+}
 
 export function stixRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -43,7 +52,7 @@ export function stixRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     app.post('/intel/stix/import', {
       config: { permission: 'intel:write' }, bodyLimit: STIX_UPLOAD_LIMIT + 1024,
       schema: {
-        tags, querystring: ZStixImportQuerySchema, response: { ...ERROR_RESPONSES, 413: ERROR_RESPONSES[400] },
+        tags, querystring: ZStixImportQuerySchema, response: { ...answers(ZStixImportResultSchema), 413: ERROR_SHAPES[400] },
         summary: `Import a STIX 2.1 bundle (JSON, STIX or octet-stream body up to ${STIX_UPLOAD_LIMIT / 1024 / 1024} MB): valid objects stored, each invalid one reported`,
       },
     }, async (request) => {
@@ -59,18 +68,17 @@ export function stixRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
 
     app.get('/intel/stix/export', {
       config: { permission: 'intel:read' },
-      schema: { tags, querystring: ZStixExportQuerySchema, response: ERROR_RESPONSES, summary: 'A collection as one STIX 2.1 bundle (streamed), optionally only some types' },
+      schema: { tags, querystring: ZStixExportQuerySchema, response: ERROR_SHAPES, summary: 'A collection as one STIX 2.1 bundle (streamed), optionally only some types' },
     }, async (request, reply) => {
       const stream = await exportStix(ctx, {
         ...(request.query.collection ? { collection: request.query.collection } : {}), ...(request.query.type ? { types: splitTypes(request.query.type)! } : {}),
       });
-      return reply.header('content-type', STIX_MEDIA_TYPE).header('content-disposition', 'attachment; filename="crossline-stix-bundle.json"')
-        .send(Readable.from(stream));
+      return sendBundle(reply, Readable.from(stream), { 'content-disposition': 'attachment; filename="crossline-stix-bundle.json"' });
     });
 
     app.get('/intel/objects', {
       config: { permission: 'intel:read' },
-      schema: { tags, querystring: ZIntelObjectListQuerySchema, response: ERROR_RESPONSES, summary: 'STIX objects (latest version of each), filtered by type and text, newest first' },
+      schema: { tags, querystring: ZIntelObjectListQuerySchema, response: answers(ZIntelObjectPageSchema), summary: 'STIX objects (latest version of each), filtered by type and text, newest first' },
     }, async (request) => {
       const { type, collection, q, limit, offset } = request.query;
       const { items, total } = await listIntelObjects(ctx, {
@@ -81,15 +89,15 @@ export function stixRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
 
     app.get('/intel/objects/:id', {
       config: { permission: 'intel:read' },
-      schema: { tags, params: ZStixIdParamsSchema, response: ERROR_RESPONSES, summary: 'One STIX object with all its stored versions, newest first' },
+      schema: { tags, params: ZStixIdParamsSchema, response: answers(ZIntelObjectVersionsSchema), summary: 'One STIX object with all its stored versions, newest first' },
     }, async (request) => ({ versions: (await getIntelObject(ctx, request.params.id)).map(presentIntelObjectVersion) }));
 
     app.get('/cases/:id/stix', {
       config: { permission: 'case:read' },
-      schema: { tags: ['cases', 'intel'], params: ZIdParamsSchema, response: ERROR_RESPONSES, summary: "The case's observables as a STIX 2.1 bundle (SCOs, indicators, TLP markings)" },
+      schema: { tags: ['cases', 'intel'], params: ZIdParamsSchema, response: ERROR_SHAPES, summary: "The case's observables as a STIX 2.1 bundle (SCOs, indicators, TLP markings)" },
     }, async (request, reply) => {
       const { bundle, skipped } = await exportCaseStix(ctx, actorOf(request), request.params.id);
-      return reply.header('content-type', STIX_MEDIA_TYPE).header('x-crossline-skipped-observables', String(skipped.length)).send(JSON.stringify(bundle));
+      return sendBundle(reply, JSON.stringify(bundle), { 'x-crossline-skipped-observables': String(skipped.length) });
     });
   };
 }

@@ -12,8 +12,11 @@ import { shareArticle, unshareArticle } from '../../../services/knowledge/share-
 import { updateArticle } from '../../../services/knowledge/update-article.js';
 import { actorOf } from '../../plugins/auth.js';
 import { sendDownload } from '../file-download.js';
-import { ERROR_RESPONSES, splitList, ZIdParamsSchema } from '../common.schema.js';
+import { answers, ERROR_SHAPES, itemsOf, splitList, ZIdParamsSchema } from '../common.schema.js';
 import { presentArticle, presentArticleDetail, presentArticleSummary, presentArticleVersion, presentAttachment } from './knowledge.presenter.js';
+import {
+  ZArticleAttachmentSchema, ZArticleDetailSchema, ZArticleSummarySchema, ZArticleVersionSchema, ZArticleViewSchema, ZKnowledgeMetaSchema,
+} from './knowledge.response.js';
 import {
   ZArticleContentSchema, ZArticleListQuerySchema, ZArticleVersionParamsSchema, ZAttachmentParamsSchema, ZAttachmentUploadQuerySchema,
   ZSharePeersSchema, ZUpdateArticleSchema,
@@ -22,18 +25,18 @@ import {
 export function knowledgeRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['knowledge'];
-    const withId = { tags, params: ZIdParamsSchema, response: ERROR_RESPONSES };
+    const withId = { tags, params: ZIdParamsSchema };
     const local = ctx.config.nodeId;
     // Only in this plugin's scope: an attachment is the raw body.
     app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_req, body, done) => done(null, body));
 
     app.get('/knowledge/meta', {
-      config: { permission: 'knowledge:read' }, schema: { tags, summary: 'Article kinds, statuses, TLP levels and limits for forms' },
+      config: { permission: 'knowledge:read' }, schema: { tags, summary: 'Article kinds, statuses, TLP levels and limits for forms', response: answers(ZKnowledgeMetaSchema) },
     }, async () => ({ kinds: ARTICLE_KINDS, statuses: ARTICLE_STATUSES, tlp: TLP_DESCRIPTIONS, maxAttachmentBytes: MAX_ATTACHMENT_BYTES, localParty: local }));
 
     app.get('/knowledge/articles', {
       config: { permission: 'knowledge:read' },
-      schema: { tags, summary: 'Articles (own and received), latest change first; drafts for editors only', querystring: ZArticleListQuerySchema, response: ERROR_RESPONSES },
+      schema: { tags, summary: 'Articles (own and received), latest change first; drafts for editors only', querystring: ZArticleListQuerySchema, response: answers(itemsOf(ZArticleSummarySchema)) },
     }, async (request) => {
       const { kind, status, ...q } = request.query;
       const items = await listArticles(ctx, actorOf(request), { ...q, kinds: splitList(kind), statuses: splitList(status) });
@@ -42,38 +45,38 @@ export function knowledgeRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
 
     app.post('/knowledge/articles', {
       config: { permission: 'knowledge:edit' },
-      schema: { tags, summary: 'Write a new article (version 1)', body: ZArticleContentSchema, response: ERROR_RESPONSES },
+      schema: { tags, summary: 'Write a new article (version 1)', body: ZArticleContentSchema, response: answers(ZArticleViewSchema, 201) },
     }, async (request, reply) => reply.status(201).send(presentArticle(await createArticle(ctx, actorOf(request), request.body), local)));
 
     app.get('/knowledge/articles/:id', {
-      config: { permission: 'knowledge:read' }, schema: { ...withId, summary: 'One article with its version history and attachments' },
+      config: { permission: 'knowledge:read' }, schema: { ...withId, summary: 'One article with its version history and attachments', response: answers(ZArticleDetailSchema) },
     }, async (request) => presentArticleDetail(await getArticle(ctx, actorOf(request), request.params.id), local));
 
     app.patch('/knowledge/articles/:id', {
       config: { permission: 'knowledge:edit' },
-      schema: { ...withId, summary: 'Save a new version (own articles only); peers it is shared with receive it', body: ZUpdateArticleSchema },
+      schema: { ...withId, summary: 'Save a new version (own articles only); peers it is shared with receive it', body: ZUpdateArticleSchema, response: answers(ZArticleViewSchema) },
     }, async (request) => presentArticle(await updateArticle(ctx, actorOf(request), request.params.id, request.body), local));
 
     app.get('/knowledge/articles/:id/versions/:version', {
       config: { permission: 'knowledge:read' },
-      schema: { tags, params: ZArticleVersionParamsSchema, response: ERROR_RESPONSES, summary: 'The full content of one earlier version' },
+      schema: { tags, params: ZArticleVersionParamsSchema, response: answers(ZArticleVersionSchema), summary: 'The full content of one earlier version' },
     }, async (request) => presentArticleVersion(await getArticleVersion(ctx, actorOf(request), request.params.id, request.params.version)));
 
     app.post('/knowledge/articles/:id/share', {
       config: { permission: 'knowledge:edit' },
-      schema: { ...withId, summary: 'Share with peers (TLP permitting); they receive the current version and attachments', body: ZSharePeersSchema },
+      schema: { ...withId, summary: 'Share with peers (TLP permitting); they receive the current version and attachments', body: ZSharePeersSchema, response: answers(ZArticleViewSchema) },
     }, async (request) => presentArticle(await shareArticle(ctx, actorOf(request), request.params.id, request.body.peers), local));
 
     app.post('/knowledge/articles/:id/unshare', {
       config: { permission: 'knowledge:edit' },
-      schema: { ...withId, summary: 'Stop sharing with peers; their copies are withdrawn', body: ZSharePeersSchema },
+      schema: { ...withId, summary: 'Stop sharing with peers; their copies are withdrawn', body: ZSharePeersSchema, response: answers(ZArticleViewSchema) },
     }, async (request) => presentArticle(await unshareArticle(ctx, actorOf(request), request.params.id, request.body.peers), local));
 
     app.post('/knowledge/articles/:id/attachments', {
       config: { permission: 'knowledge:edit' },
       bodyLimit: MAX_ATTACHMENT_BYTES,
       schema: {
-        ...withId, querystring: ZAttachmentUploadQuerySchema,
+        ...withId, querystring: ZAttachmentUploadQuerySchema, response: answers(ZArticleAttachmentSchema, 201),
         summary: 'Attach a file: raw application/octet-stream body, name and type in the query string; encrypted at rest',
       },
     }, async (request, reply) => {
@@ -84,7 +87,7 @@ export function knowledgeRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
 
     app.get('/knowledge/articles/:id/attachments/:attachmentId', {
       config: { permission: 'knowledge:read' },
-      schema: { tags, params: ZAttachmentParamsSchema, response: ERROR_RESPONSES, summary: 'Download an attachment, checked against its SHA-256' },
+      schema: { tags, params: ZAttachmentParamsSchema, response: ERROR_SHAPES, summary: 'Download an attachment, checked against its SHA-256' },
     }, async (request, reply) => {
       const { meta, bytes } = await readAttachment(ctx, actorOf(request), request.params.id, request.params.attachmentId);
       return sendDownload(reply, { mediaType: meta.mediaType, fileName: meta.fileName, bytes });

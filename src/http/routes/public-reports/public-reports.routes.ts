@@ -13,7 +13,8 @@ import type { ServiceContext } from '../../../services/context.js';
 import { checkReportStatus } from '../../../services/public-report/check-report-status.js';
 import { ACCEPTED_MEDIA_TYPES, stageReportAttachment } from '../../../services/public-report/report-uploads.js';
 import { submitPublicReport } from '../../../services/public-report/submit-public-report.js';
-import { ERROR_RESPONSES, ZErrorBodySchema } from '../common.schema.js';
+import { answers, ZErrorBodySchema } from '../common.schema.js';
+import { ZPublicStatusViewSchema, ZStagedAttachmentSchema, ZSubmissionReceiptSchema } from './public-reports.response.js';
 import { takeRateToken, type RateScope } from '../../../services/public-report/take-rate-token.js';
 import { ZReportStatusBodySchema, ZStagedAttachmentQuerySchema, ZSubmitReportBodySchema } from './public-reports.schema.js';
 
@@ -27,7 +28,7 @@ export const PUBLIC_REPORT_BODY_LIMIT = 2 * 1024 * 1024;
 /** One screenshot per upload request: the file itself. */
 export const PUBLIC_REPORT_UPLOAD_LIMIT = ATTACHMENT_LIMITS.maxBytes;
 
-const PUBLIC_ERRORS = { ...ERROR_RESPONSES, 413: ZErrorBodySchema, 415: ZErrorBodySchema, 429: ZErrorBodySchema };
+const PUBLIC_ERRORS = { 413: ZErrorBodySchema, 415: ZErrorBodySchema, 429: ZErrorBodySchema };
 
 export function publicReportsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -40,7 +41,7 @@ export function publicReportsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod 
       bodyLimit: PUBLIC_REPORT_BODY_LIMIT,
       onRequest: rateLimited(ctx, 'report_submit'),
       schema: {
-        tags, security: [], body: ZSubmitReportBodySchema, response: PUBLIC_ERRORS,
+        tags, security: [], body: ZSubmitReportBodySchema, response: { ...answers(ZSubmissionReceiptSchema, 201), ...PUBLIC_ERRORS },
         summary: 'File a report from the public (no account); answers with a receipt number and a status-check code shown once',
       },
     }, async (request, reply) => {
@@ -56,7 +57,7 @@ export function publicReportsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod 
       bodyLimit: PUBLIC_REPORT_UPLOAD_LIMIT,
       onRequest: [rateLimited(ctx, 'report_upload'), refuseDeclaredOver(PUBLIC_REPORT_UPLOAD_LIMIT)],
       schema: {
-        tags, security: [], querystring: ZStagedAttachmentQuerySchema, response: PUBLIC_ERRORS,
+        tags, security: [], querystring: ZStagedAttachmentQuerySchema, response: { ...answers(ZStagedAttachmentSchema, 201), ...PUBLIC_ERRORS },
         summary: 'Send one screenshot (PNG, JPEG, WebP or PDF, at most 5 MB; the raw file as the body) ahead of a report; '
           + 'answers with an upload token for the report\'s attachments, kept for an hour',
       },
@@ -70,7 +71,7 @@ export function publicReportsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod 
       config: { permission: 'public' },
       onRequest: rateLimited(ctx, 'report_status'),
       schema: {
-        tags, security: [], body: ZReportStatusBodySchema, response: PUBLIC_ERRORS,
+        tags, security: [], body: ZReportStatusBodySchema, response: { ...answers(ZPublicStatusViewSchema), ...PUBLIC_ERRORS },
         summary: 'Status of a report for its reporter, by receipt number and status-check code (same error for unknown receipt and wrong code)',
       },
     }, async (request, reply) => {

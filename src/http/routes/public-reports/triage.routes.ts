@@ -11,7 +11,10 @@ import { listTriageReports } from '../../../services/public-report/list-triage-r
 import { mergeReports } from '../../../services/public-report/merge-reports.js';
 import { sendDownload } from '../file-download.js';
 import { actorOf } from '../../plugins/auth.js';
-import { ERROR_RESPONSES, splitList, ZIdParamsSchema } from '../common.schema.js';
+import { answers, ERROR_SHAPES, itemsOf, splitList, ZIdParamsSchema } from '../common.schema.js';
+import {
+  ZCaseFromReportsSchema, ZReportCoreSchema, ZTriageMetaSchema, ZTriageQueueSchema, ZTriageReportSchema,
+} from './public-reports.response.js';
 import { presentQueueItem, presentReportRecord, presentTriageReport } from './public-report.presenter.js';
 import {
   ZAttachmentParamsSchema, ZCaseFromReportsBodySchema, ZMergeBodySchema, ZTriageActionBodySchema, ZTriageListQuerySchema,
@@ -21,15 +24,15 @@ import type { ReportCategory, ReportStatus } from '../../../domain/public-report
 export function triageRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['triage'];
-    const withId = { tags, params: ZIdParamsSchema, response: ERROR_RESPONSES };
+    const withId = { tags, params: ZIdParamsSchema };
 
     app.get('/triage/meta', {
-      config: { permission: 'triage:read' }, schema: { tags, summary: 'Labels for the triage forms: categories, statuses, payment methods' },
+      config: { permission: 'triage:read' }, schema: { tags, summary: 'Labels for the triage forms: categories, statuses, payment methods', response: answers(ZTriageMetaSchema) },
     }, async () => ({ categories: REPORT_CATEGORY_LABELS, statuses: REPORT_STATUSES, paymentMethods: PAYMENT_METHODS, publicStatusText: PUBLIC_STATUS_TEXT }));
 
     app.get('/triage/reports', {
       config: { permission: 'triage:read' },
-      schema: { tags, querystring: ZTriageListQuerySchema, response: ERROR_RESPONSES, summary: 'The triage queue, newest first, with filters' },
+      schema: { tags, querystring: ZTriageListQuerySchema, response: answers(ZTriageQueueSchema), summary: 'The triage queue, newest first, with filters' },
     }, async (request) => {
       const { status, category, hasCorrelation, ...q } = request.query;
       const queue = await listTriageReports(ctx, {
@@ -40,28 +43,28 @@ export function triageRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     });
 
     app.get('/triage/reports/:id', {
-      config: { permission: 'triage:read' }, schema: { ...withId, summary: 'One report: story, fields, attachments, indicators, suggested duplicates' },
+      config: { permission: 'triage:read' }, schema: { ...withId, summary: 'One report: story, fields, attachments, indicators, suggested duplicates', response: answers(ZTriageReportSchema) },
     }, async (request) => presentTriageReport(await getTriageReport(ctx, actorOf(request), request.params.id)));
 
     app.get('/triage/reports/:id/attachments/:attachmentId/content', {
       config: { permission: 'triage:read' },
-      schema: { tags, params: ZAttachmentParamsSchema, response: ERROR_RESPONSES, summary: 'Download a screenshot (decrypted, checked against its SHA-256; audited)' },
+      schema: { tags, params: ZAttachmentParamsSchema, response: ERROR_SHAPES, summary: 'Download a screenshot (decrypted, checked against its SHA-256; audited)' },
     }, async (request, reply) => {
       const { attachment, content } = await downloadReportAttachment(ctx, actorOf(request), request.params.id, request.params.attachmentId);
       return sendDownload(reply, { mediaType: attachment.mediaType, fileName: attachment.filename, bytes: content });
     });
 
     app.post('/triage/reports/:id/actions', {
-      config: { permission: 'triage:act' }, schema: { ...withId, body: ZTriageActionBodySchema, summary: 'Start review, close or reopen a report (with an internal note)' },
+      config: { permission: 'triage:act' }, schema: { ...withId, body: ZTriageActionBodySchema, response: answers(ZReportCoreSchema), summary: 'Start review, close or reopen a report (with an internal note)' },
     }, async (request) => presentReportRecord(await actOnReport(ctx, actorOf(request), request.params.id, request.body.action, request.body.note)));
 
     app.post('/triage/reports/:id/merge', {
-      config: { permission: 'triage:act' }, schema: { ...withId, body: ZMergeBodySchema, summary: 'Mark other reports as duplicates of this one (both kept)' },
+      config: { permission: 'triage:act' }, schema: { ...withId, body: ZMergeBodySchema, response: answers(itemsOf(ZReportCoreSchema)), summary: 'Mark other reports as duplicates of this one (both kept)' },
     }, async (request) => ({ items: (await mergeReports(ctx, actorOf(request), request.params.id, request.body.duplicateIds)).map(presentReportRecord) }));
 
     app.post('/triage/cases', {
       config: { permission: 'triage:act' },
-      schema: { tags, body: ZCaseFromReportsBodySchema, response: ERROR_RESPONSES, summary: 'Create a case from reports: observables, evidence with custody, reports forwarded — one transaction' },
+      schema: { tags, body: ZCaseFromReportsBodySchema, response: answers(ZCaseFromReportsSchema, 201), summary: 'Create a case from reports: observables, evidence with custody, reports forwarded — one transaction' },
     }, async (request, reply) => {
       const r = await createCaseFromReports(ctx, actorOf(request), request.body);
       return reply.status(201).send({

@@ -12,7 +12,8 @@ import type { ReportDocument } from '../../../domain/report/report-model.js';
 import { exportReport, type ReportFormat } from '../../../report/export-report.js';
 import type { ReportLocale } from '../../../report/report-locale.js';
 import { actorOf } from '../../plugins/auth.js';
-import { ERROR_RESPONSES, ZIdParamsSchema } from '../common.schema.js';
+import { answers, ZIdParamsSchema } from '../common.schema.js';
+import { ZReportDocumentSchema } from './reports.response.js';
 import { ZPartyParamsSchema, ZPeerReportQuerySchema, ZPeriodReportQuerySchema, ZRecordReportQuerySchema } from './reports.schema.js';
 
 async function send(reply: FastifyReply, doc: ReportDocument, format: ReportFormat, locale: ReportLocale, ctx: ServiceContext) {
@@ -30,7 +31,7 @@ export function reportsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     const tags = ['reports'];
     app.get('/reports/period', {
       config: { permission: 'report:read' },
-      schema: { tags, summary: 'Statistics of a period (optionally one peer): counts, response-time percentiles, SLA compliance, expiries', querystring: ZPeriodReportQuerySchema, response: ERROR_RESPONSES },
+      schema: { tags, summary: 'Statistics of a period (optionally one peer): counts, response-time percentiles, SLA compliance, expiries', querystring: ZPeriodReportQuerySchema, response: answers(ZReportDocumentSchema) },
     }, async (request, reply) => {
       const { format, locale, peer, ...when } = request.query;
       const doc = await buildPeriodStatistics(ctx, asUser(actorOf(request)), { period: resolvePeriod(when), peer: peer ?? null });
@@ -39,7 +40,7 @@ export function reportsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
 
     app.get('/reports/peers/:partyId', {
       config: { permission: 'report:read' },
-      schema: { tags, summary: 'Statistics of the cooperation with one peer over a period', params: ZPartyParamsSchema, querystring: ZPeerReportQuerySchema, response: ERROR_RESPONSES },
+      schema: { tags, summary: 'Statistics of the cooperation with one peer over a period', params: ZPartyParamsSchema, querystring: ZPeerReportQuerySchema, response: answers(ZReportDocumentSchema) },
     }, async (request, reply) => {
       const { format, locale, ...when } = request.query;
       const doc = await buildPeriodStatistics(ctx, asUser(actorOf(request)), { period: resolvePeriod(when), peer: request.params.partyId });
@@ -48,12 +49,12 @@ export function reportsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
 
     app.get('/reports/cases/:id', {
       config: { permission: 'report:read' },
-      schema: { tags, summary: 'Report of one case (members see content; case visibility rules apply)', params: ZIdParamsSchema, querystring: ZRecordReportQuerySchema, response: ERROR_RESPONSES },
+      schema: { tags, summary: 'Report of one case (members see content; case visibility rules apply)', params: ZIdParamsSchema, querystring: ZRecordReportQuerySchema, response: answers(ZReportDocumentSchema) },
     }, async (request, reply) => send(reply, await buildCaseReportFor(ctx, actorOf(request), request.params.id), request.query.format, request.query.locale, ctx));
 
     app.get('/reports/requests/:id', {
       config: { permission: 'report:read' },
-      schema: { tags, summary: 'Report of one request: step history, deadlines met or missed, deliveries and receipts', params: ZIdParamsSchema, querystring: ZRecordReportQuerySchema, response: ERROR_RESPONSES },
+      schema: { tags, summary: 'Report of one request: step history, deadlines met or missed, deliveries and receipts', params: ZIdParamsSchema, querystring: ZRecordReportQuerySchema, response: answers(ZReportDocumentSchema) },
     }, async (request, reply) => send(reply, await buildRequestReportFor(ctx, actorOf(request), request.params.id), request.query.format, request.query.locale, ctx));
   };
 }

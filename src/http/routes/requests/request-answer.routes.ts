@@ -10,7 +10,10 @@ import { listRequestCases, openRequestCase } from '../../../services/request/req
 import { listRequestEvidence } from '../../../services/request/request-evidence-view.js';
 import { actorOf } from '../../plugins/auth.js';
 import { presentEvidence } from '../cases/evidence.presenter.js';
-import { ERROR_RESPONSES, ZIdParamsSchema } from '../common.schema.js';
+import { answers, itemsOf, ZIdParamsSchema } from '../common.schema.js';
+import {
+  ZRequestCaseOpenedSchema, ZRequestCaseSchema, ZRequestEvidenceSchema, ZResponseEvidenceFiledSchema,
+} from './request-answer.response.js';
 import { ZResponseEvidenceQuerySchema } from './requests.schema.js';
 
 /** The body length a client declared (absent for a chunked upload). */
@@ -27,13 +30,13 @@ export function requestAnswerRoutes(ctx: ServiceContext): FastifyPluginAsyncZod 
 
     app.get('/requests/:id/cases', {
       config: { permission: 'request:read' },
-      schema: { tags, params: ZIdParamsSchema, response: ERROR_RESPONSES, summary: 'Cases linked to the request that I may know of' },
+      schema: { tags, params: ZIdParamsSchema, response: answers(itemsOf(ZRequestCaseSchema)), summary: 'Cases linked to the request that I may know of' },
     }, async (request) => ({ items: await listRequestCases(ctx, actorOf(request), request.params.id) }));
 
     app.post('/requests/:id/case', {
       config: { permission: 'case:create' },
       schema: {
-        tags, params: ZIdParamsSchema, response: ERROR_RESPONSES,
+        tags, params: ZIdParamsSchema, response: { ...answers(ZRequestCaseOpenedSchema, 201), 200: ZRequestCaseOpenedSchema },
         summary: 'The request\'s case for me: a linked case I may add evidence to, else a new one opened from the request and linked to it',
       },
     }, async (request, reply) => {
@@ -44,7 +47,7 @@ export function requestAnswerRoutes(ctx: ServiceContext): FastifyPluginAsyncZod 
     app.get('/requests/:id/evidence', {
       config: { permission: 'request:read' },
       schema: {
-        tags, params: ZIdParamsSchema, response: ERROR_RESPONSES,
+        tags, params: ZIdParamsSchema, response: answers(ZRequestEvidenceSchema),
         summary: 'Evidence of the request: received (both SHA-256), sent, or filed and not sent yet; items in cases I am not a member of are only counted',
       },
     }, async (request) => {
@@ -55,7 +58,7 @@ export function requestAnswerRoutes(ctx: ServiceContext): FastifyPluginAsyncZod 
     app.post('/requests/:id/evidence', {
       config: { permission: 'evidence:add' },
       schema: {
-        tags, params: ZIdParamsSchema, querystring: ZResponseEvidenceQuerySchema, response: ERROR_RESPONSES,
+        tags, params: ZIdParamsSchema, querystring: ZResponseEvidenceQuerySchema, response: answers(ZResponseEvidenceFiledSchema, 201),
         summary: 'Requested side: file a file answering the request (raw application/octet-stream body, metadata in the query) in its case, opened when there is none',
       },
     }, async (request, reply) => {

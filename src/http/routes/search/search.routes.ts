@@ -5,7 +5,8 @@ import type { ServiceContext } from '../../../services/context.js';
 import { searchRecords } from '../../../services/search/search-records.js';
 import type { SearchKind } from '../../../domain/search/search-kinds.js';
 import { actorOf } from '../../plugins/auth.js';
-import { ERROR_RESPONSES, splitList } from '../common.schema.js';
+import { answers, itemsOf, splitList } from '../common.schema.js';
+import { ZSearchResultSchema } from './search.response.js';
 import { ZSearchQuerySchema } from './search.schema.js';
 
 export function searchRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
@@ -13,7 +14,7 @@ export function searchRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
     app.get('/search', {
       config: { permission: 'knowledge:read' },
       schema: {
-        tags: ['search'], querystring: ZSearchQuerySchema, response: ERROR_RESPONSES,
+        tags: ['search'], querystring: ZSearchQuerySchema, response: answers(itemsOf(ZSearchResultSchema)),
         summary: 'Search Chinese and English text; `a b` = both, `a OR b` = either, `-a` = without',
       },
     }, async (request) => {

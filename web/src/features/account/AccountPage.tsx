@@ -4,17 +4,19 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import type { Locale } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
 import { PageHeader, Panel } from '../../components/Page';
-import { isValidZone } from '../../lib/zoned';
+import { isValidTimeZone } from '../../../../src/domain/shared/zones';
 import { applyLocale } from '../../i18n';
 import { TokensPanel } from '../admin/TokensPanel';
 import { PagingPanel } from './PagingPanel';
 import { TotpPanel } from './TotpPanel';
+import { PasskeysPanel } from './PasskeysPanel';
+import { PasskeyPolicyPanel } from './PasskeyPolicyPanel';
 
 const ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Europe/Brussels', 'Europe/London', 'UTC'];
 
@@ -25,12 +27,12 @@ export function AccountPage() {
   const [v, setV] = useState({ displayName: me.user.displayName, locale: me.user.locale, timeZone: me.user.timeZone });
   const save = useMutation({
     mutationFn: () => {
-      if (!isValidZone(v.timeZone)) throw new Error(t('account.badZone'));
-      return api.patch('/auth/me', v);
+      if (!isValidTimeZone(v.timeZone)) throw new Error(t('account.badZone'));
+      return answer(http.PATCH('/api/auth/me', { body: v }));
     },
     onSuccess: async () => {
       // This session follows the account's default again.
-      if (me.session?.sessionChoice) await api.put('/auth/session/locale', { locale: null });
+      if (me.session?.sessionChoice) await answer(http.PUT('/api/auth/session/locale', { body: { locale: null } }));
       await applyLocale(v.locale);
       await qc.invalidateQueries({ queryKey: ['me'] });
     },
@@ -64,6 +66,9 @@ export function AccountPage() {
         </Panel>
         <PagingPanel />
         <TotpPanel />
+        <PasskeysPanel />
+        {/* Supervisors set the passkey policy here (administrators also under Administration). */}
+        {me.user.roles.some((r) => r === 'supervisor' || r === 'admin') && <PasskeyPolicyPanel />}
         <TokensPanel />
       </div>
     </>

@@ -4,7 +4,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
+import type { components } from '../../api/generated/api';
 import { useSession } from '../../app/session';
 import { Badge } from '../../components/Badge';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
@@ -12,10 +13,7 @@ import { TextField } from '../../components/Field';
 import { Panel, QueryState } from '../../components/Page';
 import { browserNotificationState, requestBrowserNotifications, showBrowserNotification, type BrowserNotificationState } from './browser-notify';
 
-type PagingSettings = {
-  email: string | null; emailEnabled: boolean; webhookUrl: string | null; webhookEnabled: boolean; webhookHasSecret: boolean;
-  quietHours: { start: string; end: string } | null; smtpConfigured: boolean; allowedContent: string[]; webhookHosts: string[]; webhookSecret?: string;
-};
+type PagingSettings = components['schemas']['MyPagingSettings'];
 
 type Form = { email: string; emailEnabled: boolean; webhookUrl: string; webhookEnabled: boolean; quiet: boolean; start: string; end: string; rotate: boolean };
 
@@ -28,17 +26,19 @@ export function PagingPanel() {
   const { t } = useTranslation();
   const { me } = useSession();
   const qc = useQueryClient();
-  const settings = useQuery({ queryKey: ['paging'], queryFn: () => api.get<PagingSettings>('/me/paging') });
+  const settings = useQuery({ queryKey: ['paging'], queryFn: () => answer(http.GET('/api/me/paging')) });
   const [v, setV] = useState<Form | null>(null);
   useEffect(() => { if (settings.data && !v) setV(toForm(settings.data)); }, [settings.data, v]);
   const save = useMutation({
-    mutationFn: (f: Form) => api.put<PagingSettings>('/me/paging', {
-      email: f.email.trim() || null, emailEnabled: f.emailEnabled, webhookUrl: f.webhookUrl.trim() || null, webhookEnabled: f.webhookEnabled,
-      quietHours: f.quiet ? { start: f.start, end: f.end } : null, ...(f.rotate ? { rotateWebhookSecret: true } : {}),
-    }),
+    mutationFn: (f: Form) => answer(http.PUT('/api/me/paging', {
+      body: {
+        email: f.email.trim() || null, emailEnabled: f.emailEnabled, webhookUrl: f.webhookUrl.trim() || null, webhookEnabled: f.webhookEnabled,
+        quietHours: f.quiet ? { start: f.start, end: f.end } : null, ...(f.rotate ? { rotateWebhookSecret: true } : {}),
+      },
+    })),
     onSuccess: (data) => { setV(toForm(data)); qc.setQueryData(['paging'], data); },
   });
-  const test = useMutation({ mutationFn: () => api.post('/me/paging/test', {}) });
+  const test = useMutation({ mutationFn: () => answer(http.POST('/api/me/paging/test')) });
   const err = useFieldErrors(save.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -121,7 +121,7 @@ function BrowserNotifications() {
           <button type="button" className="btn" onClick={() => { void requestBrowserNotifications().then(setState); }}>{t('paging.browserAllow')}</button>
         )}
         {state === 'granted' && (
-          <button type="button" className="btn" onClick={() => showBrowserNotification(t('paging.browserTestTitle'), t('paging.browserTestBody'), 'crossline-test')}>
+          <button type="button" className="btn" onClick={() => { void showBrowserNotification(t('paging.browserTestTitle'), t('paging.browserTestBody'), 'crossline-test', '/account'); }}>
             {t('paging.browserTest')}
           </button>
         )}

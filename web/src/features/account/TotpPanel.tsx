@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import { useSession } from '../../app/session';
 import { Badge } from '../../components/Badge';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
@@ -19,12 +19,12 @@ export function TotpPanel() {
   const [code, setCode] = useState('');
   // While TOTP is on, starting again (another app) needs a current code of the enrolled one.
   const enrol = useMutation({
-    mutationFn: () => api.post<{ secret: string; otpauthUri: string }>('/auth/totp/enrol', me.user.totpEnabled ? { code } : {}),
+    mutationFn: () => answer(http.POST('/api/auth/totp/enrol', { body: me.user.totpEnabled ? { code } : {} })),
     onSuccess: () => setCode(''),
   });
   const done = async () => { setCode(''); enrol.reset(); await qc.invalidateQueries({ queryKey: ['me'] }); };
-  const confirm = useMutation({ mutationFn: () => api.post('/auth/totp/confirm', { code }), onSuccess: done });
-  const disable = useMutation({ mutationFn: () => api.post('/auth/totp/disable', { code }), onSuccess: done });
+  const confirm = useMutation({ mutationFn: () => answer(http.POST('/api/auth/totp/confirm', { body: { code } })), onSuccess: done });
+  const disable = useMutation({ mutationFn: () => answer(http.POST('/api/auth/totp/disable', { body: { code } })), onSuccess: done });
   const active = enrol.data ? confirm : me.user.totpEnabled ? disable : confirm;
   const err = useFieldErrors(active.error ?? (me.user.totpEnabled ? enrol.error : null));
   const submit = (e: FormEvent) => {

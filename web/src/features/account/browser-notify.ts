@@ -1,6 +1,8 @@
 // Browser notifications with a sound (issue 19), for a Crossline tab that is open but not looked at:
-// the Notification API where the browser has it, and a short two-tone alert played with Web Audio
-// (no audio file to load; browsers allow it after the user has interacted with the page).
+// shown through the service worker (pager-worker.ts) where the browser has one, else with the
+// Notification API, and a short two-tone alert played with Web Audio (no audio file to load; browsers
+// allow it after the user has interacted with the page).
+import { pagerWorker } from './pager-worker';
 export type BrowserNotificationState = 'unsupported' | 'default' | 'granted' | 'denied';
 
 export function browserNotificationState(): BrowserNotificationState {
@@ -10,7 +12,9 @@ export function browserNotificationState(): BrowserNotificationState {
 
 export async function requestBrowserNotifications(): Promise<BrowserNotificationState> {
   if (browserNotificationState() === 'unsupported') return 'unsupported';
-  return (await Notification.requestPermission()) as BrowserNotificationState;
+  const state = (await Notification.requestPermission()) as BrowserNotificationState;
+  if (state === 'granted') await pagerWorker();
+  return state;
 }
 
 /** A short two-tone alert; silently nothing where audio is not allowed. */
@@ -33,10 +37,19 @@ export function playAlertSound(): void {
   } catch { /* no sound is better than a broken page */ }
 }
 
-/** Shows a notification (one per tag: a repeat replaces it) and plays the alert sound. */
-export function showBrowserNotification(title: string, body: string, tag: string, onClick?: () => void): void {
+/**
+ * Shows a notification (one per tag: a repeat replaces it) and plays the alert sound. Through the
+ * service worker the click opens `path` in this app; without one the Notification API does the same.
+ */
+export async function showBrowserNotification(title: string, body: string, tag: string, path: string, onClick?: () => void): Promise<void> {
   playAlertSound();
   if (browserNotificationState() !== 'granted') return;
-  const n = new Notification(title, { body, tag, requireInteraction: true });
+  const options = { body, tag, requireInteraction: true, icon: '/favicon.svg', data: { path } };
+  const worker = await pagerWorker();
+  if (worker) {
+    await worker.showNotification(title, options);
+    return;
+  }
+  const n = new Notification(title, options);
   n.onclick = () => { window.focus(); onClick?.(); n.close(); };
 }

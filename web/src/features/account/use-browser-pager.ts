@@ -1,11 +1,13 @@
 // Turns new urgent notifications into browser notifications with a sound while a tab is open: a new
 // emergency or urgent call, a call escalated, a page that could not be delivered, a test page, and
-// anything critical. Notifications already there when the tab opened are not announced again.
+// anything critical. Notifications already there when the tab opened are not announced again. They are
+// shown through the service worker (pager-worker.ts), whose click brings the record up in this tab.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Notification } from '../../api/types';
-import { showBrowserNotification } from './browser-notify';
+import { browserNotificationState, showBrowserNotification } from './browser-notify';
+import { onWorkerOpen, pagerWorker } from './pager-worker';
 
 const PAGING_KINDS = ['call.incoming', 'call.escalated', 'paging.failed', 'paging.test'];
 
@@ -30,6 +32,10 @@ export function useBrowserPager(items: Notification[] | undefined): void {
   const navigate = useNavigate();
   const seen = useRef<Set<string> | null>(null);
   useEffect(() => {
+    if (browserNotificationState() === 'granted') void pagerWorker();
+    return onWorkerOpen((path) => { void navigate(path); });
+  }, [navigate]);
+  useEffect(() => {
     if (!items) return;
     if (!seen.current) {
       seen.current = new Set(items.map((n) => n.id));
@@ -40,7 +46,8 @@ export function useBrowserPager(items: Notification[] | undefined): void {
       if (seen.current.has(n.id)) continue;
       seen.current.add(n.id);
       if (!pagesBrowser(n)) continue;
-      showBrowserNotification(zh ? n.title.zh : n.title.en, zh ? n.body.zh : n.body.en, `crossline-${n.id}`, () => navigate(recordPath(n)));
+      const path = recordPath(n);
+      void showBrowserNotification(zh ? n.title.zh : n.title.en, zh ? n.body.zh : n.body.en, `crossline-${n.id}`, path, () => { void navigate(path); });
     }
   }, [items, i18n.language, navigate]);
 }

@@ -3,19 +3,16 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
+import type { components } from '../../api/generated/api';
 import { Badge, type Tone } from '../../components/Badge';
 import { DataTable } from '../../components/ListParts';
 import { DateTime } from '../../components/DateTime';
 import { SelectField } from '../../components/Field';
 import { Empty, Panel, QueryState } from '../../components/Page';
 
-type PageState = 'pending' | 'sent' | 'failed';
-type PageItem = {
-  id: string; userId: string; username: string; displayName: string; channel: 'email' | 'webhook'; emergency: boolean; state: PageState;
-  attempts: number; lastError: string | null; createdAt: string; sentAt: string | null; failedAt: string | null; kind: string;
-};
-type PageList = { counts: Record<PageState, number>; items: PageItem[] };
+type PageList = components['schemas']['PageOutbox'];
+type PageState = PageList['items'][number]['state'];
 
 const TONES: Record<PageState, Tone> = { pending: 'info', sent: 'success', failed: 'danger' };
 const KINDS = ['call_incoming', 'call_escalated', 'paging_failed', 'paging_test', 'intel_correlation'] as const;
@@ -32,7 +29,7 @@ export function PagesPanel() {
   const [state, setState] = useState<PageState | ''>('failed');
   const list = useQuery({
     queryKey: ['paging-pages', state], refetchInterval: 10_000,
-    queryFn: () => api.get<PageList>(`/paging/pages?limit=200${state ? `&state=${state}` : ''}`),
+    queryFn: () => answer(http.GET('/api/paging/pages', { params: { query: { limit: 200, ...(state ? { state } : {}) } } })),
   });
   return (
     <Panel title={t('pages.title')} flush id="pages">
@@ -54,7 +51,10 @@ export function PagesPanel() {
               <td>{p.displayName} <span className="faint small">({p.username})</span></td>
               <td className="small">{t(`pages.channels.${p.channel}`)}</td>
               <td className="small" title={p.kind}>{p.kind.startsWith('exercise.') ? `${t('pages.exercise')}: ` : ''}{t(kindKey(p.kind))}</td>
-              <td><Badge tone={TONES[p.state]}>{t(`pages.states.${p.state}`)}</Badge></td>
+              <td>
+                <Badge tone={TONES[p.state]}>{t(`pages.states.${p.state}`)}</Badge>
+                {p.heldUntil && p.state === 'pending' && <div className="faint small">{t('pages.heldUntil')} <DateTime at={p.heldUntil} /></div>}
+              </td>
               <td className="small">{p.attempts}</td>
               <td className="mono small">{p.lastError ?? '—'}</td>
             </>

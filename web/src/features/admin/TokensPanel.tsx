@@ -3,8 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { ApiToken, TokenScope } from '../../api/types';
+import { answer, http } from '../../api/client';
+import type { TokenScope } from '../../api/types';
 import { Badge } from '../../components/Badge';
 import { DateTime } from '../../components/DateTime';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
@@ -21,13 +21,13 @@ export function TokensPanel() {
   const [days, setDays] = useState('90');
   // The narrowest scope first: a token that only reads cannot change anything if it leaks.
   const [scope, setScope] = useState<TokenScope>('read_only');
-  const list = useQuery({ queryKey: ['tokens'], queryFn: () => api.get<{ items: ApiToken[] }>('/tokens') });
+  const list = useQuery({ queryKey: ['tokens'], queryFn: () => answer(http.GET('/api/tokens')) });
   const create = useMutation({
-    mutationFn: () => api.post<ApiToken>('/tokens', { name, scope, ...(days ? { expiresInDays: Number(days) } : {}) }),
+    mutationFn: () => answer(http.POST('/api/tokens', { body: { name, scope, ...(days ? { expiresInDays: Number(days) } : {}) } })),
     onSuccess: async () => { setName(''); await qc.invalidateQueries({ queryKey: ['tokens'] }); },
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => api.del(`/tokens/${id}`),
+    mutationFn: (id: string) => answer(http.DELETE('/api/tokens/{id}', { params: { path: { id } } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['tokens'] }),
   });
   const err = useFieldErrors(create.error);

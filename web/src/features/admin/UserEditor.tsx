@@ -2,32 +2,37 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { Role, User } from '../../api/types';
+import { answer, http } from '../../api/client';
+import type { Locale, Role, User } from '../../api/types';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { fieldId, SelectField, TextField } from '../../components/Field';
 import { Panel } from '../../components/Page';
+import { ROLES } from '../../../../src/domain/shared/roles';
 
-const ROLES: Role[] = ['admin', 'point_of_contact', 'investigator', 'analyst', 'supervisor', 'auditor', 'read_only'];
 
 export function UserEditor({ user, onClose }: { user: User | null; onClose(): void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [v, setV] = useState({
     username: '', displayName: user?.displayName ?? '', email: user?.email ?? '', password: '',
-    locale: 'zh-CN', timeZone: 'Asia/Shanghai', disabled: user?.disabled ?? false, unlock: false,
+    locale: 'zh-CN' as Locale, timeZone: 'Asia/Shanghai', disabled: user?.disabled ?? false, unlock: false,
   });
   const [roles, setRoles] = useState<Role[]>(user?.roles ?? ['investigator']);
   const save = useMutation({
     mutationFn: () => user
-      ? api.patch(`/users/${user.id}`, {
-        displayName: v.displayName, email: v.email || null, roles, disabled: v.disabled,
-        ...(v.password ? { password: v.password } : {}), ...(v.unlock ? { unlock: true } : {}),
-      })
-      : api.post('/users', {
-        username: v.username, displayName: v.displayName, ...(v.email ? { email: v.email } : {}), roles, password: v.password,
-        locale: v.locale, timeZone: v.timeZone,
-      }),
+      ? answer(http.PATCH('/api/users/{id}', {
+        params: { path: { id: user.id } },
+        body: {
+          displayName: v.displayName, email: v.email || null, roles, disabled: v.disabled,
+          ...(v.password ? { password: v.password } : {}), ...(v.unlock ? { unlock: true } : {}),
+        },
+      }))
+      : answer(http.POST('/api/users', {
+        body: {
+          username: v.username, displayName: v.displayName, ...(v.email ? { email: v.email } : {}), roles, password: v.password,
+          locale: v.locale, timeZone: v.timeZone,
+        },
+      })),
     onSuccess: async () => { await qc.invalidateQueries({ queryKey: ['users'] }); onClose(); },
   });
   const err = useFieldErrors(save.error);
@@ -50,7 +55,7 @@ export function UserEditor({ user, onClose }: { user: User | null; onClose(): vo
             hint={t('admin.passwordHint')} {...field('password')} />
           {!user && (
             <>
-              <SelectField label={t('account.language')} path="locale" value={v.locale} onChange={(e) => setV({ ...v, locale: e.target.value })}
+              <SelectField label={t('account.language')} path="locale" value={v.locale} onChange={(e) => setV({ ...v, locale: e.target.value as Locale })}
                 options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} />
               <TextField label={t('account.timeZone')} list="tz-list" {...field('timeZone')} />
             </>

@@ -2,8 +2,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { User } from '../../api/types';
+import { answer, http } from '../../api/client';
 import { Badge } from '../../components/Badge';
 import { DateTime } from '../../components/DateTime';
 import { DataTable } from '../../components/ListParts';
@@ -13,7 +12,7 @@ import { UserEditor } from './UserEditor';
 export function UsersPanel() {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<string | null>(null);
-  const users = useQuery({ queryKey: ['users'], queryFn: () => api.get<{ items: User[] }>('/users') });
+  const users = useQuery({ queryKey: ['users'], queryFn: () => answer(http.GET('/api/users')) });
   const items = users.data?.items ?? [];
   return (
     <div className="stack">

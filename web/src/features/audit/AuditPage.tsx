@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import type { AuditEntry, AuditVerify, Labels } from '../../api/types';
+import { answer, filterQuery, http } from '../../api/client';
+import type { AuditEntry, QueryOf } from '../../api/types';
 import { useSession } from '../../app/session';
 import { useBi } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
@@ -15,7 +15,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { DataTable, FilterBar } from '../../components/ListParts';
 import { Empty, PageHeader, Panel, QueryState } from '../../components/Page';
 import { PartyName } from '../../components/PartyName';
-import { zonedLocalToIso } from '../../lib/zoned';
+import { zonedLocalToIso } from '../../../../src/domain/shared/zones';
 
 /** Where a record of each type is shown (types without a page of their own are not linked). */
 const RECORD_PAGES: Record<string, (id: string) => string> = {
@@ -64,11 +64,11 @@ export function AuditPage() {
   const query = {
     q: f.q, subjectType: f.subjectType, beforeSeq, limit: 100,
     ...(record ? (UUID.test(record) ? { subjectId: record } : { reference: record }) : {}),
-    from: f.from ? zonedLocalToIso(f.from, timeZone) : undefined, to: f.to ? zonedLocalToIso(f.to, timeZone) : undefined,
+    from: f.from ? zonedLocalToIso(f.from, timeZone) ?? undefined : undefined, to: f.to ? zonedLocalToIso(f.to, timeZone) ?? undefined : undefined,
   };
-  const meta = useQuery({ queryKey: ['audit', 'meta'], queryFn: () => api.get<{ subjectTypes: Labels }>('/audit/meta'), staleTime: Infinity });
-  const list = useQuery({ queryKey: ['audit', query], queryFn: () => api.get<{ items: AuditEntry[] }>('/audit', query) });
-  const verify = useMutation({ mutationFn: () => api.get<AuditVerify>('/audit/verify') });
+  const meta = useQuery({ queryKey: ['audit', 'meta'], queryFn: () => answer(http.GET('/api/audit/meta')), staleTime: Infinity });
+  const list = useQuery({ queryKey: ['audit', query], queryFn: () => answer(http.GET('/api/audit', { params: { query: filterQuery<QueryOf<'/api/audit'>>(query) } })) });
+  const verify = useMutation({ mutationFn: () => answer(http.GET('/api/audit/verify')) });
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => { setBeforeSeq(undefined); setF({ ...f, [k]: e.target.value }); };
   const items = list.data?.items ?? [];
   const v = verify.data;

@@ -1,8 +1,10 @@
-// Sign-in: user name and password, then the 6-digit code when the account has TOTP enrolled.
+// Sign-in: user name and password, then the 6-digit code when the account has TOTP enrolled, or its
+// passkey (PasskeySignIn.tsx); or a passkey alone ("Sign in with a passkey"); or the agency's
+// identity provider (SsoButtons.tsx).
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { answer, ApiError, http } from '../../api/client';
 import type { Locale } from '../../api/types';
 import { pickedBeforeSignIn } from '../../app/session';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -11,6 +13,8 @@ import { BrandMark } from '../../components/Icon';
 import { LanguageSwitch, ThemeSwitch } from '../../components/Switches';
 import { applyLocale } from '../../i18n';
 import '../../styles/login.css';
+import { PasskeySignInButton, PasskeyStepError, usePasskeySecondStep } from './PasskeySignIn';
+import { SsoButtons } from './SsoButtons';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -19,6 +23,10 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [needsCode, setNeedsCode] = useState(false);
+  // The second step may be a passkey: offered beside the code, or the only one accepted.
+  const [passkeyOffered, setPasskeyOffered] = useState(false);
+  const [needsPasskey, setNeedsPasskey] = useState(false);
+  const passkeyStep = usePasskeySecondStep({ username, password });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -28,11 +36,14 @@ export function LoginPage() {
     setError(null);
     try {
       const locale = pickedBeforeSignIn.locale;
-      await api.post('/auth/login', { username, password, ...(needsCode ? { totp } : {}), ...(locale ? { locale } : {}) });
+      await answer(http.POST('/api/auth/login', { body: { username, password, ...(needsCode ? { totp } : {}), ...(locale ? { locale } : {}) } }));
       await qc.invalidateQueries({ queryKey: ['me'] });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'AUTH_TOTP_REQUIRED') {
         setNeedsCode(true);
+        setPasskeyOffered(err.details.passkey === true);
+      } else if (err instanceof ApiError && err.code === 'AUTH_PASSKEY_CONFIRM_REQUIRED') {
+        setNeedsPasskey(true);
       } else {
         setError(err);
       }
@@ -60,7 +71,17 @@ export function LoginPage() {
             <div className="faint">{t('login.tagline')}</div>
           </div>
         </div>
-        <h1 id="login-title">{needsCode ? t('login.codeTitle') : t('login.title')}</h1>
+        <h1 id="login-title">{needsPasskey ? t('passkey.confirmTitle') : needsCode ? t('login.codeTitle') : t('login.title')}</h1>
+        {needsPasskey ? (
+          <div className="stack">
+            <p className="muted">{t('passkey.confirmHelp')}</p>
+            <PasskeyStepError error={passkeyStep.error} />
+            <button type="button" className="btn primary" autoFocus disabled={passkeyStep.busy} onClick={() => void passkeyStep.confirm()}>
+              {passkeyStep.busy ? t('passkey.signingIn') : t('passkey.confirm')}
+            </button>
+            <button type="button" className="btn ghost" onClick={() => { setNeedsPasskey(false); passkeyStep.reset(); }}>{t('login.back')}</button>
+          </div>
+        ) : (
         <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
           {!needsCode ? (
             <>
@@ -80,12 +101,23 @@ export function LoginPage() {
           <button type="submit" className="btn primary" disabled={busy || !username || !password || (needsCode && totp.length !== 6)}>
             {busy ? t('login.signingIn') : needsCode ? t('login.verify') : t('login.signIn')}
           </button>
+          {needsCode && passkeyOffered && (
+            <>
+              <button type="button" className="btn" disabled={passkeyStep.busy} onClick={() => void passkeyStep.confirm()}>
+                {passkeyStep.busy ? t('passkey.signingIn') : t('passkey.useInstead')}
+              </button>
+              <PasskeyStepError error={passkeyStep.error} />
+            </>
+          )}
           {needsCode && (
-            <button type="button" className="btn ghost" onClick={() => { setNeedsCode(false); setTotp(''); setError(null); }}>
+            <button type="button" className="btn ghost" onClick={() => { setNeedsCode(false); setTotp(''); setError(null); passkeyStep.reset(); }}>
               {t('login.back')}
             </button>
           )}
         </form>
+        )}
+        {!needsCode && !needsPasskey && <PasskeySignInButton />}
+        {!needsCode && !needsPasskey && <SsoButtons />}
         <p className="faint login-notice">{t('login.notice')}</p>
       </main>
     </div>

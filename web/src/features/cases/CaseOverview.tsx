@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import type { CaseDetail } from '../../api/case-types';
+import type { JsonBody } from '../../api/types';
 import { useCaseMeta, useRequestMeta } from '../../api/meta';
-import type { RequestView } from '../../api/types';
 import { useBi, useLabel } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
@@ -19,7 +19,7 @@ function LinkedRequest({ id }: { id: string }) {
   const { t } = useTranslation();
   const label = useLabel();
   const meta = useRequestMeta().data;
-  const q = useQuery({ queryKey: ['requests', 'detail', id], queryFn: () => api.get<RequestView>(`/requests/${id}`), retry: false });
+  const q = useQuery({ queryKey: ['requests', 'detail', id], queryFn: () => answer(http.GET('/api/requests/{id}', { params: { path: { id } } })), retry: false });
   return (
     <Link to={`/requests/${id}`}>
       {q.data ? `${q.data.reference} · ${label(meta?.types, q.data.type)}` : `${t('calls.linkedRequest')} ${id.slice(0, 8)}`}
@@ -29,6 +29,17 @@ function LinkedRequest({ id }: { id: string }) {
 
 const LIFECYCLE = ['activate', 'suspend', 'resume', 'close', 'reopen'] as const;
 const NEEDS_REASON: readonly string[] = ['suspend', 'close', 'reopen'];
+type CaseActionBody = JsonBody<'/api/cases/{id}/actions', 'post'>;
+
+/**
+ * The body of one of this page's actions: the party to add, the reason a step needs, or an optional note.
+ * The action is the page's own open form (a string in state), so the body is typed as the route declares
+ * it here, once; the route's schema checks the action and its fields.
+ */
+function actionBody(action: string, text: string): CaseActionBody {
+  if (action === 'add_party') return { action, partyId: text.trim() };
+  return { action, ...(NEEDS_REASON.includes(action) ? { reason: text } : text ? { note: text } : {}) } as CaseActionBody;
+}
 
 export function CaseOverview({ kase: c }: { kase: CaseDetail }) {
   const { t } = useTranslation();
@@ -39,7 +50,7 @@ export function CaseOverview({ kase: c }: { kase: CaseDetail }) {
   const [open, setOpen] = useState<string | null>(null);
   const [text, setText] = useState('');
   const act = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post(`/cases/${c.id}/actions`, body),
+    mutationFn: (body: CaseActionBody) => answer(http.POST('/api/cases/{id}/actions', { params: { path: { id: c.id } }, body })),
     onSuccess: async () => {
       setOpen(null);
       setText('');
@@ -48,10 +59,7 @@ export function CaseOverview({ kase: c }: { kase: CaseDetail }) {
   });
   const err = useFieldErrors(act.error);
   const lifecycle = LIFECYCLE.filter((a) => c.allowedActions.includes(a));
-  const run = (action: string) => {
-    if (action === 'add_party') act.mutate({ action, partyId: text.trim() });
-    else act.mutate({ action, ...(NEEDS_REASON.includes(action) ? { reason: text } : text ? { note: text } : {}) });
-  };
+  const run = (action: string) => act.mutate(actionBody(action, text));
   return (
     <div className="grid-main-side">
       <div className="stack">

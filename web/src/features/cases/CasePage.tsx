@@ -3,8 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
-import type { CaseDetail } from '../../api/case-types';
+import { answer, http } from '../../api/client';
 import { useCaseMeta } from '../../api/meta';
 import { Badge, genericTone } from '../../components/Badge';
 import { useBi, useLabel } from '../../components/Bi';
@@ -27,7 +26,7 @@ export function CasePage() {
   const label = useLabel();
   const meta = useCaseMeta();
   const [params, setParams] = useSearchParams();
-  const q = useQuery({ queryKey: ['cases', 'detail', id], queryFn: () => api.get<CaseDetail>(`/cases/${id}`) });
+  const q = useQuery({ queryKey: ['cases', 'detail', id], queryFn: () => answer(http.GET('/api/cases/{id}', { params: { path: { id: id! } } })) });
   const c = q.data;
   const full = c?.access === 'full';
   const tabs = [

@@ -2,9 +2,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import type { CaseSummary } from '../../api/case-types';
+import { answer, filterQuery, http } from '../../api/client';
 import { useCaseMeta } from '../../api/meta';
+import type { QueryOf } from '../../api/types';
 import { useSession } from '../../app/session';
 import { Badge, genericTone } from '../../components/Badge';
 import { useBi, useLabel } from '../../components/Bi';
@@ -27,7 +27,7 @@ export function CasesPage() {
   const [f, set] = useUrlFilters(FILTERS);
   const list = useQuery({
     queryKey: ['cases', 'list', f],
-    queryFn: () => api.get<{ items: CaseSummary[] }>('/cases', { ...f, limit: 500 }),
+    queryFn: () => answer(http.GET('/api/cases', { params: { query: filterQuery<QueryOf<'/api/cases'>>({ ...f, limit: 500 }) } })),
   });
   const options = (labels?: Record<string, { en: string; zh: string }>) => Object.entries(labels ?? {}).map(([value, l]) => ({ value, label: bi(l) }));
   return (

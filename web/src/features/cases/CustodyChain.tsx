@@ -2,8 +2,8 @@
 // downloading records an "accessed" event, exporting an "exported" one.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { Custody, Evidence } from '../../api/case-types';
+import { answer, http } from '../../api/client';
+import type { Evidence } from '../../api/case-types';
 import { useCaseMeta } from '../../api/meta';
 import { useBi, useLabel } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
@@ -17,10 +17,10 @@ export function CustodyChain({ caseId, evidence }: { caseId: string; evidence: E
   const label = useLabel();
   const meta = useCaseMeta().data;
   const qc = useQueryClient();
-  const base = `/cases/${caseId}/evidence/${evidence.id}`;
-  const q = useQuery({ queryKey: ['custody', evidence.id], queryFn: () => api.get<Custody>(`${base}/custody`) });
+  const path = { id: caseId, evidenceId: evidence.id };
+  const q = useQuery({ queryKey: ['custody', evidence.id], queryFn: () => answer(http.GET('/api/cases/{id}/evidence/{evidenceId}/custody', { params: { path } })) });
   const verify = useMutation({
-    mutationFn: () => api.post(`${base}/custody`, { kind: 'verified' }),
+    mutationFn: () => answer(http.POST('/api/cases/{id}/evidence/{evidenceId}/custody', { params: { path }, body: { kind: 'verified' } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['custody', evidence.id] }),
   });
   const v = q.data?.verification;
@@ -28,7 +28,7 @@ export function CustodyChain({ caseId, evidence }: { caseId: string; evidence: E
     <Panel title={t('evidence.chainOf', { name: evidence.filename })} id="custody"
       actions={
         <>
-          <a className="btn sm" href={`/api${base}/content`} onClick={() => setTimeout(() => void qc.invalidateQueries({ queryKey: ['custody', evidence.id] }), 800)}>
+          <a className="btn sm" href={`/api/cases/${caseId}/evidence/${evidence.id}/content`} onClick={() => setTimeout(() => void qc.invalidateQueries({ queryKey: ['custody', evidence.id] }), 800)}>
             {t('evidence.download')}
           </a>
           <button type="button" className="btn sm" onClick={() => verify.mutate()} disabled={verify.isPending}>{t('evidence.verify')}</button>

@@ -3,14 +3,29 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client';
-import type { CaseDetail } from '../../api/case-types';
+import { answer, http } from '../../api/client';
 import { useCaseMeta } from '../../api/meta';
+import type { JsonBody } from '../../api/types';
 import { useBi } from '../../components/Bi';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { fieldId, SelectField, TextArea, TextField } from '../../components/Field';
 import { PageHeader, Panel, QueryState } from '../../components/Page';
 import { TlpPicker } from './TlpPicker';
+
+const EMPTY = { titleEn: '', titleZh: '', summaryEn: '', summaryZh: '', reference: '', tlp: 'AMBER', confidentiality: 'normal' };
+type Form = typeof EMPTY;
+type NewCase = JsonBody<'/api/cases', 'post'>;
+
+/**
+ * The body of POST /cases. Selects and checkboxes hold strings; the route's schema is the authority on
+ * them (an unknown value comes back as a field error), so the body is typed as the route declares it here, once.
+ */
+function newCaseBody(v: Form, categories: string[]): NewCase {
+  return {
+    title: { en: v.titleEn, zh: v.titleZh }, summary: { en: v.summaryEn, zh: v.summaryZh }, crimeCategories: categories,
+    tlp: v.tlp, confidentiality: v.confidentiality, ...(v.reference.trim() ? { reference: v.reference.trim() } : {}),
+  } as NewCase;
+}
 
 export function NewCasePage() {
   const { t } = useTranslation();
@@ -18,13 +33,10 @@ export function NewCasePage() {
   const meta = useCaseMeta();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const [v, setV] = useState({ titleEn: '', titleZh: '', summaryEn: '', summaryZh: '', reference: '', tlp: 'AMBER', confidentiality: 'normal' });
+  const [v, setV] = useState<Form>(EMPTY);
   const [categories, setCategories] = useState<string[]>([]);
   const create = useMutation({
-    mutationFn: () => api.post<CaseDetail>('/cases', {
-      title: { en: v.titleEn, zh: v.titleZh }, summary: { en: v.summaryEn, zh: v.summaryZh }, crimeCategories: categories,
-      tlp: v.tlp, confidentiality: v.confidentiality, ...(v.reference.trim() ? { reference: v.reference.trim() } : {}),
-    }),
+    mutationFn: () => answer(http.POST('/api/cases', { body: newCaseBody(v, categories) })),
     onSuccess: async (c) => {
       await qc.invalidateQueries({ queryKey: ['cases'] });
       navigate(`/cases/${c.id}`);

@@ -4,8 +4,9 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { outcomeCounts } from './observable-outcome';
-import { api } from '../../api/client';
-import type { CaseDetail, ObservableOutcome } from '../../api/case-types';
+import { answer, http } from '../../api/client';
+import type { CaseDetail, ObservableOutcome, Tlp } from '../../api/case-types';
+import type { JsonBody } from '../../api/types';
 import { useCaseMeta } from '../../api/meta';
 import { useBi, useLabel } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
@@ -17,6 +18,19 @@ import { PartyName } from '../../components/PartyName';
 import { TlpBadge } from '../../components/Tlp';
 import { ExtractToCase } from '../intel/ExtractToCase';
 
+type Draft = { type: string; value: string; text: string; tlp: Tlp };
+type AddBody = JsonBody<'/api/cases/{id}/observables', 'post'>;
+
+/**
+ * One observable, or a paste of many, as POST /cases/:id/observables takes them. The type select holds
+ * a string; the route's schema is the authority on it, so the body is typed as the route declares it here, once.
+ */
+function addBody(mode: 'one' | 'paste' | 'extract', v: Draft): AddBody {
+  return (mode === 'one'
+    ? { type: v.type, value: v.value, tlp: v.tlp }
+    : { paste: { type: v.type, text: v.text, tlp: v.tlp }, atomic: false }) as AddBody;
+}
+
 export function ObservablesPanel({ kase: c }: { kase: CaseDetail }) {
   const { t } = useTranslation();
   const bi = useBi();
@@ -24,12 +38,10 @@ export function ObservablesPanel({ kase: c }: { kase: CaseDetail }) {
   const meta = useCaseMeta().data;
   const qc = useQueryClient();
   const [mode, setMode] = useState<'one' | 'paste' | 'extract'>('one');
-  const [v, setV] = useState({ type: 'domain', value: '', text: '', tlp: c.tlp ?? 'AMBER' });
+  const [v, setV] = useState<Draft>({ type: 'domain', value: '', text: '', tlp: c.tlp ?? 'AMBER' });
   const [outcome, setOutcome] = useState<ObservableOutcome | null>(null);
   const add = useMutation({
-    mutationFn: () => api.post<ObservableOutcome>(`/cases/${c.id}/observables`, mode === 'one'
-      ? { type: v.type, value: v.value, tlp: v.tlp }
-      : { paste: { type: v.type, text: v.text, tlp: v.tlp }, atomic: false }),
+    mutationFn: () => answer(http.POST('/api/cases/{id}/observables', { params: { path: { id: c.id } }, body: addBody(mode, v) })),
     onSuccess: async (o) => {
       setOutcome(o);
       setV({ ...v, value: '', text: o.rejected.length ? v.text : '' });

@@ -1,16 +1,21 @@
-// Sharing a case with peers: choose recipients and granularity; the preview shows per peer what
+// Sharing a case with peers: choose recipients (parties and sharing groups) and granularity; the preview shows per peer what
 // TLP and confidentiality let through and what they refuse (nothing is sent by the preview).
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { CaseDetail, SharePreview } from '../../api/case-types';
+import { answer, http } from '../../api/client';
+import type { CaseDetail } from '../../api/case-types';
+import type { JsonBody } from '../../api/types';
 import { useBi } from '../../components/Bi';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
 import { Panel } from '../../components/Page';
+import { GroupChecklist } from '../../components/GroupChecklist';
 import { PartyChecklist, PartyName, usePartyLabel } from '../../components/PartyName';
 import { TlpBadge } from '../../components/Tlp';
+import { CaseDeliveries } from './CaseDeliveries';
+
+type ShareBody = JsonBody<'/api/cases/{id}/share', 'post'>;
 
 export function SharePanel({ kase: c }: { kase: CaseDetail }) {
   const { t, i18n } = useTranslation();
@@ -18,17 +23,22 @@ export function SharePanel({ kase: c }: { kase: CaseDetail }) {
   const qc = useQueryClient();
   const partyLabel = usePartyLabel();
   const [recipients, setRecipients] = useState<string[]>([]);
+  const [groups, setGroups] = useState<string[]>([]);
   const [granularity, setGranularity] = useState('whole_case');
   const [selected, setSelected] = useState<string[]>([]);
   const [note, setNote] = useState('');
-  const body = () => ({
-    recipients, granularity, ...(note.trim() ? { note: note.trim() } : {}),
+  // The granularity select holds a string; the route's schema is the authority on it (typed here, once).
+  const body = (): ShareBody => ({
+    recipients, ...(groups.length ? { groups } : {}), granularity, ...(note.trim() ? { note: note.trim() } : {}),
     ...(granularity === 'selected' ? { observableIds: selected.filter((id) => c.observables?.some((o) => o.id === id)), evidenceIds: selected.filter((id) => c.evidence?.some((e) => e.id === id)) } : {}),
-  });
-  const preview = useMutation({ mutationFn: () => api.post<{ recipients: SharePreview[] }>(`/cases/${c.id}/share/preview`, body()) });
+  }) as ShareBody;
+  const preview = useMutation({ mutationFn: () => answer(http.POST('/api/cases/{id}/share/preview', { params: { path: { id: c.id } }, body: body() })) });
   const send = useMutation({
-    mutationFn: () => api.post<{ recipients: { party: string }[] }>(`/cases/${c.id}/share`, body()),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['cases', 'detail', c.id] }),
+    mutationFn: () => answer(http.POST('/api/cases/{id}/share', { params: { path: { id: c.id } }, body: body() })),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['cases', 'detail', c.id] });
+      await qc.invalidateQueries({ queryKey: ['cases', 'deliveries', c.id] });
+    },
   });
   const sendable = (preview.data?.recipients ?? []).length > 0 && preview.data!.recipients.every((r) => r.peer && r.refused.length === 0);
   const err = useFieldErrors(preview.error);
@@ -46,9 +56,10 @@ export function SharePanel({ kase: c }: { kase: CaseDetail }) {
           <div className="inline-form">
             <PartyChecklist label={t('share.recipients')} path="recipients" value={recipients}
               onChange={(ids) => { setRecipients(ids); preview.reset(); send.reset(); }} error={err('recipients')} />
+            <GroupChecklist path="groups" value={groups} onChange={(ids) => { setGroups(ids); preview.reset(); send.reset(); }} error={err('groups')} />
             <SelectField label={t('share.granularity')} path="granularity" value={granularity} onChange={(e) => setGranularity(e.target.value)}
               options={[{ value: 'whole_case', label: t('share.whole') }, { value: 'selected', label: t('share.selected') }]} />
-            <button type="submit" className="btn primary" disabled={preview.isPending || recipients.length === 0}>{t('share.preview')}</button>
+            <button type="submit" className="btn primary" disabled={preview.isPending || recipients.length + groups.length === 0}>{t('share.preview')}</button>
           </div>
           <TextField label={t('share.note')} path="note" value={note} onChange={(e) => setNote(e.target.value)} />
           {granularity === 'selected' && (
@@ -78,6 +89,7 @@ export function SharePanel({ kase: c }: { kase: CaseDetail }) {
           )}
         </form>
       </Panel>
+      <CaseDeliveries caseId={c.id} />
       {(preview.data?.recipients ?? []).map((r) => (
         <Panel key={r.party} title={<PartyName id={r.party} />} id={`share-${r.party}`}>
           {!r.peer && <div className="alert warning" style={{ marginBottom: 'var(--sp-3)' }}>{t('share.notPeer')}</div>}

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import type { CaseDetail } from '../../api/case-types';
 import { useCaseMeta } from '../../api/meta';
 import { useSession } from '../../app/session';
@@ -14,7 +14,7 @@ import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { DataTable } from '../../components/ListParts';
 import { Empty, Panel } from '../../components/Page';
-import { zonedLocalToIso } from '../../lib/zoned';
+import { zonedLocalToIso } from '../../../../src/domain/shared/zones';
 
 const ONE_CLICK = ['start', 'complete', 'cancel', 'reopen'] as const;
 const TASK_TONES: Record<string, Tone> = { todo: 'info', doing: 'violet', done: 'success', cancelled: 'neutral' };
@@ -29,11 +29,11 @@ export function TasksPanel({ kase: c }: { kase: CaseDetail }) {
   const [due, setDue] = useState('');
   const refresh = () => qc.invalidateQueries({ queryKey: ['cases', 'detail', c.id] });
   const add = useMutation({
-    mutationFn: () => api.post(`/cases/${c.id}/tasks`, { title, ...(due ? { dueAt: zonedLocalToIso(due, timeZone) } : {}) }),
+    mutationFn: () => answer(http.POST('/api/cases/{id}/tasks', { params: { path: { id: c.id } }, body: { title, ...(due ? { dueAt: zonedLocalToIso(due, timeZone) } : {}) } })),
     onSuccess: async () => { setTitle(''); setDue(''); await refresh(); },
   });
   const act = useMutation({
-    mutationFn: ({ id, action }: { id: string; action: string }) => api.post(`/cases/${c.id}/tasks/${id}/actions`, { action }),
+    mutationFn: ({ id, action }: { id: string; action: (typeof ONE_CLICK)[number] }) => answer(http.POST('/api/cases/{id}/tasks/{taskId}/actions', { params: { path: { id: c.id, taskId: id } }, body: { action } })),
     onSuccess: refresh,
   });
   const err = useFieldErrors(add.error);

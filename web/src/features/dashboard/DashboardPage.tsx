@@ -3,9 +3,8 @@
 // browser from the lists this user may see, so every figure respects their permissions.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { listAll } from '../../api/client';
+import { answer, http, listAll } from '../../api/client';
 import { useCallMeta, useRequestMeta } from '../../api/meta';
-import type { CallView, RequestView } from '../../api/types';
 import { useSession } from '../../app/session';
 import { useLabel } from '../../components/Bi';
 import { PageHeader, QueryState } from '../../components/Page';
@@ -23,9 +22,9 @@ export function DashboardPage() {
   const c = useChartColors();
   const requestMeta = useRequestMeta().data;
   const callMeta = useCallMeta().data;
-  const requests = useQuery({ queryKey: ['requests', 'all'], queryFn: () => listAll<RequestView>('/requests'), refetchInterval: 60_000 });
+  const requests = useQuery({ queryKey: ['requests', 'all'], queryFn: () => listAll((range) => answer(http.GET('/api/requests', { params: { query: range } }))), refetchInterval: 60_000 });
   const calls = useQuery({
-    queryKey: ['calls', 'all'], queryFn: () => listAll<CallView>('/calls'), enabled: can('call:read'), refetchInterval: 60_000,
+    queryKey: ['calls', 'all'], queryFn: () => listAll((range) => answer(http.GET('/api/calls', { params: { query: range } }))), enabled: can('call:read'), refetchInterval: 60_000,
   });
   const d = requests.data ? computeDashboard(requests.data, calls.data ?? [], Date.now()) : null;
   const dur = (ms: number | null) => (ms === null ? '—' : formatDuration(ms, locale));

@@ -1,7 +1,12 @@
 // Dashboard figures computed from the request and call lists the user may see: counts by status
 // and type, time-to-acknowledge and time-to-fulfil distributions, SLA compliance per peer,
-// preservations about to lapse, and hotline acknowledgement times.
+// preservations about to lapse, and hotline acknowledgement times. The rules are the reports'
+// (src/domain/report): nearest-rank percentiles, and a deadline met, missed or pending as the period
+// report counts it; only the grouping for these charts is the dashboard's own.
 import type { CallView, RequestView } from '../../api/types';
+import { percentile, spanMs } from '../../../../src/domain/report/percentiles';
+import { requestAckOutcome, requestDeadlines, requestResponseOutcome } from '../../../../src/domain/report/request-deadlines';
+import { summarizeSla, type DeadlineOutcome } from '../../../../src/domain/report/sla';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -39,42 +44,29 @@ export function histogram(durations: number[], buckets: readonly { key: string; 
   return out;
 }
 
-const span = (from: string | null, to: string | null): number | null =>
-  from && to ? Math.max(0, Date.parse(to) - Date.parse(from)) : null;
+const ascending = (xs: number[]): number[] => [...xs].sort((a, b) => a - b);
 
-export function quantile(sorted: number[], q: number): number | null {
-  if (sorted.length === 0) return null;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i] ?? null;
-}
-
-/** Per counterpart: deadlines met, missed, and still running past due, for one direction. */
-export function slaByPeer(requests: RequestView[], direction: 'outgoing' | 'incoming'): PeerSla[] {
-  const rows = new Map<string, PeerSla>();
+/**
+ * Per counterpart, for one direction: deadlines met (on time), missed after all (late) and missed while
+ * still open (overdue); compliance as the reports count it, met / (met + missed). Pending ones wait.
+ */
+export function slaByPeer(requests: RequestView[], direction: 'outgoing' | 'incoming', now: number): PeerSla[] {
+  const outcomes = new Map<string, { outcome: DeadlineOutcome; done: boolean }[]>();
+  const at = new Date(now);
   for (const r of requests) {
     if (r.direction !== direction || r.status === 'draft') continue;
     const party = direction === 'outgoing' ? r.requestedParty : r.requestingParty;
-    const row = rows.get(party) ?? { party, onTime: 0, late: 0, overdue: 0, total: 0, rate: null };
-    if (r.acknowledgedAt) {
-      row.total += 1;
-      if (r.clock.ackWasLate) row.late += 1;
-      else row.onTime += 1;
-    } else if (r.clock.ackOverdue) {
-      row.total += 1;
-      row.overdue += 1;
-    }
-    if (r.fulfilledAt || r.declinedAt) {
-      row.total += 1;
-      if (r.clock.responseWasLate) row.late += 1;
-      else row.onTime += 1;
-    } else if (r.clock.responseOverdue) {
-      row.total += 1;
-      row.overdue += 1;
-    }
-    rows.set(party, row);
+    const d = requestDeadlines(r);
+    const list = outcomes.get(party) ?? [];
+    list.push({ outcome: requestAckOutcome(d, at), done: d.acknowledgedAt !== null }, { outcome: requestResponseOutcome(d, at), done: (d.fulfilledAt ?? d.declinedAt) !== null });
+    outcomes.set(party, list);
   }
-  return [...rows.values()]
-    .map((r) => ({ ...r, rate: r.total ? r.onTime / r.total : null }))
+  return [...outcomes]
+    .map(([party, list]): PeerSla => {
+      const missed = list.filter((o) => o.outcome === 'missed');
+      const sla = summarizeSla(list.map((o) => o.outcome));
+      return { party, onTime: sla.met, late: missed.filter((o) => o.done).length, overdue: missed.filter((o) => !o.done).length, total: sla.met + sla.missed, rate: sla.rate };
+    })
     .sort((a, b) => b.total - a.total);
 }
 
@@ -93,9 +85,9 @@ export function upcomingExpiries(requests: RequestView[], now: number, withinDay
 export function hotlineByUrgency(calls: CallView[]): HotlineRow[] {
   return ['emergency', 'urgent', 'routine'].map((urgency) => {
     const mine = calls.filter((c) => c.urgency === urgency && c.direction === 'incoming');
-    const times = mine.map((c) => c.clock.timeToAcknowledgeMs).filter((x): x is number => x !== null).sort((a, b) => a - b);
+    const times = ascending(mine.map((c) => c.clock.timeToAcknowledgeMs).filter((x): x is number => x !== null));
     return {
-      urgency, count: mine.length, medianMs: quantile(times, 0.5), p90Ms: quantile(times, 0.9),
+      urgency, count: mine.length, medianMs: percentile(times, 0.5), p90Ms: percentile(times, 0.9),
       late: mine.filter((c) => c.clock.acknowledgedLate).length, waiting: mine.filter((c) => c.clock.isAwaitingAck).length,
     };
   });
@@ -103,8 +95,8 @@ export function hotlineByUrgency(calls: CallView[]): HotlineRow[] {
 
 export function computeDashboard(requests: RequestView[], calls: CallView[], now: number) {
   const sent = requests.filter((r) => r.status !== 'draft');
-  const ack = sent.map((r) => span(r.submittedAt, r.acknowledgedAt)).filter((x): x is number => x !== null);
-  const fulfil = sent.map((r) => span(r.submittedAt, r.fulfilledAt)).filter((x): x is number => x !== null);
+  const ack = sent.map((r) => spanMs(r.submittedAt, r.acknowledgedAt)).filter((x): x is number => x !== null);
+  const fulfil = sent.map((r) => spanMs(r.submittedAt, r.fulfilledAt)).filter((x): x is number => x !== null);
   const callAck = calls.filter((c) => c.direction === 'incoming').map((c) => c.clock.timeToAcknowledgeMs).filter((x): x is number => x !== null);
   return {
     total: sent.length,
@@ -114,10 +106,10 @@ export function computeDashboard(requests: RequestView[], calls: CallView[], now
     byType: countBy(sent, (r) => r.type),
     ackDistribution: histogram(ack, ACK_BUCKETS),
     fulfilDistribution: histogram(fulfil, FULFIL_BUCKETS),
-    medianAckMs: quantile([...ack].sort((a, b) => a - b), 0.5),
-    medianFulfilMs: quantile([...fulfil].sort((a, b) => a - b), 0.5),
-    slaOutgoing: slaByPeer(sent, 'outgoing'),
-    slaIncoming: slaByPeer(sent, 'incoming'),
+    medianAckMs: percentile(ascending(ack), 0.5),
+    medianFulfilMs: percentile(ascending(fulfil), 0.5),
+    slaOutgoing: slaByPeer(sent, 'outgoing', now),
+    slaIncoming: slaByPeer(sent, 'incoming', now),
     expiries: upcomingExpiries(sent, now),
     hotline: hotlineByUrgency(calls),
     callDistribution: histogram(callAck, CALL_BUCKETS),

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import { useDialogueMeta } from '../../api/meta';
 import type { ActionItemView } from '../../api/types';
 import { Badge, genericTone } from '../../components/Badge';
@@ -22,7 +22,7 @@ export function ActionItemsTable({ items, showMeeting }: { items: ActionItemView
   const meta = useDialogueMeta().data;
   const qc = useQueryClient();
   const act = useMutation({
-    mutationFn: ({ id, action }: { id: string; action: string }) => api.post(`/dialogue/action-items/${id}/actions`, { action }),
+    mutationFn: ({ id, action }: { id: string; action: (typeof ONE_CLICK)[number] }) => answer(http.POST('/api/dialogue/action-items/{id}/actions', { params: { path: { id } }, body: { action } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['dialogue'] }),
   });
   if (items.length === 0) return <Empty title={t('dialogue.noItems')} />;

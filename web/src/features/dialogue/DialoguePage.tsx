@@ -3,9 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import { useDialogueMeta } from '../../api/meta';
-import type { ActionItemView, MeetingView } from '../../api/types';
 import { useSession } from '../../app/session';
 import { Badge, genericTone } from '../../components/Badge';
 import { useBi, useLabel } from '../../components/Bi';
@@ -23,8 +22,8 @@ export function DialoguePage() {
   const { can } = useSession();
   const meta = useDialogueMeta().data;
   const [params, setParams] = useSearchParams();
-  const meetings = useQuery({ queryKey: ['dialogue', 'meetings'], queryFn: () => api.get<{ items: MeetingView[] }>('/dialogue/meetings') });
-  const items = useQuery({ queryKey: ['dialogue', 'items'], queryFn: () => api.get<{ items: ActionItemView[] }>('/dialogue/action-items') });
+  const meetings = useQuery({ queryKey: ['dialogue', 'meetings'], queryFn: () => answer(http.GET('/api/dialogue/meetings')) });
+  const items = useQuery({ queryKey: ['dialogue', 'items'], queryFn: () => answer(http.GET('/api/dialogue/action-items')) });
   const tabs = [
     { id: 'meetings', label: t('dialogue.meetings') },
     { id: 'items', label: t('dialogue.actionItems') },

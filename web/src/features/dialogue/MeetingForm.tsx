@@ -4,18 +4,34 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import { useDialogueMeta } from '../../api/meta';
-import type { MeetingView } from '../../api/types';
+import type { JsonBody } from '../../api/types';
 import { useSession } from '../../app/session';
 import { useBi } from '../../components/Bi';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
 import { Panel } from '../../components/Page';
 import { PartyChecklist, PartyPicker } from '../../components/PartyName';
-import { zonedLocalToIso } from '../../lib/zoned';
+import { zonedLocalToIso } from '../../../../src/domain/shared/zones';
 
 type Row = { a: string; b: string; c: string };
+type Form = { titleEn: string; titleZh: string; kind: string; startsAt: string; endsAt: string; location: string; parties: string[] };
+type NewMeeting = JsonBody<'/api/dialogue/meetings', 'post'>;
+
+/**
+ * The body of POST /dialogue/meetings: times in the user's zone, empty rows left out. The kind select
+ * holds a string; the route's schema is the authority on it, so the body is typed as the route declares it here, once.
+ */
+function meetingBody(v: Form, people: Row[], agenda: Row[], timeZone: string): NewMeeting {
+  return {
+    title: { en: v.titleEn, zh: v.titleZh }, kind: v.kind, location: v.location || null,
+    startsAt: zonedLocalToIso(v.startsAt, timeZone) ?? '', endsAt: zonedLocalToIso(v.endsAt, timeZone) ?? '',
+    parties: v.parties,
+    participants: people.filter((p) => p.b.trim()).map((p) => ({ party: p.a.trim(), name: p.b.trim(), title: p.c.trim() || null })),
+    agenda: agenda.filter((x) => x.a.trim() || x.b.trim()).map((x) => ({ zh: x.a.trim(), en: x.b.trim() })),
+  } as NewMeeting;
+}
 
 export function MeetingForm() {
   const { t } = useTranslation();
@@ -24,17 +40,11 @@ export function MeetingForm() {
   const meta = useDialogueMeta().data;
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const [v, setV] = useState({ titleEn: '', titleZh: '', kind: 'working_group', startsAt: '', endsAt: '', location: '', parties: [me.node.id] as string[] });
+  const [v, setV] = useState<Form>({ titleEn: '', titleZh: '', kind: 'working_group', startsAt: '', endsAt: '', location: '', parties: [me.node.id] });
   const [people, setPeople] = useState<Row[]>([{ a: me.node.id, b: me.user.displayName, c: '' }]);
   const [agenda, setAgenda] = useState<Row[]>([{ a: '', b: '', c: '' }]);
   const create = useMutation({
-    mutationFn: () => api.post<MeetingView>('/dialogue/meetings', {
-      title: { en: v.titleEn, zh: v.titleZh }, kind: v.kind, location: v.location || null,
-      startsAt: zonedLocalToIso(v.startsAt, timeZone) ?? '', endsAt: zonedLocalToIso(v.endsAt, timeZone) ?? '',
-      parties: v.parties,
-      participants: people.filter((p) => p.b.trim()).map((p) => ({ party: p.a.trim(), name: p.b.trim(), title: p.c.trim() || null })),
-      agenda: agenda.filter((x) => x.a.trim() || x.b.trim()).map((x) => ({ zh: x.a.trim(), en: x.b.trim() })),
-    }),
+    mutationFn: () => answer(http.POST('/api/dialogue/meetings', { body: meetingBody(v, people, agenda, timeZone) })),
     onSuccess: async (m) => { await qc.invalidateQueries({ queryKey: ['dialogue'] }); navigate(`/dialogue/${m.id}`); },
   });
   const err = useFieldErrors(create.error);

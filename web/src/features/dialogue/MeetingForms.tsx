@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import type { MeetingDetail } from '../../api/types';
 import { useBi } from '../../components/Bi';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
@@ -20,7 +20,7 @@ export function MeetingActions({ meeting: m }: { meeting: MeetingDetail }) {
   const [reason, setReason] = useState('');
   const [cancelling, setCancelling] = useState(false);
   const act = useMutation({
-    mutationFn: (action: string) => api.post(`/dialogue/meetings/${m.id}/actions`, { action, ...(action === 'cancel' ? { reason } : {}) }),
+    mutationFn: (action: 'mark_held' | 'agree_minutes' | 'cancel') => answer(http.POST('/api/dialogue/meetings/{id}/actions', { params: { path: { id: m.id } }, body: action === 'cancel' ? { action, reason } : { action } })),
     onSuccess: async () => { setCancelling(false); await refresh(); },
   });
   const steps = (['mark_held', 'agree_minutes'] as const).filter((a) => m.allowedActions.includes(a));
@@ -49,7 +49,7 @@ export function OutcomeForm({ meetingId }: { meetingId: string }) {
   const [zh, setZh] = useState('');
   const [en, setEn] = useState('');
   const add = useMutation({
-    mutationFn: () => api.post(`/dialogue/meetings/${meetingId}/outcomes`, { text: { zh, en } }),
+    mutationFn: () => answer(http.POST('/api/dialogue/meetings/{id}/outcomes', { params: { path: { id: meetingId } }, body: { text: { zh, en } } })),
     onSuccess: async () => { setZh(''); setEn(''); await refresh(); },
   });
   const err = useFieldErrors(add.error);
@@ -70,9 +70,9 @@ export function ActionItemForm({ meeting: m }: { meeting: MeetingDetail }) {
   const refresh = useRefresh();
   const [v, setV] = useState({ zh: '', en: '', ownerParty: m.parties[0] ?? '', ownerName: '', dueDate: '', outcomeId: '' });
   const add = useMutation({
-    mutationFn: () => api.post(`/dialogue/meetings/${m.id}/action-items`, {
+    mutationFn: () => answer(http.POST('/api/dialogue/meetings/{id}/action-items', { params: { path: { id: m.id } }, body: {
       title: { zh: v.zh, en: v.en }, ownerParty: v.ownerParty, ownerName: v.ownerName, dueDate: v.dueDate, outcomeId: v.outcomeId || null,
-    }),
+    } })),
     onSuccess: async () => { setV({ ...v, zh: '', en: '', ownerName: '', dueDate: '' }); await refresh(); },
   });
   const err = useFieldErrors(add.error);

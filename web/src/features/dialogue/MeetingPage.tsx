@@ -3,9 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import { useDialogueMeta } from '../../api/meta';
-import type { MeetingDetail } from '../../api/types';
 import { Badge, genericTone } from '../../components/Badge';
 import { useBi, useLabel } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
@@ -20,7 +19,7 @@ export function MeetingPage() {
   const bi = useBi();
   const label = useLabel();
   const meta = useDialogueMeta().data;
-  const q = useQuery({ queryKey: ['dialogue', 'meeting', id], queryFn: () => api.get<MeetingDetail>(`/dialogue/meetings/${id}`) });
+  const q = useQuery({ queryKey: ['dialogue', 'meeting', id], queryFn: () => answer(http.GET('/api/dialogue/meetings/{id}', { params: { path: { id: id! } } })) });
   const m = q.data;
   return (
     <QueryState isLoading={q.isLoading} error={q.error}>

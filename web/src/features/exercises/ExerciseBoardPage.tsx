@@ -4,8 +4,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
-import type { BoardRow, ExerciseBoard, StepScore } from '../../api/exercise-types';
+import { answer, http } from '../../api/client';
+import type { BoardRow, StepScore } from '../../api/exercise-types';
 import { useSession } from '../../app/session';
 import { Badge } from '../../components/Badge';
 import { useBi } from '../../components/Bi';
@@ -55,11 +55,13 @@ export function ExerciseBoardPage() {
   const { can } = useSession();
   const qc = useQueryClient();
   const q = useQuery({
-    queryKey: ['exercises', 'board', id], queryFn: () => api.get<ExerciseBoard>(`/exercises/${id}/board`),
+    queryKey: ['exercises', 'board', id], queryFn: () => answer(http.GET('/api/exercises/{id}/board', { params: { path: { id } } })),
     refetchInterval: (query) => (query.state.data?.exercise.state === 'ended' ? false : 2_000),
   });
   const act = useMutation({
-    mutationFn: (action: 'start' | 'end') => api.post(`/exercises/${id}/${action}`),
+    mutationFn: (action: 'start' | 'end') => answer(action === 'start'
+      ? http.POST('/api/exercises/{id}/start', { params: { path: { id } } })
+      : http.POST('/api/exercises/{id}/end', { params: { path: { id } } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['exercises'] }),
   });
   const b = q.data;

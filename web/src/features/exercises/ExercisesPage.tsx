@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client';
-import type { ExerciseOverview, ExerciseView, ScenarioView } from '../../api/exercise-types';
+import { answer, http } from '../../api/client';
+import type { ScenarioView } from '../../api/exercise-types';
 import { useSession } from '../../app/session';
 import { Badge } from '../../components/Badge';
 import { useBi } from '../../components/Bi';
@@ -26,8 +26,8 @@ function StartRun({ scenario }: { scenario: ScenarioView }) {
   const [scale, setScale] = useState('60');
   const start = useMutation({
     mutationFn: async () => {
-      const run = await api.post<ExerciseView>('/exercises', { scenarioId: scenario.id, timeScale: Number(scale) });
-      return api.post<ExerciseView>(`/exercises/${run.id}/start`);
+      const run = await answer(http.POST('/api/exercises', { body: { scenarioId: scenario.id, timeScale: Number(scale) } }));
+      return answer(http.POST('/api/exercises/{id}/start', { params: { path: { id: run.id } } }));
     },
     onSuccess: async (run) => {
       await qc.invalidateQueries({ queryKey: ['exercises'] });
@@ -48,7 +48,7 @@ export function ExercisesPage() {
   const { t } = useTranslation();
   const bi = useBi();
   const { can } = useSession();
-  const q = useQuery({ queryKey: ['exercises', 'overview'], queryFn: () => api.get<ExerciseOverview>('/exercises'), refetchInterval: 5_000 });
+  const q = useQuery({ queryKey: ['exercises', 'overview'], queryFn: () => answer(http.GET('/api/exercises')), refetchInterval: 5_000 });
   const mayDirect = can('exercise:direct');
   return (
     <>

@@ -3,8 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
-import type { ParticipationDetail } from '../../api/exercise-types';
+import { answer, http } from '../../api/client';
 import { useBi } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
 import { PartyName } from '../../components/PartyName';
@@ -18,7 +17,7 @@ export function ParticipationPage() {
   const bi = useBi();
   const statusLabel = useRecordStatusLabel();
   const q = useQuery({
-    queryKey: ['exercises', 'participation', id], queryFn: () => api.get<ParticipationDetail>(`/exercises/participations/${id}`), refetchInterval: 5_000,
+    queryKey: ['exercises', 'participation', id], queryFn: () => answer(http.GET('/api/exercises/participations/{id}', { params: { path: { id } } })), refetchInterval: 5_000,
   });
   const p = q.data;
   return (

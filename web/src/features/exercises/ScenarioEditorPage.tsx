@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import type { ScenarioView } from '../../api/exercise-types';
 import { useCallMeta, useRequestMeta } from '../../api/meta';
 import { useSession } from '../../app/session';
@@ -90,7 +90,7 @@ export function ScenarioEditorPage() {
   const qc = useQueryClient();
   const { timeZone } = useSession();
   const [f, setF] = useState<Form>(EMPTY);
-  const existing = useQuery({ queryKey: ['exercises', 'scenario', id], queryFn: () => api.get<ScenarioView>(`/exercises/scenarios/${id}`), enabled: !!id });
+  const existing = useQuery({ queryKey: ['exercises', 'scenario', id], queryFn: () => answer(http.GET('/api/exercises/scenarios/{id}', { params: { path: { id: id! } } })), enabled: !!id });
   useEffect(() => { if (existing.data) setF(fromScenario(existing.data, timeZone)); }, [existing.data, timeZone]);
   const save = useMutation({
     mutationFn: () => {
@@ -98,7 +98,9 @@ export function ScenarioEditorPage() {
         title: { en: f.titleEn, zh: f.titleZh }, briefing: { en: f.briefingEn, zh: f.briefingZh }, participants: f.participants,
         injects: f.injects.map((d) => injectBody(d, timeZone)),
       };
-      return id ? api.patch<ScenarioView>(`/exercises/scenarios/${id}`, body) : api.post<ScenarioView>('/exercises/scenarios', body);
+      return answer(id
+        ? http.PATCH('/api/exercises/scenarios/{id}', { params: { path: { id } }, body })
+        : http.POST('/api/exercises/scenarios', { body }));
     },
     onSuccess: async () => { await qc.invalidateQueries({ queryKey: ['exercises'] }); navigate('/exercises'); },
   });

@@ -1,9 +1,12 @@
 // Starting content for a new inject of each kind in the scenario editor (edited before saving), and
 // the conversions between an inject and the editor's working copy of it.
 import type { Inject } from '../../api/exercise-types';
+import type { JsonBody } from '../../api/types';
 import { formFromContent, formToInjectRequest, type RequestContentLike, type RequestFormState } from '../requests/request-form-state';
 
 export type InjectKind = Inject['kind'];
+/** An inject as the scenario routes take it. */
+export type InjectBody = JsonBody<'/api/exercises/scenarios', 'post'>['injects'][number];
 /** The editor's working copy of an inject: a request inject's content is edited in the request form. */
 export type InjectDraft = Inject & { requestForm?: RequestFormState };
 
@@ -40,9 +43,9 @@ export function draftOf(inject: Inject, timeZone: string): InjectDraft {
 }
 
 /** The API body of one inject: a request inject's content comes from its form. */
-export function injectBody(d: InjectDraft, timeZone: string): unknown {
+export function injectBody(d: InjectDraft, timeZone: string): InjectBody {
   const { requestForm, id, ...rest } = d;
   const withId = id ? { ...rest, id } : rest;
-  if (d.kind !== 'request' || !requestForm) return withId;
+  if (withId.kind !== 'request' || !requestForm) return withId;
   return { ...withId, request: formToInjectRequest(requestForm, timeZone) };
 }

@@ -3,14 +3,12 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { Bilingual } from '../../api/types';
+import { answer, http } from '../../api/client';
+import type { JsonBody } from '../../api/types';
 import { useBi } from '../../components/Bi';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { TextArea, TextField } from '../../components/Field';
 import { Panel } from '../../components/Page';
-
-type Preview = { card: { id: string; name: Bilingual; country: string; endpoint: string }; fingerprint: string };
 
 export function AddPeerForm() {
   const { t } = useTranslation();
@@ -19,17 +17,18 @@ export function AddPeerForm() {
   const [url, setUrl] = useState('');
   const [cardText, setCardText] = useState('');
   const [fingerprint, setFingerprint] = useState('');
-  const source = (): Record<string, unknown> => {
+  /** The card to check: fetched from its URL, or pasted (any JSON object; the route's schema checks it). */
+  const source = (): JsonBody<'/api/federation/peers/preview', 'post'> => {
     if (!cardText.trim()) return { url: url.trim() };
     try {
-      return { card: JSON.parse(cardText) as unknown };
+      return { card: JSON.parse(cardText) as Record<string, unknown> };
     } catch {
       throw new Error(t('federation.cardNotJson'));
     }
   };
-  const preview = useMutation({ mutationFn: () => api.post<Preview>('/federation/peers/preview', source()) });
+  const preview = useMutation({ mutationFn: () => answer(http.POST('/api/federation/peers/preview', { body: source() })) });
   const add = useMutation({
-    mutationFn: () => api.post('/federation/peers', { ...source(), fingerprint }),
+    mutationFn: () => answer(http.POST('/api/federation/peers', { body: { ...source(), fingerprint } })),
     onSuccess: async () => {
       setUrl(''); setCardText(''); setFingerprint(''); preview.reset();
       await qc.invalidateQueries({ queryKey: ['federation'] });

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import { Badge } from '../../components/Badge';
 import { useBi } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
@@ -12,7 +12,6 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { DataTable } from '../../components/ListParts';
 import { Empty, Panel, QueryState } from '../../components/Page';
 import { PartyName } from '../../components/PartyName';
-import type { DeadLetter } from './federation-types';
 
 export function DeadLetters() {
   const { t } = useTranslation();
@@ -21,11 +20,11 @@ export function DeadLetters() {
   const [all, setAll] = useState(false);
   const q = useQuery({
     queryKey: ['federation', 'dead-letters', all],
-    queryFn: () => api.get<{ items: DeadLetter[] }>('/federation/dead-letters', { state: all ? 'all' : 'open', limit: 200 }),
+    queryFn: () => answer(http.GET('/api/federation/dead-letters', { params: { query: { state: all ? 'all' : 'open', limit: 200 } } })),
     refetchInterval: 30_000,
   });
   const discard = useMutation({
-    mutationFn: (mid: string) => api.post(`/federation/dead-letters/${mid}/discard`, {}),
+    mutationFn: (mid: string) => answer(http.POST('/api/federation/dead-letters/{mid}/discard', { params: { path: { mid } } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['federation', 'dead-letters'] }),
   });
   return (

@@ -1,10 +1,11 @@
 // Federation: this node's card and fingerprint (to read out to a new peer), the peers with their
 // health — last contact, queue depth, oldest undelivered message, latency, failures — adding a
-// peer after confirming its fingerprint out of band, the messages peers refused, and (admins) the
+// peer after confirming its fingerprint out of band, the signed membership directory (members,
+// their health, what changed in each version), the sharing groups, the messages peers refused, and (admins) the
 // dead letters: peers' messages this node refused for their content.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import { useSession } from '../../app/session';
 import { Badge, type Tone } from '../../components/Badge';
 import { useBi } from '../../components/Bi';
@@ -14,8 +15,10 @@ import { DataTable } from '../../components/ListParts';
 import { Empty, PageHeader, Panel, QueryState } from '../../components/Page';
 import { AddPeerForm } from './AddPeerForm';
 import { DeadLetters } from './DeadLetters';
+import { DirectoryPanel } from './DirectoryPanel';
+import { GroupsPanel } from './GroupsPanel';
+import { UndeliveredPages } from './UndeliveredPages';
 import { RefusedByPeers } from './RefusedByPeers';
-import type { NodeCardView, PeerStatus } from './federation-types';
 
 const STATUS_TONES: Record<string, Tone> = { active: 'success', suspended: 'warning', removed: 'neutral' };
 
@@ -24,11 +27,15 @@ export function FederationPage() {
   const bi = useBi();
   const { can } = useSession();
   const qc = useQueryClient();
-  const node = useQuery({ queryKey: ['federation', 'node'], queryFn: () => api.get<NodeCardView>('/federation/node') });
-  const peers = useQuery({ queryKey: ['federation', 'peers'], queryFn: () => api.get<{ items: PeerStatus[] }>('/federation/peers'), refetchInterval: 15_000 });
+  const node = useQuery({ queryKey: ['federation', 'node'], queryFn: () => answer(http.GET('/api/federation/node')) });
+  const peers = useQuery({ queryKey: ['federation', 'peers'], queryFn: () => answer(http.GET('/api/federation/peers')), refetchInterval: 15_000 });
   const manage = useMutation({
-    mutationFn: ({ id, action }: { id: string; action: 'suspend' | 'resume' | 'ping' }) =>
-      api.post(`/federation/peers/${id}/${action}`, action === 'ping' ? { count: 1 } : {}),
+    mutationFn: async ({ id, action }: { id: string; action: 'suspend' | 'resume' | 'ping' }) => {
+      const path = { id };
+      if (action === 'ping') await answer(http.POST('/api/federation/peers/{id}/ping', { params: { path }, body: { count: 1 } }));
+      else if (action === 'suspend') await answer(http.POST('/api/federation/peers/{id}/suspend', { params: { path } }));
+      else await answer(http.POST('/api/federation/peers/{id}/resume', { params: { path } }));
+    },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['federation'] }),
   });
   const ms = (v: number | null) => (v === null ? '—' : `${Math.round(v)} ms`);
@@ -103,8 +110,11 @@ export function FederationPage() {
             <ErrorSummary error={manage.error} />
           </QueryState>
         </Panel>
+        <DirectoryPanel />
+        <GroupsPanel />
         <RefusedByPeers />
         {can('federation:manage') && <DeadLetters />}
+        {can('federation:manage') && <UndeliveredPages />}
         {can('federation:manage') && <AddPeerForm />}
       </div>
     </>

@@ -2,20 +2,19 @@
 // and, when this node knows the code, what it means — so an admin sees why without reading logs.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import { useBi } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
 import { DataTable } from '../../components/ListParts';
 import { Empty, Panel, QueryState } from '../../components/Page';
 import { PartyName } from '../../components/PartyName';
-import type { OutboxMessage } from './federation-types';
 
 export function RefusedByPeers() {
   const { t } = useTranslation();
   const bi = useBi();
   const q = useQuery({
     queryKey: ['federation', 'outbox', 'rejected'],
-    queryFn: () => api.get<{ items: OutboxMessage[] }>('/federation/outbox', { state: 'rejected', limit: 100 }),
+    queryFn: () => answer(http.GET('/api/federation/outbox', { params: { query: { state: 'rejected', limit: 100 } } })),
     refetchInterval: 30_000,
   });
   return (

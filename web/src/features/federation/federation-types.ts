@@ -1,28 +1,18 @@
-// Shapes of the federation admin API (/api/federation/...), mirroring its presenters.
-import type { Bilingual } from '../../api/types';
+// Shapes of the federation admin API (/api/federation/...), generated from the node's OpenAPI document
+// (src/http/routes/federation/federation.response.ts).
+import type { components } from '../../api/generated/api';
 
-export type NodeCardView = {
-  card: { id: string; name: Bilingual; country: string; endpoint: string; issuedAt: string; previousKeys: unknown[] } & Record<string, unknown>;
-  fingerprint: string;
-  kid: string;
-};
-export type PeerHealth = {
-  lastContactAt: string | null; lastSentAt: string | null; lastReceivedAt: string | null; queueDepth: number;
-  oldestUndeliveredAt: string | null; sent: number; rejected: number; sentWithoutReceipt: number;
-  latencyMs: { p50: number | null; p99: number | null; samples: number };
-  failures: { consecutive: number; total: number; lastCode: string | null; lastMessage: string | null; lastAt: string | null; nextAttemptAt: string | null };
-};
-export type PeerStatus = {
-  id: string; name: Bilingual; country: string; endpoint: string; fingerprint: string; status: string;
-  addedAt: string; updatedAt: string; health: PeerHealth;
-};
+type S = components['schemas'];
+
+export type NodeCardView = S['OwnNodeCard'];
+export type PeerCardPreview = S['PeerCardPreview'];
+export type PeerHealth = S['PeerHealth'];
+export type PeerStatus = S['PeerStatus'];
 /** An outbound message as the outbox lists it; `reason` explains a peer's refusal code when known. */
-export type OutboxMessage = {
-  mid: string; peer: string; channel: string; seq: number; type: string; state: 'pending' | 'sent' | 'rejected';
-  result: 'accepted' | 'duplicate' | 'rejected' | null; code: string | null; reason: Bilingual | null; createdAt: string; sentAt: string | null;
-};
+export type OutboxMessage = S['OutboxMessage'];
 /** An inbound message this node refused for its content, kept for an administrator. */
-export type DeadLetter = {
-  mid: string; from: string; channel: string; seq: number; type: string; schema: number; code: string; reason: Bilingual | null;
-  details: Record<string, unknown> | null; receivedAt: string; state: 'open' | 'discarded'; discardedBy: string | null; size: number;
-};
+export type DeadLetter = S['DeadLetter'];
+/** The membership directory this node holds: members with their peer's health, and each version applied with what changed. */
+export type DirectoryView = S['Directory'];
+export type DirectoryMember = S['DirectoryMember'];
+export type DirectoryDiff = S['DirectoryDiff'];

@@ -2,14 +2,14 @@
 // its own row of actions). The reference is in the button's accessible name, so several rows differ.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 
 export function AckButton({ id, reference, block }: { id: string; reference: string; block?: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const ack = useMutation({
-    mutationFn: () => api.post(`/calls/${id}/actions`, { action: 'acknowledge' }),
+    mutationFn: () => answer(http.POST('/api/calls/{id}/actions', { params: { path: { id } }, body: { action: 'acknowledge' } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['calls'] }),
   });
   return (

@@ -3,8 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { CallAction, CallDetail } from '../../api/types';
+import { answer, http } from '../../api/client';
+import type { CallAction, CallDetail, JsonBody } from '../../api/types';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { TextArea } from '../../components/Field';
 
@@ -14,6 +14,15 @@ const FIELDS: Partial<Record<CallAction, { name: 'answer' | 'text' | 'reason'; r
   callback_attempt: { name: 'text', required: false },
   cancel: { name: 'reason', required: false },
 };
+/**
+ * An action's body: the typed text goes in the action's own field (FIELDS). The field is picked at run
+ * time, so the body is typed as the route declares it here, once; the route's schema checks the pairing.
+ */
+function actionBody(action: CallAction, text: string): JsonBody<'/api/calls/{id}/actions', 'post'> {
+  const f = FIELDS[action];
+  return { action, ...(f && text.trim() ? { [f.name]: text.trim() } : {}) } as JsonBody<'/api/calls/{id}/actions', 'post'>;
+}
+
 const SHOWN: CallAction[] = ['acknowledge', 'answer', 'note', 'callback_attempt', 'escalate', 'close', 'cancel'];
 
 export function CallActions({ call }: { call: CallDetail }) {
@@ -22,10 +31,7 @@ export function CallActions({ call }: { call: CallDetail }) {
   const [open, setOpen] = useState<CallAction | null>(null);
   const [text, setText] = useState('');
   const act = useMutation({
-    mutationFn: (action: CallAction) => {
-      const f = FIELDS[action];
-      return api.post<CallDetail>(`/calls/${call.id}/actions`, { action, ...(f && text.trim() ? { [f.name]: text.trim() } : {}) });
-    },
+    mutationFn: (action: CallAction) => answer(http.POST('/api/calls/{id}/actions', { params: { path: { id: call.id } }, body: actionBody(action, text) })),
     onSuccess: async () => {
       setOpen(null);
       setText('');

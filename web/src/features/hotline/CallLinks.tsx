@@ -4,16 +4,11 @@ import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client';
-import type { Bilingual, CallDetail } from '../../api/types';
+import { answer, http } from '../../api/client';
+import type { CallDetail } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import type { RequestFormState } from '../requests/request-form-state';
-
-type CallRequestDraft = {
-  requestType: string; requestingParty: string; requestedParty: string; subject: Bilingual; facts: string; urgency: string;
-  crimeCategory: string | null; contactOfficer: { name: string; email: string | null; phone: string | null };
-};
 
 export type RequestPrefill = { prefill: Partial<RequestFormState>; callId: string };
 
@@ -29,7 +24,7 @@ export function CallLinks({ call }: { call: CallDetail }) {
   const draftRequest = async () => {
     setError(null);
     try {
-      const d = await api.get<CallRequestDraft>(`/calls/${call.id}/request-draft`);
+      const d = await answer(http.GET('/api/calls/{id}/request-draft', { params: { path: { id: call.id } } }));
       const prefill: Partial<RequestFormState> = {
         type: d.requestType, requestedParty: incoming ? d.requestingParty : d.requestedParty,
         subjectEn: d.subject.en, subjectZh: d.subject.zh, facts: d.facts, urgency: d.urgency, crimeCategory: d.crimeCategory ?? '',
@@ -44,7 +39,7 @@ export function CallLinks({ call }: { call: CallDetail }) {
   const openCase = async () => {
     setError(null);
     try {
-      const kase = await api.post<{ id: string }>(`/calls/${call.id}/case`);
+      const kase = await answer(http.POST('/api/calls/{id}/case', { params: { path: { id: call.id } } }));
       await qc.invalidateQueries({ queryKey: ['calls'] });
       await qc.invalidateQueries({ queryKey: ['cases'] });
       navigate(`/cases/${kase.id}`);

@@ -3,9 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import { useCallMeta } from '../../api/meta';
-import type { CallDetail } from '../../api/types';
 import { useSession } from '../../app/session';
 import { Badge, callTone, urgencyTone } from '../../components/Badge';
 import { useBi, useLabel } from '../../components/Bi';
@@ -28,7 +27,7 @@ export function CallPage() {
   const { locale } = useSession();
   const now = useNow();
   const meta = useCallMeta();
-  const q = useQuery({ queryKey: ['calls', 'detail', id], queryFn: () => api.get<CallDetail>(`/calls/${id}`), refetchInterval: 10_000 });
+  const q = useQuery({ queryKey: ['calls', 'detail', id], queryFn: () => answer(http.GET('/api/calls/{id}', { params: { path: { id: id! } } })), refetchInterval: 10_000 });
   const c = q.data;
   return (
     <QueryState isLoading={q.isLoading} error={q.error}>

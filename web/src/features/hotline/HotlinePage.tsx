@@ -1,12 +1,12 @@
-// The 24/7 hotline: incoming and outgoing calls, placing a call, recording one taken by phone,
-// and the on-call roster.
+// The 24/7 hotline: incoming and outgoing calls, placing a call, broadcasting an alert to a group,
+// recording one taken by phone, and the on-call roster.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api } from '../../api/client';
-import type { CallView } from '../../api/types';
+import { answer, http } from '../../api/client';
 import { useSession } from '../../app/session';
 import { Empty, PageHeader, Panel, QueryState, TabPanel, Tabs } from '../../components/Page';
+import { BroadcastList } from './BroadcastPage';
 import { CallForm } from './CallForm';
 import { CallTable } from './CallTable';
 import { RosterPanel } from './RosterPanel';
@@ -16,7 +16,7 @@ function CallList({ direction }: { direction: 'incoming' | 'outgoing' }) {
   const list = useQuery({
     // Calls of running exercises are listed too, marked (the exercise tests this very list).
     queryKey: ['calls', 'list', { direction, exercise: 'running' }],
-    queryFn: () => api.get<{ items: CallView[] }>('/calls', { direction, exercise: 'running', limit: 500 }),
+    queryFn: () => answer(http.GET('/api/calls', { params: { query: { direction, exercise: 'running', limit: 500 } } })),
     refetchInterval: 15_000,
   });
   return (
@@ -35,7 +35,7 @@ export function HotlinePage() {
   const tabs = [
     { id: 'incoming', label: t('calls.tabIncoming') },
     { id: 'outgoing', label: t('calls.tabOutgoing') },
-    ...(can('call:place') ? [{ id: 'place', label: t('calls.tabPlace') }] : []),
+    ...(can('call:place') ? [{ id: 'place', label: t('calls.tabPlace') }, { id: 'broadcast', label: t('broadcast.tab') }] : []),
     ...(can('call:ack') ? [{ id: 'record', label: t('calls.tabRecord') }] : []),
     { id: 'roster', label: t('calls.tabRoster') },
   ];
@@ -48,6 +48,15 @@ export function HotlinePage() {
         {current === 'incoming' && <CallList direction="incoming" />}
         {current === 'outgoing' && <CallList direction="outgoing" />}
         {current === 'place' && <Panel title={t('calls.placeTitle')} id="place-call"><CallForm mode="place" /></Panel>}
+        {current === 'broadcast' && (
+          <div className="stack">
+            <Panel title={t('broadcast.title')} id="broadcast-form">
+              <p className="faint">{t('broadcast.help')}</p>
+              <CallForm mode="broadcast" />
+            </Panel>
+            <BroadcastList />
+          </div>
+        )}
         {current === 'record' && (
           <Panel title={t('calls.recordTitle')} id="record-call">
             <p className="faint">{t('calls.recordHelp')}</p>

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import type { CallDetail } from '../../api/types';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { AckButton } from './AckButton';
@@ -14,7 +14,7 @@ export function PageAckBanner({ call }: { call: CallDetail }) {
   const [params, setParams] = useSearchParams();
   const token = params.get('page');
   const started = useRef(false);
-  const open = useMutation({ mutationFn: (tok: string) => api.post<{ subjectId: string }>('/paging/ack-link', { token: tok }) });
+  const open = useMutation({ mutationFn: (tok: string) => answer(http.POST('/api/paging/ack-link', { body: { token: tok } })) });
   useEffect(() => {
     if (!token || started.current) return;
     started.current = true;

@@ -2,9 +2,8 @@
 // the coming two weeks in the officer's zone and ours, and gaps in cover.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import { useCallMeta } from '../../api/meta';
-import type { OnDuty, Roster } from '../../api/types';
 import { useSession } from '../../app/session';
 import { Badge } from '../../components/Badge';
 import { useLabel } from '../../components/Bi';
@@ -21,8 +20,8 @@ export function RosterPanel() {
   const label = useLabel();
   const { can, locale } = useSession();
   const meta = useCallMeta().data;
-  const onDuty = useQuery({ queryKey: ['roster', 'on-duty'], queryFn: () => api.get<OnDuty>('/roster/on-duty'), refetchInterval: 60_000 });
-  const roster = useQuery({ queryKey: ['roster', 'list'], queryFn: () => api.get<Roster>('/roster') });
+  const onDuty = useQuery({ queryKey: ['roster', 'on-duty'], queryFn: () => answer(http.GET('/api/roster/on-duty')), refetchInterval: 60_000 });
+  const roster = useQuery({ queryKey: ['roster', 'list'], queryFn: () => answer(http.GET('/api/roster')) });
   return (
     <div className="stack">
       <Panel title={t('roster.onDutyNow')} id="on-duty">

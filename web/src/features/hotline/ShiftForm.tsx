@@ -2,13 +2,22 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import { useCallMeta } from '../../api/meta';
-import type { Shift, User } from '../../api/types';
+import type { JsonBody, Shift } from '../../api/types';
 import { useSession } from '../../app/session';
 import { useBi } from '../../components/Bi';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
+
+type Form = { userId: string; role: string; timeZone: string; localStart: string; localEnd: string };
+type NewShift = JsonBody<'/api/roster/shifts', 'post'>;
+
+/**
+ * The form as POST /roster/shifts takes it (wall-clock start and end in the chosen zone). The role select
+ * holds a string; the route's schema is the authority on it, so the body is typed as the route declares it here, once.
+ */
+const shiftBody = (v: Form): NewShift => v as NewShift;
 
 export function ShiftForm({ shifts }: { shifts: Shift[] }) {
   const { t } = useTranslation();
@@ -17,13 +26,13 @@ export function ShiftForm({ shifts }: { shifts: Shift[] }) {
   const meta = useCallMeta().data;
   const qc = useQueryClient();
   // Only administrators may list users; others pick from themselves and officers already rostered.
-  const users = useQuery({ queryKey: ['users'], queryFn: () => api.get<{ items: User[] }>('/users'), enabled: can('user:manage') });
+  const users = useQuery({ queryKey: ['users'], queryFn: () => answer(http.GET('/api/users')), enabled: can('user:manage') });
   const people = new Map<string, string>([[me.user.id, me.user.displayName]]);
   for (const s of shifts) if (s.officer) people.set(s.userId, s.officer.name);
   for (const u of users.data?.items ?? []) if (!u.disabled) people.set(u.id, u.displayName);
-  const [v, setV] = useState({ userId: me.user.id, role: 'duty_officer', timeZone, localStart: '', localEnd: '' });
+  const [v, setV] = useState<Form>({ userId: me.user.id, role: 'duty_officer', timeZone, localStart: '', localEnd: '' });
   const add = useMutation({
-    mutationFn: () => api.post('/roster/shifts', v),
+    mutationFn: () => answer(http.POST('/api/roster/shifts', { body: shiftBody(v) })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['roster'] }),
   });
   const err = useFieldErrors(add.error);

@@ -1,15 +1,13 @@
 // The inbox as one list: incoming requests and hotline calls that need this node, ordered by
 // urgency, then by time left (overdue items have negative time left and so come first).
 import type { CallView, RequestView } from '../../api/types';
+import { RESPONSE_OPEN } from '../../../../src/domain/request/clock-status';
 
 export type InboxItem =
   | { kind: 'call'; id: string; urgency: string; dueAt: string | null; overdue: boolean; periodMs: number; call: CallView }
   | { kind: 'request'; id: string; urgency: string; dueAt: string | null; overdue: boolean; periodMs: number; request: RequestView };
 
 const URGENCY_RANK: Record<string, number> = { emergency: 0, urgent: 1, routine: 2 };
-const OPEN_REQUEST: readonly string[] = [
-  'submitted', 'acknowledged', 'needs_information', 'accepted', 'approval_pending', 'in_progress', 'partially_fulfilled',
-];
 const OPEN_CALL: readonly string[] = ['placed', 'delivered', 'acknowledged'];
 
 export function requestDeadline(r: RequestView): { dueAt: string | null; startAt: string | null } {
@@ -28,7 +26,7 @@ export function buildInbox(requests: RequestView[], calls: CallView[]): InboxIte
     });
   }
   for (const request of requests) {
-    if (request.direction !== 'incoming' || !OPEN_REQUEST.includes(request.status)) continue;
+    if (request.direction !== 'incoming' || !RESPONSE_OPEN.includes(request.status)) continue;
     const { dueAt, startAt } = requestDeadline(request);
     const paused = request.clock.paused;
     items.push({

@@ -1,7 +1,6 @@
 // Data for the inbox and the navigation badge, refreshed every 15 seconds.
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import type { CallView, RequestView } from '../../api/types';
+import { answer, http } from '../../api/client';
 import { useSession } from '../../app/session';
 import { buildInbox, needsAttention, type InboxItem } from './inbox-items';
 
@@ -10,13 +9,13 @@ export function useInbox() {
   const requests = useQuery({
     // Exercise injects of running exercises belong in the inbox too (marked): the exercise measures the response.
     queryKey: ['requests', 'list', { direction: 'incoming', exercise: 'running' }],
-    queryFn: () => api.get<{ items: RequestView[] }>('/requests', { direction: 'incoming', exercise: 'running', limit: 500 }),
+    queryFn: () => answer(http.GET('/api/requests', { params: { query: { direction: 'incoming', exercise: 'running', limit: 500 } } })),
     enabled: can('request:read'),
     refetchInterval: 15_000,
   });
   const calls = useQuery({
     queryKey: ['calls', 'list', { direction: 'incoming', exercise: 'running' }],
-    queryFn: () => api.get<{ items: CallView[] }>('/calls', { direction: 'incoming', exercise: 'running', limit: 500 }),
+    queryFn: () => answer(http.GET('/api/calls', { params: { query: { direction: 'incoming', exercise: 'running', limit: 500 } } })),
     enabled: can('call:read'),
     refetchInterval: 15_000,
   });

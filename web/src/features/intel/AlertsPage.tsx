@@ -3,8 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
-import type { AlertPage, AlertSource } from '../../api/intel-correlation-types';
+import { answer, filterQuery, http } from '../../api/client';
+import type { AlertSource } from '../../api/intel-correlation-types';
+import type { QueryOf } from '../../api/types';
 import { useCaseMeta } from '../../api/meta';
 import { useLabel } from '../../components/Bi';
 import { useSession } from '../../app/session';
@@ -51,10 +52,10 @@ export function AlertsPage() {
   const offset = Number(params.get('offset') ?? 0) || 0;
   const list = useQuery({
     queryKey: ['intel', 'alerts', { state, offset }],
-    queryFn: () => api.get<AlertPage>('/intel/alerts', { state, limit: PAGE, offset }),
+    queryFn: () => answer(http.GET('/api/intel/alerts', { params: { query: filterQuery<QueryOf<'/api/intel/alerts'>>({ state, limit: PAGE, offset }) } })),
   });
   const ack = useMutation({
-    mutationFn: (id: string) => api.post(`/intel/alerts/${id}/ack`),
+    mutationFn: (id: string) => answer(http.POST('/api/intel/alerts/{id}/ack', { params: { path: { id } } })),
     onSuccess: async () => { await qc.invalidateQueries({ queryKey: ['intel', 'alerts'] }); },
   });
   const set = (key: string, value: string) => {

@@ -2,8 +2,9 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import type { CorrelationExclusion } from '../../api/intel-correlation-types';
+import type { JsonBody } from '../../api/types';
 import { useCaseMeta } from '../../api/meta';
 import { useBi, useLabel } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
@@ -12,21 +13,28 @@ import { SelectField, TextField } from '../../components/Field';
 import { DataTable } from '../../components/ListParts';
 import { Empty, Panel } from '../../components/Page';
 
+type Draft = { type: string; value: string; reason: string };
+
+/** The body of an exclusion; the type is held as a string by the select, the route's schema checks it. */
+const toBody = (v: Draft) => v as JsonBody<'/api/intel/exclusions', 'post'>;
+/** The listed exclusion's path; its type is one the server recorded (the answer declares it as a string). */
+const pathOf = (e: CorrelationExclusion) => ({ type: e.type, hash: e.hash });
+
 export function ExclusionsPanel() {
   const { t } = useTranslation();
   const bi = useBi();
   const label = useLabel();
   const meta = useCaseMeta().data;
   const qc = useQueryClient();
-  const [v, setV] = useState({ type: 'domain', value: '', reason: '' });
-  const list = useQuery({ queryKey: ['intel', 'exclusions'], queryFn: () => api.get<{ items: CorrelationExclusion[] }>('/intel/exclusions') });
+  const [v, setV] = useState<Draft>({ type: 'domain', value: '', reason: '' });
+  const list = useQuery({ queryKey: ['intel', 'exclusions'], queryFn: () => answer(http.GET('/api/intel/exclusions')) });
   const refresh = () => qc.invalidateQueries({ queryKey: ['intel', 'exclusions'] });
   const add = useMutation({
-    mutationFn: () => api.post<CorrelationExclusion>('/intel/exclusions', v),
+    mutationFn: () => answer(http.POST('/api/intel/exclusions', { body: toBody(v) })),
     onSuccess: async () => { setV({ ...v, value: '', reason: '' }); await refresh(); },
   });
   const remove = useMutation({
-    mutationFn: (e: CorrelationExclusion) => api.del(`/intel/exclusions/${e.type}/${e.hash}`),
+    mutationFn: (e: CorrelationExclusion) => answer(http.DELETE('/api/intel/exclusions/{type}/{hash}', { params: { path: pathOf(e) } })),
     onSuccess: refresh,
   });
   const err = useFieldErrors(add.error);

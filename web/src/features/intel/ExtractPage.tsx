@@ -4,8 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import type { CaseSummary, ObservableOutcome } from '../../api/case-types';
+import { answer, http } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useBi } from '../../components/Bi';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -14,7 +13,7 @@ import { Empty, PageHeader, Panel } from '../../components/Page';
 import { HighlightedText } from './HighlightedText';
 import { IndicatorPicker } from './IndicatorPicker';
 import { IntelTabs } from './IntelTabs';
-import { useExtract } from './useExtract';
+import { observablesBody, useExtract } from './useExtract';
 
 export function ExtractPage() {
   const { t } = useTranslation();
@@ -25,12 +24,13 @@ export function ExtractPage() {
   const { run, chosen, setChosen, picked, extractedText } = useExtract();
   const cases = useQuery({
     queryKey: ['cases', 'list', 'for-extract'], enabled: can('case:edit'),
-    queryFn: () => api.get<{ items: CaseSummary[] }>('/cases', { limit: 200 }),
+    queryFn: () => answer(http.GET('/api/cases', { params: { query: { limit: 200 } } })),
   });
   const addToCase = useMutation({
-    mutationFn: () => api.post<ObservableOutcome>(`/cases/${caseId}/observables`, {
-      observables: picked.map((i) => ({ type: i.type, value: i.value })), atomic: false,
-    }),
+    mutationFn: () => answer(http.POST('/api/cases/{id}/observables', {
+      params: { path: { id: caseId } },
+      body: observablesBody(picked),
+    })),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();

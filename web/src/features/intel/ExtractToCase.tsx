@@ -3,12 +3,11 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { ObservableOutcome } from '../../api/case-types';
+import { answer, http } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextArea } from '../../components/Field';
 import { IndicatorPicker } from './IndicatorPicker';
-import { useExtract } from './useExtract';
+import { observablesBody, useExtract } from './useExtract';
 
 export function ExtractToCase({ caseId, tlp }: { caseId: string; tlp: string }) {
   const { t } = useTranslation();
@@ -16,9 +15,10 @@ export function ExtractToCase({ caseId, tlp }: { caseId: string; tlp: string }) 
   const [text, setText] = useState('');
   const { run, chosen, setChosen, picked } = useExtract();
   const add = useMutation({
-    mutationFn: () => api.post<ObservableOutcome>(`/cases/${caseId}/observables`, {
-      observables: picked.map((i) => ({ type: i.type, value: i.value, tlp })), atomic: false,
-    }),
+    mutationFn: () => answer(http.POST('/api/cases/{id}/observables', {
+      params: { path: { id: caseId } },
+      body: observablesBody(picked, tlp),
+    })),
     onSuccess: async () => { await qc.invalidateQueries({ queryKey: ['cases', 'detail', caseId] }); },
   });
   const indicators = run.data?.indicators ?? [];

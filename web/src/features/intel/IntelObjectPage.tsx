@@ -4,8 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
-import type { IntelObjectVersion } from '../../api/intel-stix-types';
+import { answer, http } from '../../api/client';
 import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { formatDateTime } from '../../lib/format';
@@ -20,7 +19,7 @@ export function IntelObjectPage() {
   const [chosen, setChosen] = useState(0);
   const detail = useQuery({
     queryKey: ['intel', 'objects', 'detail', id],
-    queryFn: () => api.get<{ versions: IntelObjectVersion[] }>(`/intel/objects/${encodeURIComponent(id)}`),
+    queryFn: () => answer(http.GET('/api/intel/objects/{id}', { params: { path: { id } } })),
   });
   const versions = detail.data?.versions ?? [];
   const current = versions[Math.min(chosen, Math.max(0, versions.length - 1))];

@@ -3,8 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import type { IntelObjectSummary } from '../../api/intel-stix-types';
+import { answer, filterQuery, http } from '../../api/client';
+import type { QueryOf } from '../../api/types';
 import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { SelectField, TextField } from '../../components/Field';
@@ -29,7 +29,7 @@ export function IntelPage() {
   const offset = Number(f.offset) || 0;
   const list = useQuery({
     queryKey: ['intel', 'objects', { type, q, offset }],
-    queryFn: () => api.get<{ items: IntelObjectSummary[]; total: number }>('/intel/objects', { type, q, limit: PAGE, offset }),
+    queryFn: () => answer(http.GET('/api/intel/objects', { params: { query: filterQuery<QueryOf<'/api/intel/objects'>>({ type, q, limit: PAGE, offset }) } })),
   });
   const total = list.data?.total ?? 0;
   return (

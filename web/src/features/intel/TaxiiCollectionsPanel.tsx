@@ -3,15 +3,16 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
+import type { JsonBody } from '../../api/types';
 import type { TaxiiCollection } from '../../api/intel-taxii-types';
 import { useSession } from '../../app/session';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
 import { DataTable } from '../../components/ListParts';
 import { Empty, Panel, QueryState } from '../../components/Page';
+import { TLP_LEVELS } from '../../../../src/domain/case/tlp';
 
-const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
 type Draft = { title: string; alias: string; readers: string; writers: string; maxTlp: string; apiRoot: string };
 const EMPTY: Draft = { title: '', alias: '', readers: '', writers: '', maxTlp: 'AMBER', apiRoot: 'api' };
 
@@ -19,9 +20,10 @@ const parties = (text: string) => text.split(/[\s,]+/).map((s) => s.trim()).filt
 const toDraft = (c: TaxiiCollection): Draft => ({
   title: c.title, alias: c.alias ?? '', readers: c.readers.join(', '), writers: c.writers.join(', '), maxTlp: c.maxTlp, apiRoot: c.apiRoot,
 });
+/** The body of a create or edit; maxTlp is held as a string by the select, the route's schema checks it. */
 const toBody = (d: Draft) => ({
   title: d.title, alias: d.alias || null, readers: parties(d.readers), writers: parties(d.writers), maxTlp: d.maxTlp, apiRoot: d.apiRoot.trim() || 'api',
-});
+}) as JsonBody<'/api/intel/collections', 'post'>;
 
 function CollectionForm({ draft, onChange, onSubmit, pending, error, submitLabel, idPrefix }: {
   draft: Draft; onChange(d: Draft): void; onSubmit(): void; pending: boolean; error: unknown; submitLabel: string; idPrefix: string;
@@ -55,14 +57,14 @@ export function TaxiiCollectionsPanel() {
   const qc = useQueryClient();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [editing, setEditing] = useState<{ id: string; draft: Draft } | null>(null);
-  const list = useQuery({ queryKey: ['intel', 'taxii', 'collections'], queryFn: () => api.get<{ items: TaxiiCollection[] }>('/intel/collections') });
+  const list = useQuery({ queryKey: ['intel', 'taxii', 'collections'], queryFn: () => answer(http.GET('/api/intel/collections')) });
   const refresh = () => qc.invalidateQueries({ queryKey: ['intel', 'taxii'] });
   const create = useMutation({
-    mutationFn: () => api.post<TaxiiCollection>('/intel/collections', toBody(draft)),
+    mutationFn: () => answer(http.POST('/api/intel/collections', { body: toBody(draft) })),
     onSuccess: async () => { setDraft(EMPTY); await refresh(); },
   });
   const save = useMutation({
-    mutationFn: (e: { id: string; draft: Draft }) => api.patch<TaxiiCollection>(`/intel/collections/${e.id}`, toBody(e.draft)),
+    mutationFn: (e: { id: string; draft: Draft }) => answer(http.PATCH('/api/intel/collections/{id}', { params: { path: { id: e.id } }, body: toBody(e.draft) })),
     onSuccess: async () => { setEditing(null); await refresh(); },
   });
   const items = list.data?.items ?? [];

@@ -3,8 +3,9 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { TaxiiCollection, TaxiiFeed, TaxiiPullResult } from '../../api/intel-taxii-types';
+import { answer, http } from '../../api/client';
+import type { TaxiiCollection, TaxiiPullResult } from '../../api/intel-taxii-types';
+import type { JsonBody } from '../../api/types';
 import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
@@ -18,8 +19,10 @@ type Draft = {
 };
 const EMPTY: Draft = { name: '', url: '', collection: '', targetCollection: 'local', authKind: 'bearer', username: '', secret: '', intervalMinutes: '60' };
 
-function toBody(d: Draft) {
-  const auth = d.authKind === 'none' ? { kind: 'none' }
+type FeedBody = JsonBody<'/api/intel/feeds', 'post'>;
+
+function toBody(d: Draft): FeedBody {
+  const auth: FeedBody['auth'] = d.authKind === 'none' ? { kind: 'none' }
     : d.authKind === 'bearer' ? { kind: 'bearer', token: d.secret } : { kind: 'basic', username: d.username, password: d.secret };
   return { name: d.name, url: d.url, collection: d.collection, targetCollection: d.targetCollection, auth, intervalMinutes: Number(d.intervalMinutes) };
 }
@@ -29,7 +32,7 @@ function AddFeedForm({ collections }: { collections: TaxiiCollection[] }) {
   const qc = useQueryClient();
   const [d, setD] = useState<Draft>(EMPTY);
   const add = useMutation({
-    mutationFn: () => api.post<TaxiiFeed>('/intel/feeds', toBody(d)),
+    mutationFn: () => answer(http.POST('/api/intel/feeds', { body: toBody(d) })),
     onSuccess: async () => { setD(EMPTY); await qc.invalidateQueries({ queryKey: ['intel', 'taxii'] }); },
   });
   const err = useFieldErrors(add.error);
@@ -71,10 +74,10 @@ export function TaxiiFeedsPanel() {
   const { can } = useSession();
   const qc = useQueryClient();
   const [lastPull, setLastPull] = useState<TaxiiPullResult | null>(null);
-  const feeds = useQuery({ queryKey: ['intel', 'taxii', 'feeds'], queryFn: () => api.get<{ items: TaxiiFeed[] }>('/intel/feeds') });
-  const collections = useQuery({ queryKey: ['intel', 'taxii', 'collections'], queryFn: () => api.get<{ items: TaxiiCollection[] }>('/intel/collections') });
+  const feeds = useQuery({ queryKey: ['intel', 'taxii', 'feeds'], queryFn: () => answer(http.GET('/api/intel/feeds')) });
+  const collections = useQuery({ queryKey: ['intel', 'taxii', 'collections'], queryFn: () => answer(http.GET('/api/intel/collections')) });
   const pull = useMutation({
-    mutationFn: (id: string) => api.post<TaxiiPullResult>(`/intel/feeds/${id}/pull`),
+    mutationFn: (id: string) => answer(http.POST('/api/intel/feeds/{id}/pull', { params: { path: { id } } })),
     onSuccess: async (result) => { setLastPull(result); await qc.invalidateQueries({ queryKey: ['intel', 'taxii'] }); },
   });
   const titleOf = (id: string) => collections.data?.items.find((c) => c.id === id)?.title ?? id;

@@ -2,8 +2,7 @@
 // and the feeds it pulls from other TAXII servers.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { TaxiiInfo } from '../../api/intel-taxii-types';
+import { answer, http } from '../../api/client';
 import { PageHeader, Panel, QueryState } from '../../components/Page';
 import { IntelTabs } from './IntelTabs';
 import { TaxiiCollectionsPanel } from './TaxiiCollectionsPanel';
@@ -11,7 +10,7 @@ import { TaxiiFeedsPanel } from './TaxiiFeedsPanel';
 
 export function TaxiiPage() {
   const { t } = useTranslation();
-  const info = useQuery({ queryKey: ['intel', 'taxii', 'info'], queryFn: () => api.get<TaxiiInfo>('/intel/taxii') });
+  const info = useQuery({ queryKey: ['intel', 'taxii', 'info'], queryFn: () => answer(http.GET('/api/intel/taxii')) });
   return (
     <>
       <PageHeader title={t('intel.title')} subtitle={t('intel.taxii.subtitle')} />

@@ -4,13 +4,13 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client';
-import { ARTICLE_KINDS, ARTICLE_STATUSES, type ArticleContent, type ArticleDetail } from '../../api/knowledge-types';
+import { answer, http } from '../../api/client';
+import { ARTICLE_KINDS, ARTICLE_STATUSES, type ArticleContent } from '../../api/knowledge-types';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { PageHeader, Panel, QueryState } from '../../components/Page';
+import { TLP_LEVELS } from '../../../../src/domain/case/tlp';
 
-const TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
 type Form = {
   kind: string; status: string; tlp: string; titleZh: string; titleEn: string; summaryZh: string; summaryEn: string;
   bodyZh: string; bodyEn: string; tags: string; concerns: string; note: string;
@@ -27,7 +27,7 @@ export function ArticleEditorPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const existing = useQuery({
-    queryKey: ['knowledge', 'detail', id], enabled: Boolean(id), queryFn: () => api.get<ArticleDetail>(`/knowledge/articles/${id}`),
+    queryKey: ['knowledge', 'detail', id], enabled: Boolean(id), queryFn: () => answer(http.GET('/api/knowledge/articles/{id}', { params: { path: { id: id! } } })),
   });
   const [v, setV] = useState<Form>(EMPTY);
   useEffect(() => {
@@ -40,14 +40,14 @@ export function ArticleEditorPage() {
     }
   }, [existing.data]);
   const content = (): ArticleContent => ({
-    kind: v.kind as ArticleContent['kind'], status: v.status as ArticleContent['status'], tlp: v.tlp,
+    kind: v.kind as ArticleContent['kind'], status: v.status as ArticleContent['status'], tlp: TLP_LEVELS.find((x) => x === v.tlp) ?? 'GREEN',
     title: { zh: v.titleZh, en: v.titleEn }, summary: { zh: v.summaryZh, en: v.summaryEn }, body: { zh: v.bodyZh, en: v.bodyEn },
     tags: list(v.tags), concerns: list(v.concerns),
   });
   const save = useMutation({
-    mutationFn: () => (id
-      ? api.patch<ArticleDetail>(`/knowledge/articles/${id}`, { content: content(), note: v.note, expectedVersion: existing.data?.version ?? 1 })
-      : api.post<ArticleDetail>('/knowledge/articles', content())),
+    mutationFn: () => answer(id
+      ? http.PATCH('/api/knowledge/articles/{id}', { params: { path: { id } }, body: { content: content(), note: v.note, expectedVersion: existing.data?.version ?? 1 } })
+      : http.POST('/api/knowledge/articles', { body: content() })),
     onSuccess: async (a) => {
       await qc.invalidateQueries({ queryKey: ['knowledge'] });
       navigate(`/knowledge/${a.id}`);
@@ -73,7 +73,7 @@ export function ArticleEditorPage() {
                 options={ARTICLE_KINDS.map((k) => ({ value: k, label: t(`knowledge.kinds.${k}`) }))} />
               <SelectField label={t('knowledge.status')} {...field('status', 'status')}
                 options={ARTICLE_STATUSES.map((s) => ({ value: s, label: t(`knowledge.statuses.${s}`) }))} />
-              <SelectField label="TLP" {...field('tlp', 'tlp')} options={TLPS.map((x) => ({ value: x, label: `TLP:${x}` }))} />
+              <SelectField label="TLP" {...field('tlp', 'tlp')} options={TLP_LEVELS.map((x) => ({ value: x, label: `TLP:${x}` }))} />
               <TextField label={t('knowledge.tagsField')} hint={t('knowledge.commaHint')} {...field('tags', 'tags')} />
               <TextField label={t('knowledge.titleZh')} lang="zh-CN" {...field('titleZh', 'title.zh')} error={err('title.zh') ?? err('title')} />
               <TextField label={t('knowledge.titleEn')} lang="en" {...field('titleEn', 'title.en')} />

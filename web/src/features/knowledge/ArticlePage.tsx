@@ -4,8 +4,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
-import type { ArticleDetail } from '../../api/knowledge-types';
+import { answer, http } from '../../api/client';
 import { useSession } from '../../app/session';
 import { Badge, genericTone } from '../../components/Badge';
 import { useBi } from '../../components/Bi';
@@ -23,7 +22,7 @@ export function ArticlePage() {
   const { t, i18n } = useTranslation();
   const bi = useBi();
   const { can } = useSession();
-  const article = useQuery({ queryKey: ['knowledge', 'detail', id], queryFn: () => api.get<ArticleDetail>(`/knowledge/articles/${id}`) });
+  const article = useQuery({ queryKey: ['knowledge', 'detail', id], queryFn: () => answer(http.GET('/api/knowledge/articles/{id}', { params: { path: { id } } })) });
   const [lang, setLang] = useState<'zh' | 'en'>(i18n.language.startsWith('zh') ? 'zh' : 'en');
   const a = article.data;
   return (

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import type { ArticleDetail } from '../../api/knowledge-types';
 import { useSession } from '../../app/session';
 import { useBi } from '../../components/Bi';
@@ -20,11 +20,11 @@ export function ArticleSharePanel({ article }: { article: ArticleDetail }) {
   const [chosen, setChosen] = useState<string[]>([]);
   const done = () => qc.invalidateQueries({ queryKey: ['knowledge', 'detail', article.id] });
   const share = useMutation({
-    mutationFn: () => api.post(`/knowledge/articles/${article.id}/share`, { peers: chosen }),
+    mutationFn: () => answer(http.POST('/api/knowledge/articles/{id}/share', { params: { path: { id: article.id } }, body: { peers: chosen } })),
     onSuccess: async () => { setChosen([]); await done(); },
   });
   const unshare = useMutation({
-    mutationFn: (party: string) => api.post(`/knowledge/articles/${article.id}/unshare`, { peers: [party] }),
+    mutationFn: (party: string) => answer(http.POST('/api/knowledge/articles/{id}/unshare', { params: { path: { id: article.id } }, body: { peers: [party] } })),
     onSuccess: done,
   });
   return (

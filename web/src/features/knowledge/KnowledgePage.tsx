@@ -2,8 +2,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import { ARTICLE_KINDS, ARTICLE_STATUSES, type ArticleSummary } from '../../api/knowledge-types';
+import { answer, filterQuery, http } from '../../api/client';
+import { ARTICLE_KINDS, ARTICLE_STATUSES } from '../../api/knowledge-types';
+import type { QueryOf } from '../../api/types';
 import { useSession } from '../../app/session';
 import { Badge, genericTone } from '../../components/Badge';
 import { useBi } from '../../components/Bi';
@@ -25,7 +26,7 @@ export function KnowledgePage() {
   const [f, set] = useUrlFilters(FILTERS);
   const list = useQuery({
     queryKey: ['knowledge', 'list', f],
-    queryFn: () => api.get<{ items: ArticleSummary[] }>('/knowledge/articles', { ...f, limit: 200 }),
+    queryFn: () => answer(http.GET('/api/knowledge/articles', { params: { query: filterQuery<QueryOf<'/api/knowledge/articles'>>({ ...f, limit: 200 }) } })),
   });
   return (
     <>

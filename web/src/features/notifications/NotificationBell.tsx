@@ -5,14 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useBrowserPager } from '../account/use-browser-pager';
 import { browserNotificationState } from '../account/browser-notify';
-import { api } from '../../api/client';
-import type { Notification } from '../../api/types';
+import { answer, http } from '../../api/client';
 import { Icon } from '../../components/Icon';
 
 export function useUnreadNotifications() {
   return useQuery({
     queryKey: ['notifications', 'unread'],
-    queryFn: () => api.get<{ items: Notification[] }>('/notifications', { unread: 'true', limit: 200 }),
+    queryFn: () => answer(http.GET('/api/notifications', { params: { query: { unread: 'true', limit: 200 } } })),
     // With browser notifications allowed the tab is this user's pager: look more often.
     refetchInterval: browserNotificationState() === 'granted' ? 5_000 : 30_000,
   });

@@ -3,8 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import type { Notification } from '../../api/types';
+import { answer, http } from '../../api/client';
 import { Badge, type Tone } from '../../components/Badge';
 import { useBi } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
@@ -17,9 +16,9 @@ export function NotificationsPage() {
   const { t } = useTranslation();
   const bi = useBi();
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: ['notifications', 'all'], queryFn: () => api.get<{ items: Notification[] }>('/notifications', { limit: 200 }) });
+  const list = useQuery({ queryKey: ['notifications', 'all'], queryFn: () => answer(http.GET('/api/notifications', { params: { query: { limit: 200 } } })) });
   const read = useMutation({
-    mutationFn: (id: string) => api.post(`/notifications/${id}/read`),
+    mutationFn: (id: string) => answer(http.POST('/api/notifications/{id}/read', { params: { path: { id } } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications'] }),
   });
   const items = list.data?.items ?? [];

@@ -4,15 +4,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
+import { answer, api, http } from '../../api/client';
 import type { PaymentMethod, ReportCategory, ReportSubmission, StagedAttachment, SubmissionReceipt } from '../../api/public-report-types';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/Field';
+import { PAYMENT_METHODS, REPORT_CATEGORIES } from '../../../../src/domain/public-report/types';
 import { ReceiptPanel } from './ReceiptPanel';
 import { MAX_FILES, MAX_MB, checkFiles, type FileProblem } from './read-files';
 
-const CATEGORIES: ReportCategory[] = ['fraud', 'illegal_content', 'other'];
-const METHODS: PaymentMethod[] = ['bank_transfer', 'card', 'wallet', 'payment_app', 'cash', 'other'];
 const CURRENCIES = ['CNY', 'HKD', 'MOP', 'TWD', 'USD', 'EUR', 'GBP', 'SGD', 'THB', 'MYR', 'USDT'];
 const lines = (s: string) => s.split(/\r?\n/).map((x) => x.trim()).filter(Boolean);
 
@@ -84,7 +83,7 @@ export function ReportFormPage() {
         attachments.push({ uploadToken: staged.uploadToken });
       }
       const language = i18n.language === 'zh-CN' ? 'zh' : 'en';
-      setDone(await api.post<SubmissionReceipt>('/public/reports', toSubmission(form, language, attachments)));
+      setDone(await answer(http.POST('/api/public/reports', { body: toSubmission(form, language, attachments) })));
       window.scrollTo(0, 0);
     } catch (err) {
       setError(err);
@@ -113,7 +112,7 @@ export function ReportFormPage() {
           <legend>{t('publicReport.sectionWhat')}</legend>
           <SelectField label={t('publicReport.category')} path="category" required value={form.category}
             onChange={(e) => set('category', e.target.value as ReportCategory)}
-            options={CATEGORIES.map((c) => ({ value: c, label: t(`publicReport.category_${c}`) }))} />
+            options={REPORT_CATEGORIES.map((c) => ({ value: c, label: t(`publicReport.category_${c}`) }))} />
           <TextArea label={t('publicReport.narrative')} path="narrative" required rows={7} hint={t('publicReport.narrativeHint')}
             error={fieldError('narrative')} value={form.narrative} onChange={(e) => set('narrative', e.target.value)} />
           <TextField label={t('publicReport.occurredAt')} path="occurredAt" type="date" error={fieldError('occurredAt')}
@@ -132,7 +131,7 @@ export function ReportFormPage() {
           </div>
           <SelectField label={t('publicReport.paymentMethod')} path="payments.0.method" value={method}
             placeholder={t('publicReport.paymentNone')} onChange={(e) => set('method', e.target.value as PaymentMethod | '')}
-            options={METHODS.map((m) => ({ value: m, label: t(`publicReport.payment_${m}`) }))} />
+            options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`publicReport.payment_${m}`) }))} />
           {method && (
             <div className="public-grid">
               {method === 'wallet'

@@ -2,7 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import type { PublicStatusView } from '../../api/public-report-types';
 import { useBi } from '../../components/Bi';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -25,7 +25,7 @@ export function ReportStatusPage() {
     setError(null);
     setView(null);
     try {
-      setView(await api.post<PublicStatusView>('/public/reports/status', { receipt, code }));
+      setView(await answer(http.POST('/api/public/reports/status', { body: { receipt, code } })));
     } catch (err) {
       setError(err);
     } finally {

@@ -4,8 +4,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
-import type { ReportDocument } from '../../api/report-types';
+import { answer, ApiError, filterQuery, http } from '../../api/client';
+import type { QueryOf } from '../../api/types';
 import { useSession } from '../../app/session';
 import { useBi } from '../../components/Bi';
 import { SelectField, TextField } from '../../components/Field';
@@ -25,7 +25,7 @@ export function ReportsPage() {
   const query = periodQuery(choice, peer, timeZone);
   const report = useQuery({
     queryKey: ['reports', 'period', query],
-    queryFn: () => api.get<ReportDocument>('/reports/period', query),
+    queryFn: () => answer(http.GET('/api/reports/period', { params: { query: filterQuery<QueryOf<'/api/reports/period'>>(query) } })),
     retry: false,
   });
   const set = (patch: Partial<PeriodChoice>) => setChoice((c) => ({ ...c, ...patch }));

@@ -5,7 +5,7 @@
 import { useRef, useState } from 'react';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { answer, api, http } from '../../api/client';
 import type { Evidence } from '../../api/case-types';
 import type { RequestView } from '../../api/types';
 import { useSession } from '../../app/session';
@@ -27,7 +27,7 @@ export function EvidencePicker({ request, value, onChange }: { request: RequestV
   const perCase = useQueries({
     queries: cases.map((c) => ({
       queryKey: ['cases', 'evidence', c.id],
-      queryFn: () => api.get<{ items: Evidence[] }>(`/cases/${c.id}/evidence`),
+      queryFn: () => answer(http.GET('/api/cases/{id}/evidence', { params: { path: { id: c.id } } })),
     })),
   });
   const sent = new Set((useRequestEvidence(request.id).data?.items ?? []).filter((i) => i.state === 'sent').map((i) => i.evidence.id));

@@ -5,8 +5,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import type { CaseSummary } from '../../api/case-types';
+import { answer, http } from '../../api/client';
 import { useCaseMeta } from '../../api/meta';
 import type { RequestView } from '../../api/types';
 import { useSession } from '../../app/session';
@@ -14,7 +13,7 @@ import { Badge, genericTone } from '../../components/Badge';
 import { useBi, useLabel } from '../../components/Bi';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField } from '../../components/Field';
-import { requestCasesKey, useRequestCases, type RequestCase } from './request-answer';
+import { requestCasesKey, useRequestCases } from './request-answer';
 
 export function RequestCasesPanel({ request }: { request: RequestView }) {
   const { t } = useTranslation();
@@ -29,7 +28,7 @@ export function RequestCasesPanel({ request }: { request: RequestView }) {
   const mayLink = can('case:edit') && request.status !== 'draft';
   const mine = useQuery({
     queryKey: ['cases', 'list', { status: 'open' }],
-    queryFn: () => api.get<{ items: CaseSummary[] }>('/cases'),
+    queryFn: () => answer(http.GET('/api/cases')),
     enabled: linking && mayLink,
   });
   const refresh = () => Promise.all([
@@ -38,11 +37,11 @@ export function RequestCasesPanel({ request }: { request: RequestView }) {
     qc.invalidateQueries({ queryKey: ['cases'] }),
   ]);
   const open = useMutation({
-    mutationFn: () => api.post<{ case: RequestCase; opened: boolean }>(`/requests/${request.id}/case`, {}),
+    mutationFn: () => answer(http.POST('/api/requests/{id}/case', { params: { path: { id: request.id } } })),
     onSuccess: refresh,
   });
   const link = useMutation({
-    mutationFn: () => api.post(`/cases/${pick}/actions`, { action: 'link_request', requestId: request.id }),
+    mutationFn: () => answer(http.POST('/api/cases/{id}/actions', { params: { path: { id: pick } }, body: { action: 'link_request', requestId: request.id } })),
     onSuccess: async () => {
       setPick('');
       setLinking(false);

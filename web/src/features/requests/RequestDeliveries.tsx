@@ -5,28 +5,16 @@
 // raw JWS behind a toggle.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { Bilingual } from '../../api/types';
+import { answer, http } from '../../api/client';
+import type { ReceiptView, RequestDelivery } from '../../api/types';
+
+export type { ReceiptView, RequestDelivery };
 import { useBi } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
 import { PartyName } from '../../components/PartyName';
 
-export type RequestDelivery = {
-  mid: string; type: string; peer: string; createdAt: string; state: 'pending' | 'sent' | 'rejected';
-  result: 'accepted' | 'duplicate' | 'rejected' | null; code: string | null; reason: Bilingual | null; attempts: number; lastError: string | null;
-  receipt: ReceiptView | null;
-};
-
-/** A signed receipt as the server decoded and verified it when this list was read (receipt-view.ts). */
-export type ReceiptView = {
-  batchId: string; jws: string; verified: boolean; problem: Bilingual | null;
-  signer: { party: string; name: Bilingual | null; keyId: string | null; fingerprint: string | null };
-  receivedAt: string | null;
-  covers: { mid: string; seq: number | null; status: string; code: string | null; thisMessage: boolean }[];
-};
-
 /** Who signed, with which key, when, what it covers, whether it verifies; the raw JWS behind a toggle. */
-function Receipt({ receipt: r }: { receipt: ReceiptView }) {
+export function Receipt({ receipt: r }: { receipt: ReceiptView }) {
   const { t } = useTranslation();
   const bi = useBi();
   const mine = r.covers.find((c) => c.thisMessage);
@@ -65,7 +53,7 @@ export function RequestDeliveries({ requestId }: { requestId: string }) {
   const bi = useBi();
   const q = useQuery({
     queryKey: ['requests', 'deliveries', requestId],
-    queryFn: () => api.get<{ items: RequestDelivery[] }>(`/requests/${requestId}/deliveries`),
+    queryFn: () => answer(http.GET('/api/requests/{id}/deliveries', { params: { path: { id: requestId } } })),
     refetchInterval: 10_000,
   });
   const items = q.data?.items ?? [];

@@ -5,9 +5,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import { useRequestMeta } from '../../api/meta';
-import type { RequestDetail, RequestView } from '../../api/types';
+import type { RequestView } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { PageHeader, QueryState } from '../../components/Page';
@@ -24,7 +24,7 @@ export function RequestEditorPage({ mode = 'outgoing' }: { mode?: EditorMode }) 
   const seed = location.state as RequestPrefill | null;
   const meta = useRequestMeta();
   const existing = useQuery({
-    queryKey: ['requests', 'detail', id], queryFn: () => api.get<RequestDetail>(`/requests/${id}`), enabled: Boolean(id),
+    queryKey: ['requests', 'detail', id], queryFn: () => answer(http.GET('/api/requests/{id}', { params: { path: { id: id! } } })), enabled: Boolean(id),
   });
   const [form, setForm] = useState<RequestFormState | null>(id ? null : { ...emptyForm(me.user), ...seed?.prefill });
   useEffect(() => {
@@ -57,8 +57,8 @@ function Editor({ id, mode, callId, version, form, setForm }: {
   const save = async (): Promise<RequestView> => {
     const body = formToPayload(form, timeZone);
     const saved = draftId
-      ? await api.patch<RequestView>(`/requests/${draftId}`, { ...body, expectedVersion: draftVersion })
-      : await api.post<RequestView>('/requests', body);
+      ? await answer(http.PATCH('/api/requests/{id}', { params: { path: { id: draftId } }, body: { ...body, expectedVersion: draftVersion } }))
+      : await answer(http.POST('/api/requests', { body }));
     setDraftId(saved.id);
     setDraftVersion(saved.version);
     return saved;
@@ -66,7 +66,7 @@ function Editor({ id, mode, callId, version, form, setForm }: {
 
   const register = async (): Promise<RequestView> => {
     const { requestedParty, ...body } = formToPayload(form, timeZone);
-    return api.post<RequestView>('/requests/incoming', { ...body, requestingParty: requestedParty });
+    return answer(http.POST('/api/requests/incoming', { body: { ...body, requestingParty: requestedParty } }));
   };
 
   const run = async (kind: 'save' | 'submit') => {
@@ -78,9 +78,9 @@ function Editor({ id, mode, callId, version, form, setForm }: {
         saved = await register();
       } else {
         saved = await save();
-        if (kind === 'submit') await api.post(`/requests/${saved.id}/actions`, { action: 'submit' });
+        if (kind === 'submit') await http.POST('/api/requests/{id}/actions', { params: { path: { id: saved.id } }, body: { action: 'submit' } });
       }
-      if (callId) await api.post(`/calls/${callId}/actions`, { action: 'link_request', requestId: saved.id }).catch(() => undefined);
+      if (callId) await http.POST('/api/calls/{id}/actions', { params: { path: { id: callId } }, body: { action: 'link_request', requestId: saved.id } }).catch(() => undefined);
       await qc.invalidateQueries({ queryKey: ['requests'] });
       await qc.invalidateQueries({ queryKey: ['calls'] });
       navigate(`/requests/${saved.id}`);

@@ -3,9 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import { useRequestMeta } from '../../api/meta';
-import type { RequestDetail } from '../../api/types';
 import { useSession } from '../../app/session';
 import { Badge, requestTone, urgencyTone } from '../../components/Badge';
 import { useBi, useLabel } from '../../components/Bi';
@@ -31,7 +30,7 @@ export function RequestPage() {
   const meta = useRequestMeta();
   const q = useQuery({
     queryKey: ['requests', 'detail', id],
-    queryFn: () => api.get<RequestDetail>(`/requests/${id}`),
+    queryFn: () => answer(http.GET('/api/requests/{id}', { params: { path: { id: id! } } })),
     refetchInterval: 20_000,
   });
   const r = q.data;

@@ -10,8 +10,8 @@ import { DateTime } from '../../components/DateTime';
 import { DataTable } from '../../components/ListParts';
 import { Counterpart } from '../../components/PartyName';
 import { requestDeadline } from '../inbox/inbox-items';
+import { RESPONSE_OPEN } from '../../../../src/domain/request/clock-status';
 
-const LIVE = ['submitted', 'acknowledged', 'accepted', 'approval_pending', 'in_progress', 'partially_fulfilled', 'needs_information'];
 
 export function RequestTable({ items }: { items: RequestView[] }) {
   const { t } = useTranslation();
@@ -37,7 +37,7 @@ export function RequestTable({ items }: { items: RequestView[] }) {
             <td><Badge tone={urgencyTone(r.urgency)}>{label(meta?.urgencies, r.urgency)}</Badge></td>
             <td><Badge tone={requestTone(r.status)}>{label(meta?.statuses, r.status)}</Badge></td>
             <td>
-              {LIVE.includes(r.status) ? (
+              {RESPONSE_OPEN.includes(r.status) ? (
                 <Countdown dueAt={dueAt} stopped={r.clock.paused ? t('clock.paused') : null}
                   periodMs={dueAt && startAt ? Date.parse(dueAt) - Date.parse(startAt) : undefined} />
               ) : <span className="muted">—</span>}

@@ -3,9 +3,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
+import { answer, filterQuery, http } from '../../api/client';
 import { useRequestMeta } from '../../api/meta';
-import type { RequestView } from '../../api/types';
+import type { QueryOf } from '../../api/types';
 import { useSession } from '../../app/session';
 import { useBi } from '../../components/Bi';
 import { SelectField, TextField } from '../../components/Field';
@@ -25,7 +25,7 @@ export function RequestsPage() {
   const [filters, set] = useUrlFilters(FILTERS);
   const list = useQuery({
     queryKey: ['requests', 'list', filters],
-    queryFn: () => api.get<{ items: RequestView[] }>('/requests', { ...filters, limit: 500 }),
+    queryFn: () => answer(http.GET('/api/requests', { params: { query: filterQuery<QueryOf<'/api/requests'>>({ ...filters, limit: 500 }) } })),
     refetchInterval: 30_000,
   });
   const options = (labels?: Record<string, { en: string; zh: string }>) =>

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { answer, http } from '../../api/client';
 import { useRequestMeta } from '../../api/meta';
 import type { RequestAction, RequestView } from '../../api/types';
 import { useSession } from '../../app/session';
@@ -26,10 +26,13 @@ function ActionForm({ request, action, onBehalf, onClose }: {
   const [evidenceIds, setEvidenceIds] = useState<string[]>([]);
   const delivers = action === 'fulfil' || action === 'partially_fulfil';
   const run = useMutation({
-    mutationFn: () => api.post<RequestView>(`/requests/${request.id}/actions`, {
-      ...actionBody(action, values, timeZone), ...(onBehalf ? { onBehalfOfCounterpart: true } : {}),
-      ...(delivers && evidenceIds.length ? { evidenceIds } : {}),
-    }),
+    mutationFn: () => answer(http.POST('/api/requests/{id}/actions', {
+      params: { path: { id: request.id } },
+      body: {
+        ...actionBody(action, values, timeZone), ...(onBehalf ? { onBehalfOfCounterpart: true } : {}),
+        ...(delivers && evidenceIds.length ? { evidenceIds } : {}),
+      },
+    })),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ['requests'] });
       onClose();

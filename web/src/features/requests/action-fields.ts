@@ -1,7 +1,7 @@
 // What each workflow action asks for (reason, questions, approval decision, proposed deadlines).
 // (The steps a local officer may record for an off-federation counterpart come from the API.)
-import type { RequestAction } from '../../api/types';
-import { zonedLocalToIso } from '../../lib/zoned';
+import type { JsonBody, RequestAction } from '../../api/types';
+import { zonedLocalToIso } from '../../../../src/domain/shared/zones';
 
 export type ActionFieldKind = 'text' | 'textarea' | 'datetime' | 'number' | 'decision';
 export type ActionFieldName =
@@ -35,7 +35,8 @@ export const ACTION_FIELDS: Record<RequestAction, ActionField[]> = {
 export const DESTRUCTIVE: readonly RequestAction[] = ['decline', 'withdraw', 'reject_clock_override'];
 
 /** The body of POST /requests/:id/actions from the form's string values; blanks are left out. */
-export function actionBody(action: RequestAction, values: Record<string, string>, timeZone: string): Record<string, unknown> {
+/** The body of a workflow step, built from the field table; the route's schema checks each field. */
+export function actionBody(action: RequestAction, values: Record<string, string>, timeZone: string): JsonBody<'/api/requests/{id}/actions', 'post'> {
   const body: Record<string, unknown> = { action };
   const overrides: Record<string, unknown> = {};
   for (const f of ACTION_FIELDS[action]) {
@@ -46,5 +47,5 @@ export function actionBody(action: RequestAction, values: Record<string, string>
     else body[f.name] = value;
   }
   if (action === 'propose_clock_override') body.values = overrides;
-  return body;
+  return body as JsonBody<'/api/requests/{id}/actions', 'post'>;
 }

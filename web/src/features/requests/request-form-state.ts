@@ -1,7 +1,7 @@
 // The request form's state, and its conversion to and from the API's draft shape. Date-times are
 // typed as wall-clock times in the user's zone (deadline) or in the identifier's own zone.
-import type { RequestDetail, User } from '../../api/types';
-import { isoToZonedLocal, zonedLocalToIso } from '../../lib/zoned';
+import type { JsonBody, RequestDetail, User } from '../../api/types';
+import { instantToZonedLocal, zonedLocalToIso } from '../../../../src/domain/shared/zones';
 
 export type IdentifierRow = { kind: string; value: string; service: string; from: string; to: string; timeZone: string; note: string };
 
@@ -37,6 +37,9 @@ export type RequestContentLike = { type: string } & Partial<Pick<RequestDetail,
   'requestedParty' | 'caseRef' | 'subject' | 'crimeCategory' | 'facts' | 'dataRequested' | 'legalBasis' | 'legalBasisNote' | 'urgency'
   | 'confidentiality' | 'requestedDeadline' | 'contactOfficer' | 'identifiers' | 'details'>>;
 
+/** A datetime-local input's value for a stored instant (empty when there is none). */
+const inputValue = (at: string | null | undefined, zone: string): string => (at ? instantToZonedLocal(at, zone) : '');
+
 export function formFromContent(r: RequestContentLike, timeZone: string): RequestFormState {
   const block = DETAIL_BLOCK[r.type];
   const raw = (block ? (r.details as Record<string, Record<string, unknown> | undefined> | undefined)?.[block] : undefined) ?? {};
@@ -46,13 +49,13 @@ export function formFromContent(r: RequestContentLike, timeZone: string): Reques
     type: r.type, requestedParty: r.requestedParty ?? '', caseRef: r.caseRef ?? '', subjectEn: r.subject?.en ?? '', subjectZh: r.subject?.zh ?? '',
     crimeCategory: r.crimeCategory ?? '', facts: r.facts ?? '', dataRequested: r.dataRequested ?? '', legalBasis: r.legalBasis ?? '',
     legalBasisNote: r.legalBasisNote ?? '', urgency: r.urgency ?? 'routine', confidentiality: r.confidentiality ?? 'normal',
-    requestedDeadline: isoToZonedLocal(r.requestedDeadline ?? null, timeZone),
+    requestedDeadline: inputValue(r.requestedDeadline, timeZone),
     contactName: r.contactOfficer?.name ?? '', contactEmail: r.contactOfficer?.email ?? '', contactPhone: r.contactOfficer?.phone ?? '',
     identifiers: (r.identifiers ?? []).map((i) => {
       const zone = i.timeZone ?? timeZone;
       return {
         kind: i.kind, value: i.value, service: i.service ?? '', note: i.note ?? '', timeZone: zone,
-        from: isoToZonedLocal(i.from, zone), to: isoToZonedLocal(i.to, zone),
+        from: inputValue(i.from, zone), to: inputValue(i.to, zone),
       };
     }),
     details,
@@ -92,7 +95,12 @@ function detailsPayload(form: RequestFormState): Record<string, unknown> {
 }
 
 /** The body of POST /requests (and PATCH): every field, so a draft saves what was typed. */
-export function formToPayload(form: RequestFormState, timeZone: string): Record<string, unknown> {
+/**
+ * The body of a create/edit. Select values are held as strings by the form; the route's schema is the
+ * authority on them (an unknown value comes back as a field error), so the body is typed as the
+ * route declares it here, once, rather than at every call.
+ */
+export function formToPayload(form: RequestFormState, timeZone: string): JsonBody<'/api/requests', 'post'> {
   return {
     type: form.type, requestedParty: form.requestedParty.trim(), caseRef: form.caseRef.trim(),
     subject: { en: form.subjectEn.trim(), zh: form.subjectZh.trim() },
@@ -112,11 +120,11 @@ export function formToPayload(form: RequestFormState, timeZone: string): Record<
         ...(i.from || i.to ? { timeZone: i.timeZone } : {}),
       })),
     details: detailsPayload(form),
-  };
+  } as JsonBody<'/api/requests', 'post'>;
 }
 
 /** An exercise inject's request: the form's content without a requested party (the inject's target is). */
-export function formToInjectRequest(form: RequestFormState, timeZone: string): Record<string, unknown> {
+export function formToInjectRequest(form: RequestFormState, timeZone: string): Omit<JsonBody<'/api/requests', 'post'>, 'requestedParty'> {
   const { requestedParty: _targetOfTheInject, ...content } = formToPayload(form, timeZone);
   return content;
 }

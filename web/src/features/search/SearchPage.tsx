@@ -4,8 +4,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
-import { SEARCH_KINDS, type SearchKind, type SearchResult } from '../../api/knowledge-types';
+import { answer, filterQuery, http } from '../../api/client';
+import { SEARCH_KINDS, type SearchKind } from '../../api/knowledge-types';
+import type { QueryOf } from '../../api/types';
 import { DateTime } from '../../components/DateTime';
 import { Empty, PageHeader, Panel, QueryState } from '../../components/Page';
 import { Highlight } from './Highlight';
@@ -24,7 +25,7 @@ export function SearchPage() {
   useEffect(() => setDraft(q), [q]);
   const results = useQuery({
     queryKey: ['search', q, kinds.join(',')], enabled: q.trim().length > 0,
-    queryFn: () => api.get<{ items: SearchResult[] }>('/search', { q, kinds: kinds.join(','), limit: 50 }),
+    queryFn: () => answer(http.GET('/api/search', { params: { query: filterQuery<QueryOf<'/api/search'>>({ q, kinds: kinds.join(','), limit: 50 }) } })),
   });
   const update = (next: { q?: string; kinds?: SearchKind[] }) => {
     const p = new URLSearchParams(params);

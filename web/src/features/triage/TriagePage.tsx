@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client';
-import type { CaseFromReports, ReportCategory, ReportStatus, TriageQueue } from '../../api/public-report-types';
+import { answer, filterQuery, http } from '../../api/client';
+import type { ReportCategory, ReportStatus } from '../../api/public-report-types';
+import type { QueryOf } from '../../api/types';
 import { useSession } from '../../app/session';
 import { Badge, genericTone } from '../../components/Badge';
 import { DateTime } from '../../components/DateTime';
@@ -14,6 +15,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { DataTable, FilterBar } from '../../components/ListParts';
 import { Empty, PageHeader, Panel, QueryState } from '../../components/Page';
 import { useUrlFilters } from '../../lib/use-url-filters';
+import { canForward } from '../../../../src/domain/public-report/transitions';
 
 const FILTERS = ['status', 'category', 'from', 'to', 'hasCorrelation'] as const;
 const STATUSES: ReportStatus[] = ['received', 'under_review', 'duplicate', 'forwarded', 'closed'];
@@ -29,10 +31,10 @@ export function TriagePage() {
   const [selected, setSelected] = useState<string[]>([]);
   const queue = useQuery({
     queryKey: ['triage', 'list', f],
-    queryFn: () => api.get<TriageQueue>('/triage/reports', { ...f, from: dayStart(f.from), to: dayStart(f.to), limit: 200 }),
+    queryFn: () => answer(http.GET('/api/triage/reports', { params: { query: filterQuery<QueryOf<'/api/triage/reports'>>({ ...f, from: dayStart(f.from), to: dayStart(f.to), limit: 200 }) } })),
   });
   const createCase = useMutation({
-    mutationFn: () => api.post<CaseFromReports>('/triage/cases', { reportIds: selected }),
+    mutationFn: () => answer(http.POST('/api/triage/cases', { body: { reportIds: selected } })),
     onSuccess: (r) => { void qc.invalidateQueries({ queryKey: ['triage'] }); void navigate(`/cases/${r.caseId}`); },
   });
   const toggle = (id: string, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
@@ -69,7 +71,7 @@ export function TriagePage() {
               <>
                 <td>
                   <input type="checkbox" aria-label={t('triage.select', { receipt: r.receipt })} checked={selected.includes(r.id)}
-                    disabled={r.status === 'forwarded' || r.status === 'closed'} onChange={(e) => toggle(r.id, e.target.checked)} />
+                    disabled={!canForward(r.status)} onChange={(e) => toggle(r.id, e.target.checked)} />
                 </td>
                 <td className="mono nowrap"><Link className="row-link" to={`/triage/${r.id}`}>{r.receipt}</Link></td>
                 <td>

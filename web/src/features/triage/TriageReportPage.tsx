@@ -4,8 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client';
-import type { CaseFromReports, TriageReport } from '../../api/public-report-types';
+import { answer, http } from '../../api/client';
 import { useCaseMeta } from '../../api/meta';
 import { useLabel } from '../../components/Bi';
 import { DataTable } from '../../components/ListParts';
@@ -15,13 +14,9 @@ import { DateTime } from '../../components/DateTime';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { PageHeader, Panel, QueryState } from '../../components/Page';
+import { canForward, canMarkDuplicate, triageActions, type TriageAction } from '../../../../src/domain/public-report/transitions';
 import { IndicatorNotes } from '../intel/IndicatorNotes';
 import { ReportFacts } from './ReportFacts';
-
-type Action = 'start_review' | 'close' | 'reopen';
-const ACTIONS_BY_STATUS: Record<string, Action[]> = {
-  received: ['start_review', 'close'], under_review: ['close'], duplicate: ['start_review', 'close'], forwarded: ['close'], closed: ['reopen'],
-};
 
 export function TriageReportPage() {
   const { id = '' } = useParams();
@@ -30,15 +25,15 @@ export function TriageReportPage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [note, setNote] = useState('');
-  const report = useQuery({ queryKey: ['triage', 'report', id], queryFn: () => api.get<TriageReport>(`/triage/reports/${id}`) });
+  const report = useQuery({ queryKey: ['triage', 'report', id], queryFn: () => answer(http.GET('/api/triage/reports/{id}', { params: { path: { id } } })) });
   const refresh = () => qc.invalidateQueries({ queryKey: ['triage'] });
   const act = useMutation({
-    mutationFn: (action: Action) => api.post(`/triage/reports/${id}/actions`, { action, note: note || undefined }),
+    mutationFn: (action: TriageAction) => answer(http.POST('/api/triage/reports/{id}/actions', { params: { path: { id } }, body: { action, note: note || undefined } })),
     onSuccess: () => { setNote(''); void refresh(); },
   });
-  const merge = useMutation({ mutationFn: (dup: string) => api.post(`/triage/reports/${id}/merge`, { duplicateIds: [dup] }), onSuccess: () => void refresh() });
+  const merge = useMutation({ mutationFn: (dup: string) => answer(http.POST('/api/triage/reports/{id}/merge', { params: { path: { id } }, body: { duplicateIds: [dup] } })), onSuccess: () => void refresh() });
   const toCase = useMutation({
-    mutationFn: () => api.post<CaseFromReports>('/triage/cases', { reportIds: [id] }),
+    mutationFn: () => answer(http.POST('/api/triage/cases', { body: { reportIds: [id] } })),
     onSuccess: (r) => { void refresh(); void navigate(`/cases/${r.caseId}`); },
   });
   const r = report.data;
@@ -56,7 +51,7 @@ export function TriageReportPage() {
         <>
           <PageHeader eyebrow={<Link to="/triage">{t('triage.back')}</Link>} title={r.receipt}
             subtitle={<><Badge tone={genericTone(r.status)}>{t(`triage.status_${r.status}`)}</Badge> {t(`triage.category_${r.category}`)} · <DateTime at={r.submittedAt} /></>}
-            actions={mayAct && r.status !== 'forwarded' && r.status !== 'closed' && (
+            actions={mayAct && canForward(r.status) && (
               <button type="button" className="btn primary" disabled={toCase.isPending} onClick={() => toCase.mutate()}>{t('triage.createCaseOne')}</button>
             )} />
           <ErrorSummary error={toCase.error ?? act.error ?? merge.error} />
@@ -102,7 +97,7 @@ export function TriageReportPage() {
                       <span className="faint small">{t('triage.score')}: {Math.round(d.score * 100)}% · {d.reasons.map((x) => t(`triage.reason_${x as 'same_contact'}`)).join(i18n.language === 'zh-CN' ? '、' : ', ')}</span>
                     </div>
                     <div className="faint small">{d.excerpt}</div>
-                    {mayAct && d.status !== 'duplicate' && r.status !== 'duplicate' && (
+                    {mayAct && canMarkDuplicate(d.status, r.status) && (
                       <div><button type="button" className="btn sm" disabled={merge.isPending} onClick={() => merge.mutate(d.id)}>{t('triage.merge', { receipt: d.receipt })}</button></div>
                     )}
                   </li>
@@ -115,7 +110,7 @@ export function TriageReportPage() {
               <div className="stack">
                 <TextField label={t('triage.note')} path="triage-note" value={note} onChange={(e) => setNote(e.target.value)} />
                 <div className="row">
-                  {(ACTIONS_BY_STATUS[r.status] ?? []).map((a) => (
+                  {triageActions(r.status).map((a) => (
                     <button key={a} type="button" className="btn" disabled={act.isPending} onClick={() => act.mutate(a)}>{t(`triage.action_${a}`)}</button>
                   ))}
                 </div>
