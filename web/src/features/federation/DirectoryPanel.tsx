@@ -56,7 +56,7 @@ export function DirectoryPanel() {
     <>
       <Panel title={t('directory.title')} flush id="directory" footer={<p className="faint small">{t('directory.help')}</p>}>
         <QueryState isLoading={q.isLoading} error={q.error}>
-          {!current ? <Empty title={t('directory.none')}>{t('directory.noneBody')}</Empty> : (
+          {!current ? <Empty title={t('directory.none')}>{t('directory.noneBody')} <code>crossline directory apply</code></Empty> : (
             <>
               <div className="panel-body">
                 <dl className="kv">
