@@ -106,7 +106,8 @@ export function createS3ObjectStore(o: S3StoreOptions): ObjectStore {
     },
     async *list(listPrefix) {
       const { sdk: s, client } = await unavailableOnError('list', listPrefix, connect);
-      const iterator = s.paginateListObjectsV2({ client }, { Bucket, Prefix: `${prefix}${listPrefix}` })[Symbol.asyncIterator]();
+      const pages = s.paginateListObjectsV2({ client }, { Bucket, Prefix: `${prefix}${listPrefix}` });
+      const iterator = pages[Symbol.asyncIterator]();
       for (;;) {
         const page = await unavailableOnError('list', listPrefix, () => iterator.next());
         if (page.done) return;
