@@ -5,7 +5,7 @@
 import { appendAuditMany } from '../audit/audit-log.js';
 import type { ServiceContext } from '../services/context.js';
 import { refreshNodeSecrets } from '../services/federation/node-key-ring.js';
-import { applyPendingDirectories } from '../services/federation/directory/apply-directory.js';
+import { applyPendingDirectories, resyncIncompleteDirectory } from '../services/federation/directory/apply-directory.js';
 import { claimStaleGaps } from '../storage/repositories/federation-inbox.repository.js';
 import { findPeer } from '../storage/repositories/peer.repository.js';
 import { checkpointIfDue } from './checkpoints.js';
@@ -19,6 +19,7 @@ export async function runFederationUpkeep(ctx: ServiceContext): Promise<void> {
   await checkpointIfDue(ctx);
   await flushInboxRefusalSummaries(ctx);
   await applyPendingDirectories(ctx);
+  await resyncIncompleteDirectory(ctx);
 }
 
 /** One resend request per stale gap and timeout period; the channel row update is the claim. */

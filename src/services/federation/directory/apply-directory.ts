@@ -240,3 +240,26 @@ export async function applyPendingDirectories(ctx: ServiceContext): Promise<numb
   }
   return applied;
 }
+
+/** How long after an apply or re-sync the held version is tried again for members that failed. */
+export const DIRECTORY_RESYNC_SECONDS = 60;
+
+/**
+ * Re-applies the held version when some of its members could not be added (their card could not be
+ * fetched or did not match): a member that was down or overloaded when the version arrived becomes a
+ * peer once it answers, without an admin re-applying by hand. Runs on the federation upkeep tick, at
+ * most once per DIRECTORY_RESYNC_SECONDS. Returns whether it tried.
+ */
+export async function resyncIncompleteDirectory(ctx: ServiceContext): Promise<boolean> {
+  const held = await currentDirectoryVersion(ctx.db);
+  if (!held || !held.outcomes.some((o) => o.outcome.startsWith('card_'))) return false;
+  const last = Date.parse(held.resyncedAt ?? held.appliedAt);
+  if (ctx.clock().getTime() - last < DIRECTORY_RESYNC_SECONDS * 1000) return false;
+  try {
+    await applyDirectory(ctx, { kind: 'system', partyId: ctx.config.nodeId }, held.signed, 'resync');
+  } catch (e) {
+    ctx.logger.warn({ err: e, version: held.version }, 'directory re-sync failed; will retry');
+  }
+  return true;
+}
+
