@@ -65,7 +65,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       // `_name` marks a deliberately unused binding (a destructured field left out, a required parameter).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // Input checks deliberately match control characters (NUL, C0) to refuse them.
       'no-control-regex': 'off',
     },
@@ -74,8 +77,15 @@ export default tseslint.config(
   // TypeScript itself reports undefined names, with the right globals per tsconfig.
   { files: ['**/*.ts', '**/*.tsx'], rules: { 'no-undef': 'off' } },
   // Tests read untyped JSON answers and reach into internals; the product code stays free of `any`.
-  { files: ['test/**', '**/*.test.ts', '**/*.test.tsx', 'bench/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
+  {
+    files: ['test/**', '**/*.test.ts', '**/*.test.tsx', 'bench/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
 
   // The layers (docs/architecture.md, "Layers").
-  { files: ['src/**/*.ts', 'web/src/**/*.{ts,tsx}'], plugins: { layers }, rules: { 'layers/boundaries': ['error', LAYER_RULE] } },
+  {
+    files: ['src/**/*.ts', 'web/src/**/*.{ts,tsx}'],
+    plugins: { layers },
+    rules: { 'layers/boundaries': ['error', LAYER_RULE] },
+  },
 );

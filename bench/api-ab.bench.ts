@@ -9,7 +9,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { preservationDraft } from '../test/factories.js';
-import { backendCpuMs, embeddedAdminUrl, processCpuMs, report, runLoad, startNodeProcess, type NodeProcess } from './support.js';
+import {
+  backendCpuMs,
+  embeddedAdminUrl,
+  processCpuMs,
+  report,
+  runLoad,
+  startNodeProcess,
+  type NodeProcess,
+} from './support.js';
 
 const [CURRENT, BASELINE] = process.argv.slice(2);
 if (!CURRENT || !BASELINE) throw new Error('usage: tsx bench/api-ab.bench.ts <current run.mjs> <baseline run.mjs>');
@@ -20,23 +28,37 @@ const PASSWORD = 'bench password 2026';
 /** BENCH_AB_PROFILE=dir: a --cpu-prof of each node process, in dir/current and dir/baseline (see bench/profile-summary.ts). */
 const PROFILE_DIR = process.env.BENCH_AB_PROFILE;
 
-type Side = { label: string; dir: string; appName: string; node: NodeProcess; create: () => Promise<boolean>; cpu: number; db: number; seconds: number; n: number };
+type Side = {
+  label: string;
+  dir: string;
+  appName: string;
+  node: NodeProcess;
+  create: () => Promise<boolean>;
+  cpu: number;
+  db: number;
+  seconds: number;
+  n: number;
+};
 
 async function startSide(label: string, entry: string): Promise<Side> {
   const dir = mkdtempSync(path.join(tmpdir(), `crossline-bench-ab-${label}-`));
-  const cli = (...args: string[]) => execFileSync('node', [entry, ...args, '--data-dir', dir], { env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn' } });
+  const cli = (...args: string[]) =>
+    execFileSync('node', [entry, ...args, '--data-dir', dir], { env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn' } });
   cli('init', '--node-id', 'cn-bench', '--admin-password', PASSWORD);
   cli('users', 'add', 'bench', '--role', 'investigator', '--password', PASSWORD);
   const appName = `crossline-ab-${process.pid}-${label}`;
   const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, label)}`] : [];
   const node = await startNodeProcess(['--data-dir', dir], { PGAPPNAME: appName }, profile, entry);
   const login = await fetch(`${node.url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench', password: PASSWORD }),
   });
   const { token } = (await login.json()) as { token: string };
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const body = JSON.stringify(preservationDraft());
-  const create = async () => (await fetch(`${node.url}/api/requests`, { method: 'POST', headers, body })).status === 201;
+  const create = async () =>
+    (await fetch(`${node.url}/api/requests`, { method: 'POST', headers, body })).status === 201;
   await runLoad(100, CONCURRENCY, create); // warm-up
   return { label, dir, appName, node, create, cpu: 0, db: 0, seconds: 0, n: 0 };
 }
@@ -57,14 +79,40 @@ try {
   }
   const r2 = (x: number) => Math.round(x * 100) / 100;
   for (const s of sides) {
-    report({ bench: 'api-ab', metric: 'create_node_cpu_ms', value: r2(s.cpu / s.n), unit: 'ms', build: s.label, creates: s.n });
-    report({ bench: 'api-ab', metric: 'create_db_cpu_ms', value: r2(s.db / s.n), unit: 'ms', build: s.label, creates: s.n });
-    report({ bench: 'api-ab', metric: 'create_request_per_s', value: Math.round(s.n / s.seconds), unit: '/s', build: s.label, creates: s.n });
+    report({
+      bench: 'api-ab',
+      metric: 'create_node_cpu_ms',
+      value: r2(s.cpu / s.n),
+      unit: 'ms',
+      build: s.label,
+      creates: s.n,
+    });
+    report({
+      bench: 'api-ab',
+      metric: 'create_db_cpu_ms',
+      value: r2(s.db / s.n),
+      unit: 'ms',
+      build: s.label,
+      creates: s.n,
+    });
+    report({
+      bench: 'api-ab',
+      metric: 'create_request_per_s',
+      value: Math.round(s.n / s.seconds),
+      unit: '/s',
+      build: s.label,
+      creates: s.n,
+    });
   }
   const [cur, base] = sides as [Side, Side];
   report({
-    bench: 'api-ab', metric: 'current_to_baseline', value: r2((cur.cpu + cur.db) / (base.cpu + base.db)), unit: '× CPU per create',
-    node_cpu: r2(cur.cpu / base.cpu), db_cpu: r2(cur.db / base.db), per_s: r2((cur.n / cur.seconds) / (base.n / base.seconds)),
+    bench: 'api-ab',
+    metric: 'current_to_baseline',
+    value: r2((cur.cpu + cur.db) / (base.cpu + base.db)),
+    unit: '× CPU per create',
+    node_cpu: r2(cur.cpu / base.cpu),
+    db_cpu: r2(cur.db / base.db),
+    per_s: r2(cur.n / cur.seconds / (base.n / base.seconds)),
   });
 } finally {
   for (const s of sides) {

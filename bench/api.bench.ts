@@ -13,7 +13,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { preservationDraft } from '../test/factories.js';
-import { backendCpuMs, embeddedAdminUrl, processCpuMs, report, reportStoreRatios, runLoad, runPaced, serverEntry, startNodeProcess } from './support.js';
+import {
+  backendCpuMs,
+  embeddedAdminUrl,
+  processCpuMs,
+  report,
+  reportStoreRatios,
+  runLoad,
+  runPaced,
+  serverEntry,
+  startNodeProcess,
+} from './support.js';
 
 const PG_URL = process.env.CROSSLINE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CREATES = Number(process.env.BENCH_CREATES ?? 2000);
@@ -28,40 +38,94 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 async function benchStore(storage: 'embedded' | 'postgres'): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'crossline-bench-'));
   const schema = `bench_${Date.now().toString(36)}`;
-  const env: Record<string, string> = storage === 'postgres' ? { DATABASE_URL: PG_URL, CROSSLINE_DATABASE_SCHEMA: schema } : {};
-  const cli = (...args: string[]) => execFileSync('node', [serverEntry(), ...args, '--data-dir', dir], { env: { ...process.env, ...env, CROSSLINE_LOG_LEVEL: 'warn' } });
+  const env: Record<string, string> =
+    storage === 'postgres' ? { DATABASE_URL: PG_URL, CROSSLINE_DATABASE_SCHEMA: schema } : {};
+  const cli = (...args: string[]) =>
+    execFileSync('node', [serverEntry(), ...args, '--data-dir', dir], {
+      env: { ...process.env, ...env, CROSSLINE_LOG_LEVEL: 'warn' },
+    });
   try {
     cli('init', '--node-id', 'cn-bench', '--admin-password', PASSWORD);
     cli('users', 'add', 'bench', '--role', 'investigator', '--password', PASSWORD);
     const appName = `crossline-bench-${process.pid}-${storage}`;
-    const node = await startNodeProcess(['--data-dir', dir], { ...env, PGAPPNAME: appName }, PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []);
+    const node = await startNodeProcess(
+      ['--data-dir', dir],
+      { ...env, PGAPPNAME: appName },
+      PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+    );
     // Cold start: for the embedded store it includes starting its server, for the external one the
     // database is already running (the issue's two targets).
     report({
-      bench: 'api', metric: 'cold_start_to_ready_ms', value: Math.round(node.startMs), unit: 'ms', storage,
-      target: storage === 'embedded' ? 1500 : 1000, better: 'lower',
+      bench: 'api',
+      metric: 'cold_start_to_ready_ms',
+      value: Math.round(node.startMs),
+      unit: 'ms',
+      storage,
+      target: storage === 'embedded' ? 1500 : 1000,
+      better: 'lower',
     });
     const adminUrl = storage === 'embedded' ? embeddedAdminUrl(dir) : PG_URL;
     const login = await fetch(`${node.url}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: PASSWORD }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench', password: PASSWORD }),
     });
     const { token } = (await login.json()) as { token: string };
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     const body = JSON.stringify(preservationDraft());
-    const createOnce = async () => (await fetch(`${node.url}/api/requests`, { method: 'POST', headers, body })).status === 201;
+    const createOnce = async () =>
+      (await fetch(`${node.url}/api/requests`, { method: 'POST', headers, body })).status === 201;
     await runLoad(50, CONCURRENCY, createOnce); // warm-up: JIT, the pool's connections
     const nodeCpu0 = processCpuMs(node.child.pid!);
     const dbCpu0 = await backendCpuMs(adminUrl, appName);
     const create = await runLoad(CREATES, CONCURRENCY, createOnce);
     const nodeCpuPer = (processCpuMs(node.child.pid!) - nodeCpu0) / CREATES;
     const dbCpuPer = ((await backendCpuMs(adminUrl, appName)) - dbCpu0) / CREATES;
-    report({ bench: 'api', metric: 'create_request_per_s', value: Math.round(create.perSecond), unit: '/s', storage, concurrency: CONCURRENCY, errors: create.errors, target: 1000, better: 'higher' });
+    report({
+      bench: 'api',
+      metric: 'create_request_per_s',
+      value: Math.round(create.perSecond),
+      unit: '/s',
+      storage,
+      concurrency: CONCURRENCY,
+      errors: create.errors,
+      target: 1000,
+      better: 'higher',
+    });
     report({ bench: 'api', metric: 'create_request_p50_ms', value: +create.p50.toFixed(2), unit: 'ms', storage });
     report({ bench: 'api', metric: 'create_request_p99_ms', value: +create.p99.toFixed(2), unit: 'ms', storage });
-    report({ bench: 'api', metric: 'create_node_cpu_ms', value: round2(nodeCpuPer), unit: 'ms', storage, target: 1, better: 'lower', note: 'node process CPU per create, from /proc' });
-    report({ bench: 'api', metric: 'create_db_cpu_ms', value: round2(dbCpuPer), unit: 'ms', storage, target: 0.5, better: 'lower', note: "CPU of the node pool's PostgreSQL backends per create" });
+    report({
+      bench: 'api',
+      metric: 'create_node_cpu_ms',
+      value: round2(nodeCpuPer),
+      unit: 'ms',
+      storage,
+      target: 1,
+      better: 'lower',
+      note: 'node process CPU per create, from /proc',
+    });
+    report({
+      bench: 'api',
+      metric: 'create_db_cpu_ms',
+      value: round2(dbCpuPer),
+      unit: 'ms',
+      storage,
+      target: 0.5,
+      better: 'lower',
+      note: "CPU of the node pool's PostgreSQL backends per create",
+    });
     const createPaced = await runPaced(100, PACED_SECONDS, createOnce);
-    report({ bench: 'api', metric: 'create_request_p99_ms_at_100_per_s', value: +createPaced.p99.toFixed(2), unit: 'ms', storage, p50: +createPaced.p50.toFixed(2), errors: createPaced.errors, target: 20, better: 'lower' });
+    report({
+      bench: 'api',
+      metric: 'create_request_p99_ms_at_100_per_s',
+      value: +createPaced.p99.toFixed(2),
+      unit: 'ms',
+      storage,
+      p50: +createPaced.p50.toFixed(2),
+      errors: createPaced.errors,
+      target: 20,
+      better: 'lower',
+    });
     if (PROFILE_DIR) {
       // --cpu-prof writes its profile when the process exits: stop it here, so the profile holds the creates.
       await node.stop();
@@ -69,11 +133,33 @@ async function benchStore(storage: 'embedded' | 'postgres'): Promise<void> {
     }
     const listOnce = async () => (await fetch(`${node.url}/api/requests?limit=50`, { headers })).status === 200;
     const list = await runLoad(LISTS, CONCURRENCY, listOnce);
-    report({ bench: 'api', metric: 'list_requests_per_s', value: Math.round(list.perSecond), unit: '/s', storage, concurrency: CONCURRENCY, rows: CREATES, page: 50, errors: list.errors, target: 2000, better: 'higher' });
+    report({
+      bench: 'api',
+      metric: 'list_requests_per_s',
+      value: Math.round(list.perSecond),
+      unit: '/s',
+      storage,
+      concurrency: CONCURRENCY,
+      rows: CREATES,
+      page: 50,
+      errors: list.errors,
+      target: 2000,
+      better: 'higher',
+    });
     report({ bench: 'api', metric: 'list_requests_p50_ms', value: +list.p50.toFixed(2), unit: 'ms', storage });
     report({ bench: 'api', metric: 'list_requests_p99_ms', value: +list.p99.toFixed(2), unit: 'ms', storage });
     const listPaced = await runPaced(100, PACED_SECONDS, listOnce);
-    report({ bench: 'api', metric: 'list_requests_p99_ms_at_100_per_s', value: +listPaced.p99.toFixed(2), unit: 'ms', storage, p50: +listPaced.p50.toFixed(2), errors: listPaced.errors, target: 20, better: 'lower' });
+    report({
+      bench: 'api',
+      metric: 'list_requests_p99_ms_at_100_per_s',
+      value: +listPaced.p99.toFixed(2),
+      unit: 'ms',
+      storage,
+      p50: +listPaced.p50.toFixed(2),
+      errors: listPaced.errors,
+      target: 20,
+      better: 'lower',
+    });
     await node.stop();
     const restart = await startNodeProcess(['--data-dir', dir], env);
     report({ bench: 'api', metric: 'restart_to_ready_ms', value: Math.round(restart.startMs), storage, rows: CREATES });
@@ -81,7 +167,15 @@ async function benchStore(storage: 'embedded' | 'postgres'): Promise<void> {
       // A second process on the same data dir finds the embedded server running: the start of a
       // node "with the database already running".
       const second = await startNodeProcess(['--data-dir', dir], env);
-      report({ bench: 'api', metric: 'cold_start_db_running_to_ready_ms', value: Math.round(second.startMs), unit: 'ms', storage, target: 1000, better: 'lower' });
+      report({
+        bench: 'api',
+        metric: 'cold_start_db_running_to_ready_ms',
+        value: Math.round(second.startMs),
+        unit: 'ms',
+        storage,
+        target: 1000,
+        better: 'lower',
+      });
       await second.stop();
     }
     await restart.stop();

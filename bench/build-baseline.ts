@@ -20,10 +20,20 @@ async function bundle(name: string): Promise<string> {
   const out = path.join(root, name);
   mkdirSync(out, { recursive: true });
   await build({
-    entryPoints: [path.join(snapshot, 'src/cli/index.ts')], outfile: path.join(out, 'crossline.mjs'),
-    bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: 'linked', logLevel: 'warning',
+    entryPoints: [path.join(snapshot, 'src/cli/index.ts')],
+    outfile: path.join(out, 'crossline.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
   });
-  writeFileSync(path.join(out, 'run.mjs'), "const { main } = await import('./crossline.mjs');\nprocess.exitCode = await main(process.argv);\n");
+  writeFileSync(
+    path.join(out, 'run.mjs'),
+    "const { main } = await import('./crossline.mjs');\nprocess.exitCode = await main(process.argv);\n",
+  );
   return path.join(out, 'run.mjs');
 }
 

@@ -20,16 +20,30 @@ let unnamed = false;
 
 // Records every statement a pg client sends while `recording` is set (the pool's clients included).
 const original = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
-(pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+(pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (
+  this: pg.Client,
+  ...args: unknown[]
+) {
   // A statement comes as text and values, or as a config object (named, prepared statements).
-  const config = typeof args[0] === 'string' ? { text: args[0], values: args[1] as unknown[] | undefined } : args[0] as { text?: unknown; values?: unknown[]; name?: string };
-  const result = unnamed && 'name' in config && config.name ? original.call(this, config.text, config.values) : original.apply(this, args);
+  const config =
+    typeof args[0] === 'string'
+      ? { text: args[0], values: args[1] as unknown[] | undefined }
+      : (args[0] as { text?: unknown; values?: unknown[]; name?: string });
+  const result =
+    unnamed && 'name' in config && config.name
+      ? original.call(this, config.text, config.values)
+      : original.apply(this, args);
   const into = recording;
   if (into && typeof config.text === 'string' && result instanceof Promise) {
     const start = performance.now();
     const sent: Sent = { text: config.text, values: config.values ?? [], ms: 0 };
     into.push(sent);
-    void result.then(() => { sent.ms = performance.now() - start; }, () => undefined);
+    void result.then(
+      () => {
+        sent.ms = performance.now() - start;
+      },
+      () => undefined,
+    );
   }
   return result;
 };
@@ -43,7 +57,13 @@ process.env.PGAPPNAME = APP_NAME;
 const t = await openBenchContext(STORE);
 try {
   t.ctx.clock = () => new Date();
-  const actor: UserActor = { kind: 'user', userId: 'bench-user', name: 'Bench Officer', roles: ['investigator'], partyId: 'cn-test' };
+  const actor: UserActor = {
+    kind: 'user',
+    userId: 'bench-user',
+    name: 'Bench Officer',
+    roles: ['investigator'],
+    partyId: 'cn-test',
+  };
   const input = preservationDraft() as TCreateRequestDraft;
   for (let i = 0; i < 30; i++) await createDraftRequest(t.ctx, actor, input); // warm-up
   // Rounds alternate between unnamed statements (as before) and prepared ones, so both modes meet
@@ -74,31 +94,81 @@ try {
   const r2 = (x: number) => Math.round(x * 100) / 100;
   report({ bench: 'create-sql', metric: 'statements_per_create', value: perCreate.at(-1)!.length, storage: STORE });
   for (const [mode, m] of Object.entries(totals)) {
-    report({ bench: 'create-sql', metric: 'in_process_create_ms', value: r2(m.wall / m.n), unit: 'ms', storage: STORE, statements: mode, note: 'one at a time, no HTTP' });
-    report({ bench: 'create-sql', metric: 'in_process_node_cpu_ms', value: r2(m.cpu / m.n), unit: 'ms', storage: STORE, statements: mode, note: 'service + driver CPU per create, no HTTP' });
-    report({ bench: 'create-sql', metric: 'in_process_db_cpu_ms', value: r2(m.db / m.n), unit: 'ms', storage: STORE, statements: mode, note: "the pool's backends' CPU per create" });
+    report({
+      bench: 'create-sql',
+      metric: 'in_process_create_ms',
+      value: r2(m.wall / m.n),
+      unit: 'ms',
+      storage: STORE,
+      statements: mode,
+      note: 'one at a time, no HTTP',
+    });
+    report({
+      bench: 'create-sql',
+      metric: 'in_process_node_cpu_ms',
+      value: r2(m.cpu / m.n),
+      unit: 'ms',
+      storage: STORE,
+      statements: mode,
+      note: 'service + driver CPU per create, no HTTP',
+    });
+    report({
+      bench: 'create-sql',
+      metric: 'in_process_db_cpu_ms',
+      value: r2(m.db / m.n),
+      unit: 'ms',
+      storage: STORE,
+      statements: mode,
+      note: "the pool's backends' CPU per create",
+    });
   }
-  const ratio = (k: 'cpu' | 'db' | 'wall') => r2((totals.prepared[k] / totals.prepared.n) / (totals.unnamed[k] / totals.unnamed.n));
-  report({ bench: 'create-sql', metric: 'prepared_to_unnamed', value: ratio('db'), storage: STORE, db_cpu: ratio('db'), node_cpu: ratio('cpu'), wall: ratio('wall') });
+  const ratio = (k: 'cpu' | 'db' | 'wall') =>
+    r2(totals.prepared[k] / totals.prepared.n / (totals.unnamed[k] / totals.unnamed.n));
+  report({
+    bench: 'create-sql',
+    metric: 'prepared_to_unnamed',
+    value: ratio('db'),
+    storage: STORE,
+    db_cpu: ratio('db'),
+    node_cpu: ratio('cpu'),
+    wall: ratio('wall'),
+  });
   // Mean wait per statement position (the same statements in the same order on every create).
   const last = perCreate.at(-1)!;
   // EXPLAIN ANALYZE runs the statement: inside a transaction rolled back at once.
   const rollback = new Error('rollback');
   const explain = async (text: string, values: unknown[]) => {
     let plan: { 'Planning Time': number; 'Execution Time': number } | undefined;
-    await t.ctx.db.transaction(async (tx) => {
-      const rows = await tx.query<{ 'QUERY PLAN': [{ 'Planning Time': number; 'Execution Time': number }] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${text}`, values);
-      plan = rows[0]!['QUERY PLAN'][0];
-      throw rollback;
-    }).catch((e: unknown) => { if (e !== rollback) process.stderr.write(`explain failed for ${label(text)}: ${(e as Error).message}\n`); });
+    await t.ctx.db
+      .transaction(async (tx) => {
+        const rows = await tx.query<{ 'QUERY PLAN': [{ 'Planning Time': number; 'Execution Time': number }] }>(
+          `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${text}`,
+          values,
+        );
+        plan = rows[0]!['QUERY PLAN'][0];
+        throw rollback;
+      })
+      .catch((e: unknown) => {
+        if (e !== rollback) process.stderr.write(`explain failed for ${label(text)}: ${(e as Error).message}\n`);
+      });
     return plan ? { planning: plan['Planning Time'], execution: plan['Execution Time'] } : {};
   };
   for (const [i, s] of last.entries()) {
-    const waits = perCreate.filter((c) => c.length === last.length).map((c) => c[i]!.ms).sort((a, b) => a - b);
+    const waits = perCreate
+      .filter((c) => c.length === last.length)
+      .map((c) => c[i]!.ms)
+      .sort((a, b) => a - b);
     const plan = /^(BEGIN|COMMIT|ROLLBACK)/i.test(s.text.trim()) ? {} : await explain(s.text, s.values);
     report({
-      bench: 'create-sql', metric: 'statement', value: Math.round(waits[Math.floor(waits.length / 2)]! * 1000) / 1000, unit: 'ms (median wait in node)',
-      storage: STORE, n: i + 1, sql: label(s.text), planning_ms: plan.planning, execution_ms: plan.execution,
+      bench: 'create-sql',
+      metric: 'statement',
+      value: Math.round(waits[Math.floor(waits.length / 2)]! * 1000) / 1000,
+      unit: 'ms (median wait in node)',
+      storage: STORE,
+      n: i + 1,
+      sql: label(s.text),
+      planning_ms: plan.planning,
+      execution_ms: plan.execution,
     });
   }
 } finally {

@@ -49,7 +49,11 @@ async function rate(op: () => unknown): Promise<number> {
 }
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-const body = { ref: 'CN-REQ-2025-0001', title: { en: 'Phishing ring targeting bank customers', zh: '针对银行客户的网络钓鱼团伙' }, text: 'x'.repeat(800) };
+const body = {
+  ref: 'CN-REQ-2025-0001',
+  title: { en: 'Phishing ring targeting bank customers', zh: '针对银行客户的网络钓鱼团伙' },
+  text: 'x'.repeat(800),
+};
 const payloadBytes = Buffer.from(JSON.stringify({ type: 'request.submitted', schema: 1, body }));
 const header = { alg: 'EdDSA' as const, kid: 'abcdefghijklmnop', typ: 'crossline-msg+jws' };
 
@@ -81,7 +85,10 @@ const viaJose = ed.jose ?? 0;
 const viaFast = ed.fast ?? 0;
 emit('ed25519_sign_verify_per_s', ed.raw ?? 0, { impl: 'node_crypto_raw' });
 emit('ed25519_sign_verify_per_s', viaJose, { impl: 'jose' });
-emit('ed25519_sign_verify_per_s', viaFast, { impl: 'fast_jws', speedup_vs_jose: Math.round((viaFast / viaJose) * 100) / 100 });
+emit('ed25519_sign_verify_per_s', viaFast, {
+  impl: 'fast_jws',
+  speedup_vs_jose: Math.round((viaFast / viaJose) * 100) / 100,
+});
 
 // Whole messages: header/payload validation, canonical JSON and UUIDv7 on top of the signature.
 const cnRing = createKeyRing(now);
@@ -93,8 +100,10 @@ const usCard = card('us-fbi', usRing);
 const resolve = resolverFromCards([cnCard]);
 const fields = { from: 'cn-mps', to: 'us-fbi', channel: 'requests', now, ttlSeconds: 3600 };
 let seq = 0;
-const messages = Array.from({ length: 100 }, (_, i) =>
-  signMessage(currentKeys(cnRing), { ...fields, seq: i + 1 }, { type: 'request.submitted', schema: 1, body }).jws,
+const messages = Array.from(
+  { length: 100 },
+  (_, i) =>
+    signMessage(currentKeys(cnRing), { ...fields, seq: i + 1 }, { type: 'request.submitted', schema: 1, body }).jws,
 );
 const sealOpen = (batch: string[]) => async () => {
   const jwe = await sealBatch(batch, 'cn-mps', usCard, newFederationId(now));
@@ -102,7 +111,11 @@ const sealOpen = (batch: string[]) => async () => {
 };
 const rest = await bestOf({
   message: () => {
-    const { jws } = signMessage(currentKeys(cnRing), { ...fields, seq: ++seq }, { type: 'request.submitted', schema: 1, body });
+    const { jws } = signMessage(
+      currentKeys(cnRing),
+      { ...fields, seq: ++seq },
+      { type: 'request.submitted', schema: 1, body },
+    );
     verifyMessage(jws, resolve, { to: 'us-fbi', now, clockSkewSeconds: 60 });
   },
   batch100: sealOpen(messages),
@@ -121,4 +134,8 @@ emit('batch_jwe_seal_open_per_s', singleRate, { batch_size: 1, note: 'per-messag
 // Per-message cost of the full path: sign + verify + its share of one 100-message batch JWE.
 const perMsgSeconds = 1 / msgRate + 1 / (batchRate * 100);
 emit('federation_msgs_per_s_bound', 1 / perMsgSeconds, { batch_size: 100, cores: 1 });
-emit('federation_msgs_per_s_bound', 1 / (1 / msgRate + 1 / singleRate), { batch_size: 1, cores: 1, note: 'per-message JWE reference' });
+emit('federation_msgs_per_s_bound', 1 / (1 / msgRate + 1 / singleRate), {
+  batch_size: 1,
+  cores: 1,
+  note: 'per-message JWE reference',
+});

@@ -6,7 +6,14 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ADMIN_PASSWORD, createNode, peerAll, peerHealth, pingsFrom, type TestNode } from '../test/federation/support/cluster.js';
+import {
+  ADMIN_PASSWORD,
+  createNode,
+  peerAll,
+  peerHealth,
+  pingsFrom,
+  type TestNode,
+} from '../test/federation/support/cluster.js';
 import { report, reportStoreRatios } from './support.js';
 
 const MESSAGES = Number(process.env.BENCH_FED_MESSAGES ?? 20_000);
@@ -17,9 +24,13 @@ const STORES = (process.env.BENCH_FED_STORES ?? 'embedded,postgres').split(',') 
 
 /** Runs the crypto micro-benchmark as its own process (one core, no node running) and relays its lines. */
 async function cryptoBound(): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/federation-crypto.bench.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/federation-crypto.bench.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   await new Promise((resolve) => child.once('exit', resolve));
   let bound = 0;
   for (const line of out.split('\n').filter((l) => l.startsWith('{'))) {
@@ -52,28 +63,48 @@ async function waitApplied(rx: TestNode, from: string, count: number): Promise<v
  */
 async function pingClient(node: TestNode, peerId: string, count: number): Promise<() => Promise<number>> {
   const login = await fetch(`${node.url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
   });
   const { token } = (await login.json()) as { token: string };
   const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
   const body = JSON.stringify({ count });
   const url = `${node.url}/api/federation/peers/${peerId}/ping`;
-  return () => new Promise((resolve, reject) => {
-    const start = performance.now();
-    const req = http.request(url, {
-      method: 'POST', agent,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 201 ? resolve(performance.now() - start) : reject(new Error(`ping answered ${res.statusCode}`))));
+  return () =>
+    new Promise((resolve, reject) => {
+      const start = performance.now();
+      const req = http.request(
+        url,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () =>
+            res.statusCode === 201
+              ? resolve(performance.now() - start)
+              : reject(new Error(`ping answered ${res.statusCode}`)),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
     });
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 /** Offers `calls` API calls of `perCall` messages at RATE messages/s; resolves with their sorted response times. */
-async function offer(pingOnce: () => Promise<number>, calls: number, perCall: number): Promise<{ offeredSeconds: number; apiMs: number[] }> {
+async function offer(
+  pingOnce: () => Promise<number>,
+  calls: number,
+  perCall: number,
+): Promise<{ offeredSeconds: number; apiMs: number[] }> {
   const start = performance.now();
   const inflight: Promise<number>[] = [];
   for (let i = 0; i < calls; i++) {
@@ -117,9 +148,17 @@ async function benchStore(store: 'embedded' | 'postgres', bound: number): Promis
       await waitApplied(rx, tx.id, applied);
       await new Promise((r) => setTimeout(r, 500)); // the last receipts
       const health = await peerHealth(tx, rx.id);
-      const shape = { storage: store, offered_per_s: RATE, messages_per_call: perCall, issued_per_s: Math.round((calls * perCall) / offeredSeconds) };
+      const shape = {
+        storage: store,
+        offered_per_s: RATE,
+        messages_per_call: perCall,
+        issued_per_s: Math.round((calls * perCall) / offeredSeconds),
+      };
       report({
-        bench: 'federation', metric: 'enqueue_api_p99_ms', value: Math.round(apiMs[Math.floor(apiMs.length * 0.99)]! * 10) / 10, ...shape,
+        bench: 'federation',
+        metric: 'enqueue_api_p99_ms',
+        value: Math.round(apiMs[Math.floor(apiMs.length * 0.99)]! * 10) / 10,
+        ...shape,
         p50: Math.round(apiMs[Math.floor(apiMs.length / 2)]! * 10) / 10,
         note: 'response time of the ping API calls that make the offered load (queueing at the sender shows here)',
       });
@@ -127,8 +166,14 @@ async function benchStore(store: 'embedded' | 'postgres', bound: number): Promis
         // The issue's figure: delivery p99 < 50 ms at 200 msg/s, one message per call.
         const target = p === 'p99' && perCall === 1 ? { target: 50, better: 'lower' as const } : {};
         report({
-          bench: 'federation', metric: `delivery_latency_${p}_ms`, value: Math.round(health.latencyMs[p] * 10) / 10, unit: 'ms', ...shape,
-          samples: health.latencyMs.samples, note: 'enqueue commit → verified signed receipt stored (last 1000 messages)', ...target,
+          bench: 'federation',
+          metric: `delivery_latency_${p}_ms`,
+          value: Math.round(health.latencyMs[p] * 10) / 10,
+          unit: 'ms',
+          ...shape,
+          samples: health.latencyMs.samples,
+          note: 'enqueue commit → verified signed receipt stored (last 1000 messages)',
+          ...target,
         });
       }
     }
@@ -142,22 +187,48 @@ async function benchStore(store: 'embedded' | 'postgres', bound: number): Promis
     const perSecond = MESSAGES / ((performance.now() - t0) / 1000);
     const cpu = cpuSeconds(tx.pid()) + cpuSeconds(rx.pid()) - cpu0;
     report({
-      bench: 'federation', metric: 'envelopes_per_s', value: Math.round(perSecond), storage: store, messages: MESSAGES,
-      crypto_bound_per_core: bound, ratio_to_bound: bound ? Math.round((perSecond / bound) * 100) / 100 : null,
+      bench: 'federation',
+      metric: 'envelopes_per_s',
+      value: Math.round(perSecond),
+      storage: store,
+      messages: MESSAGES,
+      crypto_bound_per_core: bound,
+      ratio_to_bound: bound ? Math.round((perSecond / bound) * 100) / 100 : null,
       note: 'wall clock; enqueue (sign) → batch JWE → POST → verify + apply + audit → signed receipt stored',
     });
     // Wall-clock rates on a shared machine measure the neighbours too; CPU time of the two node
     // processes does not (the crypto bound is per CPU-second as well). PostgreSQL's own CPU is not included.
     report({
-      bench: 'federation', metric: 'envelopes_per_cpu_s', value: Math.round(MESSAGES / cpu), storage: store, messages: MESSAGES,
-      cpu_seconds: Math.round(cpu * 100) / 100, crypto_bound_per_core: bound, ratio_to_bound: bound ? Math.round((MESSAGES / cpu / bound) * 100) / 100 : null,
+      bench: 'federation',
+      metric: 'envelopes_per_cpu_s',
+      value: Math.round(MESSAGES / cpu),
+      storage: store,
+      messages: MESSAGES,
+      cpu_seconds: Math.round(cpu * 100) / 100,
+      crypto_bound_per_core: bound,
+      ratio_to_bound: bound ? Math.round((MESSAGES / cpu / bound) * 100) / 100 : null,
       note: 'messages per CPU-second of sender + receiver node processes together',
     });
     if (bound) {
-      report({ bench: 'federation', metric: 'envelopes_to_crypto_bound_wall', value: Math.round((perSecond / bound) * 100) / 100, unit: '×', storage: store, target: 0.7, better: 'higher' });
-      report({ bench: 'federation', metric: 'envelopes_to_crypto_bound_per_cpu_s', value: Math.round((MESSAGES / cpu / bound) * 100) / 100, unit: '×', storage: store, target: 0.9, better: 'higher' });
+      report({
+        bench: 'federation',
+        metric: 'envelopes_to_crypto_bound_wall',
+        value: Math.round((perSecond / bound) * 100) / 100,
+        unit: '×',
+        storage: store,
+        target: 0.7,
+        better: 'higher',
+      });
+      report({
+        bench: 'federation',
+        metric: 'envelopes_to_crypto_bound_per_cpu_s',
+        value: Math.round((MESSAGES / cpu / bound) * 100) / 100,
+        unit: '×',
+        storage: store,
+        target: 0.9,
+        better: 'higher',
+      });
     }
-
   } finally {
     await Promise.all([tx.cleanup(), rx.cleanup()]);
   }

@@ -28,11 +28,15 @@ async function fill(ctx: ServiceContext): Promise<void> {
     await ctx.db.query(
       `INSERT INTO observable_index (type, value_hash, value, source_kind, source_id, source_label, first_seen)
        SELECT 'domain', ${hashSql("'held-' || i || '.example.com'")}, 'held-' || i || '.example.com', 'case', 'case-' || (i % 20000), NULL, now()
-       FROM generate_series($1::int, $2::int) AS i`, [from, to]);
+       FROM generate_series($1::int, $2::int) AS i`,
+      [from, to],
+    );
     await ctx.db.query(
       `INSERT INTO observable_value_counts (type, value_hash, value, source_count, first_seen)
        SELECT 'domain', ${hashSql("'held-' || i || '.example.com'")}, 'held-' || i || '.example.com', 1, now()
-       FROM generate_series($1::int, $2::int) AS i`, [from, to]);
+       FROM generate_series($1::int, $2::int) AS i`,
+      [from, to],
+    );
   }
   await ctx.db.query('ANALYZE observable_index');
   await ctx.db.query('ANALYZE observable_value_counts');
@@ -44,14 +48,38 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 async function benchStore(storage: 'embedded' | 'postgres'): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'crossline-bench-corr-'));
   const schema = `bench_corr_${Date.now().toString(36)}`;
-  const config = loadConfig({ dataDir: dir, nodeId: 'cn-bench', logLevel: 'silent', ...(storage === 'postgres' ? { databaseUrl: PG_URL, databaseSchema: schema } : {}) }, {});
-  const db = await openDb({ dataDir: dir, databaseUrl: config.databaseUrl, schema: storage === 'postgres' ? schema : undefined });
-  const ctx: ServiceContext = { db, config, clock: () => new Date(), secrets: loadOrCreateNodeSecrets(dir, {}), logger: pino({ level: 'silent' }) };
+  const config = loadConfig(
+    {
+      dataDir: dir,
+      nodeId: 'cn-bench',
+      logLevel: 'silent',
+      ...(storage === 'postgres' ? { databaseUrl: PG_URL, databaseSchema: schema } : {}),
+    },
+    {},
+  );
+  const db = await openDb({
+    dataDir: dir,
+    databaseUrl: config.databaseUrl,
+    schema: storage === 'postgres' ? schema : undefined,
+  });
+  const ctx: ServiceContext = {
+    db,
+    config,
+    clock: () => new Date(),
+    secrets: loadOrCreateNodeSecrets(dir, {}),
+    logger: pino({ level: 'silent' }),
+  };
   try {
     await migrate(db);
     const t0 = performance.now();
     await fill(ctx);
-    report({ bench: 'intel-correlation', metric: 'index_fill_s', value: round((performance.now() - t0) / 1000), stored: STORED, storage });
+    report({
+      bench: 'intel-correlation',
+      metric: 'index_fill_s',
+      value: round((performance.now() - t0) / 1000),
+      stored: STORED,
+      storage,
+    });
     const times: number[] = [];
     const matchTimes: number[] = [];
     const commitTimes: number[] = [];
@@ -72,13 +100,51 @@ async function benchStore(storage: 'embedded' | 'postgres'): Promise<void> {
     const all = [...times, ...matchTimes].sort((a, b) => a - b);
     times.sort((a, b) => a - b);
     matchTimes.sort((a, b) => a - b);
-    report({ bench: 'intel-correlation', metric: 'record_observable_p50_ms', value: round(pct(all, 0.5)), stored: STORED, samples: all.length, storage, target_ms: 5 });
-    report({ bench: 'intel-correlation', metric: 'record_observable_p99_ms', value: round(pct(all, 0.99)), unit: 'ms', stored: STORED, samples: all.length, storage, target: 5, better: 'lower' });
+    report({
+      bench: 'intel-correlation',
+      metric: 'record_observable_p50_ms',
+      value: round(pct(all, 0.5)),
+      stored: STORED,
+      samples: all.length,
+      storage,
+      target_ms: 5,
+    });
+    report({
+      bench: 'intel-correlation',
+      metric: 'record_observable_p99_ms',
+      value: round(pct(all, 0.99)),
+      unit: 'ms',
+      stored: STORED,
+      samples: all.length,
+      storage,
+      target: 5,
+      better: 'lower',
+    });
     commitTimes.sort((a, b) => a - b);
-    report({ bench: 'intel-correlation', metric: 'own_transaction_incl_commit_p50_ms', value: round(pct(commitTimes, 0.5)), storage });
-    report({ bench: 'intel-correlation', metric: 'record_observable_no_match_p50_ms', value: round(pct(times, 0.5)), storage });
-    report({ bench: 'intel-correlation', metric: 'record_observable_with_alert_p50_ms', value: round(pct(matchTimes, 0.5)), storage });
-    report({ bench: 'intel-correlation', metric: 'record_observable_with_alert_p99_ms', value: round(pct(matchTimes, 0.99)), storage });
+    report({
+      bench: 'intel-correlation',
+      metric: 'own_transaction_incl_commit_p50_ms',
+      value: round(pct(commitTimes, 0.5)),
+      storage,
+    });
+    report({
+      bench: 'intel-correlation',
+      metric: 'record_observable_no_match_p50_ms',
+      value: round(pct(times, 0.5)),
+      storage,
+    });
+    report({
+      bench: 'intel-correlation',
+      metric: 'record_observable_with_alert_p50_ms',
+      value: round(pct(matchTimes, 0.5)),
+      storage,
+    });
+    report({
+      bench: 'intel-correlation',
+      metric: 'record_observable_with_alert_p99_ms',
+      value: round(pct(matchTimes, 0.99)),
+      storage,
+    });
   } finally {
     if (storage === 'postgres') await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
     await db.close();

@@ -18,20 +18,50 @@ function rng(seed: number): () => number {
   };
 }
 
-const ZH = ['受害人称其于三月在某投资平台被骗，', '对方要求通过银行卡转账，', '客服电话', '并提供了网址', '联系邮箱为', '该网站备案号为', '涉案钱包地址：', '。', '，请核查相关线索。', '服务器位于'];
-const EN = ['The victim reported a fraudulent trading site ', 'Payments went to ', 'contact ', 'hosted at ', 'sample hash ', ' and then ', '. ', 'wallet ', 'see also '];
+const ZH = [
+  '受害人称其于三月在某投资平台被骗，',
+  '对方要求通过银行卡转账，',
+  '客服电话',
+  '并提供了网址',
+  '联系邮箱为',
+  '该网站备案号为',
+  '涉案钱包地址：',
+  '。',
+  '，请核查相关线索。',
+  '服务器位于',
+];
+const EN = [
+  'The victim reported a fraudulent trading site ',
+  'Payments went to ',
+  'contact ',
+  'hosted at ',
+  'sample hash ',
+  ' and then ',
+  '. ',
+  'wallet ',
+  'see also ',
+];
 
 function indicator(r: () => number, i: number): string {
   switch (Math.floor(r() * 9)) {
-    case 0: return `hxxps://pay-${i}[.]example[.]com/login?id=${i}`;
-    case 1: return `http://例子${i % 97}.com/a/${i}`;
-    case 2: return `13${Math.floor(100000000 + r() * 899999999)}`;
-    case 3: return `${1 + Math.floor(r() * 222)}.${Math.floor(r() * 255)}.${Math.floor(r() * 255)}.${Math.floor(r() * 255)}`;
-    case 4: return `user${i}@mail${i % 50}.example.org`;
-    case 5: return '京ICP备05070218号-1';
-    case 6: return 'd41d8cd98f00b204e9800998ecf8427e';
-    case 7: return '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
-    default: return '4111 1111 1111 1111';
+    case 0:
+      return `hxxps://pay-${i}[.]example[.]com/login?id=${i}`;
+    case 1:
+      return `http://例子${i % 97}.com/a/${i}`;
+    case 2:
+      return `13${Math.floor(100000000 + r() * 899999999)}`;
+    case 3:
+      return `${1 + Math.floor(r() * 222)}.${Math.floor(r() * 255)}.${Math.floor(r() * 255)}.${Math.floor(r() * 255)}`;
+    case 4:
+      return `user${i}@mail${i % 50}.example.org`;
+    case 5:
+      return '京ICP备05070218号-1';
+    case 6:
+      return 'd41d8cd98f00b204e9800998ecf8427e';
+    case 7:
+      return '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
+    default:
+      return '4111 1111 1111 1111';
   }
 }
 
@@ -55,7 +85,15 @@ function measure(name: string, text: string, repeat: number): void {
   for (let i = 0; i < repeat; i++) found = extractIndicators(text).length;
   const seconds = (performance.now() - t0) / 1000;
   const mb = (Buffer.byteLength(text) * repeat) / 1e6;
-  report({ bench: 'intel-extract', metric: 'extract_mb_per_s', value: Math.round((mb / seconds) * 100) / 100, unit: 'MB/s', input: name, mb: Math.round(mb * 100) / 100, indicators: found });
+  report({
+    bench: 'intel-extract',
+    metric: 'extract_mb_per_s',
+    value: Math.round((mb / seconds) * 100) / 100,
+    unit: 'MB/s',
+    input: name,
+    mb: Math.round(mb * 100) / 100,
+    indicators: found,
+  });
 }
 
 measure(`generated-zh-en-${TARGET_MB}MB`, corpus(TARGET_MB * 1e6), 1);

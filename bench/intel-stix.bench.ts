@@ -25,31 +25,59 @@ const TS = '2026-03-01T10:00:00.000Z';
 function objectAt(i: number, lastIndicator: string): Record<string, unknown> {
   const domain = `host-${i}.bench.example`;
   switch (i % 10) {
-    case 0: case 1: case 2: case 3:
+    case 0:
+    case 1:
+    case 2:
+    case 3:
       return {
-        type: 'indicator', spec_version: '2.1', id: `indicator--${randomUUID()}`, created: TS, modified: TS, name: `Bench indicator ${i}`,
-        pattern: i % 2 ? `[domain-name:value = '${domain}']` : `[ipv4-addr:value = '10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}']`,
-        pattern_type: 'stix', valid_from: TS, indicator_types: ['malicious-activity'],
+        type: 'indicator',
+        spec_version: '2.1',
+        id: `indicator--${randomUUID()}`,
+        created: TS,
+        modified: TS,
+        name: `Bench indicator ${i}`,
+        pattern:
+          i % 2
+            ? `[domain-name:value = '${domain}']`
+            : `[ipv4-addr:value = '10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}']`,
+        pattern_type: 'stix',
+        valid_from: TS,
+        indicator_types: ['malicious-activity'],
         object_marking_refs: ['marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb'],
       };
-    case 4: return { type: 'domain-name', spec_version: '2.1', id: scoId('domain-name', { value: domain }), value: domain };
-    case 5: { const value = `172.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`; return { type: 'ipv4-addr', spec_version: '2.1', id: scoId('ipv4-addr', { value }), value }; }
-    case 6: { const value = `https://${domain}/login?id=${i}`; return { type: 'url', spec_version: '2.1', id: scoId('url', { value }), value }; }
+    case 4:
+      return { type: 'domain-name', spec_version: '2.1', id: scoId('domain-name', { value: domain }), value: domain };
+    case 5: {
+      const value = `172.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+      return { type: 'ipv4-addr', spec_version: '2.1', id: scoId('ipv4-addr', { value }), value };
+    }
+    case 6: {
+      const value = `https://${domain}/login?id=${i}`;
+      return { type: 'url', spec_version: '2.1', id: scoId('url', { value }), value };
+    }
     case 7: {
       const hashes = { 'SHA-256': i.toString(16).padStart(64, '0') };
       return { type: 'file', spec_version: '2.1', id: scoId('file', { hashes }), hashes, name: `sample-${i}.exe` };
     }
     default:
       return {
-        type: 'relationship', spec_version: '2.1', id: `relationship--${randomUUID()}`, created: TS, modified: TS, relationship_type: 'indicates',
-        source_ref: lastIndicator, target_ref: 'malware--31b940d4-6f7f-459a-80ea-9c1f17b5891b',
+        type: 'relationship',
+        spec_version: '2.1',
+        id: `relationship--${randomUUID()}`,
+        created: TS,
+        modified: TS,
+        relationship_type: 'indicates',
+        source_ref: lastIndicator,
+        target_ref: 'malware--31b940d4-6f7f-459a-80ea-9c1f17b5891b',
       };
   }
 }
 
 async function writeBundle(file: string): Promise<number> {
   const out = createWriteStream(file);
-  const write = async (s: string): Promise<void> => { if (!out.write(s)) await once(out, 'drain'); };
+  const write = async (s: string): Promise<void> => {
+    if (!out.write(s)) await once(out, 'drain');
+  };
   await write(`{"type":"bundle","id":"bundle--${randomUUID()}","objects":[\n`);
   let lastIndicator = `indicator--${randomUUID()}`;
   for (let i = 0; i < OBJECTS; i++) {
@@ -68,20 +96,50 @@ async function benchImport(store: StoreKind, file: string, correlate: boolean): 
   const rssMb = (): number => Math.round(process.memoryUsage().rss / 1e6);
   const marks: Record<string, number> = {};
   let peak = rssMb();
-  const sampler = setInterval(() => { peak = Math.max(peak, rssMb()); }, 100);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMb());
+  }, 100);
   try {
     const started = process.hrtime.bigint();
     const result = await importStix(t.ctx, createReadStream(file, { highWaterMark: 1 << 20 }), {
-      actor: { kind: 'system', partyId: 'cn-test' }, source: 'import', correlate, batchSize: BATCH,
+      actor: { kind: 'system', partyId: 'cn-test' },
+      source: 'import',
+      correlate,
+      batchSize: BATCH,
       onBatch: ({ objects }) => {
-        for (const q of [25, 50, 75]) if (marks[`rss_mb_at_${q}pct`] === undefined && objects >= (OBJECTS * q) / 100) marks[`rss_mb_at_${q}pct`] = rssMb();
+        for (const q of [25, 50, 75])
+          if (marks[`rss_mb_at_${q}pct`] === undefined && objects >= (OBJECTS * q) / 100)
+            marks[`rss_mb_at_${q}pct`] = rssMb();
       },
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     marks.rss_mb_at_100pct = rssMb();
     const mode = correlate ? 'correlate' : 'no-correlate';
-    report({ bench: 'intel-stix', metric: 'import_objects_per_s', value: Math.round(result.total / seconds), unit: 'objects/s', ...(correlate ? { target: STIX_TARGETS.perSecond, better: 'higher' as const } : {}), storage: store, mode, objects: result.total, imported: result.imported, invalid: result.invalidCount, seconds: +seconds.toFixed(1), batch: BATCH });
-    report({ bench: 'intel-stix', metric: 'import_peak_rss_mb', value: Math.max(peak, marks.rss_mb_at_100pct), unit: 'MB', ...(correlate ? { target: STIX_TARGETS.rssMb, better: 'lower' as const } : {}), storage: store, mode, objects: OBJECTS, ...marks });
+    report({
+      bench: 'intel-stix',
+      metric: 'import_objects_per_s',
+      value: Math.round(result.total / seconds),
+      unit: 'objects/s',
+      ...(correlate ? { target: STIX_TARGETS.perSecond, better: 'higher' as const } : {}),
+      storage: store,
+      mode,
+      objects: result.total,
+      imported: result.imported,
+      invalid: result.invalidCount,
+      seconds: +seconds.toFixed(1),
+      batch: BATCH,
+    });
+    report({
+      bench: 'intel-stix',
+      metric: 'import_peak_rss_mb',
+      value: Math.max(peak, marks.rss_mb_at_100pct),
+      unit: 'MB',
+      ...(correlate ? { target: STIX_TARGETS.rssMb, better: 'lower' as const } : {}),
+      storage: store,
+      mode,
+      objects: OBJECTS,
+      ...marks,
+    });
   } finally {
     clearInterval(sampler);
     await t.cleanup();
@@ -93,7 +151,13 @@ try {
   const file = path.join(dir, 'bundle.json');
   const started = Date.now();
   const bytes = await writeBundle(file);
-  report({ bench: 'intel-stix', metric: 'bundle_mb', value: Math.round(bytes / 1e6), objects: OBJECTS, write_seconds: (Date.now() - started) / 1000 });
+  report({
+    bench: 'intel-stix',
+    metric: 'bundle_mb',
+    value: Math.round(bytes / 1e6),
+    objects: OBJECTS,
+    write_seconds: (Date.now() - started) / 1000,
+  });
   for (const store of STORES) for (const mode of MODES) await benchImport(store, file, mode === 'correlate');
 } finally {
   rmSync(dir, { recursive: true, force: true });

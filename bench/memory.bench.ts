@@ -29,7 +29,9 @@ function watch(node: NodeProcess): { stop(): Promise<{ peakMb: number; healthMax
   let peak = rssMb(pid);
   let running = true;
   const health: number[] = [];
-  const rss = setInterval(() => { peak = Math.max(peak, rssMb(pid)); }, 10);
+  const rss = setInterval(() => {
+    peak = Math.max(peak, rssMb(pid));
+  }, 10);
   const probe = (async () => {
     while (running) {
       const t0 = performance.now();
@@ -60,15 +62,23 @@ function send(url: string, headers: Record<string, string>, size: number, chunk:
     req.on('response', (res) => {
       answered = true;
       res.resume();
-      res.on('end', () => { req.destroy(); resolve(res.statusCode ?? 0); });
+      res.on('end', () => {
+        req.destroy();
+        resolve(res.statusCode ?? 0);
+      });
     });
-    req.on('error', () => { if (!answered) resolve(0); });
+    req.on('error', () => {
+      if (!answered) resolve(0);
+    });
     let sent = 0;
     const pump = () => {
       while (!answered && sent < size) {
         const part = chunk.subarray(0, Math.min(chunk.length, size - sent));
         sent += part.length;
-        if (!req.write(part)) { req.once('drain', pump); return; }
+        if (!req.write(part)) {
+          req.once('drain', pump);
+          return;
+        }
       }
       if (sent >= size) req.end();
     };
@@ -84,44 +94,87 @@ async function scenario(node: NodeProcess, name: string, run: () => Promise<numb
   const statuses = await run();
   const seconds = (performance.now() - t0) / 1000;
   const { peakMb, healthMaxMs, healthP50Ms } = await w.stop();
-  const counts = Object.fromEntries([...new Set(statuses)].sort().map((s) => [String(s), statuses.filter((x) => x === s).length]));
+  const counts = Object.fromEntries(
+    [...new Set(statuses)].sort().map((s) => [String(s), statuses.filter((x) => x === s).length]),
+  );
   const growth = Math.round(peakMb - before);
   report({
-    bench: 'memory', metric: `${name}_rss_growth_mb`, value: growth, unit: 'MB', rss_before_mb: Math.round(before), rss_peak_mb: Math.round(peakMb),
-    statuses: counts, seconds: +seconds.toFixed(2), health_p50_ms: +healthP50Ms.toFixed(1), health_max_ms: +healthMaxMs.toFixed(1),
+    bench: 'memory',
+    metric: `${name}_rss_growth_mb`,
+    value: growth,
+    unit: 'MB',
+    rss_before_mb: Math.round(before),
+    rss_peak_mb: Math.round(peakMb),
+    statuses: counts,
+    seconds: +seconds.toFixed(2),
+    health_p50_ms: +healthP50Ms.toFixed(1),
+    health_max_ms: +healthMaxMs.toFixed(1),
     within_target: growth < TARGET_GROWTH_MB,
   });
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crossline-bench-memory-'));
-const cli = (...args: string[]) => execFileSync('node', ['bin/crossline.js', ...args, '--data-dir', dir], { env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn' } });
+const cli = (...args: string[]) =>
+  execFileSync('node', ['bin/crossline.js', ...args, '--data-dir', dir], {
+    env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn' },
+  });
 try {
   cli('init', '--node-id', 'cn-bench', '--admin-password', PASSWORD);
   cli('users', 'add', 'bench', '--role', 'investigator', '--password', PASSWORD);
   const node = await startNodeProcess(['--data-dir', dir]);
   try {
     const login = await fetch(`${node.url}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: PASSWORD }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench', password: PASSWORD }),
     });
     const { token } = (await login.json()) as { token: string };
     const auth = { authorization: `Bearer ${token}` };
-    const kase = await (await fetch(`${node.url}/api/cases`, {
-      method: 'POST', headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: { en: 'Memory bench', zh: '内存基准' }, crimeCategories: ['ransomware'] }),
-    })).json() as { id: string };
+    const kase = (await (
+      await fetch(`${node.url}/api/cases`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: { en: 'Memory bench', zh: '内存基准' }, crimeCategories: ['ransomware'] }),
+      })
+    ).json()) as { id: string };
     const chunk = randomBytes(MB);
     const json = Buffer.alloc(MB, 'a');
     // Warm-up: each path once with a small body, so loading code is not counted as growth.
     await send(`${node.url}/api/public/reports`, { 'content-type': 'application/json' }, 1024, json);
     await send(`${node.url}/federation/v1/inbox`, { 'content-type': 'application/jose' }, 1024, json);
-    await send(`${node.url}/api/cases/${kase.id}/evidence?filename=warm.bin`, { ...auth, 'content-type': 'application/octet-stream' }, MB, chunk);
+    await send(
+      `${node.url}/api/cases/${kase.id}/evidence?filename=warm.bin`,
+      { ...auth, 'content-type': 'application/octet-stream' },
+      MB,
+      chunk,
+    );
 
-    await scenario(node, 'public_report_10x35mb', () => Promise.all(Array.from({ length: 10 }, () =>
-      send(`${node.url}/api/public/reports`, { 'content-type': 'application/json' }, 35 * MB, json))));
-    await scenario(node, 'inbox_10x30mb', () => Promise.all(Array.from({ length: 10 }, () =>
-      send(`${node.url}/federation/v1/inbox`, { 'content-type': 'application/jose' }, 30 * MB, json))));
-    await scenario(node, 'evidence_3x95mb', () => Promise.all(Array.from({ length: 3 }, (_, i) =>
-      send(`${node.url}/api/cases/${kase.id}/evidence?filename=image-${i}.bin`, { ...auth, 'content-type': 'application/octet-stream' }, 95 * MB, chunk))));
+    await scenario(node, 'public_report_10x35mb', () =>
+      Promise.all(
+        Array.from({ length: 10 }, () =>
+          send(`${node.url}/api/public/reports`, { 'content-type': 'application/json' }, 35 * MB, json),
+        ),
+      ),
+    );
+    await scenario(node, 'inbox_10x30mb', () =>
+      Promise.all(
+        Array.from({ length: 10 }, () =>
+          send(`${node.url}/federation/v1/inbox`, { 'content-type': 'application/jose' }, 30 * MB, json),
+        ),
+      ),
+    );
+    await scenario(node, 'evidence_3x95mb', () =>
+      Promise.all(
+        Array.from({ length: 3 }, (_, i) =>
+          send(
+            `${node.url}/api/cases/${kase.id}/evidence?filename=image-${i}.bin`,
+            { ...auth, 'content-type': 'application/octet-stream' },
+            95 * MB,
+            chunk,
+          ),
+        ),
+      ),
+    );
   } finally {
     await node.stop();
   }

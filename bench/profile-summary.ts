@@ -19,17 +19,34 @@ type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
  * the SQL round trip, one made by the HTTP server a cost of answering.
  */
 const LIBRARIES: { name: string; match: (f: Frame) => boolean }[] = [
-  { name: 'SQL round trips (pg driver, socket writes and reads)', match: (f) => /node_modules\/pg(-protocol|-types|-pool)?\//.test(f.url) },
-  { name: 'zod (request validation, response schemas)', match: (f) => /node_modules\/zod\//.test(f.url) || /fastify-type-provider-zod/.test(f.url) },
-  { name: 'HTTP (node http, fastify routing, hooks, serialising, response write)', match: (f) => /node_modules\/(fastify|@fastify|find-my-way|avvio|fast-json-stringify|light-my-request)/.test(f.url) || /^node:_http_/.test(f.url) },
+  {
+    name: 'SQL round trips (pg driver, socket writes and reads)',
+    match: (f) => /node_modules\/pg(-protocol|-types|-pool)?\//.test(f.url),
+  },
+  {
+    name: 'zod (request validation, response schemas)',
+    match: (f) => /node_modules\/zod\//.test(f.url) || /fastify-type-provider-zod/.test(f.url),
+  },
+  {
+    name: 'HTTP (node http, fastify routing, hooks, serialising, response write)',
+    match: (f) =>
+      /node_modules\/(fastify|@fastify|find-my-way|avvio|fast-json-stringify|light-my-request)/.test(f.url) ||
+      /^node:_http_/.test(f.url),
+  },
   { name: 'logging (pino)', match: (f) => /node_modules\/(pino|sonic-boom)/.test(f.url) },
 ];
 
 /** Steps of a create: a sample with one of these functions anywhere on its stack is charged to it. */
 const STEPS: { name: string; match: (f: Frame) => boolean }[] = [
-  { name: 'audit hash chain', match: (f) => /^(appendAudit|appendAuditMany|chainEntries|hashAuditEntry)$/.test(f.functionName) },
+  {
+    name: 'audit hash chain',
+    match: (f) => /^(appendAudit|appendAuditMany|chainEntries|hashAuditEntry)$/.test(f.functionName),
+  },
   { name: 'search tokenising', match: (f) => /^(searchRowOf|buildTsVector|indexTerms)$/.test(f.functionName) },
-  { name: 'observable indexing', match: (f) => /^(recordRequestObservables|recordObservables|requestObservables)$/.test(f.functionName) },
+  {
+    name: 'observable indexing',
+    match: (f) => /^(recordRequestObservables|recordObservables|requestObservables)$/.test(f.functionName),
+  },
 ];
 
 /** Where the nearest source frame lives, for the rest. */
@@ -47,7 +64,12 @@ function original(frame: Frame): Frame {
   if (!frame.url.startsWith('file://') || frame.lineNumber === undefined) return frame;
   if (!maps.has(frame.url)) {
     const mapFile = `${fileURLToPath(frame.url)}.map`;
-    maps.set(frame.url, existsSync(mapFile) ? new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8')) as ConstructorParameters<typeof SourceMap>[0]) : null);
+    maps.set(
+      frame.url,
+      existsSync(mapFile)
+        ? new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8')) as ConstructorParameters<typeof SourceMap>[0])
+        : null,
+    );
   }
   const entry = maps.get(frame.url)?.findEntry(frame.lineNumber, frame.columnNumber ?? 0);
   return entry && 'originalSource' in entry ? { ...frame, url: entry.originalSource } : frame;
@@ -62,7 +84,8 @@ export function summarise(profile: Profile): Map<string, number> {
     const known = categoryOf.get(id);
     if (known) return known;
     const stack: Frame[] = [];
-    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) stack.push(original(byId.get(cur)!.callFrame));
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur))
+      stack.push(original(byId.get(cur)!.callFrame));
     const leaf = stack[0]!.functionName;
     let cat: string | undefined;
     if (leaf === '(garbage collector)') cat = 'garbage collection';
@@ -95,6 +118,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const busy = [...ms].filter(([k]) => k !== 'idle').reduce((a, [, v]) => a + v, 0);
   const per = Number(count ?? 0);
   for (const [k, v] of [...ms].sort((a, b) => b[1] - a[1])) {
-    process.stdout.write(`${JSON.stringify({ category: k, ms: Math.round(v), share_of_busy: k === 'idle' ? null : Math.round((v / busy) * 1000) / 1000, ...(per ? { ms_per_op: Math.round((v / per) * 1000) / 1000 } : {}) })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ category: k, ms: Math.round(v), share_of_busy: k === 'idle' ? null : Math.round((v / busy) * 1000) / 1000, ...(per ? { ms_per_op: Math.round((v / per) * 1000) / 1000 } : {}) })}\n`,
+    );
   }
 }

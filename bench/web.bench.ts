@@ -23,7 +23,11 @@ const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 
 const outDir = mkdtempSync(path.join(tmpdir(), 'crossline-bench-web-'));
 try {
-  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    'npx',
+    ['vite', 'build', '--config', 'web/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   const first = firstPaintScripts(readFileSync(path.join(outDir, 'index.html'), 'utf8'));
   const size = (file: string) => {
     const bytes = readFileSync(path.join(outDir, file));
@@ -31,14 +35,29 @@ try {
   };
   const sum = first.map(size).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
   report({
-    bench: 'web', metric: 'js_before_first_paint_gzip_kb', value: kb(sum.gzip), unit: 'KB', target: TARGET_GZIP_KB, better: 'lower',
-    raw_kb: kb(sum.raw), files: first.length,
+    bench: 'web',
+    metric: 'js_before_first_paint_gzip_kb',
+    value: kb(sum.gzip),
+    unit: 'KB',
+    target: TARGET_GZIP_KB,
+    better: 'lower',
+    raw_kb: kb(sum.raw),
+    files: first.length,
   });
-  const onDemand = readdirSync(path.join(outDir, 'assets')).filter((f) => f.endsWith('.js') && !first.includes(`/assets/${f}`));
+  const onDemand = readdirSync(path.join(outDir, 'assets')).filter(
+    (f) => f.endsWith('.js') && !first.includes(`/assets/${f}`),
+  );
   const lazy = onDemand.map((f) => ({ f, ...size(`assets/${f}`) })).sort((a, b) => b.gzip - a.gzip);
   report({
-    bench: 'web', metric: 'js_on_demand_gzip_kb', value: kb(lazy.reduce((a, b) => a + b.gzip, 0)), unit: 'KB', chunks: lazy.length,
-    largest: lazy.slice(0, 3).map((c) => `${c.f.replace(/-[\w-]{8}\.js$/, '')} ${kb(c.gzip)} KB`).join(', '),
+    bench: 'web',
+    metric: 'js_on_demand_gzip_kb',
+    value: kb(lazy.reduce((a, b) => a + b.gzip, 0)),
+    unit: 'KB',
+    chunks: lazy.length,
+    largest: lazy
+      .slice(0, 3)
+      .map((c) => `${c.f.replace(/-[\w-]{8}\.js$/, '')} ${kb(c.gzip)} KB`)
+      .join(', '),
   });
 } finally {
   rmSync(outDir, { recursive: true, force: true });

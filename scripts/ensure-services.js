@@ -25,9 +25,12 @@ export function ensureChromium() {
   const hasFont = spawnSync('dpkg', ['-s', 'fonts-wqy-zenhei'], { stdio: 'ignore' }).status === 0;
   const hasChromium = spawnSync('sh', ['-c', 'command -v chromium'], { stdio: 'ignore' }).status === 0;
   if (hasChromium && hasFont) return { ok: true };
-  if (process.getuid?.() !== 0) return { ok: false, reason: 'chromium or fonts-wqy-zenhei missing; install them with apt (needs root)' };
+  if (process.getuid?.() !== 0)
+    return { ok: false, reason: 'chromium or fonts-wqy-zenhei missing; install them with apt (needs root)' };
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
   const install = spawnSync('apt-get', ['install', '-y', 'chromium', 'fonts-wqy-zenhei'], { stdio: 'inherit', env });
-  return install.status === 0 ? { ok: true } : { ok: false, reason: 'apt-get install chromium fonts-wqy-zenhei failed' };
+  return install.status === 0
+    ? { ok: true }
+    : { ok: false, reason: 'apt-get install chromium fonts-wqy-zenhei failed' };
 }

@@ -6,8 +6,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  clusterPssMiB, deadPeerAndPartition, formFederation, heldHash, pingFanOut, publishDirectory, rotateThroughDirectory,
-  rssMiB, shareGreenArticle, startSim, type Sim,
+  clusterPssMiB,
+  deadPeerAndPartition,
+  formFederation,
+  heldHash,
+  pingFanOut,
+  publishDirectory,
+  rotateThroughDirectory,
+  rssMiB,
+  shareGreenArticle,
+  startSim,
+  type Sim,
 } from '../test/federation/support/sim-federation.js';
 
 type Args = { nodes: number; pings: number; fanOut: number; write: boolean };
@@ -34,20 +43,32 @@ const emit = (figure: string, values: Record<string, unknown>) => console.log(JS
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 function memory(sim: Sim): { perNodeMiB: { min: number; mean: number; max: number }; clusterPssMiB: number } {
-  const rss = sim.nodes.map((n) => n.pid()).filter((p): p is number => p !== undefined).map(rssMiB);
+  const rss = sim.nodes
+    .map((n) => n.pid())
+    .filter((p): p is number => p !== undefined)
+    .map(rssMiB);
   return {
-    perNodeMiB: { min: round(Math.min(...rss)), mean: round(rss.reduce((a, b) => a + b, 0) / rss.length), max: round(Math.max(...rss)) },
+    perNodeMiB: {
+      min: round(Math.min(...rss)),
+      mean: round(rss.reduce((a, b) => a + b, 0) / rss.length),
+      max: round(Math.max(...rss)),
+    },
     clusterPssMiB: round(clusterPssMiB(sim)),
   };
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${round(os.totalmem() / 2 ** 30)} GiB, load ${os.loadavg().map((l) => round(l)).join('/')}`;
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${round(os.totalmem() / 2 ** 30)} GiB, load ${os
+    .loadavg()
+    .map((l) => round(l))
+    .join('/')}`;
   emit('machine', { nodes: args.nodes, machine });
   const t0 = performance.now();
   const sim = await startSim({ nodes: args.nodes, progress: (l) => process.stderr.write(`${l}\n`) });
-  const stopOnSignal = () => { void sim.stop().finally(() => process.exit(130)); };
+  const stopOnSignal = () => {
+    void sim.stop().finally(() => process.exit(130));
+  };
   process.once('SIGINT', stopOnSignal);
   try {
     emit('startup', { ms: Math.round(performance.now() - t0) });
@@ -67,7 +88,12 @@ async function main(): Promise<void> {
     emit('fanout.tlp_green_share', { recipients: share.recipients, msToLastReceipt: Math.round(share.ms) });
     row.share = `${round(share.ms / 1000, 2)} s`;
     const fan = await pingFanOut(sim, args.fanOut);
-    emit('fanout.messages', { messages: fan.messages, msToLastReceipt: Math.round(fan.ms), perSecond: round(fan.perSecond), cpuMsPerMessage: { nodes: round(fan.cpuMsPerMessage.nodes, 2), cluster: round(fan.cpuMsPerMessage.cluster, 2) } });
+    emit('fanout.messages', {
+      messages: fan.messages,
+      msToLastReceipt: Math.round(fan.ms),
+      perSecond: round(fan.perSecond),
+      cpuMsPerMessage: { nodes: round(fan.cpuMsPerMessage.nodes, 2), cluster: round(fan.cpuMsPerMessage.cluster, 2) },
+    });
     row.fanout = `${fan.messages} in ${round(fan.ms / 1000)} s = ${Math.round(fan.perSecond)}/s`;
     row.cpu = `${round(fan.cpuMsPerMessage.nodes, 2)} + ${round(fan.cpuMsPerMessage.cluster, 2)} ms`;
     const mem = memory(sim);
@@ -76,8 +102,15 @@ async function main(): Promise<void> {
     if (args.nodes >= 4) {
       const f = await deadPeerAndPartition(sim, args.pings, 1 / 3);
       emit('failure', {
-        dead: f.dead, partitioned: f.partitioned, healthyPeers: f.healthy, beforeMs: Math.round(f.beforeMs), duringMs: Math.round(f.duringMs),
-        ratio: round(f.ratio, 2), restartMs: Math.round(f.restartMs), catchUpMs: Math.round(f.catchUpMs), ...f.tally,
+        dead: f.dead,
+        partitioned: f.partitioned,
+        healthyPeers: f.healthy,
+        beforeMs: Math.round(f.beforeMs),
+        duringMs: Math.round(f.duringMs),
+        ratio: round(f.ratio, 2),
+        restartMs: Math.round(f.restartMs),
+        catchUpMs: Math.round(f.catchUpMs),
+        ...f.tally,
       });
       row.failure = `${round(f.ratio, 2)} (${Math.round(f.beforeMs)} → ${Math.round(f.duringMs)} ms); restart ${round(f.restartMs / 1000)} s + catch-up ${round(f.catchUpMs / 1000, 2)} s; ${f.tally.sent} sent, ${f.tally.lost} lost, ${f.tally.duplicated} dup`;
       if (f.tally.lost > 0 || f.tally.duplicated > 0 || f.tally.rejected > 0) process.exitCode = 1;
@@ -89,7 +122,18 @@ async function main(): Promise<void> {
   }
 }
 
-const COLUMNS = ['date', 'N', 'machine', 'directory', 'rotation', 'share', 'fanout', 'cpu', 'memory', 'failure'] as const;
+const COLUMNS = [
+  'date',
+  'N',
+  'machine',
+  'directory',
+  'rotation',
+  'share',
+  'fanout',
+  'cpu',
+  'memory',
+  'failure',
+] as const;
 const START = '<!-- sim:results -->';
 const END = '<!-- /sim:results -->';
 
@@ -103,7 +147,10 @@ function writeRow(nodes: number, machine: string, row: Record<string, string>): 
   const date = new Date().toISOString().slice(0, 10);
   const line = `| ${[date, String(nodes), machine, ...COLUMNS.slice(3).map((c) => row[c] ?? '—')].join(' | ')} |`;
   const [header = '', rule = '', ...rows] = table.trim().split('\n');
-  const key = (l: string) => { const [d = '', n = ''] = l.split(' | ').map((c) => c.replace(/^\| /, '')); return `${d} ${n.padStart(4, '0')}`; };
+  const key = (l: string) => {
+    const [d = '', n = ''] = l.split(' | ').map((c) => c.replace(/^\| /, ''));
+    return `${d} ${n.padStart(4, '0')}`;
+  };
   const kept = rows.filter((l) => !l.startsWith(`| ${date} | ${nodes} |`));
   const sorted = [...kept, line].sort((a, b) => key(a).localeCompare(key(b)));
   writeFileSync(file, `${head}${START}\n${[header, rule, ...sorted].join('\n')}\n${END}${tail}`);

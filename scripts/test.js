@@ -26,7 +26,9 @@ if (tsc.status !== 0 || tscWeb.status !== 0) {
 }
 
 // Lint, with the layer rule of docs/architecture.md (eslint.config.js); cached between runs.
-const lint = spawnSync('npx', ['eslint', '--cache', '--cache-location', 'node_modules/.cache/eslint/', '.'], { stdio: 'inherit' });
+const lint = spawnSync('npx', ['eslint', '--cache', '--cache-location', 'node_modules/.cache/eslint/', '.'], {
+  stdio: 'inherit',
+});
 if (lint.status !== 0) {
   process.stdout.write('\nlint failed (npx eslint .)\n0 passed, 1 failed\n');
   process.exit(1);

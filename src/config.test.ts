@@ -18,18 +18,32 @@ describe('loadConfig', () => {
 
   it('keeps evidence on disk by default and reads the S3 store settings from the environment', () => {
     expect(loadConfig({ dataDir }, {}).objectStore).toBe('disk');
-    const c = loadConfig({ dataDir }, {
-      CROSSLINE_OBJECT_STORE: 's3', CROSSLINE_S3_BUCKET: 'unit-evidence', CROSSLINE_S3_ENDPOINT: 'http://127.0.0.1:9000',
-      CROSSLINE_S3_REGION: 'eu-central-1', CROSSLINE_S3_PREFIX: 'cn-mps/node-1', CROSSLINE_S3_FORCE_PATH_STYLE: 'false',
-    });
+    const c = loadConfig(
+      { dataDir },
+      {
+        CROSSLINE_OBJECT_STORE: 's3',
+        CROSSLINE_S3_BUCKET: 'unit-evidence',
+        CROSSLINE_S3_ENDPOINT: 'http://127.0.0.1:9000',
+        CROSSLINE_S3_REGION: 'eu-central-1',
+        CROSSLINE_S3_PREFIX: 'cn-mps/node-1',
+        CROSSLINE_S3_FORCE_PATH_STYLE: 'false',
+      },
+    );
     expect(c).toMatchObject({
-      objectStore: 's3', s3Bucket: 'unit-evidence', s3Endpoint: 'http://127.0.0.1:9000', s3Region: 'eu-central-1', s3Prefix: 'cn-mps/node-1', s3ForcePathStyle: false,
+      objectStore: 's3',
+      s3Bucket: 'unit-evidence',
+      s3Endpoint: 'http://127.0.0.1:9000',
+      s3Region: 'eu-central-1',
+      s3Prefix: 'cn-mps/node-1',
+      s3ForcePathStyle: false,
     });
     expect(loadConfig({ dataDir }, { CROSSLINE_S3_FORCE_PATH_STYLE: 'true' }).s3ForcePathStyle).toBe(true);
   });
 
   it('refuses an S3 store without a bucket and bad S3 values, naming the setting', () => {
-    expect(() => loadConfig({ dataDir }, { CROSSLINE_OBJECT_STORE: 's3' })).toThrow(/s3Bucket: required when objectStore is s3/);
+    expect(() => loadConfig({ dataDir }, { CROSSLINE_OBJECT_STORE: 's3' })).toThrow(
+      /s3Bucket: required when objectStore is s3/,
+    );
     expect(() => loadConfig({ dataDir }, { CROSSLINE_OBJECT_STORE: 'ftp' })).toThrow(/objectStore/);
     expect(() => loadConfig({ dataDir }, { CROSSLINE_S3_ENDPOINT: 'not a url' })).toThrow(/s3Endpoint/);
     expect(() => loadConfig({ dataDir }, { CROSSLINE_S3_FORCE_PATH_STYLE: 'perhaps' })).toThrow(/s3ForcePathStyle/);

@@ -6,7 +6,15 @@ export function createLogger(level: string, nodeId: string): Logger {
     level,
     base: { node: nodeId },
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', '*.totp', 'password', 'token'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        '*.password',
+        '*.token',
+        '*.totp',
+        'password',
+        'token',
+      ],
       censor: '[redacted]',
     },
   });

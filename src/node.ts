@@ -34,8 +34,12 @@ export async function openNodeContext(config: Config, options: OpenNodeOptions =
   // the data dir (keys, evidence) must be just as private.
   if (config.databaseUrl) await secureDataDirMode(config.dataDir, false);
   const db: Db = await openDb({
-    dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema, poolSize: config.databasePoolSize,
-    warn: (message) => logger.warn(message), info: (message) => logger.info(message),
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    schema: config.databaseSchema,
+    poolSize: config.databasePoolSize,
+    warn: (message) => logger.warn(message),
+    info: (message) => logger.info(message),
   });
   const applied = await migrate(db);
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
@@ -56,17 +60,26 @@ export async function startNode(config: Config, options: OpenNodeOptions = {}): 
   const taxiiFeeds = startTaxiiFeedWorker(ctx);
   // An index built by older rules is rebuilt once, in the background; searches work meanwhile.
   const reindexing = new AbortController();
-  const reindexed = reindexIfOutdated(ctx, reindexing.signal)
-    .catch((err: unknown) => { if (!reindexing.signal.aborted) ctx.logger.error({ err }, 'search index rebuild failed'); });
+  const reindexed = reindexIfOutdated(ctx, reindexing.signal).catch((err: unknown) => {
+    if (!reindexing.signal.aborted) ctx.logger.error({ err }, 'search index rebuild failed');
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const scheme = config.tlsCertFile ? 'https' : 'http';
   const url = `${scheme}://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  const metricsListener: MetricsListener | undefined = config.metricsPort !== undefined ? await startMetricsListener(app.metrics, config) : undefined;
-  ctx.logger.info({ url, database: ctx.db.store, ...(metricsListener ? { metrics: metricsListener.url } : {}) }, 'node started');
+  const metricsListener: MetricsListener | undefined =
+    config.metricsPort !== undefined ? await startMetricsListener(app.metrics, config) : undefined;
+  ctx.logger.info(
+    { url, database: ctx.db.store, ...(metricsListener ? { metrics: metricsListener.url } : {}) },
+    'node started',
+  );
   return {
-    ctx, app, url, workers, metricsUrl: metricsListener?.url,
+    ctx,
+    app,
+    url,
+    workers,
+    metricsUrl: metricsListener?.url,
     async stop() {
       if (stopping) return;
       stopping = true;

@@ -67,7 +67,10 @@ export type EntryHistory = Omit<RecordEventRow, 'auditSeq'>;
  * `history`, when given, holds one history row per entry, written by the same statement.
  */
 export async function appendAuditMany(
-  tx: Queryable, inputs: readonly AuditInput[], now: Date, history: readonly EntryHistory[] = [],
+  tx: Queryable,
+  inputs: readonly AuditInput[],
+  now: Date,
+  history: readonly EntryHistory[] = [],
 ): Promise<AuditEntry[]> {
   if (inputs.length === 0) return [];
   if (history.length > 0 && history.length !== inputs.length) throw new Error('one history row per audit entry');
@@ -93,9 +96,16 @@ function chainEntries(head: Head, inputs: readonly AuditInput[], now: Date): Aud
   let prev = head;
   for (const input of inputs) {
     const body: Omit<AuditEntry, 'hash'> = {
-      seq: prev.seq + 1, at: now.toISOString(), actorKind: input.actor.kind, actorId: actorId(input.actor),
-      actorLabel: actorLabel(input.actor), action: input.action, subjectType: input.subjectType, subjectId: input.subjectId,
-      data: JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>, prevHash: prev.hash,
+      seq: prev.seq + 1,
+      at: now.toISOString(),
+      actorKind: input.actor.kind,
+      actorId: actorId(input.actor),
+      actorLabel: actorLabel(input.actor),
+      action: input.action,
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      data: JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>,
+      prevHash: prev.hash,
     };
     const entry: AuditEntry = { ...body, hash: hashAuditEntry(body) };
     entries.push(entry);
@@ -108,17 +118,39 @@ function chainEntries(head: Head, inputs: readonly AuditInput[], now: Date): Aud
  * Moves the head from `from` to the last entry and inserts the entries (and their history rows), or
  * does nothing when the head is not at `from`.
  */
-async function insertAtHead(tx: Queryable, from: Head, entries: readonly AuditEntry[], history: readonly EntryHistory[]): Promise<boolean> {
+async function insertAtHead(
+  tx: Queryable,
+  from: Head,
+  entries: readonly AuditEntry[],
+  history: readonly EntryHistory[],
+): Promise<boolean> {
   const last = entries.at(-1)!;
   const col = <K extends keyof AuditEntry>(k: K) => entries.map((e) => e[k]);
   // The history rows are gated on `moved` like the entries: a wrong guess writes neither.
-  const rider = history.length > 0 ? recordEventsRider(history.map((h, i) => ({ ...h, auditSeq: entries[i]!.seq }))) : undefined;
+  const rider =
+    history.length > 0 ? recordEventsRider(history.map((h, i) => ({ ...h, auditSeq: entries[i]!.seq }))) : undefined;
   // Under READ COMMITTED a head locked by another writer is re-checked once that writer ends, so
   // the condition holds exactly when the chain really continues from `from`.
   const { ctes, params } = withRider(
-    'UPDATE audit_head SET seq = $12, hash = $13 WHERE id = 1 AND seq = $14 AND hash = $15 RETURNING id', 'moved',
-    [col('seq'), entries[0]!.at, col('actorKind'), col('actorId'), col('actorLabel'), col('action'), col('subjectType'),
-      col('subjectId'), entries.map((e) => JSON.stringify(e.data)), col('prevHash'), col('hash'), last.seq, last.hash, from.seq, from.hash],
+    'UPDATE audit_head SET seq = $12, hash = $13 WHERE id = 1 AND seq = $14 AND hash = $15 RETURNING id',
+    'moved',
+    [
+      col('seq'),
+      entries[0]!.at,
+      col('actorKind'),
+      col('actorId'),
+      col('actorLabel'),
+      col('action'),
+      col('subjectType'),
+      col('subjectId'),
+      entries.map((e) => JSON.stringify(e.data)),
+      col('prevHash'),
+      col('hash'),
+      last.seq,
+      last.hash,
+      from.seq,
+      from.hash,
+    ],
     rider,
   );
   const rows = await tx.query(
@@ -134,8 +166,17 @@ async function insertAtHead(tx: Queryable, from: Head, entries: readonly AuditEn
 }
 
 type AuditRow = {
-  seq: number; at: Date; actor_kind: string; actor_id: string; actor_label: string; action: string;
-  subject_type: string; subject_id: string; data: Record<string, unknown>; prev_hash: string; hash: string;
+  seq: number;
+  at: Date;
+  actor_kind: string;
+  actor_id: string;
+  actor_label: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  data: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
 };
 
 export function rowToAuditEntry(r: AuditRow): AuditEntry {
@@ -155,17 +196,27 @@ export function rowToAuditEntry(r: AuditRow): AuditEntry {
 }
 
 export type AuditQuery = {
-  action?: string; subjectType?: string; subjectId?: string; actorId?: string;
+  action?: string;
+  subjectType?: string;
+  subjectId?: string;
+  actorId?: string;
   /** A record's reference (CN-DEMO-REQ-2026-0005) as the entries about it carry it. */
   reference?: string;
-  q?: string; from?: string; to?: string; limit: number; beforeSeq?: number;
+  q?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  beforeSeq?: number;
 };
 
 /** Newest first, filtered; `q` searches action, subject and actor label. */
 export async function listAudit(db: Queryable, f: AuditQuery): Promise<AuditEntry[]> {
   const where: string[] = [];
   const params: unknown[] = [];
-  const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace('?', `$${params.length}`)); };
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
   if (f.action) add('action = ?', f.action);
   if (f.subjectType) add('subject_type = ?', f.subjectType);
   if (f.subjectId) add('subject_id = ?', f.subjectId);
@@ -174,7 +225,11 @@ export async function listAudit(db: Queryable, f: AuditQuery): Promise<AuditEntr
   if (f.from) add('at >= ?', f.from);
   if (f.to) add('at <= ?', f.to);
   if (f.beforeSeq) add('seq < ?', f.beforeSeq);
-  if (f.q) add("(action || ' ' || subject_type || ' ' || subject_id || ' ' || actor_label || ' ' || coalesce(data->>'reference', '')) ILIKE ?", `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.q)
+    add(
+      "(action || ' ' || subject_type || ' ' || subject_id || ' ' || actor_label || ' ' || coalesce(data->>'reference', '')) ILIKE ?",
+      `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    );
   params.push(f.limit);
   const rows = await db.query<AuditRow>(
     `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`,

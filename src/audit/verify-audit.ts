@@ -6,9 +6,17 @@ import { verifyCountersignedCheckpoints, type CheckpointVerification } from './v
 
 export type AuditVerification =
   | { ok: true; entries: number; headHash: string; checkpoints: CheckpointVerification }
-  | { ok: false; entries: number; firstBadSeq: number; reason: AuditFailure; detail: string; checkpoints?: CheckpointVerification };
+  | {
+      ok: false;
+      entries: number;
+      firstBadSeq: number;
+      reason: AuditFailure;
+      detail: string;
+      checkpoints?: CheckpointVerification;
+    };
 
-export type AuditFailure = 'hash_mismatch' | 'broken_link' | 'missing_entry' | 'head_mismatch' | 'checkpoint_mismatch' | 'bad_countersignature';
+export type AuditFailure =
+  'hash_mismatch' | 'broken_link' | 'missing_entry' | 'head_mismatch' | 'checkpoint_mismatch' | 'bad_countersignature';
 
 const PAGE = 5000;
 
@@ -41,14 +49,25 @@ export async function verifyAuditChain(db: Queryable): Promise<AuditVerification
   }
   const [head] = await db.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1');
   if (!head || head.seq !== count || head.hash !== prevHash) {
-    return fail(count, count + 1, 'head_mismatch',
-      `the chain ends at entry ${count} but the recorded head is entry ${head?.seq ?? '?'}: entries were removed from the end`);
+    return fail(
+      count,
+      count + 1,
+      'head_mismatch',
+      `the chain ends at entry ${count} but the recorded head is entry ${head?.seq ?? '?'}: entries were removed from the end`,
+    );
   }
   // An intact chain may still be a rewritten one: compare it with what peers countersigned.
   const checkpoints = await verifyCountersignedCheckpoints(db);
   if (checkpoints.failure) {
     const { failure, ...counts } = checkpoints;
-    return { ok: false, entries: count, firstBadSeq: failure.seq, reason: failure.reason, detail: failure.detail, checkpoints: counts };
+    return {
+      ok: false,
+      entries: count,
+      firstBadSeq: failure.seq,
+      reason: failure.reason,
+      detail: failure.detail,
+      checkpoints: counts,
+    };
   }
   return { ok: true, entries: count, headHash: prevHash, checkpoints };
 }

@@ -21,25 +21,49 @@ export async function verifyCountersignedCheckpoints(db: Queryable): Promise<Che
   for (const cs of await listCountersignatures(db)) {
     result.checked += 1;
     const card = cs.card ? verifyNodeCard(cs.card) : null;
-    if (!card?.ok) { result.unverifiable += 1; continue; }
+    if (!card?.ok) {
+      result.unverifiable += 1;
+      continue;
+    }
     const keys = cardSigKeys(card.card);
     let signed;
     try {
       signed = verifyCountersignature(cs.jws, (kid) => keys.get(kid));
     } catch (e) {
       if (!isFederationError(e)) throw e;
-      if (e.code === 'FED_UNKNOWN_KEY') { result.unverifiable += 1; continue; }
-      return { ...result, failure: { seq: cs.seq, peer: cs.peerId, reason: 'bad_countersignature', detail: `countersignature by ${cs.peerId} at entry ${cs.seq}: ${e.code}` } };
+      if (e.code === 'FED_UNKNOWN_KEY') {
+        result.unverifiable += 1;
+        continue;
+      }
+      return {
+        ...result,
+        failure: {
+          seq: cs.seq,
+          peer: cs.peerId,
+          reason: 'bad_countersignature',
+          detail: `countersignature by ${cs.peerId} at entry ${cs.seq}: ${e.code}`,
+        },
+      };
     }
     if (signed.seq !== cs.seq || signed.hash !== cs.hash || signed.by !== cs.peerId) {
-      return { ...result, failure: { seq: cs.seq, peer: cs.peerId, reason: 'bad_countersignature', detail: `stored countersignature row ${cs.seq} differs from what ${cs.peerId} signed` } };
+      return {
+        ...result,
+        failure: {
+          seq: cs.seq,
+          peer: cs.peerId,
+          reason: 'bad_countersignature',
+          detail: `stored countersignature row ${cs.seq} differs from what ${cs.peerId} signed`,
+        },
+      };
     }
     const current = await auditHashAt(db, cs.seq);
     if (current !== signed.hash) {
       return {
         ...result,
         failure: {
-          seq: cs.seq, peer: cs.peerId, reason: 'checkpoint_mismatch',
+          seq: cs.seq,
+          peer: cs.peerId,
+          reason: 'checkpoint_mismatch',
           detail: `entry ${cs.seq} ${current ? 'has a different hash than' : 'is missing from'} the checkpoint ${cs.peerId} countersigned: history up to it was rewritten`,
         },
       };

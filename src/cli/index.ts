@@ -24,7 +24,9 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError();
   let exitCode = 0;
-  const setExit = (code: number) => { exitCode = code; };
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
   registerInit(program, setExit);
   registerStart(program, setExit);
   registerDemo(program, setExit);

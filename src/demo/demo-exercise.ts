@@ -8,14 +8,19 @@ export function hospitalRansomwareScenario(director: string, participant: string
   return {
     title: { en: 'Ransomware on a hospital', zh: '医院遭勒索软件攻击' },
     briefing: {
-      en: 'At 03:00 a regional hospital finds its patient systems encrypted. The ransom note points to infrastructure abroad. '
-        + 'Practise the emergency hotline and a preservation request under time pressure.',
+      en:
+        'At 03:00 a regional hospital finds its patient systems encrypted. The ransom note points to infrastructure abroad. ' +
+        'Practise the emergency hotline and a preservation request under time pressure.',
       zh: '凌晨 3 点，一家地区医院发现病患系统被加密，勒索信指向境外基础设施。请在时间压力下演练紧急热线和数据保全请求。',
     },
     participants: [participant],
     injects: [
       {
-        kind: 'call', offsetMinutes: 0, party: participant, urgency: 'emergency', topic: 'ransomware_incident',
+        kind: 'call',
+        offsetMinutes: 0,
+        party: participant,
+        urgency: 'emergency',
+        topic: 'ransomware_incident',
         title: { en: 'Emergency call: ransomware on a hospital', zh: '紧急呼叫：医院遭勒索软件攻击' },
         text: {
           en: 'Hospital patient systems encrypted; the ransom note names a server hosted in your country. Please acknowledge and call back.',
@@ -24,29 +29,50 @@ export function hospitalRansomwareScenario(director: string, participant: string
         callback: { name: 'Exercise duty desk', phone: '+86 10 5555 0101', email: null, timeZone: 'Asia/Shanghai' },
       },
       {
-        kind: 'info', offsetMinutes: 10, party: participant,
+        kind: 'info',
+        offsetMinutes: 10,
+        party: participant,
         title: { en: 'Situation update', zh: '态势通报' },
-        text: { en: 'Ambulances are being diverted; the gang threatens to publish patient data in 48 hours.', zh: '救护车已被分流；犯罪团伙威胁在 48 小时内公开病患数据。' },
+        text: {
+          en: 'Ambulances are being diverted; the gang threatens to publish patient data in 48 hours.',
+          zh: '救护车已被分流；犯罪团伙威胁在 48 小时内公开病患数据。',
+        },
       },
       {
-        kind: 'request', offsetMinutes: 20, party: participant,
+        kind: 'request',
+        offsetMinutes: 20,
+        party: participant,
         title: { en: 'Preservation request for the ransom contact accounts', zh: '对勒索联系账户的保全请求' },
         request: {
-          type: 'preservation', urgency: 'urgent', confidentiality: 'confidential', caseRef: `${director.toUpperCase()}-EX-0001`,
+          type: 'preservation',
+          urgency: 'urgent',
+          confidentiality: 'confidential',
+          caseRef: `${director.toUpperCase()}-EX-0001`,
           subject: { en: 'Preserve the mailbox named in the ransom note', zh: '保全勒索信所列邮箱' },
           crimeCategory: 'ransomware',
-          facts: 'A hospital was encrypted; the ransom note asks victims to write to this mailbox to negotiate payment.',
+          facts:
+            'A hospital was encrypted; the ransom note asks victims to write to this mailbox to negotiate payment.',
           dataRequested: 'Mailbox content, subscriber records and login IP logs.',
           identifiers: [{ kind: 'email', value: 'decrypt.help@example.com', service: 'Example Mail' }],
           legalBasis: 'coe_budapest_art29',
           contactOfficer: { name: 'Exercise desk', email: 'exercise.desk@example.gov', phone: '+86 10 5555 0101' },
-          details: { preservation: { dataToPreserve: 'Mailbox content, subscriber information, IP logs', provider: 'Example Mail Inc.' } },
+          details: {
+            preservation: {
+              dataToPreserve: 'Mailbox content, subscriber information, IP logs',
+              provider: 'Example Mail Inc.',
+            },
+          },
         },
       },
       {
-        kind: 'info', offsetMinutes: 30, party: participant,
+        kind: 'info',
+        offsetMinutes: 30,
+        party: participant,
         title: { en: 'Hot wash-up', zh: '现场复盘' },
-        text: { en: 'End of play: note what slowed the response for the debrief.', zh: '演练结束：请记录拖慢响应的因素，供复盘使用。' },
+        text: {
+          en: 'End of play: note what slowed the response for the debrief.',
+          zh: '演练结束：请记录拖慢响应的因素，供复盘使用。',
+        },
       },
     ],
   };
@@ -56,5 +82,9 @@ export function hospitalRansomwareScenario(director: string, participant: string
 export async function seedDemoExercise(seeded: readonly SeededNode[]): Promise<void> {
   const [director, participant] = seeded;
   if (!director || !participant) return;
-  await createScenario(director.ctx, director.as.supervisor, hospitalRansomwareScenario(director.party.nodeId, participant.party.nodeId));
+  await createScenario(
+    director.ctx,
+    director.as.supervisor,
+    hospitalRansomwareScenario(director.party.nodeId, participant.party.nodeId),
+  );
 }

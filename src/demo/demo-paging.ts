@@ -16,7 +16,12 @@ export async function startDemoMailCatcher(dataDir: string, host: string, basePo
 
 /** Configuration overrides that send a node's e-mail pages to the catcher. */
 export function demoSmtpConfig(mail: MailCatcher, nodeId: string): Partial<ConfigInput> {
-  return { smtpHost: mail.host, smtpPort: mail.port, smtpSecurity: 'none', smtpFrom: `Crossline ${nodeId} <pages@${nodeId}.demo>` };
+  return {
+    smtpHost: mail.host,
+    smtpPort: mail.port,
+    smtpSecurity: 'none',
+    smtpFrom: `Crossline ${nodeId} <pages@${nodeId}.demo>`,
+  };
 }
 
 /** Gives each demo user who has not set up paging an e-mail address for pages (idempotent). */

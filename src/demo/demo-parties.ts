@@ -12,16 +12,28 @@ export type DemoParty = {
 
 export const DEMO_PARTIES: DemoParty[] = [
   {
-    nodeId: 'cn-demo', name: { en: 'Demo Cybercrime Unit (China)', zh: '演示网络犯罪侦查部门（中国）' }, country: 'CN',
-    timeZone: 'Asia/Shanghai', locale: 'zh-CN', approvalRequiredForOutgoingData: true,
+    nodeId: 'cn-demo',
+    name: { en: 'Demo Cybercrime Unit (China)', zh: '演示网络犯罪侦查部门（中国）' },
+    country: 'CN',
+    timeZone: 'Asia/Shanghai',
+    locale: 'zh-CN',
+    approvalRequiredForOutgoingData: true,
   },
   {
-    nodeId: 'us-demo', name: { en: 'Demo Cyber Division (United States)', zh: '演示网络犯罪调查部门（美国）' }, country: 'US',
-    timeZone: 'America/New_York', locale: 'en', approvalRequiredForOutgoingData: false,
+    nodeId: 'us-demo',
+    name: { en: 'Demo Cyber Division (United States)', zh: '演示网络犯罪调查部门（美国）' },
+    country: 'US',
+    timeZone: 'America/New_York',
+    locale: 'en',
+    approvalRequiredForOutgoingData: false,
   },
   {
-    nodeId: 'eu-demo', name: { en: 'Demo Cybercrime Centre (EU)', zh: '演示网络犯罪中心（欧盟）' }, country: 'EU',
-    timeZone: 'Europe/Brussels', locale: 'en', approvalRequiredForOutgoingData: false,
+    nodeId: 'eu-demo',
+    name: { en: 'Demo Cybercrime Centre (EU)', zh: '演示网络犯罪中心（欧盟）' },
+    country: 'EU',
+    timeZone: 'Europe/Brussels',
+    locale: 'en',
+    approvalRequiredForOutgoingData: false,
   },
 ];
 

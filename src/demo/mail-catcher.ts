@@ -42,7 +42,8 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
     disabledCommands: options.tls ? [] : ['STARTTLS'],
     ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : {}),
     onAuth(auth, _session, callback) {
-      if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) callback(null, { user: auth.username });
+      if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass)
+        callback(null, { user: auth.username });
       else callback(new Error('Invalid username or password'));
     },
     onData(stream, session, callback) {
@@ -58,7 +59,10 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
         }
         mails.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address), raw, receivedAt, file,
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          receivedAt,
+          file,
         });
         for (const w of waiters.splice(0)) w();
         callback();
@@ -74,12 +78,18 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
   // A catcher never keeps a process alive on its own (tests and the demo stop it, or simply exit).
   server.server.unref();
   return {
-    host, port, dir: options.dir ?? null, mails,
+    host,
+    port,
+    dir: options.dir ?? null,
+    mails,
     waitFor(count, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`expected ${count} mails, got ${mails.length}`)), timeoutMs);
         const check = () => {
-          if (mails.length >= count) { clearTimeout(timer); resolve(mails.slice()); } else waiters.push(check);
+          if (mails.length >= count) {
+            clearTimeout(timer);
+            resolve(mails.slice());
+          } else waiters.push(check);
         };
         check();
       });

@@ -20,8 +20,12 @@ export async function seedDemoUsers(ctx: ServiceContext, party: DemoParty): Prom
   const actors = {} as DemoActors;
   for (const u of DEMO_USERS) {
     await createUser(ctx, system, {
-      username: u.username, displayName: party.locale === 'zh-CN' ? u.name.zh : u.name.en, roles: u.roles,
-      password: DEMO_PASSWORD, locale: party.locale, timeZone: party.timeZone,
+      username: u.username,
+      displayName: party.locale === 'zh-CN' ? u.name.zh : u.name.en,
+      roles: u.roles,
+      password: DEMO_PASSWORD,
+      locale: party.locale,
+      timeZone: party.timeZone,
     });
     actors[u.username] = toActor((await findUserNamed(ctx, u.username))!, party.nodeId);
   }
@@ -36,7 +40,8 @@ export async function seedDemoFederation(nodes: readonly DemoNode[]): Promise<bo
   const fresh = (await userCount(nodes[0]!.node.ctx)) === 0;
   const seeded: SeededNode[] = [];
   for (const { party, node } of nodes) {
-    if ((await userCount(node.ctx)) === 0) seeded.push({ party, ctx: node.ctx, as: await seedDemoUsers(node.ctx, party) });
+    if ((await userCount(node.ctx)) === 0)
+      seeded.push({ party, ctx: node.ctx, as: await seedDemoUsers(node.ctx, party) });
   }
   if (fresh) await seedWorkload(seeded);
   if (fresh) await seedDemoKnowledge(seeded);

@@ -18,7 +18,12 @@ import { createDraftRequest } from '../services/request/create-request-draft.js'
 import { callIsHere, requestStatusHere } from '../services/federation/arrivals.js';
 import type { SeededNode } from './seed-demo.js';
 import {
-  EMERGENCY_CALL, FIRST_DIALOGUE, FRAUD_CASE, FRAUD_OBSERVABLES, PRESERVATION_REQUEST, SUBSCRIBER_REQUEST,
+  EMERGENCY_CALL,
+  FIRST_DIALOGUE,
+  FRAUD_CASE,
+  FRAUD_OBSERVABLES,
+  PRESERVATION_REQUEST,
+  SUBSCRIBER_REQUEST,
 } from './demo-content.js';
 
 const OFFICER = { name: '张伟 Zhang Wei', email: 'zhang.wei@cn-demo.example', phone: '+86 10 5555 0101' };
@@ -35,16 +40,32 @@ async function arrived(check: () => Promise<boolean>, what: string, timeoutMs = 
 export async function seedWorkload(nodes: readonly SeededNode[]): Promise<void> {
   const [cn, us] = nodes as [SeededNode, SeededNode];
   const fraudCase = await createCase(cn.ctx, cn.as.investigator, {
-    ...FRAUD_CASE, crimeCategories: ['online_fraud'], participatingParties: [us.party.nodeId], tlp: 'AMBER',
-    members: [{ userId: cn.as.analyst.userId, caseRole: 'member' }, { userId: cn.as.duty.userId, caseRole: 'member' }, { userId: cn.as.supervisor.userId, caseRole: 'viewer' }],
+    ...FRAUD_CASE,
+    crimeCategories: ['online_fraud'],
+    participatingParties: [us.party.nodeId],
+    tlp: 'AMBER',
+    members: [
+      { userId: cn.as.analyst.userId, caseRole: 'member' },
+      { userId: cn.as.duty.userId, caseRole: 'member' },
+      { userId: cn.as.supervisor.userId, caseRole: 'viewer' },
+    ],
   });
   await actOnCase(cn.ctx, cn.as.investigator, fraudCase.record.id, { action: 'activate' });
   await addCaseObservables(cn.ctx, cn.as.analyst, fraudCase.record.id, {
-    observables: FRAUD_OBSERVABLES.map((o) => ({ ...o, tags: 'tags' in o ? [...o.tags] : undefined, options: { defaultCountry: 'CN' } })),
+    observables: FRAUD_OBSERVABLES.map((o) => ({
+      ...o,
+      tags: 'tags' in o ? [...o.tags] : undefined,
+      options: { defaultCountry: 'CN' },
+    })),
   });
 
   const submit = async (input: object) => {
-    const draft = await createDraftRequest(cn.ctx, cn.as.investigator, { ...input, requestedParty: us.party.nodeId, caseRef: fraudCase.record.reference, contactOfficer: OFFICER } as TCreateRequestDraft);
+    const draft = await createDraftRequest(cn.ctx, cn.as.investigator, {
+      ...input,
+      requestedParty: us.party.nodeId,
+      caseRef: fraudCase.record.reference,
+      contactOfficer: OFFICER,
+    } as TCreateRequestDraft);
     await actOnRequest(cn.ctx, cn.as.investigator, draft.id, { action: 'submit' });
     await arrived(async () => (await requestStatusHere(us.ctx, draft.id)) !== null, `request ${draft.reference}`);
     return draft.id;
@@ -52,8 +73,15 @@ export async function seedWorkload(nodes: readonly SeededNode[]): Promise<void> 
   await submit(PRESERVATION_REQUEST);
   const subscriberId = await submit(SUBSCRIBER_REQUEST);
   await actOnCase(cn.ctx, cn.as.investigator, fraudCase.record.id, { action: 'link_request', requestId: subscriberId });
-  const steps: TRequestAction[] = [{ action: 'acknowledge' }, { action: 'accept' }, { action: 'start_work' },
-    { action: 'fulfil', note: 'Subscriber: Northgate Consulting LLC, 1200 W Example Ave, Chicago IL; activated 2026-02-27, prepaid card.' }];
+  const steps: TRequestAction[] = [
+    { action: 'acknowledge' },
+    { action: 'accept' },
+    { action: 'start_work' },
+    {
+      action: 'fulfil',
+      note: 'Subscriber: Northgate Consulting LLC, 1200 W Example Ave, Chicago IL; activated 2026-02-27, prepaid card.',
+    },
+  ];
   for (const step of steps) await actOnRequest(us.ctx, us.as.duty, subscriberId, step);
   await arrived(async () => (await requestStatusHere(cn.ctx, subscriberId)) === 'fulfilled', 'the fulfilment');
 
@@ -67,7 +95,18 @@ export async function seedWorkload(nodes: readonly SeededNode[]): Promise<void> 
 async function seedRoster(node: SeededNode): Promise<void> {
   const now = node.ctx.clock().getTime();
   const shift = (userId: string, role: 'duty_officer' | 'deputy' | 'supervisor') =>
-    addShift(node.ctx, node.as.supervisor, { userId, role, start: new Date(now - 2 * HOUR_MS).toISOString(), end: new Date(now + 10 * HOUR_MS).toISOString(), timeZone: node.party.timeZone }, node.party.timeZone);
+    addShift(
+      node.ctx,
+      node.as.supervisor,
+      {
+        userId,
+        role,
+        start: new Date(now - 2 * HOUR_MS).toISOString(),
+        end: new Date(now + 10 * HOUR_MS).toISOString(),
+        timeZone: node.party.timeZone,
+      },
+      node.party.timeZone,
+    );
   await shift(node.as.duty.userId, 'duty_officer');
   await shift(node.as.investigator.userId, 'deputy');
   await shift(node.as.supervisor.userId, 'supervisor');
@@ -76,10 +115,15 @@ async function seedRoster(node: SeededNode): Promise<void> {
 async function seedFirstDialogue(ctx: ServiceContext, cn: SeededNode, us: string): Promise<void> {
   const { outcomes, ...meetingInput } = FIRST_DIALOGUE;
   const view = await createMeeting(ctx, cn.as.supervisor, {
-    ...meetingInput, parties: [ctx.config.nodeId, us],
+    ...meetingInput,
+    parties: [ctx.config.nodeId, us],
     participants: [
       { party: ctx.config.nodeId, name: 'Head of the Chinese delegation', title: 'Ministry of Public Security' },
-      { party: us, name: 'Head of the US delegation', title: 'Department of Justice / Department of Homeland Security' },
+      {
+        party: us,
+        name: 'Head of the US delegation',
+        title: 'Department of Justice / Department of Homeland Security',
+      },
     ],
   });
   const meetingId = view.meeting.id;
@@ -88,11 +132,17 @@ async function seedFirstDialogue(ctx: ServiceContext, cn: SeededNode, us: string
   for (const text of outcomes) recorded.push(await recordOutcome(ctx, cn.as.supervisor, meetingId, { text }));
   const due = (days: number) => new Date(ctx.clock().getTime() + days * DAY_MS).toISOString().slice(0, 10);
   await createActionItem(ctx, cn.as.supervisor, meetingId, {
-    outcomeId: recorded[1]!.id, title: { en: 'Publish both hotline duty rosters to the federation', zh: '向联邦发布双方热线值班表' },
-    ownerParty: ctx.config.nodeId, ownerName: 'Liaison office', dueDate: due(14),
+    outcomeId: recorded[1]!.id,
+    title: { en: 'Publish both hotline duty rosters to the federation', zh: '向联邦发布双方热线值班表' },
+    ownerParty: ctx.config.nodeId,
+    ownerName: 'Liaison office',
+    dueDate: due(14),
   });
   await createActionItem(ctx, cn.as.supervisor, meetingId, {
-    outcomeId: recorded[2]!.id, title: { en: 'Plan the first tabletop exercise on ransomware', zh: '筹划首次勒索软件桌面推演' },
-    ownerParty: us, ownerName: 'Cyber Division', dueDate: due(45),
+    outcomeId: recorded[2]!.id,
+    title: { en: 'Plan the first tabletop exercise on ransomware', zh: '筹划首次勒索软件桌面推演' },
+    ownerParty: us,
+    ownerName: 'Cyber Division',
+    dueDate: due(45),
   });
 }

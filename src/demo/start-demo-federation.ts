@@ -15,7 +15,13 @@ import { seedDemoFederation } from './seed-demo.js';
 
 export type DemoNode = { party: DemoParty; node: RunningNode };
 /** `basePort` 0 gives every node a free port (tests); `logLevel` defaults to warn. */
-export type DemoOptions = { dataDir: string; basePort: number; host: string; parties: number; logLevel?: 'warn' | 'silent' | 'info' };
+export type DemoOptions = {
+  dataDir: string;
+  basePort: number;
+  host: string;
+  parties: number;
+  logLevel?: 'warn' | 'silent' | 'info';
+};
 
 /**
  * Writes the node's identity into its crossline.json once, as `crossline init` would, so that every
@@ -28,7 +34,9 @@ function writeDemoConfig(dataDir: string, identity: Record<string, unknown>): vo
   writeFileSync(file, `${JSON.stringify(identity, null, 2)}\n`, { mode: 0o600 });
 }
 
-export async function startDemoFederation(opts: DemoOptions): Promise<{ nodes: DemoNode[]; seeded: boolean; mail: MailCatcher }> {
+export async function startDemoFederation(
+  opts: DemoOptions,
+): Promise<{ nodes: DemoNode[]; seeded: boolean; mail: MailCatcher }> {
   const nodes: DemoNode[] = [];
   // Pages sent by e-mail land in a local mail catcher (demo-paging.ts), one .eml file per mail.
   const mail = await startDemoMailCatcher(opts.dataDir, opts.host, opts.basePort);
@@ -37,16 +45,34 @@ export async function startDemoFederation(opts: DemoOptions): Promise<{ nodes: D
     const dataDir = path.join(opts.dataDir, party.nodeId);
     const identity = {
       ...(port ? { port, publicUrl: `http://127.0.0.1:${port}` } : {}),
-      nodeId: party.nodeId, nodeName: party.name, country: party.country, timeZone: party.timeZone, approvalRequiredForOutgoingData: party.approvalRequiredForOutgoingData,
+      nodeId: party.nodeId,
+      nodeName: party.name,
+      country: party.country,
+      timeZone: party.timeZone,
+      approvalRequiredForOutgoingData: party.approvalRequiredForOutgoingData,
     };
     writeDemoConfig(dataDir, identity);
-    const config = loadConfig({ dataDir, host: opts.host, ...identity, port, logLevel: opts.logLevel ?? 'warn', ...demoSmtpConfig(mail, party.nodeId) }, {});
+    const config = loadConfig(
+      {
+        dataDir,
+        host: opts.host,
+        ...identity,
+        port,
+        logLevel: opts.logLevel ?? 'warn',
+        ...demoSmtpConfig(mail, party.nodeId),
+      },
+      {},
+    );
     nodes.push({ party, node: await startNode(config) });
   }
   for (const a of nodes) {
     for (const b of nodes) {
       if (a === b || (await hasPeer(a.node.ctx, b.party.nodeId))) continue;
-      await addPeer(a.node.ctx, { kind: 'system', partyId: a.party.nodeId }, { card: ownNodeCard(b.node.ctx, b.node.url), confirmed: true });
+      await addPeer(
+        a.node.ctx,
+        { kind: 'system', partyId: a.party.nodeId },
+        { card: ownNodeCard(b.node.ctx, b.node.url), confirmed: true },
+      );
     }
   }
   const seeded = await seedDemoFederation(nodes);

@@ -34,7 +34,12 @@ export async function fetchNodeCard(endpointOrUrl: string, timeoutMs: number, lo
  * GETs a JSON document a node publishes (its card, its membership directory) under the same rules:
  * every failure is `failure()`, the reason goes to the log only.
  */
-export async function fetchPublicJson(url: string, timeoutMs: number, logger: Logger | undefined, failure: () => AppError): Promise<unknown> {
+export async function fetchPublicJson(
+  url: string,
+  timeoutMs: number,
+  logger: Logger | undefined,
+  failure: () => AppError,
+): Promise<unknown> {
   try {
     return await fetchCard(url, timeoutMs);
   } catch (e) {
@@ -51,7 +56,8 @@ async function fetchCard(url: string, timeoutMs: number): Promise<unknown> {
   } catch {
     throw new CardFetchFailure('not a URL');
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new CardFetchFailure(`scheme ${parsed.protocol} refused`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new CardFetchFailure(`scheme ${parsed.protocol} refused`);
   if (parsed.username || parsed.password) throw new CardFetchFailure('credentials in the URL refused');
   const res = await fetch(parsed, {
     signal: AbortSignal.timeout(timeoutMs),

@@ -9,17 +9,30 @@ export const CHECKPOINT_TYP = 'crossline-checkpoint+jws';
 export const COUNTERSIGN_TYP = 'crossline-countersign+jws';
 
 const ZHash = z.string().regex(/^[0-9a-f]{64}$/);
-export const ZCheckpoint = z.strictObject({ node: z.string(), seq: z.number().int().min(1), hash: ZHash, at: z.iso.datetime() });
+export const ZCheckpoint = z.strictObject({
+  node: z.string(),
+  seq: z.number().int().min(1),
+  hash: ZHash,
+  at: z.iso.datetime(),
+});
 export const ZCountersignature = ZCheckpoint.extend({ by: z.string(), countersignedAt: z.iso.datetime() });
 export type Checkpoint = z.infer<typeof ZCheckpoint>;
 export type Countersignature = z.infer<typeof ZCountersignature>;
 
 export function signCheckpoint(keys: KeyVersion, cp: Checkpoint): string {
-  return fastSign({ alg: 'EdDSA', kid: keys.kid, typ: CHECKPOINT_TYP }, canonicalJson(ZCheckpoint.parse(cp)), keys.sig.privateKey);
+  return fastSign(
+    { alg: 'EdDSA', kid: keys.kid, typ: CHECKPOINT_TYP },
+    canonicalJson(ZCheckpoint.parse(cp)),
+    keys.sig.privateKey,
+  );
 }
 
 export function signCountersignature(keys: KeyVersion, cs: Countersignature): string {
-  return fastSign({ alg: 'EdDSA', kid: keys.kid, typ: COUNTERSIGN_TYP }, canonicalJson(ZCountersignature.parse(cs)), keys.sig.privateKey);
+  return fastSign(
+    { alg: 'EdDSA', kid: keys.kid, typ: COUNTERSIGN_TYP },
+    canonicalJson(ZCountersignature.parse(cs)),
+    keys.sig.privateKey,
+  );
 }
 
 /** The kid a JWS names (unverified), to pick the key. */
@@ -32,9 +45,15 @@ export function kidOfJws(jws: unknown): string | null {
   }
 }
 
-function verifyTyped<T>(jws: unknown, typ: string, schema: z.ZodType<T>, keyFor: (kid: string) => PeerSigKey | undefined): T {
+function verifyTyped<T>(
+  jws: unknown,
+  typ: string,
+  schema: z.ZodType<T>,
+  keyFor: (kid: string) => PeerSigKey | undefined,
+): T {
   const parsed = parseJws(jws);
-  if (parsed.header.typ !== typ || typeof parsed.header.kid !== 'string') throw fedError('FED_MALFORMED', { reason: `${typ} header` });
+  if (parsed.header.typ !== typ || typeof parsed.header.kid !== 'string')
+    throw fedError('FED_MALFORMED', { reason: `${typ} header` });
   const key = keyFor(parsed.header.kid);
   if (!key) throw fedError('FED_UNKNOWN_KEY', { kid: parsed.header.kid });
   const bytes = verifyParsedJws(parsed, key.key);
@@ -47,6 +66,9 @@ export function verifyCheckpoint(jws: unknown, keyFor: (kid: string) => PeerSigK
   return verifyTyped(jws, CHECKPOINT_TYP, ZCheckpoint, keyFor);
 }
 
-export function verifyCountersignature(jws: unknown, keyFor: (kid: string) => PeerSigKey | undefined): Countersignature {
+export function verifyCountersignature(
+  jws: unknown,
+  keyFor: (kid: string) => PeerSigKey | undefined,
+): Countersignature {
   return verifyTyped(jws, COUNTERSIGN_TYP, ZCountersignature, keyFor);
 }

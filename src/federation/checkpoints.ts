@@ -3,7 +3,13 @@
 // rewritten history is refused by the peer, not just caught by our own `audit verify`.
 import type { ServiceContext } from '../services/context.js';
 import {
-  auditHashAt, insertOwnCheckpoint, lastCheckpointSentTo, lastOwnCheckpoint, latestCountersignedSeq, readAuditHead, recordCheckpointSent,
+  auditHashAt,
+  insertOwnCheckpoint,
+  lastCheckpointSentTo,
+  lastOwnCheckpoint,
+  latestCountersignedSeq,
+  readAuditHead,
+  recordCheckpointSent,
 } from '../storage/repositories/federation-checkpoint.repository.js';
 import { listPeers } from '../storage/repositories/peer.repository.js';
 import { signCheckpoint } from './checkpoint-jws.js';
@@ -25,14 +31,22 @@ export async function checkpointIfDue(ctx: ServiceContext, force = false): Promi
     if (head.seq === 0 || (last && last.seq >= head.seq)) return null;
     if (!force && last && now.getTime() - last.at.getTime() < interval * 1000) return null;
     const at = now.toISOString();
-    const jws = signCheckpoint(currentKeys(ctx.secrets.keyRing), { node: ctx.config.nodeId, seq: head.seq, hash: head.hash, at });
+    const jws = signCheckpoint(currentKeys(ctx.secrets.keyRing), {
+      node: ctx.config.nodeId,
+      seq: head.seq,
+      hash: head.hash,
+      at,
+    });
     await insertOwnCheckpoint(tx, { seq: head.seq, hash: head.hash, at, jws });
     for (const peer of (await listPeers(tx)).filter((p) => p.status === 'active')) {
       const sent = await lastCheckpointSentTo(tx, peer.id);
       // One outstanding checkpoint per peer: wait for its countersignature before sending the next.
       if (sent !== null && ((await latestCountersignedSeq(tx, peer.id)) ?? 0) < sent) continue;
       const anchorHash = sent !== null ? await auditHashAt(tx, sent) : null;
-      const body = { checkpoint: jws, ...(sent !== null ? { anchor: { seq: sent, hash: anchorHash ?? 'missing' } } : {}) };
+      const body = {
+        checkpoint: jws,
+        ...(sent !== null ? { anchor: { seq: sent, hash: anchorHash ?? 'missing' } } : {}),
+      };
       await enqueueMessage(tx, ctx, { to: peer.id, channel: AUDIT_CHANNEL, type: CHECKPOINT_TYPE, schema: 1, body });
       await recordCheckpointSent(tx, peer.id, head.seq);
     }

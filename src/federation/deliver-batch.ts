@@ -6,7 +6,10 @@ import type { ServiceContext } from '../services/context.js';
 import { notify } from '../services/notification/notify.js';
 import { refreshPeerCard } from '../services/federation/refresh-peer-card.js';
 import {
-  deferOutboxRows, recordOutboxResults, type ClaimedMessage, type OutboxResult,
+  deferOutboxRows,
+  recordOutboxResults,
+  type ClaimedMessage,
+  type OutboxResult,
 } from '../storage/repositories/federation-outbox.repository.js';
 import { insertReceipt, recordDeliverySuccess } from '../storage/repositories/federation-peer-state.repository.js';
 import { isFederationError, newFederationId, sealBatch, verifyReceipt, type Receipt } from './crypto/index.js';
@@ -27,10 +30,15 @@ class DeliveryTimeout extends Error {
 /** Receipt codes that mean "not now" rather than "never": the message stays pending and is retried. */
 const RETRYABLE = new Set(['FED_REORDER_WINDOW', 'FED_UNKNOWN_KEY', 'FED_UNAVAILABLE']);
 
-export type DeliveryOutcome = { ok: true; sent: number; rejected: number; retried: number } | { ok: false; code: string; retryAt: Date };
+export type DeliveryOutcome =
+  { ok: true; sent: number; rejected: number; retried: number } | { ok: false; code: string; retryAt: Date };
 
 export async function deliverBatch(
-  ctx: ServiceContext, peer: PeerEntry, batch: readonly ClaimedMessage[], metrics: FederationMetrics, stop?: AbortSignal,
+  ctx: ServiceContext,
+  peer: PeerEntry,
+  batch: readonly ClaimedMessage[],
+  metrics: FederationMetrics,
+  stop?: AbortSignal,
 ): Promise<DeliveryOutcome> {
   const bid = newFederationId(ctx.clock());
   const mids = batch.map((m) => m.mid);
@@ -45,10 +53,20 @@ export async function deliverBatch(
   };
   let text: string;
   try {
-    const jwe = await sealBatch(batch.map((m) => m.jws), ctx.config.nodeId, peer.recipient, bid);
+    const jwe = await sealBatch(
+      batch.map((m) => m.jws),
+      ctx.config.nodeId,
+      peer.recipient,
+      bid,
+    );
     const timeout = AbortSignal.timeout(ctx.config.federationHttpTimeoutMs);
-    const res = await postToInbox(`${peer.endpoint}${INBOX_PATH}`, jwe, stop ? AbortSignal.any([stop, timeout]) : timeout)
-      .catch((e: unknown) => { throw timeout.aborted ? new DeliveryTimeout() : e; });
+    const res = await postToInbox(
+      `${peer.endpoint}${INBOX_PATH}`,
+      jwe,
+      stop ? AbortSignal.any([stop, timeout]) : timeout,
+    ).catch((e: unknown) => {
+      throw timeout.aborted ? new DeliveryTimeout() : e;
+    });
     text = res.body;
     if (res.status !== 200) return fail(errorCodeOf(text) ?? `HTTP_${res.status}`, text.slice(0, 300));
   } catch (e) {
@@ -64,7 +82,13 @@ export async function deliverBatch(
   return settle(ctx, peer, batch, receipt, text, metrics);
 }
 
-async function verifyWithRefresh(ctx: ServiceContext, peer: PeerEntry, jws: string, bid: string, mids: string[]): Promise<Receipt> {
+async function verifyWithRefresh(
+  ctx: ServiceContext,
+  peer: PeerEntry,
+  jws: string,
+  bid: string,
+  mids: string[],
+): Promise<Receipt> {
   const expected = { bid, from: peer.id, to: ctx.config.nodeId, mids };
   try {
     return verifyReceipt(jws, resolverFor(peer), expected);
@@ -78,7 +102,12 @@ async function verifyWithRefresh(ctx: ServiceContext, peer: PeerEntry, jws: stri
 }
 
 async function settle(
-  ctx: ServiceContext, peer: PeerEntry, batch: readonly ClaimedMessage[], receipt: Receipt, jws: string, metrics: FederationMetrics,
+  ctx: ServiceContext,
+  peer: PeerEntry,
+  batch: readonly ClaimedMessage[],
+  receipt: Receipt,
+  jws: string,
+  metrics: FederationMetrics,
 ): Promise<DeliveryOutcome> {
   const now = ctx.clock();
   const byMid = new Map(receipt.results.map((r) => [r.mid, r]));
@@ -88,7 +117,8 @@ async function settle(
     const r = byMid.get(m.mid)!;
     if (r.status === 'rejected' && r.code && RETRYABLE.has(r.code)) retry.push(m.mid);
     // A duplicate carrying a code is a message the peer refused the first time round.
-    else if (r.status === 'rejected' || r.code) results.push({ mid: m.mid, state: 'rejected', result: 'rejected', code: r.code ?? 'FED_REJECTED' });
+    else if (r.status === 'rejected' || r.code)
+      results.push({ mid: m.mid, state: 'rejected', result: 'rejected', code: r.code ?? 'FED_REJECTED' });
     else results.push({ mid: m.mid, state: 'sent', result: r.status, code: null });
   }
   const rejected = results.filter((r) => r.state === 'rejected');
@@ -100,23 +130,45 @@ async function settle(
     if (rejected.length > 0) {
       // Refused for good: an admin must look (the message will never be applied at the peer).
       const codes = [...new Set(rejected.map((r) => r.code))].join(', ');
-      await notify(tx, {
-        to: { role: 'admin' }, kind: 'federation.send_rejected', subjectType: 'peer', subjectId: peer.id, severity: 'warning',
-        title: { en: `${peer.card.name.en || peer.id} refused ${rejected.length} message(s)`, zh: `${peer.card.name.zh || peer.card.name.en || peer.id}拒收了 ${rejected.length} 条消息` },
-        body: { en: `Codes: ${codes}. See Federation → outbox (rejected).`, zh: `错误代码：${codes}。请查看“联邦 → 发件箱（已拒收）”。` },
-      }, now);
+      await notify(
+        tx,
+        {
+          to: { role: 'admin' },
+          kind: 'federation.send_rejected',
+          subjectType: 'peer',
+          subjectId: peer.id,
+          severity: 'warning',
+          title: {
+            en: `${peer.card.name.en || peer.id} refused ${rejected.length} message(s)`,
+            zh: `${peer.card.name.zh || peer.card.name.en || peer.id}拒收了 ${rejected.length} 条消息`,
+          },
+          body: {
+            en: `Codes: ${codes}. See Federation → outbox (rejected).`,
+            zh: `错误代码：${codes}。请查看“联邦 → 发件箱（已拒收）”。`,
+          },
+        },
+        now,
+      );
     }
-    await appendAuditMany(tx, rejected.map((r) => ({
-      actor: { kind: 'peer' as const, partyId: peer.id }, action: 'federation.send_rejected', subjectType: 'federation_message',
-      subjectId: r.mid, data: { to: peer.id, code: r.code, bid: receipt.bid },
-    })), now);
+    await appendAuditMany(
+      tx,
+      rejected.map((r) => ({
+        actor: { kind: 'peer' as const, partyId: peer.id },
+        action: 'federation.send_rejected',
+        subjectType: 'federation_message',
+        subjectId: r.mid,
+        data: { to: peer.id, code: r.code, bid: receipt.bid },
+      })),
+      now,
+    );
   });
   for (const r of results) {
     if (r.state === 'sent') metrics.sent.inc({ peer: peer.id, result: r.result });
     else metrics.outboundRejected.inc({ peer: peer.id, code: r.code ?? 'unknown' });
   }
   for (const m of batch) {
-    if (!retry.includes(m.mid)) metrics.deliverySeconds.observe({ peer: peer.id }, (now.getTime() - m.createdAt.getTime()) / 1000);
+    if (!retry.includes(m.mid))
+      metrics.deliverySeconds.observe({ peer: peer.id }, (now.getTime() - m.createdAt.getTime()) / 1000);
   }
   return { ok: true, sent: results.length - rejected.length, rejected: rejected.length, retried: retry.length };
 }

@@ -25,14 +25,23 @@ export function startDeliveryWorker(ctx: ServiceContext, metrics: FederationMetr
     const active = new Set((await listPeers(ctx.db)).filter((p) => p.status === 'active').map((p) => p.id));
     for (const id of active) if (!loops.has(id) && !stopped) loops.set(id, startPeerLoop(ctx, id, metrics));
     for (const [id, loop] of loops) {
-      if (!active.has(id)) { loops.delete(id); void loop.stop(); }
+      if (!active.has(id)) {
+        loops.delete(id);
+        void loop.stop();
+      }
     }
   };
   // The periodic upkeep shares the sweep loop of the other workers: one at a time, failures
   // logged and retried at the next tick, stop waits for the one in progress.
   const upkeep = startPeriodicSweep({
-    name: 'federation upkeep', everyMs: TICK_MS, logger: ctx.logger, onError: () => undefined,
-    sweep: async () => { await syncLoops(); await runFederationUpkeep(ctx); },
+    name: 'federation upkeep',
+    everyMs: TICK_MS,
+    logger: ctx.logger,
+    onError: () => undefined,
+    sweep: async () => {
+      await syncLoops();
+      await runFederationUpkeep(ctx);
+    },
   });
   const unsubscribe = onOutbox(ctx.db, (peerId) => {
     const loop = loops.get(peerId);

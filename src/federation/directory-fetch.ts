@@ -13,5 +13,10 @@ export function directoryUrlOf(endpointOrUrl: string): string {
 
 export async function fetchDirectory(endpointOrUrl: string, timeoutMs: number, logger?: Logger): Promise<unknown> {
   const url = directoryUrlOf(endpointOrUrl);
-  return fetchPublicJson(url, timeoutMs, logger, () => new AppError('FED_DIRECTORY_FETCH_FAILED', { details: { url } }));
+  return fetchPublicJson(
+    url,
+    timeoutMs,
+    logger,
+    () => new AppError('FED_DIRECTORY_FETCH_FAILED', { details: { url } }),
+  );
 }

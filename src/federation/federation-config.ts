@@ -8,7 +8,11 @@ export const FEDERATION_CONFIG = {
   /** Tolerated difference between peers' clocks when checking a message's iat/exp. */
   federationClockSkewSeconds: seconds(120),
   /** Lifetime of a signed message (exp - iat): a message not delivered by then is rejected FED_EXPIRED. */
-  federationMessageTtlSeconds: z.coerce.number().int().min(60).default(30 * 24 * 3600),
+  federationMessageTtlSeconds: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(30 * 24 * 3600),
   /** Most messages in one batch (one JWE, one POST, one receipt). 250 measured best on the bench (100: -20 %). */
   federationBatchSize: z.coerce.number().int().min(1).max(1000).default(250),
   /**
@@ -19,7 +23,11 @@ export const FEDERATION_CONFIG = {
   /** First retry delay after a failed delivery; doubles per consecutive failure, with full jitter. */
   federationRetryBaseMs: z.coerce.number().int().min(1).default(500),
   /** Cap of the retry delay. */
-  federationRetryMaxMs: z.coerce.number().int().min(1).default(5 * 60_000),
+  federationRetryMaxMs: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5 * 60_000),
   /** Time allowed for one delivery POST (connect + receipt). */
   federationHttpTimeoutMs: z.coerce.number().int().min(100).default(10_000),
   /** How long a claimed batch stays reserved to one process before another may send it again. */
@@ -31,7 +39,11 @@ export const FEDERATION_CONFIG = {
   /** Messages further than this ahead of the next expected seq are refused (FED_REORDER_WINDOW), not held. */
   federationReorderWindow: z.coerce.number().int().min(1).default(10_000),
   /** Largest accepted batch body, bytes. */
-  federationMaxBatchBytes: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
+  federationMaxBatchBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(32 * 1024 * 1024),
   /** How often this node signs its audit head and sends it to peers for countersigning; 0 = never. */
   federationCheckpointSeconds: seconds(3600),
   /**

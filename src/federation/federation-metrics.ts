@@ -23,18 +23,53 @@ export function federationMetrics(registry: Registry, db?: Queryable): Federatio
   if (existing) return existing;
   const registers = [registry];
   const m: FederationMetrics = {
-    rejected: new Counter({ name: 'crossline_federation_rejected_total', help: 'Inbound federation messages or batches refused, by error code', labelNames: ['code'], registers }),
-    received: new Counter({ name: 'crossline_federation_received_total', help: 'Inbound federation messages by receipt status', labelNames: ['status'], registers }),
-    batchesReceived: new Counter({ name: 'crossline_federation_batches_received_total', help: 'Inbound batches by outcome (receipted|refused)', labelNames: ['status'], registers }),
+    rejected: new Counter({
+      name: 'crossline_federation_rejected_total',
+      help: 'Inbound federation messages or batches refused, by error code',
+      labelNames: ['code'],
+      registers,
+    }),
+    received: new Counter({
+      name: 'crossline_federation_received_total',
+      help: 'Inbound federation messages by receipt status',
+      labelNames: ['status'],
+      registers,
+    }),
+    batchesReceived: new Counter({
+      name: 'crossline_federation_batches_received_total',
+      help: 'Inbound batches by outcome (receipted|refused)',
+      labelNames: ['status'],
+      registers,
+    }),
     inboxRefused: new Counter({
-      name: 'crossline_federation_inbox_refused_total', labelNames: ['reason'], registers,
+      name: 'crossline_federation_inbox_refused_total',
+      labelNames: ['reason'],
+      registers,
       help: 'Inbox refusals before any sender was authenticated (not audited one by one), by reason; FED_RATE_LIMITED counts requests refused unread',
     }),
-    sent: new Counter({ name: 'crossline_federation_sent_total', help: 'Outbound messages receipted by the peer', labelNames: ['peer', 'result'], registers }),
-    outboundRejected: new Counter({ name: 'crossline_federation_outbound_rejected_total', help: 'Outbound messages the peer refused permanently', labelNames: ['peer', 'code'], registers }),
-    deliveryFailures: new Counter({ name: 'crossline_federation_delivery_failures_total', help: 'Failed delivery attempts (retried later)', labelNames: ['peer', 'code'], registers }),
+    sent: new Counter({
+      name: 'crossline_federation_sent_total',
+      help: 'Outbound messages receipted by the peer',
+      labelNames: ['peer', 'result'],
+      registers,
+    }),
+    outboundRejected: new Counter({
+      name: 'crossline_federation_outbound_rejected_total',
+      help: 'Outbound messages the peer refused permanently',
+      labelNames: ['peer', 'code'],
+      registers,
+    }),
+    deliveryFailures: new Counter({
+      name: 'crossline_federation_delivery_failures_total',
+      help: 'Failed delivery attempts (retried later)',
+      labelNames: ['peer', 'code'],
+      registers,
+    }),
     deliverySeconds: new Histogram({
-      name: 'crossline_federation_delivery_seconds', help: 'Enqueue to verified receipt, per message', labelNames: ['peer'], registers,
+      name: 'crossline_federation_delivery_seconds',
+      help: 'Enqueue to verified receipt, per message',
+      labelNames: ['peer'],
+      registers,
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30, 300],
     }),
   };
@@ -47,12 +82,25 @@ export function federationMetrics(registry: Registry, db?: Queryable): Federatio
 function registerQueueGauges(registry: Registry, db: Queryable): void {
   let pending: Promise<Awaited<ReturnType<typeof peerQueueGauges>>> | null = null;
   const read = () => {
-    pending ??= peerQueueGauges(db).catch(() => []).finally(() => setTimeout(() => { pending = null; }, 100));
+    pending ??= peerQueueGauges(db)
+      .catch(() => [])
+      .finally(() =>
+        setTimeout(() => {
+          pending = null;
+        }, 100),
+      );
     return pending;
   };
-  const gauge = (name: string, help: string, value: (g: Awaited<ReturnType<typeof peerQueueGauges>>[number], now: number) => number | null) =>
+  const gauge = (
+    name: string,
+    help: string,
+    value: (g: Awaited<ReturnType<typeof peerQueueGauges>>[number], now: number) => number | null,
+  ) =>
     new Gauge({
-      name, help, labelNames: ['peer'], registers: [registry],
+      name,
+      help,
+      labelNames: ['peer'],
+      registers: [registry],
       async collect() {
         this.reset();
         const now = Date.now();
@@ -63,9 +111,19 @@ function registerQueueGauges(registry: Registry, db: Queryable): void {
       },
     });
   gauge('crossline_federation_queue_depth', 'Undelivered outbound messages per peer', (g) => g.queueDepth);
-  gauge('crossline_federation_oldest_undelivered_seconds', 'Age of the oldest undelivered message per peer',
-    (g, now) => (g.oldestPendingAt ? (now - g.oldestPendingAt.getTime()) / 1000 : 0));
-  gauge('crossline_federation_last_contact_seconds', 'Seconds since the last successful exchange with each peer',
-    (g, now) => (g.lastContactAt ? (now - g.lastContactAt.getTime()) / 1000 : null));
-  gauge('crossline_federation_rejected_messages', 'Outbound messages refused permanently by each peer (stored)', (g) => g.rejected);
+  gauge(
+    'crossline_federation_oldest_undelivered_seconds',
+    'Age of the oldest undelivered message per peer',
+    (g, now) => (g.oldestPendingAt ? (now - g.oldestPendingAt.getTime()) / 1000 : 0),
+  );
+  gauge(
+    'crossline_federation_last_contact_seconds',
+    'Seconds since the last successful exchange with each peer',
+    (g, now) => (g.lastContactAt ? (now - g.lastContactAt.getTime()) / 1000 : null),
+  );
+  gauge(
+    'crossline_federation_rejected_messages',
+    'Outbound messages refused permanently by each peer (stored)',
+    (g) => g.rejected,
+  );
 }

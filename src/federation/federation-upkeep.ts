@@ -5,7 +5,10 @@
 import { appendAuditMany } from '../audit/audit-log.js';
 import type { ServiceContext } from '../services/context.js';
 import { refreshNodeSecrets } from '../services/federation/node-key-ring.js';
-import { applyPendingDirectories, resyncIncompleteDirectory } from '../services/federation/directory/apply-directory.js';
+import {
+  applyPendingDirectories,
+  resyncIncompleteDirectory,
+} from '../services/federation/directory/apply-directory.js';
 import { claimStaleGaps } from '../storage/repositories/federation-inbox.repository.js';
 import { findPeer } from '../storage/repositories/peer.repository.js';
 import { checkpointIfDue } from './checkpoints.js';
@@ -34,8 +37,11 @@ export async function requestResends(ctx: ServiceContext): Promise<number> {
       const body = { channel: gap.channel, fromSeq: gap.nextSeq, toSeq: Math.max(gap.nextSeq, gap.firstHeldSeq - 1) };
       await enqueueMessage(tx, ctx, { to: gap.from, channel: CONTROL_CHANNEL, type: RESEND_TYPE, schema: 1, body });
       audits.push({
-        actor: { kind: 'system' as const, partyId: ctx.config.nodeId }, action: 'federation.resend_requested',
-        subjectType: 'peer', subjectId: gap.from, data: body,
+        actor: { kind: 'system' as const, partyId: ctx.config.nodeId },
+        action: 'federation.resend_requested',
+        subjectType: 'peer',
+        subjectId: gap.from,
+        data: body,
       });
     }
     await appendAuditMany(tx, audits, now);

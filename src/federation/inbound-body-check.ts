@@ -16,7 +16,9 @@ export function storableText(value: string, max = 200): string {
 
 export function bodyIssues(error: z.ZodError): BodyIssue[] {
   return error.issues.slice(0, MAX_ISSUES).map((i) => ({
-    path: storableText(i.path.map(String).join('.') || '(body)'), code: i.code, message: storableText(i.message),
+    path: storableText(i.path.map(String).join('.') || '(body)'),
+    code: i.code,
+    message: storableText(i.message),
   }));
 }
 

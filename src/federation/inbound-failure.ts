@@ -34,11 +34,27 @@ export function isTransientFailure(e: unknown): boolean {
 export function classifyHandlerFailure(e: unknown): HandlerFailure {
   if (isTransientFailure(e)) return { transient: true };
   if (isAppError(e)) {
-    return { transient: false, code: e.code, details: { message: e.bilingual, ...(e.details ? { details: e.details } : {}), ...(e.issues ? { issues: e.issues.slice(0, 20) } : {}) } };
+    return {
+      transient: false,
+      code: e.code,
+      details: {
+        message: e.bilingual,
+        ...(e.details ? { details: e.details } : {}),
+        ...(e.issues ? { issues: e.issues.slice(0, 20) } : {}),
+      },
+    };
   }
   // A bug (TypeError, a constraint the handler should have checked …): the same message would fail
   // the same way on every retry. The receipt names no internals; the dead letter keeps a short note.
   const err = e instanceof Error ? e : new Error(String(e));
   const state = sqlState(e);
-  return { transient: false, code: 'FED_HANDLER_FAILED', details: { error: storableText(err.name, 64), reason: storableText(err.message, 300), ...(state ? { sqlstate: state } : {}) } };
+  return {
+    transient: false,
+    code: 'FED_HANDLER_FAILED',
+    details: {
+      error: storableText(err.name, 64),
+      reason: storableText(err.message, 300),
+      ...(state ? { sqlstate: state } : {}),
+    },
+  };
 }

@@ -33,7 +33,11 @@ export type InboundMessage<B = unknown> = {
 export type InboundHandler<B> = (ctx: ServiceContext, tx: Queryable, msg: InboundMessage<B>) => Promise<void>;
 
 /** Optional bulk form for high-volume types: applies a run of consecutive messages of the type at once. */
-export type InboundBatchHandler<B> = (ctx: ServiceContext, tx: Queryable, msgs: readonly InboundMessage<B>[]) => Promise<void>;
+export type InboundBatchHandler<B> = (
+  ctx: ServiceContext,
+  tx: Queryable,
+  msgs: readonly InboundMessage<B>[],
+) => Promise<void>;
 
 export type InboundRegistration<B> = {
   /** One schema per body version this node understands; a message of any other version is refused FED_UNSUPPORTED_TYPE. */
@@ -56,7 +60,11 @@ type Entry = {
   handler: unknown;
   check(schema: number, body: unknown): BodyCheck;
   /** Applies a run of messages of this type (one at a time, or at once through `many`). */
-  apply(ctx: ServiceContext, tx: Queryable, run: readonly { envelope: InboundEnvelope; body: CheckedBody }[]): Promise<void>;
+  apply(
+    ctx: ServiceContext,
+    tx: Queryable,
+    run: readonly { envelope: InboundEnvelope; body: CheckedBody }[],
+  ): Promise<void>;
   bulk: boolean;
 };
 
@@ -80,12 +88,18 @@ export function registerInboundHandler<B>(type: string, reg: InboundRegistration
     bulk: reg.many !== undefined,
     check(schema, body) {
       const zschema = Object.hasOwn(reg.schemas, schema) ? reg.schemas[schema] : undefined;
-      if (!zschema) return { ok: false, code: 'FED_UNSUPPORTED_TYPE', details: { type, schema, supported: Object.keys(reg.schemas).map(Number) } };
+      if (!zschema)
+        return {
+          ok: false,
+          code: 'FED_UNSUPPORTED_TYPE',
+          details: { type, schema, supported: Object.keys(reg.schemas).map(Number) },
+        };
       // Text PostgreSQL cannot store (NUL, lone surrogates) would fail the handler's insert half-way: refuse it here.
       const unstorable = storableIssue(body);
       if (unstorable) return { ok: false, code: 'FED_INVALID_BODY', details: { type, schema, issues: [unstorable] } };
       const result = zschema.safeParse(body);
-      if (!result.success) return { ok: false, code: 'FED_INVALID_BODY', details: { type, schema, issues: bodyIssues(result.error) } };
+      if (!result.success)
+        return { ok: false, code: 'FED_INVALID_BODY', details: { type, schema, issues: bodyIssues(result.error) } };
       const checked: CheckedBody = { type, schema };
       parsed.set(checked, result.data);
       return { ok: true, body: checked };
@@ -107,7 +121,10 @@ export function checkInboundBody(type: string, schema: number, body: unknown): B
 
 /** Applies a run of checked messages of one type (the caller groups runs only for bulk types). */
 export async function applyInbound(
-  ctx: ServiceContext, tx: Queryable, type: string, run: readonly { envelope: InboundEnvelope; body: CheckedBody }[],
+  ctx: ServiceContext,
+  tx: Queryable,
+  type: string,
+  run: readonly { envelope: InboundEnvelope; body: CheckedBody }[],
 ): Promise<void> {
   const entry = registry.get(type);
   if (!entry) throw new Error(`no inbound handler for ${type}`);

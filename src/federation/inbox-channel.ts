@@ -4,7 +4,11 @@ import type { AuditInput } from '../audit/audit-log.js';
 import type { ServiceContext } from '../services/context.js';
 import type { Queryable } from '../storage/db.js';
 import {
-  findSeqOwners, loadWaiting, type InChannel, type InboxInsert, type InboxState,
+  findSeqOwners,
+  loadWaiting,
+  type InChannel,
+  type InboxInsert,
+  type InboxState,
 } from '../storage/repositories/federation-inbox.repository.js';
 import type { DeadLetterInsert } from '../storage/repositories/federation-dead-letter.repository.js';
 import type { CheckedBody } from './inbound-handlers.js';
@@ -12,7 +16,14 @@ import { applyInOrder, type ApplyMode, type ToApply } from './inbox-handlers-run
 
 /** A message whose signature, sender, recipient and channel are verified. */
 export type AuthenticMessage = {
-  mid: string; channel: string; seq: number; mtype: string; schema: number; body: unknown; createdAt: Date; jws: string;
+  mid: string;
+  channel: string;
+  seq: number;
+  mtype: string;
+  schema: number;
+  body: unknown;
+  createdAt: Date;
+  jws: string;
   /** The body as its type's schema accepted it; null when refused on arrival. */
   checked: CheckedBody | null;
   /**
@@ -46,16 +57,33 @@ export type ChannelWork = {
   channel: InChannel;
 };
 
-type Candidate = ToApply & { isNew: boolean; preRejectCode: string | null; preRejectDetails: Record<string, unknown> | null };
+type Candidate = ToApply & {
+  isNew: boolean;
+  preRejectCode: string | null;
+  preRejectDetails: Record<string, unknown> | null;
+};
 
 const LOAD_PAGE = 500;
 
 export async function applyChannel(
-  ctx: ServiceContext, tx: Queryable, ch: InChannel, fresh: readonly AuthenticMessage[], bid: string, mode: ApplyMode,
+  ctx: ServiceContext,
+  tx: Queryable,
+  ch: InChannel,
+  fresh: readonly AuthenticMessage[],
+  bid: string,
+  mode: ApplyMode,
 ): Promise<ChannelWork> {
   const now = ctx.clock();
   const from = ch.from;
-  const work: ChannelWork = { outcomes: [], inserts: [], settled: [], audits: [], deadLetters: [], lateRejections: [], channel: { ...ch } };
+  const work: ChannelWork = {
+    outcomes: [],
+    inserts: [],
+    settled: [],
+    audits: [],
+    deadLetters: [],
+    lateRejections: [],
+    channel: { ...ch },
+  };
   // The signed bytes are copied from the message's inbox row, so held messages read back lose nothing.
   const deadLetter = (m: { mid: string }, code: string, details: Record<string, unknown> | null) => {
     if (isDeadLetterCode(code)) work.deadLetters.push({ mid: m.mid, code, details, bid });
@@ -68,20 +96,30 @@ export async function applyChannel(
   // Classify: seq already consumed (replay), too far ahead (window), or a candidate for this channel.
   const window = ctx.config.federationReorderWindow;
   const candidates = new Map<number, Candidate>();
-  const inWindow = [...fresh].sort((a, b) => a.seq - b.seq).filter((m) => {
-    if (m.seq < ch.nextSeq) refuse(m, 'FED_REPLAYED');
-    else if (m.seq >= ch.nextSeq + window) refuse(m, 'FED_REORDER_WINDOW');
-    else if (candidates.has(m.seq)) refuse(m, 'FED_REPLAYED');
-    else {
-      candidates.set(m.seq, { ...m, isNew: true });
-      return true;
-    }
-    return false;
-  });
+  const inWindow = [...fresh]
+    .sort((a, b) => a.seq - b.seq)
+    .filter((m) => {
+      if (m.seq < ch.nextSeq) refuse(m, 'FED_REPLAYED');
+      else if (m.seq >= ch.nextSeq + window) refuse(m, 'FED_REORDER_WINDOW');
+      else if (candidates.has(m.seq)) refuse(m, 'FED_REPLAYED');
+      else {
+        candidates.set(m.seq, { ...m, isNew: true });
+        return true;
+      }
+      return false;
+    });
   if (ch.heldCount > 0 && inWindow.length > 0) {
-    const owners = await findSeqOwners(tx, from, ch.channel, inWindow.map((m) => m.seq));
+    const owners = await findSeqOwners(
+      tx,
+      from,
+      ch.channel,
+      inWindow.map((m) => m.seq),
+    );
     for (const m of inWindow) {
-      if (owners.has(m.seq)) { candidates.delete(m.seq); refuse(m, 'FED_REPLAYED'); }
+      if (owners.has(m.seq)) {
+        candidates.delete(m.seq);
+        refuse(m, 'FED_REPLAYED');
+      }
     }
   }
 
@@ -103,13 +141,28 @@ export async function applyChannel(
     for (const r of rows) {
       if (candidates.has(r.seq)) continue;
       candidates.set(r.seq, {
-        mid: r.mid, seq: r.seq, mtype: r.mtype, schema: r.schema, body: r.body, createdAt: r.createdAt, channel: ch.channel, checked: null,
-        isNew: false, preRejectCode: r.state === 'rejected' ? (r.code ?? 'FED_REJECTED') : null, preRejectDetails: null,
+        mid: r.mid,
+        seq: r.seq,
+        mtype: r.mtype,
+        schema: r.schema,
+        body: r.body,
+        createdAt: r.createdAt,
+        channel: ch.channel,
+        checked: null,
+        isNew: false,
+        preRejectCode: r.state === 'rejected' ? (r.code ?? 'FED_REJECTED') : null,
+        preRejectDetails: null,
       });
     }
   }
 
-  const applied = await applyInOrder(ctx, tx, from, due.filter((c) => c.preRejectCode === null), mode);
+  const applied = await applyInOrder(
+    ctx,
+    tx,
+    from,
+    due.filter((c) => c.preRejectCode === null),
+    mode,
+  );
   for (const c of due) {
     const refusal = applied.get(c.mid);
     const code = c.preRejectCode ?? refusal?.code ?? null;
@@ -145,7 +198,9 @@ export async function applyChannel(
 
   const moved = next !== ch.nextSeq;
   work.channel = {
-    ...ch, nextSeq: next, heldCount: waiting,
+    ...ch,
+    nextSeq: next,
+    heldCount: waiting,
     // A gap is timed from the last progress, so a channel that is filling is not re-requested.
     gapSince: waiting > 0 ? (moved || !ch.gapSince ? now : ch.gapSince) : null,
     resendRequestedAt: waiting > 0 ? ch.resendRequestedAt : null,
@@ -155,14 +210,33 @@ export async function applyChannel(
 
 function insertOf(from: string, m: AuthenticMessage, state: InboxState, code: string | null, bid: string): InboxInsert {
   return {
-    mid: m.mid, from, channel: m.channel, seq: m.seq, mtype: m.mtype, schema: m.schema, state, code, body: m.body,
-    jws: m.jws, bid, createdAt: m.createdAt.toISOString(),
+    mid: m.mid,
+    from,
+    channel: m.channel,
+    seq: m.seq,
+    mtype: m.mtype,
+    schema: m.schema,
+    state,
+    code,
+    body: m.body,
+    jws: m.jws,
+    bid,
+    createdAt: m.createdAt.toISOString(),
   };
 }
 
-function auditOf(from: string, m: { mid: string; channel: string; seq: number; mtype: string }, action: string, bid: string, code: string | null): AuditInput {
+function auditOf(
+  from: string,
+  m: { mid: string; channel: string; seq: number; mtype: string },
+  action: string,
+  bid: string,
+  code: string | null,
+): AuditInput {
   return {
-    actor: { kind: 'peer', partyId: from }, action, subjectType: 'federation_message', subjectId: m.mid,
+    actor: { kind: 'peer', partyId: from },
+    action,
+    subjectType: 'federation_message',
+    subjectId: m.mid,
     data: { from, channel: m.channel, seq: m.seq, type: m.mtype, bid, ...(code ? { code } : {}) },
   };
 }

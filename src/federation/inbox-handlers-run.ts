@@ -5,12 +5,24 @@
 // (inbound-failure.ts) is rethrown in either mode: the batch aborts and the sender retries it.
 import type { ServiceContext } from '../services/context.js';
 import type { Queryable } from '../storage/db.js';
-import { applyInbound, checkInboundBody, isBulkInboundType, type CheckedBody, type InboundEnvelope } from './inbound-handlers.js';
+import {
+  applyInbound,
+  checkInboundBody,
+  isBulkInboundType,
+  type CheckedBody,
+  type InboundEnvelope,
+} from './inbound-handlers.js';
 import { classifyHandlerFailure } from './inbound-failure.js';
 
 export type ApplyMode = 'fast' | 'careful';
 export type ToApply = {
-  mid: string; channel: string; seq: number; mtype: string; schema: number; body: unknown; createdAt: Date;
+  mid: string;
+  channel: string;
+  seq: number;
+  mtype: string;
+  schema: number;
+  body: unknown;
+  createdAt: Date;
   /** The body as checked on arrival; null for a held message read back from the database (checked again now). */
   checked: CheckedBody | null;
 };
@@ -27,13 +39,20 @@ export class NeedCarefulMode extends Error {
 
 /** Returns the refusal per refused mid; messages not in the map were applied. */
 export async function applyInOrder(
-  ctx: ServiceContext, tx: Queryable, from: string, due: readonly ToApply[], mode: ApplyMode,
+  ctx: ServiceContext,
+  tx: Queryable,
+  from: string,
+  due: readonly ToApply[],
+  mode: ApplyMode,
 ): Promise<Map<string, ApplyRefusal>> {
   const refused = new Map<string, ApplyRefusal>();
   const ready: { m: ToApply; run: { envelope: InboundEnvelope; body: CheckedBody } }[] = [];
   for (const m of due) {
     const check = m.checked ? { ok: true as const, body: m.checked } : checkInboundBody(m.mtype, m.schema, m.body);
-    if (!check.ok) { refused.set(m.mid, { code: check.code, details: check.details }); continue; }
+    if (!check.ok) {
+      refused.set(m.mid, { code: check.code, details: check.details });
+      continue;
+    }
     ready.push({ m, run: { envelope: envelopeOf(ctx, from, m), body: check.body } });
   }
   let i = 0;
@@ -44,7 +63,12 @@ export async function applyInOrder(
       let j = i + 1;
       if (isBulkInboundType(m.mtype)) while (j < ready.length && ready[j]!.m.mtype === m.mtype) j += 1;
       try {
-        await applyInbound(ctx, tx, m.mtype, ready.slice(i, j).map((r) => r.run));
+        await applyInbound(
+          ctx,
+          tx,
+          m.mtype,
+          ready.slice(i, j).map((r) => r.run),
+        );
       } catch (e) {
         if (classifyHandlerFailure(e).transient) throw e;
         throw new NeedCarefulMode();
@@ -60,7 +84,11 @@ export async function applyInOrder(
       const failure = classifyHandlerFailure(e);
       if (failure.transient) throw e;
       await tx.query('ROLLBACK TO SAVEPOINT inbound_msg');
-      if (failure.code === 'FED_HANDLER_FAILED') ctx.logger.error({ err: e, mid: m.mid, from, type: m.mtype }, 'inbound handler failed; message refused and dead-lettered');
+      if (failure.code === 'FED_HANDLER_FAILED')
+        ctx.logger.error(
+          { err: e, mid: m.mid, from, type: m.mtype },
+          'inbound handler failed; message refused and dead-lettered',
+        );
       refused.set(m.mid, { code: failure.code, details: failure.details });
     }
     i += 1;
@@ -69,5 +97,14 @@ export async function applyInOrder(
 }
 
 function envelopeOf(ctx: ServiceContext, from: string, m: ToApply): InboundEnvelope {
-  return { mid: m.mid, from, to: ctx.config.nodeId, channel: m.channel, seq: m.seq, type: m.mtype, schema: m.schema, createdAt: m.createdAt };
+  return {
+    mid: m.mid,
+    from,
+    to: ctx.config.nodeId,
+    channel: m.channel,
+    seq: m.seq,
+    type: m.mtype,
+    schema: m.schema,
+    createdAt: m.createdAt,
+  };
 }

@@ -22,15 +22,25 @@ describe('postToInbox', () => {
     const seen: { type?: string; body: string }[] = [];
     const url = await serve((req, res) => {
       let body = '';
-      req.on('data', (c: Buffer) => { body += c.toString(); });
+      req.on('data', (c: Buffer) => {
+        body += c.toString();
+      });
       req.on('end', () => {
         seen.push({ type: req.headers['content-type'], body });
-        res.writeHead(seen.length === 1 ? 200 : 409).end(seen.length === 1 ? 'receipt' : '{"error":{"code":"FED_REPLAYED"}}');
+        res
+          .writeHead(seen.length === 1 ? 200 : 409)
+          .end(seen.length === 1 ? 'receipt' : '{"error":{"code":"FED_REPLAYED"}}');
       });
     });
     expect(await postToInbox(url, 'a.b.c.d.e', AbortSignal.timeout(2000))).toEqual({ status: 200, body: 'receipt' });
-    expect(await postToInbox(url, '批次', AbortSignal.timeout(2000))).toEqual({ status: 409, body: '{"error":{"code":"FED_REPLAYED"}}' });
-    expect(seen).toEqual([{ type: 'application/jose', body: 'a.b.c.d.e' }, { type: 'application/jose', body: '批次' }]);
+    expect(await postToInbox(url, '批次', AbortSignal.timeout(2000))).toEqual({
+      status: 409,
+      body: '{"error":{"code":"FED_REPLAYED"}}',
+    });
+    expect(seen).toEqual([
+      { type: 'application/jose', body: 'a.b.c.d.e' },
+      { type: 'application/jose', body: '批次' },
+    ]);
   });
 
   it('rejects when nobody listens', async () => {

@@ -25,8 +25,12 @@ import type { FederationMetrics } from './federation-metrics.js';
 export type RefusalSource = { ip: string; claimedFrom: string | null };
 
 type Summary = {
-  ip: string; claimedFrom: string | null; counts: Map<string, number>; requests: number;
-  firstAt: number; lastAt: number;
+  ip: string;
+  claimedFrom: string | null;
+  counts: Map<string, number>;
+  requests: number;
+  firstAt: number;
+  lastAt: number;
 };
 
 type State = {
@@ -95,7 +99,11 @@ export const UNCHECKED_REASON = 'FED_UNCHECKED';
  * to record noise must not change the answer to the request.
  */
 export async function noteUnauthenticatedRefusals(
-  ctx: ServiceContext, metrics: FederationMetrics, source: RefusalSource, codes: readonly string[], unchecked = 0,
+  ctx: ServiceContext,
+  metrics: FederationMetrics,
+  source: RefusalSource,
+  codes: readonly string[],
+  unchecked = 0,
 ): Promise<void> {
   if (codes.length === 0 && unchecked === 0) return;
   for (const code of codes) metrics.inboxRefused.inc({ reason: code });
@@ -119,7 +127,14 @@ function aggregate(s: State, source: RefusalSource, codes: readonly string[], no
     source = OVERFLOW;
   }
   if (!summary) {
-    summary = { ip: source.ip, claimedFrom: source.claimedFrom, counts: new Map(), requests: 0, firstAt: nowMs, lastAt: nowMs };
+    summary = {
+      ip: source.ip,
+      claimedFrom: source.claimedFrom,
+      counts: new Map(),
+      requests: 0,
+      firstAt: nowMs,
+      lastAt: nowMs,
+    };
     s.pending.set(key, summary);
   }
   summary.requests += 1;
@@ -147,12 +162,18 @@ export async function flushInboxRefusalSummaries(ctx: ServiceContext): Promise<n
   for (const [key, at] of s.lastWritten) if (nowMs - at >= windowMs && !s.pending.has(key)) s.lastWritten.delete(key);
   if (due.length === 0) return 0;
   const entries: AuditInput[] = due.map((d) => ({
-    actor: { kind: 'system', partyId: ctx.config.nodeId }, action: 'federation.inbox_refused', subjectType: 'federation_source',
+    actor: { kind: 'system', partyId: ctx.config.nodeId },
+    action: 'federation.inbox_refused',
+    subjectType: 'federation_source',
     subjectId: storableText(d.ip, 64),
     data: {
-      ip: storableText(d.ip, 64), claimedFrom: d.claimedFrom === null ? null : storableText(d.claimedFrom, 64),
-      requests: d.requests, refusals: Object.fromEntries([...d.counts].sort(([a], [b]) => (a < b ? -1 : 1))),
-      firstAt: new Date(d.firstAt).toISOString(), lastAt: new Date(d.lastAt).toISOString(), windowSeconds: ctx.config.federationInboxRefusalAuditSeconds,
+      ip: storableText(d.ip, 64),
+      claimedFrom: d.claimedFrom === null ? null : storableText(d.claimedFrom, 64),
+      requests: d.requests,
+      refusals: Object.fromEntries([...d.counts].sort(([a], [b]) => (a < b ? -1 : 1))),
+      firstAt: new Date(d.firstAt).toISOString(),
+      lastAt: new Date(d.lastAt).toISOString(),
+      windowSeconds: ctx.config.federationInboxRefusalAuditSeconds,
     },
   }));
   try {
@@ -168,7 +189,11 @@ export async function flushInboxRefusalSummaries(ctx: ServiceContext): Promise<n
 function aggregateBack(s: State, d: Summary): void {
   const key = keyOf(d);
   const current = s.pending.get(key);
-  if (!current) { s.pending.set(key, d); s.lastWritten.delete(key); return; }
+  if (!current) {
+    s.pending.set(key, d);
+    s.lastWritten.delete(key);
+    return;
+  }
   current.requests += d.requests;
   current.firstAt = Math.min(current.firstAt, d.firstAt);
   for (const [code, n] of d.counts) current.counts.set(code, (current.counts.get(code) ?? 0) + n);

@@ -9,9 +9,22 @@ import type { ServiceContext } from '../services/context.js';
 import { refreshPeerCard } from '../services/federation/refresh-peer-card.js';
 import { notify } from '../services/notification/notify.js';
 import { insertDeadLetters } from '../storage/repositories/federation-dead-letter.repository.js';
-import { findKnownMids, insertInboxRows, lockInChannels, saveInChannel, settleHeld } from '../storage/repositories/federation-inbox.repository.js';
+import {
+  findKnownMids,
+  insertInboxRows,
+  lockInChannels,
+  saveInChannel,
+  settleHeld,
+} from '../storage/repositories/federation-inbox.repository.js';
 import { recordInboundContact } from '../storage/repositories/federation-peer-state.repository.js';
-import { currentKeys, fedError, isFederationError, openBatch, signReceipt, type ReceiptResult } from './crypto/index.js';
+import {
+  currentKeys,
+  fedError,
+  isFederationError,
+  openBatch,
+  signReceipt,
+  type ReceiptResult,
+} from './crypto/index.js';
 import type { FederationMetrics } from './federation-metrics.js';
 import { applyChannel, type AuthenticMessage, type ChannelWork } from './inbox-channel.js';
 import { NeedCarefulMode, type ApplyMode } from './inbox-handlers-run.js';
@@ -31,15 +44,24 @@ const PROBE = 8;
 export type InboxClient = { ip: string };
 
 /** Returns the signed receipt; throws a FederationError (already counted) when the whole batch is refused. */
-export async function receiveBatch(ctx: ServiceContext, jwe: string, metrics: FederationMetrics, client: InboxClient): Promise<string> {
+export async function receiveBatch(
+  ctx: ServiceContext,
+  jwe: string,
+  metrics: FederationMetrics,
+  client: InboxClient,
+): Promise<string> {
   const receivedAt = ctx.clock();
   const source: RefusalSource = { ip: client.ip, claimedFrom: claimedSender(jwe) };
   let opened;
   let peer: PeerEntry | null;
   try {
-    opened = await openBatch(jwe, ctx.secrets.keyRing, { to: ctx.config.nodeId, maxMessages: ctx.config.federationBatchSize * 10 });
+    opened = await openBatch(jwe, ctx.secrets.keyRing, {
+      to: ctx.config.nodeId,
+      maxMessages: ctx.config.federationBatchSize * 10,
+    });
     // A sender never seals an empty batch; answering one would be free work for anyone.
-    if (opened.messages.length === 0) throw fedError('FED_MALFORMED', { bid: opened.header.bid, reason: 'empty batch' });
+    if (opened.messages.length === 0)
+      throw fedError('FED_MALFORMED', { bid: opened.header.bid, reason: 'empty batch' });
     peer = await lookupPeer(ctx.db, ctx.db, opened.header.from);
     if (!peer || peer.status !== 'active') throw fedError('FED_UNKNOWN_SENDER', { from: opened.header.from });
   } catch (e) {
@@ -47,7 +69,12 @@ export async function receiveBatch(ctx: ServiceContext, jwe: string, metrics: Fe
     throw e;
   }
   const { header, messages } = opened;
-  const expectedNow = () => ({ to: ctx.config.nodeId, from: header.from, now: ctx.clock(), clockSkewSeconds: ctx.config.federationClockSkewSeconds });
+  const expectedNow = () => ({
+    to: ctx.config.nodeId,
+    from: header.from,
+    now: ctx.clock(),
+    clockSkewSeconds: ctx.config.federationClockSkewSeconds,
+  });
   // Authenticate first (CPU on the thread pool, no database): only a batch with something authentic
   // in it may wait behind the sender's previous batch, so forged traffic naming a real peer never
   // delays that peer's own batches.
@@ -66,13 +93,30 @@ export async function receiveBatch(ctx: ServiceContext, jwe: string, metrics: Fe
     // real sender's batch that meets this (e.g. signed with a key this node cannot follow) stays
     // pending on its side and is retried, as after any refused batch.
     const code = verified.refused[0]!.code;
-    await refuseBatch(ctx, metrics, source, code, verified.refused.map((r) => r.code), verified.unchecked);
+    await refuseBatch(
+      ctx,
+      metrics,
+      source,
+      code,
+      verified.refused.map((r) => r.code),
+      verified.unchecked,
+    );
     throw fedError(code, { bid: header.bid, reason: `none of the first ${PROBE} messages is authentic` });
   }
-  await noteUnauthenticatedRefusals(ctx, metrics, source, verified.refused.filter((r) => !r.authenticated).map((r) => r.code));
-  const sign = (outcomes: Outcomes) => signReceipt(currentKeys(ctx.secrets.keyRing), {
-    bid: header.bid, from: ctx.config.nodeId, to: header.from, receivedAt: receivedAt.toISOString(), results: [...outcomes.values()],
-  });
+  await noteUnauthenticatedRefusals(
+    ctx,
+    metrics,
+    source,
+    verified.refused.filter((r) => !r.authenticated).map((r) => r.code),
+  );
+  const sign = (outcomes: Outcomes) =>
+    signReceipt(currentKeys(ctx.secrets.keyRing), {
+      bid: header.bid,
+      from: ctx.config.nodeId,
+      to: header.from,
+      receivedAt: receivedAt.toISOString(),
+      results: [...outcomes.values()],
+    });
 
   if (verified.authentic.length === 0 && verified.refused.every((r) => !r.authenticated)) {
     // Nothing the sender can be held to: nothing to store or order. The receipt still names each
@@ -98,7 +142,10 @@ export async function receiveBatch(ctx: ServiceContext, jwe: string, metrics: Fe
         let e = caught;
         if (e instanceof PeerChanged && attempt < 3) {
           const fresh = await lookupPeer(ctx.db, ctx.db, header.from, true);
-          if (fresh && fresh.status === 'active') { current = fresh; continue; }
+          if (fresh && fresh.status === 'active') {
+            current = fresh;
+            continue;
+          }
           e = fedError('FED_UNKNOWN_SENDER', { from: header.from });
         }
         if (isFederationError(e)) await refuseBatch(ctx, metrics, source, e.code);
@@ -112,7 +159,8 @@ type Outcomes = Map<string, ReceiptResult>;
 
 /** Adds the refused messages that have a readable mid (each named once) to the outcomes. */
 function refusedOutcomes(outcomes: Outcomes, verified: Verified): Outcomes {
-  for (const r of verified.refused) if (r.mid && !outcomes.has(r.mid)) outcomes.set(r.mid, { mid: r.mid, status: 'rejected', code: r.code });
+  for (const r of verified.refused)
+    if (r.mid && !outcomes.has(r.mid)) outcomes.set(r.mid, { mid: r.mid, status: 'rejected', code: r.code });
   return outcomes;
 }
 
@@ -125,20 +173,36 @@ async function commitBatch(ctx: ServiceContext, peer: PeerEntry, bid: string, ve
   }
 }
 
-function commitOnce(ctx: ServiceContext, peer: PeerEntry, bid: string, verified: Verified, mode: ApplyMode): Promise<Outcomes> {
+function commitOnce(
+  ctx: ServiceContext,
+  peer: PeerEntry,
+  bid: string,
+  verified: Verified,
+  mode: ApplyMode,
+): Promise<Outcomes> {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock();
-    const [row] = await tx.query<{ status: string; version: number }>('SELECT status, version FROM peers WHERE id = $1 FOR SHARE', [peer.id]);
+    const [row] = await tx.query<{ status: string; version: number }>(
+      'SELECT status, version FROM peers WHERE id = $1 FOR SHARE',
+      [peer.id],
+    );
     if (!row || row.status !== 'active') throw fedError('FED_UNKNOWN_SENDER', { from: peer.id });
     if (row.version !== peer.version) throw new PeerChanged();
     const outcomes: Outcomes = new Map();
-    const known = await findKnownMids(tx, verified.authentic.map((m) => m.mid));
+    const known = await findKnownMids(
+      tx,
+      verified.authentic.map((m) => m.mid),
+    );
     const byChannel = new Map<string, AuthenticMessage[]>();
     for (const m of verified.authentic) {
       const seen = known.get(m.mid);
       if (seen) {
         // Idempotent: the same message again changes nothing; a refused one stays refused.
-        outcomes.set(m.mid, { mid: m.mid, status: 'duplicate', ...(seen.state === 'rejected' && seen.code ? { code: seen.code } : {}) });
+        outcomes.set(m.mid, {
+          mid: m.mid,
+          status: 'duplicate',
+          ...(seen.state === 'rejected' && seen.code ? { code: seen.code } : {}),
+        });
         continue;
       }
       byChannel.set(m.channel, [...(byChannel.get(m.channel) ?? []), m]);
@@ -151,27 +215,66 @@ function commitOnce(ctx: ServiceContext, peer: PeerEntry, bid: string, verified:
       }
     }
     const nowIso = now.toISOString();
-    await insertInboxRows(tx, works.flatMap((w) => w.inserts), nowIso);
-    await settleHeld(tx, works.flatMap((w) => w.settled), nowIso);
+    await insertInboxRows(
+      tx,
+      works.flatMap((w) => w.inserts),
+      nowIso,
+    );
+    await settleHeld(
+      tx,
+      works.flatMap((w) => w.settled),
+      nowIso,
+    );
     for (const w of works) await saveInChannel(tx, w.channel);
     const deadLetters = works.flatMap((w) => w.deadLetters);
     if (deadLetters.length > 0) {
       await insertDeadLetters(tx, deadLetters, nowIso);
       // Something this node could not use arrived from a peer: an admin should look (Federation → dead letters).
       const codes = [...new Set(deadLetters.map((d) => d.code))].join(', ');
-      await notify(tx, {
-        to: { role: 'admin' }, kind: 'federation.dead_letter', subjectType: 'peer', subjectId: peer.id, severity: 'warning',
-        title: { en: `${deadLetters.length} message(s) from ${peer.card.name.en || peer.id} refused`, zh: `已拒收来自${peer.card.name.zh || peer.card.name.en || peer.id}的 ${deadLetters.length} 条消息` },
-        body: { en: `Codes: ${codes}. See Federation → dead letters.`, zh: `错误代码：${codes}。请查看“联邦 → 死信”。` },
-      }, now);
+      await notify(
+        tx,
+        {
+          to: { role: 'admin' },
+          kind: 'federation.dead_letter',
+          subjectType: 'peer',
+          subjectId: peer.id,
+          severity: 'warning',
+          title: {
+            en: `${deadLetters.length} message(s) from ${peer.card.name.en || peer.id} refused`,
+            zh: `已拒收来自${peer.card.name.zh || peer.card.name.en || peer.id}的 ${deadLetters.length} 条消息`,
+          },
+          body: {
+            en: `Codes: ${codes}. See Federation → dead letters.`,
+            zh: `错误代码：${codes}。请查看“联邦 → 死信”。`,
+          },
+        },
+        now,
+      );
     }
     const late = works.flatMap((w) => w.lateRejections);
-    if (late.length) await enqueueMessages(tx, ctx, { to: peer.id, channel: 'control', type: 'federation.result', schema: 1, bodies: late });
+    if (late.length)
+      await enqueueMessages(tx, ctx, {
+        to: peer.id,
+        channel: 'control',
+        type: 'federation.result',
+        schema: 1,
+        bodies: late,
+      });
     // Only refusals of what the peer really signed are audited one by one; the others were counted.
-    const audits: AuditInput[] = verified.refused.filter((r) => r.authenticated).map((r) => ({
-      actor: { kind: 'system', partyId: ctx.config.nodeId }, action: 'federation.rejected', subjectType: 'federation_message',
-      subjectId: r.mid ?? 'unnamed', data: { code: r.code, bid, batchFrom: peer.id, claimed: { from: r.from, channel: r.channel, seq: r.seq, type: r.type } },
-    }));
+    const audits: AuditInput[] = verified.refused
+      .filter((r) => r.authenticated)
+      .map((r) => ({
+        actor: { kind: 'system', partyId: ctx.config.nodeId },
+        action: 'federation.rejected',
+        subjectType: 'federation_message',
+        subjectId: r.mid ?? 'unnamed',
+        data: {
+          code: r.code,
+          bid,
+          batchFrom: peer.id,
+          claimed: { from: r.from, channel: r.channel, seq: r.seq, type: r.type },
+        },
+      }));
     await appendAuditMany(tx, [...audits, ...works.flatMap((w) => w.audits)], now);
     if (contactWriteDue(ctx.db, `in:${peer.id}`, now.getTime())) await recordInboundContact(tx, peer.id, now);
     for (const w of works) for (const o of w.outcomes) outcomes.set(o.mid, o);
@@ -202,7 +305,12 @@ function claimedSender(jwe: string): string | null {
  * the messages left unchecked; all of them are spent from the client's refusal budget.
  */
 async function refuseBatch(
-  ctx: ServiceContext, metrics: FederationMetrics, source: RefusalSource, code: string, itemCodes: readonly string[] = [code], unchecked = 0,
+  ctx: ServiceContext,
+  metrics: FederationMetrics,
+  source: RefusalSource,
+  code: string,
+  itemCodes: readonly string[] = [code],
+  unchecked = 0,
 ): Promise<void> {
   metrics.rejected.inc({ code });
   metrics.batchesReceived.inc({ status: 'refused' });

@@ -4,7 +4,11 @@
 import { AppError } from '../errors.js';
 import type { ServiceContext } from '../services/context.js';
 import { afterCommit, type Queryable } from '../storage/db.js';
-import { insertOutboxRows, reserveOutboundSeqs, type OutboxInsert } from '../storage/repositories/federation-outbox.repository.js';
+import {
+  insertOutboxRows,
+  reserveOutboundSeqs,
+  type OutboxInsert,
+} from '../storage/repositories/federation-outbox.repository.js';
 import { findPeer } from '../storage/repositories/peer.repository.js';
 import { currentKeys, signMessage, signMessageAsync } from './crypto/index.js';
 import { signalOutbox } from './outbox-signal.js';
@@ -26,7 +30,11 @@ export type EnqueuedMessage = { mid: string; seq: number };
 const SIGN_ON_POOL_FROM = 16;
 
 /** Enqueues one message; see enqueueMessages. */
-export async function enqueueMessage(tx: Queryable, ctx: ServiceContext, message: OutboundMessage): Promise<EnqueuedMessage> {
+export async function enqueueMessage(
+  tx: Queryable,
+  ctx: ServiceContext,
+  message: OutboundMessage,
+): Promise<EnqueuedMessage> {
   const { body, ...rest } = message;
   const [one] = await enqueueMessages(tx, ctx, { ...rest, bodies: [body] });
   return one!;
@@ -50,16 +58,28 @@ export async function enqueueMessages(
   const now = ctx.clock();
   const keys = currentKeys(ctx.secrets.keyRing);
   const fields = (i: number) => ({
-    from: ctx.config.nodeId, to: m.to, channel: m.channel, seq: first + i, now, ttlSeconds: ctx.config.federationMessageTtlSeconds,
+    from: ctx.config.nodeId,
+    to: m.to,
+    channel: m.channel,
+    seq: first + i,
+    now,
+    ttlSeconds: ctx.config.federationMessageTtlSeconds,
   });
   const payload = (body: unknown) => ({ type: m.type, schema: m.schema, body });
   // Many messages are signed on the thread pool (all cores, event loop free); a few inline, where a
   // thread hop would cost more than it saves.
-  const signed = m.bodies.length >= SIGN_ON_POOL_FROM
-    ? await Promise.all(m.bodies.map((body, i) => signMessageAsync(keys, fields(i), payload(body))))
-    : m.bodies.map((body, i) => signMessage(keys, fields(i), payload(body)));
+  const signed =
+    m.bodies.length >= SIGN_ON_POOL_FROM
+      ? await Promise.all(m.bodies.map((body, i) => signMessageAsync(keys, fields(i), payload(body))))
+      : m.bodies.map((body, i) => signMessage(keys, fields(i), payload(body)));
   const rows: OutboxInsert[] = signed.map((s, i) => ({
-    mid: s.header.mid, peerId: m.to, channel: m.channel, seq: first + i, mtype: m.type, jws: s.jws, createdAt: now.toISOString(),
+    mid: s.header.mid,
+    peerId: m.to,
+    channel: m.channel,
+    seq: first + i,
+    mtype: m.type,
+    jws: s.jws,
+    createdAt: now.toISOString(),
   }));
   await insertOutboxRows(tx, rows, now.toISOString());
   afterCommit(tx, () => signalOutbox(ctx.db, m.to));

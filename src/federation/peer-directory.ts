@@ -2,7 +2,14 @@
 // so the inbox and the delivery worker never rebuild KeyObjects per message.
 import type { Queryable } from '../storage/db.js';
 import { findPeer, type PeerRow } from '../storage/repositories/peer.repository.js';
-import { cardSigKeys, verifyNodeCard, type BatchRecipient, type NodeCard, type PeerSigKey, type SigKeyResolver } from './crypto/index.js';
+import {
+  cardSigKeys,
+  verifyNodeCard,
+  type BatchRecipient,
+  type NodeCard,
+  type PeerSigKey,
+  type SigKeyResolver,
+} from './crypto/index.js';
 
 export type PeerEntry = {
   id: string;
@@ -29,8 +36,13 @@ export function entryFromRow(row: PeerRow): PeerEntry | null {
   // A stored card that no longer verifies (edited in the database) makes the peer unusable, not trusted.
   if (!check.ok || check.card.id !== row.id) return null;
   return {
-    id: row.id, endpoint: row.endpoint.replace(/\/+$/, ''), status: row.status, version: row.version, card: check.card,
-    sigKeys: cardSigKeys(check.card), recipient: { id: check.card.id, keys: { enc: check.card.keys.enc } },
+    id: row.id,
+    endpoint: row.endpoint.replace(/\/+$/, ''),
+    status: row.status,
+    version: row.version,
+    card: check.card,
+    sigKeys: cardSigKeys(check.card),
+    recipient: { id: check.card.id, keys: { enc: check.card.keys.enc } },
   };
 }
 
@@ -40,7 +52,11 @@ export async function lookupPeer(store: object, db: Queryable, id: string, fresh
   const hit = cache.get(id);
   if (!fresh && hit && Date.now() - hit.at < TTL_MS) return hit.entry;
   const row = await findPeer(db, id);
-  const entry = row ? (hit?.entry && hit.entry.version === row.version && hit.entry.status === row.status ? hit.entry : entryFromRow(row)) : null;
+  const entry = row
+    ? hit?.entry && hit.entry.version === row.version && hit.entry.status === row.status
+      ? hit.entry
+      : entryFromRow(row)
+    : null;
   cache.set(id, { entry, at: Date.now() });
   return entry;
 }

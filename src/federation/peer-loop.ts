@@ -26,15 +26,35 @@ export function startPeerLoop(ctx: ServiceContext, peerId: string, metrics: Fede
     if (wakeNow) wakeNow();
     else pendingWake = true;
   };
-  const sleep = (ms: number) => new Promise<boolean>((resolve) => {
-    if (pendingWake || stopped) { pendingWake = false; resolve(true); return; }
-    const timer = setTimeout(() => { wakeNow = null; resolve(false); }, Math.max(0, ms));
-    wakeNow = () => { clearTimeout(timer); wakeNow = null; resolve(true); };
-  });
+  const sleep = (ms: number) =>
+    new Promise<boolean>((resolve) => {
+      if (pendingWake || stopped) {
+        pendingWake = false;
+        resolve(true);
+        return;
+      }
+      const timer = setTimeout(
+        () => {
+          wakeNow = null;
+          resolve(false);
+        },
+        Math.max(0, ms),
+      );
+      wakeNow = () => {
+        clearTimeout(timer);
+        wakeNow = null;
+        resolve(true);
+      };
+    });
 
-  const send = (peer: NonNullable<Awaited<ReturnType<typeof lookupPeer>>>, batch: Awaited<ReturnType<typeof claimOutboxBatch>>) => {
+  const send = (
+    peer: NonNullable<Awaited<ReturnType<typeof lookupPeer>>>,
+    batch: Awaited<ReturnType<typeof claimOutboxBatch>>,
+  ) => {
     const p: Promise<void> = deliverBatch(ctx, peer, batch, metrics, abort.signal)
-      .then((outcome) => { gateUntil = outcome.ok ? null : outcome.retryAt; })
+      .then((outcome) => {
+        gateUntil = outcome.ok ? null : outcome.retryAt;
+      })
       .catch((err: unknown) => {
         // A bug or a database fault: the lease makes the batch claimable again later; do not spin.
         ctx.logger.error({ err, peer: peerId }, 'federation delivery failed unexpectedly');
@@ -53,21 +73,36 @@ export function startPeerLoop(ctx: ServiceContext, peerId: string, metrics: Fede
       try {
         const now = ctx.clock();
         if (gateUntil && gateUntil > now) {
-          if (await sleep(gateUntil.getTime() - now.getTime())) gateUntil = (await getPeerDeliveryState(ctx.db, peerId)).retryAt;
+          if (await sleep(gateUntil.getTime() - now.getTime()))
+            gateUntil = (await getPeerDeliveryState(ctx.db, peerId)).retryAt;
           continue;
         }
         // Pipelining pays only with a backlog: while a partial batch is in flight, let new messages
         // accumulate into the next batch instead of paying a whole round trip (and a receiver
         // transaction) per message. The in-flight batch's completion wakes the loop.
-        if (inFlight.size >= cfg.federationMaxInFlight || (inFlight.size > 0 && !lastFull)) { await sleep(cfg.federationPollMs); continue; }
+        if (inFlight.size >= cfg.federationMaxInFlight || (inFlight.size > 0 && !lastFull)) {
+          await sleep(cfg.federationPollMs);
+          continue;
+        }
         const peer = await lookupPeer(ctx.db, ctx.db, peerId);
-        if (!peer || peer.status !== 'active') { await sleep(cfg.federationPollMs); continue; }
-        const lease = { until: new Date(now.getTime() + cfg.federationLeaseSeconds * 1000), owner: ctx.processOwner ?? null };
+        if (!peer || peer.status !== 'active') {
+          await sleep(cfg.federationPollMs);
+          continue;
+        }
+        const lease = {
+          until: new Date(now.getTime() + cfg.federationLeaseSeconds * 1000),
+          owner: ctx.processOwner ?? null,
+        };
         const batch = await claimOutboxBatch(ctx.db, peerId, now, lease, cfg.federationBatchSize);
         lastFull = batch.length >= cfg.federationBatchSize;
-        if (batch.length > 0) { send(peer, batch); continue; }
+        if (batch.length > 0) {
+          send(peer, batch);
+          continue;
+        }
         const due = inFlight.size > 0 ? null : await nextDueAt(ctx.db, peerId);
-        await sleep(due ? Math.max(10, Math.min(cfg.federationPollMs, due.getTime() - now.getTime())) : cfg.federationPollMs);
+        await sleep(
+          due ? Math.max(10, Math.min(cfg.federationPollMs, due.getTime() - now.getTime())) : cfg.federationPollMs,
+        );
       } catch (err) {
         ctx.logger.error({ err, peer: peerId }, 'federation peer loop error');
         await sleep(1000);

@@ -7,15 +7,24 @@ import { recordDeliveryFailure } from '../storage/repositories/federation-peer-s
 import { retryDelayMs } from './backoff.js';
 import { forgetContactWrite } from './contact-throttle.js';
 
-export async function recordFailure(ctx: ServiceContext, peerId: string, mids: readonly string[], code: string, message: string): Promise<Date> {
+export async function recordFailure(
+  ctx: ServiceContext,
+  peerId: string,
+  mids: readonly string[],
+  code: string,
+  message: string,
+): Promise<Date> {
   const now = ctx.clock();
   forgetContactWrite(ctx.db, `out:${peerId}`); // the next success must clear the failure count at once
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.query<{ consecutive_failures: number }>(
-      'SELECT consecutive_failures FROM federation_peer_state WHERE peer_id = $1 FOR UPDATE', [peerId],
+      'SELECT consecutive_failures FROM federation_peer_state WHERE peer_id = $1 FOR UPDATE',
+      [peerId],
     );
     const failures = (row?.consecutive_failures ?? 0) + 1;
-    const retryAt = new Date(now.getTime() + retryDelayMs(failures, ctx.config.federationRetryBaseMs, ctx.config.federationRetryMaxMs));
+    const retryAt = new Date(
+      now.getTime() + retryDelayMs(failures, ctx.config.federationRetryBaseMs, ctx.config.federationRetryMaxMs),
+    );
     await recordDeliveryFailure(tx, peerId, code, message, retryAt, now);
     await deferOutboxRows(tx, mids, retryAt, `${code}: ${message}`);
     return retryAt;

@@ -7,8 +7,13 @@ export function serialisePerSender<T>(store: object, from: string, work: () => P
   if (!byFrom) chains.set(store, (byFrom = new Map()));
   const previous = byFrom.get(from) ?? Promise.resolve();
   const run = previous.then(work, work);
-  const settled = run.then(() => undefined, () => undefined);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
   byFrom.set(from, settled);
-  void settled.then(() => { if (byFrom.get(from) === settled) byFrom.delete(from); });
+  void settled.then(() => {
+    if (byFrom.get(from) === settled) byFrom.delete(from);
+  });
   return run;
 }

@@ -4,7 +4,11 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import {
-  jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../services/context.js';
 import { registerAuth, sessionCookieName, type RouteEntry } from './plugins/auth.js';
@@ -38,7 +42,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // Router-level refusals (bad URL encoding, over-long parameters) get the same JSON error shape.
     frameworkErrors: (error, _request, reply) => {
       const appError = toAppError(error);
-      void (reply as unknown as { code(n: number): { send(b: unknown): void } }).code(appError.status).send(appError.toJSON());
+      void (reply as unknown as { code(n: number): { send(b: unknown): void } })
+        .code(appError.status)
+        .send(appError.toJSON());
     },
   }).withTypeProvider<ZodTypeProvider>();
   const metrics = deps.metrics ?? createMetrics();
@@ -51,10 +57,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerInputGuard(app);
   // The inbox reads bodies of up to federationMaxBatchBytes from senders not yet authenticated: at
   // most one such batch at a time in memory (smaller ones alongside), the rest are asked to retry.
-  registerBodyBudgets(app, [{
-    method: 'POST', url: INBOX_PATH, maxBytes: deps.ctx.config.federationMaxBatchBytes, bodyLimit: deps.ctx.config.federationMaxBatchBytes,
-    code: 'FED_UNAVAILABLE', retryAfterSeconds: 2,
-  }]);
+  registerBodyBudgets(app, [
+    {
+      method: 'POST',
+      url: INBOX_PATH,
+      maxBytes: deps.ctx.config.federationMaxBatchBytes,
+      bodyLimit: deps.ctx.config.federationMaxBatchBytes,
+      code: 'FED_UNAVAILABLE',
+      retryAfterSeconds: 2,
+    },
+  ]);
   registerMetrics(app, metrics, deps.ctx.config.metricsToken);
   registerPublicReportMetrics(metrics, deps.ctx);
   await app.register(fastifySwagger, {
@@ -63,11 +75,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       info: {
         title: 'Crossline node API',
         version: '1',
-        description: 'REST API of one Crossline node. Every error is `{ error: { code, message: { en, zh }, issues? } }`.',
+        description:
+          'REST API of one Crossline node. Every error is `{ error: { code, message: { en, zh }, issues? } }`.',
       },
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'Session token from /api/auth/login or an API token (clt_…)' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Session token from /api/auth/login or an API token (clt_…)',
+          },
           cookie: { type: 'apiKey', in: 'cookie', name: sessionCookieName(deps.ctx.config.nodeId) },
         },
       },
@@ -79,7 +96,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   // The docs are a page a browser renders: the same CSP and frame headers as the web app.
   await app.register(async (docs) => {
-    docs.addHook('onRequest', async (_request, reply) => { withSecurityHeaders(reply); });
+    docs.addHook('onRequest', async (_request, reply) => {
+      withSecurityHeaders(reply);
+    });
     await docs.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   });
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -6,6 +6,7 @@ import type { Server } from 'node:net';
 export function listenUrl(server: Pick<Server, 'address'>, tls: boolean): string | undefined {
   const a = server.address();
   if (typeof a !== 'object' || !a) return undefined;
-  const host = a.address === '0.0.0.0' || a.address === '::' ? '127.0.0.1' : a.family === 'IPv6' ? `[${a.address}]` : a.address;
+  const host =
+    a.address === '0.0.0.0' || a.address === '::' ? '127.0.0.1' : a.family === 'IPv6' ? `[${a.address}]` : a.address;
   return `${tls ? 'https' : 'http'}://${host}:${a.port}`;
 }

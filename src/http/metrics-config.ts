@@ -9,7 +9,12 @@ export const METRICS_CONFIG = {
    * Bearer token a Prometheus scraper sends (`authorization: Bearer …`) to read /metrics on the
    * node's port (and on the metrics listener). At least 24 visible ASCII characters.
    */
-  metricsToken: z.string().min(24).max(512).regex(/^[\x21-\x7e]+$/, 'visible ASCII characters only').optional(),
+  metricsToken: z
+    .string()
+    .min(24)
+    .max(512)
+    .regex(/^[\x21-\x7e]+$/, 'visible ASCII characters only')
+    .optional(),
   /** Port of a separate listener that serves /metrics only; absent: no such listener (0 picks a free port). */
   metricsPort: z.coerce.number().int().min(0).max(65535).optional(),
   /** Address of that listener: loopback unless a private scrape network is named. */

@@ -8,7 +8,10 @@ import { sendMetrics, type Metrics } from './plugins/metrics.js';
 
 export type MetricsListener = { url: string; close(): Promise<void> };
 
-export async function startMetricsListener(metrics: Metrics, config: Pick<Config, 'metricsHost' | 'metricsPort' | 'metricsToken'>): Promise<MetricsListener> {
+export async function startMetricsListener(
+  metrics: Metrics,
+  config: Pick<Config, 'metricsHost' | 'metricsPort' | 'metricsToken'>,
+): Promise<MetricsListener> {
   const app: FastifyInstance = Fastify({ logger: false });
   registerErrorHandling(app);
   app.get('/metrics', async (request, reply) => sendMetrics(metrics, config.metricsToken, request, reply));

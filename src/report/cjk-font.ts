@@ -3,7 +3,10 @@
 import { existsSync } from 'node:fs';
 import { AppError } from '../errors.js';
 
-export type CjkFont = { path: string; /** PostScript name inside a .ttc collection; undefined for single fonts. */ family?: string };
+export type CjkFont = {
+  path: string;
+  /** PostScript name inside a .ttc collection; undefined for single fonts. */ family?: string;
+};
 
 /** Debian/Ubuntu and Fedora locations; the first that exists wins. */
 const CANDIDATES: CjkFont[] = [
@@ -22,7 +25,10 @@ export function findCjkFont(env: NodeJS.ProcessEnv = process.env): CjkFont {
   const override = env.CROSSLINE_REPORT_FONT;
   const candidates = override === undefined ? CANDIDATES : override === '' ? [] : [parseOverride(override)];
   const found = candidates.find((c) => existsSync(c.path));
-  if (!found) throw new AppError('REPORT_FONT_MISSING', { details: { package: 'fonts-wqy-zenhei', searched: candidates.map((c) => c.path) } });
+  if (!found)
+    throw new AppError('REPORT_FONT_MISSING', {
+      details: { package: 'fonts-wqy-zenhei', searched: candidates.map((c) => c.path) },
+    });
   return found;
 }
 

@@ -26,9 +26,17 @@ export function reportFilename(doc: ReportDocument, format: ReportFormat): strin
 /** How the reporting node writes its PDF: times in its own zone (stated on the PDF), its name for its id. */
 export type ExportOptions = { timeZone?: string; partyName?: Bilingual };
 
-export async function exportReport(doc: ReportDocument, format: ReportFormat, locale: ReportLocale, options: ExportOptions = {}): Promise<ExportedReport> {
-  const body = format === 'pdf' ? await renderPdf(doc, { locale, ...options })
-    : format === 'csv' ? renderCsv(doc, locale)
-      : Buffer.from(`${JSON.stringify(doc, null, 2)}\n`, 'utf8');
+export async function exportReport(
+  doc: ReportDocument,
+  format: ReportFormat,
+  locale: ReportLocale,
+  options: ExportOptions = {},
+): Promise<ExportedReport> {
+  const body =
+    format === 'pdf'
+      ? await renderPdf(doc, { locale, ...options })
+      : format === 'csv'
+        ? renderCsv(doc, locale)
+        : Buffer.from(`${JSON.stringify(doc, null, 2)}\n`, 'utf8');
   return { body, mediaType: MEDIA[format], filename: reportFilename(doc, format) };
 }

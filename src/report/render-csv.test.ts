@@ -3,13 +3,28 @@ import type { ReportDocument } from '../domain/report/report-model.js';
 import { csvField, renderCsv } from './render-csv.js';
 
 const doc: ReportDocument = {
-  kind: 'period', title: { en: 'Statistics report 2026-Q3', zh: '2026-Q3 统计报表' }, subject: '2026-Q3',
-  generatedAt: '2026-10-01T00:00:00.000Z', party: 'cn-test', facts: [], charts: [], valueLabels: {},
-  tables: [{
-    id: 'peers', title: { en: 'Per peer', zh: '按合作方' },
-    columns: [{ key: 'name', label: { en: 'Name', zh: '名称' }, kind: 'text' }, { key: 'calls', label: { en: 'Calls', zh: '呼叫数' }, kind: 'count' }],
-    rows: [['Police "North", Unit 2', 3], ['公安部', null]],
-  }],
+  kind: 'period',
+  title: { en: 'Statistics report 2026-Q3', zh: '2026-Q3 统计报表' },
+  subject: '2026-Q3',
+  generatedAt: '2026-10-01T00:00:00.000Z',
+  party: 'cn-test',
+  facts: [],
+  charts: [],
+  valueLabels: {},
+  tables: [
+    {
+      id: 'peers',
+      title: { en: 'Per peer', zh: '按合作方' },
+      columns: [
+        { key: 'name', label: { en: 'Name', zh: '名称' }, kind: 'text' },
+        { key: 'calls', label: { en: 'Calls', zh: '呼叫数' }, kind: 'count' },
+      ],
+      rows: [
+        ['Police "North", Unit 2', 3],
+        ['公安部', null],
+      ],
+    },
+  ],
 };
 
 describe('CSV export', () => {
@@ -26,7 +41,9 @@ describe('CSV export', () => {
     const bytes = renderCsv(doc, 'en');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
-    expect(text.split('\r\n\r\n')[1]).toBe('table,name,calls\r\npeers,"Police ""North"", Unit 2",3\r\npeers,公安部,\r\n');
+    expect(text.split('\r\n\r\n')[1]).toBe(
+      'table,name,calls\r\npeers,"Police ""North"", Unit 2",3\r\npeers,公安部,\r\n',
+    );
   });
 
   it('adds a second header row with labels for a Chinese or bilingual export', () => {

@@ -25,10 +25,18 @@ export const AUTH_CONFIG = {
    * linklocal / uniquelocal); a comma-separated list in the environment. Only a request arriving
    * from one of them has its X-Forwarded-For / -Proto / -Host honoured. Default: none.
    */
-  trustProxy: z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
-    z.array(z.string().refine(isProxyAddress, 'not an IP address, CIDR range, loopback, linklocal or uniquelocal')),
-  ).default([]),
+  trustProxy: z
+    .preprocess(
+      (v) =>
+        typeof v === 'string'
+          ? v
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : v,
+      z.array(z.string().refine(isProxyAddress, 'not an IP address, CIDR range, loopback, linklocal or uniquelocal')),
+    )
+    .default([]),
   /** PEM certificate (chain) for native HTTPS; with tlsKeyFile. Without both the node speaks plain HTTP. */
   tlsCertFile: z.string().min(1).optional(),
   /** PEM private key for native HTTPS; with tlsCertFile. */
@@ -52,9 +60,17 @@ type AuthOptions = { tlsCertFile?: string; tlsKeyFile?: string; apiTokenDefaultD
 /** Combinations no single option can refuse on its own. */
 export function checkAuthConfig(c: AuthOptions, ctx: z.RefinementCtx): void {
   if (Boolean(c.tlsCertFile) !== Boolean(c.tlsKeyFile)) {
-    ctx.addIssue({ code: 'custom', path: [c.tlsCertFile ? 'tlsKeyFile' : 'tlsCertFile'], message: 'TLS needs both a certificate and a key (--tls-cert and --tls-key)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: [c.tlsCertFile ? 'tlsKeyFile' : 'tlsCertFile'],
+      message: 'TLS needs both a certificate and a key (--tls-cert and --tls-key)',
+    });
   }
   if (c.apiTokenDefaultDays > c.apiTokenMaxDays) {
-    ctx.addIssue({ code: 'custom', path: ['apiTokenDefaultDays'], message: `must not exceed apiTokenMaxDays (${c.apiTokenMaxDays})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['apiTokenDefaultDays'],
+      message: `must not exceed apiTokenMaxDays (${c.apiTokenMaxDays})`,
+    });
   }
 }

@@ -27,7 +27,11 @@ export function keysDir(dataDir: string): string {
   return path.join(dataDir, 'keys');
 }
 
-export function loadOrCreateNodeSecrets(dataDir: string, env: NodeJS.ProcessEnv = process.env, now = new Date()): NodeSecrets {
+export function loadOrCreateNodeSecrets(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  now = new Date(),
+): NodeSecrets {
   const dir = keysDir(dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const masterKey = loadMasterKey(dir, env);

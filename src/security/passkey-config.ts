@@ -6,7 +6,10 @@ import { rpIdFitsHost } from '../domain/passkey/relying-party.js';
 
 export const PASSKEY_CONFIG = {
   /** The WebAuthn RP ID, when it should be a parent domain of publicUrl's host (default: that host). */
-  passkeyRpId: z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i, 'a domain name such as police.example').optional(),
+  passkeyRpId: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i, 'a domain name such as police.example')
+    .optional(),
 };
 
 export const PASSKEY_ENV = {
@@ -18,6 +21,10 @@ export function checkPasskeyConfig(c: { passkeyRpId?: string; publicUrl?: string
   if (!c.passkeyRpId) return;
   const host = c.publicUrl ? new URL(c.publicUrl).hostname : null;
   if (!host || !rpIdFitsHost(c.passkeyRpId, host)) {
-    ctx.addIssue({ code: 'custom', path: ['passkeyRpId'], message: 'must be the host of publicUrl or a parent domain of it (and needs publicUrl)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['passkeyRpId'],
+      message: 'must be the host of publicUrl or a parent domain of it (and needs publicUrl)',
+    });
   }
 }

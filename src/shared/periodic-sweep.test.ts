@@ -5,7 +5,9 @@ import { startPeriodicSweep } from './periodic-sweep.js';
 const logger = pino({ level: 'silent' });
 
 describe('startPeriodicSweep', () => {
-  afterEach(() => { vi.useRealTimers(); });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it('sweeps at once and on every tick, never two at a time', async () => {
     vi.useFakeTimers();
@@ -14,12 +16,17 @@ describe('startPeriodicSweep', () => {
     let calls = 0;
     let release: () => void = () => undefined;
     const worker = startPeriodicSweep({
-      name: 'test', everyMs: 100, logger, onError: () => -1,
+      name: 'test',
+      everyMs: 100,
+      logger,
+      onError: () => -1,
       sweep: async () => {
         calls++;
         active++;
         maxActive = Math.max(maxActive, active);
-        await new Promise<void>((r) => { release = r; });
+        await new Promise<void>((r) => {
+          release = r;
+        });
         active--;
         return calls;
       },
@@ -39,8 +46,17 @@ describe('startPeriodicSweep', () => {
     const order: string[] = [];
     let n = 0;
     const worker = startPeriodicSweep({
-      name: 'test', everyMs: 60_000, logger, onError: () => -1,
-      sweep: async () => { const mine = ++n; order.push(`start ${mine}`); await new Promise((r) => setTimeout(r, 20)); order.push(`end ${mine}`); return mine; },
+      name: 'test',
+      everyMs: 60_000,
+      logger,
+      onError: () => -1,
+      sweep: async () => {
+        const mine = ++n;
+        order.push(`start ${mine}`);
+        await new Promise((r) => setTimeout(r, 20));
+        order.push(`end ${mine}`);
+        return mine;
+      },
     });
     expect(await worker.sweepNow()).toBe(2);
     expect(order).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
@@ -52,8 +68,14 @@ describe('startPeriodicSweep', () => {
     const spyLogger = { error: (obj: unknown) => errors.push(obj) } as unknown as typeof logger;
     let fail = true;
     const worker = startPeriodicSweep({
-      name: 'test', everyMs: 60_000, logger: spyLogger, onError: () => 'fallback',
-      sweep: async () => { if (fail) throw new Error('boom'); return 'ok'; },
+      name: 'test',
+      everyMs: 60_000,
+      logger: spyLogger,
+      onError: () => 'fallback',
+      sweep: async () => {
+        if (fail) throw new Error('boom');
+        return 'ok';
+      },
     });
     expect(await worker.sweepNow()).toBe('fallback');
     expect(errors.length).toBeGreaterThanOrEqual(1);
@@ -67,8 +89,15 @@ describe('startPeriodicSweep', () => {
     let calls = 0;
     let finished = false;
     const worker = startPeriodicSweep({
-      name: 'test', everyMs: 100, logger, onError: () => undefined,
-      sweep: async () => { calls++; await new Promise((r) => setTimeout(r, 50)); finished = true; },
+      name: 'test',
+      everyMs: 100,
+      logger,
+      onError: () => undefined,
+      sweep: async () => {
+        calls++;
+        await new Promise((r) => setTimeout(r, 50));
+        finished = true;
+      },
     });
     const stopping = worker.stop();
     await vi.advanceTimersByTimeAsync(50);

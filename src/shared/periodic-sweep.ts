@@ -11,21 +11,36 @@ export type PeriodicSweep<T> = {
 };
 
 export function startPeriodicSweep<T>(options: {
-  name: string; everyMs: number; logger: Logger; sweep: () => Promise<T>; onError: () => T;
+  name: string;
+  everyMs: number;
+  logger: Logger;
+  sweep: () => Promise<T>;
+  onError: () => T;
 }): PeriodicSweep<T> {
   let running: Promise<T> | null = null;
   let stopped = false;
   const sweep = (): Promise<T> => {
-    running ??= options.sweep()
-      .catch((err: unknown) => { options.logger.error({ err }, `${options.name} sweep failed`); return options.onError(); })
-      .finally(() => { running = null; });
+    running ??= options
+      .sweep()
+      .catch((err: unknown) => {
+        options.logger.error({ err }, `${options.name} sweep failed`);
+        return options.onError();
+      })
+      .finally(() => {
+        running = null;
+      });
     return running;
   };
-  const timer = setInterval(() => { if (!stopped) void sweep(); }, options.everyMs);
+  const timer = setInterval(() => {
+    if (!stopped) void sweep();
+  }, options.everyMs);
   timer.unref();
   void sweep();
   return {
-    sweepNow: async () => { await running; return sweep(); },
+    sweepNow: async () => {
+      await running;
+      return sweep();
+    },
     async stop() {
       stopped = true;
       clearInterval(timer);

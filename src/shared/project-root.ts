@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 function findRoot(start: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'src', 'storage', 'migrations'))) return dir;
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'src', 'storage', 'migrations')))
+      return dir;
     if (dir === path.dirname(dir)) throw new Error(`no Crossline project above ${start}`);
   }
 }

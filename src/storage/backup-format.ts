@@ -11,8 +11,11 @@ export const BACKUP_FORMAT = 'crossline-backup';
 export const BACKUP_FORMAT_VERSION = 1;
 
 export type BackupHeader = {
-  kind: 'header'; format: typeof BACKUP_FORMAT; formatVersion: number;
-  nodeId: string; createdAt: string;
+  kind: 'header';
+  format: typeof BACKUP_FORMAT;
+  formatVersion: number;
+  nodeId: string;
+  createdAt: string;
   /** Informational: the store the backup was taken from ('embedded', 'external'; 'pglite' and 'postgres' from older releases). */
   store: string;
   migrations: string[];
@@ -23,7 +26,13 @@ export type RowsLine = { kind: 'rows'; table: string; rows: (string | null)[][] 
 /** A node file, relative to the data dir with `/` separators; its bytes follow as `data` lines. */
 export type FileLine = { kind: 'file'; path: string; size: number; mode: number };
 export type DataLine = { kind: 'data'; path: string; base64: string };
-export type BackupTrailer = { kind: 'trailer'; tables: Record<string, number>; files: number; fileBytes: number; sha256: string };
+export type BackupTrailer = {
+  kind: 'trailer';
+  tables: Record<string, number>;
+  files: number;
+  fileBytes: number;
+  sha256: string;
+};
 export type BackupLine = BackupHeader | TableLine | RowsLine | FileLine | DataLine | BackupTrailer;
 
 /** Writes lines gzip-compressed to `file`, hashing each line's bytes for the trailer. */
@@ -86,10 +95,12 @@ export async function* readBackupLines(file: string): AsyncGenerator<BackupLine>
       } catch {
         throw new BackupReadError(`line ${n} is not JSON`);
       }
-      if (line === null || typeof line !== 'object' || typeof line.kind !== 'string') throw new BackupReadError(`line ${n} has no kind`);
+      if (line === null || typeof line !== 'object' || typeof line.kind !== 'string')
+        throw new BackupReadError(`line ${n} has no kind`);
       if (line.kind === 'trailer') {
         trailer = line;
-        if (hash.digest('hex') !== line.sha256) throw new BackupReadError('the SHA-256 in the trailer does not match the content');
+        if (hash.digest('hex') !== line.sha256)
+          throw new BackupReadError('the SHA-256 in the trailer does not match the content');
       } else {
         hash.update(`${text}\n`, 'utf8');
       }

@@ -47,8 +47,15 @@ export async function openTableCursor(tx: Queryable, t: TableInfo, cursor: strin
   await tx.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT ${cols} FROM ${ident(t.table)}${order}`);
 }
 
-export async function fetchRows(tx: Queryable, t: TableInfo, cursor: string, count: number): Promise<(string | null)[][]> {
-  const rows = await tx.query<Record<string, string | null>>(`FETCH FORWARD ${Math.max(1, Math.floor(count))} FROM ${cursor}`);
+export async function fetchRows(
+  tx: Queryable,
+  t: TableInfo,
+  cursor: string,
+  count: number,
+): Promise<(string | null)[][]> {
+  const rows = await tx.query<Record<string, string | null>>(
+    `FETCH FORWARD ${Math.max(1, Math.floor(count))} FROM ${cursor}`,
+  );
   return rows.map((r) => t.columns.map((_, i) => r[`c${i}`] ?? null));
 }
 
@@ -57,7 +64,13 @@ export async function closeCursor(tx: Queryable, cursor: string): Promise<void> 
 }
 
 /** Inserts one chunk in one statement: each text value is cast to its column's type by the type's own input function. */
-export async function insertRows(tx: Queryable, table: string, columns: string[], types: string[], rows: (string | null)[][]): Promise<void> {
+export async function insertRows(
+  tx: Queryable,
+  table: string,
+  columns: string[],
+  types: string[],
+  rows: (string | null)[][],
+): Promise<void> {
   if (rows.length === 0) return;
   const values = types.map((type, i) => `(r->>${i})::${type}`).join(', ');
   await tx.query(

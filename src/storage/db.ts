@@ -56,13 +56,21 @@ export function afterCommit(q: Queryable, fn: () => void): void {
 
 function runHooks(hooks: (() => void)[]): void {
   for (const hook of hooks) {
-    try { hook(); } catch { /* a hook is a wake-up hint; its failure must not undo a committed change */ }
+    try {
+      hook();
+    } catch {
+      /* a hook is a wake-up hint; its failure must not undo a committed change */
+    }
   }
 }
 
 export type OpenDbOptions = {
-  dataDir: string; databaseUrl?: string; schema?: string; poolSize?: number;
-  warn?: (message: string) => void; info?: (message: string) => void;
+  dataDir: string;
+  databaseUrl?: string;
+  schema?: string;
+  poolSize?: number;
+  warn?: (message: string) => void;
+  info?: (message: string) => void;
 };
 
 // int8 (counts, sequence numbers) come back as JS numbers; values stay far below 2^53.
@@ -89,19 +97,26 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
 // statement is wrong": connection exceptions (08), shutdown and start-up (57P01-57P03).
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03']);
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
-const UNAVAILABLE_MESSAGES = /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection ended/i;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection ended/i;
 
 /** True for a failure to reach the database (as opposed to an error in the statement). */
 export function isDatabaseUnavailable(e: unknown): boolean {
   const err = e as { code?: unknown; message?: unknown };
   const code = typeof err?.code === 'string' ? err.code : '';
-  return code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code)
-    || (typeof err?.message === 'string' && UNAVAILABLE_MESSAGES.test(err.message));
+  return (
+    code.startsWith('08') ||
+    UNAVAILABLE_SQLSTATES.has(code) ||
+    UNAVAILABLE_ERRNOS.has(code) ||
+    (typeof err?.message === 'string' && UNAVAILABLE_MESSAGES.test(err.message))
+  );
 }
 
 /** The database is down or restarting: callers get 503 SERVICE_UNAVAILABLE (retry), never a 500. */
 function asUnavailable(e: unknown): unknown {
-  return isDatabaseUnavailable(e) ? new AppError('SERVICE_UNAVAILABLE', { details: { database: 'unavailable' }, cause: e }) : e;
+  return isDatabaseUnavailable(e)
+    ? new AppError('SERVICE_UNAVAILABLE', { details: { database: 'unavailable' }, cause: e })
+    : e;
 }
 
 /**
@@ -158,7 +173,11 @@ async function beginWith<T>(client: pg.PoolClient, begin: () => Promise<unknown>
 }
 
 async function openPostgres(
-  store: Db['store'], url: string, schema?: string, poolSize = 10, afterClose: () => Promise<void> = async () => undefined,
+  store: Db['store'],
+  url: string,
+  schema?: string,
+  poolSize = 10,
+  afterClose: () => Promise<void> = async () => undefined,
 ): Promise<Db> {
   const connection = { connectionString: url, ...(schema ? { options: `-c search_path=${schema}` } : {}) };
   // Pipeline mode: a client sends a statement without waiting for the answer to the one before, so
@@ -169,7 +188,11 @@ async function openPostgres(
   pool.on('error', () => undefined);
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   let closing: Promise<void> | undefined;
-  const run = async <T extends Row>(c: pg.Pool | pg.PoolClient | pg.Client, sql: string, params?: readonly unknown[]) => {
+  const run = async <T extends Row>(
+    c: pg.Pool | pg.PoolClient | pg.Client,
+    sql: string,
+    params?: readonly unknown[],
+  ) => {
     try {
       const name = statementName(sql, params);
       const values = params as unknown[] | undefined;
@@ -182,11 +205,15 @@ async function openPostgres(
     store,
     query: (sql, params) => run(pool, sql, params),
     transaction: async (fn) => {
-      const client = await pool.connect().catch((e: unknown) => { throw asUnavailable(e); });
+      const client = await pool.connect().catch((e: unknown) => {
+        throw asUnavailable(e);
+      });
       // The connection may break between two statements (the server restarts): the client then
       // emits 'error', which must not crash the process — the next statement fails and rolls back.
       let broken: Error | undefined;
-      const onError = (err: Error) => { broken = err; };
+      const onError = (err: Error) => {
+        broken = err;
+      };
       client.on('error', onError);
       let begun = false;
       try {
@@ -194,7 +221,11 @@ async function openPostgres(
           query: (sql, params) => {
             if (begun) return run(client, sql, params);
             begun = true;
-            return beginWith(client, () => run(client, 'BEGIN'), () => run(client, sql, params));
+            return beginWith(
+              client,
+              () => run(client, 'BEGIN'),
+              () => run(client, sql, params),
+            );
           },
         };
         const hooks = openTransaction(tx, db);
@@ -228,7 +259,9 @@ async function openPostgres(
       await client.connect();
       return {
         query: (sql, params) => run(client, sql, params),
-        onLost: (fn) => { lost = fn; },
+        onLost: (fn) => {
+          lost = fn;
+        },
         close: async () => {
           ended = true;
           await client.end().catch(() => undefined);

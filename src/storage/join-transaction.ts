@@ -7,7 +7,9 @@ export function joinTransaction(db: Db, tx: Queryable): Db {
     store: db.store,
     query: (sql, params) => tx.query(sql, params),
     transaction: (fn) => fn(tx),
-    exec: async (sql) => { await tx.query(sql); },
+    exec: async (sql) => {
+      await tx.query(sql);
+    },
     session: () => db.session(),
     // The outer owner closes the real database; a joined view never does.
     close: async () => undefined,

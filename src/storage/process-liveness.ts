@@ -36,7 +36,10 @@ export async function holdProcessLiveness(db: Db, logger: Logger): Promise<Proce
       await s.close();
       throw e;
     }
-    if (stopped) { await s.close(); return; }
+    if (stopped) {
+      await s.close();
+      return;
+    }
     session = s;
     // The database restarted or the connection broke: other processes now see this one as gone
     // (its claims may be taken over, which is safe); take the lock again to claim new work.

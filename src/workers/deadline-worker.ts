@@ -7,7 +7,6 @@ import type { ClockSource } from '../services/shared/clock-source.js';
 export type { ClockSource };
 import { startPeriodicSweep, type PeriodicSweep } from '../shared/periodic-sweep.js';
 
-
 export type SweepResult = { fired: { subjectType: string; id: string; event: string }[] };
 
 const BATCH = 200;
@@ -31,9 +30,16 @@ export async function sweepDeadlines(ctx: ServiceContext, sources: readonly Cloc
 
 export type DeadlineWorker = PeriodicSweep<SweepResult>;
 
-export function startDeadlineWorker(ctx: ServiceContext, sources: readonly ClockSource[], onFired?: (r: SweepResult) => void): DeadlineWorker {
+export function startDeadlineWorker(
+  ctx: ServiceContext,
+  sources: readonly ClockSource[],
+  onFired?: (r: SweepResult) => void,
+): DeadlineWorker {
   return startPeriodicSweep({
-    name: 'deadline', everyMs: ctx.config.deadlineSweepSeconds * 1000, logger: ctx.logger, onError: () => ({ fired: [] }),
+    name: 'deadline',
+    everyMs: ctx.config.deadlineSweepSeconds * 1000,
+    logger: ctx.logger,
+    onError: () => ({ fired: [] }),
     sweep: async () => {
       const result = await sweepDeadlines(ctx, sources);
       onFired?.(result);

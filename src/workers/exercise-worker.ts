@@ -32,6 +32,10 @@ export async function sweepExerciseInjects(ctx: ServiceContext): Promise<Exercis
 
 export function startExerciseWorker(ctx: ServiceContext): ExerciseWorker {
   return startPeriodicSweep({
-    name: 'exercise', everyMs: EXERCISE_SWEEP_MS, logger: ctx.logger, sweep: () => sweepExerciseInjects(ctx), onError: () => ({ fired: 0, failed: 0 }),
+    name: 'exercise',
+    everyMs: EXERCISE_SWEEP_MS,
+    logger: ctx.logger,
+    sweep: () => sweepExerciseInjects(ctx),
+    onError: () => ({ fired: 0, failed: 0 }),
   });
 }

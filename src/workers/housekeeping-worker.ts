@@ -10,6 +10,10 @@ const SWEEP_MS = 10 * 60_000;
 
 export function startHousekeepingWorker(ctx: ServiceContext): HousekeepingWorker {
   return startPeriodicSweep({
-    name: 'housekeeping', everyMs: SWEEP_MS, logger: ctx.logger, sweep: () => sweepHousekeeping(ctx), onError: () => ({ sessions: 0, buckets: 0, uploads: 0, tempFiles: 0 }),
+    name: 'housekeeping',
+    everyMs: SWEEP_MS,
+    logger: ctx.logger,
+    sweep: () => sweepHousekeeping(ctx),
+    onError: () => ({ sessions: 0, buckets: 0, uploads: 0, tempFiles: 0 }),
   });
 }

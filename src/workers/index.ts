@@ -13,15 +13,21 @@ import { countPages } from '../services/paging/list-pages.js';
 import { startSsoSessionWorker, type SsoSessionWorker } from './sso-session-worker.js';
 
 export type Workers = {
-  deadlines: DeadlineWorker; delivery: DeliveryWorker; exercises: ExerciseWorker; housekeeping: HousekeepingWorker; paging: PagingWorker;
+  deadlines: DeadlineWorker;
+  delivery: DeliveryWorker;
+  exercises: ExerciseWorker;
+  housekeeping: HousekeepingWorker;
+  paging: PagingWorker;
   ssoSessions: SsoSessionWorker;
   stop(): Promise<void>;
 };
 
 export function startWorkers(ctx: ServiceContext, metrics: Metrics): Workers {
   const fired = new Counter({
-    name: 'crossline_clock_events_total', help: 'Deadline events fired (overdue, escalation, reminders)',
-    labelNames: ['subject', 'event'], registers: [metrics.registry],
+    name: 'crossline_clock_events_total',
+    help: 'Deadline events fired (overdue, escalation, reminders)',
+    labelNames: ['subject', 'event'],
+    registers: [metrics.registry],
   });
   const deadlines = startDeadlineWorker(ctx, CLOCK_SOURCES, (r) => {
     for (const f of r.fired) fired.inc({ subject: f.subjectType, event: /^[a-z_]+/.exec(f.event)?.[0] ?? 'other' });
@@ -30,11 +36,16 @@ export function startWorkers(ctx: ServiceContext, metrics: Metrics): Workers {
   const exercises = startExerciseWorker(ctx);
   const housekeeping = startHousekeepingWorker(ctx);
   const pages = new Counter({
-    name: 'crossline_pages_total', help: 'Page delivery attempts by channel and result (sent, retried, failed: undeliverable, escalated)',
-    labelNames: ['channel', 'result'], registers: [metrics.registry],
+    name: 'crossline_pages_total',
+    help: 'Page delivery attempts by channel and result (sent, retried, failed: undeliverable, escalated)',
+    labelNames: ['channel', 'result'],
+    registers: [metrics.registry],
   });
   new Gauge({
-    name: 'crossline_pages', help: 'Pages in the page outbox by state (pending, sent, failed)', labelNames: ['state'], registers: [metrics.registry],
+    name: 'crossline_pages',
+    help: 'Pages in the page outbox by state (pending, sent, failed)',
+    labelNames: ['state'],
+    registers: [metrics.registry],
     async collect() {
       const counts = await countPages(ctx).catch(() => null);
       if (counts) for (const [state, n] of Object.entries(counts)) this.set({ state }, n);

@@ -12,14 +12,19 @@ const TICK_MS = 1000;
 
 export function startPagingWorker(ctx: ServiceContext, onSwept?: (r: PageSweep) => void): PagingWorker {
   const sweep = startPeriodicSweep({
-    name: 'paging', everyMs: TICK_MS, logger: ctx.logger, onError: () => ({ outcomes: [] }),
+    name: 'paging',
+    everyMs: TICK_MS,
+    logger: ctx.logger,
+    onError: () => ({ outcomes: [] }),
     sweep: async () => {
       const result = await deliverDuePages(ctx);
       onSwept?.(result);
       return result;
     },
   });
-  const unsubscribe = onPaging(() => { void sweep.sweepNow(); });
+  const unsubscribe = onPaging(() => {
+    void sweep.sweepNow();
+  });
   return {
     sweepNow: sweep.sweepNow,
     async stop() {

@@ -10,7 +10,10 @@ const SWEEP_MS = 60_000;
 
 export function startSsoSessionWorker(ctx: ServiceContext): SsoSessionWorker {
   return startPeriodicSweep({
-    name: 'sso-sessions', everyMs: SWEEP_MS, logger: ctx.logger, sweep: () => recheckSsoSessions(ctx),
+    name: 'sso-sessions',
+    everyMs: SWEEP_MS,
+    logger: ctx.logger,
+    sweep: () => recheckSsoSessions(ctx),
     onError: () => ({ checked: 0, revoked: 0, unreachable: 0 }),
   });
 }

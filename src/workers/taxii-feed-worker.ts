@@ -9,5 +9,11 @@ export type TaxiiFeedWorker = PeriodicSweep<FeedRun[]>;
 const SWEEP_MS = 30_000;
 
 export function startTaxiiFeedWorker(ctx: ServiceContext, sweepMs = SWEEP_MS): TaxiiFeedWorker {
-  return startPeriodicSweep({ name: 'taxii feed', everyMs: sweepMs, logger: ctx.logger, sweep: () => runDueFeeds(ctx), onError: () => [] });
+  return startPeriodicSweep({
+    name: 'taxii feed',
+    everyMs: sweepMs,
+    logger: ctx.logger,
+    sweep: () => runDueFeeds(ctx),
+    onError: () => [],
+  });
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const GENERATED = new URL('../../web/src/api/generated/api.d.ts', import.meta.url);
-const HEADER = '// Generated from the node\'s OpenAPI document by `npm run gen:api-types` — do not edit.\n';
+const HEADER = "// Generated from the node's OpenAPI document by `npm run gen:api-types` — do not edit.\n";
 
 /** Answers that are not JSON documents: files, redirects, empty bodies. */
 const NOT_JSON = new Set<string>([
@@ -32,7 +32,9 @@ describe('API contract', () => {
     t = await createTestApp('embedded');
     doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('is a valid OpenAPI 3.1 document', async () => {
     await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeTruthy();

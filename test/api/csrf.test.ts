@@ -15,14 +15,26 @@ describe('cookie sessions and other origins', () => {
     t = await createTestApp('embedded', { publicUrl: 'https://crossline.example.org' });
     const u = await t.userWith(['analyst']);
     token = u.token;
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: TEST_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: u.username, password: TEST_PASSWORD },
+    });
     cookie = res.cookies.find((c) => c.name === COOKIE)!.value;
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   // The node as inject() reaches it: Host `localhost:80`, so its own origin is http://localhost.
   const post = (headers: Record<string, string>, payload?: string, url = '/api/auth/totp/enrol') =>
-    t.app.inject({ method: 'POST', url, cookies: { [COOKIE]: cookie }, headers, ...(payload !== undefined ? { payload } : {}) });
+    t.app.inject({
+      method: 'POST',
+      url,
+      cookies: { [COOKIE]: cookie },
+      headers,
+      ...(payload !== undefined ? { payload } : {}),
+    });
 
   it('refuses a form post from another port of the same host (the attack of the review): 403 AUTH_CROSS_ORIGIN_REFUSED', async () => {
     const res = await post({ origin: 'http://localhost:8080', 'content-type': 'text/plain' }, 'x=y');
@@ -57,22 +69,37 @@ describe('cookie sessions and other origins', () => {
 
   it('accepts the app’s own calls: same origin (the Host, or the public URL) with JSON, or same-origin per Sec-Fetch-Site', async () => {
     expect((await post({ origin: 'http://localhost', 'content-type': 'application/json' }, '{}')).statusCode).toBe(200);
-    expect((await post({ 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' }, '{}')).statusCode).toBe(200);
+    expect((await post({ 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' }, '{}')).statusCode).toBe(
+      200,
+    );
     // Behind a proxy the browser's origin is the public URL.
-    expect((await post({ origin: 'https://crossline.example.org', 'content-type': 'application/json' }, '{}')).statusCode).toBe(200);
+    expect(
+      (await post({ origin: 'https://crossline.example.org', 'content-type': 'application/json' }, '{}')).statusCode,
+    ).toBe(200);
     // A client that shows no origin but sends JSON cannot be a cross-site page: no browser sends that cross-site without CORS.
     const patched = await t.app.inject({
-      method: 'PATCH', url: '/api/auth/me', cookies: { [COOKIE]: cookie }, payload: { displayName: 'Renamed by JSON' },
+      method: 'PATCH',
+      url: '/api/auth/me',
+      cookies: { [COOKIE]: cookie },
+      payload: { displayName: 'Renamed by JSON' },
     });
     expect(patched.statusCode).toBe(200);
   });
 
   it('leaves bearer-token calls and reads alone', async () => {
     const viaBearer = await t.app.inject({
-      method: 'POST', url: '/api/auth/logout', headers: { ...bearer(token), origin: 'http://evil.example', 'content-type': 'text/plain' }, payload: 'x',
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { ...bearer(token), origin: 'http://evil.example', 'content-type': 'text/plain' },
+      payload: 'x',
     });
     expect(viaBearer.statusCode).toBe(200);
-    const read = await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { [COOKIE]: cookie }, headers: { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' } });
+    const read = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      cookies: { [COOKIE]: cookie },
+      headers: { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' },
+    });
     expect(read.statusCode).toBe(200);
   });
 
@@ -82,6 +109,8 @@ describe('cookie sessions and other origins', () => {
     await post({ origin: 'http://localhost:8080' }, undefined, '/api/auth/logout');
     const after = await t.ctx.db.query<{ seq: number }>('SELECT seq FROM audit_head');
     expect(after[0]!.seq).toBe(before[0]!.seq);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { [COOKIE]: cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { [COOKIE]: cookie } })).statusCode).toBe(
+      200,
+    );
   });
 });

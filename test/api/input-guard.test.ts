@@ -10,7 +10,9 @@ describe('input guard', () => {
     t = await createTestApp('embedded');
     token = (await t.userWith(['analyst', 'investigator'])).token;
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const refused = (res: { statusCode: number; json(): unknown }, path: string) => {
     expect(res.statusCode).toBe(400);
@@ -20,7 +22,15 @@ describe('input guard', () => {
   };
 
   it('refuses a NUL in a query parameter (Fastify parses the query into an object of its own kind)', async () => {
-    refused(await t.app.inject({ method: 'GET', url: '/api/intel/objects', query: { q: 'a\u0000b' }, headers: bearer(token) }), 'query.q');
+    refused(
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/intel/objects',
+        query: { q: 'a\u0000b' },
+        headers: bearer(token),
+      }),
+      'query.q',
+    );
   });
 
   it('refuses a NUL in a route parameter', async () => {
@@ -29,7 +39,9 @@ describe('input guard', () => {
 
   it('refuses a NUL in a JSON body', async () => {
     const res = await t.app.inject({
-      method: 'POST', url: '/api/cases', headers: { ...bearer(token), 'content-type': 'application/json' },
+      method: 'POST',
+      url: '/api/cases',
+      headers: { ...bearer(token), 'content-type': 'application/json' },
       payload: JSON.stringify({ title: { en: 'x\u0000' }, crimeCategories: ['online_fraud'] }),
     });
     refused(res, 'body.title.en');

@@ -34,13 +34,26 @@ describe('metrics and API docs on the node port', () => {
   });
 
   it('serves /metrics for the scrape token only', async () => {
-    for (const authorization of [undefined, 'Bearer wrong-token-0123456789abcdef', `Basic ${Buffer.from(`x:${TOKEN}`).toString('base64')}`, TOKEN]) {
-      const res = await guarded.app.inject({ method: 'GET', url: '/metrics', headers: authorization ? { authorization } : {} });
+    for (const authorization of [
+      undefined,
+      'Bearer wrong-token-0123456789abcdef',
+      `Basic ${Buffer.from(`x:${TOKEN}`).toString('base64')}`,
+      TOKEN,
+    ]) {
+      const res = await guarded.app.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: authorization ? { authorization } : {},
+      });
       expect(res.statusCode, String(authorization)).toBe(401);
       expect(res.headers['www-authenticate']).toBe('Bearer realm="metrics"');
       expect(res.body).not.toContain('crossline_');
     }
-    const ok = await guarded.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
+    const ok = await guarded.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('crossline_http_requests_total');
   });
@@ -49,12 +62,16 @@ describe('metrics and API docs on the node port', () => {
     expect(() => loadConfig({ dataDir: '/tmp/x', metricsToken: 'short' }, {})).toThrow(/metricsToken/);
   });
 
-  it('sends the app\'s CSP and frame headers with the API docs', async () => {
+  it("sends the app's CSP and frame headers with the API docs", async () => {
     const index = await open.app.inject({ method: 'GET', url: '/api/docs' });
-    const page = index.statusCode === 302 ? await open.app.inject({ method: 'GET', url: index.headers.location as string }) : index;
+    const page =
+      index.statusCode === 302
+        ? await open.app.inject({ method: 'GET', url: index.headers.location as string })
+        : index;
     expect(page.statusCode).toBe(200);
     for (const res of [index, page, await open.app.inject({ method: 'GET', url: '/api/docs/static/index.html' })]) {
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(res.headers[name], `${res.statusCode} ${name}`).toBe(value);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS))
+        expect(res.headers[name], `${res.statusCode} ${name}`).toBe(value);
     }
   });
 });
@@ -65,9 +82,20 @@ describe('metrics on a separate listener', () => {
   let node: RunningNode;
   beforeAll(async () => {
     store = await createTestStore('embedded');
-    node = await startNode(loadConfig({
-      dataDir: dir, port: 0, metricsPort: 0, nodeId: 'cn-metrics', logLevel: 'silent', deadlineSweepSeconds: 3600, databaseUrl: store.databaseUrl,
-    }, {}));
+    node = await startNode(
+      loadConfig(
+        {
+          dataDir: dir,
+          port: 0,
+          metricsPort: 0,
+          nodeId: 'cn-metrics',
+          logLevel: 'silent',
+          deadlineSweepSeconds: 3600,
+          databaseUrl: store.databaseUrl,
+        },
+        {},
+      ),
+    );
   });
   afterAll(async () => {
     await node?.stop();

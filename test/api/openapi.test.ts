@@ -3,7 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-type OpenApiDoc = { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> }; parameters?: unknown[] }>> };
+type OpenApiDoc = {
+  openapi: string;
+  paths: Record<
+    string,
+    Record<string, { requestBody?: { content: Record<string, { schema: unknown }> }; parameters?: unknown[] }>
+  >;
+};
 
 describe('OpenAPI document', () => {
   let t: TestApp;
@@ -12,7 +18,9 @@ describe('OpenAPI document', () => {
     t = await createTestApp('embedded');
     doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('is OpenAPI 3.1', () => {
     expect(doc.openapi).toBe('3.1.0');
@@ -20,13 +28,26 @@ describe('OpenAPI document', () => {
 
   it('covers requests, calls, cases, evidence, observables, users and audit', () => {
     const paths = Object.keys(doc.paths);
-    for (const fragment of ['/api/requests', '/api/calls', '/api/cases', '/evidence', '/observables', '/api/users', '/api/audit']) {
-      expect(paths.some((p) => p.includes(fragment)), fragment).toBe(true);
+    for (const fragment of [
+      '/api/requests',
+      '/api/calls',
+      '/api/cases',
+      '/evidence',
+      '/observables',
+      '/api/users',
+      '/api/audit',
+    ]) {
+      expect(
+        paths.some((p) => p.includes(fragment)),
+        fragment,
+      ).toBe(true);
     }
   });
 
   it('lists every /api route of the app', () => {
-    const documented = new Set(Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)));
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)),
+    );
     const toOpenApi = (url: string) => url.replace(/:([A-Za-z]+)/g, '{$1}');
     const missing = t.app.routeTable
       .filter((r) => r.url !== '/api/openapi.json')
@@ -36,8 +57,12 @@ describe('OpenAPI document', () => {
   });
 
   it('documents the JSON body schema of the create-request route, with the request types', () => {
-    const body = doc.paths['/api/requests']!.post!.requestBody!.content['application/json']!.schema as { properties: Record<string, { enum?: string[] }> };
-    expect(body.properties.type!.enum).toEqual(expect.arrayContaining(['preservation', 'emergency_disclosure', 'freeze_assets']));
+    const body = doc.paths['/api/requests']!.post!.requestBody!.content['application/json']!.schema as {
+      properties: Record<string, { enum?: string[] }>;
+    };
+    expect(body.properties.type!.enum).toEqual(
+      expect.arrayContaining(['preservation', 'emergency_disclosure', 'freeze_assets']),
+    );
   });
 
   it('serves a human docs page', async () => {

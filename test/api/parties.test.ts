@@ -7,18 +7,32 @@ import { insertPeer, type PeerRow } from '../../src/storage/repositories/peer.re
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 const peer = (id: string, status: PeerRow['status'], name: PeerRow['name'], country: string): PeerRow => ({
-  id, name, country, endpoint: `https://${id}.example`, card: {}, fingerprint: 'ab'.repeat(32), status,
-  addedAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z', version: 1,
+  id,
+  name,
+  country,
+  endpoint: `https://${id}.example`,
+  card: {},
+  fingerprint: 'ab'.repeat(32),
+  status,
+  addedAt: '2026-03-01T00:00:00.000Z',
+  updatedAt: '2026-03-01T00:00:00.000Z',
+  version: 1,
 });
 
 describe('GET /api/parties', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp('embedded', { nodeId: 'cn-test', nodeName: { en: 'Test Bureau', zh: '测试局' }, country: 'CN' });
+    t = await createTestApp('embedded', {
+      nodeId: 'cn-test',
+      nodeName: { en: 'Test Bureau', zh: '测试局' },
+      country: 'CN',
+    });
     await insertPeer(t.ctx.db, peer('us-test', 'active', { en: 'US Test Agency', zh: '美国测试机构' }, 'US'));
     await insertPeer(t.ctx.db, peer('fr-test', 'suspended', { en: 'French Test Office', zh: '法国测试办公室' }, 'FR'));
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('lists this node first, then its peers by id, with names in both languages, country and whether one can write to them', async () => {
     const { token } = await t.userWith(['investigator']);
@@ -26,7 +40,13 @@ describe('GET /api/parties', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toEqual([
       { id: 'cn-test', name: { en: 'Test Bureau', zh: '测试局' }, country: 'CN', self: true, active: true },
-      { id: 'fr-test', name: { en: 'French Test Office', zh: '法国测试办公室' }, country: 'FR', self: false, active: false },
+      {
+        id: 'fr-test',
+        name: { en: 'French Test Office', zh: '法国测试办公室' },
+        country: 'FR',
+        self: false,
+        active: false,
+      },
       { id: 'us-test', name: { en: 'US Test Agency', zh: '美国测试机构' }, country: 'US', self: false, active: true },
     ]);
   });

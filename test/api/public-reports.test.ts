@@ -13,20 +13,35 @@ const METRICS_TOKEN = 'public-report-test-metrics-token-0123';
 describe('public report API', () => {
   let t: TestApp;
   let ipSeq = 0;
-  beforeAll(async () => { t = await createTestApp('embedded', { metricsToken: METRICS_TOKEN }); });
-  afterAll(async () => { await t?.close(); });
+  beforeAll(async () => {
+    t = await createTestApp('embedded', { metricsToken: METRICS_TOKEN });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   /** Each test speaks from its own address so the per-IP limits of one do not touch another. */
   const freshIp = () => `198.51.100.${++ipSeq}`;
-  const submit = (payload: object, ip = freshIp()) => t.app.inject({ method: 'POST', url: '/api/public/reports', payload, remoteAddress: ip });
-  const status = (payload: object, ip = freshIp()) => t.app.inject({ method: 'POST', url: '/api/public/reports/status', payload, remoteAddress: ip });
-  const upload = (bytes: Buffer, filename: string, ip = freshIp()) => t.app.inject({
-    method: 'POST', url: '/api/public/reports/attachments', query: { filename }, payload: bytes, headers: { 'content-type': 'application/octet-stream' }, remoteAddress: ip,
-  });
-  const count = async (table: string) => (await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+  const submit = (payload: object, ip = freshIp()) =>
+    t.app.inject({ method: 'POST', url: '/api/public/reports', payload, remoteAddress: ip });
+  const status = (payload: object, ip = freshIp()) =>
+    t.app.inject({ method: 'POST', url: '/api/public/reports/status', payload, remoteAddress: ip });
+  const upload = (bytes: Buffer, filename: string, ip = freshIp()) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/public/reports/attachments',
+      query: { filename },
+      payload: bytes,
+      headers: { 'content-type': 'application/octet-stream' },
+      remoteAddress: ip,
+    });
+  const count = async (table: string) =>
+    (await t.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
 
   it('takes a report with a screenshot without sign-in and gives a receipt that checks the status', async () => {
-    const res = await submit(zhFraudReport({ attachments: [{ filename: '转账截图.png', contentBase64: pngBytes().toString('base64') }] }));
+    const res = await submit(
+      zhFraudReport({ attachments: [{ filename: '转账截图.png', contentBase64: pngBytes().toString('base64') }] }),
+    );
     expect(res.statusCode, res.body).toBe(201);
     const receipt = res.json() as Json;
     expect(receipt.receipt).toMatch(/^CL-2026-[0-9A-Z]{4}-[0-9A-Z]{6}$/);
@@ -35,7 +50,11 @@ describe('public report API', () => {
 
     const ok = await status({ receipt: receipt.receipt.toLowerCase(), code: receipt.statusCode });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ receipt: receipt.receipt, status: 'received', message: { zh: expect.stringContaining('已收到') } });
+    expect(ok.json()).toMatchObject({
+      receipt: receipt.receipt,
+      status: 'received',
+      message: { zh: expect.stringContaining('已收到') },
+    });
     // Nothing internal reaches the reporter.
     expect(Object.keys(ok.json()).sort()).toEqual(['message', 'receipt', 'status', 'submittedAt', 'updatedAt']);
   });
@@ -54,9 +73,18 @@ describe('public report API', () => {
 
   it('refuses a text file named .png (415) and a file over 5 MB (413), storing nothing', async () => {
     const before = await count('public_reports');
-    const fake = await submit(zhFraudReport({ attachments: [{ filename: 'screenshot.png', contentBase64: Buffer.from('this is not an image').toString('base64') }] }));
+    const fake = await submit(
+      zhFraudReport({
+        attachments: [
+          { filename: 'screenshot.png', contentBase64: Buffer.from('this is not an image').toString('base64') },
+        ],
+      }),
+    );
     expect(fake.statusCode).toBe(415);
-    expect(fake.json().error).toMatchObject({ code: 'PUBLIC_REPORT_ATTACHMENT_TYPE', message: { zh: expect.stringContaining('PNG') } });
+    expect(fake.json().error).toMatchObject({
+      code: 'PUBLIC_REPORT_ATTACHMENT_TYPE',
+      message: { zh: expect.stringContaining('PNG') },
+    });
     // A file over 5 MB goes through the upload route (the report body holds a few MB at most) and is refused there.
     const big = Buffer.concat([pngBytes(), Buffer.alloc(5 * 1024 * 1024)]);
     const uploadsBefore = await count('public_report_uploads');
@@ -79,24 +107,44 @@ describe('public report API', () => {
     expect(staged).toMatchObject({ filename: '聊天记录.png', mediaType: 'image/png', size: png.length });
     expect(staged.uploadToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // The token is a secret of the reporter: only its hash is stored, never the plaintext file.
-    const rows = await t.ctx.db.query<{ token_hash: string; ciphertext: Uint8Array }>('SELECT token_hash, ciphertext FROM public_report_uploads');
+    const rows = await t.ctx.db.query<{ token_hash: string; ciphertext: Uint8Array }>(
+      'SELECT token_hash, ciphertext FROM public_report_uploads',
+    );
     expect(rows.some((r) => r.token_hash === staged.uploadToken)).toBe(false);
     expect(rows.some((r) => Buffer.from(r.ciphertext).includes(png.subarray(0, 16)))).toBe(false);
     const second = (await upload(pngBytes(4), '')).json() as Json;
 
-    const res = await submit(zhFraudReport({ attachments: [{ filename: 'inline.png', contentBase64: pngBytes(2).toString('base64') }, { uploadToken: staged.uploadToken }, { uploadToken: second.uploadToken }] }));
-    expect(res.statusCode, res.body).toBe(201);
-    const [report] = await t.ctx.db.query<{ id: string }>('SELECT id FROM public_reports WHERE receipt = $1', [res.json().receipt]);
-    const attached = await t.ctx.db.query<{ position: number; filename: string; media_type: string; size: number }>(
-      'SELECT position, filename, media_type, size FROM public_report_attachments WHERE report_id = $1 ORDER BY position', [report!.id],
+    const res = await submit(
+      zhFraudReport({
+        attachments: [
+          { filename: 'inline.png', contentBase64: pngBytes(2).toString('base64') },
+          { uploadToken: staged.uploadToken },
+          { uploadToken: second.uploadToken },
+        ],
+      }),
     );
-    expect(attached.map((a) => [a.position, a.filename, a.media_type])).toEqual([[0, 'inline.png', 'image/png'], [1, '聊天记录.png', 'image/png'], [2, 'screenshot-3.png', 'image/png']]);
+    expect(res.statusCode, res.body).toBe(201);
+    const [report] = await t.ctx.db.query<{ id: string }>('SELECT id FROM public_reports WHERE receipt = $1', [
+      res.json().receipt,
+    ]);
+    const attached = await t.ctx.db.query<{ position: number; filename: string; media_type: string; size: number }>(
+      'SELECT position, filename, media_type, size FROM public_report_attachments WHERE report_id = $1 ORDER BY position',
+      [report!.id],
+    );
+    expect(attached.map((a) => [a.position, a.filename, a.media_type])).toEqual([
+      [0, 'inline.png', 'image/png'],
+      [1, '聊天记录.png', 'image/png'],
+      [2, 'screenshot-3.png', 'image/png'],
+    ]);
     expect(attached[1]!.size).toBe(png.length);
     // Used once: the same token cannot attach the file to another report; an unknown one is refused too.
     for (const uploadToken of [staged.uploadToken, 'x'.repeat(43)]) {
       const again = await submit(zhFraudReport({ attachments: [{ uploadToken }] }));
       expect(again.statusCode).toBe(422);
-      expect(again.json().error).toMatchObject({ code: 'PUBLIC_REPORT_UPLOAD_UNKNOWN', issues: [{ path: 'attachments.0' }] });
+      expect(again.json().error).toMatchObject({
+        code: 'PUBLIC_REPORT_UPLOAD_UNKNOWN',
+        issues: [{ path: 'attachments.0' }],
+      });
     }
     // Not claimed within the hour: swept away, and its token refused.
     const late = (await upload(png, 'late.png')).json() as Json;
@@ -111,7 +159,13 @@ describe('public report API', () => {
 
   it('refuses a body over the route limit with 413 and a code', async () => {
     const huge = JSON.stringify({ ...zhFraudReport(), narrative: 'x'.repeat(37 * 1024 * 1024) });
-    const res = await t.app.inject({ method: 'POST', url: '/api/public/reports', payload: huge, headers: { 'content-type': 'application/json' }, remoteAddress: freshIp() });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/reports',
+      payload: huge,
+      headers: { 'content-type': 'application/json' },
+      remoteAddress: freshIp(),
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -143,7 +197,16 @@ describe('public report API', () => {
       const codes: number[] = [];
       for (let i = 0; i < 6; i++) {
         const app = i % 2 === 0 ? t.app : second;
-        codes.push((await app.inject({ method: 'POST', url: '/api/public/reports', payload: zhFraudReport(), remoteAddress: ip })).statusCode);
+        codes.push(
+          (
+            await app.inject({
+              method: 'POST',
+              url: '/api/public/reports',
+              payload: zhFraudReport(),
+              remoteAddress: ip,
+            })
+          ).statusCode,
+        );
       }
       expect(codes).toEqual([201, 201, 201, 201, 201, 429]);
     } finally {
@@ -154,10 +217,18 @@ describe('public report API', () => {
   it('forgets buckets that are full again and sessions that expired (housekeeping)', async () => {
     const ip = freshIp();
     expect((await submit(zhFraudReport(), ip)).statusCode).toBe(201);
-    const buckets = async () => (await t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM rate_limit_buckets WHERE client = $1', [ip]))[0]!.n;
+    const buckets = async () =>
+      (
+        await t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM rate_limit_buckets WHERE client = $1', [ip])
+      )[0]!.n;
     expect(await buckets()).toBe(1);
     const officer = await t.userWith(['analyst']);
-    const sessions = async () => (await t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sessions WHERE user_id = $1', [officer.userId]))[0]!.n;
+    const sessions = async () =>
+      (
+        await t.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sessions WHERE user_id = $1', [
+          officer.userId,
+        ])
+      )[0]!.n;
     expect(await sessions()).toBe(1);
     const later = 9 * 3600_000; // past the 8 h session lifetime
     t.clock.advance(later);
@@ -185,7 +256,9 @@ describe('public report API', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json().receipt).toMatch(/^CL-2026-[0-9A-Z]{4}-[0-9A-Z]{6}$/);
     expect(await count('public_reports')).toBe(before);
-    const spam = await t.ctx.db.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'PUBLIC_REPORT_SPAM_DISCARDED'`);
+    const spam = await t.ctx.db.query<{ value: number }>(
+      `SELECT value FROM counters WHERE name = 'PUBLIC_REPORT_SPAM_DISCARDED'`,
+    );
     expect(spam[0]?.value).toBe(1);
     const metrics = (await t.app.inject({ method: 'GET', url: '/metrics', headers: bearer(METRICS_TOKEN) })).body;
     expect(metrics).toMatch(/^crossline_public_reports_spam_discarded 1$/m);

@@ -17,7 +17,9 @@ describe('role × route matrix', () => {
     t = await createTestApp('embedded');
     for (const role of ROLES) tokens.set(role, (await t.userWith([role])).token);
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('covers a real route table', () => {
     expect(t.app.routeTable.length).toBeGreaterThan(10);
@@ -25,7 +27,11 @@ describe('role × route matrix', () => {
 
   it('refuses anonymous callers on every non-public route', async () => {
     for (const route of t.app.routeTable.filter((r) => r.permission !== 'public')) {
-      const res = await t.app.inject({ method: route.method as 'GET', url: fillPath(route.url), payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url: fillPath(route.url),
+        payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+      });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
   });
@@ -35,7 +41,9 @@ describe('role × route matrix', () => {
     for (const route of t.app.routeTable.filter((r) => r.permission !== 'public' && r.permission !== 'self')) {
       for (const role of ROLES) {
         const res = await t.app.inject({
-          method: route.method as 'GET', url: fillPath(route.url), headers: bearer(tokens.get(role)!),
+          method: route.method as 'GET',
+          url: fillPath(route.url),
+          headers: bearer(tokens.get(role)!),
           payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
         });
         const body = res.json() as { error?: { code: string; details?: { permission?: string } } };
@@ -52,8 +60,15 @@ describe('role × route matrix', () => {
   it('keeps the auditor and read-only roles from changing anything', async () => {
     const before = await t.ctx.db.query<{ seq: number }>('SELECT seq FROM audit_head');
     for (const role of ['auditor', 'read_only'] as const) {
-      for (const route of t.app.routeTable.filter((r) => r.method !== 'GET' && r.permission !== 'public' && r.permission !== 'self')) {
-        await t.app.inject({ method: route.method as 'POST', url: fillPath(route.url), headers: bearer(tokens.get(role)!), payload: {} });
+      for (const route of t.app.routeTable.filter(
+        (r) => r.method !== 'GET' && r.permission !== 'public' && r.permission !== 'self',
+      )) {
+        await t.app.inject({
+          method: route.method as 'POST',
+          url: fillPath(route.url),
+          headers: bearer(tokens.get(role)!),
+          payload: {},
+        });
       }
     }
     const after = await t.ctx.db.query<{ seq: number }>('SELECT seq FROM audit_head');
@@ -73,26 +88,40 @@ describe('report routes × role × case membership', () => {
     t = await createTestApp('embedded');
     const lead = await t.userWith(['investigator']);
     const created = await t.app.inject({
-      method: 'POST', url: '/api/cases', headers: bearer(lead.token),
+      method: 'POST',
+      url: '/api/cases',
+      headers: bearer(lead.token),
       payload: {
-        title: { en: 'Operation Kestrel', zh: '红隼行动' }, summary: { en: 'An undercover officer', zh: '卧底警员' },
-        crimeCategories: ['online_fraud'], tlp: 'RED', confidentiality: 'secret',
+        title: { en: 'Operation Kestrel', zh: '红隼行动' },
+        summary: { en: 'An undercover officer', zh: '卧底警员' },
+        crimeCategories: ['online_fraud'],
+        tlp: 'RED',
+        confidentiality: 'secret',
       },
     });
     caseId = created.json().id;
-    await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/observables`, headers: bearer(lead.token), payload: { observables: [{ type: 'email', value: 'kestrel@example.org' }] } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${caseId}/observables`,
+      headers: bearer(lead.token),
+      payload: { observables: [{ type: 'email', value: 'kestrel@example.org' }] },
+    });
     for (const role of ROLES) {
       tokens.set(`${role}:outsider`, (await t.userWith([role])).token);
       const member = await t.userWith([role]);
       tokens.set(`${role}:member`, member.token);
       const added = await t.app.inject({
-        method: 'POST', url: `/api/cases/${caseId}/actions`, headers: bearer(lead.token),
+        method: 'POST',
+        url: `/api/cases/${caseId}/actions`,
+        headers: bearer(lead.token),
         payload: { action: 'add_member', userId: member.userId, caseRole: caseRolesAllowedFor([role]).at(-1) },
       });
       expect(added.statusCode, added.body).toBe(200);
     }
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('answers each role, member or not, what the case page would show it', async () => {
     const reportRoutes = t.app.routeTable.filter((r) => r.url.startsWith('/api/reports/cases/'));
@@ -104,9 +133,16 @@ describe('report routes × role × case membership', () => {
         const page = await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers });
         const pageShowsContent = page.statusCode === 200 && page.json().access === 'full';
         for (const format of ['json', 'csv', 'pdf']) {
-          const res = await t.app.inject({ method: 'GET', url: `/api/reports/cases/${caseId}?format=${format}`, headers });
+          const res = await t.app.inject({
+            method: 'GET',
+            url: `/api/reports/cases/${caseId}?format=${format}`,
+            headers,
+          });
           const label = `${role} (${membership}) → ${format} got ${res.statusCode}`;
-          const text = format === 'pdf' && res.statusCode === 200 ? await pdfText(res.rawPayload) : res.rawPayload.toString('utf8');
+          const text =
+            format === 'pdf' && res.statusCode === 200
+              ? await pdfText(res.rawPayload)
+              : res.rawPayload.toString('utf8');
           if (!rolesHave([role], 'report:read')) {
             expect(res.statusCode, label).toBe(403);
           } else if (pageShowsContent) {

@@ -13,10 +13,16 @@ describe('language per session', () => {
     username = user.username;
     deskA = user.token;
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   const signIn = async (locale?: 'en' | 'zh-CN') => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD, ...(locale ? { locale } : {}) } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: TEST_PASSWORD, ...(locale ? { locale } : {}) },
+    });
     expect(res.statusCode, res.body).toBe(200);
     return res.json().token as string;
   };

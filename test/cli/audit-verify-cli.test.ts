@@ -6,16 +6,35 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/storage/db.js';
 import { crossline } from '../support/cli.js';
 
-
 describe('crossline CLI: init, users add, audit verify', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'crossline-cli-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('initialises a node, adds users, verifies the log, then detects a direct edit of one row', async () => {
-    const init = await crossline('init', '--data-dir', dir, '--node-id', 'cn-cli', '--admin-password', 'admin password 123');
+    const init = await crossline(
+      'init',
+      '--data-dir',
+      dir,
+      '--node-id',
+      'cn-cli',
+      '--admin-password',
+      'admin password 123',
+    );
     expect(init.code).toBe(0);
     expect(init.stdout).toContain('created administrator "admin"');
-    const add = await crossline('users', 'add', 'li.qiang', '--role', 'point_of_contact', '--role', 'investigator', '--name', '李强', '--data-dir', dir);
+    const add = await crossline(
+      'users',
+      'add',
+      'li.qiang',
+      '--role',
+      'point_of_contact',
+      '--role',
+      'investigator',
+      '--name',
+      '李强',
+      '--data-dir',
+      dir,
+    );
     expect(add.code).toBe(0);
     expect(add.stdout).toMatch(/created user li\.qiang \(point_of_contact, investigator\) with password: \S+/);
     const badRole = await crossline('users', 'add', 'x.y', '--role', 'overlord', '--data-dir', dir);

@@ -28,7 +28,12 @@ import { TEST_PG_URL } from '../support/test-context.js';
 
 /** The fields of backup lines these tests look at. */
 type Line = { kind: string; path: string; base64: string; size: number; mode: number; files: number };
-const backupLines = (file: string): Line[] => gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Line);
+const backupLines = (file: string): Line[] =>
+  gunzipSync(readFileSync(file))
+    .toString('utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Line);
 
 const keysOf = async (store: ObjectStore): Promise<string[]> => {
   const out: ObjectEntry[] = [];
@@ -64,14 +69,27 @@ describe('crossline backup and restore with evidence in S3', () => {
 
   /** Opens the restored node as a process would and downloads every item over HTTP, checking its custody chain. */
   async function servesAll(overrides: Partial<ConfigInput>): Promise<void> {
-    const ctx = await openNodeContext(loadConfig({ nodeId: 'cn-test', logLevel: 'silent', ...overrides }, {}), { clock: t.clock.now, logger: pino({ level: 'silent' }) });
+    const ctx = await openNodeContext(loadConfig({ nodeId: 'cn-test', logLevel: 'silent', ...overrides }, {}), {
+      clock: t.clock.now,
+      logger: pino({ level: 'silent' }),
+    });
     const app = await buildApp({ ctx });
     try {
       for (const item of items) {
-        const down = await app.inject({ method: 'GET', url: `/api/cases/${caseId}/evidence/${item.id}/content`, headers: bearer(lead.token) });
+        const down = await app.inject({
+          method: 'GET',
+          url: `/api/cases/${caseId}/evidence/${item.id}/content`,
+          headers: bearer(lead.token),
+        });
         expect(down.statusCode, down.body).toBe(200);
         expect(down.rawPayload.equals(item.bytes)).toBe(true);
-        const chain = (await app.inject({ method: 'GET', url: `/api/cases/${caseId}/evidence/${item.id}/custody`, headers: bearer(lead.token) })).json() as { verification: { ok: boolean } };
+        const chain = (
+          await app.inject({
+            method: 'GET',
+            url: `/api/cases/${caseId}/evidence/${item.id}/custody`,
+            headers: bearer(lead.token),
+          })
+        ).json() as { verification: { ok: boolean } };
         expect(chain.verification.ok).toBe(true);
       }
     } finally {
@@ -86,7 +104,9 @@ describe('crossline backup and restore with evidence in S3', () => {
     masterKeyFile = path.join(t.dataDir, 'keys', 'master.key');
     lead = await t.userWith(['investigator']);
     const kase = await t.app.inject({
-      method: 'POST', url: '/api/cases', headers: bearer(lead.token),
+      method: 'POST',
+      url: '/api/cases',
+      headers: bearer(lead.token),
       payload: { title: { en: 'Bucket-backed case', zh: '对象存储中的案件' }, crimeCategories: ['online_fraud'] },
     });
     expect(kase.statusCode, kase.body).toBe(201);
@@ -95,8 +115,11 @@ describe('crossline backup and restore with evidence in S3', () => {
     for (const size of [50_000, 1_500_000]) {
       const bytes = Buffer.concat([Buffer.from('截图 screenshot\n'), randomBytes(size)]);
       const up = await t.app.inject({
-        method: 'POST', url: `/api/cases/${caseId}/evidence`, query: { filename: 'capture.bin', mediaType: 'application/octet-stream' },
-        headers: { ...bearer(lead.token), 'content-type': 'application/octet-stream' }, payload: bytes,
+        method: 'POST',
+        url: `/api/cases/${caseId}/evidence`,
+        query: { filename: 'capture.bin', mediaType: 'application/octet-stream' },
+        headers: { ...bearer(lead.token), 'content-type': 'application/octet-stream' },
+        payload: bytes,
       });
       expect(up.statusCode, up.body).toBe(201);
       items.push({ id: up.json().id, bytes });
@@ -116,17 +139,28 @@ describe('crossline backup and restore with evidence in S3', () => {
     // A file left in the data dir from before the node moved to S3 is not the node's evidence any more.
     mkdirSync(path.join(t.dataDir, 'evidence', caseId), { recursive: true });
     writeFileSync(path.join(t.dataDir, 'evidence', caseId, items[0]!.id), 'stale copy from disk days');
-    const s = await backupNode({ dataDir: t.dataDir, databaseUrl: t.ctx.config.databaseUrl, schema: t.ctx.config.databaseSchema, nodeId: 'cn-test', out: file, objectStore: objectStoreFor(t.ctx.config) });
+    const s = await backupNode({
+      dataDir: t.dataDir,
+      databaseUrl: t.ctx.config.databaseUrl,
+      schema: t.ctx.config.databaseSchema,
+      nodeId: 'cn-test',
+      out: file,
+      objectStore: objectStoreFor(t.ctx.config),
+    });
     const lines = backupLines(file);
     const entries = lines.filter((l) => l.kind === 'file' && l.path.startsWith('evidence/'));
     expect(entries.map((l) => l.path).sort()).toEqual(items.map((i) => `evidence/${caseId}/${i.id}`).sort());
     for (const item of items) {
       const key = `evidence/${caseId}/${item.id}`;
-      const data = Buffer.concat(lines.filter((l) => l.kind === 'data' && l.path === key).map((l) => Buffer.from(l.base64, 'base64')));
+      const data = Buffer.concat(
+        lines.filter((l) => l.kind === 'data' && l.path === key).map((l) => Buffer.from(l.base64, 'base64')),
+      );
       expect(data.equals(readFileSync(s3.objectFile(`source/${key}`))), key).toBe(true);
       expect(entries.find((l) => l.path === key)).toMatchObject({ size: item.bytes.length, mode: 0o600 });
     }
-    expect(lines.filter((l) => l.kind === 'data' && l.path === `evidence/${caseId}/${items[1]!.id}`).length).toBeGreaterThan(1); // chunked
+    expect(
+      lines.filter((l) => l.kind === 'data' && l.path === `evidence/${caseId}/${items[1]!.id}`).length,
+    ).toBeGreaterThan(1); // chunked
     expect(s.files).toBe(lines.filter((l) => l.kind === 'file').length);
     expect(lines.at(-1)).toMatchObject({ kind: 'trailer', files: s.files });
     rmSync(path.join(t.dataDir, 'evidence'), { recursive: true, force: true });
@@ -138,24 +172,46 @@ describe('crossline backup and restore with evidence in S3', () => {
     const s = await restoreNode({ file, dataDir: dir, databaseUrl: TEST_PG_URL, schema: into, env: {} });
     expect(s.audit).toMatchObject({ ok: true });
     for (const item of items) {
-      expect(readFileSync(path.join(dir, 'evidence', caseId, item.id)).equals(readFileSync(s3.objectFile(`source/evidence/${caseId}/${item.id}`)))).toBe(true);
+      expect(
+        readFileSync(path.join(dir, 'evidence', caseId, item.id)).equals(
+          readFileSync(s3.objectFile(`source/evidence/${caseId}/${item.id}`)),
+        ),
+      ).toBe(true);
     }
     await servesAll({ dataDir: dir, databaseUrl: TEST_PG_URL, databaseSchema: into });
   });
 
-  it('restores into the target node\'s own bucket prefix, which serves the items; a prefix holding evidence is refused', async () => {
+  it("restores into the target node's own bucket prefix, which serves the items; a prefix holding evidence is refused", async () => {
     const dir = target('s3-copy');
     const copy = s3Store('copy');
     const into = schema('s3');
-    const s = await restoreNode({ file, dataDir: dir, databaseUrl: TEST_PG_URL, schema: into, objectStore: copy, env: {} });
+    const s = await restoreNode({
+      file,
+      dataDir: dir,
+      databaseUrl: TEST_PG_URL,
+      schema: into,
+      objectStore: copy,
+      env: {},
+    });
     expect(s.audit).toMatchObject({ ok: true });
     expect(await keysOf(copy)).toEqual(items.map((i) => `evidence/${caseId}/${i.id}`).sort());
     expect(existsSync(path.join(dir, 'evidence'))).toBe(false);
     await servesAll({ dataDir: dir, databaseUrl: TEST_PG_URL, databaseSchema: into, ...s3.config('copy') });
 
     const again = target('s3-again');
-    await expect(restoreNode({ file, dataDir: again, databaseUrl: TEST_PG_URL, schema: schema('again'), objectStore: copy, env: {} }))
-      .rejects.toMatchObject({ code: 'RESTORE_TARGET_NOT_EMPTY', details: { where: expect.stringContaining(`s3://${s3.bucket}/copy/`) } });
+    await expect(
+      restoreNode({
+        file,
+        dataDir: again,
+        databaseUrl: TEST_PG_URL,
+        schema: schema('again'),
+        objectStore: copy,
+        env: {},
+      }),
+    ).rejects.toMatchObject({
+      code: 'RESTORE_TARGET_NOT_EMPTY',
+      details: { where: expect.stringContaining(`s3://${s3.bucket}/copy/`) },
+    });
     expect(existsSync(path.join(again, 'crossline.json'))).toBe(false);
   });
 
@@ -173,8 +229,9 @@ describe('crossline backup and restore with evidence in S3', () => {
       },
     };
     const into = schema('failing');
-    await expect(restoreNode({ file, dataDir: dir, databaseUrl: TEST_PG_URL, schema: into, objectStore: failing, env: {} }))
-      .rejects.toThrow(/connection reset/);
+    await expect(
+      restoreNode({ file, dataDir: dir, databaseUrl: TEST_PG_URL, schema: into, objectStore: failing, env: {} }),
+    ).rejects.toThrow(/connection reset/);
     expect(puts).toBe(2);
     expect(await keysOf(real)).toEqual([]);
     expect(await listNodeFiles(dir)).toEqual([]);
@@ -189,19 +246,34 @@ describe('crossline backup and restore with evidence in S3', () => {
 
   it('runs as the real CLI: S3 settings from crossline.json for the backup and from the environment for the restore', async () => {
     const configFile = path.join(t.dataDir, 'crossline.json');
-    writeFileSync(configFile, JSON.stringify({ ...JSON.parse(readFileSync(configFile, 'utf8')), ...s3.config('source') }));
+    writeFileSync(
+      configFile,
+      JSON.stringify({ ...JSON.parse(readFileSync(configFile, 'utf8')), ...s3.config('source') }),
+    );
     const out = path.join(work, 'cli.clbk');
     const backup = await crossline('backup', '--data-dir', t.dataDir, '--out', out);
     expect(backup.code, backup.stderr).toBe(0);
-    const paths = backupLines(out).filter((l) => l.kind === 'file').map((l) => l.path);
+    const paths = backupLines(out)
+      .filter((l) => l.kind === 'file')
+      .map((l) => l.path);
     expect(paths).toEqual(expect.arrayContaining(items.map((i) => `evidence/${caseId}/${i.id}`)));
 
     const dir = target('cli-copy');
     const env = {
-      ...process.env, CROSSLINE_LOG_LEVEL: 'warn', CROSSLINE_DATABASE_SCHEMA: schema('cli'),
-      CROSSLINE_OBJECT_STORE: 's3', CROSSLINE_S3_BUCKET: s3.bucket, CROSSLINE_S3_ENDPOINT: s3.endpoint, CROSSLINE_S3_REGION: 'us-east-1', CROSSLINE_S3_PREFIX: 'cli-copy',
+      ...process.env,
+      CROSSLINE_LOG_LEVEL: 'warn',
+      CROSSLINE_DATABASE_SCHEMA: schema('cli'),
+      CROSSLINE_OBJECT_STORE: 's3',
+      CROSSLINE_S3_BUCKET: s3.bucket,
+      CROSSLINE_S3_ENDPOINT: s3.endpoint,
+      CROSSLINE_S3_REGION: 'us-east-1',
+      CROSSLINE_S3_PREFIX: 'cli-copy',
     };
-    const restore = await promisify(execFile)('node', [BIN, 'restore', out, '--data-dir', dir, '--database-url', TEST_PG_URL], { env });
+    const restore = await promisify(execFile)(
+      'node',
+      [BIN, 'restore', out, '--data-dir', dir, '--database-url', TEST_PG_URL],
+      { env },
+    );
     expect(restore.stdout).toContain(`evidence in / 证据位于 s3://${s3.bucket}/cli-copy/`);
     expect(restore.stdout).toMatch(/audit log intact/);
     expect(await keysOf(s3Store('cli-copy'))).toEqual(items.map((i) => `evidence/${caseId}/${i.id}`).sort());
@@ -214,8 +286,16 @@ describe('crossline backup and restore with evidence in S3', () => {
     bytes[0] = bytes[0]! ^ 0x01;
     writeFileSync(object, bytes);
     const out = path.join(work, 'tampered.clbk');
-    await expect(backupNode({ dataDir: t.dataDir, databaseUrl: t.ctx.config.databaseUrl, schema: t.ctx.config.databaseSchema, nodeId: 'cn-test', out, objectStore: objectStoreFor(t.ctx.config) }))
-      .rejects.toMatchObject({ code: 'EVIDENCE_INTEGRITY_FAILED', details: { key, reason: 'mismatch' } });
+    await expect(
+      backupNode({
+        dataDir: t.dataDir,
+        databaseUrl: t.ctx.config.databaseUrl,
+        schema: t.ctx.config.databaseSchema,
+        nodeId: 'cn-test',
+        out,
+        objectStore: objectStoreFor(t.ctx.config),
+      }),
+    ).rejects.toMatchObject({ code: 'EVIDENCE_INTEGRITY_FAILED', details: { key, reason: 'mismatch' } });
     expect(existsSync(out) || existsSync(`${out}.partial`)).toBe(false);
   });
 });

@@ -4,7 +4,19 @@
 // the same rows, the evidence decrypts, the audit chain verifies. Damaged backups and non-empty
 // targets are refused before anything is written; the real CLI runs too.
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -26,7 +38,6 @@ import { indicator } from '../support/stix-samples.js';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { TEST_PG_URL } from '../support/test-context.js';
 import { crossline } from '../support/cli.js';
-
 
 /**
  * What a restore must leave (docs/operations.md, "Keys and evidence"): nothing group- or
@@ -87,29 +98,52 @@ describe('crossline backup and restore', () => {
     t = await createTestApp('embedded');
     masterKeyFile = path.join(t.dataDir, 'keys', 'master.key');
     const configFile = path.join(t.dataDir, 'crossline.json');
-    writeFileSync(configFile, JSON.stringify({ ...JSON.parse(readFileSync(configFile, 'utf8')), nodeId: 'cn-test', country: 'CN' }));
+    writeFileSync(
+      configFile,
+      JSON.stringify({ ...JSON.parse(readFileSync(configFile, 'utf8')), nodeId: 'cn-test', country: 'CN' }),
+    );
     const lead = await t.userWith(['investigator']);
     const kase = await t.app.inject({
-      method: 'POST', url: '/api/cases', headers: bearer(lead.token),
+      method: 'POST',
+      url: '/api/cases',
+      headers: bearer(lead.token),
       payload: { title: { en: 'Investment fraud ring', zh: '投资诈骗团伙' }, crimeCategories: ['online_fraud'] },
     });
     expect(kase.statusCode, kase.body).toBe(201);
     const bytes = Buffer.concat([Buffer.from('聊天记录 chat log\n'), randomBytes(50_000)]);
     const up = await t.app.inject({
-      method: 'POST', url: `/api/cases/${kase.json().id}/evidence`, query: { filename: 'chat.txt', mediaType: 'text/plain' },
-      headers: { ...bearer(lead.token), 'content-type': 'application/octet-stream' }, payload: bytes,
+      method: 'POST',
+      url: `/api/cases/${kase.json().id}/evidence`,
+      query: { filename: 'chat.txt', mediaType: 'text/plain' },
+      headers: { ...bearer(lead.token), 'content-type': 'application/octet-stream' },
+      payload: bytes,
     });
     expect(up.statusCode, up.body).toBe(201);
     evidence = { id: up.json().id, caseId: kase.json().id, bytes };
-    const req = await t.app.inject({ method: 'POST', url: '/api/requests', headers: bearer(lead.token), payload: preservationDraft() });
+    const req = await t.app.inject({
+      method: 'POST',
+      url: '/api/requests',
+      headers: bearer(lead.token),
+      payload: preservationDraft(),
+    });
     expect(req.statusCode, req.body).toBe(201);
     const report = await t.app.inject({
-      method: 'POST', url: '/api/public/reports', remoteAddress: '203.0.113.9',
-      payload: zhFraudReport({ attachments: [{ filename: '截图.png', contentBase64: pngBytes(3).toString('base64') }] }),
+      method: 'POST',
+      url: '/api/public/reports',
+      remoteAddress: '203.0.113.9',
+      payload: zhFraudReport({
+        attachments: [{ filename: '截图.png', contentBase64: pngBytes(3).toString('base64') }],
+      }),
     });
     expect(report.statusCode, report.body).toBe(201);
-    const bundle = JSON.stringify({ type: 'bundle', id: `bundle--${crypto.randomUUID()}`, objects: [1, 2, 3].map((n) => indicator(n)) });
-    const imported = await importStix(t.ctx, Readable.from([bundle]), { actor: { kind: 'system', partyId: 'cn-test' } });
+    const bundle = JSON.stringify({
+      type: 'bundle',
+      id: `bundle--${crypto.randomUUID()}`,
+      objects: [1, 2, 3].map((n) => indicator(n)),
+    });
+    const imported = await importStix(t.ctx, Readable.from([bundle]), {
+      actor: { kind: 'system', partyId: 'cn-test' },
+    });
     expect(imported.imported).toBe(3);
     // Files an operator left too open: the backup records their modes, a restore must not repeat them.
     chmodSync(configFile, 0o666);
@@ -130,23 +164,45 @@ describe('crossline backup and restore', () => {
   });
 
   it('writes a self-verifying backup with every table and the node files, but never the master key', async () => {
-    const s = await backupNode({ dataDir: t.dataDir, databaseUrl: t.ctx.config.databaseUrl, nodeId: 'cn-test', out: file });
+    const s = await backupNode({
+      dataDir: t.dataDir,
+      databaseUrl: t.ctx.config.databaseUrl,
+      nodeId: 'cn-test',
+      out: file,
+    });
     expect(existsSync(`${file}.partial`)).toBe(false);
     expect(s.rows).toBe(Object.values(source).reduce((a, r) => a + r.length, 0));
     expect(s.tables).toBe(Object.keys(source).length);
     const text = gunzipSync(readFileSync(file)).toString('utf8');
-    const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(lines[0]).toMatchObject({ kind: 'header', format: 'crossline-backup', formatVersion: 1, nodeId: 'cn-test', store: 'external' });
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({
+      kind: 'header',
+      format: 'crossline-backup',
+      formatVersion: 1,
+      nodeId: 'cn-test',
+      store: 'external',
+    });
     expect(lines[0].migrations).toContain('001_core.sql');
     const trailer = lines.at(-1);
-    expect(trailer.sha256).toBe(createHash('sha256').update(text.slice(0, text.lastIndexOf('{"kind":"trailer"'))).digest('hex'));
+    expect(trailer.sha256).toBe(
+      createHash('sha256')
+        .update(text.slice(0, text.lastIndexOf('{"kind":"trailer"')))
+        .digest('hex'),
+    );
     expect(trailer.tables.custody_events).toBe(source.custody_events!.length);
     const files = lines.filter((l) => l.kind === 'file').map((l) => l.path);
     expect(files).toEqual(expect.arrayContaining(['crossline.json', `evidence/${evidence.caseId}/${evidence.id}`]));
     // The key ring travels sealed, as a row of the database.
     expect(trailer.tables.node_key_ring).toBe(1);
     expect(files).not.toContain('keys/keyring.enc');
-    expect(files.some((f: string) => f.startsWith('postgres/') || f.startsWith('keys/embedded-db') || f.endsWith('master.key'))).toBe(false);
+    expect(
+      files.some(
+        (f: string) => f.startsWith('postgres/') || f.startsWith('keys/embedded-db') || f.endsWith('master.key'),
+      ),
+    ).toBe(false);
     expect(text).not.toContain(readFileSync(masterKeyFile, 'utf8').trim());
   });
 
@@ -167,9 +223,17 @@ describe('crossline backup and restore', () => {
     const db = await openDb({ dataDir: dir });
     try {
       expect(await dump(db)).toEqual(source);
-      const [seq] = await db.query<{ next: number }>(`SELECT nextval(pg_get_serial_sequence('intel_objects', 'seq'))::int AS next`);
+      const [seq] = await db.query<{ next: number }>(
+        `SELECT nextval(pg_get_serial_sequence('intel_objects', 'seq'))::int AS next`,
+      );
       expect(seq!.next).toBeGreaterThan(3);
-      const ctx = { db, config: loadConfig({ dataDir: dir, nodeId: 'cn-test' }, {}), secrets: await loadNodeSecrets(db, dir, {}), clock: () => new Date(), logger: pino({ level: 'silent' }) };
+      const ctx = {
+        db,
+        config: loadConfig({ dataDir: dir, nodeId: 'cn-test' }, {}),
+        secrets: await loadNodeSecrets(db, dir, {}),
+        clock: () => new Date(),
+        logger: pino({ level: 'silent' }),
+      };
       const stored = await findEvidence(db, evidence.id);
       expect((await openStoredEvidence(ctx, stored!.record)).equals(evidence.bytes)).toBe(true);
     } finally {
@@ -191,7 +255,9 @@ describe('crossline backup and restore', () => {
       await db.close();
     }
     const other = target('pg-again');
-    await expect(restoreNode({ file, dataDir: other, databaseUrl: TEST_PG_URL, schema })).rejects.toMatchObject({ code: 'RESTORE_TARGET_NOT_EMPTY' });
+    await expect(restoreNode({ file, dataDir: other, databaseUrl: TEST_PG_URL, schema })).rejects.toMatchObject({
+      code: 'RESTORE_TARGET_NOT_EMPTY',
+    });
     expect(existsSync(path.join(other, 'crossline.json'))).toBe(false);
   }, 20_000);
 

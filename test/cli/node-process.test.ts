@@ -34,28 +34,44 @@ describe('crossline start (process)', () => {
   afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
   it('serves health, readiness, metrics and the OpenAPI document, logs JSON, and exits 0 on SIGTERM', async () => {
-    expect((await crossline('init', '--data-dir', dir, '--node-id', 'cn-proc', '--admin-password', 'admin password 123')).code).toBe(0);
+    expect(
+      (await crossline('init', '--data-dir', dir, '--node-id', 'cn-proc', '--admin-password', 'admin password 123'))
+        .code,
+    ).toBe(0);
     const child = spawn('node', [path.resolve('bin/crossline.js'), 'start', '--data-dir', dir, '--port', '0'], {
-      env: { ...process.env, CROSSLINE_LOG_LEVEL: 'info', CROSSLINE_METRICS_TOKEN: METRICS_TOKEN }, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CROSSLINE_LOG_LEVEL: 'info', CROSSLINE_METRICS_TOKEN: METRICS_TOKEN },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setInterval(() => {
         const m = /node \S+ listening at (http:\/\/[0-9.:]+)/.exec(out);
-        if (m) { clearInterval(timer); resolve(m[1]!); }
+        if (m) {
+          clearInterval(timer);
+          resolve(m[1]!);
+        }
       }, 50);
-      child.once('exit', (code) => { clearInterval(timer); reject(new Error(`exited ${code}: ${out}`)); });
+      child.once('exit', (code) => {
+        clearInterval(timer);
+        reject(new Error(`exited ${code}: ${out}`));
+      });
     });
     expect((await fetch(`${url}/health`)).status).toBe(200);
     const ready = await fetch(`${url}/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ready', database: 'embedded' });
     expect((await fetch(`${url}/metrics`)).status).toBe(401); // not public
-    const metrics = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    const metrics = await (
+      await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).text();
     expect(metrics).toContain('crossline_http_requests_total');
-    const doc = await (await fetch(`${url}/api/openapi.json`)).json() as { openapi: string };
+    const doc = (await (await fetch(`${url}/api/openapi.json`)).json()) as { openapi: string };
     expect(doc.openapi).toBe('3.1.0');
     expect((await fetch(`${url}/api/docs`)).status).toBe(200);
 
@@ -65,11 +81,28 @@ describe('crossline start (process)', () => {
     expect(audit.stdout).toMatch(/audit log intact: \d+ entries/);
     expect((await crossline('peers', 'list', '--data-dir', dir)).code).toBe(0);
     const bundle = path.join(parent, 'bundle.json');
-    writeFileSync(bundle, JSON.stringify({ type: 'bundle', id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d', objects: Object.values(goodObjects()) }));
+    writeFileSync(
+      bundle,
+      JSON.stringify({
+        type: 'bundle',
+        id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d',
+        objects: Object.values(goodObjects()),
+      }),
+    );
     const imported = await crossline('import', 'stix', bundle, '--data-dir', dir);
     expect(imported.code, imported.stderr).toBe(0);
     rmSync(bundle);
-    const report = await crossline('report', '--data-dir', dir, '--period', '2026', '--format', 'csv', '--out', path.join(parent, 'report.csv'));
+    const report = await crossline(
+      'report',
+      '--data-dir',
+      dir,
+      '--period',
+      '2026',
+      '--format',
+      'csv',
+      '--out',
+      path.join(parent, 'report.csv'),
+    );
     expect(report.code, report.stderr).toBe(0);
     const backup = await crossline('backup', '--data-dir', dir, '--out', path.join(parent, 'node.clbk'));
     expect(backup.code, backup.stderr).toBe(0);

@@ -52,9 +52,14 @@ describe('moving a node from PGlite', () => {
 
     // The moved node serves its data: sign in, open the case and download the evidence (its custody verifies).
     const { spawn } = await import('node:child_process');
-    const child = spawn('node', [path.resolve('bin/crossline.js'), 'start', '--data-dir', moved, '--node-id', 'cn-demo', '--port', '0'], {
-      env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'node',
+      [path.resolve('bin/crossline.js'), 'start', '--data-dir', moved, '--node-id', 'cn-demo', '--port', '0'],
+      {
+        env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -66,7 +71,8 @@ describe('moving a node from PGlite', () => {
         child.once('exit', (code) => reject(new Error(`node exited ${code}: ${out}`)));
       });
       const login = await fetch(`${url}/api/auth/login`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'investigator', password: 'crossline-demo-2026' }),
       });
       expect(login.status).toBe(200);
@@ -75,12 +81,16 @@ describe('moving a node from PGlite', () => {
       expect(cases.items.length).toBeGreaterThan(0);
       let downloaded = 0;
       for (const c of cases.items) {
-        const items = (await (await fetch(`${url}/api/cases/${c.id}/evidence`, { headers: auth })).json()) as { items: { id: string }[] };
+        const items = (await (await fetch(`${url}/api/cases/${c.id}/evidence`, { headers: auth })).json()) as {
+          items: { id: string }[];
+        };
         for (const e of items.items) {
           const content = await fetch(`${url}/api/cases/${c.id}/evidence/${e.id}/content`, { headers: auth });
           expect(content.status).toBe(200);
-          expect((await content.text())).toContain('安全账户');
-          const custody = (await (await fetch(`${url}/api/cases/${c.id}/evidence/${e.id}/custody`, { headers: auth })).json()) as { events: { kind: string }[] };
+          expect(await content.text()).toContain('安全账户');
+          const custody = (await (
+            await fetch(`${url}/api/cases/${c.id}/evidence/${e.id}/custody`, { headers: auth })
+          ).json()) as { events: { kind: string }[] };
           expect(custody).toMatchObject({ verification: { ok: true, length: 3 } });
           expect(custody.events.map((x) => x.kind)).toEqual(['collected', 'accessed', 'accessed']);
           downloaded++;

@@ -13,7 +13,6 @@ import { preservationDraft } from '../factories.js';
 import { pdfText } from '../support/pdf-text.js';
 import { crossline } from '../support/cli.js';
 
-
 describe('crossline report', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'crossline-report-cli-'));
   const year = String(new Date().getUTCFullYear());
@@ -21,8 +20,13 @@ describe('crossline report', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   beforeAll(async () => {
-    expect((await crossline('init', '--data-dir', dir, '--node-id', 'cn-cli', '--admin-password', 'admin password 123')).code).toBe(0);
-    expect((await crossline('users', 'add', 'li.qiang', '--role', 'investigator', '--name', '李强', '--data-dir', dir)).code).toBe(0);
+    expect(
+      (await crossline('init', '--data-dir', dir, '--node-id', 'cn-cli', '--admin-password', 'admin password 123'))
+        .code,
+    ).toBe(0);
+    expect(
+      (await crossline('users', 'add', 'li.qiang', '--role', 'investigator', '--name', '李强', '--data-dir', dir)).code,
+    ).toBe(0);
     // One submitted request, made through the real services while no CLI process holds the store.
     const ctx = await openNodeContext(loadConfig({ dataDir: dir, nodeId: 'cn-cli', logLevel: 'silent' }));
     try {
@@ -49,7 +53,19 @@ describe('crossline report', () => {
 
   it('writes a CSV with a BOM counting the submitted request', async () => {
     const out = path.join(dir, 'year.csv');
-    const res = await crossline('report', '--data-dir', dir, '--period', year, '--format', 'csv', '--locale', 'en', '--out', out);
+    const res = await crossline(
+      'report',
+      '--data-dir',
+      dir,
+      '--period',
+      year,
+      '--format',
+      'csv',
+      '--locale',
+      'en',
+      '--out',
+      out,
+    );
     expect(res.code, res.stderr).toBe(0);
     const csv = readFileSync(out, 'utf8');
     expect(csv.startsWith('\uFEFFtable,item,item_zh,value\r\n')).toBe(true);
@@ -57,7 +73,17 @@ describe('crossline report', () => {
   }, 60_000);
 
   it('reports one request as the user named by --as', async () => {
-    const res = await crossline('report', '--data-dir', dir, '--request', requestId, '--as', 'li.qiang', '--format', 'json');
+    const res = await crossline(
+      'report',
+      '--data-dir',
+      dir,
+      '--request',
+      requestId,
+      '--as',
+      'li.qiang',
+      '--format',
+      'json',
+    );
     expect(res.code, res.stderr).toBe(0);
     const doc = JSON.parse(res.stdout);
     expect(doc.kind).toBe('request');

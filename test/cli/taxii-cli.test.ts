@@ -24,27 +24,76 @@ describe('crossline taxii pull', () => {
     const address = source.app.server.address();
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/taxii2/`;
     const analyst = await source.userWith(['analyst']);
-    token = ((await source.app.inject({ method: 'POST', url: '/api/tokens', headers: bearer(analyst.token), payload: { name: 'cli' } })).json() as Json).token;
+    token = (
+      (
+        await source.app.inject({
+          method: 'POST',
+          url: '/api/tokens',
+          headers: bearer(analyst.token),
+          payload: { name: 'cli' },
+        })
+      ).json() as Json
+    ).token;
     const res = await fetch(`${url}api/collections/local/objects/`, {
-      method: 'POST', headers: { accept: TAXII, 'content-type': TAXII, authorization: `Bearer ${token}` },
+      method: 'POST',
+      headers: { accept: TAXII, 'content-type': TAXII, authorization: `Bearer ${token}` },
       body: JSON.stringify({ objects: [indicator(1), indicator(2, { tlp: 'GREEN' }), indicator(3)] }),
     });
     expect(res.status).toBe(202);
   });
-  afterAll(async () => { await source?.close(); rmSync(dir, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await source?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('pulls a collection by alias into the local collection, then only what is new', async () => {
-    expect((await crossline('init', '--data-dir', dir, '--node-id', 'cn-puller', '--admin-password', 'admin password 123')).code).toBe(0);
-    const first = await crossline('taxii', 'pull', url, 'local', '--user', 'analyst', '--password', token, '--data-dir', dir);
+    expect(
+      (await crossline('init', '--data-dir', dir, '--node-id', 'cn-puller', '--admin-password', 'admin password 123'))
+        .code,
+    ).toBe(0);
+    const first = await crossline(
+      'taxii',
+      'pull',
+      url,
+      'local',
+      '--user',
+      'analyst',
+      '--password',
+      token,
+      '--data-dir',
+      dir,
+    );
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('imported 3, duplicates 0, invalid 0');
     const watermark = /--added-after (\S+)/.exec(first.stdout)?.[1];
     expect(watermark).toBeDefined();
 
-    const again = await crossline('taxii', 'pull', url, 'Crossline indicators', '--token', token, '--data-dir', dir, '--json');
+    const again = await crossline(
+      'taxii',
+      'pull',
+      url,
+      'Crossline indicators',
+      '--token',
+      token,
+      '--data-dir',
+      dir,
+      '--json',
+    );
     expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, duplicates: 3, pages: 1 });
-    const incremental = await crossline('taxii', 'pull', url, 'local', '--token', token, '--added-after', watermark!, '--data-dir', dir, '--json');
+    const incremental = await crossline(
+      'taxii',
+      'pull',
+      url,
+      'local',
+      '--token',
+      token,
+      '--added-after',
+      watermark!,
+      '--data-dir',
+      dir,
+      '--json',
+    );
     expect(JSON.parse(incremental.stdout)).toMatchObject({ imported: 0, duplicates: 0, requests: 1 });
 
     const refused = await crossline('taxii', 'pull', url, 'local', '--token', 'clt_wrong', '--data-dir', dir);
@@ -61,10 +110,36 @@ describe('crossline taxii pull', () => {
       expect(first.stderr).toMatch(/HTTP 500.*ended early after 1 page/);
       expect(first.stdout).toContain(`--added-after ${remote.dateAdded[99]}`);
 
-      const rest = await crossline('taxii', 'pull', remote.url, 'remote', '--added-after', remote.dateAdded[99]!, '--data-dir', dir, '--json');
+      const rest = await crossline(
+        'taxii',
+        'pull',
+        remote.url,
+        'remote',
+        '--added-after',
+        remote.dateAdded[99]!,
+        '--data-dir',
+        dir,
+        '--json',
+      );
       expect(rest.code).toBe(0);
-      expect(JSON.parse(rest.stdout)).toMatchObject({ imported: 150, duplicates: 0, complete: true, error: null, watermark: remote.dateAdded[249] });
-      const none = await crossline('taxii', 'pull', remote.url, 'remote', '--added-after', remote.dateAdded[249]!, '--data-dir', dir, '--json');
+      expect(JSON.parse(rest.stdout)).toMatchObject({
+        imported: 150,
+        duplicates: 0,
+        complete: true,
+        error: null,
+        watermark: remote.dateAdded[249],
+      });
+      const none = await crossline(
+        'taxii',
+        'pull',
+        remote.url,
+        'remote',
+        '--added-after',
+        remote.dateAdded[249]!,
+        '--data-dir',
+        dir,
+        '--json',
+      );
       expect(JSON.parse(none.stdout)).toMatchObject({ imported: 0, duplicates: 0, requests: 1 });
     } finally {
       await remote.close();

@@ -11,20 +11,25 @@ import type { ReportInput } from '../../src/domain/public-report/index.js';
 import { zhFraudReport } from '../support/public-report-fixtures.js';
 import { crossline } from '../support/cli.js';
 
-
 describe('crossline triage list', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'crossline-triage-cli-'));
   const receipts: string[] = [];
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   beforeAll(async () => {
-    expect((await crossline('init', '--data-dir', dir, '--node-id', 'cn-cli', '--admin-password', 'admin password 123')).code).toBe(0);
+    expect(
+      (await crossline('init', '--data-dir', dir, '--node-id', 'cn-cli', '--admin-password', 'admin password 123'))
+        .code,
+    ).toBe(0);
     // Two reports through the real service while no CLI process holds the store.
     const ctx = await openNodeContext(loadConfig({ dataDir: dir, nodeId: 'cn-cli', logLevel: 'silent' }));
     try {
       const report = zhFraudReport() as unknown as ReportInput;
       receipts.push((await submitPublicReport(ctx, report, [], { clientIp: '192.0.2.1' })).receipt);
-      receipts.push((await submitPublicReport(ctx, { ...report, category: 'illegal_content' }, [], { clientIp: '192.0.2.2' })).receipt);
+      receipts.push(
+        (await submitPublicReport(ctx, { ...report, category: 'illegal_content' }, [], { clientIp: '192.0.2.2' }))
+          .receipt,
+      );
     } finally {
       await ctx.db.close();
     }
@@ -37,7 +42,10 @@ describe('crossline triage list', () => {
     expect(text.stdout).toContain('2 of 2 reports; 0 automated submissions discarded');
 
     const json = await crossline('triage', 'list', '--category', 'fraud', '--json', '--data-dir', dir);
-    const rows = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const rows = json.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ receipt: receipts[0], status: 'received', category: 'fraud' });
     expect(rows[0]!.indicators).toBeGreaterThanOrEqual(4);

@@ -32,7 +32,11 @@ function scannedFiles(): TextFile[] {
 }
 
 /** Every match of `re` (global) as "file:line: match". */
-function hits(files: readonly TextFile[], re: RegExp, keep: (m: RegExpExecArray, f: TextFile) => boolean = () => true): string[] {
+function hits(
+  files: readonly TextFile[],
+  re: RegExp,
+  keep: (m: RegExpExecArray, f: TextFile) => boolean = () => true,
+): string[] {
   const out: string[] = [];
   for (const f of files) {
     for (const m of f.text.matchAll(re)) {
@@ -101,7 +105,11 @@ describe('references stay inside the repository', () => {
   });
 
   it('names only docs/*.md files that exist', () => {
-    const missing = hits(files, /(?<![\w./-])docs\/([\w./-]*[\w-])\.md\b/g, (m) => !existsSync(path.join(ROOT, `docs/${m[1]}.md`)));
+    const missing = hits(
+      files,
+      /(?<![\w./-])docs\/([\w./-]*[\w-])\.md\b/g,
+      (m) => !existsSync(path.join(ROOT, `docs/${m[1]}.md`)),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -127,7 +135,8 @@ describe('references stay inside the repository', () => {
     const sections = specSections();
     expect(sections.size).toBeGreaterThan(30);
     // "docs/spec.md §4.4, §1.6", "spec.md §1.3–1.7", and link texts "[spec §4.5](spec.md#45-correlation)".
-    const citation = /\bspec(?:\.md)? (§\d+(?:\.\d+)*(?:[–-]\d+(?:\.\d+)*)?(?:,\s*§\d+(?:\.\d+)*(?:[–-]\d+(?:\.\d+)*)?)*)/g;
+    const citation =
+      /\bspec(?:\.md)? (§\d+(?:\.\d+)*(?:[–-]\d+(?:\.\d+)*)?(?:,\s*§\d+(?:\.\d+)*(?:[–-]\d+(?:\.\d+)*)?)*)/g;
     let count = 0;
     const unknown: string[] = [];
     for (const f of files) {
@@ -135,7 +144,8 @@ describe('references stay inside the repository', () => {
         for (const n of m[1]!.matchAll(/\d+(?:\.\d+)*/g)) {
           count += 1;
           const number = n[0].replace(/\.$/, '');
-          if (!sections.has(number)) unknown.push(`${f.rel}:${f.text.slice(0, m.index).split('\n').length}: ${m[0]} (§${number})`);
+          if (!sections.has(number))
+            unknown.push(`${f.rel}:${f.text.slice(0, m.index).split('\n').length}: ${m[0]} (§${number})`);
         }
       }
     }

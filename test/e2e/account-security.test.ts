@@ -43,7 +43,9 @@ describe('account security settings', () => {
     await panel.getByText(T('admin.totpOn'), { exact: true }).waitFor();
 
     // A wrong code is refused with the API's message; the right one (the next step: no replay) shows a new secret.
-    await panel.getByLabel(T('login.code'), { exact: true }).fill(totpCode(first, new Date()) === '000000' ? '111111' : '000000');
+    await panel
+      .getByLabel(T('login.code'), { exact: true })
+      .fill(totpCode(first, new Date()) === '000000' ? '111111' : '000000');
     await panel.getByRole('button', { name: T('totp.replace') }).click();
     await panel.getByRole('alert').getByText('The authentication code is wrong or expired.').waitFor();
     await panel.getByLabel(T('login.code'), { exact: true }).fill(totpCode(first, new Date(Date.now() + 30_000)));

@@ -13,9 +13,15 @@ describe('sharing groups and hotline broadcast in the web UI', () => {
   const group = { en: 'Pacific 24/7 contacts', zh: '太平洋 24/7 联络点' };
 
   beforeAll(async () => {
-    await createGroup(suite.web.node.ctx, { kind: 'system', partyId: 'cn-demo' }, { name: group, region: 'Asia-Pacific', members: ['us-demo'] });
+    await createGroup(
+      suite.web.node.ctx,
+      { kind: 'system', partyId: 'cn-demo' },
+      { name: group, region: 'Asia-Pacific', members: ['us-demo'] },
+    );
   }, 60_000);
-  afterAll(async () => { await suite.browser.page.context().clearCookies(); });
+  afterAll(async () => {
+    await suite.browser.page.context().clearCookies();
+  });
 
   for (const lang of ['en', 'zh-CN'] as const) {
     it(`broadcasts to a group and follows each recipient's acknowledgement (${lang})`, async () => {
@@ -29,7 +35,9 @@ describe('sharing groups and hotline broadcast in the web UI', () => {
       await signInByApi(page, suite.web.url, 'duty', lang);
       await page.goto(`${suite.web.url}/hotline?tab=broadcast`);
       await page.getByRole('checkbox', { name: lang === 'en' ? group.en : group.zh }).check();
-      await page.getByRole('textbox', { name: text(lang, 'calls.message') }).fill(`Coordinated threat to life (${lang}); check your subscribers.`);
+      await page
+        .getByRole('textbox', { name: text(lang, 'calls.message') })
+        .fill(`Coordinated threat to life (${lang}); check your subscribers.`);
       await page.getByRole('textbox', { name: text(lang, 'calls.callbackPhone') }).fill('+86 10 5555 0100');
       await page.getByRole('button', { name: text(lang, 'broadcast.send') }).click();
       await page.waitForURL(/\/hotline\/broadcasts\/[0-9a-f-]{36}$/);
@@ -44,12 +52,28 @@ describe('sharing groups and hotline broadcast in the web UI', () => {
       const usDuty = await ApiSession.signIn(suite.web.peerUrl, 'duty');
       const view = await cnDuty.call<{ recipients: { callId: string }[] }>('GET', `/calls/broadcasts/${broadcastId}`);
       const callId = view.recipients[0]!.callId;
-      await eventually(async () => (await usDuty.call<{ direction: string }>('GET', `/calls/${callId}`).catch(() => null))?.direction === 'incoming', 'the call on the US node');
+      await eventually(
+        async () =>
+          (await usDuty.call<{ direction: string }>('GET', `/calls/${callId}`).catch(() => null))?.direction ===
+          'incoming',
+        'the call on the US node',
+      );
       await usDuty.call('POST', `/calls/${callId}/actions`, { action: 'acknowledge' });
-      await eventually(async () => (await cnDuty.call<{ counts: { acknowledged: number } }>('GET', `/calls/broadcasts/${broadcastId}`)).counts.acknowledged === 1, 'the acknowledgement on the sender');
+      await eventually(
+        async () =>
+          (await cnDuty.call<{ counts: { acknowledged: number } }>('GET', `/calls/broadcasts/${broadcastId}`)).counts
+            .acknowledged === 1,
+        'the acknowledgement on the sender',
+      );
       await page.reload();
-      await page.getByTestId('broadcast-recipients').locator('tbody').getByText(text(lang, 'broadcast.states.acknowledged'), { exact: true }).waitFor();
-      expect(await page.getByTestId('broadcast-counts').textContent()).toBe(text(lang, 'broadcast.summary', { acknowledged: 1, recipients: 1, pending: 0 }));
+      await page
+        .getByTestId('broadcast-recipients')
+        .locator('tbody')
+        .getByText(text(lang, 'broadcast.states.acknowledged'), { exact: true })
+        .waitFor();
+      expect(await page.getByTestId('broadcast-counts').textContent()).toBe(
+        text(lang, 'broadcast.summary', { acknowledged: 1, recipients: 1, pending: 0 }),
+      );
       await settle(page);
       expect(await axeProblems(page)).toEqual([]);
       await screenshot(page, `hotline-broadcast-${lang === 'en' ? 'en' : 'zh'}`);

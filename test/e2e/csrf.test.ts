@@ -36,13 +36,16 @@ describe('cross-site requests in a browser', () => {
     await new Promise<void>((resolve) => attacker!.listen(0, '127.0.0.1', resolve));
     attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;
   });
-  afterAll(async () => { await new Promise((resolve) => attacker?.close(resolve)); });
+  afterAll(async () => {
+    await new Promise((resolve) => attacker?.close(resolve));
+  });
 
   it('refuses a form post and a credentialed fetch from another port with 403 AUTH_CROSS_ORIGIN_REFUSED; the app itself still suspends the peer', async () => {
     const page = suite.browser.page;
     await signInThroughPage(page, suite.web.url, 'admin', 'en');
     const admin = await ApiSession.signIn(suite.web.url, 'admin');
-    const peerStatus = async () => (await admin.call<{ items: { id: string; status: string }[] }>('GET', '/federation/peers')).items[0]!;
+    const peerStatus = async () =>
+      (await admin.call<{ items: { id: string; status: string }[] }>('GET', '/federation/peers')).items[0]!;
     const peer = await peerStatus();
     expect(peer.status).toBe('active');
     const target = `${suite.web.url}/api/federation/peers/${peer.id}/suspend`;
@@ -63,7 +66,12 @@ describe('cross-site requests in a browser', () => {
     // The app's own page, with the same cookie: allowed.
     await page.goto(`${suite.web.url}/`);
     const own = await page.evaluate(async (url) => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', credentials: 'same-origin' });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+        credentials: 'same-origin',
+      });
       return res.status;
     }, `/api/federation/peers/${peer.id}/suspend`);
     expect(own).toBe(200);

@@ -16,21 +16,44 @@ describe('membership directory in the web UI', () => {
     const { node: cn, peer: us } = suite.web;
     const entry = (n: typeof cn, url: string, roles: 'secretariat'[]) => {
       const card = ownNodeCard(n.ctx, url);
-      return { party: card.id, name: card.name, country: card.country, endpoint: card.endpoint, fingerprint: card.fingerprint, roles };
+      return {
+        party: card.id,
+        name: card.name,
+        country: card.country,
+        endpoint: card.endpoint,
+        fingerprint: card.fingerprint,
+        roles,
+      };
     };
-    const founders = [ownNodeCard(cn.ctx, cn.url), ownNodeCard(us.ctx, us.url)].map((c) => ({ party: c.id, fingerprint: c.fingerprint }));
+    const founders = [ownNodeCard(cn.ctx, cn.url), ownNodeCard(us.ctx, us.url)].map((c) => ({
+      party: c.id,
+      fingerprint: c.fingerprint,
+    }));
     const v1 = {
-      v: 1 as const, federation: 'demo-net', version: 1, issuedAt: new Date().toISOString(), previous: null, founders, threshold: 2,
+      v: 1 as const,
+      federation: 'demo-net',
+      version: 1,
+      issuedAt: new Date().toISOString(),
+      previous: null,
+      founders,
+      threshold: 2,
       members: [entry(cn, cn.url, []), entry(us, us.url, [])],
     };
-    const v2 = { ...v1, version: 2, previous: directoryHash(v1), members: [entry(cn, cn.url, []), entry(us, us.url, ['secretariat'])] };
+    const v2 = {
+      ...v1,
+      version: 2,
+      previous: directoryHash(v1),
+      members: [entry(cn, cn.url, []), entry(us, us.url, ['secretariat'])],
+    };
     for (const draft of [v1, v2]) {
       const one = await signDirectoryDraft(cn.ctx, { kind: 'system', partyId: 'cn-demo' }, draft);
       const both = await signDirectoryDraft(us.ctx, { kind: 'system', partyId: 'us-demo' }, one);
       await applyDirectory(cn.ctx, { kind: 'system', partyId: 'cn-demo' }, both, 'upload');
     }
   }, 60_000);
-  afterAll(async () => { await suite.browser.page.context().clearCookies(); });
+  afterAll(async () => {
+    await suite.browser.page.context().clearCookies();
+  });
 
   for (const lang of ['en', 'zh-CN'] as const) {
     it(`lists the members with their health and what changed in each version (${lang})`, async () => {
@@ -43,7 +66,9 @@ describe('membership directory in the web UI', () => {
       await us.waitFor();
       expect(await us.textContent()).toContain(text(lang, 'directory.state.active'));
       expect(await us.textContent()).toContain(text(lang, 'directory.role.secretariat'));
-      expect(await members.locator('tr', { hasText: 'cn-demo' }).textContent()).toContain(text(lang, 'directory.state.self'));
+      expect(await members.locator('tr', { hasText: 'cn-demo' }).textContent()).toContain(
+        text(lang, 'directory.state.self'),
+      );
       const history = page.locator('#directory-history-title').locator('xpath=ancestor::section');
       await page.getByRole('heading', { name: text(lang, 'directory.history') }).waitFor();
       const rows = history.locator('tbody tr');

@@ -10,7 +10,9 @@ import { ApiSession, eventually } from './support/demo-data.js';
 import { screenshot, settle, signInByApi, text } from './support/ui.js';
 import { browserSuite } from './support/suite.js';
 
-const EX = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../web/src/i18n/areas/exercise.en.json'), 'utf8')).exercise as Record<string, any>;
+const EX = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, '../../web/src/i18n/areas/exercise.en.json'), 'utf8'),
+).exercise as Record<string, any>;
 
 describe('exercise mode in a browser', () => {
   const suite = browserSuite();
@@ -30,13 +32,23 @@ describe('exercise mode in a browser', () => {
     // The US duty officer finds the exercise and its call, sees the banner, and acknowledges.
     await signInByApi(page, suite.web.peerUrl, 'duty', 'en');
     const usDuty = await ApiSession.signIn(suite.web.peerUrl, 'duty');
-    const call = await eventually(async () => (await usDuty.call<{ items: { id: string; reference: string }[] }>('GET', `/calls?exercise=${exerciseId}`)).items[0], 'the injected call on the US node');
-    expect((await usDuty.call<{ items: { id: string }[] }>('GET', '/calls?limit=500')).items.map((c) => c.id)).not.toContain(call.id);
+    const call = await eventually(
+      async () =>
+        (await usDuty.call<{ items: { id: string; reference: string }[] }>('GET', `/calls?exercise=${exerciseId}`))
+          .items[0],
+      'the injected call on the US node',
+    );
+    expect(
+      (await usDuty.call<{ items: { id: string }[] }>('GET', '/calls?limit=500')).items.map((c) => c.id),
+    ).not.toContain(call.id);
     await page.goto(`${suite.web.peerUrl}/exercises/participations/${exerciseId}`);
     await page.getByRole('link', { name: call.reference }).click();
     await page.getByTestId('exercise-banner').waitFor();
     await page.getByRole('button', { name: text('en', 'calls.acknowledge') }).click();
-    await eventually(async () => (await usDuty.call<{ status: string }>('GET', `/calls/${call.id}`)).status === 'acknowledged', 'the acknowledgement');
+    await eventually(
+      async () => (await usDuty.call<{ status: string }>('GET', `/calls/${call.id}`)).status === 'acknowledged',
+      'the acknowledgement',
+    );
     await screenshot(page, 'exercise-participant-call');
 
     // Back on the director's board: the acknowledgement is measured against the 15-minute deadline.
@@ -47,10 +59,15 @@ describe('exercise mode in a browser', () => {
     await page.getByRole('button', { name: EX.end }).click();
     await page.getByText(EX.state.ended).first().waitFor();
     const supervisor = await ApiSession.signIn(suite.web.url, 'supervisor');
-    const board = await supervisor.call<{ parties: { party: string; score: number | null }[] }>('GET', `/exercises/${exerciseId}/board`);
+    const board = await supervisor.call<{ parties: { party: string; score: number | null }[] }>(
+      'GET',
+      `/exercises/${exerciseId}/board`,
+    );
     const score = board.parties.find((p) => p.party === 'us-demo')!.score;
     expect(score).not.toBeNull();
-    await expect.poll(async () => page.getByTestId('score-us-demo').textContent(), { timeout: 10_000 }).toBe(String(score));
+    await expect
+      .poll(async () => page.getByTestId('score-us-demo').textContent(), { timeout: 10_000 })
+      .toBe(String(score));
     await settle(page);
     await screenshot(page, 'exercise-board');
     await page.goto(`${suite.web.url}/exercises`);
@@ -59,11 +76,15 @@ describe('exercise mode in a browser', () => {
     await screenshot(page, 'exercises-list');
   }, 240_000);
 
-  it('edits a request inject in the request form, with rule messages at the inject\'s own fields', async () => {
+  it("edits a request inject in the request form, with rule messages at the inject's own fields", async () => {
     const page = suite.browser.page;
     await signInByApi(page, suite.web.url, 'supervisor', 'en');
     const supervisor = await ApiSession.signIn(suite.web.url, 'supervisor');
-    type Scenario = { id: string; title: { en: string }; injects: { kind: string; request?: { caseRef: string; subject: { en: string } } }[] };
+    type Scenario = {
+      id: string;
+      title: { en: string };
+      injects: { kind: string; request?: { caseRef: string; subject: { en: string } } }[];
+    };
     const overview = await supervisor.call<{ scenarios: Scenario[] }>('GET', '/exercises');
     const scenario = overview.scenarios.find((x) => x.title.en === 'Ransomware on a hospital')!;
     const at = scenario.injects.findIndex((i) => i.kind === 'request');
@@ -81,8 +102,13 @@ describe('exercise mode in a browser', () => {
     await page.locator(`#f-injects-${at}-request-subject-en`).fill('Preserve the ransom mailbox (edited)');
     await page.getByRole('button', { name: EX.save }).click();
     await page.waitForURL(/\/exercises$/);
-    const saved = (await supervisor.call<{ scenarios: Scenario[] }>('GET', '/exercises')).scenarios.find((x) => x.id === scenario.id)!;
-    expect(saved.injects[at]!.request).toMatchObject({ caseRef: 'CN-DEMO-EX-0002', subject: { en: 'Preserve the ransom mailbox (edited)' } });
+    const saved = (await supervisor.call<{ scenarios: Scenario[] }>('GET', '/exercises')).scenarios.find(
+      (x) => x.id === scenario.id,
+    )!;
+    expect(saved.injects[at]!.request).toMatchObject({
+      caseRef: 'CN-DEMO-EX-0002',
+      subject: { en: 'Preserve the ransom mailbox (edited)' },
+    });
     expect(saved.injects[at]!.request).not.toHaveProperty('requestedParty');
   }, 120_000);
 });

@@ -21,29 +21,62 @@ describe('refusals between nodes in the web UI', () => {
     const { node: cn, peer: us } = suite.web;
     // 1. A request the US node will refuse a step of: it no longer has the request when the step comes.
     const investigator = await ApiSession.signIn(suite.web.url, 'investigator');
-    const draft = await investigator.call<{ id: string }>('POST', '/requests', preservationDraft({ requestedParty: 'us-demo' }));
+    const draft = await investigator.call<{ id: string }>(
+      'POST',
+      '/requests',
+      preservationDraft({ requestedParty: 'us-demo' }),
+    );
     requestId = draft.id;
     await investigator.call('POST', `/requests/${requestId}/actions`, { action: 'submit' });
-    await eventually(async () => (await us.ctx.db.query('SELECT 1 FROM requests WHERE id = $1', [requestId])).length === 1, 'the request on the US node');
+    await eventually(
+      async () => (await us.ctx.db.query('SELECT 1 FROM requests WHERE id = $1', [requestId])).length === 1,
+      'the request on the US node',
+    );
     await us.ctx.db.query('DELETE FROM requests WHERE id = $1', [requestId]);
-    await investigator.call('POST', `/requests/${requestId}/actions`, { action: 'withdraw', reason: 'Suspect identified by other means.' });
+    await investigator.call('POST', `/requests/${requestId}/actions`, {
+      action: 'withdraw',
+      reason: 'Suspect identified by other means.',
+    });
     await eventually(async () => {
-      const d = await investigator.call<{ items: { type: string; state: string }[] }>('GET', `/requests/${requestId}/deliveries`);
+      const d = await investigator.call<{ items: { type: string; state: string }[] }>(
+        'GET',
+        `/requests/${requestId}/deliveries`,
+      );
       return d.items.some((x) => x.type === 'request.step' && x.state === 'rejected');
     }, 'the refusal of the step by the US node');
 
     // 2. A message the Chinese node refuses for its body, signed with the US node's own key.
     const card = ownNodeCard(cn.ctx, cn.url);
-    const signed = signMessage(currentKeys(us.ctx.secrets.keyRing), {
-      from: 'us-demo', to: 'cn-demo', channel: 'e2e.poison', seq: 1, now: new Date(), ttlSeconds: 3600,
-    }, { type: 'request.submitted', schema: 1, body: { snapshot: { id: 'not-a-request' } } });
+    const signed = signMessage(
+      currentKeys(us.ctx.secrets.keyRing),
+      {
+        from: 'us-demo',
+        to: 'cn-demo',
+        channel: 'e2e.poison',
+        seq: 1,
+        now: new Date(),
+        ttlSeconds: 3600,
+      },
+      { type: 'request.submitted', schema: 1, body: { snapshot: { id: 'not-a-request' } } },
+    );
     poison = signed.jws;
     poisonMid = signed.header.mid;
-    const jwe = await sealBatch([poison], 'us-demo', { id: card.id, keys: { enc: card.keys.enc } }, newFederationId(new Date()));
-    const res = await fetch(`${cn.url}/federation/v1/inbox`, { method: 'POST', headers: { 'content-type': 'application/jose' }, body: jwe });
+    const jwe = await sealBatch(
+      [poison],
+      'us-demo',
+      { id: card.id, keys: { enc: card.keys.enc } },
+      newFederationId(new Date()),
+    );
+    const res = await fetch(`${cn.url}/federation/v1/inbox`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/jose' },
+      body: jwe,
+    });
     expect(res.status).toBe(200);
   }, 120_000);
-  afterAll(async () => { await suite.browser.page.context().clearCookies(); });
+  afterAll(async () => {
+    await suite.browser.page.context().clearCookies();
+  });
 
   for (const lang of ['en', 'zh-CN'] as const) {
     it(`shows the peer's refusal on the request page (${lang})`, async () => {
@@ -54,7 +87,9 @@ describe('refusals between nodes in the web UI', () => {
       await refusal.waitFor();
       expect(await refusal.textContent()).toContain(text(lang, 'peerRefusal.onRecord', { code: 'REQUEST_NOT_FOUND' }));
       await screenshot(page, `request-refused-by-peer-${lang}`);
-      expect(await refusal.textContent()).toContain(ERROR_CATALOGUE.REQUEST_NOT_FOUND.message[lang === 'en' ? 'en' : 'zh']);
+      expect(await refusal.textContent()).toContain(
+        ERROR_CATALOGUE.REQUEST_NOT_FOUND.message[lang === 'en' ? 'en' : 'zh'],
+      );
     });
   }
 

@@ -9,7 +9,8 @@ import { axeProblems, screenshot, settle, signInByApi, type Lang, text } from '.
 import { browserSuite } from './support/suite.js';
 
 /** A text of the intel area as the UI shows it. */
-const intelText = (lang: Lang, key: string, values: Record<string, string | number> = {}) => text(lang, `intel.${key}`, values);
+const intelText = (lang: Lang, key: string, values: Record<string, string | number> = {}) =>
+  text(lang, `intel.${key}`, values);
 
 describe('indicator extraction and correlation alerts in a browser', () => {
   const suite = browserSuite();
@@ -20,7 +21,11 @@ describe('indicator extraction and correlation alerts in a browser', () => {
       const n = lang === 'en' ? 1 : 2;
       const domain = `refund-${n}.example-pay.com`;
       const api = await ApiSession.signIn(suite.web.url, 'investigator');
-      const newCase = (title: string) => api.call<{ id: string; reference: string }>('POST', '/cases', { title: { en: title, zh: title }, crimeCategories: ['online_fraud'] });
+      const newCase = (title: string) =>
+        api.call<{ id: string; reference: string }>('POST', '/cases', {
+          title: { en: title, zh: title },
+          crimeCategories: ['online_fraud'],
+        });
       const first = await newCase(`Extraction target ${n}`);
       const second = await newCase(`Earlier case ${n}`);
       await api.call('POST', `/cases/${second.id}/observables`, { type: 'domain', value: domain });
@@ -35,7 +40,10 @@ describe('indicator extraction and correlation alerts in a browser', () => {
       expect(await page.getByRole('table').textContent()).toContain(`https://${domain}/login`);
       await page.getByLabel(t('extract.case')).selectOption(first.id);
       await page.getByRole('button', { name: t('extract.addToCase', { count: 4 }) }).click();
-      await page.getByRole('status').filter({ hasText: t('extract.added', { added: 4, merged: 0, rejected: 0 }) }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: t('extract.added', { added: 4, merged: 0, rejected: 0 }) })
+        .waitFor();
       await settle(page);
       expect(await axeProblems(page)).toEqual([]);
       await screenshot(page, `intel-extract-${lang}`);
@@ -45,7 +53,9 @@ describe('indicator extraction and correlation alerts in a browser', () => {
       await page.goto(`${suite.web.url}/intel/alerts`);
       const row = page.getByRole('row').filter({ hasText: domain });
       await row.waitFor();
-      expect(await row.getByRole('link').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining(first.reference), expect.stringContaining(second.reference)]));
+      expect(await row.getByRole('link').allTextContents()).toEqual(
+        expect.arrayContaining([expect.stringContaining(first.reference), expect.stringContaining(second.reference)]),
+      );
       await settle(page);
       expect(await axeProblems(page)).toEqual([]);
       await screenshot(page, `intel-alerts-${lang}`);
@@ -54,13 +64,22 @@ describe('indicator extraction and correlation alerts in a browser', () => {
 
       // An account named by a cue word and disguised writing: platform, cue and flags in the reader's language.
       await page.goto(`${suite.web.url}/intel/extract`);
-      await page.getByLabel(t('extract.textLabel')).fill(`对方让我加微信：scam_kefu_${n}0，网站 refund-${n}点top，电话一三八一二三四五六七八`);
+      await page
+        .getByLabel(t('extract.textLabel'))
+        .fill(`对方让我加微信：scam_kefu_${n}0，网站 refund-${n}点top，电话一三八一二三四五六七八`);
       await page.getByRole('button', { name: t('extract.submit'), exact: true }).click();
       await page.getByRole('heading', { name: t('extract.resultTitle', { count: 3, occurrences: 3 }) }).waitFor();
       const table = page.getByRole('table');
       expect(await table.getByTestId('platform').textContent()).toBe(t('extract.platforms.wechat'));
       const shown = await table.textContent();
-      for (const part of [`wechat:scam_kefu_${n}0`, t('extract.afterCue', { cue: '微信' }), `refund-${n}.top`, `refund-${n}点top`, t('extract.flags.obfuscated_dot'), t('extract.flags.chinese_numerals')]) {
+      for (const part of [
+        `wechat:scam_kefu_${n}0`,
+        t('extract.afterCue', { cue: '微信' }),
+        `refund-${n}.top`,
+        `refund-${n}点top`,
+        t('extract.flags.obfuscated_dot'),
+        t('extract.flags.chinese_numerals'),
+      ]) {
         expect(shown).toContain(part);
       }
       expect(await page.locator('.extract-cue').allTextContents()).toEqual(['微信']);

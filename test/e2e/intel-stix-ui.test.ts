@@ -11,7 +11,8 @@ import { axeProblems, screenshot, settle, signInByApi, type Lang, text } from '.
 import { browserSuite } from './support/suite.js';
 
 /** A text of the intel area as the UI shows it. */
-const intelText = (lang: Lang, key: string, values: Record<string, string | number> = {}) => text(lang, `intel.${key}`, values);
+const intelText = (lang: Lang, key: string, values: Record<string, string | number> = {}) =>
+  text(lang, `intel.${key}`, values);
 
 describe('STIX objects page in a browser', () => {
   const suite = browserSuite();
@@ -26,10 +27,21 @@ describe('STIX objects page in a browser', () => {
       const t = (key: string, values: Record<string, string | number> = {}) => intelText(lang, key, values);
       const good = goodObjects();
       const suffix = lang === 'en' ? 'a' : 'b';
-      const indicator = { ...good.indicator, id: `indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd${lang === 'en' ? '01' : '02'}`, name: `Refund phishing ${suffix}` };
+      const indicator = {
+        ...good.indicator,
+        id: `indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd${lang === 'en' ? '01' : '02'}`,
+        name: `Refund phishing ${suffix}`,
+      };
       const broken = { ...good.malware, id: 'malware--31b940d4-6f7f-459a-80ea-9c1f17b589aa', is_family: undefined };
       const file = path.join(dir, `bundle-${lang}.json`);
-      writeFileSync(file, JSON.stringify({ type: 'bundle', id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d', objects: [indicator, good.domain, broken] }));
+      writeFileSync(
+        file,
+        JSON.stringify({
+          type: 'bundle',
+          id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d',
+          objects: [indicator, good.domain, broken],
+        }),
+      );
 
       await signInByApi(page, suite.web.url, 'analyst', lang);
       await page.goto(`${suite.web.url}/intel`);
@@ -44,11 +56,16 @@ describe('STIX objects page in a browser', () => {
       expect(await axeProblems(page)).toEqual([]);
       await screenshot(page, `intel-stix-import-${lang}`);
 
-      await page.getByRole('search', { name: t('objects.filters') }).getByLabel(t('objects.search')).fill(`Refund phishing ${suffix}`);
+      await page
+        .getByRole('search', { name: t('objects.filters') })
+        .getByLabel(t('objects.search'))
+        .fill(`Refund phishing ${suffix}`);
       await page.getByRole('link', { name: `Refund phishing ${suffix}` }).click();
       await page.waitForURL(/\/intel\/objects\/indicator--/);
       await page.getByRole('heading', { name: t('objects.versionsTitle', { count: 1 }) }).waitFor();
-      await expect.poll(async () => page.locator('pre').textContent()).toContain(`"pattern": "[domain-name:value = 'pay-refund.example']"`);
+      await expect
+        .poll(async () => page.locator('pre').textContent())
+        .toContain(`"pattern": "[domain-name:value = 'pay-refund.example']"`);
       await settle(page);
       expect(await axeProblems(page)).toEqual([]);
       await screenshot(page, `intel-stix-object-${lang}`);

@@ -13,7 +13,9 @@ describe('knowledge base and search in a browser', () => {
       const page = suite.browser.page;
       await signInByApi(page, suite.web.url, 'analyst', lang);
       await page.goto(`${suite.web.url}/knowledge`);
-      const link = page.getByRole('link', { name: lang === 'en' ? 'Pig-butchering investment fraud: typical pattern' : '“杀猪盘”投资诈骗的典型手法' });
+      const link = page.getByRole('link', {
+        name: lang === 'en' ? 'Pig-butchering investment fraud: typical pattern' : '“杀猪盘”投资诈骗的典型手法',
+      });
       await link.waitFor();
       await settle(page);
       expect(await axeProblems(page)).toEqual([]);
@@ -46,8 +48,12 @@ describe('knowledge base and search in a browser', () => {
       await page.keyboard.press('Enter');
       const refusal = page.locator('section[aria-labelledby="search-results-title"] [role="alert"]');
       await refusal.waitFor();
-      expect(await refusal.textContent()).toContain(lang === 'en' ? 'Type at least one word to search for.' : '请至少输入一个检索词。');
-      expect(await page.locator('#search-results-title').textContent()).toBe(lang === 'en' ? 'Results for “" -"”' : '“" -"”的检索结果');
+      expect(await refusal.textContent()).toContain(
+        lang === 'en' ? 'Type at least one word to search for.' : '请至少输入一个检索词。',
+      );
+      expect(await page.locator('#search-results-title').textContent()).toBe(
+        lang === 'en' ? 'Results for “" -"”' : '“" -"”的检索结果',
+      );
       await screenshot(page, `search-refused-${lang}`);
     }, 90_000);
   }

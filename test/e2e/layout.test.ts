@@ -35,8 +35,12 @@ const PAGES: PageSpec[] = [
 ];
 
 type Measure = {
-  scrollWidth: number; innerWidth: number; overflowingTables: string[]; rows: number;
-  actionsOutside: string[]; acknowledgeButtons: number;
+  scrollWidth: number;
+  innerWidth: number;
+  overflowingTables: string[];
+  rows: number;
+  actionsOutside: string[];
+  acknowledgeButtons: number;
 };
 
 /** Widths on the current page: the document, each list table against its panel, each row's primary action. */
@@ -51,20 +55,28 @@ function measure(page: Page): Promise<Measure> {
     const actionsOutside: string[] = [];
     for (const row of rows) {
       // The row's primary action: its acknowledge/open button, else the link to the record.
-      const action = row.querySelector<HTMLElement>('.action-col .btn, .btn.block, .btn.urgent') ?? row.querySelector<HTMLElement>('a[href]');
+      const action =
+        row.querySelector<HTMLElement>('.action-col .btn, .btn.block, .btn.urgent') ??
+        row.querySelector<HTMLElement>('a[href]');
       if (!action) continue;
       const box = action.getBoundingClientRect();
       const wrap = action.closest('.table-wrap')?.getBoundingClientRect();
       const right = Math.min(W, wrap ? wrap.right : W);
       const label = `"${(action.textContent ?? '').trim().slice(0, 40)}"`;
       if (box.width === 0 || box.left < 0 || box.right > right + 1) {
-        actionsOutside.push(`${label} spans ${Math.round(box.left)}–${Math.round(box.right)} px (visible up to ${Math.round(right)})`);
+        actionsOutside.push(
+          `${label} spans ${Math.round(box.left)}–${Math.round(box.right)} px (visible up to ${Math.round(right)})`,
+        );
       } else if (W < 720 && action.classList.contains('btn') && (box.width < 88 || box.height < 36)) {
         actionsOutside.push(`${label} is ${Math.round(box.width)}×${Math.round(box.height)} px, too small to tap`);
       }
     }
     return {
-      scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: W, overflowingTables, rows: rows.length, actionsOutside,
+      scrollWidth: document.scrollingElement!.scrollWidth,
+      innerWidth: W,
+      overflowingTables,
+      rows: rows.length,
+      actionsOutside,
       acknowledgeButtons: main.querySelectorAll('.btn.urgent').length,
     };
   });
@@ -96,21 +108,26 @@ describe('layout on a phone and on desks', () => {
           await page.locator('main h1').first().waitFor();
           await settle(page);
           const m = await measure(page);
-          if (m.scrollWidth > m.innerWidth) problems.push(`${where}: the page scrolls sideways (${m.scrollWidth} px > ${m.innerWidth} px)`);
+          if (m.scrollWidth > m.innerWidth)
+            problems.push(`${where}: the page scrolls sideways (${m.scrollWidth} px > ${m.innerWidth} px)`);
           if (!size.phone) for (const t of m.overflowingTables) problems.push(`${where}: ${t}`);
           for (const a of m.actionsOutside) problems.push(`${where}: action ${a}`);
-          if (spec.minRows && m.rows < spec.minRows) problems.push(`${where}: ${m.rows} rows, expected at least ${spec.minRows}`);
-          if ((spec.name === 'inbox' || spec.name === 'hotline') && m.acknowledgeButtons === 0) problems.push(`${where}: no acknowledge button`);
+          if (spec.minRows && m.rows < spec.minRows)
+            problems.push(`${where}: ${m.rows} rows, expected at least ${spec.minRows}`);
+          if ((spec.name === 'inbox' || spec.name === 'hotline') && m.acknowledgeButtons === 0)
+            problems.push(`${where}: no acknowledge button`);
           if (spec.name === 'call') {
             // One tap: the acknowledge button is on the first screen, without scrolling.
-            const box = await page.getByRole('button', { name: text(lang, 'calls.acknowledge'), exact: true }).boundingBox();
+            const box = await page
+              .getByRole('button', { name: text(lang, 'calls.acknowledge'), exact: true })
+              .boundingBox();
             if (!box || box.x < 0 || box.x + box.width > size.width || box.y + box.height > size.height) {
               problems.push(`${where}: the acknowledge button is not on the first screen (${JSON.stringify(box)})`);
             }
           }
           await shoot(page, `layout-${spec.name}-${size.name}-${lang}`, size.phone);
         }
-        if (size.phone) problems.push(...await checkPhoneHeader(page, lang));
+        if (size.phone) problems.push(...(await checkPhoneHeader(page, lang)));
       }
       expect(problems).toEqual([]);
     }, 240_000);
@@ -143,11 +160,15 @@ async function checkPhoneHeader(page: Page, lang: Lang): Promise<string[]> {
   await nav.getByRole('button', { name: text(lang, 'header.signOut') }).waitFor();
   await page.waitForTimeout(300); // the drawer slides in
   const box = await nav.boundingBox();
-  if (!box || box.x < 0 || box.x + box.width > 390) problems.push(`phone menu in ${lang} is not fully on screen (${JSON.stringify(box)})`);
+  if (!box || box.x < 0 || box.x + box.width > 390)
+    problems.push(`phone menu in ${lang} is not fully on screen (${JSON.stringify(box)})`);
   await shoot(page, `layout-menu-390-${lang}`, false);
   await nav.getByRole('link', { name: text(lang, 'nav.hotline') }).click();
   await page.waitForURL(/\/hotline$/);
-  const closed = await nav.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false);
+  const closed = await nav.waitFor({ state: 'hidden', timeout: 3_000 }).then(
+    () => true,
+    () => false,
+  );
   if (!closed) problems.push(`phone menu in ${lang} stays open after choosing a page`);
   return problems;
 }

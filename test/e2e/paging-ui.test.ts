@@ -21,9 +21,31 @@ function recordSounds(): void {
   class CountingAudio {
     currentTime = 0;
     destination = {};
-    createGain() { return { gain: { value: 0 }, connect() { /* silent */ } }; }
-    createOscillator() { return { frequency: { value: 0 }, connect() { /* silent */ }, start() { w.__sounds += 1; }, stop() { /* silent */ } }; }
-    close() { return Promise.resolve(); }
+    createGain() {
+      return {
+        gain: { value: 0 },
+        connect() {
+          /* silent */
+        },
+      };
+    }
+    createOscillator() {
+      return {
+        frequency: { value: 0 },
+        connect() {
+          /* silent */
+        },
+        start() {
+          w.__sounds += 1;
+        },
+        stop() {
+          /* silent */
+        },
+      };
+    }
+    close() {
+      return Promise.resolve();
+    }
   }
   Object.assign(window, { AudioContext: CountingAudio });
 }
@@ -35,7 +57,12 @@ async function shownNotifications(page: Page): Promise<Shown[]> {
   return page.evaluate(async () => {
     const reg = await navigator.serviceWorker.getRegistration('/');
     const list = reg ? await reg.getNotifications() : [];
-    return list.map((n) => ({ title: n.title, body: n.body, tag: n.tag, path: (n.data as { path?: string } | null)?.path ?? null }));
+    return list.map((n) => ({
+      title: n.title,
+      body: n.body,
+      tag: n.tag,
+      path: (n.data as { path?: string } | null)?.path ?? null,
+    }));
   });
 }
 
@@ -76,22 +103,33 @@ describe('paging in the browser', () => {
       await page.goto(`${suite.web.url}/admin?tab=pages`);
       const pages = page.locator('section[aria-labelledby="pages-title"]');
       await pages.getByLabel(T('pages.state'), { exact: true }).selectOption('');
-      await pages.locator('tr', { hasText: T('pages.kinds.paging_test') }).first().waitFor();
+      await pages
+        .locator('tr', { hasText: T('pages.kinds.paging_test') })
+        .first()
+        .waitFor();
       await settle(page);
       expect(await axeProblems(page)).toEqual([]);
       await screenshot(page, `paging-admin-${lang}`);
     }, 120_000);
   }
 
-  it('shows the page through the service worker, with a sound, on the CN duty officer\'s tab when the US node places an emergency call', async () => {
+  it("shows the page through the service worker, with a sound, on the CN duty officer's tab when the US node places an emergency call", async () => {
     const { context, page } = suite.browser;
     await context.grantPermissions(['notifications'], { origin: suite.web.url });
     await page.addInitScript(recordSounds);
     await signInThroughPage(page, suite.web.url, 'duty', 'en');
     await settle(page);
     // The app registered its service worker, which now controls the page.
-    await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration('/'))?.active && !!navigator.serviceWorker.controller),
-      { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            async () =>
+              !!(await navigator.serviceWorker.getRegistration('/'))?.active && !!navigator.serviceWorker.controller,
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     const sw = await page.request.get(`${suite.web.url}/sw.js`);
     expect(sw.headers()['content-type']).toMatch(/javascript/);
     expect(sw.headers()['cache-control']).toBe('no-cache');
@@ -100,7 +138,9 @@ describe('paging in the browser', () => {
     const duty = toActor((await findUserByUsername(us.db, 'duty'))!, us.config.nodeId);
     const { call } = await placeCall(us, duty, { ...EMERGENCY_CALL, toParty: suite.web.node.ctx.config.nodeId });
     const about = (n: Shown) => n.title.includes(call.reference) || n.body.includes(call.reference);
-    await expect.poll(async () => (await shownNotifications(page)).filter(about).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await shownNotifications(page)).filter(about).length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
     const mine = (await shownNotifications(page)).filter(about);
     expect(mine).toHaveLength(1);
     expect(mine[0]!.path).toMatch(/^\/hotline\/calls\/[\w-]+$/);
@@ -110,7 +150,9 @@ describe('paging in the browser', () => {
     // The test button of the account page shows a notification through the same worker.
     await page.goto(`${suite.web.url}/account`);
     await page.getByRole('button', { name: text('en', 'paging.browserTest') }).click();
-    await expect.poll(async () => (await shownNotifications(page)).map((n) => n.title)).toContain(text('en', 'paging.browserTestTitle'));
+    await expect
+      .poll(async () => (await shownNotifications(page)).map((n) => n.title))
+      .toContain(text('en', 'paging.browserTestTitle'));
   }, 90_000);
 
   it('opens the acknowledgement link of an e-mail page: sign-in, "Acknowledge" ready, acknowledged; the link then says it was used', async () => {
@@ -123,15 +165,20 @@ describe('paging in the browser', () => {
     await placeCall(us, usDuty, { ...EMERGENCY_CALL, toParty: suite.web.node.ctx.config.nodeId });
     // The page to the CN duty officer, read from the demo's mail catcher (a real SMTP server).
     let link: string | undefined;
-    await expect.poll(async () => {
-      for (const m of mail.mails.slice(before)) {
-        const parsed = await simpleParser(m.raw);
-        const to = (Array.isArray(parsed.to) ? parsed.to : [parsed.to]).map((a) => a?.text ?? '').join();
-        const hit = /(http\S+\?page=\S+)/.exec(parsed.text ?? '');
-        if (to.includes('duty@cn-demo.demo') && hit) link = hit[1];
-      }
-      return link;
-    }, { timeout: 30_000 }).toBeTruthy();
+    await expect
+      .poll(
+        async () => {
+          for (const m of mail.mails.slice(before)) {
+            const parsed = await simpleParser(m.raw);
+            const to = (Array.isArray(parsed.to) ? parsed.to : [parsed.to]).map((a) => a?.text ?? '').join();
+            const hit = /(http\S+\?page=\S+)/.exec(parsed.text ?? '');
+            if (to.includes('duty@cn-demo.demo') && hit) link = hit[1];
+          }
+          return link;
+        },
+        { timeout: 30_000 },
+      )
+      .toBeTruthy();
     // The demo's nodes in a test listen on ports picked at start, so the link names the configured
     // address; the same path and token are opened on the node's real one.
     const opened = new URL(link!);
@@ -170,7 +217,10 @@ describe('paging in the browser', () => {
         // A bad host is refused in the reader's language, nothing is stored.
         await panel.getByLabel(T('pagingAdmin.webhookHosts'), { exact: true }).fill('gw.mps.example\nnot a host!');
         await panel.getByRole('button', { name: T('common.save') }).click();
-        await panel.getByText(lang === 'en' ? /is not a host name/ : /不是主机名/).first().waitFor();
+        await panel
+          .getByText(lang === 'en' ? /is not a host name/ : /不是主机名/)
+          .first()
+          .waitFor();
         await panel.getByLabel(T('pagingAdmin.webhookHosts'), { exact: true }).fill('gw.mps.example\n.sms.example');
         await panel.getByLabel(T('pagingAdmin.deadlineSoonHours'), { exact: true }).fill('6');
         await panel.getByLabel(T('pagingAdmin.smtpPort'), { exact: true }).fill(String(strict.port));
@@ -181,17 +231,24 @@ describe('paging in the browser', () => {
         await page.evaluate(() => window.scrollTo(0, 0));
         await screenshot(page, `paging-settings-${lang}`);
         const stored = await page.request.get(`${suite.web.url}/api/paging/settings`);
-        expect(await stored.json()).toMatchObject({ webhookHosts: ['gw.mps.example', '.sms.example'], deadlineSoonHours: 6, smtp: { port: strict.port } });
+        expect(await stored.json()).toMatchObject({
+          webhookHosts: ['gw.mps.example', '.sms.example'],
+          deadlineSoonHours: 6,
+          smtp: { port: strict.port },
+        });
 
         // A test page by e-mail now fails at the relay and shows on the operations view.
-        const failedBefore = (await (await page.request.get(`${suite.web.url}/api/paging/pages?state=failed`)).json()).counts.failed as number;
+        const failedBefore = (await (await page.request.get(`${suite.web.url}/api/paging/pages?state=failed`)).json())
+          .counts.failed as number;
         expect((await page.request.post(`${suite.web.url}/api/me/paging/test`, { data: {} })).status()).toBe(200);
         await page.goto(`${suite.web.url}/network`);
         const undelivered = page.locator('section[aria-labelledby="undelivered-pages-title"]');
         const count = undelivered.getByTestId('undelivered-count');
         await count.waitFor({ timeout: 30_000 }); // the page's code is loaded on demand: slow on a busy machine
         // The panel asks again every 30 s: a page given up on after the first answer shows then.
-        await expect.poll(async () => Number(await count.innerText()), { timeout: 45_000 }).toBeGreaterThan(failedBefore);
+        await expect
+          .poll(async () => Number(await count.innerText()), { timeout: 45_000 })
+          .toBeGreaterThan(failedBefore);
         await undelivered.locator('tr', { hasText: 'SMTP_530' }).first().waitFor();
         await settle(page);
         expect(await axeProblems(page)).toEqual([]);

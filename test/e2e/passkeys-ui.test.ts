@@ -34,7 +34,11 @@ describe('passkeys in the browser', () => {
     if (authenticatorId) await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
     ({ authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
       options: {
-        protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true,
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
         automaticPresenceSimulation: true,
       },
     }));
@@ -76,7 +80,10 @@ describe('passkeys in the browser', () => {
     await screenshot(page, 'passkey-login-en');
     await page.getByTestId('passkey-sign-in').click();
     await page.getByRole('navigation', { name: T('nav.label') }).waitFor();
-    expect((await (await page.request.get(`${web.url}/api/auth/me`)).json() as { user: { username: string } }).user.username).toBe('investigator');
+    expect(
+      ((await (await page.request.get(`${web.url}/api/auth/me`)).json()) as { user: { username: string } }).user
+        .username,
+    ).toBe('investigator');
 
     // The password is now followed by the passkey as the second step.
     await signOut(page, 'en');
@@ -91,7 +98,10 @@ describe('passkeys in the browser', () => {
     // Removing it takes a fresh answer of a passkey (or the password).
     await page.goto(`${web.url}/account`);
     await panel.getByRole('button', { name: `${T('passkey.remove')}: Desk laptop` }).click();
-    await page.getByTestId('passkey-remove').getByRole('button', { name: T('passkey.removeWithPasskey') }).click();
+    await page
+      .getByTestId('passkey-remove')
+      .getByRole('button', { name: T('passkey.removeWithPasskey') })
+      .click();
     await panel.getByText(T('passkey.none')).waitFor();
     await signOut(page, 'en');
   }, 120_000);
@@ -122,25 +132,34 @@ describe('passkeys in the browser', () => {
     // The policy covers the supervisor too: with a passkey first, the workspace stays open.
     await addPasskey(page, 'en', 'Supervisor key');
     await page.getByTestId('passkey-policy-toggle').click();
-    await page.locator('section[aria-labelledby="passkey-policy-title"]').getByText(T('passkey.policy.saved')).waitFor();
+    await page
+      .locator('section[aria-labelledby="passkey-policy-title"]')
+      .getByText(T('passkey.policy.saved'))
+      .waitFor();
     await screenshot(page, 'passkey-policy-en');
 
     await signInThroughPage(page, web.url, 'duty', 'en').catch(() => undefined);
     await page.getByTestId('passkey-required').waitFor();
     const api = await page.request.get(`${web.url}/api/cases`);
     expect(api.status()).toBe(403);
-    expect((await api.json() as { error: { code: string } }).error.code).toBe('AUTH_PASSKEY_REQUIRED');
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('AUTH_PASSKEY_REQUIRED');
     expect(await axeProblems(page)).toEqual([]);
     await screenshot(page, 'passkey-required-en');
     // Adding it lifts the gate: the page gives way to the workspace by itself.
     await panelOf(page).getByLabel(T('passkey.name'), { exact: true }).fill('Duty desk');
-    await panelOf(page).getByRole('button', { name: T('passkey.add') }).click();
+    await panelOf(page)
+      .getByRole('button', { name: T('passkey.add') })
+      .click();
     await page.getByTestId('passkey-required').waitFor({ state: 'detached' });
     expect((await page.request.get(`${web.url}/api/cases`)).status()).toBe(200);
 
     await signOut(page, 'en');
     // Back to the demo's default for the other tests (the supervisor now signs in with a passkey).
-    await setPasskeyPolicy(web.node.ctx, { kind: 'user', userId: 'system', name: 'test', roles: ['supervisor'], partyId: web.node.ctx.config.nodeId }, { requireForRedRoles: false });
+    await setPasskeyPolicy(
+      web.node.ctx,
+      { kind: 'user', userId: 'system', name: 'test', roles: ['supervisor'], partyId: web.node.ctx.config.nodeId },
+      { requireForRedRoles: false },
+    );
   }, 120_000);
 
   it('refuses a real browser answer that is replayed, or that was made on another node’s origin', async () => {
@@ -154,16 +173,31 @@ describe('passkeys in the browser', () => {
     /** Asks the node at `node` for a sign-in challenge and lets the page at `origin` answer it. */
     const answerOn = async (origin: string, node: string) => {
       await page.goto(`${origin}/`);
-      const options = await (await page.request.post(`${node}/api/auth/passkeys/challenge`, { data: { purpose: 'login' } })).json() as { challenge: string; rpId: string };
+      const options = (await (
+        await page.request.post(`${node}/api/auth/passkeys/challenge`, { data: { purpose: 'login' } })
+      ).json()) as { challenge: string; rpId: string };
       return page.evaluate(async ({ challenge, rpId }) => {
-        const fromB64 = (s: string) => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((s.length + 3) % 4)), (c) => c.charCodeAt(0));
-        const toB64 = (b: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(b))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-        const cred = await navigator.credentials.get({ publicKey: { challenge: fromB64(challenge), rpId, userVerification: 'required' } }) as PublicKeyCredential;
+        const fromB64 = (s: string) =>
+          Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((s.length + 3) % 4)), (c) =>
+            c.charCodeAt(0),
+          );
+        const toB64 = (b: ArrayBuffer) =>
+          btoa(String.fromCharCode(...new Uint8Array(b)))
+            .replace(/\+/g, '-')
+            .replace(/\//g, '_')
+            .replace(/=+$/, '');
+        const cred = (await navigator.credentials.get({
+          publicKey: { challenge: fromB64(challenge), rpId, userVerification: 'required' },
+        })) as PublicKeyCredential;
         const r = cred.response as AuthenticatorAssertionResponse;
         return {
-          id: cred.id, rawId: toB64(cred.rawId), type: 'public-key',
+          id: cred.id,
+          rawId: toB64(cred.rawId),
+          type: 'public-key',
           response: {
-            clientDataJSON: toB64(r.clientDataJSON), authenticatorData: toB64(r.authenticatorData), signature: toB64(r.signature),
+            clientDataJSON: toB64(r.clientDataJSON),
+            authenticatorData: toB64(r.authenticatorData),
+            signature: toB64(r.signature),
             ...(r.userHandle ? { userHandle: toB64(r.userHandle) } : {}),
           },
           clientExtensionResults: {},
@@ -176,12 +210,12 @@ describe('passkeys in the browser', () => {
     expect(first.status()).toBe(200);
     const replay = await page.request.post(`${web.url}/api/auth/passkeys/login`, { data: { response } });
     expect(replay.status()).toBe(401);
-    expect((await replay.json() as { error: { code: string } }).error.code).toBe('AUTH_PASSKEY_INVALID');
+    expect(((await replay.json()) as { error: { code: string } }).error.code).toBe('AUTH_PASSKEY_INVALID');
 
     // The peer node's page (same RP ID `localhost`, another origin) answering this node's challenge.
     const foreign = await answerOn(web.peerUrl, web.url);
     const refused = await page.request.post(`${web.url}/api/auth/passkeys/login`, { data: { response: foreign } });
     expect(refused.status()).toBe(401);
-    expect((await refused.json() as { error: { code: string } }).error.code).toBe('AUTH_PASSKEY_INVALID');
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('AUTH_PASSKEY_INVALID');
   }, 120_000);
 });

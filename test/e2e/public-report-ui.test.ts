@@ -14,7 +14,11 @@ const catalogs = new Map<Lang, Catalog>();
 
 /** Texts of this area's own catalogs (web/src/i18n/areas/public-report.*.json). */
 function prText(lang: Lang, key: string, values: Record<string, string> = {}): string {
-  if (!catalogs.has(lang)) catalogs.set(lang, JSON.parse(readFileSync(path.join(ROOT, `web/src/i18n/areas/public-report.${lang}.json`), 'utf8')) as Catalog);
+  if (!catalogs.has(lang))
+    catalogs.set(
+      lang,
+      JSON.parse(readFileSync(path.join(ROOT, `web/src/i18n/areas/public-report.${lang}.json`), 'utf8')) as Catalog,
+    );
   let node: string | Catalog | undefined = catalogs.get(lang);
   for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
   if (typeof node !== 'string') throw new Error(`no text ${key} in ${lang}`);
@@ -46,7 +50,11 @@ describe('public reporting in a browser', () => {
     await page.locator('#f-narrative-error').waitFor();
     expect(await page.locator('#f-narrative-error').textContent()).toContain('至少');
 
-    await page.getByLabel(zh('publicReport.narrative')).fill('对方在微信上自称京东金融客服，说我的百万保障服务要扣费，让我把钱转到“安全账户”，我转了 38000 元。对方还让我加 QQ 联系。');
+    await page
+      .getByLabel(zh('publicReport.narrative'))
+      .fill(
+        '对方在微信上自称京东金融客服，说我的百万保障服务要扣费，让我把钱转到“安全账户”，我转了 38000 元。对方还让我加 QQ 联系。',
+      );
     await page.getByLabel(zh('publicReport.occurredAt')).fill('2026-02-27');
     await page.getByLabel(zh('publicReport.amountLost')).fill('38000');
     await page.getByLabel(zh('publicReport.currency'), { exact: true }).selectOption('CNY');
@@ -54,7 +62,9 @@ describe('public reporting in a browser', () => {
     await page.getByLabel(zh('publicReport.account')).fill('6222021234567890128');
     await page.getByLabel(zh('publicReport.phones')).fill('13800138000');
     await page.getByLabel(zh('publicReport.handles')).fill('wechat:jdkefu_2026');
-    await page.getByLabel(zh('publicReport.files')).setInputFiles({ name: '转账截图.png', mimeType: 'image/png', buffer: pngBytes(8) });
+    await page
+      .getByLabel(zh('publicReport.files'))
+      .setInputFiles({ name: '转账截图.png', mimeType: 'image/png', buffer: pngBytes(8) });
     await page.getByText('转账截图.png').waitFor();
     await screenshot(page, 'public-report-form-zh');
     await page.getByRole('button', { name: zh('publicReport.submit') }).click();

@@ -47,7 +47,10 @@ describe('records: names, times, audit, exercises in a browser', () => {
       await recipient.waitFor();
       await recipient.check();
       await page.getByRole('button', { name: T('share.preview') }).click();
-      await page.locator('section', { hasText: lang === 'en' ? 'Demo Cyber Division' : '演示网络犯罪调查部门' }).last().waitFor();
+      await page
+        .locator('section', { hasText: lang === 'en' ? 'Demo Cyber Division' : '演示网络犯罪调查部门' })
+        .last()
+        .waitFor();
       await settle(page);
       await screenshot(page, `records-case-share-${lang}`);
       await signInByApi(page, suite.web.url, 'supervisor', lang);
@@ -58,19 +61,28 @@ describe('records: names, times, audit, exercises in a browser', () => {
       await peer.waitFor();
       await peer.selectOption('us-demo');
       await settle(page);
-      await expect.poll(async () => (await page.locator('section[aria-labelledby="report-summary-title"]').textContent()) ?? '', { timeout: 20_000 }).not.toMatch(/T\d\d:\d\d:\d\d/);
+      await expect
+        .poll(async () => (await page.locator('section[aria-labelledby="report-summary-title"]').textContent()) ?? '', {
+          timeout: 20_000,
+        })
+        .not.toMatch(/T\d\d:\d\d:\d\d/);
       await screenshot(page, `records-reports-${lang}`);
 
       // The audit log: actions in words, references linking to their records, filter by reference.
       const supervisor = await ApiSession.signIn(suite.web.url, 'supervisor');
-      const requests = await supervisor.call<{ items: { id: string; reference: string }[] }>('GET', '/requests?limit=5');
+      const requests = await supervisor.call<{ items: { id: string; reference: string }[] }>(
+        'GET',
+        '/requests?limit=5',
+      );
       const ref = requests.items[0]!;
       await page.goto(`${suite.web.url}/audit`);
       await page.locator('main table tbody tr').first().waitFor();
       const body = (await page.locator('main table tbody').textContent()) ?? '';
       expect(body).not.toMatch(/\b[a-z]+\.[a-z_]+\.[a-z_]+\b/); // no call.call.acknowledged
       await page.getByLabel(T('audit.record'), { exact: true }).fill(ref.reference);
-      await expect.poll(async () => page.locator('main table tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(async () => page.locator('main table tbody tr').count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
       const link = page.locator('main table tbody a', { hasText: ref.reference }).first();
       await link.waitFor();
       expect(await link.getAttribute('href')).toBe(`/requests/${ref.id}`);
@@ -83,13 +95,15 @@ describe('records: names, times, audit, exercises in a browser', () => {
       await scale.waitFor();
       const scaleTexts = await scale.locator('option').allTextContents();
       expect(scaleTexts).toContain(T('exercise.scaleOption', { scale: 10, seconds: 6 }));
-      expect(scaleTexts.join(' ')).toContain(lang === 'en' ? '10× faster: 1 exercise minute = 6 real seconds' : '加速 10 倍：演练 1 分钟 = 实际 6 秒');
+      expect(scaleTexts.join(' ')).toContain(
+        lang === 'en' ? '10× faster: 1 exercise minute = 6 real seconds' : '加速 10 倍：演练 1 分钟 = 实际 6 秒',
+      );
       await settle(page);
       await screenshot(page, `records-exercises-${lang}`);
     }, 180_000);
   }
 
-  it('shows an exercise inject in the participant\'s inbox and hotline list, marked, with its own reference series', async () => {
+  it("shows an exercise inject in the participant's inbox and hotline list, marked, with its own reference series", async () => {
     const page = suite.browser.page;
     const supervisor = await ApiSession.signIn(suite.web.url, 'supervisor');
     type Scenario = { id: string; title: { en: string } };
@@ -98,7 +112,12 @@ describe('records: names, times, audit, exercises in a browser', () => {
     const run = await supervisor.call<{ id: string }>('POST', '/exercises', { scenarioId: scenario.id, timeScale: 60 });
     await supervisor.call('POST', `/exercises/${run.id}/start`, {});
     const usDuty = await ApiSession.signIn(suite.web.peerUrl, 'duty');
-    const call = await eventually(async () => (await usDuty.call<{ items: { id: string; reference: string }[] }>('GET', `/calls?exercise=${run.id}`)).items[0], 'the injected call on the US node');
+    const call = await eventually(
+      async () =>
+        (await usDuty.call<{ items: { id: string; reference: string }[] }>('GET', `/calls?exercise=${run.id}`))
+          .items[0],
+      'the injected call on the US node',
+    );
     expect(call.reference).toMatch(/^CN-DEMO-EX-CALL-\d{4}-\d{4}$/);
 
     for (const lang of ['en', 'zh-CN'] as Lang[]) {

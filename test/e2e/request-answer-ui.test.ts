@@ -40,13 +40,17 @@ describe('journey 1 through the UI: a request answered with evidence across the 
 
       // Back on the Chinese node: told by the bell and on the Requests item, with a link to the request.
       await signInThroughPage(page, cn, 'investigator', lang);
-      const fulfilledBadge = page.locator('.page-header').getByText(REQUEST_STATUS_LABELS.fulfilled[side(lang)], { exact: true });
+      const fulfilledBadge = page
+        .locator('.page-header')
+        .getByText(REQUEST_STATUS_LABELS.fulfilled[side(lang)], { exact: true });
       await untilShown(page, `${cn}/requests/${id}`, fulfilledBadge);
       await page.getByTestId('requests-count').waitFor();
       await page.goto(`${cn}/notifications`);
       const notice = page.locator('li', { hasText: lang === 'en' ? 'fulfilled the request' : '已完成答复' }).first();
       await notice.waitFor();
-      expect(await page.locator('li', { hasText: lang === 'en' ? 'acknowledged receipt' : '已确认收到' }).count()).toBeGreaterThan(0);
+      expect(
+        await page.locator('li', { hasText: lang === 'en' ? 'acknowledged receipt' : '已确认收到' }).count(),
+      ).toBeGreaterThan(0);
       await settle(page);
       await shot('cn-notifications');
       await notice.getByRole('link').first().click();
@@ -57,28 +61,52 @@ describe('journey 1 through the UI: a request answered with evidence across the 
       await item.first().waitFor();
       expect(await page.getByTestId('sha256-sent').first().textContent()).toBe(sha256);
       expect(await page.getByTestId('sha256-received').first().textContent()).toBe(sha256);
-      expect(await page.getByTestId('sha256-verdict').first().textContent()).toContain(text(lang, 'answer.evidence.shaEqual'));
-      const href = await item.first().getByRole('link', { name: text(lang, 'evidence.download') }).getAttribute('href');
+      expect(await page.getByTestId('sha256-verdict').first().textContent()).toContain(
+        text(lang, 'answer.evidence.shaEqual'),
+      );
+      const href = await item
+        .first()
+        .getByRole('link', { name: text(lang, 'evidence.download') })
+        .getAttribute('href');
       const download = await page.request.get(`${cn}${href}`);
-      expect(createHash('sha256').update(await download.body()).digest('hex')).toBe(sha256);
-      await item.first().getByRole('button', { name: text(lang, 'evidence.custody') }).click();
+      expect(
+        createHash('sha256')
+          .update(await download.body())
+          .digest('hex'),
+      ).toBe(sha256);
+      await item
+        .first()
+        .getByRole('button', { name: text(lang, 'evidence.custody') })
+        .click();
       await page.locator('section[aria-labelledby="custody-title"] .alert.success').waitFor();
 
       // The next step is the requester's (close); nothing impossible is offered after fulfilment.
       const workflow = page.locator('section[aria-labelledby="workflow-title"]');
       expect(await workflow.locator('.btn.primary').textContent()).toBe(REQUEST_ACTION_LABELS.close[side(lang)]);
-      expect(await workflow.getByRole('button', { name: REQUEST_ACTION_LABELS.withdraw[side(lang)], exact: true }).count()).toBe(0);
-      expect(await workflow.getByRole('button', { name: REQUEST_ACTION_LABELS.propose_clock_override[side(lang)], exact: true }).count()).toBe(0);
+      expect(
+        await workflow.getByRole('button', { name: REQUEST_ACTION_LABELS.withdraw[side(lang)], exact: true }).count(),
+      ).toBe(0);
+      expect(
+        await workflow
+          .getByRole('button', { name: REQUEST_ACTION_LABELS.propose_clock_override[side(lang)], exact: true })
+          .count(),
+      ).toBe(0);
 
       // The signed receipt of the submission: decoded, signer named, fingerprint, verified by the node.
       const receipt = page.getByTestId('receipt').first();
       await receipt.waitFor();
-      expect(await receipt.getByTestId('receipt-verdict').textContent()).toContain(`✓ ${text(lang, 'answer.receipt.verified')}`);
-      expect(await receipt.getByTestId('receipt-signer').textContent()).toBe(lang === 'en' ? 'Demo Cyber Division (United States)' : '演示网络犯罪调查部门（美国）');
+      expect(await receipt.getByTestId('receipt-verdict').textContent()).toContain(
+        `✓ ${text(lang, 'answer.receipt.verified')}`,
+      );
+      expect(await receipt.getByTestId('receipt-signer').textContent()).toBe(
+        lang === 'en' ? 'Demo Cyber Division (United States)' : '演示网络犯罪调查部门（美国）',
+      );
       expect(await receipt.getByTestId('receipt-fingerprint').textContent()).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4})+$/);
       await settle(page);
       await shot('cn-evidence');
-      await page.locator('section[aria-labelledby="deliveries-title"]').screenshot({ path: `test-output/screenshots/journey1-cn-receipt-${suffix(lang)}.png` });
+      await page
+        .locator('section[aria-labelledby="deliveries-title"]')
+        .screenshot({ path: `test-output/screenshots/journey1-cn-receipt-${suffix(lang)}.png` });
     }, 240_000);
   }
 });

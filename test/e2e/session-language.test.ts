@@ -9,7 +9,9 @@ import { screenshot, settle, signInThroughPage, text } from './support/ui.js';
 
 const suite = browserSuite();
 let second: Browser | undefined;
-afterAll(async () => { await second?.close(); });
+afterAll(async () => {
+  await second?.close();
+});
 
 describe('language per browser session', () => {
   it('a switch at one desk does not flip the other desk of the same account', async () => {

@@ -18,17 +18,38 @@ let idp: TestIdp | undefined;
 beforeAll(async () => {
   const base = suite.web.url;
   idp = await startTestIdp({
-    redirectUris: [`${base}/api/auth/oidc/agency/callback`], postLogoutRedirectUris: [`${base}/`],
+    redirectUris: [`${base}/api/auth/oidc/agency/callback`],
+    postLogoutRedirectUris: [`${base}/`],
     accounts: [
-      { sub: 'cn-77001', username: 'wang.fang', password: 'agency-pass-1', name: 'Wang Fang', email: 'wang.fang@mps.test', groups: ['cyber-duty'] },
-      { sub: 'cn-77002', username: 'chen.jie', password: 'agency-pass-2', name: 'Chen Jie', email: 'chen.jie@mps.test', groups: ['cyber-duty'] },
+      {
+        sub: 'cn-77001',
+        username: 'wang.fang',
+        password: 'agency-pass-1',
+        name: 'Wang Fang',
+        email: 'wang.fang@mps.test',
+        groups: ['cyber-duty'],
+      },
+      {
+        sub: 'cn-77002',
+        username: 'chen.jie',
+        password: 'agency-pass-2',
+        name: 'Chen Jie',
+        email: 'chen.jie@mps.test',
+        groups: ['cyber-duty'],
+      },
     ],
   });
 }, 60_000);
-afterAll(async () => { await idp?.close(); });
+afterAll(async () => {
+  await idp?.close();
+});
 
 async function signInWithIdp(page: Page, lang: Lang, username: string, password: string): Promise<void> {
-  await page.getByRole('link', { name: text(lang, 'sso.signInWith', { name: lang === 'en' ? 'Agency IdP' : '公安部统一认证' }) }).click();
+  await page
+    .getByRole('link', {
+      name: text(lang, 'sso.signInWith', { name: lang === 'en' ? 'Agency IdP' : '公安部统一认证' }),
+    })
+    .click();
   await page.getByLabel('User').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in to the agency' }).click();
@@ -52,7 +73,9 @@ describe('single sign-on through the agency IdP', () => {
     await page.getByLabel(text('en', 'sso.admin.value')).fill('cyber-duty');
     await page.getByLabel(text('en', 'sso.admin.role')).selectOption('point_of_contact');
     await page.getByLabel(text('en', 'sso.admin.autoCreate')).check();
-    await expect.poll(() => page.getByTestId('sso-redirect-uri').textContent()).toContain(`${base}/api/auth/oidc/agency/callback`);
+    await expect
+      .poll(() => page.getByTestId('sso-redirect-uri').textContent())
+      .toContain(`${base}/api/auth/oidc/agency/callback`);
     await settle(page);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'sso-admin-editor-en');
@@ -86,14 +109,19 @@ describe('single sign-on through the agency IdP', () => {
     await signInWithIdp(page, 'en', 'wang.fang', 'agency-pass-1');
     await page.getByRole('navigation', { name: text('en', 'nav.label') }).waitFor();
     expect(new URL(page.url()).origin).toBe(base);
-    const me = await page.evaluate(async () => (await fetch('/api/auth/me')).json() as Promise<{ user: { username: string; roles: string[] } }>);
+    const me = await page.evaluate(
+      async () => (await fetch('/api/auth/me')).json() as Promise<{ user: { username: string; roles: string[] } }>,
+    );
     expect(me.user).toMatchObject({ username: 'wang.fang', roles: ['point_of_contact'] });
     expect(await page.locator('body').textContent()).toContain(text('en', 'roles.point_of_contact'));
 
     // Sign-out ends the node's session and, through the IdP's end-session page, comes back to sign-in.
     await page.getByRole('button', { name: text('en', 'header.signOut') }).click();
     await page.waitForURL((u) => u.origin === idp!.issuer, { timeout: 15_000 }).catch(() => undefined);
-    const status = await page.evaluate(async (b) => (await fetch(`${b}/api/auth/me`, { credentials: 'include' }).catch(() => null))?.status ?? 0, base);
+    const status = await page.evaluate(
+      async (b) => (await fetch(`${b}/api/auth/me`, { credentials: 'include' }).catch(() => null))?.status ?? 0,
+      base,
+    );
     expect([0, 401]).toContain(status);
   }, 180_000);
 

@@ -12,7 +12,8 @@ import { axeProblems, screenshot, settle, signInByApi, type Lang, text } from '.
 const TAXII = 'application/taxii+json;version=2.1';
 
 /** A text of the intel area as the UI shows it. */
-const intelText = (lang: Lang, key: string, values: Record<string, string | number> = {}) => text(lang, `intel.${key}`, values);
+const intelText = (lang: Lang, key: string, values: Record<string, string | number> = {}) =>
+  text(lang, `intel.${key}`, values);
 
 describe('TAXII collections and feeds in a browser', () => {
   const suite = browserSuite();
@@ -20,15 +21,20 @@ describe('TAXII collections and feeds in a browser', () => {
   beforeAll(async () => {
     // On the US node: an analyst's API token, and two indicators in its local collection.
     const login = await fetch(`${suite.web.peerUrl}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'analyst', password: DEMO_PASSWORD }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'analyst', password: DEMO_PASSWORD }),
     });
-    const session = (await login.json() as { token: string }).token;
+    const session = ((await login.json()) as { token: string }).token;
     const created = await fetch(`${suite.web.peerUrl}/api/tokens`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` }, body: JSON.stringify({ name: 'taxii e2e' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` },
+      body: JSON.stringify({ name: 'taxii e2e' }),
     });
-    peerToken = (await created.json() as { token: string }).token;
+    peerToken = ((await created.json()) as { token: string }).token;
     const pushed = await fetch(`${suite.web.peerUrl}/taxii2/api/collections/local/objects/`, {
-      method: 'POST', headers: { accept: TAXII, 'content-type': TAXII, authorization: `Bearer ${peerToken}` },
+      method: 'POST',
+      headers: { accept: TAXII, 'content-type': TAXII, authorization: `Bearer ${peerToken}` },
       body: JSON.stringify({ objects: [indicator(101, { tlp: 'GREEN' }), indicator(102)] }),
     });
     expect(pushed.status).toBe(202);
@@ -64,7 +70,9 @@ describe('TAXII collections and feeds in a browser', () => {
       await page.getByRole('button', { name: t('feeds.pullLabel', { name: feedName }) }).click();
       // The first feed imports both objects; the second (other language) finds them already here.
       const imported = lang === 'en' ? 2 : 0;
-      await page.getByText(t('feeds.pulled', { name: feedName, imported, duplicates: 2 - imported, invalid: 0 })).waitFor();
+      await page
+        .getByText(t('feeds.pulled', { name: feedName, imported, duplicates: 2 - imported, invalid: 0 }))
+        .waitFor();
       await settle(page);
       expect(await axeProblems(page)).toEqual([]);
       await screenshot(page, `taxii-${lang}`);
@@ -75,7 +83,11 @@ describe('TAXII collections and feeds in a browser', () => {
     const page = suite.browser.page;
     const admin = await ApiSession.signIn(suite.web.url, 'admin');
     const user = await admin.call<{ id: string }>('POST', '/users', {
-      username: 'vn-partner', displayName: 'Viet Nam partner (TAXII)', roles: ['analyst'], password: DEMO_PASSWORD, locale: 'zh-CN',
+      username: 'vn-partner',
+      displayName: 'Viet Nam partner (TAXII)',
+      roles: ['analyst'],
+      password: DEMO_PASSWORD,
+      locale: 'zh-CN',
     });
     await admin.call('PUT', `/intel/party-accounts/${user.id}`, { party: 'vn-mps' });
     await signInByApi(page, suite.web.url, 'vn-partner', 'zh-CN');

@@ -34,7 +34,9 @@ describe('web UI in a browser', () => {
       const page = suite.browser.page;
       await signInThroughPage(page, suite.web.url, 'investigator', lang);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
-      expect(await page.locator('.brand-node').textContent()).toBe(lang === 'en' ? 'Demo Cybercrime Unit (China)' : '演示网络犯罪侦查部门（中国）');
+      expect(await page.locator('.brand-node').textContent()).toBe(
+        lang === 'en' ? 'Demo Cybercrime Unit (China)' : '演示网络犯罪侦查部门（中国）',
+      );
       const caseRef = `CN-SH-2026-E2E-${lang}`;
       const id = await createPreservationRequest(page, suite.web.url, lang, caseRef);
       const sha256 = await answerOnUsNode(page, suite.web.peerUrl, lang, id);
@@ -42,7 +44,9 @@ describe('web UI in a browser', () => {
       await checkOnChineseNode(page, suite.web.url, lang, id, caseRef, sha256);
       await screenshot(page, `cn-evidence-received-${lang}`);
       // The language picked on the sign-in page is this browser session's (the account's default is set on the account page).
-      const me = await (await page.request.get(`${suite.web.url}/api/auth/me`)).json() as { session: { locale: string } };
+      const me = (await (await page.request.get(`${suite.web.url}/api/auth/me`)).json()) as {
+        session: { locale: string };
+      };
       expect(me.session.locale).toBe(lang);
     }, 180_000);
 

@@ -15,29 +15,196 @@ const suite = browserSuite();
 
 /** Words the Chinese UI may show: names of products, standards and formats, codes, demo user names. */
 const ALLOWED = new Set([
-  'Crossline', 'TLP', 'RED', 'AMBER', 'GREEN', 'CLEAR', 'STIX', 'TAXII', 'SHA', 'API', 'URL', 'IP', 'IPv', 'ICP', 'PDF', 'CSV', 'JSON',
-  'TOTP', 'UTC', 'GMT', 'ID', 'Markdown', 'WeChat', 'Telegram', 'Weibo', 'QQ', 'USDT', 'TRC', 'ERC', 'BTC', 'ETH', 'USD', 'CNY', 'RMB',
-  'admin', 'duty', 'investigator', 'analyst', 'supervisor', 'auditor', 'cn', 'us', 'demo', 'FBI', 'MPS', 'CN', 'US', 'HK', 'EU',
-  'p', 'HH', 'MM', 'Asia', 'Shanghai', 'America', 'New_York', 'Europe', 'Brussels', 'Hong_Kong', 'Chicago', 'Los_Angeles', 'London',
-  'OK', 'AI', 'English', 'hxxp', 'https', 'http', 'www', 'com', 'org', 'net', 'ms', 'MB', 'KB', 'GB',
+  'Crossline',
+  'TLP',
+  'RED',
+  'AMBER',
+  'GREEN',
+  'CLEAR',
+  'STIX',
+  'TAXII',
+  'SHA',
+  'API',
+  'URL',
+  'IP',
+  'IPv',
+  'ICP',
+  'PDF',
+  'CSV',
+  'JSON',
+  'TOTP',
+  'UTC',
+  'GMT',
+  'ID',
+  'Markdown',
+  'WeChat',
+  'Telegram',
+  'Weibo',
+  'QQ',
+  'USDT',
+  'TRC',
+  'ERC',
+  'BTC',
+  'ETH',
+  'USD',
+  'CNY',
+  'RMB',
+  'admin',
+  'duty',
+  'investigator',
+  'analyst',
+  'supervisor',
+  'auditor',
+  'cn',
+  'us',
+  'demo',
+  'FBI',
+  'MPS',
+  'CN',
+  'US',
+  'HK',
+  'EU',
+  'p',
+  'HH',
+  'MM',
+  'Asia',
+  'Shanghai',
+  'America',
+  'New_York',
+  'Europe',
+  'Brussels',
+  'Hong_Kong',
+  'Chicago',
+  'Los_Angeles',
+  'London',
+  'OK',
+  'AI',
+  'English',
+  'hxxp',
+  'https',
+  'http',
+  'www',
+  'com',
+  'org',
+  'net',
+  'ms',
+  'MB',
+  'KB',
+  'GB',
   // Currencies, file formats, payment and chat services, protocols: names, not words to translate.
-  'HKD', 'MOP', 'TWD', 'EUR', 'GBP', 'SGD', 'THB', 'MYR', 'JPY', 'PayPal', 'Alipay', 'WhatsApp', 'PNG', 'JPEG', 'WebP', 'GIF',
-  'HTTP', 'HTTPS', 'POST', 'GET', 'Bearer', 'Basic', 'Webhook', 'SMS', 'VPN', 'DNS',
+  'HKD',
+  'MOP',
+  'TWD',
+  'EUR',
+  'GBP',
+  'SGD',
+  'THB',
+  'MYR',
+  'JPY',
+  'PayPal',
+  'Alipay',
+  'WhatsApp',
+  'PNG',
+  'JPEG',
+  'WebP',
+  'GIF',
+  'HTTP',
+  'HTTPS',
+  'POST',
+  'GET',
+  'Bearer',
+  'Basic',
+  'Webhook',
+  'SMS',
+  'VPN',
+  'DNS',
   // Legal citations (ETS No. 185 Art. 29, CLOUD Act, 18 U.S.C., PRC MLAA …) are references, cited as written.
-  'ETS', 'No', 'Art', 'CLOUD', 'Act', 'PRC', 'MLAA', 'Regulation', 'U', 'S', 'C', 'USC',
+  'ETS',
+  'No',
+  'Art',
+  'CLOUD',
+  'Act',
+  'PRC',
+  'MLAA',
+  'Regulation',
+  'U',
+  'S',
+  'C',
+  'USC',
   // Standards and their vocabularies: JWS receipts, TLP:AMBER+STRICT, the search operator OR, and
   // STIX 2.1 object types, which analysts use as identifiers (indicator, threat-actor, ipv4-addr).
-  'JWS', 'STRICT', 'OR', 'indicator', 'observed', 'data', 'malware', 'campaign', 'threat', 'actor', 'infrastructure',
-  'relationship', 'sighting', 'marking', 'definition', 'ipv', 'addr', 'domain', 'name', 'email', 'file', 'url', 'identity',
-  'report', 'vulnerability', 'tool', 'attack', 'pattern', 'intrusion', 'set', 'course', 'of', 'action', 'location', 'note',
-  'opinion', 'grouping', 'mac', 'mutex', 'process', 'software', 'user', 'account', 'windows', 'registry', 'key', 'x509',
-  'certificate', 'autonomous', 'system', 'directory', 'artifact', 'network', 'traffic', 'bundle', 'language', 'content',
+  'JWS',
+  'STRICT',
+  'OR',
+  'indicator',
+  'observed',
+  'data',
+  'malware',
+  'campaign',
+  'threat',
+  'actor',
+  'infrastructure',
+  'relationship',
+  'sighting',
+  'marking',
+  'definition',
+  'ipv',
+  'addr',
+  'domain',
+  'name',
+  'email',
+  'file',
+  'url',
+  'identity',
+  'report',
+  'vulnerability',
+  'tool',
+  'attack',
+  'pattern',
+  'intrusion',
+  'set',
+  'course',
+  'of',
+  'action',
+  'location',
+  'note',
+  'opinion',
+  'grouping',
+  'mac',
+  'mutex',
+  'process',
+  'software',
+  'user',
+  'account',
+  'windows',
+  'registry',
+  'key',
+  'x509',
+  'certificate',
+  'autonomous',
+  'system',
+  'directory',
+  'artifact',
+  'network',
+  'traffic',
+  'bundle',
+  'language',
+  'content',
 ]);
 
 /** Patterns taken out before counting words: references, codes, addresses, hashes, time zones. */
 const NEUTRAL = [
-  /https?:\/\/\S+/g, /hxxps?:\/\/\S+/g, /[\w.+-]+@[\w-]+(\.[\w-]+)+/g, /\b[A-Z]{2}-[A-Z0-9]+(?:-[A-Z0-9]+)+\b/g, /\bTLP:[A-Z]+(?:\+STRICT)?/g,
-  /`[^`]*`/g, /\/[a-z][\w-]*\/\S*/g, /\b[0-9a-f]{8,}\b/gi, /\b[A-Z][a-z]+\/[A-Za-z_]+\b/g, /\b[a-z0-9-]+\.(?:com|org|net|cn|io|example)\b/g, /\b[A-Z0-9]{4}-[A-Z0-9]{4}\b/g,
+  /https?:\/\/\S+/g,
+  /hxxps?:\/\/\S+/g,
+  /[\w.+-]+@[\w-]+(\.[\w-]+)+/g,
+  /\b[A-Z]{2}-[A-Z0-9]+(?:-[A-Z0-9]+)+\b/g,
+  /\bTLP:[A-Z]+(?:\+STRICT)?/g,
+  /`[^`]*`/g,
+  /\/[a-z][\w-]*\/\S*/g,
+  /\b[0-9a-f]{8,}\b/gi,
+  /\b[A-Z][a-z]+\/[A-Za-z_]+\b/g,
+  /\b[a-z0-9-]+\.(?:com|org|net|cn|io|example)\b/g,
+  /\b[A-Z0-9]{4}-[A-Z0-9]{4}\b/g,
 ];
 
 type Found = { words: string[]; codes: string[] };
@@ -51,23 +218,36 @@ type Found = { words: string[]; codes: string[] };
 function collectRecordTexts(page: Page, into: Set<string>, pairs: Map<string, string>): () => Promise<void> {
   const pending = new Set<Promise<void>>();
   const walk = (v: unknown): void => {
-    if (typeof v === 'string') { if (v.length >= 3) into.add(v); return; }
-    if (Array.isArray(v)) { v.forEach(walk); return; }
+    if (typeof v === 'string') {
+      if (v.length >= 3) into.add(v);
+      return;
+    }
+    if (Array.isArray(v)) {
+      v.forEach(walk);
+      return;
+    }
     if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
       const bilingual = typeof o.en === 'string' && typeof o.zh === 'string';
-      if (bilingual && (o.zh as string).length > 1 && (o.en as string).length > 2) pairs.set(o.zh as string, o.en as string);
+      if (bilingual && (o.zh as string).length > 1 && (o.en as string).length > 2)
+        pairs.set(o.zh as string, o.en as string);
       for (const [k, x] of Object.entries(o)) if (!(bilingual && k === 'en')) walk(x);
     }
   };
   page.on('response', (res) => {
     const url = res.url();
-    if (!url.includes('/api/') || /\/meta(\?|$)/.test(url) || !(res.headers()['content-type'] ?? '').includes('json')) return;
-    const reading: Promise<void> = res.json().then(walk, () => undefined).finally(() => pending.delete(reading));
+    if (!url.includes('/api/') || /\/meta(\?|$)/.test(url) || !(res.headers()['content-type'] ?? '').includes('json'))
+      return;
+    const reading: Promise<void> = res
+      .json()
+      .then(walk, () => undefined)
+      .finally(() => pending.delete(reading));
     pending.add(reading);
   });
   /** Waits until every answer received so far has been read. */
-  return async () => { await Promise.all([...pending]); };
+  return async () => {
+    await Promise.all([...pending]);
+  };
 }
 
 /**
@@ -88,7 +268,8 @@ function withoutRecordTexts(node: string, records: Set<string>, pairs: Map<strin
 async function uiTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     // Search hits below their kind-and-date line are the records' own words.
-    const skip = '[lang="en"], .mono, code, pre, script, style, noscript, textarea, [aria-hidden="true"], .sr-only, .search-result > :not(:first-child)';
+    const skip =
+      '[lang="en"], .mono, code, pre, script, style, noscript, textarea, [aria-hidden="true"], .sr-only, .search-result > :not(:first-child)';
     const parts: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -105,12 +286,18 @@ function leaks(textOnPage: string): Found {
   let rest = textOnPage;
   for (const p of NEUTRAL) rest = rest.replace(p, ' ');
   const codes = [...new Set(rest.match(/\b[a-z]+(?:_[a-z]+)+\b/g) ?? [])];
-  const words = [...new Set((rest.match(/[A-Za-z][A-Za-z_]*/g) ?? []).filter((w) => w.length > 1 && !ALLOWED.has(w) && !codes.includes(w)))];
+  const words = [
+    ...new Set(
+      (rest.match(/[A-Za-z][A-Za-z_]*/g) ?? []).filter((w) => w.length > 1 && !ALLOWED.has(w) && !codes.includes(w)),
+    ),
+  ];
   return { words, codes };
 }
 
 type PageSpec = {
-  name: string; user: string | null; path: string | ((ids: Ids) => string);
+  name: string;
+  user: string | null;
+  path: string | ((ids: Ids) => string);
   /** Steps to reach the page from `path` (a tab), before it is read. */
   open?: (page: Page) => Promise<void>;
   /** Steps before the empty submit (open a tab, pick a mode); then the form's submit button is pressed. */
@@ -118,10 +305,12 @@ type PageSpec = {
 };
 type Ids = Awaited<ReturnType<typeof findIds>> & { reportId: string; articleId: string; exerciseId: string | null };
 
-const submitFirstForm = (scope = 'main form') => async (page: Page) => {
-  await page.locator(scope).locator('button[type="submit"]').first().click();
-  await page.locator('.alert.error, .field .error').first().waitFor({ timeout: 10_000 });
-};
+const submitFirstForm =
+  (scope = 'main form') =>
+  async (page: Page) => {
+    await page.locator(scope).locator('button[type="submit"]').first().click();
+    await page.locator('.alert.error, .field .error').first().waitFor({ timeout: 10_000 });
+  };
 
 const PAGES: PageSpec[] = [
   { name: 'inbox', user: 'duty', path: '/' },
@@ -136,7 +325,9 @@ const PAGES: PageSpec[] = [
   { name: 'cases', user: 'investigator', path: '/cases' },
   { name: 'case', user: 'investigator', path: (i) => `/cases/${i.caseId}` },
   {
-    name: 'case-observables', user: 'investigator', path: (i) => `/cases/${i.caseId}?tab=observables`,
+    name: 'case-observables',
+    user: 'investigator',
+    path: (i) => `/cases/${i.caseId}?tab=observables`,
     emptySubmit: async (page) => {
       await page.getByRole('button', { name: text('zh-CN', 'observables.paste'), exact: true }).click();
       await page.getByRole('button', { name: text('zh-CN', 'observables.addAll') }).click();
@@ -165,7 +356,9 @@ const PAGES: PageSpec[] = [
   { name: 'federation', user: 'admin', path: '/network' },
   { name: 'audit', user: 'auditor', path: '/audit' },
   {
-    name: 'admin', user: 'admin', path: '/admin',
+    name: 'admin',
+    user: 'admin',
+    path: '/admin',
     emptySubmit: async (page) => {
       await page.getByRole('button', { name: `+ ${text('zh-CN', 'admin.newUser')}` }).click();
       await submitFirstForm('main form')(page);
@@ -183,8 +376,15 @@ async function idsOf(base: string): Promise<Ids> {
   const supervisor = await ApiSession.signIn(base, 'supervisor');
   const reports = await analyst.call<{ items: { id: string }[] }>('GET', '/triage/reports');
   const articles = await investigator.call<{ items: { id: string }[] }>('GET', '/knowledge/articles');
-  const exercises = await supervisor.call<{ items?: { id: string }[] }>('GET', '/exercises').catch(() => ({ items: [] }));
-  return { ...ids, reportId: reports.items[0]!.id, articleId: articles.items[0]!.id, exerciseId: exercises.items?.[0]?.id ?? null };
+  const exercises = await supervisor
+    .call<{ items?: { id: string }[] }>('GET', '/exercises')
+    .catch(() => ({ items: [] }));
+  return {
+    ...ids,
+    reportId: reports.items[0]!.id,
+    articleId: articles.items[0]!.id,
+    exerciseId: exercises.items?.[0]?.id ?? null,
+  };
 }
 
 describe('the Chinese UI speaks Chinese', () => {
@@ -215,8 +415,19 @@ describe('the Chinese UI speaks Chinese', () => {
       }
       await page.goto(`${base}${typeof spec.path === 'string' ? spec.path : spec.path(ids)}`);
       if (!spec.user) await page.getByLabel(/^(Language|语言)$/).selectOption('zh-CN');
-      let opened = await page.locator('main h1, h1').first().waitFor().then(() => true, () => false);
-      if (opened && spec.open) opened = await spec.open(page).then(() => true, () => false);
+      let opened = await page
+        .locator('main h1, h1')
+        .first()
+        .waitFor()
+        .then(
+          () => true,
+          () => false,
+        );
+      if (opened && spec.open)
+        opened = await spec.open(page).then(
+          () => true,
+          () => false,
+        );
       if (!opened) {
         problems.push(`${spec.name}: the page did not open`);
         await screenshot(page, `zh-${spec.name}`);
@@ -225,7 +436,13 @@ describe('the Chinese UI speaks Chinese', () => {
       await check(spec.name);
       if (spec.emptySubmit) {
         // A form whose empty submit shows no message at all is a finding too; go on with the rest.
-        const shown = await spec.emptySubmit(page).then(() => true, (e: Error) => { problems.push(`${spec.name}: empty submit: ${e.message.split('\n')[0]}`); return false; });
+        const shown = await spec.emptySubmit(page).then(
+          () => true,
+          (e: Error) => {
+            problems.push(`${spec.name}: empty submit: ${e.message.split('\n')[0]}`);
+            return false;
+          },
+        );
         if (shown) await check(`${spec.name}-empty`);
       }
     }

@@ -20,7 +20,9 @@ describe('audit checkpoints and key rotation', () => {
     await Promise.all([a.start(), b.start()]);
     await peerAll([a, b]);
   }, 120_000);
-  afterAll(async () => { await Promise.all([a?.cleanup(), b?.cleanup()]); });
+  afterAll(async () => {
+    await Promise.all([a?.cleanup(), b?.cleanup()]);
+  });
 
   it('follows a key rotation on both sides through the endorsed card', async () => {
     const before = (await b.api('GET', '/api/federation/peers/cn-ckpt')).body.fingerprint;
@@ -29,7 +31,10 @@ describe('audit checkpoints and key rotation', () => {
     expect((await b.api('POST', '/api/federation/keys/rotate')).status).toBe(200);
     expect(await ping(a, 'us-ckpt', 5)).toBe(5);
     expect(await ping(b, 'cn-ckpt', 5)).toBe(5);
-    await waitFor('pings signed with the new keys to arrive', async () => (await pingsFrom(b, 'cn-ckpt'))?.count === 5 && (await pingsFrom(a, 'us-ckpt'))?.count === 5);
+    await waitFor(
+      'pings signed with the new keys to arrive',
+      async () => (await pingsFrom(b, 'cn-ckpt'))?.count === 5 && (await pingsFrom(a, 'us-ckpt'))?.count === 5,
+    );
     const after = (await b.api('GET', '/api/federation/peers/cn-ckpt')).body.fingerprint;
     expect(after).not.toBe(before);
     const updates = await b.api('GET', '/api/audit?action=federation.peer_card_updated&subjectId=cn-ckpt');
@@ -38,10 +43,14 @@ describe('audit checkpoints and key rotation', () => {
 
   it('countersigns checkpoints, verifies them, and catches a rewritten history at home and at the peer', async () => {
     await ping(a, 'us-ckpt', 20);
-    const verified = await waitFor('a countersigned checkpoint on a', async () => {
-      const r = (await a.api('GET', '/api/audit/verify')).body as Verify;
-      return r.ok && (r.checkpoints?.verified ?? 0) >= 2 ? r : null;
-    }, 30_000);
+    const verified = await waitFor(
+      'a countersigned checkpoint on a',
+      async () => {
+        const r = (await a.api('GET', '/api/audit/verify')).body as Verify;
+        return r.ok && (r.checkpoints?.verified ?? 0) >= 2 ? r : null;
+      },
+      30_000,
+    );
     expect(verified.ok).toBe(true);
     await a.stop();
     const ok = await crossline(['audit', 'verify', '--data-dir', a.dataDir]);
@@ -68,15 +77,23 @@ describe('audit checkpoints and key rotation', () => {
     // The peer refuses a's next checkpoint: its anchor no longer matches what b countersigned.
     await a.start();
     await ping(a, 'us-ckpt', 1);
-    const refused = await waitFor('b to refuse the rewritten history', async () => {
-      const r = await b.api('GET', '/api/audit?action=federation.rejected&subjectType=federation_message');
-      return r.body.items.find((e: { data: { code: string } }) => e.data.code === 'FED_CHECKPOINT_CONFLICT');
-    }, 30_000);
+    const refused = await waitFor(
+      'b to refuse the rewritten history',
+      async () => {
+        const r = await b.api('GET', '/api/audit?action=federation.rejected&subjectType=federation_message');
+        return r.body.items.find((e: { data: { code: string } }) => e.data.code === 'FED_CHECKPOINT_CONFLICT');
+      },
+      30_000,
+    );
     expect(refused.data.type).toBe('audit.checkpoint');
-    const outbox = await waitFor('a to learn of the refusal', async () => {
-      const r = await a.api('GET', '/api/federation/outbox?state=rejected');
-      return r.body.items.find((m: { code: string }) => m.code === 'FED_CHECKPOINT_CONFLICT');
-    }, 30_000);
+    const outbox = await waitFor(
+      'a to learn of the refusal',
+      async () => {
+        const r = await a.api('GET', '/api/federation/outbox?state=rejected');
+        return r.body.items.find((m: { code: string }) => m.code === 'FED_CHECKPOINT_CONFLICT');
+      },
+      30_000,
+    );
     expect(outbox.type).toBe('audit.checkpoint');
   }, 120_000);
 });

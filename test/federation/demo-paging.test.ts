@@ -18,7 +18,13 @@ describe('paging on the two-node demo', () => {
   let mail: MailCatcher;
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'crossline-demo-paging-'));
-    ({ nodes, mail } = await startDemoFederation({ dataDir, basePort: 0, host: '127.0.0.1', parties: 2, logLevel: 'silent' }));
+    ({ nodes, mail } = await startDemoFederation({
+      dataDir,
+      basePort: 0,
+      host: '127.0.0.1',
+      parties: 2,
+      logLevel: 'silent',
+    }));
   }, 240_000);
   afterAll(async () => {
     for (const { node } of nodes ?? []) await node.stop();
@@ -42,6 +48,8 @@ describe('paging on the two-node demo', () => {
     expect(about[0]!.subject).toBe(`[Crossline] 新的热线呼叫 ${call.reference}（紧急）`);
     expect(about[0]!.text).not.toContain('Weibo');
     expect(readdirSync(path.join(dataDir, 'mail')).filter((f) => f.endsWith('.eml')).length).toBe(mail.mails.length);
-    process.stdout.write(`demo page reached the CN duty officer ${seconds.toFixed(2)} s after the US node placed the call\n`);
+    process.stdout.write(
+      `demo page reached the CN duty officer ${seconds.toFixed(2)} s after the US node placed the call\n`,
+    );
   });
 });

@@ -16,11 +16,18 @@ describe('crossline directory (CLI)', () => {
       createNode({ id: 'us-dir-b', country: 'US', store: 'embedded' }),
     ]);
   }, 120_000);
-  afterAll(async () => { await Promise.all([a?.cleanup(), b?.cleanup()]); });
+  afterAll(async () => {
+    await Promise.all([a?.cleanup(), b?.cleanup()]);
+  });
 
-  const cardOf = async (n: TestNode) => JSON.parse((await crossline(['keys', 'show', '--card', '--data-dir', n.dataDir])).stdout) as {
-    id: string; name: { en: string; zh: string }; country: string; endpoint: string; fingerprint: string;
-  };
+  const cardOf = async (n: TestNode) =>
+    JSON.parse((await crossline(['keys', 'show', '--card', '--data-dir', n.dataDir])).stdout) as {
+      id: string;
+      name: { en: string; zh: string };
+      country: string;
+      endpoint: string;
+      fingerprint: string;
+    };
 
   it('signs, applies, reports an unreachable member, re-syncs it, and shows the result', async () => {
     const [ca, cb] = [await cardOf(a), await cardOf(b)];
@@ -28,13 +35,37 @@ describe('crossline directory (CLI)', () => {
     writeFileSync(aCard, JSON.stringify(ca));
     expect((await crossline(['peers', 'add', aCard, '--yes', '--data-dir', b.dataDir])).code).toBe(0);
 
-    const member = (c: typeof ca, roles: string[]) => ({ party: c.id, name: c.name, country: c.country, endpoint: c.endpoint, fingerprint: c.fingerprint, roles });
+    const member = (c: typeof ca, roles: string[]) => ({
+      party: c.id,
+      name: c.name,
+      country: c.country,
+      endpoint: c.endpoint,
+      fingerprint: c.fingerprint,
+      roles,
+    });
     const draft = path.join(a.dataDir, 'draft.json');
-    writeFileSync(draft, JSON.stringify({
-      v: 1, federation: 'cli-net', version: 1, issuedAt: new Date().toISOString(), previous: null,
-      founders: [{ party: ca.id, fingerprint: ca.fingerprint }], threshold: 1, members: [member(ca, []), member(cb, [])],
-    }));
-    const notFounder = await crossline(['directory', 'sign', draft, '--out', path.join(b.dataDir, 'x.json'), '--data-dir', b.dataDir]);
+    writeFileSync(
+      draft,
+      JSON.stringify({
+        v: 1,
+        federation: 'cli-net',
+        version: 1,
+        issuedAt: new Date().toISOString(),
+        previous: null,
+        founders: [{ party: ca.id, fingerprint: ca.fingerprint }],
+        threshold: 1,
+        members: [member(ca, []), member(cb, [])],
+      }),
+    );
+    const notFounder = await crossline([
+      'directory',
+      'sign',
+      draft,
+      '--out',
+      path.join(b.dataDir, 'x.json'),
+      '--data-dir',
+      b.dataDir,
+    ]);
     expect(notFounder.code).toBe(2);
     expect(notFounder.stderr).toContain('FED_DIRECTORY_NOT_FOUNDER');
     const signedFile = path.join(a.dataDir, 'signed.json');

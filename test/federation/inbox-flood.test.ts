@@ -6,7 +6,14 @@
 // log, which must stay bounded (a few summaries per source per minute, no entry per junk item).
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKeyRing, newFederationId, sealBatch, signMessage, type KeyRing, type NodeCard } from '../../src/federation/crypto/index.js';
+import {
+  createKeyRing,
+  newFederationId,
+  sealBatch,
+  signMessage,
+  type KeyRing,
+  type NodeCard,
+} from '../../src/federation/crypto/index.js';
 import { generateKeyPairSync } from 'node:crypto';
 import { createNode, peerAll, waitFor, type TestNode } from './support/cluster.js';
 import { checkCard } from './support/fake-peer.js';
@@ -42,7 +49,9 @@ describe('junk flood against the inbox (node processes)', () => {
     receiverCard = checkCard(await (await fetch(`${receiver.url}/federation/v1/card`)).json());
     senderCard = checkCard(await (await fetch(`${sender.url}/federation/v1/card`)).json());
   }, 180_000);
-  afterAll(async () => { await Promise.all([sender?.cleanup(), receiver?.cleanup()]); });
+  afterAll(async () => {
+    await Promise.all([sender?.cleanup(), receiver?.cleanup()]);
+  });
 
   /** The real peer sends CALLS messages, one per API call; returns each one's delivery time in ms. */
   async function measure(): Promise<number[]> {
@@ -55,43 +64,91 @@ describe('junk flood against the inbox (node processes)', () => {
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, INTERVAL_MS - (Date.now() - started))));
     }
     const last = nextSeq - 1;
-    const done = await waitFor('every message delivered', async () => {
-      const out = (await sender.api<Outbox>('GET', `/api/federation/outbox?peer=${receiver.id}&state=sent&limit=500`)).body.items
-        .filter((m) => m.channel === 'ops' && m.seq >= first && m.seq <= last);
-      return out.length === last - first + 1 ? out : null;
-    }, 120_000);
+    const done = await waitFor(
+      'every message delivered',
+      async () => {
+        const out = (
+          await sender.api<Outbox>('GET', `/api/federation/outbox?peer=${receiver.id}&state=sent&limit=500`)
+        ).body.items.filter((m) => m.channel === 'ops' && m.seq >= first && m.seq <= last);
+        return out.length === last - first + 1 ? out : null;
+      },
+      120_000,
+    );
     return done.map((m) => new Date(m.sentAt!).getTime() - new Date(m.createdAt).getTime());
   }
 
   /** Four clients from another address posting junk naming the real peer, until stopped. */
   async function flood(stop: AbortSignal, statuses: Map<number, number>): Promise<void> {
-    const strings = await sealBatch(Array.from({ length: 2500 }, (_, i) => `j${i}`), senderCard.id,
-      { id: receiverCard.id, keys: { enc: receiverCard.keys.enc } }, newFederationId(new Date()));
+    const strings = await sealBatch(
+      Array.from({ length: 2500 }, (_, i) => `j${i}`),
+      senderCard.id,
+      { id: receiverCard.id, keys: { enc: receiverCard.keys.enc } },
+      newFederationId(new Date()),
+    );
     // Forged: well-formed messages under the real peer's key id, signed with another key.
     const forger: KeyRing = createKeyRing(new Date());
     const v = forger.versions[0]!;
-    const impostor: KeyRing = { versions: [{ ...v, kid: senderCard.keys.sig.kid, sig: { ...v.sig, privateKey: generateKeyPairSync('ed25519').privateKey } }] };
-    const forged = await sealBatch(Array.from({ length: 250 }, (_, i) => signMessage(impostor.versions[0]!, {
-      from: senderCard.id, to: receiverCard.id, channel: 'ops', seq: 1_000_000 + i, now: new Date(), ttlSeconds: 3600,
-    }, { type: 'federation.ping', schema: 1, body: { nonce: `f${i}` } }).jws), senderCard.id, { id: receiverCard.id, keys: { enc: receiverCard.keys.enc } }, newFederationId(new Date()));
+    const impostor: KeyRing = {
+      versions: [
+        {
+          ...v,
+          kid: senderCard.keys.sig.kid,
+          sig: { ...v.sig, privateKey: generateKeyPairSync('ed25519').privateKey },
+        },
+      ],
+    };
+    const forged = await sealBatch(
+      Array.from(
+        { length: 250 },
+        (_, i) =>
+          signMessage(
+            impostor.versions[0]!,
+            {
+              from: senderCard.id,
+              to: receiverCard.id,
+              channel: 'ops',
+              seq: 1_000_000 + i,
+              now: new Date(),
+              ttlSeconds: 3600,
+            },
+            { type: 'federation.ping', schema: 1, body: { nonce: `f${i}` } },
+          ).jws,
+      ),
+      senderCard.id,
+      { id: receiverCard.id, keys: { enc: receiverCard.keys.enc } },
+      newFederationId(new Date()),
+    );
     const agent = new http.Agent({ keepAlive: true, maxSockets: FLOODERS });
-    const post = (body: string) => new Promise<number>((resolve) => {
-      const req = http.request(`${receiver.url}/federation/v1/inbox`, {
-        method: 'POST', agent, localAddress: ATTACKER_ADDRESS, headers: { 'content-type': 'application/jose', 'content-length': Buffer.byteLength(body) },
-      }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); });
-      req.on('error', () => resolve(0));
-      req.end(body);
-    });
-    await Promise.all(Array.from({ length: FLOODERS }, async (_, k) => {
-      for (let i = 0; !stop.aborted; i += 1) {
-        const status = await post((i + k) % 2 === 0 ? strings : forged);
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      }
-    }));
+    const post = (body: string) =>
+      new Promise<number>((resolve) => {
+        const req = http.request(
+          `${receiver.url}/federation/v1/inbox`,
+          {
+            method: 'POST',
+            agent,
+            localAddress: ATTACKER_ADDRESS,
+            headers: { 'content-type': 'application/jose', 'content-length': Buffer.byteLength(body) },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on('error', () => resolve(0));
+        req.end(body);
+      });
+    await Promise.all(
+      Array.from({ length: FLOODERS }, async (_, k) => {
+        for (let i = 0; !stop.aborted; i += 1) {
+          const status = await post((i + k) % 2 === 0 ? strings : forged);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        }
+      }),
+    );
     agent.destroy();
   }
 
-  it('keeps the real peer\'s p99 delivery time within 2× of its unloaded value and the audit log bounded', async () => {
+  it("keeps the real peer's p99 delivery time within 2× of its unloaded value and the audit log bounded", async () => {
     const auditBefore = (await receiver.api('GET', '/api/audit/verify')).body;
     await measure(); // warm-up: connections, JIT, the first batches
     const unloaded: number[] = [];
@@ -112,31 +169,48 @@ describe('junk flood against the inbox (node processes)', () => {
     }
 
     const figures = {
-      samples: unloaded.length, unloaded: { p50: p(unloaded, 0.5), p99: p(unloaded, 0.99), max: Math.max(...unloaded) },
+      samples: unloaded.length,
+      unloaded: { p50: p(unloaded, 0.5), p99: p(unloaded, 0.99), max: Math.max(...unloaded) },
       flood: { p50: p(loaded, 0.5), p99: p(loaded, 0.99), max: Math.max(...loaded) },
-      rounds, junkResponses: Object.fromEntries(statuses),
+      rounds,
+      junkResponses: Object.fromEntries(statuses),
     };
     console.log(`inbox flood figures (ms): ${JSON.stringify(figures)}`);
 
     // Audit: no entry per junk item (the only entries are the real peer's messages, received), and
     // only a few summaries per source.
     const verify = (await receiver.api('GET', '/api/audit/verify')).body;
-    const rejected = (await receiver.api('GET', '/api/audit?action=federation.rejected&limit=500')).body.items as unknown[];
+    const rejected = (await receiver.api('GET', '/api/audit?action=federation.rejected&limit=500')).body
+      .items as unknown[];
     const received = (ROUNDS * 2 + 1) * CALLS;
-    console.log(`audit: ${verify.entries - auditBefore.entries} entries written during the test for ${received} messages received; federation.rejected entries: ${rejected.length}`);
+    console.log(
+      `audit: ${verify.entries - auditBefore.entries} entries written during the test for ${received} messages received; federation.rejected entries: ${rejected.length}`,
+    );
     expect(rejected).toHaveLength(0);
     expect(figures.flood.p99).toBeLessThanOrEqual(2 * figures.unloaded.p99);
-    const summaries = await waitFor('the summaries', async () => {
-      const r = (await receiver.api('GET', '/api/audit?action=federation.inbox_refused&limit=500')).body.items as { data: { ip: string; claimedFrom: string | null; refusals: Record<string, number> } }[];
-      return r.length > 0 ? r : null;
-    }, 10_000);
+    const summaries = await waitFor(
+      'the summaries',
+      async () => {
+        const r = (await receiver.api('GET', '/api/audit?action=federation.inbox_refused&limit=500')).body.items as {
+          data: { ip: string; claimedFrom: string | null; refusals: Record<string, number> };
+        }[];
+        return r.length > 0 ? r : null;
+      },
+      10_000,
+    );
     console.log(`summaries: ${JSON.stringify(summaries.map((x) => x.data))}`);
     expect(verify.entries - auditBefore.entries).toBeLessThanOrEqual(received + summaries.length + 10);
     const perSource = new Map<string, number>();
-    for (const x of summaries) perSource.set(`${x.data.ip}|${x.data.claimedFrom}`, (perSource.get(`${x.data.ip}|${x.data.claimedFrom}`) ?? 0) + 1);
+    for (const x of summaries)
+      perSource.set(
+        `${x.data.ip}|${x.data.claimedFrom}`,
+        (perSource.get(`${x.data.ip}|${x.data.claimedFrom}`) ?? 0) + 1,
+      );
     for (const [source, n] of perSource) expect(n, source).toBeLessThanOrEqual(2);
     expect([...perSource.keys()].every((k) => k.startsWith(`${ATTACKER_ADDRESS}|`))).toBe(true);
-    expect(summaries.reduce((n, x) => n + Object.values(x.data.refusals).reduce((a, b) => a + b, 0), 0)).toBeGreaterThan(0);
+    expect(
+      summaries.reduce((n, x) => n + Object.values(x.data.refusals).reduce((a, b) => a + b, 0), 0),
+    ).toBeGreaterThan(0);
 
     // The flood was real: its first batches were opened and refused whole (400 junk strings, 401
     // forged signatures), then every request was refused unread — held a second first, which slows

@@ -7,7 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../../src/errors.js';
 import {
-  buildNodeCard, createKeyRing, currentKeys, newFederationId, resolverFromCards, sealBatch, signMessage, verifyReceipt, type KeyRing, type NodeCard, type Receipt,
+  buildNodeCard,
+  createKeyRing,
+  currentKeys,
+  newFederationId,
+  resolverFromCards,
+  sealBatch,
+  signMessage,
+  verifyReceipt,
+  type KeyRing,
+  type NodeCard,
+  type Receipt,
 } from '../../src/federation/crypto/index.js';
 import { registerInboundHandler } from '../../src/federation/inbound-handlers.js';
 import { addPeer } from '../../src/services/federation/add-peer.js';
@@ -45,27 +55,53 @@ describe('poison messages (in-process inbox)', () => {
     t = await createTestApp('embedded');
     t.clock.set(new Date());
     ring = createKeyRing(t.clock.now());
-    const card = buildNodeCard({ id: 'sg-poison', name: { en: 'Poison peer', zh: '毒消息对端' }, country: 'SG', endpoint: 'http://127.0.0.1:9' }, ring, t.clock.now());
+    const card = buildNodeCard(
+      { id: 'sg-poison', name: { en: 'Poison peer', zh: '毒消息对端' }, country: 'SG', endpoint: 'http://127.0.0.1:9' },
+      ring,
+      t.clock.now(),
+    );
     await addPeer(t.ctx, { kind: 'system', partyId: 'cn-test' }, { card, confirmed: true });
     own = ownNodeCard(t.ctx, 'http://127.0.0.1:1');
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   const message = (channel: string, body: unknown, type = 'test.poison') => {
     const seq = (seqs.get(channel) ?? 0) + 1;
     seqs.set(channel, seq);
-    return signMessage(currentKeys(ring), { from: 'sg-poison', to: 'cn-test', channel, seq, now: t.clock.now(), ttlSeconds: 3600 }, { type, schema: 1, body }).jws;
+    return signMessage(
+      currentKeys(ring),
+      { from: 'sg-poison', to: 'cn-test', channel, seq, now: t.clock.now(), ttlSeconds: 3600 },
+      { type, schema: 1, body },
+    ).jws;
   };
   const send = async (messages: string[]): Promise<{ status: number; receipt?: Receipt; code?: string }> => {
     const bid = newFederationId(t.clock.now());
     const jwe = await sealBatch(messages, 'sg-poison', { id: own.id, keys: { enc: own.keys.enc } }, bid);
-    const res = await t.app.inject({ method: 'POST', url: '/federation/v1/inbox', headers: { 'content-type': 'application/jose' }, payload: jwe });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/federation/v1/inbox',
+      headers: { 'content-type': 'application/jose' },
+      payload: jwe,
+    });
     if (res.statusCode !== 200) return { status: res.statusCode, code: res.json().error.code };
-    return { status: 200, receipt: verifyReceipt(res.body, resolverFromCards([own]), { bid, from: 'cn-test', to: 'sg-poison' }) };
+    return {
+      status: 200,
+      receipt: verifyReceipt(res.body, resolverFromCards([own]), { bid, from: 'cn-test', to: 'sg-poison' }),
+    };
   };
   const deadLetter = async (mid: string) =>
-    (await t.ctx.db.query<{ code: string; details: Record<string, unknown>; message: Buffer; state: string; seq: number; channel: string }>(
-      'SELECT code, details, message, state, seq, channel FROM federation_dead_letters WHERE mid = $1', [mid]))[0];
+    (
+      await t.ctx.db.query<{
+        code: string;
+        details: Record<string, unknown>;
+        message: Buffer;
+        state: string;
+        seq: number;
+        channel: string;
+      }>('SELECT code, details, message, state, seq, channel FROM federation_dead_letters WHERE mid = $1', [mid])
+    )[0];
   const midOf = (jws: string) => JSON.parse(Buffer.from(jws.split('.')[0]!, 'base64url').toString()).mid as string;
 
   it('refuses a message whose handler throws a TypeError (FED_HANDLER_FAILED), dead-letters it, and applies the next one', async () => {
@@ -79,7 +115,13 @@ describe('poison messages (in-process inbox)', () => {
     ]);
     expect(applied).toContain('after-bug');
     const dl = await deadLetter(midOf(bad));
-    expect(dl).toMatchObject({ code: 'FED_HANDLER_FAILED', state: 'open', seq: 1, channel: 'bug', details: { error: 'TypeError' } });
+    expect(dl).toMatchObject({
+      code: 'FED_HANDLER_FAILED',
+      state: 'open',
+      seq: 1,
+      channel: 'bug',
+      details: { error: 'TypeError' },
+    });
     expect(dl!.message.toString('utf8')).toBe(bad);
   });
 
@@ -89,28 +131,45 @@ describe('poison messages (in-process inbox)', () => {
     const next = message('sql', { mode: 'ok', tag: 'after-sql' });
     const r = await send([sql, refused, next]);
     expect(r.receipt!.results.map((x) => [x.status, x.code])).toEqual([
-      ['rejected', 'FED_HANDLER_FAILED'], ['rejected', 'REQUEST_WRONG_PARTY'], ['accepted', undefined],
+      ['rejected', 'FED_HANDLER_FAILED'],
+      ['rejected', 'REQUEST_WRONG_PARTY'],
+      ['accepted', undefined],
     ]);
     expect(applied).toContain('after-sql');
     expect(await deadLetter(midOf(sql))).toMatchObject({ code: 'FED_HANDLER_FAILED', details: { sqlstate: '22012' } });
-    expect(await deadLetter(midOf(refused))).toMatchObject({ code: 'REQUEST_WRONG_PARTY', details: { details: { tag: 'r1' } } });
+    expect(await deadLetter(midOf(refused))).toMatchObject({
+      code: 'REQUEST_WRONG_PARTY',
+      details: { details: { tag: 'r1' } },
+    });
   });
 
   it('refuses a body its schema refuses (FED_INVALID_BODY) and an unknown body version, before any handler runs', async () => {
     const invalid = message('schema', { mode: 'bug' });
-    const v2 = signMessage(currentKeys(ring), { from: 'sg-poison', to: 'cn-test', channel: 'schema', seq: 2, now: t.clock.now(), ttlSeconds: 3600 },
-      { type: 'test.poison', schema: 2, body: { mode: 'ok', tag: 'v2' } }).jws;
+    const v2 = signMessage(
+      currentKeys(ring),
+      { from: 'sg-poison', to: 'cn-test', channel: 'schema', seq: 2, now: t.clock.now(), ttlSeconds: 3600 },
+      { type: 'test.poison', schema: 2, body: { mode: 'ok', tag: 'v2' } },
+    ).jws;
     seqs.set('schema', 2);
     const nul = message('schema', { mode: 'ok', tag: 'nul\u0000byte' });
     const next = message('schema', { mode: 'ok', tag: 'after-schema' });
     const r = await send([invalid, v2, nul, next]);
     expect(r.receipt!.results.map((x) => [x.status, x.code])).toEqual([
-      ['rejected', 'FED_INVALID_BODY'], ['rejected', 'FED_UNSUPPORTED_TYPE'], ['rejected', 'FED_INVALID_BODY'], ['accepted', undefined],
+      ['rejected', 'FED_INVALID_BODY'],
+      ['rejected', 'FED_UNSUPPORTED_TYPE'],
+      ['rejected', 'FED_INVALID_BODY'],
+      ['accepted', undefined],
     ]);
     expect(applied).toContain('after-schema');
     expect(applied).not.toContain('v2');
-    expect((await deadLetter(midOf(invalid)))!.details).toMatchObject({ type: 'test.poison', schema: 1, issues: [{ path: 'tag' }] });
-    expect((await deadLetter(midOf(nul)))!.details).toMatchObject({ issues: [{ path: 'tag', code: 'unstorable_text' }] });
+    expect((await deadLetter(midOf(invalid)))!.details).toMatchObject({
+      type: 'test.poison',
+      schema: 1,
+      issues: [{ path: 'tag' }],
+    });
+    expect((await deadLetter(midOf(nul)))!.details).toMatchObject({
+      issues: [{ path: 'tag', code: 'unstorable_text' }],
+    });
   });
 
   it('aborts the whole batch on a transient fault (nothing committed); the retry applies it once', async () => {

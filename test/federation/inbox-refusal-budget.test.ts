@@ -6,7 +6,14 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildNodeCard, createKeyRing, currentKeys, newFederationId, sealBatch, signMessage, type KeyRing, type NodeCard,
+  buildNodeCard,
+  createKeyRing,
+  currentKeys,
+  newFederationId,
+  sealBatch,
+  signMessage,
+  type KeyRing,
+  type NodeCard,
 } from '../../src/federation/crypto/index.js';
 import { flushInboxRefusalSummaries } from '../../src/federation/inbox-refusals.js';
 import { buildApp, type App } from '../../src/http/app.js';
@@ -30,15 +37,26 @@ describe('inbox refusal budget and summaries (two processes on one database)', (
   let seq = 0;
 
   beforeAll(async () => {
-    t = await createTestApp('embedded', { federationInboxRefusalBudget: BUDGET, federationInboxRefusalAuditSeconds: 60 });
+    t = await createTestApp('embedded', {
+      federationInboxRefusalBudget: BUDGET,
+      federationInboxRefusalAuditSeconds: 60,
+    });
     t.clock.set(new Date());
     // The second "process": its own connection pool and memory, the same database, clock and keys.
-    const db2 = await openDb({ dataDir: t.dataDir, databaseUrl: t.ctx.config.databaseUrl, schema: t.ctx.config.databaseSchema });
+    const db2 = await openDb({
+      dataDir: t.dataDir,
+      databaseUrl: t.ctx.config.databaseUrl,
+      schema: t.ctx.config.databaseSchema,
+    });
     ctx2 = { ...t.ctx, db: db2, secrets: await loadNodeSecrets(db2, t.dataDir, {}), logger: pino({ level: 'silent' }) };
     app2 = await buildApp({ ctx: ctx2 });
     await app2.ready();
     ring = createKeyRing(t.clock.now());
-    const card = buildNodeCard({ id: 'sg-budget', name: { en: 'Budget peer', zh: '预算对端' }, country: 'SG', endpoint: 'http://127.0.0.1:9' }, ring, t.clock.now());
+    const card = buildNodeCard(
+      { id: 'sg-budget', name: { en: 'Budget peer', zh: '预算对端' }, country: 'SG', endpoint: 'http://127.0.0.1:9' },
+      ring,
+      t.clock.now(),
+    );
     await addPeer(t.ctx, { kind: 'system', partyId: 'cn-test' }, { card, confirmed: true });
     own = ownNodeCard(t.ctx, 'http://127.0.0.1:1');
   });
@@ -48,19 +66,38 @@ describe('inbox refusal budget and summaries (two processes on one database)', (
     await t?.close();
   });
 
-  const seal = (messages: string[], from = 'sg-budget') => sealBatch(messages, from, { id: own.id, keys: { enc: own.keys.enc } }, newFederationId(t.clock.now()));
+  const seal = (messages: string[], from = 'sg-budget') =>
+    sealBatch(messages, from, { id: own.id, keys: { enc: own.keys.enc } }, newFederationId(t.clock.now()));
   /** A batch naming the real peer, holding `n` strings that are not messages (anyone can seal one: ECDH-ES is anonymous). */
   const junk = (n: number) => seal(Array.from({ length: n }, (_, i) => `junk-${i}`));
   const real = () => {
     seq += 1;
-    return seal([signMessage(currentKeys(ring), { from: 'sg-budget', to: 'cn-test', channel: 'ops', seq, now: t.clock.now(), ttlSeconds: 3600 },
-      { type: 'federation.ping', schema: 1, body: { nonce: `n${seq}` } }).jws]);
+    return seal([
+      signMessage(
+        currentKeys(ring),
+        { from: 'sg-budget', to: 'cn-test', channel: 'ops', seq, now: t.clock.now(), ttlSeconds: 3600 },
+        { type: 'federation.ping', schema: 1, body: { nonce: `n${seq}` } },
+      ).jws,
+    ]);
   };
   const post = async (app: App, payload: string, ip: string) => {
-    const res = await app.inject({ method: 'POST', url: '/federation/v1/inbox', headers: { 'content-type': 'application/jose' }, payload, remoteAddress: ip });
-    return { status: res.statusCode, code: res.statusCode === 200 ? null : (res.json() as { error: { code: string } }).error.code, retryAfter: res.headers['retry-after'] };
+    const res = await app.inject({
+      method: 'POST',
+      url: '/federation/v1/inbox',
+      headers: { 'content-type': 'application/jose' },
+      payload,
+      remoteAddress: ip,
+    });
+    return {
+      status: res.statusCode,
+      code: res.statusCode === 200 ? null : (res.json() as { error: { code: string } }).error.code,
+      retryAfter: res.headers['retry-after'],
+    };
   };
-  const audits = (action: string) => t.ctx.db.query<{ data: Record<string, unknown> }>('SELECT data FROM audit_log WHERE action = $1 ORDER BY seq', [action]);
+  const audits = (action: string) =>
+    t.ctx.db.query<{ data: Record<string, unknown> }>('SELECT data FROM audit_log WHERE action = $1 ORDER BY seq', [
+      action,
+    ]);
   const metric = async (app: App, reason: string) => {
     const text = await app.metrics.registry.getSingleMetricAsString('crossline_federation_inbox_refused_total');
     const m = new RegExp(`reason="${reason}"} (\\d+)`).exec(text);
@@ -111,11 +148,34 @@ describe('inbox refusal budget and summaries (two processes on one database)', (
     expect(await flushInboxRefusalSummaries(ctx2)).toBe(2);
     const first = await audits('federation.inbox_refused');
     expect(first).toHaveLength(5);
-    expect(first).toEqual(expect.arrayContaining([
-      { data: expect.objectContaining({ ip: ATTACKER, claimedFrom: 'sg-budget', requests: 2, refusals: { FED_MALFORMED: 16, FED_UNCHECKED: 104 } }) },
-      { data: expect.objectContaining({ ip: ATTACKER, claimedFrom: null, requests: 2, refusals: { FED_RATE_LIMITED: 2 } }) },
-      { data: expect.objectContaining({ ip: ATTACKER, claimedFrom: 'sg-budget', requests: 1, refusals: { FED_MALFORMED: 8, FED_UNCHECKED: 52 } }) },
-    ]));
+    expect(first).toEqual(
+      expect.arrayContaining([
+        {
+          data: expect.objectContaining({
+            ip: ATTACKER,
+            claimedFrom: 'sg-budget',
+            requests: 2,
+            refusals: { FED_MALFORMED: 16, FED_UNCHECKED: 104 },
+          }),
+        },
+        {
+          data: expect.objectContaining({
+            ip: ATTACKER,
+            claimedFrom: null,
+            requests: 2,
+            refusals: { FED_RATE_LIMITED: 2 },
+          }),
+        },
+        {
+          data: expect.objectContaining({
+            ip: ATTACKER,
+            claimedFrom: 'sg-budget',
+            requests: 1,
+            refusals: { FED_MALFORMED: 8, FED_UNCHECKED: 52 },
+          }),
+        },
+      ]),
+    );
     // More noise within the window: counted, not written …
     for (let i = 0; i < 5; i += 1) await post(t.app, await junk(3), '198.51.100.9');
     await post(t.app, await junk(3), '198.51.100.8');
@@ -125,7 +185,12 @@ describe('inbox refusal budget and summaries (two processes on one database)', (
     t.clock.advance(60_000);
     expect(await flushInboxRefusalSummaries(t.ctx)).toBe(1);
     const last = (await audits('federation.inbox_refused')).at(-1)!;
-    expect(last.data).toMatchObject({ ip: '198.51.100.8', claimedFrom: 'sg-budget', requests: 1, refusals: { FED_MALFORMED: 3 } });
+    expect(last.data).toMatchObject({
+      ip: '198.51.100.8',
+      claimedFrom: 'sg-budget',
+      requests: 1,
+      refusals: { FED_MALFORMED: 3 },
+    });
     expect(await flushInboxRefusalSummaries(t.ctx)).toBe(0);
   });
 });

@@ -16,7 +16,9 @@ describe('crossline keys / peers (CLI)', () => {
     ]);
     cardFile = path.join(a.dataDir, 'us-cli-b.card.json');
   }, 120_000);
-  afterAll(async () => { await Promise.all([a?.cleanup(), b?.cleanup()]); });
+  afterAll(async () => {
+    await Promise.all([a?.cleanup(), b?.cleanup()]);
+  });
 
   it('exports a card and adds it only with the right fingerprint', async () => {
     const shown = await crossline(['keys', 'show', '--data-dir', b.dataDir]);
@@ -40,7 +42,15 @@ describe('crossline keys / peers (CLI)', () => {
     expect(unconfirmed.code).toBe(2);
     expect(unconfirmed.stdout).toContain(fingerprint);
 
-    const added = await crossline(['peers', 'add', cardFile, '--fingerprint', fingerprint.toLowerCase(), '--data-dir', a.dataDir]);
+    const added = await crossline([
+      'peers',
+      'add',
+      cardFile,
+      '--fingerprint',
+      fingerprint.toLowerCase(),
+      '--data-dir',
+      a.dataDir,
+    ]);
     expect(added.code).toBe(0);
     expect(added.stdout).toContain('added peer us-cli-b (active)');
     const again = await crossline(['peers', 'add', cardFile, '--yes', '--data-dir', a.dataDir]);
@@ -48,7 +58,9 @@ describe('crossline keys / peers (CLI)', () => {
   }, 180_000);
 
   it('lists, suspends (nothing can be queued), resumes, pings and removes', async () => {
-    expect((await crossline(['peers', 'suspend', 'us-cli-b', '--data-dir', a.dataDir])).stdout).toContain('is suspended');
+    expect((await crossline(['peers', 'suspend', 'us-cli-b', '--data-dir', a.dataDir])).stdout).toContain(
+      'is suspended',
+    );
     const blocked = await crossline(['peers', 'ping', 'us-cli-b', '--data-dir', a.dataDir]);
     expect(blocked.stderr).toContain('FED_PEER_SUSPENDED');
     expect((await crossline(['peers', 'resume', 'us-cli-b', '--data-dir', a.dataDir])).stdout).toContain('is active');
@@ -56,8 +68,12 @@ describe('crossline keys / peers (CLI)', () => {
     expect(pinged.stdout).toContain('queued 3 ping(s) to us-cli-b: seq 1..3');
     const list = await crossline(['peers', 'list', '--data-dir', a.dataDir]);
     expect(list.stdout).toMatch(/^us-cli-b\tactive\tUS\t\S+\tqueue=3\t/m);
-    expect((await crossline(['peers', 'remove', 'us-cli-b', '--data-dir', a.dataDir])).stdout).toContain('removed peer us-cli-b');
-    expect((await crossline(['peers', 'suspend', 'us-cli-b', '--data-dir', a.dataDir])).stderr).toContain('FED_PEER_NOT_FOUND');
+    expect((await crossline(['peers', 'remove', 'us-cli-b', '--data-dir', a.dataDir])).stdout).toContain(
+      'removed peer us-cli-b',
+    );
+    expect((await crossline(['peers', 'suspend', 'us-cli-b', '--data-dir', a.dataDir])).stderr).toContain(
+      'FED_PEER_NOT_FOUND',
+    );
   }, 180_000);
 
   it('rotates keys: a new fingerprint, the old version kept', async () => {

@@ -33,7 +33,9 @@ describe('kill -9 of the embedded PostgreSQL server under federation load', () =
     await Promise.all([a.start(), b.start()]);
     await peerAll([a, b]);
   }, 120_000);
-  afterAll(async () => { await Promise.all([a?.cleanup(), b?.cleanup()]); });
+  afterAll(async () => {
+    await Promise.all([a?.cleanup(), b?.cleanup()]);
+  });
 
   it('loses no committed message, applies none twice, and keeps both audit chains', async () => {
     const committed = { ab: 0, ba: 0 };
@@ -61,23 +63,40 @@ describe('kill -9 of the embedded PostgreSQL server under federation load', () =
         await node.kill9();
         await node.start();
       } else {
-        await waitFor(`${node.id} to bring its server back`, async () => (await fetch(`${node.url}/ready`)).status === 200, 60_000, 50)
-          .catch((e: unknown) => { throw new Error(`${String(e)}\n${node.output().slice(-4000)}`); });
+        await waitFor(
+          `${node.id} to bring its server back`,
+          async () => (await fetch(`${node.url}/ready`)).status === 200,
+          60_000,
+          50,
+        ).catch((e: unknown) => {
+          throw new Error(`${String(e)}\n${node.output().slice(-4000)}`);
+        });
       }
       recoveries.push(`${round.node} ${round.restart ? 'restarted' : 'self-recovered'} in ${Date.now() - killedAt} ms`);
     }
     stop = true;
     await load;
 
-    const ab = await waitFor('every committed message at the receiver', async () => {
-      const s = await pingsFrom(b, 'cn-pgkill');
-      return s && s.count >= committed.ab ? s : null;
-    }, 90_000);
-    const ba = await waitFor('every committed message at the sender', async () => {
-      const s = await pingsFrom(a, 'us-pgkill');
-      return s && s.count >= committed.ba ? s : null;
-    }, 90_000);
-    for (const [s, max] of [[ab, attempted.ab], [ba, attempted.ba]] as const) {
+    const ab = await waitFor(
+      'every committed message at the receiver',
+      async () => {
+        const s = await pingsFrom(b, 'cn-pgkill');
+        return s && s.count >= committed.ab ? s : null;
+      },
+      90_000,
+    );
+    const ba = await waitFor(
+      'every committed message at the sender',
+      async () => {
+        const s = await pingsFrom(a, 'us-pgkill');
+        return s && s.count >= committed.ba ? s : null;
+      },
+      90_000,
+    );
+    for (const [s, max] of [
+      [ab, attempted.ab],
+      [ba, attempted.ba],
+    ] as const) {
       expect(s.count).toBeLessThanOrEqual(max); // an enqueue whose answer was lost may have committed
       expect(s).toMatchObject({ distinctMids: s.count, outOfOrder: 0, firstSeq: 1, lastSeq: s.count });
     }
@@ -85,7 +104,9 @@ describe('kill -9 of the embedded PostgreSQL server under federation load', () =
       const audit = await crossline(['audit', 'verify', '--data-dir', node.dataDir]);
       expect(audit.code, audit.stdout + audit.stderr).toBe(0);
     }
-    process.stdout.write(`postgres kill -9: ${ROUNDS.length} kills; ${recoveries.join('; ')}; messages a→b ${ab.count} (committed ${committed.ab}), `
-      + `b→a ${ba.count} (committed ${committed.ba}), none lost, none twice, in order\n`);
+    process.stdout.write(
+      `postgres kill -9: ${ROUNDS.length} kills; ${recoveries.join('; ')}; messages a→b ${ab.count} (committed ${committed.ab}), ` +
+        `b→a ${ba.count} (committed ${committed.ba}), none lost, none twice, in order\n`,
+    );
   }, 300_000);
 });

@@ -21,13 +21,21 @@ describe('inbox refusals (node process)', () => {
 
   beforeAll(async () => {
     // Summaries of unauthenticated refusals every second (default: a minute), so each shows at once.
-    rx = await createNode({ id: 'us-rx', country: 'US', store: 'embedded', settings: { federationReorderWindow: WINDOW, federationInboxRefusalAuditSeconds: 1 } });
+    rx = await createNode({
+      id: 'us-rx',
+      country: 'US',
+      store: 'embedded',
+      settings: { federationReorderWindow: WINDOW, federationInboxRefusalAuditSeconds: 1 },
+    });
     await rx.start();
     card = checkCard(await (await fetch(`${rx.url}/federation/v1/card`)).json());
     fake = await startFakePeer('sg-fake', () => card);
     stranger = await startFakePeer('xx-stranger', () => card);
     const preview = await rx.api('POST', '/api/federation/peers/preview', { card: fake.card });
-    expect((await rx.api('POST', '/api/federation/peers', { card: fake.card, fingerprint: preview.body.fingerprint })).status).toBe(201);
+    expect(
+      (await rx.api('POST', '/api/federation/peers', { card: fake.card, fingerprint: preview.body.fingerprint }))
+        .status,
+    ).toBe(201);
   }, 120_000);
   afterAll(async () => {
     await Promise.all([fake?.close(), stranger?.close()]);
@@ -45,7 +53,9 @@ describe('inbox refusals (node process)', () => {
     return r.body.items.some((e: { data: { code: string } }) => e.data.code === code);
   };
   const metric = async (series: string) => {
-    const text = await (await fetch(`${rx.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    const text = await (
+      await fetch(`${rx.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).text();
     const m = new RegExp(`${series.replace(/[{}]/g, (c) => `\\${c}`)} (\\d+)`).exec(text);
     return m ? Number(m[1]) : 0;
   };
@@ -54,8 +64,12 @@ describe('inbox refusals (node process)', () => {
   /** Refusals summarised for one claimed sender (all summary entries so far), per code. */
   const summarised = async (claimedFrom: string, code: string) => {
     const r = await rx.api('GET', '/api/audit?action=federation.inbox_refused&limit=500');
-    return r.body.items.filter((e: { data: { claimedFrom: string | null } }) => e.data.claimedFrom === claimedFrom)
-      .reduce((n: number, e: { data: { refusals: Record<string, number> } }) => n + (e.data.refusals[code] ?? 0), 0) as number;
+    return r.body.items
+      .filter((e: { data: { claimedFrom: string | null } }) => e.data.claimedFrom === claimedFrom)
+      .reduce(
+        (n: number, e: { data: { refusals: Record<string, number> } }) => n + (e.data.refusals[code] ?? 0),
+        0,
+      ) as number;
   };
   const midOf = (jws: string) => JSON.parse(Buffer.from(jws.split('.')[0]!, 'base64url').toString()).mid as string;
   async function expectRefused(jws: string, code: string, channel: string): Promise<void> {
@@ -67,7 +81,11 @@ describe('inbox refusals (node process)', () => {
   }
   /** Refused before any signature held: receipted and counted, summarised per source, never audited alone. */
   async function expectRefusedUnauthenticated(jws: string, code: string, channel: string): Promise<void> {
-    const [before, beforeUnauth, beforeSummary] = [await counted(code), await countedUnauthenticated(code), await summarised('sg-fake', code)];
+    const [before, beforeUnauth, beforeSummary] = [
+      await counted(code),
+      await countedUnauthenticated(code),
+      await summarised('sg-fake', code),
+    ];
     expect(await one(jws)).toMatchObject({ mid: midOf(jws), status: 'rejected', code });
     expect(await applied(channel)).toBe(0);
     expect(await counted(code)).toBe(before + 1);
@@ -93,59 +111,114 @@ describe('inbox refusals (node process)', () => {
 
   it('refuses expired and future-dated messages; an expired one still consumes its seq', async () => {
     const old = new Date(Date.now() - 2 * 86_400_000);
-    await expectRefused(fake.message({ to: 'us-rx', channel: 'exp', seq: 1, now: old, ttlSeconds: 60 }), 'FED_EXPIRED', 'exp');
-    await expectRefused(fake.message({ to: 'us-rx', channel: 'future', seq: 1, now: new Date(Date.now() + 86_400_000) }), 'FED_NOT_YET_VALID', 'future');
+    await expectRefused(
+      fake.message({ to: 'us-rx', channel: 'exp', seq: 1, now: old, ttlSeconds: 60 }),
+      'FED_EXPIRED',
+      'exp',
+    );
+    await expectRefused(
+      fake.message({ to: 'us-rx', channel: 'future', seq: 1, now: new Date(Date.now() + 86_400_000) }),
+      'FED_NOT_YET_VALID',
+      'future',
+    );
     // The channel is not blocked forever by the refused message.
     expect(await one(fake.message({ to: 'us-rx', channel: 'exp', seq: 2 }))).toMatchObject({ status: 'accepted' });
     expect(await pingsFrom(rx, 'sg-fake', 'exp')).toMatchObject({ count: 1, firstSeq: 2 });
   });
 
   it('refuses tampered batches and messages, wrong signatures and unknown keys', async () => {
-    const tamperedBatch = await fake.send(target(), [fake.message({ to: 'us-rx', channel: 'tb', seq: 1 })], { tamper: true });
+    const tamperedBatch = await fake.send(target(), [fake.message({ to: 'us-rx', channel: 'tb', seq: 1 })], {
+      tamper: true,
+    });
     expect(tamperedBatch).toMatchObject({ status: 400, error: 'FED_TAMPERED' });
     expect(await applied('tb')).toBe(0);
     const good = fake.message({ to: 'us-rx', channel: 'tm', seq: 1 });
     const [h, , s] = good.split('.');
-    const altered = [h, Buffer.from(JSON.stringify({ type: 'federation.ping', schema: 1, body: { nonce: 'evil' } })).toString('base64url'), s].join('.');
+    const altered = [
+      h,
+      Buffer.from(JSON.stringify({ type: 'federation.ping', schema: 1, body: { nonce: 'evil' } })).toString(
+        'base64url',
+      ),
+      s,
+    ].join('.');
     await expectRefusedUnauthenticated(altered, 'FED_BAD_SIGNATURE', 'tm');
     // Signed with another key while naming the peer's key id.
     const forger: KeyRing = createKeyRing(new Date());
     const forged = forger.versions[0]!;
-    const impostor: KeyRing = { versions: [{ ...forged, kid: fake.ring.versions[0]!.kid, sig: { ...forged.sig, privateKey: generateKeyPairSync('ed25519').privateKey } }] };
-    await expectRefusedUnauthenticated(fake.message({ to: 'us-rx', channel: 'ws', seq: 1, ring: impostor }), 'FED_BAD_SIGNATURE', 'ws');
-    await expectRefusedUnauthenticated(fake.message({ to: 'us-rx', channel: 'uk', seq: 1, ring: forger }), 'FED_UNKNOWN_KEY', 'uk');
+    const impostor: KeyRing = {
+      versions: [
+        {
+          ...forged,
+          kid: fake.ring.versions[0]!.kid,
+          sig: { ...forged.sig, privateKey: generateKeyPairSync('ed25519').privateKey },
+        },
+      ],
+    };
+    await expectRefusedUnauthenticated(
+      fake.message({ to: 'us-rx', channel: 'ws', seq: 1, ring: impostor }),
+      'FED_BAD_SIGNATURE',
+      'ws',
+    );
+    await expectRefusedUnauthenticated(
+      fake.message({ to: 'us-rx', channel: 'uk', seq: 1, ring: forger }),
+      'FED_UNKNOWN_KEY',
+      'uk',
+    );
   });
 
   it('refuses misaddressed messages and batches, and messages of another sender', async () => {
     await expectRefused(fake.message({ to: 'xx-other', channel: 'mis', seq: 1 }), 'FED_MISADDRESSED', 'mis');
     // Another node's message smuggled into the peer's batch.
-    await expectRefusedUnauthenticated(stranger.message({ to: 'us-rx', channel: 'sm', seq: 1 }), 'FED_SENDER_MISMATCH', 'sm');
-    const batch = await fake.send(target(), [fake.message({ to: 'us-rx', channel: 'misb', seq: 1 })], { recipientId: 'xx-other' });
+    await expectRefusedUnauthenticated(
+      stranger.message({ to: 'us-rx', channel: 'sm', seq: 1 }),
+      'FED_SENDER_MISMATCH',
+      'sm',
+    );
+    const batch = await fake.send(target(), [fake.message({ to: 'us-rx', channel: 'misb', seq: 1 })], {
+      recipientId: 'xx-other',
+    });
     expect(batch).toMatchObject({ status: 421, error: 'FED_MISADDRESSED' });
     expect(await applied('misb')).toBe(0);
   });
 
   it('refuses unknown and suspended senders', async () => {
     const before = await counted('FED_UNKNOWN_SENDER');
-    expect(await stranger.send(target(), [stranger.message({ to: 'us-rx', channel: 'ops', seq: 1 })])).toMatchObject({ status: 403, error: 'FED_UNKNOWN_SENDER' });
-    expect((await pingsFrom(rx, 'xx-stranger'))).toBeNull();
+    expect(await stranger.send(target(), [stranger.message({ to: 'us-rx', channel: 'ops', seq: 1 })])).toMatchObject({
+      status: 403,
+      error: 'FED_UNKNOWN_SENDER',
+    });
+    expect(await pingsFrom(rx, 'xx-stranger')).toBeNull();
     expect((await rx.api('POST', '/api/federation/peers/sg-fake/suspend')).status).toBe(200);
-    expect(await fake.send(target(), [fake.message({ to: 'us-rx', channel: 'susp', seq: 1 })])).toMatchObject({ status: 403, error: 'FED_UNKNOWN_SENDER' });
+    expect(await fake.send(target(), [fake.message({ to: 'us-rx', channel: 'susp', seq: 1 })])).toMatchObject({
+      status: 403,
+      error: 'FED_UNKNOWN_SENDER',
+    });
     expect((await rx.api('POST', '/api/federation/peers/sg-fake/resume')).status).toBe(200);
     expect(await applied('susp')).toBe(0);
     expect(await counted('FED_UNKNOWN_SENDER')).toBe(before + 2);
     // Not audited one by one (anyone can name a peer): summarised per (client IP, claimed sender).
-    await waitFor('summaries of both refused senders', async () =>
-      (await summarised('xx-stranger', 'FED_UNKNOWN_SENDER')) >= 1 && (await summarised('sg-fake', 'FED_UNKNOWN_SENDER')) >= 1, 20_000);
+    await waitFor(
+      'summaries of both refused senders',
+      async () =>
+        (await summarised('xx-stranger', 'FED_UNKNOWN_SENDER')) >= 1 &&
+        (await summarised('sg-fake', 'FED_UNKNOWN_SENDER')) >= 1,
+      20_000,
+    );
     const batches = await rx.api('GET', '/api/audit?action=federation.rejected&subjectType=federation_batch');
     expect(batches.body.items).toEqual([]);
   });
 
   it('refuses a message beyond the re-order window, an unsupported type, and one its handler refuses', async () => {
     await expectRefused(fake.message({ to: 'us-rx', channel: 'win', seq: 1 + WINDOW }), 'FED_REORDER_WINDOW', 'win');
-    await expectRefused(fake.message({ to: 'us-rx', channel: 'typ', seq: 1, type: 'x.unheard-of' }), 'FED_UNSUPPORTED_TYPE', 'typ');
+    await expectRefused(
+      fake.message({ to: 'us-rx', channel: 'typ', seq: 1, type: 'x.unheard-of' }),
+      'FED_UNSUPPORTED_TYPE',
+      'typ',
+    );
     // One bad ping between two good ones in one batch: refused alone, the others applied in order.
-    const batch = [1, 2, 3].map((seq) => fake.message({ to: 'us-rx', channel: 'hr', seq, body: seq === 2 ? { wrong: true } : { nonce: `n${seq}` } }));
+    const batch = [1, 2, 3].map((seq) =>
+      fake.message({ to: 'us-rx', channel: 'hr', seq, body: seq === 2 ? { wrong: true } : { nonce: `n${seq}` } }),
+    );
     const r = await fake.send(target(), batch);
     expect(r.receipt!.results.map((x) => x.status)).toEqual(['accepted', 'rejected', 'accepted']);
     expect(r.receipt!.results[1]!.code).toBe('FED_INVALID_BODY');
@@ -156,17 +229,36 @@ describe('inbox refusals (node process)', () => {
     const m2 = fake.message({ to: 'us-rx', channel: 'gap', seq: 2 });
     // A well-formed step for a call this node does not have: its handler refuses it when its turn comes.
     const m3 = fake.message({
-      to: 'us-rx', channel: 'gap', seq: 3, type: 'call.step',
-      body: { callId: '01900000-0000-7000-8000-000000000001', input: { action: 'note', text: 'hello' }, by: 'Officer', at: new Date().toISOString() },
+      to: 'us-rx',
+      channel: 'gap',
+      seq: 3,
+      type: 'call.step',
+      body: {
+        callId: '01900000-0000-7000-8000-000000000001',
+        input: { action: 'note', text: 'hello' },
+        by: 'Officer',
+        at: new Date().toISOString(),
+      },
     });
-    expect((await fake.send(target(), [m2, m3])).receipt!.results.map((x) => x.status)).toEqual(['accepted', 'accepted']);
+    expect((await fake.send(target(), [m2, m3])).receipt!.results.map((x) => x.status)).toEqual([
+      'accepted',
+      'accepted',
+    ]);
     expect(await applied('gap')).toBe(0);
-    const resend = await waitFor('a resend request', async () => fake.received.find((x) => x.type === 'federation.resend'), 20_000);
+    const resend = await waitFor(
+      'a resend request',
+      async () => fake.received.find((x) => x.type === 'federation.resend'),
+      20_000,
+    );
     expect(resend.body).toEqual({ channel: 'gap', fromSeq: 1, toSeq: 1 });
     expect(await one(fake.message({ to: 'us-rx', channel: 'gap', seq: 1 }))).toMatchObject({ status: 'accepted' });
     expect(await pingsFrom(rx, 'sg-fake', 'gap')).toMatchObject({ count: 2, firstSeq: 1, lastSeq: 2, outOfOrder: 0 });
     // m3 was receipted 'accepted' while held, refused when its turn came: the sender is told.
-    const result = await waitFor('a late refusal report', async () => fake.received.find((x) => x.type === 'federation.result'), 20_000);
+    const result = await waitFor(
+      'a late refusal report',
+      async () => fake.received.find((x) => x.type === 'federation.result'),
+      20_000,
+    );
     expect(result.body).toEqual({ mid: midOf(m3), code: 'CALL_NOT_FOUND' });
   });
 });

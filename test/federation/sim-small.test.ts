@@ -4,15 +4,26 @@
 // messages go out: after it restarts every message is held exactly once. No timings are asserted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  deadPeerAndPartition, formFederation, heldHash, pingFanOut, shareGreenArticle, startSim, type Sim,
+  deadPeerAndPartition,
+  formFederation,
+  heldHash,
+  pingFanOut,
+  shareGreenArticle,
+  startSim,
+  type Sim,
 } from './support/sim-federation.js';
 
 describe('federation simulation, 5 nodes', () => {
   let sim: Sim;
   beforeAll(async () => {
-    sim = await startSim({ nodes: 5, clusterSettings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
+    sim = await startSim({
+      nodes: 5,
+      clusterSettings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
+    });
   }, 240_000);
-  afterAll(async () => { await sim?.stop(); }, 60_000);
+  afterAll(async () => {
+    await sim?.stop();
+  }, 60_000);
 
   it('forms through the directory, fans out, and loses nothing to a dead peer', async () => {
     await formFederation(sim);

@@ -3,7 +3,16 @@
 // applied exactly once, in order, and every delivered message has a stored signed receipt.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChaosProxy, type ChaosProxy } from './support/chaos-proxy.js';
-import { createNode, freePort, peerAll, peerHealth, ping, pingsFrom, waitFor, type TestNode } from './support/cluster.js';
+import {
+  createNode,
+  freePort,
+  peerAll,
+  peerHealth,
+  ping,
+  pingsFrom,
+  waitFor,
+  type TestNode,
+} from './support/cluster.js';
 
 const PER_ROUND = Number(process.env.CROSSLINE_CHAOS_ROUND ?? 500);
 const ROUNDS = 3;
@@ -18,8 +27,20 @@ describe('two nodes through a misbehaving network', () => {
     const [portA, portB] = [await freePort(), await freePort()];
     [a, b] = await Promise.all([
       // Small batches: more batches, so more of them meet the proxy's mischief.
-      createNode({ id: 'cn-a', country: 'CN', store: 'embedded', publicUrl: `http://127.0.0.1:${portA}`, settings: { federationBatchSize: 20 } }),
-      createNode({ id: 'us-b', country: 'US', store: 'embedded', publicUrl: `http://127.0.0.1:${portB}`, settings: { federationBatchSize: 20 } }),
+      createNode({
+        id: 'cn-a',
+        country: 'CN',
+        store: 'embedded',
+        publicUrl: `http://127.0.0.1:${portA}`,
+        settings: { federationBatchSize: 20 },
+      }),
+      createNode({
+        id: 'us-b',
+        country: 'US',
+        store: 'embedded',
+        publicUrl: `http://127.0.0.1:${portB}`,
+        settings: { federationBatchSize: 20 },
+      }),
     ]);
     pa = await startChaosProxy(portA, a.url, 1);
     pb = await startChaosProxy(portB, b.url, 2);
@@ -51,15 +72,26 @@ describe('two nodes through a misbehaving network', () => {
       }
     }
     expect(sentAB).toBe(ROUNDS * PER_ROUND);
-    const atB = await waitFor('b to apply all of a\'s pings', async () => {
-      const c = await pingsFrom(b, 'cn-a');
-      return c && c.count >= sentAB ? c : null;
-    }, 90_000);
-    const atA = await waitFor('a to apply all of b\'s pings', async () => {
-      const c = await pingsFrom(a, 'us-b');
-      return c && c.count >= sentBA ? c : null;
-    }, 90_000);
-    for (const [c, n] of [[atB, sentAB], [atA, sentBA]] as const) {
+    const atB = await waitFor(
+      "b to apply all of a's pings",
+      async () => {
+        const c = await pingsFrom(b, 'cn-a');
+        return c && c.count >= sentAB ? c : null;
+      },
+      90_000,
+    );
+    const atA = await waitFor(
+      "a to apply all of b's pings",
+      async () => {
+        const c = await pingsFrom(a, 'us-b');
+        return c && c.count >= sentBA ? c : null;
+      },
+      90_000,
+    );
+    for (const [c, n] of [
+      [atB, sentAB],
+      [atA, sentBA],
+    ] as const) {
       expect(c).toMatchObject({ count: n, distinctMids: n, firstSeq: 1, lastSeq: n, outOfOrder: 0 });
     }
     // Nothing left behind, nothing refused, and a stored receipt behind every delivered message.

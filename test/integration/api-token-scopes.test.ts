@@ -23,13 +23,17 @@ describe.each(STORES)('API token scopes and expiry (%s)', (store) => {
     t = await createTestApp(store, { apiTokenMaxDays: 180 });
     admin = await t.userWith(['admin']);
     const res = await t.app.inject({
-      method: 'POST', url: '/api/intel/collections', headers: bearer(admin.token),
+      method: 'POST',
+      url: '/api/intel/collections',
+      headers: bearer(admin.token),
       payload: { title: 'Shared', alias: 'shared-scopes', readers: [], writers: [], maxTlp: 'AMBER' },
     });
     expect(res.statusCode, res.body).toBe(201);
     collectionId = res.json().id;
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   const mint = async (credential: string, payload: object) =>
     t.app.inject({ method: 'POST', url: '/api/tokens', headers: bearer(credential), payload });
@@ -38,10 +42,13 @@ describe.each(STORES)('API token scopes and expiry (%s)', (store) => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as Token;
   };
-  const taxii = (token: string, method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({
-    method, url, headers: { ...bearer(token), accept: TAXII, ...(payload ? { 'content-type': TAXII } : {}) },
-    ...(payload ? { payload: JSON.stringify(payload) } : {}),
-  });
+  const taxii = (token: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    t.app.inject({
+      method,
+      url,
+      headers: { ...bearer(token), accept: TAXII, ...(payload ? { 'content-type': TAXII } : {}) },
+      ...(payload ? { payload: JSON.stringify(payload) } : {}),
+    });
   const objects = () => `/taxii2/api/collections/${collectionId}/objects/`;
 
   it('gives a new token a scope (full by default) and an expiry (90 days by default), shown in the list; refuses more than apiTokenMaxDays', async () => {
@@ -52,7 +59,8 @@ describe.each(STORES)('API token scopes and expiry (%s)', (store) => {
     const reader = await tokenOf(u.token, { name: 'reader', scope: 'read_only', expiresInDays: 30 });
     expect(reader.scope).toBe('read_only');
     expect(new Date(reader.expiresAt).getTime()).toBe(t.clock.now().getTime() + 30 * DAY);
-    const list = (await t.app.inject({ method: 'GET', url: '/api/tokens', headers: bearer(u.token) })).json().items as Token[];
+    const list = (await t.app.inject({ method: 'GET', url: '/api/tokens', headers: bearer(u.token) })).json()
+      .items as Token[];
     expect(list.find((x) => x.id === reader.id)).toMatchObject({ scope: 'read_only', expiresAt: reader.expiresAt });
     const tooLong = await mint(u.token, { name: 'forever', expiresInDays: 181 });
     expect(tooLong.statusCode).toBe(422);
@@ -66,7 +74,12 @@ describe.each(STORES)('API token scopes and expiry (%s)', (store) => {
     const u = await t.userWith(['analyst']);
     const { token } = await tokenOf(u.token, { name: 'reader', scope: 'read_only' });
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) })).statusCode).toBe(200);
-    const change = await t.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: bearer(token), payload: { displayName: 'x' } });
+    const change = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/auth/me',
+      headers: bearer(token),
+      payload: { displayName: 'x' },
+    });
     expect(change.statusCode).toBe(403);
     expect(change.json().error.code).toBe('AUTH_TOKEN_SCOPE');
     const revokeSelf = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: bearer(token) });
@@ -111,14 +124,28 @@ describe.each(STORES)('API token scopes and expiry (%s)', (store) => {
       const u = await t.userWith(['analyst']);
       const a = await tokenOf(u.token, { name: 'a' });
       const b = await tokenOf(u.token, { name: 'b', scope: 'taxii_only' });
-      const res = await t.app.inject({ method: 'PATCH', url: `/api/users/${u.userId}`, headers: bearer(admin.token), payload: change });
+      const res = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/users/${u.userId}`,
+        headers: bearer(admin.token),
+        payload: change,
+      });
       expect(res.statusCode, res.body).toBe(200);
       if ('disabled' in change) {
-        await t.app.inject({ method: 'PATCH', url: `/api/users/${u.userId}`, headers: bearer(admin.token), payload: { disabled: false } });
+        await t.app.inject({
+          method: 'PATCH',
+          url: `/api/users/${u.userId}`,
+          headers: bearer(admin.token),
+          payload: { disabled: false },
+        });
       }
-      expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(a.token) })).statusCode, JSON.stringify(change)).toBe(401);
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(a.token) })).statusCode,
+        JSON.stringify(change),
+      ).toBe(401);
       expect((await taxii(b.token, 'GET', objects())).statusCode, JSON.stringify(change)).toBe(401);
-      const listed = (await t.app.inject({ method: 'GET', url: '/api/tokens', headers: bearer(admin.token) })).json().items as (Token & { userId: string })[];
+      const listed = (await t.app.inject({ method: 'GET', url: '/api/tokens', headers: bearer(admin.token) })).json()
+        .items as (Token & { userId: string })[];
       for (const tok of listed.filter((x) => x.userId === u.userId)) expect(tok.revokedAt).not.toBeNull();
     }
   });
@@ -145,14 +172,25 @@ describe('tokens made before scopes existed', () => {
   it('become full tokens with an expiry: 90 days from the upgrade when they had none, at most 365 days from it', async () => {
     const db = await openDb({ dataDir, databaseUrl: TEST_PG_URL, schema });
     try {
-      const scopesMigration = listMigrations().map((m) => m.name).find((n) => /^13\d_api_token_scopes\.sql$/.test(n));
+      const scopesMigration = listMigrations()
+        .map((m) => m.name)
+        .find((n) => /^13\d_api_token_scopes\.sql$/.test(n));
       expect(scopesMigration).toBeDefined();
-      await migrate(db, new Set(listMigrations().map((m) => m.name).filter((n) => n < scopesMigration!)));
+      await migrate(
+        db,
+        new Set(
+          listMigrations()
+            .map((m) => m.name)
+            .filter((n) => n < scopesMigration!),
+        ),
+      );
       await db.query(`INSERT INTO users (id, username, display_name, roles, password_hash, created_at, updated_at)
                       VALUES ('u1', 'old.user', 'Old', '{analyst}', 'x', now(), now())`);
-      const token = (id: string, expires: string | null) => db.query(
-        `INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, created_at, expires_at) VALUES ($1, 'u1', $1, $1, 'clt_x', now(), ${expires ?? 'NULL'})`, [id],
-      );
+      const token = (id: string, expires: string | null) =>
+        db.query(
+          `INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, created_at, expires_at) VALUES ($1, 'u1', $1, $1, 'clt_x', now(), ${expires ?? 'NULL'})`,
+          [id],
+        );
       await token('never', null);
       await token('decade', `now() + interval '3650 days'`);
       await token('month', `now() + interval '30 days'`);

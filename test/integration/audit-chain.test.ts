@@ -11,14 +11,25 @@ describe.each(STORES)('audit chain (%s)', (store) => {
   beforeEach(async () => {
     t = await createTestContext(store);
     for (let i = 1; i <= 6; i++) {
-      await t.ctx.db.transaction((tx) => appendAudit(tx, {
-        actor: { kind: 'system', partyId: 'cn-test' }, action: 'test.event', subjectType: 'test', subjectId: `s${i}`,
-        data: { n: i, text: '案件编号 ' + i, nested: { b: 2, a: 1 } },
-      }, t.clock.now()));
+      await t.ctx.db.transaction((tx) =>
+        appendAudit(
+          tx,
+          {
+            actor: { kind: 'system', partyId: 'cn-test' },
+            action: 'test.event',
+            subjectType: 'test',
+            subjectId: `s${i}`,
+            data: { n: i, text: '案件编号 ' + i, nested: { b: 2, a: 1 } },
+          },
+          t.clock.now(),
+        ),
+      );
       t.clock.advance(1000);
     }
   });
-  afterEach(async () => { await t.cleanup(); });
+  afterEach(async () => {
+    await t.cleanup();
+  });
 
   it('verifies an intact chain', async () => {
     expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true, entries: 6 });
@@ -47,19 +58,41 @@ describe.each(STORES)('audit chain (%s)', (store) => {
   });
 
   it('serialises concurrent appends into one unbroken chain', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => t.ctx.db.transaction((tx) => appendAudit(tx, {
-      actor: { kind: 'system', partyId: 'cn-test' }, action: 'test.concurrent', subjectType: 'test', subjectId: `c${i}`,
-    }, t.clock.now()))));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.ctx.db.transaction((tx) =>
+          appendAudit(
+            tx,
+            {
+              actor: { kind: 'system', partyId: 'cn-test' },
+              action: 'test.concurrent',
+              subjectType: 'test',
+              subjectId: `c${i}`,
+            },
+            t.clock.now(),
+          ),
+        ),
+      ),
+    );
     expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true, entries: 26 });
   });
 
-  const event = (i: number) => ({ actor: { kind: 'system' as const, partyId: 'cn-test' }, action: 'test.mixed', subjectType: 'test', subjectId: `m${i}` });
+  const event = (i: number) => ({
+    actor: { kind: 'system' as const, partyId: 'cn-test' },
+    action: 'test.mixed',
+    subjectType: 'test',
+    subjectId: `m${i}`,
+  });
 
   it('keeps the chain when appends roll back, also while others are waiting on the head', async () => {
-    const outcomes = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => t.ctx.db.transaction(async (tx) => {
-      await appendAudit(tx, event(i), t.clock.now());
-      if (i % 3 === 0) throw new Error('roll back');
-    })));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        t.ctx.db.transaction(async (tx) => {
+          await appendAudit(tx, event(i), t.clock.now());
+          if (i % 3 === 0) throw new Error('roll back');
+        }),
+      ),
+    );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(8);
     await t.ctx.db.transaction((tx) => appendAudit(tx, event(99), t.clock.now()));
     expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true, entries: 15 });
@@ -68,12 +101,25 @@ describe.each(STORES)('audit chain (%s)', (store) => {
 
 describe.each(STORES)('audit chain with two writer processes (%s)', (store) => {
   let t: TestContext;
-  beforeEach(async () => { t = await createTestContext(store); });
-  afterEach(async () => { await t.cleanup(); });
-  const mixed = (i: number) => ({ actor: { kind: 'system' as const, partyId: 'cn-test' }, action: 'test.mixed', subjectType: 'test', subjectId: `m${i}` });
+  beforeEach(async () => {
+    t = await createTestContext(store);
+  });
+  afterEach(async () => {
+    await t.cleanup();
+  });
+  const mixed = (i: number) => ({
+    actor: { kind: 'system' as const, partyId: 'cn-test' },
+    action: 'test.mixed',
+    subjectType: 'test',
+    subjectId: `m${i}`,
+  });
 
   it('keeps the chain when a second process writes to the same database', async () => {
-    const other = await openDb({ dataDir: t.dataDir, databaseUrl: t.ctx.config.databaseUrl, schema: t.ctx.config.databaseSchema });
+    const other = await openDb({
+      dataDir: t.dataDir,
+      databaseUrl: t.ctx.config.databaseUrl,
+      schema: t.ctx.config.databaseSchema,
+    });
     try {
       for (let round = 0; round < 4; round++) {
         await Promise.all([
@@ -88,10 +134,19 @@ describe.each(STORES)('audit chain with two writer processes (%s)', (store) => {
   });
 
   it('writes each history row with its own entry, also when the other process moved the head in between', async () => {
-    const other = await openDb({ dataDir: t.dataDir, databaseUrl: t.ctx.config.databaseUrl, schema: t.ctx.config.databaseSchema });
+    const other = await openDb({
+      dataDir: t.dataDir,
+      databaseUrl: t.ctx.config.databaseUrl,
+      schema: t.ctx.config.databaseSchema,
+    });
     const change = (subjectId: string) => ({
-      actor: { kind: 'system' as const, partyId: 'cn-test' }, subjectType: 'test', subjectId,
-      events: [{ type: 'opened', at: t.clock.now().toISOString() }, { type: 'noted', at: t.clock.now().toISOString(), data: { n: 1 } }],
+      actor: { kind: 'system' as const, partyId: 'cn-test' },
+      subjectType: 'test',
+      subjectId,
+      events: [
+        { type: 'opened', at: t.clock.now().toISOString() },
+        { type: 'noted', at: t.clock.now().toISOString(), data: { n: 1 } },
+      ],
     });
     try {
       // Alternating writers: each one's guess of the head is wrong every second round (the fallback path).

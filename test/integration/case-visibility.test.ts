@@ -19,7 +19,8 @@ describe.each(STORES)('case visibility on every read path (%s)', (store) => {
   let reference: string;
   const call = (method: 'GET' | 'POST' | 'PATCH', token: string, url: string, payload?: object) =>
     t.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
-  const notificationsOf = async (token: string) => ((await call('GET', token, '/api/notifications?limit=200')).json().items as Json[]);
+  const notificationsOf = async (token: string) =>
+    (await call('GET', token, '/api/notifications?limit=200')).json().items as Json[];
 
   beforeAll(async () => {
     t = await createTestApp(store);
@@ -29,24 +30,45 @@ describe.each(STORES)('case visibility on every read path (%s)', (store) => {
     admin = await t.userWith(['admin']);
     supervisor = await t.userWith(['supervisor']);
     const created = await call('POST', lead.token, '/api/cases', {
-      title: { en: 'Operation Harrier', zh: '鹞行动' }, summary: { en: 'Wallet of the launderer', zh: '洗钱者的钱包' },
-      crimeCategories: ['online_fraud'], tlp: 'RED', confidentiality: 'secret', members: [{ userId: memberPoc.userId, caseRole: 'member' }],
+      title: { en: 'Operation Harrier', zh: '鹞行动' },
+      summary: { en: 'Wallet of the launderer', zh: '洗钱者的钱包' },
+      crimeCategories: ['online_fraud'],
+      tlp: 'RED',
+      confidentiality: 'secret',
+      members: [{ userId: memberPoc.userId, caseRole: 'member' }],
     });
     expect(created.statusCode, created.body).toBe(201);
     caseId = created.json().id;
     reference = created.json().reference;
-    await call('POST', lead.token, `/api/cases/${caseId}/observables`, { observables: [{ type: 'email', value: 'harrier.launder@example.net' }] });
+    await call('POST', lead.token, `/api/cases/${caseId}/observables`, {
+      observables: [{ type: 'email', value: 'harrier.launder@example.net' }],
+    });
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('shows a notification about a case only to those who may see the case, even when it was addressed to a role', async () => {
     // As a shared case's arrival used to be announced: to every point of contact, with the title.
-    await t.ctx.db.transaction((tx) => notify(tx, {
-      to: { role: 'point_of_contact' }, kind: 'case.shared', subjectType: 'case', subjectId: caseId, severity: 'info',
-      title: { en: 'Case shared with us', zh: '收到共享案件' }, body: { en: `${reference} — Operation Harrier`, zh: `${reference} — 鹞行动` },
-    }, t.clock.now()));
+    await t.ctx.db.transaction((tx) =>
+      notify(
+        tx,
+        {
+          to: { role: 'point_of_contact' },
+          kind: 'case.shared',
+          subjectType: 'case',
+          subjectId: caseId,
+          severity: 'info',
+          title: { en: 'Case shared with us', zh: '收到共享案件' },
+          body: { en: `${reference} — Operation Harrier`, zh: `${reference} — 鹞行动` },
+        },
+        t.clock.now(),
+      ),
+    );
     expect((await notificationsOf(memberPoc.token)).filter((n) => n.subjectId === caseId)).toHaveLength(1);
-    const leaked = (await notificationsOf(otherPoc.token)).filter((n) => n.subjectId === caseId || JSON.stringify(n).includes('Harrier'));
+    const leaked = (await notificationsOf(otherPoc.token)).filter(
+      (n) => n.subjectId === caseId || JSON.stringify(n).includes('Harrier'),
+    );
     expect(leaked).toEqual([]);
   });
 
@@ -57,7 +79,12 @@ describe.each(STORES)('case visibility on every read path (%s)', (store) => {
       const res = await search(who.token);
       expect(JSON.stringify(res)).not.toMatch(/Harrier|鹞行动/);
     }
-    const sources = async (token: string) => (await call('GET', token, `/api/intel/correlations?type=email&value=${encodeURIComponent('harrier.launder@example.net')}`));
+    const sources = async (token: string) =>
+      await call(
+        'GET',
+        token,
+        `/api/intel/correlations?type=email&value=${encodeURIComponent('harrier.launder@example.net')}`,
+      );
     const mine = await sources(lead.token);
     expect(mine.statusCode, mine.body).toBe(200);
     expect(mine.json().sources.map((s: Json) => s.id)).toContain(caseId);
@@ -66,10 +93,18 @@ describe.each(STORES)('case visibility on every read path (%s)', (store) => {
   });
 
   it('audits an admin adding themselves to a case and tells every supervisor', async () => {
-    const added = await call('POST', admin.token, `/api/cases/${caseId}/actions`, { action: 'add_member', userId: admin.userId, caseRole: 'viewer' });
+    const added = await call('POST', admin.token, `/api/cases/${caseId}/actions`, {
+      action: 'add_member',
+      userId: admin.userId,
+      caseRole: 'viewer',
+    });
     expect(added.statusCode, added.body).toBe(200);
     const audit = (await call('GET', supervisor.token, '/api/audit?action=security.self_grant')).json().items as Json[];
-    expect(audit.map((e) => [e.subjectType, e.subjectId, e.data.grant])).toContainEqual(['user', admin.userId, 'case_role']);
+    expect(audit.map((e) => [e.subjectType, e.subjectId, e.data.grant])).toContainEqual([
+      'user',
+      admin.userId,
+      'case_role',
+    ]);
     const notices = (await notificationsOf(supervisor.token)).filter((n) => n.kind === 'security.self_grant');
     expect(notices).toHaveLength(1);
     expect(notices[0]!.body.en).toContain(reference);
@@ -78,7 +113,11 @@ describe.each(STORES)('case visibility on every read path (%s)', (store) => {
     expect(JSON.stringify(notices[0])).not.toMatch(/Harrier|鹞行动/);
     // Adding someone else is ordinary membership work: no self-grant notice.
     const other = await t.userWith(['analyst']);
-    await call('POST', admin.token, `/api/cases/${caseId}/actions`, { action: 'add_member', userId: other.userId, caseRole: 'viewer' });
+    await call('POST', admin.token, `/api/cases/${caseId}/actions`, {
+      action: 'add_member',
+      userId: other.userId,
+      caseRole: 'viewer',
+    });
     expect((await notificationsOf(supervisor.token)).filter((n) => n.kind === 'security.self_grant')).toHaveLength(1);
   });
 
@@ -87,8 +126,13 @@ describe.each(STORES)('case visibility on every read path (%s)', (store) => {
     const res = await call('PATCH', second.token, `/api/users/${second.userId}`, { roles: ['admin', 'investigator'] });
     expect(res.statusCode, res.body).toBe(200);
     const audit = (await call('GET', supervisor.token, '/api/audit?action=security.self_grant')).json().items as Json[];
-    expect(audit.find((e) => e.subjectId === second.userId)?.data).toMatchObject({ grant: 'roles', added: ['investigator'] });
-    const notices = (await notificationsOf(supervisor.token)).filter((n) => n.kind === 'security.self_grant' && n.subjectId === second.userId);
+    expect(audit.find((e) => e.subjectId === second.userId)?.data).toMatchObject({
+      grant: 'roles',
+      added: ['investigator'],
+    });
+    const notices = (await notificationsOf(supervisor.token)).filter(
+      (n) => n.kind === 'security.self_grant' && n.subjectId === second.userId,
+    );
     expect(notices).toHaveLength(1);
     expect(notices[0]!.body.en).toContain('investigator');
     // Another admin changing someone else's roles is not a self-grant.

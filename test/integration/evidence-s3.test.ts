@@ -20,8 +20,12 @@ import { STORES } from '../support/test-context.js';
 type Custody = { events: { kind: string }[]; verification: { ok: boolean; length: number } };
 
 let s3: TestS3;
-beforeAll(async () => { s3 = await startTestS3(); });
-afterAll(async () => { await s3?.stop(); });
+beforeAll(async () => {
+  s3 = await startTestS3();
+});
+afterAll(async () => {
+  await s3?.stop();
+});
 
 describe.each(STORES)('evidence in S3 (%s)', (store) => {
   const prefix = `evidence-test-${store}`;
@@ -38,15 +42,20 @@ describe.each(STORES)('evidence in S3 (%s)', (store) => {
     first = await createTestApp(store, s3.config(prefix));
     const lead = await first.userWith(['investigator']);
     const kase = await first.app.inject({
-      method: 'POST', url: '/api/cases', headers: bearer(lead.token),
+      method: 'POST',
+      url: '/api/cases',
+      headers: bearer(lead.token),
       payload: { title: { en: 'Shared storage', zh: '共享存储' }, crimeCategories: ['online_fraud'] },
     });
     expect(kase.statusCode, kase.body).toBe(201);
     const caseId = kase.json().id as string;
     const upload = async (bytes: Buffer) => {
       const res = await first.app.inject({
-        method: 'POST', url: `/api/cases/${caseId}/evidence`, query: { filename: 'ledger.csv', mediaType: 'text/csv' },
-        headers: { ...bearer(lead.token), 'content-type': 'application/octet-stream' }, payload: bytes,
+        method: 'POST',
+        url: `/api/cases/${caseId}/evidence`,
+        query: { filename: 'ledger.csv', mediaType: 'text/csv' },
+        headers: { ...bearer(lead.token), 'content-type': 'application/octet-stream' },
+        payload: bytes,
       });
       expect(res.statusCode, res.body).toBe(201);
       return res.json().id as string;
@@ -77,15 +86,23 @@ describe.each(STORES)('evidence in S3 (%s)', (store) => {
     mkdirSync(path.join(dataDir, 'keys'), { mode: 0o700 });
     writeFileSync(path.join(dataDir, 'keys', 'master.key'), masterKey, { mode: 0o600 });
     if (ring) writeFileSync(path.join(dataDir, 'keys', 'keyring.enc'), ring, { mode: 0o600 });
-    const config = loadConfig({
-      dataDir, nodeId: 'cn-test', logLevel: 'silent', databaseUrl: first.ctx.config.databaseUrl,
-      databaseSchema: first.ctx.config.databaseSchema, ...s3.config(prefix),
-    }, {});
+    const config = loadConfig(
+      {
+        dataDir,
+        nodeId: 'cn-test',
+        logLevel: 'silent',
+        databaseUrl: first.ctx.config.databaseUrl,
+        databaseSchema: first.ctx.config.databaseSchema,
+        ...s3.config(prefix),
+      },
+      {},
+    );
     const ctx = await openNodeContext(config, { clock: first.clock.now, logger: pino({ level: 'silent' }) });
     const app = await buildApp({ ctx });
     await app.ready();
     second = { ctx, app, dataDir };
-    const get = (url: string) => app.inject({ method: 'GET', url: `/api/cases/${caseId}/evidence${url}`, headers: bearer(lead.token) });
+    const get = (url: string) =>
+      app.inject({ method: 'GET', url: `/api/cases/${caseId}/evidence${url}`, headers: bearer(lead.token) });
 
     first.clock.advance(60_000);
     const down = await get(`/${id}/content`);

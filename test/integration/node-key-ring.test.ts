@@ -20,7 +20,11 @@ describe.each(STORES)('node key ring in the database (%s)', (store) => {
   beforeEach(async () => {
     t = await createTestContext(store);
     // A second process of the same node: same database and master key, its own connection pool.
-    otherDb = await openDb({ dataDir: t.dataDir, databaseUrl: t.ctx.config.databaseUrl, schema: t.ctx.config.databaseSchema });
+    otherDb = await openDb({
+      dataDir: t.dataDir,
+      databaseUrl: t.ctx.config.databaseUrl,
+      schema: t.ctx.config.databaseSchema,
+    });
     other = { ...t.ctx, db: otherDb, secrets: await loadNodeSecrets(otherDb, t.dataDir, {}) };
   });
   afterEach(async () => {

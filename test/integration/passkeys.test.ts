@@ -13,14 +13,20 @@ const RP_ID = 'crossline.test';
 
 describe.each(STORES)('passkeys (%s)', (store) => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(store, { publicUrl: ORIGIN }); });
-  afterAll(async () => { await t?.close(); });
+  beforeAll(async () => {
+    t = await createTestApp(store, { publicUrl: ORIGIN });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, token?: string, payload?: object) =>
     t.app.inject({ method, url, headers: token ? bearer(token) : {}, ...(payload ? { payload } : {}) });
 
   async function enrol(token: string, auth: SoftAuthenticator, name = 'Laptop') {
-    const options = (await call('POST', '/api/auth/passkeys/registration-options', token)).json() as RegistrationOptions;
+    const options = (
+      await call('POST', '/api/auth/passkeys/registration-options', token)
+    ).json() as RegistrationOptions;
     return call('POST', '/api/auth/passkeys', token, { name, response: auth.register(options) });
   }
   async function challenge(purpose: 'login' | 'second_factor'): Promise<AssertionOptions> {
@@ -32,7 +38,9 @@ describe.each(STORES)('passkeys (%s)', (store) => {
   it('adds named passkeys bound to the public URL, renames them, and refuses replayed or foreign answers', async () => {
     const u = await t.userWith(['investigator']);
     const auth = new SoftAuthenticator(ORIGIN, RP_ID);
-    const options = (await call('POST', '/api/auth/passkeys/registration-options', u.token)).json() as RegistrationOptions & { rp: { id: string } };
+    const options = (
+      await call('POST', '/api/auth/passkeys/registration-options', u.token)
+    ).json() as RegistrationOptions & { rp: { id: string } };
     expect(options.rp.id).toBe(RP_ID);
     const answer = auth.register(options);
     const added = await call('POST', '/api/auth/passkeys', u.token, { name: 'Office laptop', response: answer });
@@ -42,18 +50,29 @@ describe.each(STORES)('passkeys (%s)', (store) => {
     expect(replay.json().error.code).toBe('PASSKEY_CHALLENGE_INVALID');
     // A page of another site answering this node's challenge.
     const foreign = new SoftAuthenticator('https://phish.example', RP_ID);
-    const opts2 = (await call('POST', '/api/auth/passkeys/registration-options', u.token)).json() as RegistrationOptions;
-    const refused = await call('POST', '/api/auth/passkeys', u.token, { name: 'Phish', response: foreign.register(opts2) });
+    const opts2 = (
+      await call('POST', '/api/auth/passkeys/registration-options', u.token)
+    ).json() as RegistrationOptions;
+    const refused = await call('POST', '/api/auth/passkeys', u.token, {
+      name: 'Phish',
+      response: foreign.register(opts2),
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.code).toBe('PASSKEY_VERIFICATION_FAILED');
     expect((await enrol(u.token, auth, 'Security key')).statusCode).toBe(201);
 
-    const list = (await call('GET', '/api/auth/passkeys', u.token)).json() as { items: { id: string; name: string }[]; rpId: string };
+    const list = (await call('GET', '/api/auth/passkeys', u.token)).json() as {
+      items: { id: string; name: string }[];
+      rpId: string;
+    };
     expect(list.rpId).toBe(RP_ID);
     expect(list.items.map((p) => p.name)).toEqual(['Office laptop', 'Security key']);
     const renamed = await call('PATCH', `/api/auth/passkeys/${list.items[0]!.id}`, u.token, { name: 'Desk laptop' });
     expect(renamed.json().name).toBe('Desk laptop');
-    const audit = await t.ctx.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE subject_id = $1 AND action LIKE 'auth.passkey%' ORDER BY seq`, [u.userId]);
+    const audit = await t.ctx.db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE subject_id = $1 AND action LIKE 'auth.passkey%' ORDER BY seq`,
+      [u.userId],
+    );
     expect(audit.map((a) => a.action)).toEqual(['auth.passkey_added', 'auth.passkey_added', 'auth.passkey_renamed']);
   });
 
@@ -76,19 +95,36 @@ describe.each(STORES)('passkeys (%s)', (store) => {
 
     const phish = new SoftAuthenticator('https://crossline.test.phish.example', RP_ID);
     phish.credentials.push(...auth.credentials);
-    const foreign = await call('POST', '/api/auth/passkeys/login', undefined, { response: phish.assert(await challenge('login')) });
+    const foreign = await call('POST', '/api/auth/passkeys/login', undefined, {
+      response: phish.assert(await challenge('login')),
+    });
     expect(foreign.json().error.code).toBe('AUTH_PASSKEY_INVALID');
     // A challenge issued for the second step does not sign in alone; nor does an answer without user verification.
-    const wrongPurpose = await call('POST', '/api/auth/passkeys/login', undefined, { response: auth.assert(await challenge('second_factor')) });
+    const wrongPurpose = await call('POST', '/api/auth/passkeys/login', undefined, {
+      response: auth.assert(await challenge('second_factor')),
+    });
     expect(wrongPurpose.json().error.code).toBe('AUTH_PASSKEY_INVALID');
-    const noUv = await call('POST', '/api/auth/passkeys/login', undefined, { response: auth.assert(await challenge('login'), 0, false) });
+    const noUv = await call('POST', '/api/auth/passkeys/login', undefined, {
+      response: auth.assert(await challenge('login'), 0, false),
+    });
     expect(noUv.json().error.code).toBe('AUTH_PASSKEY_INVALID');
 
     const rows = await t.ctx.db.query<{ action: string; data: { method?: string; reason?: string } }>(
-      `SELECT action, data FROM audit_log WHERE subject_id = $1 AND action IN ('auth.login', 'auth.login_failed') ORDER BY seq`, [u.userId]);
+      `SELECT action, data FROM audit_log WHERE subject_id = $1 AND action IN ('auth.login', 'auth.login_failed') ORDER BY seq`,
+      [u.userId],
+    );
     const viaPasskey = rows.filter((r) => r.data.method === 'passkey');
-    expect(viaPasskey.map((r) => r.action)).toEqual(['auth.login', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed']);
-    const stored = await t.ctx.db.query<{ sign_count: string; last_used_at: Date | null }>('SELECT sign_count, last_used_at FROM passkeys WHERE user_id = $1', [u.userId]);
+    expect(viaPasskey.map((r) => r.action)).toEqual([
+      'auth.login',
+      'auth.login_failed',
+      'auth.login_failed',
+      'auth.login_failed',
+      'auth.login_failed',
+    ]);
+    const stored = await t.ctx.db.query<{ sign_count: string; last_used_at: Date | null }>(
+      'SELECT sign_count, last_used_at FROM passkeys WHERE user_id = $1',
+      [u.userId],
+    );
     expect(Number(stored[0]!.sign_count)).toBe(1);
     expect(stored[0]!.last_used_at).not.toBeNull();
   });
@@ -104,22 +140,32 @@ describe.each(STORES)('passkeys (%s)', (store) => {
     expect(bare.statusCode).toBe(401);
     expect(bare.json().error.code).toBe('AUTH_PASSKEY_CONFIRM_REQUIRED');
     const someoneElses = await call('POST', '/api/auth/login', undefined, {
-      username: u.username, password: TEST_PASSWORD, passkey: otherAuth.assert(await challenge('second_factor')),
+      username: u.username,
+      password: TEST_PASSWORD,
+      passkey: otherAuth.assert(await challenge('second_factor')),
     });
     expect(someoneElses.json().error.code).toBe('AUTH_PASSKEY_INVALID');
     const ok = await call('POST', '/api/auth/login', undefined, {
-      username: u.username, password: TEST_PASSWORD, passkey: auth.assert(await challenge('second_factor')),
+      username: u.username,
+      password: TEST_PASSWORD,
+      passkey: auth.assert(await challenge('second_factor')),
     });
     expect(ok.statusCode).toBe(200);
 
     // With TOTP on too, the code step says a passkey may stand in; the code still works.
     const enrolTotp = await call('POST', '/api/auth/totp/enrol', u.token);
     const { secret } = enrolTotp.json() as { secret: string };
-    expect((await call('POST', '/api/auth/totp/confirm', u.token, { code: totpCode(secret, t.clock.now()) })).statusCode).toBe(200);
+    expect(
+      (await call('POST', '/api/auth/totp/confirm', u.token, { code: totpCode(secret, t.clock.now()) })).statusCode,
+    ).toBe(200);
     t.clock.advance(30_000);
     const ask = await call('POST', '/api/auth/login', undefined, { username: u.username, password: TEST_PASSWORD });
     expect(ask.json().error).toMatchObject({ code: 'AUTH_TOTP_REQUIRED', details: { passkey: true } });
-    const withCode = await call('POST', '/api/auth/login', undefined, { username: u.username, password: TEST_PASSWORD, totp: totpCode(secret, t.clock.now()) });
+    const withCode = await call('POST', '/api/auth/login', undefined, {
+      username: u.username,
+      password: TEST_PASSWORD,
+      totp: totpCode(secret, t.clock.now()),
+    });
     expect(withCode.statusCode).toBe(200);
   });
 
@@ -131,14 +177,23 @@ describe.each(STORES)('passkeys (%s)', (store) => {
     const [one, two] = ((await call('GET', '/api/auth/passkeys', u.token)).json() as { items: { id: string }[] }).items;
     const none = await call('POST', `/api/auth/passkeys/${one!.id}/remove`, u.token, {});
     expect(none.json().error.code).toBe('PASSKEY_REMOVAL_PROOF_REQUIRED');
-    const wrong = await call('POST', `/api/auth/passkeys/${one!.id}/remove`, u.token, { password: 'not the password at all' });
+    const wrong = await call('POST', `/api/auth/passkeys/${one!.id}/remove`, u.token, {
+      password: 'not the password at all',
+    });
     expect(wrong.json().error.code).toBe('AUTH_INVALID_CREDENTIALS');
-    expect((await call('POST', `/api/auth/passkeys/${one!.id}/remove`, u.token, { password: TEST_PASSWORD })).statusCode).toBe(200);
+    expect(
+      (await call('POST', `/api/auth/passkeys/${one!.id}/remove`, u.token, { password: TEST_PASSWORD })).statusCode,
+    ).toBe(200);
     const confirm = (await call('POST', '/api/auth/passkeys/confirm-options', u.token)).json() as AssertionOptions;
-    const byKey = await call('POST', `/api/auth/passkeys/${two!.id}/remove`, u.token, { passkey: auth.assert(confirm, 1) });
+    const byKey = await call('POST', `/api/auth/passkeys/${two!.id}/remove`, u.token, {
+      passkey: auth.assert(confirm, 1),
+    });
     expect(byKey.statusCode).toBe(200);
     expect(((await call('GET', '/api/auth/passkeys', u.token)).json() as { items: unknown[] }).items).toEqual([]);
-    const removed = await t.ctx.db.query<{ data: { proof: string } }>(`SELECT data FROM audit_log WHERE subject_id = $1 AND action = 'auth.passkey_removed' ORDER BY seq`, [u.userId]);
+    const removed = await t.ctx.db.query<{ data: { proof: string } }>(
+      `SELECT data FROM audit_log WHERE subject_id = $1 AND action = 'auth.passkey_removed' ORDER BY seq`,
+      [u.userId],
+    );
     expect(removed.map((r) => r.data.proof)).toEqual(['password', 'passkey']);
   });
 
@@ -152,11 +207,17 @@ describe.each(STORES)('passkeys (%s)', (store) => {
     const analyst = await t.userWith(['analyst']);
     const on = await call('PUT', '/api/auth/passkey-policy', supervisor.token, { requireForRedRoles: true });
     expect(on.statusCode).toBe(200);
-    expect(on.json()).toMatchObject({ requireForRedRoles: true, coveredRoles: expect.arrayContaining(['analyst']) as unknown });
+    expect(on.json()).toMatchObject({
+      requireForRedRoles: true,
+      coveredRoles: expect.arrayContaining(['analyst']) as unknown,
+    });
 
     const refused = await call('GET', '/api/cases', analyst.token);
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().error).toMatchObject({ code: 'AUTH_PASSKEY_REQUIRED', message: { zh: expect.stringContaining('通行密钥') as unknown } });
+    expect(refused.json().error).toMatchObject({
+      code: 'AUTH_PASSKEY_REQUIRED',
+      message: { zh: expect.stringContaining('通行密钥') as unknown },
+    });
     expect((await call('GET', '/api/auth/me', analyst.token)).json().mustEnrolPasskey).toBe(true);
     // The auditor's role sees no TLP-marked records: not covered.
     expect((await call('GET', '/api/audit', auditor.token)).statusCode).toBe(200);
@@ -165,8 +226,11 @@ describe.each(STORES)('passkeys (%s)', (store) => {
     expect((await enrol(analyst.token, auth)).statusCode).toBe(201);
     expect((await call('GET', '/api/cases', analyst.token)).statusCode).toBe(200);
     expect((await call('GET', '/api/auth/me', analyst.token)).json().mustEnrolPasskey).toBe(false);
-    const [only] = ((await call('GET', '/api/auth/passkeys', analyst.token)).json() as { items: { id: string }[] }).items;
-    const last = await call('POST', `/api/auth/passkeys/${only!.id}/remove`, analyst.token, { password: TEST_PASSWORD });
+    const [only] = ((await call('GET', '/api/auth/passkeys', analyst.token)).json() as { items: { id: string }[] })
+      .items;
+    const last = await call('POST', `/api/auth/passkeys/${only!.id}/remove`, analyst.token, {
+      password: TEST_PASSWORD,
+    });
     expect(last.json().error.code).toBe('PASSKEY_LAST_REQUIRED_BY_POLICY');
 
     // Under the policy a passkey takes TOTP's place as the second step.
@@ -174,11 +238,19 @@ describe.each(STORES)('passkeys (%s)', (store) => {
     const { secret } = enrolTotp.json() as { secret: string };
     await call('POST', '/api/auth/totp/confirm', analyst.token, { code: totpCode(secret, t.clock.now()) });
     t.clock.advance(30_000);
-    const withCode = await call('POST', '/api/auth/login', undefined, { username: analyst.username, password: TEST_PASSWORD, totp: totpCode(secret, t.clock.now()) });
+    const withCode = await call('POST', '/api/auth/login', undefined, {
+      username: analyst.username,
+      password: TEST_PASSWORD,
+      totp: totpCode(secret, t.clock.now()),
+    });
     expect(withCode.json().error.code).toBe('AUTH_PASSKEY_CONFIRM_REQUIRED');
 
-    const changes = await t.ctx.db.query<{ data: { requireForRedRoles: { to: boolean } } }>(`SELECT data FROM audit_log WHERE action = 'auth.passkey_policy_changed'`);
+    const changes = await t.ctx.db.query<{ data: { requireForRedRoles: { to: boolean } } }>(
+      `SELECT data FROM audit_log WHERE action = 'auth.passkey_policy_changed'`,
+    );
     expect(changes.map((c) => c.data.requireForRedRoles.to)).toEqual([true]);
-    expect((await call('PUT', '/api/auth/passkey-policy', supervisor.token, { requireForRedRoles: false })).statusCode).toBe(200);
+    expect(
+      (await call('PUT', '/api/auth/passkey-policy', supervisor.token, { requireForRedRoles: false })).statusCode,
+    ).toBe(200);
   });
 });

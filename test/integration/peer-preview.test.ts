@@ -35,11 +35,25 @@ describe('peer card preview', () => {
   beforeAll(async () => {
     tc = await createTestContext('embedded');
     // Capture what the node logs, to check that expected failures leave no stack trace.
-    tc.ctx.logger = pino({ level: 'debug' }, { write: (line: string) => { logLines.push(line); } });
+    tc.ctx.logger = pino(
+      { level: 'debug' },
+      {
+        write: (line: string) => {
+          logLines.push(line);
+        },
+      },
+    );
     app = await buildApp({ ctx: tc.ctx });
     await app.ready();
     const system = { kind: 'system' as const, partyId: tc.ctx.config.nodeId };
-    await createUser(tc.ctx, system, { username: 'root-admin', displayName: 'Admin', roles: ['admin'], password: TEST_PASSWORD, locale: 'en', timeZone: 'UTC' });
+    await createUser(tc.ctx, system, {
+      username: 'root-admin',
+      displayName: 'Admin',
+      roles: ['admin'],
+      password: TEST_PASSWORD,
+      locale: 'en',
+      timeZone: 'UTC',
+    });
     admin = (await login(tc.ctx, { username: 'root-admin', password: TEST_PASSWORD })).token;
     const card = JSON.stringify(ownNodeCard(tc.ctx, 'http://127.0.0.1:1'));
     cardServer = createServer((req, res) => {
@@ -58,7 +72,8 @@ describe('peer card preview', () => {
     await tc?.cleanup();
   });
 
-  const preview = (url: string) => app.inject({ method: 'POST', url: '/api/federation/peers/preview', headers: bearer(admin), payload: { url } });
+  const preview = (url: string) =>
+    app.inject({ method: 'POST', url: '/api/federation/peers/preview', headers: bearer(admin), payload: { url } });
 
   it('previews a card served where it was asked for', async () => {
     const res = await preview(cardUrl);
@@ -88,7 +103,10 @@ describe('peer card preview', () => {
     expect(JSON.stringify(error)).not.toMatch(/ECONNREFUSED|refused|fetch failed|reason|status/i);
     // The same answer as for the redirect: nothing tells an open port from a closed one.
     const other = (await preview(redirectUrl)).json().error;
-    expect({ ...error, details: Object.keys(error.details) }).toEqual({ ...other, details: Object.keys(other.details) });
+    expect({ ...error, details: Object.keys(error.details) }).toEqual({
+      ...other,
+      details: Object.keys(other.details),
+    });
     expect(Object.keys(error.details)).toEqual(['url']);
     const logged = logLines.join('\n');
     expect(logged).not.toContain('unhandled error');

@@ -25,10 +25,21 @@ describe.each(STORES)('process liveness (%s)', (store) => {
   beforeEach(async () => {
     t = await createTestContext(store);
     const now = t.clock.now();
-    const card = buildNodeCard({ id: 'us-peer', name: { en: 'US', zh: '美国' }, country: 'US', endpoint: 'http://127.0.0.1:9' }, createKeyRing(now), now);
+    const card = buildNodeCard(
+      { id: 'us-peer', name: { en: 'US', zh: '美国' }, country: 'US', endpoint: 'http://127.0.0.1:9' },
+      createKeyRing(now),
+      now,
+    );
     await addPeer(t.ctx, system, { card, fingerprint: card.fingerprint });
     await t.ctx.db.transaction(async (tx) => {
-      for (let i = 0; i < 3; i++) await enqueueMessage(tx, t.ctx, { to: 'us-peer', channel: 'ops', type: 'federation.ping', schema: 1, body: { nonce: `n${i}` } });
+      for (let i = 0; i < 3; i++)
+        await enqueueMessage(tx, t.ctx, {
+          to: 'us-peer',
+          channel: 'ops',
+          type: 'federation.ping',
+          schema: 1,
+          body: { nonce: `n${i}` },
+        });
     });
     // Two processes of the node: each its own pool and its own liveness lock.
     const where = { dataDir: t.dataDir, databaseUrl: t.ctx.config.databaseUrl, schema: t.ctx.config.databaseSchema };
@@ -45,7 +56,7 @@ describe.each(STORES)('process liveness (%s)', (store) => {
 
   const lease = (owner: number) => ({ until: new Date(t.clock.now().getTime() + 30_000), owner });
 
-  it('keeps a live process\'s batch to it, and hands it over the moment that process is gone', async () => {
+  it("keeps a live process's batch to it, and hands it over the moment that process is gone", async () => {
     const claimedByA = await claimOutboxBatch(dbA, 'us-peer', t.clock.now(), lease(a.owner), 10);
     expect(claimedByA.map((m) => m.seq)).toEqual([1, 2, 3]);
     expect(await claimOutboxBatch(dbB, 'us-peer', t.clock.now(), lease(b.owner), 10)).toEqual([]);

@@ -20,20 +20,36 @@ describe.each(STORES)('public report receipts across nodes (%s)', (store) => {
     cn = await createTestApp(store, { nodeId: 'cn-mps' });
     us = await createTestApp(store, { nodeId: 'us-fbi' });
   }, 120_000);
-  afterAll(async () => { await cn?.close(); await us?.close(); });
+  afterAll(async () => {
+    await cn?.close();
+    await us?.close();
+  });
 
   const submit = async (t: TestApp) => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/public/reports', payload: zhFraudReport(), remoteAddress: `203.0.113.${++ip}` });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/reports',
+      payload: zhFraudReport(),
+      remoteAddress: `203.0.113.${++ip}`,
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as Json;
   };
   const status = (t: TestApp, receipt: string, code: string) =>
-    t.app.inject({ method: 'POST', url: '/api/public/reports/status', payload: { receipt, code }, remoteAddress: `203.0.113.${++ip}` });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/public/reports/status',
+      payload: { receipt, code },
+      remoteAddress: `203.0.113.${++ip}`,
+    });
 
   it('two nodes issue disjoint receipts, each with its own node code, from the first report on', async () => {
     const fromCn: string[] = [];
     const fromUs: string[] = [];
-    for (let i = 0; i < 3; i++) { fromCn.push((await submit(cn)).receipt); fromUs.push((await submit(us)).receipt); }
+    for (let i = 0; i < 3; i++) {
+      fromCn.push((await submit(cn)).receipt);
+      fromUs.push((await submit(us)).receipt);
+    }
     for (const r of [...fromCn, ...fromUs]) expect(r).toMatch(/^CL-2026-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{6}$/);
     expect(fromCn.every((r) => r.slice(8, 12) === receiptNodeCode('cn-mps'))).toBe(true);
     expect(fromUs.every((r) => r.slice(8, 12) === receiptNodeCode('us-fbi'))).toBe(true);
@@ -46,7 +62,11 @@ describe.each(STORES)('public report receipts across nodes (%s)', (store) => {
     const { receipt, statusCode } = await submit(cn);
     // As a report stored before this change: its receipt and the code hash bound to it.
     const legacy = 'CL-2026-7CFFEX';
-    await cn.ctx.db.query('UPDATE public_reports SET receipt = $2, code_hash = $3 WHERE receipt = $1', [receipt, legacy, hashStatusCode(legacy, statusCode)]);
+    await cn.ctx.db.query('UPDATE public_reports SET receipt = $2, code_hash = $3 WHERE receipt = $1', [
+      receipt,
+      legacy,
+      hashStatusCode(legacy, statusCode),
+    ]);
     const ok = await status(cn, ' cl-2026-7cffex ', statusCode);
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ receipt: legacy, status: 'received' });
@@ -55,7 +75,10 @@ describe.each(STORES)('public report receipts across nodes (%s)', (store) => {
 
   it('skips a receipt already given instead of failing the report (a node whose key or code changed within the year)', async () => {
     const { receipt } = await submit(us);
-    const counter = Number((await us.ctx.db.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'PUBLIC_REPORT:2026'`))[0]!.value);
+    const counter = Number(
+      (await us.ctx.db.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'PUBLIC_REPORT:2026'`))[0]!
+        .value,
+    );
     // The receipt the next counter gives is already held by a report (as after such a change).
     const next = formatReceipt(receiptSeries(us.ctx), 2026, counter + 1);
     await us.ctx.db.query('UPDATE public_reports SET receipt = $2 WHERE receipt = $1', [receipt, next]);
@@ -66,7 +89,12 @@ describe.each(STORES)('public report receipts across nodes (%s)', (store) => {
   it('uses a configured node code instead of the derived one', async () => {
     const other = await createTestApp(store, { nodeId: 'vn-mps', receiptNodeCode: 'vn01' });
     try {
-      const res = await other.app.inject({ method: 'POST', url: '/api/public/reports', payload: zhFraudReport(), remoteAddress: '203.0.113.250' });
+      const res = await other.app.inject({
+        method: 'POST',
+        url: '/api/public/reports',
+        payload: zhFraudReport(),
+        remoteAddress: '203.0.113.250',
+      });
       expect(res.statusCode, res.body).toBe(201);
       expect((res.json() as Json).receipt).toMatch(/^CL-2026-VN01-[0-9A-HJKMNP-TV-Z]{6}$/);
     } finally {

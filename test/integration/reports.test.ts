@@ -45,7 +45,8 @@ describe.each(STORES)('reports (%s)', (store) => {
       expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
       return res.json();
     };
-    const act = (token: string, id: string, action: string) => post(token, `/api/requests/${id}/actions`, { action, onBehalfOfCounterpart: true });
+    const act = (token: string, id: string, action: string) =>
+      post(token, `/api/requests/${id}/actions`, { action, onBehalfOfCounterpart: true });
 
     t.clock.set(T0);
     // A: acknowledged after 2 h (due 24 h) and fulfilled after 10 h (due 24 h): both met.
@@ -59,7 +60,11 @@ describe.each(STORES)('reports (%s)', (store) => {
 
     // B: submitted a day later, acknowledged after 30 h (missed), accepted, never fulfilled (missed by now).
     t.clock.set('2026-02-03T08:00:00.000Z');
-    const b = await post(investigator, '/api/requests', preservationDraft({ subject: { en: 'Preserve wallet logs', zh: '保全钱包日志' } }));
+    const b = await post(
+      investigator,
+      '/api/requests',
+      preservationDraft({ subject: { en: 'Preserve wallet logs', zh: '保全钱包日志' } }),
+    );
     await post(investigator, `/api/requests/${b.id}/actions`, { action: 'submit' });
     t.clock.advance(30 * HOUR);
     await act(poc, b.id, 'acknowledge');
@@ -75,23 +80,38 @@ describe.each(STORES)('reports (%s)', (store) => {
     // An incoming emergency call acknowledged after 10 min (due 15 min); an outgoing call never acknowledged.
     t.clock.set('2026-02-10T09:00:00.000Z');
     const incoming = await post(poc, '/api/calls/incoming', {
-      fromParty: 'us-demo', topic: 'emergency_threat_to_life', urgency: 'emergency', language: 'en',
+      fromParty: 'us-demo',
+      topic: 'emergency_threat_to_life',
+      urgency: 'emergency',
+      language: 'en',
       message: 'Threat to life posted online; subscriber details needed.',
-      callback: { name: 'Agent Smith', phone: '+1 202 555 0100', email: 'smith@example.gov', timeZone: 'America/New_York' },
+      callback: {
+        name: 'Agent Smith',
+        phone: '+1 202 555 0100',
+        email: 'smith@example.gov',
+        timeZone: 'America/New_York',
+      },
     });
     t.clock.advance(10 * MIN);
     await post(poc, `/api/calls/${incoming.id}/actions`, { action: 'acknowledge' });
     await post(investigator, '/api/calls', {
-      toParty: 'us-demo', topic: 'ransomware_incident', urgency: 'urgent', language: 'en', message: 'Ransomware at a hospital: need contact at provider.',
+      toParty: 'us-demo',
+      topic: 'ransomware_incident',
+      urgency: 'urgent',
+      language: 'en',
+      message: 'Ransomware at a hospital: need contact at provider.',
       callback: { name: '王警官', phone: '+86 10 6620 0000', timeZone: 'Asia/Shanghai' },
     });
 
     const kase = await post(investigator, '/api/cases', {
-      title: { en: 'Investment fraud ring', zh: '投资诈骗团伙案' }, crimeCategories: ['online_fraud'],
+      title: { en: 'Investment fraud ring', zh: '投资诈骗团伙案' },
+      crimeCategories: ['online_fraud'],
       linkedRequestIds: [a.id],
     });
     caseId = kase.id;
-    await post(investigator, `/api/cases/${caseId}/observables`, { observables: [{ type: 'email', value: 'lucky.invest88@example.com' }] });
+    await post(investigator, `/api/cases/${caseId}/observables`, {
+      observables: [{ type: 'email', value: 'lucky.invest88@example.com' }],
+    });
 
     // Reports are read after the quarter; sessions from February have long expired.
     t.clock.set('2026-04-05T00:00:00.000Z');
@@ -99,7 +119,9 @@ describe.each(STORES)('reports (%s)', (store) => {
     auditor = (await t.userWith(['auditor'])).token;
     outsider = (await t.userWith(['investigator'])).token;
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   const get = (token: string, url: string) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
 
@@ -131,7 +153,17 @@ describe.each(STORES)('reports (%s)', (store) => {
       ['sla_compliance', 'request', 'incoming', 'respond', '0', '0', '0', ''],
       ['sla_compliance', 'call', 'incoming', 'acknowledge', '1', '0', '0', '1'],
     ]);
-    expect(section(csv, 'hotline_times')).toContainEqual(['hotline_times', 'incoming', 'emergency', '1', '1', String(10 * MIN), String(10 * MIN), String(10 * MIN), '1']);
+    expect(section(csv, 'hotline_times')).toContainEqual([
+      'hotline_times',
+      'incoming',
+      'emergency',
+      '1',
+      '1',
+      String(10 * MIN),
+      String(10 * MIN),
+      String(10 * MIN),
+      '1',
+    ]);
     expect(section(csv, 'calls_by_status').slice(1)).toEqual([
       ['calls_by_status', 'incoming', 'emergency', 'acknowledged', '1'],
       ['calls_by_status', 'outgoing', 'urgent', 'placed', '1'],
@@ -139,7 +171,11 @@ describe.each(STORES)('reports (%s)', (store) => {
     expect(section(csv, 'cases_by_status').slice(1)).toEqual([['cases_by_status', 'open', 'online_fraud', '1']]);
     // The exercise request went to fr-demo: that peer appears nowhere.
     expect(csv).not.toContain('fr-demo');
-    expect(section(csv, 'peers').slice(1).map((r) => [r[1], r[3], r[5]])).toEqual([['us-demo', '2', '2']]);
+    expect(
+      section(csv, 'peers')
+        .slice(1)
+        .map((r) => [r[1], r[3], r[5]]),
+    ).toEqual([['us-demo', '2', '2']]);
     // No exercise was directed here: the exercise section is present and empty.
     expect(section(csv, 'exercises')).toEqual([]);
     expect(csv).toContain('\r\ntable,exercise,started_at,party,score,injects,met,missed\r\n');
@@ -156,14 +192,18 @@ describe.each(STORES)('reports (%s)', (store) => {
   });
 
   it('adds a bilingual header row when asked', async () => {
-    const csv = (await get(auditor, '/api/reports/period?period=2026-Q1&format=csv&locale=both')).rawPayload.toString('utf8');
+    const csv = (await get(auditor, '/api/reports/period?period=2026-Q1&format=csv&locale=both')).rawPayload.toString(
+      'utf8',
+    );
     expect(csv).toContain('\r\n#,方向 / Direction,类型 / Type,状态 / Status,数量 / Count\r\n');
   });
 
   it('counts only what happened in the period and with the chosen peer', async () => {
     const q2 = (await get(auditor, '/api/reports/period?period=2026-Q2&format=csv')).rawPayload.toString('utf8');
     expect(section(q2, 'requests_by_status')).toHaveLength(0);
-    const other = (await get(auditor, '/api/reports/peers/jp-demo?period=2026-Q1&format=csv')).rawPayload.toString('utf8');
+    const other = (await get(auditor, '/api/reports/peers/jp-demo?period=2026-Q1&format=csv')).rawPayload.toString(
+      'utf8',
+    );
     expect(section(other, 'calls_by_status')).toHaveLength(0);
   });
 
@@ -201,15 +241,25 @@ describe.each(STORES)('reports (%s)', (store) => {
     const lead = await t.userWith(['investigator']);
     const admin = await t.userWith(['admin']);
     const created = await t.app.inject({
-      method: 'POST', url: '/api/cases', headers: bearer(lead.token),
+      method: 'POST',
+      url: '/api/cases',
+      headers: bearer(lead.token),
       payload: {
-        title: { en: 'Operation Nightfall', zh: '夜幕行动' }, summary: { en: 'Informant inside the syndicate', zh: '团伙内部线人' },
-        crimeCategories: ['online_fraud'], tlp: 'RED', confidentiality: 'secret',
+        title: { en: 'Operation Nightfall', zh: '夜幕行动' },
+        summary: { en: 'Informant inside the syndicate', zh: '团伙内部线人' },
+        crimeCategories: ['online_fraud'],
+        tlp: 'RED',
+        confidentiality: 'secret',
       },
     });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id;
-    await t.app.inject({ method: 'POST', url: `/api/cases/${id}/observables`, headers: bearer(lead.token), payload: { observables: [{ type: 'email', value: 'boss@nightfall.example' }] } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${id}/observables`,
+      headers: bearer(lead.token),
+      payload: { observables: [{ type: 'email', value: 'boss@nightfall.example' }] },
+    });
     const page = (await get(admin.token, `/api/cases/${id}`)).json();
     expect(page.access).toBe('membership');
     expect(page.title).toBeUndefined();
@@ -235,10 +285,15 @@ describe.each(STORES)('reports (%s)', (store) => {
   it('reports a request with its steps and deadlines met', async () => {
     const doc = (await get(investigator, `/api/reports/requests/${requestA}`)).json();
     const deadlines = doc.tables.find((x: { id: string }) => x.id === 'deadlines').rows;
-    expect(deadlines.map((r: unknown[]) => [r[0], r[3]]).slice(0, 2)).toEqual([['acknowledge', 'met'], ['respond', 'met']]);
+    expect(deadlines.map((r: unknown[]) => [r[0], r[3]]).slice(0, 2)).toEqual([
+      ['acknowledge', 'met'],
+      ['respond', 'met'],
+    ]);
     const steps = doc.tables.find((x: { id: string }) => x.id === 'history').rows.map((r: unknown[]) => r[1]);
     expect(steps.length).toBeGreaterThanOrEqual(5);
     const csv = await get(investigator, `/api/reports/requests/${requestA}?format=csv`);
-    expect(csv.rawPayload.toString('utf8')).toContain('deadlines,acknowledge,2026-02-03T08:00:00.000Z,2026-02-02T10:00:00.000Z,met');
+    expect(csv.rawPayload.toString('utf8')).toContain(
+      'deadlines,acknowledge,2026-02-03T08:00:00.000Z,2026-02-02T10:00:00.000Z,met',
+    );
   });
 });

@@ -22,9 +22,12 @@ describe.each(STORES)('requests (%s)', (store) => {
     supervisor = (await t.userWith(['supervisor'])).token;
     analyst = (await t.userWith(['analyst'])).token;
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
-  const post = (token: string, url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: bearer(token), payload });
+  const post = (token: string, url: string, payload: object) =>
+    t.app.inject({ method: 'POST', url, headers: bearer(token), payload });
   const act = (token: string, id: string, payload: object) => post(token, `/api/requests/${id}/actions`, payload);
 
   it('refuses to submit a preservation request with missing fields, naming each in both languages', async () => {
@@ -79,7 +82,15 @@ describe.each(STORES)('requests (%s)', (store) => {
     const got = await t.app.inject({ method: 'GET', url: `/api/requests/${id}`, headers: bearer(analyst) });
     expect(got.statusCode).toBe(200);
     const types = got.json().history.map((h: { type: string }) => h.type);
-    expect(types).toEqual(['draft_created', 'submitted', 'acknowledged', 'accepted', 'work_started', 'fulfilled', 'closed']);
+    expect(types).toEqual([
+      'draft_created',
+      'submitted',
+      'acknowledged',
+      'accepted',
+      'work_started',
+      'fulfilled',
+      'closed',
+    ]);
     expect(got.json().history.every((h: { auditSeq: number | null }) => typeof h.auditSeq === 'number')).toBe(true);
     expect(got.json().clocks.preservationExpiresAt).toBeTruthy();
   });
@@ -99,14 +110,24 @@ describe.each(STORES)('requests (%s)', (store) => {
   });
 
   it('registers an incoming request received by e-mail and lets our side answer it', async () => {
-    const { requestedParty: _omit, ...content } = preservationDraft({ subject: { en: 'Preserve WeChat account', zh: '保全微信账号' } });
-    const res = await post(duty, '/api/requests/incoming', { ...content, requestingParty: 'us-demo', senderReference: 'FBI-2026-118' });
+    const { requestedParty: _omit, ...content } = preservationDraft({
+      subject: { en: 'Preserve WeChat account', zh: '保全微信账号' },
+    });
+    const res = await post(duty, '/api/requests/incoming', {
+      ...content,
+      requestingParty: 'us-demo',
+      senderReference: 'FBI-2026-118',
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ status: 'submitted', direction: 'incoming', requestedParty: 'cn-test' });
     expect(res.json().reference).toContain('FBI-2026-118');
     const ack = await act(duty, res.json().id, { action: 'acknowledge' });
     expect(ack.json().status).toBe('acknowledged');
-    const list = await t.app.inject({ method: 'GET', url: '/api/requests?direction=incoming', headers: bearer(supervisor) });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/requests?direction=incoming',
+      headers: bearer(supervisor),
+    });
     expect(list.json().items.map((r: { id: string }) => r.id)).toContain(res.json().id);
   });
 
@@ -122,23 +143,58 @@ describe.each(STORES)('requests (%s)', (store) => {
     expect(again.fired.filter((f) => f.id === id)).toEqual([]);
     const got = (await t.app.inject({ method: 'GET', url: `/api/requests/${id}`, headers: bearer(supervisor) })).json();
     expect(got.clock).toMatchObject({ ackOverdue: true, escalationLevel: 1 });
-    const notes = (await t.app.inject({ method: 'GET', url: '/api/notifications', headers: bearer(supervisor) })).json().items;
-    expect(notes.some((n: { subjectId: string; kind: string }) => n.subjectId === id && n.kind.startsWith('request.escalated'))).toBe(true);
-    const overdue = (await t.app.inject({ method: 'GET', url: '/api/requests?overdue=true', headers: bearer(supervisor) })).json().items;
+    const notes = (await t.app.inject({ method: 'GET', url: '/api/notifications', headers: bearer(supervisor) })).json()
+      .items;
+    expect(
+      notes.some(
+        (n: { subjectId: string; kind: string }) => n.subjectId === id && n.kind.startsWith('request.escalated'),
+      ),
+    ).toBe(true);
+    const overdue = (
+      await t.app.inject({ method: 'GET', url: '/api/requests?overdue=true', headers: bearer(supervisor) })
+    ).json().items;
     expect(overdue.map((r: { id: string }) => r.id)).toContain(id);
   });
 
   it('turns a hotline call we placed into a linked request draft, and a call we received into a linked case', async () => {
-    const callback = { name: 'Li Qiang', phone: '+86 10 5555 0101', email: 'li.qiang@cn.example', timeZone: 'Asia/Shanghai' };
-    const call = await post(duty, '/api/calls', { toParty: 'us-demo', topic: 'online_fraud_funds_in_transit', urgency: 'urgent', message: 'USD 480,000 moving through a US exchange account now', language: 'en', callback });
+    const callback = {
+      name: 'Li Qiang',
+      phone: '+86 10 5555 0101',
+      email: 'li.qiang@cn.example',
+      timeZone: 'Asia/Shanghai',
+    };
+    const call = await post(duty, '/api/calls', {
+      toParty: 'us-demo',
+      topic: 'online_fraud_funds_in_transit',
+      urgency: 'urgent',
+      message: 'USD 480,000 moving through a US exchange account now',
+      language: 'en',
+      callback,
+    });
     expect(call.statusCode, call.body).toBe(201);
     const res = await post(investigator, `/api/calls/${call.json().id}/request`, {});
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ status: 'draft', type: 'freeze_assets', requestedParty: 'us-demo', urgency: 'urgent', crimeCategory: 'online_fraud' });
+    expect(res.json()).toMatchObject({
+      status: 'draft',
+      type: 'freeze_assets',
+      requestedParty: 'us-demo',
+      urgency: 'urgent',
+      crimeCategory: 'online_fraud',
+    });
     expect(res.json().facts).toContain('USD 480,000');
-    const linked = (await t.app.inject({ method: 'GET', url: `/api/calls/${call.json().id}`, headers: bearer(duty) })).json();
+    const linked = (
+      await t.app.inject({ method: 'GET', url: `/api/calls/${call.json().id}`, headers: bearer(duty) })
+    ).json();
     expect(linked.linkedRequestId).toBe(res.json().id);
-    const incoming = await post(duty, '/api/calls/incoming', { fromParty: 'us-demo', topic: 'other', urgency: 'routine', message: 'Question about a pending request', language: 'en', callback, receivedAt: t.clock.now().toISOString() });
+    const incoming = await post(duty, '/api/calls/incoming', {
+      fromParty: 'us-demo',
+      topic: 'other',
+      urgency: 'routine',
+      message: 'Question about a pending request',
+      language: 'en',
+      callback,
+      receivedAt: t.clock.now().toISOString(),
+    });
     expect(incoming.statusCode, incoming.body).toBe(201);
     const refused = await post(investigator, `/api/calls/${incoming.json().id}/request`, {});
     expect(refused.statusCode).toBe(409);
@@ -146,7 +202,9 @@ describe.each(STORES)('requests (%s)', (store) => {
     const asCase = await post(investigator, `/api/calls/${incoming.json().id}/case`, {});
     expect(asCase.statusCode, asCase.body).toBe(201);
     expect(asCase.json().linkedCallIds).toEqual([incoming.json().id]);
-    const after = (await t.app.inject({ method: 'GET', url: `/api/calls/${incoming.json().id}`, headers: bearer(duty) })).json();
+    const after = (
+      await t.app.inject({ method: 'GET', url: `/api/calls/${incoming.json().id}`, headers: bearer(duty) })
+    ).json();
     expect(after.linkedCaseId).toBe(asCase.json().id);
   });
 

@@ -5,7 +5,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { ObjectChecksumError, type ObjectEntry, type ObjectStore } from '../../src/storage/object-store/object-store.js';
+import {
+  ObjectChecksumError,
+  type ObjectEntry,
+  type ObjectStore,
+} from '../../src/storage/object-store/object-store.js';
 import { objectStoreFor } from '../../src/storage/object-store/object-store-for.js';
 import { createS3ObjectStore } from '../../src/storage/object-store/s3-object-store.js';
 import { startTestS3, type TestS3 } from '../support/s3-server.js';
@@ -32,7 +36,13 @@ describe('S3 object store (s3rver)', () => {
   beforeAll(async () => {
     s3 = await startTestS3();
     store = createS3ObjectStore({ bucket: s3.bucket, endpoint: s3.endpoint, region: 'us-east-1', prefix: 'node-a' });
-    raw = new S3Client({ endpoint: s3.endpoint, region: 'us-east-1', forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+    raw = new S3Client({
+      endpoint: s3.endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
   });
   afterAll(async () => {
     raw?.destroy();
@@ -49,12 +59,19 @@ describe('S3 object store (s3rver)', () => {
     expect(readFileSync(s3.objectFile('node-a/evidence/case-1/ev-1')).equals(bytes)).toBe(true);
     expect((await store.get('evidence/case-1/ev-1'))!.equals(bytes)).toBe(true);
     expect(await all(store, 'evidence/')).toEqual([
-      { key: 'evidence/case-1/ev-1', size: bytes.length }, { key: 'evidence/case-1/ev-2', size: 3 }, { key: 'evidence/case-2/ev-3', size: 5 },
+      { key: 'evidence/case-1/ev-1', size: bytes.length },
+      { key: 'evidence/case-1/ev-2', size: 3 },
+      { key: 'evidence/case-2/ev-3', size: 5 },
     ]);
     expect((await all(store, 'evidence/case-2/')).map((o) => o.key)).toEqual(['evidence/case-2/ev-3']);
 
     // Another node's prefix in the same bucket sees none of it.
-    const other = createS3ObjectStore({ bucket: s3.bucket, endpoint: s3.endpoint, region: 'us-east-1', prefix: 'node-b/' });
+    const other = createS3ObjectStore({
+      bucket: s3.bucket,
+      endpoint: s3.endpoint,
+      region: 'us-east-1',
+      prefix: 'node-b/',
+    });
     expect(await all(other, 'evidence/')).toEqual([]);
     expect(await other.get('evidence/case-1/ev-2')).toBeNull();
 
@@ -84,14 +101,23 @@ describe('S3 object store (s3rver)', () => {
     await store.put(key, Buffer.from('sealed bytes of the item'));
     const head = await raw.send(new HeadObjectCommand({ Bucket: s3.bucket, Key: `node-a/${key}` }));
     expect(head.Metadata?.sha256).toMatch(/^[0-9a-f]{64}$/);
-    await raw.send(new PutObjectCommand({ Bucket: s3.bucket, Key: `node-a/${key}`, Body: Buffer.from('forged bytes'), Metadata: { sha256: head.Metadata!.sha256! } }));
+    await raw.send(
+      new PutObjectCommand({
+        Bucket: s3.bucket,
+        Key: `node-a/${key}`,
+        Body: Buffer.from('forged bytes'),
+        Metadata: { sha256: head.Metadata!.sha256! },
+      }),
+    );
     const refused = await store.get(key).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ObjectChecksumError);
     expect(refused).toMatchObject({ reason: 'mismatch' });
   });
 
   it('lists only evidence keys and refuses keys that are not evidence/<caseId>/<evidenceId>', async () => {
-    await raw.send(new PutObjectCommand({ Bucket: s3.bucket, Key: 'node-a/evidence/readme.txt', Body: 'not evidence' }));
+    await raw.send(
+      new PutObjectCommand({ Bucket: s3.bucket, Key: 'node-a/evidence/readme.txt', Body: 'not evidence' }),
+    );
     expect((await all(store, 'evidence/')).map((o) => o.key)).not.toContain('evidence/readme.txt');
     for (const key of ['../x', 'evidence/../../x', 'evidence/a/b/c', 'keys/master.key']) {
       await expect(store.put(key, Buffer.from('x')), key).rejects.toThrow(/bad evidence storage key/);
@@ -100,7 +126,11 @@ describe('S3 object store (s3rver)', () => {
   });
 
   it('answers 503 SERVICE_UNAVAILABLE, in both languages, when the server cannot be reached', async () => {
-    const down = createS3ObjectStore({ bucket: s3.bucket, endpoint: `http://127.0.0.1:${await closedPort()}`, region: 'us-east-1' });
+    const down = createS3ObjectStore({
+      bucket: s3.bucket,
+      endpoint: `http://127.0.0.1:${await closedPort()}`,
+      region: 'us-east-1',
+    });
     const e = await down.get('evidence/case-1/ev-1').catch((err: unknown) => err);
     expect(e).toMatchObject({ code: 'SERVICE_UNAVAILABLE', status: 503, details: { store: 's3', operation: 'get' } });
     expect((e as { bilingual: { zh: string } }).bilingual.zh).toMatch(/对象存储/);

@@ -14,15 +14,26 @@ describe.each(STORES)('search strategy (%s)', (store) => {
   beforeAll(async () => {
     t = await createTestContext(store);
     // 60 articles about fraud, one a day; only the oldest mentions the rare 僵尸网络 (botnet).
-    const rows = Array.from({ length: 60 }, (_, i) => searchRowOf({
-      kind: 'article', refId: `a${String(i).padStart(2, '0')}`,
-      title: `诈骗案件 ${i}\nFraud case ${i}`,
-      body: i === 0 ? '嫌疑人控制僵尸网络实施诈骗。 A botnet was used.' : `受害人转账被骗。 The victim transferred funds (${i}).`,
-      memberIds: null, status: 'published', tlp: 'GREEN', updatedAt: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(),
-    }));
+    const rows = Array.from({ length: 60 }, (_, i) =>
+      searchRowOf({
+        kind: 'article',
+        refId: `a${String(i).padStart(2, '0')}`,
+        title: `诈骗案件 ${i}\nFraud case ${i}`,
+        body:
+          i === 0
+            ? '嫌疑人控制僵尸网络实施诈骗。 A botnet was used.'
+            : `受害人转账被骗。 The victim transferred funds (${i}).`,
+        memberIds: null,
+        status: 'published',
+        tlp: 'GREEN',
+        updatedAt: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(),
+      }),
+    );
     await upsertSearchRows(t.ctx.db, rows);
   });
-  afterAll(async () => { await t.cleanup(); });
+  afterAll(async () => {
+    await t.cleanup();
+  });
 
   it('answers common words from the most recent records when they fill the page', async () => {
     const hits = await searchIndex(t.ctx.db, query('诈骗'), scope, 5, 10);

@@ -13,27 +13,54 @@ type Piece = { text: string; hit: boolean };
 
 const ARTICLES = [
   {
-    kind: 'typology', status: 'published', tlp: 'GREEN', tags: ['fraud'],
+    kind: 'typology',
+    status: 'published',
+    tlp: 'GREEN',
+    tags: ['fraud'],
     title: { zh: '电信网络诈骗案件的典型手法', en: 'Typical methods in telecom and online fraud cases' },
-    body: { zh: '犯罪团伙冒充客服，诱导受害人转账至安全账户。', en: 'Gangs impersonate customer service and persuade victims to transfer money.' },
+    body: {
+      zh: '犯罪团伙冒充客服，诱导受害人转账至安全账户。',
+      en: 'Gangs impersonate customer service and persuade victims to transfer money.',
+    },
   },
   {
-    kind: 'typology', status: 'published', tlp: 'GREEN', tags: ['investment'],
+    kind: 'typology',
+    status: 'published',
+    tlp: 'GREEN',
+    tags: ['investment'],
     title: { zh: '杀猪盘：虚假投资平台', en: 'Pig-butchering: fake investment platforms' },
-    body: { zh: '通过交友软件建立感情后引导受害人在虚假平台投资。', en: 'Scammers build a romance, then the victims were defrauded through frauds on fake trading apps.' },
+    body: {
+      zh: '通过交友软件建立感情后引导受害人在虚假平台投资。',
+      en: 'Scammers build a romance, then the victims were defrauded through frauds on fake trading apps.',
+    },
   },
   {
-    kind: 'procedure', status: 'published', tlp: 'CLEAR', tags: ['laundering'],
+    kind: 'procedure',
+    status: 'published',
+    tlp: 'CLEAR',
+    tags: ['laundering'],
     title: { zh: '跨境洗钱资金追踪', en: 'Tracing cross-border money laundering' },
-    body: { zh: '通过虚拟货币和地下钱庄转移赃款。', en: 'Laundered proceeds move through crypto exchanges and underground banks.' },
+    body: {
+      zh: '通过虚拟货币和地下钱庄转移赃款。',
+      en: 'Laundered proceeds move through crypto exchanges and underground banks.',
+    },
   },
   {
-    kind: 'procedure', status: 'published', tlp: 'GREEN', tags: ['accounts'],
+    kind: 'procedure',
+    status: 'published',
+    tlp: 'GREEN',
+    tags: ['accounts'],
     title: { zh: '冻结涉案账户的步骤', en: 'Freezing accounts used in a case' },
-    body: { zh: '## 要点\n\n- **先保全**再冻结\n- 见 [流程](https://example.org/flow)', en: '## Key points\n\n- **Preserve** before you freeze' },
+    body: {
+      zh: '## 要点\n\n- **先保全**再冻结\n- 见 [流程](https://example.org/flow)',
+      en: '## Key points\n\n- **Preserve** before you freeze',
+    },
   },
   {
-    kind: 'contact_guide', status: 'draft', tlp: 'GREEN', tags: [],
+    kind: 'contact_guide',
+    status: 'draft',
+    tlp: 'GREEN',
+    tags: [],
     title: { zh: '内部草稿：值班联络', en: 'Internal draft: duty contacts' },
     body: { zh: '草稿内容涉及诈骗线索。', en: 'Draft mentions fraud leads.' },
   },
@@ -69,26 +96,41 @@ describe.each(STORES)('search (%s)', (store) => {
       expect(res.statusCode, res.body).toBe(201);
     }
     const kase = await call('POST', investigator.token, '/api/cases', {
-      title: { en: 'Telecom fraud ring in Phnom Penh', zh: '金边电信网络诈骗窝点' }, crimeCategories: ['online_fraud'],
+      title: { en: 'Telecom fraud ring in Phnom Penh', zh: '金边电信网络诈骗窝点' },
+      crimeCategories: ['online_fraud'],
       summary: { en: 'Members only.', zh: '仅限成员。' },
     });
     expect(kase.statusCode, kase.body).toBe(201);
     memberCaseId = kase.json().id;
     // Its title names no crime: only its category (online fraud) does.
     const quiet = await call('POST', investigator.token, '/api/cases', {
-      title: { en: 'Harbour warehouse', zh: '港口仓库' }, crimeCategories: ['online_fraud'], summary: { en: 'Members only.', zh: '仅限成员。' },
+      title: { en: 'Harbour warehouse', zh: '港口仓库' },
+      crimeCategories: ['online_fraud'],
+      summary: { en: 'Members only.', zh: '仅限成员。' },
     });
     expect(quiet.statusCode, quiet.body).toBe(201);
     quietCaseId = quiet.json().id;
     const req = await call('POST', investigator.token, '/api/requests', preservationDraft());
     expect(req.statusCode, req.body).toBe(201);
-    const ex = await call('POST', investigator.token, '/api/requests', preservationDraft({ subject: { en: 'Exercise inject mailbox', zh: '演练邮箱保全' } }));
+    const ex = await call(
+      'POST',
+      investigator.token,
+      '/api/requests',
+      preservationDraft({ subject: { en: 'Exercise inject mailbox', zh: '演练邮箱保全' } }),
+    );
     exerciseRequestId = ex.json().id;
     await t.ctx.db.query('UPDATE requests SET exercise_id = $1 WHERE id = $2', ['ex-1', exerciseRequestId]);
-    const report = await t.app.inject({ method: 'POST', url: '/api/public/reports', payload: zhFraudReport(), remoteAddress: '203.0.113.9' });
+    const report = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/reports',
+      payload: zhFraudReport(),
+      remoteAddress: '203.0.113.9',
+    });
     expect(report.statusCode, report.body).toBe(201);
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('finds "电信网络诈骗案件" for the query "网络诈骗", ranked first, with the words highlighted', async () => {
     const items = await search(analyst.token, '网络诈骗', 'article');
@@ -151,9 +193,13 @@ describe.each(STORES)('search (%s)', (store) => {
       const cases = (await search(investigator.token, q, 'case')).map((i) => i.id);
       expect(cases, q).toEqual(expect.arrayContaining([memberCaseId, quietCaseId]));
     }
-    expect((await search(analyst.token, '电诈', 'article')).map((i) => i.title)).toContain('电信网络诈骗案件的典型手法');
+    expect((await search(analyst.token, '电诈', 'article')).map((i) => i.title)).toContain(
+      '电信网络诈骗案件的典型手法',
+    );
     expect((await search(analyst.token, 'scam', 'article')).map((i) => i.title)).toContain('杀猪盘：虚假投资平台');
-    expect((await search(analyst.token, 'pig butchering', 'article')).map((i) => i.title)).toEqual(['杀猪盘：虚假投资平台']);
+    expect((await search(analyst.token, 'pig butchering', 'article')).map((i) => i.title)).toEqual([
+      '杀猪盘：虚假投资平台',
+    ]);
     // A word with no synonyms is not widened.
     expect(await search(analyst.token, '港口', 'article')).toEqual([]);
   });

@@ -26,23 +26,62 @@ describe.each(STORES)('single sign-on with OpenID Connect (%s)', (store) => {
 
   beforeAll(async () => {
     idp = await startTestIdp({
-      redirectUris: [REDIRECT], postLogoutRedirectUris: [`${NODE}/`],
+      redirectUris: [REDIRECT],
+      postLogoutRedirectUris: [`${NODE}/`],
       accounts: [
-        { sub: 'a-1001', username: 'li.wei', password: 'idp-pass-1', name: 'Li Wei', email: 'li.wei@agency.test', groups: ['cyber-duty'] },
-        { sub: 'a-1002', username: 'zhao.min', password: 'idp-pass-2', name: 'Zhao Min', email: 'zhao@agency.test', groups: ['cyber-analysts'] },
-        { sub: 'a-1003', username: 'no.groups', password: 'idp-pass-3', name: 'No Groups', email: 'ng@agency.test', groups: [] },
-        { sub: 'a-1004', username: 'sun.li', password: 'idp-pass-4', name: 'Sun Li', email: 'sun@agency.test', groups: ['cyber-duty'] },
+        {
+          sub: 'a-1001',
+          username: 'li.wei',
+          password: 'idp-pass-1',
+          name: 'Li Wei',
+          email: 'li.wei@agency.test',
+          groups: ['cyber-duty'],
+        },
+        {
+          sub: 'a-1002',
+          username: 'zhao.min',
+          password: 'idp-pass-2',
+          name: 'Zhao Min',
+          email: 'zhao@agency.test',
+          groups: ['cyber-analysts'],
+        },
+        {
+          sub: 'a-1003',
+          username: 'no.groups',
+          password: 'idp-pass-3',
+          name: 'No Groups',
+          email: 'ng@agency.test',
+          groups: [],
+        },
+        {
+          sub: 'a-1004',
+          username: 'sun.li',
+          password: 'idp-pass-4',
+          name: 'Sun Li',
+          email: 'sun@agency.test',
+          groups: ['cyber-duty'],
+        },
       ],
     });
     t = await createTestApp(store, { publicUrl: NODE });
     admin = (await t.userWith(['admin'])).token;
     const res = await t.app.inject({
-      method: 'POST', url: '/api/sso/providers', headers: bearer(admin),
+      method: 'POST',
+      url: '/api/sso/providers',
+      headers: bearer(admin),
       payload: {
-        slug: 'agency', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret,
+        slug: 'agency',
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        clientSecret: idp.clientSecret,
         scopes: ['openid', 'profile', 'email', 'groups', 'offline_access'],
-        roleMappings: [{ claim: 'groups', value: 'cyber-duty', role: 'point_of_contact' }, { claim: 'groups', value: 'cyber-analysts', role: 'analyst' }],
-        autoCreate: true, nameEn: 'Agency IdP', nameZh: '机构身份认证',
+        roleMappings: [
+          { claim: 'groups', value: 'cyber-duty', role: 'point_of_contact' },
+          { claim: 'groups', value: 'cyber-analysts', role: 'analyst' },
+        ],
+        autoCreate: true,
+        nameEn: 'Agency IdP',
+        nameZh: '机构身份认证',
       },
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -55,23 +94,31 @@ describe.each(STORES)('single sign-on with OpenID Connect (%s)', (store) => {
 
   /** /start → the IdP's sign-in page → the redirect back; returns the callback and the browser's binding cookie. */
   const toIdpAndBack = async (username: string, password: string, locale?: string) => {
-    const start = await t.app.inject({ method: 'GET', url: `/api/auth/oidc/agency/start${locale ? `?locale=${locale}` : ''}` });
+    const start = await t.app.inject({
+      method: 'GET',
+      url: `/api/auth/oidc/agency/start${locale ? `?locale=${locale}` : ''}`,
+    });
     expect(start.statusCode, start.body).toBe(302);
     const binding = start.cookies.find((c) => c.name === 'crossline_sso_cn_test');
     expect(binding?.httpOnly).toBe(true);
     const back = await signInAtIdp(start.headers.location as string, username, password);
     return { back, binding: binding!.value };
   };
-  const callback = (back: URL, binding: string | undefined) => t.app.inject({
-    method: 'GET', url: `${back.pathname}${back.search}`, ...(binding ? { cookies: { crossline_sso_cn_test: binding } } : {}),
-  });
+  const callback = (back: URL, binding: string | undefined) =>
+    t.app.inject({
+      method: 'GET',
+      url: `${back.pathname}${back.search}`,
+      ...(binding ? { cookies: { crossline_sso_cn_test: binding } } : {}),
+    });
   const refusal = (res: { statusCode: number; headers: Record<string, unknown> }) => {
     expect(res.statusCode).toBe(303);
     return new URL(res.headers.location as string, NODE).searchParams.get('sso_error');
   };
   const lastAudit = async (action: string) => {
     const rows = await t.ctx.db.query<{ data: Record<string, unknown>; subject_type: string }>(
-      'SELECT data, subject_type FROM audit_log WHERE action = $1 ORDER BY seq DESC LIMIT 1', [action]);
+      'SELECT data, subject_type FROM audit_log WHERE action = $1 ORDER BY seq DESC LIMIT 1',
+      [action],
+    );
     return rows[0];
   };
 
@@ -80,7 +127,11 @@ describe.each(STORES)('single sign-on with OpenID Connect (%s)', (store) => {
     expect(buttons.json()).toEqual({ items: [{ slug: 'agency', nameEn: 'Agency IdP', nameZh: '机构身份认证' }] });
     const list = await t.app.inject({ method: 'GET', url: '/api/sso/providers', headers: bearer(admin) });
     expect(list.body).not.toContain(idp.clientSecret);
-    expect(list.json().items[0]).toMatchObject({ slug: 'agency', hasClientSecret: true, scopes: ['openid', 'profile', 'email', 'groups', 'offline_access'] });
+    expect(list.json().items[0]).toMatchObject({
+      slug: 'agency',
+      hasClientSecret: true,
+      scopes: ['openid', 'profile', 'email', 'groups', 'offline_access'],
+    });
     const stored = await t.ctx.db.query<{ client_secret_enc: string }>('SELECT client_secret_enc FROM sso_providers');
     expect(stored[0]!.client_secret_enc).not.toContain(idp.clientSecret);
   });
@@ -95,7 +146,12 @@ describe.each(STORES)('single sign-on with OpenID Connect (%s)', (store) => {
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(session.value) });
     expect(me.statusCode).toBe(200);
-    expect(me.json().user).toMatchObject({ username: 'li.wei', displayName: 'Li Wei', email: 'li.wei@agency.test', roles: ['point_of_contact'] });
+    expect(me.json().user).toMatchObject({
+      username: 'li.wei',
+      displayName: 'Li Wei',
+      email: 'li.wei@agency.test',
+      roles: ['point_of_contact'],
+    });
     // The language picked on the sign-in page is this session's, as with a password sign-in.
     expect(me.json().session).toEqual({ locale: 'zh-CN', sessionChoice: true });
     const login = await lastAudit('auth.login');
@@ -108,7 +164,11 @@ describe.each(STORES)('single sign-on with OpenID Connect (%s)', (store) => {
     idp.accounts.get('a-1001')!.groups = ['cyber-duty', 'cyber-analysts'];
     const { back, binding } = await toIdpAndBack('li.wei', 'idp-pass-1');
     const res = await callback(back, binding);
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(res.cookies.find((c) => c.name === COOKIE)!.value) });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: bearer(res.cookies.find((c) => c.name === COOKIE)!.value),
+    });
     expect(me.json().user.roles).toEqual(['point_of_contact', 'analyst']);
     expect(me.json().session.sessionChoice).toBe(false);
     const users = await t.ctx.db.query('SELECT id FROM users WHERE username = $1', ['li.wei']);
@@ -130,10 +190,30 @@ describe.each(STORES)('single sign-on with OpenID Connect (%s)', (store) => {
   });
 
   for (const [name, tamper, code] of [
-    ['a tampered nonce', (c: Record<string, unknown>) => ({ ...c, nonce: 'not-the-nonce-we-sent' }), 'SSO_TOKEN_INVALID'],
-    ['a token for another client (wrong audience)', (c: Record<string, unknown>) => ({ ...c, aud: 'some-other-app', azp: 'some-other-app' }), 'SSO_TOKEN_AUDIENCE'],
-    ['an expired ID token', (c: Record<string, unknown>) => ({ ...c, iat: Math.floor(Date.now() / 1000) - 600, exp: Math.floor(Date.now() / 1000) - 300 }), 'SSO_TOKEN_EXPIRED'],
-    ['a token from another issuer', (c: Record<string, unknown>) => ({ ...c, iss: 'https://idp.elsewhere.test' }), 'SSO_TOKEN_INVALID'],
+    [
+      'a tampered nonce',
+      (c: Record<string, unknown>) => ({ ...c, nonce: 'not-the-nonce-we-sent' }),
+      'SSO_TOKEN_INVALID',
+    ],
+    [
+      'a token for another client (wrong audience)',
+      (c: Record<string, unknown>) => ({ ...c, aud: 'some-other-app', azp: 'some-other-app' }),
+      'SSO_TOKEN_AUDIENCE',
+    ],
+    [
+      'an expired ID token',
+      (c: Record<string, unknown>) => ({
+        ...c,
+        iat: Math.floor(Date.now() / 1000) - 600,
+        exp: Math.floor(Date.now() / 1000) - 300,
+      }),
+      'SSO_TOKEN_EXPIRED',
+    ],
+    [
+      'a token from another issuer',
+      (c: Record<string, unknown>) => ({ ...c, iss: 'https://idp.elsewhere.test' }),
+      'SSO_TOKEN_INVALID',
+    ],
   ] as const) {
     it(`refuses ${name}, audited with the provider`, async () => {
       const { back, binding } = await toIdpAndBack('zhao.min', 'idp-pass-2');
@@ -146,17 +226,32 @@ describe.each(STORES)('single sign-on with OpenID Connect (%s)', (store) => {
         idp.tamperIdToken = null;
       }
       const failed = await lastAudit('auth.login_failed');
-      expect(failed).toMatchObject({ subject_type: 'sso_provider', data: { reason: code, sso: { provider: 'agency' } } });
+      expect(failed).toMatchObject({
+        subject_type: 'sso_provider',
+        data: { reason: code, sso: { provider: 'agency' } },
+      });
     });
   }
 
   it('refuses an unknown user when auto-create is off, and a user the mapping gives no role', async () => {
-    const off = await t.app.inject({ method: 'PATCH', url: `/api/sso/providers/${providerId}`, headers: bearer(admin), payload: { autoCreate: false } });
+    const off = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/sso/providers/${providerId}`,
+      headers: bearer(admin),
+      payload: { autoCreate: false },
+    });
     expect(off.statusCode, off.body).toBe(200);
     const { back, binding } = await toIdpAndBack('sun.li', 'idp-pass-4');
     expect(refusal(await callback(back, binding))).toBe('SSO_UNKNOWN_USER');
-    expect(await lastAudit('auth.login_failed')).toMatchObject({ data: { reason: 'SSO_UNKNOWN_USER', sso: { provider: 'agency', subject: 'a-1004' } } });
-    await t.app.inject({ method: 'PATCH', url: `/api/sso/providers/${providerId}`, headers: bearer(admin), payload: { autoCreate: true } });
+    expect(await lastAudit('auth.login_failed')).toMatchObject({
+      data: { reason: 'SSO_UNKNOWN_USER', sso: { provider: 'agency', subject: 'a-1004' } },
+    });
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/sso/providers/${providerId}`,
+      headers: bearer(admin),
+      payload: { autoCreate: true },
+    });
     const none = await toIdpAndBack('no.groups', 'idp-pass-3');
     expect(refusal(await callback(none.back, none.binding))).toBe('SSO_NO_ROLE');
   });
@@ -167,14 +262,24 @@ describe.each(STORES)('single sign-on with OpenID Connect (%s)', (store) => {
     expect(signedIn.statusCode).toBe(303);
     const session = signedIn.cookies.find((c) => c.name === COOKIE)!.value;
     const [user] = await t.ctx.db.query<{ id: string }>('SELECT id FROM users WHERE username = $1', ['zhao.min']);
-    const disable = await t.app.inject({ method: 'PATCH', url: `/api/users/${user!.id}`, headers: bearer(admin), payload: { disabled: true } });
+    const disable = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${user!.id}`,
+      headers: bearer(admin),
+      payload: { disabled: true },
+    });
     expect(disable.statusCode, disable.body).toBe(200);
     // Disabling the local account ends its SSO sessions at once (and their SSO side with them).
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(session) })).statusCode).toBe(401);
     expect(await t.ctx.db.query('SELECT 1 FROM sso_sessions WHERE user_id = $1', [user!.id])).toHaveLength(0);
     const again = await toIdpAndBack('zhao.min', 'idp-pass-2');
     expect(refusal(await callback(again.back, again.binding))).toBe('SSO_ACCOUNT_DISABLED');
-    await t.app.inject({ method: 'PATCH', url: `/api/users/${user!.id}`, headers: bearer(admin), payload: { disabled: false } });
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${user!.id}`,
+      headers: bearer(admin),
+      payload: { disabled: false },
+    });
 
     idp.accounts.get('a-1002')!.disabled = true;
     try {
@@ -191,7 +296,12 @@ describe.each(STORES)('single sign-on with OpenID Connect (%s)', (store) => {
   it('re-checks SSO sessions with the IdP and revokes sessions and API tokens of a user it disabled', async () => {
     const { back, binding } = await toIdpAndBack('li.wei', 'idp-pass-1');
     const session = (await callback(back, binding)).cookies.find((c) => c.name === COOKIE)!.value;
-    const token = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: bearer(session), payload: { name: 'script', scope: 'read_only' } });
+    const token = await t.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: bearer(session),
+      payload: { name: 'script', scope: 'read_only' },
+    });
     expect(token.statusCode, token.body).toBe(201);
     const apiToken = token.json().token as string;
 
@@ -208,10 +318,18 @@ describe.each(STORES)('single sign-on with OpenID Connect (%s)', (store) => {
       t.clock.advance(6 * 60_000);
       const out = await recheckSsoSessions(t.ctx);
       expect(out.revoked).toBeGreaterThan(0);
-      expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(session) })).statusCode).toBe(401);
-      expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(apiToken) })).statusCode).toBe(401);
+      expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(session) })).statusCode).toBe(
+        401,
+      );
+      expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(apiToken) })).statusCode).toBe(
+        401,
+      );
       const revoked = await lastAudit('auth.sso_sessions_revoked');
-      expect(revoked!.data).toMatchObject({ sso: { provider: 'agency', subject: 'a-1001' }, reason: 'invalid_grant', tokensRevoked: 1 });
+      expect(revoked!.data).toMatchObject({
+        sso: { provider: 'agency', subject: 'a-1001' },
+        reason: 'invalid_grant',
+        tokensRevoked: 1,
+      });
     } finally {
       idp.accounts.get('a-1001')!.disabled = false;
     }
@@ -221,18 +339,32 @@ describe.each(STORES)('single sign-on with OpenID Connect (%s)', (store) => {
     const { back, binding } = await toIdpAndBack('li.wei', 'idp-pass-1');
     const session = (await callback(back, binding)).cookies.find((c) => c.name === COOKIE)!.value;
     const now = Math.floor(t.clock.now().getTime() / 1000);
-    const token = (claims: Record<string, unknown>) => idp.sign({
-      iss: idp.issuer, aud: idp.clientId, iat: now, jti: `j-${Math.random()}`, sub: 'a-1001',
-      events: { 'http://schemas.openid.net/event/backchannel-logout': {} }, ...claims,
-    });
-    const post = async (logoutToken: string) => t.app.inject({
-      method: 'POST', url: '/api/auth/oidc/agency/backchannel-logout',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ logout_token: logoutToken }).toString(),
-    });
-    const me = async () => (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(session) })).statusCode;
+    const token = (claims: Record<string, unknown>) =>
+      idp.sign({
+        iss: idp.issuer,
+        aud: idp.clientId,
+        iat: now,
+        jti: `j-${Math.random()}`,
+        sub: 'a-1001',
+        events: { 'http://schemas.openid.net/event/backchannel-logout': {} },
+        ...claims,
+      });
+    const post = async (logoutToken: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/oidc/agency/backchannel-logout',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ logout_token: logoutToken }).toString(),
+      });
+    const me = async () =>
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(session) })).statusCode;
     for (const bad of [
-      await token({ aud: 'some-other-app' }), await token({ iss: 'https://idp.elsewhere.test' }), await token({ iat: now - 3600 }),
-      await token({ events: {} }), await token({ nonce: 'n' }), flipSignature(await token({})),
+      await token({ aud: 'some-other-app' }),
+      await token({ iss: 'https://idp.elsewhere.test' }),
+      await token({ iat: now - 3600 }),
+      await token({ events: {} }),
+      await token({ nonce: 'n' }),
+      flipSignature(await token({})),
     ]) {
       const res = await post(bad);
       expect(res.statusCode, res.body).toBe(400);
@@ -242,7 +374,9 @@ describe.each(STORES)('single sign-on with OpenID Connect (%s)', (store) => {
     const ok = await post(await token({}));
     expect(ok.statusCode, ok.body).toBe(200);
     expect(await me()).toBe(401);
-    expect((await lastAudit('auth.sso_backchannel_logout'))!.data).toMatchObject({ sso: { provider: 'agency', subject: 'a-1001' } });
+    expect((await lastAudit('auth.sso_backchannel_logout'))!.data).toMatchObject({
+      sso: { provider: 'agency', subject: 'a-1001' },
+    });
   });
 
   it('signs out locally and points the browser at the IdP’s end-session endpoint', async () => {
@@ -257,52 +391,98 @@ describe.each(STORES)('single sign-on with OpenID Connect (%s)', (store) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(session) })).statusCode).toBe(401);
     // A password session has no IdP to go to.
     const local = await t.userWith(['analyst']);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: bearer(local.token) })).json()).toEqual({ ok: true, endSessionUrl: null });
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: bearer(local.token) })).json(),
+    ).toEqual({ ok: true, endSessionUrl: null });
   });
 
   it('bounds the sign-ins one client address may start (each stores a row)', async () => {
-    const start = () => t.app.inject({ method: 'GET', url: '/api/auth/oidc/agency/start', remoteAddress: '203.0.113.9' });
+    const start = () =>
+      t.app.inject({ method: 'GET', url: '/api/auth/oidc/agency/start', remoteAddress: '203.0.113.9' });
     for (let i = 0; i < 30; i++) expect((await start()).statusCode).toBe(302);
     expect(refusal(await start())).toBe('SSO_RATE_LIMITED');
     // Another address is not affected.
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/oidc/agency/start', remoteAddress: '203.0.113.10' })).statusCode).toBe(302);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/oidc/agency/start', remoteAddress: '203.0.113.10' }))
+        .statusCode,
+    ).toBe(302);
   });
 
   it('validates provider settings with bilingual errors and keeps them for admins', async () => {
     const insecure = await t.app.inject({
-      method: 'POST', url: '/api/sso/providers', headers: bearer(admin),
+      method: 'POST',
+      url: '/api/sso/providers',
+      headers: bearer(admin),
       payload: { slug: 'plain', issuer: 'http://idp.agency.test', clientId: 'x', nameEn: 'Plain', nameZh: '明文' },
     });
     expect(insecure.statusCode).toBe(422);
-    expect(insecure.json().error).toMatchObject({ code: 'SSO_ISSUER_INSECURE', message: { en: expect.any(String), zh: expect.any(String) } });
+    expect(insecure.json().error).toMatchObject({
+      code: 'SSO_ISSUER_INSECURE',
+      message: { en: expect.any(String), zh: expect.any(String) },
+    });
     const bad = await t.app.inject({
-      method: 'POST', url: '/api/sso/providers', headers: bearer(admin),
-      payload: { slug: 'Bad Slug', issuer: 'not a url', clientId: '', nameEn: '', nameZh: '', roleMappings: [{ claim: 'groups', value: 'x', role: 'king' }] },
+      method: 'POST',
+      url: '/api/sso/providers',
+      headers: bearer(admin),
+      payload: {
+        slug: 'Bad Slug',
+        issuer: 'not a url',
+        clientId: '',
+        nameEn: '',
+        nameZh: '',
+        roleMappings: [{ claim: 'groups', value: 'x', role: 'king' }],
+      },
     });
     expect(bad.statusCode).toBe(400);
     const paths = (bad.json().error.issues as Array<{ path: string; message: { zh: string } }>).map((i) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(['body.slug', 'body.issuer', 'body.clientId', 'body.nameEn', 'body.nameZh', 'body.roleMappings.0.role']));
-    expect(bad.json().error.issues.find((i: { path: string }) => i.path === 'body.slug').message.zh).toContain('小写字母');
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'body.slug',
+        'body.issuer',
+        'body.clientId',
+        'body.nameEn',
+        'body.nameZh',
+        'body.roleMappings.0.role',
+      ]),
+    );
+    expect(bad.json().error.issues.find((i: { path: string }) => i.path === 'body.slug').message.zh).toContain(
+      '小写字母',
+    );
     const dup = await t.app.inject({
-      method: 'POST', url: '/api/sso/providers', headers: bearer(admin),
+      method: 'POST',
+      url: '/api/sso/providers',
+      headers: bearer(admin),
       payload: { slug: 'agency', issuer: idp.issuer, clientId: 'x', nameEn: 'Dup', nameZh: '重复' },
     });
     expect(dup.json().error.code).toBe('SSO_PROVIDER_SLUG_TAKEN');
     const analyst = await t.userWith(['analyst']);
-    expect((await t.app.inject({ method: 'GET', url: '/api/sso/providers', headers: bearer(analyst.token) })).statusCode).toBe(403);
-    expect(refusal(await t.app.inject({ method: 'GET', url: '/api/auth/oidc/nowhere/start' }))).toBe('SSO_PROVIDER_NOT_FOUND');
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/sso/providers', headers: bearer(analyst.token) })).statusCode,
+    ).toBe(403);
+    expect(refusal(await t.app.inject({ method: 'GET', url: '/api/auth/oidc/nowhere/start' }))).toBe(
+      'SSO_PROVIDER_NOT_FOUND',
+    );
     // An IdP that cannot be reached: the sign-in page says so (and no flight is stored).
     const down = await t.app.inject({
-      method: 'POST', url: '/api/sso/providers', headers: bearer(admin),
+      method: 'POST',
+      url: '/api/sso/providers',
+      headers: bearer(admin),
       payload: { slug: 'down', issuer: 'http://127.0.0.1:9/realms/x', clientId: 'x', nameEn: 'Down', nameZh: '离线' },
     });
     expect(down.statusCode, down.body).toBe(201);
     const flights = (await t.ctx.db.query('SELECT 1 FROM sso_login_flights')).length;
-    expect(refusal(await t.app.inject({ method: 'GET', url: '/api/auth/oidc/down/start' }))).toBe('SSO_IDP_UNREACHABLE');
+    expect(refusal(await t.app.inject({ method: 'GET', url: '/api/auth/oidc/down/start' }))).toBe(
+      'SSO_IDP_UNREACHABLE',
+    );
     expect(await t.ctx.db.query('SELECT 1 FROM sso_login_flights')).toHaveLength(flights);
     await t.app.inject({ method: 'DELETE', url: `/api/sso/providers/${down.json().id}`, headers: bearer(admin) });
     // The secret is replaced by sending it again; neither the answer nor the audit entry holds it.
-    const rotated = await t.app.inject({ method: 'PATCH', url: `/api/sso/providers/${providerId}`, headers: bearer(admin), payload: { clientSecret: idp.clientSecret } });
+    const rotated = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/sso/providers/${providerId}`,
+      headers: bearer(admin),
+      payload: { clientSecret: idp.clientSecret },
+    });
     expect(rotated.statusCode, rotated.body).toBe(200);
     expect(rotated.body).not.toContain(idp.clientSecret);
     const audit = await lastAudit('sso.provider_updated');
@@ -314,10 +494,16 @@ describe.each(STORES)('single sign-on with OpenID Connect (%s)', (store) => {
     const { back, binding } = await toIdpAndBack('li.wei', 'idp-pass-1');
     const session = (await callback(back, binding)).cookies.find((c) => c.name === COOKIE)!.value;
     const local = await t.userWith(['analyst']);
-    const removed = await t.app.inject({ method: 'DELETE', url: `/api/sso/providers/${providerId}`, headers: bearer(admin) });
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/sso/providers/${providerId}`,
+      headers: bearer(admin),
+    });
     expect(removed.statusCode, removed.body).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(session) })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(local.token) })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(local.token) })).statusCode).toBe(
+      200,
+    );
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/oidc/providers' })).json()).toEqual({ items: [] });
     expect(await lastAudit('sso.provider_deleted')).toMatchObject({ data: { slug: 'agency' } });
     expect((await lastAudit('sso.provider_deleted'))!.data.sessionsEnded).toBeGreaterThan(0);

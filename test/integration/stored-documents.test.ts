@@ -7,7 +7,12 @@ import { draft } from '../../src/domain/request/test-fixtures.js';
 import type { RequestRecord } from '../../src/domain/request/types.js';
 import { findCall, insertCall, listCalls } from '../../src/storage/repositories/call.repository.js';
 import { SCHEMA_VERSION_KEY } from '../../src/storage/repositories/document-codec.js';
-import { findRequest, insertRequest, listRequests, updateRequest } from '../../src/storage/repositories/request.repository.js';
+import {
+  findRequest,
+  insertRequest,
+  listRequests,
+  updateRequest,
+} from '../../src/storage/repositories/request.repository.js';
 import { StoredDocumentError } from '../../src/storage/repositories/stored-document-error.js';
 import { createTestContext, STORES, type TestContext } from '../support/test-context.js';
 
@@ -16,8 +21,12 @@ const LIST = { ownParty: 'node-us', excludeDraftsOfOthers: false, limit: 50, off
 
 describe.each(STORES)('stored documents (%s)', (store) => {
   let t: TestContext;
-  beforeAll(async () => { t = await createTestContext(store); });
-  afterAll(async () => { await t?.cleanup(); });
+  beforeAll(async () => {
+    t = await createTestContext(store);
+  });
+  afterAll(async () => {
+    await t?.cleanup();
+  });
 
   const storedDoc = async (table: string, id: string) =>
     (await t.ctx.db.query<{ doc: Record<string, unknown> }>(`SELECT doc FROM ${table} WHERE id = $1`, [id]))[0]?.doc;
@@ -57,8 +66,17 @@ describe.each(STORES)('stored documents (%s)', (store) => {
   });
 
   it('refuses to write an invalid record before any SQL runs', async () => {
-    const broken = { ...draft(), id: 'req-broken', reference: 'US-REQ-BROKEN', urgency: 'whenever' } as unknown as RequestRecord;
-    await expect(insertRequest(t.ctx.db, broken, TIMES)).rejects.toMatchObject({ table: 'requests', id: 'req-broken', operation: 'write' });
+    const broken = {
+      ...draft(),
+      id: 'req-broken',
+      reference: 'US-REQ-BROKEN',
+      urgency: 'whenever',
+    } as unknown as RequestRecord;
+    await expect(insertRequest(t.ctx.db, broken, TIMES)).rejects.toMatchObject({
+      table: 'requests',
+      id: 'req-broken',
+      operation: 'write',
+    });
     expect(await storedDoc('requests', 'req-broken')).toBeUndefined();
   });
 });

@@ -24,12 +24,19 @@ describe.each(STORES)('TAXII client and feeds (%s)', (store) => {
   let shared: Json;
 
   const apiToken = async (t: TestApp, sessionToken: string) => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: bearer(sessionToken), payload: { name: 'taxii' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: bearer(sessionToken),
+      payload: { name: 'taxii' },
+    });
     return (res.json() as Json).token as string;
   };
   const push = async (objects: unknown[]) => {
     const res = await fetch(`${sourceUrl}/taxii2/api/collections/${shared.id}/objects/`, {
-      method: 'POST', headers: { accept: TAXII, 'content-type': TAXII, authorization: `Bearer ${writerToken}` }, body: JSON.stringify({ objects }),
+      method: 'POST',
+      headers: { accept: TAXII, 'content-type': TAXII, authorization: `Bearer ${writerToken}` },
+      body: JSON.stringify({ objects }),
     });
     expect(res.status).toBe(202);
   };
@@ -45,9 +52,16 @@ describe.each(STORES)('TAXII client and feeds (%s)', (store) => {
     writerToken = await apiToken(source, (await source.userWith(['analyst'])).token);
     const puller = await source.userWith(['read_only'], 'cn-target-feed');
     pullerToken = await apiToken(source, puller.token);
-    await source.app.inject({ method: 'PUT', url: `/api/intel/party-accounts/${puller.userId}`, headers: bearer(sourceAdmin.token), payload: { party: 'cn-target' } });
+    await source.app.inject({
+      method: 'PUT',
+      url: `/api/intel/party-accounts/${puller.userId}`,
+      headers: bearer(sourceAdmin.token),
+      payload: { party: 'cn-target' },
+    });
     const created = await source.app.inject({
-      method: 'POST', url: '/api/intel/collections', headers: bearer(sourceAdmin.token),
+      method: 'POST',
+      url: '/api/intel/collections',
+      headers: bearer(sourceAdmin.token),
       payload: { title: 'Phishing for partners', alias: 'partners', readers: ['cn-target'], maxTlp: 'GREEN' },
     });
     shared = created.json() as Json;
@@ -55,7 +69,10 @@ describe.each(STORES)('TAXII client and feeds (%s)', (store) => {
     target = await createTestApp(store);
     adminToken = (await target.userWith(['admin'])).token;
   }, 300_000); // several users (argon2) and a migrated store on a shared machine
-  afterAll(async () => { await source?.close(); await target?.close(); });
+  afterAll(async () => {
+    await source?.close();
+    await target?.close();
+  });
 
   let feed: Json;
 
@@ -66,17 +83,31 @@ describe.each(STORES)('TAXII client and feeds (%s)', (store) => {
     await insertStixObjects(source.ctx.db, shared.id, [broken], 'test', source.clock.now());
 
     // A case on the target already holds the domain of indicator 1: the pull must correlate it.
-    await target.ctx.db.transaction((tx) => recordObservables(tx, target.ctx, { kind: 'case', id: 'case-phish', label: 'CN-CASE-1' },
-      [{ type: 'domain', value: 'phish-1.example.com' }], target.clock.now()));
+    await target.ctx.db.transaction((tx) =>
+      recordObservables(
+        tx,
+        target.ctx,
+        { kind: 'case', id: 'case-phish', label: 'CN-CASE-1' },
+        [{ type: 'domain', value: 'phish-1.example.com' }],
+        target.clock.now(),
+      ),
+    );
     const created = await targetApi('POST', '/api/intel/feeds', {
-      name: 'Partner phishing', url: `${sourceUrl}/taxii2/`, collection: 'partners', targetCollection: 'local',
-      auth: { kind: 'basic', username: 'cn-target-feed', password: pullerToken }, intervalMinutes: 30,
+      name: 'Partner phishing',
+      url: `${sourceUrl}/taxii2/`,
+      collection: 'partners',
+      targetCollection: 'local',
+      auth: { kind: 'basic', username: 'cn-target-feed', password: pullerToken },
+      intervalMinutes: 30,
     });
     expect(created.statusCode, created.body).toBe(201);
     feed = created.json() as Json;
     expect(feed.auth).toEqual({ kind: 'basic', username: 'cn-target-feed', hasSecret: true });
     expect(JSON.stringify(feed)).not.toContain(pullerToken);
-    const rows = await target.ctx.db.query<{ secret_sealed: string }>('SELECT secret_sealed FROM taxii_feeds WHERE id = $1', [feed.id]);
+    const rows = await target.ctx.db.query<{ secret_sealed: string }>(
+      'SELECT secret_sealed FROM taxii_feeds WHERE id = $1',
+      [feed.id],
+    );
     expect(rows[0]?.secret_sealed).toMatch(/^v1\./);
     expect(rows[0]?.secret_sealed).not.toContain(pullerToken);
 
@@ -86,16 +117,23 @@ describe.each(STORES)('TAXII client and feeds (%s)', (store) => {
     expect(first.summary.invalid[0].id).toBe(broken.id);
     expect(first.feed.watermark).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(first.feed.lastResult).toMatchObject({ imported: 2, invalid: 1 });
-    const stored = await target.ctx.db.query<{ source: string }>(`SELECT source FROM intel_objects WHERE source LIKE 'taxii:%'`);
+    const stored = await target.ctx.db.query<{ source: string }>(
+      `SELECT source FROM intel_objects WHERE source LIKE 'taxii:%'`,
+    );
     expect(stored).toHaveLength(2);
     expect(stored[0]!.source).toBe(`taxii:${feed.id}`);
-    const alerts = await target.ctx.db.query(`SELECT a_kind, b_kind, b_id, matches FROM correlation_alerts WHERE b_id = 'case-phish' OR a_id = 'case-phish'`);
+    const alerts = await target.ctx.db.query(
+      `SELECT a_kind, b_kind, b_id, matches FROM correlation_alerts WHERE b_id = 'case-phish' OR a_id = 'case-phish'`,
+    );
     expect(alerts).toHaveLength(1);
     expect(JSON.stringify(alerts[0]!.matches)).toContain('phish-1.example.com');
 
     // Nothing new: exactly one objects request, nothing imported.
     const urls: string[] = [];
-    const counting: typeof fetch = (input, init) => { urls.push(String(input)); return fetch(input, init); };
+    const counting: typeof fetch = (input, init) => {
+      urls.push(String(input));
+      return fetch(input, init);
+    };
     const second = await runFeed(target.ctx, feed.id, counting);
     expect(second.error).toBeUndefined();
     expect(second.summary).toMatchObject({ imported: 0, duplicates: 0, invalid: [], requests: 1 });
@@ -112,7 +150,10 @@ describe.each(STORES)('TAXII client and feeds (%s)', (store) => {
 
   it('a failing feed records its error and the sweep goes on; due feeds run from the worker sweep', async () => {
     const dead = await targetApi('POST', '/api/intel/feeds', {
-      name: 'Unreachable', url: 'http://127.0.0.1:9/taxii2/', collection: 'x', intervalMinutes: 5,
+      name: 'Unreachable',
+      url: 'http://127.0.0.1:9/taxii2/',
+      collection: 'x',
+      intervalMinutes: 5,
     });
     expect(dead.statusCode, dead.body).toBe(201);
     const deadId = (dead.json() as Json).id as string;
@@ -131,7 +172,9 @@ describe.each(STORES)('TAXII client and feeds (%s)', (store) => {
   });
 
   it('wrong credentials are a clear error on the feed', async () => {
-    const res = await targetApi('PATCH', `/api/intel/feeds/${feed.id}`, { auth: { kind: 'bearer', token: 'clt_wrong' } });
+    const res = await targetApi('PATCH', `/api/intel/feeds/${feed.id}`, {
+      auth: { kind: 'bearer', token: 'clt_wrong' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const pulled = (await targetApi('POST', `/api/intel/feeds/${feed.id}/pull`)).json() as Json;
     expect(pulled.error).toMatch(/HTTP 401/);

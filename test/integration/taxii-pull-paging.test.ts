@@ -21,26 +21,48 @@ describe.each(STORES)('TAXII feeds and server paging (%s)', (store) => {
     target = await createTestApp(store);
     adminToken = (await target.userWith(['admin'])).token;
   }, 300_000);
-  afterEach(async () => { await remote?.close(); remote = undefined; });
-  afterAll(async () => { await target?.close(); });
+  afterEach(async () => {
+    await remote?.close();
+    remote = undefined;
+  });
+  afterAll(async () => {
+    await target?.close();
+  });
 
   const feedFor = async (options: FakeTaxiiOptions) => {
     remote = await startFakeTaxiiServer(options);
     const res = await target.app.inject({
-      method: 'POST', url: '/api/intel/feeds', headers: bearer(adminToken),
-      payload: { name: `Remote ${options.paging}`, url: remote.url, collection: 'remote', targetCollection: 'local', intervalMinutes: 30 },
+      method: 'POST',
+      url: '/api/intel/feeds',
+      headers: bearer(adminToken),
+      payload: {
+        name: `Remote ${options.paging}`,
+        url: remote.url,
+        collection: 'remote',
+        targetCollection: 'local',
+        intervalMinutes: 30,
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
     return (res.json() as Json).id as string;
   };
   const pullNow = async (feedId: string) => {
-    const res = await target.app.inject({ method: 'POST', url: `/api/intel/feeds/${feedId}/pull`, headers: bearer(adminToken) });
+    const res = await target.app.inject({
+      method: 'POST',
+      url: `/api/intel/feeds/${feedId}/pull`,
+      headers: bearer(adminToken),
+    });
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as Json;
   };
-  const storedIds = async (feedId: string) => (await target.ctx.db.query<{ stix_id: string }>(
-    'SELECT stix_id FROM intel_objects WHERE source = $1', [`taxii:${feedId}`],
-  )).map((r) => r.stix_id).sort();
+  const storedIds = async (feedId: string) =>
+    (
+      await target.ctx.db.query<{ stix_id: string }>('SELECT stix_id FROM intel_objects WHERE source = $1', [
+        `taxii:${feedId}`,
+      ])
+    )
+      .map((r) => r.stix_id)
+      .sort();
 
   it('follows a server that sends the same next token on every page until more is false', async () => {
     const feedId = await feedFor({ paging: 'same-next', objects: 2088, pageCap: 100 });
@@ -67,7 +89,11 @@ describe.each(STORES)('TAXII feeds and server paging (%s)', (store) => {
     expect(first.summary).toMatchObject({ imported: 250, duplicates: 0, pages: 3, requests: 3, complete: true });
     expect(first.feed.watermark).toBe(remote!.dateAdded[249]);
     // Each later page asked for what came after the last page's newest object.
-    expect(remote!.requests.map((q) => q.get('added_after'))).toEqual([null, remote!.dateAdded[99], remote!.dateAdded[199]]);
+    expect(remote!.requests.map((q) => q.get('added_after'))).toEqual([
+      null,
+      remote!.dateAdded[99],
+      remote!.dateAdded[199],
+    ]);
     expect(await storedIds(feedId)).toEqual(remote!.objects.map((o) => o.id).sort());
     const again = await runFeed(target.ctx, feedId);
     expect(again.summary).toMatchObject({ imported: 0, duplicates: 0, requests: 1, complete: true });

@@ -9,7 +9,8 @@ import { CORPUS_DIR, loadCorpus, scoreCorpus } from '../support/extraction-quali
 type Floors = {
   overall: { precision: number; recall: number };
   byType: Record<string, { precision: number; recall: number }>;
-  mustNotFindViolations: number; minSnippets: number;
+  mustNotFindViolations: number;
+  minSnippets: number;
 };
 const floors = JSON.parse(readFileSync(path.join(CORPUS_DIR, 'floors.json'), 'utf8')) as Floors;
 

@@ -11,7 +11,9 @@ const run = promisify(execFile);
 
 export async function crossline(...args: string[]): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], { env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn' } });
+    const { stdout, stderr } = await run('node', [BIN, ...args], {
+      env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn' },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as CliResult;

@@ -66,9 +66,17 @@ export async function startFakeTaxiiServer(options: FakeTaxiiOptions): Promise<F
   };
   const page = (res: ServerResponse, indexes: number[], more: boolean, next?: string) => {
     const headers: Record<string, string> = indexes.length
-      ? { 'x-taxii-date-added-first': dateAdded[indexes[0]!]!, 'x-taxii-date-added-last': dateAdded[indexes[indexes.length - 1]!]! }
+      ? {
+          'x-taxii-date-added-first': dateAdded[indexes[0]!]!,
+          'x-taxii-date-added-last': dateAdded[indexes[indexes.length - 1]!]!,
+        }
       : {};
-    send(res, 200, { more, ...(next ? { next } : {}), ...(indexes.length ? { objects: indexes.map((i) => objects[i]) } : {}) }, headers);
+    send(
+      res,
+      200,
+      { more, ...(next ? { next } : {}), ...(indexes.length ? { objects: indexes.map((i) => objects[i]) } : {}) },
+      headers,
+    );
   };
 
   const objectsRequest = (res: ServerResponse, query: URLSearchParams) => {
@@ -125,7 +133,11 @@ export async function startFakeTaxiiServer(options: FakeTaxiiOptions): Promise<F
     } else if (url.pathname === '/taxii2/api/') {
       send(res, 200, { title: 'Fake root', versions: [TAXII], max_content_length: 10_485_760 });
     } else if (url.pathname === '/taxii2/api/collections/') {
-      send(res, 200, { collections: [{ id: COLLECTION_ID, title: 'Remote indicators', alias: 'remote', can_read: true, can_write: false }] });
+      send(res, 200, {
+        collections: [
+          { id: COLLECTION_ID, title: 'Remote indicators', alias: 'remote', can_read: true, can_write: false },
+        ],
+      });
     } else if (url.pathname === `/taxii2/api/collections/${COLLECTION_ID}/objects/`) {
       objectsRequest(res, url.searchParams);
     } else {
@@ -137,7 +149,16 @@ export async function startFakeTaxiiServer(options: FakeTaxiiOptions): Promise<F
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/taxii2/`, collectionId: COLLECTION_ID, objects, dateAdded, requests, add,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    url: `http://127.0.0.1:${port}/taxii2/`,
+    collectionId: COLLECTION_ID,
+    objects,
+    dateAdded,
+    requests,
+    add,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

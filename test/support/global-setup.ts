@@ -14,7 +14,8 @@ import { CLUSTER_ENV, TEMPLATE_DB } from './test-cluster.js';
 export default async function setup(): Promise<() => Promise<void>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'crossline-test-cluster-'));
   const server = await openEmbeddedServer({
-    dataDir: dir, settings: { fsync: 'off', full_page_writes: 'off', synchronous_commit: 'off', max_connections: '500' },
+    dataDir: dir,
+    settings: { fsync: 'off', full_page_writes: 'off', synchronous_commit: 'off', max_connections: '500' },
   });
   const admin = new pg.Client(server.adminUrl);
   await admin.connect();

@@ -8,7 +8,15 @@ import type { AddressInfo } from 'node:net';
 import { decodeJwt, exportJWK, generateKeyPair, SignJWT, type JWK, type JWTPayload } from 'jose';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 
-export type IdpAccount = { sub: string; username: string; password: string; name: string; email: string; groups: string[]; disabled?: boolean };
+export type IdpAccount = {
+  sub: string;
+  username: string;
+  password: string;
+  name: string;
+  email: string;
+  groups: string[];
+  disabled?: boolean;
+};
 
 export type TestIdp = {
   issuer: string;
@@ -39,7 +47,11 @@ async function formBody(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
-export async function startTestIdp(opts: { redirectUris: string[]; postLogoutRedirectUris?: string[]; accounts: IdpAccount[] }): Promise<TestIdp> {
+export async function startTestIdp(opts: {
+  redirectUris: string[];
+  postLogoutRedirectUris?: string[];
+  accounts: IdpAccount[];
+}): Promise<TestIdp> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk: JWK = { ...(await exportJWK(privateKey)), kid: 'agency-key-1', alg: 'RS256', use: 'sig' };
   const accounts = new Map(opts.accounts.map((a) => [a.sub, a]));
@@ -50,11 +62,17 @@ export async function startTestIdp(opts: { redirectUris: string[]; postLogoutRed
   const clientSecret = 'agency-issued-secret-for-the-node-0123456789';
 
   const configuration: Configuration = {
-    clients: [{
-      client_id: clientId, client_secret: clientSecret, redirect_uris: opts.redirectUris,
-      post_logout_redirect_uris: opts.postLogoutRedirectUris ?? [], grant_types: ['authorization_code', 'refresh_token'],
-      response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic',
-    }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: opts.redirectUris,
+        post_logout_redirect_uris: opts.postLogoutRedirectUris ?? [],
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
     jwks: { keys: [jwk] },
     cookies: { keys: ['test-idp-cookie-key-0123456789'] },
     claims: { openid: ['sub'], profile: ['name', 'preferred_username'], email: ['email'], groups: ['groups'] },
@@ -88,9 +106,18 @@ export async function startTestIdp(opts: { redirectUris: string[]; postLogoutRed
   const provider = new Provider(issuer, configuration);
 
   const idp: TestIdp = {
-    issuer, clientId, clientSecret, accounts, tamperIdToken: null,
-    sign: (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'JWT' }).sign(privateKey),
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    issuer,
+    clientId,
+    clientSecret,
+    accounts,
+    tamperIdToken: null,
+    sign: (claims) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'JWT' }).sign(privateKey),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 
   provider.use(async (ctx, next) => {
@@ -105,7 +132,10 @@ export async function startTestIdp(opts: { redirectUris: string[]; postLogoutRed
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', issuer);
     const m = /^\/interaction\/([^/]+)(\/login)?$/.exec(url.pathname);
-    if (!m) { oidcHandler(req, res); return; }
+    if (!m) {
+      oidcHandler(req, res);
+      return;
+    }
     void (async () => {
       const details = await provider.interactionDetails(req, res);
       if (req.method === 'GET') {
@@ -115,15 +145,29 @@ export async function startTestIdp(opts: { redirectUris: string[]; postLogoutRed
       const form = await formBody(req);
       const account = [...accounts.values()].find((a) => a.username === form.get('username'));
       if (!account || account.password !== form.get('password')) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(loginPage(details.uid, 'Wrong user or password'));
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(loginPage(details.uid, 'Wrong user or password'));
         return;
       }
       if (account.disabled) {
-        await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'account disabled' }, { mergeWithLastSubmission: false });
+        await provider.interactionFinished(
+          req,
+          res,
+          { error: 'access_denied', error_description: 'account disabled' },
+          { mergeWithLastSubmission: false },
+        );
         return;
       }
-      await provider.interactionFinished(req, res, { login: { accountId: account.sub } }, { mergeWithLastSubmission: false });
-    })().catch((e: unknown) => { res.writeHead(500).end(String(e)); });
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: account.sub } },
+        { mergeWithLastSubmission: false },
+      );
+    })().catch((e: unknown) => {
+      res.writeHead(500).end(String(e));
+    });
   });
   return idp;
 }
@@ -133,8 +177,12 @@ export async function signInAtIdp(authorizationUrl: string, username: string, pa
   const jar = new Map<string, string>();
   const send = async (url: string, init: RequestInit = {}): Promise<Response> => {
     const res = await fetch(url, {
-      ...init, redirect: 'manual',
-      headers: { ...(init.headers as Record<string, string> | undefined), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+      ...init,
+      redirect: 'manual',
+      headers: {
+        ...(init.headers as Record<string, string> | undefined),
+        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+      },
     });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
@@ -159,7 +207,11 @@ export async function signInAtIdp(authorizationUrl: string, username: string, pa
       const action = /action="([^"]+)"/.exec(page)?.[1];
       if (!action) throw new Error(`no sign-in form at the IdP: ${page.slice(0, 200)}`);
       const body = new URLSearchParams({ username, password }).toString();
-      res = await send(new URL(action, url).href, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      res = await send(new URL(action, url).href, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       if (res.status === 200) throw new Error(`the IdP refused the sign-in: ${(await res.text()).slice(0, 300)}`);
       continue;
     }

@@ -18,7 +18,8 @@ export default class SummaryReporter implements Reporter {
       }
       // A module that crashed before its tests ran (import error, failing beforeAll) is a failure too.
       if (mod.state() === 'failed' && casesInModule === 0) failed += 1;
-      else if (mod.state() === 'failed' && ![...mod.children.allTests()].some((t) => t.result().state === 'failed')) failed += 1;
+      else if (mod.state() === 'failed' && ![...mod.children.allTests()].some((t) => t.result().state === 'failed'))
+        failed += 1;
     }
     failed += unhandledErrors.length;
     const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;

@@ -26,14 +26,26 @@ export async function startTestS3(bucket = 'crossline-evidence'): Promise<TestS3
   // No credentials lookup may ever fall through to the cloud instance-metadata address.
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
   const dir = mkdtempSync(path.join(tmpdir(), 'crossline-s3-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir, configureBuckets: [{ name: bucket, configs: [] }] });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory: dir,
+    configureBuckets: [{ name: bucket, configs: [] }],
+  });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   return {
-    endpoint, bucket, dir,
+    endpoint,
+    bucket,
+    dir,
     objectFile: (bucketKey) => `${path.join(dir, bucket, ...bucketKey.split('/'))}._S3rver_object`,
     config: (prefix) => ({
-      objectStore: 's3', s3Bucket: bucket, s3Endpoint: endpoint, s3Region: 'us-east-1', ...(prefix ? { s3Prefix: prefix } : {}),
+      objectStore: 's3',
+      s3Bucket: bucket,
+      s3Endpoint: endpoint,
+      s3Region: 'us-east-1',
+      ...(prefix ? { s3Prefix: prefix } : {}),
     }),
     async stop() {
       await server.close();

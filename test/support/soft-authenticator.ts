@@ -18,7 +18,10 @@ function head(major: number, n: number): Buffer {
 /** The CBOR subset WebAuthn needs: integers, byte and text strings, arrays, maps. */
 export function cbor(v: Cbor): Buffer {
   if (typeof v === 'number') return v >= 0 ? head(0, v) : head(1, -1 - v);
-  if (typeof v === 'string') { const s = Buffer.from(v, 'utf8'); return Buffer.concat([head(3, s.length), s]); }
+  if (typeof v === 'string') {
+    const s = Buffer.from(v, 'utf8');
+    return Buffer.concat([head(3, s.length), s]);
+  }
   if (v instanceof Uint8Array) return Buffer.concat([head(2, v.length), Buffer.from(v)]);
   if (Array.isArray(v)) return Buffer.concat([head(4, v.length), ...v.map(cbor)]);
   const entries = v instanceof Map ? [...v.entries()] : Object.entries(v);
@@ -35,7 +38,10 @@ export type AssertionOptions = { challenge: string; rpId?: string };
 
 export class SoftAuthenticator {
   readonly credentials: Credential[] = [];
-  constructor(public origin: string, public rpId: string) {}
+  constructor(
+    public origin: string,
+    public rpId: string,
+  ) {}
 
   private authData(counter: number, flags: number, attested?: Buffer): Buffer {
     const count = Buffer.alloc(4);
@@ -51,20 +57,31 @@ export class SoftAuthenticator {
   register(options: RegistrationOptions) {
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const jwk = publicKey.export({ format: 'jwk' });
-    const cose = cbor(new Map<Cbor, Cbor>([[1, 2], [3, -7], [-1, 1], [-2, Buffer.from(jwk.x!, 'base64url')], [-3, Buffer.from(jwk.y!, 'base64url')]]));
+    const cose = cbor(
+      new Map<Cbor, Cbor>([
+        [1, 2],
+        [3, -7],
+        [-1, 1],
+        [-2, Buffer.from(jwk.x!, 'base64url')],
+        [-3, Buffer.from(jwk.y!, 'base64url')],
+      ]),
+    );
     const id = randomBytes(32);
     const idLen = Buffer.from([0, id.length]);
     // UP | UV | AT
     const authData = this.authData(0, 0x01 | 0x04 | 0x40, Buffer.concat([Buffer.alloc(16), idLen, id, cose]));
     this.credentials.push({ id, key: privateKey, userHandle: options.user.id, counter: 0 });
     return {
-      id: b64url(id), rawId: b64url(id), type: 'public-key' as const,
+      id: b64url(id),
+      rawId: b64url(id),
+      type: 'public-key' as const,
       response: {
         clientDataJSON: b64url(this.clientData('webauthn.create', options.challenge)),
         attestationObject: b64url(cbor({ fmt: 'none', attStmt: {}, authData })),
         transports: ['internal' as const],
       },
-      authenticatorAttachment: 'platform' as const, clientExtensionResults: {},
+      authenticatorAttachment: 'platform' as const,
+      clientExtensionResults: {},
     };
   }
 
@@ -77,9 +94,14 @@ export class SoftAuthenticator {
     const clientDataJSON = this.clientData('webauthn.get', options.challenge);
     const signature = sign('sha256', Buffer.concat([authData, sha256(clientDataJSON)]), cred.key);
     return {
-      id: b64url(cred.id), rawId: b64url(cred.id), type: 'public-key' as const,
+      id: b64url(cred.id),
+      rawId: b64url(cred.id),
+      type: 'public-key' as const,
       response: {
-        clientDataJSON: b64url(clientDataJSON), authenticatorData: b64url(authData), signature: b64url(signature), userHandle: cred.userHandle,
+        clientDataJSON: b64url(clientDataJSON),
+        authenticatorData: b64url(authData),
+        signature: b64url(signature),
+        userHandle: cred.userHandle,
       },
       clientExtensionResults: {},
     };

@@ -10,13 +10,22 @@ export const TLP2_IDS = {
 
 export type StixSample = Record<string, unknown> & { id: string; modified: string };
 
-export function indicator(n: number, opts: { tlp?: keyof typeof TLP2_IDS; modified?: string; id?: string } = {}): StixSample {
+export function indicator(
+  n: number,
+  opts: { tlp?: keyof typeof TLP2_IDS; modified?: string; id?: string } = {},
+): StixSample {
   const modified = opts.modified ?? '2026-03-01T10:00:00.000Z';
   return {
-    type: 'indicator', spec_version: '2.1', id: opts.id ?? `indicator--${randomUUID()}`,
-    created: '2026-03-01T10:00:00.000Z', modified,
-    name: `Phishing domain ${n}`, pattern: `[domain-name:value = 'phish-${n}.example.com']`, pattern_type: 'stix',
-    valid_from: '2026-03-01T10:00:00Z', indicator_types: ['malicious-activity'],
+    type: 'indicator',
+    spec_version: '2.1',
+    id: opts.id ?? `indicator--${randomUUID()}`,
+    created: '2026-03-01T10:00:00.000Z',
+    modified,
+    name: `Phishing domain ${n}`,
+    pattern: `[domain-name:value = 'phish-${n}.example.com']`,
+    pattern_type: 'stix',
+    valid_from: '2026-03-01T10:00:00Z',
+    indicator_types: ['malicious-activity'],
     ...(opts.tlp ? { object_marking_refs: [TLP2_IDS[opts.tlp]] } : {}),
   };
 }

@@ -15,7 +15,10 @@ export type TestApp = TestContext & {
 export const TEST_PASSWORD = 'correct horse battery staple';
 let counter = 0;
 
-export async function createTestApp(kind: StoreKind, overrides: Parameters<typeof createTestContext>[1] = {}): Promise<TestApp> {
+export async function createTestApp(
+  kind: StoreKind,
+  overrides: Parameters<typeof createTestContext>[1] = {},
+): Promise<TestApp> {
   const tc = await createTestContext(kind, overrides);
   const app = await buildApp({ ctx: tc.ctx });
   await app.ready();
@@ -25,9 +28,18 @@ export async function createTestApp(kind: StoreKind, overrides: Parameters<typeo
     async userWith(roles, username) {
       counter += 1;
       const name = username ?? `${roles.join('-').replace(/_/g, '-')}-${counter}`;
-      const user = await createUser(tc.ctx, { kind: 'system', partyId: tc.ctx.config.nodeId }, {
-        username: name, displayName: `Test ${name}`, roles, password: TEST_PASSWORD, locale: 'en', timeZone: 'UTC',
-      });
+      const user = await createUser(
+        tc.ctx,
+        { kind: 'system', partyId: tc.ctx.config.nodeId },
+        {
+          username: name,
+          displayName: `Test ${name}`,
+          roles,
+          password: TEST_PASSWORD,
+          locale: 'en',
+          timeZone: 'UTC',
+        },
+      );
       const session = await login(tc.ctx, { username: name, password: TEST_PASSWORD });
       return { token: session.token, userId: user.id, username: name };
     },

@@ -9,7 +9,10 @@ export const TEMPLATE_DB = 'crossline_template';
 
 export function clusterAdminUrl(): string {
   const url = process.env[CLUSTER_ENV];
-  if (!url) throw new Error(`${CLUSTER_ENV} is not set: run the tests through vitest (its global setup starts the test cluster)`);
+  if (!url)
+    throw new Error(
+      `${CLUSTER_ENV} is not set: run the tests through vitest (its global setup starts the test cluster)`,
+    );
   return url;
 }
 

@@ -29,7 +29,8 @@ export async function createTestStore(kind: StoreKind): Promise<TestStore> {
   }
   const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   return {
-    databaseUrl: TEST_PG_URL, databaseSchema: schema,
+    databaseUrl: TEST_PG_URL,
+    databaseSchema: schema,
     async drop() {
       const db = await openDb({ dataDir: tmpdir(), databaseUrl: TEST_PG_URL });
       try {
@@ -47,13 +48,19 @@ export function testClock(start = '2026-03-02T08:00:00.000Z'): TestClock {
   let current = new Date(start);
   return {
     now: () => new Date(current),
-    set: (at) => { current = new Date(at); },
-    advance: (ms) => { current = new Date(current.getTime() + ms); },
+    set: (at) => {
+      current = new Date(at);
+    },
+    advance: (ms) => {
+      current = new Date(current.getTime() + ms);
+    },
   };
 }
 
 export type TestContext = {
-  ctx: ServiceContext; clock: TestClock; dataDir: string;
+  ctx: ServiceContext;
+  clock: TestClock;
+  dataDir: string;
   /** Simulates a node restart: closes the store and opens it again (same data dir or schema, same clock). */
   reopen(): Promise<void>;
   cleanup(): Promise<void>;
@@ -64,8 +71,15 @@ export async function createTestContext(kind: StoreKind, overrides: Partial<Conf
   registerInboundHandlers();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'crossline-test-'));
   const store = await createTestStore(kind);
-  const where = { databaseUrl: store.databaseUrl, ...(store.databaseSchema ? { databaseSchema: store.databaseSchema } : {}) };
-  writeFileSync(path.join(dataDir, 'crossline.json'), JSON.stringify({ nodeId: overrides.nodeId ?? 'cn-test', ...where }), { mode: 0o600 });
+  const where = {
+    databaseUrl: store.databaseUrl,
+    ...(store.databaseSchema ? { databaseSchema: store.databaseSchema } : {}),
+  };
+  writeFileSync(
+    path.join(dataDir, 'crossline.json'),
+    JSON.stringify({ nodeId: overrides.nodeId ?? 'cn-test', ...where }),
+    { mode: 0o600 },
+  );
   const config = loadConfig({ dataDir, nodeId: 'cn-test', logLevel: 'silent', ...where, ...overrides }, {});
   const open = async () => {
     const db = await openDb({ dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema });
@@ -75,10 +89,16 @@ export async function createTestContext(kind: StoreKind, overrides: Partial<Conf
   const clock = testClock();
   const db = await open();
   const ctx: ServiceContext = {
-    db, config, clock: clock.now, secrets: await loadNodeSecrets(db, dataDir, {}), logger: pino({ level: 'silent' }),
+    db,
+    config,
+    clock: clock.now,
+    secrets: await loadNodeSecrets(db, dataDir, {}),
+    logger: pino({ level: 'silent' }),
   };
   return {
-    ctx, clock, dataDir,
+    ctx,
+    clock,
+    dataDir,
     async reopen() {
       await ctx.db.close();
       ctx.db = await open();

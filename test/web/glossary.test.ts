@@ -14,7 +14,11 @@ export function forbiddenTerms(markdown: string): Map<string, string> {
     const cells = line.split('|').map((c) => c.trim());
     // | English | 中文 | 不用 / not | Note |
     if (cells.length < 6 || cells[1] === 'English' || /^-+$/.test(cells[1] ?? '')) continue;
-    for (const bad of (cells[3] ?? '').split(/[,，]/).map((s) => s.trim()).filter((s) => s && s !== '—')) out.set(bad, cells[2]!);
+    for (const bad of (cells[3] ?? '')
+      .split(/[,，]/)
+      .map((s) => s.trim())
+      .filter((s) => s && s !== '—'))
+      out.set(bad, cells[2]!);
   }
   return out;
 }
@@ -31,11 +35,13 @@ const FORBIDDEN = forbiddenTerms(readFileSync(path.join(ROOT, 'docs/glossary.md'
 
 function violations(file: string): string[] {
   const out: string[] = [];
-  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-    for (const [bad, good] of FORBIDDEN) {
-      if (line.includes(bad)) out.push(`${path.relative(ROOT, file)}:${i + 1}: 「${bad}」→「${good}」`);
-    }
-  });
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      for (const [bad, good] of FORBIDDEN) {
+        if (line.includes(bad)) out.push(`${path.relative(ROOT, file)}:${i + 1}: 「${bad}」→「${good}」`);
+      }
+    });
   return out;
 }
 

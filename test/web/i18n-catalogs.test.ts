@@ -71,10 +71,16 @@ describe('web UI catalogs', () => {
 
   it('are translated: each Chinese text contains Chinese unless it is language-neutral', () => {
     // Chinese punctuation alone (the enumeration comma 、 as a list separator) is Chinese too.
-    const untranslated = [...zh].filter(([key, text]) => !/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(text) && text !== en.get(key)).map(([k]) => k);
+    const untranslated = [...zh]
+      .filter(([key, text]) => !/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(text) && text !== en.get(key))
+      .map(([k]) => k);
     expect(untranslated).toEqual([]);
     // Product names are the same in both languages (WhatsApp, Signal, Instagram).
-    const copied = [...zh].filter(([key, text]) => text === en.get(key) && /[a-z]{4,}/.test(text) && !key.startsWith('intel.extract.platforms.')).map(([k]) => k);
+    const copied = [...zh]
+      .filter(
+        ([key, text]) => text === en.get(key) && /[a-z]{4,}/.test(text) && !key.startsWith('intel.extract.platforms.'),
+      )
+      .map(([k]) => k);
     expect(copied).toEqual([]);
   });
 
@@ -85,7 +91,12 @@ describe('web UI catalogs', () => {
       // i18next plurals: `t(key, { count })` reads `key_one` / `key_other` (Chinese has `_other` only).
       const has = (catalog: Map<string, string>) => catalog.has(key) || catalog.has(`${key}_other`);
       if (!dynamic) return !has(en) || !has(zh);
-      const pattern = new RegExp(`^${key.split(/\$\{[^}]+\}/).map((p) => p.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[A-Za-z0-9_.-]+')}$`);
+      const pattern = new RegExp(
+        `^${key
+          .split(/\$\{[^}]+\}/)
+          .map((p) => p.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+          .join('[A-Za-z0-9_.-]+')}$`,
+      );
       return ![...en.keys()].some((k) => pattern.test(k));
     });
     expect(missing.map((m) => `${path.relative(WEB, m.file)}: ${m.key}`)).toEqual([]);

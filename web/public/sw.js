@@ -25,15 +25,17 @@ function pathOf(data) {
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
   const path = pathOf(event.notification.data);
-  event.waitUntil((async () => {
-    const tabs = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-    const tab = tabs.find((c) => new URL(c.url).origin === self.location.origin);
-    if (tab) {
-      // The app moves to the record with its own router (no reload, the session stays).
-      tab.postMessage({ type: 'crossline.open', path });
-      await tab.focus();
-      return;
-    }
-    await self.clients.openWindow(path);
-  })());
+  event.waitUntil(
+    (async () => {
+      const tabs = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const tab = tabs.find((c) => new URL(c.url).origin === self.location.origin);
+      if (tab) {
+        // The app moves to the record with its own router (no reload, the session stays).
+        tab.postMessage({ type: 'crossline.open', path });
+        await tab.focus();
+        return;
+      }
+      await self.clients.openWindow(path);
+    })(),
+  );
 });

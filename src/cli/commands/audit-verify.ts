@@ -16,9 +16,13 @@ export function registerAuditVerify(program: Command, setExit: (code: number) =>
         else if (result.ok) {
           const c = result.checkpoints;
           process.stdout.write(`audit log intact: ${result.entries} entries, head ${result.headHash}\n`);
-          process.stdout.write(`countersigned checkpoints: ${c.verified} verified${c.unverifiable ? `, ${c.unverifiable} unverifiable (peer removed)` : ''}\n`);
-        }
-        else process.stdout.write(`audit log BROKEN at entry ${result.firstBadSeq} (${result.reason}): ${result.detail}\n`);
+          process.stdout.write(
+            `countersigned checkpoints: ${c.verified} verified${c.unverifiable ? `, ${c.unverifiable} unverifiable (peer removed)` : ''}\n`,
+          );
+        } else
+          process.stdout.write(
+            `audit log BROKEN at entry ${result.firstBadSeq} (${result.reason}): ${result.detail}\n`,
+          );
         setExit(result.ok ? 0 : 1);
       } finally {
         await ctx.db.close();

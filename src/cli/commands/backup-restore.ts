@@ -16,7 +16,10 @@ const MASTER_KEY_NOTE = {
 
 function progressBar(label: string): { progress?: BackupProgress; stop(): void } {
   if (!process.stderr.isTTY) return { stop: () => undefined };
-  const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} rows and files`, stream: process.stderr }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: `${label} [{bar}] {percentage}% | {value}/{total} rows and files`, stream: process.stderr },
+    Presets.shades_classic,
+  );
   return {
     progress: { start: (total) => bar.start(Math.max(1, total), 0), advance: (n) => bar.increment(n) },
     stop: () => bar.stop(),
@@ -36,19 +39,30 @@ async function exitOneOnCorrupt(setExit: (code: number) => void, fn: () => Promi
 }
 
 export function registerBackupRestore(program: Command, setExit: (code: number) => void): void {
-  withNodeOptions(program.command('backup').description('write a consistent, self-verifying backup of this node (without the master key)'))
+  withNodeOptions(
+    program
+      .command('backup')
+      .description('write a consistent, self-verifying backup of this node (without the master key)'),
+  )
     .requiredOption('--out <file>', 'backup file to write (gzip JSON lines)')
     .action(async (opts: NodeOptions & { out: string }) => {
       const config = configFrom(opts, { logLevel: 'warn' });
       const bar = progressBar('backup');
       try {
         const s = await backupNode({
-          dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema, nodeId: config.nodeId,
-          objectStore: backupObjectStore(config), out: opts.out, ...(bar.progress ? { progress: bar.progress } : {}),
+          dataDir: config.dataDir,
+          databaseUrl: config.databaseUrl,
+          schema: config.databaseSchema,
+          nodeId: config.nodeId,
+          objectStore: backupObjectStore(config),
+          out: opts.out,
+          ...(bar.progress ? { progress: bar.progress } : {}),
         });
         bar.stop();
         process.stdout.write(`backup written / 备份已写入: ${s.file}\n`);
-        process.stdout.write(`  ${s.tables} tables, ${s.rows} rows, ${s.files} files (${s.fileBytes} bytes), sha256 ${s.sha256}\n`);
+        process.stdout.write(
+          `  ${s.tables} tables, ${s.rows} rows, ${s.files} files (${s.fileBytes} bytes), sha256 ${s.sha256}\n`,
+        );
         process.stdout.write(`  ${MASTER_KEY_NOTE.en}\n  ${MASTER_KEY_NOTE.zh}\n`);
         setExit(0);
       } finally {
@@ -56,25 +70,44 @@ export function registerBackupRestore(program: Command, setExit: (code: number) 
       }
     });
 
-  withNodeOptions(program.command('restore').argument('<file>', 'backup file written by `crossline backup`')
-    .description('restore a node from a backup into an empty data dir (and empty PostgreSQL schema)'))
-    .action(async (file: string, opts: NodeOptions) => exitOneOnCorrupt(setExit, async () => {
+  withNodeOptions(
+    program
+      .command('restore')
+      .argument('<file>', 'backup file written by `crossline backup`')
+      .description('restore a node from a backup into an empty data dir (and empty PostgreSQL schema)'),
+  ).action(async (file: string, opts: NodeOptions) =>
+    exitOneOnCorrupt(setExit, async () => {
       const config = configFrom(opts, { logLevel: 'warn' });
       const bar = progressBar('restore');
       const objectStore = backupObjectStore(config);
       try {
         const s = await restoreNode({
-          file, dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema, objectStore,
+          file,
+          dataDir: config.dataDir,
+          databaseUrl: config.databaseUrl,
+          schema: config.databaseSchema,
+          objectStore,
           ...(bar.progress ? { progress: bar.progress } : {}),
         });
         bar.stop();
-        process.stdout.write(`restored node ${s.nodeId} (backup of ${s.createdAt}) into ${config.dataDir} / 已恢复节点 ${s.nodeId}\n`);
-        process.stdout.write(`  ${s.tables} tables, ${s.rows} rows, ${s.files} files; evidence in / 证据位于 ${objectStore.location}\n`);
-        if (s.audit.ok) process.stdout.write(`audit log intact / 审计日志完整: ${s.audit.entries} entries, head ${s.audit.headHash}\n`);
-        else process.stdout.write(`audit log BROKEN at entry ${s.audit.firstBadSeq} (${s.audit.reason}) / 审计日志在第 ${s.audit.firstBadSeq} 条损坏: ${s.audit.detail}\n`);
+        process.stdout.write(
+          `restored node ${s.nodeId} (backup of ${s.createdAt}) into ${config.dataDir} / 已恢复节点 ${s.nodeId}\n`,
+        );
+        process.stdout.write(
+          `  ${s.tables} tables, ${s.rows} rows, ${s.files} files; evidence in / 证据位于 ${objectStore.location}\n`,
+        );
+        if (s.audit.ok)
+          process.stdout.write(
+            `audit log intact / 审计日志完整: ${s.audit.entries} entries, head ${s.audit.headHash}\n`,
+          );
+        else
+          process.stdout.write(
+            `audit log BROKEN at entry ${s.audit.firstBadSeq} (${s.audit.reason}) / 审计日志在第 ${s.audit.firstBadSeq} 条损坏: ${s.audit.detail}\n`,
+          );
         const keyLine = {
           opens: 'master key: opens the restored key ring / 主密钥可打开恢复的密钥环',
-          wrong: 'master key: does NOT open the restored key ring — supply the node\'s original key / 主密钥无法打开恢复的密钥环，请提供该节点原来的主密钥',
+          wrong:
+            "master key: does NOT open the restored key ring — supply the node's original key / 主密钥无法打开恢复的密钥环，请提供该节点原来的主密钥",
           absent: `master key: not supplied — put it in ${config.dataDir}/keys/master.key or set CROSSLINE_MASTER_KEY before starting the node / 未提供主密钥：启动节点前请放入 keys/master.key 或设置 CROSSLINE_MASTER_KEY`,
         }[s.masterKey];
         process.stdout.write(`${keyLine}\n`);
@@ -82,5 +115,6 @@ export function registerBackupRestore(program: Command, setExit: (code: number) 
       } finally {
         bar.stop();
       }
-    }));
+    }),
+  );
 }

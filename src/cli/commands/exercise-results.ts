@@ -22,14 +22,19 @@ export function registerExercises(program: Command, setExit: (code: number) => v
     .option('--json', 'print the results as JSON')
     .action(async (opts: Opts) => {
       const now = new Date();
-      const range = { from: instant(opts.from, new Date(now.getTime() - 30 * 86_400_000), 'from'), to: instant(opts.to, now, 'to') };
+      const range = {
+        from: instant(opts.from, new Date(now.getTime() - 30 * 86_400_000), 'from'),
+        to: instant(opts.to, now, 'to'),
+      };
       const ctx = await openNodeContext(configFrom(opts, { logLevel: 'warn' }));
       try {
         const results = await listExerciseResults(ctx, range);
         if (opts.json) process.stdout.write(`${JSON.stringify(results)}\n`);
         else if (results.length === 0) process.stdout.write('no exercise started in this period\n');
         for (const r of opts.json ? [] : results) {
-          process.stdout.write(`${r.startedAt.toISOString()}  ${r.title.en} / ${r.title.zh}${r.endedAt ? '' : ' (running)'}\n`);
+          process.stdout.write(
+            `${r.startedAt.toISOString()}  ${r.title.en} / ${r.title.zh}${r.endedAt ? '' : ' (running)'}\n`,
+          );
           for (const p of r.parties) {
             const met = p.injects.filter((i) => i.met === true).length;
             const missed = p.injects.filter((i) => i.met === false).length;

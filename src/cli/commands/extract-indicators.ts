@@ -15,16 +15,30 @@ function lineCol(text: string, offset: number): string {
 }
 
 export function formatTable(text: string, rows: ReturnType<typeof dedupeIndicators>): string {
-  const lines = rows.map((r) => [r.type, r.value, String(r.spans.length), lineCol(text, r.spans[0]!.start), r.flags.join(',')]);
+  const lines = rows.map((r) => [
+    r.type,
+    r.value,
+    String(r.spans.length),
+    lineCol(text, r.spans[0]!.start),
+    r.flags.join(','),
+  ]);
   const header = ['TYPE', 'VALUE', 'COUNT', 'FIRST', 'FLAGS'];
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => [...l[i]!].length)));
-  const fmt = (cols: string[]) => cols.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join('  ').trimEnd();
+  const fmt = (cols: string[]) =>
+    cols
+      .map((c, i) => c + ' '.repeat(widths[i]! - [...c].length))
+      .join('  ')
+      .trimEnd();
   return [fmt(header), ...lines.map(fmt)].join('\n');
 }
 
 export function registerExtract(program: Command, setExit: (code: number) => void): void {
-  program.command('extract').argument('<file>', 'text or HTML file; - for standard input')
-    .description('extract indicators (URLs, domains, IPs, e-mails, hashes, wallets, phones, messaging accounts, ICP, cards) from text')
+  program
+    .command('extract')
+    .argument('<file>', 'text or HTML file; - for standard input')
+    .description(
+      'extract indicators (URLs, domains, IPs, e-mails, hashes, wallets, phones, messaging accounts, ICP, cards) from text',
+    )
     .option('--json', 'print {indicators, occurrences, chars} as JSON, every span included')
     .option('--country <cc>', 'default country for phone numbers (ISO 3166 alpha-2)')
     .action((file: string, opts: ExtractOptions) => {
@@ -33,8 +47,16 @@ export function registerExtract(program: Command, setExit: (code: number) => voi
       const text = looksLikeHtml(file, content) ? htmlToText(content) : content;
       const found = extractIndicators(text, { defaultCountry: opts.country });
       const rows = dedupeIndicators(found);
-      if (opts.json) process.stdout.write(`${JSON.stringify({ indicators: rows, occurrences: found.length, chars: text.length })}\n`);
-      else process.stdout.write(rows.length ? `${formatTable(text, rows)}\n${rows.length} indicators, ${found.length} occurrences\n` : 'no indicators found\n');
+      if (opts.json)
+        process.stdout.write(
+          `${JSON.stringify({ indicators: rows, occurrences: found.length, chars: text.length })}\n`,
+        );
+      else
+        process.stdout.write(
+          rows.length
+            ? `${formatTable(text, rows)}\n${rows.length} indicators, ${found.length} occurrences\n`
+            : 'no indicators found\n',
+        );
       setExit(0);
     });
 }

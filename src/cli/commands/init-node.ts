@@ -8,14 +8,21 @@ import { createUser } from '../../services/user/create-user.js';
 import { userCount } from '../../services/user/read-users.js';
 import { configFrom, withNodeOptions, type NodeOptions } from '../options.js';
 
-type InitOptions = NodeOptions & { nameEn?: string; nameZh?: string; country?: string; timeZone?: string; adminUser: string; adminPassword?: string };
+type InitOptions = NodeOptions & {
+  nameEn?: string;
+  nameZh?: string;
+  country?: string;
+  timeZone?: string;
+  adminUser: string;
+  adminPassword?: string;
+};
 
 export function registerInit(program: Command, setExit: (code: number) => void): void {
   withNodeOptions(program.command('init').description('create a node: config, keys, database, first admin'))
     .option('--name-en <name>', 'agency name in English')
     .option('--name-zh <name>', 'agency name in Chinese')
     .option('--country <cc>', 'ISO 3166 country code')
-    .option('--time-zone <zone>', 'the node\'s IANA time zone, e.g. Asia/Shanghai (server texts and PDF reports use it)')
+    .option('--time-zone <zone>', "the node's IANA time zone, e.g. Asia/Shanghai (server texts and PDF reports use it)")
     .option('--admin-user <name>', 'first administrator user name', 'admin')
     .option('--admin-password <pw>', 'first administrator password (default: generated and printed once)')
     .action(async (opts: InitOptions) => {
@@ -36,12 +43,23 @@ export function registerInit(program: Command, setExit: (code: number) => void):
       try {
         if ((await userCount(ctx)) === 0) {
           const password = opts.adminPassword ?? randomBytes(12).toString('base64url');
-          await createUser(ctx, { kind: 'system', partyId: ctx.config.nodeId }, {
-            username: opts.adminUser, displayName: 'Administrator', roles: ['admin'], password, locale: 'en', timeZone: 'UTC',
-          });
+          await createUser(
+            ctx,
+            { kind: 'system', partyId: ctx.config.nodeId },
+            {
+              username: opts.adminUser,
+              displayName: 'Administrator',
+              roles: ['admin'],
+              password,
+              locale: 'en',
+              timeZone: 'UTC',
+            },
+          );
           process.stdout.write(`created administrator "${opts.adminUser}" with password: ${password}\n`);
         }
-        process.stdout.write(`node ${ctx.config.nodeId} initialised in ${ctx.config.dataDir} (${ctx.db.store === 'embedded' ? 'embedded PostgreSQL' : 'external PostgreSQL'})\n`);
+        process.stdout.write(
+          `node ${ctx.config.nodeId} initialised in ${ctx.config.dataDir} (${ctx.db.store === 'embedded' ? 'embedded PostgreSQL' : 'external PostgreSQL'})\n`,
+        );
         setExit(0);
       } finally {
         await ctx.db.close();

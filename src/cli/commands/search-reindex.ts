@@ -19,7 +19,10 @@ export function registerSearch(program: Command, setExit: (code: number) => void
         if (!opts.json && process.stderr.isTTY) process.stderr.write('\n');
         const seconds = (Date.now() - started) / 1000;
         if (opts.json) process.stdout.write(`${JSON.stringify({ ...counts, seconds })}\n`);
-        else process.stdout.write(`search index rebuilt: ${counts.article} articles, ${counts.case} cases, ${counts.request} requests, ${counts.report} public reports in ${seconds.toFixed(1)} s\n`);
+        else
+          process.stdout.write(
+            `search index rebuilt: ${counts.article} articles, ${counts.case} cases, ${counts.request} requests, ${counts.report} public reports in ${seconds.toFixed(1)} s\n`,
+          );
         setExit(0);
       } finally {
         await ctx.db.close();

@@ -11,7 +11,13 @@ import { getCollection } from '../../services/intel/taxii-collections-admin.js';
 import { configFrom, withNodeOptions, type NodeOptions } from '../options.js';
 
 type PullOptions = NodeOptions & {
-  token?: string; user?: string; password?: string; into: string; addedAfter?: string; timeout: string; json?: boolean;
+  token?: string;
+  user?: string;
+  password?: string;
+  into: string;
+  addedAfter?: string;
+  timeout: string;
+  json?: boolean;
 };
 
 const SHOWN_INVALID = 20;
@@ -27,10 +33,13 @@ function authFrom(opts: PullOptions): TaxiiAuth {
 
 export function registerTaxii(program: Command, setExit: (code: number) => void): void {
   const taxii = program.command('taxii').description('TAXII 2.1 client');
-  withNodeOptions(taxii.command('pull')
-    .argument('<url>', 'discovery or API root URL of the TAXII server')
-    .argument('<collection>', 'remote collection id, alias or title')
-    .description('pull a remote TAXII collection into a local collection'))
+  withNodeOptions(
+    taxii
+      .command('pull')
+      .argument('<url>', 'discovery or API root URL of the TAXII server')
+      .argument('<collection>', 'remote collection id, alias or title')
+      .description('pull a remote TAXII collection into a local collection'),
+  )
     .option('--token <token>', 'API token (sent as Bearer)')
     .option('--user <user>', 'HTTP Basic user name')
     .option('--password <password>', 'HTTP Basic password')
@@ -39,7 +48,8 @@ export function registerTaxii(program: Command, setExit: (code: number) => void)
     .option('--timeout <seconds>', 'per-request timeout', '60')
     .option('--json', 'print the summary as JSON')
     .action(async (url: string, collection: string, opts: PullOptions) => {
-      if (opts.addedAfter && !isTaxiiTimestamp(opts.addedAfter)) throw new Error('--added-after must be an RFC 3339 timestamp');
+      if (opts.addedAfter && !isTaxiiTimestamp(opts.addedAfter))
+        throw new Error('--added-after must be an RFC 3339 timestamp');
       const auth = authFrom(opts);
       const ctx = await openNodeContext(configFrom(opts, { logLevel: 'warn' }));
       try {
@@ -50,19 +60,29 @@ export function registerTaxii(program: Command, setExit: (code: number) => void)
         const showProgress = process.stderr.isTTY && !opts.json;
         const started = Date.now();
         const summary = await pullTaxiiCollection(ctx, {
-          client, apiRoot, remoteCollectionId: remote.id, targetCollectionId: target.id, addedAfter: opts.addedAfter ?? null,
-          source: `taxii:${new URL(apiRoot).host}`, actor: { kind: 'system', partyId: ctx.config.nodeId },
+          client,
+          apiRoot,
+          remoteCollectionId: remote.id,
+          targetCollectionId: target.id,
+          addedAfter: opts.addedAfter ?? null,
+          source: `taxii:${new URL(apiRoot).host}`,
+          actor: { kind: 'system', partyId: ctx.config.nodeId },
           onPage: (p) => {
-            if (showProgress) process.stderr.write(`\rpull: page ${p.pages}, ${p.received} objects received, ${p.imported} imported`);
+            if (showProgress)
+              process.stderr.write(`\rpull: page ${p.pages}, ${p.received} objects received, ${p.imported} imported`);
           },
         });
         if (showProgress) process.stderr.write('\n');
         const seconds = (Date.now() - started) / 1000;
         if (opts.json) process.stdout.write(`${JSON.stringify({ ...summary, seconds })}\n`);
         else {
-          process.stdout.write(`pulled "${remote.title}" into ${target.alias ?? target.id}: imported ${summary.imported}, duplicates ${summary.duplicates}, invalid ${summary.invalid.length} (${summary.pages} pages, ${seconds.toFixed(1)} s)\n`);
-          for (const i of summary.invalid.slice(0, SHOWN_INVALID)) process.stdout.write(`  ${i.id ?? '(no id)'}: ${i.reason}\n`);
-          if (summary.invalid.length > SHOWN_INVALID) process.stdout.write(`  … ${summary.invalid.length - SHOWN_INVALID} more\n`);
+          process.stdout.write(
+            `pulled "${remote.title}" into ${target.alias ?? target.id}: imported ${summary.imported}, duplicates ${summary.duplicates}, invalid ${summary.invalid.length} (${summary.pages} pages, ${seconds.toFixed(1)} s)\n`,
+          );
+          for (const i of summary.invalid.slice(0, SHOWN_INVALID))
+            process.stdout.write(`  ${i.id ?? '(no id)'}: ${i.reason}\n`);
+          if (summary.invalid.length > SHOWN_INVALID)
+            process.stdout.write(`  … ${summary.invalid.length - SHOWN_INVALID} more\n`);
           if (summary.watermark) process.stdout.write(`next incremental pull: --added-after ${summary.watermark}\n`);
         }
         if (summary.error) process.stderr.write(`error: ${summary.error}\n`);

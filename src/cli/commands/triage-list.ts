@@ -1,7 +1,12 @@
 // `crossline triage list`: the queue of reports from the public, for operators without the web UI
 // (and for scripts with --json). Nothing is changed; the narrative is shown as a short excerpt.
 import type { Command } from 'commander';
-import { REPORT_CATEGORIES, REPORT_STATUSES, type ReportCategory, type ReportStatus } from '../../domain/public-report/index.js';
+import {
+  REPORT_CATEGORIES,
+  REPORT_STATUSES,
+  type ReportCategory,
+  type ReportStatus,
+} from '../../domain/public-report/index.js';
 import { AppError } from '../../errors.js';
 import { openNodeContext } from '../../node.js';
 import { listTriageReports } from '../../services/public-report/list-triage-reports.js';
@@ -34,14 +39,25 @@ export function registerTriage(program: Command, setExit: (code: number) => void
         for (const item of queue.items) {
           const r = item.record;
           const row = {
-            receipt: r.receipt, status: r.status, category: r.category, submittedAt: r.submittedAt,
-            indicators: item.indicatorCount, attachments: item.attachmentCount, correlated: item.hasCorrelation,
+            receipt: r.receipt,
+            status: r.status,
+            category: r.category,
+            submittedAt: r.submittedAt,
+            indicators: item.indicatorCount,
+            attachments: item.attachmentCount,
+            correlated: item.hasCorrelation,
             excerpt: r.narrative.replace(/\s+/g, ' ').slice(0, 60),
           };
-          process.stdout.write(opts.json ? `${JSON.stringify(row)}\n`
-            : `${row.receipt}  ${row.status.padEnd(12)} ${row.category.padEnd(15)} ${row.submittedAt}  ${row.indicators} ind. ${row.correlated ? 'correlated ' : ''} ${row.excerpt}\n`);
+          process.stdout.write(
+            opts.json
+              ? `${JSON.stringify(row)}\n`
+              : `${row.receipt}  ${row.status.padEnd(12)} ${row.category.padEnd(15)} ${row.submittedAt}  ${row.indicators} ind. ${row.correlated ? 'correlated ' : ''} ${row.excerpt}\n`,
+          );
         }
-        if (!opts.json) process.stdout.write(`${queue.items.length} of ${queue.total} reports; ${queue.spamDiscarded} automated submissions discarded\n`);
+        if (!opts.json)
+          process.stdout.write(
+            `${queue.items.length} of ${queue.total} reports; ${queue.spamDiscarded} automated submissions discarded\n`,
+          );
         setExit(0);
       } finally {
         await ctx.db.close();

@@ -49,7 +49,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Bilingual>> = {
   'auth.passkey_policy_changed': { en: 'Passkey policy changed', zh: '更改通行密钥策略' },
   'auth.password_check_failed': { en: 'Wrong password to confirm a change', zh: '确认更改时密码错误' },
   'auth.sso_backchannel_logout': { en: 'Signed out by the identity provider', zh: '被身份提供方登出' },
-  'auth.sso_sessions_revoked': { en: 'Sessions ended: the identity provider refused the account', zh: '会话已终止：身份提供方拒绝了该账户' },
+  'auth.sso_sessions_revoked': {
+    en: 'Sessions ended: the identity provider refused the account',
+    zh: '会话已终止：身份提供方拒绝了该账户',
+  },
   'sso.provider_created': { en: 'Single-sign-on provider added', zh: '添加单点登录提供方' },
   'sso.provider_updated': { en: 'Single-sign-on provider changed', zh: '修改单点登录提供方' },
   'sso.provider_deleted': { en: 'Single-sign-on provider removed', zh: '移除单点登录提供方' },

@@ -6,7 +6,12 @@ const edge = (table: string, references: string) => ({ table, references, name: 
 
 describe('foreignKeyOrder', () => {
   it('puts referenced tables before the tables that reference them, ties by name', () => {
-    const edges = [edge('custody_events', 'case_evidence'), edge('case_evidence', 'cases'), edge('public_reports', 'cases'), edge('public_reports', 'public_reports')];
+    const edges = [
+      edge('custody_events', 'case_evidence'),
+      edge('case_evidence', 'cases'),
+      edge('public_reports', 'cases'),
+      edge('public_reports', 'public_reports'),
+    ];
     const order = foreignKeyOrder(['public_reports', 'custody_events', 'cases', 'case_evidence', 'users'], edges);
     expect(order).toEqual(['cases', 'users', 'case_evidence', 'public_reports', 'custody_events']);
     expect(keysToDefer(order, edges).map((e) => e.name)).toEqual(['public_reports_public_reports_fkey']);

@@ -9,14 +9,18 @@ export function foreignKeyOrder(tables: readonly string[], edges: readonly Table
   const known = new Set(tables);
   const parents = new Map<string, Set<string>>(tables.map((t) => [t, new Set<string>()]));
   for (const e of edges) {
-    if (e.table !== e.references && known.has(e.table) && known.has(e.references)) parents.get(e.table)!.add(e.references);
+    if (e.table !== e.references && known.has(e.table) && known.has(e.references))
+      parents.get(e.table)!.add(e.references);
   }
   const order: string[] = [];
   const placed = new Set<string>();
   for (;;) {
     const ready = [...tables].sort().filter((t) => !placed.has(t) && [...parents.get(t)!].every((p) => placed.has(p)));
     if (ready.length === 0) break;
-    for (const t of ready) { order.push(t); placed.add(t); }
+    for (const t of ready) {
+      order.push(t);
+      placed.add(t);
+    }
   }
   return [...order, ...[...tables].sort().filter((t) => !placed.has(t))];
 }

@@ -63,7 +63,11 @@ describe('evaluateCall and the escalation ladder', () => {
 
   it('goes to the supervisor after one more full period and stays there', () => {
     expect(evaluateCall(call, at(30)).escalationLevel).toBe(1);
-    expect(evaluateCall(call, at(30, 1))).toMatchObject({ escalationLevel: 2, escalationRole: 'supervisor', nextEscalationAt: null });
+    expect(evaluateCall(call, at(30, 1))).toMatchObject({
+      escalationLevel: 2,
+      escalationRole: 'supervisor',
+      nextEscalationAt: null,
+    });
     expect(evaluateCall(call, at(600)).escalationLevel).toBe(2);
   });
 
@@ -75,7 +79,12 @@ describe('evaluateCall and the escalation ladder', () => {
 
   it('shows the stored level when a person escalated early', () => {
     const e = evaluateCall({ ...call, escalationLevel: 2 }, at(1));
-    expect(e).toMatchObject({ dueEscalationLevel: 0, escalationLevel: 2, escalationRole: 'supervisor', nextEscalationAt: null });
+    expect(e).toMatchObject({
+      dueEscalationLevel: 0,
+      escalationLevel: 2,
+      escalationRole: 'supervisor',
+      nextEscalationAt: null,
+    });
   });
 
   it('routine calls are not prominent until overdue', () => {

@@ -12,7 +12,12 @@ function lifecycle(): CallEvent[] {
   const events: CallEvent[] = [];
   let { record, events: e } = placeCall(newCallInput(), callerPoc, T0, { id: 'c1', reference: 'R1' });
   events.push(...e);
-  const step = (action: Parameters<typeof applyCallAction>[1], actor: Parameters<typeof applyCallAction>[2], min: number, params = {}) => {
+  const step = (
+    action: Parameters<typeof applyCallAction>[1],
+    actor: Parameters<typeof applyCallAction>[2],
+    min: number,
+    params = {},
+  ) => {
     ({ record, events: e } = applyCallAction(record, action, actor, addMs(T0, min * MINUTE_MS), params));
     events.push(...e);
   };
@@ -50,18 +55,37 @@ describe('contact log from call events', () => {
   it('keeps what was said and who said it, with bilingual labels', () => {
     const log = contactLogFromEvents(lifecycle(), US);
     const placed = log[0]!;
-    expect(placed).toMatchObject({ callId: 'c1', by: 'Agent Smith', at: T0.toISOString(), label: { en: 'Call placed', zh: '发出呼叫' } });
+    expect(placed).toMatchObject({
+      callId: 'c1',
+      by: 'Agent Smith',
+      at: T0.toISOString(),
+      label: { en: 'Call placed', zh: '发出呼叫' },
+    });
     expect(placed.text).toContain('Weibo');
-    expect(log.find((l) => l.kind === 'answered')).toMatchObject({ by: '王警官', text: 'Subscriber is in Hangzhou; local police alerted.' });
-    expect(log.find((l) => l.kind === 'escalated')?.label).toEqual({ en: 'Escalated to deputy duty officer', zh: '已升级至副值班员' });
-    expect(log.find((l) => l.kind === 'linked')?.label).toEqual({ en: 'Linked to request req-7', zh: '已关联请求 req-7' });
+    expect(log.find((l) => l.kind === 'answered')).toMatchObject({
+      by: '王警官',
+      text: 'Subscriber is in Hangzhou; local police alerted.',
+    });
+    expect(log.find((l) => l.kind === 'escalated')?.label).toEqual({
+      en: 'Escalated to deputy duty officer',
+      zh: '已升级至副值班员',
+    });
+    expect(log.find((l) => l.kind === 'linked')?.label).toEqual({
+      en: 'Linked to request req-7',
+      zh: '已关联请求 req-7',
+    });
     expect(log.find((l) => l.kind === 'callback_attempt')?.text).toBe('Voicemail');
   });
 
   it('labels case links and worker escalation events too', () => {
     const call = placeCall(newCallInput(), callerPoc, T0, { id: 'c1', reference: 'R1' }).record;
     const [, sup] = dueCallEvents(call, addMs(T0, 60 * MINUTE_MS));
-    expect(contactLogFromEvent(sup!, CN)).toMatchObject({ kind: 'escalated', direction: 'out', by: 'system', label: { zh: '已升级至值班主管' } });
+    expect(contactLogFromEvent(sup!, CN)).toMatchObject({
+      kind: 'escalated',
+      direction: 'out',
+      by: 'system',
+      label: { zh: '已升级至值班主管' },
+    });
     const linked = applyCallAction(call, 'link_case', receiverPoc, T0, { caseId: 'case-2' }).events[0]!;
     expect(contactLogFromEvent(linked, CN).label.en).toBe('Linked to case case-2');
   });
@@ -74,8 +98,23 @@ describe('contact log from call events', () => {
 
 describe('contactLogEntry builder', () => {
   it('normalises the time and text and fills the default label', () => {
-    const e = contactLogEntry({ callId: 'c', at: '2025-06-01T18:00:00+08:00', direction: 'in', kind: 'note', by: 'x', text: '  rang back ' });
-    expect(e).toEqual({ callId: 'c', at: '2025-06-01T10:00:00.000Z', direction: 'in', kind: 'note', by: 'x', text: 'rang back', label: { en: 'Note', zh: '备注' } });
+    const e = contactLogEntry({
+      callId: 'c',
+      at: '2025-06-01T18:00:00+08:00',
+      direction: 'in',
+      kind: 'note',
+      by: 'x',
+      text: '  rang back ',
+    });
+    expect(e).toEqual({
+      callId: 'c',
+      at: '2025-06-01T10:00:00.000Z',
+      direction: 'in',
+      kind: 'note',
+      by: 'x',
+      text: 'rang back',
+      label: { en: 'Note', zh: '备注' },
+    });
   });
   it('sortContactLog does not mutate its input', () => {
     const a = contactLogEntry({ callId: 'c', at: '2025-06-02T00:00:00Z', direction: 'in', kind: 'note', by: 'x' });

@@ -60,7 +60,9 @@ const KIND_OF: Record<CallEventType, ContactLogKind> = {
 };
 
 /** Builder for entries typed by hand (e.g. a phone conversation noted afterwards). */
-export function contactLogEntry(fields: Omit<ContactLogEntry, 'label' | 'text'> & { text?: string; label?: Bilingual }): ContactLogEntry {
+export function contactLogEntry(
+  fields: Omit<ContactLogEntry, 'label' | 'text'> & { text?: string; label?: Bilingual },
+): ContactLogEntry {
   return {
     callId: fields.callId,
     at: new Date(fields.at).toISOString(),
@@ -78,8 +80,10 @@ function labelOf(event: CallEvent, kind: ContactLogKind): Bilingual {
     const role = ESCALATION_ROLE_LABELS[escalationRole(d.level as EscalationLevel)];
     return { en: `Escalated to ${role.en.toLowerCase()}`, zh: `已升级至${role.zh}` };
   }
-  if (event.type === 'call.linked_request') return { en: `Linked to request ${String(d.requestId)}`, zh: `已关联请求 ${String(d.requestId)}` };
-  if (event.type === 'call.linked_case') return { en: `Linked to case ${String(d.caseId)}`, zh: `已关联案件 ${String(d.caseId)}` };
+  if (event.type === 'call.linked_request')
+    return { en: `Linked to request ${String(d.requestId)}`, zh: `已关联请求 ${String(d.requestId)}` };
+  if (event.type === 'call.linked_case')
+    return { en: `Linked to case ${String(d.caseId)}`, zh: `已关联案件 ${String(d.caseId)}` };
   return CONTACT_LOG_KIND_LABELS[kind];
 }
 

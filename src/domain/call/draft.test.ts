@@ -16,7 +16,10 @@ describe('draftRequestFromCall', () => {
       crimeCategory: 'other',
       sourceCallId: 'call-1',
       sourceCallReference: 'US-CALL-2025-0001',
-      subject: { en: 'Emergency: threat to life (hotline call US-CALL-2025-0001)', zh: '紧急情况：危及生命（热线呼叫 US-CALL-2025-0001）' },
+      subject: {
+        en: 'Emergency: threat to life (hotline call US-CALL-2025-0001)',
+        zh: '紧急情况：危及生命（热线呼叫 US-CALL-2025-0001）',
+      },
       contactOfficer: { name: 'Agent Smith', timeZone: 'America/New_York' },
       factsLanguage: 'en',
     });
@@ -54,7 +57,12 @@ describe('draftRequestFromCall', () => {
 describe('draftCaseFromCall', () => {
   it('leads with the caller by default and links the call', () => {
     const d = draftCaseFromCall(placedCall({ topic: 'ransomware_incident' }));
-    expect(d).toMatchObject({ leadParty: US, participatingParties: [US, CN], crimeCategories: ['ransomware'], linkedCallIds: ['call-1'] });
+    expect(d).toMatchObject({
+      leadParty: US,
+      participatingParties: [US, CN],
+      crimeCategories: ['ransomware'],
+      linkedCallIds: ['call-1'],
+    });
   });
   it('lets the receiving node lead its own case', () => {
     expect(draftCaseFromCall(placedCall(), CN)).toMatchObject({ leadParty: CN, participatingParties: [CN, US] });

@@ -29,7 +29,11 @@ describe('placeCall', () => {
       linkedRequestId: null,
     });
     expect(events).toEqual([
-      expect.objectContaining({ type: 'call.placed', at: T0.toISOString(), data: expect.objectContaining({ originParty: US, message: 'help' }) }),
+      expect.objectContaining({
+        type: 'call.placed',
+        at: T0.toISOString(),
+        data: expect.objectContaining({ originParty: US, message: 'help' }),
+      }),
     ]);
   });
 
@@ -42,13 +46,21 @@ describe('placeCall', () => {
   });
 
   it('applies the agreed period', () => {
-    const { record } = placeCall(newCallInput({ urgency: 'urgent' }), callerPoc, T0, { ...OPTS, agreement: { ackMinutes: { urgent: 60 } } });
+    const { record } = placeCall(newCallInput({ urgency: 'urgent' }), callerPoc, T0, {
+      ...OPTS,
+      agreement: { ackMinutes: { urgent: 60 } },
+    });
     expect(record.ackDueAt).toBe('2025-06-01T11:00:00.000Z');
   });
 
   it('normalises empty callback fields to null', () => {
     const input = newCallInput({ callback: { name: 'A', phone: '', email: 'a@b.gov', timeZone: 'UTC' } });
-    expect(placeCall(input, callerPoc, T0, OPTS).record.callback).toEqual({ name: 'A', phone: null, email: 'a@b.gov', timeZone: 'UTC' });
+    expect(placeCall(input, callerPoc, T0, OPTS).record.callback).toEqual({
+      name: 'A',
+      phone: null,
+      email: 'a@b.gov',
+      timeZone: 'UTC',
+    });
   });
 
   it.each<[string, Actor]>([
@@ -59,7 +71,9 @@ describe('placeCall', () => {
     ['the system', system(US)],
     ['a peer that is not the caller', peer(CN)],
   ])('refuses %s', (_n, actor) => {
-    expect(() => placeCall(newCallInput(), actor, T0, OPTS)).toThrow(expect.objectContaining({ code: 'CALL_FORBIDDEN' }) as unknown as Error);
+    expect(() => placeCall(newCallInput(), actor, T0, OPTS)).toThrow(
+      expect.objectContaining({ code: 'CALL_FORBIDDEN' }) as unknown as Error,
+    );
   });
 
   it.each(['investigator', 'supervisor', 'admin'] as const)('lets a caller-side %s place a call', (role) => {
@@ -80,7 +94,11 @@ describe('placeCall', () => {
   it('accepts a peer relay and copies the caller’s clock', () => {
     const relay = { placedBy: 'Agent Smith', placedAt: '2025-06-01T09:59:00.000Z', ackPeriodMs: 600_000 };
     const { record, events } = placeCall(newCallInput(), peer(US), T0, { ...OPTS, relay });
-    expect(record).toMatchObject({ placedAt: relay.placedAt, placedBy: 'Agent Smith', ackDueAt: '2025-06-01T10:09:00.000Z' });
+    expect(record).toMatchObject({
+      placedAt: relay.placedAt,
+      placedBy: 'Agent Smith',
+      ackDueAt: '2025-06-01T10:09:00.000Z',
+    });
     expect(events[0]).toMatchObject({ at: relay.placedAt, actorLabel: `peer:${US}`, data: { by: 'Agent Smith' } });
   });
 
@@ -94,7 +112,11 @@ describe('placeCall', () => {
       return [];
     };
     expect(code()).toEqual(['relay']);
-    expect(code({ placedBy: '', placedAt: 'x', ackPeriodMs: 0 })).toEqual(['relay.placedAt', 'relay.ackPeriodMs', 'relay.placedBy']);
+    expect(code({ placedBy: '', placedAt: 'x', ackPeriodMs: 0 })).toEqual([
+      'relay.placedAt',
+      'relay.ackPeriodMs',
+      'relay.placedBy',
+    ]);
   });
 });
 

@@ -35,18 +35,31 @@ export function placeCall(input: NewCallInput, actor: Actor, now: Date, opts: Pl
   const relay = actor.kind === 'peer' ? opts.relay : undefined;
   if (actor.kind === 'peer') {
     if (!relay) {
-      issues.push(issue('relay', 'required', 'A relayed call must carry the caller’s clock.', '转发的呼叫必须附带呼叫方的计时信息。'));
+      issues.push(
+        issue(
+          'relay',
+          'required',
+          'A relayed call must carry the caller’s clock.',
+          '转发的呼叫必须附带呼叫方的计时信息。',
+        ),
+      );
     } else {
-      if (!isIsoInstant(relay.placedAt)) issues.push(issue('relay.placedAt', 'invalid_instant', 'Not a valid time.', '时间无效。'));
-      if (!(relay.ackPeriodMs > 0)) issues.push(issue('relay.ackPeriodMs', 'invalid_period', 'Must be positive.', '必须为正数。'));
-      if (!relay.placedBy?.trim()) issues.push(issue('relay.placedBy', 'required', 'Who placed the call?', '请注明呼叫人。'));
+      if (!isIsoInstant(relay.placedAt))
+        issues.push(issue('relay.placedAt', 'invalid_instant', 'Not a valid time.', '时间无效。'));
+      if (!(relay.ackPeriodMs > 0))
+        issues.push(issue('relay.ackPeriodMs', 'invalid_period', 'Must be positive.', '必须为正数。'));
+      if (!relay.placedBy?.trim())
+        issues.push(issue('relay.placedBy', 'required', 'Who placed the call?', '请注明呼叫人。'));
     }
   }
   if (issues.length > 0) throw validationError(issues, 'CALL_VALIDATION_FAILED');
-  if (!opts.id || !opts.reference) throw new AppError('CALL_VALIDATION_FAILED', { details: { missing: 'id/reference' } });
+  if (!opts.id || !opts.reference)
+    throw new AppError('CALL_VALIDATION_FAILED', { details: { missing: 'id/reference' } });
 
   const placedAt = relay ? iso(relay.placedAt) : iso(now);
-  const period = relay ? relay.ackPeriodMs : Math.max(1000, Math.round(ackPeriodMs(input.urgency, opts.agreement) / (opts.timeScale ?? 1)));
+  const period = relay
+    ? relay.ackPeriodMs
+    : Math.max(1000, Math.round(ackPeriodMs(input.urgency, opts.agreement) / (opts.timeScale ?? 1)));
   const placedBy = relay ? relay.placedBy.trim() : actorLabel(actor);
   const record: CallRecord = {
     id: opts.id,

@@ -39,7 +39,9 @@ describe('call policy', () => {
   });
 
   it('gives the system only delivery and escalation', () => {
-    const systemActions = Object.entries(CALL_POLICY).filter(([, r]) => r.system).map(([a]) => a);
+    const systemActions = Object.entries(CALL_POLICY)
+      .filter(([, r]) => r.system)
+      .map(([a]) => a);
     expect(systemActions.sort()).toEqual(['deliver', 'escalate']);
   });
 

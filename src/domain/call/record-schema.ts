@@ -45,7 +45,12 @@ sameType<SameType<z.infer<typeof ZCallRecord>, CallRecord>>(true);
 export const CALL_DOCUMENT = storedDocument<CallRecord>('call', ZCallRecord);
 
 export const ZShift = z.object({
-  id: z.string(), userId: z.string(), role: z.enum(ESCALATION_ROLES), start: z.string(), end: z.string(), timeZone: z.string(),
+  id: z.string(),
+  userId: z.string(),
+  role: z.enum(ESCALATION_ROLES),
+  start: z.string(),
+  end: z.string(),
+  timeZone: z.string(),
 });
 sameType<SameType<z.infer<typeof ZShift>, Shift>>(true);
 

@@ -42,5 +42,11 @@ export function shiftFromLocalTimes(input: {
   const start = zonedLocalToInstant(input.localStart, input.timeZone);
   const end = zonedLocalToInstant(input.localEnd, input.timeZone);
   if (!start || !end) return null;
-  return { userId: input.userId, role: input.role, timeZone: input.timeZone, start: start.toISOString(), end: end.toISOString() };
+  return {
+    userId: input.userId,
+    role: input.role,
+    timeZone: input.timeZone,
+    start: start.toISOString(),
+    end: end.toISOString(),
+  };
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.js';
 import { HOUR_MS } from '../shared/time.js';
 import type { Shift, ShiftInput } from './roster.js';
-import { contactsForLevel, findCoverageGaps, isOnShift, requireValidShift, validateShift, whoIsOnDuty } from './roster.js';
+import {
+  contactsForLevel,
+  findCoverageGaps,
+  isOnShift,
+  requireValidShift,
+  validateShift,
+  whoIsOnDuty,
+} from './roster.js';
 import { describeShift, shiftFromLocalTimes } from './roster-display.js';
 import { isValidTimeZone, zoneOffsetMs, zonedLocalToInstant } from '../shared/zones.js';
 
@@ -36,8 +43,14 @@ describe('whoIsOnDuty', () => {
   });
 
   it('lists overlapping officers earliest start first', () => {
-    const overlap = [...roster, shift('handover', 'duty_officer', '2025-06-01T11:30:00.000Z', '2025-06-01T13:00:00.000Z')];
-    expect(whoIsOnDuty(overlap, at('2025-06-01T11:45:00.000Z')).duty_officer.map((s) => s.id)).toEqual(['cn-day', 'handover']);
+    const overlap = [
+      ...roster,
+      shift('handover', 'duty_officer', '2025-06-01T11:30:00.000Z', '2025-06-01T13:00:00.000Z'),
+    ];
+    expect(whoIsOnDuty(overlap, at('2025-06-01T11:45:00.000Z')).duty_officer.map((s) => s.id)).toEqual([
+      'cn-day',
+      'handover',
+    ]);
   });
 
   it('is empty outside every shift', () => {
@@ -46,7 +59,13 @@ describe('whoIsOnDuty', () => {
   });
 
   it('finds the officer on a New York night shift across the spring-forward change', () => {
-    const night = shiftFromLocalTimes({ userId: 'u', role: 'duty_officer', timeZone: 'America/New_York', localStart: '2025-03-08T20:00', localEnd: '2025-03-09T08:00' })!;
+    const night = shiftFromLocalTimes({
+      userId: 'u',
+      role: 'duty_officer',
+      timeZone: 'America/New_York',
+      localStart: '2025-03-08T20:00',
+      localEnd: '2025-03-09T08:00',
+    })!;
     const ny: Shift = { id: 'n', ...night };
     expect(night.start).toBe('2025-03-09T01:00:00.000Z');
     expect(night.end).toBe('2025-03-09T12:00:00.000Z');
@@ -58,18 +77,36 @@ describe('whoIsOnDuty', () => {
 describe('contactsForLevel', () => {
   const now = at('2025-06-01T13:00:00.000Z');
   it('returns the rung asked for when staffed', () => {
-    expect(contactsForLevel(roster, 0, now)).toMatchObject({ level: 0, role: 'duty_officer', shifts: [{ id: 'cn-night' }] });
+    expect(contactsForLevel(roster, 0, now)).toMatchObject({
+      level: 0,
+      role: 'duty_officer',
+      shifts: [{ id: 'cn-night' }],
+    });
   });
   it('climbs to the next staffed rung when the asked one is empty', () => {
-    expect(contactsForLevel(roster, 1, now)).toMatchObject({ level: 2, role: 'supervisor', shifts: [{ id: 'sup-week' }] });
+    expect(contactsForLevel(roster, 1, now)).toMatchObject({
+      level: 2,
+      role: 'supervisor',
+      shifts: [{ id: 'sup-week' }],
+    });
   });
   it('reports nobody when the whole ladder above is empty', () => {
-    expect(contactsForLevel(roster, 1, at('2025-07-01T00:00:00.000Z'))).toEqual({ level: 1, role: 'deputy', shifts: [] });
+    expect(contactsForLevel(roster, 1, at('2025-07-01T00:00:00.000Z'))).toEqual({
+      level: 1,
+      role: 'deputy',
+      shifts: [],
+    });
   });
 });
 
 describe('validateShift', () => {
-  const good: ShiftInput = { userId: 'u1', role: 'duty_officer', start: '2025-06-03T00:00:00.000Z', end: '2025-06-03T12:00:00.000Z', timeZone: 'Asia/Shanghai' };
+  const good: ShiftInput = {
+    userId: 'u1',
+    role: 'duty_officer',
+    start: '2025-06-03T00:00:00.000Z',
+    end: '2025-06-03T12:00:00.000Z',
+    timeZone: 'Asia/Shanghai',
+  };
   const codes = (s: ShiftInput, others: Shift[] = []) => {
     const v = validateShift(s, others);
     return { issues: v.issues.map((i) => i.code), warnings: v.warnings.map((i) => i.code) };
@@ -97,7 +134,8 @@ describe('validateShift', () => {
   });
 
   it('warns about overlap on the same rung and for the same officer, not across rungs', () => {
-    const other = (role: Shift['role'], userId: string) => shift('o', role, '2025-06-03T11:00:00.000Z', '2025-06-03T13:00:00.000Z', 'UTC', userId);
+    const other = (role: Shift['role'], userId: string) =>
+      shift('o', role, '2025-06-03T11:00:00.000Z', '2025-06-03T13:00:00.000Z', 'UTC', userId);
     expect(codes(good, [other('duty_officer', 'u2')]).warnings).toEqual(['overlap_same_level']);
     expect(codes(good, [other('supervisor', 'u1')]).warnings).toEqual(['overlap_same_user']);
     expect(codes(good, [other('deputy', 'u2')]).warnings).toEqual([]);
@@ -131,18 +169,32 @@ describe('findCoverageGaps', () => {
     ]);
   });
   it('merges overlapping shifts and reports none when covered', () => {
-    expect(findCoverageGaps(roster, 'duty_officer', at('2025-06-01T00:00:00.000Z'), at('2025-06-02T00:00:00.000Z'))).toEqual([]);
+    expect(
+      findCoverageGaps(roster, 'duty_officer', at('2025-06-01T00:00:00.000Z'), at('2025-06-02T00:00:00.000Z')),
+    ).toEqual([]);
   });
   it('reports the whole window for an unstaffed rung', () => {
-    expect(findCoverageGaps([], 'supervisor', at('2025-06-01T00:00:00.000Z'), at('2025-06-01T01:00:00.000Z'))).toHaveLength(1);
+    expect(
+      findCoverageGaps([], 'supervisor', at('2025-06-01T00:00:00.000Z'), at('2025-06-01T01:00:00.000Z')),
+    ).toHaveLength(1);
   });
 });
 
 describe('time zones and DST', () => {
   it.each([
-    ['a spring-forward gap moves forward (New York)', '2025-03-09T02:30', 'America/New_York', '2025-03-09T07:30:00.000Z'],
+    [
+      'a spring-forward gap moves forward (New York)',
+      '2025-03-09T02:30',
+      'America/New_York',
+      '2025-03-09T07:30:00.000Z',
+    ],
     ['just before the gap', '2025-03-09T01:30', 'America/New_York', '2025-03-09T06:30:00.000Z'],
-    ['a fall-back repeat takes the first occurrence (New York)', '2025-11-02T01:30', 'America/New_York', '2025-11-02T05:30:00.000Z'],
+    [
+      'a fall-back repeat takes the first occurrence (New York)',
+      '2025-11-02T01:30',
+      'America/New_York',
+      '2025-11-02T05:30:00.000Z',
+    ],
     ['a gap in London', '2025-03-30T01:30', 'Europe/London', '2025-03-30T01:30:00.000Z'],
     ['a repeat in London', '2025-10-26T01:30', 'Europe/London', '2025-10-26T00:30:00.000Z'],
     ['southern-hemisphere gap (Sydney)', '2024-10-06T02:30', 'Australia/Sydney', '2024-10-05T16:30:00.000Z'],
@@ -177,7 +229,13 @@ describe('time zones and DST', () => {
 
   it('a 20:00–08:00 night shift lasts 11 h at spring-forward and 13 h at fall-back', () => {
     const night = (d1: string, d2: string) =>
-      shiftFromLocalTimes({ userId: 'u', role: 'deputy', timeZone: 'America/New_York', localStart: `${d1}T20:00`, localEnd: `${d2}T08:00` })!;
+      shiftFromLocalTimes({
+        userId: 'u',
+        role: 'deputy',
+        timeZone: 'America/New_York',
+        localStart: `${d1}T20:00`,
+        localEnd: `${d2}T08:00`,
+      })!;
     const spring = describeShift({ id: 'a', ...night('2025-03-08', '2025-03-09') }, 'Asia/Shanghai');
     const fall = describeShift({ id: 'b', ...night('2025-11-01', '2025-11-02') }, 'Asia/Shanghai');
     expect(spring.durationMs).toBe(11 * HOUR_MS);
@@ -189,12 +247,28 @@ describe('time zones and DST', () => {
   it('shows a shift in its own zone and in the viewer’s zone', () => {
     const s = shift('x', 'duty_officer', '2025-03-09T01:00:00.000Z', '2025-03-09T12:00:00.000Z', 'America/New_York');
     const d = describeShift(s, 'Asia/Shanghai');
-    expect(d.shiftZone).toEqual({ timeZone: 'America/New_York', start: '08/03/2025, 20:00 GMT-5', end: '09/03/2025, 08:00 GMT-4' });
-    expect(d.viewerZone).toEqual({ timeZone: 'Asia/Shanghai', start: '09/03/2025, 09:00 GMT+8', end: '09/03/2025, 20:00 GMT+8' });
+    expect(d.shiftZone).toEqual({
+      timeZone: 'America/New_York',
+      start: '08/03/2025, 20:00 GMT-5',
+      end: '09/03/2025, 08:00 GMT-4',
+    });
+    expect(d.viewerZone).toEqual({
+      timeZone: 'Asia/Shanghai',
+      start: '09/03/2025, 09:00 GMT+8',
+      end: '09/03/2025, 20:00 GMT+8',
+    });
     expect(describeShift(s, 'Asia/Shanghai', 'zh-CN').viewerZone.start).toContain('09:00');
   });
 
   it('shiftFromLocalTimes returns null for malformed input', () => {
-    expect(shiftFromLocalTimes({ userId: 'u', role: 'deputy', timeZone: 'UTC', localStart: 'soon', localEnd: '2025-01-01T00:00' })).toBeNull();
+    expect(
+      shiftFromLocalTimes({
+        userId: 'u',
+        role: 'deputy',
+        timeZone: 'UTC',
+        localStart: 'soon',
+        localEnd: '2025-01-01T00:00',
+      }),
+    ).toBeNull();
   });
 });

@@ -75,10 +75,24 @@ export function validateShift(shift: ShiftInput, others: readonly Shift[] = []):
   const warnings: ValidationIssue[] = [];
   if (!shift.userId?.trim()) issues.push(issue('userId', 'required', 'Choose the officer.', '请选择值班人员。'));
   if (!ESCALATION_ROLES.includes(shift.role)) {
-    issues.push(issue('role', 'invalid_role', 'Role must be duty officer, deputy or supervisor.', '岗位必须为值班员、副值班员或值班主管。'));
+    issues.push(
+      issue(
+        'role',
+        'invalid_role',
+        'Role must be duty officer, deputy or supervisor.',
+        '岗位必须为值班员、副值班员或值班主管。',
+      ),
+    );
   }
   if (!isValidTimeZone(shift.timeZone)) {
-    issues.push(issue('timeZone', 'invalid_time_zone', 'Not a known IANA time zone (e.g. Asia/Shanghai).', '不是有效的 IANA 时区（如 Asia/Shanghai）。'));
+    issues.push(
+      issue(
+        'timeZone',
+        'invalid_time_zone',
+        'Not a known IANA time zone (e.g. Asia/Shanghai).',
+        '不是有效的 IANA 时区（如 Asia/Shanghai）。',
+      ),
+    );
   }
   const startOk = isIsoInstant(shift.start);
   const endOk = isIsoInstant(shift.end);
@@ -88,7 +102,9 @@ export function validateShift(shift: ShiftInput, others: readonly Shift[] = []):
 
   const length = ms(shift.end) - ms(shift.start);
   if (length <= 0) {
-    issues.push(issue('end', 'end_before_start', 'The shift must end after it starts.', '班次结束时间必须晚于开始时间。'));
+    issues.push(
+      issue('end', 'end_before_start', 'The shift must end after it starts.', '班次结束时间必须晚于开始时间。'),
+    );
   } else if (length > MAX_SHIFT_MS) {
     issues.push(issue('end', 'too_long', 'A shift may last at most 7 days.', '单个班次最长 7 天。'));
   } else if (length > LONG_SHIFT_MS) {
@@ -100,9 +116,23 @@ export function validateShift(shift: ShiftInput, others: readonly Shift[] = []):
     if (shift.id !== undefined && other.id === shift.id) continue;
     if (!overlaps(shift, other)) continue;
     if (other.userId === shift.userId) {
-      warnings.push(issue('start', 'overlap_same_user', 'This officer already has an overlapping shift.', '该人员已有时间重叠的班次。'));
+      warnings.push(
+        issue(
+          'start',
+          'overlap_same_user',
+          'This officer already has an overlapping shift.',
+          '该人员已有时间重叠的班次。',
+        ),
+      );
     } else if (other.role === shift.role) {
-      warnings.push(issue('start', 'overlap_same_level', 'Another officer covers the same role at the same time.', '同一时段该岗位已有其他人员值班。'));
+      warnings.push(
+        issue(
+          'start',
+          'overlap_same_level',
+          'Another officer covers the same role at the same time.',
+          '同一时段该岗位已有其他人员值班。',
+        ),
+      );
     }
   }
   return { issues, warnings };

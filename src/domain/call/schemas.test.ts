@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ZCallActionSchema, ZCallAckAgreementSchema, ZCallRecordSchema, ZPlaceCallSchema, ZShiftLocalInputSchema } from './schemas.js';
+import {
+  ZCallActionSchema,
+  ZCallAckAgreementSchema,
+  ZCallRecordSchema,
+  ZPlaceCallSchema,
+  ZShiftLocalInputSchema,
+} from './schemas.js';
 import { placedCall } from './test-fixtures.js';
 
 describe('call schemas', () => {

@@ -37,7 +37,11 @@ export const ZPlaceCallSchema = z.object({
 });
 export type TPlaceCall = z.infer<typeof ZPlaceCallSchema>;
 
-const minutes = z.number().int().positive().max(7 * 24 * 60);
+const minutes = z
+  .number()
+  .int()
+  .positive()
+  .max(7 * 24 * 60);
 export const ZCallAckAgreementSchema = z.object({
   ackMinutes: z
     .object({ emergency: minutes.optional(), urgent: minutes.optional(), routine: minutes.optional() })

@@ -28,7 +28,12 @@ export function newCallInput(over: Partial<NewCallInput> = {}): NewCallInput {
     urgency: 'emergency',
     message: 'Suicide threat posted on a Weibo account; need subscriber details now.',
     language: 'en',
-    callback: { name: 'Agent Smith', phone: '+1 202 555 0100', email: 'smith@example.gov', timeZone: 'America/New_York' },
+    callback: {
+      name: 'Agent Smith',
+      phone: '+1 202 555 0100',
+      email: 'smith@example.gov',
+      timeZone: 'America/New_York',
+    },
     ...over,
   };
 }
@@ -40,4 +45,3 @@ export function placedCall(over: Partial<NewCallInput> = {}, now: Date = T0): Ca
 export function callIn(status: CallRecord['status'], over: Partial<CallRecord> = {}): CallRecord {
   return { ...placedCall(), status, ...over };
 }
-

@@ -58,7 +58,10 @@ export function escalationRole(level: EscalationLevel): EscalationRole {
  */
 /** What a call suggests for the request or case it may become; the same vocabularies as those areas. */
 export type CrimeCategoryGuess = CrimeCategory;
-export type RequestTypeGuess = Extract<RequestType, 'emergency_disclosure' | 'preservation' | 'freeze_assets' | 'takedown' | 'other'>;
+export type RequestTypeGuess = Extract<
+  RequestType,
+  'emergency_disclosure' | 'preservation' | 'freeze_assets' | 'takedown' | 'other'
+>;
 
 export const TOPIC_CRIME_CATEGORY: Record<CallTopic, CrimeCategoryGuess> = {
   emergency_threat_to_life: 'other',

@@ -1,14 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../shared/actor.js';
 import { MINUTE_MS, addMs } from '../shared/time.js';
-import { CN, T0, US, callIn, callerPoc, peer, placedCall, receiverPoc, receiverSupervisor, system, user } from './test-fixtures.js';
+import {
+  CN,
+  T0,
+  US,
+  callIn,
+  callerPoc,
+  peer,
+  placedCall,
+  receiverPoc,
+  receiverSupervisor,
+  system,
+  user,
+} from './test-fixtures.js';
 import { CALL_TRANSITIONS, allowedCallActions, applyCallAction } from './transitions.js';
 import type { CallAction, CallActionParams, CallStatus } from './types.js';
 import { CALL_ACTIONS, CALL_STATUSES } from './types.js';
 import { codeOf } from '../shared/test-support.js';
 
 const NOW = addMs(T0, 5 * MINUTE_MS);
-
 
 /** A legitimate actor and valid params for each action, so only the state decides. */
 const PROPER: Record<CallAction, { actor: Actor; params: CallActionParams }> = {
@@ -63,10 +74,20 @@ describe('effects of each action', () => {
   it('acknowledge records who and when, implies delivery, and reports lateness', () => {
     const late = addMs(T0, 20 * MINUTE_MS);
     const { record, events } = applyCallAction(placedCall(), 'acknowledge', receiverPoc, late);
-    expect(record).toMatchObject({ status: 'acknowledged', acknowledgedBy: '王警官', acknowledgedAt: late.toISOString(), deliveredAt: late.toISOString() });
-    expect(events[0]).toMatchObject({ type: 'call.acknowledged', data: { acknowledgedLate: true, timeToAcknowledgeMs: 20 * MINUTE_MS } });
+    expect(record).toMatchObject({
+      status: 'acknowledged',
+      acknowledgedBy: '王警官',
+      acknowledgedAt: late.toISOString(),
+      deliveredAt: late.toISOString(),
+    });
+    expect(events[0]).toMatchObject({
+      type: 'call.acknowledged',
+      data: { acknowledgedLate: true, timeToAcknowledgeMs: 20 * MINUTE_MS },
+    });
     const delivered = callIn('delivered', { deliveredAt: '2025-06-01T10:01:00.000Z' });
-    expect(applyCallAction(delivered, 'acknowledge', receiverPoc, NOW).record.deliveredAt).toBe('2025-06-01T10:01:00.000Z');
+    expect(applyCallAction(delivered, 'acknowledge', receiverPoc, NOW).record.deliveredAt).toBe(
+      '2025-06-01T10:01:00.000Z',
+    );
   });
 
   it('answer stores the trimmed answer and who gave it', () => {
@@ -75,7 +96,9 @@ describe('effects of each action', () => {
   });
 
   it('cancel keeps the reason, or null without one', () => {
-    expect(applyCallAction(placedCall(), 'cancel', callerPoc, NOW, { reason: 'Wrong party' }).record.cancelReason).toBe('Wrong party');
+    expect(applyCallAction(placedCall(), 'cancel', callerPoc, NOW, { reason: 'Wrong party' }).record.cancelReason).toBe(
+      'Wrong party',
+    );
     expect(applyCallAction(placedCall(), 'cancel', callerPoc, NOW).record.cancelReason).toBeNull();
   });
 
@@ -86,10 +109,14 @@ describe('effects of each action', () => {
   it('link_request / link_case record the link once', () => {
     const linked = applyCallAction(callIn('answered'), 'link_request', callerPoc, NOW, { requestId: 'req-1' }).record;
     expect(linked.linkedRequestId).toBe('req-1');
-    expect(codeOf(() => applyCallAction(linked, 'link_request', callerPoc, NOW, { requestId: 'req-2' }))).toBe('CALL_ALREADY_LINKED');
+    expect(codeOf(() => applyCallAction(linked, 'link_request', callerPoc, NOW, { requestId: 'req-2' }))).toBe(
+      'CALL_ALREADY_LINKED',
+    );
     const both = applyCallAction(linked, 'link_case', receiverPoc, NOW, { caseId: 'case-1' }).record;
     expect(both).toMatchObject({ linkedRequestId: 'req-1', linkedCaseId: 'case-1' });
-    expect(codeOf(() => applyCallAction(both, 'link_case', receiverPoc, NOW, { caseId: 'case-1' }))).toBe('CALL_ALREADY_LINKED');
+    expect(codeOf(() => applyCallAction(both, 'link_case', receiverPoc, NOW, { caseId: 'case-1' }))).toBe(
+      'CALL_ALREADY_LINKED',
+    );
   });
 
   it('note and callback_attempt leave the record untouched but emit a log event', () => {
@@ -110,7 +137,9 @@ describe('human acknowledgement (docs/spec.md §3.1)', () => {
 
   it('refuses a peer that does not name the person who acknowledged', () => {
     expect(codeOf(() => applyCallAction(placedCall(), 'acknowledge', peer(CN), NOW))).toBe('CALL_HUMAN_ACK_REQUIRED');
-    expect(codeOf(() => applyCallAction(placedCall(), 'acknowledge', peer(CN), NOW, { relayedBy: '  ' }))).toBe('CALL_HUMAN_ACK_REQUIRED');
+    expect(codeOf(() => applyCallAction(placedCall(), 'acknowledge', peer(CN), NOW, { relayedBy: '  ' }))).toBe(
+      'CALL_HUMAN_ACK_REQUIRED',
+    );
   });
 
   it('mirrors a relayed human acknowledgement at the time it happened on the peer', () => {
@@ -119,16 +148,26 @@ describe('human acknowledgement (docs/spec.md §3.1)', () => {
       relayedAt: '2025-06-01T10:03:00.000Z',
     });
     expect(record).toMatchObject({ acknowledgedBy: '王警官', acknowledgedAt: '2025-06-01T10:03:00.000Z' });
-    expect(events[0]).toMatchObject({ at: '2025-06-01T10:03:00.000Z', actorLabel: `peer:${CN}`, data: { originParty: CN } });
+    expect(events[0]).toMatchObject({
+      at: '2025-06-01T10:03:00.000Z',
+      actorLabel: `peer:${CN}`,
+      data: { originParty: CN },
+    });
   });
 
   it('refuses a relay with a malformed time', () => {
-    expect(codeOf(() => applyCallAction(placedCall(), 'acknowledge', peer(CN), NOW, { relayedBy: 'x', relayedAt: 'yesterday' }))).toBe('CALL_VALIDATION_FAILED');
+    expect(
+      codeOf(() =>
+        applyCallAction(placedCall(), 'acknowledge', peer(CN), NOW, { relayedBy: 'x', relayedAt: 'yesterday' }),
+      ),
+    ).toBe('CALL_VALIDATION_FAILED');
   });
 
   it('refuses the caller’s side and receiving users without an acknowledging role', () => {
     expect(codeOf(() => applyCallAction(placedCall(), 'acknowledge', callerPoc, NOW))).toBe('CALL_FORBIDDEN');
-    expect(codeOf(() => applyCallAction(placedCall(), 'acknowledge', peer(US), NOW, { relayedBy: 'x' }))).toBe('CALL_FORBIDDEN');
+    expect(codeOf(() => applyCallAction(placedCall(), 'acknowledge', peer(US), NOW, { relayedBy: 'x' }))).toBe(
+      'CALL_FORBIDDEN',
+    );
     for (const role of ['investigator', 'analyst', 'auditor', 'read_only'] as const) {
       expect(codeOf(() => applyCallAction(placedCall(), 'acknowledge', user(CN, [role]), NOW))).toBe('CALL_FORBIDDEN');
     }
@@ -138,7 +177,9 @@ describe('human acknowledgement (docs/spec.md §3.1)', () => {
   });
 
   it('refuses a user of an unrelated party', () => {
-    expect(codeOf(() => applyCallAction(placedCall(), 'acknowledge', user('eu-x', ['admin']), NOW))).toBe('CALL_FORBIDDEN');
+    expect(codeOf(() => applyCallAction(placedCall(), 'acknowledge', user('eu-x', ['admin']), NOW))).toBe(
+      'CALL_FORBIDDEN',
+    );
   });
 });
 
@@ -153,7 +194,14 @@ describe('actor refusals per action', () => {
     ['the system cannot close', 'answered', 'close', system(CN), {}, 'CALL_FORBIDDEN'],
     ['read-only users cannot add notes', 'placed', 'note', user(US, ['read_only']), { text: 'x' }, 'CALL_FORBIDDEN'],
     ['analysts cannot link', 'answered', 'link_case', user(US, ['analyst']), { caseId: 'c' }, 'CALL_FORBIDDEN'],
-    ['a peer relay must name the person', 'acknowledged', 'answer', peer(CN), { answer: 'x' }, 'CALL_VALIDATION_FAILED'],
+    [
+      'a peer relay must name the person',
+      'acknowledged',
+      'answer',
+      peer(CN),
+      { answer: 'x' },
+      'CALL_VALIDATION_FAILED',
+    ],
     ['the system cannot link', 'answered', 'link_request', system(US), { requestId: 'r' }, 'CALL_FORBIDDEN'],
   ];
   it.each(cases)('%s', (_name, status, action, actor, params, code) => {
@@ -161,8 +209,13 @@ describe('actor refusals per action', () => {
   });
 
   it('a peer may relay the other side’s answer and the caller’s cancel', () => {
-    expect(applyCallAction(callIn('acknowledged'), 'answer', peer(CN), NOW, { answer: 'ok', relayedBy: '王警官' }).record.answeredBy).toBe('王警官');
-    expect(applyCallAction(placedCall(), 'cancel', peer(US), NOW, { relayedBy: 'Agent Smith' }).record.status).toBe('cancelled');
+    expect(
+      applyCallAction(callIn('acknowledged'), 'answer', peer(CN), NOW, { answer: 'ok', relayedBy: '王警官' }).record
+        .answeredBy,
+    ).toBe('王警官');
+    expect(applyCallAction(placedCall(), 'cancel', peer(US), NOW, { relayedBy: 'Agent Smith' }).record.status).toBe(
+      'cancelled',
+    );
   });
 });
 
@@ -182,7 +235,9 @@ describe('input rules on actions', () => {
   });
 
   it('refuses an unknown action name', () => {
-    expect(codeOf(() => applyCallAction(placedCall(), 'explode' as CallAction, callerPoc, NOW))).toBe('CALL_VALIDATION_FAILED');
+    expect(codeOf(() => applyCallAction(placedCall(), 'explode' as CallAction, callerPoc, NOW))).toBe(
+      'CALL_VALIDATION_FAILED',
+    );
   });
 });
 
@@ -194,14 +249,19 @@ describe('escalate', () => {
     expect(codeOf(() => applyCallAction(placedCall(), 'escalate', system(CN), NOW))).toBe('CALL_ESCALATION_NOT_DUE');
     const { record, events } = applyCallAction(placedCall(), 'escalate', system(CN), due1);
     expect(record).toMatchObject({ escalationLevel: 1, escalatedAt: due1.toISOString() });
-    expect(events[0]).toMatchObject({ type: 'call.escalated', data: { level: 1, role: 'deputy', key: 'escalation:1', manual: false } });
+    expect(events[0]).toMatchObject({
+      type: 'call.escalated',
+      data: { level: 1, role: 'deputy', key: 'escalation:1', manual: false },
+    });
     expect(codeOf(() => applyCallAction(record, 'escalate', system(CN), due1))).toBe('CALL_ESCALATION_NOT_DUE');
     expect(applyCallAction(record, 'escalate', system(CN), due2).record.escalationLevel).toBe(2);
   });
 
   it('the worker may jump straight to the due rung', () => {
     expect(applyCallAction(placedCall(), 'escalate', system(CN), due2, { level: 2 }).record.escalationLevel).toBe(2);
-    expect(codeOf(() => applyCallAction(placedCall(), 'escalate', system(CN), due1, { level: 2 }))).toBe('CALL_ESCALATION_NOT_DUE');
+    expect(codeOf(() => applyCallAction(placedCall(), 'escalate', system(CN), due1, { level: 2 }))).toBe(
+      'CALL_ESCALATION_NOT_DUE',
+    );
   });
 
   it('a person may escalate early by judgement', () => {
@@ -213,24 +273,43 @@ describe('escalate', () => {
     const top = callIn('placed', { escalationLevel: 2 });
     expect(codeOf(() => applyCallAction(top, 'escalate', receiverSupervisor, NOW))).toBe('CALL_VALIDATION_FAILED');
     const one = callIn('placed', { escalationLevel: 1 });
-    expect(codeOf(() => applyCallAction(one, 'escalate', receiverSupervisor, NOW, { level: 1 }))).toBe('CALL_VALIDATION_FAILED');
-    expect(codeOf(() => applyCallAction(placedCall(), 'escalate', receiverSupervisor, NOW, { level: 3 as never }))).toBe('CALL_VALIDATION_FAILED');
+    expect(codeOf(() => applyCallAction(one, 'escalate', receiverSupervisor, NOW, { level: 1 }))).toBe(
+      'CALL_VALIDATION_FAILED',
+    );
+    expect(
+      codeOf(() => applyCallAction(placedCall(), 'escalate', receiverSupervisor, NOW, { level: 3 as never })),
+    ).toBe('CALL_VALIDATION_FAILED');
   });
 });
 
 describe('allowedCallActions', () => {
   it('lists what the receiving duty officer can do on a new call', () => {
-    expect(allowedCallActions(placedCall(), receiverPoc, NOW)).toEqual(['acknowledge', 'escalate', 'note', 'callback_attempt', 'link_request', 'link_case']);
+    expect(allowedCallActions(placedCall(), receiverPoc, NOW)).toEqual([
+      'acknowledge',
+      'escalate',
+      'note',
+      'callback_attempt',
+      'link_request',
+      'link_case',
+    ]);
   });
 
   it('lists what the caller can do on a new call', () => {
-    expect(allowedCallActions(placedCall(), callerPoc, NOW)).toEqual(['cancel', 'note', 'callback_attempt', 'link_request', 'link_case']);
+    expect(allowedCallActions(placedCall(), callerPoc, NOW)).toEqual([
+      'cancel',
+      'note',
+      'callback_attempt',
+      'link_request',
+      'link_case',
+    ]);
   });
 
   it('offers the system delivery, and escalation only once due', () => {
     expect(allowedCallActions(placedCall(), system(CN), NOW)).toEqual(['deliver']);
     expect(allowedCallActions(placedCall(), system(CN), addMs(T0, 16 * MINUTE_MS))).toEqual(['deliver', 'escalate']);
-    expect(allowedCallActions(callIn('delivered', { escalationLevel: 2 }), system(CN), addMs(T0, 99 * MINUTE_MS))).toEqual([]);
+    expect(
+      allowedCallActions(callIn('delivered', { escalationLevel: 2 }), system(CN), addMs(T0, 99 * MINUTE_MS)),
+    ).toEqual([]);
   });
 
   it('drops links already made and gives read-only users nothing', () => {

@@ -9,9 +9,24 @@ import { dueEscalationLevel, escalationKey } from './clock.js';
 import { canCall, requireCallAccess } from './policy.js';
 import type { EscalationLevel } from './topics.js';
 import { MAX_ESCALATION_LEVEL, escalationRole } from './topics.js';
-import type { CallAction, CallActionParams, CallEvent, CallEventType, CallRecord, CallResult, CallStatus } from './types.js';
+import type {
+  CallAction,
+  CallActionParams,
+  CallEvent,
+  CallEventType,
+  CallRecord,
+  CallResult,
+  CallStatus,
+} from './types.js';
 import { CALL_ACTIONS } from './types.js';
-import { CALL_ANSWER_MAX, CALL_LINK_ID_MAX, CALL_NOTE_MAX, CALL_REASON_MAX, isIsoInstant, validateText } from './validation.js';
+import {
+  CALL_ANSWER_MAX,
+  CALL_LINK_ID_MAX,
+  CALL_NOTE_MAX,
+  CALL_REASON_MAX,
+  isIsoInstant,
+  validateText,
+} from './validation.js';
 
 const LINKABLE: readonly CallAction[] = ['note', 'callback_attempt', 'link_request', 'link_case'];
 
@@ -58,7 +73,9 @@ function performer(actor: Actor, action: CallAction, params: CallActionParams): 
   if (relayed) return relayed;
   if (MACHINE_ACTIONS.includes(action)) return actorLabel(actor);
   if (action === 'acknowledge') throw new AppError('CALL_HUMAN_ACK_REQUIRED', { details: { action } });
-  return fail([issue('relayedBy', 'required', 'A relayed action must name the person who took it.', '转发的操作必须注明操作人。')]);
+  return fail([
+    issue('relayedBy', 'required', 'A relayed action must name the person who took it.', '转发的操作必须注明操作人。'),
+  ]);
 }
 
 function effectiveAt(actor: Actor, params: CallActionParams, now: Date): string {
@@ -82,7 +99,9 @@ export function applyCallAction<A extends CallAction>(
   requireCallAccess(actor, action, call);
   const allowed = CALL_TRANSITIONS[call.status];
   if (!allowed.includes(action)) {
-    throw new AppError('CALL_INVALID_TRANSITION', { details: { callId: call.id, status: call.status, action, allowed } });
+    throw new AppError('CALL_INVALID_TRANSITION', {
+      details: { callId: call.id, status: call.status, action, allowed },
+    });
   }
   const by = performer(actor, action, p);
   const at = effectiveAt(actor, p, now);
@@ -158,10 +177,19 @@ function applyChange(
 function escalate(call: CallRecord, actor: Actor, now: Date, raw: unknown, at: string): Change {
   const level = raw == null ? call.escalationLevel + 1 : raw;
   if (level !== 1 && level !== 2) {
-    fail([issue('level', 'invalid_level', 'Escalation level must be 1 (deputy) or 2 (supervisor).', '升级级别必须为 1（副值班员）或 2（值班主管）。')]);
+    fail([
+      issue(
+        'level',
+        'invalid_level',
+        'Escalation level must be 1 (deputy) or 2 (supervisor).',
+        '升级级别必须为 1（副值班员）或 2（值班主管）。',
+      ),
+    ]);
   }
   if (level <= call.escalationLevel || level > MAX_ESCALATION_LEVEL) {
-    fail([issue('level', 'not_higher', 'The call is already at or above that level.', '该呼叫已处于该级别或更高级别。')]);
+    fail([
+      issue('level', 'not_higher', 'The call is already at or above that level.', '该呼叫已处于该级别或更高级别。'),
+    ]);
   }
   // People may escalate by judgement at any time; the worker only when the clock says so.
   if (actor.kind === 'system' && level > dueEscalationLevel(call, now)) {

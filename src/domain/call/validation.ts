@@ -45,16 +45,37 @@ function validateCallback(cb: CallCallback | undefined): ValidationIssue[] {
   const phone = cb.phone?.trim() ?? '';
   const email = cb.email?.trim() ?? '';
   if (phone === '' && email === '') {
-    issues.push(issue('callback.phone', 'contact_required', 'Give a phone number or an e-mail address.', '请至少填写电话或电子邮箱之一。'));
+    issues.push(
+      issue(
+        'callback.phone',
+        'contact_required',
+        'Give a phone number or an e-mail address.',
+        '请至少填写电话或电子邮箱之一。',
+      ),
+    );
   }
   if (phone !== '' && !PHONE_RE.test(phone)) {
-    issues.push(issue('callback.phone', 'invalid_phone', 'Not a valid phone number (use +country code).', '电话号码无效（请含国际区号，如 +86）。'));
+    issues.push(
+      issue(
+        'callback.phone',
+        'invalid_phone',
+        'Not a valid phone number (use +country code).',
+        '电话号码无效（请含国际区号，如 +86）。',
+      ),
+    );
   }
   if (email !== '' && !EMAIL_RE.test(email)) {
     issues.push(issue('callback.email', 'invalid_email', 'Not a valid e-mail address.', '电子邮箱地址无效。'));
   }
   if (!isValidTimeZone(cb.timeZone)) {
-    issues.push(issue('callback.timeZone', 'invalid_time_zone', 'Not a known IANA time zone (e.g. Asia/Shanghai).', '不是有效的 IANA 时区（如 Asia/Shanghai）。'));
+    issues.push(
+      issue(
+        'callback.timeZone',
+        'invalid_time_zone',
+        'Not a known IANA time zone (e.g. Asia/Shanghai).',
+        '不是有效的 IANA 时区（如 Asia/Shanghai）。',
+      ),
+    );
   }
   return issues;
 }
@@ -66,12 +87,15 @@ export function validateNewCall(input: NewCallInput): ValidationIssue[] {
   if (input.fromParty && input.fromParty === input.toParty) {
     issues.push(issue('toParty', 'same_party', 'A call must go to another agency.', '呼叫对象必须是其他机构。'));
   }
-  if (!CALL_TOPICS.includes(input.topic)) issues.push(issue('topic', 'invalid_topic', 'Unknown topic.', '未知的呼叫主题。'));
+  if (!CALL_TOPICS.includes(input.topic))
+    issues.push(issue('topic', 'invalid_topic', 'Unknown topic.', '未知的呼叫主题。'));
   if (!CALL_URGENCIES.includes(input.urgency)) {
     issues.push(issue('urgency', 'invalid_urgency', 'Unknown urgency.', '未知的紧急程度。'));
   }
   if (!CALL_LANGUAGES.includes(input.language)) {
-    issues.push(issue('language', 'invalid_language', 'Language must be English or Chinese.', '语言必须为中文或英文。'));
+    issues.push(
+      issue('language', 'invalid_language', 'Language must be English or Chinese.', '语言必须为中文或英文。'),
+    );
   }
   issues.push(...validateText('message', input.message, CALL_MESSAGE_MAX, true));
   issues.push(...validateCallback(input.callback));

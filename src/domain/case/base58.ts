@@ -16,11 +16,11 @@ export function base58Encode(data: Uint8Array): string {
   return base58.encode(data);
 }
 
-const sha256d = (b: Uint8Array): Buffer => createHash('sha256').update(createHash('sha256').update(b).digest()).digest();
+const sha256d = (b: Uint8Array): Buffer =>
+  createHash('sha256').update(createHash('sha256').update(b).digest()).digest();
 
 export type Base58CheckResult =
-  | { ok: true; payload: Buffer }
-  | { ok: false; reason: 'alphabet' | 'length' | 'checksum' };
+  { ok: true; payload: Buffer } | { ok: false; reason: 'alphabet' | 'length' | 'checksum' };
 
 /** Decodes and verifies the 4-byte double-SHA-256 checksum; `payload` includes the version byte. */
 export function base58CheckDecode(s: string): Base58CheckResult {
@@ -29,7 +29,9 @@ export function base58CheckDecode(s: string): Base58CheckResult {
   if (raw.length < 5) return { ok: false, reason: 'length' };
   const payload = raw.subarray(0, raw.length - 4);
   const sum = raw.subarray(raw.length - 4);
-  return sha256d(payload).subarray(0, 4).equals(sum) ? { ok: true, payload: Buffer.from(payload) } : { ok: false, reason: 'checksum' };
+  return sha256d(payload).subarray(0, 4).equals(sum)
+    ? { ok: true, payload: Buffer.from(payload) }
+    : { ok: false, reason: 'checksum' };
 }
 
 export function base58CheckEncode(payload: Uint8Array): string {

@@ -4,7 +4,8 @@ import { bech32, bech32m } from '@scure/base';
 
 export type SegwitAddress = { hrp: string; version: number; program: Buffer };
 
-export type SegwitResult = { ok: true; address: SegwitAddress } | { ok: false; reason: 'checksum' | 'program' | 'encoding' };
+export type SegwitResult =
+  { ok: true; address: SegwitAddress } | { ok: false; reason: 'checksum' | 'program' | 'encoding' };
 
 type Decoded = { prefix: string; words: number[] };
 
@@ -12,7 +13,10 @@ type Decoded = { prefix: string; words: number[] };
 function decodeEither(addr: string): { decoded: Decoded; encoding: 'bech32' | 'bech32m' } | undefined {
   if (addr !== addr.toLowerCase() && addr !== addr.toUpperCase()) return undefined;
   const s = addr.toLowerCase() as `${string}1${string}`;
-  for (const [encoding, codec] of [['bech32', bech32], ['bech32m', bech32m]] as const) {
+  for (const [encoding, codec] of [
+    ['bech32', bech32],
+    ['bech32m', bech32m],
+  ] as const) {
     const d = codec.decodeUnsafe(s, 90);
     if (d) return { decoded: { prefix: d.prefix, words: [...d.words] }, encoding };
   }

@@ -5,7 +5,22 @@ import type { CaseAction } from './case-machine.js';
 import type { CaseStatus } from './case-types.js';
 import { formatCaseReference } from './case-types.js';
 import { createCase } from './case-validation.js';
-import { LOCAL, NOW, PEER_EU, PEER_US, admin, buildCase, codeOf, lead, member, outsider, outsiderSupervisor, supervisor, system, viewer } from './test-fixtures.js';
+import {
+  LOCAL,
+  NOW,
+  PEER_EU,
+  PEER_US,
+  admin,
+  buildCase,
+  codeOf,
+  lead,
+  member,
+  outsider,
+  outsiderSupervisor,
+  supervisor,
+  system,
+  viewer,
+} from './test-fixtures.js';
 
 const LATER = new Date(NOW.getTime() + 60_000);
 
@@ -13,19 +28,44 @@ describe('createCase', () => {
   const ctx = { id: 'case-9', generatedReference: 'CN-2025-000009', localParty: LOCAL };
 
   it('makes the creator the lead, applies defaults and emits case.created', () => {
-    const { record, events } = createCase({ title: { zh: '勒索软件攻击' }, crimeCategories: ['ransomware'], participatingParties: [PEER_US] }, lead, NOW, ctx);
+    const { record, events } = createCase(
+      { title: { zh: '勒索软件攻击' }, crimeCategories: ['ransomware'], participatingParties: [PEER_US] },
+      lead,
+      NOW,
+      ctx,
+    );
     expect(record).toMatchObject({
-      id: 'case-9', reference: 'CN-2025-000009', status: 'open', leadParty: LOCAL, originParty: LOCAL,
-      participatingParties: [LOCAL, PEER_US], tlp: 'AMBER', confidentiality: 'normal', version: 1, closedAt: null,
+      id: 'case-9',
+      reference: 'CN-2025-000009',
+      status: 'open',
+      leadParty: LOCAL,
+      originParty: LOCAL,
+      participatingParties: [LOCAL, PEER_US],
+      tlp: 'AMBER',
+      confidentiality: 'normal',
+      version: 1,
+      closedAt: null,
       title: { en: '', zh: '勒索软件攻击' },
     });
-    expect(record.members).toEqual([{ userId: lead.userId, caseRole: 'lead', addedAt: NOW.toISOString(), addedBy: lead.userId }]);
+    expect(record.members).toEqual([
+      { userId: lead.userId, caseRole: 'lead', addedAt: NOW.toISOString(), addedBy: lead.userId },
+    ]);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'case.created', at: NOW.toISOString(), actor: lead.name, actorId: lead.userId });
+    expect(events[0]).toMatchObject({
+      type: 'case.created',
+      at: NOW.toISOString(),
+      actor: lead.name,
+      actorId: lead.userId,
+    });
   });
 
   it('keeps a reference given by the user and a lead party that is not local', () => {
-    const { record } = createCase({ reference: ' 京公网安[2025]12号 ', title: { en: 'x' }, crimeCategories: ['csam'], leadParty: PEER_EU }, lead, NOW, ctx);
+    const { record } = createCase(
+      { reference: ' 京公网安[2025]12号 ', title: { en: 'x' }, crimeCategories: ['csam'], leadParty: PEER_EU },
+      lead,
+      NOW,
+      ctx,
+    );
     expect(record.reference).toBe('京公网安[2025]12号');
     expect(record.leadParty).toBe(PEER_EU);
     expect(record.participatingParties).toEqual([PEER_EU, LOCAL]);
@@ -40,7 +80,14 @@ describe('createCase', () => {
     [{ title: { en: 'x' }, crimeCategories: ['csam', 'csam'] }, 'CASE_CATEGORY_DUPLICATE'],
     [{ title: { en: 'x' }, crimeCategories: ['csam'], reference: 'a\u0007b' }, 'CASE_REFERENCE_INVALID'],
     [{ title: { en: 'x' }, crimeCategories: ['csam'], summary: { en: 'x'.repeat(10_001) } }, 'CASE_SUMMARY_TOO_LONG'],
-    [{ title: { en: 'x' }, crimeCategories: ['csam'], members: [{ userId: 'ro', caseRole: 'member', userRoles: ['read_only'] }] }, 'CASE_ROLE_NOT_ALLOWED'],
+    [
+      {
+        title: { en: 'x' },
+        crimeCategories: ['csam'],
+        members: [{ userId: 'ro', caseRole: 'member', userRoles: ['read_only'] }],
+      },
+      'CASE_ROLE_NOT_ALLOWED',
+    ],
   ])('refuses invalid input %#', (input, issueCode) => {
     try {
       createCase(input as never, lead, NOW, ctx);
@@ -53,13 +100,27 @@ describe('createCase', () => {
   });
 
   it('lets the system create a case only with a named lead', () => {
-    expect(codeOf(() => createCase({ title: { en: 'x' }, crimeCategories: ['other'] }, system, NOW, ctx))).toBe('CASE_INVALID');
-    const { record } = createCase({ title: { en: 'x' }, crimeCategories: ['other'], members: [{ userId: 'u1', caseRole: 'lead', userRoles: ['point_of_contact'] }] }, system, NOW, ctx);
+    expect(codeOf(() => createCase({ title: { en: 'x' }, crimeCategories: ['other'] }, system, NOW, ctx))).toBe(
+      'CASE_INVALID',
+    );
+    const { record } = createCase(
+      {
+        title: { en: 'x' },
+        crimeCategories: ['other'],
+        members: [{ userId: 'u1', caseRole: 'lead', userRoles: ['point_of_contact'] }],
+      },
+      system,
+      NOW,
+      ctx,
+    );
     expect(record.members.map((m) => m.caseRole)).toEqual(['lead']);
   });
 
   it('refuses creation by users without a case-work role', () => {
-    for (const a of [viewer, admin]) expect(codeOf(() => createCase({ title: { en: 'x' }, crimeCategories: ['other'] }, a, NOW, ctx))).toBe('CASE_FORBIDDEN');
+    for (const a of [viewer, admin])
+      expect(codeOf(() => createCase({ title: { en: 'x' }, crimeCategories: ['other'] }, a, NOW, ctx))).toBe(
+        'CASE_FORBIDDEN',
+      );
   });
 
   it('formats generated references', () => {
@@ -85,7 +146,9 @@ describe('case status transitions', () => {
         const params = { reason: 'Suspect arrested', note: 'n' };
         const actor = action === 'reopen' ? supervisor : lead;
         if (!allowed) {
-          expect(codeOf(() => applyCaseAction(kase, action as CaseAction, actor, LATER, params as never))).toBe('CASE_INVALID_TRANSITION');
+          expect(codeOf(() => applyCaseAction(kase, action as CaseAction, actor, LATER, params as never))).toBe(
+            'CASE_INVALID_TRANSITION',
+          );
           return;
         }
         const { record, events } = applyCaseAction(kase, action as CaseAction, actor, LATER, params as never);
@@ -111,7 +174,9 @@ describe('case status transitions', () => {
   it('reopening needs a supervisor who is a member', () => {
     const closed = buildCase({ status: 'closed' });
     expect(codeOf(() => applyCaseAction(closed, 'reopen', lead, LATER, { reason: 'new lead' }))).toBe('CASE_FORBIDDEN');
-    expect(codeOf(() => applyCaseAction(closed, 'reopen', outsiderSupervisor, LATER, { reason: 'new lead' }))).toBe('CASE_FORBIDDEN');
+    expect(codeOf(() => applyCaseAction(closed, 'reopen', outsiderSupervisor, LATER, { reason: 'new lead' }))).toBe(
+      'CASE_FORBIDDEN',
+    );
     expect(applyCaseAction(closed, 'reopen', supervisor, LATER, { reason: 'new lead' }).record.status).toBe('active');
   });
 
@@ -140,7 +205,11 @@ describe('edits by status', () => {
       });
     }
     it(`membership can change on a ${status} case`, () => {
-      const { record } = applyCaseAction(buildCase({ status }), 'add_member', admin, LATER, { userId: 'u-new', caseRole: 'viewer', userRoles: ['auditor'] });
+      const { record } = applyCaseAction(buildCase({ status }), 'add_member', admin, LATER, {
+        userId: 'u-new',
+        caseRole: 'viewer',
+        userRoles: ['auditor'],
+      });
       expect(record.members.at(-1)).toMatchObject({ userId: 'u-new', caseRole: 'viewer', addedBy: admin.userId });
     });
   }
@@ -149,9 +218,17 @@ describe('edits by status', () => {
 describe('members', () => {
   const kase = buildCase();
   it('adds, changes and removes members with events', () => {
-    const a = applyCaseAction(kase, 'add_member', lead, LATER, { userId: 'u-x', caseRole: 'member', userRoles: ['investigator'] });
+    const a = applyCaseAction(kase, 'add_member', lead, LATER, {
+      userId: 'u-x',
+      caseRole: 'member',
+      userRoles: ['investigator'],
+    });
     expect(a.events[0]).toMatchObject({ type: 'case.member_added', data: { userId: 'u-x', caseRole: 'member' } });
-    const b = applyCaseAction(a.record, 'set_member_role', lead, LATER, { userId: 'u-x', caseRole: 'lead', userRoles: ['investigator'] });
+    const b = applyCaseAction(a.record, 'set_member_role', lead, LATER, {
+      userId: 'u-x',
+      caseRole: 'lead',
+      userRoles: ['investigator'],
+    });
     expect(b.events[0]).toMatchObject({ type: 'case.member_role_changed', data: { from: 'member', to: 'lead' } });
     const c = applyCaseAction(b.record, 'remove_member', lead, LATER, { userId: lead.userId });
     expect(c.record.members.find((m) => m.userId === lead.userId)).toBeUndefined();
@@ -170,7 +247,11 @@ describe('members', () => {
     expect(codeOf(() => applyCaseAction(kase, action, lead, LATER, params as never))).toBe(code);
   });
   it('setting the same role is a no-op', () => {
-    const r = applyCaseAction(kase, 'set_member_role', lead, LATER, { userId: member.userId, caseRole: 'member', userRoles: ['analyst'] });
+    const r = applyCaseAction(kase, 'set_member_role', lead, LATER, {
+      userId: member.userId,
+      caseRole: 'member',
+      userRoles: ['analyst'],
+    });
     expect(r.record).toBe(kase);
     expect(r.events).toEqual([]);
   });
@@ -196,24 +277,39 @@ describe('links and parties', () => {
     expect(codeOf(() => applyCaseAction(kase, action, lead, LATER, params as never))).toBe(code);
   });
   it('links and unlinks requests and calls, and adds and removes parties', () => {
-    expect(applyCaseAction(kase, 'link_request', member, LATER, { requestId: 'req-2' }).record.linkedRequestIds).toEqual(['req-1', 'req-2']);
-    expect(applyCaseAction(kase, 'unlink_request', member, LATER, { requestId: 'req-1' }).record.linkedRequestIds).toEqual([]);
+    expect(
+      applyCaseAction(kase, 'link_request', member, LATER, { requestId: 'req-2' }).record.linkedRequestIds,
+    ).toEqual(['req-1', 'req-2']);
+    expect(
+      applyCaseAction(kase, 'unlink_request', member, LATER, { requestId: 'req-1' }).record.linkedRequestIds,
+    ).toEqual([]);
     const c = applyCaseAction(kase, 'link_call', system, LATER, { callId: 'call-2' });
     expect(c.events[0]).toMatchObject({ type: 'case.call_linked', actorId: 'system', data: { callId: 'call-2' } });
     expect(applyCaseAction(kase, 'unlink_call', member, LATER, { callId: 'call-1' }).record.linkedCallIds).toEqual([]);
-    expect(applyCaseAction(kase, 'add_party', lead, LATER, { partyId: PEER_EU }).record.participatingParties).toContain(PEER_EU);
-    expect(applyCaseAction(kase, 'remove_party', lead, LATER, { partyId: PEER_US }).record.participatingParties).toEqual([LOCAL]);
+    expect(applyCaseAction(kase, 'add_party', lead, LATER, { partyId: PEER_EU }).record.participatingParties).toContain(
+      PEER_EU,
+    );
+    expect(
+      applyCaseAction(kase, 'remove_party', lead, LATER, { partyId: PEER_US }).record.participatingParties,
+    ).toEqual([LOCAL]);
   });
   it('viewers cannot link and members cannot change parties', () => {
-    expect(codeOf(() => applyCaseAction(kase, 'link_request', viewer, LATER, { requestId: 'r' }))).toBe('CASE_FORBIDDEN');
-    expect(codeOf(() => applyCaseAction(kase, 'add_party', member, LATER, { partyId: PEER_EU }))).toBe('CASE_FORBIDDEN');
+    expect(codeOf(() => applyCaseAction(kase, 'link_request', viewer, LATER, { requestId: 'r' }))).toBe(
+      'CASE_FORBIDDEN',
+    );
+    expect(codeOf(() => applyCaseAction(kase, 'add_party', member, LATER, { partyId: PEER_EU }))).toBe(
+      'CASE_FORBIDDEN',
+    );
   });
 });
 
 describe('update', () => {
   const kase = buildCase();
   it('records which fields changed', () => {
-    const { record, events } = applyCaseAction(kase, 'update', member, LATER, { title: { en: 'Renamed' }, crimeCategories: ['online_fraud', 'bec_phishing'] });
+    const { record, events } = applyCaseAction(kase, 'update', member, LATER, {
+      title: { en: 'Renamed' },
+      crimeCategories: ['online_fraud', 'bec_phishing'],
+    });
     expect(record.title).toEqual({ en: 'Renamed', zh: kase.title.zh });
     expect(events[0]).toMatchObject({ type: 'case.updated', data: { fields: ['title', 'crimeCategories'] } });
   });
@@ -225,22 +321,39 @@ describe('update', () => {
   it('changing TLP or confidentiality needs the lead or a supervisor', () => {
     expect(codeOf(() => applyCaseAction(kase, 'update', member, LATER, { tlp: 'GREEN' }))).toBe('CASE_FORBIDDEN');
     expect(codeOf(() => applyCaseAction(kase, 'update', member, LATER, { confidentiality: 'normal' }))).toBe('none');
-    expect(applyCaseAction(kase, 'update', lead, LATER, { tlp: 'GREEN', confidentiality: 'secret' }).record).toMatchObject({ tlp: 'GREEN', confidentiality: 'secret' });
+    expect(
+      applyCaseAction(kase, 'update', lead, LATER, { tlp: 'GREEN', confidentiality: 'secret' }).record,
+    ).toMatchObject({ tlp: 'GREEN', confidentiality: 'secret' });
   });
   it('refuses invalid fields', () => {
-    expect(codeOf(() => applyCaseAction(kase, 'update', member, LATER, { title: { en: '', zh: '' } }))).toBe('CASE_INVALID');
+    expect(codeOf(() => applyCaseAction(kase, 'update', member, LATER, { title: { en: '', zh: '' } }))).toBe(
+      'CASE_INVALID',
+    );
   });
 });
 
 describe('allowedCaseActions', () => {
   it('depends on status and actor', () => {
     const open = buildCase();
-    expect(allowedCaseActions(open, lead)).toEqual(expect.arrayContaining(['activate', 'close', 'update', 'add_member', 'add_party']));
+    expect(allowedCaseActions(open, lead)).toEqual(
+      expect.arrayContaining(['activate', 'close', 'update', 'add_member', 'add_party']),
+    );
     expect(allowedCaseActions(open, lead)).not.toContain('reopen');
     expect(allowedCaseActions(open, viewer)).toEqual([]);
     expect(allowedCaseActions(open, admin)).toEqual(['add_member', 'remove_member', 'set_member_role']);
-    expect(allowedCaseActions(open, member)).toEqual(['update', 'link_request', 'unlink_request', 'link_call', 'unlink_call']);
-    expect(allowedCaseActions(buildCase({ status: 'closed' }), supervisor)).toEqual(['reopen', 'add_member', 'remove_member', 'set_member_role']);
+    expect(allowedCaseActions(open, member)).toEqual([
+      'update',
+      'link_request',
+      'unlink_request',
+      'link_call',
+      'unlink_call',
+    ]);
+    expect(allowedCaseActions(buildCase({ status: 'closed' }), supervisor)).toEqual([
+      'reopen',
+      'add_member',
+      'remove_member',
+      'set_member_role',
+    ]);
   });
   it('refusals carry the allowed list for the UI', () => {
     try {

@@ -114,8 +114,14 @@ export function applyCaseAction<A extends CaseAction>(
     throw new AppError('CASE_INVALID_TRANSITION', { details });
   }
   const at = now.toISOString();
-  const bump = (changes: Partial<CaseRecord>): CaseRecord => ({ ...record, ...changes, updatedAt: at, version: record.version + 1 });
-  const ev = (type: CaseEventType, data: Record<string, unknown> = {}) => makeEvent(type, actor, now, { caseId: record.id, ...data });
+  const bump = (changes: Partial<CaseRecord>): CaseRecord => ({
+    ...record,
+    ...changes,
+    updatedAt: at,
+    version: record.version + 1,
+  });
+  const ev = (type: CaseEventType, data: Record<string, unknown> = {}) =>
+    makeEvent(type, actor, now, { caseId: record.id, ...data });
   const p = params as CaseActionParams[CaseAction];
 
   if (spec.to) {
@@ -131,7 +137,17 @@ export function applyCaseAction<A extends CaseAction>(
       statusReason: needsReason ? reason!.trim() : record.statusReason,
     });
     const note = (p as { note?: string } | undefined)?.note;
-    return { record: next, events: [ev(STATUS_EVENTS[action]!, { from: record.status, to: spec.to, ...(reason ? { reason: reason.trim() } : {}), ...(note ? { note } : {}) })] };
+    return {
+      record: next,
+      events: [
+        ev(STATUS_EVENTS[action]!, {
+          from: record.status,
+          to: spec.to,
+          ...(reason ? { reason: reason.trim() } : {}),
+          ...(note ? { note } : {}),
+        }),
+      ],
+    };
   }
 
   switch (action) {
@@ -139,7 +155,8 @@ export function applyCaseAction<A extends CaseAction>(
       return update(record, actor, p as CaseUpdate, bump, ev);
     case 'add_member': {
       const { userId, caseRole, userRoles } = p as CaseActionParams['add_member'];
-      if (memberOf(record, userId)) throw new AppError('CASE_MEMBER_EXISTS', { details: { caseId: record.id, userId } });
+      if (memberOf(record, userId))
+        throw new AppError('CASE_MEMBER_EXISTS', { details: { caseId: record.id, userId } });
       const issues = validateMemberRole(caseRole, userRoles);
       if (issues.length) throw validationError(issues, 'CASE_INVALID');
       const members = [...record.members, { userId, caseRole, addedAt: at, addedBy: actorId(actor) }];
@@ -160,7 +177,10 @@ export function applyCaseAction<A extends CaseAction>(
       if (issues.length) throw validationError(issues, 'CASE_INVALID');
       if (m.caseRole === 'lead') requireAnotherLead(record, userId);
       const members = record.members.map((x) => (x.userId === userId ? { ...x, caseRole } : x));
-      return { record: bump({ members }), events: [ev('case.member_role_changed', { userId, from: m.caseRole, to: caseRole })] };
+      return {
+        record: bump({ members }),
+        events: [ev('case.member_role_changed', { userId, from: m.caseRole, to: caseRole })],
+      };
     }
     case 'link_request':
     case 'unlink_request':
@@ -169,14 +189,23 @@ export function applyCaseAction<A extends CaseAction>(
       return link(record, action, p, bump, ev);
     case 'add_party': {
       const { partyId } = p as CaseActionParams['add_party'];
-      if (record.participatingParties.includes(partyId)) throw new AppError('CASE_PARTY_EXISTS', { details: { caseId: record.id, partyId } });
-      return { record: bump({ participatingParties: [...record.participatingParties, partyId] }), events: [ev('case.party_added', { partyId })] };
+      if (record.participatingParties.includes(partyId))
+        throw new AppError('CASE_PARTY_EXISTS', { details: { caseId: record.id, partyId } });
+      return {
+        record: bump({ participatingParties: [...record.participatingParties, partyId] }),
+        events: [ev('case.party_added', { partyId })],
+      };
     }
     case 'remove_party': {
       const { partyId } = p as CaseActionParams['remove_party'];
-      if (partyId === record.leadParty) throw new AppError('CASE_LEAD_PARTY_REQUIRED', { details: { caseId: record.id, partyId } });
-      if (!record.participatingParties.includes(partyId)) throw new AppError('CASE_PARTY_NOT_FOUND', { details: { caseId: record.id, partyId } });
-      return { record: bump({ participatingParties: record.participatingParties.filter((x) => x !== partyId) }), events: [ev('case.party_removed', { partyId })] };
+      if (partyId === record.leadParty)
+        throw new AppError('CASE_LEAD_PARTY_REQUIRED', { details: { caseId: record.id, partyId } });
+      if (!record.participatingParties.includes(partyId))
+        throw new AppError('CASE_PARTY_NOT_FOUND', { details: { caseId: record.id, partyId } });
+      return {
+        record: bump({ participatingParties: record.participatingParties.filter((x) => x !== partyId) }),
+        events: [ev('case.party_removed', { partyId })],
+      };
     }
     default:
       throw new AppError('CASE_INVALID_TRANSITION', { details: { caseId: record.id, action } });
@@ -200,15 +229,20 @@ function requireAnotherLead(record: CaseRecord, userId: string): void {
 
 function update(record: CaseRecord, actor: Actor, u: CaseUpdate, bump: Bump, ev: Ev): CaseTransition {
   // Loosening the marking or confidentiality widens who may receive the case: lead or supervisor only.
-  if ((u.tlp !== undefined && u.tlp !== record.tlp) || (u.confidentiality !== undefined && u.confidentiality !== record.confidentiality)) {
+  if (
+    (u.tlp !== undefined && u.tlp !== record.tlp) ||
+    (u.confidentiality !== undefined && u.confidentiality !== record.confidentiality)
+  ) {
     requireCaseAccess(actor, 'share', record);
   }
   const issues = validateCaseFields(u, false);
   if (issues.length) throw validationError(issues, 'CASE_INVALID');
   const changes: Partial<CaseRecord> = {};
   if (u.reference !== undefined) changes.reference = u.reference.trim();
-  if (u.title !== undefined) changes.title = { en: u.title.en?.trim() ?? record.title.en, zh: u.title.zh?.trim() ?? record.title.zh };
-  if (u.summary !== undefined) changes.summary = { en: u.summary.en?.trim() ?? record.summary.en, zh: u.summary.zh?.trim() ?? record.summary.zh };
+  if (u.title !== undefined)
+    changes.title = { en: u.title.en?.trim() ?? record.title.en, zh: u.title.zh?.trim() ?? record.title.zh };
+  if (u.summary !== undefined)
+    changes.summary = { en: u.summary.en?.trim() ?? record.summary.en, zh: u.summary.zh?.trim() ?? record.summary.zh };
   if (u.crimeCategories !== undefined) changes.crimeCategories = [...u.crimeCategories];
   if (u.tlp !== undefined) changes.tlp = u.tlp;
   if (u.confidentiality !== undefined) changes.confidentiality = u.confidentiality;
@@ -221,7 +255,13 @@ function update(record: CaseRecord, actor: Actor, u: CaseUpdate, bump: Bump, ev:
   return { record: bump(changes), events: [ev('case.updated', { fields: changed, from, to })] };
 }
 
-function link(record: CaseRecord, action: 'link_request' | 'unlink_request' | 'link_call' | 'unlink_call', p: unknown, bump: Bump, ev: Ev): CaseTransition {
+function link(
+  record: CaseRecord,
+  action: 'link_request' | 'unlink_request' | 'link_call' | 'unlink_call',
+  p: unknown,
+  bump: Bump,
+  ev: Ev,
+): CaseTransition {
   const isRequest = action.endsWith('request');
   const id = isRequest ? (p as { requestId: string }).requestId : (p as { callId: string }).callId;
   const field = isRequest ? 'linkedRequestIds' : 'linkedCallIds';
@@ -229,8 +269,14 @@ function link(record: CaseRecord, action: 'link_request' | 'unlink_request' | 'l
   const key = isRequest ? 'requestId' : 'callId';
   if (action.startsWith('link')) {
     if (list.includes(id)) throw new AppError('CASE_LINK_EXISTS', { details: { caseId: record.id, [key]: id } });
-    return { record: bump({ [field]: [...list, id] }), events: [ev(isRequest ? 'case.request_linked' : 'case.call_linked', { [key]: id })] };
+    return {
+      record: bump({ [field]: [...list, id] }),
+      events: [ev(isRequest ? 'case.request_linked' : 'case.call_linked', { [key]: id })],
+    };
   }
   if (!list.includes(id)) throw new AppError('CASE_LINK_NOT_FOUND', { details: { caseId: record.id, [key]: id } });
-  return { record: bump({ [field]: list.filter((x) => x !== id) }), events: [ev(isRequest ? 'case.request_unlinked' : 'case.call_unlinked', { [key]: id })] };
+  return {
+    record: bump({ [field]: list.filter((x) => x !== id) }),
+    events: [ev(isRequest ? 'case.request_unlinked' : 'case.call_unlinked', { [key]: id })],
+  };
 }

@@ -31,48 +31,103 @@ export function validateCaseFields(input: CaseFieldsInput, requireAll: boolean):
   if (input.reference !== undefined) {
     const r = input.reference.trim();
     if (r.length === 0 || r.length > CASE_LIMITS.referenceChars || CONTROL.test(r)) {
-      out.push(issue('reference', 'CASE_REFERENCE_INVALID',
-        `The reference must be 1–${CASE_LIMITS.referenceChars} printable characters.`,
-        `案件编号须为 1–${CASE_LIMITS.referenceChars} 个可打印字符。`));
+      out.push(
+        issue(
+          'reference',
+          'CASE_REFERENCE_INVALID',
+          `The reference must be 1–${CASE_LIMITS.referenceChars} printable characters.`,
+          `案件编号须为 1–${CASE_LIMITS.referenceChars} 个可打印字符。`,
+        ),
+      );
     }
   }
   if (input.title !== undefined || requireAll) {
     const en = input.title?.en?.trim() ?? '';
     const zh = input.title?.zh?.trim() ?? '';
     if (!en && !zh) {
-      out.push(issue('title', 'CASE_TITLE_REQUIRED', 'Give a title in English or Chinese (preferably both).', '请填写中文或英文标题（最好两者都填）。'));
+      out.push(
+        issue(
+          'title',
+          'CASE_TITLE_REQUIRED',
+          'Give a title in English or Chinese (preferably both).',
+          '请填写中文或英文标题（最好两者都填）。',
+        ),
+      );
     }
-    for (const [lang, v] of [['en', en], ['zh', zh]] as const) {
+    for (const [lang, v] of [
+      ['en', en],
+      ['zh', zh],
+    ] as const) {
       if (v.length > CASE_LIMITS.titleChars) {
-        out.push(issue(`title.${lang}`, 'CASE_TITLE_TOO_LONG', `The title may have at most ${CASE_LIMITS.titleChars} characters.`, `标题最多 ${CASE_LIMITS.titleChars} 个字符。`));
+        out.push(
+          issue(
+            `title.${lang}`,
+            'CASE_TITLE_TOO_LONG',
+            `The title may have at most ${CASE_LIMITS.titleChars} characters.`,
+            `标题最多 ${CASE_LIMITS.titleChars} 个字符。`,
+          ),
+        );
       }
     }
   }
   for (const lang of ['en', 'zh'] as const) {
     const v = input.summary?.[lang] ?? '';
     if (v.length > CASE_LIMITS.summaryChars) {
-      out.push(issue(`summary.${lang}`, 'CASE_SUMMARY_TOO_LONG', `The summary may have at most ${CASE_LIMITS.summaryChars} characters.`, `摘要最多 ${CASE_LIMITS.summaryChars} 个字符。`));
+      out.push(
+        issue(
+          `summary.${lang}`,
+          'CASE_SUMMARY_TOO_LONG',
+          `The summary may have at most ${CASE_LIMITS.summaryChars} characters.`,
+          `摘要最多 ${CASE_LIMITS.summaryChars} 个字符。`,
+        ),
+      );
     }
   }
   if (input.crimeCategories !== undefined || requireAll) {
     const cats = input.crimeCategories ?? [];
     if (cats.length === 0) {
-      out.push(issue('crimeCategories', 'CASE_CATEGORY_REQUIRED', 'Choose at least one crime category.', '请至少选择一个犯罪类别。'));
+      out.push(
+        issue(
+          'crimeCategories',
+          'CASE_CATEGORY_REQUIRED',
+          'Choose at least one crime category.',
+          '请至少选择一个犯罪类别。',
+        ),
+      );
     }
     cats.forEach((c, i) => {
       if (!(CRIME_CATEGORIES as readonly string[]).includes(c)) {
-        out.push(issue(`crimeCategories.${i}`, 'CASE_CATEGORY_UNKNOWN', `Unknown crime category “${c}”.`, `未知的犯罪类别“${c}”。`));
+        out.push(
+          issue(
+            `crimeCategories.${i}`,
+            'CASE_CATEGORY_UNKNOWN',
+            `Unknown crime category “${c}”.`,
+            `未知的犯罪类别“${c}”。`,
+          ),
+        );
       }
     });
     if (new Set(cats).size !== cats.length) {
-      out.push(issue('crimeCategories', 'CASE_CATEGORY_DUPLICATE', 'Each crime category may be chosen only once.', '每个犯罪类别只能选择一次。'));
+      out.push(
+        issue(
+          'crimeCategories',
+          'CASE_CATEGORY_DUPLICATE',
+          'Each crime category may be chosen only once.',
+          '每个犯罪类别只能选择一次。',
+        ),
+      );
     }
   }
   if (input.tlp !== undefined && !(TLP_LEVELS as readonly string[]).includes(input.tlp)) {
     out.push(issue('tlp', 'CASE_TLP_UNKNOWN', 'Unknown TLP marking.', '未知的 TLP 标记。'));
   }
-  if (input.confidentiality !== undefined && !(CASE_CONFIDENTIALITY as readonly string[]).includes(input.confidentiality)) {
-    out.push(issue('confidentiality', 'CASE_CONFIDENTIALITY_UNKNOWN', 'Unknown confidentiality level.', '未知的保密级别。'));
+  if (
+    input.confidentiality !== undefined &&
+    !(CASE_CONFIDENTIALITY as readonly string[]).includes(input.confidentiality)
+  ) {
+    out.push(
+      issue('confidentiality', 'CASE_CONFIDENTIALITY_UNKNOWN', 'Unknown confidentiality level.', '未知的保密级别。'),
+    );
   }
   return out;
 }
@@ -82,15 +137,33 @@ export function validateReason(reason: string | undefined): ValidationIssue[] {
   const r = reason?.trim() ?? '';
   if (r.length === 0) return [issue('reason', 'CASE_REASON_REQUIRED', 'Please give a reason.', '请填写原因。')];
   if (r.length > CASE_LIMITS.reasonChars) {
-    return [issue('reason', 'CASE_REASON_TOO_LONG', `The reason may have at most ${CASE_LIMITS.reasonChars} characters.`, `原因最多 ${CASE_LIMITS.reasonChars} 个字符。`)];
+    return [
+      issue(
+        'reason',
+        'CASE_REASON_TOO_LONG',
+        `The reason may have at most ${CASE_LIMITS.reasonChars} characters.`,
+        `原因最多 ${CASE_LIMITS.reasonChars} 个字符。`,
+      ),
+    ];
   }
   return [];
 }
 
-export function validateMemberRole(caseRole: CaseRole, userRoles: readonly Role[], path = 'caseRole'): ValidationIssue[] {
+export function validateMemberRole(
+  caseRole: CaseRole,
+  userRoles: readonly Role[],
+  path = 'caseRole',
+): ValidationIssue[] {
   return caseRolesAllowedFor(userRoles).includes(caseRole)
     ? []
-    : [issue(path, 'CASE_ROLE_NOT_ALLOWED', 'Only investigators, analysts, supervisors and points of contact can lead or edit a case; others can be viewers.', '只有侦查员、分析员、主管和联络人可以主办或编辑案件，其他人员只能作为查看者。')];
+    : [
+        issue(
+          path,
+          'CASE_ROLE_NOT_ALLOWED',
+          'Only investigators, analysts, supervisors and points of contact can lead or edit a case; others can be viewers.',
+          '只有侦查员、分析员、主管和联络人可以主办或编辑案件，其他人员只能作为查看者。',
+        ),
+      ];
 }
 
 export type CreateCaseInput = {
@@ -134,7 +207,8 @@ export function createCase(
   if (actor.kind === 'user') members.push({ userId: actor.userId, caseRole: 'lead', addedAt: at, addedBy: by });
   (input.members ?? []).forEach((m, i) => {
     issues.push(...validateMemberRole(m.caseRole, m.userRoles, `members.${i}.caseRole`));
-    if (!members.some((x) => x.userId === m.userId)) members.push({ userId: m.userId, caseRole: m.caseRole, addedAt: at, addedBy: by });
+    if (!members.some((x) => x.userId === m.userId))
+      members.push({ userId: m.userId, caseRole: m.caseRole, addedAt: at, addedBy: by });
   });
   if (!members.some((m) => m.caseRole === 'lead')) {
     issues.push(issue('members', 'CASE_LEAD_REQUIRED', 'A case needs a lead investigator.', '案件需要一名主办人。'));
@@ -150,7 +224,12 @@ export function createCase(
     status: 'open',
     leadParty,
     originParty: ctx.originParty ?? ctx.localParty,
-    participatingParties: uniq([leadParty, ctx.localParty, ...(ctx.originParty ? [ctx.originParty] : []), ...(input.participatingParties ?? [])]),
+    participatingParties: uniq([
+      leadParty,
+      ctx.localParty,
+      ...(ctx.originParty ? [ctx.originParty] : []),
+      ...(input.participatingParties ?? []),
+    ]),
     members,
     linkedRequestIds: uniq(input.linkedRequestIds ?? []),
     linkedCallIds: uniq(input.linkedCallIds ?? []),

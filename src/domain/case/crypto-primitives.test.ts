@@ -27,7 +27,8 @@ describe('keccak256', () => {
       '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359',
       '0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB',
       '0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb',
-    ]) expect(toChecksumAddress(a.toLowerCase())).toBe(a);
+    ])
+      expect(toChecksumAddress(a.toLowerCase())).toBe(a);
   });
 });
 
@@ -53,12 +54,26 @@ describe('base58', () => {
 describe('bech32 / bech32m', () => {
   it.each([
     ['BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4', 'bc', 0, '751e76e8199196d454941c45d1b3a323f1433bd6'],
-    ['tb1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3q0sl5k7', 'tb', 0, '1863143c14c5166804bd19203356da136c985678cd4d27a1b8c6329604903262'],
-    ['bc1pw508d6qejxtdg4y5r3zarvary0c5xw7kw508d6qejxtdg4y5r3zarvary0c5xw7kt5nd6y', 'bc', 1, '751e76e8199196d454941c45d1b3a323f1433bd6751e76e8199196d454941c45d1b3a323f1433bd6'],
+    [
+      'tb1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3q0sl5k7',
+      'tb',
+      0,
+      '1863143c14c5166804bd19203356da136c985678cd4d27a1b8c6329604903262',
+    ],
+    [
+      'bc1pw508d6qejxtdg4y5r3zarvary0c5xw7kw508d6qejxtdg4y5r3zarvary0c5xw7kt5nd6y',
+      'bc',
+      1,
+      '751e76e8199196d454941c45d1b3a323f1433bd6751e76e8199196d454941c45d1b3a323f1433bd6',
+    ],
     ['BC1SW50QGDZ25J', 'bc', 16, '751e'],
   ])('decodes BIP-173/350 vector %s', (addr, hrp, version, program) => {
     const r = decodeSegwit(addr);
-    expect(r.ok && [r.address.hrp, r.address.version, r.address.program.toString('hex')]).toEqual([hrp, version, program]);
+    expect(r.ok && [r.address.hrp, r.address.version, r.address.program.toString('hex')]).toEqual([
+      hrp,
+      version,
+      program,
+    ]);
   });
   it('rejects bad checksums, mixed case and the wrong encoding for the version', () => {
     expect(decodeSegwit('bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5')).toEqual({ ok: false, reason: 'checksum' });
@@ -78,7 +93,9 @@ describe('bech32 / bech32m', () => {
 
 describe('canonicalJson', () => {
   it('sorts keys recursively and has no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}',
+    );
   });
   it('is independent of insertion order and omits undefined members', () => {
     expect(canonicalJson({ x: 1, y: undefined, z: '中文' })).toBe(canonicalJson({ z: '中文', x: 1 }));

@@ -56,8 +56,16 @@ export type CustodyEvent = {
 
 export function custodyEventHash(e: Omit<CustodyEvent, 'hash' | 'signature'>): string {
   const body = {
-    seq: e.seq, evidenceId: e.evidenceId, kind: e.kind, at: e.at, actor: e.actor, actorLabel: e.actorLabel,
-    party: e.party, note: e.note, prevHash: e.prevHash, keyId: e.keyId,
+    seq: e.seq,
+    evidenceId: e.evidenceId,
+    kind: e.kind,
+    at: e.at,
+    actor: e.actor,
+    actorLabel: e.actorLabel,
+    party: e.party,
+    note: e.note,
+    prevHash: e.prevHash,
+    keyId: e.keyId,
   };
   return createHash('sha256').update(canonicalJson(body)).digest('hex');
 }
@@ -76,16 +84,44 @@ export function appendCustodyEvent(
   const note = input.note?.trim() || null;
   const issues = [];
   if (!prev && !FIRST_KINDS.includes(input.kind)) {
-    issues.push(issue('kind', 'CUSTODY_FIRST_EVENT', 'A chain of custody starts with “collected” or “received”.', '证据保管链须以“提取”或“接收”开始。'));
+    issues.push(
+      issue(
+        'kind',
+        'CUSTODY_FIRST_EVENT',
+        'A chain of custody starts with “collected” or “received”.',
+        '证据保管链须以“提取”或“接收”开始。',
+      ),
+    );
   }
   if (prev && prev.evidenceId !== input.evidenceId) {
-    issues.push(issue('evidenceId', 'CUSTODY_OTHER_ITEM', 'This event belongs to another evidence item.', '该事件属于另一件证据。'));
+    issues.push(
+      issue(
+        'evidenceId',
+        'CUSTODY_OTHER_ITEM',
+        'This event belongs to another evidence item.',
+        '该事件属于另一件证据。',
+      ),
+    );
   }
   if (prev && at < prev.at) {
-    issues.push(issue('at', 'CUSTODY_TIME_ORDER', 'A custody event cannot be earlier than the previous one.', '保管事件的时间不能早于上一事件。'));
+    issues.push(
+      issue(
+        'at',
+        'CUSTODY_TIME_ORDER',
+        'A custody event cannot be earlier than the previous one.',
+        '保管事件的时间不能早于上一事件。',
+      ),
+    );
   }
   if (note && note.length > CUSTODY_NOTE_MAX) {
-    issues.push(issue('note', 'CUSTODY_NOTE_TOO_LONG', `The note may have at most ${CUSTODY_NOTE_MAX} characters.`, `备注最多 ${CUSTODY_NOTE_MAX} 个字符。`));
+    issues.push(
+      issue(
+        'note',
+        'CUSTODY_NOTE_TOO_LONG',
+        `The note may have at most ${CUSTODY_NOTE_MAX} characters.`,
+        `备注最多 ${CUSTODY_NOTE_MAX} 个字符。`,
+      ),
+    );
   }
   if (issues.length) throw validationError(issues, 'EVIDENCE_CUSTODY_INVALID');
   const body = {
@@ -117,8 +153,14 @@ export const CUSTODY_FAILURES = {
   signature: { en: 'An event’s signature is not valid.', zh: '有事件的签名无效。' },
   time_order: { en: 'An event is dated before the previous one.', zh: '有事件的时间早于前一事件。' },
   truncated: { en: 'Events are missing from the end of the chain.', zh: '保管链末尾有事件缺失。' },
-  head_mismatch: { en: 'The chain does not match the head recorded for this item.', zh: '保管链与该证据记录的链头不一致。' },
-  unanchored: { en: 'The chain has events that were never recorded against the item.', zh: '保管链中存在未在证据记录中登记的事件。' },
+  head_mismatch: {
+    en: 'The chain does not match the head recorded for this item.',
+    zh: '保管链与该证据记录的链头不一致。',
+  },
+  unanchored: {
+    en: 'The chain has events that were never recorded against the item.',
+    zh: '保管链中存在未在证据记录中登记的事件。',
+  },
 } as const satisfies Record<string, Bilingual>;
 export type CustodyFailure = keyof typeof CUSTODY_FAILURES;
 
@@ -138,7 +180,12 @@ export function verifyCustodyChain(
   publicKeyFor: PublicKeyResolver,
   opts: { expectedHead?: { seq: number; hash: string } } = {},
 ): CustodyVerification {
-  const bad = (seq: number, reason: CustodyFailure): CustodyVerification => ({ ok: false, firstBadSeq: seq, reason, message: CUSTODY_FAILURES[reason] });
+  const bad = (seq: number, reason: CustodyFailure): CustodyVerification => ({
+    ok: false,
+    firstBadSeq: seq,
+    reason,
+    message: CUSTODY_FAILURES[reason],
+  });
   if (chain.length === 0) return bad(1, 'empty');
   for (let i = 0; i < chain.length; i++) {
     const e = chain[i]!;
@@ -165,7 +212,8 @@ export function verifyCustodyChain(
   const expected = opts.expectedHead;
   if (expected) {
     if (expected.seq > chain.length) return bad(chain.length + 1, 'truncated');
-    if (expected.seq < 1 || chain[expected.seq - 1]!.hash !== expected.hash) return bad(Math.max(expected.seq, 1), 'head_mismatch');
+    if (expected.seq < 1 || chain[expected.seq - 1]!.hash !== expected.hash)
+      return bad(Math.max(expected.seq, 1), 'head_mismatch');
     if (expected.seq < chain.length) return bad(expected.seq + 1, 'unanchored');
   }
   return { ok: true, length: chain.length, headHash: head.hash };

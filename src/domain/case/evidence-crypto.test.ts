@@ -45,7 +45,10 @@ describe('encryptEvidence / decryptEvidence', () => {
   tampered[10] = tampered[10]! ^ 0xff;
   it.each([
     ['flipped ciphertext byte', () => decryptEvidence({ ...enc, ciphertext: tampered }, key, enc, 'ev-1')],
-    ['truncated ciphertext', () => decryptEvidence({ ...enc, ciphertext: enc.ciphertext.subarray(1) }, key, enc, 'ev-1')],
+    [
+      'truncated ciphertext',
+      () => decryptEvidence({ ...enc, ciphertext: enc.ciphertext.subarray(1) }, key, enc, 'ev-1'),
+    ],
     ['altered tag', () => decryptEvidence({ ...enc, tag: flip(enc.tag) }, key, enc, 'ev-1')],
     ['altered IV', () => decryptEvidence({ ...enc, iv: flip(enc.iv) }, key, enc, 'ev-1')],
     ['wrong key', () => decryptEvidence(enc, generateDataKey(), enc, 'ev-1')],
@@ -70,7 +73,14 @@ describe('envelope encryption', () => {
   });
   it.each([
     ['wrong master key', () => unwrapKey(wrapKey(key, master), randomBytes(32))],
-    ['tampered wrapped key', () => unwrapKey(wrapKey(key, master).replace(/\.([\w-])/, (_m, c: string) => `.${c === 'A' ? 'B' : 'A'}`), master)],
+    [
+      'tampered wrapped key',
+      () =>
+        unwrapKey(
+          wrapKey(key, master).replace(/\.([\w-])/, (_m, c: string) => `.${c === 'A' ? 'B' : 'A'}`),
+          master,
+        ),
+    ],
     ['garbage', () => unwrapKey('v2.abc', master)],
   ])('fails with EVIDENCE_KEY_UNWRAP_FAILED on %s', (_n, fn) => {
     expect(codeOf(fn)).toBe('EVIDENCE_KEY_UNWRAP_FAILED');
@@ -87,13 +97,24 @@ describe('envelope encryption', () => {
 
 async function collect(source: Buffer[], transform: NodeJS.ReadWriteStream): Promise<Buffer> {
   const out: Buffer[] = [];
-  await pipeline(Readable.from(source), transform, new Writable({ write(chunk: Buffer, _e, cb) { out.push(chunk); cb(); } }));
+  await pipeline(
+    Readable.from(source),
+    transform,
+    new Writable({
+      write(chunk: Buffer, _e, cb) {
+        out.push(chunk);
+        cb();
+      },
+    }),
+  );
   return Buffer.concat(out);
 }
 
 describe('streaming', () => {
   const big = randomBytes(3 * 1024 * 1024 + 17);
-  const chunks = Array.from({ length: Math.ceil(big.length / 65_536) }, (_, i) => big.subarray(i * 65_536, (i + 1) * 65_536));
+  const chunks = Array.from({ length: Math.ceil(big.length / 65_536) }, (_, i) =>
+    big.subarray(i * 65_536, (i + 1) * 65_536),
+  );
 
   it('encrypts while hashing, and matches the buffer API', async () => {
     const enc = new EvidenceEncryptStream(key, 'ev-big');
@@ -101,7 +122,10 @@ describe('streaming', () => {
     const s = enc.summary();
     expect(s).toMatchObject({ sha256: sha256Hex(big), size: big.length });
     expect(decryptEvidence({ iv: s.iv, tag: s.tag, ciphertext }, key, s, 'ev-big').equals(big)).toBe(true);
-    const plain = await collect([ciphertext.subarray(0, 1000), ciphertext.subarray(1000)], new EvidenceDecryptStream(key, { ...s, aad: 'ev-big' }));
+    const plain = await collect(
+      [ciphertext.subarray(0, 1000), ciphertext.subarray(1000)],
+      new EvidenceDecryptStream(key, { ...s, aad: 'ev-big' }),
+    );
     expect(plain.equals(big)).toBe(true);
   });
 
@@ -115,9 +139,15 @@ describe('streaming', () => {
     const s = enc.summary();
     const bad = Buffer.from(ciphertext);
     bad[5] = bad[5]! ^ 1;
-    await expect(collect([bad], new EvidenceDecryptStream(key, s))).rejects.toMatchObject({ code: 'EVIDENCE_INTEGRITY_FAILED' });
-    await expect(collect([ciphertext], new EvidenceDecryptStream(key, { ...s, sha256: sha256Hex(Buffer.from('other')) }))).rejects.toMatchObject({ code: 'EVIDENCE_INTEGRITY_FAILED' });
-    await expect(collect([ciphertext], new EvidenceDecryptStream(key, { ...s, size: s.size - 1 }))).rejects.toMatchObject({ code: 'EVIDENCE_INTEGRITY_FAILED' });
+    await expect(collect([bad], new EvidenceDecryptStream(key, s))).rejects.toMatchObject({
+      code: 'EVIDENCE_INTEGRITY_FAILED',
+    });
+    await expect(
+      collect([ciphertext], new EvidenceDecryptStream(key, { ...s, sha256: sha256Hex(Buffer.from('other')) })),
+    ).rejects.toMatchObject({ code: 'EVIDENCE_INTEGRITY_FAILED' });
+    await expect(
+      collect([ciphertext], new EvidenceDecryptStream(key, { ...s, size: s.size - 1 })),
+    ).rejects.toMatchObject({ code: 'EVIDENCE_INTEGRITY_FAILED' });
   });
 
   it('seal and open streams use envelope encryption end to end', async () => {

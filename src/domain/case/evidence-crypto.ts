@@ -49,7 +49,13 @@ export function encryptEvidence(plaintext: Buffer, key: Buffer, aad?: string): E
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   if (aad !== undefined) cipher.setAAD(Buffer.from(aad, 'utf8'));
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return { iv: b64(iv), tag: b64(cipher.getAuthTag()), ciphertext, sha256: sha256Hex(plaintext), size: plaintext.length };
+  return {
+    iv: b64(iv),
+    tag: b64(cipher.getAuthTag()),
+    ciphertext,
+    sha256: sha256Hex(plaintext),
+    size: plaintext.length,
+  };
 }
 
 export function integrityFailed(reason: string, cause?: unknown): AppError {
@@ -107,7 +113,11 @@ export function unwrapKey(wrapped: string, masterKey: Buffer): Buffer {
 export type SealedEvidence = { ciphertext: Buffer; encryption: EvidenceEncryption; sha256: string; size: number };
 
 /** Encrypts with a fresh data key and wraps that key: everything the record and the store need. */
-export function sealEvidence(plaintext: Buffer, masterKey: Buffer, opts: { masterKeyId: string; aad?: string }): SealedEvidence {
+export function sealEvidence(
+  plaintext: Buffer,
+  masterKey: Buffer,
+  opts: { masterKeyId: string; aad?: string },
+): SealedEvidence {
   const dataKey = generateDataKey();
   try {
     const enc = encryptEvidence(plaintext, dataKey, opts.aad);
@@ -115,7 +125,13 @@ export function sealEvidence(plaintext: Buffer, masterKey: Buffer, opts: { maste
       ciphertext: enc.ciphertext,
       sha256: enc.sha256,
       size: enc.size,
-      encryption: { alg: EVIDENCE_ALG, iv: enc.iv, tag: enc.tag, wrappedKey: wrapKey(dataKey, masterKey), masterKeyId: opts.masterKeyId },
+      encryption: {
+        alg: EVIDENCE_ALG,
+        iv: enc.iv,
+        tag: enc.tag,
+        wrappedKey: wrapKey(dataKey, masterKey),
+        masterKeyId: opts.masterKeyId,
+      },
     };
   } finally {
     dataKey.fill(0);

@@ -32,19 +32,36 @@ export type HandoverInput = {
   keyId: string;
 };
 
-export function handoverCustody(h: HandoverInput): { evidence: EvidenceRecord; event: CustodyEvent; events: CaseDomainEvent[] } {
+export function handoverCustody(h: HandoverInput): {
+  evidence: EvidenceRecord;
+  event: CustodyEvent;
+  events: CaseDomainEvent[];
+} {
   const last = h.chain[h.chain.length - 1];
   // The peer's clock may run ahead of ours: a chain must never go back in time.
   const at = last && last.at > h.now.toISOString() ? last.at : h.now.toISOString();
   const { event } = appendCustodyEvent(
     h.chain,
-    { evidenceId: h.evidence.id, kind: h.kind, at, actor: actorId(h.actor), actorLabel: actorLabel(h.actor), party: h.party, note: h.note },
+    {
+      evidenceId: h.evidence.id,
+      kind: h.kind,
+      at,
+      actor: actorId(h.actor),
+      actorLabel: actorLabel(h.actor),
+      party: h.party,
+      note: h.note,
+    },
     h.signingKey,
     h.keyId,
   );
   const evidence = { ...h.evidence, custodyHead: { seq: event.seq, hash: event.hash } };
   const domainEvent = makeEvent('evidence.custody', h.actor, h.now, {
-    caseId: h.kase.id, evidenceId: evidence.id, filename: evidence.filename, kind: event.kind, seq: event.seq, hash: event.hash,
+    caseId: h.kase.id,
+    evidenceId: evidence.id,
+    filename: evidence.filename,
+    kind: event.kind,
+    seq: event.seq,
+    hash: event.hash,
   });
   return { evidence, event, events: [domainEvent] };
 }
@@ -61,13 +78,17 @@ export type ReceivedChainFailure = { reason: string; firstBadSeq: number };
  * declared), belong to the item it came with, and end with the sender's own `transferred` event.
  */
 export function checkReceivedChain(
-  chain: readonly CustodyEvent[], evidenceId: string, sender: string, verification: CustodyVerification,
+  chain: readonly CustodyEvent[],
+  evidenceId: string,
+  sender: string,
+  verification: CustodyVerification,
 ): ReceivedChainFailure | null {
   if (!verification.ok) return { reason: verification.reason, firstBadSeq: verification.firstBadSeq };
   const wrongItem = chain.findIndex((e) => e.evidenceId !== evidenceId);
   if (wrongItem >= 0) return { reason: 'evidence_mismatch', firstBadSeq: wrongItem + 1 };
   const head = chain[chain.length - 1]!;
-  if (head.kind !== 'transferred' || head.party !== sender) return { reason: 'not_transferred_by_sender', firstBadSeq: head.seq };
+  if (head.kind !== 'transferred' || head.party !== sender)
+    return { reason: 'not_transferred_by_sender', firstBadSeq: head.seq };
   return null;
 }
 
@@ -78,7 +99,17 @@ export function custodyTransferInvalid(failure: ReceivedChainFailure, evidenceId
 /** What the sender says about the item; the bytes are checked against `sha256` and `size` on arrival. */
 export type TransferredEvidenceMeta = Pick<
   EvidenceRecord,
-  'id' | 'filename' | 'mediaType' | 'size' | 'sha256' | 'description' | 'tlp' | 'originParty' | 'namedRecipients' | 'createdAt' | 'createdBy'
+  | 'id'
+  | 'filename'
+  | 'mediaType'
+  | 'size'
+  | 'sha256'
+  | 'description'
+  | 'tlp'
+  | 'originParty'
+  | 'namedRecipients'
+  | 'createdAt'
+  | 'createdBy'
 >;
 
 /** The local record of a received item: stored under this node's key, in the case it was attached to. */
@@ -102,10 +133,21 @@ export function receivedEvidenceRecord(input: {
     encryption: input.encryption,
     namedRecipients: [...meta.namedRecipients],
     custodyHead: null,
-    received: { from: sender.partyId, at: now.toISOString(), sentSha256: meta.sha256, receivedSha256: input.receivedSha256, transferredBy: input.transferredBy },
+    received: {
+      from: sender.partyId,
+      at: now.toISOString(),
+      sentSha256: meta.sha256,
+      receivedSha256: input.receivedSha256,
+      transferredBy: input.transferredBy,
+    },
   };
   const event = makeEvent('evidence.received', sender, now, {
-    caseId: kase.id, evidenceId: meta.id, filename: meta.filename, size: meta.size, sha256: meta.sha256, from: sender.partyId,
+    caseId: kase.id,
+    evidenceId: meta.id,
+    filename: meta.filename,
+    size: meta.size,
+    sha256: meta.sha256,
+    from: sender.partyId,
   });
   return { record, events: [event] };
 }

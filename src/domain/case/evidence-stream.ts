@@ -101,7 +101,11 @@ export function createSealStream(masterKey: Buffer, opts: { masterKeyId: string;
     stream,
     encryption(): { encryption: EvidenceEncryption; sha256: string; size: number } {
       const s = stream.summary();
-      return { encryption: { alg: EVIDENCE_ALG, iv: s.iv, tag: s.tag, wrappedKey, masterKeyId: opts.masterKeyId }, sha256: s.sha256, size: s.size };
+      return {
+        encryption: { alg: EVIDENCE_ALG, iv: s.iv, tag: s.tag, wrappedKey, masterKeyId: opts.masterKeyId },
+        sha256: s.sha256,
+        size: s.size,
+      };
     },
   };
 }

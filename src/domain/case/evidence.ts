@@ -18,7 +18,11 @@ import { requireCaseAccess } from './policy.js';
 import type { Tlp } from './tlp.js';
 
 export type EvidenceLimits = { maxBytes: number; maxFilenameBytes: number; maxDescriptionChars: number };
-export const DEFAULT_EVIDENCE_LIMITS: EvidenceLimits = { maxBytes: 2 * 1024 ** 3, maxFilenameBytes: 255, maxDescriptionChars: 2000 };
+export const DEFAULT_EVIDENCE_LIMITS: EvidenceLimits = {
+  maxBytes: 2 * 1024 ** 3,
+  maxFilenameBytes: 255,
+  maxDescriptionChars: 2000,
+};
 
 export type EvidenceRecord = {
   id: string;
@@ -50,7 +54,13 @@ export type EvidenceRecord = {
   received?: EvidenceReceipt;
 };
 
-export type EvidenceReceipt = { from: string; at: string; sentSha256: string; receivedSha256: string; transferredBy: string };
+export type EvidenceReceipt = {
+  from: string;
+  at: string;
+  sentSha256: string;
+  receivedSha256: string;
+  transferredBy: string;
+};
 
 export type EvidenceInput = {
   filename: string;
@@ -66,25 +76,63 @@ export type EvidenceInput = {
 // Control characters and the path separator: the name must be one path segment.
 const BAD_FILENAME = /[\u0000-\u001f\u007f/]/;
 
-export function validateEvidenceInput(input: EvidenceInput, limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS): ValidationIssue[] {
+export function validateEvidenceInput(
+  input: EvidenceInput,
+  limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS,
+): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   const name = input.filename.trim();
   if (name === '' || name === '.' || name === '..' || BAD_FILENAME.test(name)) {
-    out.push(issue('filename', 'EVIDENCE_FILENAME_INVALID', 'The file name must be a single name without “/” or control characters.', '文件名须为单个名称，不得包含“/”或控制字符。'));
+    out.push(
+      issue(
+        'filename',
+        'EVIDENCE_FILENAME_INVALID',
+        'The file name must be a single name without “/” or control characters.',
+        '文件名须为单个名称，不得包含“/”或控制字符。',
+      ),
+    );
   } else if (Buffer.byteLength(name, 'utf8') > limits.maxFilenameBytes) {
-    out.push(issue('filename', 'EVIDENCE_FILENAME_TOO_LONG', `The file name may be at most ${limits.maxFilenameBytes} bytes.`, `文件名最长 ${limits.maxFilenameBytes} 字节。`));
+    out.push(
+      issue(
+        'filename',
+        'EVIDENCE_FILENAME_TOO_LONG',
+        `The file name may be at most ${limits.maxFilenameBytes} bytes.`,
+        `文件名最长 ${limits.maxFilenameBytes} 字节。`,
+      ),
+    );
   }
   if (parseMediaType(input.mediaType) === null) {
-    out.push(issue('mediaType', 'EVIDENCE_MEDIA_TYPE_INVALID', 'The media type must look like “type/subtype” (e.g. image/png).', '媒体类型格式应为“类型/子类型”（如 image/png）。'));
+    out.push(
+      issue(
+        'mediaType',
+        'EVIDENCE_MEDIA_TYPE_INVALID',
+        'The media type must look like “type/subtype” (e.g. image/png).',
+        '媒体类型格式应为“类型/子类型”（如 image/png）。',
+      ),
+    );
   }
   if (!Number.isSafeInteger(input.size) || input.size < 1) {
     out.push(issue('size', 'EVIDENCE_EMPTY', 'The file is empty.', '文件为空。'));
   }
   if (input.sha256 !== undefined && !/^[0-9a-f]{64}$/i.test(input.sha256)) {
-    out.push(issue('sha256', 'EVIDENCE_SHA256_INVALID', 'The SHA-256 must be 64 hexadecimal characters.', 'SHA-256 值须为 64 位十六进制字符。'));
+    out.push(
+      issue(
+        'sha256',
+        'EVIDENCE_SHA256_INVALID',
+        'The SHA-256 must be 64 hexadecimal characters.',
+        'SHA-256 值须为 64 位十六进制字符。',
+      ),
+    );
   }
   if ((input.description?.length ?? 0) > limits.maxDescriptionChars) {
-    out.push(issue('description', 'EVIDENCE_DESCRIPTION_TOO_LONG', `The description may have at most ${limits.maxDescriptionChars} characters.`, `说明最多 ${limits.maxDescriptionChars} 个字符。`));
+    out.push(
+      issue(
+        'description',
+        'EVIDENCE_DESCRIPTION_TOO_LONG',
+        `The description may have at most ${limits.maxDescriptionChars} characters.`,
+        `说明最多 ${limits.maxDescriptionChars} 个字符。`,
+      ),
+    );
   }
   return out;
 }
@@ -121,7 +169,11 @@ export type CreateEvidenceContext = {
  * `declaredSize`: the request's Content-Length, when it has one.
  */
 export function checkEvidenceUpload(
-  kase: CaseRecord, input: Omit<EvidenceInput, 'size'>, actor: Actor, declaredSize: number | undefined, limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS,
+  kase: CaseRecord,
+  input: Omit<EvidenceInput, 'size'>,
+  actor: Actor,
+  declaredSize: number | undefined,
+  limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS,
 ): void {
   requireCaseAccess(actor, 'edit', kase);
   if (kase.status === 'closed') throw new AppError('CASE_CLOSED', { details: { caseId: kase.id } });
@@ -133,19 +185,29 @@ export function checkEvidenceUpload(
 }
 
 /** Builds the record after the bytes were sealed; refuses a size or digest that differs from the declared one. */
-export function createEvidenceRecord(ctx: CreateEvidenceContext): { record: EvidenceRecord; events: CaseDomainEvent[] } {
+export function createEvidenceRecord(ctx: CreateEvidenceContext): {
+  record: EvidenceRecord;
+  events: CaseDomainEvent[];
+} {
   const { kase, input, sealed, actor, now } = ctx;
   const limits = ctx.limits ?? DEFAULT_EVIDENCE_LIMITS;
   requireCaseAccess(actor, 'edit', kase);
   if (kase.status === 'closed') throw new AppError('CASE_CLOSED', { details: { caseId: kase.id } });
   if (input.size > limits.maxBytes || sealed.size > limits.maxBytes) {
-    throw new AppError('EVIDENCE_TOO_LARGE', { details: { maxBytes: limits.maxBytes, size: Math.max(input.size, sealed.size) } });
+    throw new AppError('EVIDENCE_TOO_LARGE', {
+      details: { maxBytes: limits.maxBytes, size: Math.max(input.size, sealed.size) },
+    });
   }
   const issues = validateEvidenceInput(input, limits);
   if (issues.length) throw validationError(issues, 'EVIDENCE_INVALID');
-  if (sealed.size !== input.size) throw new AppError('EVIDENCE_INTEGRITY_FAILED', { details: { reason: 'size', declared: input.size, stored: sealed.size } });
+  if (sealed.size !== input.size)
+    throw new AppError('EVIDENCE_INTEGRITY_FAILED', {
+      details: { reason: 'size', declared: input.size, stored: sealed.size },
+    });
   if (input.sha256 && input.sha256.toLowerCase() !== sealed.sha256) {
-    throw new AppError('EVIDENCE_INTEGRITY_FAILED', { details: { reason: 'sha256', declared: input.sha256.toLowerCase(), stored: sealed.sha256 } });
+    throw new AppError('EVIDENCE_INTEGRITY_FAILED', {
+      details: { reason: 'sha256', declared: input.sha256.toLowerCase(), stored: sealed.sha256 },
+    });
   }
   const at = now.toISOString();
   const record: EvidenceRecord = {
@@ -167,7 +229,11 @@ export function createEvidenceRecord(ctx: CreateEvidenceContext): { record: Evid
     createdBy: actorId(actor),
   };
   const event = makeEvent('evidence.added', actor, now, {
-    caseId: kase.id, evidenceId: record.id, filename: record.filename, size: record.size, sha256: record.sha256,
+    caseId: kase.id,
+    evidenceId: record.id,
+    filename: record.filename,
+    size: record.size,
+    sha256: record.sha256,
   });
   return { record, events: [event] };
 }
@@ -197,13 +263,26 @@ export function recordCustody(ctx: {
   requireCaseAccess(ctx.actor, CUSTODY_POLICY[ctx.kind], ctx.kase);
   const { chain, event } = appendCustodyEvent(
     ctx.chain,
-    { evidenceId: ctx.evidence.id, kind: ctx.kind, at: ctx.now, actor: actorId(ctx.actor), actorLabel: actorLabel(ctx.actor), party: ctx.party, note: ctx.note },
+    {
+      evidenceId: ctx.evidence.id,
+      kind: ctx.kind,
+      at: ctx.now,
+      actor: actorId(ctx.actor),
+      actorLabel: actorLabel(ctx.actor),
+      party: ctx.party,
+      note: ctx.note,
+    },
     ctx.signingKey,
     ctx.keyId,
   );
   const evidence = { ...ctx.evidence, custodyHead: { seq: event.seq, hash: event.hash } };
   const domainEvent = makeEvent('evidence.custody', ctx.actor, ctx.now, {
-    caseId: ctx.kase.id, evidenceId: evidence.id, filename: evidence.filename, kind: event.kind, seq: event.seq, hash: event.hash,
+    caseId: ctx.kase.id,
+    evidenceId: evidence.id,
+    filename: evidence.filename,
+    kind: event.kind,
+    seq: event.seq,
+    hash: event.hash,
   });
   return { evidence, chain, event, events: [domainEvent] };
 }

@@ -23,13 +23,29 @@ export type { CaseDomainEvent, CaseEventType } from './events.js';
 export * from './tlp.js';
 export { SHARE_GRANULARITIES, planCaseShare } from './share.js';
 export type { PlanShareInput, RecipientPlan, ShareGranularity, ShareRefusal } from './share.js';
-export { linkReceivedRequest, newSharedCaseCopy, sharedObservableRecords, updateSharedCaseCopy } from './share-receive.js';
+export {
+  linkReceivedRequest,
+  newSharedCaseCopy,
+  sharedObservableRecords,
+  updateSharedCaseCopy,
+} from './share-receive.js';
 export type { LocalMember, SharedCaseContent, SharedObservable } from './share-receive.js';
-export { checkReceivedChain, custodyTransferInvalid, handoverCustody, handoverNote, receivedEvidenceRecord } from './evidence-handover.js';
+export {
+  checkReceivedChain,
+  custodyTransferInvalid,
+  handoverCustody,
+  handoverNote,
+  receivedEvidenceRecord,
+} from './evidence-handover.js';
 export type { HandoverInput, ReceivedChainFailure, TransferredEvidenceMeta } from './evidence-handover.js';
 
 export * from './observable-types.js';
-export { MAX_RAW_OBSERVABLE_CHARS, dedupeKey, normalizeObservable, tryNormalizeObservable } from './normalize-observable.js';
+export {
+  MAX_RAW_OBSERVABLE_CHARS,
+  dedupeKey,
+  normalizeObservable,
+  tryNormalizeObservable,
+} from './normalize-observable.js';
 export { classifyIPv4, classifyIPv6, formatIPv6, parseIPv6 } from './normalize-ip.js';
 export { toChecksumAddress } from './normalize-wallet.js';
 export { ibanValid, luhnValid } from './normalize-ids.js';
@@ -73,7 +89,13 @@ export {
   recordCustody,
   validateEvidenceInput,
 } from './evidence.js';
-export type { CreateEvidenceContext, EvidenceInput, EvidenceLimits, EvidenceReceipt, EvidenceRecord } from './evidence.js';
+export type {
+  CreateEvidenceContext,
+  EvidenceInput,
+  EvidenceLimits,
+  EvidenceReceipt,
+  EvidenceRecord,
+} from './evidence.js';
 export {
   CUSTODY_FAILURES,
   CUSTODY_GENESIS,
@@ -83,7 +105,14 @@ export {
   custodyEventHash,
   verifyCustodyChain,
 } from './custody.js';
-export type { CustodyEvent, CustodyEventInput, CustodyFailure, CustodyKind, CustodyVerification, PublicKeyResolver } from './custody.js';
+export type {
+  CustodyEvent,
+  CustodyEventInput,
+  CustodyFailure,
+  CustodyKind,
+  CustodyVerification,
+  PublicKeyResolver,
+} from './custody.js';
 export { canonicalJson } from '../shared/canonical-json.js';
 export { keccak256 } from './keccak.js';
 

@@ -13,7 +13,11 @@ export function checkDomain(input: string, notes: Notes): { ascii: string; unico
   const s = toHalfWidth(input).toLowerCase().replace(/\.$/, '');
   if (s === '') return notes.fail('OBSERVABLE_DOMAIN_INVALID', 'The domain is empty.', '域名为空。');
   if (parseIPv4(s) !== undefined || s.includes(':')) {
-    return notes.fail('OBSERVABLE_DOMAIN_IS_IP', 'This is an IP address; add it as an IP observable.', '这是 IP 地址，请作为 IP 类型添加。');
+    return notes.fail(
+      'OBSERVABLE_DOMAIN_IS_IP',
+      'This is an IP address; add it as an IP observable.',
+      '这是 IP 地址，请作为 IP 类型添加。',
+    );
   }
   const ascii = domainToASCII(s);
   const labels = ascii.split('.');
@@ -38,13 +42,27 @@ export function checkDomain(input: string, notes: Notes): { ascii: string; unico
 export function normalizeDomain(raw: string, path: string): NormalizerOutcome {
   const notes = new Notes(path);
   const r = refang(cleanInput(raw));
-  if (r.changed) notes.warn('refanged', 'The value was written in defanged form and has been restored.', '该值以“去活化”形式书写，已还原。');
+  if (r.changed)
+    notes.warn(
+      'refanged',
+      'The value was written in defanged form and has been restored.',
+      '该值以“去活化”形式书写，已还原。',
+    );
   if (/[/\s@]/.test(r.value)) {
-    return notes.fail('OBSERVABLE_DOMAIN_INVALID', 'Give only the domain name, without scheme, path or spaces.', '请只填写域名，不要包含协议、路径或空格。');
+    return notes.fail(
+      'OBSERVABLE_DOMAIN_INVALID',
+      'Give only the domain name, without scheme, path or spaces.',
+      '请只填写域名，不要包含协议、路径或空格。',
+    );
   }
   const d = checkDomain(r.value, notes);
   if (Array.isArray(d)) return d;
-  if (d.ascii !== d.unicode) notes.warn('idn', 'Internationalised domain name; stored in punycode form.', '国际化域名，已以 Punycode 形式存储。');
+  if (d.ascii !== d.unicode)
+    notes.warn(
+      'idn',
+      'Internationalised domain name; stored in punycode form.',
+      '国际化域名，已以 Punycode 形式存储。',
+    );
   return { value: d.ascii, display: d.unicode, ...notes.extras() };
 }
 
@@ -53,12 +71,21 @@ const URL_SCHEMES = new Set(['http:', 'https:', 'ftp:', 'ws:', 'wss:']);
 export function normalizeUrl(raw: string, path: string): NormalizerOutcome {
   const notes = new Notes(path);
   const r = refang(cleanInput(raw));
-  if (r.changed) notes.warn('refanged', 'The value was written in defanged form and has been restored.', '该值以“去活化”形式书写，已还原。');
+  if (r.changed)
+    notes.warn(
+      'refanged',
+      'The value was written in defanged form and has been restored.',
+      '该值以“去活化”形式书写，已还原。',
+    );
   let s = r.value;
   if (/\s/.test(s)) return notes.fail('OBSERVABLE_URL_INVALID', 'A URL cannot contain spaces.', '网址中不能包含空格。');
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(toHalfWidth(s))) {
     if (/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(s)) {
-      return notes.fail('OBSERVABLE_URL_SCHEME', 'Only http, https, ftp, ws and wss URLs are accepted.', '仅接受 http、https、ftp、ws 和 wss 网址。');
+      return notes.fail(
+        'OBSERVABLE_URL_SCHEME',
+        'Only http, https, ftp, ws and wss URLs are accepted.',
+        '仅接受 http、https、ftp、ws 和 wss 网址。',
+      );
     }
     s = `http://${s.replace(/^\/\//, '')}`;
     notes.warn('scheme_assumed', 'No scheme was given; http:// was assumed.', '未写明协议，已默认为 http://。');
@@ -73,7 +100,11 @@ export function normalizeUrl(raw: string, path: string): NormalizerOutcome {
     return notes.fail('OBSERVABLE_URL_INVALID', 'Not a valid URL.', '不是有效的网址。');
   }
   if (!URL_SCHEMES.has(url.protocol)) {
-    return notes.fail('OBSERVABLE_URL_SCHEME', 'Only http, https, ftp, ws and wss URLs are accepted.', '仅接受 http、https、ftp、ws 和 wss 网址。');
+    return notes.fail(
+      'OBSERVABLE_URL_SCHEME',
+      'Only http, https, ftp, ws and wss URLs are accepted.',
+      '仅接受 http、https、ftp、ws 和 wss 网址。',
+    );
   }
   let displayHost = url.hostname;
   const related: { type: 'domain' | 'ip'; value: string }[] = [];
@@ -81,7 +112,11 @@ export function normalizeUrl(raw: string, path: string): NormalizerOutcome {
     const written = toHalfWidth(m[2]!).replace(/^.*@/, '').replace(/:\d*$/, '');
     if (!written.startsWith('[') && written !== url.hostname) {
       // Browsers read 010.1.1.1 as octal and 0x7f.1 as hex; keep what a victim's browser would visit.
-      notes.warn('ip_host_rewritten', `The host was written in a non-standard numeric form; browsers read it as ${url.hostname}.`, `主机以非标准数字形式书写，浏览器会将其解读为 ${url.hostname}。`);
+      notes.warn(
+        'ip_host_rewritten',
+        `The host was written in a non-standard numeric form; browsers read it as ${url.hostname}.`,
+        `主机以非标准数字形式书写，浏览器会将其解读为 ${url.hostname}。`,
+      );
     }
     const ip = normalizeIp(url.hostname, path);
     if (Array.isArray(ip)) return ip;
@@ -91,7 +126,12 @@ export function normalizeUrl(raw: string, path: string): NormalizerOutcome {
     const d = checkDomain(url.hostname, notes);
     if (Array.isArray(d)) return d;
     displayHost = d.unicode;
-    if (d.ascii !== d.unicode) notes.warn('idn', 'Internationalised domain name; stored in punycode form.', '国际化域名，已以 Punycode 形式存储。');
+    if (d.ascii !== d.unicode)
+      notes.warn(
+        'idn',
+        'Internationalised domain name; stored in punycode form.',
+        '国际化域名，已以 Punycode 形式存储。',
+      );
     related.push({ type: 'domain', value: d.ascii });
   }
   const value = url.href;
@@ -112,11 +152,20 @@ const LOCAL_PART = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?
 export function normalizeEmail(raw: string, path: string): NormalizerOutcome {
   const notes = new Notes(path);
   const r = refang(toHalfWidth(cleanInput(raw)).replace(/^mailto:/i, ''));
-  if (r.changed) notes.warn('refanged', 'The value was written in defanged form and has been restored.', '该值以“去活化”形式书写，已还原。');
+  if (r.changed)
+    notes.warn(
+      'refanged',
+      'The value was written in defanged form and has been restored.',
+      '该值以“去活化”形式书写，已还原。',
+    );
   const s = r.value.trim();
   const at = s.lastIndexOf('@');
   if (at < 1 || at === s.length - 1) {
-    return notes.fail('OBSERVABLE_EMAIL_INVALID', 'Not a valid e-mail address (name@domain).', '不是有效的电子邮箱地址（格式：用户名@域名）。');
+    return notes.fail(
+      'OBSERVABLE_EMAIL_INVALID',
+      'Not a valid e-mail address (name@domain).',
+      '不是有效的电子邮箱地址（格式：用户名@域名）。',
+    );
   }
   // The local part is case-sensitive by RFC 5321; only the domain is folded.
   const local = s.slice(0, at);
@@ -127,6 +176,11 @@ export function normalizeEmail(raw: string, path: string): NormalizerOutcome {
   if (Array.isArray(d)) return d;
   const value = `${local}@${d.ascii}`;
   if (value.length > 254) return notes.fail('OBSERVABLE_EMAIL_INVALID', 'The address is too long.', '邮箱地址过长。');
-  if (d.ascii !== d.unicode) notes.warn('idn', 'Internationalised domain name; stored in punycode form.', '国际化域名，已以 Punycode 形式存储。');
+  if (d.ascii !== d.unicode)
+    notes.warn(
+      'idn',
+      'Internationalised domain name; stored in punycode form.',
+      '国际化域名，已以 Punycode 形式存储。',
+    );
   return { value, display: `${local}@${d.unicode}`, related: [{ type: 'domain', value: d.ascii }], ...notes.extras() };
 }

@@ -40,11 +40,17 @@ export function parseIPv6(s: string): number[] | undefined {
 export function formatIPv6(groups: readonly number[]): string {
   let best = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) { i++; continue; }
+  for (let i = 0; i < 8;) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen) { best = i; bestLen = j - i; }
+    if (j - i > bestLen) {
+      best = i;
+      bestLen = j - i;
+    }
     i = j;
   }
   const hex = groups.map((g) => g.toString(16));
@@ -138,23 +144,54 @@ const RANGE_LABELS: Record<string, [string, string]> = {
 export function normalizeIp(raw: string, path: string): NormalizerOutcome {
   const notes = new Notes(path);
   const r = refang(toHalfWidth(cleanInput(raw)));
-  if (r.changed) notes.warn('refanged', 'The value was written in defanged form and has been restored.', '该值以“去活化”形式书写，已还原。');
+  if (r.changed)
+    notes.warn(
+      'refanged',
+      'The value was written in defanged form and has been restored.',
+      '该值以“去活化”形式书写，已还原。',
+    );
   let s = r.value.replace(/^\[(.*)\]$/, '$1');
-  if (s.includes('%')) return notes.fail('OBSERVABLE_IP_ZONE', 'Remove the zone index (the part after %).', '请去掉区域索引（% 之后的部分）。');
-  if (s.includes('/')) return notes.fail('OBSERVABLE_IP_CIDR', 'Give a single address, not a network range.', '请填写单个地址，而不是网段。');
+  if (s.includes('%'))
+    return notes.fail(
+      'OBSERVABLE_IP_ZONE',
+      'Remove the zone index (the part after %).',
+      '请去掉区域索引（% 之后的部分）。',
+    );
+  if (s.includes('/'))
+    return notes.fail(
+      'OBSERVABLE_IP_CIDR',
+      'Give a single address, not a network range.',
+      '请填写单个地址，而不是网段。',
+    );
   s = s.trim();
   if (/^[\d.]+$/.test(s)) {
     if (hasLeadingZero(s) && parseIPv4(s) !== undefined) {
-      return notes.fail('OBSERVABLE_IP_LEADING_ZERO', 'IPv4 parts with leading zeros are ambiguous (some systems read them as octal); remove the zeros.', 'IPv4 地址段中的前导零有歧义（部分系统按八进制解读），请去掉前导零。');
+      return notes.fail(
+        'OBSERVABLE_IP_LEADING_ZERO',
+        'IPv4 parts with leading zeros are ambiguous (some systems read them as octal); remove the zeros.',
+        'IPv4 地址段中的前导零有歧义（部分系统按八进制解读），请去掉前导零。',
+      );
     }
     const n = parseIPv4(s);
-    if (n === undefined) return notes.fail('OBSERVABLE_IP_INVALID', 'Not a valid IPv4 address (four numbers 0–255 separated by dots).', '不是有效的 IPv4 地址（应为以点分隔的四个 0–255 的数字）。');
+    if (n === undefined)
+      return notes.fail(
+        'OBSERVABLE_IP_INVALID',
+        'Not a valid IPv4 address (four numbers 0–255 separated by dots).',
+        '不是有效的 IPv4 地址（应为以点分隔的四个 0–255 的数字）。',
+      );
     const kind = classifyIPv4(n);
     if (kind) flagRange(notes, kind);
-    return { value: formatIPv4(n), display: formatIPv4(n), subtype: 'ipv4', ...notes.extras(), ...(kind ? { attributes: { range: kind } } : {}) };
+    return {
+      value: formatIPv4(n),
+      display: formatIPv4(n),
+      subtype: 'ipv4',
+      ...notes.extras(),
+      ...(kind ? { attributes: { range: kind } } : {}),
+    };
   }
   const groups = parseIPv6(s);
-  if (!groups) return notes.fail('OBSERVABLE_IP_INVALID', 'Not a valid IPv4 or IPv6 address.', '不是有效的 IPv4 或 IPv6 地址。');
+  if (!groups)
+    return notes.fail('OBSERVABLE_IP_INVALID', 'Not a valid IPv4 or IPv6 address.', '不是有效的 IPv4 或 IPv6 地址。');
   const kind = classifyIPv6(groups);
   if (kind) flagRange(notes, kind);
   const v = formatIPv6(groups);

@@ -3,7 +3,12 @@ import { AppError } from '../../errors.js';
 import { dedupeKey, normalizeObservable, tryNormalizeObservable } from './normalize-observable.js';
 import type { NormalizeOptions } from './observable-types.js';
 
-type Row = [type: string, raw: string, expected: string | { error: string }, extra?: { display?: string; subtype?: string; flags?: string[]; opts?: NormalizeOptions }];
+type Row = [
+  type: string,
+  raw: string,
+  expected: string | { error: string },
+  extra?: { display?: string; subtype?: string; flags?: string[]; opts?: NormalizeOptions },
+];
 
 function check([type, raw, expected, extra]: Row) {
   const r = tryNormalizeObservable(type, raw, extra?.opts);
@@ -33,7 +38,12 @@ const URLS: Row[] = [
   ['url', 'example.com/login', 'http://example.com/login', { flags: ['scheme_assumed'] }],
   ['url', 'http://example.com:80', 'http://example.com/'],
   ['url', 'https://example.com:8443/a', 'https://example.com:8443/a'],
-  ['url', 'https://例子.测试/路径', 'https://xn--fsqu00a.xn--0zwm56d/%E8%B7%AF%E5%BE%84', { display: 'https://例子.测试/路径', flags: ['idn'] }],
+  [
+    'url',
+    'https://例子.测试/路径',
+    'https://xn--fsqu00a.xn--0zwm56d/%E8%B7%AF%E5%BE%84',
+    { display: 'https://例子.测试/路径', flags: ['idn'] },
+  ],
   ['url', 'https://ｅｘａｍｐｌｅ．ｃｏｍ/ａ', 'https://example.com/%EF%BD%81', { display: 'https://example.com/ａ' }],
   ['url', '  "http://user:pw@Example.com/x"  ', 'http://user:pw@example.com/x'],
   ['url', 'http://192.168.1.10/admin', 'http://192.168.1.10/admin', { flags: ['private'] }],
@@ -128,7 +138,12 @@ const PHONES: Row[] = [
   ['phone', '010-12345678', '+861012345678', { ...CN, display: '+86 10 1234 5678' }],
   ['phone', '(0755) 8765 4321', '+8675587654321', { ...CN, display: '+86 755 8765 4321' }],
   ['phone', '010-12345678转123', '+861012345678', { ...CN, flags: ['extension'] }],
-  ['phone', '(202) 555-0123', '+12025550123', { opts: { defaultCountry: 'US' }, display: '+1 202 555 0123', subtype: 'US' }],
+  [
+    'phone',
+    '(202) 555-0123',
+    '+12025550123',
+    { opts: { defaultCountry: 'US' }, display: '+1 202 555 0123', subtype: 'US' },
+  ],
   ['phone', '1-202-555-0123', '+12025550123', { opts: { defaultCountry: 'us' } }],
   ['phone', '011 86 10 1234 5678', '+861012345678', { opts: { defaultCountry: 'US' } }],
   ['phone', '020 7946 0958', '+442079460958', { opts: { defaultCountry: 'GB' }, subtype: 'GB' }],
@@ -137,7 +152,12 @@ const PHONES: Row[] = [
   ['phone', 'tel:+44-20-7946-0958', '+442079460958'],
   ['phone', '+999 1234567', '+9991234567', { flags: ['unknown_country_code'] }],
   ['phone', '+1 613 555 0123', '+16135550123', { subtype: 'CA' }],
-  ['phone', '01 23 45 67 89', '+33123456789', { opts: { defaultCountry: 'FR' }, display: '+33 1 23 45 67 89', subtype: 'FR' }],
+  [
+    'phone',
+    '01 23 45 67 89',
+    '+33123456789',
+    { opts: { defaultCountry: 'FR' }, display: '+33 1 23 45 67 89', subtype: 'FR' },
+  ],
   ['phone', '0034 612 345 678', '+34612345678', { display: '+34 612 34 56 78', subtype: 'ES' }],
   ['phone', '+800 1234 5678', '+80012345678', { subtype: 'INTL' }],
   ['phone', '+44 7700 900123', '+447700900123', { flags: ['unverified_number'] }],
@@ -156,18 +176,68 @@ const PHONES: Row[] = [
 
 const WALLETS: Row[] = [
   ['crypto_wallet', '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa', '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa', { subtype: 'btc' }],
-  ['crypto_wallet', 'bitcoin:1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa?amount=0.1', '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa', { subtype: 'btc' }],
+  [
+    'crypto_wallet',
+    'bitcoin:1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa?amount=0.1',
+    '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa',
+    { subtype: 'btc' },
+  ],
   ['crypto_wallet', '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy', '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy', { subtype: 'btc' }],
-  ['crypto_wallet', '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy', '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy', { subtype: 'ltc', opts: { chain: 'litecoin' } }],
-  ['crypto_wallet', 'BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4', 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4', { subtype: 'btc' }],
-  ['crypto_wallet', 'bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0', 'bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0', { subtype: 'btc' }],
-  ['crypto_wallet', 'tb1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3q0sl5k7', 'tb1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3q0sl5k7', { flags: ['testnet'] }],
-  ['crypto_wallet', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', '0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed', { subtype: 'eth', display: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' }],
-  ['crypto_wallet', '0x5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED', '0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed', { display: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' }],
-  ['crypto_wallet', '0xfb6916095ca1df60bb79ce92ce3ea74c37c5d359', '0xfb6916095ca1df60bb79ce92ce3ea74c37c5d359', { display: '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359', opts: { chain: 'bsc' } }],
+  [
+    'crypto_wallet',
+    '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy',
+    '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy',
+    { subtype: 'ltc', opts: { chain: 'litecoin' } },
+  ],
+  [
+    'crypto_wallet',
+    'BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4',
+    'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4',
+    { subtype: 'btc' },
+  ],
+  [
+    'crypto_wallet',
+    'bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0',
+    'bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0',
+    { subtype: 'btc' },
+  ],
+  [
+    'crypto_wallet',
+    'tb1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3q0sl5k7',
+    'tb1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3q0sl5k7',
+    { flags: ['testnet'] },
+  ],
+  [
+    'crypto_wallet',
+    '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed',
+    '0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed',
+    { subtype: 'eth', display: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' },
+  ],
+  [
+    'crypto_wallet',
+    '0x5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED',
+    '0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed',
+    { display: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' },
+  ],
+  [
+    'crypto_wallet',
+    '0xfb6916095ca1df60bb79ce92ce3ea74c37c5d359',
+    '0xfb6916095ca1df60bb79ce92ce3ea74c37c5d359',
+    { display: '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359', opts: { chain: 'bsc' } },
+  ],
   ['crypto_wallet', 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t', 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t', { subtype: 'tron' }],
-  ['crypto_wallet', '41a614f803b6fd780986a42c78ec9c7f77e6ded13c', 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t', { subtype: 'tron' }],
-  ['crypto_wallet', '44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A', '44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A', { subtype: 'xmr', flags: ['unverified'], opts: { chain: 'xmr' } }],
+  [
+    'crypto_wallet',
+    '41a614f803b6fd780986a42c78ec9c7f77e6ded13c',
+    'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t',
+    { subtype: 'tron' },
+  ],
+  [
+    'crypto_wallet',
+    '44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A',
+    '44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A',
+    { subtype: 'xmr', flags: ['unverified'], opts: { chain: 'xmr' } },
+  ],
   // bad checksums
   ['crypto_wallet', '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb', { error: 'OBSERVABLE_WALLET_CHECKSUM' }],
   ['crypto_wallet', 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5', { error: 'OBSERVABLE_WALLET_CHECKSUM' }],
@@ -175,16 +245,36 @@ const WALLETS: Row[] = [
   ['crypto_wallet', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD', { error: 'OBSERVABLE_WALLET_CHECKSUM' }],
   ['crypto_wallet', 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6u', { error: 'OBSERVABLE_WALLET_CHECKSUM' }],
   // wrong chain, unknown formats
-  ['crypto_wallet', 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t', { error: 'OBSERVABLE_WALLET_CHAIN_MISMATCH' }, { opts: { chain: 'btc' } }],
+  [
+    'crypto_wallet',
+    'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t',
+    { error: 'OBSERVABLE_WALLET_CHAIN_MISMATCH' },
+    { opts: { chain: 'btc' } },
+  ],
   ['crypto_wallet', '0x1234', { error: 'OBSERVABLE_WALLET_FORMAT' }],
   ['crypto_wallet', 'hello world', { error: 'OBSERVABLE_WALLET_FORMAT' }],
 ];
 
 const HASHES: Row[] = [
   ['file_hash', 'D41D8CD98F00B204E9800998ECF8427E', 'd41d8cd98f00b204e9800998ecf8427e', { subtype: 'md5' }],
-  ['file_hash', 'da39a3ee5e6b4b0d3255bfef95601890afd80709', 'da39a3ee5e6b4b0d3255bfef95601890afd80709', { subtype: 'sha1' }],
-  ['file_hash', 'SHA256: E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', { subtype: 'sha256' }],
-  ['file_hash', 'cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e', 'cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e', { subtype: 'sha512' }],
+  [
+    'file_hash',
+    'da39a3ee5e6b4b0d3255bfef95601890afd80709',
+    'da39a3ee5e6b4b0d3255bfef95601890afd80709',
+    { subtype: 'sha1' },
+  ],
+  [
+    'file_hash',
+    'SHA256: E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855',
+    'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    { subtype: 'sha256' },
+  ],
+  [
+    'file_hash',
+    'cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e',
+    'cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e',
+    { subtype: 'sha512' },
+  ],
   ['file_hash', '00000000000000000000000000000000', '00000000000000000000000000000000', { flags: ['null_digest'] }],
   ['file_hash', 'md5=da39a3ee5e6b4b0d3255bfef95601890afd80709', { error: 'OBSERVABLE_HASH_ALG_MISMATCH' }],
   ['file_hash', 'd41d8cd98f00b204e9800998ecf8427', { error: 'OBSERVABLE_HASH_LENGTH' }],
@@ -192,7 +282,12 @@ const HASHES: Row[] = [
 ];
 
 const HANDLES: Row[] = [
-  ['account_handle', 'telegram:@Scam_Support', 'telegram:scam_support', { subtype: 'telegram', display: 'telegram: @Scam_Support' }],
+  [
+    'account_handle',
+    'telegram:@Scam_Support',
+    'telegram:scam_support',
+    { subtype: 'telegram', display: 'telegram: @Scam_Support' },
+  ],
   ['account_handle', '@Scam_Support', 'telegram:scam_support', { opts: { platform: 'tg' } }],
   ['account_handle', 'https://t.me/Scam_Support', 'telegram:scam_support'],
   ['account_handle', 'twitter:ElonGiveaway', 'x:elongiveaway', { subtype: 'x' }],
@@ -221,19 +316,42 @@ const ICPS: Row[] = [
 ];
 
 const BANKS: Row[] = [
-  ['bank_account', '6222 0212 3456 7890 128', '6222021234567890128', { subtype: 'card', display: '6222 0212 3456 7890 128' }],
+  [
+    'bank_account',
+    '6222 0212 3456 7890 128',
+    '6222021234567890128',
+    { subtype: 'card', display: '6222 0212 3456 7890 128' },
+  ],
   ['bank_account', '４１１１－１１１１－１１１１－１１１１', '4111111111111111', { subtype: 'card' }],
   ['bank_account', '4111111111111112', '4111111111111112', { subtype: 'card', flags: ['luhn_failed'] }],
-  ['bank_account', 'GB82 WEST 1234 5698 7654 32', 'GB82WEST12345698765432', { subtype: 'iban', display: 'GB82 WEST 1234 5698 7654 32' }],
-  ['bank_account', 'gb82west12345698765433', 'GB82WEST12345698765433', { subtype: 'iban', flags: ['iban_checksum_failed'] }],
+  [
+    'bank_account',
+    'GB82 WEST 1234 5698 7654 32',
+    'GB82WEST12345698765432',
+    { subtype: 'iban', display: 'GB82 WEST 1234 5698 7654 32' },
+  ],
+  [
+    'bank_account',
+    'gb82west12345698765433',
+    'GB82WEST12345698765433',
+    { subtype: 'iban', flags: ['iban_checksum_failed'] },
+  ],
   ['bank_account', '1234-5678-90', '1234567890', { subtype: 'account' }],
   ['bank_account', '12ab', { error: 'OBSERVABLE_BANK_INVALID' }],
   ['bank_account', '1234 5678 #9', { error: 'OBSERVABLE_BANK_INVALID' }],
 ];
 
 describe.each([
-  ['url', URLS], ['domain', DOMAINS], ['ip', IPS], ['email', EMAILS], ['phone', PHONES], ['crypto_wallet', WALLETS],
-  ['file_hash', HASHES], ['account_handle', HANDLES], ['icp_licence', ICPS], ['bank_account', BANKS],
+  ['url', URLS],
+  ['domain', DOMAINS],
+  ['ip', IPS],
+  ['email', EMAILS],
+  ['phone', PHONES],
+  ['crypto_wallet', WALLETS],
+  ['file_hash', HASHES],
+  ['account_handle', HANDLES],
+  ['icp_licence', ICPS],
+  ['bank_account', BANKS],
 ] as const)('normalize %s', (_type, rows) => {
   it.each(rows.map((r) => [r[1], r]))('%s', (_raw, row) => check(row as Row));
 });
@@ -250,9 +368,18 @@ describe('normalizeObservable', () => {
     }
   });
   it('refuses unknown types, empty and oversized values', () => {
-    expect(tryNormalizeObservable('mac_address', 'aa:bb')).toMatchObject({ ok: false, issues: [{ code: 'OBSERVABLE_TYPE_UNKNOWN', path: 'type' }] });
-    expect(tryNormalizeObservable('domain', '   ')).toMatchObject({ ok: false, issues: [{ code: 'OBSERVABLE_EMPTY' }] });
-    expect(tryNormalizeObservable('domain', 'a'.repeat(5000))).toMatchObject({ ok: false, issues: [{ code: 'OBSERVABLE_TOO_LONG' }] });
+    expect(tryNormalizeObservable('mac_address', 'aa:bb')).toMatchObject({
+      ok: false,
+      issues: [{ code: 'OBSERVABLE_TYPE_UNKNOWN', path: 'type' }],
+    });
+    expect(tryNormalizeObservable('domain', '   ')).toMatchObject({
+      ok: false,
+      issues: [{ code: 'OBSERVABLE_EMPTY' }],
+    });
+    expect(tryNormalizeObservable('domain', 'a'.repeat(5000))).toMatchObject({
+      ok: false,
+      issues: [{ code: 'OBSERVABLE_TOO_LONG' }],
+    });
   });
   it('reports related observables for correlation', () => {
     expect(normalizeObservable('url', 'hxxp://evil[.]com/x').related).toEqual([{ type: 'domain', value: 'evil.com' }]);
@@ -263,6 +390,8 @@ describe('normalizeObservable', () => {
     const b = normalizeObservable('url', 'https://example.com/a');
     expect(dedupeKey(a)).toBe(dedupeKey(b));
     expect(dedupeKey(a)).toBe('url:https://example.com/a');
-    expect(dedupeKey(normalizeObservable('domain', 'example.com'))).not.toBe(dedupeKey(normalizeObservable('url', 'example.com')));
+    expect(dedupeKey(normalizeObservable('domain', 'example.com'))).not.toBe(
+      dedupeKey(normalizeObservable('url', 'example.com')),
+    );
   });
 });

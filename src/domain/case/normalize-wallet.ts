@@ -37,36 +37,71 @@ const SEGWIT_HRPS: Record<string, { chain: string; network: string }> = {
 
 /** Common names for the verified chains; EVM chains share Ethereum's address format and keys. */
 const CHAIN_ALIASES: Record<string, string> = {
-  bitcoin: 'btc', xbt: 'btc', ethereum: 'eth', evm: 'eth', bsc: 'eth', bnb: 'eth', polygon: 'eth',
-  matic: 'eth', arbitrum: 'eth', optimism: 'eth', base: 'eth', avax: 'eth', trx: 'tron',
-  litecoin: 'ltc', dogecoin: 'doge',
+  bitcoin: 'btc',
+  xbt: 'btc',
+  ethereum: 'eth',
+  evm: 'eth',
+  bsc: 'eth',
+  bnb: 'eth',
+  polygon: 'eth',
+  matic: 'eth',
+  arbitrum: 'eth',
+  optimism: 'eth',
+  base: 'eth',
+  avax: 'eth',
+  trx: 'tron',
+  litecoin: 'ltc',
+  dogecoin: 'doge',
 };
 
 const checksumFail = (notes: Notes) =>
-  notes.fail('OBSERVABLE_WALLET_CHECKSUM', 'The address checksum does not match — most likely a typing or copying error.', '地址校验和不匹配，很可能是输入或复制错误。');
+  notes.fail(
+    'OBSERVABLE_WALLET_CHECKSUM',
+    'The address checksum does not match — most likely a typing or copying error.',
+    '地址校验和不匹配，很可能是输入或复制错误。',
+  );
 
 export function normalizeWallet(raw: string, path: string, chainHint?: string): NormalizerOutcome {
   const notes = new Notes(path);
   const rawHint = chainHint?.trim().toLowerCase() || undefined;
   const hint = rawHint ? (CHAIN_ALIASES[rawHint] ?? rawHint) : undefined;
   // Payment URIs (bitcoin:…?amount=, ethereum:0x…@1) carry the address before ? or @.
-  const s = toHalfWidth(cleanInput(raw)).replace(/^(?:bitcoin|litecoin|dogecoin|ethereum|tron):/i, '').replace(/[?@].*$/, '');
+  const s = toHalfWidth(cleanInput(raw))
+    .replace(/^(?:bitcoin|litecoin|dogecoin|ethereum|tron):/i, '')
+    .replace(/[?@].*$/, '');
   const result = detect(s, notes);
   if (Array.isArray(result)) return result;
   if (result === undefined) {
     if (hint && !(VERIFIED_CHAINS as readonly string[]).includes(hint) && /^[A-Za-z0-9]{20,120}$/.test(s)) {
-      notes.warn('unverified', `Addresses on ${hint} cannot be checked here; stored as written.`, `无法校验 ${hint} 链上的地址，已按原样保存。`);
+      notes.warn(
+        'unverified',
+        `Addresses on ${hint} cannot be checked here; stored as written.`,
+        `无法校验 ${hint} 链上的地址，已按原样保存。`,
+      );
       return { value: s, display: s, subtype: hint, ...notes.extras() };
     }
-    return notes.fail('OBSERVABLE_WALLET_FORMAT', 'Unrecognised wallet address. Supported: BTC, ETH/EVM, TRON, LTC, DOGE; for other chains choose the chain explicitly.', '无法识别的钱包地址。支持 BTC、ETH/EVM、TRON、LTC、DOGE；其他链请明确选择链类型。');
+    return notes.fail(
+      'OBSERVABLE_WALLET_FORMAT',
+      'Unrecognised wallet address. Supported: BTC, ETH/EVM, TRON, LTC, DOGE; for other chains choose the chain explicitly.',
+      '无法识别的钱包地址。支持 BTC、ETH/EVM、TRON、LTC、DOGE；其他链请明确选择链类型。',
+    );
   }
   // A P2SH "3…" address is valid on BTC and LTC alike: the hint decides.
   if (hint === 'ltc' && result.subtype === 'btc' && result.attributes.format === 'p2sh') result.subtype = 'ltc';
   if (hint && hint !== result.subtype) {
-    return notes.fail('OBSERVABLE_WALLET_CHAIN_MISMATCH', `This is a ${result.subtype.toUpperCase()} address, not ${hint.toUpperCase()}.`, `这是 ${result.subtype.toUpperCase()} 地址，而不是 ${hint.toUpperCase()} 地址。`);
+    return notes.fail(
+      'OBSERVABLE_WALLET_CHAIN_MISMATCH',
+      `This is a ${result.subtype.toUpperCase()} address, not ${hint.toUpperCase()}.`,
+      `这是 ${result.subtype.toUpperCase()} 地址，而不是 ${hint.toUpperCase()} 地址。`,
+    );
   }
   if (rawHint && rawHint !== hint && hint === 'eth') result.attributes.chain = rawHint;
-  if (result.attributes.network === 'testnet') notes.warn('testnet', 'This is a test-network address; it holds no real funds.', '这是测试网地址，不涉及真实资金。');
+  if (result.attributes.network === 'testnet')
+    notes.warn(
+      'testnet',
+      'This is a test-network address; it holds no real funds.',
+      '这是测试网地址，不涉及真实资金。',
+    );
   return { ...result, ...notes.extras() };
 }
 
@@ -78,7 +113,12 @@ function detect(s: string, notes: Notes): Detected | ReturnType<Notes['fail']> |
     const checksummed = toChecksumAddress(hex);
     const mixed = hex !== hex.toLowerCase() && hex !== hex.toUpperCase();
     if (mixed && checksummed.slice(2) !== hex) return checksumFail(notes);
-    return { value: `0x${hex.toLowerCase()}`, display: checksummed, subtype: 'eth', attributes: { format: mixed ? 'eip55' : 'hex' } };
+    return {
+      value: `0x${hex.toLowerCase()}`,
+      display: checksummed,
+      subtype: 'eth',
+      attributes: { format: mixed ? 'eip55' : 'hex' },
+    };
   }
   if (/^41[0-9a-f]{40}$/i.test(s)) {
     const b58 = base58CheckEncode(Buffer.from(s, 'hex'));
@@ -90,12 +130,23 @@ function detect(s: string, notes: Notes): Detected | ReturnType<Notes['fail']> |
     if (!d.ok) {
       return d.reason === 'checksum'
         ? checksumFail(notes)
-        : notes.fail('OBSERVABLE_WALLET_FORMAT', 'Not a valid SegWit address (wrong witness version or program length).', '不是有效的隔离见证地址（见证版本或程序长度错误）。');
+        : notes.fail(
+            'OBSERVABLE_WALLET_FORMAT',
+            'Not a valid SegWit address (wrong witness version or program length).',
+            '不是有效的隔离见证地址（见证版本或程序长度错误）。',
+          );
     }
     const net = SEGWIT_HRPS[d.address.hrp];
     if (!net) return undefined;
     const { version, program } = d.address;
-    const format = version === 0 ? (program.length === 20 ? 'p2wpkh' : 'p2wsh') : version === 1 && program.length === 32 ? 'p2tr' : `segwit_v${version}`;
+    const format =
+      version === 0
+        ? program.length === 20
+          ? 'p2wpkh'
+          : 'p2wsh'
+        : version === 1 && program.length === 32
+          ? 'p2tr'
+          : `segwit_v${version}`;
     const v = s.toLowerCase();
     return { value: v, display: v, subtype: net.chain, attributes: { format, network: net.network } };
   }
@@ -104,7 +155,12 @@ function detect(s: string, notes: Notes): Detected | ReturnType<Notes['fail']> |
     if (!d.ok) return d.reason === 'checksum' ? checksumFail(notes) : undefined;
     const version = BASE58_VERSIONS[d.payload[0]!];
     if (!version || d.payload.length !== 21) return undefined;
-    return { value: s, display: s, subtype: version.chain, attributes: { format: version.format, network: version.network } };
+    return {
+      value: s,
+      display: s,
+      subtype: version.chain,
+      attributes: { format: version.format, network: version.network },
+    };
   }
   return undefined;
 }

@@ -88,7 +88,11 @@ export type MergeResult = {
   duplicates: { key: string; keptId: string; droppedId: string }[];
 };
 
-export function mergeObservables(existing: readonly ObservableRecord[], incoming: readonly ObservableRecord[], now: Date): MergeResult {
+export function mergeObservables(
+  existing: readonly ObservableRecord[],
+  incoming: readonly ObservableRecord[],
+  now: Date,
+): MergeResult {
   const byKey = new Map<string, ObservableRecord>();
   const order: string[] = [];
   const duplicates: MergeResult['duplicates'] = [];
@@ -153,7 +157,11 @@ export type AddObservablesResult = MergeResult & {
   events: CaseDomainEvent[];
 };
 
-export function buildObservable(n: NormalizedObservable, input: ObservableInput, ctx: AddObservablesContext): ObservableRecord {
+export function buildObservable(
+  n: NormalizedObservable,
+  input: ObservableInput,
+  ctx: AddObservablesContext,
+): ObservableRecord {
   const at = ctx.now.toISOString();
   const tlp = input.tlp ?? ctx.kase.tlp;
   return {
@@ -184,7 +192,9 @@ export function addObservables(ctx: AddObservablesContext): AddObservablesResult
   requireCaseAccess(actor, 'edit', kase);
   if (kase.status === 'closed') throw new AppError('CASE_CLOSED', { details: { caseId: kase.id } });
   if (ctx.inputs.length > MAX_OBSERVABLES_PER_BATCH) {
-    throw new AppError('OBSERVABLE_BATCH_TOO_LARGE', { details: { max: MAX_OBSERVABLES_PER_BATCH, got: ctx.inputs.length } });
+    throw new AppError('OBSERVABLE_BATCH_TOO_LARGE', {
+      details: { max: MAX_OBSERVABLES_PER_BATCH, got: ctx.inputs.length },
+    });
   }
   const rejected: AddObservablesResult['rejected'] = [];
   const built: ObservableRecord[] = [];
@@ -197,11 +207,29 @@ export function addObservables(ctx: AddObservablesContext): AddObservablesResult
     if (r.ok) built.push(buildObservable(r.observable, input, ctx));
     else rejected.push({ index, issues: r.issues });
   });
-  if (rejected.length > 0 && (ctx.atomic ?? true)) throw validationError(rejected.flatMap((r) => r.issues), 'OBSERVABLE_INVALID');
+  if (rejected.length > 0 && (ctx.atomic ?? true))
+    throw validationError(
+      rejected.flatMap((r) => r.issues),
+      'OBSERVABLE_INVALID',
+    );
   const merged = mergeObservables(ctx.existing, built, now);
   const events: CaseDomainEvent[] = [];
   const brief = (o: ObservableRecord) => ({ id: o.id, type: o.type, value: o.display });
-  if (merged.added.length) events.push(makeEvent('observable.added', actor, now, { caseId: kase.id, count: merged.added.length, items: merged.added.map(brief) }));
-  if (merged.updated.length) events.push(makeEvent('observable.merged', actor, now, { caseId: kase.id, count: merged.updated.length, items: merged.updated.map(brief) }));
+  if (merged.added.length)
+    events.push(
+      makeEvent('observable.added', actor, now, {
+        caseId: kase.id,
+        count: merged.added.length,
+        items: merged.added.map(brief),
+      }),
+    );
+  if (merged.updated.length)
+    events.push(
+      makeEvent('observable.merged', actor, now, {
+        caseId: kase.id,
+        count: merged.updated.length,
+        items: merged.updated.map(brief),
+      }),
+    );
   return { ...merged, rejected, events };
 }

@@ -1,14 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import type { CasePolicyAction } from './policy.js';
-import { canCase, canEditCase, canManageCaseMembership, canViewCase, caseRolesAllowedFor, requireCaseAccess } from './policy.js';
-import { admin, auditor, buildCase, codeOf, lead, member, outsider, outsiderSupervisor, peer, supervisor, system, user, viewer } from './test-fixtures.js';
+import {
+  canCase,
+  canEditCase,
+  canManageCaseMembership,
+  canViewCase,
+  caseRolesAllowedFor,
+  requireCaseAccess,
+} from './policy.js';
+import {
+  admin,
+  auditor,
+  buildCase,
+  codeOf,
+  lead,
+  member,
+  outsider,
+  outsiderSupervisor,
+  peer,
+  supervisor,
+  system,
+  user,
+  viewer,
+} from './test-fixtures.js';
 
 const kase = buildCase();
-const auditorMember = buildCase({ members: [...kase.members, { userId: auditor.userId, caseRole: 'viewer', addedAt: '', addedBy: '' }] });
+const auditorMember = buildCase({
+  members: [...kase.members, { userId: auditor.userId, caseRole: 'viewer', addedAt: '', addedBy: '' }],
+});
 
 // Expected answers for: lead, member, viewer(read_only), supervisor(viewer member), outsider investigator,
 // outsider supervisor, admin (non-member), auditor (non-member), peer, system.
-const ACTORS = { lead, member, viewer, supervisor, outsider, outsiderSupervisor, admin, auditor, peer, system } as const;
+const ACTORS = {
+  lead,
+  member,
+  viewer,
+  supervisor,
+  outsider,
+  outsiderSupervisor,
+  admin,
+  auditor,
+  peer,
+  system,
+} as const;
 const TABLE: Record<CasePolicyAction, (keyof typeof ACTORS)[]> = {
   create: ['lead', 'member', 'supervisor', 'outsider', 'outsiderSupervisor', 'system'],
   view: ['lead', 'member', 'viewer', 'supervisor', 'system'],

@@ -73,7 +73,11 @@ export function canCase(actor: Actor, action: CasePolicyAction, kase?: Pick<Case
   );
 }
 
-export function requireCaseAccess(actor: Actor, action: CasePolicyAction, kase?: Pick<CaseRecord, 'members' | 'id'>): void {
+export function requireCaseAccess(
+  actor: Actor,
+  action: CasePolicyAction,
+  kase?: Pick<CaseRecord, 'members' | 'id'>,
+): void {
   if (!canCase(actor, action, kase)) {
     throw new AppError('CASE_FORBIDDEN', { details: { action, caseId: kase?.id } });
   }

@@ -28,7 +28,9 @@ export const ZCaseRecord = z.object({
   leadParty: z.string(),
   originParty: z.string(),
   participatingParties: z.array(z.string()),
-  members: z.array(z.object({ userId: z.string(), caseRole: z.enum(CASE_ROLES), addedAt: z.string(), addedBy: z.string() })),
+  members: z.array(
+    z.object({ userId: z.string(), caseRole: z.enum(CASE_ROLES), addedAt: z.string(), addedBy: z.string() }),
+  ),
   linkedRequestIds: z.array(z.string()),
   linkedCallIds: z.array(z.string()),
   tlp,
@@ -39,9 +41,15 @@ export const ZCaseRecord = z.object({
   closedAt: nullableString,
   statusReason: nullableString,
   version: z.number().int(),
-  sharedFrom: z.object({
-    party: z.string(), caseId: z.string(), namedRecipients: z.array(z.string()), firstReceivedAt: z.string(), lastReceivedAt: z.string(),
-  }).optional(),
+  sharedFrom: z
+    .object({
+      party: z.string(),
+      caseId: z.string(),
+      namedRecipients: z.array(z.string()),
+      firstReceivedAt: z.string(),
+      lastReceivedAt: z.string(),
+    })
+    .optional(),
 });
 sameType<SameType<z.infer<typeof ZCaseRecord>, CaseRecord>>(true);
 export const CASE_DOCUMENT = storedDocument<CaseRecord>('case', ZCaseRecord);
@@ -75,7 +83,9 @@ export const ZObservableRecord = z.object({
   attributes: z.record(z.string(), z.string()),
   related: z.array(z.object({ type: z.enum(OBSERVABLE_TYPES), value: z.string() })),
   tlp,
-  sources: z.array(z.object({ party: z.string(), ref: z.string(), tlp, namedRecipients: z.array(z.string()), at: z.string() })),
+  sources: z.array(
+    z.object({ party: z.string(), ref: z.string(), tlp, namedRecipients: z.array(z.string()), at: z.string() }),
+  ),
   tags: z.array(z.string()),
   note: nullableString,
   firstSeenAt: z.string(),
@@ -97,7 +107,13 @@ export const ZEvidenceRecord = z.object({
   size: z.number(),
   sha256: z.string(),
   storageKey: z.string(),
-  encryption: z.object({ alg: z.literal(EVIDENCE_ALG), iv: z.string(), tag: z.string(), wrappedKey: z.string(), masterKeyId: z.string() }),
+  encryption: z.object({
+    alg: z.literal(EVIDENCE_ALG),
+    iv: z.string(),
+    tag: z.string(),
+    wrappedKey: z.string(),
+    masterKeyId: z.string(),
+  }),
   description: nullableString,
   tlp,
   originParty: z.string(),
@@ -105,9 +121,15 @@ export const ZEvidenceRecord = z.object({
   custodyHead: z.object({ seq: z.number(), hash: z.string() }).nullable(),
   createdAt: z.string(),
   createdBy: z.string(),
-  received: z.object({
-    from: z.string(), at: z.string(), sentSha256: z.string(), receivedSha256: z.string(), transferredBy: z.string(),
-  }).optional(),
+  received: z
+    .object({
+      from: z.string(),
+      at: z.string(),
+      sentSha256: z.string(),
+      receivedSha256: z.string(),
+      transferredBy: z.string(),
+    })
+    .optional(),
 });
 sameType<SameType<z.infer<typeof ZEvidenceRecord>, EvidenceRecord>>(true);
 export const EVIDENCE_DOCUMENT = storedDocument<EvidenceRecord>('evidence item', ZEvidenceRecord);

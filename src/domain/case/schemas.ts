@@ -65,7 +65,10 @@ export type TCaseMember = z.infer<typeof ZCaseMemberSchema>;
 export const ZUserRolesSchema = z.array(z.enum(ROLES));
 
 /** Also used by the extraction API (src/http/routes/intel/extract.schema.ts). */
-export const COUNTRY_CODE = ruleMessage('Enter a two-letter country code such as CN or US.', '请输入两个字母的国家或地区代码，例如 CN 或 US。');
+export const COUNTRY_CODE = ruleMessage(
+  'Enter a two-letter country code such as CN or US.',
+  '请输入两个字母的国家或地区代码，例如 CN 或 US。',
+);
 
 export const ZObservableInputSchema = z.object({
   type: z.enum(OBSERVABLE_TYPES),
@@ -75,7 +78,10 @@ export const ZObservableInputSchema = z.object({
   note: z.string().max(2000).optional(),
   options: z
     .object({
-      defaultCountry: z.string().regex(/^[A-Za-z]{2}$/, COUNTRY_CODE).optional(),
+      defaultCountry: z
+        .string()
+        .regex(/^[A-Za-z]{2}$/, COUNTRY_CODE)
+        .optional(),
       chain: z.string().trim().min(1).max(32).optional(),
       platform: z.string().trim().min(1).max(32).optional(),
     })
@@ -105,7 +111,11 @@ export const ZTaskActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('reopen'), reason: z.string().max(2000).optional() }),
   z.object({ action: z.literal('reassign'), assigneeUserId: Id.nullable() }),
   z.object({ action: z.literal('reschedule'), dueAt: IsoDateTime.nullable() }),
-  z.object({ action: z.literal('edit'), title: z.string().trim().min(1).max(TASK_TITLE_MAX).optional(), description: z.string().max(TASK_DESCRIPTION_MAX).nullable().optional() }),
+  z.object({
+    action: z.literal('edit'),
+    title: z.string().trim().min(1).max(TASK_TITLE_MAX).optional(),
+    description: z.string().max(TASK_DESCRIPTION_MAX).nullable().optional(),
+  }),
 ]);
 export type TTaskAction = z.infer<typeof ZTaskActionSchema>;
 
@@ -133,7 +143,13 @@ export const ZEvidenceMetadataSchema = z.object({
   filename: z.string().min(1).max(1024),
   mediaType: z.string().min(3).max(255),
   size: z.number().int().positive(),
-  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, ruleMessage('Enter the SHA-256 hash: 64 hexadecimal characters.', '请输入 SHA-256 哈希值：64 位十六进制字符。')).optional(),
+  sha256: z
+    .string()
+    .regex(
+      /^[0-9a-fA-F]{64}$/,
+      ruleMessage('Enter the SHA-256 hash: 64 hexadecimal characters.', '请输入 SHA-256 哈希值：64 位十六进制字符。'),
+    )
+    .optional(),
   requestId: Id.optional(),
   tlp: ZTlpSchema.optional(),
   description: z.string().max(2000).optional(),

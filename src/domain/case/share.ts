@@ -47,22 +47,34 @@ const NO_SOURCE: Bilingual = { en: 'The observable has no recorded source.', zh:
 
 export function planCaseShare(input: PlanShareInput): RecipientPlan[] {
   const { kase, actor, localParty } = input;
-  if (kase.confidentiality === 'secret') throw new AppError('CASE_SHARE_CONFIDENTIAL', { details: { caseId: kase.id } });
+  if (kase.confidentiality === 'secret')
+    throw new AppError('CASE_SHARE_CONFIDENTIAL', { details: { caseId: kase.id } });
   requireCaseAccess(actor, kase.confidentiality === 'restricted' ? 'share_restricted' : 'share', kase);
   const recipients = [...new Set(input.recipients)];
   const issues = [];
-  if (recipients.length === 0) issues.push(issue('recipients', 'SHARE_NO_RECIPIENT', 'Choose at least one recipient.', '请至少选择一个接收方。'));
-  if (recipients.includes(localParty)) issues.push(issue('recipients', 'SHARE_SELF', 'A case cannot be shared with your own agency.', '不能与本机构共享案件。'));
+  if (recipients.length === 0)
+    issues.push(issue('recipients', 'SHARE_NO_RECIPIENT', 'Choose at least one recipient.', '请至少选择一个接收方。'));
+  if (recipients.includes(localParty))
+    issues.push(
+      issue('recipients', 'SHARE_SELF', 'A case cannot be shared with your own agency.', '不能与本机构共享案件。'),
+    );
   const obs = select(input.observables, input.granularity, input.observableIds, 'observableIds', issues);
   const evs = select(input.evidence, input.granularity, input.evidenceIds, 'evidenceIds', issues);
   if (issues.length) throw validationError(issues, 'CASE_INVALID');
 
   // What we originate and send now, we name: the share's recipients are its named recipients.
-  const named = (origin: string, namedByOrigin: readonly string[]) => (origin === localParty ? [...namedByOrigin, ...recipients] : namedByOrigin);
+  const named = (origin: string, namedByOrigin: readonly string[]) =>
+    origin === localParty ? [...namedByOrigin, ...recipients] : namedByOrigin;
   return recipients.map((party) => {
     const refused: ShareRefusal[] = [];
     const check = (tlp: Tlp, origin: string, namedByOrigin: readonly string[]) =>
-      checkShareAllowed({ tlp, recipientParty: party, originParty: origin, senderParty: localParty, namedRecipients: named(origin, namedByOrigin) });
+      checkShareAllowed({
+        tlp,
+        recipientParty: party,
+        originParty: origin,
+        senderParty: localParty,
+        namedRecipients: named(origin, namedByOrigin),
+      });
     const c = check(kase.tlp, kase.originParty, input.caseNamedRecipients ?? []);
     if (!c.ok) refused.push({ kind: 'case', id: kase.id, reason: c.reason });
     const observables: RecipientPlan['observables'] = [];
@@ -99,7 +111,10 @@ function select<T extends { id: string }>(
   (ids ?? []).forEach((id, i) => {
     const x = byId.get(id);
     if (x) out.push(x);
-    else issues.push(issue(`${path}.${i}`, 'SHARE_ITEM_UNKNOWN', 'This item does not belong to the case.', '该事项不属于本案。'));
+    else
+      issues.push(
+        issue(`${path}.${i}`, 'SHARE_ITEM_UNKNOWN', 'This item does not belong to the case.', '该事项不属于本案。'),
+      );
   });
   return out;
 }

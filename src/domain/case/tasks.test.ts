@@ -10,7 +10,13 @@ const LATER = new Date(NOW.getTime() + 60_000);
 const DUE = new Date(NOW.getTime() + 2 * DAY_MS).toISOString();
 
 function task(status: TaskStatus, overrides: Partial<TaskRecord> = {}): TaskRecord {
-  const t = createTask(kase, { title: 'Request subscriber info from provider', assigneeUserId: member.userId, dueAt: DUE }, lead, NOW, 't-1').record;
+  const t = createTask(
+    kase,
+    { title: 'Request subscriber info from provider', assigneeUserId: member.userId, dueAt: DUE },
+    lead,
+    NOW,
+    't-1',
+  ).record;
   return { ...t, status, ...overrides };
 }
 
@@ -35,8 +41,23 @@ const EXPECT: Record<TaskAction, { from: TaskStatus[]; to?: TaskStatus; event: s
 
 describe('createTask', () => {
   it('creates a todo task with an event', () => {
-    const { record, events } = createTask(kase, { title: '  Freeze wallet  ', description: 'TRC20 USDT', assigneeUserId: member.userId, dueAt: DUE }, lead, NOW, 't-9');
-    expect(record).toMatchObject({ id: 't-9', caseId: 'case-1', title: 'Freeze wallet', status: 'todo', assigneeUserId: member.userId, dueAt: DUE, version: 1, completedAt: null });
+    const { record, events } = createTask(
+      kase,
+      { title: '  Freeze wallet  ', description: 'TRC20 USDT', assigneeUserId: member.userId, dueAt: DUE },
+      lead,
+      NOW,
+      't-9',
+    );
+    expect(record).toMatchObject({
+      id: 't-9',
+      caseId: 'case-1',
+      title: 'Freeze wallet',
+      status: 'todo',
+      assigneeUserId: member.userId,
+      dueAt: DUE,
+      version: 1,
+      completedAt: null,
+    });
     expect(events[0]).toMatchObject({ type: 'task.created', data: { taskId: 't-9', title: 'Freeze wallet' } });
   });
   it.each([
@@ -53,7 +74,9 @@ describe('createTask', () => {
     expect(codeOf(() => createTask(kase, { title: 'x' }, viewer, NOW, 't'))).toBe('TASK_FORBIDDEN');
     expect(codeOf(() => createTask(kase, { title: 'x' }, outsider, NOW, 't'))).toBe('TASK_FORBIDDEN');
     expect(codeOf(() => createTask(kase, { title: 'x' }, system, NOW, 't'))).toBe('none');
-    expect(codeOf(() => createTask(buildCase({ status: 'closed' }), { title: 'x' }, lead, NOW, 't'))).toBe('CASE_CLOSED');
+    expect(codeOf(() => createTask(buildCase({ status: 'closed' }), { title: 'x' }, lead, NOW, 't'))).toBe(
+      'CASE_CLOSED',
+    );
   });
 });
 
@@ -88,15 +111,23 @@ describe('task transitions', () => {
 
   it('validates reassignment and rescheduling', () => {
     const t = task('doing');
-    expect(codeOf(() => applyTaskAction(t, 'reassign', lead, LATER, { assigneeUserId: viewer.userId }, kase))).toBe('TASK_ASSIGNEE_NOT_MEMBER');
-    expect(applyTaskAction(t, 'reassign', lead, LATER, { assigneeUserId: null }, kase).record.assigneeUserId).toBeNull();
-    expect(codeOf(() => applyTaskAction(t, 'reschedule', lead, LATER, { dueAt: NOW.toISOString() }, kase))).toBe('TASK_INVALID');
+    expect(codeOf(() => applyTaskAction(t, 'reassign', lead, LATER, { assigneeUserId: viewer.userId }, kase))).toBe(
+      'TASK_ASSIGNEE_NOT_MEMBER',
+    );
+    expect(
+      applyTaskAction(t, 'reassign', lead, LATER, { assigneeUserId: null }, kase).record.assigneeUserId,
+    ).toBeNull();
+    expect(codeOf(() => applyTaskAction(t, 'reschedule', lead, LATER, { dueAt: NOW.toISOString() }, kase))).toBe(
+      'TASK_INVALID',
+    );
     expect(applyTaskAction(t, 'reschedule', lead, LATER, { dueAt: null }, kase).record.dueAt).toBeNull();
     expect(codeOf(() => applyTaskAction(t, 'edit', lead, LATER, { title: '' }, kase))).toBe('TASK_INVALID');
   });
 
   it('an assignee demoted to viewer may still start and complete, but not cancel or reschedule', () => {
-    const demoted = buildCase({ members: kase.members.map((m) => (m.userId === member.userId ? { ...m, caseRole: 'viewer' as const } : m)) });
+    const demoted = buildCase({
+      members: kase.members.map((m) => (m.userId === member.userId ? { ...m, caseRole: 'viewer' as const } : m)),
+    });
     const t = task('todo');
     expect(allowedTaskActions(t, member, demoted)).toEqual(['start', 'complete']);
     const started = applyTaskAction(t, 'start', member, LATER, undefined, demoted).record;
@@ -112,9 +143,13 @@ describe('task transitions', () => {
   });
 
   it('outsiders are refused and refusals list allowed actions', () => {
-    expect(codeOf(() => applyTaskAction(task('todo'), 'start', outsider, LATER, undefined, kase))).toBe('TASK_FORBIDDEN');
+    expect(codeOf(() => applyTaskAction(task('todo'), 'start', outsider, LATER, undefined, kase))).toBe(
+      'TASK_FORBIDDEN',
+    );
     // a supervisor who is only a viewer member cannot manage tasks at all
-    expect(codeOf(() => applyTaskAction(task('done'), 'reopen', supervisor, LATER, undefined, kase))).toBe('TASK_FORBIDDEN');
+    expect(codeOf(() => applyTaskAction(task('done'), 'reopen', supervisor, LATER, undefined, kase))).toBe(
+      'TASK_FORBIDDEN',
+    );
     try {
       applyTaskAction(task('done'), 'start', lead, LATER, undefined, kase);
       expect.unreachable();

@@ -57,7 +57,10 @@ const LIVE: readonly TaskStatus[] = ['todo', 'doing'];
  * assignee (a case viewer at least) may do it without task-management rights. Completing
  * straight from todo is allowed, as a checklist tick does.
  */
-export const TASK_ACTION_SPECS: Record<TaskAction, { from: readonly TaskStatus[]; to?: TaskStatus; assignee: boolean; event: CaseEventType }> = {
+export const TASK_ACTION_SPECS: Record<
+  TaskAction,
+  { from: readonly TaskStatus[]; to?: TaskStatus; assignee: boolean; event: CaseEventType }
+> = {
   start: { from: ['todo'], to: 'doing', assignee: true, event: 'task.started' },
   complete: { from: LIVE, to: 'done', assignee: true, event: 'task.completed' },
   cancel: { from: LIVE, to: 'cancelled', assignee: false, event: 'task.cancelled' },
@@ -72,7 +75,12 @@ export const TASK_DESCRIPTION_MAX = 5000;
 
 function mayAct(task: TaskRecord, action: TaskAction, actor: Actor, kase: CaseRecord): boolean {
   if (canCase(actor, 'manage_tasks', kase)) return true;
-  return TASK_ACTION_SPECS[action].assignee && actor.kind === 'user' && actor.userId === task.assigneeUserId && canCase(actor, 'view', kase);
+  return (
+    TASK_ACTION_SPECS[action].assignee &&
+    actor.kind === 'user' &&
+    actor.userId === task.assigneeUserId &&
+    canCase(actor, 'view', kase)
+  );
 }
 
 export function allowedTaskActions(task: TaskRecord, actor: Actor, kase: CaseRecord): TaskAction[] {
@@ -83,28 +91,55 @@ export function allowedTaskActions(task: TaskRecord, actor: Actor, kase: CaseRec
 function checkAssignee(kase: CaseRecord, userId: string | null | undefined): void {
   if (userId == null) return;
   const m = memberOf(kase, userId);
-  if (!m || m.caseRole === 'viewer') throw new AppError('TASK_ASSIGNEE_NOT_MEMBER', { details: { caseId: kase.id, userId } });
+  if (!m || m.caseRole === 'viewer')
+    throw new AppError('TASK_ASSIGNEE_NOT_MEMBER', { details: { caseId: kase.id, userId } });
 }
 
-function checkFields(f: { title?: string; description?: string | null; dueAt?: string | null }, now: Date, requireTitle: boolean): ValidationIssue[] {
+function checkFields(
+  f: { title?: string; description?: string | null; dueAt?: string | null },
+  now: Date,
+  requireTitle: boolean,
+): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   if (f.title !== undefined || requireTitle) {
     const t = f.title?.trim() ?? '';
     if (t.length === 0) out.push(issue('title', 'TASK_TITLE_REQUIRED', 'Give the task a title.', '请填写任务标题。'));
-    if (t.length > TASK_TITLE_MAX) out.push(issue('title', 'TASK_TITLE_TOO_LONG', `The title may have at most ${TASK_TITLE_MAX} characters.`, `标题最多 ${TASK_TITLE_MAX} 个字符。`));
+    if (t.length > TASK_TITLE_MAX)
+      out.push(
+        issue(
+          'title',
+          'TASK_TITLE_TOO_LONG',
+          `The title may have at most ${TASK_TITLE_MAX} characters.`,
+          `标题最多 ${TASK_TITLE_MAX} 个字符。`,
+        ),
+      );
   }
   if ((f.description?.length ?? 0) > TASK_DESCRIPTION_MAX) {
-    out.push(issue('description', 'TASK_DESCRIPTION_TOO_LONG', `The description may have at most ${TASK_DESCRIPTION_MAX} characters.`, `描述最多 ${TASK_DESCRIPTION_MAX} 个字符。`));
+    out.push(
+      issue(
+        'description',
+        'TASK_DESCRIPTION_TOO_LONG',
+        `The description may have at most ${TASK_DESCRIPTION_MAX} characters.`,
+        `描述最多 ${TASK_DESCRIPTION_MAX} 个字符。`,
+      ),
+    );
   }
   if (f.dueAt != null) {
     const d = new Date(f.dueAt);
-    if (Number.isNaN(d.getTime())) out.push(issue('dueAt', 'TASK_DUE_INVALID', 'The due date is not a valid date.', '截止时间不是有效日期。'));
-    else if (isPast(d, now)) out.push(issue('dueAt', 'TASK_DUE_PAST', 'The due date is already in the past.', '截止时间已过。'));
+    if (Number.isNaN(d.getTime()))
+      out.push(issue('dueAt', 'TASK_DUE_INVALID', 'The due date is not a valid date.', '截止时间不是有效日期。'));
+    else if (isPast(d, now))
+      out.push(issue('dueAt', 'TASK_DUE_PAST', 'The due date is already in the past.', '截止时间已过。'));
   }
   return out;
 }
 
-export type CreateTaskInput = { title: string; description?: string; assigneeUserId?: string | null; dueAt?: string | null };
+export type CreateTaskInput = {
+  title: string;
+  description?: string;
+  assigneeUserId?: string | null;
+  dueAt?: string | null;
+};
 
 export function createTask(
   kase: CaseRecord,
@@ -113,7 +148,8 @@ export function createTask(
   now: Date,
   id: string,
 ): { record: TaskRecord; events: CaseDomainEvent[] } {
-  if (!canCase(actor, 'manage_tasks', kase)) throw new AppError('TASK_FORBIDDEN', { details: { caseId: kase.id, action: 'create' } });
+  if (!canCase(actor, 'manage_tasks', kase))
+    throw new AppError('TASK_FORBIDDEN', { details: { caseId: kase.id, action: 'create' } });
   if (kase.status === 'closed') throw new AppError('CASE_CLOSED', { details: { caseId: kase.id } });
   const issues = checkFields(input, now, true);
   if (issues.length) throw validationError(issues, 'TASK_INVALID');
@@ -134,7 +170,13 @@ export function createTask(
     cancelledAt: null,
     version: 1,
   };
-  const event = makeEvent('task.created', actor, now, { caseId: kase.id, taskId: id, title: record.title, assigneeUserId: record.assigneeUserId, dueAt: record.dueAt });
+  const event = makeEvent('task.created', actor, now, {
+    caseId: kase.id,
+    taskId: id,
+    title: record.title,
+    assigneeUserId: record.assigneeUserId,
+    dueAt: record.dueAt,
+  });
   return { record, events: [event] };
 }
 
@@ -147,10 +189,13 @@ export function applyTaskAction<A extends TaskAction>(
   kase: CaseRecord,
 ): { record: TaskRecord; events: CaseDomainEvent[] } {
   const spec = TASK_ACTION_SPECS[action];
-  if (!mayAct(task, action, actor, kase)) throw new AppError('TASK_FORBIDDEN', { details: { taskId: task.id, action } });
+  if (!mayAct(task, action, actor, kase))
+    throw new AppError('TASK_FORBIDDEN', { details: { taskId: task.id, action } });
   if (kase.status === 'closed') throw new AppError('CASE_CLOSED', { details: { caseId: kase.id } });
   if (!spec.from.includes(task.status)) {
-    throw new AppError('TASK_INVALID_TRANSITION', { details: { taskId: task.id, status: task.status, action, allowed: allowedTaskActions(task, actor, kase) } });
+    throw new AppError('TASK_INVALID_TRANSITION', {
+      details: { taskId: task.id, status: task.status, action, allowed: allowedTaskActions(task, actor, kase) },
+    });
   }
   const at = now.toISOString();
   const p = (params ?? {}) as Record<string, unknown>;
@@ -160,7 +205,12 @@ export function applyTaskAction<A extends TaskAction>(
     changes.status = spec.to;
     changes.completedAt = spec.to === 'done' ? at : null;
     changes.cancelledAt = spec.to === 'cancelled' ? at : null;
-    Object.assign(data, { from: task.status, to: spec.to }, p.reason ? { reason: p.reason } : {}, p.note ? { note: p.note } : {});
+    Object.assign(
+      data,
+      { from: task.status, to: spec.to },
+      p.reason ? { reason: p.reason } : {},
+      p.note ? { note: p.note } : {},
+    );
   } else if (action === 'reassign') {
     const { assigneeUserId } = params as TaskActionParams['reassign'];
     checkAssignee(kase, assigneeUserId);
@@ -176,7 +226,9 @@ export function applyTaskAction<A extends TaskAction>(
     } else {
       if (f.title !== undefined) changes.title = f.title.trim();
       if (f.description !== undefined) changes.description = f.description?.trim() || null;
-      Object.assign(data, { fields: Object.keys(changes).filter((k) => changes[k as keyof TaskRecord] !== task[k as keyof TaskRecord]) });
+      Object.assign(data, {
+        fields: Object.keys(changes).filter((k) => changes[k as keyof TaskRecord] !== task[k as keyof TaskRecord]),
+      });
     }
   }
   const unchanged = (Object.keys(changes) as (keyof TaskRecord)[]).every((k) => changes[k] === task[k]);

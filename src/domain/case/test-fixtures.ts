@@ -8,7 +8,13 @@ export const LOCAL = 'cn-mps';
 export const PEER_US = 'us-fbi';
 export const PEER_EU = 'eu-europol';
 
-export const user = (userId: string, roles: Role[], partyId = LOCAL): UserActor => ({ kind: 'user', userId, name: userId, roles, partyId });
+export const user = (userId: string, roles: Role[], partyId = LOCAL): UserActor => ({
+  kind: 'user',
+  userId,
+  name: userId,
+  roles,
+  partyId,
+});
 
 export const lead = user('u-lead', ['investigator']);
 export const member = user('u-member', ['analyst']);

@@ -8,7 +8,16 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 /** Removes zero-width characters and soft hyphens, trims, and strips wrapping quotes/brackets. */
 export function cleanInput(raw: string): string {
   let s = raw.replace(INVISIBLE, '').trim();
-  const pairs: Record<string, string> = { '"': '"', "'": "'", '<': '>', '“': '”', '‘': '’', '「': '」', '《': '》', '`': '`' };
+  const pairs: Record<string, string> = {
+    '"': '"',
+    "'": "'",
+    '<': '>',
+    '“': '”',
+    '‘': '’',
+    '「': '」',
+    '《': '》',
+    '`': '`',
+  };
   while (s.length >= 2 && pairs[s[0]!] === s[s.length - 1]) s = s.slice(1, -1).trim();
   return s;
 }

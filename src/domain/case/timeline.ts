@@ -13,7 +13,10 @@ export type TimelineRef = { type: 'case' | 'observable' | 'evidence' | 'task'; i
 export type TimelineEntry = { at: string; kind: string; actor: string; summary: Bilingual; ref: TimelineRef };
 
 /** Optional look-ups so entries show names instead of ids. */
-export type TimelineNames = { user?: (userId: string) => string | undefined; party?: (partyId: string) => string | undefined };
+export type TimelineNames = {
+  user?: (userId: string) => string | undefined;
+  party?: (partyId: string) => string | undefined;
+};
 
 const FIELD_LABELS: Record<string, Bilingual> = {
   reference: { en: 'reference', zh: '编号' },
@@ -29,7 +32,10 @@ export function formatBytes(n: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let v = n;
   let i = 0;
-  while (v >= 1024 && i < units.length - 1) { v /= 1024; i++; }
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
   return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
 }
 
@@ -44,12 +50,16 @@ export function timelineEntry(event: CaseDomainEvent, names: TimelineNames = {})
   const base = { at: event.at, kind: event.type, actor: event.actor };
   const onCase = (summary: Bilingual): TimelineEntry => ({ ...base, summary, ref: { type: 'case', id: d.caseId } });
   const onTask = (en: string, zh: string, reason?: unknown): TimelineEntry => ({
-    ...base, summary: withReason({ en: `${en}: ${str('title')}`, zh: `${zh}：${str('title')}` }, reason), ref: { type: 'task', id: str('taskId') },
+    ...base,
+    summary: withReason({ en: `${en}: ${str('title')}`, zh: `${zh}：${str('title')}` }, reason),
+    ref: { type: 'task', id: str('taskId') },
   });
   const role = (r: unknown) => CASE_ROLE_LABELS[r as CaseRole] ?? { en: String(r), zh: String(r) };
   const lengthOf = (list: unknown) => (Array.isArray(list) ? list.length : 0);
   const fields = (list: unknown, lang: 'en' | 'zh') =>
-    (Array.isArray(list) ? list : []).map((f) => FIELD_LABELS[String(f)]?.[lang] ?? String(f)).join(lang === 'en' ? ', ' : '、');
+    (Array.isArray(list) ? list : [])
+      .map((f) => FIELD_LABELS[String(f)]?.[lang] ?? String(f))
+      .join(lang === 'en' ? ', ' : '、');
 
   switch (event.type) {
     case 'case.created':
@@ -65,9 +75,15 @@ export function timelineEntry(event: CaseDomainEvent, names: TimelineNames = {})
     case 'case.reopened':
       return onCase(withReason({ en: 'Case reopened', zh: '案件重新开启' }, d.reason));
     case 'case.updated':
-      return onCase({ en: `Case details updated (${fields(d.fields, 'en')})`, zh: `案件信息已更新（${fields(d.fields, 'zh')}）` });
+      return onCase({
+        en: `Case details updated (${fields(d.fields, 'en')})`,
+        zh: `案件信息已更新（${fields(d.fields, 'zh')}）`,
+      });
     case 'case.member_added':
-      return onCase({ en: `${user(d.userId)} added as ${role(d.caseRole).en}`, zh: `${user(d.userId)} 以${role(d.caseRole).zh}身份加入` });
+      return onCase({
+        en: `${user(d.userId)} added as ${role(d.caseRole).en}`,
+        zh: `${user(d.userId)} 以${role(d.caseRole).zh}身份加入`,
+      });
     case 'case.member_removed':
       return onCase({ en: `${user(d.userId)} removed from the case`, zh: `${user(d.userId)} 已移出本案` });
     case 'case.member_role_changed':
@@ -107,17 +123,37 @@ export function timelineEntry(event: CaseDomainEvent, names: TimelineNames = {})
           : { en: `${label.en} added: ${first.value}`, zh: `新增${label.zh}：${first.value}` };
         return { ...base, summary, ref: { type: 'observable', id: first.id } };
       }
-      return onCase(merged
-        ? { en: `${count} observables seen again (merged)`, zh: `${count} 条可观测数据再次出现（已合并）` }
-        : { en: `${count} observables added`, zh: `新增 ${count} 条可观测数据` });
+      return onCase(
+        merged
+          ? { en: `${count} observables seen again (merged)`, zh: `${count} 条可观测数据再次出现（已合并）` }
+          : { en: `${count} observables added`, zh: `新增 ${count} 条可观测数据` },
+      );
     }
     case 'evidence.added':
-      return { ...base, summary: { en: `Evidence added: ${str('filename')} (${formatBytes(Number(d.size))})`, zh: `新增证据：${str('filename')}（${formatBytes(Number(d.size))}）` }, ref: { type: 'evidence', id: str('evidenceId') } };
+      return {
+        ...base,
+        summary: {
+          en: `Evidence added: ${str('filename')} (${formatBytes(Number(d.size))})`,
+          zh: `新增证据：${str('filename')}（${formatBytes(Number(d.size))}）`,
+        },
+        ref: { type: 'evidence', id: str('evidenceId') },
+      };
     case 'evidence.received':
-      return { ...base, summary: { en: `Evidence received from ${party(d.from)}: ${str('filename')} (${formatBytes(Number(d.size))})`, zh: `收到 ${party(d.from)} 移交的证据：${str('filename')}（${formatBytes(Number(d.size))}）` }, ref: { type: 'evidence', id: str('evidenceId') } };
+      return {
+        ...base,
+        summary: {
+          en: `Evidence received from ${party(d.from)}: ${str('filename')} (${formatBytes(Number(d.size))})`,
+          zh: `收到 ${party(d.from)} 移交的证据：${str('filename')}（${formatBytes(Number(d.size))}）`,
+        },
+        ref: { type: 'evidence', id: str('evidenceId') },
+      };
     case 'evidence.custody': {
       const k = CUSTODY_KIND_LABELS[d.kind as CustodyKind] ?? { en: str('kind'), zh: str('kind') };
-      return { ...base, summary: { en: `Custody — ${k.en}: ${str('filename')}`, zh: `证据保管——${k.zh}：${str('filename')}` }, ref: { type: 'evidence', id: str('evidenceId') } };
+      return {
+        ...base,
+        summary: { en: `Custody — ${k.en}: ${str('filename')}`, zh: `证据保管——${k.zh}：${str('filename')}` },
+        ref: { type: 'evidence', id: str('evidenceId') },
+      };
     }
     case 'task.created':
       return onTask('Task created', '新建任务');
@@ -132,9 +168,18 @@ export function timelineEntry(event: CaseDomainEvent, names: TimelineNames = {})
     case 'task.reassigned':
       return d.to == null
         ? onTask('Task unassigned', '任务取消指派')
-        : { ...onTask('Task assigned', '任务指派'), summary: { en: `Task assigned to ${user(d.to)}: ${str('title')}`, zh: `任务指派给 ${user(d.to)}：${str('title')}` } };
+        : {
+            ...onTask('Task assigned', '任务指派'),
+            summary: {
+              en: `Task assigned to ${user(d.to)}: ${str('title')}`,
+              zh: `任务指派给 ${user(d.to)}：${str('title')}`,
+            },
+          };
     case 'task.rescheduled':
-      return onTask(d.to ? `Task due ${str('to').slice(0, 16).replace('T', ' ')} UTC` : 'Task due date removed', d.to ? `任务截止时间改为 ${str('to').slice(0, 16).replace('T', ' ')}（UTC）` : '任务截止时间已取消');
+      return onTask(
+        d.to ? `Task due ${str('to').slice(0, 16).replace('T', ' ')} UTC` : 'Task due date removed',
+        d.to ? `任务截止时间改为 ${str('to').slice(0, 16).replace('T', ' ')}（UTC）` : '任务截止时间已取消',
+      );
     case 'task.updated':
       return onTask('Task updated', '任务已更新');
     default: {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Tlp, TlpAudience } from './tlp.js';
-import { TLP_AUDIENCES, TLP_DESCRIPTIONS, TLP_LEVELS, checkShareAllowed, checkViewAllowed, mayShareTlp, parseTlp, stricterTlp, tlpRank } from './tlp.js';
+import {
+  TLP_AUDIENCES,
+  TLP_DESCRIPTIONS,
+  TLP_LEVELS,
+  checkShareAllowed,
+  checkViewAllowed,
+  mayShareTlp,
+  parseTlp,
+  stricterTlp,
+  tlpRank,
+} from './tlp.js';
 
 const A = 'cn-mps';
 const B = 'us-fbi';
@@ -30,7 +40,13 @@ describe('TLP levels', () => {
 });
 
 describe('mayShareTlp', () => {
-  const widest: Record<Tlp, TlpAudience> = { RED: 'named', 'AMBER+STRICT': 'organisation', AMBER: 'clients', GREEN: 'community', CLEAR: 'public' };
+  const widest: Record<Tlp, TlpAudience> = {
+    RED: 'named',
+    'AMBER+STRICT': 'organisation',
+    AMBER: 'clients',
+    GREEN: 'community',
+    CLEAR: 'public',
+  };
   for (const tlp of TLP_LEVELS) {
     for (const audience of TLP_AUDIENCES) {
       const expected = TLP_AUDIENCES.indexOf(audience) <= TLP_AUDIENCES.indexOf(widest[tlp]);
@@ -57,7 +73,13 @@ describe('checkShareAllowed', () => {
     ['RED', A, B, [B], false],
     ['RED', A, B, [B, C], true],
   ] as const)('%s from origin %s, sent by %s, named %j → %s', (tlp, origin, sender, named, ok) => {
-    const r = checkShareAllowed({ tlp, originParty: origin, senderParty: sender, recipientParty: C, namedRecipients: named });
+    const r = checkShareAllowed({
+      tlp,
+      originParty: origin,
+      senderParty: sender,
+      recipientParty: C,
+      namedRecipients: named,
+    });
     expect(r.ok).toBe(ok);
     if (!r.ok) {
       expect(r.code).toBe('CASE_SHARE_TLP_REFUSED');
@@ -65,7 +87,8 @@ describe('checkShareAllowed', () => {
     }
   });
   it('returning information to its originator is always allowed', () => {
-    for (const tlp of TLP_LEVELS) expect(checkShareAllowed({ tlp, originParty: A, senderParty: B, recipientParty: A }).ok).toBe(true);
+    for (const tlp of TLP_LEVELS)
+      expect(checkShareAllowed({ tlp, originParty: A, senderParty: B, recipientParty: A }).ok).toBe(true);
   });
   it('explains RED refusals differently for forwarding', () => {
     const first = checkShareAllowed({ tlp: 'RED', originParty: A, recipientParty: C });
@@ -91,9 +114,20 @@ describe('checkViewAllowed', () => {
     // anonymous
     ['CLEAR', null, B, A, [], undefined, undefined, true],
     ['GREEN', null, B, A, [], undefined, undefined, false],
-  ] as const)('%s viewer %s on %s (origin %s, named %j, users %j, viewer %s) → %s', (tlp, viewerParty, holder, origin, named, users, viewerUserId, ok) => {
-    const r = checkViewAllowed({ tlp, viewerParty, holderParty: holder, originParty: origin, namedRecipients: named, namedUsers: users, viewerUserId });
-    expect(r.ok).toBe(ok);
-    if (!r.ok) expect(r.code).toBe('CASE_VIEW_TLP_REFUSED');
-  });
+  ] as const)(
+    '%s viewer %s on %s (origin %s, named %j, users %j, viewer %s) → %s',
+    (tlp, viewerParty, holder, origin, named, users, viewerUserId, ok) => {
+      const r = checkViewAllowed({
+        tlp,
+        viewerParty,
+        holderParty: holder,
+        originParty: origin,
+        namedRecipients: named,
+        namedUsers: users,
+        viewerUserId,
+      });
+      expect(r.ok).toBe(ok);
+      if (!r.ok) expect(r.code).toBe('CASE_VIEW_TLP_REFUSED');
+    },
+  );
 });

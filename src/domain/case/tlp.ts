@@ -54,7 +54,11 @@ export function stricterTlp(a: Tlp, b: Tlp): Tlp {
 
 /** Accepts `TLP:AMBER+STRICT`, `amber+strict`, and TLP 1.0's `WHITE` (= CLEAR). */
 export function parseTlp(raw: string): Tlp | undefined {
-  const s = raw.trim().toUpperCase().replace(/^TLP:\s*/, '').replace(/\s+/g, '');
+  const s = raw
+    .trim()
+    .toUpperCase()
+    .replace(/^TLP:\s*/, '')
+    .replace(/\s+/g, '');
   if (s === 'WHITE') return 'CLEAR';
   return (TLP_LEVELS as readonly string[]).includes(s) ? (s as Tlp) : undefined;
 }
@@ -81,8 +85,7 @@ export function mayShareTlp(tlp: Tlp, audience: TlpAudience): boolean {
 }
 
 export type TlpCheck =
-  | { ok: true }
-  | { ok: false; code: 'CASE_SHARE_TLP_REFUSED' | 'CASE_VIEW_TLP_REFUSED'; reason: Bilingual };
+  { ok: true } | { ok: false; code: 'CASE_SHARE_TLP_REFUSED' | 'CASE_VIEW_TLP_REFUSED'; reason: Bilingual };
 
 export type ShareCheckInput = {
   tlp: Tlp;
@@ -165,10 +168,18 @@ export function checkViewAllowed(input: ViewCheckInput): TlpCheck {
   const named = input.namedRecipients ?? [];
   const deny = (en: string, zh: string): TlpCheck => ({ ok: false, code: 'CASE_VIEW_TLP_REFUSED', reason: { en, zh } });
   if (viewerParty === null) {
-    return tlp === 'CLEAR' ? { ok: true } : deny('Only TLP:CLEAR information is public.', '只有 TLP:CLEAR 信息可以公开。');
+    return tlp === 'CLEAR'
+      ? { ok: true }
+      : deny('Only TLP:CLEAR information is public.', '只有 TLP:CLEAR 信息可以公开。');
   }
   if (viewerParty !== holderParty) {
-    const share = checkShareAllowed({ tlp, recipientParty: viewerParty, originParty, senderParty: holderParty, namedRecipients: named });
+    const share = checkShareAllowed({
+      tlp,
+      recipientParty: viewerParty,
+      originParty,
+      senderParty: holderParty,
+      namedRecipients: named,
+    });
     return share.ok ? share : { ...share, code: 'CASE_VIEW_TLP_REFUSED' };
   }
   if (tlp !== 'RED') return { ok: true };

@@ -8,13 +8,26 @@ import {
   applyActionItemAction,
   createActionItem,
 } from './action-item.js';
-import { AFTER, CN, EU, US, cnSupervisor, itemIn, itemInput, meetingIn, openItem, peer, system, usPoc, user } from './test-fixtures.js';
+import {
+  AFTER,
+  CN,
+  EU,
+  US,
+  cnSupervisor,
+  itemIn,
+  itemInput,
+  meetingIn,
+  openItem,
+  peer,
+  system,
+  usPoc,
+  user,
+} from './test-fixtures.js';
 import { ACTION_ITEM_STATUSES, MEETING_STATUSES } from './types.js';
 import { codeOf } from '../shared/test-support.js';
 
 const LATER = new Date('2025-07-01T00:00:00.000Z');
 const STARTS = '2025-06-10T01:00:00.000Z';
-
 
 describe('createActionItem', () => {
   it.each(MEETING_STATUSES)('from a %s meeting', (status) => {
@@ -25,19 +38,42 @@ describe('createActionItem', () => {
       return;
     }
     const { record, events } = run();
-    expect(record).toMatchObject({ id: 'a1', meetingId: 'm1', status: 'open', ownerParty: US, parties: [CN, US], version: 1, reopenCount: 0 });
-    expect(events[0]).toMatchObject({ type: 'dialogue.action_item_created', data: { actionItemId: 'a1', ownerParty: US, dueDate: '2025-07-31' } });
+    expect(record).toMatchObject({
+      id: 'a1',
+      meetingId: 'm1',
+      status: 'open',
+      ownerParty: US,
+      parties: [CN, US],
+      version: 1,
+      reopenCount: 0,
+    });
+    expect(events[0]).toMatchObject({
+      type: 'dialogue.action_item_created',
+      data: { actionItemId: 'a1', ownerParty: US, dueDate: '2025-07-31' },
+    });
   });
 
   it('links an outcome of the meeting, refuses an unknown one', () => {
-    const ok = createActionItem(meetingIn('held'), itemInput({ outcomeId: 'o1' }), cnSupervisor, AFTER, { id: 'a', outcomeIds: ['o1'] });
+    const ok = createActionItem(meetingIn('held'), itemInput({ outcomeId: 'o1' }), cnSupervisor, AFTER, {
+      id: 'a',
+      outcomeIds: ['o1'],
+    });
     expect(ok.record.outcomeId).toBe('o1');
-    expect(codeOf(() => createActionItem(meetingIn('held'), itemInput({ outcomeId: 'o9' }), cnSupervisor, AFTER, { id: 'a', outcomeIds: ['o1'] }))).toBe('DIALOGUE_VALIDATION_FAILED');
+    expect(
+      codeOf(() =>
+        createActionItem(meetingIn('held'), itemInput({ outcomeId: 'o9' }), cnSupervisor, AFTER, {
+          id: 'a',
+          outcomeIds: ['o1'],
+        }),
+      ),
+    ).toBe('DIALOGUE_VALIDATION_FAILED');
   });
 
   it('refuses outsiders and non-editors', () => {
     for (const actor of [user(EU, ['supervisor']), user(US, ['analyst']), system(US)]) {
-      expect(codeOf(() => createActionItem(meetingIn('held'), itemInput(), actor, AFTER, { id: 'a' }))).toBe('DIALOGUE_FORBIDDEN');
+      expect(codeOf(() => createActionItem(meetingIn('held'), itemInput(), actor, AFTER, { id: 'a' }))).toBe(
+        'DIALOGUE_FORBIDDEN',
+      );
     }
   });
 });
@@ -67,14 +103,21 @@ describe('action item state machine: every action in every state', () => {
       it(`${action} in ${status} is ${allowed ? 'allowed' : 'refused'}`, () => {
         const item = itemIn(status);
         if (!allowed) {
-          expect(codeOf(() => applyActionItemAction(item, action, usPoc, LATER, PROPER[action]))).toBe('DIALOGUE_INVALID_TRANSITION');
+          expect(codeOf(() => applyActionItemAction(item, action, usPoc, LATER, PROPER[action]))).toBe(
+            'DIALOGUE_INVALID_TRANSITION',
+          );
           return;
         }
         const { record, events } = applyActionItemAction(item, action, usPoc, LATER, PROPER[action]);
         expect(record.status).toBe(NEXT[action] ?? status);
         expect(record.version).toBe(action === 'note' ? item.version : item.version + 1);
         expect(events).toHaveLength(1);
-        expect(events[0]?.data).toMatchObject({ actionItemId: item.id, meetingId: item.meetingId, originParty: US, by: 'Jane Doe' });
+        expect(events[0]?.data).toMatchObject({
+          actionItemId: item.id,
+          meetingId: item.meetingId,
+          originParty: US,
+          by: 'Jane Doe',
+        });
       });
     }
   }
@@ -83,8 +126,13 @@ describe('action item state machine: every action in every state', () => {
 describe('action item effects', () => {
   it('start, complete and drop stamp their times', () => {
     expect(applyActionItemAction(openItem(), 'start', usPoc, LATER).record.startedAt).toBe(LATER.toISOString());
-    expect(applyActionItemAction(openItem(), 'complete', usPoc, LATER).record).toMatchObject({ status: 'done', completedAt: LATER.toISOString() });
-    expect(applyActionItemAction(openItem(), 'drop', cnSupervisor, LATER, { reason: ' No longer needed ' }).record).toMatchObject({
+    expect(applyActionItemAction(openItem(), 'complete', usPoc, LATER).record).toMatchObject({
+      status: 'done',
+      completedAt: LATER.toISOString(),
+    });
+    expect(
+      applyActionItemAction(openItem(), 'drop', cnSupervisor, LATER, { reason: ' No longer needed ' }).record,
+    ).toMatchObject({
       droppedAt: LATER.toISOString(),
       dropReason: 'No longer needed',
     });
@@ -92,18 +140,31 @@ describe('action item effects', () => {
 
   it('drop and reopen need a reason', () => {
     expect(codeOf(() => applyActionItemAction(openItem(), 'drop', usPoc, LATER))).toBe('DIALOGUE_VALIDATION_FAILED');
-    expect(codeOf(() => applyActionItemAction(itemIn('done'), 'reopen', usPoc, LATER, { reason: '  ' }))).toBe('DIALOGUE_VALIDATION_FAILED');
+    expect(codeOf(() => applyActionItemAction(itemIn('done'), 'reopen', usPoc, LATER, { reason: '  ' }))).toBe(
+      'DIALOGUE_VALIDATION_FAILED',
+    );
     expect(codeOf(() => applyActionItemAction(openItem(), 'note', usPoc, LATER))).toBe('DIALOGUE_VALIDATION_FAILED');
-    expect(codeOf(() => applyActionItemAction(openItem(), 'complete', usPoc, LATER, { text: 'x'.repeat(4001) }))).toBe('DIALOGUE_VALIDATION_FAILED');
+    expect(codeOf(() => applyActionItemAction(openItem(), 'complete', usPoc, LATER, { text: 'x'.repeat(4001) }))).toBe(
+      'DIALOGUE_VALIDATION_FAILED',
+    );
   });
 
   it('reopen clears completion and counts reopenings; the counterpart may reopen', () => {
     const done = itemIn('done', { completedAt: '2025-06-20T00:00:00.000Z', startedAt: '2025-06-15T00:00:00.000Z' });
     const { record, events } = applyActionItemAction(done, 'reopen', cnSupervisor, LATER, { reason: 'Incomplete' });
-    expect(record).toMatchObject({ status: 'open', completedAt: null, startedAt: null, reopenedAt: LATER.toISOString(), reopenCount: 1 });
+    expect(record).toMatchObject({
+      status: 'open',
+      completedAt: null,
+      startedAt: null,
+      reopenedAt: LATER.toISOString(),
+      reopenCount: 1,
+    });
     expect(events[0]?.data).toMatchObject({ reason: 'Incomplete', from: 'done' });
     const dropped = itemIn('dropped', { dropReason: 'x', droppedAt: '2025-06-20T00:00:00.000Z' });
-    expect(applyActionItemAction(dropped, 'reopen', usPoc, LATER, { reason: 'Back on' }).record).toMatchObject({ dropReason: null, droppedAt: null });
+    expect(applyActionItemAction(dropped, 'reopen', usPoc, LATER, { reason: 'Back on' }).record).toMatchObject({
+      dropReason: null,
+      droppedAt: null,
+    });
   });
 
   it('update changes the named fields and revalidates them', () => {
@@ -111,14 +172,22 @@ describe('action item effects', () => {
       changes: { ownerParty: CN, ownerName: '张处长', title: undefined },
       meetingStartsAt: STARTS,
     });
-    expect(record).toMatchObject({ ownerParty: CN, ownerName: '张处长', title: openItem().title, dueDate: '2025-07-31' });
+    expect(record).toMatchObject({
+      ownerParty: CN,
+      ownerName: '张处长',
+      title: openItem().title,
+      dueDate: '2025-07-31',
+    });
     expect(events[0]?.data).toMatchObject({ fields: ['ownerParty', 'ownerName'], previousDueDate: '2025-07-31' });
-    const bad = (params: ActionItemActionParams) => codeOf(() => applyActionItemAction(openItem(), 'update', cnSupervisor, LATER, params));
+    const bad = (params: ActionItemActionParams) =>
+      codeOf(() => applyActionItemAction(openItem(), 'update', cnSupervisor, LATER, params));
     expect(bad({ changes: { ownerParty: EU }, meetingStartsAt: STARTS })).toBe('DIALOGUE_VALIDATION_FAILED');
     expect(bad({ changes: { dueDate: '2025-06-01' }, meetingStartsAt: STARTS })).toBe('DIALOGUE_VALIDATION_FAILED');
     expect(bad({ changes: { dueDate: '2025-08-01' } })).toBe('DIALOGUE_VALIDATION_FAILED');
     expect(bad({ changes: {}, meetingStartsAt: STARTS })).toBe('DIALOGUE_VALIDATION_FAILED');
-    expect(bad({ changes: { outcomeId: 'o7' }, meetingStartsAt: STARTS, outcomeIds: ['o1'] })).toBe('DIALOGUE_VALIDATION_FAILED');
+    expect(bad({ changes: { outcomeId: 'o7' }, meetingStartsAt: STARTS, outcomeIds: ['o1'] })).toBe(
+      'DIALOGUE_VALIDATION_FAILED',
+    );
   });
 
   it('a note leaves the item as it is', () => {
@@ -129,7 +198,9 @@ describe('action item effects', () => {
   });
 
   it('refuses an unknown action', () => {
-    expect(codeOf(() => applyActionItemAction(openItem(), 'explode' as ActionItemAction, usPoc, LATER))).toBe('DIALOGUE_VALIDATION_FAILED');
+    expect(codeOf(() => applyActionItemAction(openItem(), 'explode' as ActionItemAction, usPoc, LATER))).toBe(
+      'DIALOGUE_VALIDATION_FAILED',
+    );
   });
 });
 
@@ -143,13 +214,20 @@ describe('who may move an action item', () => {
     ['the system cannot note it', 'note', system(US)],
     ['a read-only user cannot update it', 'update', user(CN, ['read_only'])],
   ])('%s', (_n, action, actor) => {
-    expect(codeOf(() => applyActionItemAction(openItem(), action, actor, LATER, PROPER[action]))).toBe('DIALOGUE_FORBIDDEN');
+    expect(codeOf(() => applyActionItemAction(openItem(), action, actor, LATER, PROPER[action]))).toBe(
+      'DIALOGUE_FORBIDDEN',
+    );
   });
 
   it('the owner’s peer may relay completion with the person’s name and time', () => {
-    const { record } = applyActionItemAction(openItem(), 'complete', peer(US), LATER, { relayedBy: 'Jane Doe', relayedAt: '2025-06-30T20:00:00-04:00' });
+    const { record } = applyActionItemAction(openItem(), 'complete', peer(US), LATER, {
+      relayedBy: 'Jane Doe',
+      relayedAt: '2025-06-30T20:00:00-04:00',
+    });
     expect(record.completedAt).toBe('2025-07-01T00:00:00.000Z');
-    expect(codeOf(() => applyActionItemAction(openItem(), 'complete', peer(US), LATER))).toBe('DIALOGUE_VALIDATION_FAILED');
+    expect(codeOf(() => applyActionItemAction(openItem(), 'complete', peer(US), LATER))).toBe(
+      'DIALOGUE_VALIDATION_FAILED',
+    );
   });
 
   it('allowedActionItemActions reflects owner and state', () => {

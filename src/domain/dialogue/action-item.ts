@@ -50,7 +50,14 @@ function fail(path: string, code: string, en: string, zh: string): never {
   throw validationError([issue(path, code, en, zh)], 'DIALOGUE_VALIDATION_FAILED');
 }
 
-function event(type: string, item: ActionItem, actor: Actor, by: string, at: string, data: Record<string, unknown> = {}): DialogueEvent {
+function event(
+  type: string,
+  item: ActionItem,
+  actor: Actor,
+  by: string,
+  at: string,
+  data: Record<string, unknown> = {},
+): DialogueEvent {
   return {
     type,
     at,
@@ -69,7 +76,9 @@ export function createActionItem(
   requireDialogueAccess(actor, 'create_action_item', meeting);
   // Commitments come out of a meeting that took place; tracking goes on after the minutes.
   if (meeting.status !== 'held' && meeting.status !== 'minutes_agreed') {
-    throw new AppError('DIALOGUE_INVALID_TRANSITION', { details: { meetingId: meeting.id, status: meeting.status, action: 'create_action_item', allowed: [] } });
+    throw new AppError('DIALOGUE_INVALID_TRANSITION', {
+      details: { meetingId: meeting.id, status: meeting.status, action: 'create_action_item', allowed: [] },
+    });
   }
   const issues = validateActionItem(input, meeting, opts.outcomeIds ?? []);
   if (issues.length > 0) throw validationError(issues, 'DIALOGUE_VALIDATION_FAILED');
@@ -97,7 +106,13 @@ export function createActionItem(
   };
   return {
     record,
-    events: [event('dialogue.action_item_created', record, actor, by, at, { title: record.title, ownerParty: record.ownerParty, dueDate: record.dueDate })],
+    events: [
+      event('dialogue.action_item_created', record, actor, by, at, {
+        title: record.title,
+        ownerParty: record.ownerParty,
+        dueDate: record.dueDate,
+      }),
+    ],
   };
 }
 
@@ -118,19 +133,38 @@ export function applyActionItemAction(
   requireDialogueAccess(actor, POLICY_OF[action], item);
   const allowed = ACTION_ITEM_TRANSITIONS[item.status];
   if (!allowed.includes(action)) {
-    throw new AppError('DIALOGUE_INVALID_TRANSITION', { details: { actionItemId: item.id, status: item.status, action, allowed } });
+    throw new AppError('DIALOGUE_INVALID_TRANSITION', {
+      details: { actionItemId: item.id, status: item.status, action, allowed },
+    });
   }
   const { by, at } = performedBy(actor, params, now);
-  const bump = (patch: Partial<ActionItem>): ActionItem => ({ ...item, ...patch, updatedAt: at, version: item.version + 1 });
+  const bump = (patch: Partial<ActionItem>): ActionItem => ({
+    ...item,
+    ...patch,
+    updatedAt: at,
+    version: item.version + 1,
+  });
 
   switch (action) {
     case 'update': {
-      const changes = Object.fromEntries(Object.entries(params.changes ?? {}).filter(([, v]) => v !== undefined)) as Partial<ActionItemInput>;
+      const changes = Object.fromEntries(
+        Object.entries(params.changes ?? {}).filter(([, v]) => v !== undefined),
+      ) as Partial<ActionItemInput>;
       if (Object.keys(changes).length === 0) fail('changes', 'empty', 'Nothing to change.', '没有需要修改的内容。');
-      if (!params.meetingStartsAt) fail('meetingStartsAt', 'required', 'The meeting’s start is needed to check the due date.', '需要会议开始时间以核对截止日期。');
+      if (!params.meetingStartsAt)
+        fail(
+          'meetingStartsAt',
+          'required',
+          'The meeting’s start is needed to check the due date.',
+          '需要会议开始时间以核对截止日期。',
+        );
       const merged: ActionItemInput = { ...item, ...changes };
       const outcomeIds = params.outcomeIds ?? (item.outcomeId ? [item.outcomeId] : []);
-      const issues = validateActionItem(merged, { parties: item.parties, startsAt: params.meetingStartsAt }, outcomeIds);
+      const issues = validateActionItem(
+        merged,
+        { parties: item.parties, startsAt: params.meetingStartsAt },
+        outcomeIds,
+      );
       if (issues.length > 0) throw validationError(issues, 'DIALOGUE_VALIDATION_FAILED');
       const record = bump({
         title: trimBi(merged.title),
@@ -139,7 +173,15 @@ export function applyActionItemAction(
         dueDate: merged.dueDate,
         outcomeId: merged.outcomeId ?? null,
       });
-      return { record, events: [event('dialogue.action_item_updated', record, actor, by, at, { fields: Object.keys(changes), previousDueDate: item.dueDate })] };
+      return {
+        record,
+        events: [
+          event('dialogue.action_item_updated', record, actor, by, at, {
+            fields: Object.keys(changes),
+            previousDueDate: item.dueDate,
+          }),
+        ],
+      };
     }
     case 'start': {
       const record = bump({ status: 'in_progress', startedAt: at });
@@ -149,7 +191,10 @@ export function applyActionItemAction(
       const issues = validateText('text', params.text, TEXT_MAX, false);
       if (issues.length > 0) throw validationError(issues, 'DIALOGUE_VALIDATION_FAILED');
       const record = bump({ status: 'done', completedAt: at });
-      return { record, events: [event('dialogue.action_item_completed', record, actor, by, at, { text: params.text?.trim() ?? '' })] };
+      return {
+        record,
+        events: [event('dialogue.action_item_completed', record, actor, by, at, { text: params.text?.trim() ?? '' })],
+      };
     }
     case 'drop': {
       const reason = requiredText('reason', params.reason, REASON_MAX);
@@ -167,7 +212,10 @@ export function applyActionItemAction(
         reopenedAt: at,
         reopenCount: item.reopenCount + 1,
       });
-      return { record, events: [event('dialogue.action_item_reopened', record, actor, by, at, { reason, from: item.status })] };
+      return {
+        record,
+        events: [event('dialogue.action_item_reopened', record, actor, by, at, { reason, from: item.status })],
+      };
     }
     case 'note': {
       // A progress note goes to the timeline only; the item itself is unchanged.

@@ -20,13 +20,29 @@ describe('evaluateActionItem', () => {
 
   it('is not overdue while the due day still runs somewhere (Beijing is already on 1 August)', () => {
     const e = evaluateActionItem(item, new Date('2025-08-01T11:59:59.999Z'));
-    expect(e).toMatchObject({ isOpen: true, isOverdue: false, isDueSoon: true, msUntilDue: 1, daysOverdue: 0, dueAt: '2025-08-01T12:00:00.000Z' });
+    expect(e).toMatchObject({
+      isOpen: true,
+      isOverdue: false,
+      isDueSoon: true,
+      msUntilDue: 1,
+      daysOverdue: 0,
+      dueAt: '2025-08-01T12:00:00.000Z',
+    });
   });
 
   it('is overdue from the end of the day anywhere on Earth, counting whole days', () => {
-    expect(evaluateActionItem(item, new Date('2025-08-01T12:00:00.000Z'))).toMatchObject({ isOverdue: true, daysOverdue: 0, isDueSoon: false });
-    expect(evaluateActionItem(item, new Date('2025-08-04T13:00:00.000Z'))).toMatchObject({ isOverdue: true, daysOverdue: 3 });
-    expect(evaluateActionItem({ ...item, status: 'in_progress' }, new Date('2025-09-01T00:00:00Z')).isOverdue).toBe(true);
+    expect(evaluateActionItem(item, new Date('2025-08-01T12:00:00.000Z'))).toMatchObject({
+      isOverdue: true,
+      daysOverdue: 0,
+      isDueSoon: false,
+    });
+    expect(evaluateActionItem(item, new Date('2025-08-04T13:00:00.000Z'))).toMatchObject({
+      isOverdue: true,
+      daysOverdue: 3,
+    });
+    expect(evaluateActionItem({ ...item, status: 'in_progress' }, new Date('2025-09-01T00:00:00Z')).isOverdue).toBe(
+      true,
+    );
   });
 
   it('is due soon within the window, 7 days by default, adjustable', () => {

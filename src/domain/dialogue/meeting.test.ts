@@ -1,11 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../shared/actor.js';
 import type { MeetingAction, MeetingActionParams } from './meeting.js';
-import { MEETING_ACTIONS, MEETING_TRANSITIONS, allowedMeetingActions, applyMeetingAction, createMeeting } from './meeting.js';
-import { AFTER, CN, EU, T0, US, cnSupervisor, meetingIn, meetingInput, peer, plannedMeeting, system, usPoc, user } from './test-fixtures.js';
+import {
+  MEETING_ACTIONS,
+  MEETING_TRANSITIONS,
+  allowedMeetingActions,
+  applyMeetingAction,
+  createMeeting,
+} from './meeting.js';
+import {
+  AFTER,
+  CN,
+  EU,
+  T0,
+  US,
+  cnSupervisor,
+  meetingIn,
+  meetingInput,
+  peer,
+  plannedMeeting,
+  system,
+  usPoc,
+  user,
+} from './test-fixtures.js';
 import { MEETING_STATUSES } from './types.js';
 import { codeOf } from '../shared/test-support.js';
-
 
 describe('createMeeting', () => {
   it('creates a planned meeting, trimmed, version 1', () => {
@@ -25,7 +44,10 @@ describe('createMeeting', () => {
       createdAt: T0.toISOString(),
       version: 1,
     });
-    expect(events[0]).toMatchObject({ type: 'dialogue.meeting_created', data: { meetingId: 'm1', originParty: CN, by: '张处长' } });
+    expect(events[0]).toMatchObject({
+      type: 'dialogue.meeting_created',
+      data: { meetingId: 'm1', originParty: CN, by: '张处长' },
+    });
   });
 
   it.each<[string, Actor]>([
@@ -44,14 +66,22 @@ describe('createMeeting', () => {
   });
 
   it('accepts a peer relay naming its author and time, refuses one without', () => {
-    const { record } = createMeeting(meetingInput(), peer(US), T0, { id: 'm', relayedBy: 'Jane Doe', relayedAt: '2025-04-30T12:00:00Z' });
+    const { record } = createMeeting(meetingInput(), peer(US), T0, {
+      id: 'm',
+      relayedBy: 'Jane Doe',
+      relayedAt: '2025-04-30T12:00:00Z',
+    });
     expect(record).toMatchObject({ createdBy: 'Jane Doe', createdAt: '2025-04-30T12:00:00.000Z' });
     expect(codeOf(() => createMeeting(meetingInput(), peer(US), T0, { id: 'm' }))).toBe('DIALOGUE_VALIDATION_FAILED');
-    expect(codeOf(() => createMeeting(meetingInput(), peer(US), T0, { id: 'm', relayedBy: 'x', relayedAt: 'soon' }))).toBe('DIALOGUE_VALIDATION_FAILED');
+    expect(
+      codeOf(() => createMeeting(meetingInput(), peer(US), T0, { id: 'm', relayedBy: 'x', relayedAt: 'soon' })),
+    ).toBe('DIALOGUE_VALIDATION_FAILED');
   });
 
   it('refuses invalid input with DIALOGUE_VALIDATION_FAILED', () => {
-    expect(codeOf(() => createMeeting(meetingInput({ endsAt: '2025-06-09T00:00:00Z' }), cnSupervisor, T0, { id: 'm' }))).toBe('DIALOGUE_VALIDATION_FAILED');
+    expect(
+      codeOf(() => createMeeting(meetingInput({ endsAt: '2025-06-09T00:00:00Z' }), cnSupervisor, T0, { id: 'm' })),
+    ).toBe('DIALOGUE_VALIDATION_FAILED');
   });
 });
 
@@ -70,7 +100,9 @@ describe('meeting state machine: every action in every state', () => {
       it(`${action} in ${status} is ${allowed ? 'allowed' : 'refused'}`, () => {
         const meeting = meetingIn(status);
         if (!allowed) {
-          expect(codeOf(() => applyMeetingAction(meeting, action, cnSupervisor, AFTER, PROPER[action]))).toBe('DIALOGUE_INVALID_TRANSITION');
+          expect(codeOf(() => applyMeetingAction(meeting, action, cnSupervisor, AFTER, PROPER[action]))).toBe(
+            'DIALOGUE_INVALID_TRANSITION',
+          );
           return;
         }
         const { record, events } = applyMeetingAction(meeting, action, cnSupervisor, AFTER, PROPER[action]);
@@ -87,7 +119,9 @@ describe('meeting state machine: every action in every state', () => {
 describe('meeting actions', () => {
   it('cannot be marked held before it starts, can be from its start', () => {
     const m = plannedMeeting();
-    expect(codeOf(() => applyMeetingAction(m, 'mark_held', cnSupervisor, new Date('2025-06-10T00:59:59Z')))).toBe('DIALOGUE_MEETING_NOT_STARTED');
+    expect(codeOf(() => applyMeetingAction(m, 'mark_held', cnSupervisor, new Date('2025-06-10T00:59:59Z')))).toBe(
+      'DIALOGUE_MEETING_NOT_STARTED',
+    );
     const { record } = applyMeetingAction(m, 'mark_held', cnSupervisor, new Date(m.startsAt));
     expect(record).toMatchObject({ status: 'held', heldAt: m.startsAt });
   });
@@ -97,9 +131,15 @@ describe('meeting actions', () => {
     const first = applyMeetingAction(held, 'agree_minutes', cnSupervisor, AFTER);
     expect(first.record).toMatchObject({ status: 'held', minutesAgreedBy: [CN], minutesAgreedAt: null });
     expect(first.events.map((e) => e.type)).toEqual(['dialogue.minutes_agreed_by_party']);
-    expect(codeOf(() => applyMeetingAction(first.record, 'agree_minutes', user(CN, ['admin']), AFTER))).toBe('DIALOGUE_MINUTES_ALREADY_AGREED');
+    expect(codeOf(() => applyMeetingAction(first.record, 'agree_minutes', user(CN, ['admin']), AFTER))).toBe(
+      'DIALOGUE_MINUTES_ALREADY_AGREED',
+    );
     const second = applyMeetingAction(first.record, 'agree_minutes', peer(US), AFTER, { relayedBy: 'Jane Doe' });
-    expect(second.record).toMatchObject({ status: 'minutes_agreed', minutesAgreedBy: [CN, US], minutesAgreedAt: AFTER.toISOString() });
+    expect(second.record).toMatchObject({
+      status: 'minutes_agreed',
+      minutesAgreedBy: [CN, US],
+      minutesAgreedAt: AFTER.toISOString(),
+    });
     expect(second.events.map((e) => e.type)).toEqual(['dialogue.minutes_agreed_by_party', 'dialogue.minutes_agreed']);
   });
 
@@ -114,31 +154,59 @@ describe('meeting actions', () => {
 
   it('an update voids agreements already given', () => {
     const agreed = meetingIn('held', { minutesAgreedBy: [CN] });
-    const { record, events } = applyMeetingAction(agreed, 'update', usPoc, AFTER, { changes: { agenda: [{ en: 'Fraud', zh: '诈骗' }] } });
+    const { record, events } = applyMeetingAction(agreed, 'update', usPoc, AFTER, {
+      changes: { agenda: [{ en: 'Fraud', zh: '诈骗' }] },
+    });
     expect(record.minutesAgreedBy).toEqual([]);
     expect(record.agenda).toEqual([{ en: 'Fraud', zh: '诈骗' }]);
     expect(events[0]).toMatchObject({ type: 'dialogue.meeting_updated', data: { fields: ['agenda'] } });
   });
 
   it('an update keeps fields it does not name, and revalidates the result', () => {
-    const { record } = applyMeetingAction(plannedMeeting(), 'update', cnSupervisor, AFTER, { changes: { location: 'Shanghai', title: undefined } });
+    const { record } = applyMeetingAction(plannedMeeting(), 'update', cnSupervisor, AFTER, {
+      changes: { location: 'Shanghai', title: undefined },
+    });
     expect(record).toMatchObject({ location: 'Shanghai', title: plannedMeeting().title });
-    expect(codeOf(() => applyMeetingAction(plannedMeeting(), 'update', cnSupervisor, AFTER, { changes: { endsAt: '2025-06-01T00:00:00Z' } }))).toBe('DIALOGUE_VALIDATION_FAILED');
-    expect(codeOf(() => applyMeetingAction(plannedMeeting(), 'update', cnSupervisor, AFTER, { changes: {} }))).toBe('DIALOGUE_VALIDATION_FAILED');
-    expect(codeOf(() => applyMeetingAction(plannedMeeting(), 'update', cnSupervisor, AFTER))).toBe('DIALOGUE_VALIDATION_FAILED');
+    expect(
+      codeOf(() =>
+        applyMeetingAction(plannedMeeting(), 'update', cnSupervisor, AFTER, {
+          changes: { endsAt: '2025-06-01T00:00:00Z' },
+        }),
+      ),
+    ).toBe('DIALOGUE_VALIDATION_FAILED');
+    expect(codeOf(() => applyMeetingAction(plannedMeeting(), 'update', cnSupervisor, AFTER, { changes: {} }))).toBe(
+      'DIALOGUE_VALIDATION_FAILED',
+    );
+    expect(codeOf(() => applyMeetingAction(plannedMeeting(), 'update', cnSupervisor, AFTER))).toBe(
+      'DIALOGUE_VALIDATION_FAILED',
+    );
   });
 
   it('parties may change while planned but not once held', () => {
-    const input = { parties: [CN, US, EU], participants: [...meetingInput().participants, { party: EU, name: 'A. Expert', title: null }] };
-    expect(applyMeetingAction(plannedMeeting(), 'update', cnSupervisor, AFTER, { changes: input }).record.parties).toEqual([CN, US, EU]);
-    expect(codeOf(() => applyMeetingAction(meetingIn('held'), 'update', cnSupervisor, AFTER, { changes: input }))).toBe('DIALOGUE_VALIDATION_FAILED');
+    const input = {
+      parties: [CN, US, EU],
+      participants: [...meetingInput().participants, { party: EU, name: 'A. Expert', title: null }],
+    };
+    expect(
+      applyMeetingAction(plannedMeeting(), 'update', cnSupervisor, AFTER, { changes: input }).record.parties,
+    ).toEqual([CN, US, EU]);
+    expect(codeOf(() => applyMeetingAction(meetingIn('held'), 'update', cnSupervisor, AFTER, { changes: input }))).toBe(
+      'DIALOGUE_VALIDATION_FAILED',
+    );
     // Restating the same parties after the meeting is harmless.
-    expect(applyMeetingAction(meetingIn('held'), 'update', cnSupervisor, AFTER, { changes: { parties: [CN, US] } }).record.version).toBe(2);
+    expect(
+      applyMeetingAction(meetingIn('held'), 'update', cnSupervisor, AFTER, { changes: { parties: [CN, US] } }).record
+        .version,
+    ).toBe(2);
   });
 
   it('cancel needs a reason and keeps it', () => {
-    expect(codeOf(() => applyMeetingAction(plannedMeeting(), 'cancel', cnSupervisor, AFTER))).toBe('DIALOGUE_VALIDATION_FAILED');
-    expect(codeOf(() => applyMeetingAction(plannedMeeting(), 'cancel', cnSupervisor, AFTER, { reason: 'x'.repeat(1001) }))).toBe('DIALOGUE_VALIDATION_FAILED');
+    expect(codeOf(() => applyMeetingAction(plannedMeeting(), 'cancel', cnSupervisor, AFTER))).toBe(
+      'DIALOGUE_VALIDATION_FAILED',
+    );
+    expect(
+      codeOf(() => applyMeetingAction(plannedMeeting(), 'cancel', cnSupervisor, AFTER, { reason: 'x'.repeat(1001) })),
+    ).toBe('DIALOGUE_VALIDATION_FAILED');
     const { record } = applyMeetingAction(plannedMeeting(), 'cancel', usPoc, AFTER, { reason: ' Typhoon ' });
     expect(record).toMatchObject({ status: 'cancelled', cancelReason: 'Typhoon', cancelledAt: AFTER.toISOString() });
   });
@@ -150,12 +218,16 @@ describe('meeting actions', () => {
     ['the system', system(CN)],
   ])('refuses %s any change', (_n, actor) => {
     for (const action of MEETING_ACTIONS) {
-      expect(codeOf(() => applyMeetingAction(meetingIn('planned'), action, actor, AFTER, PROPER[action]))).toBe('DIALOGUE_FORBIDDEN');
+      expect(codeOf(() => applyMeetingAction(meetingIn('planned'), action, actor, AFTER, PROPER[action]))).toBe(
+        'DIALOGUE_FORBIDDEN',
+      );
     }
   });
 
   it('refuses an unknown action', () => {
-    expect(codeOf(() => applyMeetingAction(plannedMeeting(), 'explode' as MeetingAction, cnSupervisor, AFTER))).toBe('DIALOGUE_VALIDATION_FAILED');
+    expect(codeOf(() => applyMeetingAction(plannedMeeting(), 'explode' as MeetingAction, cnSupervisor, AFTER))).toBe(
+      'DIALOGUE_VALIDATION_FAILED',
+    );
   });
 });
 

@@ -49,13 +49,29 @@ function normalise(input: MeetingInput): MeetingInput {
     endsAt: new Date(input.endsAt).toISOString(),
     location: input.location?.trim() || null,
     parties: [...input.parties],
-    participants: input.participants.map((p) => ({ party: p.party, name: p.name.trim(), title: p.title?.trim() || null })),
+    participants: input.participants.map((p) => ({
+      party: p.party,
+      name: p.name.trim(),
+      title: p.title?.trim() || null,
+    })),
     agenda: input.agenda.map(trimBi),
   };
 }
 
-function event(type: string, meeting: Meeting, actor: Actor, by: string, at: string, data: Record<string, unknown> = {}): DialogueEvent {
-  return { type, at, actorLabel: actorLabel(actor), data: { meetingId: meeting.id, originParty: actor.partyId, by, ...data } };
+function event(
+  type: string,
+  meeting: Meeting,
+  actor: Actor,
+  by: string,
+  at: string,
+  data: Record<string, unknown> = {},
+): DialogueEvent {
+  return {
+    type,
+    at,
+    actorLabel: actorLabel(actor),
+    data: { meetingId: meeting.id, originParty: actor.partyId, by, ...data },
+  };
 }
 
 export function createMeeting(
@@ -82,7 +98,12 @@ export function createMeeting(
     updatedAt: at,
     version: 1,
   };
-  return { record, events: [event('dialogue.meeting_created', record, actor, by, at, { title: record.title, startsAt: record.startsAt })] };
+  return {
+    record,
+    events: [
+      event('dialogue.meeting_created', record, actor, by, at, { title: record.title, startsAt: record.startsAt }),
+    ],
+  };
 }
 
 export function applyMeetingAction(
@@ -93,15 +114,25 @@ export function applyMeetingAction(
   params: MeetingActionParams = {},
 ): MeetingResult {
   if (!MEETING_ACTIONS.includes(action)) {
-    throw validationError([issue('action', 'unknown_action', 'Unknown action.', '未知操作。')], 'DIALOGUE_VALIDATION_FAILED');
+    throw validationError(
+      [issue('action', 'unknown_action', 'Unknown action.', '未知操作。')],
+      'DIALOGUE_VALIDATION_FAILED',
+    );
   }
   requireDialogueAccess(actor, POLICY_OF[action], meeting);
   const allowed = MEETING_TRANSITIONS[meeting.status];
   if (!allowed.includes(action)) {
-    throw new AppError('DIALOGUE_INVALID_TRANSITION', { details: { meetingId: meeting.id, status: meeting.status, action, allowed } });
+    throw new AppError('DIALOGUE_INVALID_TRANSITION', {
+      details: { meetingId: meeting.id, status: meeting.status, action, allowed },
+    });
   }
   const { by, at } = performedBy(actor, params, now);
-  const bump = (patch: Partial<Meeting>): Meeting => ({ ...meeting, ...patch, updatedAt: at, version: meeting.version + 1 });
+  const bump = (patch: Partial<Meeting>): Meeting => ({
+    ...meeting,
+    ...patch,
+    updatedAt: at,
+    version: meeting.version + 1,
+  });
 
   switch (action) {
     case 'update': {
@@ -109,33 +140,56 @@ export function applyMeetingAction(
         Object.entries(params.changes ?? {}).filter(([, v]) => v !== undefined),
       ) as Partial<MeetingInput>;
       if (Object.keys(changes).length === 0) {
-        throw validationError([issue('changes', 'empty', 'Nothing to change.', '没有需要修改的内容。')], 'DIALOGUE_VALIDATION_FAILED');
+        throw validationError(
+          [issue('changes', 'empty', 'Nothing to change.', '没有需要修改的内容。')],
+          'DIALOGUE_VALIDATION_FAILED',
+        );
       }
       if (changes.parties && meeting.status !== 'planned' && changes.parties.join() !== meeting.parties.join()) {
         // Outcomes and action items are already shared with the parties that met.
-        throw validationError([issue('parties', 'fixed_after_held', 'Parties cannot change once the meeting was held.', '会议举行后不能更改参会方。')], 'DIALOGUE_VALIDATION_FAILED');
+        throw validationError(
+          [
+            issue(
+              'parties',
+              'fixed_after_held',
+              'Parties cannot change once the meeting was held.',
+              '会议举行后不能更改参会方。',
+            ),
+          ],
+          'DIALOGUE_VALIDATION_FAILED',
+        );
       }
       const merged: MeetingInput = { ...meeting, ...changes };
       const issues = validateMeeting(merged);
       if (issues.length > 0) throw validationError(issues, 'DIALOGUE_VALIDATION_FAILED');
       // Any change voids agreements given to the previous text.
       const record = bump({ ...normalise(merged), minutesAgreedBy: [] });
-      return { record, events: [event('dialogue.meeting_updated', record, actor, by, at, { fields: Object.keys(changes) })] };
+      return {
+        record,
+        events: [event('dialogue.meeting_updated', record, actor, by, at, { fields: Object.keys(changes) })],
+      };
     }
     case 'mark_held': {
       if (Date.parse(at) < Date.parse(meeting.startsAt)) {
-        throw new AppError('DIALOGUE_MEETING_NOT_STARTED', { details: { meetingId: meeting.id, startsAt: meeting.startsAt } });
+        throw new AppError('DIALOGUE_MEETING_NOT_STARTED', {
+          details: { meetingId: meeting.id, startsAt: meeting.startsAt },
+        });
       }
       const record = bump({ status: 'held', heldAt: at });
       return { record, events: [event('dialogue.meeting_held', record, actor, by, at)] };
     }
     case 'agree_minutes': {
       if (meeting.minutesAgreedBy.includes(actor.partyId)) {
-        throw new AppError('DIALOGUE_MINUTES_ALREADY_AGREED', { details: { meetingId: meeting.id, party: actor.partyId } });
+        throw new AppError('DIALOGUE_MINUTES_ALREADY_AGREED', {
+          details: { meetingId: meeting.id, party: actor.partyId },
+        });
       }
       const agreedBy = [...meeting.minutesAgreedBy, actor.partyId];
       const complete = meeting.parties.every((p) => agreedBy.includes(p));
-      const record = bump({ minutesAgreedBy: agreedBy, ...(complete ? { status: 'minutes_agreed' as const, minutesAgreedAt: at } : {}) });
+      const record = bump({
+        minutesAgreedBy: agreedBy,
+        ...(complete ? { status: 'minutes_agreed' as const, minutesAgreedAt: at } : {}),
+      });
       const events = [event('dialogue.minutes_agreed_by_party', record, actor, by, at, { party: actor.partyId })];
       if (complete) events.push(event('dialogue.minutes_agreed', record, actor, by, at, { parties: record.parties }));
       return { record, events };

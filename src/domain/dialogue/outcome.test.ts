@@ -4,18 +4,31 @@ import { AFTER, CN, EU, US, cnSupervisor, meetingIn, peer, system, usPoc, user }
 import { MEETING_STATUSES } from './types.js';
 import { codeOf } from '../shared/test-support.js';
 
-const TEXT = { text: { en: 'Both sides agreed to a joint operation against fraud call centres.', zh: '双方同意联合打击诈骗呼叫中心。' } };
-
+const TEXT = {
+  text: {
+    en: 'Both sides agreed to a joint operation against fraud call centres.',
+    zh: '双方同意联合打击诈骗呼叫中心。',
+  },
+};
 
 describe('recordOutcome', () => {
   it.each(MEETING_STATUSES)('in a %s meeting', (status) => {
     const meeting = meetingIn(status);
     if (status !== 'held') {
-      expect(codeOf(() => recordOutcome(meeting, TEXT, cnSupervisor, AFTER, { id: 'o1' }))).toBe('DIALOGUE_INVALID_TRANSITION');
+      expect(codeOf(() => recordOutcome(meeting, TEXT, cnSupervisor, AFTER, { id: 'o1' }))).toBe(
+        'DIALOGUE_INVALID_TRANSITION',
+      );
       return;
     }
     const { record, meeting: m, events } = recordOutcome(meeting, TEXT, cnSupervisor, AFTER, { id: 'o1' });
-    expect(record).toMatchObject({ id: 'o1', meetingId: 'm1', parties: [CN, US], recordedBy: '张处长', version: 1, text: TEXT.text });
+    expect(record).toMatchObject({
+      id: 'o1',
+      meetingId: 'm1',
+      parties: [CN, US],
+      recordedBy: '张处长',
+      version: 1,
+      text: TEXT.text,
+    });
     expect(m).toBe(meeting); // nothing agreed yet, so the meeting is untouched
     expect(events[0]).toMatchObject({ type: 'dialogue.outcome_recorded', data: { outcomeId: 'o1', meetingId: 'm1' } });
   });
@@ -27,14 +40,20 @@ describe('recordOutcome', () => {
   });
 
   it('refuses text missing a language', () => {
-    expect(codeOf(() => recordOutcome(meetingIn('held'), { text: { en: 'x', zh: '' } }, cnSupervisor, AFTER, { id: 'o' }))).toBe('DIALOGUE_VALIDATION_FAILED');
+    expect(
+      codeOf(() => recordOutcome(meetingIn('held'), { text: { en: 'x', zh: '' } }, cnSupervisor, AFTER, { id: 'o' })),
+    ).toBe('DIALOGUE_VALIDATION_FAILED');
   });
 
   it('refuses outsiders, non-editors and the system; accepts a party’s relay', () => {
     for (const actor of [user(EU, ['admin']), user(CN, ['investigator']), system(CN), peer(EU)]) {
-      expect(codeOf(() => recordOutcome(meetingIn('held'), TEXT, actor, AFTER, { id: 'o' }))).toBe('DIALOGUE_FORBIDDEN');
+      expect(codeOf(() => recordOutcome(meetingIn('held'), TEXT, actor, AFTER, { id: 'o' }))).toBe(
+        'DIALOGUE_FORBIDDEN',
+      );
     }
-    expect(recordOutcome(meetingIn('held'), TEXT, peer(US), AFTER, { id: 'o', relayedBy: 'Jane Doe' }).record.recordedBy).toBe('Jane Doe');
+    expect(
+      recordOutcome(meetingIn('held'), TEXT, peer(US), AFTER, { id: 'o', relayedBy: 'Jane Doe' }).record.recordedBy,
+    ).toBe('Jane Doe');
   });
 });
 
@@ -49,14 +68,20 @@ describe('amendOutcome', () => {
   });
 
   it.each(['planned', 'minutes_agreed', 'cancelled'] as const)('is refused in a %s meeting', (status) => {
-    expect(codeOf(() => amendOutcome(meetingIn(status), outcome, NEW, usPoc, AFTER))).toBe('DIALOGUE_INVALID_TRANSITION');
+    expect(codeOf(() => amendOutcome(meetingIn(status), outcome, NEW, usPoc, AFTER))).toBe(
+      'DIALOGUE_INVALID_TRANSITION',
+    );
   });
 
   it('refuses an outcome of another meeting', () => {
-    expect(codeOf(() => amendOutcome(meetingIn('held', { id: 'm2' }), outcome, NEW, usPoc, AFTER))).toBe('DIALOGUE_OUTCOME_NOT_FOUND');
+    expect(codeOf(() => amendOutcome(meetingIn('held', { id: 'm2' }), outcome, NEW, usPoc, AFTER))).toBe(
+      'DIALOGUE_OUTCOME_NOT_FOUND',
+    );
   });
 
   it('refuses a read-only user', () => {
-    expect(codeOf(() => amendOutcome(meetingIn('held'), outcome, NEW, user(US, ['read_only']), AFTER))).toBe('DIALOGUE_FORBIDDEN');
+    expect(codeOf(() => amendOutcome(meetingIn('held'), outcome, NEW, user(US, ['read_only']), AFTER))).toBe(
+      'DIALOGUE_FORBIDDEN',
+    );
   });
 });

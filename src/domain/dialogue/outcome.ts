@@ -14,7 +14,9 @@ export type OutcomeResult = { record: Outcome; meeting: Meeting; events: Dialogu
 
 function requireHeld(meeting: Meeting, action: string): void {
   if (meeting.status !== 'held') {
-    throw new AppError('DIALOGUE_INVALID_TRANSITION', { details: { meetingId: meeting.id, status: meeting.status, action, allowed: [] } });
+    throw new AppError('DIALOGUE_INVALID_TRANSITION', {
+      details: { meetingId: meeting.id, status: meeting.status, action, allowed: [] },
+    });
   }
 }
 
@@ -46,7 +48,12 @@ export function recordOutcome(
     version: 1,
   };
   const events: DialogueEvent[] = [
-    { type: 'dialogue.outcome_recorded', at, actorLabel: actorLabel(actor), data: { meetingId: meeting.id, originParty: actor.partyId, by, outcomeId: record.id, text } },
+    {
+      type: 'dialogue.outcome_recorded',
+      at,
+      actorLabel: actorLabel(actor),
+      data: { meetingId: meeting.id, originParty: actor.partyId, by, outcomeId: record.id, text },
+    },
   ];
   return { record, meeting: voidMinuteAgreements(meeting, at), events };
 }
@@ -72,7 +79,14 @@ export function amendOutcome(
       type: 'dialogue.outcome_amended',
       at,
       actorLabel: actorLabel(actor),
-      data: { meetingId: meeting.id, originParty: actor.partyId, by, outcomeId: outcome.id, previous: outcome.text, text },
+      data: {
+        meetingId: meeting.id,
+        originParty: actor.partyId,
+        by,
+        outcomeId: outcome.id,
+        previous: outcome.text,
+        text,
+      },
     },
   ];
   return { record, meeting: voidMinuteAgreements(meeting, at), events };

@@ -2,7 +2,14 @@
 import { evaluateActionItem } from './clock.js';
 import type { ActionItem, Meeting } from './types.js';
 
-export type ProgressCounts = { total: number; done: number; dropped: number; open: number; inProgress: number; overdue: number };
+export type ProgressCounts = {
+  total: number;
+  done: number;
+  dropped: number;
+  open: number;
+  inProgress: number;
+  overdue: number;
+};
 
 export type MeetingProgress = ProgressCounts & {
   meetingId: string;
@@ -26,7 +33,11 @@ function add(c: ProgressCounts, item: ActionItem, overdue: boolean): void {
 }
 
 /** Items of other meetings are ignored, so a caller may pass a whole list. */
-export function summarizeMeetingProgress(meeting: Pick<Meeting, 'id' | 'parties'>, items: readonly ActionItem[], now: Date): MeetingProgress {
+export function summarizeMeetingProgress(
+  meeting: Pick<Meeting, 'id' | 'parties'>,
+  items: readonly ActionItem[],
+  now: Date,
+): MeetingProgress {
   const totals = empty();
   const byParty: Record<string, ProgressCounts> = Object.fromEntries(meeting.parties.map((p) => [p, empty()]));
   for (const item of items) {

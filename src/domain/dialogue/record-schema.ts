@@ -4,7 +4,14 @@ import { z } from 'zod';
 import { ZBilingual } from '../shared/record-schema-parts.js';
 import { sameType, type SameType } from '../shared/same-type.js';
 import { storedDocument } from '../shared/stored-document.js';
-import { ACTION_ITEM_STATUSES, MEETING_KINDS, MEETING_STATUSES, type ActionItem, type Meeting, type Outcome } from './types.js';
+import {
+  ACTION_ITEM_STATUSES,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  type ActionItem,
+  type Meeting,
+  type Outcome,
+} from './types.js';
 
 const nullableString = z.string().nullable();
 

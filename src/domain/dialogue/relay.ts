@@ -12,7 +12,15 @@ export function performedBy(actor: Actor, params: RelayParams, now: Date): { by:
   if (actor.kind !== 'peer') return { by: actorLabel(actor), at: iso(now) };
   const by = params.relayedBy?.trim();
   const issues = [];
-  if (!by) issues.push(issue('relayedBy', 'required', 'A relayed change must name the person who made it.', '转发的变更必须注明操作人。'));
+  if (!by)
+    issues.push(
+      issue(
+        'relayedBy',
+        'required',
+        'A relayed change must name the person who made it.',
+        '转发的变更必须注明操作人。',
+      ),
+    );
   if (params.relayedAt != null && !isIsoInstant(params.relayedAt)) {
     issues.push(issue('relayedAt', 'invalid_instant', 'Not a valid time.', '时间无效。'));
   }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ZActionItemActionSchema, ZActionItemInputSchema, ZMeetingActionSchema, ZMeetingInputSchema } from './schemas.js';
+import {
+  ZActionItemActionSchema,
+  ZActionItemInputSchema,
+  ZMeetingActionSchema,
+  ZMeetingInputSchema,
+} from './schemas.js';
 import { itemInput, meetingInput } from './test-fixtures.js';
 
 describe('dialogue schemas', () => {
@@ -11,7 +16,10 @@ describe('dialogue schemas', () => {
   it('default an absent venue and agenda on create, but never on update', () => {
     const { location: _l, agenda: _a, ...rest } = meetingInput();
     expect(ZMeetingInputSchema.parse(rest)).toMatchObject({ location: null, agenda: [] });
-    expect(ZMeetingActionSchema.parse({ action: 'update', changes: { location: 'Hong Kong' } })).toEqual({ action: 'update', changes: { location: 'Hong Kong' } });
+    expect(ZMeetingActionSchema.parse({ action: 'update', changes: { location: 'Hong Kong' } })).toEqual({
+      action: 'update',
+      changes: { location: 'Hong Kong' },
+    });
   });
 
   it('refuse shapes the domain cannot use', () => {

@@ -6,7 +6,8 @@ import { MEETING_KINDS } from './types.js';
 import { AGENDA_MAX_ITEMS, NAME_MAX, REASON_MAX, TEXT_MAX, TITLE_MAX } from './validation.js';
 
 const instant = z.iso.datetime({ offset: true });
-const bilingual = (max: number) => z.object({ en: z.string().trim().min(1).max(max), zh: z.string().trim().min(1).max(max) });
+const bilingual = (max: number) =>
+  z.object({ en: z.string().trim().min(1).max(max), zh: z.string().trim().min(1).max(max) });
 const relay = { relayedBy: z.string().trim().min(1).max(NAME_MAX).optional(), relayedAt: instant.optional() };
 
 export const ZBilingualTitleSchema = bilingual(TITLE_MAX);

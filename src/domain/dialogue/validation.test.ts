@@ -26,9 +26,26 @@ describe('validateMeeting', () => {
     ['a party listed twice', { parties: [CN, US, US] }, 'parties:duplicate'],
     ['a malformed party list', { parties: [CN, ''] }, 'parties:invalid'],
     ['a party with no participant', { parties: [CN, US, EU] }, 'participants:party_without_participant'],
-    ['a participant of an outside party', { participants: [...meetingInput().participants, { party: EU, name: 'X', title: null }] }, 'participants.2.party:unknown_party'],
-    ['a participant without a name', { participants: [{ party: CN, name: ' ', title: null }, { party: US, name: 'B', title: null }] }, 'participants.0.name:required'],
-    ['the same person twice', { participants: [...meetingInput().participants, { party: US, name: 'jane doe', title: null }] }, 'participants.2.name:duplicate'],
+    [
+      'a participant of an outside party',
+      { participants: [...meetingInput().participants, { party: EU, name: 'X', title: null }] },
+      'participants.2.party:unknown_party',
+    ],
+    [
+      'a participant without a name',
+      {
+        participants: [
+          { party: CN, name: ' ', title: null },
+          { party: US, name: 'B', title: null },
+        ],
+      },
+      'participants.0.name:required',
+    ],
+    [
+      'the same person twice',
+      { participants: [...meetingInput().participants, { party: US, name: 'jane doe', title: null }] },
+      'participants.2.name:duplicate',
+    ],
     ['participants not a list', { participants: undefined as never }, 'participants:invalid'],
     ['an agenda item missing Chinese', { agenda: [{ en: 'Fraud', zh: '' }] }, 'agenda.0.zh:required'],
     ['too many agenda items', { agenda: Array.from({ length: 51 }, () => ({ en: 'a', zh: '甲' })) }, 'agenda:too_many'],
@@ -51,7 +68,9 @@ describe('validateMeeting', () => {
 
 describe('validateOutcome', () => {
   it('needs both languages', () => {
-    expect(validateOutcome({ text: { en: 'Agreed to exchange contact lists.', zh: '同意交换联络人名单。' } })).toEqual([]);
+    expect(validateOutcome({ text: { en: 'Agreed to exchange contact lists.', zh: '同意交换联络人名单。' } })).toEqual(
+      [],
+    );
     expect(codes(validateOutcome({ text: { en: 'x', zh: ' ' } }))).toEqual(['text.zh:required']);
     expect(codes(validateOutcome({ text: { en: 'x'.repeat(4001), zh: '甲' } }))).toEqual(['text.en:too_long']);
   });

@@ -10,5 +10,8 @@ export function callMessage(text: Bilingual): string {
 
 /** The subject of an injected request, marked the same way in both languages. */
 export function markedSubject(subject: Bilingual | undefined): Bilingual {
-  return { en: `[${EXERCISE_MARK.en}] ${subject?.en ?? ''}`.trim(), zh: `【${EXERCISE_MARK.zh}】${subject?.zh ?? ''}`.trim() };
+  return {
+    en: `[${EXERCISE_MARK.en}] ${subject?.en ?? ''}`.trim(),
+    zh: `【${EXERCISE_MARK.zh}】${subject?.zh ?? ''}`.trim(),
+  };
 }

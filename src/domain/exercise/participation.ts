@@ -23,16 +23,36 @@ export type ParticipantExercise = {
 
 /** Wire bodies on the 'exercise' channel. */
 export type ExerciseStartedBody = {
-  exerciseId: string; title: Bilingual; briefing: Bilingual; timeScale: number; startedAt: string; injects: AnnouncedInject[];
+  exerciseId: string;
+  title: Bilingual;
+  briefing: Bilingual;
+  timeScale: number;
+  startedAt: string;
+  injects: AnnouncedInject[];
 };
-export type ExerciseInjectBody = { exerciseId: string; injectId: string; title: Bilingual; text: Bilingual; at: string };
+export type ExerciseInjectBody = {
+  exerciseId: string;
+  injectId: string;
+  title: Bilingual;
+  text: Bilingual;
+  at: string;
+};
 export type ExerciseEndedBody = { exerciseId: string; endedAt: string };
 
 export function joinExercise(body: ExerciseStartedBody, directorParty: string, now: Date): ParticipantExercise {
   return {
-    id: body.exerciseId, directorParty, title: body.title, briefing: body.briefing, timeScale: body.timeScale,
-    state: 'running', startedAt: body.startedAt, endedAt: null, injects: body.injects, received: [],
-    updatedAt: now.toISOString(), version: 1,
+    id: body.exerciseId,
+    directorParty,
+    title: body.title,
+    briefing: body.briefing,
+    timeScale: body.timeScale,
+    state: 'running',
+    startedAt: body.startedAt,
+    endedAt: null,
+    injects: body.injects,
+    received: [],
+    updatedAt: now.toISOString(),
+    version: 1,
   };
 }
 

@@ -16,10 +16,23 @@ const injectBase = { id: z.string(), offsetMinutes: z.number(), party: z.string(
 /** Request injects were checked as draft input when the scenario was written; the same shape is stored. */
 export const ZInject = z.discriminatedUnion('kind', [
   z.object({
-    ...injectBase, kind: z.literal('call'), urgency: z.enum(CALL_URGENCIES), topic: z.enum(CALL_TOPICS), text: ZBilingual,
-    callback: z.object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable(), timeZone: z.string() }),
+    ...injectBase,
+    kind: z.literal('call'),
+    urgency: z.enum(CALL_URGENCIES),
+    topic: z.enum(CALL_TOPICS),
+    text: ZBilingual,
+    callback: z.object({
+      name: z.string(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+      timeZone: z.string(),
+    }),
   }),
-  z.object({ ...injectBase, kind: z.literal('request'), request: ZCreateRequestDraftSchema.omit({ requestedParty: true }) }),
+  z.object({
+    ...injectBase,
+    kind: z.literal('request'),
+    request: ZCreateRequestDraftSchema.omit({ requestedParty: true }),
+  }),
   z.object({ ...injectBase, kind: z.literal('info'), text: ZBilingual }),
 ]);
 sameType<SameType<z.infer<typeof ZInject>, Inject>>(true);
@@ -65,10 +78,15 @@ export const ZParticipantExercise = z.object({
   state: z.enum(['running', 'ended']),
   startedAt: z.string(),
   endedAt: z.string().nullable(),
-  injects: z.array(z.object({ id: z.string(), offsetMinutes: z.number(), kind: z.enum(INJECT_KINDS), title: ZBilingual })),
+  injects: z.array(
+    z.object({ id: z.string(), offsetMinutes: z.number(), kind: z.enum(INJECT_KINDS), title: ZBilingual }),
+  ),
   received: z.array(z.object({ injectId: z.string(), title: ZBilingual, text: ZBilingual, at: z.string() })),
   updatedAt: z.string(),
   version: z.number().int(),
 });
 sameType<SameType<z.infer<typeof ZParticipantExercise>, ParticipantExercise>>(true);
-export const PARTICIPATION_DOCUMENT = storedDocument<ParticipantExercise>('exercise participation', ZParticipantExercise);
+export const PARTICIPATION_DOCUMENT = storedDocument<ParticipantExercise>(
+  'exercise participation',
+  ZParticipantExercise,
+);

@@ -3,8 +3,14 @@ import { exerciseMinutesBetween, plannedAt, scheduleInjects } from './schedule.j
 import type { Inject } from './types.js';
 
 const start = '2026-10-01T08:00:00.000Z';
-const info = (id: string, offsetMinutes: number, party = 'cn'): Inject =>
-  ({ id, offsetMinutes, party, kind: 'info', title: { en: id, zh: id }, text: { en: 'x', zh: 'x' } });
+const info = (id: string, offsetMinutes: number, party = 'cn'): Inject => ({
+  id,
+  offsetMinutes,
+  party,
+  kind: 'info',
+  title: { en: id, zh: id },
+  text: { en: 'x', zh: 'x' },
+});
 
 describe('inject schedule', () => {
   it('places each inject at start + offset, compressed by the time scale', () => {

@@ -13,11 +13,19 @@ export function plannedAt(startedAt: Date | string, offsetMinutes: number, timeS
 }
 
 /** Every inject's planned real instant, in firing order (ties keep the scenario's order). */
-export function scheduleInjects(injects: readonly Inject[], startedAt: Date | string, timeScale: number): PlannedInject[] {
+export function scheduleInjects(
+  injects: readonly Inject[],
+  startedAt: Date | string,
+  timeScale: number,
+): PlannedInject[] {
   return injects
     .map((inject, index) => ({ inject, index }))
     .sort((a, b) => a.inject.offsetMinutes - b.inject.offsetMinutes || a.index - b.index)
-    .map(({ inject }) => ({ injectId: inject.id, party: inject.party, plannedAt: plannedAt(startedAt, inject.offsetMinutes, timeScale) }));
+    .map(({ inject }) => ({
+      injectId: inject.id,
+      party: inject.party,
+      plannedAt: plannedAt(startedAt, inject.offsetMinutes, timeScale),
+    }));
 }
 
 /** A real duration between two instants, in exercise minutes (one decimal). */

@@ -20,7 +20,11 @@ const base = {
 
 export const ZInjectInputSchema = z.discriminatedUnion('kind', [
   z.object({
-    ...base, kind: z.literal('call'), urgency: z.enum(CALL_URGENCIES), topic: z.enum(CALL_TOPICS), text: bilingual(450),
+    ...base,
+    kind: z.literal('call'),
+    urgency: z.enum(CALL_URGENCIES),
+    topic: z.enum(CALL_TOPICS),
+    text: bilingual(450),
     callback: ZCallCallbackSchema,
   }),
   z.object({ ...base, kind: z.literal('request'), request: ZCreateRequestDraftSchema.omit({ requestedParty: true }) }),
@@ -38,7 +42,11 @@ export type TScenarioInput = z.infer<typeof ZScenarioInputSchema>;
 
 export const ZCreateExerciseSchema = z.object({
   scenarioId: z.string().min(1).max(64),
-  timeScale: z.number().min(MIN_TIME_SCALE).max(MAX_TIME_SCALE).default(1)
+  timeScale: z
+    .number()
+    .min(MIN_TIME_SCALE)
+    .max(MAX_TIME_SCALE)
+    .default(1)
     .describe('exercise minutes per real minute (60: T+20 min fires after 20 s)'),
 });
 export type TCreateExercise = z.infer<typeof ZCreateExerciseSchema>;

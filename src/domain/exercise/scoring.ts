@@ -23,17 +23,37 @@ export type ObservedStep = { doneAt: string | null; deadlineMinutes: number | nu
 
 /** What the director's node saw of one inject to one party, from its own copy of the record. */
 export type InjectObservation = {
-  injectId: string; party: string; kind: InjectKind;
+  injectId: string;
+  party: string;
+  kind: InjectKind;
   /** When the inject fired (null: not yet). */
   sentAt: string | null;
   steps: Partial<Record<StepName, ObservedStep>>;
 };
 
 export type StepScore = {
-  step: StepName; measuredMinutes: number | null; deadlineMinutes: number | null; status: StepStatus; points: number | null;
+  step: StepName;
+  measuredMinutes: number | null;
+  deadlineMinutes: number | null;
+  status: StepStatus;
+  points: number | null;
 };
-export type InjectScore = { injectId: string; party: string; kind: InjectKind; sentAt: string | null; steps: StepScore[]; met: boolean | null };
-export type PartyScore = { party: string; score: number | null; met: number; missed: number; pending: number; injects: InjectScore[] };
+export type InjectScore = {
+  injectId: string;
+  party: string;
+  kind: InjectKind;
+  sentAt: string | null;
+  steps: StepScore[];
+  met: boolean | null;
+};
+export type PartyScore = {
+  party: string;
+  score: number | null;
+  met: number;
+  missed: number;
+  pending: number;
+  injects: InjectScore[];
+};
 
 export type ScoreInput = {
   timeScale: number;
@@ -51,24 +71,48 @@ export function lateStepPoints(measuredMinutes: number, deadlineMinutes: number)
 
 function scoreStep(step: StepName, o: ObservedStep, sentAt: string | null, input: ScoreInput): StepScore {
   const deadline = o.deadlineMinutes;
-  if (!sentAt) return { step, measuredMinutes: null, deadlineMinutes: deadline, status: input.endedAt ? 'unfinished' : 'pending', points: null };
+  if (!sentAt)
+    return {
+      step,
+      measuredMinutes: null,
+      deadlineMinutes: deadline,
+      status: input.endedAt ? 'unfinished' : 'pending',
+      points: null,
+    };
   if (o.doneAt) {
     const measured = exerciseMinutesBetween(sentAt, o.doneAt, input.timeScale);
-    if (deadline == null) return { step, measuredMinutes: measured, deadlineMinutes: null, status: 'measured', points: null };
+    if (deadline == null)
+      return { step, measuredMinutes: measured, deadlineMinutes: null, status: 'measured', points: null };
     const points = lateStepPoints(measured, deadline);
-    return { step, measuredMinutes: measured, deadlineMinutes: deadline, status: measured <= deadline ? 'met' : 'missed', points };
+    return {
+      step,
+      measuredMinutes: measured,
+      deadlineMinutes: deadline,
+      status: measured <= deadline ? 'met' : 'missed',
+      points,
+    };
   }
   const reference = input.endedAt ?? input.now.toISOString();
   const elapsed = exerciseMinutesBetween(sentAt, reference, input.timeScale);
-  if (deadline != null && elapsed > deadline) return { step, measuredMinutes: null, deadlineMinutes: deadline, status: 'missed', points: 0 };
-  return { step, measuredMinutes: null, deadlineMinutes: deadline, status: input.endedAt ? 'unfinished' : 'pending', points: null };
+  if (deadline != null && elapsed > deadline)
+    return { step, measuredMinutes: null, deadlineMinutes: deadline, status: 'missed', points: 0 };
+  return {
+    step,
+    measuredMinutes: null,
+    deadlineMinutes: deadline,
+    status: input.endedAt ? 'unfinished' : 'pending',
+    points: null,
+  };
 }
 
 function scoreInject(o: InjectObservation, input: ScoreInput): InjectScore {
   const steps = STEP_NAMES.flatMap((name) => (o.steps[name] ? [scoreStep(name, o.steps[name], o.sentAt, input)] : []));
   const bound = steps.filter((s) => s.deadlineMinutes != null);
-  const met = bound.some((s) => s.status === 'missed') ? false
-    : bound.length > 0 && bound.every((s) => s.status === 'met') ? true : null;
+  const met = bound.some((s) => s.status === 'missed')
+    ? false
+    : bound.length > 0 && bound.every((s) => s.status === 'met')
+      ? true
+      : null;
   return { injectId: o.injectId, party: o.party, kind: o.kind, sentAt: o.sentAt, steps, met };
 }
 
@@ -77,9 +121,13 @@ export function scoreExercise(input: ScoreInput): PartyScore[] {
     const injects = input.observations.filter((o) => o.party === party).map((o) => scoreInject(o, input));
     const steps = injects.flatMap((i) => i.steps);
     const scored = steps.filter((s) => s.points != null);
-    const score = scored.length ? Math.round(scored.reduce((sum, s) => sum + (s.points ?? 0), 0) / scored.length) : null;
+    const score = scored.length
+      ? Math.round(scored.reduce((sum, s) => sum + (s.points ?? 0), 0) / scored.length)
+      : null;
     return {
-      party, score, injects,
+      party,
+      score,
+      injects,
       met: steps.filter((s) => s.status === 'met').length,
       missed: steps.filter((s) => s.status === 'missed').length,
       pending: steps.filter((s) => s.status === 'pending').length,

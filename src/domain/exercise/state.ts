@@ -3,7 +3,8 @@ import { AppError } from '../../errors.js';
 import type { Exercise, ExerciseState } from './types.js';
 
 function requireState(ex: Exercise, state: ExerciseState, action: string): void {
-  if (ex.state !== state) throw new AppError('EXERCISE_INVALID_STATE', { details: { id: ex.id, state: ex.state, action } });
+  if (ex.state !== state)
+    throw new AppError('EXERCISE_INVALID_STATE', { details: { id: ex.id, state: ex.state, action } });
 }
 
 export function startExercise(ex: Exercise, now: Date): Exercise {

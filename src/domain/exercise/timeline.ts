@@ -5,10 +5,20 @@ import { STEP_NAMES, type InjectObservation, type StepName } from './scoring.js'
 
 export type TimelineEntry = { at: string; minute: number; party: string; injectId: string; event: 'sent' | StepName };
 
-export function buildTimeline(startedAt: string, timeScale: number, observations: readonly InjectObservation[]): TimelineEntry[] {
+export function buildTimeline(
+  startedAt: string,
+  timeScale: number,
+  observations: readonly InjectObservation[],
+): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   const add = (at: string, o: InjectObservation, event: TimelineEntry['event']) =>
-    out.push({ at, minute: exerciseMinutesBetween(startedAt, at, timeScale), party: o.party, injectId: o.injectId, event });
+    out.push({
+      at,
+      minute: exerciseMinutesBetween(startedAt, at, timeScale),
+      party: o.party,
+      injectId: o.injectId,
+      event,
+    });
   for (const o of observations) {
     if (!o.sentAt) continue;
     add(o.sentAt, o, 'sent');

@@ -20,12 +20,17 @@ type InjectBase = {
 
 /** A hotline call placed to the party through the normal call workflow. */
 export type CallInject = InjectBase & {
-  kind: 'call'; urgency: CallUrgency; topic: CallTopic; text: Bilingual; callback: CallCallback;
+  kind: 'call';
+  urgency: CallUrgency;
+  topic: CallTopic;
+  text: Bilingual;
+  callback: CallCallback;
 };
 
 /** A request for assistance created and submitted to the party through the normal request workflow. */
 export type RequestInject = InjectBase & {
-  kind: 'request'; request: Omit<TCreateRequestDraft, 'requestedParty'>;
+  kind: 'request';
+  request: Omit<TCreateRequestDraft, 'requestedParty'>;
 };
 
 /** A message for the participants only (no workflow object); nothing to measure. */

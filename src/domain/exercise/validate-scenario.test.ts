@@ -17,11 +17,22 @@ const scenario = (over: Partial<TScenarioInput> = {}): TScenarioInput => ({
   participants: ['node-cn'],
   injects: [
     {
-      kind: 'call', offsetMinutes: 0, party: 'node-cn', urgency: 'emergency', topic: 'ransomware_incident',
-      title: { en: 'Emergency call', zh: '紧急呼叫' }, text: { en: 'Hospital encrypted', zh: '医院系统被加密' },
+      kind: 'call',
+      offsetMinutes: 0,
+      party: 'node-cn',
+      urgency: 'emergency',
+      topic: 'ransomware_incident',
+      title: { en: 'Emergency call', zh: '紧急呼叫' },
+      text: { en: 'Hospital encrypted', zh: '医院系统被加密' },
       callback: { name: 'Desk', phone: '+1 202 555 0100', email: null, timeZone: 'UTC' },
     },
-    { kind: 'request', offsetMinutes: 20, party: 'node-cn', title: { en: 'Preservation', zh: '保全' }, request: preservation },
+    {
+      kind: 'request',
+      offsetMinutes: 20,
+      party: 'node-cn',
+      title: { en: 'Preservation', zh: '保全' },
+      request: preservation,
+    },
   ],
   ...over,
 });
@@ -32,14 +43,22 @@ describe('validateScenario', () => {
   });
 
   it('names each problem in both languages at its path', () => {
-    const issues = validateScenario(scenario({
-      title: { en: 'Only English', zh: ' ' },
-      participants: ['node-us', 'node-xx'],
-      injects: [{ kind: 'info', offsetMinutes: 5, party: 'node-cn', title: { en: 'T', zh: 'T' }, text: { en: 'x', zh: '' } }],
-    }), ctx);
+    const issues = validateScenario(
+      scenario({
+        title: { en: 'Only English', zh: ' ' },
+        participants: ['node-us', 'node-xx'],
+        injects: [
+          { kind: 'info', offsetMinutes: 5, party: 'node-cn', title: { en: 'T', zh: 'T' }, text: { en: 'x', zh: '' } },
+        ],
+      }),
+      ctx,
+    );
     expect(issues.map((i) => [i.path, i.code])).toEqual([
-      ['title.zh', 'required'], ['participants.0', 'own_party'], ['participants.1', 'not_peer'],
-      ['injects.0.party', 'not_participant'], ['injects.0.text.zh', 'required'],
+      ['title.zh', 'required'],
+      ['participants.0', 'own_party'],
+      ['participants.1', 'not_peer'],
+      ['injects.0.party', 'not_participant'],
+      ['injects.0.text.zh', 'required'],
     ]);
     for (const i of issues) expect(i.message.zh).toMatch(/[\u4e00-\u9fff]/);
   });
@@ -47,7 +66,9 @@ describe('validateScenario', () => {
   it('runs the request submission rules on request injects', () => {
     const [, req] = scenario().injects;
     const broken = { ...req!, request: { ...preservation, legalBasis: null } } as TScenarioInput['injects'][number];
-    expect(validateScenario(scenario({ injects: [broken] }), ctx).map((i) => i.path)).toContain('injects.0.request.legalBasis');
+    expect(validateScenario(scenario({ injects: [broken] }), ctx).map((i) => i.path)).toContain(
+      'injects.0.request.legalBasis',
+    );
   });
 });
 

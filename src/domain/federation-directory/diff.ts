@@ -14,21 +14,33 @@ export type DirectoryDiff = {
 };
 
 const sameFounders = (a: DirectoryDocument, b: DirectoryDocument) =>
-  a.threshold === b.threshold && a.founders.length === b.founders.length &&
+  a.threshold === b.threshold &&
+  a.founders.length === b.founders.length &&
   a.founders.every((f) => b.founders.some((g) => g.party === f.party && g.fingerprint === f.fingerprint));
 
 const sameDetails = (a: DirectoryMember, b: DirectoryMember) =>
-  a.name.en === b.name.en && a.name.zh === b.name.zh && a.country === b.country && a.endpoint === b.endpoint &&
-  a.roles.length === b.roles.length && a.roles.every((r) => b.roles.includes(r));
+  a.name.en === b.name.en &&
+  a.name.zh === b.name.zh &&
+  a.country === b.country &&
+  a.endpoint === b.endpoint &&
+  a.roles.length === b.roles.length &&
+  a.roles.every((r) => b.roles.includes(r));
 
 /** `previous` null: every member is new. */
 export function diffDirectories(previous: DirectoryDocument | null, next: DirectoryDocument): DirectoryDiff {
   const before = new Map((previous?.members ?? []).map((m) => [m.party, m]));
-  const diff: DirectoryDiff = { added: [], rotated: [], removed: [], updated: [], foundersChanged: previous ? !sameFounders(previous, next) : false };
+  const diff: DirectoryDiff = {
+    added: [],
+    rotated: [],
+    removed: [],
+    updated: [],
+    foundersChanged: previous ? !sameFounders(previous, next) : false,
+  };
   for (const m of next.members) {
     const old = before.get(m.party);
     if (!old) diff.added.push(m.party);
-    else if (old.fingerprint !== m.fingerprint) diff.rotated.push({ party: m.party, from: old.fingerprint, to: m.fingerprint });
+    else if (old.fingerprint !== m.fingerprint)
+      diff.rotated.push({ party: m.party, from: old.fingerprint, to: m.fingerprint });
     else if (!sameDetails(old, m)) diff.updated.push(m.party);
   }
   const now = new Set(next.members.map((m) => m.party));

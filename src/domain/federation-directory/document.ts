@@ -11,7 +11,10 @@ const ZParty = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
 const ZFingerprint = z.string().regex(/^[a-z2-7]{52}$/);
 const ZName = z.string().min(1).max(200).regex(/\S/);
 /** Detached compact JWS: `<header>..<signature>`. */
-const ZDetached = z.string().max(2000).regex(/^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+$/);
+const ZDetached = z
+  .string()
+  .max(2000)
+  .regex(/^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+$/);
 
 export const DIRECTORY_ROLES = ['secretariat'] as const;
 export type DirectoryRole = (typeof DIRECTORY_ROLES)[number];
@@ -31,28 +34,34 @@ export const ZDirectoryFounder = z.strictObject({ party: ZParty, fingerprint: ZF
 
 const unique = (values: readonly string[]) => new Set(values).size === values.length;
 
-export const ZDirectoryDocument = z.strictObject({
-  v: z.literal(1),
-  federation: ZParty,
-  version: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-  issuedAt: z.iso.datetime(),
-  founders: z.array(ZDirectoryFounder).min(1).max(50),
-  threshold: z.number().int().min(1),
-  members: z.array(ZDirectoryMember).min(1).max(DIRECTORY_MAX_MEMBERS),
-  /** SHA-256 (hex) of the previous version's signed bytes; null for version 1. */
-  previous: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
-}).superRefine((doc, issues) => {
-  const add = (path: (string | number)[], message: string) => issues.addIssue({ code: 'custom', path, message });
-  if (!unique(doc.founders.map((f) => f.party))) add(['founders'], 'a founder is listed twice');
-  if (!unique(doc.members.map((m) => m.party))) add(['members'], 'a member is listed twice');
-  if (doc.threshold > doc.founders.length) add(['threshold'], 'threshold is larger than the number of founders');
-  if ((doc.version === 1) !== (doc.previous === null)) add(['previous'], 'only version 1 has no previous version');
-  doc.founders.forEach((f, i) => {
-    const member = doc.members.find((m) => m.party === f.party);
-    if (!member) add(['founders', i], 'a founder must be a member');
-    else if (member.fingerprint !== f.fingerprint) add(['founders', i], 'a founder\'s fingerprint must equal its member entry');
+export const ZDirectoryDocument = z
+  .strictObject({
+    v: z.literal(1),
+    federation: ZParty,
+    version: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    issuedAt: z.iso.datetime(),
+    founders: z.array(ZDirectoryFounder).min(1).max(50),
+    threshold: z.number().int().min(1),
+    members: z.array(ZDirectoryMember).min(1).max(DIRECTORY_MAX_MEMBERS),
+    /** SHA-256 (hex) of the previous version's signed bytes; null for version 1. */
+    previous: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable(),
+  })
+  .superRefine((doc, issues) => {
+    const add = (path: (string | number)[], message: string) => issues.addIssue({ code: 'custom', path, message });
+    if (!unique(doc.founders.map((f) => f.party))) add(['founders'], 'a founder is listed twice');
+    if (!unique(doc.members.map((m) => m.party))) add(['members'], 'a member is listed twice');
+    if (doc.threshold > doc.founders.length) add(['threshold'], 'threshold is larger than the number of founders');
+    if ((doc.version === 1) !== (doc.previous === null)) add(['previous'], 'only version 1 has no previous version');
+    doc.founders.forEach((f, i) => {
+      const member = doc.members.find((m) => m.party === f.party);
+      if (!member) add(['founders', i], 'a founder must be a member');
+      else if (member.fingerprint !== f.fingerprint)
+        add(['founders', i], "a founder's fingerprint must equal its member entry");
+    });
   });
-});
 
 export type DirectoryDocument = z.infer<typeof ZDirectoryDocument>;
 export type DirectoryMember = z.infer<typeof ZDirectoryMember>;

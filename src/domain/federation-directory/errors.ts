@@ -30,7 +30,10 @@ export const FEDERATION_DIRECTORY_ERRORS = {
   },
   FED_DIRECTORY_OTHER_FEDERATION: {
     status: 409,
-    message: { en: 'This directory belongs to another federation than the one this node follows.', zh: '该名录属于另一个联盟，而非本节点所在的联盟。' },
+    message: {
+      en: 'This directory belongs to another federation than the one this node follows.',
+      zh: '该名录属于另一个联盟，而非本节点所在的联盟。',
+    },
   },
   FED_DIRECTORY_NOT_FOUNDER: {
     status: 403,
@@ -41,7 +44,10 @@ export const FEDERATION_DIRECTORY_ERRORS = {
   },
   FED_DIRECTORY_NOT_PUBLISHER: {
     status: 403,
-    message: { en: 'Only a founder or the secretariat may publish the directory.', zh: '只有创始成员或秘书处可以发布名录。' },
+    message: {
+      en: 'Only a founder or the secretariat may publish the directory.',
+      zh: '只有创始成员或秘书处可以发布名录。',
+    },
   },
   FED_DIRECTORY_NONE: {
     status: 404,

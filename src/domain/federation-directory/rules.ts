@@ -23,7 +23,10 @@ export type DirectoryVerdict = {
 };
 
 /** Distinct founders among the verified signers (party and key both as the founder list names them). */
-export function countFounderSignatures(founders: readonly DirectoryFounder[], signers: readonly VerifiedSigner[]): string[] {
+export function countFounderSignatures(
+  founders: readonly DirectoryFounder[],
+  signers: readonly VerifiedSigner[],
+): string[] {
   const counted = new Set<string>();
   for (const s of signers) {
     if (founders.some((f) => f.party === s.party && s.fingerprints.includes(f.fingerprint))) counted.add(s.party);
@@ -31,14 +34,20 @@ export function countFounderSignatures(founders: readonly DirectoryFounder[], si
   return [...counted].sort();
 }
 
-export function checkDirectory(candidate: DirectoryDocument, held: HeldDirectory | null, signers: readonly VerifiedSigner[]): DirectoryVerdict {
+export function checkDirectory(
+  candidate: DirectoryDocument,
+  held: HeldDirectory | null,
+  signers: readonly VerifiedSigner[],
+): DirectoryVerdict {
   let resync = false;
   let changed = false;
   let anchor: Pick<DirectoryDocument, 'founders' | 'threshold'> = candidate;
   if (held) {
     const current = held.document;
     if (candidate.federation !== current.federation) {
-      throw new AppError('FED_DIRECTORY_OTHER_FEDERATION', { details: { held: current.federation, given: candidate.federation } });
+      throw new AppError('FED_DIRECTORY_OTHER_FEDERATION', {
+        details: { held: current.federation, given: candidate.federation },
+      });
     }
     const hash = directoryHash(candidate);
     if (candidate.version < current.version || (candidate.version === current.version && hash !== held.hash)) {
@@ -46,7 +55,9 @@ export function checkDirectory(candidate: DirectoryDocument, held: HeldDirectory
     }
     resync = candidate.version === current.version;
     if (candidate.version === current.version + 1 && candidate.previous !== held.hash) {
-      throw new AppError('FED_DIRECTORY_CHAIN_BROKEN', { details: { version: candidate.version, previous: candidate.previous, held: held.hash } });
+      throw new AppError('FED_DIRECTORY_CHAIN_BROKEN', {
+        details: { version: candidate.version, previous: candidate.previous, held: held.hash },
+      });
     }
     changed = foundersChanged(current, candidate);
     // A new founder set cannot vouch for itself: k of the founders this node already trusts must sign it.
@@ -55,7 +66,13 @@ export function checkDirectory(candidate: DirectoryDocument, held: HeldDirectory
   const signedBy = countFounderSignatures(anchor.founders, signers);
   if (signedBy.length < anchor.threshold) {
     throw new AppError('FED_DIRECTORY_NOT_ENOUGH_SIGNATURES', {
-      details: { required: anchor.threshold, valid: signedBy.length, signedBy, founders: anchor.founders.map((f) => f.party), foundersChanged: changed },
+      details: {
+        required: anchor.threshold,
+        valid: signedBy.length,
+        signedBy,
+        founders: anchor.founders.map((f) => f.party),
+        foundersChanged: changed,
+      },
     });
   }
   return { resync, foundersChanged: changed, signedBy };

@@ -18,7 +18,10 @@ export const FEDERATION_ERRORS = {
   },
   FED_UNKNOWN_KEY: {
     status: 401,
-    message: { en: 'The key named by the message is not known for this node.', zh: '消息所指的密钥不属于该节点的已知密钥。' },
+    message: {
+      en: 'The key named by the message is not known for this node.',
+      zh: '消息所指的密钥不属于该节点的已知密钥。',
+    },
   },
   FED_KEY_RETIRED: {
     status: 401,

@@ -9,11 +9,17 @@ export const FEDERATION_TRANSPORT_ERRORS = {
   },
   FED_PEER_EXISTS: {
     status: 409,
-    message: { en: 'This node is already a peer; suspend or remove it first.', zh: '该节点已是对等节点，请先暂停或移除。' },
+    message: {
+      en: 'This node is already a peer; suspend or remove it first.',
+      zh: '该节点已是对等节点，请先暂停或移除。',
+    },
   },
   FED_PEER_SUSPENDED: {
     status: 409,
-    message: { en: 'The peer is suspended: nothing can be sent to it.', zh: '该对等节点已暂停，无法向其发送任何内容。' },
+    message: {
+      en: 'The peer is suspended: nothing can be sent to it.',
+      zh: '该对等节点已暂停，无法向其发送任何内容。',
+    },
   },
   FED_PEER_IS_SELF: {
     status: 422,
@@ -63,7 +69,7 @@ export const FEDERATION_TRANSPORT_ERRORS = {
   FED_CHECKPOINT_CONFLICT: {
     status: 409,
     message: {
-      en: 'The audit checkpoint contradicts one countersigned earlier: the sender\'s history was rewritten.',
+      en: "The audit checkpoint contradicts one countersigned earlier: the sender's history was rewritten.",
       zh: '审计检查点与此前会签的检查点矛盾：发送方的历史记录已被改写。',
     },
   },
@@ -98,6 +104,9 @@ export const FEDERATION_TRANSPORT_ERRORS = {
   },
   FED_UNAVAILABLE: {
     status: 503,
-    message: { en: 'The batch could not be processed now; send it again later.', zh: '暂时无法处理该批次，请稍后重发。' },
+    message: {
+      en: 'The batch could not be processed now; send it again later.',
+      zh: '暂时无法处理该批次，请稍后重发。',
+    },
   },
 } as const satisfies ErrorCatalogue;

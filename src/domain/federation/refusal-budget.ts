@@ -14,14 +14,21 @@ function refill(state: RefusalBudgetState | undefined, policy: RefusalBudgetPoli
 }
 
 /** Milliseconds until the client may be served again (0: now); it may while at least one refusal is left. */
-export function refusalBlockMs(state: RefusalBudgetState | undefined, policy: RefusalBudgetPolicy, nowMs: number): number {
+export function refusalBlockMs(
+  state: RefusalBudgetState | undefined,
+  policy: RefusalBudgetPolicy,
+  nowMs: number,
+): number {
   const tokens = refill(state, policy, nowMs);
   return tokens >= 1 ? 0 : Math.ceil((1 - tokens) / perMs(policy));
 }
 
 /** Takes `count` refusals from the budget; returns the new state and how long the client is now blocked. */
 export function spendRefusals(
-  state: RefusalBudgetState | undefined, policy: RefusalBudgetPolicy, count: number, nowMs: number,
+  state: RefusalBudgetState | undefined,
+  policy: RefusalBudgetPolicy,
+  count: number,
+  nowMs: number,
 ): { state: RefusalBudgetState; blockMs: number } {
   const tokens = Math.max(-policy.perMinute, refill(state, policy, nowMs) - count);
   const next = { tokens, at: nowMs };

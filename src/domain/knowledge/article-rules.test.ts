@@ -7,8 +7,14 @@ import { codeOf } from '../shared/test-support.js';
 const actor: UserActor = { kind: 'user', userId: 'u1', name: 'Li Wei', roles: ['analyst'], partyId: 'CN' };
 const now = new Date('2026-05-01T08:00:00Z');
 const content: ArticleContent = {
-  kind: 'typology', title: { en: 'Pig-butchering', zh: '杀猪盘' }, body: { en: 'Body', zh: '正文' },
-  summary: { en: '', zh: '' }, tags: ['fraud', ' Fraud ', 'crypto'], concerns: ['KH'], status: 'published', tlp: 'GREEN',
+  kind: 'typology',
+  title: { en: 'Pig-butchering', zh: '杀猪盘' },
+  body: { en: 'Body', zh: '正文' },
+  summary: { en: '', zh: '' },
+  tags: ['fraud', ' Fraud ', 'crypto'],
+  concerns: ['KH'],
+  status: 'published',
+  tlp: 'GREEN',
 };
 
 describe('article rules', () => {
@@ -19,9 +25,19 @@ describe('article rules', () => {
   });
 
   it('refuses an article without any title, naming the field in both languages', () => {
-    const make = () => createArticle({ ...content, title: { en: ' ', zh: '' } }, actor, now, { id: 'a', localParty: 'CN' });
+    const make = () =>
+      createArticle({ ...content, title: { en: ' ', zh: '' } }, actor, now, { id: 'a', localParty: 'CN' });
     expect(codeOf(make)).toBe('KNOWLEDGE_INVALID');
-    expect(() => make()).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path: 'title', message: expect.objectContaining({ zh: expect.stringContaining('标题') }) })] }));
+    expect(() => make()).toThrow(
+      expect.objectContaining({
+        issues: [
+          expect.objectContaining({
+            path: 'title',
+            message: expect.objectContaining({ zh: expect.stringContaining('标题') }),
+          }),
+        ],
+      }),
+    );
   });
 
   it('revises into a new version on the origin only', () => {

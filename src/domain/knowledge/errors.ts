@@ -16,10 +16,19 @@ export const KNOWLEDGE_ERRORS = {
   },
   KNOWLEDGE_SHARE_REFUSED: {
     status: 422,
-    message: { en: 'The article’s TLP marking does not allow sharing it with this party.', zh: '文章的 TLP 标记不允许与该参与方共享。' },
+    message: {
+      en: 'The article’s TLP marking does not allow sharing it with this party.',
+      zh: '文章的 TLP 标记不允许与该参与方共享。',
+    },
   },
-  KNOWLEDGE_UNKNOWN_PEER: { status: 422, message: { en: 'This party is not a known peer.', zh: '该参与方不是已知的对等节点。' } },
-  KNOWLEDGE_VERSION_NOT_FOUND: { status: 404, message: { en: 'This version of the article does not exist.', zh: '该文章版本不存在。' } },
+  KNOWLEDGE_UNKNOWN_PEER: {
+    status: 422,
+    message: { en: 'This party is not a known peer.', zh: '该参与方不是已知的对等节点。' },
+  },
+  KNOWLEDGE_VERSION_NOT_FOUND: {
+    status: 404,
+    message: { en: 'This version of the article does not exist.', zh: '该文章版本不存在。' },
+  },
   KNOWLEDGE_ATTACHMENT_NOT_FOUND: { status: 404, message: { en: 'Attachment not found.', zh: '未找到该附件。' } },
   KNOWLEDGE_ATTACHMENT_INTEGRITY_FAILED: {
     status: 422,

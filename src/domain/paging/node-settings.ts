@@ -22,18 +22,40 @@ export type PagingNodeOverrides = {
 };
 
 export const NO_OVERRIDES: PagingNodeOverrides = {
-  smtpHost: null, smtpPort: null, smtpSecurity: null, smtpFrom: null, content: null, webhookHosts: null, deadlineSoonHours: null,
+  smtpHost: null,
+  smtpPort: null,
+  smtpSecurity: null,
+  smtpFrom: null,
+  content: null,
+  webhookHosts: null,
+  deadlineSoonHours: null,
 };
 
 /** The configuration's paging options this merge reads. */
 export type PagingConfigValues = {
-  smtpHost?: string; smtpPort: number; smtpSecurity: SmtpSecurity; smtpFrom: string; smtpUser?: string; smtpPassword?: string; smtpCaFile?: string;
-  pagingContent: PageContentField[]; pagingWebhookHosts: string[]; pagingDeadlineSoonHours: number;
+  smtpHost?: string;
+  smtpPort: number;
+  smtpSecurity: SmtpSecurity;
+  smtpFrom: string;
+  smtpUser?: string;
+  smtpPassword?: string;
+  smtpCaFile?: string;
+  pagingContent: PageContentField[];
+  pagingWebhookHosts: string[];
+  pagingDeadlineSoonHours: number;
 };
 
 /** The settings in force, and where each came from. */
 export type EffectivePaging = {
-  smtp: { host: string | null; port: number; security: SmtpSecurity; from: string; user: string | null; hasPassword: boolean; caFile: string | null };
+  smtp: {
+    host: string | null;
+    port: number;
+    security: SmtpSecurity;
+    from: string;
+    user: string | null;
+    hasPassword: boolean;
+    caFile: string | null;
+  };
   content: PageContentField[];
   webhookHosts: string[];
   deadlineSoonHours: number;
@@ -45,8 +67,13 @@ export function effectivePaging(config: PagingConfigValues, o: PagingNodeOverrid
   const overridden = (Object.keys(NO_OVERRIDES) as (keyof PagingNodeOverrides)[]).filter((k) => o[k] !== null);
   return {
     smtp: {
-      host: o.smtpHost ?? config.smtpHost ?? null, port: o.smtpPort ?? config.smtpPort, security: o.smtpSecurity ?? config.smtpSecurity,
-      from: o.smtpFrom ?? config.smtpFrom, user: config.smtpUser ?? null, hasPassword: !!config.smtpPassword, caFile: config.smtpCaFile ?? null,
+      host: o.smtpHost ?? config.smtpHost ?? null,
+      port: o.smtpPort ?? config.smtpPort,
+      security: o.smtpSecurity ?? config.smtpSecurity,
+      from: o.smtpFrom ?? config.smtpFrom,
+      user: config.smtpUser ?? null,
+      hasPassword: !!config.smtpPassword,
+      caFile: config.smtpCaFile ?? null,
     },
     content: o.content ?? [...config.pagingContent],
     webhookHosts: o.webhookHosts ?? [...config.pagingWebhookHosts],
@@ -65,8 +92,17 @@ export const isWebhookHostEntry = (s: string): boolean => HOST.test(s) && s !== 
  * leaves it as it is.
  */
 export const ZPagingNodeSettingsUpdateSchema = z.object({
-  smtpHost: z.string().trim().min(1).max(253)
-    .refine(isWebhookHostEntry, ruleMessage('Enter a host name, e.g. smtp.mps.example.', '请输入主机名，例如 smtp.mps.example。')).nullable().optional(),
+  smtpHost: z
+    .string()
+    .trim()
+    .min(1)
+    .max(253)
+    .refine(
+      isWebhookHostEntry,
+      ruleMessage('Enter a host name, e.g. smtp.mps.example.', '请输入主机名，例如 smtp.mps.example。'),
+    )
+    .nullable()
+    .optional(),
   smtpPort: z.number().int().min(1).max(65535).nullable().optional(),
   smtpSecurity: z.enum(SMTP_SECURITY).nullable().optional(),
   smtpFrom: z.string().trim().min(3).max(254).nullable().optional(),
@@ -81,16 +117,35 @@ export function pagingNodeSettingsIssues(u: PagingNodeSettingsUpdate): Validatio
   const out: ValidationIssue[] = [];
   (u.webhookHosts ?? []).forEach((h, i) => {
     if (!isWebhookHostEntry(h)) {
-      out.push(issue(`webhookHosts.${i}`, 'not_a_host', `"${h}" is not a host name (e.g. gw.mps.example, or .mps.example for every host under it).`,
-        `“${h}”不是主机名（例如 gw.mps.example，或以 .mps.example 表示其下所有主机）。`));
+      out.push(
+        issue(
+          `webhookHosts.${i}`,
+          'not_a_host',
+          `"${h}" is not a host name (e.g. gw.mps.example, or .mps.example for every host under it).`,
+          `“${h}”不是主机名（例如 gw.mps.example，或以 .mps.example 表示其下所有主机）。`,
+        ),
+      );
     }
   });
   if (u.smtpFrom && !/<[^<>@\s]+@[^<>@\s]+>\s*$|^[^<>@\s]+@[^<>@\s]+$/.test(u.smtpFrom)) {
-    out.push(issue('smtpFrom', 'not_an_address', 'Enter the sender as an address, e.g. Crossline CN <pages@mps.example>.',
-      '请填写发件人地址，例如 Crossline CN <pages@mps.example>。'));
+    out.push(
+      issue(
+        'smtpFrom',
+        'not_an_address',
+        'Enter the sender as an address, e.g. Crossline CN <pages@mps.example>.',
+        '请填写发件人地址，例如 Crossline CN <pages@mps.example>。',
+      ),
+    );
   }
   if (u.smtpSecurity === 'tls' && u.smtpPort === 587) {
-    out.push(issue('smtpPort', 'tls_port', 'Implicit TLS is normally on port 465; port 587 uses STARTTLS.', '隐式 TLS 通常使用 465 端口；587 端口使用 STARTTLS。'));
+    out.push(
+      issue(
+        'smtpPort',
+        'tls_port',
+        'Implicit TLS is normally on port 465; port 587 uses STARTTLS.',
+        '隐式 TLS 通常使用 465 端口；587 端口使用 STARTTLS。',
+      ),
+    );
   }
   return out;
 }
@@ -101,14 +156,21 @@ export function applyPagingNodeUpdate(before: PagingNodeOverrides, u: PagingNode
   for (const k of Object.keys(NO_OVERRIDES) as (keyof PagingNodeOverrides)[]) {
     const v = u[k];
     if (v === undefined) continue;
-    if (k === 'webhookHosts' && v !== null) next.webhookHosts = [...new Set((v as string[]).map((h) => h.toLowerCase()))];
-    else if (k === 'content' && v !== null) next.content = PAGE_CONTENT_FIELDS.filter((f) => (v as string[]).includes(f));
+    if (k === 'webhookHosts' && v !== null)
+      next.webhookHosts = [...new Set((v as string[]).map((h) => h.toLowerCase()))];
+    else if (k === 'content' && v !== null)
+      next.content = PAGE_CONTENT_FIELDS.filter((f) => (v as string[]).includes(f));
     else (next as Record<string, unknown>)[k] = v;
   }
   return next;
 }
 
 /** Names of the values a change altered (for the audit entry; never a value of the SMTP password). */
-export function changedPagingKeys(before: PagingNodeOverrides, after: PagingNodeOverrides): (keyof PagingNodeOverrides)[] {
-  return (Object.keys(NO_OVERRIDES) as (keyof PagingNodeOverrides)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+export function changedPagingKeys(
+  before: PagingNodeOverrides,
+  after: PagingNodeOverrides,
+): (keyof PagingNodeOverrides)[] {
+  return (Object.keys(NO_OVERRIDES) as (keyof PagingNodeOverrides)[]).filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
 }

@@ -12,7 +12,8 @@ export type PageContentField = (typeof PAGE_CONTENT_FIELDS)[number];
 export const DEFAULT_PAGE_CONTENT: readonly PageContentField[] = ['reference', 'urgency', 'deadline'];
 
 export type PageLanguage = 'en' | 'zh';
-export const pageLanguage = (locale: string | null | undefined): PageLanguage => (locale?.startsWith('zh') ? 'zh' : 'en');
+export const pageLanguage = (locale: string | null | undefined): PageLanguage =>
+  locale?.startsWith('zh') ? 'zh' : 'en';
 
 /** Everything a page may say, gathered by the sender; `allowed` decides what it does say. */
 export type PageSource = {
@@ -65,12 +66,18 @@ function urgencyLabel(urgency: string): Bilingual {
 export function recordPath(subjectType: string, subjectId: string): string {
   const id = encodeURIComponent(subjectId);
   switch (subjectType) {
-    case 'call': return `/hotline/calls/${id}`;
-    case 'request': return `/requests/${id}`;
-    case 'case': return `/cases/${id}`;
-    case 'action_item': return '/dialogue';
-    case 'correlation_alert': return '/intel/alerts';
-    default: return '/notifications';
+    case 'call':
+      return `/hotline/calls/${id}`;
+    case 'request':
+      return `/requests/${id}`;
+    case 'case':
+      return `/cases/${id}`;
+    case 'action_item':
+      return '/dialogue';
+    case 'correlation_alert':
+      return '/intel/alerts';
+    default:
+      return '/notifications';
   }
 }
 
@@ -79,9 +86,12 @@ type Line = { label: Bilingual; value: Bilingual };
 function lines(s: PageSource, allowed: readonly PageContentField[]): Line[] {
   const out: Line[] = [];
   const has = (f: PageContentField) => allowed.includes(f);
-  if (has('reference') && s.reference) out.push({ label: { en: 'Reference', zh: '编号' }, value: { en: s.reference, zh: s.reference } });
-  if (has('urgency') && s.urgency) out.push({ label: { en: 'Urgency', zh: '紧急程度' }, value: urgencyLabel(s.urgency) });
-  if (has('deadline') && s.deadline) out.push({ label: { en: 'Deadline', zh: '时限' }, value: humanInstant(s.deadline, s.recipient.timeZone) });
+  if (has('reference') && s.reference)
+    out.push({ label: { en: 'Reference', zh: '编号' }, value: { en: s.reference, zh: s.reference } });
+  if (has('urgency') && s.urgency)
+    out.push({ label: { en: 'Urgency', zh: '紧急程度' }, value: urgencyLabel(s.urgency) });
+  if (has('deadline') && s.deadline)
+    out.push({ label: { en: 'Deadline', zh: '时限' }, value: humanInstant(s.deadline, s.recipient.timeZone) });
   if (has('title')) out.push({ label: { en: 'Notice', zh: '通知' }, value: s.title });
   if (has('summary')) out.push({ label: { en: 'Details', zh: '详情' }, value: s.summary });
   return out;
@@ -93,7 +103,10 @@ function textIn(s: PageSource, allowed: readonly PageContentField[], lang: PageL
   for (const l of lines(s, allowed)) out.push(`${l.label[lang]}${zh ? '：' : ': '}${l.value[lang]}`);
   out.push('');
   out.push(zh ? `打开记录（需登录）：${s.link}` : `Open the record (sign-in required): ${s.link}`);
-  if (s.ackLink) out.push(zh ? `确认（需登录，仅可使用一次）：${s.ackLink}` : `Acknowledge (sign-in required, works once): ${s.ackLink}`);
+  if (s.ackLink)
+    out.push(
+      zh ? `确认（需登录，仅可使用一次）：${s.ackLink}` : `Acknowledge (sign-in required, works once): ${s.ackLink}`,
+    );
   return out.join('\n');
 }
 
@@ -108,10 +121,15 @@ export function pageEmail(s: PageSource, allowed: readonly PageContentField[]): 
   const urgent = u ? (lang === 'zh' ? `（${u}）` : ` (${u})`) : '';
   const exercise = isExercise(s.kind) ? (lang === 'zh' ? '【演练】' : '[EXERCISE] ') : '';
   const subject = `[Crossline] ${exercise}${kindLabel(s.kind)[lang]}${ref}${urgent}`;
-  const footer = lang === 'zh'
-    ? `\n\n——\n此消息由 Crossline 节点 ${s.nodeId} 自动发送。`
-    : `\n\n--\nSent automatically by Crossline node ${s.nodeId}.`;
-  return { subject, text: `${textIn(s, allowed, lang)}\n\n----------\n\n${textIn(s, allowed, other)}${footer}`, language: lang };
+  const footer =
+    lang === 'zh'
+      ? `\n\n——\n此消息由 Crossline 节点 ${s.nodeId} 自动发送。`
+      : `\n\n--\nSent automatically by Crossline node ${s.nodeId}.`;
+  return {
+    subject,
+    text: `${textIn(s, allowed, lang)}\n\n----------\n\n${textIn(s, allowed, other)}${footer}`,
+    language: lang,
+  };
 }
 
 /** The webhook body (documented in docs/operations.md, "Paging"); version 1. */
@@ -137,10 +155,18 @@ export type PageWebhookPayload = {
 export function pageWebhookPayload(s: PageSource, allowed: readonly PageContentField[]): PageWebhookPayload {
   const has = (f: PageContentField) => allowed.includes(f);
   return {
-    type: 'crossline.page', version: 1, pageId: s.pageId, node: s.nodeId, kind: baseKind(s.kind), exercise: isExercise(s.kind),
-    emergency: s.emergency, severity: s.severity, label: kindLabel(s.kind),
+    type: 'crossline.page',
+    version: 1,
+    pageId: s.pageId,
+    node: s.nodeId,
+    kind: baseKind(s.kind),
+    exercise: isExercise(s.kind),
+    emergency: s.emergency,
+    severity: s.severity,
+    label: kindLabel(s.kind),
     subject: {
-      type: s.subjectType, id: s.subjectId,
+      type: s.subjectType,
+      id: s.subjectId,
       ...(has('reference') && s.reference ? { reference: s.reference } : {}),
       ...(has('urgency') && s.urgency ? { urgency: s.urgency } : {}),
       ...(has('deadline') && s.deadline ? { deadline: s.deadline } : {}),

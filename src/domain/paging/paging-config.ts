@@ -3,7 +3,13 @@
 import { z } from 'zod';
 import { DEFAULT_PAGE_CONTENT, PAGE_CONTENT_FIELDS } from './page-content.js';
 
-const list = (v: unknown) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v);
+const list = (v: unknown) =>
+  typeof v === 'string'
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : v;
 const bool = (v: unknown) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v);
 
 export const PAGING_CONFIG = {

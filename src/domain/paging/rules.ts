@@ -36,7 +36,9 @@ export function pageDecision(f: PageFacts): PageDecision {
   const emergencyCall = kind.startsWith('call.') && f.urgency === 'emergency';
   switch (kind) {
     case 'call.incoming':
-      return f.urgency === 'emergency' || f.urgency === 'urgent' ? { page: true, emergency: emergencyCall } : { page: false };
+      return f.urgency === 'emergency' || f.urgency === 'urgent'
+        ? { page: true, emergency: emergencyCall }
+        : { page: false };
     case 'call.escalated':
       return { page: true, emergency: emergencyCall };
     case 'paging.failed':
@@ -64,7 +66,12 @@ const minutesOf = (hhmm: string): number => {
 
 /** Minutes since local midnight of `at` in `timeZone`. */
 export function localMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
   const h = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
   const m = Number(parts.find((p) => p.type === 'minute')?.value ?? 0);
   return h * 60 + m;
@@ -88,7 +95,7 @@ export function quietHoursEnd(quiet: QuietHours | null, timeZone: string, at: Da
   if (!quiet || !inQuietHours(quiet, timeZone, at)) return null;
   const minuteStart = at.getTime() - (at.getTime() % 60_000);
   const endMinute = minutesOf(quiet.end);
-  const naive = new Date(minuteStart + (((endMinute - localMinutes(at, timeZone) + 1440) % 1440) || 1440) * 60_000);
+  const naive = new Date(minuteStart + ((endMinute - localMinutes(at, timeZone) + 1440) % 1440 || 1440) * 60_000);
   // A clock change inside the quiet hours moves the wall clock by up to an hour: correct by the drift.
   const drift = ((localMinutes(naive, timeZone) - endMinute + 720 + 1440) % 1440) - 720;
   return new Date(naive.getTime() - drift * 60_000);

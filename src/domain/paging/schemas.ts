@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { ruleMessage } from '../shared/bilingual.js';
 import { isWallClock } from './rules.js';
 
-const wallClock = z.string().refine(isWallClock, ruleMessage('Enter a local time as HH:MM, e.g. 22:00.', '请按 HH:MM 格式填写当地时间，例如 22:00。'));
+const wallClock = z
+  .string()
+  .refine(
+    isWallClock,
+    ruleMessage('Enter a local time as HH:MM, e.g. 22:00.', '请按 HH:MM 格式填写当地时间，例如 22:00。'),
+  );
 
 export const ZQuietHoursSchema = z.object({ start: wallClock, end: wallClock });
 

@@ -23,7 +23,12 @@ const equal = (a: string, b: string): boolean => {
 
 /** What a receiver does: the signature matches and the timestamp is within `toleranceSeconds` of `now`. */
 export function verifyWebhookSignature(
-  secret: string, header: string | undefined, timestamp: string | undefined, body: string, now: Date, toleranceSeconds = 300,
+  secret: string,
+  header: string | undefined,
+  timestamp: string | undefined,
+  body: string,
+  now: Date,
+  toleranceSeconds = 300,
 ): boolean {
   if (!header || !timestamp || !/^\d{1,12}$/.test(timestamp)) return false;
   const ts = Number(timestamp);

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { challengeOfClientData, challengeUsable, CHALLENGE_TTL_MS } from './challenge.js';
 
 const now = new Date('2026-12-07T05:00:00Z');
-const live = { challenge: 'abc', purpose: 'login' as const, userId: null, expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS).toISOString() };
+const live = {
+  challenge: 'abc',
+  purpose: 'login' as const,
+  userId: null,
+  expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS).toISOString(),
+};
 
 describe('challenges', () => {
   it('is usable for its purpose until it expires', () => {
@@ -19,7 +24,9 @@ describe('challenges', () => {
   });
 
   it('reads the challenge from clientDataJSON and rejects what does not parse', () => {
-    const json = Buffer.from(JSON.stringify({ type: 'webauthn.get', challenge: 'xyz-_1', origin: 'http://localhost:7400' })).toString('base64url');
+    const json = Buffer.from(
+      JSON.stringify({ type: 'webauthn.get', challenge: 'xyz-_1', origin: 'http://localhost:7400' }),
+    ).toString('base64url');
     expect(challengeOfClientData(json)).toBe('xyz-_1');
     expect(challengeOfClientData('not-json')).toBeNull();
     expect(challengeOfClientData(Buffer.from('{"challenge":5}').toString('base64url'))).toBeNull();

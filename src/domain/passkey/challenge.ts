@@ -10,10 +10,20 @@ export const CHALLENGE_TTL_MS = 5 * 60_000;
 /** The timeout the browser is given for the ceremony. */
 export const CEREMONY_TIMEOUT_MS = 4 * 60_000;
 
-export type StoredChallenge = { challenge: string; purpose: ChallengePurpose; userId: string | null; expiresAt: string };
+export type StoredChallenge = {
+  challenge: string;
+  purpose: ChallengePurpose;
+  userId: string | null;
+  expiresAt: string;
+};
 
 /** A consumed challenge is usable for `purpose` (and `userId`, when it was issued to a user) until it expires. */
-export function challengeUsable(c: StoredChallenge, purpose: ChallengePurpose, userId: string | null, now: Date): boolean {
+export function challengeUsable(
+  c: StoredChallenge,
+  purpose: ChallengePurpose,
+  userId: string | null,
+  now: Date,
+): boolean {
   if (c.purpose !== purpose) return false;
   if (c.userId !== null && c.userId !== userId) return false;
   return new Date(c.expiresAt).getTime() > now.getTime();
@@ -23,7 +33,9 @@ export function challengeUsable(c: StoredChallenge, purpose: ChallengePurpose, u
 export function challengeOfClientData(clientDataJSON: string): string | null {
   try {
     const json = JSON.parse(new TextDecoder().decode(base64UrlToBytes(clientDataJSON))) as { challenge?: unknown };
-    return typeof json.challenge === 'string' && json.challenge.length > 0 && json.challenge.length <= 256 ? json.challenge : null;
+    return typeof json.challenge === 'string' && json.challenge.length > 0 && json.challenge.length <= 256
+      ? json.challenge
+      : null;
   } catch {
     return null;
   }

@@ -1,7 +1,13 @@
 // The passkey policy's rules: which roles it covers, which second factors a sign-in accepts, who may set it.
 import { describe, expect, it } from 'vitest';
 import {
-  canRemovePasskey, canSetPasskeyPolicy, mustEnrolPasskey, passkeyRequiredFor, rolesSeeingRed, secondFactors, seesRedData,
+  canRemovePasskey,
+  canSetPasskeyPolicy,
+  mustEnrolPasskey,
+  passkeyRequiredFor,
+  rolesSeeingRed,
+  secondFactors,
+  seesRedData,
 } from './policy.js';
 
 const ON = { requireForRedRoles: true };
@@ -9,7 +15,14 @@ const OFF = { requireForRedRoles: false };
 
 describe('passkey policy', () => {
   it('covers the roles that read TLP-marked records, not the auditor', () => {
-    expect(rolesSeeingRed()).toEqual(['admin', 'point_of_contact', 'investigator', 'analyst', 'supervisor', 'read_only']);
+    expect(rolesSeeingRed()).toEqual([
+      'admin',
+      'point_of_contact',
+      'investigator',
+      'analyst',
+      'supervisor',
+      'read_only',
+    ]);
     expect(seesRedData(['auditor'])).toBe(false);
     expect(seesRedData(['auditor', 'analyst'])).toBe(true);
   });

@@ -35,7 +35,11 @@ export function passkeyRequiredFor(policy: Pick<PasskeyPolicy, 'requireForRedRol
 }
 
 /** The user must add a passkey before anything but their own account is open to them. */
-export function mustEnrolPasskey(policy: Pick<PasskeyPolicy, 'requireForRedRoles'>, roles: readonly Role[], passkeyCount: number): boolean {
+export function mustEnrolPasskey(
+  policy: Pick<PasskeyPolicy, 'requireForRedRoles'>,
+  roles: readonly Role[],
+  passkeyCount: number,
+): boolean {
   return passkeyCount === 0 && passkeyRequiredFor(policy, roles);
 }
 
@@ -47,7 +51,11 @@ export type SecondFactor = 'totp' | 'passkey';
  * have one: then the passkey takes TOTP's place. A user the policy covers who has no passkey yet
  * still signs in with TOTP (and is then sent to add one).
  */
-export function secondFactors(user: { totpEnabled: boolean; passkeyCount: number; passkeyRequired: boolean }): SecondFactor[] {
+export function secondFactors(user: {
+  totpEnabled: boolean;
+  passkeyCount: number;
+  passkeyRequired: boolean;
+}): SecondFactor[] {
   const out: SecondFactor[] = [];
   if (user.passkeyCount > 0) out.push('passkey');
   if (user.totpEnabled && !(user.passkeyRequired && user.passkeyCount > 0)) out.push('totp');
@@ -59,6 +67,10 @@ export function canSetPasskeyPolicy(roles: readonly Role[]): boolean {
 }
 
 /** Removing a passkey must not leave a user the policy covers without one. */
-export function canRemovePasskey(policy: Pick<PasskeyPolicy, 'requireForRedRoles'>, roles: readonly Role[], passkeyCount: number): boolean {
+export function canRemovePasskey(
+  policy: Pick<PasskeyPolicy, 'requireForRedRoles'>,
+  roles: readonly Role[],
+  passkeyCount: number,
+): boolean {
   return !(passkeyCount <= 1 && passkeyRequiredFor(policy, roles));
 }

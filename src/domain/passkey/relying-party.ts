@@ -15,7 +15,12 @@ export function rpIdFitsHost(rpId: string, host: string): boolean {
   return h === id || h.endsWith(`.${id}`);
 }
 
-export function relyingPartyFor(input: { publicUrl?: string; passkeyRpId?: string; listenOrigin: string; nodeName: string }): RelyingParty {
+export function relyingPartyFor(input: {
+  publicUrl?: string;
+  passkeyRpId?: string;
+  listenOrigin: string;
+  nodeName: string;
+}): RelyingParty {
   const url = new URL(input.publicUrl ?? input.listenOrigin);
   const isLoopback = LOOPBACK.has(url.hostname);
   const host = isLoopback ? 'localhost' : url.hostname;

@@ -4,7 +4,10 @@
 import { z } from 'zod';
 import { ruleMessage } from '../shared/bilingual.js';
 
-const b64url = z.string().max(16_384).regex(/^[A-Za-z0-9_-]*$/, ruleMessage('Not base64url.', '不是 base64url 编码。'));
+const b64url = z
+  .string()
+  .max(16_384)
+  .regex(/^[A-Za-z0-9_-]*$/, ruleMessage('Not base64url.', '不是 base64url 编码。'));
 const transports = z.array(z.enum(['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'])).max(8);
 const attachment = z.enum(['platform', 'cross-platform']);
 

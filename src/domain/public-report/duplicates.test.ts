@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { narrativeSimilarity, scoreDuplicate, suggestDuplicates, type DuplicateCandidate } from './duplicates.js';
 
-const report = (id: string, narrative: string, extra: Partial<DuplicateCandidate> = {}): DuplicateCandidate =>
-  ({ id, category: 'fraud', narrative, indicators: [], contacts: [], ...extra });
+const report = (id: string, narrative: string, extra: Partial<DuplicateCandidate> = {}): DuplicateCandidate => ({
+  id,
+  category: 'fraud',
+  narrative,
+  indicators: [],
+  contacts: [],
+  ...extra,
+});
 const wallet = { type: 'crypto_wallet', value: 'TXYZabc' };
 const phone = { type: 'phone', value: '+8613800138000' };
 
 describe('duplicate scoring', () => {
   it('treats a shared payment destination as strong evidence', () => {
-    const s = scoreDuplicate(report('a', '投资平台骗了我', { indicators: [wallet] }), report('b', 'An investment site took my money', { indicators: [wallet] }));
+    const s = scoreDuplicate(
+      report('a', '投资平台骗了我', { indicators: [wallet] }),
+      report('b', 'An investment site took my money', { indicators: [wallet] }),
+    );
     expect(s.reasons).toEqual(['shared_indicator']);
     expect(s.score).toBeCloseTo(0.6);
   });
@@ -32,7 +41,11 @@ describe('duplicate scoring', () => {
 
   it('ranks suggestions best first and leaves the report itself out', () => {
     const a = report('a', 'x', { indicators: [wallet, phone] });
-    const ranked = suggestDuplicates(a, [a, report('b', 'y', { indicators: [wallet] }), report('c', 'z', { indicators: [wallet, phone] })]);
+    const ranked = suggestDuplicates(a, [
+      a,
+      report('b', 'y', { indicators: [wallet] }),
+      report('c', 'z', { indicators: [wallet, phone] }),
+    ]);
     expect(ranked.map((r) => r.id)).toEqual(['c', 'b']);
   });
 });

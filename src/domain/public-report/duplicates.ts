@@ -54,11 +54,20 @@ export function scoreDuplicate(a: DuplicateCandidate, b: DuplicateCandidate): Du
   for (const [, s] of signals) rest *= 1 - s;
   // A different category makes the same story less likely to be one incident.
   const score = (1 - rest) * (a.category === b.category ? 1 : 0.8);
-  return { score: Math.round(score * 1000) / 1000, reasons: signals.map(([r]) => r), shared, similarity: Math.round(similarity * 1000) / 1000 };
+  return {
+    score: Math.round(score * 1000) / 1000,
+    reasons: signals.map(([r]) => r),
+    shared,
+    similarity: Math.round(similarity * 1000) / 1000,
+  };
 }
 
 /** Candidates scoring at or above the threshold, best first. */
-export function suggestDuplicates(target: DuplicateCandidate, others: readonly DuplicateCandidate[], limit = 5): (DuplicateScore & { id: string })[] {
+export function suggestDuplicates(
+  target: DuplicateCandidate,
+  others: readonly DuplicateCandidate[],
+  limit = 5,
+): (DuplicateScore & { id: string })[] {
   return others
     .filter((o) => o.id !== target.id)
     .map((o) => ({ id: o.id, ...scoreDuplicate(target, o) }))

@@ -8,7 +8,10 @@ export const PUBLIC_REPORT_ERRORS = {
   },
   PUBLIC_REPORT_ATTACHMENT_TYPE: {
     status: 415,
-    message: { en: 'Only PNG, JPEG or WebP images and PDF files can be attached.', zh: '只能上传 PNG、JPEG、WebP 图片或 PDF 文件。' },
+    message: {
+      en: 'Only PNG, JPEG or WebP images and PDF files can be attached.',
+      zh: '只能上传 PNG、JPEG、WebP 图片或 PDF 文件。',
+    },
   },
   PUBLIC_REPORT_ATTACHMENT_TOO_LARGE: {
     status: 413,
@@ -27,16 +30,25 @@ export const PUBLIC_REPORT_ERRORS = {
   },
   PUBLIC_REPORT_RATE_LIMITED: {
     status: 429,
-    message: { en: 'Too many attempts from your connection. Please wait a little and try again.', zh: '您的网络连接尝试次数过多，请稍后再试。' },
+    message: {
+      en: 'Too many attempts from your connection. Please wait a little and try again.',
+      zh: '您的网络连接尝试次数过多，请稍后再试。',
+    },
   },
   PUBLIC_REPORT_STATUS_NOT_FOUND: {
     status: 404,
-    message: { en: 'No report matches this receipt number and code. Check both and try again.', zh: '没有与该回执编号和查询码相符的举报，请核对后重试。' },
+    message: {
+      en: 'No report matches this receipt number and code. Check both and try again.',
+      zh: '没有与该回执编号和查询码相符的举报，请核对后重试。',
+    },
   },
   PUBLIC_REPORT_NOT_FOUND: { status: 404, message: { en: 'Report not found.', zh: '未找到该举报。' } },
   PUBLIC_REPORT_TRANSITION_INVALID: {
     status: 409,
-    message: { en: 'The report cannot move to that status from its current one.', zh: '该举报当前状态下不能变更为所选状态。' },
+    message: {
+      en: 'The report cannot move to that status from its current one.',
+      zh: '该举报当前状态下不能变更为所选状态。',
+    },
   },
   PUBLIC_REPORT_MERGE_INVALID: {
     status: 409,

@@ -6,7 +6,9 @@ describe('attachment type from magic bytes', () => {
   it('recognises PNG, JPEG, WebP and PDF and nothing else', () => {
     expect(sniffMediaType(Buffer.from('89504e470d0a1a0a0000', 'hex'))).toBe('image/png');
     expect(sniffMediaType(Buffer.from('ffd8ffe000104a464946', 'hex'))).toBe('image/jpeg');
-    expect(sniffMediaType(Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')]))).toBe('image/webp');
+    expect(sniffMediaType(Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')]))).toBe(
+      'image/webp',
+    );
     expect(sniffMediaType(Buffer.from('%PDF-1.7\n'))).toBe('application/pdf');
     // A text file renamed to .png, an HTML page, a RIFF that is a WAV file.
     expect(sniffMediaType(Buffer.from('not really a png'))).toBeNull();

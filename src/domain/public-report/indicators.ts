@@ -6,7 +6,10 @@ import type { ReportInput } from './types.js';
 
 export type IndicatorSource = 'narrative' | 'payment' | 'contact';
 export type ReportIndicator = {
-  type: ObservableType; value: string; display: string; source: IndicatorSource;
+  type: ObservableType;
+  value: string;
+  display: string;
+  source: IndicatorSource;
   /** How the story wrote it (defanged, obfuscated_dot, chinese_numerals …): read from the story when shown, not stored. */
   flags?: string[];
 };
@@ -37,14 +40,19 @@ function normalizeOne(r: Raw, defaultCountry: string): ReportIndicator | null {
   let n = tryNormalizeObservable(r.type, r.value, { defaultCountry });
   if (!n.ok && r.type === 'account_handle') n = tryNormalizeObservable(r.type, r.value, { platform: 'other' });
   // An 11-digit number starting 13–19 is a Chinese mobile wherever the node is (as text extraction reads it).
-  if (!n.ok && r.type === 'phone' && CN_MOBILE.test(r.value.replace(/[\s-]/g, ''))) n = tryNormalizeObservable(r.type, r.value, { defaultCountry: 'CN' });
+  if (!n.ok && r.type === 'phone' && CN_MOBILE.test(r.value.replace(/[\s-]/g, '')))
+    n = tryNormalizeObservable(r.type, r.value, { defaultCountry: 'CN' });
   // A value the victim typed that does not normalize is still in the report; it is just not an indicator.
   if (!n.ok) return null;
   return { type: n.observable.type, value: n.observable.value, display: n.observable.display, source: r.source };
 }
 
 /** Distinct indicators (by type + canonical value); a structured field wins over the narrative. */
-export function reportIndicators(input: ReportInput, extracted: readonly ExtractedValue[], defaultCountry: string): ReportIndicator[] {
+export function reportIndicators(
+  input: ReportInput,
+  extracted: readonly ExtractedValue[],
+  defaultCountry: string,
+): ReportIndicator[] {
   const raws: Raw[] = [...structuredValues(input), ...extracted.map((e) => ({ ...e, source: 'narrative' as const }))];
   const seen = new Map<string, ReportIndicator>();
   for (const r of raws) {

@@ -9,7 +9,12 @@ export const RECEIPT_CONFIG = {
    * The 4-character node code in this node's public report receipts (Crockford base 32: 0–9 and
    * A–Z without I, L, O, U). Absent: derived from nodeId. Changing it leaves earlier receipts valid.
    */
-  receiptNodeCode: z.string().trim().toUpperCase().regex(NODE_CODE_PATTERN, '4 characters of 0-9 and A-Z without I, L, O, U').optional(),
+  receiptNodeCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(NODE_CODE_PATTERN, '4 characters of 0-9 and A-Z without I, L, O, U')
+    .optional(),
 };
 
 export const RECEIPT_ENV = {

@@ -1,12 +1,20 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  checkCharacter, formatReceipt, isWellFormedReceipt, normalizeReceipt, receiptNodeCode, type ReceiptSeries,
+  checkCharacter,
+  formatReceipt,
+  isWellFormedReceipt,
+  normalizeReceipt,
+  receiptNodeCode,
+  type ReceiptSeries,
 } from './receipt.js';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const keyOf = (label: string) => createHash('sha256').update(label).digest();
-const series = (nodeId: string, keyLabel = 'master key'): ReceiptSeries => ({ nodeCode: receiptNodeCode(nodeId), key: keyOf(`${keyLabel}/${nodeId}`) });
+const series = (nodeId: string, keyLabel = 'master key'): ReceiptSeries => ({
+  nodeCode: receiptNodeCode(nodeId),
+  key: keyOf(`${keyLabel}/${nodeId}`),
+});
 const CN = series('cn-mps');
 const US = series('us-fbi');
 /** The five scrambled-counter characters of a current receipt, as a number. */
@@ -26,24 +34,34 @@ describe('receipt numbers', () => {
   it('are unique within a node and year, and two nodes with different ids produce disjoint series', () => {
     const cn = new Set<string>();
     const us = new Set<string>();
-    for (let n = 1; n <= 5000; n++) { cn.add(formatReceipt(CN, 2026, n)); us.add(formatReceipt(US, 2026, n)); }
+    for (let n = 1; n <= 5000; n++) {
+      cn.add(formatReceipt(CN, 2026, n));
+      us.add(formatReceipt(US, 2026, n));
+    }
     expect(cn.size).toBe(5000);
     expect(us.size).toBe(5000);
     expect([...cn].filter((r) => us.has(r))).toEqual([]);
     // Not only the node code differs: each node's series is its own (the US node's first receipts
     // were the China node's first receipts under the old, unkeyed scramble).
     let sameBody = 0;
-    for (let n = 1; n <= 2000; n++) if (formatReceipt(CN, 2026, n).slice(13) === formatReceipt(US, 2026, n).slice(13)) sameBody += 1;
+    for (let n = 1; n <= 2000; n++)
+      if (formatReceipt(CN, 2026, n).slice(13) === formatReceipt(US, 2026, n).slice(13)) sameBody += 1;
     expect(sameBody).toBeLessThanOrEqual(1);
     // Two nodes sharing a master key (a cloned data dir) still get their own series through the node id.
-    const shared = (nodeId: string): ReceiptSeries => ({ nodeCode: receiptNodeCode(nodeId), key: keyOf(`same/${nodeId}`) });
+    const shared = (nodeId: string): ReceiptSeries => ({
+      nodeCode: receiptNodeCode(nodeId),
+      key: keyOf(`same/${nodeId}`),
+    });
     expect(formatReceipt(shared('a-1'), 2026, 1).slice(13)).not.toBe(formatReceipt(shared('b-2'), 2026, 1).slice(13));
   });
 
   it('reveal nothing about the next receipt: consecutive ones have no fixed relation, and it depends on the node key', () => {
     // The old scramble added the same constant from one receipt to the next (mod 2^25).
     const steps = new Set<number>();
-    for (let n = 1; n <= 2000; n++) steps.add((bodyValue(formatReceipt(CN, 2026, n + 1)) - bodyValue(formatReceipt(CN, 2026, n)) + 2 ** 25) % 2 ** 25);
+    for (let n = 1; n <= 2000; n++)
+      steps.add(
+        (bodyValue(formatReceipt(CN, 2026, n + 1)) - bodyValue(formatReceipt(CN, 2026, n)) + 2 ** 25) % 2 ** 25,
+      );
     expect(steps.size).toBeGreaterThan(1990);
 
     // Over many node keys, no bit of receipt n+1 leans on any bit of receipt n: knowing the scheme,

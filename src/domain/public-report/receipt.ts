@@ -94,13 +94,15 @@ function permute(key: Uint8Array, year: number, counter: number): number {
   // ECB over single, distinct blocks is AES used as a pseudorandom function, which is all a round needs.
   const aes = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false);
   let v = counter;
-  do v = feistel(aes, year, v); while (v >= SPACE);
+  do v = feistel(aes, year, v);
+  while (v >= SPACE);
   return v;
 }
 
 /** The receipt for the `counter`-th report of `year` on the node of `series` (counter from 1; unique below 2^25 a year). */
 export function formatReceipt(series: ReceiptSeries, year: number, counter: number): string {
-  if (!Number.isSafeInteger(counter) || counter < 1 || counter >= SPACE) throw new Error(`receipt counter out of range: ${counter}`);
+  if (!Number.isSafeInteger(counter) || counter < 1 || counter >= SPACE)
+    throw new Error(`receipt counter out of range: ${counter}`);
   if (!NODE_CODE_PATTERN.test(series.nodeCode)) throw new Error(`not a receipt node code: ${series.nodeCode}`);
   const body = encode(permute(series.key, year, counter), BODY_CHARS);
   return `CL-${year}-${series.nodeCode}-${body}${checkCharacter(series.nodeCode + body)}`;

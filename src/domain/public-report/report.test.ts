@@ -6,7 +6,9 @@ import type { ReportInput } from './types.js';
 
 const NOW = new Date('2026-03-10T08:00:00Z');
 const input: ReportInput = {
-  category: 'fraud', language: 'en', narrative: '  A fake bank adviser asked me to move my savings to a safe account.  ',
+  category: 'fraud',
+  language: 'en',
+  narrative: '  A fake bank adviser asked me to move my savings to a safe account.  ',
   payments: [{ method: 'bank_transfer', account: ' 123 ', platform: '' }],
   suspect: { phones: [' +44 20 7946 0000 ', ''], urls: [], handles: [], emails: [] },
   reporter: { name: ' ', email: '', consent: false },
@@ -16,11 +18,21 @@ const report = (id: string) => createReport(input, { id, receipt: `CL-2026-${id}
 describe('report records and triage transitions', () => {
   it('trims what people typed and drops empty optional parts, auditing only the receipt and category', () => {
     const { record, events } = createReport(input, { id: 'a', receipt: 'CL-2026-AAAAAA' }, NOW);
-    expect(record).toMatchObject({ status: 'received', narrative: 'A fake bank adviser asked me to move my savings to a safe account.', reporter: undefined });
-    expect(record.payments).toEqual([{ method: 'bank_transfer', account: '123', wallet: undefined, platform: undefined, transactionId: undefined }]);
+    expect(record).toMatchObject({
+      status: 'received',
+      narrative: 'A fake bank adviser asked me to move my savings to a safe account.',
+      reporter: undefined,
+    });
+    expect(record.payments).toEqual([
+      { method: 'bank_transfer', account: '123', wallet: undefined, platform: undefined, transactionId: undefined },
+    ]);
     expect(record.suspect.phones).toEqual(['+44 20 7946 0000']);
-    expect(events).toEqual([{ type: 'submitted', at: NOW.toISOString(), data: { receipt: 'CL-2026-AAAAAA', category: 'fraud' } }]);
-    expect(codeOf(() => createReport({ ...input, narrative: 'short' }, { id: 'b', receipt: 'x' }, NOW))).toBe('PUBLIC_REPORT_INVALID');
+    expect(events).toEqual([
+      { type: 'submitted', at: NOW.toISOString(), data: { receipt: 'CL-2026-AAAAAA', category: 'fraud' } },
+    ]);
+    expect(codeOf(() => createReport({ ...input, narrative: 'short' }, { id: 'b', receipt: 'x' }, NOW))).toBe(
+      'PUBLIC_REPORT_INVALID',
+    );
   });
 
   it('moves through review and closing; reopening is only for closed reports; a forwarded one only closes', () => {

@@ -9,5 +9,9 @@ export function takeToken(state: BucketState | undefined, policy: BucketPolicy, 
   const elapsed = Math.max(0, nowMs - prev.at) / 1000;
   const tokens = Math.min(policy.capacity, prev.tokens + elapsed * policy.perSecond);
   if (tokens >= 1) return { allowed: true, state: { tokens: tokens - 1, at: nowMs }, retryAfterSeconds: 0 };
-  return { allowed: false, state: { tokens, at: nowMs }, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / policy.perSecond)) };
+  return {
+    allowed: false,
+    state: { tokens, at: nowMs },
+    retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / policy.perSecond)),
+  };
 }

@@ -8,7 +8,11 @@ import { REPORT_STATUSES } from './types.js';
 describe('triage transitions', () => {
   it('offers per status the actions the page shows', () => {
     expect(Object.fromEntries(REPORT_STATUSES.map((s) => [s, triageActions(s)]))).toEqual({
-      received: ['start_review', 'close'], under_review: ['close'], forwarded: ['close'], closed: ['reopen'], duplicate: ['start_review', 'close'],
+      received: ['start_review', 'close'],
+      under_review: ['close'],
+      forwarded: ['close'],
+      closed: ['reopen'],
+      duplicate: ['start_review', 'close'],
     });
   });
 

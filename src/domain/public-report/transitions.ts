@@ -15,7 +15,11 @@ export const REPORT_TRANSITIONS: Readonly<Record<ReportStatus, readonly ReportSt
   closed: ['under_review'],
 };
 
-export const ACTION_TARGET: Readonly<Record<TriageAction, ReportStatus>> = { start_review: 'under_review', close: 'closed', reopen: 'under_review' };
+export const ACTION_TARGET: Readonly<Record<TriageAction, ReportStatus>> = {
+  start_review: 'under_review',
+  close: 'closed',
+  reopen: 'under_review',
+};
 
 export function canMove(from: ReportStatus, to: ReportStatus): boolean {
   return REPORT_TRANSITIONS[from].includes(to);

@@ -4,11 +4,14 @@ import type { ReportInput } from './types.js';
 
 const NOW = new Date('2026-03-10T08:00:00Z');
 const base: ReportInput = {
-  category: 'fraud', narrative: '有人冒充客服让我转账到安全账户，我转了两万元。', language: 'zh',
+  category: 'fraud',
+  narrative: '有人冒充客服让我转账到安全账户，我转了两万元。',
+  language: 'zh',
   payments: [{ method: 'bank_transfer', account: '6222 0212 3456 7890 128' }],
   suspect: { phones: ['+86 138 0013 8000'], urls: [], handles: ['wechat:kefu_888'], emails: ['kefu@example.com'] },
 };
-const codes = (input: Partial<ReportInput>) => validateReportInput({ ...base, ...input }, NOW).map((i) => `${i.path}:${i.code}`);
+const codes = (input: Partial<ReportInput>) =>
+  validateReportInput({ ...base, ...input }, NOW).map((i) => `${i.path}:${i.code}`);
 
 describe('report validation', () => {
   it('accepts a plain report from a victim', () => {
@@ -24,9 +27,13 @@ describe('report validation', () => {
   });
 
   it('checks the other side’s contacts and asks consent before keeping the reporter’s own', () => {
-    expect(codes({ suspect: { ...base.suspect, emails: ['not-an-email'], phones: ['call me'] } }))
-      .toEqual(['suspect.emails.0:REPORT_EMAIL_INVALID', 'suspect.phones.0:REPORT_PHONE_INVALID']);
-    expect(codes({ reporter: { email: 'me@example.org', consent: false } })).toEqual(['reporter.consent:REPORT_CONSENT_REQUIRED']);
+    expect(codes({ suspect: { ...base.suspect, emails: ['not-an-email'], phones: ['call me'] } })).toEqual([
+      'suspect.emails.0:REPORT_EMAIL_INVALID',
+      'suspect.phones.0:REPORT_PHONE_INVALID',
+    ]);
+    expect(codes({ reporter: { email: 'me@example.org', consent: false } })).toEqual([
+      'reporter.consent:REPORT_CONSENT_REQUIRED',
+    ]);
     expect(codes({ reporter: { email: 'me@example.org', consent: true } })).toEqual([]);
   });
 

@@ -12,7 +12,12 @@ export function percentile(sorted: readonly number[], q: number): number | null 
 
 export function summarizeDurations(values: readonly number[]): DurationSummary {
   const sorted = [...values].sort((a, b) => a - b);
-  return { count: sorted.length, p50Ms: percentile(sorted, 0.5), p90Ms: percentile(sorted, 0.9), p95Ms: percentile(sorted, 0.95) };
+  return {
+    count: sorted.length,
+    p50Ms: percentile(sorted, 0.5),
+    p90Ms: percentile(sorted, 0.9),
+    p95Ms: percentile(sorted, 0.95),
+  };
 }
 
 /** Duration between two ISO instants; null when either is missing. Negative spans (clock skew between nodes) count as 0. */

@@ -13,26 +13,50 @@ const codes = (input: Parameters<typeof parseReportPeriod>[0]) => {
 
 describe('parseReportPeriod', () => {
   it('reads quarters, months and years in UTC', () => {
-    expect(ok({ period: '2026-Q3' })).toMatchObject({ label: '2026-Q3', from: '2026-07-01T00:00:00.000Z', to: '2026-10-01T00:00:00.000Z' });
-    expect(ok({ period: '2026-11' })).toMatchObject({ from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' });
+    expect(ok({ period: '2026-Q3' })).toMatchObject({
+      label: '2026-Q3',
+      from: '2026-07-01T00:00:00.000Z',
+      to: '2026-10-01T00:00:00.000Z',
+    });
+    expect(ok({ period: '2026-11' })).toMatchObject({
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-12-01T00:00:00.000Z',
+    });
     expect(ok({ period: '2026' })).toMatchObject({ from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' });
   });
 
   it('ends the fourth quarter and December in the next year', () => {
-    expect(ok({ period: '2026-q4' })).toMatchObject({ label: '2026-Q4', from: '2026-10-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' });
+    expect(ok({ period: '2026-q4' })).toMatchObject({
+      label: '2026-Q4',
+      from: '2026-10-01T00:00:00.000Z',
+      to: '2027-01-01T00:00:00.000Z',
+    });
     expect(ok({ period: '2026-12' }).to).toBe('2027-01-01T00:00:00.000Z');
   });
 
   it('bounds periods by midnights of the agency zone', () => {
-    expect(ok({ period: '2026-Q3', timeZone: 'Asia/Shanghai' })).toMatchObject({ from: '2026-06-30T16:00:00.000Z', to: '2026-09-30T16:00:00.000Z' });
+    expect(ok({ period: '2026-Q3', timeZone: 'Asia/Shanghai' })).toMatchObject({
+      from: '2026-06-30T16:00:00.000Z',
+      to: '2026-09-30T16:00:00.000Z',
+    });
     // New York: Q1 starts in winter time (-5 h) and ends in summer time (-4 h).
-    expect(ok({ period: '2026-Q1', timeZone: 'America/New_York' })).toMatchObject({ from: '2026-01-01T05:00:00.000Z', to: '2026-04-01T04:00:00.000Z' });
+    expect(ok({ period: '2026-Q1', timeZone: 'America/New_York' })).toMatchObject({
+      from: '2026-01-01T05:00:00.000Z',
+      to: '2026-04-01T04:00:00.000Z',
+    });
     // Shanghai's Q4 reaches into the next UTC year only by its start offset.
-    expect(ok({ period: '2026-Q4', timeZone: 'Asia/Shanghai' })).toMatchObject({ from: '2026-09-30T16:00:00.000Z', to: '2026-12-31T16:00:00.000Z' });
+    expect(ok({ period: '2026-Q4', timeZone: 'Asia/Shanghai' })).toMatchObject({
+      from: '2026-09-30T16:00:00.000Z',
+      to: '2026-12-31T16:00:00.000Z',
+    });
   });
 
   it('takes from/to dates with the last day included', () => {
-    expect(ok({ from: '2026-07-01', to: '2026-09-30' })).toMatchObject({ label: '2026-07-01..2026-09-30', from: '2026-07-01T00:00:00.000Z', to: '2026-10-01T00:00:00.000Z' });
+    expect(ok({ from: '2026-07-01', to: '2026-09-30' })).toMatchObject({
+      label: '2026-07-01..2026-09-30',
+      from: '2026-07-01T00:00:00.000Z',
+      to: '2026-10-01T00:00:00.000Z',
+    });
     expect(ok({ from: '2026-12-31', to: '2026-12-31' }).to).toBe('2027-01-01T00:00:00.000Z');
   });
 

@@ -78,42 +78,96 @@ function yearOk(date: string): boolean {
 export function parseReportPeriod(input: PeriodInput): PeriodResult {
   const timeZone = input.timeZone ?? 'UTC';
   if (!isValidTimeZone(timeZone)) {
-    return { ok: false, issues: [issue('timeZone', 'unknown_time_zone', `Unknown time zone "${timeZone}".`, `未知时区“${timeZone}”。`)] };
+    return {
+      ok: false,
+      issues: [issue('timeZone', 'unknown_time_zone', `Unknown time zone "${timeZone}".`, `未知时区“${timeZone}”。`)],
+    };
   }
   const hasRange = input.from !== undefined || input.to !== undefined;
   if (input.period !== undefined && hasRange) {
-    return { ok: false, issues: [issue('period', 'period_and_range', 'Give either a period or from/to, not both.', '请只提供期间或起止日期之一，不要同时提供。')] };
+    return {
+      ok: false,
+      issues: [
+        issue(
+          'period',
+          'period_and_range',
+          'Give either a period or from/to, not both.',
+          '请只提供期间或起止日期之一，不要同时提供。',
+        ),
+      ],
+    };
   }
   let span: { start: string; end: string; label: string } | null;
   if (input.period !== undefined) {
     span = namedSpan(input.period.trim());
     if (!span) {
-      return { ok: false, issues: [issue('period', 'period_format', `"${input.period}" is not a period: use 2026-Q3, 2026-11 or 2026.`, `“${input.period}”不是有效期间：请使用 2026-Q3、2026-11 或 2026。`)] };
+      return {
+        ok: false,
+        issues: [
+          issue(
+            'period',
+            'period_format',
+            `"${input.period}" is not a period: use 2026-Q3, 2026-11 or 2026.`,
+            `“${input.period}”不是有效期间：请使用 2026-Q3、2026-11 或 2026。`,
+          ),
+        ],
+      };
     }
   } else if (hasRange) {
     const issues: ValidationIssue[] = [];
     for (const key of ['from', 'to'] as const) {
       const v = input[key];
-      if (v === undefined) issues.push(issue(key, 'required', `"${key}" is required with a date range.`, `日期范围需要“${key}”。`));
-      else if (!isRealDate(v)) issues.push(issue(key, 'date_format', `"${v}" is not a date (YYYY-MM-DD).`, `“${v}”不是有效日期（YYYY-MM-DD）。`));
+      if (v === undefined)
+        issues.push(issue(key, 'required', `"${key}" is required with a date range.`, `日期范围需要“${key}”。`));
+      else if (!isRealDate(v))
+        issues.push(
+          issue(key, 'date_format', `"${v}" is not a date (YYYY-MM-DD).`, `“${v}”不是有效日期（YYYY-MM-DD）。`),
+        );
     }
     if (issues.length) return { ok: false, issues };
     const from = input.from as string;
     const to = input.to as string;
     if (to < from) {
-      return { ok: false, issues: [issue('to', 'range_order', '"to" must not be before "from".', '结束日期不能早于起始日期。')] };
+      return {
+        ok: false,
+        issues: [issue('to', 'range_order', '"to" must not be before "from".', '结束日期不能早于起始日期。')],
+      };
     }
     const next = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     span = { start: from, end: next, label: `${from}..${to}` };
   } else {
-    return { ok: false, issues: [issue('period', 'required', 'A period is required (e.g. 2026-Q3) or from/to dates.', '需要提供期间（如 2026-Q3）或起止日期。')] };
+    return {
+      ok: false,
+      issues: [
+        issue(
+          'period',
+          'required',
+          'A period is required (e.g. 2026-Q3) or from/to dates.',
+          '需要提供期间（如 2026-Q3）或起止日期。',
+        ),
+      ],
+    };
   }
   if (!yearOk(span.start) || !yearOk(span.end)) {
-    return { ok: false, issues: [issue('period', 'year_range', `Years must lie between ${MIN_YEAR} and ${MAX_YEAR}.`, `年份必须在 ${MIN_YEAR} 至 ${MAX_YEAR} 之间。`)] };
+    return {
+      ok: false,
+      issues: [
+        issue(
+          'period',
+          'year_range',
+          `Years must lie between ${MIN_YEAR} and ${MAX_YEAR}.`,
+          `年份必须在 ${MIN_YEAR} 至 ${MAX_YEAR} 之间。`,
+        ),
+      ],
+    };
   }
   const from = midnight(span.start, timeZone);
   const to = midnight(span.end, timeZone);
-  if (!from || !to) return { ok: false, issues: [issue('period', 'period_format', 'The period cannot be placed in time.', '无法确定该期间的时间。')] };
+  if (!from || !to)
+    return {
+      ok: false,
+      issues: [issue('period', 'period_format', 'The period cannot be placed in time.', '无法确定该期间的时间。')],
+    };
   return { ok: true, period: { label: span.label, from, to, timeZone } };
 }
 

@@ -18,8 +18,18 @@ export type ChartBar = { label: Bilingual; value: number };
 
 export type ReportChart =
   | { kind: 'bars'; id: string; title: Bilingual; bars: ChartBar[] }
-  | { kind: 'percentiles'; id: string; title: Bilingual; series: { label: Bilingual; p50Ms: number | null; p90Ms: number | null; p95Ms: number | null; count: number }[] }
-  | { kind: 'sla'; id: string; title: Bilingual; items: { label: Bilingual; met: number; missed: number; pending: number; rate: number | null }[] };
+  | {
+      kind: 'percentiles';
+      id: string;
+      title: Bilingual;
+      series: { label: Bilingual; p50Ms: number | null; p90Ms: number | null; p95Ms: number | null; count: number }[];
+    }
+  | {
+      kind: 'sla';
+      id: string;
+      title: Bilingual;
+      items: { label: Bilingual; met: number; missed: number; pending: number; rate: number | null }[];
+    };
 
 /** `text`: the value in both languages where it has them (a peer's name); `value` stays the one-string form (CSV). */
 export type ReportFact = { label: Bilingual; value: string; text?: Bilingual };

@@ -21,10 +21,16 @@ const ACK_OPEN: readonly RequestStatus[] = ['submitted', 'needs_information'];
 const isIn = (list: readonly RequestStatus[], status: string): boolean => (list as readonly string[]).includes(status);
 
 /** A stored request's deadline facts (its deadlines live with its clocks). */
-export function requestDeadlines(r: Pick<RequestRecord, 'status' | 'acknowledgedAt' | 'fulfilledAt' | 'declinedAt' | 'clocks'>): RequestDeadlines {
+export function requestDeadlines(
+  r: Pick<RequestRecord, 'status' | 'acknowledgedAt' | 'fulfilledAt' | 'declinedAt' | 'clocks'>,
+): RequestDeadlines {
   return {
-    status: r.status, acknowledgedAt: r.acknowledgedAt, fulfilledAt: r.fulfilledAt, declinedAt: r.declinedAt,
-    ackDueAt: r.clocks.ackDueAt, responseDueAt: r.clocks.responseDueAt,
+    status: r.status,
+    acknowledgedAt: r.acknowledgedAt,
+    fulfilledAt: r.fulfilledAt,
+    declinedAt: r.declinedAt,
+    ackDueAt: r.clocks.ackDueAt,
+    responseDueAt: r.clocks.responseDueAt,
   };
 }
 
@@ -34,5 +40,8 @@ export function requestAckOutcome(r: RequestDeadlines, now: Date): DeadlineOutco
 
 /** A declined request was answered too (as in the request clocks): the response deadline is about any answer. */
 export function requestResponseOutcome(r: RequestDeadlines, now: Date): DeadlineOutcome {
-  return deadlineOutcome({ dueAt: r.responseDueAt, doneAt: r.fulfilledAt ?? r.declinedAt, isOpen: isIn(RESPONSE_OPEN, r.status) }, now);
+  return deadlineOutcome(
+    { dueAt: r.responseDueAt, doneAt: r.fulfilledAt ?? r.declinedAt, isOpen: isIn(RESPONSE_OPEN, r.status) },
+    now,
+  );
 }

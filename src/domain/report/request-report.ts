@@ -7,9 +7,21 @@ import { col, labelOf, type Cell, type ReportDocument } from './report-model.js'
 import { requestAckOutcome, requestDeadlines, requestResponseOutcome } from './request-deadlines.js';
 
 export type HistoryStep = { at: string; type: string; actorLabel: string; party: string };
-export type DeliveryRow = { type: string; peer: string; state: string; result: string | null; sentAt: string | null; receiptAt: string | null };
+export type DeliveryRow = {
+  type: string;
+  peer: string;
+  state: string;
+  result: string | null;
+  sentAt: string | null;
+  receiptAt: string | null;
+};
 
-export type RequestReportInput = { party: string; record: RequestRecord; history: HistoryStep[]; deliveries: DeliveryRow[] };
+export type RequestReportInput = {
+  party: string;
+  record: RequestRecord;
+  history: HistoryStep[];
+  deliveries: DeliveryRow[];
+};
 
 export function buildRequestReport(input: RequestReportInput, now: Date): ReportDocument {
   const r = input.record;
@@ -47,20 +59,36 @@ export function buildRequestReport(input: RequestReportInput, now: Date): Report
       {
         id: 'deadlines',
         title: { en: 'Deadlines', zh: '时限' },
-        columns: [col('clock', 'Deadline', '时限', 'code'), col('due_at', 'Due', '到期时间', 'instant'), col('done_at', 'Done', '完成时间', 'instant'), col('outcome', 'Outcome', '结果', 'code')],
+        columns: [
+          col('clock', 'Deadline', '时限', 'code'),
+          col('due_at', 'Due', '到期时间', 'instant'),
+          col('done_at', 'Done', '完成时间', 'instant'),
+          col('outcome', 'Outcome', '结果', 'code'),
+        ],
         rows: deadlines,
       },
       {
         id: 'history',
         title: { en: 'Step history', zh: '处理记录' },
-        columns: [col('at', 'When', '时间', 'instant'), col('event', 'Event', '事件'), col('actor', 'By', '操作人'), col('party', 'Party', '所属方')],
+        columns: [
+          col('at', 'When', '时间', 'instant'),
+          col('event', 'Event', '事件'),
+          col('actor', 'By', '操作人'),
+          col('party', 'Party', '所属方'),
+        ],
         rows: input.history.map((h) => [h.at, h.type, h.actorLabel, h.party]),
       },
       {
         id: 'deliveries',
         title: { en: 'Federation deliveries and receipts', zh: '联邦消息投递与回执' },
-        columns: [col('message', 'Message', '消息'), col('peer', 'Peer', '对方'), col('state', 'State', '状态', 'code'), col('result', 'Result', '结果'),
-          col('sent_at', 'Sent', '发送时间', 'instant'), col('receipt_at', 'Receipt', '回执时间', 'instant')],
+        columns: [
+          col('message', 'Message', '消息'),
+          col('peer', 'Peer', '对方'),
+          col('state', 'State', '状态', 'code'),
+          col('result', 'Result', '结果'),
+          col('sent_at', 'Sent', '发送时间', 'instant'),
+          col('receipt_at', 'Receipt', '回执时间', 'instant'),
+        ],
         rows: input.deliveries.map((d) => [d.type, d.peer, d.state, d.result, d.sentAt, d.receiptAt]),
       },
     ],

@@ -21,7 +21,13 @@ describe('SLA rules', () => {
   });
 
   it('rates compliance over decided deadlines only', () => {
-    expect(summarizeSla(['met', 'met', 'missed', 'pending', 'not_applicable'])).toEqual({ met: 2, missed: 1, pending: 1, total: 4, rate: 2 / 3 });
+    expect(summarizeSla(['met', 'met', 'missed', 'pending', 'not_applicable'])).toEqual({
+      met: 2,
+      missed: 1,
+      pending: 1,
+      total: 4,
+      rate: 2 / 3,
+    });
     expect(summarizeSla(['pending']).rate).toBeNull();
   });
 });

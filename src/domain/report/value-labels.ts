@@ -37,15 +37,25 @@ const REPORT_CODES: Record<string, Bilingual> = {
 
 // Later tables win on shared codes; the meanings agree (e.g. "closed" of a request, call or case).
 const ALL: Record<string, Bilingual> = {
-  ...CRIME_CATEGORY_LABELS, ...TASK_STATUS_LABELS, ...CASE_ROLE_LABELS, ...CASE_STATUS_LABELS, ...CALL_STATUS_LABELS,
-  ...CALL_URGENCY_LABELS, ...REQUEST_TYPE_LABELS, ...REQUEST_STATUS_LABELS, ...REPORT_CODES,
+  ...CRIME_CATEGORY_LABELS,
+  ...TASK_STATUS_LABELS,
+  ...CASE_ROLE_LABELS,
+  ...CASE_STATUS_LABELS,
+  ...CALL_STATUS_LABELS,
+  ...CALL_URGENCY_LABELS,
+  ...REQUEST_TYPE_LABELS,
+  ...REQUEST_STATUS_LABELS,
+  ...REPORT_CODES,
 };
 
 /**
  * Adds the labels of every known code that appears in a `code` column; `extra` names more codes
  * (party ids by the agency's name), the report's own codes winning on a clash.
  */
-export function withValueLabels(doc: Omit<ReportDocument, 'valueLabels'>, extra: Record<string, Bilingual> = {}): ReportDocument {
+export function withValueLabels(
+  doc: Omit<ReportDocument, 'valueLabels'>,
+  extra: Record<string, Bilingual> = {},
+): ReportDocument {
   const valueLabels: Record<string, Bilingual> = {};
   const known = { ...extra, ...ALL };
   for (const table of doc.tables) {

@@ -59,7 +59,9 @@ export function validateActionParams<A extends RequestAction>(
         : [];
     case 'record_approval':
       if (p.decision !== 'granted' && p.decision !== 'refused') {
-        return [issue('decision', 'required', 'Record whether approval was granted or refused.', '请登记批准或不予批准。')];
+        return [
+          issue('decision', 'required', 'Record whether approval was granted or refused.', '请登记批准或不予批准。'),
+        ];
       }
       return p.decision === 'refused' && blank(p.reason)
         ? [issue('reason', 'required', 'Give the reason the approval was refused.', '请说明不予批准的理由。')]
@@ -75,13 +77,22 @@ export function validateOverrideValues(v: ClockOverrideValues, r: RequestRecord,
   const out: ValidationIssue[] = [];
   const keys = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined);
   if (keys.length === 0) {
-    return [issue('values', 'required', 'Propose at least one new deadline or period.', '请至少提议一项新的时限或期限。')];
+    return [
+      issue('values', 'required', 'Propose at least one new deadline or period.', '请至少提议一项新的时限或期限。'),
+    ];
   }
   for (const k of ['ackDueAt', 'responseDueAt'] as const) {
     const at = v[k];
     if (at === undefined) continue;
     if (!isIsoInstant(at)) {
-      out.push(issue(`values.${k}`, 'invalid_format', 'Enter a date and time with its UTC offset.', '请填写带 UTC 偏移量的日期和时间。'));
+      out.push(
+        issue(
+          `values.${k}`,
+          'invalid_format',
+          'Enter a date and time with its UTC offset.',
+          '请填写带 UTC 偏移量的日期和时间。',
+        ),
+      );
     } else if (Date.parse(at) <= now.getTime()) {
       out.push(issue(`values.${k}`, 'in_past', 'A new deadline must lie in the future.', '新的时限必须晚于当前时间。'));
     }
@@ -91,22 +102,55 @@ export function validateOverrideValues(v: ClockOverrideValues, r: RequestRecord,
     for (const k of preservationKeys) {
       if (v[k] !== undefined) {
         out.push(
-          issue(`values.${k}`, 'not_applicable', 'Preservation periods apply only to preservation requests.', '保全期限仅适用于数据保全请求。'),
+          issue(
+            `values.${k}`,
+            'not_applicable',
+            'Preservation periods apply only to preservation requests.',
+            '保全期限仅适用于数据保全请求。',
+          ),
         );
       }
     }
   }
   if (v.preservationDays !== undefined && !intIn(v.preservationDays, 1, 3650)) {
-    out.push(issue('values.preservationDays', 'out_of_range', 'Use a whole number of days from 1 to 3650.', '请填写 1 至 3650 之间的整数天数。'));
+    out.push(
+      issue(
+        'values.preservationDays',
+        'out_of_range',
+        'Use a whole number of days from 1 to 3650.',
+        '请填写 1 至 3650 之间的整数天数。',
+      ),
+    );
   }
   if (v.renewalDays !== undefined && !intIn(v.renewalDays, 1, 3650)) {
-    out.push(issue('values.renewalDays', 'out_of_range', 'Use a whole number of days from 1 to 3650.', '请填写 1 至 3650 之间的整数天数。'));
+    out.push(
+      issue(
+        'values.renewalDays',
+        'out_of_range',
+        'Use a whole number of days from 1 to 3650.',
+        '请填写 1 至 3650 之间的整数天数。',
+      ),
+    );
   }
   if (v.maxRenewals !== undefined && v.maxRenewals !== null && !intIn(v.maxRenewals, 0, 100)) {
-    out.push(issue('values.maxRenewals', 'out_of_range', 'Use a whole number from 0 to 100, or no limit.', '请填写 0 至 100 之间的整数，或不设上限。'));
+    out.push(
+      issue(
+        'values.maxRenewals',
+        'out_of_range',
+        'Use a whole number from 0 to 100, or no limit.',
+        '请填写 0 至 100 之间的整数，或不设上限。',
+      ),
+    );
   }
   if (v.renewalReminderDays !== undefined && !intIn(v.renewalReminderDays, 0, 365)) {
-    out.push(issue('values.renewalReminderDays', 'out_of_range', 'Use a whole number of days from 0 to 365.', '请填写 0 至 365 之间的整数天数。'));
+    out.push(
+      issue(
+        'values.renewalReminderDays',
+        'out_of_range',
+        'Use a whole number of days from 0 to 365.',
+        '请填写 0 至 365 之间的整数天数。',
+      ),
+    );
   }
   return out;
 }

@@ -21,7 +21,13 @@ describe('acknowledgement clock', () => {
 
   it('is not overdue before the deadline', () => {
     const s = evaluateClocks(r, plus(r, 24 * HOUR_MS - 1));
-    expect(s).toMatchObject({ ackOverdue: false, responseOverdue: false, escalationLevel: 0, nextDeadlineAt: ackDue, nextEventAt: ackDue });
+    expect(s).toMatchObject({
+      ackOverdue: false,
+      responseOverdue: false,
+      escalationLevel: 0,
+      nextDeadlineAt: ackDue,
+      nextEventAt: ackDue,
+    });
   });
 
   it('is overdue from the deadline on and escalates to the supervisor', () => {
@@ -76,13 +82,20 @@ describe('response clock', () => {
     const declined = applyRequestAction(r, 'decline', requested, at(10), { reason: 'x' }).record;
     const withdrawn = applyRequestAction(r, 'withdraw', requester, at(10), { reason: 'x' }).record;
     for (const x of [declined, withdrawn]) {
-      expect(evaluateClocks(x, new Date(due + 30 * DAY_MS))).toMatchObject({ responseOverdue: false, escalationLevel: 0 });
+      expect(evaluateClocks(x, new Date(due + 30 * DAY_MS))).toMatchObject({
+        responseOverdue: false,
+        escalationLevel: 0,
+      });
       expect(dueClockEvents(x, new Date(due + 30 * DAY_MS), [])).toEqual([]);
     }
   });
 
   it('a draft has no clocks', () => {
-    expect(evaluateClocks(draft(), at(100_000))).toMatchObject({ escalationLevel: 0, nextDeadlineAt: null, preservationActive: false });
+    expect(evaluateClocks(draft(), at(100_000))).toMatchObject({
+      escalationLevel: 0,
+      nextDeadlineAt: null,
+      preservationActive: false,
+    });
   });
 });
 
@@ -91,20 +104,30 @@ describe('information pause', () => {
     const r = urgent();
     const paused = applyRequestAction(r, 'request_information', requested, plus(r, HOUR_MS), { questions: 'q' }).record;
     const s = evaluateClocks(paused, plus(r, 60 * DAY_MS));
-    expect(s).toMatchObject({ paused: true, ackOverdue: false, responseOverdue: false, escalationLevel: 0, nextEventAt: null });
+    expect(s).toMatchObject({
+      paused: true,
+      ackOverdue: false,
+      responseOverdue: false,
+      escalationLevel: 0,
+      nextEventAt: null,
+    });
     expect(dueClockEvents(paused, plus(r, 60 * DAY_MS), [])).toEqual([]);
   });
 
   it('keeps an overdue state reached before the pause, without escalating further', () => {
     const r = urgent();
-    const paused = applyRequestAction(r, 'request_information', requested, plus(r, 30 * HOUR_MS), { questions: 'q' }).record;
+    const paused = applyRequestAction(r, 'request_information', requested, plus(r, 30 * HOUR_MS), {
+      questions: 'q',
+    }).record;
     expect(evaluateClocks(paused, plus(r, 100 * DAY_MS))).toMatchObject({ ackOverdue: true, escalationLevel: 1 });
   });
 
   it('resumes with the waiting time added', () => {
     const r = urgent();
     const paused = applyRequestAction(r, 'request_information', requested, plus(r, HOUR_MS), { questions: 'q' }).record;
-    const resumed = applyRequestAction(paused, 'provide_information', requester, plus(r, 11 * HOUR_MS), { information: 'a' }).record;
+    const resumed = applyRequestAction(paused, 'provide_information', requester, plus(r, 11 * HOUR_MS), {
+      information: 'a',
+    }).record;
     expect(evaluateClocks(resumed, plus(r, 24 * HOUR_MS)).ackOverdue).toBe(false);
     expect(evaluateClocks(resumed, plus(r, 34 * HOUR_MS)).ackOverdue).toBe(true);
     expect(evaluateClocks(resumed, plus(r, 58 * HOUR_MS - 1)).escalationLevel).toBe(1);
@@ -131,21 +154,35 @@ describe('preservation expiry', () => {
   it('the reminder lead time is configurable, and an agreed override beats config', () => {
     const t = new Date(expires - 20 * DAY_MS);
     expect(evaluateClocks(r, t, { clockPolicy: { renewalReminderDays: 21 } }).renewalReminderDue).toBe(true);
-    const agreed = { ...r, clockOverrides: { renewalReminderDays: 10, agreedAt: r.updatedAt, proposedBy: 'requesting' as const } };
-    expect(evaluateClocks(agreed, new Date(expires - 11 * DAY_MS), { clockPolicy: { renewalReminderDays: 21 } }).renewalReminderDue).toBe(false);
+    const agreed = {
+      ...r,
+      clockOverrides: { renewalReminderDays: 10, agreedAt: r.updatedAt, proposedBy: 'requesting' as const },
+    };
+    expect(
+      evaluateClocks(agreed, new Date(expires - 11 * DAY_MS), { clockPolicy: { renewalReminderDays: 21 } })
+        .renewalReminderDue,
+    ).toBe(false);
     expect(evaluateClocks(agreed, new Date(expires - 10 * DAY_MS)).renewalReminderDue).toBe(true);
   });
 
   it('lapses at expiry', () => {
     const s = evaluateClocks(r, new Date(expires));
-    expect(s).toMatchObject({ preservationLapsed: true, renewalReminderDue: false, canRenew: false, preservationExpiresInDays: 0 });
+    expect(s).toMatchObject({
+      preservationLapsed: true,
+      renewalReminderDue: false,
+      canRenew: false,
+      preservationExpiresInDays: 0,
+    });
   });
 
   it('after the single 2703(f) renewal, canRenew is false but the reminder still warns of the lapse', () => {
     const renewed = applyRequestAction(r, 'renew_preservation', requester, at(100)).record;
     const newExpiry = Date.parse(renewed.clocks.preservationExpiresAt!);
     expect(newExpiry - expires).toBe(90 * DAY_MS);
-    expect(evaluateClocks(renewed, new Date(newExpiry - DAY_MS))).toMatchObject({ canRenew: false, renewalReminderDue: true });
+    expect(evaluateClocks(renewed, new Date(newExpiry - DAY_MS))).toMatchObject({
+      canRenew: false,
+      renewalReminderDue: true,
+    });
   });
 
   it('stops being tracked once the request is closed', () => {
@@ -158,7 +195,9 @@ describe('preservation expiry', () => {
   });
 
   it('next event is the reminder, then the expiry', () => {
-    expect(evaluateClocks(r, new Date(expires - 30 * DAY_MS)).nextEventAt).toBe(new Date(expires - 14 * DAY_MS).toISOString());
+    expect(evaluateClocks(r, new Date(expires - 30 * DAY_MS)).nextEventAt).toBe(
+      new Date(expires - 14 * DAY_MS).toISOString(),
+    );
     expect(evaluateClocks(r, new Date(expires - 5 * DAY_MS)).nextEventAt).toBe(new Date(expires).toISOString());
     expect(evaluateClocks(r, new Date(expires - 5 * DAY_MS)).nextDeadlineAt).toBe(new Date(expires).toISOString());
   });
@@ -197,7 +236,12 @@ describe('dueClockEvents', () => {
     const exp = r.clocks.preservationExpiresAt!;
     const remind = dueClockEvents(r, addMs(exp, -DAY_MS), []);
     expect(remind).toEqual([
-      { key: `renewal_reminder@${exp}`, kind: 'renewal_reminder', dueAt: exp, at: addMs(exp, -14 * DAY_MS).toISOString() },
+      {
+        key: `renewal_reminder@${exp}`,
+        kind: 'renewal_reminder',
+        dueAt: exp,
+        at: addMs(exp, -14 * DAY_MS).toISOString(),
+      },
     ]);
     expect(keys(r, new Date(exp), [`renewal_reminder@${exp}`])).toEqual([`preservation_lapsed@${exp}`]);
     const renewed = applyRequestAction(r, 'renew_preservation', requester, at(100)).record;

@@ -28,7 +28,8 @@ export type ClockStatus = {
   nextEventAt: string | null;
 };
 
-export type ClockEventKind = 'ack_overdue' | 'response_overdue' | 'escalated' | 'renewal_reminder' | 'preservation_lapsed';
+export type ClockEventKind =
+  'ack_overdue' | 'response_overdue' | 'escalated' | 'renewal_reminder' | 'preservation_lapsed';
 
 export type ClockEvent = {
   /** Stable id, e.g. `escalated:1:ack@2026-05-01T10:00:00.000Z`; store it once fired. */
@@ -63,7 +64,8 @@ function openDeadlines(r: RequestRecord): Deadline[] {
   const c = r.clocks;
   const out: Deadline[] = [];
   const ackOpen =
-    r.status === 'submitted' || (r.status === 'needs_information' && r.informationRequest?.previousStatus === 'submitted');
+    r.status === 'submitted' ||
+    (r.status === 'needs_information' && r.informationRequest?.previousStatus === 'submitted');
   if (ackOpen && c.ackDueAt && c.ackClockStartAt) {
     out.push({ clock: 'ack', due: Date.parse(c.ackDueAt), start: Date.parse(c.ackClockStartAt) });
   }
@@ -150,7 +152,14 @@ export function dueClockEvents(
     const dueAt = iso(new Date(d.due));
     if (clockNow >= d.due) {
       events.push({ key: `${d.clock}_overdue@${dueAt}`, kind: `${d.clock}_overdue`, clock: d.clock, dueAt, at: dueAt });
-      events.push({ key: `escalated:1:${d.clock}@${dueAt}`, kind: 'escalated', clock: d.clock, level: 1, dueAt, at: dueAt });
+      events.push({
+        key: `escalated:1:${d.clock}@${dueAt}`,
+        kind: 'escalated',
+        clock: d.clock,
+        level: 1,
+        dueAt,
+        at: dueAt,
+      });
     }
     const l2 = escalationAt(d);
     if (clockNow >= l2) {
@@ -162,7 +171,12 @@ export function dueClockEvents(
   if (win) {
     const dueAt = iso(new Date(win.expiresAt));
     if (t >= win.remindAt && t < win.expiresAt) {
-      events.push({ key: `renewal_reminder@${dueAt}`, kind: 'renewal_reminder', dueAt, at: iso(new Date(win.remindAt)) });
+      events.push({
+        key: `renewal_reminder@${dueAt}`,
+        kind: 'renewal_reminder',
+        dueAt,
+        at: iso(new Date(win.remindAt)),
+      });
     }
     if (t >= win.expiresAt) {
       events.push({ key: `preservation_lapsed@${dueAt}`, kind: 'preservation_lapsed', dueAt, at: dueAt });

@@ -66,7 +66,9 @@ describe('response deadline', () => {
   it('configured generic periods apply where the legal basis has none', () => {
     const r = submitted(content('content_data', 'routine'), { responseHours: { routine: 14 * 24 } });
     expect(hoursAfterSubmit(r, 'responseDueAt')).toBe(14 * 24);
-    const eu = submitted(content('content_data', 'routine', 'eu_2023_1543_production'), { responseHours: { routine: 14 * 24 } });
+    const eu = submitted(content('content_data', 'routine', 'eu_2023_1543_production'), {
+      responseHours: { routine: 14 * 24 },
+    });
     expect(hoursAfterSubmit(eu, 'responseDueAt')).toBe(240);
   });
 
@@ -78,12 +80,26 @@ describe('response deadline', () => {
     expect(after(fast.ackDueAt)).toBe(after(real.ackDueAt) / 60);
     expect(after(fast.responseDueAt)).toBe(after(real.responseDueAt) / 60);
     expect(after(fast.ackDueAt)).toBe(24 * 60_000); // 24 h acknowledgement → 24 real minutes
-    const agreed = { ...d, clockOverrides: { ackDueAt: '2026-09-02T00:00:00.000Z', agreedAt: at(0).toISOString(), proposedBy: 'requested' as const } };
+    const agreed = {
+      ...d,
+      clockOverrides: {
+        ackDueAt: '2026-09-02T00:00:00.000Z',
+        agreedAt: at(0).toISOString(),
+        proposedBy: 'requested' as const,
+      },
+    };
     expect(computeSubmitClocks(agreed, at(0), DEFAULT_CLOCK_POLICY, 60).ackDueAt).toBe('2026-09-02T00:00:00.000Z');
   });
 
   it('overrides already agreed replace computed deadlines', () => {
-    const d = { ...draft(), clockOverrides: { ackDueAt: '2026-09-02T00:00:00.000Z', agreedAt: at(0).toISOString(), proposedBy: 'requested' as const } };
+    const d = {
+      ...draft(),
+      clockOverrides: {
+        ackDueAt: '2026-09-02T00:00:00.000Z',
+        agreedAt: at(0).toISOString(),
+        proposedBy: 'requested' as const,
+      },
+    };
     const c = computeSubmitClocks(d, at(0), DEFAULT_CLOCK_POLICY);
     expect(c.ackDueAt).toBe('2026-09-02T00:00:00.000Z');
   });
@@ -134,7 +150,11 @@ describe('preservation period (counted from acceptance)', () => {
 
 describe('resolveClockPolicy', () => {
   it('merges partial config over the defaults', () => {
-    const p = resolveClockPolicy({ ackHours: { urgent: 12 }, renewalReminderDays: 7, defaultPreservation: { maxRenewals: 2 } });
+    const p = resolveClockPolicy({
+      ackHours: { urgent: 12 },
+      renewalReminderDays: 7,
+      defaultPreservation: { maxRenewals: 2 },
+    });
     expect(p.ackHours).toEqual({ routine: 72, urgent: 12, emergency: 1 });
     expect(p.renewalReminderDays).toBe(7);
     expect(p.defaultPreservation).toEqual({ days: 90, renewalDays: 90, maxRenewals: 2 });

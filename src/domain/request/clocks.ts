@@ -68,7 +68,12 @@ export function defaultResponseHours(r: ClockInput, policy: ClockPolicy): number
  * response clock back by acknowledging late. `timeScale` > 1 (an exercise run faster than real
  * time) divides the periods; agreed overrides are instants and stay as agreed.
  */
-export function computeSubmitClocks(r: ClockInput, submittedAt: Date, policy: ClockPolicy, timeScale = 1): RequestClocks {
+export function computeSubmitClocks(
+  r: ClockInput,
+  submittedAt: Date,
+  policy: ClockPolicy,
+  timeScale = 1,
+): RequestClocks {
   const at = iso(submittedAt);
   const after = (hours: number) => iso(addMs(submittedAt, Math.round((hours * HOUR_MS) / timeScale)));
   return {
@@ -99,7 +104,11 @@ export function renewalReminderDays(r: Pick<RequestRecord, 'clockOverrides'>, fa
  * Preservation is counted from acceptance: that is when the requested party orders the provider to
  * preserve, and the first moment both sides record. Only preservation requests get this clock.
  */
-export function startPreservation(r: ClockInput & { clocks: RequestClocks }, at: Date, policy: ClockPolicy): RequestClocks {
+export function startPreservation(
+  r: ClockInput & { clocks: RequestClocks },
+  at: Date,
+  policy: ClockPolicy,
+): RequestClocks {
   if (r.type !== 'preservation') return r.clocks;
   const { days } = preservationTerms(r, policy);
   return {

@@ -8,7 +8,12 @@ const ids = { id: 'r-9', reference: 'US-REQ-0009' };
 
 describe('createRequestDraft', () => {
   it('fills defaults and takes the requesting party from the actor', () => {
-    const { record, events, issues } = createRequestDraft(ids, { type: 'preservation', requestedParty: CN }, requester, T0);
+    const { record, events, issues } = createRequestDraft(
+      ids,
+      { type: 'preservation', requestedParty: CN },
+      requester,
+      T0,
+    );
     expect(record).toMatchObject({
       id: 'r-9',
       reference: 'US-REQ-0009',
@@ -28,7 +33,11 @@ describe('createRequestDraft', () => {
     });
     expect(record.clocks).toMatchObject({ ackDueAt: null, responseDueAt: null, renewalCount: 0 });
     expect(events).toEqual([
-      expect.objectContaining({ type: 'request.draft_created', actor: 'US Supervisor', data: expect.objectContaining({ type: 'preservation' }) }),
+      expect.objectContaining({
+        type: 'request.draft_created',
+        actor: 'US Supervisor',
+        data: expect.objectContaining({ type: 'preservation' }),
+      }),
     ]);
     expect(issues).toEqual([]);
   });
@@ -73,7 +82,10 @@ describe('updateRequestDraft', () => {
     expect(record.details.emergency).toEqual({ threatDescription: 'x' });
     expect(record.version).toBe(d.version + 1);
     expect(record.updatedAt).toBe(at(5).toISOString());
-    expect(events[0]).toMatchObject({ type: 'request.draft_updated', data: { fields: ['caseRef', 'urgency', 'details'] } });
+    expect(events[0]).toMatchObject({
+      type: 'request.draft_updated',
+      data: { fields: ['caseRef', 'urgency', 'details'] },
+    });
   });
 
   it('ignores fields that are not request content', () => {

@@ -123,7 +123,13 @@ export function updateRequestDraft(
   };
 }
 
-function draftEvent(type: string, r: RequestRecord, actor: Actor, at: string, data: Record<string, unknown>): RequestEvent {
+function draftEvent(
+  type: string,
+  r: RequestRecord,
+  actor: Actor,
+  at: string,
+  data: Record<string, unknown>,
+): RequestEvent {
   return {
     type,
     at,

@@ -19,8 +19,19 @@ export const dueSoonKey = (responseDueAt: string): string => `${RESPONSE_DUE_SOO
  */
 export function responseDueSoon(r: RequestRecord, ownParty: string, hours: number, now: Date): DueSoonEvent | null {
   const c = r.clocks;
-  if (r.requestedParty !== ownParty || !RESPONSE_OPEN.includes(r.status) || !c.responseDueAt || !c.responseClockStartAt || c.pausedAt) return null;
+  if (
+    r.requestedParty !== ownParty ||
+    !RESPONSE_OPEN.includes(r.status) ||
+    !c.responseDueAt ||
+    !c.responseClockStartAt ||
+    c.pausedAt
+  )
+    return null;
   const left = Date.parse(c.responseDueAt) - now.getTime();
   if (left <= 0 || left > hours * 3_600_000) return null;
-  return { key: dueSoonKey(c.responseDueAt), dueAt: c.responseDueAt, hoursLeft: Math.max(1, Math.ceil(left / 3_600_000)) };
+  return {
+    key: dueSoonKey(c.responseDueAt),
+    dueAt: c.responseDueAt,
+    hoursLeft: Math.max(1, Math.ceil(left / 3_600_000)),
+  };
 }

@@ -61,17 +61,29 @@ export { isValidTimeZone } from '../shared/time.js';
 
 /** True for an ISO-8601 date-time that names its offset, so it denotes one instant everywhere. */
 export function isIsoInstant(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
+  return (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
 }
 
 const KIND_HINTS: Record<IdentifierKind, Bilingual> = {
   account: { en: 'Enter the account name or ID.', zh: '请填写账号名称或 ID。' },
   domain: { en: 'Enter a domain name such as example.com.', zh: '请填写域名，例如 example.com。' },
-  ip: { en: 'Enter an IPv4 or IPv6 address (optionally with /prefix).', zh: '请填写 IPv4 或 IPv6 地址（可带 /前缀长度）。' },
+  ip: {
+    en: 'Enter an IPv4 or IPv6 address (optionally with /prefix).',
+    zh: '请填写 IPv4 或 IPv6 地址（可带 /前缀长度）。',
+  },
   wallet: { en: 'Enter a crypto wallet address without spaces.', zh: '请填写不含空格的加密货币钱包地址。' },
-  phone: { en: 'Enter a phone number, preferably with the country code (+86 …).', zh: '请填写电话号码，最好带国家代码（+86 …）。' },
+  phone: {
+    en: 'Enter a phone number, preferably with the country code (+86 …).',
+    zh: '请填写电话号码，最好带国家代码（+86 …）。',
+  },
   email: { en: 'Enter an e-mail address such as name@example.com.', zh: '请填写电子邮箱，例如 name@example.com。' },
-  url: { en: 'Enter a full URL starting with http:// or https://.', zh: '请填写以 http:// 或 https:// 开头的完整网址。' },
+  url: {
+    en: 'Enter a full URL starting with http:// or https://.',
+    zh: '请填写以 http:// 或 https:// 开头的完整网址。',
+  },
   other: { en: 'Enter a value.', zh: '请填写内容。' },
 };
 

@@ -60,7 +60,13 @@ export { ACTION_FROM, actionsFromStatus, allowedActions } from './transitions.js
 export { ANSWERABLE_STATUSES, requireResponseEvidence } from './response-evidence.js';
 export { peerStepNotice, type StepNotice } from './step-notices.js';
 export { ACTION_ORDER, expectedStep, nextActionFor, orderActions, type ExpectedStep } from './next-step.js';
-export { ACTION_EVENT, applyRequestAction, applyRequestCommand, type ApplyOptions, type ApplyResult } from './state-machine.js';
+export {
+  ACTION_EVENT,
+  applyRequestAction,
+  applyRequestCommand,
+  type ApplyOptions,
+  type ApplyResult,
+} from './state-machine.js';
 export {
   createRequestDraft,
   updateRequestDraft,

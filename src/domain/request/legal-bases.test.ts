@@ -62,21 +62,30 @@ describe('legal-basis catalogue', () => {
   it('carries the default clocks of the instruments', () => {
     expect(getLegalBasis('coe_budapest_art29')?.preservation).toEqual({ days: 60, renewalDays: 60, maxRenewals: null });
     expect(getLegalBasis('us_2703f')?.preservation).toEqual({ days: 90, renewalDays: 90, maxRenewals: 1 });
-    expect(getLegalBasis('eu_2023_1543_preservation')?.preservation).toEqual({ days: 60, renewalDays: 30, maxRenewals: 1 });
-    expect(getLegalBasis('eu_2023_1543_production')?.responseHours).toEqual({ routine: 240, urgent: 240, emergency: 8 });
+    expect(getLegalBasis('eu_2023_1543_preservation')?.preservation).toEqual({
+      days: 60,
+      renewalDays: 30,
+      maxRenewals: 1,
+    });
+    expect(getLegalBasis('eu_2023_1543_production')?.responseHours).toEqual({
+      routine: 240,
+      urgent: 240,
+      emergency: 8,
+    });
     expect(getLegalBasis('eu_2023_1543_production')?.applicableFrom).toBe('2026-08-18');
   });
 
   it('marks DSL Art. 36 and PIPL Art. 41 as requiring approval, and emergency-only instruments', () => {
-    expect(LEGAL_BASES.filter((b) => 'requiresApproval' in b && b.requiresApproval).map((b) => b.id).sort()).toEqual([
-      'cn_dsl_art36',
-      'cn_pipl_art41',
-    ]);
-    expect(LEGAL_BASES.filter((b) => 'emergencyOnly' in b && b.emergencyOnly).map((b) => b.id).sort()).toEqual([
-      'coe_p2_art10',
-      'coe_p2_art9',
-      'us_2702_emergency',
-    ]);
+    expect(
+      LEGAL_BASES.filter((b) => 'requiresApproval' in b && b.requiresApproval)
+        .map((b) => b.id)
+        .sort(),
+    ).toEqual(['cn_dsl_art36', 'cn_pipl_art41']);
+    expect(
+      LEGAL_BASES.filter((b) => 'emergencyOnly' in b && b.emergencyOnly)
+        .map((b) => b.id)
+        .sort(),
+    ).toEqual(['coe_p2_art10', 'coe_p2_art9', 'us_2702_emergency']);
   });
 
   it('knows its ids', () => {
@@ -95,7 +104,9 @@ describe('allowed legal bases per type', () => {
 
   it('preservation: Art. 29, 2703(f), EU preservation order, not production orders', () => {
     const ids = ALLOWED_LEGAL_BASES_BY_TYPE.preservation;
-    expect(ids).toEqual(expect.arrayContaining(['coe_budapest_art29', 'us_2703f', 'eu_2023_1543_preservation', 'cn_us_mlaa']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['coe_budapest_art29', 'us_2703f', 'eu_2023_1543_preservation', 'cn_us_mlaa']),
+    );
     expect(ids).not.toContain('eu_2023_1543_production');
     expect(ids).not.toContain('coe_budapest_art30');
   });
@@ -112,7 +123,9 @@ describe('allowed legal bases per type', () => {
   });
 
   it('interview: MLA instruments and Protocol Art. 11 (video conferencing)', () => {
-    expect(ALLOWED_LEGAL_BASES_BY_TYPE.interview).toEqual(expect.arrayContaining(['cn_us_mlaa', 'cn_icjal', 'coe_p2_art11']));
+    expect(ALLOWED_LEGAL_BASES_BY_TYPE.interview).toEqual(
+      expect.arrayContaining(['cn_us_mlaa', 'cn_icjal', 'coe_p2_art11']),
+    );
     expect(ALLOWED_LEGAL_BASES_BY_TYPE.interview).not.toContain('us_2703f');
   });
 

@@ -76,7 +76,12 @@ export const LEGAL_BASES = [
     preservation: { days: 60, renewalDays: 60, maxRenewals: null },
   },
   budapest(30, 'Expedited disclosure of preserved traffic data', '已保全流量数据的快速披露', ['expedited_disclosure']),
-  budapest(31, 'Mutual assistance regarding accessing of stored computer data', '关于访问已存储计算机数据的司法协助', DATA_TYPES),
+  budapest(
+    31,
+    'Mutual assistance regarding accessing of stored computer data',
+    '关于访问已存储计算机数据的司法协助',
+    DATA_TYPES,
+  ),
   protocol(6, 'Request for domain name registration information', '域名注册信息请求', ['subscriber_info']),
   protocol(7, 'Disclosure of subscriber information', '用户信息的披露', ['subscriber_info']),
   protocol(8, 'Expedited production of subscriber information and traffic data', '快速提供用户信息和流量数据', [
@@ -84,9 +89,12 @@ export const LEGAL_BASES = [
     'traffic_data',
   ]),
   {
-    ...protocol(9, 'Expedited disclosure of stored computer data in an emergency', '紧急情况下已存储计算机数据的快速披露', [
-      'emergency_disclosure',
-    ]),
+    ...protocol(
+      9,
+      'Expedited disclosure of stored computer data in an emergency',
+      '紧急情况下已存储计算机数据的快速披露',
+      ['emergency_disclosure'],
+    ),
     emergencyOnly: true,
   },
   {
@@ -96,7 +104,10 @@ export const LEGAL_BASES = [
   protocol(11, 'Video conferencing', '视频会议', ['interview']),
   {
     id: 'us_2703f',
-    name: { en: '18 U.S.C. § 2703(f) – Requirement to preserve evidence', zh: '《美国法典》第18编第2703条(f)款 保全证据的要求' },
+    name: {
+      en: '18 U.S.C. § 2703(f) – Requirement to preserve evidence',
+      zh: '《美国法典》第18编第2703条(f)款 保全证据的要求',
+    },
     officialIn: ['en'],
     shortName: { en: '18 U.S.C. § 2703(f)', zh: '《美国法典》第18编第2703条(f)款' },
     citation: '18 U.S.C. § 2703(f)',
@@ -155,7 +166,10 @@ export const LEGAL_BASES = [
   },
   {
     id: 'cn_csl_art28',
-    name: { en: "Cybersecurity Law of the People's Republic of China, Art. 28", zh: '《中华人民共和国网络安全法》第二十八条' },
+    name: {
+      en: "Cybersecurity Law of the People's Republic of China, Art. 28",
+      zh: '《中华人民共和国网络安全法》第二十八条',
+    },
     officialIn: ['zh'],
     shortName: { en: 'PRC Cybersecurity Law Art. 28', zh: '《网络安全法》第二十八条' },
     citation: '网络安全法 第二十八条',
@@ -164,7 +178,10 @@ export const LEGAL_BASES = [
   },
   {
     id: 'cn_dsl_art36',
-    name: { en: "Data Security Law of the People's Republic of China, Art. 36", zh: '《中华人民共和国数据安全法》第三十六条' },
+    name: {
+      en: "Data Security Law of the People's Republic of China, Art. 36",
+      zh: '《中华人民共和国数据安全法》第三十六条',
+    },
     officialIn: ['zh'],
     shortName: { en: 'PRC Data Security Law Art. 36', zh: '《数据安全法》第三十六条' },
     citation: '数据安全法 第三十六条',

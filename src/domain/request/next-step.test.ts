@@ -36,7 +36,11 @@ describe('the next step of a request', () => {
   it('asks for approval before work where the law requires it, then records the decision', () => {
     const r = { ...recordIn('accepted'), approvalRequired: true };
     expect(expectedStep(r)?.action).toBe('request_approval');
-    expect(expectedStep(recordIn('approval_pending'))).toMatchObject({ side: 'requested', action: 'record_approval', roles: ['supervisor'] });
+    expect(expectedStep(recordIn('approval_pending'))).toMatchObject({
+      side: 'requested',
+      action: 'record_approval',
+      roles: ['supervisor'],
+    });
   });
 
   it('the requester is not offered withdrawing or new deadlines once the request is fulfilled; closing comes first', () => {

@@ -108,7 +108,14 @@ describe('request policy table', () => {
 
 describe('view policy', () => {
   it('every role of either party may view a normal request', () => {
-    for (const role of ['point_of_contact', 'investigator', 'supervisor', 'analyst', 'auditor', 'read_only'] as Role[]) {
+    for (const role of [
+      'point_of_contact',
+      'investigator',
+      'supervisor',
+      'analyst',
+      'auditor',
+      'read_only',
+    ] as Role[]) {
       expect(canRequest(user(CN, [role]), 'view', { ...record, confidentiality: 'normal' })).toBe(true);
     }
     expect(canRequest(user(CN, ['admin']), 'view', record)).toBe(false);
@@ -155,10 +162,18 @@ describe('allowedActions', () => {
   });
 
   it('shows agree only to the party that did not propose', () => {
-    const p = applyRequestAction(recordIn('submitted'), 'propose_clock_override', requested, at(10), VALID_PARAMS.propose_clock_override).record;
+    const p = applyRequestAction(
+      recordIn('submitted'),
+      'propose_clock_override',
+      requested,
+      at(10),
+      VALID_PARAMS.propose_clock_override,
+    ).record;
     expect(allowedActions(p, requested, at(11))).not.toContain('agree_clock_override');
     expect(allowedActions(p, requested, at(11))).toContain('reject_clock_override');
-    expect(allowedActions(p, requester, at(11))).toEqual(expect.arrayContaining(['agree_clock_override', 'reject_clock_override']));
+    expect(allowedActions(p, requester, at(11))).toEqual(
+      expect.arrayContaining(['agree_clock_override', 'reject_clock_override']),
+    );
   });
 
   it('hides renewal after lapse only when now is known', () => {

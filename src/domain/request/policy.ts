@@ -24,7 +24,10 @@ const CASEWORK: readonly Role[] = ['point_of_contact', 'investigator', 'supervis
 const DECIDERS: readonly Role[] = ['point_of_contact', 'supervisor'];
 
 export const REQUEST_POLICY: Record<RequestPolicyAction, PolicyRule> = {
-  view: { side: 'either', roles: ['point_of_contact', 'investigator', 'supervisor', 'analyst', 'auditor', 'read_only'] },
+  view: {
+    side: 'either',
+    roles: ['point_of_contact', 'investigator', 'supervisor', 'analyst', 'auditor', 'read_only'],
+  },
   create_draft: { side: 'requesting', roles: CASEWORK },
   update_draft: { side: 'requesting', roles: CASEWORK },
   submit: { side: 'requesting', roles: CASEWORK },
@@ -62,7 +65,8 @@ type Refusal = 'role' | 'side' | null;
 function refusal(actor: Actor, action: RequestPolicyAction, r?: PartyPair & Partial<RequestRecord>): Refusal {
   const rule = REQUEST_POLICY[action];
   if (actor.kind === 'system') return 'role';
-  if (actor.kind === 'peer' && (action === 'view' || action === 'create_draft' || action === 'update_draft')) return 'role';
+  if (actor.kind === 'peer' && (action === 'view' || action === 'create_draft' || action === 'update_draft'))
+    return 'role';
   if (actor.kind === 'user') {
     const roles: readonly Role[] =
       action === 'view' && r?.confidentiality === 'restricted' ? RESTRICTED_VIEWERS : rule.roles;
@@ -78,7 +82,11 @@ function refusal(actor: Actor, action: RequestPolicyAction, r?: PartyPair & Part
 }
 
 /** Role and party-side check only; state and guards are the state machine's job. */
-export function canRequest(actor: Actor, action: RequestPolicyAction, record?: PartyPair & Partial<RequestRecord>): boolean {
+export function canRequest(
+  actor: Actor,
+  action: RequestPolicyAction,
+  record?: PartyPair & Partial<RequestRecord>,
+): boolean {
   return refusal(actor, action, record) === null;
 }
 

@@ -52,7 +52,12 @@ export function receiveSubmittedRequest(
 ): { record: RequestRecord; events: RequestEvent[] } {
   if (sender.partyId !== snapshot.requestingParty || snapshot.requestedParty !== localPartyId) {
     throw new AppError('REQUEST_WRONG_PARTY', {
-      details: { requestId: snapshot.id, from: sender.partyId, requestingParty: snapshot.requestingParty, requestedParty: snapshot.requestedParty },
+      details: {
+        requestId: snapshot.id,
+        from: sender.partyId,
+        requestingParty: snapshot.requestingParty,
+        requestedParty: snapshot.requestedParty,
+      },
     });
   }
   if (!snapshot.submittedAt || !snapshot.clocks.ackDueAt || !snapshot.clocks.responseDueAt) {
@@ -63,7 +68,8 @@ export function receiveSubmittedRequest(
 
   const at = iso(receivedAt);
   const { id, reference, submittedAt, clocks, createdBy, approvalRequired: senderFlag, ...content } = snapshot;
-  const approvalRequired = senderFlag || isApprovalRequired(snapshot.type, snapshot.legalBasis ?? '', localRequiresApproval);
+  const approvalRequired =
+    senderFlag || isApprovalRequired(snapshot.type, snapshot.legalBasis ?? '', localRequiresApproval);
   const record: RequestRecord = {
     ...content,
     ...UNTOUCHED_BY_WORKFLOW,

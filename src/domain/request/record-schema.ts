@@ -5,32 +5,68 @@ import { ZBilingual } from '../shared/record-schema-parts.js';
 import { sameType, type SameType } from '../shared/same-type.js';
 import { storedDocument } from '../shared/stored-document.js';
 import {
-  ASSET_KINDS, CONFIDENTIALITY_LEVELS, CRIME_CATEGORIES, IDENTIFIER_KINDS, INTERVIEW_ROLES, REQUEST_STATUSES, REQUEST_TYPES,
-  TAKEDOWN_CONTENT_KINDS, URGENCIES, type RequestRecord,
+  ASSET_KINDS,
+  CONFIDENTIALITY_LEVELS,
+  CRIME_CATEGORIES,
+  IDENTIFIER_KINDS,
+  INTERVIEW_ROLES,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+  TAKEDOWN_CONTENT_KINDS,
+  URGENCIES,
+  type RequestRecord,
 } from './types.js';
 
 const side = z.enum(['requesting', 'requested']);
 
 const ZIdentifier = z.object({
-  kind: z.enum(IDENTIFIER_KINDS), value: z.string(), from: z.string().optional(), to: z.string().optional(),
-  timeZone: z.string().optional(), service: z.string().optional(), note: z.string().optional(),
+  kind: z.enum(IDENTIFIER_KINDS),
+  value: z.string(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  timeZone: z.string().optional(),
+  service: z.string().optional(),
+  note: z.string().optional(),
 });
 
 const ZDetails = z.object({
   preservation: z.object({ dataToPreserve: z.string(), provider: z.string() }).optional(),
   expeditedDisclosure: z.object({ preservationReference: z.string() }).optional(),
   emergency: z.object({ threatDescription: z.string() }).optional(),
-  takedown: z.object({ urls: z.array(z.string()), contentKind: z.enum(TAKEDOWN_CONTENT_KINDS), hostingProvider: z.string().optional() }).optional(),
-  freeze: z.object({ assetKind: z.enum(ASSET_KINDS), account: z.string(), institution: z.string(), amount: z.string(), currency: z.string() }).optional(),
-  interview: z.object({
-    personName: z.string(), role: z.enum(INTERVIEW_ROLES), language: z.string().optional(),
-    videoConference: z.boolean().optional(), questions: z.string().optional(),
-  }).optional(),
+  takedown: z
+    .object({
+      urls: z.array(z.string()),
+      contentKind: z.enum(TAKEDOWN_CONTENT_KINDS),
+      hostingProvider: z.string().optional(),
+    })
+    .optional(),
+  freeze: z
+    .object({
+      assetKind: z.enum(ASSET_KINDS),
+      account: z.string(),
+      institution: z.string(),
+      amount: z.string(),
+      currency: z.string(),
+    })
+    .optional(),
+  interview: z
+    .object({
+      personName: z.string(),
+      role: z.enum(INTERVIEW_ROLES),
+      language: z.string().optional(),
+      videoConference: z.boolean().optional(),
+      questions: z.string().optional(),
+    })
+    .optional(),
 });
 
 const ZOverrideValues = z.object({
-  ackDueAt: z.string().optional(), responseDueAt: z.string().optional(), preservationDays: z.number().optional(),
-  renewalDays: z.number().optional(), maxRenewals: z.number().nullable().optional(), renewalReminderDays: z.number().optional(),
+  ackDueAt: z.string().optional(),
+  responseDueAt: z.string().optional(),
+  preservationDays: z.number().optional(),
+  renewalDays: z.number().optional(),
+  maxRenewals: z.number().nullable().optional(),
+  renewalReminderDays: z.number().optional(),
 });
 
 const nullableString = z.string().nullable();
@@ -56,19 +92,43 @@ export const ZRequestRecord = z.object({
   reference: z.string(),
   status: z.enum(REQUEST_STATUSES),
   approvalRequired: z.boolean(),
-  approval: z.object({
-    requestedAt: z.string(), decidedAt: nullableString, decision: z.enum(['granted', 'refused']).nullable(),
-    authority: z.string().optional(), reference: z.string().optional(), note: z.string().optional(),
-  }).nullable(),
+  approval: z
+    .object({
+      requestedAt: z.string(),
+      decidedAt: nullableString,
+      decision: z.enum(['granted', 'refused']).nullable(),
+      authority: z.string().optional(),
+      reference: z.string().optional(),
+      note: z.string().optional(),
+    })
+    .nullable(),
   clocks: z.object({
-    ackClockStartAt: nullableString, ackDueAt: nullableString, responseClockStartAt: nullableString, responseDueAt: nullableString,
-    pausedAt: nullableString, preservationStartedAt: nullableString, preservationExpiresAt: nullableString, renewalCount: z.number(),
+    ackClockStartAt: nullableString,
+    ackDueAt: nullableString,
+    responseClockStartAt: nullableString,
+    responseDueAt: nullableString,
+    pausedAt: nullableString,
+    preservationStartedAt: nullableString,
+    preservationExpiresAt: nullableString,
+    renewalCount: z.number(),
   }),
-  clockOverrides: ZOverrideValues.extend({ agreedAt: z.string(), proposedBy: side, note: z.string().optional() }).nullable(),
-  pendingClockOverride: z.object({
-    values: ZOverrideValues, proposedBy: side, proposedAt: z.string(), proposedByLabel: z.string(), note: z.string().optional(),
+  clockOverrides: ZOverrideValues.extend({
+    agreedAt: z.string(),
+    proposedBy: side,
+    note: z.string().optional(),
   }).nullable(),
-  informationRequest: z.object({ questions: z.string(), requestedAt: z.string(), previousStatus: z.enum(REQUEST_STATUSES) }).nullable(),
+  pendingClockOverride: z
+    .object({
+      values: ZOverrideValues,
+      proposedBy: side,
+      proposedAt: z.string(),
+      proposedByLabel: z.string(),
+      note: z.string().optional(),
+    })
+    .nullable(),
+  informationRequest: z
+    .object({ questions: z.string(), requestedAt: z.string(), previousStatus: z.enum(REQUEST_STATUSES) })
+    .nullable(),
   declineReason: nullableString,
   withdrawReason: nullableString,
   createdBy: z.string(),

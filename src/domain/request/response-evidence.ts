@@ -5,7 +5,12 @@ import type { Actor } from '../shared/actor.js';
 import { requireRequestAccess } from './policy.js';
 import type { RequestRecord, RequestStatus } from './types.js';
 
-export const ANSWERABLE_STATUSES: readonly RequestStatus[] = ['accepted', 'approval_pending', 'in_progress', 'partially_fulfilled'];
+export const ANSWERABLE_STATUSES: readonly RequestStatus[] = [
+  'accepted',
+  'approval_pending',
+  'in_progress',
+  'partially_fulfilled',
+];
 
 /** Throws the refusal (403 role or side, 409 status) when `actor` may not file evidence for `r` now. */
 export function requireResponseEvidence(actor: Actor, r: RequestRecord): void {

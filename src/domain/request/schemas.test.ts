@@ -16,7 +16,8 @@ describe('ZCreateRequestDraftSchema', () => {
   });
 
   it('refuses unknown enums, legal bases and offset-less instants', () => {
-    const bad = (x: object) => ZCreateRequestDraftSchema.safeParse({ type: 'preservation', requestedParty: 'n', ...x }).success;
+    const bad = (x: object) =>
+      ZCreateRequestDraftSchema.safeParse({ type: 'preservation', requestedParty: 'n', ...x }).success;
     expect(bad({ type: 'spy' })).toBe(false);
     expect(bad({ legalBasis: 'magna_carta' })).toBe(false);
     expect(bad({ urgency: 'asap' })).toBe(false);
@@ -55,9 +56,14 @@ describe('ZRequestActionSchema', () => {
     expect(ZRequestActionSchema.safeParse({ action: 'record_approval', decision: 'granted' }).success).toBe(true);
     expect(ZRequestActionSchema.safeParse({ action: 'record_approval', decision: 'perhaps' }).success).toBe(false);
     expect(
-      ZRequestActionSchema.safeParse({ action: 'propose_clock_override', values: { maxRenewals: null, preservationDays: 30 } }).success,
+      ZRequestActionSchema.safeParse({
+        action: 'propose_clock_override',
+        values: { maxRenewals: null, preservationDays: 30 },
+      }).success,
     ).toBe(true);
-    expect(ZRequestActionSchema.safeParse({ action: 'propose_clock_override', values: { preservationDays: 0 } }).success).toBe(false);
+    expect(
+      ZRequestActionSchema.safeParse({ action: 'propose_clock_override', values: { preservationDays: 0 } }).success,
+    ).toBe(false);
     expect(ZRequestActionSchema.safeParse({ action: 'teleport' }).success).toBe(false);
   });
 });

@@ -33,7 +33,11 @@ export const ZRequestDetailsSchema = z.object({
   expeditedDisclosure: z.object({ preservationReference: text(200) }).optional(),
   emergency: z.object({ threatDescription: text(8000) }).optional(),
   takedown: z
-    .object({ urls: z.array(text(2000)).max(500), contentKind: z.enum(TAKEDOWN_CONTENT_KINDS), hostingProvider: text(300).optional() })
+    .object({
+      urls: z.array(text(2000)).max(500),
+      contentKind: z.enum(TAKEDOWN_CONTENT_KINDS),
+      hostingProvider: text(300).optional(),
+    })
     .optional(),
   freeze: z
     .object({

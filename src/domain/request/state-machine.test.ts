@@ -4,9 +4,24 @@ import { AppError } from '../../errors.js';
 import type { Actor } from '../shared/actor.js';
 import { applyRequestAction } from './state-machine.js';
 import { VALID_PARAMS, at, recordIn, requested, requester } from './test-fixtures.js';
-import { REQUEST_ACTIONS, REQUEST_STATUSES, type RequestAction, type RequestRecord, type RequestStatus } from './types.js';
+import {
+  REQUEST_ACTIONS,
+  REQUEST_STATUSES,
+  type RequestAction,
+  type RequestRecord,
+  type RequestStatus,
+} from './types.js';
 
-const LIVE = ['submitted', 'acknowledged', 'needs_information', 'accepted', 'approval_pending', 'in_progress', 'partially_fulfilled', 'fulfilled'];
+const LIVE = [
+  'submitted',
+  'acknowledged',
+  'needs_information',
+  'accepted',
+  'approval_pending',
+  'in_progress',
+  'partially_fulfilled',
+  'fulfilled',
+];
 const OPEN = LIVE.filter((s) => s !== 'fulfilled');
 const WORKING = ['submitted', 'acknowledged', 'accepted', 'approval_pending', 'in_progress', 'partially_fulfilled'];
 
@@ -19,7 +34,10 @@ const EXPECTED: Record<RequestAction, Partial<Record<RequestStatus, RequestStatu
   // The fixture reaches needs_information from accepted, so providing returns there.
   provide_information: { needs_information: 'accepted' },
   decline: Object.fromEntries(
-    ['submitted', 'acknowledged', 'needs_information', 'accepted', 'approval_pending', 'in_progress'].map((s) => [s, 'declined']),
+    ['submitted', 'acknowledged', 'needs_information', 'accepted', 'approval_pending', 'in_progress'].map((s) => [
+      s,
+      'declined',
+    ]),
   ),
   request_approval: { accepted: 'approval_pending' },
   record_approval: { approval_pending: 'in_progress' },
@@ -30,14 +48,24 @@ const EXPECTED: Record<RequestAction, Partial<Record<RequestStatus, RequestStatu
   // Nothing is left to withdraw once the request was answered.
   withdraw: Object.fromEntries(['draft', ...OPEN].map((s) => [s, 'withdrawn'])),
   renew_preservation: Object.fromEntries(
-    ['needs_information', 'accepted', 'approval_pending', 'in_progress', 'partially_fulfilled', 'fulfilled'].map((s) => [s, 'same']),
+    ['needs_information', 'accepted', 'approval_pending', 'in_progress', 'partially_fulfilled', 'fulfilled'].map(
+      (s) => [s, 'same'],
+    ),
   ),
   propose_clock_override: Object.fromEntries(OPEN.map((s) => [s, 'same'])),
   agree_clock_override: Object.fromEntries(LIVE.map((s) => [s, 'same'])),
   reject_clock_override: Object.fromEntries(LIVE.map((s) => [s, 'same'])),
 };
 
-const REQUESTING_ACTIONS: RequestAction[] = ['submit', 'provide_information', 'withdraw', 'renew_preservation', 'agree_clock_override', 'reject_clock_override', 'close'];
+const REQUESTING_ACTIONS: RequestAction[] = [
+  'submit',
+  'provide_information',
+  'withdraw',
+  'renew_preservation',
+  'agree_clock_override',
+  'reject_clock_override',
+  'close',
+];
 
 function actorFor(action: RequestAction): Actor {
   return REQUESTING_ACTIONS.includes(action) ? requester : requested;
@@ -49,7 +77,12 @@ function prepared(status: RequestStatus, action: RequestAction): RequestRecord {
   return {
     ...r,
     approvalRequired: action === 'request_approval' ? true : action === 'start_work' ? false : r.approvalRequired,
-    pendingClockOverride: { values: { ackDueAt: '2026-12-01T00:00:00Z' }, proposedBy: 'requested', proposedAt: r.updatedAt, proposedByLabel: 'CN' },
+    pendingClockOverride: {
+      values: { ackDueAt: '2026-12-01T00:00:00Z' },
+      proposedBy: 'requested',
+      proposedAt: r.updatedAt,
+      proposedByLabel: 'CN',
+    },
   };
 }
 
@@ -60,7 +93,13 @@ describe('request workflow: all statuses × all actions', () => {
       if (target !== undefined) {
         it(`${status} --${action}--> ${target === 'same' ? status : target}`, () => {
           const r = prepared(status, action);
-          const { record, events } = applyRequestAction(r, action, actorFor(action), at(100), VALID_PARAMS[action] as never);
+          const { record, events } = applyRequestAction(
+            r,
+            action,
+            actorFor(action),
+            at(100),
+            VALID_PARAMS[action] as never,
+          );
           expect(record.status).toBe(target === 'same' ? status : target);
           expect(record.version).toBe(r.version + 1);
           expect(record.updatedAt).toBe(at(100).toISOString());
@@ -82,9 +121,7 @@ describe('request workflow: all statuses × all actions', () => {
             expect(err.details).toMatchObject({ from: status, action });
             const allowed = (err.details?.allowedActions ?? []) as string[];
             expect(allowed).not.toContain(action);
-            expect(allowed.sort()).toEqual(
-              REQUEST_ACTIONS.filter((a) => EXPECTED[a][status] !== undefined).sort(),
-            );
+            expect(allowed.sort()).toEqual(REQUEST_ACTIONS.filter((a) => EXPECTED[a][status] !== undefined).sort());
           }
         });
       }

@@ -177,7 +177,13 @@ function transition<A extends RequestAction>(
       return {
         patch: {
           status: 'approval_pending',
-          approval: { requestedAt: at, decidedAt: null, decision: null, authority: p.authority as string | undefined, ...note },
+          approval: {
+            requestedAt: at,
+            decidedAt: null,
+            decision: null,
+            authority: p.authority as string | undefined,
+            ...note,
+          },
         },
         data: { ...note, authority: p.authority },
       };
@@ -194,7 +200,15 @@ function transition<A extends RequestAction>(
       const patch: Partial<RequestRecord> = granted
         ? { status: 'in_progress', approval, workStartedAt: at }
         : { status: 'declined', approval, declineReason: String(p.reason), declinedAt: at };
-      return { patch, data: { decision: approval.decision, authority: approval.authority, reference: approval.reference, reason: p.reason } };
+      return {
+        patch,
+        data: {
+          decision: approval.decision,
+          authority: approval.authority,
+          reference: approval.reference,
+          reason: p.reason,
+        },
+      };
     }
     case 'start_work':
       return { patch: { status: 'in_progress', workStartedAt: at }, data: note };
@@ -229,7 +243,13 @@ function transition<A extends RequestAction>(
       const values = (p as ActionParams['propose_clock_override']).values;
       return {
         patch: {
-          pendingClockOverride: { values, proposedBy: side, proposedAt: at, proposedByLabel: actorLabel(actor), ...note },
+          pendingClockOverride: {
+            values,
+            proposedBy: side,
+            proposedAt: at,
+            proposedByLabel: actorLabel(actor),
+            ...note,
+          },
         },
         data: { ...note, values, replacesPending: r.pendingClockOverride !== null },
       };
@@ -237,7 +257,13 @@ function transition<A extends RequestAction>(
     case 'agree_clock_override': {
       const pending = r.pendingClockOverride!;
       // Values agreed earlier stay in force unless this agreement replaces them.
-      const clockOverrides = { ...overrideValues(r), ...pending.values, agreedAt: at, proposedBy: pending.proposedBy, ...note };
+      const clockOverrides = {
+        ...overrideValues(r),
+        ...pending.values,
+        agreedAt: at,
+        proposedBy: pending.proposedBy,
+        ...note,
+      };
       const clocks = applyAgreedOverrides({ ...r, clockOverrides }, pending.values, policy);
       return {
         patch: { clockOverrides, pendingClockOverride: null, clocks },

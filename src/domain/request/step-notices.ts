@@ -30,7 +30,15 @@ const DID: Record<RequestAction | 'received' | 'approval_refused', Bilingual> = 
 };
 
 /** Steps after which this side must do something (answer, decide, reconsider). */
-const NEEDS_US: readonly string[] = ['received', 'request_information', 'decline', 'approval_refused', 'withdraw', 'propose_clock_override', 'provide_information'];
+const NEEDS_US: readonly string[] = [
+  'received',
+  'request_information',
+  'decline',
+  'approval_refused',
+  'withdraw',
+  'propose_clock_override',
+  'provide_information',
+];
 
 const FIELDS: { key: string; label: Bilingual }[] = [
   { key: 'questions', label: { en: 'Questions', zh: '问题' } },
@@ -44,7 +52,10 @@ const FIELDS: { key: string; label: Bilingual }[] = [
  * party's name in both languages; `evidenceCount` the items a (partial) fulfilment delivered.
  */
 export function peerStepNotice(
-  r: Pick<RequestRecord, 'reference' | 'subject'>, step: RequestAction | 'received', params: Record<string, unknown>, party: Bilingual,
+  r: Pick<RequestRecord, 'reference' | 'subject'>,
+  step: RequestAction | 'received',
+  params: Record<string, unknown>,
+  party: Bilingual,
 ): StepNotice {
   const what = step === 'record_approval' && params.decision === 'refused' ? 'approval_refused' : step;
   const did = DID[what];

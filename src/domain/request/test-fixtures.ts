@@ -34,7 +34,13 @@ const COMMON: Omit<RequestContent, 'type' | 'legalBasis' | 'identifiers' | 'deta
   contactOfficer: { name: 'Jane Doe', email: 'jane.doe@agency.example.gov', phone: '+1 202 555 0100' },
 };
 
-const IP = { kind: 'ip' as const, value: '203.0.113.7', from: '2026-07-01T10:00:00Z', to: '2026-07-01T11:00:00Z', timeZone: 'Asia/Shanghai' };
+const IP = {
+  kind: 'ip' as const,
+  value: '203.0.113.7',
+  from: '2026-07-01T10:00:00Z',
+  to: '2026-07-01T11:00:00Z',
+  timeZone: 'Asia/Shanghai',
+};
 const ACCOUNT = { kind: 'account' as const, value: 'fraudster_88', service: 'WeChat' };
 
 /** A complete, submittable request of each type. */
@@ -42,9 +48,18 @@ export function validContent(type: RequestType): RequestContent {
   const base = { ...COMMON, type, urgency: 'routine' as const, identifiers: [ACCOUNT], details: {} };
   switch (type) {
     case 'preservation':
-      return { ...base, legalBasis: 'us_2703f', details: { preservation: { dataToPreserve: 'All account data', provider: 'Tencent' } } };
+      return {
+        ...base,
+        legalBasis: 'us_2703f',
+        details: { preservation: { dataToPreserve: 'All account data', provider: 'Tencent' } },
+      };
     case 'expedited_disclosure':
-      return { ...base, legalBasis: 'coe_budapest_art30', identifiers: [IP], details: { expeditedDisclosure: { preservationReference: 'US-PRES-7' } } };
+      return {
+        ...base,
+        legalBasis: 'coe_budapest_art30',
+        identifiers: [IP],
+        details: { expeditedDisclosure: { preservationReference: 'US-PRES-7' } },
+      };
     case 'subscriber_info':
       return { ...base, legalBasis: 'cn_us_mlaa', identifiers: [ACCOUNT, IP] };
     case 'traffic_data':
@@ -72,11 +87,22 @@ export function validContent(type: RequestType): RequestContent {
         identifiers: [],
         legalBasis: 'cn_us_mlaa',
         details: {
-          freeze: { assetKind: 'crypto', account: 'TQ5vZk1s6Jz3yK7Wm2Hn8Rb4Xc9Pd1Lf0A', institution: 'Tron', amount: '125000.50', currency: 'USDT' },
+          freeze: {
+            assetKind: 'crypto',
+            account: 'TQ5vZk1s6Jz3yK7Wm2Hn8Rb4Xc9Pd1Lf0A',
+            institution: 'Tron',
+            amount: '125000.50',
+            currency: 'USDT',
+          },
         },
       };
     case 'interview':
-      return { ...base, identifiers: [], legalBasis: 'cn_icjal', details: { interview: { personName: 'Li Ming', role: 'witness' } } };
+      return {
+        ...base,
+        identifiers: [],
+        legalBasis: 'cn_icjal',
+        details: { interview: { personName: 'Li Ming', role: 'witness' } },
+      };
     case 'other':
       return { ...base, identifiers: [], legalBasis: 'other', legalBasisNote: 'Letter rogatory' };
   }

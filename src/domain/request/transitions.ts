@@ -50,7 +50,14 @@ export const ACTION_FROM: Record<RequestAction, readonly RequestStatus[]> = {
   withdraw: ['draft', ...OPEN],
   // Preservation keeps running while the parties talk, so renewal is possible in any live status
   // once preservation has started (at acceptance).
-  renew_preservation: ['needs_information', 'accepted', 'approval_pending', 'in_progress', 'partially_fulfilled', 'fulfilled'],
+  renew_preservation: [
+    'needs_information',
+    'accepted',
+    'approval_pending',
+    'in_progress',
+    'partially_fulfilled',
+    'fulfilled',
+  ],
   propose_clock_override: OPEN,
   // A proposal made before the fulfilment can still be answered (the guard needs one pending).
   agree_clock_override: LIVE,

@@ -46,7 +46,14 @@ export type Identifier = {
 
 export type ContactOfficer = { name: string; email: string; phone: string };
 
-export const TAKEDOWN_CONTENT_KINDS = ['csam', 'terrorist_content', 'fraud_site', 'phishing', 'malware', 'other'] as const;
+export const TAKEDOWN_CONTENT_KINDS = [
+  'csam',
+  'terrorist_content',
+  'fraud_site',
+  'phishing',
+  'malware',
+  'other',
+] as const;
 export type TakedownContentKind = (typeof TAKEDOWN_CONTENT_KINDS)[number];
 
 export const ASSET_KINDS = ['funds', 'crypto'] as const;
@@ -64,7 +71,13 @@ export type RequestDetails = {
   takedown?: { urls: string[]; contentKind: TakedownContentKind; hostingProvider?: string };
   /** `amount` is a decimal string so money never passes through floating point. */
   freeze?: { assetKind: AssetKind; account: string; institution: string; amount: string; currency: string };
-  interview?: { personName: string; role: InterviewRole; language?: string; videoConference?: boolean; questions?: string };
+  interview?: {
+    personName: string;
+    role: InterviewRole;
+    language?: string;
+    videoConference?: boolean;
+    questions?: string;
+  };
 };
 
 export const REQUEST_STATUSES = [

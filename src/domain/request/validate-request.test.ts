@@ -6,8 +6,10 @@ import { T0, validContent } from './test-fixtures.js';
 import { REQUEST_TYPES, type Identifier, type RequestContent, type RequestType } from './types.js';
 import { assertSubmittable, validateRequestContent } from './validate-request.js';
 
-const check = (c: RequestContent, mode: 'draft' | 'submit' = 'submit'): ValidationIssue[] => validateRequestContent(c, T0, mode);
-const find = (issues: ValidationIssue[], path: string): ValidationIssue | undefined => issues.find((i) => i.path === path);
+const check = (c: RequestContent, mode: 'draft' | 'submit' = 'submit'): ValidationIssue[] =>
+  validateRequestContent(c, T0, mode);
+const find = (issues: ValidationIssue[], path: string): ValidationIssue | undefined =>
+  issues.find((i) => i.path === path);
 const paths = (issues: ValidationIssue[]): string[] => issues.map((i) => i.path);
 
 function withId(type: RequestType, id: Partial<Identifier> & Pick<Identifier, 'kind' | 'value'>): RequestContent {
@@ -51,7 +53,10 @@ describe('common required fields', () => {
         'contactOfficer.phone',
       ].sort(),
     );
-    expect(find(issues, 'subject.zh')?.message).toEqual({ en: 'Enter the subject in Chinese.', zh: '请填写中文事由摘要。' });
+    expect(find(issues, 'subject.zh')?.message).toEqual({
+      en: 'Enter the subject in Chinese.',
+      zh: '请填写中文事由摘要。',
+    });
     expect(find(issues, 'legalBasis')?.message).toEqual({ en: 'Choose the legal basis.', zh: '请选择法律依据。' });
     expect(issues.every((i) => i.code === 'required' && i.message.en && i.message.zh)).toBe(true);
   });
@@ -63,7 +68,10 @@ describe('common required fields', () => {
 
   it('requires Chinese text in the Chinese subject', () => {
     const issues = check({ ...validContent('preservation'), subject: { en: 'Fraud', zh: 'Fraud' } });
-    expect(find(issues, 'subject.zh')).toMatchObject({ code: 'not_chinese', message: { zh: '中文事由摘要中没有中文内容。' } });
+    expect(find(issues, 'subject.zh')).toMatchObject({
+      code: 'not_chinese',
+      message: { zh: '中文事由摘要中没有中文内容。' },
+    });
   });
 
   it('limits the subject length', () => {
@@ -73,17 +81,28 @@ describe('common required fields', () => {
 
   it('refuses a request to oneself', () => {
     const c = { ...validContent('preservation'), requestedParty: 'node-us' };
-    expect(find(check(c), 'requestedParty')).toMatchObject({ code: 'same_party', message: { zh: '请求方和被请求方不能相同。' } });
+    expect(find(check(c), 'requestedParty')).toMatchObject({
+      code: 'same_party',
+      message: { zh: '请求方和被请求方不能相同。' },
+    });
   });
 
   it('refuses unknown enum values', () => {
-    const issues = check({ ...validContent('preservation'), crimeCategory: 'piracy' as never, urgency: 'asap' as never, confidentiality: 'top' as never });
+    const issues = check({
+      ...validContent('preservation'),
+      crimeCategory: 'piracy' as never,
+      urgency: 'asap' as never,
+      confidentiality: 'top' as never,
+    });
     expect(paths(issues)).toEqual(expect.arrayContaining(['crimeCategory', 'urgency', 'confidentiality']));
     expect(paths(check({ ...validContent('preservation'), type: 'spying' as never }))).toEqual(['type']);
   });
 
   it('checks the contact officer e-mail and phone formats, even in drafts', () => {
-    const c = { ...validContent('preservation'), contactOfficer: { name: 'A', email: 'not-an-email', phone: 'call me' } };
+    const c = {
+      ...validContent('preservation'),
+      contactOfficer: { name: 'A', email: 'not-an-email', phone: 'call me' },
+    };
     const issues = check(c, 'draft');
     expect(find(issues, 'contactOfficer.email')?.message.zh).toBe('电子邮箱格式不正确。');
     expect(find(issues, 'contactOfficer.phone')?.message.en).toBe('This phone number is not valid.');
@@ -93,7 +112,10 @@ describe('common required fields', () => {
 describe('requested deadline', () => {
   it('must not lie in the past on submit', () => {
     const c = { ...validContent('preservation'), requestedDeadline: '2026-08-31T00:00:00Z' };
-    expect(find(check(c), 'requestedDeadline')).toMatchObject({ code: 'in_past', message: { zh: '所请求的期限已经过去。' } });
+    expect(find(check(c), 'requestedDeadline')).toMatchObject({
+      code: 'in_past',
+      message: { zh: '所请求的期限已经过去。' },
+    });
     expect(check(c, 'draft')).toEqual([]);
     expect(check({ ...c, requestedDeadline: '2026-09-30T00:00:00+08:00' })).toEqual([]);
   });
@@ -117,7 +139,9 @@ describe('legal basis', () => {
   });
 
   it('must exist', () => {
-    expect(find(check({ ...validContent('preservation'), legalBasis: 'magna_carta' }), 'legalBasis')?.code).toBe('invalid');
+    expect(find(check({ ...validContent('preservation'), legalBasis: 'magna_carta' }), 'legalBasis')?.code).toBe(
+      'invalid',
+    );
   });
 
   it('emergency-only bases need urgency emergency', () => {
@@ -162,16 +186,27 @@ describe('emergency disclosure', () => {
 
   it('requires a threat description', () => {
     const c = { ...validContent('emergency_disclosure'), details: {} };
-    expect(find(check(c), 'details.emergency.threatDescription')?.message.zh).toBe('请说明危及生命或可能造成严重伤害的威胁及其紧迫性。');
+    expect(find(check(c), 'details.emergency.threatDescription')?.message.zh).toBe(
+      '请说明危及生命或可能造成严重伤害的威胁及其紧迫性。',
+    );
   });
 });
 
 describe('identifiers', () => {
-  const needing: RequestType[] = ['preservation', 'expedited_disclosure', 'subscriber_info', 'traffic_data', 'content_data', 'emergency_disclosure'];
+  const needing: RequestType[] = [
+    'preservation',
+    'expedited_disclosure',
+    'subscriber_info',
+    'traffic_data',
+    'content_data',
+    'emergency_disclosure',
+  ];
   for (const type of needing) {
     it(`${type} needs at least one identifier`, () => {
       const issues = check({ ...validContent(type), identifiers: [] });
-      expect(find(issues, 'identifiers')?.message.en).toBe('Add at least one identifier (account, IP address, domain, …) the request concerns.');
+      expect(find(issues, 'identifiers')?.message.en).toBe(
+        'Add at least one identifier (account, IP address, domain, …) the request concerns.',
+      );
     });
   }
   for (const type of ['takedown', 'freeze_assets', 'interview', 'other'] as RequestType[]) {
@@ -208,12 +243,19 @@ describe('identifiers', () => {
     it(`${kind} "${value}" is ${ok ? 'accepted' : 'refused'}`, () => {
       const issue = find(check(withId('content_data', { kind, value }), 'draft'), 'identifiers[0].value');
       if (ok) expect(issue).toBeUndefined();
-      else expect(issue).toMatchObject({ code: 'invalid_format', message: { en: expect.any(String), zh: expect.any(String) } });
+      else
+        expect(issue).toMatchObject({
+          code: 'invalid_format',
+          message: { en: expect.any(String), zh: expect.any(String) },
+        });
     });
   }
 
   it('tells the user when a value is defanged', () => {
-    const issue = find(check(withId('content_data', { kind: 'url', value: 'hxxps://evil[.]com' })), 'identifiers[0].value');
+    const issue = find(
+      check(withId('content_data', { kind: 'url', value: 'hxxps://evil[.]com' })),
+      'identifiers[0].value',
+    );
     expect(issue?.message.zh).toContain('防误点');
   });
 
@@ -226,13 +268,31 @@ describe('identifiers', () => {
   });
 
   it('flags duplicates with the index of the first one', () => {
-    const c = { ...validContent('content_data'), identifiers: [{ kind: 'email' as const, value: 'A@x.com' }, { kind: 'email' as const, value: 'a@x.com' }] };
-    expect(find(check(c), 'identifiers[1].value')).toMatchObject({ code: 'duplicate', message: { zh: '与第 1 个标识重复。' } });
+    const c = {
+      ...validContent('content_data'),
+      identifiers: [
+        { kind: 'email' as const, value: 'A@x.com' },
+        { kind: 'email' as const, value: 'a@x.com' },
+      ],
+    };
+    expect(find(check(c), 'identifiers[1].value')).toMatchObject({
+      code: 'duplicate',
+      message: { zh: '与第 1 个标识重复。' },
+    });
   });
 
   it('time range: from must not be after to', () => {
-    const c = withId('content_data', { kind: 'account', value: 'x', from: '2026-07-02T00:00:00Z', to: '2026-07-01T00:00:00Z', timeZone: 'UTC' });
-    expect(find(check(c), 'identifiers[0].to')).toMatchObject({ code: 'range_order', message: { zh: '时间范围的结束时间早于开始时间。' } });
+    const c = withId('content_data', {
+      kind: 'account',
+      value: 'x',
+      from: '2026-07-02T00:00:00Z',
+      to: '2026-07-01T00:00:00Z',
+      timeZone: 'UTC',
+    });
+    expect(find(check(c), 'identifiers[0].to')).toMatchObject({
+      code: 'range_order',
+      message: { zh: '时间范围的结束时间早于开始时间。' },
+    });
   });
 
   it('time range: instants need an offset', () => {
@@ -241,12 +301,23 @@ describe('identifiers', () => {
   });
 
   it('time zone must be an IANA zone, and is required with a time range', () => {
-    const bad = withId('content_data', { kind: 'account', value: 'x', from: '2026-07-01T00:00:00Z', timeZone: 'Beijing Time' });
+    const bad = withId('content_data', {
+      kind: 'account',
+      value: 'x',
+      from: '2026-07-01T00:00:00Z',
+      timeZone: 'Beijing Time',
+    });
     expect(find(check(bad), 'identifiers[0].timeZone')).toMatchObject({
       code: 'invalid_time_zone',
-      message: { en: expect.stringContaining('not an IANA time zone'), zh: expect.stringContaining('不是有效的 IANA 时区') },
+      message: {
+        en: expect.stringContaining('not an IANA time zone'),
+        zh: expect.stringContaining('不是有效的 IANA 时区'),
+      },
     });
-    expect(find(check({ ...bad, identifiers: [{ ...bad.identifiers[0]!, timeZone: '+08:00' }] }), 'identifiers[0].timeZone')?.code).toBe('invalid_time_zone');
+    expect(
+      find(check({ ...bad, identifiers: [{ ...bad.identifiers[0]!, timeZone: '+08:00' }] }), 'identifiers[0].timeZone')
+        ?.code,
+    ).toBe('invalid_time_zone');
     const missing = withId('content_data', { kind: 'account', value: 'x', to: '2026-07-01T00:00:00Z' });
     expect(find(check(missing), 'identifiers[0].timeZone')?.code).toBe('time_zone_required');
     for (const zone of ['Asia/Shanghai', 'America/New_York', 'UTC', 'Europe/Berlin']) {
@@ -264,17 +335,23 @@ describe('identifiers', () => {
 });
 
 describe('type-specific fields', () => {
-  const missing = (type: RequestType, details: RequestContent['details'] = {}) => check({ ...validContent(type), details });
+  const missing = (type: RequestType, details: RequestContent['details'] = {}) =>
+    check({ ...validContent(type), details });
 
   it('preservation: data to preserve and provider', () => {
-    expect(paths(missing('preservation'))).toEqual(['details.preservation.dataToPreserve', 'details.preservation.provider']);
-    expect(find(missing('preservation'), 'details.preservation.provider')?.message.zh).toBe('请填写持有数据的服务提供者。');
+    expect(paths(missing('preservation'))).toEqual([
+      'details.preservation.dataToPreserve',
+      'details.preservation.provider',
+    ]);
+    expect(find(missing('preservation'), 'details.preservation.provider')?.message.zh).toBe(
+      '请填写持有数据的服务提供者。',
+    );
   });
 
   it('expedited disclosure: the preservation reference', () => {
-    expect(find(missing('expedited_disclosure'), 'details.expeditedDisclosure.preservationReference')?.message.en).toContain(
-      'preservation request',
-    );
+    expect(
+      find(missing('expedited_disclosure'), 'details.expeditedDisclosure.preservationReference')?.message.en,
+    ).toContain('preservation request');
   });
 
   it('takedown: URLs and content kind, each URL checked', () => {
@@ -293,14 +370,33 @@ describe('type-specific fields', () => {
       'details.freeze.amount',
       'details.freeze.currency',
     ]);
-    const funds = { assetKind: 'funds' as const, account: 'CN12 3456', institution: 'Bank', amount: '-5', currency: 'usd' };
+    const funds = {
+      assetKind: 'funds' as const,
+      account: 'CN12 3456',
+      institution: 'Bank',
+      amount: '-5',
+      currency: 'usd',
+    };
     const issues = missing('freeze_assets', { freeze: funds });
     expect(find(issues, 'details.freeze.amount')?.message.zh).toBe('请填写正数金额，例如 15000.50。');
-    expect(find(issues, 'details.freeze.currency')?.message.en).toBe('Use a three-letter ISO 4217 code such as CNY or USD.');
-    expect(missing('freeze_assets', { freeze: { ...funds, amount: '0.00' } }).map((i) => i.path)).toContain('details.freeze.amount');
+    expect(find(issues, 'details.freeze.currency')?.message.en).toBe(
+      'Use a three-letter ISO 4217 code such as CNY or USD.',
+    );
+    expect(missing('freeze_assets', { freeze: { ...funds, amount: '0.00' } }).map((i) => i.path)).toContain(
+      'details.freeze.amount',
+    );
     expect(missing('freeze_assets', { freeze: { ...funds, amount: '1000', currency: 'USD' } })).toEqual([]);
-    const crypto = { assetKind: 'crypto' as const, account: 'not a wallet', institution: 'Binance', amount: '1', currency: 'usdt' };
-    expect(paths(missing('freeze_assets', { freeze: crypto }))).toEqual(['details.freeze.account', 'details.freeze.currency']);
+    const crypto = {
+      assetKind: 'crypto' as const,
+      account: 'not a wallet',
+      institution: 'Binance',
+      amount: '1',
+      currency: 'usdt',
+    };
+    expect(paths(missing('freeze_assets', { freeze: crypto }))).toEqual([
+      'details.freeze.account',
+      'details.freeze.currency',
+    ]);
   });
 
   it('interview: person and role witness or suspect', () => {
@@ -327,7 +423,11 @@ describe('assertSubmittable', () => {
       expect(err).toBeInstanceOf(AppError);
       expect(err.code).toBe('VALIDATION_FAILED');
       expect(err.status).toBe(422);
-      expect(err.issues?.map((i) => i.path)).toEqual(['caseRef', 'details.interview.personName', 'details.interview.role']);
+      expect(err.issues?.map((i) => i.path)).toEqual([
+        'caseRef',
+        'details.interview.personName',
+        'details.interview.role',
+      ]);
     }
   });
 

@@ -46,19 +46,28 @@ export function validateRequestContent(c: RequestContent, now: Date, mode: Valid
   need(c.requestingParty, 'requestingParty', 'Choose the requesting party.', '请选择请求方。');
   need(c.requestedParty, 'requestedParty', 'Choose the requested party.', '请选择被请求方。');
   if (!blank(c.requestedParty) && c.requestedParty === c.requestingParty) {
-    out.push(issue('requestedParty', 'same_party', 'A party cannot send a request to itself.', '请求方和被请求方不能相同。'));
+    out.push(
+      issue('requestedParty', 'same_party', 'A party cannot send a request to itself.', '请求方和被请求方不能相同。'),
+    );
   }
   need(c.caseRef, 'caseRef', 'Enter your case reference.', '请填写本方案件编号。');
   need(c.subject.en, 'subject.en', 'Enter the subject in English.', '请填写英文事由摘要。');
   need(c.subject.zh, 'subject.zh', 'Enter the subject in Chinese.', '请填写中文事由摘要。');
   if (!blank(c.subject.zh) && !HAN_RE.test(c.subject.zh)) {
     out.push(
-      issue('subject.zh', 'not_chinese', 'The Chinese subject contains no Chinese text.', '中文事由摘要中没有中文内容。'),
+      issue(
+        'subject.zh',
+        'not_chinese',
+        'The Chinese subject contains no Chinese text.',
+        '中文事由摘要中没有中文内容。',
+      ),
     );
   }
   for (const lang of ['en', 'zh'] as const) {
     if (c.subject[lang].length > 300) {
-      out.push(issue(`subject.${lang}`, 'too_long', 'Keep the subject under 300 characters.', '事由摘要不得超过 300 个字符。'));
+      out.push(
+        issue(`subject.${lang}`, 'too_long', 'Keep the subject under 300 characters.', '事由摘要不得超过 300 个字符。'),
+      );
     }
   }
   if (c.crimeCategory === null) {
@@ -165,7 +174,9 @@ function validateDeadline(deadline: string | null, now: Date, submit: boolean): 
     ];
   }
   if (submit && Date.parse(deadline) < now.getTime()) {
-    return [issue('requestedDeadline', 'in_past', 'The requested deadline has already passed.', '所请求的期限已经过去。')];
+    return [
+      issue('requestedDeadline', 'in_past', 'The requested deadline has already passed.', '所请求的期限已经过去。'),
+    ];
   }
   return [];
 }
@@ -177,14 +188,24 @@ function validateContact(c: RequestContent, submit: boolean): ValidationIssue[] 
     out.push(issue('contactOfficer.name', 'required', 'Name the contact officer.', '请填写联系人姓名。'));
   }
   if (blank(email)) {
-    if (submit) out.push(issue('contactOfficer.email', 'required', "Enter the contact officer's e-mail.", '请填写联系人电子邮箱。'));
+    if (submit)
+      out.push(
+        issue('contactOfficer.email', 'required', "Enter the contact officer's e-mail.", '请填写联系人电子邮箱。'),
+      );
   } else if (!isValidEmail(email.trim())) {
-    out.push(issue('contactOfficer.email', 'invalid_format', 'This e-mail address is not valid.', '电子邮箱格式不正确。'));
+    out.push(
+      issue('contactOfficer.email', 'invalid_format', 'This e-mail address is not valid.', '电子邮箱格式不正确。'),
+    );
   }
   if (blank(phone)) {
-    if (submit) out.push(issue('contactOfficer.phone', 'required', "Enter the contact officer's phone number.", '请填写联系人电话。'));
+    if (submit)
+      out.push(
+        issue('contactOfficer.phone', 'required', "Enter the contact officer's phone number.", '请填写联系人电话。'),
+      );
   } else if (!isValidPhone(phone.trim())) {
-    out.push(issue('contactOfficer.phone', 'invalid_format', 'This phone number is not valid.', '电话号码格式不正确。'));
+    out.push(
+      issue('contactOfficer.phone', 'invalid_format', 'This phone number is not valid.', '电话号码格式不正确。'),
+    );
   }
   return out;
 }
@@ -235,12 +256,24 @@ function validateTimeRange(p: string, id: Identifier): ValidationIssue[] {
     const v = id[end];
     if (v && !isIsoInstant(v)) {
       out.push(
-        issue(`${p}.${end}`, 'invalid_format', 'Enter a date and time with its UTC offset.', '请填写带 UTC 偏移量的日期和时间。'),
+        issue(
+          `${p}.${end}`,
+          'invalid_format',
+          'Enter a date and time with its UTC offset.',
+          '请填写带 UTC 偏移量的日期和时间。',
+        ),
       );
     }
   }
   if (id.from && id.to && isIsoInstant(id.from) && isIsoInstant(id.to) && Date.parse(id.from) > Date.parse(id.to)) {
-    out.push(issue(`${p}.to`, 'range_order', 'The end of the time range is before its start.', '时间范围的结束时间早于开始时间。'));
+    out.push(
+      issue(
+        `${p}.to`,
+        'range_order',
+        'The end of the time range is before its start.',
+        '时间范围的结束时间早于开始时间。',
+      ),
+    );
   }
   if (id.timeZone !== undefined && id.timeZone !== '' && !isValidTimeZone(id.timeZone)) {
     out.push(

@@ -62,11 +62,15 @@ describe('submit', () => {
 describe('information loop', () => {
   it('returns to submitted when information was requested before acknowledgement, moving both clocks', () => {
     const s = recordIn('submitted');
-    const paused = applyRequestAction(s, 'request_information', requested, at(60), { questions: 'Which account?' }).record;
+    const paused = applyRequestAction(s, 'request_information', requested, at(60), {
+      questions: 'Which account?',
+    }).record;
     expect(paused.status).toBe('needs_information');
     expect(paused.clocks.pausedAt).toBe(at(60).toISOString());
     expect(paused.informationRequest).toMatchObject({ questions: 'Which account?', previousStatus: 'submitted' });
-    const back = applyRequestAction(paused, 'provide_information', requester, at(60 + 120), { information: 'fraudster_88' });
+    const back = applyRequestAction(paused, 'provide_information', requester, at(60 + 120), {
+      information: 'fraudster_88',
+    });
     expect(back.record.status).toBe('submitted');
     expect(back.record.informationRequest).toBeNull();
     expect(back.record.clocks.pausedAt).toBeNull();
@@ -85,19 +89,23 @@ describe('information loop', () => {
   });
 
   it('returns to in_progress when asked during the work', () => {
-    expect(walk(recordIn('in_progress'), ['request_information', 'provide_information'], 10).status).toBe('in_progress');
+    expect(walk(recordIn('in_progress'), ['request_information', 'provide_information'], 10).status).toBe(
+      'in_progress',
+    );
   });
 
   it('requires the questions and the information', () => {
     const s = recordIn('submitted');
-    expect(issuesOf(() => applyRequestAction(s, 'request_information', requested, at(9), { questions: ' ' }))[0]).toMatchObject({
+    expect(
+      issuesOf(() => applyRequestAction(s, 'request_information', requested, at(9), { questions: ' ' }))[0],
+    ).toMatchObject({
       path: 'questions',
       message: { en: 'Say what information is needed.', zh: '请说明需要补充的材料。' },
     });
     const n = recordIn('needs_information');
-    expect(issuesOf(() => applyRequestAction(n, 'provide_information', requester, at(9), { information: '' }))[0]?.path).toBe(
-      'information',
-    );
+    expect(
+      issuesOf(() => applyRequestAction(n, 'provide_information', requester, at(9), { information: '' }))[0]?.path,
+    ).toBe('information');
   });
 });
 
@@ -105,32 +113,53 @@ describe('approval gate (requested party must approve before data leaves)', () =
   const accepted = (): RequestRecord => ({ ...recordIn('accepted'), approvalRequired: true });
 
   it('refuses to start work before approval', () => {
-    expect(code(() => applyRequestAction(accepted(), 'start_work', requested, at(10)))).toBe('REQUEST_APPROVAL_REQUIRED');
+    expect(code(() => applyRequestAction(accepted(), 'start_work', requested, at(10)))).toBe(
+      'REQUEST_APPROVAL_REQUIRED',
+    );
   });
 
   it('refuses to ask for approval when none is required', () => {
     const r = { ...recordIn('accepted'), approvalRequired: false };
-    expect(code(() => applyRequestAction(r, 'request_approval', requested, at(10)))).toBe('REQUEST_APPROVAL_NOT_REQUIRED');
+    expect(code(() => applyRequestAction(r, 'request_approval', requested, at(10)))).toBe(
+      'REQUEST_APPROVAL_NOT_REQUIRED',
+    );
   });
 
   it('granted approval moves to in_progress and records the decision', () => {
-    const pending = applyRequestAction(accepted(), 'request_approval', requested, at(10), { authority: 'Ministry of Justice' }).record;
-    expect(pending.approval).toMatchObject({ requestedAt: at(10).toISOString(), decision: null, authority: 'Ministry of Justice' });
+    const pending = applyRequestAction(accepted(), 'request_approval', requested, at(10), {
+      authority: 'Ministry of Justice',
+    }).record;
+    expect(pending.approval).toMatchObject({
+      requestedAt: at(10).toISOString(),
+      decision: null,
+      authority: 'Ministry of Justice',
+    });
     const { record, events } = applyRequestAction(pending, 'record_approval', requested, at(20), {
       decision: 'granted',
       reference: 'MOJ-1',
     });
     expect(record.status).toBe('in_progress');
     expect(record.workStartedAt).toBe(at(20).toISOString());
-    expect(record.approval).toMatchObject({ decision: 'granted', decidedAt: at(20).toISOString(), authority: 'Ministry of Justice', reference: 'MOJ-1' });
-    expect(events[0]).toMatchObject({ type: 'request.approval_recorded', data: { decision: 'granted', to: 'in_progress' } });
+    expect(record.approval).toMatchObject({
+      decision: 'granted',
+      decidedAt: at(20).toISOString(),
+      authority: 'Ministry of Justice',
+      reference: 'MOJ-1',
+    });
+    expect(events[0]).toMatchObject({
+      type: 'request.approval_recorded',
+      data: { decision: 'granted', to: 'in_progress' },
+    });
   });
 
   it('refused approval needs a reason and declines the request', () => {
     const pending = applyRequestAction(accepted(), 'request_approval', requested, at(10)).record;
     const noReason = () => applyRequestAction(pending, 'record_approval', requested, at(20), { decision: 'refused' });
     expect(issuesOf(noReason)[0]).toMatchObject({ path: 'reason', message: { zh: '请说明不予批准的理由。' } });
-    const { record } = applyRequestAction(pending, 'record_approval', requested, at(20), { decision: 'refused', reason: 'National security' });
+    const { record } = applyRequestAction(pending, 'record_approval', requested, at(20), {
+      decision: 'refused',
+      reason: 'National security',
+    });
     expect(record.status).toBe('declined');
     expect(record.declineReason).toBe('National security');
     expect(record.approval?.decision).toBe('refused');
@@ -145,18 +174,27 @@ describe('approval gate (requested party must approve before data leaves)', () =
 
 describe('decline, withdraw, close', () => {
   it('decline needs a reason in both languages', () => {
-    const issues = issuesOf(() => applyRequestAction(recordIn('acknowledged'), 'decline', requested, at(9), { reason: '' }));
-    expect(issues[0]).toMatchObject({ path: 'reason', message: { en: 'Give the reason for declining.', zh: '请说明拒绝的理由。' } });
+    const issues = issuesOf(() =>
+      applyRequestAction(recordIn('acknowledged'), 'decline', requested, at(9), { reason: '' }),
+    );
+    expect(issues[0]).toMatchObject({
+      path: 'reason',
+      message: { en: 'Give the reason for declining.', zh: '请说明拒绝的理由。' },
+    });
   });
 
   it('decline while waiting for information clears the pause', () => {
-    const r = applyRequestAction(recordIn('needs_information'), 'decline', requested, at(9), { reason: 'No answer' }).record;
+    const r = applyRequestAction(recordIn('needs_information'), 'decline', requested, at(9), {
+      reason: 'No answer',
+    }).record;
     expect(r.clocks.pausedAt).toBeNull();
     expect(r.declinedAt).toBe(at(9).toISOString());
   });
 
   it('withdraw needs a reason and tells whether the other party ever saw the request', () => {
-    expect(issuesOf(() => applyRequestAction(recordIn('submitted'), 'withdraw', requester, at(9), { reason: ' ' }))[0]?.path).toBe('reason');
+    expect(
+      issuesOf(() => applyRequestAction(recordIn('submitted'), 'withdraw', requester, at(9), { reason: ' ' }))[0]?.path,
+    ).toBe('reason');
     const fromDraft = applyRequestAction(draft(), 'withdraw', requester, at(9), { reason: 'Duplicate' });
     expect(fromDraft.events[0]?.data).toMatchObject({ wasSubmitted: false });
     const fromLive = applyRequestAction(recordIn('in_progress'), 'withdraw', requester, at(9), { reason: 'Solved' });
@@ -166,12 +204,16 @@ describe('decline, withdraw, close', () => {
   });
 
   it('close may be done by either party', () => {
-    expect(applyRequestAction(recordIn('fulfilled'), 'close', requested, at(9)).record.closedAt).toBe(at(9).toISOString());
+    expect(applyRequestAction(recordIn('fulfilled'), 'close', requested, at(9)).record.closedAt).toBe(
+      at(9).toISOString(),
+    );
     expect(applyRequestAction(recordIn('fulfilled'), 'close', requester, at(9)).record.status).toBe('closed');
   });
 
   it('fulfil and partial delivery carry evidence ids', () => {
-    const p = applyRequestAction(recordIn('in_progress'), 'partially_fulfil', requested, at(9), { evidenceIds: ['e1'] });
+    const p = applyRequestAction(recordIn('in_progress'), 'partially_fulfil', requested, at(9), {
+      evidenceIds: ['e1'],
+    });
     expect(p.events[0]?.data).toMatchObject({ evidenceIds: ['e1'] });
     expect(p.record.partiallyFulfilledAt).toBe(at(9).toISOString());
     const f = applyRequestAction(p.record, 'fulfil', requested, at(10), { evidenceIds: ['e2'] });
@@ -187,25 +229,40 @@ describe('preservation renewal', () => {
     const { record, events } = applyRequestAction(a, 'renew_preservation', requester, at(60 * 24 * 80));
     expect(record.clocks.renewalCount).toBe(1);
     expect(Date.parse(record.clocks.preservationExpiresAt!) - Date.parse(a.acceptedAt!)).toBe(180 * 86_400_000);
-    expect(events[0]).toMatchObject({ type: 'request.preservation_renewed', data: { renewalCount: 1, previousExpiresAt: a.clocks.preservationExpiresAt } });
-    expect(code(() => applyRequestAction(record, 'renew_preservation', requester, at(60 * 24 * 100)))).toBe('REQUEST_RENEWAL_LIMIT_REACHED');
+    expect(events[0]).toMatchObject({
+      type: 'request.preservation_renewed',
+      data: { renewalCount: 1, previousExpiresAt: a.clocks.preservationExpiresAt },
+    });
+    expect(code(() => applyRequestAction(record, 'renew_preservation', requester, at(60 * 24 * 100)))).toBe(
+      'REQUEST_RENEWAL_LIMIT_REACHED',
+    );
   });
 
   it('refuses renewal once the preservation has lapsed', () => {
     const a = recordIn('accepted');
     const lapsed = new Date(a.clocks.preservationExpiresAt!);
-    expect(code(() => applyRequestAction(a, 'renew_preservation', requester, lapsed))).toBe('REQUEST_PRESERVATION_LAPSED');
+    expect(code(() => applyRequestAction(a, 'renew_preservation', requester, lapsed))).toBe(
+      'REQUEST_PRESERVATION_LAPSED',
+    );
   });
 
   it('refuses renewal of a non-preservation request and before preservation started', () => {
     const sub = walk(draft(validContent('subscriber_info')), ['submit', 'acknowledge', 'accept']);
-    expect(code(() => applyRequestAction(sub, 'renew_preservation', requester, at(10)))).toBe('REQUEST_NOT_PRESERVATION');
+    expect(code(() => applyRequestAction(sub, 'renew_preservation', requester, at(10)))).toBe(
+      'REQUEST_NOT_PRESERVATION',
+    );
     const early = walk(draft(), ['submit', 'acknowledge', 'request_information']);
-    expect(code(() => applyRequestAction(early, 'renew_preservation', requester, at(10)))).toBe('REQUEST_PRESERVATION_NOT_STARTED');
+    expect(code(() => applyRequestAction(early, 'renew_preservation', requester, at(10)))).toBe(
+      'REQUEST_PRESERVATION_NOT_STARTED',
+    );
   });
 
   it('Budapest Art. 29 has no renewal cap', () => {
-    let r = walk(draft({ ...validContent('preservation'), legalBasis: 'coe_budapest_art29' }), ['submit', 'acknowledge', 'accept']);
+    let r = walk(draft({ ...validContent('preservation'), legalBasis: 'coe_budapest_art29' }), [
+      'submit',
+      'acknowledge',
+      'accept',
+    ]);
     for (let i = 1; i <= 4; i++) r = applyRequestAction(r, 'renew_preservation', requester, at(10 + i)).record;
     expect(r.clocks.renewalCount).toBe(4);
     expect(Date.parse(r.clocks.preservationExpiresAt!) - Date.parse(r.acceptedAt!)).toBe((60 + 4 * 60) * 86_400_000);
@@ -217,14 +274,26 @@ describe('agreed clock overrides', () => {
 
   it('the other party must agree before a proposal takes effect', () => {
     const s = recordIn('acknowledged');
-    const proposed = applyRequestAction(s, 'propose_clock_override', requested, at(10), { values: { responseDueAt: newDue }, note: 'Provider backlog' });
-    expect(proposed.record.pendingClockOverride).toMatchObject({ proposedBy: 'requested', values: { responseDueAt: newDue } });
+    const proposed = applyRequestAction(s, 'propose_clock_override', requested, at(10), {
+      values: { responseDueAt: newDue },
+      note: 'Provider backlog',
+    });
+    expect(proposed.record.pendingClockOverride).toMatchObject({
+      proposedBy: 'requested',
+      values: { responseDueAt: newDue },
+    });
     expect(proposed.record.clocks.responseDueAt).toBe(s.clocks.responseDueAt);
-    expect(code(() => applyRequestAction(proposed.record, 'agree_clock_override', requested, at(11)))).toBe('REQUEST_OWN_PROPOSAL');
+    expect(code(() => applyRequestAction(proposed.record, 'agree_clock_override', requested, at(11)))).toBe(
+      'REQUEST_OWN_PROPOSAL',
+    );
     const agreed = applyRequestAction(proposed.record, 'agree_clock_override', requester, at(12));
     expect(agreed.record.clocks.responseDueAt).toBe(newDue);
     expect(agreed.record.pendingClockOverride).toBeNull();
-    expect(agreed.record.clockOverrides).toMatchObject({ responseDueAt: newDue, proposedBy: 'requested', agreedAt: at(12).toISOString() });
+    expect(agreed.record.clockOverrides).toMatchObject({
+      responseDueAt: newDue,
+      proposedBy: 'requested',
+      agreedAt: at(12).toISOString(),
+    });
     expect(agreed.events[0]?.type).toBe('request.clock_override_agreed');
   });
 
@@ -233,33 +302,50 @@ describe('agreed clock overrides', () => {
     const values = { preservationDays: 120, maxRenewals: 3 };
     const p = applyRequestAction(a, 'propose_clock_override', requester, at(10), { values }).record;
     const r = applyRequestAction(p, 'agree_clock_override', requested, at(11)).record;
-    expect(Date.parse(r.clocks.preservationExpiresAt!) - Date.parse(r.clocks.preservationStartedAt!)).toBe(120 * 86_400_000);
+    expect(Date.parse(r.clocks.preservationExpiresAt!) - Date.parse(r.clocks.preservationStartedAt!)).toBe(
+      120 * 86_400_000,
+    );
     let renewed = r;
-    for (let i = 0; i < 3; i++) renewed = applyRequestAction(renewed, 'renew_preservation', requester, at(20 + i)).record;
+    for (let i = 0; i < 3; i++)
+      renewed = applyRequestAction(renewed, 'renew_preservation', requester, at(20 + i)).record;
     expect(renewed.clocks.renewalCount).toBe(3);
-    expect(code(() => applyRequestAction(renewed, 'renew_preservation', requester, at(30)))).toBe('REQUEST_RENEWAL_LIMIT_REACHED');
+    expect(code(() => applyRequestAction(renewed, 'renew_preservation', requester, at(30)))).toBe(
+      'REQUEST_RENEWAL_LIMIT_REACHED',
+    );
   });
 
   it('a later agreement keeps earlier agreed values', () => {
     let r = recordIn('accepted');
     r = walk(r, ['propose_clock_override'], 10);
     r = applyRequestAction(r, 'agree_clock_override', requester, at(11)).record;
-    r = applyRequestAction(r, 'propose_clock_override', requester, at(12), { values: { renewalReminderDays: 30 } }).record;
+    r = applyRequestAction(r, 'propose_clock_override', requester, at(12), {
+      values: { renewalReminderDays: 30 },
+    }).record;
     r = applyRequestAction(r, 'agree_clock_override', requested, at(13)).record;
-    expect(r.clockOverrides).toMatchObject({ responseDueAt: '2026-12-31T00:00:00Z', renewalReminderDays: 30, proposedBy: 'requesting' });
+    expect(r.clockOverrides).toMatchObject({
+      responseDueAt: '2026-12-31T00:00:00Z',
+      renewalReminderDays: 30,
+      proposedBy: 'requesting',
+    });
   });
 
   it('reject clears the proposal; nothing to answer afterwards', () => {
     const p = walk(recordIn('submitted'), ['propose_clock_override'], 10);
     const r = applyRequestAction(p, 'reject_clock_override', requester, at(11)).record;
     expect(r.pendingClockOverride).toBeNull();
-    expect(code(() => applyRequestAction(r, 'agree_clock_override', requester, at(12)))).toBe('REQUEST_NO_PENDING_OVERRIDE');
-    expect(code(() => applyRequestAction(r, 'reject_clock_override', requester, at(12)))).toBe('REQUEST_NO_PENDING_OVERRIDE');
+    expect(code(() => applyRequestAction(r, 'agree_clock_override', requester, at(12)))).toBe(
+      'REQUEST_NO_PENDING_OVERRIDE',
+    );
+    expect(code(() => applyRequestAction(r, 'reject_clock_override', requester, at(12)))).toBe(
+      'REQUEST_NO_PENDING_OVERRIDE',
+    );
   });
 
   it('a counter-proposal replaces the pending one', () => {
     const p = walk(recordIn('submitted'), ['propose_clock_override'], 10);
-    const { record, events } = applyRequestAction(p, 'propose_clock_override', requester, at(11), { values: { ackDueAt: newDue } });
+    const { record, events } = applyRequestAction(p, 'propose_clock_override', requester, at(11), {
+      values: { ackDueAt: newDue },
+    });
     expect(record.pendingClockOverride).toMatchObject({ proposedBy: 'requesting', values: { ackDueAt: newDue } });
     expect(events[0]?.data).toMatchObject({ replacesPending: true });
   });
@@ -270,14 +356,22 @@ describe('agreed clock overrides', () => {
       issuesOf(() => applyRequestAction(s, 'propose_clock_override', requested, at(10), { values } as never));
     expect(bad({})[0]).toMatchObject({ path: 'values', message: { zh: '请至少提议一项新的时限或期限。' } });
     expect(bad({ ackDueAt: '2026-09-01T00:00:00Z' })[0]).toMatchObject({ path: 'values.ackDueAt', code: 'in_past' });
-    expect(bad({ responseDueAt: 'next week' })[0]).toMatchObject({ path: 'values.responseDueAt', code: 'invalid_format' });
+    expect(bad({ responseDueAt: 'next week' })[0]).toMatchObject({
+      path: 'values.responseDueAt',
+      code: 'invalid_format',
+    });
     expect(bad({ preservationDays: 0 })[0]).toMatchObject({ path: 'values.preservationDays', code: 'out_of_range' });
     expect(bad({ renewalDays: 1.5 })[0]).toMatchObject({ path: 'values.renewalDays', code: 'out_of_range' });
     expect(bad({ maxRenewals: -1 })[0]).toMatchObject({ path: 'values.maxRenewals', code: 'out_of_range' });
     expect(bad({ maxRenewals: null })).toEqual([]);
-    expect(bad({ renewalReminderDays: 400 })[0]).toMatchObject({ path: 'values.renewalReminderDays', code: 'out_of_range' });
+    expect(bad({ renewalReminderDays: 400 })[0]).toMatchObject({
+      path: 'values.renewalReminderDays',
+      code: 'out_of_range',
+    });
     const sub = walk(draft(validContent('subscriber_info')), ['submit']);
-    const notPres = issuesOf(() => applyRequestAction(sub, 'propose_clock_override', requested, at(10), { values: { preservationDays: 30 } }));
+    const notPres = issuesOf(() =>
+      applyRequestAction(sub, 'propose_clock_override', requested, at(10), { values: { preservationDays: 30 } }),
+    );
     expect(notPres[0]).toMatchObject({ path: 'values.preservationDays', code: 'not_applicable' });
   });
 });
@@ -285,9 +379,15 @@ describe('agreed clock overrides', () => {
 describe('timestamps and versions', () => {
   it('a full happy path stamps every milestone once, one minute apart', () => {
     const r = walk(draft(), ['submit', 'acknowledge', 'accept', 'start_work', 'partially_fulfil', 'fulfil', 'close']);
-    expect([r.submittedAt, r.acknowledgedAt, r.acceptedAt, r.workStartedAt, r.partiallyFulfilledAt, r.fulfilledAt, r.closedAt]).toEqual(
-      [1, 2, 3, 4, 5, 6, 7].map((m) => at(m).toISOString()),
-    );
+    expect([
+      r.submittedAt,
+      r.acknowledgedAt,
+      r.acceptedAt,
+      r.workStartedAt,
+      r.partiallyFulfilledAt,
+      r.fulfilledAt,
+      r.closedAt,
+    ]).toEqual([1, 2, 3, 4, 5, 6, 7].map((m) => at(m).toISOString()));
     expect(r.version).toBe(8);
     expect(r.createdAt).toBe(T0.toISOString());
   });

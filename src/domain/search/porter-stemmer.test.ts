@@ -3,10 +3,22 @@ import { porterStem } from './porter-stemmer.js';
 
 describe('porterStem', () => {
   it.each([
-    ['caresses', 'caress'], ['ponies', 'poni'], ['cats', 'cat'], ['agreed', 'agre'], ['plastered', 'plaster'],
-    ['motoring', 'motor'], ['hopping', 'hop'], ['filing', 'file'], ['happy', 'happi'], ['relational', 'relat'],
-    ['conditional', 'condit'], ['electriciti', 'electr'], ['adjustment', 'adjust'], ['generalizations', 'gener'],
-    ['controlling', 'control'], ['rolling', 'roll'],
+    ['caresses', 'caress'],
+    ['ponies', 'poni'],
+    ['cats', 'cat'],
+    ['agreed', 'agre'],
+    ['plastered', 'plaster'],
+    ['motoring', 'motor'],
+    ['hopping', 'hop'],
+    ['filing', 'file'],
+    ['happy', 'happi'],
+    ['relational', 'relat'],
+    ['conditional', 'condit'],
+    ['electriciti', 'electr'],
+    ['adjustment', 'adjust'],
+    ['generalizations', 'gener'],
+    ['controlling', 'control'],
+    ['rolling', 'roll'],
   ])('%s → %s (published examples)', (word, stem) => {
     expect(porterStem(word)).toBe(stem);
   });

@@ -45,13 +45,22 @@ function alternativesOf(token: string): QueryTerm[] {
 }
 
 export function parseQuery(input: string): ParsedQuery {
-  const tokens = foldText(input).split(/\s+/).filter(Boolean).slice(0, MAX_TERMS * 2);
+  const tokens = foldText(input)
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, MAX_TERMS * 2);
   const must: QueryClause[] = [];
   const not: QueryTerm[] = [];
   let joinNext = false;
   for (const token of tokens) {
-    if (token === 'or') { joinNext = must.length > 0; continue; }
-    if (token.startsWith('-') && token.length > 1) { not.push(...termOf(token.slice(1))); continue; }
+    if (token === 'or') {
+      joinNext = must.length > 0;
+      continue;
+    }
+    if (token.startsWith('-') && token.length > 1) {
+      not.push(...termOf(token.slice(1)));
+      continue;
+    }
     const synonyms = synonymsOf(token);
     const terms = synonyms ? alternativesOf(token) : termOf(token);
     if (terms.length === 0) continue;

@@ -47,11 +47,16 @@ describe('parseQuery / toTsQuery', () => {
 
 describe('buildTsVector', () => {
   it('weights title terms A and body terms B with positions', () => {
-    expect(buildTsVector([{ text: 'Fraud', weight: 'A' }, { text: 'fraud cases', weight: 'B' }])).toBe("'fraud':1A,2B 'case':3B");
+    expect(
+      buildTsVector([
+        { text: 'Fraud', weight: 'A' },
+        { text: 'fraud cases', weight: 'B' },
+      ]),
+    ).toBe("'fraud':1A,2B 'case':3B");
   });
 
   it('escapes quotes and backslashes', () => {
-    expect(buildTsVector([{ text: "a\\b", weight: 'B' }])).toBe("'b':1B");
+    expect(buildTsVector([{ text: 'a\\b', weight: 'B' }])).toBe("'b':1B");
   });
 });
 
@@ -78,7 +83,11 @@ describe('buildSnippet', () => {
 
   it('keeps HTML as plain text', () => {
     const s = buildSnippet('<script>fraud</script>', highlightTerms(parseQuery('fraud')));
-    expect(s.pieces).toEqual([{ text: '<script>', hit: false }, { text: 'fraud', hit: true }, { text: '</script>', hit: false }]);
+    expect(s.pieces).toEqual([
+      { text: '<script>', hit: false },
+      { text: 'fraud', hit: true },
+      { text: '</script>', hit: false },
+    ]);
   });
 });
 
@@ -87,7 +96,9 @@ describe('synonyms and plain text', () => {
     const { parseQuery: parse, toTsQuery: ts } = await import('./query.js');
     const q = parse('电信诈骗 账户');
     expect(q.must).toHaveLength(2);
-    expect(q.must[0]!.anyOf.map((t) => t.raw)).toEqual(expect.arrayContaining(['电信诈骗', '网络诈骗', '电诈', 'online fraud']));
+    expect(q.must[0]!.anyOf.map((t) => t.raw)).toEqual(
+      expect.arrayContaining(['电信诈骗', '网络诈骗', '电诈', 'online fraud']),
+    );
     expect(ts(q)).toContain("'电诈'");
     expect(parse('scams').must[0]!.anyOf.map((t) => t.raw)).toContain('诈骗'); // English forms by their stem
     const pig = parse('pig butchering');
@@ -97,7 +108,8 @@ describe('synonyms and plain text', () => {
 
   it('reduces markdown to the words a reader sees', async () => {
     const { plainTextOfMarkdown } = await import('./plain-text.js');
-    expect(plainTextOfMarkdown('## 要点\n\n- **先保全**再冻结\n- 见 [流程](https://x.org)\n> `code` and _emphasis_'))
-      .toBe('要点\n\n先保全再冻结\n见 流程\ncode and emphasis');
+    expect(
+      plainTextOfMarkdown('## 要点\n\n- **先保全**再冻结\n- 见 [流程](https://x.org)\n> `code` and _emphasis_'),
+    ).toBe('要点\n\n先保全再冻结\n见 流程\ncode and emphasis');
   });
 });

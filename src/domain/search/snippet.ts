@@ -61,7 +61,10 @@ export function buildSnippet(text: string, terms: readonly QueryTerm[], width = 
       const from = Math.max(0, m.start - Math.floor(width / 4));
       const inside = matches.filter((x) => x.start >= from && x.end <= from + width);
       const score = new Set(inside.map((x) => x.term)).size * 1000 + inside.length;
-      if (score > best) { best = score; start = from; }
+      if (score > best) {
+        best = score;
+        start = from;
+      }
     }
   }
   const end = Math.min(text.length, start + width);

@@ -38,5 +38,5 @@ for (const group of SYNONYM_GROUPS) {
 /** The group `word` (one query word, as typed) belongs to, or null. */
 export function synonymsOf(word: string): readonly string[] | null {
   const key = keyOf(word);
-  return key ? byForm.get(key) ?? null : null;
+  return key ? (byForm.get(key) ?? null) : null;
 }

@@ -25,7 +25,12 @@ const WORD = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 export function wordsOf(folded: string): Word[] {
   const words: Word[] = [];
   for (const m of folded.matchAll(WORD)) {
-    words.push({ text: m[0], start: m.index, end: m.index + m[0].length, isHan: HAN.test(m[0][0] ?? '') || HAN.test(m[0]) });
+    words.push({
+      text: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+      isHan: HAN.test(m[0][0] ?? '') || HAN.test(m[0]),
+    });
   }
   return words;
 }

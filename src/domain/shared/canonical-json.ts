@@ -16,17 +16,21 @@ export function canonicalJson(value: unknown): string {
       return JSON.stringify(value);
     case 'object': {
       if (Array.isArray(value)) {
-        return `[${value.map((v) => {
-          if (v === undefined) throw new TypeError('canonicalJson: undefined in array');
-          return canonicalJson(v);
-        }).join(',')}]`;
+        return `[${value
+          .map((v) => {
+            if (v === undefined) throw new TypeError('canonicalJson: undefined in array');
+            return canonicalJson(v);
+          })
+          .join(',')}]`;
       }
       const proto = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) throw new TypeError('canonicalJson: only plain objects');
       const obj = value as Record<string, unknown>;
       // Undefined members are omitted, as JSON.stringify does, so optional fields hash the same
       // whether absent or explicitly undefined.
-      const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+      const keys = Object.keys(obj)
+        .filter((k) => obj[k] !== undefined)
+        .sort();
       return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
     }
     default:

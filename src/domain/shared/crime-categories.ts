@@ -19,7 +19,10 @@ export const CRIME_CATEGORY_LABELS: Record<CrimeCategory, Bilingual> = {
   csam: { en: 'Online child sexual abuse material', zh: '网络传播儿童色情' },
   trade_secret_theft: { en: 'Theft of trade secrets', zh: '商业窃密' },
   intrusion: { en: 'Computer intrusion', zh: '非法侵入计算机信息系统' },
-  terrorist_use: { en: 'Terrorist use of technology and communications', zh: '利用技术和通讯工具组织、策划和实施恐怖活动' },
+  terrorist_use: {
+    en: 'Terrorist use of technology and communications',
+    zh: '利用技术和通讯工具组织、策划和实施恐怖活动',
+  },
   ransomware: { en: 'Ransomware', zh: '勒索软件' },
   bec_phishing: { en: 'Business e-mail compromise / phishing', zh: '商业电子邮件诈骗／网络钓鱼' },
   firearms_trafficking: { en: 'Firearms trafficking', zh: '枪支贩运' },

@@ -3,7 +3,10 @@ import { humanDate, humanInstant, localDate, localDateTime, zoneStatement } from
 
 describe('human-time', () => {
   it('writes an instant in the zone it names, in both languages, never as ISO', () => {
-    expect(humanInstant('2026-06-01T04:59:00Z', 'Asia/Shanghai')).toEqual({ en: '1 Jun 2026, 12:59 (GMT+8)', zh: '2026年6月1日 12:59（GMT+8）' });
+    expect(humanInstant('2026-06-01T04:59:00Z', 'Asia/Shanghai')).toEqual({
+      en: '1 Jun 2026, 12:59 (GMT+8)',
+      zh: '2026年6月1日 12:59（GMT+8）',
+    });
     // The same instant is still 31 May in Chicago.
     expect(humanInstant('2026-06-01T04:59:00Z', 'America/Chicago').en).toBe('31 May 2026, 23:59 (GMT-5)');
   });

@@ -55,11 +55,17 @@ export function safeContentType(stored: string | null | undefined): string {
 }
 
 /** Zod schema of an incoming media type: checked by parseMediaType and normalised. */
-export const ZMediaTypeSchema = z.string().max(MEDIA_TYPE_MAX_CHARS).transform((value, ctx) => {
-  const parsed = normalizeMediaType(value);
-  if (parsed === null) {
-    ctx.addIssue({ code: 'custom', message: 'not a media type (type/subtype, optional ;name=value parameters, no control characters)' });
-    return z.NEVER;
-  }
-  return parsed;
-});
+export const ZMediaTypeSchema = z
+  .string()
+  .max(MEDIA_TYPE_MAX_CHARS)
+  .transform((value, ctx) => {
+    const parsed = normalizeMediaType(value);
+    if (parsed === null) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'not a media type (type/subtype, optional ;name=value parameters, no control characters)',
+      });
+      return z.NEVER;
+    }
+    return parsed;
+  });

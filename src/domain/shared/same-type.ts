@@ -2,7 +2,11 @@
 // type, so the stored-document schemas cannot drift from the records they check.
 
 /** Flattens intersections and nested objects so equal shapes compare equal however they were written. */
-type Flat<T> = T extends readonly unknown[] ? { [K in keyof T]: Flat<T[K]> } : T extends object ? { [K in keyof T]: Flat<T[K]> } : T;
+type Flat<T> = T extends readonly unknown[]
+  ? { [K in keyof T]: Flat<T[K]> }
+  : T extends object
+    ? { [K in keyof T]: Flat<T[K]> }
+    : T;
 
 type Identical<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
 

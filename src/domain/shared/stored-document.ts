@@ -20,7 +20,11 @@ export type StoredDocumentSpec<T extends object> = {
 /** Version 0 is a document written before documents carried a version; same shape as version 1. */
 export const VERSION_ZERO_TO_ONE: DocumentUpgrade = (doc) => doc;
 
-export function storedDocument<T extends object>(kind: string, schema: z.ZodType<T>, upgrades: readonly DocumentUpgrade[] = [VERSION_ZERO_TO_ONE]): StoredDocumentSpec<T> {
+export function storedDocument<T extends object>(
+  kind: string,
+  schema: z.ZodType<T>,
+  upgrades: readonly DocumentUpgrade[] = [VERSION_ZERO_TO_ONE],
+): StoredDocumentSpec<T> {
   return { kind, schema, upgrades };
 }
 

@@ -14,7 +14,14 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     formatters.set(timeZone, f);
   }
@@ -28,7 +35,14 @@ export function wallClock(at: Date | string | number, timeZone: string): WallClo
     if (part.type !== 'literal') p[part.type] = Number(part.value);
   }
   // Some engines still write midnight as "24" under h23.
-  return { year: p.year ?? 1970, month: p.month ?? 1, day: p.day ?? 1, hour: (p.hour ?? 0) % 24, minute: p.minute ?? 0, second: p.second ?? 0 };
+  return {
+    year: p.year ?? 1970,
+    month: p.month ?? 1,
+    day: p.day ?? 1,
+    hour: (p.hour ?? 0) % 24,
+    minute: p.minute ?? 0,
+    second: p.second ?? 0,
+  };
 }
 
 const wallMs = (w: WallClock): number => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
@@ -52,11 +66,26 @@ export function zonedLocalToInstant(local: string, timeZone: string): Date | nul
   const m = LOCAL_RE.exec(local);
   if (!m || !isValidTimeZone(timeZone)) return null;
   const [, y, mo, d, h, mi, s, frac] = m;
-  const wanted: WallClock = { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h), minute: Number(mi), second: Number(s ?? 0) };
+  const wanted: WallClock = {
+    year: Number(y),
+    month: Number(mo),
+    day: Number(d),
+    hour: Number(h),
+    minute: Number(mi),
+    second: Number(s ?? 0),
+  };
   const wall = wallMs(wanted);
   const check = new Date(wall);
-  const read = [check.getUTCFullYear(), check.getUTCMonth() + 1, check.getUTCDate(), check.getUTCHours(), check.getUTCMinutes(), check.getUTCSeconds()];
-  if (read.join() !== [wanted.year, wanted.month, wanted.day, wanted.hour, wanted.minute, wanted.second].join()) return null;
+  const read = [
+    check.getUTCFullYear(),
+    check.getUTCMonth() + 1,
+    check.getUTCDate(),
+    check.getUTCHours(),
+    check.getUTCMinutes(),
+    check.getUTCSeconds(),
+  ];
+  if (read.join() !== [wanted.year, wanted.month, wanted.day, wanted.hour, wanted.minute, wanted.second].join())
+    return null;
   const ms = frac ? Number(frac.padEnd(3, '0')) : 0;
   // Offsets a day either side bracket at most one transition, which is all real zones have nearby.
   const before = zoneOffsetMs(wall - 86_400_000, timeZone);
@@ -84,6 +113,13 @@ export function instantToZonedLocal(at: Date | string | number, timeZone: string
 /** "2025-03-09 03:30 GMT-4" style rendering of an instant in a zone, for a given locale. */
 export function formatInZone(at: Date | string, timeZone: string, locale = 'en-GB'): string {
   return new Intl.DateTimeFormat(locale, {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'shortOffset',
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'shortOffset',
   }).format(new Date(at));
 }

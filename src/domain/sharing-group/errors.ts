@@ -9,7 +9,10 @@ export const SHARING_GROUP_ERRORS = {
   },
   GROUP_VERSION_CONFLICT: {
     status: 409,
-    message: { en: 'Someone else changed this group meanwhile. Reload it and try again.', zh: '该分组已被他人修改，请重新加载后再试。' },
+    message: {
+      en: 'Someone else changed this group meanwhile. Reload it and try again.',
+      zh: '该分组已被他人修改，请重新加载后再试。',
+    },
   },
   GROUP_NO_RECIPIENTS: {
     status: 422,
@@ -20,7 +23,10 @@ export const SHARING_GROUP_ERRORS = {
   },
   GROUP_UNKNOWN: {
     status: 422,
-    message: { en: 'One of the chosen sharing groups does not exist (any more).', zh: '所选共享分组中有一个不存在（或已删除）。' },
+    message: {
+      en: 'One of the chosen sharing groups does not exist (any more).',
+      zh: '所选共享分组中有一个不存在（或已删除）。',
+    },
   },
   BROADCAST_NOT_FOUND: {
     status: 404,

@@ -11,7 +11,11 @@ export type GroupExpansion = {
   /** The recipients in order of first mention, no duplicates. */
   recipients: string[];
   /** Per group: who it contributed and which members it skipped, and why. */
-  groups: { id: string; members: string[]; skipped: { party: string; reason: 'not_a_peer' | 'suspended' | 'self' }[] }[];
+  groups: {
+    id: string;
+    members: string[];
+    skipped: { party: string; reason: 'not_a_peer' | 'suspended' | 'self' }[];
+  }[];
   /** Group ids asked for that do not exist. */
   unknownGroups: string[];
 };
@@ -38,7 +42,10 @@ export function expandRecipients(input: {
   const unknownGroups: string[] = [];
   for (const id of new Set(input.groupIds)) {
     const group = byId.get(id);
-    if (!group) { unknownGroups.push(id); continue; }
+    if (!group) {
+      unknownGroups.push(id);
+      continue;
+    }
     const members: string[] = [];
     const skipped: GroupExpansion['groups'][number]['skipped'] = [];
     for (const party of group.members) {
@@ -46,7 +53,10 @@ export function expandRecipients(input: {
       if (party === input.localParty) skipped.push({ party, reason: 'self' });
       else if (status === undefined) skipped.push({ party, reason: 'not_a_peer' });
       else if (status !== 'active') skipped.push({ party, reason: 'suspended' });
-      else { members.push(party); add(party); }
+      else {
+        members.push(party);
+        add(party);
+      }
     }
     groups.push({ id, members, skipped });
   }

@@ -8,12 +8,19 @@ export const GROUP_REGION_MAX = 80;
 export const GROUP_MEMBERS_MAX = 200;
 
 const PartyId = z.string().trim().min(1).max(100);
-const Name = z.string().trim().min(1, ruleMessage('Give the group a name in both languages.', '请用两种语言填写分组名称。')).max(GROUP_NAME_MAX);
+const Name = z
+  .string()
+  .trim()
+  .min(1, ruleMessage('Give the group a name in both languages.', '请用两种语言填写分组名称。'))
+  .max(GROUP_NAME_MAX);
 
 export const ZSharingGroupInputSchema = z.object({
   name: z.object({ en: Name, zh: Name }),
   region: z.string().trim().max(GROUP_REGION_MAX).nullable().default(null),
-  members: z.array(PartyId).min(1, ruleMessage('A group needs at least one member.', '分组至少需要一个成员。')).max(GROUP_MEMBERS_MAX),
+  members: z
+    .array(PartyId)
+    .min(1, ruleMessage('A group needs at least one member.', '分组至少需要一个成员。'))
+    .max(GROUP_MEMBERS_MAX),
 });
 export type TSharingGroupInput = z.infer<typeof ZSharingGroupInputSchema>;
 

@@ -21,7 +21,10 @@ export const SSO_ERRORS = {
   },
   SSO_SECRET_REQUIRED: {
     status: 422,
-    message: { en: 'Enter the client secret the identity provider issued for this node.', zh: '请输入身份提供方为本节点签发的客户端密钥。' },
+    message: {
+      en: 'Enter the client secret the identity provider issued for this node.',
+      zh: '请输入身份提供方为本节点签发的客户端密钥。',
+    },
   },
   SSO_RATE_LIMITED: {
     status: 429,

@@ -1,6 +1,15 @@
 // Rules of single sign-on: issuers, role mapping, user names from claims, who signs in.
 import { describe, expect, it } from 'vitest';
-import { claimAt, decideSsoLogin, issuerAllowed, mapRoles, normalizeScopes, refusalCodeOf, usernameFromClaims, type SsoLoginFacts } from './provider.js';
+import {
+  claimAt,
+  decideSsoLogin,
+  issuerAllowed,
+  mapRoles,
+  normalizeScopes,
+  refusalCodeOf,
+  usernameFromClaims,
+  type SsoLoginFacts,
+} from './provider.js';
 
 describe('issuerAllowed', () => {
   it('takes https anywhere and plain http only on this machine', () => {
@@ -26,7 +35,9 @@ describe('mapRoles', () => {
     expect(mapRoles({ groups: ['cyber-duty', 'other'] }, mappings)).toEqual(['point_of_contact']);
     expect(mapRoles({ groups: 'cyber-analysts', dept: 'supervision' }, mappings)).toEqual(['analyst', 'supervisor']);
     expect(mapRoles({ realm_access: { roles: ['crossline-admin'] } }, mappings)).toEqual(['admin']);
-    expect(mapRoles({ groups: ['cyber-duty', 'cyber-duty'], 'realm_access.roles': ['x'] }, mappings)).toEqual(['point_of_contact']);
+    expect(mapRoles({ groups: ['cyber-duty', 'cyber-duty'], 'realm_access.roles': ['x'] }, mappings)).toEqual([
+      'point_of_contact',
+    ]);
   });
   it('grants nothing for absent, differently cased or non-text claims', () => {
     expect(mapRoles({}, mappings)).toEqual([]);
@@ -53,27 +64,56 @@ describe('usernameFromClaims', () => {
 });
 
 describe('decideSsoLogin', () => {
-  const base: SsoLoginFacts = { linked: null, sameName: null, mappedRoles: ['analyst'], hasMappings: true, autoCreate: true };
+  const base: SsoLoginFacts = {
+    linked: null,
+    sameName: null,
+    mappedRoles: ['analyst'],
+    hasMappings: true,
+    autoCreate: true,
+  };
   it('creates an unknown user only with auto-create and a mapped role', () => {
     expect(decideSsoLogin(base)).toEqual({ kind: 'create', roles: ['analyst'] });
     expect(decideSsoLogin({ ...base, autoCreate: false })).toEqual({ kind: 'refuse', code: 'SSO_UNKNOWN_USER' });
     expect(decideSsoLogin({ ...base, mappedRoles: [] })).toEqual({ kind: 'refuse', code: 'SSO_NO_ROLE' });
-    expect(decideSsoLogin({ ...base, hasMappings: false, mappedRoles: [] })).toEqual({ kind: 'refuse', code: 'SSO_NO_ROLE' });
+    expect(decideSsoLogin({ ...base, hasMappings: false, mappedRoles: [] })).toEqual({
+      kind: 'refuse',
+      code: 'SSO_NO_ROLE',
+    });
   });
   it('signs a linked user in with the mapped roles, or keeps local roles without mappings', () => {
     const linked = { disabled: false, roles: ['investigator' as const] };
     expect(decideSsoLogin({ ...base, linked })).toEqual({ kind: 'sign_in', link: false, roles: ['analyst'] });
-    expect(decideSsoLogin({ ...base, linked, hasMappings: false, mappedRoles: [] })).toEqual({ kind: 'sign_in', link: false, roles: null });
-    expect(decideSsoLogin({ ...base, linked: { ...linked, disabled: true } })).toEqual({ kind: 'refuse', code: 'SSO_ACCOUNT_DISABLED' });
+    expect(decideSsoLogin({ ...base, linked, hasMappings: false, mappedRoles: [] })).toEqual({
+      kind: 'sign_in',
+      link: false,
+      roles: null,
+    });
+    expect(decideSsoLogin({ ...base, linked: { ...linked, disabled: true } })).toEqual({
+      kind: 'refuse',
+      code: 'SSO_ACCOUNT_DISABLED',
+    });
     // Out of every mapped group: refused even when linked.
     expect(decideSsoLogin({ ...base, linked, mappedRoles: [] })).toEqual({ kind: 'refuse', code: 'SSO_NO_ROLE' });
   });
   it('links a local account of the same name, never an administrator’s or one linked elsewhere', () => {
     const sameName = { disabled: false, roles: ['investigator' as const], linkedToProvider: false };
-    expect(decideSsoLogin({ ...base, sameName, autoCreate: false })).toEqual({ kind: 'sign_in', link: true, roles: ['analyst'] });
-    expect(decideSsoLogin({ ...base, sameName: { ...sameName, roles: ['admin'] } })).toEqual({ kind: 'refuse', code: 'SSO_ACCOUNT_LINKED_ELSEWHERE' });
-    expect(decideSsoLogin({ ...base, sameName: { ...sameName, linkedToProvider: true } })).toEqual({ kind: 'refuse', code: 'SSO_ACCOUNT_LINKED_ELSEWHERE' });
-    expect(decideSsoLogin({ ...base, sameName: { ...sameName, disabled: true } })).toEqual({ kind: 'refuse', code: 'SSO_ACCOUNT_DISABLED' });
+    expect(decideSsoLogin({ ...base, sameName, autoCreate: false })).toEqual({
+      kind: 'sign_in',
+      link: true,
+      roles: ['analyst'],
+    });
+    expect(decideSsoLogin({ ...base, sameName: { ...sameName, roles: ['admin'] } })).toEqual({
+      kind: 'refuse',
+      code: 'SSO_ACCOUNT_LINKED_ELSEWHERE',
+    });
+    expect(decideSsoLogin({ ...base, sameName: { ...sameName, linkedToProvider: true } })).toEqual({
+      kind: 'refuse',
+      code: 'SSO_ACCOUNT_LINKED_ELSEWHERE',
+    });
+    expect(decideSsoLogin({ ...base, sameName: { ...sameName, disabled: true } })).toEqual({
+      kind: 'refuse',
+      code: 'SSO_ACCOUNT_DISABLED',
+    });
   });
 });
 

@@ -29,7 +29,11 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** https always; plain http only for an IdP on this machine (tests, a local demo IdP). */
 export function issuerAllowed(issuer: string): boolean {
   let url: URL;
-  try { url = new URL(issuer); } catch { return false; }
+  try {
+    url = new URL(issuer);
+  } catch {
+    return false;
+  }
   if (url.search || url.hash || url.username || url.password) return false;
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
 }
@@ -53,7 +57,8 @@ export function claimAt(claims: Claims, name: string): unknown {
 function claimValues(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
-  if (Array.isArray(value)) return value.flatMap((v) => (typeof v === 'string' || typeof v === 'number' ? [String(v)] : []));
+  if (Array.isArray(value))
+    return value.flatMap((v) => (typeof v === 'string' || typeof v === 'number' ? [String(v)] : []));
   return [];
 }
 
@@ -79,7 +84,11 @@ const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{1,62}$/;
 export function usernameFromClaims(claims: Claims, claim: string): string | null {
   const raw = claimAt(claims, claim);
   if (typeof raw !== 'string') return null;
-  const name = raw.trim().toLowerCase().replace(/@/g, '.at.').replace(/[\\/ ]+/g, '.');
+  const name = raw
+    .trim()
+    .toLowerCase()
+    .replace(/@/g, '.at.')
+    .replace(/[\\/ ]+/g, '.');
   return USERNAME_RE.test(name) ? name : null;
 }
 
@@ -100,14 +109,24 @@ export function emailFromClaims(claims: Claims): string | null {
 
 /** Codes a refused SSO sign-in may carry back to the sign-in page; anything else reads as SSO_IDP_ERROR. */
 export const SSO_REFUSAL_CODES = [
-  'SSO_PROVIDER_NOT_FOUND', 'SSO_RATE_LIMITED', 'SSO_STATE_INVALID', 'SSO_IDP_ERROR', 'SSO_IDP_UNREACHABLE', 'SSO_TOKEN_INVALID',
-  'SSO_TOKEN_EXPIRED', 'SSO_TOKEN_AUDIENCE', 'SSO_USERNAME_MISSING', 'SSO_UNKNOWN_USER', 'SSO_NO_ROLE',
-  'SSO_ACCOUNT_DISABLED', 'SSO_ACCOUNT_LINKED_ELSEWHERE',
+  'SSO_PROVIDER_NOT_FOUND',
+  'SSO_RATE_LIMITED',
+  'SSO_STATE_INVALID',
+  'SSO_IDP_ERROR',
+  'SSO_IDP_UNREACHABLE',
+  'SSO_TOKEN_INVALID',
+  'SSO_TOKEN_EXPIRED',
+  'SSO_TOKEN_AUDIENCE',
+  'SSO_USERNAME_MISSING',
+  'SSO_UNKNOWN_USER',
+  'SSO_NO_ROLE',
+  'SSO_ACCOUNT_DISABLED',
+  'SSO_ACCOUNT_LINKED_ELSEWHERE',
 ] as const;
 export type SsoRefusalCode = (typeof SSO_REFUSAL_CODES)[number];
 
 export function refusalCodeOf(code: string): SsoRefusalCode {
-  return (SSO_REFUSAL_CODES as readonly string[]).includes(code) ? code as SsoRefusalCode : 'SSO_IDP_ERROR';
+  return (SSO_REFUSAL_CODES as readonly string[]).includes(code) ? (code as SsoRefusalCode) : 'SSO_IDP_ERROR';
 }
 
 /** What the node knows when an IdP vouches for a subject. */
@@ -142,7 +161,8 @@ export function decideSsoLogin(f: SsoLoginFacts): SsoLoginDecision {
     return { kind: 'sign_in', link: false, roles };
   }
   if (f.sameName) {
-    if (f.sameName.linkedToProvider || f.sameName.roles.includes('admin')) return { kind: 'refuse', code: 'SSO_ACCOUNT_LINKED_ELSEWHERE' };
+    if (f.sameName.linkedToProvider || f.sameName.roles.includes('admin'))
+      return { kind: 'refuse', code: 'SSO_ACCOUNT_LINKED_ELSEWHERE' };
     if (f.sameName.disabled) return { kind: 'refuse', code: 'SSO_ACCOUNT_DISABLED' };
     return { kind: 'sign_in', link: true, roles };
   }

@@ -80,7 +80,10 @@ export const USER_ERRORS = {
   },
   USER_LAST_ADMIN: {
     status: 409,
-    message: { en: 'The last active administrator cannot lose the admin role or be disabled.', zh: '不能移除最后一位在用管理员的管理员角色或将其停用。' },
+    message: {
+      en: 'The last active administrator cannot lose the admin role or be disabled.',
+      zh: '不能移除最后一位在用管理员的管理员角色或将其停用。',
+    },
   },
   TOKEN_NOT_FOUND: { status: 404, message: { en: 'No such API token.', zh: 'API 令牌不存在。' } },
   AUTH_TOKEN_SCOPE: {

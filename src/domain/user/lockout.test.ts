@@ -2,7 +2,13 @@
 // forgets failures, a lock runs out, and a reservation of a process that died stops counting.
 import { describe, expect, it } from 'vitest';
 import {
-  isLocked, PENDING_ATTEMPT_MS, releaseAttempt, reserveAttempt, settleFailure, settleSuccess, type LockoutState,
+  isLocked,
+  PENDING_ATTEMPT_MS,
+  releaseAttempt,
+  reserveAttempt,
+  settleFailure,
+  settleSuccess,
+  type LockoutState,
 } from './lockout.js';
 
 const policy = { threshold: 3, lockMinutes: 15 };
@@ -15,7 +21,10 @@ describe('lockout with reserved attempts', () => {
     const taken: LockoutState[] = [];
     for (let i = 0; i < 10; i++) {
       const next = reserveAttempt(s, policy, now);
-      if (next) { taken.push(next); s = next; }
+      if (next) {
+        taken.push(next);
+        s = next;
+      }
     }
     expect(taken).toHaveLength(3);
     expect(s.pendingAttempts).toBe(3);
@@ -31,7 +40,11 @@ describe('lockout with reserved attempts', () => {
     expect(s.pendingAttempts).toBe(0);
     expect(reserveAttempt(s, policy, new Date(now.getTime() + 14 * 60_000))).toBeNull();
     const later = new Date(now.getTime() + 15 * 60_000);
-    expect(reserveAttempt(s, policy, later)).toMatchObject({ failedAttempts: 0, pendingAttempts: 1, lockedUntil: null });
+    expect(reserveAttempt(s, policy, later)).toMatchObject({
+      failedAttempts: 0,
+      pendingAttempts: 1,
+      lockedUntil: null,
+    });
   });
 
   it('forgets failures after a success, and gives back an attempt that was neither', () => {
@@ -46,6 +59,8 @@ describe('lockout with reserved attempts', () => {
     let s = fresh;
     for (let i = 0; i < 3; i++) s = reserveAttempt(s, policy, now)!;
     expect(reserveAttempt(s, policy, now)).toBeNull();
-    expect(reserveAttempt(s, policy, new Date(now.getTime() + PENDING_ATTEMPT_MS + 1))).toMatchObject({ pendingAttempts: 1 });
+    expect(reserveAttempt(s, policy, new Date(now.getTime() + PENDING_ATTEMPT_MS + 1))).toMatchObject({
+      pendingAttempts: 1,
+    });
   });
 });

@@ -20,7 +20,9 @@ export function isLocked(state: Pick<LockoutState, 'lockedUntil'>, now: Date): b
 }
 
 function inFlight(state: LockoutState, now: Date): number {
-  return state.pendingUntil != null && new Date(state.pendingUntil).getTime() > now.getTime() ? state.pendingAttempts : 0;
+  return state.pendingUntil != null && new Date(state.pendingUntil).getTime() > now.getTime()
+    ? state.pendingAttempts
+    : 0;
 }
 
 /**
@@ -33,7 +35,9 @@ export function reserveAttempt(state: LockoutState, policy: LockoutPolicy, now: 
   // A lock that has run out leaves the counter at 0 (it is reset when the lock is set).
   if (state.failedAttempts + pending >= policy.threshold) return null;
   return {
-    ...state, lockedUntil: null, pendingAttempts: pending + 1,
+    ...state,
+    lockedUntil: null,
+    pendingAttempts: pending + 1,
     pendingUntil: new Date(now.getTime() + PENDING_ATTEMPT_MS).toISOString(),
   };
 }
@@ -44,11 +48,20 @@ function released(state: LockoutState, now: Date): Pick<LockoutState, 'pendingAt
 }
 
 /** The reserved attempt failed: after `threshold` failures the account locks for `lockMinutes` and the counter restarts. */
-export function settleFailure(state: LockoutState, policy: LockoutPolicy, now: Date): { state: LockoutState; locked: boolean } {
+export function settleFailure(
+  state: LockoutState,
+  policy: LockoutPolicy,
+  now: Date,
+): { state: LockoutState; locked: boolean } {
   const failed = state.failedAttempts + 1;
   if (failed >= policy.threshold) {
     return {
-      state: { ...state, ...released(state, now), failedAttempts: 0, lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000).toISOString() },
+      state: {
+        ...state,
+        ...released(state, now),
+        failedAttempts: 0,
+        lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000).toISOString(),
+      },
       locked: true,
     };
   }

@@ -2,7 +2,13 @@
 // (address, user name) backoff doubles past the free failures, up to a day, and is forgotten later.
 import { describe, expect, it } from 'vitest';
 import {
-  afterBackoffFailure, backoffWaitMs, LOGIN_ADDRESS_POLICY, loginBackoffPolicy, returnAddressToken, takeAddressToken, type BackoffState,
+  afterBackoffFailure,
+  backoffWaitMs,
+  LOGIN_ADDRESS_POLICY,
+  loginBackoffPolicy,
+  returnAddressToken,
+  takeAddressToken,
+  type BackoffState,
 } from './login-throttle.js';
 
 const policy = loginBackoffPolicy(5);
@@ -43,6 +49,8 @@ describe('failure bucket per address', () => {
     expect(refused.allowed).toBe(false);
     expect(refused.retryAfterSeconds).toBe(180);
     expect(takeAddressToken(returnAddressToken(state, 0), 0).allowed).toBe(true);
-    expect(returnAddressToken({ tokens: LOGIN_ADDRESS_POLICY.capacity, at: 0 }, 0).tokens).toBe(LOGIN_ADDRESS_POLICY.capacity);
+    expect(returnAddressToken({ tokens: LOGIN_ADDRESS_POLICY.capacity, at: 0 }, 0).tokens).toBe(
+      LOGIN_ADDRESS_POLICY.capacity,
+    );
   });
 });

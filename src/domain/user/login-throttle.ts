@@ -20,7 +20,12 @@ export type BackoffState = { failures: number; lastFailureAt: number };
 export const LOGIN_ADDRESS_POLICY: BucketPolicy = { capacity: 20, perSecond: 20 / 3600 };
 
 export function loginBackoffPolicy(lockoutThreshold: number): BackoffPolicy {
-  return { freeFailures: lockoutThreshold, firstWaitMs: 60_000, maxWaitMs: 24 * 3600_000, forgetAfterMs: 24 * 3600_000 };
+  return {
+    freeFailures: lockoutThreshold,
+    firstWaitMs: 60_000,
+    maxWaitMs: 24 * 3600_000,
+    forgetAfterMs: 24 * 3600_000,
+  };
 }
 
 function current(state: BackoffState | undefined, policy: BackoffPolicy, nowMs: number): number {
@@ -36,7 +41,11 @@ export function backoffWaitMs(state: BackoffState | undefined, policy: BackoffPo
 }
 
 /** One more failure (counted when the attempt is reserved: a success then clears the state). */
-export function afterBackoffFailure(state: BackoffState | undefined, policy: BackoffPolicy, nowMs: number): BackoffState {
+export function afterBackoffFailure(
+  state: BackoffState | undefined,
+  policy: BackoffPolicy,
+  nowMs: number,
+): BackoffState {
   return { failures: current(state, policy, nowMs) + 1, lastFailureAt: nowMs };
 }
 

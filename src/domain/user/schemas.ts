@@ -6,10 +6,15 @@ import { TOKEN_SCOPES } from './token-scope.js';
 import { ZAuthenticationResponseSchema } from '../passkey/schemas.js';
 
 export const ZRoleSchema = z.enum(ROLES);
-export const ZUsernameSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, ruleMessage(
-  'Use 2–63 lower-case letters, digits, dots, underscores or hyphens, starting with a letter or digit.',
-  '请用 2–63 个小写字母、数字、点、下划线或连字符，并以字母或数字开头。',
-));
+export const ZUsernameSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{1,62}$/,
+    ruleMessage(
+      'Use 2–63 lower-case letters, digits, dots, underscores or hyphens, starting with a letter or digit.',
+      '请用 2–63 个小写字母、数字、点、下划线或连字符，并以字母或数字开头。',
+    ),
+  );
 export const ZLocaleSchema = z.enum(['en', 'zh-CN']);
 
 export const ZLoginSchema = z.object({
@@ -62,9 +67,17 @@ export const ZCreateTokenSchema = z.object({
 });
 export type TCreateToken = z.infer<typeof ZCreateTokenSchema>;
 
-const TOTP_CODE = ruleMessage('Enter the 6-digit code from your authenticator app.', '请输入身份验证器应用显示的 6 位验证码。');
+const TOTP_CODE = ruleMessage(
+  'Enter the 6-digit code from your authenticator app.',
+  '请输入身份验证器应用显示的 6 位验证码。',
+);
 export const ZTotpCodeSchema = z.object({ code: z.string().regex(/^\d{6}$/, TOTP_CODE) });
 /** Starting enrolment: while TOTP is on, a current code of the enrolled authenticator is required. */
-export const ZTotpEnrolSchema = z.object({ code: z.string().regex(/^\d{6}$/, TOTP_CODE).optional() });
+export const ZTotpEnrolSchema = z.object({
+  code: z
+    .string()
+    .regex(/^\d{6}$/, TOTP_CODE)
+    .optional(),
+});
 
 export const MIN_PASSWORD_LENGTH = 12;

@@ -28,11 +28,20 @@ describe('token scopes', () => {
 
 describe('token lifetimes', () => {
   it('defaults, caps, and keeps a child within its parent', () => {
-    expect(decideTokenLifetime(now, undefined, rule, null)).toEqual({ ok: true, expiresAt: new Date(now.getTime() + 90 * DAY).toISOString() });
-    expect(decideTokenLifetime(now, 366, rule, null)).toMatchObject({ ok: false, code: 'AUTH_TOKEN_LIFETIME_TOO_LONG' });
+    expect(decideTokenLifetime(now, undefined, rule, null)).toEqual({
+      ok: true,
+      expiresAt: new Date(now.getTime() + 90 * DAY).toISOString(),
+    });
+    expect(decideTokenLifetime(now, 366, rule, null)).toMatchObject({
+      ok: false,
+      code: 'AUTH_TOKEN_LIFETIME_TOO_LONG',
+    });
     const parent = new Date(now.getTime() + 10 * DAY).toISOString();
     expect(decideTokenLifetime(now, 11, rule, parent)).toMatchObject({ ok: false, code: 'AUTH_TOKEN_EXCEEDS_PARENT' });
     expect(decideTokenLifetime(now, undefined, rule, parent)).toEqual({ ok: true, expiresAt: parent });
-    expect(decideTokenLifetime(now, 3, rule, parent)).toEqual({ ok: true, expiresAt: new Date(now.getTime() + 3 * DAY).toISOString() });
+    expect(decideTokenLifetime(now, 3, rule, parent)).toEqual({
+      ok: true,
+      expiresAt: new Date(now.getTime() + 3 * DAY).toISOString(),
+    });
   });
 });

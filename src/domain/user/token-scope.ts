@@ -35,8 +35,14 @@ export type LifetimeDecision =
  * mints it, never past the minting token's own expiry — an explicit request beyond it is refused,
  * the default is cut to it.
  */
-export function decideTokenLifetime(now: Date, requestedDays: number | undefined, rule: LifetimeRule, parentExpiresAt: string | null): LifetimeDecision {
-  if (requestedDays !== undefined && requestedDays > rule.maxDays) return { ok: false, code: 'AUTH_TOKEN_LIFETIME_TOO_LONG', limit: rule.maxDays };
+export function decideTokenLifetime(
+  now: Date,
+  requestedDays: number | undefined,
+  rule: LifetimeRule,
+  parentExpiresAt: string | null,
+): LifetimeDecision {
+  if (requestedDays !== undefined && requestedDays > rule.maxDays)
+    return { ok: false, code: 'AUTH_TOKEN_LIFETIME_TOO_LONG', limit: rule.maxDays };
   const wanted = now.getTime() + (requestedDays ?? rule.defaultDays) * 86_400_000;
   if (parentExpiresAt !== null) {
     const parentEnd = new Date(parentExpiresAt).getTime();

@@ -9,18 +9,38 @@ import { signDirectory, verifiedSigners, type TrustedFounderKey } from './direct
 import { createKeyRing, rotateKeys } from './node-keys.js';
 import { flipChar, makeNode, T0, type TestNode } from './test-fixtures.js';
 
-const [a, b, c, d] = ['fa-one', 'fb-two', 'fc-three', 'md-four'].map((id) => makeNode(id)) as [TestNode, TestNode, TestNode, TestNode];
-const trusted: TrustedFounderKey[] = [a, b, c, d].map((n) => ({ party: n.id, fingerprints: [n.card.fingerprint], sig: n.card.keys.sig }));
+const [a, b, c, d] = ['fa-one', 'fb-two', 'fc-three', 'md-four'].map((id) => makeNode(id)) as [
+  TestNode,
+  TestNode,
+  TestNode,
+  TestNode,
+];
+const trusted: TrustedFounderKey[] = [a, b, c, d].map((n) => ({
+  party: n.id,
+  fingerprints: [n.card.fingerprint],
+  sig: n.card.keys.sig,
+}));
 
 const member = (n: TestNode) => ({
-  party: n.id, name: n.card.name, country: n.card.country, endpoint: n.card.endpoint, fingerprint: n.card.fingerprint, roles: [],
+  party: n.id,
+  name: n.card.name,
+  country: n.card.country,
+  endpoint: n.card.endpoint,
+  fingerprint: n.card.fingerprint,
+  roles: [],
 });
 
 function doc(over: Partial<DirectoryDocument> = {}): DirectoryDocument {
   return ZDirectoryDocument.parse({
-    v: 1, federation: 'g7-net', version: 1, issuedAt: T0.toISOString(), previous: null,
-    founders: [a, b, c].map((n) => ({ party: n.id, fingerprint: n.card.fingerprint })), threshold: 2,
-    members: [a, b, c, d].map(member), ...over,
+    v: 1,
+    federation: 'g7-net',
+    version: 1,
+    issuedAt: T0.toISOString(),
+    previous: null,
+    founders: [a, b, c].map((n) => ({ party: n.id, fingerprint: n.card.fingerprint })),
+    threshold: 2,
+    members: [a, b, c, d].map(member),
+    ...over,
   });
 }
 
@@ -44,7 +64,9 @@ describe('directory signatures', () => {
     expect(check(v1, signed(v1, [a, b, c])).signedBy).toHaveLength(3);
     expect(codeOf(() => check(v1, signed(v1, [a])))).toBe('FED_DIRECTORY_NOT_ENOUGH_SIGNATURES');
     // The same founder twice counts once.
-    expect(codeOf(() => check(v1, [...signed(v1, [a]), ...signed(v1, [a])]))).toBe('FED_DIRECTORY_NOT_ENOUGH_SIGNATURES');
+    expect(codeOf(() => check(v1, [...signed(v1, [a]), ...signed(v1, [a])]))).toBe(
+      'FED_DIRECTORY_NOT_ENOUGH_SIGNATURES',
+    );
   });
 
   it('does not count a forged signature, a signature over other bytes, or a non-founder', () => {
@@ -60,7 +82,9 @@ describe('directory signatures', () => {
   it('does not count a founder signing with a key other than the one this node trusts for it', () => {
     const v1 = doc();
     const impostor = { ...b, ring: createKeyRing(T0) };
-    expect(codeOf(() => check(v1, [...signed(v1, [a]), ...signed(v1, [impostor])]))).toBe('FED_DIRECTORY_NOT_ENOUGH_SIGNATURES');
+    expect(codeOf(() => check(v1, [...signed(v1, [a]), ...signed(v1, [impostor])]))).toBe(
+      'FED_DIRECTORY_NOT_ENOUGH_SIGNATURES',
+    );
     // A key trusted for party a does not count for party b, even if the header names b.
     const claimsB = signDirectory(v1, b.id, a.ring);
     expect(codeOf(() => check(v1, [...signed(v1, [a]), claimsB]))).toBe('FED_DIRECTORY_NOT_ENOUGH_SIGNATURES');
@@ -70,7 +94,11 @@ describe('directory signatures', () => {
     const v1 = doc();
     const rotatedB = makeNode(b.id, new Date(T0.getTime() + 1000), rotateKeys(b.ring, new Date(T0.getTime() + 1000)));
     const old = b.card.fingerprint;
-    const followed: TrustedFounderKey[] = trusted.map((t) => (t.party === b.id ? { party: b.id, fingerprints: [rotatedB.card.fingerprint, old], sig: rotatedB.card.keys.sig } : t));
+    const followed: TrustedFounderKey[] = trusted.map((t) =>
+      t.party === b.id
+        ? { party: b.id, fingerprints: [rotatedB.card.fingerprint, old], sig: rotatedB.card.keys.sig }
+        : t,
+    );
     const sigs = [...signed(v1, [a]), ...signed(v1, [rotatedB])];
     expect(checkDirectory(v1, null, verifiedSigners(v1, sigs, followed)).signedBy).toEqual(['fa-one', 'fb-two']);
     // Without the accepted rotation, the new key speaks for nobody.
@@ -100,7 +128,9 @@ describe('directory signatures', () => {
     const v1 = doc();
     // d becomes a founder and the threshold 3 of 4: signed by d and one old founder only.
     const v2 = doc({
-      version: 2, previous: directoryHash(v1), threshold: 3,
+      version: 2,
+      previous: directoryHash(v1),
+      threshold: 3,
       founders: [a, b, c, d].map((n) => ({ party: n.id, fingerprint: n.card.fingerprint })),
     });
     const verdict = () => check(v2, signed(v2, [d, a]), held(v1));

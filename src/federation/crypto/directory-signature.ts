@@ -20,7 +20,11 @@ export type TrustedFounderKey = { party: string; fingerprints: readonly string[]
 
 export function signDirectory(doc: DirectoryDocument, party: string, ring: KeyRing): string {
   const current = currentKeys(ring);
-  const [h, , s] = fastSign({ alg: 'EdDSA', kid: current.kid, typ: DIRECTORY_TYP, party }, directoryBytes(doc), current.sig.privateKey).split('.');
+  const [h, , s] = fastSign(
+    { alg: 'EdDSA', kid: current.kid, typ: DIRECTORY_TYP, party },
+    directoryBytes(doc),
+    current.sig.privateKey,
+  ).split('.');
   return `${h}..${s}`;
 }
 
@@ -34,10 +38,15 @@ export function signatureParty(detached: string): string | null {
   }
 }
 
-const keyOf = (jwk: SigJwk): KeyObject => createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, format: 'jwk' });
+const keyOf = (jwk: SigJwk): KeyObject =>
+  createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, format: 'jwk' });
 
 /** The founders whose signature verifies with a trusted key of theirs (each party at most once). */
-export function verifiedSigners(doc: DirectoryDocument, signatures: readonly string[], trusted: readonly TrustedFounderKey[]): VerifiedSigner[] {
+export function verifiedSigners(
+  doc: DirectoryDocument,
+  signatures: readonly string[],
+  trusted: readonly TrustedFounderKey[],
+): VerifiedSigner[] {
   const payload = Buffer.from(directoryBytes(doc), 'utf8').toString('base64url');
   const out: VerifiedSigner[] = [];
   for (const detached of signatures) {

@@ -10,8 +10,14 @@ import { expectFedErrorAsync, flipChar, makeNode, T0 } from './test-fixtures.js'
 const cn = makeNode('cn-mps');
 const us = makeNode('us-fbi');
 const gb = makeNode('gb-nca');
-const messages = Array.from({ length: 5 }, (_, i) =>
-  signMessage(currentKeys(cn.ring), { from: 'cn-mps', to: 'us-fbi', channel: 'requests', seq: i + 1, now: T0, ttlSeconds: 3600 }, { type: 'ping', schema: 1, body: { i } }).jws,
+const messages = Array.from(
+  { length: 5 },
+  (_, i) =>
+    signMessage(
+      currentKeys(cn.ring),
+      { from: 'cn-mps', to: 'us-fbi', channel: 'requests', seq: i + 1, now: T0, ttlSeconds: 3600 },
+      { type: 'ping', schema: 1, body: { i } },
+    ).jws,
 );
 const bid = newFederationId(T0);
 
@@ -23,7 +29,8 @@ describe('sealBatch / openBatch', () => {
     expect(opened.header).toEqual({ from: 'cn-mps', to: 'us-fbi', bid, kid: us.card.keys.enc.kid });
     expect(opened.messages).toEqual(messages);
     const resolve = resolverFromCards([cn.card]);
-    for (const m of opened.messages) verifyMessage(m, resolve, { to: 'us-fbi', from: opened.header.from, now: T0, clockSkewSeconds: 60 });
+    for (const m of opened.messages)
+      verifyMessage(m, resolve, { to: 'us-fbi', from: opened.header.from, now: T0, clockSkewSeconds: 60 });
   });
 
   it('rejects a batch addressed to another node, and cannot be opened with that node’s keys', async () => {
@@ -41,7 +48,10 @@ describe('sealBatch / openBatch', () => {
     // The header is authenticated data: changing an unchecked member breaks the tag.
     const [h, ...rest] = jwe.split('.');
     const header = JSON.parse(Buffer.from(h!, 'base64url').toString()) as Record<string, unknown>;
-    const reheaded = [Buffer.from(JSON.stringify({ ...header, bid: newFederationId(T0) })).toString('base64url'), ...rest].join('.');
+    const reheaded = [
+      Buffer.from(JSON.stringify({ ...header, bid: newFederationId(T0) })).toString('base64url'),
+      ...rest,
+    ].join('.');
     await expectFedErrorAsync(openBatch(reheaded, us.ring, { to: 'us-fbi' }), 'FED_TAMPERED');
   });
 

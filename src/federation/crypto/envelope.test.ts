@@ -11,7 +11,11 @@ const us = makeNode('us-fbi');
 const stranger = makeNode('xx-rogue');
 const atUs = resolverFromCards([cn.card, us.card]);
 const fields: MessageFields = { from: 'cn-mps', to: 'us-fbi', channel: 'requests', seq: 1, now: T0, ttlSeconds: 3600 };
-const payload = { type: 'request.submitted', schema: 1, body: { ref: 'CN-REQ-2025-0001', title: { en: 'Phishing', zh: '网络钓鱼' } } };
+const payload = {
+  type: 'request.submitted',
+  schema: 1,
+  body: { ref: 'CN-REQ-2025-0001', title: { en: 'Phishing', zh: '网络钓鱼' } },
+};
 const expected = { to: 'us-fbi', now: new Date(T0.getTime() + 2000), clockSkewSeconds: 60 };
 const seconds = (s: number): Date => new Date(T0.getTime() + s * 1000);
 
@@ -21,7 +25,15 @@ describe('signMessage / verifyMessage', () => {
     const out = verifyMessage(jws, atUs, expected);
     expect(out.header).toEqual(header);
     expect(out.payload).toEqual(payload);
-    expect(header).toMatchObject({ alg: 'EdDSA', typ: 'crossline-msg+jws', kid: cn.card.keys.sig.kid, iat: T0.getTime() / 1000, exp: T0.getTime() / 1000 + 3600, mtype: 'request.submitted', sv: 1 });
+    expect(header).toMatchObject({
+      alg: 'EdDSA',
+      typ: 'crossline-msg+jws',
+      kid: cn.card.keys.sig.kid,
+      iat: T0.getTime() / 1000,
+      exp: T0.getTime() / 1000 + 3600,
+      mtype: 'request.submitted',
+      sv: 1,
+    });
     expect(header.mid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
     expect(parseInt(header.mid.replaceAll('-', '').slice(0, 12), 16)).toBe(T0.getTime()); // mid stamped from `now`
   });
@@ -44,9 +56,28 @@ describe('signMessage / verifyMessage', () => {
 
   it('rejects a tampered payload or header with FED_BAD_SIGNATURE', () => {
     const { jws } = signMessage(currentKeys(cn.ring), fields, payload);
-    expectFedError(() => verifyMessage(withPayload(jws, JSON.stringify({ ...payload, body: { ref: 'X' } })), atUs, expected), 'FED_BAD_SIGNATURE');
-    expectFedError(() => verifyMessage(withHeader(jws, (h) => ({ ...h, seq: 2 })), atUs, expected), 'FED_BAD_SIGNATURE');
-    expectFedError(() => verifyMessage(withHeader(jws, (h) => ({ ...h, alg: 'none' })), atUs, expected), 'FED_BAD_SIGNATURE');
+    expectFedError(
+      () => verifyMessage(withPayload(jws, JSON.stringify({ ...payload, body: { ref: 'X' } })), atUs, expected),
+      'FED_BAD_SIGNATURE',
+    );
+    expectFedError(
+      () =>
+        verifyMessage(
+          withHeader(jws, (h) => ({ ...h, seq: 2 })),
+          atUs,
+          expected,
+        ),
+      'FED_BAD_SIGNATURE',
+    );
+    expectFedError(
+      () =>
+        verifyMessage(
+          withHeader(jws, (h) => ({ ...h, alg: 'none' })),
+          atUs,
+          expected,
+        ),
+      'FED_BAD_SIGNATURE',
+    );
   });
 
   it('rejects a message signed with the wrong key under the right kid', () => {
@@ -74,7 +105,10 @@ describe('signMessage / verifyMessage', () => {
     expectFedError(() => verifyMessage(jws, atUs, { ...expected, now: seconds(3600 + 60) }), 'FED_EXPIRED');
     expect(() => verifyMessage(jws, atUs, { ...expected, now: seconds(-60) })).not.toThrow();
     expectFedError(() => verifyMessage(jws, atUs, { ...expected, now: seconds(-61) }), 'FED_NOT_YET_VALID');
-    expectFedError(() => verifyMessage(jws, atUs, { ...expected, now: seconds(-1), clockSkewSeconds: 0 }), 'FED_NOT_YET_VALID');
+    expectFedError(
+      () => verifyMessage(jws, atUs, { ...expected, now: seconds(-1), clockSkewSeconds: 0 }),
+      'FED_NOT_YET_VALID',
+    );
   });
 
   it('still verifies messages signed before a rotation, but not ones the retired key signs afterwards', () => {
@@ -92,7 +126,15 @@ describe('signMessage / verifyMessage', () => {
 
   it('rejects malformed messages', () => {
     const { jws } = signMessage(currentKeys(cn.ring), fields, payload);
-    for (const bad of ['', 'x.y', `${jws}.extra`, 42, withHeader(jws, (h) => ({ ...h, seq: 0 })), withHeader(jws, (h) => ({ ...h, typ: 'crossline-receipt+jws' })), withHeader(jws, (h) => ({ ...h, crit: ['exp'] }))]) {
+    for (const bad of [
+      '',
+      'x.y',
+      `${jws}.extra`,
+      42,
+      withHeader(jws, (h) => ({ ...h, seq: 0 })),
+      withHeader(jws, (h) => ({ ...h, typ: 'crossline-receipt+jws' })),
+      withHeader(jws, (h) => ({ ...h, crit: ['exp'] })),
+    ]) {
       expectFedError(() => verifyMessage(bad, atUs, expected), 'FED_MALFORMED');
     }
     expect(() => signMessage(currentKeys(cn.ring), { ...fields, seq: 0 }, payload)).toThrow(TypeError);
@@ -116,7 +158,9 @@ describe('signMessage against jose', () => {
     const keys = currentKeys(cn.ring);
     for (let seq = 1; seq <= 20; seq++) {
       const { jws, header } = signMessage(keys, { ...fields, seq }, { ...payload, body: { seq, note: '合作 ✓' } });
-      const bytes = new TextEncoder().encode(JSON.stringify({ body: { note: '合作 ✓', seq }, schema: 1, type: payload.type }));
+      const bytes = new TextEncoder().encode(
+        JSON.stringify({ body: { note: '合作 ✓', seq }, schema: 1, type: payload.type }),
+      );
       expect(jws).toBe(await new CompactSign(bytes).setProtectedHeader(header).sign(keys.sig.privateKey));
       await compactVerify(jws, keys.sig.publicKey, { algorithms: ['EdDSA'] });
     }

@@ -4,7 +4,14 @@
 import { z } from 'zod';
 import { canonicalJson } from '../../domain/shared/canonical-json.js';
 import { fedError } from './errors.js';
-import { fastSign, fastSignAsync, parseJws, verifyParsedJws, verifyParsedJwsAsync, type ParsedJws } from './fast-jws.js';
+import {
+  fastSign,
+  fastSignAsync,
+  parseJws,
+  verifyParsedJws,
+  verifyParsedJwsAsync,
+  type ParsedJws,
+} from './fast-jws.js';
 import { newFederationId, UUID_V7 } from './ids.js';
 import { ZKid, ZNodeId } from './node-card-schema.js';
 import type { KeyVersion } from './node-keys.js';
@@ -65,12 +72,20 @@ export function signMessage(keys: KeyVersion, fields: MessageFields, payload: Me
 }
 
 /** signMessage with the signature computed on the thread pool: same bytes (Ed25519 is deterministic). */
-export async function signMessageAsync(keys: KeyVersion, fields: MessageFields, payload: MessagePayload): Promise<SignedMessage> {
+export async function signMessageAsync(
+  keys: KeyVersion,
+  fields: MessageFields,
+  payload: MessagePayload,
+): Promise<SignedMessage> {
   const { header, body } = messageToSign(keys, fields, payload);
   return { jws: await fastSignAsync(header, body, keys.sig.privateKey), header };
 }
 
-function messageToSign(keys: KeyVersion, fields: MessageFields, payload: MessagePayload): { header: MessageHeader & { alg: 'EdDSA' }; body: string } {
+function messageToSign(
+  keys: KeyVersion,
+  fields: MessageFields,
+  payload: MessagePayload,
+): { header: MessageHeader & { alg: 'EdDSA' }; body: string } {
   if (payload.body === undefined) throw new TypeError('message body is required');
   const iat = Math.floor(fields.now.getTime() / 1000);
   const candidate = {
@@ -115,7 +130,11 @@ export function verifyMessage(jws: unknown, resolve: SigKeyResolver, expected: V
 }
 
 /** verifyMessage with the signature checked on the thread pool (see verifyParsedJwsAsync). */
-export async function verifyMessageAsync(jws: unknown, resolve: SigKeyResolver, expected: VerifyExpectations): Promise<VerifiedMessage> {
+export async function verifyMessageAsync(
+  jws: unknown,
+  resolve: SigKeyResolver,
+  expected: VerifyExpectations,
+): Promise<VerifiedMessage> {
   const { parsed, header, found } = readSignedMessage(jws, resolve);
   const bytes = await verifyParsedJwsAsync(parsed, found.key);
   return afterSignature(() => checkSignedMessage(header, found, bytes, expected));
@@ -143,22 +162,35 @@ export function isSignedRefusal(e: unknown): boolean {
 type ResolvedKey = Exclude<ReturnType<SigKeyResolver>, null | undefined | 'unknown-key'>;
 
 /** Parses the JWS and its header and finds the sender's key the header names; nothing is trusted yet. */
-function readSignedMessage(jws: unknown, resolve: SigKeyResolver): { parsed: ParsedJws; header: MessageHeader; found: ResolvedKey } {
+function readSignedMessage(
+  jws: unknown,
+  resolve: SigKeyResolver,
+): { parsed: ParsedJws; header: MessageHeader; found: ResolvedKey } {
   const parsed = parseJws(jws);
   if (parsed.header.alg !== 'EdDSA') throw fedError('FED_BAD_SIGNATURE', { reason: 'alg must be EdDSA' });
   const headerCheck = ZMessageHeader.safeParse(parsed.header);
   if (!headerCheck.success) {
-    throw fedError('FED_MALFORMED', { reason: 'header', issues: headerCheck.error.issues.map((i) => i.path.join('.')) });
+    throw fedError('FED_MALFORMED', {
+      reason: 'header',
+      issues: headerCheck.error.issues.map((i) => i.path.join('.')),
+    });
   }
   const header = headerCheck.data;
   const found = resolve(header.from, header.kid);
-  if (found === undefined || found === null) throw fedError('FED_UNKNOWN_SENDER', { from: header.from, mid: header.mid });
-  if (found === 'unknown-key') throw fedError('FED_UNKNOWN_KEY', { from: header.from, kid: header.kid, mid: header.mid });
+  if (found === undefined || found === null)
+    throw fedError('FED_UNKNOWN_SENDER', { from: header.from, mid: header.mid });
+  if (found === 'unknown-key')
+    throw fedError('FED_UNKNOWN_KEY', { from: header.from, kid: header.kid, mid: header.mid });
   return { parsed, header, found };
 }
 
 /** Everything after a good signature: addressing, validity window, key retirement, payload shape. */
-function checkSignedMessage(header: MessageHeader, found: ResolvedKey, bytes: Buffer, expected: VerifyExpectations): VerifiedMessage {
+function checkSignedMessage(
+  header: MessageHeader,
+  found: ResolvedKey,
+  bytes: Buffer,
+  expected: VerifyExpectations,
+): VerifiedMessage {
   const ids = { mid: header.mid, from: header.from };
   if (expected.from !== undefined && header.from !== expected.from) {
     throw fedError('FED_SENDER_MISMATCH', { ...ids, batchFrom: expected.from });

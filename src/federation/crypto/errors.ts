@@ -19,7 +19,11 @@ export function isFederationError(e: unknown, code?: FederationErrorCode): e is 
  * the details is appended to the English message for logs and CLI output; the wire message stays the
  * catalogue's.
  */
-export function fedError(code: FederationErrorCode, details?: Record<string, unknown>, cause?: unknown): FederationError {
+export function fedError(
+  code: FederationErrorCode,
+  details?: Record<string, unknown>,
+  cause?: unknown,
+): FederationError {
   const error = new AppError(code, { details, cause }) as FederationError;
   if (details?.reason) error.message = `${error.message} (${String(details.reason)})`;
   return error;

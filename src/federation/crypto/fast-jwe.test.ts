@@ -8,19 +8,41 @@ import { fastOpenJwe, fastSealJwe, JWE_ALG, JWE_ENC, JweMalformed, JweUndecrypta
 
 const recipient = generateKeyPairSync('x25519');
 const stranger = generateKeyPairSync('x25519');
-const header = { alg: JWE_ALG, enc: JWE_ENC, typ: 'crossline-batch+jwe', from: 'cn-mps', to: 'us-fbi', bid: 'b', kid: 'k' };
+const header = {
+  alg: JWE_ALG,
+  enc: JWE_ENC,
+  typ: 'crossline-batch+jwe',
+  from: 'cn-mps',
+  to: 'us-fbi',
+  bid: 'b',
+  kid: 'k',
+};
 
-async function joseSeal(plaintext: Uint8Array, fixed?: { epk: ReturnType<typeof generateKeyPairSync>['privateKey']; cek: Buffer; iv: Buffer }): Promise<string> {
+async function joseSeal(
+  plaintext: Uint8Array,
+  fixed?: { epk: ReturnType<typeof generateKeyPairSync>['privateKey']; cek: Buffer; iv: Buffer },
+): Promise<string> {
   const enc = new CompactEncrypt(plaintext).setProtectedHeader(header);
   if (!fixed) return enc.encrypt(recipient.publicKey);
   // jose exports the ephemeral public key from the key it is given, so that key must be extractable.
-  const epk = await crypto.subtle.importKey('jwk', fixed.epk.export({ format: 'jwk' }), { name: 'X25519' }, true, ['deriveBits']);
-  return enc.setKeyManagementParameters({ epk }).setContentEncryptionKey(fixed.cek).setInitializationVector(fixed.iv).encrypt(recipient.publicKey);
+  const epk = await crypto.subtle.importKey('jwk', fixed.epk.export({ format: 'jwk' }), { name: 'X25519' }, true, [
+    'deriveBits',
+  ]);
+  return enc
+    .setKeyManagementParameters({ epk })
+    .setContentEncryptionKey(fixed.cek)
+    .setInitializationVector(fixed.iv)
+    .encrypt(recipient.publicKey);
 }
 
 async function joseOpens(jwe: string): Promise<boolean> {
-  return compactDecrypt(jwe, recipient.privateKey, { keyManagementAlgorithms: [JWE_ALG], contentEncryptionAlgorithms: [JWE_ENC] })
-    .then(() => true, () => false);
+  return compactDecrypt(jwe, recipient.privateKey, {
+    keyManagementAlgorithms: [JWE_ALG],
+    contentEncryptionAlgorithms: [JWE_ENC],
+  }).then(
+    () => true,
+    () => false,
+  );
 }
 
 function fastOpens(jwe: string): boolean {
@@ -35,11 +57,18 @@ function fastOpens(jwe: string): boolean {
 
 describe('fast-jwe against jose', () => {
   it('produces the same bytes as jose for the same ephemeral key, CEK and IV', async () => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), async (plaintext) => {
-      const fixed = { epk: generateKeyPairSync('x25519').privateKey, cek: randomBytes(32), iv: randomBytes(12) };
-      const ours = fastSealJwe(header, plaintext, recipient.publicKey, { ephemeralPrivateKey: fixed.epk, cek: fixed.cek, iv: fixed.iv });
-      expect(ours).toBe(await joseSeal(plaintext, fixed));
-    }), { numRuns: 40 });
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), async (plaintext) => {
+        const fixed = { epk: generateKeyPairSync('x25519').privateKey, cek: randomBytes(32), iv: randomBytes(12) };
+        const ours = fastSealJwe(header, plaintext, recipient.publicKey, {
+          ephemeralPrivateKey: fixed.epk,
+          cek: fixed.cek,
+          iv: fixed.iv,
+        });
+        expect(ours).toBe(await joseSeal(plaintext, fixed));
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('opens what jose seals, and jose opens what it seals', async () => {
@@ -53,7 +82,10 @@ describe('fast-jwe against jose', () => {
   });
 
   it('returns the protected header it authenticated', () => {
-    const { header: read } = fastOpenJwe(fastSealJwe(header, Buffer.from('x'), recipient.publicKey), recipient.privateKey);
+    const { header: read } = fastOpenJwe(
+      fastSealJwe(header, Buffer.from('x'), recipient.publicKey),
+      recipient.privateKey,
+    );
     expect(read).toMatchObject(header);
     expect(read.epk).toMatchObject({ kty: 'OKP', crv: 'X25519' });
   });
@@ -64,7 +96,9 @@ describe('fast-jwe against jose', () => {
       if (jwe[i] === '.') continue;
       const altered = `${jwe.slice(0, i)}${jwe[i] === 'A' ? 'B' : 'A'}${jwe.slice(i + 1)}`;
       // A change in the unused low bits of a part's last character decodes to the same bytes.
-      const same = Buffer.from(altered.split('.').join(''), 'base64url').equals(Buffer.from(jwe.split('.').join(''), 'base64url'));
+      const same = Buffer.from(altered.split('.').join(''), 'base64url').equals(
+        Buffer.from(jwe.split('.').join(''), 'base64url'),
+      );
       expect(fastOpens(altered)).toBe(same);
       expect(await joseOpens(altered)).toBe(same);
     }
@@ -83,9 +117,17 @@ describe('fast-jwe against jose', () => {
       return [Buffer.from(JSON.stringify({ ...decoded, ...extra })).toString('base64url'), k, iv, c, t].join('.');
     };
     for (const bad of [
-      'a.b.c.d', `${jwe}.x`, ['!!', k, iv, c, t].join('.'), [h, k, 'AAAA', c, t].join('.'), [h, k, iv, c, 'AAAA'].join('.'),
-      [h, 'AAAA', iv, c, t].join('.'), withHeader({ zip: 'DEF' }), withHeader({ crit: ['x'], x: 1 }), withHeader({ alg: 'RSA-OAEP' }),
-      withHeader({ epk: { kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA' } }), withHeader({ epk: 'key' }),
+      'a.b.c.d',
+      `${jwe}.x`,
+      ['!!', k, iv, c, t].join('.'),
+      [h, k, 'AAAA', c, t].join('.'),
+      [h, k, iv, c, 'AAAA'].join('.'),
+      [h, 'AAAA', iv, c, t].join('.'),
+      withHeader({ zip: 'DEF' }),
+      withHeader({ crit: ['x'], x: 1 }),
+      withHeader({ alg: 'RSA-OAEP' }),
+      withHeader({ epk: { kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA' } }),
+      withHeader({ epk: 'key' }),
     ]) {
       expect(() => fastOpenJwe(bad, recipient.privateKey), bad.slice(0, 40)).toThrow(JweMalformed);
     }

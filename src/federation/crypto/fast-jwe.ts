@@ -4,7 +4,14 @@
 // the output is byte-identical to jose's CompactEncrypt (header serialised with JSON.stringify,
 // `epk` appended as { x, crv, kty }); jose stays the reference in the tests.
 import {
-  createCipheriv, createDecipheriv, createHash, createPublicKey, diffieHellman, generateKeyPairSync, randomBytes, type KeyObject,
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  randomBytes,
+  type KeyObject,
 } from 'node:crypto';
 
 export const JWE_ALG = 'ECDH-ES+A256KW';
@@ -36,8 +43,11 @@ function lengthAndInput(input: Buffer): Buffer {
 /** RFC 7518 §4.6.2: Concat KDF (SHA-256) for a 256-bit key wrapping key, AlgorithmID = the "alg" value. */
 function keyWrappingKey(sharedSecret: Buffer, apu: Buffer, apv: Buffer): Buffer {
   return createHash('sha256')
-    .update(uint32be(1)).update(sharedSecret)
-    .update(lengthAndInput(Buffer.from(JWE_ALG, 'ascii'))).update(lengthAndInput(apu)).update(lengthAndInput(apv))
+    .update(uint32be(1))
+    .update(sharedSecret)
+    .update(lengthAndInput(Buffer.from(JWE_ALG, 'ascii')))
+    .update(lengthAndInput(apu))
+    .update(lengthAndInput(apv))
     .update(uint32be(256))
     .digest();
 }
@@ -48,8 +58,14 @@ function assertX25519(key: KeyObject, type: 'private' | 'public'): void {
   }
 }
 
-export function fastSealJwe(header: Record<string, unknown>, plaintext: Uint8Array, recipient: KeyObject, fixed: SealInputs = {}): string {
-  if (header.alg !== JWE_ALG || header.enc !== JWE_ENC) throw new TypeError(`fast-jwe seals ${JWE_ALG} / ${JWE_ENC} only`);
+export function fastSealJwe(
+  header: Record<string, unknown>,
+  plaintext: Uint8Array,
+  recipient: KeyObject,
+  fixed: SealInputs = {},
+): string {
+  if (header.alg !== JWE_ALG || header.enc !== JWE_ENC)
+    throw new TypeError(`fast-jwe seals ${JWE_ALG} / ${JWE_ENC} only`);
   // These change the key agreement or the plaintext; we never emit them, so a header carrying one is a bug.
   for (const name of ['epk', 'apu', 'apv', 'zip', 'crit']) {
     if (header[name] !== undefined) throw new TypeError(`header parameter ${name} is not supported`);
@@ -62,13 +78,17 @@ export function fastSealJwe(header: Record<string, unknown>, plaintext: Uint8Arr
   const cek = fixed.cek ?? randomBytes(32);
   const wrap = createCipheriv('id-aes256-wrap', kek, KW_IV);
   const encryptedKey = Buffer.concat([wrap.update(cek), wrap.final()]);
-  const encodedHeader = Buffer.from(JSON.stringify({ ...header, epk: { x, crv: 'X25519', kty: 'OKP' } }), 'utf8').toString('base64url');
+  const encodedHeader = Buffer.from(
+    JSON.stringify({ ...header, epk: { x, crv: 'X25519', kty: 'OKP' } }),
+    'utf8',
+  ).toString('base64url');
   const iv = fixed.iv ?? randomBytes(12);
   const gcm = createCipheriv('aes-256-gcm', cek, iv);
   gcm.setAAD(Buffer.from(encodedHeader, 'ascii'));
   const ciphertext = Buffer.concat([gcm.update(plaintext), gcm.final()]);
   return [encodedHeader, encryptedKey, iv, ciphertext, gcm.getAuthTag()]
-    .map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+    .join('.');
 }
 
 function b64part(part: string, what: string): Buffer {
@@ -84,14 +104,16 @@ function readJweHeader(encoded: string): Record<string, unknown> {
   } catch (e) {
     throw e instanceof JweMalformed ? e : new JweMalformed('protected header is not JSON');
   }
-  if (typeof header !== 'object' || header === null || Array.isArray(header)) throw new JweMalformed('protected header is not an object');
+  if (typeof header !== 'object' || header === null || Array.isArray(header))
+    throw new JweMalformed('protected header is not an object');
   return header as Record<string, unknown>;
 }
 
 function ephemeralKeyOf(header: Record<string, unknown>): KeyObject {
   const epk = header.epk as Record<string, unknown> | undefined;
   if (typeof epk !== 'object' || epk === null || Array.isArray(epk)) throw new JweMalformed('epk missing');
-  if (epk.kty !== 'OKP' || epk.crv !== 'X25519' || typeof epk.x !== 'string' || epk.d !== undefined) throw new JweMalformed('epk is not an X25519 public key');
+  if (epk.kty !== 'OKP' || epk.crv !== 'X25519' || typeof epk.x !== 'string' || epk.d !== undefined)
+    throw new JweMalformed('epk is not an X25519 public key');
   if (b64part(epk.x, 'epk.x').length !== 32) throw new JweMalformed('epk.x has the wrong length');
   try {
     return createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: epk.x }, format: 'jwk' });
@@ -108,11 +130,20 @@ function partyInfo(header: Record<string, unknown>, name: 'apu' | 'apv'): Buffer
 }
 
 /** Opens a compact JWE sealed to `privateKey`; returns its protected header and plaintext. */
-export function fastOpenJwe(jwe: string, privateKey: KeyObject): { header: Record<string, unknown>; plaintext: Buffer } {
+export function fastOpenJwe(
+  jwe: string,
+  privateKey: KeyObject,
+): { header: Record<string, unknown>; plaintext: Buffer } {
   assertX25519(privateKey, 'private');
   const parts = jwe.split('.');
   if (parts.length !== 5) throw new JweMalformed('a compact JWE has five parts');
-  const [encodedHeader, encodedKey, encodedIv, encodedCiphertext, encodedTag] = parts as [string, string, string, string, string];
+  const [encodedHeader, encodedKey, encodedIv, encodedCiphertext, encodedTag] = parts as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const header = readJweHeader(encodedHeader);
   if (header.alg !== JWE_ALG || header.enc !== JWE_ENC) throw new JweMalformed('unexpected alg or enc');
   if (header.zip !== undefined) throw new JweMalformed('compressed plaintext is not accepted');

@@ -12,7 +12,9 @@ const other = generateKeyPairSync('ed25519');
 
 const headerArb = fc
   .dictionary(
-    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((k) => !['alg', 'crit', 'b64', '__proto__'].includes(k)),
+    fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength: 12 })
+      .filter((k) => !['alg', 'crit', 'b64', '__proto__'].includes(k)),
     fc.jsonValue({ maxDepth: 2 }),
     { maxKeys: 8 },
   )
@@ -76,7 +78,11 @@ describe('fast-jws', () => {
         const at = m.at % jws.length;
         const insert: Record<string, string> = { pad: '=', dot: '.', space: ' ', plus: '+' };
         const mutated =
-          m.kind === 'flip' ? flipChar(jws, (m as { seg: number }).seg, at) : m.kind === 'truncate' ? jws.slice(0, at) : jws.slice(0, at) + insert[m.kind] + jws.slice(at);
+          m.kind === 'flip'
+            ? flipChar(jws, (m as { seg: number }).seg, at)
+            : m.kind === 'truncate'
+              ? jws.slice(0, at)
+              : jws.slice(0, at) + insert[m.kind] + jws.slice(at);
         if (fastAccepts(mutated)) expect(await joseAccepts(mutated)).toBe(true);
       }),
       { numRuns: 300 },
@@ -85,7 +91,14 @@ describe('fast-jws', () => {
 
   it('rejects a tampered header, payload or signature and a wrong key', () => {
     const jws = fastSign({ alg: 'EdDSA', kid: 'k1', to: 'us-fbi' }, '{"a":1}', privateKey);
-    expectFedError(() => fastVerify(withHeader(jws, (h) => ({ ...h, to: 'cn-mps' })), publicKey), 'FED_BAD_SIGNATURE');
+    expectFedError(
+      () =>
+        fastVerify(
+          withHeader(jws, (h) => ({ ...h, to: 'cn-mps' })),
+          publicKey,
+        ),
+      'FED_BAD_SIGNATURE',
+    );
     expectFedError(() => fastVerify(withPayload(jws, '{"a":2}'), publicKey), 'FED_BAD_SIGNATURE');
     expectFedError(() => fastVerify(flipChar(jws, 2), publicKey), 'FED_BAD_SIGNATURE');
     expectFedError(() => fastVerify(jws, other.publicKey), 'FED_BAD_SIGNATURE');

@@ -31,7 +31,9 @@ function signingInputFor(header: JwsHeader, payload: Uint8Array | string, key: K
   if (header.crit !== undefined || header.b64 !== undefined) throw new TypeError('crit/b64 are not supported');
   assertEd25519(key, 'private');
   const body =
-    typeof payload === 'string' ? Buffer.from(payload, 'utf8') : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
+    typeof payload === 'string'
+      ? Buffer.from(payload, 'utf8')
+      : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
   return `${Buffer.from(JSON.stringify(header), 'utf8').toString('base64url')}.${body.toString('base64url')}`;
 }
 
@@ -105,9 +107,11 @@ export function verifyParsedJws(parsed: ParsedJws, key: KeyObject): Buffer {
  */
 export async function verifyParsedJwsAsync(parsed: ParsedJws, key: KeyObject): Promise<Buffer> {
   const input = verifiableInput(parsed, key);
-  const ok = parsed.signature.length === 64 && await new Promise<boolean>((resolve, reject) => {
-    verify(null, input, key, parsed.signature, (err, valid) => (err ? reject(err) : resolve(valid)));
-  });
+  const ok =
+    parsed.signature.length === 64 &&
+    (await new Promise<boolean>((resolve, reject) => {
+      verify(null, input, key, parsed.signature, (err, valid) => (err ? reject(err) : resolve(valid)));
+    }));
   if (!ok) throw fedError('FED_BAD_SIGNATURE');
   return Buffer.from(parsed.encodedPayload, 'base64url');
 }

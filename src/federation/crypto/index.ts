@@ -1,5 +1,11 @@
 // Public API of the federation crypto core: keys, node cards, signed messages, sealed batches, receipts.
-export { FEDERATION_ERRORS, isFederationError, fedError, type FederationError, type FederationErrorCode } from './errors.js';
+export {
+  FEDERATION_ERRORS,
+  isFederationError,
+  fedError,
+  type FederationError,
+  type FederationErrorCode,
+} from './errors.js';
 export {
   base32,
   fingerprintOf,
@@ -33,7 +39,13 @@ export {
   type CardCheck,
   type CardUpdateCheck,
 } from './node-card.js';
-export { cardSigKeys, resolverFromCards, type PeerSigKey, type SigKeyLookup, type SigKeyResolver } from './peer-keys.js';
+export {
+  cardSigKeys,
+  resolverFromCards,
+  type PeerSigKey,
+  type SigKeyLookup,
+  type SigKeyResolver,
+} from './peer-keys.js';
 export { newFederationId, UUID_V7 } from './ids.js';
 export { fastSign, fastVerify, parseJws, verifyParsedJws, type JwsHeader, type ParsedJws } from './fast-jws.js';
 export {

@@ -34,7 +34,9 @@ function bare(jwk: BareJwk): BareJwk {
 }
 
 function keySetDigest(sig: BareJwk, enc: BareJwk): Buffer {
-  return createHash('sha256').update(canonicalJson({ sig: bare(sig), enc: bare(enc) })).digest();
+  return createHash('sha256')
+    .update(canonicalJson({ sig: bare(sig), enc: bare(enc) }))
+    .digest();
 }
 
 export function fingerprintOf(sig: BareJwk, enc: BareJwk): string {
@@ -56,7 +58,12 @@ export function bareJwkOf(key: KeyObject): BareJwk {
 
 /** For reading aloud over the phone: upper-case groups of four, e.g. `ABCD-EFGH-…`. */
 export function formatFingerprint(fingerprint: string): string {
-  return normaliseFingerprint(fingerprint).toUpperCase().match(/.{1,4}/g)?.join('-') ?? '';
+  return (
+    normaliseFingerprint(fingerprint)
+      .toUpperCase()
+      .match(/.{1,4}/g)
+      ?.join('-') ?? ''
+  );
 }
 
 /** Accepts what an admin types or pastes (any case, dashes, spaces) and returns the stored form. */

@@ -32,7 +32,11 @@ describe('node card', () => {
       ['country', edited(card, (c) => (c.country = 'US')), 'signature invalid'],
       ['issuedAt', edited(card, (c) => (c.issuedAt = later.toISOString())), 'signature invalid'],
       ['enc key swapped', edited(card, (c) => (c.keys.enc = other.keys.enc)), 'kid does not match keys'],
-      ['all keys swapped', edited(card, (c) => ((c.keys = other.keys), (c.fingerprint = other.fingerprint))), 'signature invalid'],
+      [
+        'all keys swapped',
+        edited(card, (c) => ((c.keys = other.keys), (c.fingerprint = other.fingerprint))),
+        'signature invalid',
+      ],
       ['fingerprint', edited(card, (c) => (c.fingerprint = other.fingerprint)), 'fingerprint does not match keys'],
       ['signature', edited(card, (c) => (c.signature = other.signature)), 'signature invalid'],
       ['extra field', { ...card, admin: true }, 'schema'],
@@ -54,11 +58,23 @@ describe('node card', () => {
 
   it('keeps the fingerprint stable for the same keys and changes it on rotation', () => {
     const ring = createKeyRing(T0);
-    const a = buildNodeCard({ id: 'cn-mps', name: { en: 'A', zh: '甲' }, country: 'CN', endpoint: 'https://a.example' }, ring, T0);
-    const b = buildNodeCard({ id: 'cn-mps', name: { en: 'B', zh: '乙' }, country: 'CN', endpoint: 'https://b.example' }, ring, later);
+    const a = buildNodeCard(
+      { id: 'cn-mps', name: { en: 'A', zh: '甲' }, country: 'CN', endpoint: 'https://a.example' },
+      ring,
+      T0,
+    );
+    const b = buildNodeCard(
+      { id: 'cn-mps', name: { en: 'B', zh: '乙' }, country: 'CN', endpoint: 'https://b.example' },
+      ring,
+      later,
+    );
     expect(a.fingerprint).toBe(b.fingerprint);
     expect(a.fingerprint).toMatch(/^[a-z2-7]{52}$/);
-    const rotated = buildNodeCard({ id: 'cn-mps', name: { en: 'A', zh: '甲' }, country: 'CN', endpoint: 'https://a.example' }, rotateKeys(ring, later), later);
+    const rotated = buildNodeCard(
+      { id: 'cn-mps', name: { en: 'A', zh: '甲' }, country: 'CN', endpoint: 'https://a.example' },
+      rotateKeys(ring, later),
+      later,
+    );
     expect(rotated.fingerprint).not.toBe(a.fingerprint);
   });
 
@@ -73,7 +89,9 @@ describe('node card', () => {
   it('lists retired keys after rotation, endorsed by them', () => {
     const node = makeNode('cn-mps');
     const rotated = makeNode('cn-mps', later, rotateKeys(node.ring, later));
-    expect(rotated.card.previousKeys).toEqual([{ sig: node.card.keys.sig, enc: node.card.keys.enc, retiredAt: later.toISOString() }]);
+    expect(rotated.card.previousKeys).toEqual([
+      { sig: node.card.keys.sig, enc: node.card.keys.enc, retiredAt: later.toISOString() },
+    ]);
     expect(rotated.card.endorsements).toHaveLength(1);
     expect(verifyNodeCard(rotated.card).ok).toBe(true);
     const forged = edited(rotated.card, (c) => (c.endorsements = [c.signature]));
@@ -84,9 +102,15 @@ describe('node card', () => {
     const node = makeNode('cn-mps');
     const rotated = makeNode('cn-mps', later, rotateKeys(node.ring, later));
     expect(verifyCardUpdate(node.card, rotated.card)).toMatchObject({ ok: true, rotated: true });
-    expect(verifyCardUpdate(node.card, makeNode('cn-mps', later).card)).toMatchObject({ ok: false, reason: 'rotation not endorsed by the trusted key' });
+    expect(verifyCardUpdate(node.card, makeNode('cn-mps', later).card)).toMatchObject({
+      ok: false,
+      reason: 'rotation not endorsed by the trusted key',
+    });
     expect(verifyCardUpdate(rotated.card, node.card)).toMatchObject({ ok: false, reason: 'older than trusted card' });
-    expect(verifyCardUpdate(node.card, makeNode('us-fbi', later).card)).toMatchObject({ ok: false, reason: 'different node id' });
+    expect(verifyCardUpdate(node.card, makeNode('us-fbi', later).card)).toMatchObject({
+      ok: false,
+      reason: 'different node id',
+    });
     const moved = makeNode('cn-mps', later, node.ring);
     expect(verifyCardUpdate(node.card, moved.card)).toMatchObject({ ok: true, rotated: false });
   });

@@ -58,7 +58,11 @@ export function buildNodeCard(input: NodeCardInput, ring: KeyRing, now: Date): N
     country: input.country,
     endpoint: input.endpoint,
     keys: current.jwks,
-    previousKeys: retired.map((v) => ({ sig: v.jwks.sig, enc: v.jwks.enc, retiredAt: (v.retiredAt as Date).toISOString() })),
+    previousKeys: retired.map((v) => ({
+      sig: v.jwks.sig,
+      enc: v.jwks.enc,
+      retiredAt: (v.retiredAt as Date).toISOString(),
+    })),
     fingerprint: fingerprintOf(current.jwks.sig, current.jwks.enc),
     issuedAt: now.toISOString(),
   };

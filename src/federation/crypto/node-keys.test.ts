@@ -5,7 +5,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { base32, fingerprintOf, kidOf } from './key-id.js';
-import { createKeyRing, currentKeys, deserializeKeyRing, findKeyVersion, loadOrCreateKeyRing, rotateKeys, saveKeyRing, serializeKeyRing } from './node-keys.js';
+import {
+  createKeyRing,
+  currentKeys,
+  deserializeKeyRing,
+  findKeyVersion,
+  loadOrCreateKeyRing,
+  rotateKeys,
+  saveKeyRing,
+  serializeKeyRing,
+} from './node-keys.js';
 import { expectFedError, T0 } from './test-fixtures.js';
 
 const masterKey = randomBytes(32);
@@ -21,7 +30,15 @@ afterEach(() => {
 
 describe('base32', () => {
   it('matches the RFC 4648 test vectors (lower-case, unpadded)', () => {
-    const cases: [string, string][] = [['', ''], ['f', 'my'], ['fo', 'mzxq'], ['foo', 'mzxw6'], ['foob', 'mzxw6yq'], ['fooba', 'mzxw6ytb'], ['foobar', 'mzxw6ytboi']];
+    const cases: [string, string][] = [
+      ['', ''],
+      ['f', 'my'],
+      ['fo', 'mzxq'],
+      ['foo', 'mzxw6'],
+      ['foob', 'mzxw6yq'],
+      ['fooba', 'mzxw6ytb'],
+      ['foobar', 'mzxw6ytboi'],
+    ];
     for (const [input, out] of cases) expect(base32(Buffer.from(input))).toBe(out);
   });
 });

@@ -37,7 +37,12 @@ export type KeyRing = { versions: readonly KeyVersion[] };
 const SEAL_PURPOSE = 'federation-keyring';
 const FILE_NAME = 'keyring.enc';
 
-function versionFromKeys(sigPrivate: KeyObject, encPrivate: KeyObject, createdAt: Date, retiredAt: Date | null): KeyVersion {
+function versionFromKeys(
+  sigPrivate: KeyObject,
+  encPrivate: KeyObject,
+  createdAt: Date,
+  retiredAt: Date | null,
+): KeyVersion {
   const sig = { privateKey: sigPrivate, publicKey: createPublicKey(sigPrivate) };
   const enc = { privateKey: encPrivate, publicKey: createPublicKey(encPrivate) };
   const sigBare = bareJwkOf(sig.publicKey);
@@ -57,7 +62,12 @@ function versionFromKeys(sigPrivate: KeyObject, encPrivate: KeyObject, createdAt
 }
 
 export function generateKeyVersion(now: Date): KeyVersion {
-  return versionFromKeys(generateKeyPairSync('ed25519').privateKey, generateKeyPairSync('x25519').privateKey, now, null);
+  return versionFromKeys(
+    generateKeyPairSync('ed25519').privateKey,
+    generateKeyPairSync('x25519').privateKey,
+    now,
+    null,
+  );
 }
 
 export function createKeyRing(now: Date): KeyRing {

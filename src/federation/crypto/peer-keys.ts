@@ -16,7 +16,10 @@ export type SigKeyResolver = (from: string, kid: string) => SigKeyLookup;
 export function cardSigKeys(card: NodeCard): Map<string, PeerSigKey> {
   const keys = new Map<string, PeerSigKey>();
   const add = (jwk: { kty: string; crv: string; x: string; kid: string }, retiredAt: Date | null): void => {
-    keys.set(jwk.kid, { key: createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, format: 'jwk' }), retiredAt });
+    keys.set(jwk.kid, {
+      key: createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, format: 'jwk' }),
+      retiredAt,
+    });
   };
   add(card.keys.sig, null);
   for (const prev of card.previousKeys) add(prev.sig, new Date(prev.retiredAt));

@@ -44,8 +44,14 @@ describe('signReceipt / verifyReceipt', () => {
     expectFedError(() => verifyReceipt(jws, atCn, { ...expected, bid: newFederationId(T0) }), 'FED_RECEIPT_MISMATCH');
     expectFedError(() => verifyReceipt(jws, atCn, { ...expected, to: 'gb-nca' }), 'FED_RECEIPT_MISMATCH');
     expectFedError(() => verifyReceipt(jws, atCn, { ...expected, mids: mids.slice(0, 2) }), 'FED_RECEIPT_MISMATCH');
-    expectFedError(() => verifyReceipt(jws, atCn, { ...expected, mids: [...mids, newFederationId(T0)] }), 'FED_RECEIPT_MISMATCH');
-    const doubled = signReceipt(currentKeys(us.ring), { ...receipt, results: [...receipt.results, receipt.results[0]!] });
+    expectFedError(
+      () => verifyReceipt(jws, atCn, { ...expected, mids: [...mids, newFederationId(T0)] }),
+      'FED_RECEIPT_MISMATCH',
+    );
+    const doubled = signReceipt(currentKeys(us.ring), {
+      ...receipt,
+      results: [...receipt.results, receipt.results[0]!],
+    });
     expectFedError(() => verifyReceipt(doubled, atCn, { ...expected }), 'FED_RECEIPT_MISMATCH');
   });
 

@@ -14,7 +14,10 @@ export const RECEIPT_TYP = 'crossline-receipt+jws' as const;
 const ZReceiptResult = z.strictObject({
   mid: z.string().regex(UUID_V7),
   status: z.enum(['accepted', 'duplicate', 'rejected']),
-  code: z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/).optional(),
+  code: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]{1,63}$/)
+    .optional(),
 });
 
 export const ZReceipt = z.strictObject({
@@ -75,7 +78,8 @@ export function verifyReceipt(jws: unknown, resolve: SigKeyResolver, expected: R
     const unique = new Set(named);
     const want = new Set(expected.mids);
     if (unique.size !== named.length) mismatch('duplicate mid');
-    if (unique.size !== want.size || named.some((m) => !want.has(m))) mismatch('results do not name exactly the batch messages');
+    if (unique.size !== want.size || named.some((m) => !want.has(m)))
+      mismatch('results do not name exactly the batch messages');
   }
   return receipt;
 }

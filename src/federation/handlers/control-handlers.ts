@@ -14,10 +14,17 @@ export const RESULT_TYPE = 'federation.result';
 
 const ZSeq = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 export const ZResendBody = z.strictObject({ channel: z.string().min(1).max(128), fromSeq: ZSeq, toSeq: ZSeq });
-export const ZResultBody = z.strictObject({ mid: z.string().min(1).max(64), code: z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/) });
+export const ZResultBody = z.strictObject({
+  mid: z.string().min(1).max(64),
+  code: z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/),
+});
 
 /** Makes the named range due again now (sent rows included: the receiver says it does not have them). */
-export async function applyResend(ctx: ServiceContext, tx: Queryable, msg: InboundMessage<z.infer<typeof ZResendBody>>): Promise<void> {
+export async function applyResend(
+  ctx: ServiceContext,
+  tx: Queryable,
+  msg: InboundMessage<z.infer<typeof ZResendBody>>,
+): Promise<void> {
   const body = msg.body;
   if (body.toSeq < body.fromSeq) return;
   const requeued = await requeueOutbox(tx, msg.from, body.channel, body.fromSeq, body.toSeq, ctx.clock());
@@ -26,7 +33,11 @@ export async function applyResend(ctx: ServiceContext, tx: Queryable, msg: Inbou
   afterCommit(tx, () => signalOutbox(ctx.db, msg.from));
 }
 
-export async function applyResult(_ctx: ServiceContext, tx: Queryable, msg: InboundMessage<z.infer<typeof ZResultBody>>): Promise<void> {
+export async function applyResult(
+  _ctx: ServiceContext,
+  tx: Queryable,
+  msg: InboundMessage<z.infer<typeof ZResultBody>>,
+): Promise<void> {
   await rejectSentMessage(tx, msg.from, msg.body.mid, msg.body.code);
 }
 

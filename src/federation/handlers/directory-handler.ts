@@ -14,7 +14,11 @@ export const DIRECTORY_CHANNEL = 'directory';
 
 export const ZDirectoryBody = z.strictObject({ directory: ZSignedDirectory });
 
-export async function applyDirectoryMessage(ctx: ServiceContext, tx: Queryable, msg: InboundMessage<z.infer<typeof ZDirectoryBody>>): Promise<void> {
+export async function applyDirectoryMessage(
+  ctx: ServiceContext,
+  tx: Queryable,
+  msg: InboundMessage<z.infer<typeof ZDirectoryBody>>,
+): Promise<void> {
   await receiveDirectory(ctx, tx, msg.body.directory, msg.from, ctx.clock());
 }
 

@@ -13,14 +13,25 @@ export const ZPingBody = z.strictObject({ nonce: z.string().min(1).max(64), sent
 export type PingBody = z.infer<typeof ZPingBody>;
 
 function rowOf(msg: InboundMessage<PingBody>): PingRow {
-  return { from: msg.from, channel: msg.channel, seq: msg.seq, mid: msg.mid, nonce: msg.body.nonce, sentAt: msg.body.sentAt ?? null };
+  return {
+    from: msg.from,
+    channel: msg.channel,
+    seq: msg.seq,
+    mid: msg.mid,
+    nonce: msg.body.nonce,
+    sentAt: msg.body.sentAt ?? null,
+  };
 }
 
 export async function applyPing(ctx: ServiceContext, tx: Queryable, msg: InboundMessage<PingBody>): Promise<void> {
   await insertPings(tx, [rowOf(msg)], ctx.clock().toISOString());
 }
 
-export async function applyPings(ctx: ServiceContext, tx: Queryable, msgs: readonly InboundMessage<PingBody>[]): Promise<void> {
+export async function applyPings(
+  ctx: ServiceContext,
+  tx: Queryable,
+  msgs: readonly InboundMessage<PingBody>[],
+): Promise<void> {
   await insertPings(tx, msgs.map(rowOf), ctx.clock().toISOString());
 }
 

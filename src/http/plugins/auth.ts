@@ -85,7 +85,8 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext): RouteEn
 
 /** A token's scope against the request (src/domain/user/token-scope.ts); sessions are `full`. */
 export function assertTokenScope(scope: TokenScope, surface: Surface, method: string): void {
-  if (!scopeAllows(scope, surface, method)) throw new AppError('AUTH_TOKEN_SCOPE', { details: { scope, surface, method } });
+  if (!scopeAllows(scope, surface, method))
+    throw new AppError('AUTH_TOKEN_SCOPE', { details: { scope, surface, method } });
 }
 
 function bearerToken(request: FastifyRequest): string | undefined {

@@ -10,11 +10,18 @@ import type { FastifyInstance } from 'fastify';
 
 export function registerBodyGate(app: FastifyInstance): void {
   // With a listener, Node leaves `100 Continue` to the application (raw server: inject() has none).
-  app.server?.on('checkContinue', (req, res) => { app.server.emit('request', req, res); });
+  app.server?.on('checkContinue', (req, res) => {
+    app.server.emit('request', req, res);
+  });
   app.addHook('preParsing', async (request, reply, payload) => {
     const expect = request.headers.expect;
     const raw = reply.raw as { writeContinue?: () => void; headersSent?: boolean };
-    if (typeof expect === 'string' && expect.toLowerCase() === '100-continue' && typeof raw.writeContinue === 'function' && !raw.headersSent) {
+    if (
+      typeof expect === 'string' &&
+      expect.toLowerCase() === '100-continue' &&
+      typeof raw.writeContinue === 'function' &&
+      !raw.headersSent
+    ) {
       raw.writeContinue();
     }
     return payload;

@@ -6,8 +6,16 @@ import { AppError, isAppError, type AppErrorCode, type ValidationIssue } from '.
 import { zodIssueText } from './zod-issue-text.js';
 
 const STATUS_CODES: Record<number, AppErrorCode> = {
-  400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED',
-  409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 414: 'URI_TOO_LONG', 415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'RATE_LIMITED',
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
 };
 
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -21,7 +29,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     void reply.status(appError.status).send(appError.toJSON());
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send(new AppError('ROUTE_NOT_FOUND', { details: { method: request.method, url: request.url.split('?')[0] } }).toJSON());
+    void reply.status(404).send(
+      new AppError('ROUTE_NOT_FOUND', {
+        details: { method: request.method, url: request.url.split('?')[0] },
+      }).toJSON(),
+    );
   });
 }
 
@@ -35,7 +47,8 @@ function inputOf(request: FastifyRequest, where: string): unknown {
 
 function valueAt(root: unknown, segments: string[]): unknown {
   let node = root;
-  for (const s of segments) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[s] : undefined;
+  for (const s of segments)
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[s] : undefined;
   return node;
 }
 

@@ -36,10 +36,22 @@ function isPlainObject(value: object): boolean {
 
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const hit = findNul(request.body, 'body') ?? findNul(request.query, 'query', 0, true) ?? findNul(request.params, 'params', 0, true);
+    const hit =
+      findNul(request.body, 'body') ??
+      findNul(request.query, 'query', 0, true) ??
+      findNul(request.params, 'params', 0, true);
     if (hit) {
       throw new AppError('INVALID_INPUT', {
-        issues: [{ path: hit, code: 'nul_character', message: { en: 'Text must not contain NUL characters or unpaired surrogates.', zh: '文本中不能包含空字符（NUL）或不成对的代理字符。' } }],
+        issues: [
+          {
+            path: hit,
+            code: 'nul_character',
+            message: {
+              en: 'Text must not contain NUL characters or unpaired surrogates.',
+              zh: '文本中不能包含空字符（NUL）或不成对的代理字符。',
+            },
+          },
+        ],
       });
     }
   });

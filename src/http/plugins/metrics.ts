@@ -17,12 +17,16 @@ export function createMetrics(): Metrics {
 
 export function registerMetrics(app: FastifyInstance, metrics: Metrics, token: string | undefined): void {
   const requests = new Counter({
-    name: 'crossline_http_requests_total', help: 'HTTP requests by route and status',
-    labelNames: ['method', 'route', 'status'], registers: [metrics.registry],
+    name: 'crossline_http_requests_total',
+    help: 'HTTP requests by route and status',
+    labelNames: ['method', 'route', 'status'],
+    registers: [metrics.registry],
   });
   const duration = new Histogram({
-    name: 'crossline_http_request_duration_seconds', help: 'HTTP request latency',
-    labelNames: ['method', 'route'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    name: 'crossline_http_request_duration_seconds',
+    help: 'HTTP request latency',
+    labelNames: ['method', 'route'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [metrics.registry],
   });
   app.addHook('onResponse', async (request, reply) => {
@@ -33,13 +37,19 @@ export function registerMetrics(app: FastifyInstance, metrics: Metrics, token: s
   });
   app.get('/metrics', { config: { permission: 'public' }, schema: { hide: true } }, async (request, reply) => {
     // No token configured: the node's port does not serve metrics (the same answer as any unknown path).
-    if (token === undefined) throw new AppError('ROUTE_NOT_FOUND', { details: { method: request.method, url: '/metrics' } });
+    if (token === undefined)
+      throw new AppError('ROUTE_NOT_FOUND', { details: { method: request.method, url: '/metrics' } });
     return sendMetrics(metrics, token, request, reply);
   });
 }
 
 /** The scrape itself; with a token, only for `Authorization: Bearer <token>`. */
-export async function sendMetrics(metrics: Metrics, token: string | undefined, request: FastifyRequest, reply: FastifyReply): Promise<string> {
+export async function sendMetrics(
+  metrics: Metrics,
+  token: string | undefined,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<string> {
   if (token !== undefined && !bearerMatches(request.headers.authorization, token)) {
     void reply.header('www-authenticate', 'Bearer realm="metrics"');
     throw new AppError('UNAUTHENTICATED', { details: { realm: 'metrics' } });

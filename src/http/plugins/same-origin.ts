@@ -49,7 +49,9 @@ function mediaType(request: FastifyRequest): string | null {
 }
 
 function refuse(reason: string, value?: string): AppError {
-  return new AppError('AUTH_CROSS_ORIGIN_REFUSED', { details: { reason, ...(value !== undefined ? { value: value.slice(0, 200) } : {}) } });
+  return new AppError('AUTH_CROSS_ORIGIN_REFUSED', {
+    details: { reason, ...(value !== undefined ? { value: value.slice(0, 200) } : {}) },
+  });
 }
 
 /** Throws unless a cookie-authenticated, state-changing request is provably the node's own page's. */

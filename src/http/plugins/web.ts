@@ -54,8 +54,12 @@ export async function registerWeb(app: FastifyInstance, webDir: string = DEFAULT
 
   if (built) {
     await app.register(fastifyStatic, {
-      root: path.join(webDir, 'assets'), prefix: '/assets/', decorateReply: true, index: false,
-      immutable: true, maxAge: '365d',
+      root: path.join(webDir, 'assets'),
+      prefix: '/assets/',
+      decorateReply: true,
+      index: false,
+      immutable: true,
+      maxAge: '365d',
     });
   }
 
@@ -67,7 +71,8 @@ export async function registerWeb(app: FastifyInstance, webDir: string = DEFAULT
     const name = pathname.slice(1);
     if (name && !name.includes('/') && name !== 'index.html' && isFile(path.join(webDir, name))) {
       // The service worker (paging notifications) is checked for a new version at every load.
-      if (name === SERVICE_WORKER) return reply.sendFile(name, webDir, { cacheControl: false }).header('cache-control', 'no-cache');
+      if (name === SERVICE_WORKER)
+        return reply.sendFile(name, webDir, { cacheControl: false }).header('cache-control', 'no-cache');
       return reply.sendFile(name, webDir, { maxAge: '1d' });
     }
     return html(reply).sendFile('index.html', webDir, { cacheControl: false });

@@ -3,16 +3,31 @@ import { z } from 'zod';
 import { ruleMessage } from '../../domain/shared/bilingual.js';
 
 /** An ISO-8601 instant with offset, within years the database can store. */
-export const ZInstantSchema = z.iso.datetime({ offset: true })
-  .refine((v) => { const y = new Date(v).getUTCFullYear(); return y >= 1900 && y <= 9000; }, ruleMessage('Enter a date between the years 1900 and 9000.', '请输入 1900 年至 9000 年之间的日期。'));
+export const ZInstantSchema = z.iso.datetime({ offset: true }).refine(
+  (v) => {
+    const y = new Date(v).getUTCFullYear();
+    return y >= 1900 && y <= 9000;
+  },
+  ruleMessage('Enter a date between the years 1900 and 9000.', '请输入 1900 年至 9000 年之间的日期。'),
+);
 
 /** The message of every rule on a party (node) id a person types. */
-export const PARTY_ID = ruleMessage('Enter the partner’s node id, e.g. us-fbi (lower-case letters, digits and hyphens).', '请输入合作方的节点标识，例如 us-fbi（小写字母、数字和连字符）。');
+export const PARTY_ID = ruleMessage(
+  'Enter the partner’s node id, e.g. us-fbi (lower-case letters, digits and hyphens).',
+  '请输入合作方的节点标识，例如 us-fbi（小写字母、数字和连字符）。',
+);
 
 /** A query parameter holding a comma-separated subset of `values`. */
 export const commaList = (values: readonly string[], what: string) =>
-  z.string().max(400).optional().describe(`comma-separated ${what}`)
-    .refine((v) => !v || v.split(',').every((s) => values.includes(s)), ruleMessage(`Unknown ${what}.`, '包含未知的筛选值。'));
+  z
+    .string()
+    .max(400)
+    .optional()
+    .describe(`comma-separated ${what}`)
+    .refine(
+      (v) => !v || v.split(',').every((s) => values.includes(s)),
+      ruleMessage(`Unknown ${what}.`, '包含未知的筛选值。'),
+    );
 
 /** Splits a list checked by `commaList`. */
 export function splitList<T extends string>(value: string | undefined): T[] | undefined {
@@ -30,19 +45,25 @@ export const ZBilingualSchema = z.object({ en: z.string(), zh: z.string() });
 /** One finding of a rule, as answers carry them (validation warnings, rejected items). */
 export const ZIssueSchema = z.object({ path: z.string(), code: z.string(), message: ZBilingualSchema });
 
-export const ZErrorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: ZBilingualSchema,
-    issues: z.array(z.object({ path: z.string(), code: z.string(), message: ZBilingualSchema })).optional(),
-    details: z.record(z.string(), z.unknown()).optional(),
-  }),
-}).describe('Error');
+export const ZErrorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: ZBilingualSchema,
+      issues: z.array(z.object({ path: z.string(), code: z.string(), message: ZBilingualSchema })).optional(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .describe('Error');
 
 /** The error shapes every route may answer with (docs/api.md, "Errors"). */
 export const ERROR_SHAPES = {
-  400: ZErrorBodySchema, 401: ZErrorBodySchema, 403: ZErrorBodySchema, 404: ZErrorBodySchema,
-  409: ZErrorBodySchema, 422: ZErrorBodySchema,
+  400: ZErrorBodySchema,
+  401: ZErrorBodySchema,
+  403: ZErrorBodySchema,
+  404: ZErrorBodySchema,
+  409: ZErrorBodySchema,
+  422: ZErrorBodySchema,
 } as const;
 
 /**

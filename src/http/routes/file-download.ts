@@ -4,7 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { safeContentType } from '../../domain/shared/media-type.js';
 
 // Unpaired surrogates too: encodeURIComponent throws on them.
-const UNSAFE = /[\u0000-\u001f\u007f"\\/\u202a-\u202e\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSAFE =
+  /[\u0000-\u001f\u007f"\\/\u202a-\u202e\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * The stored name is what was collected, not trusted: control characters, quotes, slashes and
@@ -20,7 +21,9 @@ export function contentDisposition(filename: string): string {
 
 /** Sends `bytes` as a download named `fileName`; `headers` adds e.g. a digest. */
 export function sendDownload(
-  reply: FastifyReply, file: { mediaType: string; fileName: string; bytes: Buffer | Uint8Array }, headers: Record<string, string> = {},
+  reply: FastifyReply,
+  file: { mediaType: string; fileName: string; bytes: Buffer | Uint8Array },
+  headers: Record<string, string> = {},
 ): FastifyReply {
   void reply
     // A stored type is sent only when it is a valid one (items kept before the shared parser, or

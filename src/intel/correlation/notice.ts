@@ -19,11 +19,18 @@ function named(s: SourceRef, lang: 'en' | 'zh'): string {
   return `${lang === 'en' ? kind.toLowerCase() : kind} ${s.label ?? s.id}`;
 }
 
-export function correlationNotice(match: { type: string; value: string }, a: SourceRef, b: SourceRef): { title: Bilingual; body: Bilingual } {
+export function correlationNotice(
+  match: { type: string; value: string },
+  a: SourceRef,
+  b: SourceRef,
+): { title: Bilingual; body: Bilingual } {
   const type = typeLabel(match.type);
   const first = named(a, 'en');
   return {
-    title: { en: `Correlation: two records share a ${type.en.toLowerCase()}`, zh: `关联：两条记录含有相同的${type.zh}` },
+    title: {
+      en: `Correlation: two records share a ${type.en.toLowerCase()}`,
+      zh: `关联：两条记录含有相同的${type.zh}`,
+    },
     body: {
       en: `${first.charAt(0).toUpperCase()}${first.slice(1)} and ${named(b, 'en')} both hold ${match.value}.`,
       zh: `${named(a, 'zh')} 与 ${named(b, 'zh')} 均含有 ${match.value}。`,

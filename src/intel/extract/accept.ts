@@ -11,12 +11,25 @@ import { isFileLikeTld, isKnownTld } from './tld.js';
 export type Accepted = { type: ObservableType; value: string; flags: string[] } | 'ignore' | undefined;
 
 const KIND_TYPE: Record<Exclude<PatternKind, 'psb' | 'cn_id'>, ObservableType> = {
-  url: 'url', email: 'email', domain: 'domain', ipv4: 'ip', ipv6: 'ip', hash: 'file_hash', eth: 'crypto_wallet',
-  base58: 'crypto_wallet', bech32: 'crypto_wallet', e164: 'phone', cn_mobile: 'phone', cn_landline: 'phone', national_phone: 'phone',
-  icp: 'icp_licence', card: 'bank_account',
+  url: 'url',
+  email: 'email',
+  domain: 'domain',
+  ipv4: 'ip',
+  ipv6: 'ip',
+  hash: 'file_hash',
+  eth: 'crypto_wallet',
+  base58: 'crypto_wallet',
+  bech32: 'crypto_wallet',
+  e164: 'phone',
+  cn_mobile: 'phone',
+  cn_landline: 'phone',
+  national_phone: 'phone',
+  icp: 'icp_licence',
+  card: 'bank_account',
 };
 
-const DEFANG = /\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\[点\]|\(点\)|\[:\]|\[:\/\/\]|\[@\]|\(@\)|\[at\]|\(at\)|\{at\}|^h(?:xx|\*\*|\[tt\]|\[xx\])p|^fxp/i;
+const DEFANG =
+  /\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\[点\]|\(点\)|\[:\]|\[:\/\/\]|\[@\]|\(@\)|\[at\]|\(at\)|\{at\}|^h(?:xx|\*\*|\[tt\]|\[xx\])p|^fxp/i;
 const CYRILLIC_GREEK = /[\u0370-\u03ff\u0400-\u04ff]/;
 const LATIN = /[a-z\u00c0-\u024f]/i;
 
@@ -24,13 +37,16 @@ const LATIN = /[a-z\u00c0-\u024f]/i;
 export function looksLikeHomoglyph(host: string): boolean {
   const labels = host.toLowerCase().split('.');
   const tld = labels[labels.length - 1] ?? '';
-  return labels.some((l) => (CYRILLIC_GREEK.test(l) && LATIN.test(l)) || (CYRILLIC_GREEK.test(l) && /^[a-z]+$/.test(tld)));
+  return labels.some(
+    (l) => (CYRILLIC_GREEK.test(l) && LATIN.test(l)) || (CYRILLIC_GREEK.test(l) && /^[a-z]+$/.test(tld)),
+  );
 }
 
 function hostOf(o: NormalizedObservable): string | undefined {
   if (o.type === 'domain') return o.display;
   if (o.type === 'email') return o.display.slice(o.display.lastIndexOf('@') + 1);
-  if (o.type === 'url') return o.related?.find((r) => r.type === 'domain') ? domainToUnicode(new URL(o.value).hostname) : undefined;
+  if (o.type === 'url')
+    return o.related?.find((r) => r.type === 'domain') ? domainToUnicode(new URL(o.value).hostname) : undefined;
   return undefined;
 }
 
@@ -42,7 +58,8 @@ export function acceptCandidate(kind: PatternKind, text: string, defaultCountry?
   if (kind === 'ipv6' && (text.split(':').filter(Boolean).length < 2 || !/\d/.test(text))) return undefined;
   if (kind === 'card' && !isPlausibleCard(text.replace(/[ -]/g, ''))) return undefined;
   if (kind === 'national_phone' && (!defaultCountry || defaultCountry.toUpperCase() === 'CN')) return undefined;
-  const country = kind === 'cn_mobile' || kind === 'cn_landline' ? 'CN' : kind === 'national_phone' ? defaultCountry : undefined;
+  const country =
+    kind === 'cn_mobile' || kind === 'cn_landline' ? 'CN' : kind === 'national_phone' ? defaultCountry : undefined;
   const r = tryNormalizeObservable(KIND_TYPE[kind], text, { defaultCountry: country });
   if (!r.ok) return undefined;
   const o = r.observable;

@@ -6,7 +6,8 @@
 // so a match maps back to exactly what was written, and each edit names the flag it sets.
 import { isKnownTld } from './tld.js';
 
-export type ObfuscationFlag = 'obfuscated_dot' | 'obfuscated_at' | 'chinese_numerals' | 'split_digits' | 'inserted_chars';
+export type ObfuscationFlag =
+  'obfuscated_dot' | 'obfuscated_at' | 'chinese_numerals' | 'split_digits' | 'inserted_chars';
 
 /** One change: source span [start, end) replaced by `text` ('' removes it). */
 type Edit = { start: number; end: number; text: string; flag: ObfuscationFlag };
@@ -27,13 +28,19 @@ function applyEdits(text: string, edits: readonly Edit[]): { text: string; start
   let at = 0;
   const copy = (upTo: number) => {
     out += text.slice(at, upTo);
-    for (let i = at; i < upTo; i++) { starts.push(i); ends.push(i + 1); }
+    for (let i = at; i < upTo; i++) {
+      starts.push(i);
+      ends.push(i + 1);
+    }
   };
   for (const e of edits) {
     copy(e.start);
     out += e.text;
     // A replacement character stands for the whole span it replaces.
-    for (let i = 0; i < e.text.length; i++) { starts.push(e.start); ends.push(e.end); }
+    for (let i = 0; i < e.text.length; i++) {
+      starts.push(e.start);
+      ends.push(e.end);
+    }
     at = e.end;
   }
   copy(text.length);
@@ -46,19 +53,26 @@ const INVISIBLE = String.raw`\u200b-\u200d\u2060\ufeff\u00ad`;
 const DIGIT_LIKE = '零〇○一二三四五六七八九幺壹贰貳叁参肆伍陆陸柒捌玖⓪①②③④⑤⑥⑦⑧⑨';
 const ID_CHAR = `A-Za-z0-9_@.\\-${DIGIT_LIKE}`;
 /** Emoji (with skin tones, variation selectors, joiners) or invisible characters between two identifier characters. */
-const INSERTED = new RegExp(`(?<=[${ID_CHAR}])(?:[${INVISIBLE}]|\\ufe0f|\\u20e3|\\p{Extended_Pictographic}|[\\u{1F3FB}-\\u{1F3FF}])+(?=[${ID_CHAR}])`, 'gu');
+const INSERTED = new RegExp(
+  `(?<=[${ID_CHAR}])(?:[${INVISIBLE}]|\\ufe0f|\\u20e3|\\p{Extended_Pictographic}|[\\u{1F3FB}-\\u{1F3FF}])+(?=[${ID_CHAR}])`,
+  'gu',
+);
 const STRAY_INVISIBLE = new RegExp(`[${INVISIBLE}]+`, 'g');
 /** Emoji splitting a cue word (微❤️信): dropped so the cue is read; Chinese text around it is unchanged. */
-const INSERTED_HAN = /(?<=\p{Script=Han})(?:\p{Extended_Pictographic}|\ufe0f|[\u{1F3FB}-\u{1F3FF}])+(?=\p{Script=Han})/gu;
+const INSERTED_HAN =
+  /(?<=\p{Script=Han})(?:\p{Extended_Pictographic}|\ufe0f|[\u{1F3FB}-\u{1F3FF}])+(?=\p{Script=Han})/gu;
 
 function insertedEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   if (!/[\u200b-\u200d\u2060\ufeff\u00ad\u{1F000}-\u{1FAFF}\u2600-\u27bf]/u.test(text)) return edits;
-  for (const m of text.matchAll(INSERTED)) edits.push({ start: m.index, end: m.index + m[0].length, text: '', flag: 'inserted_chars' });
-  for (const m of text.matchAll(INSERTED_HAN)) edits.push({ start: m.index, end: m.index + m[0].length, text: '', flag: 'inserted_chars' });
+  for (const m of text.matchAll(INSERTED))
+    edits.push({ start: m.index, end: m.index + m[0].length, text: '', flag: 'inserted_chars' });
+  for (const m of text.matchAll(INSERTED_HAN))
+    edits.push({ start: m.index, end: m.index + m[0].length, text: '', flag: 'inserted_chars' });
   // Invisible characters anywhere else are dropped too (they only ever hide something).
   for (const m of text.matchAll(STRAY_INVISIBLE)) {
-    if (!edits.some((e) => m.index >= e.start && m.index < e.end)) edits.push({ start: m.index, end: m.index + m[0].length, text: '', flag: 'inserted_chars' });
+    if (!edits.some((e) => m.index >= e.start && m.index < e.end))
+      edits.push({ start: m.index, end: m.index + m[0].length, text: '', flag: 'inserted_chars' });
   }
   return edits.sort((a, b) => a.start - b.start);
 }
@@ -71,11 +85,88 @@ const OBF_SEP = String.raw`(?:[ \t]*[点點][ \t]*|。|[ \t]+(?:dot|DOT|Dot)[ \t
 const DOT_CHAIN = new RegExp(`(?<![A-Za-z0-9-])${LABEL}(?:(?:\\.|${OBF_SEP})${LABEL})+(?![A-Za-z0-9-])`, 'g');
 const SEP_IN_CHAIN = new RegExp(OBF_SEP, 'g');
 /** TLDs a spaced or spelled-out dot may end in (a looser TLD after a space would take prose for a domain). */
-const COMMON_TLDS = new Set(['com', 'net', 'org', 'cn', 'top', 'xyz', 'vip', 'cc', 'info', 'shop', 'site', 'online', 'club', 'icu', 'app', 'io', 'co', 'me', 'tk', 'hk', 'tw', 'biz', 'pro', 'live', 'fun', 'ltd', 'link', 'asia', 'uk', 'us', 'ru', 'bet', 'win', 'cyou', 'buzz', 'store', 'tech', 'work', 'gov', 'edu']);
+const COMMON_TLDS = new Set([
+  'com',
+  'net',
+  'org',
+  'cn',
+  'top',
+  'xyz',
+  'vip',
+  'cc',
+  'info',
+  'shop',
+  'site',
+  'online',
+  'club',
+  'icu',
+  'app',
+  'io',
+  'co',
+  'me',
+  'tk',
+  'hk',
+  'tw',
+  'biz',
+  'pro',
+  'live',
+  'fun',
+  'ltd',
+  'link',
+  'asia',
+  'uk',
+  'us',
+  'ru',
+  'bet',
+  'win',
+  'cyou',
+  'buzz',
+  'store',
+  'tech',
+  'work',
+  'gov',
+  'edu',
+]);
 /** Words prose puts before "dot com" or a spaced dot: "the dot com bubble" is not the.com. */
-const PROSE_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'of', 'and', 'or', 'to', 'in', 'on', 'at', 'is', 'it', 'my', 'your', 'our', 'their', 'was', 'be', 'me', 'so', 'do', 'go', 'no', 'ok', 'yes', 'up', 'he', 'she', 'we', 'they', 'you', 'i']);
+const PROSE_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'of',
+  'and',
+  'or',
+  'to',
+  'in',
+  'on',
+  'at',
+  'is',
+  'it',
+  'my',
+  'your',
+  'our',
+  'their',
+  'was',
+  'be',
+  'me',
+  'so',
+  'do',
+  'go',
+  'no',
+  'ok',
+  'yes',
+  'up',
+  'he',
+  'she',
+  'we',
+  'they',
+  'you',
+  'i',
+]);
 const DOT_HINT = /[A-Za-z0-9][ \t]*(?:[点點。#]|艾特)|[A-Za-z0-9][ \t]+(?:\.|dot|DOT|Dot)|[A-Za-z0-9]\.[ \t]/;
-const HASH_IS_AT = /#\s*(?:换成|改成|替换成|替换为|换为|改为|=|＝|就是|代表|replace(?:d)? (?:with|by)|means?|is)\s*@|@\s*(?:用|写成|写作)\s*#/i;
+const HASH_IS_AT =
+  /#\s*(?:换成|改成|替换成|替换为|换为|改为|=|＝|就是|代表|replace(?:d)? (?:with|by)|means?|is)\s*@|@\s*(?:用|写成|写作)\s*#/i;
 const HASH_AT = /(?<=[A-Za-z0-9._%+-])#(?=[A-Za-z0-9-]+(?:\.|[点點])[A-Za-z])/g;
 const AT_WORD = /(?<=[A-Za-z0-9._-])[ \t]*(?:艾特|\(艾特\)|（艾特）|\[艾特\]|【艾特】)[ \t]*(?=[A-Za-z0-9])/g;
 
@@ -106,12 +197,15 @@ function dotEdits(text: string): Edit[] {
       if (!COMMON_TLDS.has(tld) || PROSE_WORDS.has(labels[0]!.toLowerCase())) continue;
       if (spaced && (tld !== tld.toLowerCase() || labels[0]!.length < 2)) continue;
     }
-    for (const s of seps) edits.push({ start: offset + s.index, end: offset + s.index + s[0].length, text: '.', flag: 'obfuscated_dot' });
+    for (const s of seps)
+      edits.push({ start: offset + s.index, end: offset + s.index + s[0].length, text: '.', flag: 'obfuscated_dot' });
   }
-  for (const m of text.matchAll(AT_WORD)) edits.push({ start: m.index, end: m.index + m[0].length, text: '@', flag: 'obfuscated_at' });
+  for (const m of text.matchAll(AT_WORD))
+    edits.push({ start: m.index, end: m.index + m[0].length, text: '@', flag: 'obfuscated_at' });
   // "kefu#163.com（把#换成@）": a # stands for @ only where the text itself says so.
   if (HASH_IS_AT.test(text)) {
-    for (const m of text.matchAll(HASH_AT)) edits.push({ start: m.index, end: m.index + 1, text: '@', flag: 'obfuscated_at' });
+    for (const m of text.matchAll(HASH_AT))
+      edits.push({ start: m.index, end: m.index + 1, text: '@', flag: 'obfuscated_at' });
   }
   return edits.sort((a, b) => a.start - b.start);
 }
@@ -119,9 +213,41 @@ function dotEdits(text: string): Edit[] {
 // ---- stage 3: digits written as Chinese numerals or split up --------------------------------------
 
 const NUMERAL_VALUE: Record<string, string> = {
-  零: '0', 〇: '0', '○': '0', 一: '1', 幺: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
-  壹: '1', 贰: '2', 貳: '2', 叁: '3', 参: '3', 肆: '4', 伍: '5', 陆: '6', 陸: '6', 柒: '7', 捌: '8', 玖: '9',
-  '⓪': '0', '①': '1', '②': '2', '③': '3', '④': '4', '⑤': '5', '⑥': '6', '⑦': '7', '⑧': '8', '⑨': '9',
+  零: '0',
+  〇: '0',
+  '○': '0',
+  一: '1',
+  幺: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+  壹: '1',
+  贰: '2',
+  貳: '2',
+  叁: '3',
+  参: '3',
+  肆: '4',
+  伍: '5',
+  陆: '6',
+  陸: '6',
+  柒: '7',
+  捌: '8',
+  玖: '9',
+  '⓪': '0',
+  '①': '1',
+  '②': '2',
+  '③': '3',
+  '④': '4',
+  '⑤': '5',
+  '⑥': '6',
+  '⑦': '7',
+  '⑧': '8',
+  '⑨': '9',
 };
 const UNIT = `[0-9${DIGIT_LIKE}]`;
 const DSEP = String.raw`(?:[ ]?[\-._/·|—–~][ ]?|[ ]{1,2})`;
@@ -146,7 +272,9 @@ function digitsOf(s: string): string {
 }
 
 function isIpv4Like(groups: readonly string[], seps: readonly string[]): boolean {
-  return groups.length === 4 && seps.every((s) => s === '.') && groups.every((g) => /^\d{1,3}$/.test(g) && Number(g) <= 255);
+  return (
+    groups.length === 4 && seps.every((s) => s === '.') && groups.every((g) => /^\d{1,3}$/.test(g) && Number(g) <= 255)
+  );
 }
 
 function digitEdits(text: string): Edit[] {
@@ -154,7 +282,8 @@ function digitEdits(text: string): Edit[] {
   for (const found of text.matchAll(DIGIT_RUN)) {
     const plus = text[found.index - 1] === '+';
     const m = { index: plus ? found.index - 1 : found.index, 0: plus ? `+${found[0]}` : found[0] };
-    if (/[A-Za-z0-9]/.test(text[m.index - 1] ?? '') || /[A-Za-z]/.test(text[found.index + found[0].length] ?? '')) continue;
+    if (/[A-Za-z0-9]/.test(text[m.index - 1] ?? '') || /[A-Za-z]/.test(text[found.index + found[0].length] ?? ''))
+      continue;
     const run = m[0];
     // Nothing to undo in a run of plain digits with ordinary grouping: the patterns read it as written.
     if (!NON_DIGIT.test(run) && !/[._/·|—–~]| {2}|(?:\d[ -]){3}/.test(run)) continue;
@@ -170,7 +299,10 @@ function digitEdits(text: string): Edit[] {
         digits += digitsOf(parts[j]![0]);
         if (/^(?:86)?1[3-9]\d{9}$/.test(digits) || (SPLIT_ONLY.test(run) && LANDLINE.test(digits))) found = j + 1;
       }
-      if (found < 0) { i++; continue; }
+      if (found < 0) {
+        i++;
+        continue;
+      }
       windows.push([i, found]);
       i = found;
     }
@@ -180,10 +312,13 @@ function digitEdits(text: string): Edit[] {
       const start = m.index + first.index;
       const written = text.slice(start, m.index + last.index + last[0].length);
       const groups = parts.slice(i, j).map((p) => p[0]);
-      const seps = parts.slice(i + 1, j).map((p, k) => run.slice(parts[i + k]!.index + parts[i + k]![0].length, p.index));
+      const seps = parts
+        .slice(i + 1, j)
+        .map((p, k) => run.slice(parts[i + k]!.index + parts[i + k]![0].length, p.index));
       if (isIpv4Like(groups, seps) || PLAIN_MOBILE.test(written)) continue;
       // Dots join version numbers and decimals (13.8.12345678); a dotted phone is written in groups of 3-4.
-      if (seps.some((x) => x.includes('.')) && (groups.some((g) => g.length < 3) || seps.some((x) => x !== '.'))) continue;
+      if (seps.some((x) => x.includes('.')) && (groups.some((g) => g.length < 3) || seps.some((x) => x !== '.')))
+        continue;
       // Nor may the number be cut out of a dotted run (an address or a version followed by more digits).
       const before = i > 0 ? run.slice(parts[i - 1]!.index + parts[i - 1]![0].length, first.index) : '';
       const after = j < parts.length ? run.slice(last.index + last[0].length, parts[j]!.index) : '';
@@ -198,10 +333,21 @@ function digitEdits(text: string): Edit[] {
       const sepRun = /^[^0-9+]+/;
       while (at < start + written.length) {
         const ch = text[at]!;
-        if (/[0-9+]/.test(ch)) { seen += ch === '+' ? 0 : 1; at++; continue; }
+        if (/[0-9+]/.test(ch)) {
+          seen += ch === '+' ? 0 : 1;
+          at++;
+          continue;
+        }
         const v = NUMERAL_VALUE[ch];
-        if (v !== undefined) { edits.push({ start: at, end: at + 1, text: v, flag: 'chinese_numerals' }); seen++; at++; continue; }
-        const sep = sepRun.exec(text.slice(at, start + written.length))![0].replace(new RegExp(`[${DIGIT_LIKE}].*$`), '');
+        if (v !== undefined) {
+          edits.push({ start: at, end: at + 1, text: v, flag: 'chinese_numerals' });
+          seen++;
+          at++;
+          continue;
+        }
+        const sep = sepRun
+          .exec(text.slice(at, start + written.length))![0]
+          .replace(new RegExp(`[${DIGIT_LIKE}].*$`), '');
         const keepDash = areaEnd > 0 && seen === areaEnd && !dashDone;
         if (keepDash) dashDone = true;
         edits.push({ start: at, end: at + sep.length, text: keepDash ? '-' : '', flag: 'split_digits' });

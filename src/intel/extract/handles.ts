@@ -7,14 +7,20 @@ import { tryNormalizeObservable } from '../../domain/case/normalize-observable.j
 
 export type HandleHit = {
   /** Span of the value (with a leading @ when written) and of the cue, in the searched text. */
-  start: number; end: number; cueStart: number; cueEnd: number;
+  start: number;
+  end: number;
+  cueStart: number;
+  cueEnd: number;
   results: { type: 'account_handle' | 'phone' | 'url'; value: string; flags: string[] }[];
 };
 
 type Cue = { platform: string; re: string };
 /** Cue words per platform, Chinese and English, including the homophones used to dodge filters. */
 const CUES: readonly Cue[] = [
-  { platform: 'wechat', re: String.raw`微信号?|威信号?|薇信号?|徽信号?|维信号?|[Vv]信号?|[Ww]e[Cc]hat(?:\s?ID)?|WECHAT(?:\s?ID)?|[Ww]eixin|[Vv][Xx]|[Ww][Xx](?!id_)|(?:加|\+|➕)\s?[Vv](?![A-Za-z])|[Vv](?=[:：])|加薇(?=[:：])` },
+  {
+    platform: 'wechat',
+    re: String.raw`微信号?|威信号?|薇信号?|徽信号?|维信号?|[Vv]信号?|[Ww]e[Cc]hat(?:\s?ID)?|WECHAT(?:\s?ID)?|[Ww]eixin|[Vv][Xx]|[Ww][Xx](?!id_)|(?:加|\+|➕)\s?[Vv](?![A-Za-z])|[Vv](?=[:：])|加薇(?=[:：])`,
+  },
   { platform: 'qq', re: String.raw`[Qq]{2}号?|Q Q|扣扣号?|企鹅号?|(?:加|\+)?Q(?=[:：])` },
   { platform: 'telegram', re: String.raw`电报号?|纸?飞机号?|小飞机|[Tt]elegram|TELEGRAM|TG|tg|Tg` },
   { platform: 'whatsapp', re: String.raw`[Ww]hats[Aa]pp|WHATSAPP|WA(?=[:：]?\s*\+)` },
@@ -38,10 +44,13 @@ const WXID = /(?<![A-Za-z0-9_])wxid_[a-z0-9]{6,14}(?![A-Za-z0-9_])/g;
 /** Profile links without a scheme (with one, the URL pattern finds them and accept.ts turns them into accounts). */
 const LINK = /(?<![A-Za-z0-9./@-])(?:www\.)?(?:t\.me|telegram\.me|wa\.me)\/[A-Za-z0-9_+@/-]*[A-Za-z0-9_]/g;
 /** "Add me on WhatsApp so we can talk: +1 202 555 0163": a phone-based account's number later in the same sentence. */
-const PHONE_LATER = /(?<![A-Za-z])(WhatsApp|Whatsapp|WHATSAPP|whatsapp|Signal|SIGNAL)(?![A-Za-z])[^\n。.!?！？]{0,60}?(?<![\d+])(\+[1-9][\d ()-]{6,18}\d)(?![\d])/g;
+const PHONE_LATER =
+  /(?<![A-Za-z])(WhatsApp|Whatsapp|WHATSAPP|whatsapp|Signal|SIGNAL)(?![A-Za-z])[^\n。.!?！？]{0,60}?(?<![\d+])(\+[1-9][\d ()-]{6,18}\d)(?![\d])/g;
 /** "@name on Telegram": the cue after the handle. */
-const CUE_AFTER = /(?<![A-Za-z0-9_@])@([A-Za-z][A-Za-z0-9_]{3,31})[ \t]+(?:on|in|at)[ \t]+(Telegram|TG|Instagram|Twitter|X)(?![A-Za-z])/g;
-const LIST_NEXT = /^[ \t]*(?:和|或者?|以及|、|\/|,|，|and|or)[ \t]*(@?[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,40}[A-Za-z0-9_])?)(?![A-Za-z0-9_@/:]|[.-][A-Za-z0-9])/;
+const CUE_AFTER =
+  /(?<![A-Za-z0-9_@])@([A-Za-z][A-Za-z0-9_]{3,31})[ \t]+(?:on|in|at)[ \t]+(Telegram|TG|Instagram|Twitter|X)(?![A-Za-z])/g;
+const LIST_NEXT =
+  /^[ \t]*(?:和|或者?|以及|、|\/|,|，|and|or)[ \t]*(@?[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,40}[A-Za-z0-9_])?)(?![A-Za-z0-9_@/:]|[.-][A-Za-z0-9])/;
 
 const PHONE_PLATFORMS = new Set(['whatsapp', 'signal']);
 
@@ -50,13 +59,17 @@ function phoneAccount(platform: string, raw: string, defaultCountry?: string): H
   const digits = raw.replace(/[\s()-]/g, '');
   const country = /^1[3-9]\d{9}$/.test(digits) ? 'CN' : defaultCountry;
   // WhatsApp ids are the full international number; wa.me links and many people write it without the +.
-  const written = !raw.startsWith('+') && !country && platform === 'whatsapp' && /^[1-9]\d{9,14}$/.test(digits) ? `+${digits}` : raw;
+  const written =
+    !raw.startsWith('+') && !country && platform === 'whatsapp' && /^[1-9]\d{9,14}$/.test(digits) ? `+${digits}` : raw;
   if (!written.startsWith('+') && !country) return undefined;
   const p = tryNormalizeObservable('phone', written, { defaultCountry: country });
   if (!p.ok) return undefined;
   const h = tryNormalizeObservable('account_handle', p.observable.value, { platform });
   if (!h.ok) return undefined;
-  return [{ type: 'account_handle', value: h.observable.value, flags: [] }, { type: 'phone', value: p.observable.value, flags: p.observable.flags ?? [] }];
+  return [
+    { type: 'account_handle', value: h.observable.value, flags: [] },
+    { type: 'phone', value: p.observable.value, flags: p.observable.flags ?? [] },
+  ];
 }
 
 function handleValue(platform: string, raw: string): string | undefined {
@@ -87,7 +100,9 @@ export function profileLinkAccount(link: string): { value: string } | undefined 
   }
   const h = tryNormalizeObservable('account_handle', m[2]!, { platform: 'telegram' });
   // t.me/joinchat/…, t.me/+invite and t.me/c/… are groups or posts, not accounts.
-  return h.ok && !/^(?:joinchat|addstickers|share|proxy|socks|iv|s|c)$/i.test(m[2]!) ? { value: h.observable.value } : undefined;
+  return h.ok && !/^(?:joinchat|addstickers|share|proxy|socks|iv|s|c)$/i.test(m[2]!)
+    ? { value: h.observable.value }
+    : undefined;
 }
 
 export function findHandles(text: string, defaultCountry?: string): HandleHit[] {
@@ -107,7 +122,13 @@ export function findHandles(text: string, defaultCountry?: string): HandleHit[] 
         const q = /^[1-9]\d{4,11}(?![\d()-]|\s\d{1,4}(?!\d))/.exec(raw);
         const v = q ? handleValue(platform, q[0]) : undefined;
         if (v) {
-          out.push({ start, end: start + q![0].length, cueStart, cueEnd: cueStart + cue.length, results: [{ type: 'account_handle', value: v, flags: [] }] });
+          out.push({
+            start,
+            end: start + q![0].length,
+            cueStart,
+            cueEnd: cueStart + cue.length,
+            results: [{ type: 'account_handle', value: v, flags: [] }],
+          });
           break;
         }
         continue;
@@ -125,7 +146,13 @@ export function findHandles(text: string, defaultCountry?: string): HandleHit[] 
           const v = isPhoneLike ? undefined : handleValue(platform, next[1]!);
           if (!v || (!/\d/.test(next[1]!) && !next[1]!.startsWith('@'))) break;
           const s0 = at + next[0].length - next[1]!.length;
-          out.push({ start: s0, end: s0 + next[1]!.length, cueStart, cueEnd: cueStart + cue.length, results: [{ type: 'account_handle', value: v, flags: [] }] });
+          out.push({
+            start: s0,
+            end: s0 + next[1]!.length,
+            cueStart,
+            cueEnd: cueStart + cue.length,
+            results: [{ type: 'account_handle', value: v, flags: [] }],
+          });
           at = s0 + next[1]!.length;
         }
         break;
@@ -136,27 +163,56 @@ export function findHandles(text: string, defaultCountry?: string): HandleHit[] 
     const platform = m[1]!.toLowerCase();
     const results = phoneAccount(platform, m[2]!, defaultCountry);
     const start = m.index + m[0].length - m[2]!.length;
-    if (results) out.push({ start, end: start + m[2]!.length, cueStart: m.index, cueEnd: m.index + m[1]!.length, results });
+    if (results)
+      out.push({ start, end: start + m[2]!.length, cueStart: m.index, cueEnd: m.index + m[1]!.length, results });
   }
   for (const m of text.matchAll(CUE_AFTER)) {
-    const platform = ({ tg: 'telegram', twitter: 'x' } as Record<string, string>)[m[2]!.toLowerCase()] ?? m[2]!.toLowerCase();
+    const platform =
+      ({ tg: 'telegram', twitter: 'x' } as Record<string, string>)[m[2]!.toLowerCase()] ?? m[2]!.toLowerCase();
     const v = handleValue(platform, m[1]!);
     const cueStart = m.index + m[0].length - m[2]!.length;
-    if (v) out.push({ start: m.index, end: m.index + 1 + m[1]!.length, cueStart, cueEnd: cueStart + m[2]!.length, results: [{ type: 'account_handle', value: v, flags: [] }] });
+    if (v)
+      out.push({
+        start: m.index,
+        end: m.index + 1 + m[1]!.length,
+        cueStart,
+        cueEnd: cueStart + m[2]!.length,
+        results: [{ type: 'account_handle', value: v, flags: [] }],
+      });
   }
   for (const m of text.matchAll(WXID)) {
     const v = handleValue('wechat', m[0]);
-    if (v) out.push({ start: m.index, end: m.index + m[0].length, cueStart: m.index, cueEnd: m.index, results: [{ type: 'account_handle', value: v, flags: [] }] });
+    if (v)
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        cueStart: m.index,
+        cueEnd: m.index,
+        results: [{ type: 'account_handle', value: v, flags: [] }],
+      });
   }
   for (const m of text.matchAll(LINK)) {
     const a = profileLinkAccount(m[0]);
     if (a) {
-      out.push({ start: m.index, end: m.index + m[0].length, cueStart: m.index, cueEnd: m.index, results: [{ type: 'account_handle', value: a.value, flags: [] }] });
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        cueStart: m.index,
+        cueEnd: m.index,
+        results: [{ type: 'account_handle', value: a.value, flags: [] }],
+      });
       continue;
     }
     // A group invite or a post (t.me/joinchat/…, t.me/+…, t.me/name/123) is reported as the link it is.
     const u = tryNormalizeObservable('url', m[0]);
-    if (u.ok) out.push({ start: m.index, end: m.index + m[0].length, cueStart: m.index, cueEnd: m.index, results: [{ type: 'url', value: u.observable.value, flags: u.observable.flags ?? [] }] });
+    if (u.ok)
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        cueStart: m.index,
+        cueEnd: m.index,
+        results: [{ type: 'url', value: u.observable.value, flags: u.observable.flags ?? [] }],
+      });
   }
   return out;
 }

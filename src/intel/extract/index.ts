@@ -11,7 +11,12 @@ import { PATTERNS, type PatternKind } from './patterns.js';
 export type CueSpan = { start: number; end: number; raw: string };
 
 export type ExtractedIndicator = {
-  type: ObservableType; value: string; raw: string; start: number; end: number; flags: string[];
+  type: ObservableType;
+  value: string;
+  raw: string;
+  start: number;
+  end: number;
+  flags: string[];
   /** Account handles found after a cue word: where the cue is. */
   cue?: CueSpan;
 };
@@ -30,8 +35,23 @@ export type ExtractOptions = {
  * their domains, and checksummed values over the looser patterns.
  */
 const PRIORITY: readonly PatternKind[] = [
-  'psb', 'cn_id', 'url', 'email', 'icp', 'eth', 'bech32', 'base58', 'hash',
-  'e164', 'cn_mobile', 'cn_landline', 'national_phone', 'ipv6', 'ipv4', 'card', 'domain',
+  'psb',
+  'cn_id',
+  'url',
+  'email',
+  'icp',
+  'eth',
+  'bech32',
+  'base58',
+  'hash',
+  'e164',
+  'cn_mobile',
+  'cn_landline',
+  'national_phone',
+  'ipv6',
+  'ipv4',
+  'card',
+  'domain',
 ];
 
 type Result = { type: ObservableType; value: string; flags: string[] };
@@ -57,7 +77,13 @@ export function extractIndicators(text: string, options: ExtractOptions = {}): E
   const candidates: Candidate[] = [];
   // Accounts named by a cue come first: "QQ 123456789" is an account, not a number.
   for (const h of findHandles(searched, options.defaultCountry)) {
-    candidates.push({ rank: -1, start: h.start, end: h.end, results: h.results, cue: h.cueEnd > h.cueStart ? [h.cueStart, h.cueEnd] : undefined });
+    candidates.push({
+      rank: -1,
+      start: h.start,
+      end: h.end,
+      results: h.results,
+      cue: h.cueEnd > h.cueStart ? [h.cueStart, h.cueEnd] : undefined,
+    });
   }
   // Texts repeat their indicators; each distinct candidate is normalized once per call.
   const seen = new Map<string, ReturnType<typeof acceptCandidate>>();
@@ -71,7 +97,13 @@ export function extractIndicators(text: string, options: ExtractOptions = {}): E
         accepted = acceptCandidate(kind, matched, options.defaultCountry);
         seen.set(key, accepted);
       }
-      if (accepted) candidates.push({ rank, start: m.index, end: m.index + matched.length, results: accepted === 'ignore' ? 'ignore' : [accepted] });
+      if (accepted)
+        candidates.push({
+          rank,
+          start: m.index,
+          end: m.index + matched.length,
+          results: accepted === 'ignore' ? 'ignore' : [accepted],
+        });
     }
   });
   candidates.sort((a, b) => a.rank - b.rank || a.start - b.start);
@@ -90,7 +122,15 @@ export function extractIndicators(text: string, options: ExtractOptions = {}): E
     for (const r of c.results) {
       const flags = [...r.flags];
       for (const f of extra) if (!flags.includes(f)) flags.push(f);
-      out.push({ type: r.type, value: r.value, raw: text.slice(start, end), start, end, flags, ...(cue ? { cue: { ...cue, raw: text.slice(cue.start, cue.end) } } : {}) });
+      out.push({
+        type: r.type,
+        value: r.value,
+        raw: text.slice(start, end),
+        start,
+        end,
+        flags,
+        ...(cue ? { cue: { ...cue, raw: text.slice(cue.start, cue.end) } } : {}),
+      });
     }
   }
   return out.sort((a, b) => a.start - b.start);

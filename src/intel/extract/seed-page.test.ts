@@ -27,7 +27,8 @@ describe('seed page', () => {
 
 describe('htmlToText', () => {
   it('keeps visible text, drops scripts and decodes entities', () => {
-    const html = '<html><head><style>a{}</style><script>var x="http://hidden.example.com"</script></head><body><p>访问&nbsp;<a href="http://link.example.com">http://shown.example.com</a></p><div>京ICP备05070218号&#x2d;1</div></body></html>';
+    const html =
+      '<html><head><style>a{}</style><script>var x="http://hidden.example.com"</script></head><body><p>访问&nbsp;<a href="http://link.example.com">http://shown.example.com</a></p><div>京ICP备05070218号&#x2d;1</div></body></html>';
     const text = htmlToText(html);
     expect(text).not.toContain('hidden');
     expect(extractIndicators(text).map((f) => f.value)).toEqual(['http://shown.example.com/', '京ICP备05070218号-1']);

@@ -14,12 +14,22 @@ async function readAll(input: string | Buffer, chunkSize = 1 << 16, header?: Bun
 const values = (els: BundleElement[]): unknown[] => els.map((e) => ('value' in e ? e.value : { error: e.error }));
 
 async function failure(input: string): Promise<BundleFormatError> {
-  try { await readAll(input); } catch (err) { if (err instanceof BundleFormatError) return err; throw err; }
+  try {
+    await readAll(input);
+  } catch (err) {
+    if (err instanceof BundleFormatError) return err;
+    throw err;
+  }
   throw new Error('expected a BundleFormatError');
 }
 
 const objects = [
-  { type: 'domain-name', id: 'domain-name--1', value: '例子.中国', note: 'quote " and backslash \\ and \u00e9 and emoji 🚓' },
+  {
+    type: 'domain-name',
+    id: 'domain-name--1',
+    value: '例子.中国',
+    note: 'quote " and backslash \\ and \u00e9 and emoji 🚓',
+  },
   { type: 'x-test', id: 'x-test--2', nested: { list: [1, 2, [3, { a: '}]' }]], empty: {} }, escaped: 'a\\"b\\\\' },
   { type: 'url', id: 'url--3', value: 'https://example.com/{path}[0]' },
 ];
@@ -47,7 +57,12 @@ describe('readBundleObjects', () => {
   });
 
   it('handles a huge object spread over many chunks', async () => {
-    const big = { type: 'x-big', id: 'x-big--1', blob: '汉'.repeat(2_000_000), list: Array.from({ length: 50_000 }, (_, i) => i) };
+    const big = {
+      type: 'x-big',
+      id: 'x-big--1',
+      blob: '汉'.repeat(2_000_000),
+      list: Array.from({ length: 50_000 }, (_, i) => i),
+    };
     const els = await readAll(JSON.stringify({ type: 'bundle', id: 'bundle--1', objects: [big, objects[0]] }), 65_536);
     expect(values(els)).toEqual([big, objects[0]]);
   });
@@ -82,7 +97,9 @@ describe('readBundleObjects', () => {
     const seen: number[] = [];
     const bytes = Buffer.from(bundle);
     const chunks = [bytes.subarray(0, 100), bytes.subarray(100)];
-    for await (const _ of readBundleObjects(Readable.from(chunks), { onBytes: (n) => seen.push(n) })) { /* drain */ }
+    for await (const _ of readBundleObjects(Readable.from(chunks), { onBytes: (n) => seen.push(n) })) {
+      /* drain */
+    }
     expect(seen).toEqual([100, bytes.length]);
   });
 });

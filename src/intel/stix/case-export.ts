@@ -15,7 +15,11 @@ const TLP2_CREATED = '2022-10-01T00:00:00.000Z';
 /** The FIRST TLP 2.0 marking-definition object for a level (its id and content are fixed by FIRST). */
 export function tlpMarking(tlp: Tlp): StixObject {
   return {
-    type: 'marking-definition', spec_version: '2.1', id: TLP2_MARKING_ID_OF[tlp], created: TLP2_CREATED, name: `TLP:${tlp}`,
+    type: 'marking-definition',
+    spec_version: '2.1',
+    id: TLP2_MARKING_ID_OF[tlp],
+    created: TLP2_CREATED,
+    name: `TLP:${tlp}`,
     extensions: { [TLP2_EXTENSION_ID]: { extension_type: 'property-extension', tlp_2_0: tlp.toLowerCase() } },
   };
 }
@@ -30,17 +34,25 @@ function mapObservable(o: ObservableRecord): Mapped | undefined {
     pattern: `[${type}:value = ${quote(o.value)}]`,
   });
   switch (o.type) {
-    case 'url': return simple('url');
-    case 'domain': return simple('domain-name');
-    case 'email': return simple('email-addr');
-    case 'ip': return simple(o.value.includes(':') ? 'ipv6-addr' : 'ipv4-addr');
+    case 'url':
+      return simple('url');
+    case 'domain':
+      return simple('domain-name');
+    case 'email':
+      return simple('email-addr');
+    case 'ip':
+      return simple(o.value.includes(':') ? 'ipv6-addr' : 'ipv4-addr');
     case 'file_hash': {
       const alg = HASH_ALG[o.subtype ?? ''];
       if (!alg) return undefined;
       const hashes = { [alg]: o.value };
-      return { sco: { type: 'file', spec_version: '2.1', id: scoId('file', { hashes }), hashes }, pattern: `[file:hashes.${quote(alg)} = ${quote(o.value)}]` };
+      return {
+        sco: { type: 'file', spec_version: '2.1', id: scoId('file', { hashes }), hashes },
+        pattern: `[file:hashes.${quote(alg)} = ${quote(o.value)}]`,
+      };
     }
-    default: return undefined; // phone, wallet, account, ICP, bank: no STIX 2.1 SCO to carry them
+    default:
+      return undefined; // phone, wallet, account, ICP, bank: no STIX 2.1 SCO to carry them
   }
 }
 
@@ -48,20 +60,35 @@ const ms = (iso: string): string => new Date(iso).toISOString();
 
 export type CaseStixExport = { objects: StixObject[]; skipped: { id: string; type: string }[] };
 
-export function caseObservablesToStix(caseId: string, caseReference: string, observables: readonly ObservableRecord[]): CaseStixExport {
+export function caseObservablesToStix(
+  caseId: string,
+  caseReference: string,
+  observables: readonly ObservableRecord[],
+): CaseStixExport {
   const objects: StixObject[] = [];
   const skipped: { id: string; type: string }[] = [];
   const markings = new Set<Tlp>();
   for (const o of observables) {
     const mapped = mapObservable(o);
-    if (!mapped) { skipped.push({ id: o.id, type: o.type }); continue; }
+    if (!mapped) {
+      skipped.push({ id: o.id, type: o.type });
+      continue;
+    }
     markings.add(o.tlp);
     const marking = [TLP2_MARKING_ID_OF[o.tlp]];
     objects.push({ ...mapped.sco, object_marking_refs: marking });
     objects.push({
-      type: 'indicator', spec_version: '2.1', id: `indicator--${uuidV5(`${caseId}/${o.id}`, CROSSLINE_NAMESPACE)}`,
-      created: ms(o.createdAt), modified: ms(o.updatedAt), name: o.display, pattern: mapped.pattern, pattern_type: 'stix',
-      valid_from: ms(o.firstSeenAt), indicator_types: ['malicious-activity'], object_marking_refs: marking,
+      type: 'indicator',
+      spec_version: '2.1',
+      id: `indicator--${uuidV5(`${caseId}/${o.id}`, CROSSLINE_NAMESPACE)}`,
+      created: ms(o.createdAt),
+      modified: ms(o.updatedAt),
+      name: o.display,
+      pattern: mapped.pattern,
+      pattern_type: 'stix',
+      valid_from: ms(o.firstSeenAt),
+      indicator_types: ['malicious-activity'],
+      object_marking_refs: marking,
       external_references: [{ source_name: 'crossline', external_id: caseReference, description: 'Case observable' }],
       ...(o.tags.length ? { labels: o.tags } : {}),
     });

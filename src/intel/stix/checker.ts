@@ -57,40 +57,73 @@ export class Checker {
     this.issues.push({ path, code, message: STIX_ISSUE_WORDING[code](detail) });
   }
 
-  has(prop: string): boolean { return this.obj[prop] !== undefined; }
+  has(prop: string): boolean {
+    return this.obj[prop] !== undefined;
+  }
 
   required(...props: string[]): boolean {
     let ok = true;
-    for (const p of props) if (!this.has(p)) { this.add(p, 'required'); ok = false; }
+    for (const p of props)
+      if (!this.has(p)) {
+        this.add(p, 'required');
+        ok = false;
+      }
     return ok;
   }
 
   string(prop: string, required = false): string | undefined {
     const v = this.obj[prop];
-    if (v === undefined) { if (required) this.add(prop, 'required'); return undefined; }
-    if (typeof v !== 'string' || v.length === 0) { this.add(prop, 'string'); return undefined; }
+    if (v === undefined) {
+      if (required) this.add(prop, 'required');
+      return undefined;
+    }
+    if (typeof v !== 'string' || v.length === 0) {
+      this.add(prop, 'string');
+      return undefined;
+    }
     return v;
   }
 
   boolean(prop: string, required = false): boolean | undefined {
     const v = this.obj[prop];
-    if (v === undefined) { if (required) this.add(prop, 'required'); return undefined; }
-    if (typeof v !== 'boolean') { this.add(prop, 'boolean'); return undefined; }
+    if (v === undefined) {
+      if (required) this.add(prop, 'required');
+      return undefined;
+    }
+    if (typeof v !== 'boolean') {
+      this.add(prop, 'boolean');
+      return undefined;
+    }
     return v;
   }
 
   integer(prop: string, min: number, max: number, required = false): number | undefined {
     const v = this.obj[prop];
-    if (v === undefined) { if (required) this.add(prop, 'required'); return undefined; }
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) { this.add(prop, 'integer_range', `${prop} (${min}–${max})`); return undefined; }
+    if (v === undefined) {
+      if (required) this.add(prop, 'required');
+      return undefined;
+    }
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+      this.add(prop, 'integer_range', `${prop} (${min}–${max})`);
+      return undefined;
+    }
     return v;
   }
 
   timestamp(prop: string, required = false, millis = false): string | undefined {
     const v = this.obj[prop];
-    if (v === undefined) { if (required) this.add(prop, 'required'); return undefined; }
-    if (!isTimestamp(v)) { this.add(prop, 'timestamp'); return undefined; }
-    if (millis && !/\.\d{3,}Z$/.test(v)) { this.add(prop, 'timestamp_precision'); return undefined; }
+    if (v === undefined) {
+      if (required) this.add(prop, 'required');
+      return undefined;
+    }
+    if (!isTimestamp(v)) {
+      this.add(prop, 'timestamp');
+      return undefined;
+    }
+    if (millis && !/\.\d{3,}Z$/.test(v)) {
+      this.add(prop, 'timestamp_precision');
+      return undefined;
+    }
     return v;
   }
 
@@ -105,23 +138,41 @@ export class Checker {
 
   stringList(prop: string, required = false): string[] | undefined {
     const v = this.obj[prop];
-    if (v === undefined) { if (required) this.add(prop, 'required'); return undefined; }
-    if (!Array.isArray(v)) { this.add(prop, 'list'); return undefined; }
-    if (v.some((x) => typeof x !== 'string')) { this.add(prop, 'string', `${prop}[*]`); return undefined; }
+    if (v === undefined) {
+      if (required) this.add(prop, 'required');
+      return undefined;
+    }
+    if (!Array.isArray(v)) {
+      this.add(prop, 'list');
+      return undefined;
+    }
+    if (v.some((x) => typeof x !== 'string')) {
+      this.add(prop, 'string', `${prop}[*]`);
+      return undefined;
+    }
     return v as string[];
   }
 
   /** An identifier, optionally restricted to some object types. */
   ref(prop: string, types?: readonly string[], required = false): void {
     const v = this.obj[prop];
-    if (v === undefined) { if (required) this.add(prop, 'required'); return; }
+    if (v === undefined) {
+      if (required) this.add(prop, 'required');
+      return;
+    }
     this.checkRef(prop, v, types);
   }
 
   refList(prop: string, types?: readonly string[], required = false): void {
     const v = this.obj[prop];
-    if (v === undefined) { if (required) this.add(prop, 'required'); return; }
-    if (!Array.isArray(v)) { this.add(prop, 'list'); return; }
+    if (v === undefined) {
+      if (required) this.add(prop, 'required');
+      return;
+    }
+    if (!Array.isArray(v)) {
+      this.add(prop, 'list');
+      return;
+    }
     v.forEach((x, i) => this.checkRef(`${prop}[${i}]`, x, types));
   }
 

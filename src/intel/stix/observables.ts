@@ -28,14 +28,18 @@ export function observablesOf(o: StixObject): RawObservable[] {
   const pathType = PATH_TYPES[`${o.type}:value`];
   if (pathType && typeof o.value === 'string') out.push({ type: pathType, value: o.value });
   if (o.type === 'file' && o.hashes && typeof o.hashes === 'object') {
-    for (const [alg, v] of Object.entries(o.hashes as Record<string, unknown>)) if (HASH_KEYS.has(alg) && typeof v === 'string') out.push({ type: 'file_hash', value: v });
+    for (const [alg, v] of Object.entries(o.hashes as Record<string, unknown>))
+      if (HASH_KEYS.has(alg) && typeof v === 'string') out.push({ type: 'file_hash', value: v });
   }
   if (o.type === 'indicator' && o.pattern_type === 'stix' && typeof o.pattern === 'string') {
     const parsed = parsePattern(o.pattern);
     if (parsed.ok) {
       for (const t of equalityTerms(parsed.pattern)) {
-        const type = PATH_TYPES[`${t.objectType}:${t.path}`]
-          ?? (t.objectType === 'file' && t.path.startsWith('hashes.') && HASH_KEYS.has(t.path.slice(7)) ? 'file_hash' : undefined);
+        const type =
+          PATH_TYPES[`${t.objectType}:${t.path}`] ??
+          (t.objectType === 'file' && t.path.startsWith('hashes.') && HASH_KEYS.has(t.path.slice(7))
+            ? 'file_hash'
+            : undefined);
         if (type) out.push({ type, value: t.value });
       }
     }

@@ -17,14 +17,14 @@ const VALID = [
   "[network-traffic:dst_ref.type = 'ipv4-addr' AND network-traffic:dst_ref.value = '203.0.113.33/32'] REPEATS 5 TIMES WITHIN 1800 SECONDS",
   "[file:hashes.MD5 = '79054025255fb1a26e4bc422aef54eb4'] START t'2016-06-01T00:00:00Z' STOP t'2016-07-01T00:00:00.123Z'",
   "([file:name = 'a'] AND [file:name = 'b']) OR [file:name = 'c']",
-  "[network-traffic:dst_port IN (80, 443, 8080)]",
-  "[network-traffic:dst_port NOT IN ()]",
+  '[network-traffic:dst_port IN (80, 443, 8080)]',
+  '[network-traffic:dst_port NOT IN ()]',
   "[ipv4-addr:value ISSUBSET '198.51.100.0/24']",
   "[ipv4-addr:value NOT ISSUPERSET '198.51.100.0/24']",
   "[file:name LIKE 'invoice%.exe']",
-  "[file:size >= 1024 AND file:size < 2048 AND file:x_entropy > -0.5 AND file:x_score <= +3.25]",
-  "[EXISTS windows-registry-key:values]",
-  "[file:is_encrypted = true OR file:x_flag != false]",
+  '[file:size >= 1024 AND file:size < 2048 AND file:x_entropy > -0.5 AND file:x_score <= +3.25]',
+  '[EXISTS windows-registry-key:values]',
+  '[file:is_encrypted = true OR file:x_flag != false]',
   "[artifact:payload_bin = b'dGhpcyBpcyBhIHRlc3Q=']",
   "[file:magic_number_hex = h'ffd8']",
   "[user-account:x_names[0] = 'a' AND user-account:x_names[-1] = 'z']",
@@ -35,8 +35,8 @@ const VALID = [
 const INVALID: [string, RegExp][] = [
   ["[domain-name:value = 'x'", /expected '\]'/],
   ["domain-name:value = 'x'", /expected '\[' or '\('/],
-  ["[domain-name:value = x]", /constant/],
-  ["[domain-name:value == ]", /constant/],
+  ['[domain-name:value = x]', /constant/],
+  ['[domain-name:value == ]', /constant/],
   ["[domain-name:value ~ 'x']", /unexpected character/],
   ["[domain-name:value = 'x\\n']", /invalid escape/],
   ["[domain-name:value = 'unterminated]", /unterminated string/],
@@ -48,14 +48,14 @@ const INVALID: [string, RegExp][] = [
   ["[file:name = 'a'] REPEATS 2.5 TIMES", /positive integer/],
   ["[file:name = 'a'] WITHIN 10", /SECONDS/],
   ["[file:name = 'a'] START '2016-06-01T00:00:00Z' STOP t'2016-07-01T00:00:00Z'", /timestamp/],
-  ["[file:size > true]", /boolean/],
-  ["[file:name LIKE 5]", /string/],
+  ['[file:size > true]', /boolean/],
+  ['[file:name LIKE 5]', /string/],
   ["[File:name = 'a']", /invalid object type/],
   ["[file:name-x = 'a']", /comparison operator|property name/],
-  ["[file:size = 007]", /leading zero/],
+  ['[file:size = 007]', /leading zero/],
   ["[file:name = 'a'] AND", /expected '\[' or '\('/],
   ["[file:name = 'a']]", /unexpected/],
-  ["[]", /object type/],
+  ['[]', /object type/],
   ['', /expected '\[' or '\('/],
 ];
 
@@ -68,7 +68,10 @@ describe('parsePattern', () => {
   it.each(INVALID)('rejects %s', (p, message) => {
     const r = parsePattern(p);
     expect(r.ok).toBe(false);
-    if (!r.ok) { expect(r.error).toMatch(message); expect(r.position).toBeGreaterThanOrEqual(0); }
+    if (!r.ok) {
+      expect(r.error).toMatch(message);
+      expect(r.position).toBeGreaterThanOrEqual(0);
+    }
   });
 
   it('binds AND tighter than OR, and OR tighter than FOLLOWEDBY', () => {
@@ -81,24 +84,39 @@ describe('parsePattern', () => {
   });
 
   it('keeps qualifiers, list indexes and quoted keys in the tree', () => {
-    const r = parsePattern("[file:hashes.'SHA-256' = 'ab' AND file:x[*].y[2] = 'c'] REPEATS 2 TIMES WITHIN 10.5 SECONDS");
+    const r = parsePattern(
+      "[file:hashes.'SHA-256' = 'ab' AND file:x[*].y[2] = 'c'] REPEATS 2 TIMES WITHIN 10.5 SECONDS",
+    );
     expect(r.ok).toBe(true);
     if (!r.ok || r.pattern.kind !== 'observation') return;
-    expect(r.pattern.qualifiers).toEqual([{ kind: 'repeats', times: 2 }, { kind: 'within', seconds: 10.5 }]);
+    expect(r.pattern.qualifiers).toEqual([
+      { kind: 'repeats', times: 2 },
+      { kind: 'within', seconds: 10.5 },
+    ]);
     const cmp = r.pattern.comparison;
     expect(cmp.kind).toBe('and');
     if (cmp.kind === 'and' && cmp.left.kind === 'comparison' && cmp.right.kind === 'comparison') {
-      expect(cmp.left.path.steps).toEqual([{ kind: 'property', name: 'hashes' }, { kind: 'property', name: 'SHA-256' }]);
+      expect(cmp.left.path.steps).toEqual([
+        { kind: 'property', name: 'hashes' },
+        { kind: 'property', name: 'SHA-256' },
+      ]);
       expect(cmp.right.path.steps).toEqual([
-        { kind: 'property', name: 'x' }, { kind: 'index', index: '*' }, { kind: 'property', name: 'y' }, { kind: 'index', index: 2 },
+        { kind: 'property', name: 'x' },
+        { kind: 'index', index: '*' },
+        { kind: 'property', name: 'y' },
+        { kind: 'index', index: 2 },
       ]);
     }
   });
 
   it('lists the positive equality terms of a pattern for correlation', () => {
-    const r = parsePattern("[domain-name:value = 'evil.example' OR url:value = 'http://evil.example/a' OR file:hashes.MD5 != 'x'] AND [NOT_USED:x = 'y'] ");
+    const r = parsePattern(
+      "[domain-name:value = 'evil.example' OR url:value = 'http://evil.example/a' OR file:hashes.MD5 != 'x'] AND [NOT_USED:x = 'y'] ",
+    );
     expect(r.ok).toBe(false); // object types are lowercase
-    const ok = parsePattern("[domain-name:value = 'evil.example' OR file:hashes.'SHA-256' = 'ab' OR file:name NOT = 'skip' OR file:size = 5]");
+    const ok = parsePattern(
+      "[domain-name:value = 'evil.example' OR file:hashes.'SHA-256' = 'ab' OR file:name NOT = 'skip' OR file:size = 5]",
+    );
     expect(ok.ok && equalityTerms(ok.pattern)).toEqual([
       { objectType: 'domain-name', path: 'value', value: 'evil.example' },
       { objectType: 'file', path: 'hashes.SHA-256', value: 'ab' },

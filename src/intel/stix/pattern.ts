@@ -16,10 +16,16 @@ export type PathStep = { kind: 'property'; name: string } | { kind: 'index'; ind
 export type ObjectPath = { objectType: string; steps: PathStep[] };
 
 export type ComparisonOperator =
-  | '=' | '!=' | '>' | '<' | '>=' | '<=' | 'IN' | 'LIKE' | 'MATCHES' | 'ISSUBSET' | 'ISSUPERSET';
+  '=' | '!=' | '>' | '<' | '>=' | '<=' | 'IN' | 'LIKE' | 'MATCHES' | 'ISSUBSET' | 'ISSUPERSET';
 
 export type ComparisonExpression =
-  | { kind: 'comparison'; path: ObjectPath; operator: ComparisonOperator; negated: boolean; value: Constant | Constant[] }
+  | {
+      kind: 'comparison';
+      path: ObjectPath;
+      operator: ComparisonOperator;
+      negated: boolean;
+      value: Constant | Constant[];
+    }
   | { kind: 'exists'; path: ObjectPath }
   | { kind: 'and' | 'or'; left: ComparisonExpression; right: ComparisonExpression };
 
@@ -33,19 +39,39 @@ export type ObservationExpression =
   | { kind: 'group'; expression: ObservationExpression; qualifiers: Qualifier[] }
   | { kind: 'and' | 'or' | 'followedby'; left: ObservationExpression; right: ObservationExpression };
 
-export type PatternParseResult = { ok: true; pattern: ObservationExpression } | { ok: false; error: string; position: number };
+export type PatternParseResult =
+  { ok: true; pattern: ObservationExpression } | { ok: false; error: string; position: number };
 
 type Token = { type: string; text: string; pos: number; value?: Constant };
 
 const KEYWORDS = new Set([
-  'AND', 'OR', 'NOT', 'FOLLOWEDBY', 'LIKE', 'MATCHES', 'ISSUPERSET', 'ISSUBSET', 'EXISTS', 'IN',
-  'START', 'STOP', 'SECONDS', 'WITHIN', 'REPEATS', 'TIMES',
+  'AND',
+  'OR',
+  'NOT',
+  'FOLLOWEDBY',
+  'LIKE',
+  'MATCHES',
+  'ISSUPERSET',
+  'ISSUBSET',
+  'EXISTS',
+  'IN',
+  'START',
+  'STOP',
+  'SECONDS',
+  'WITHIN',
+  'REPEATS',
+  'TIMES',
 ]);
 const TIMESTAMP_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?Z$/;
 const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 class PatternError extends Error {
-  constructor(message: string, readonly position: number) { super(message); }
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
+    super(message);
+  }
 }
 
 function readQuoted(src: string, start: number): { text: string; end: number } {
@@ -73,14 +99,21 @@ function tokenize(src: string): Token[] {
   let i = 0;
   while (i < src.length) {
     const c = src[i]!;
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     const two = src.slice(i, i + 2);
     if (['!=', '<>', '>=', '<=', '=='].includes(two)) {
       tokens.push({ type: two === '<>' ? '!=' : two === '==' ? '=' : two, text: two, pos: i });
       i += 2;
       continue;
     }
-    if ('[]().,:=<>*'.includes(c)) { tokens.push({ type: c, text: c, pos: i }); i++; continue; }
+    if ('[]().,:=<>*'.includes(c)) {
+      tokens.push({ type: c, text: c, pos: i });
+      i++;
+      continue;
+    }
     if (c === "'") {
       const { text, end } = readQuoted(src, i);
       tokens.push({ type: 'const', text: src.slice(i, end), pos: i, value: { kind: 'string', value: text } });
@@ -98,14 +131,20 @@ function tokenize(src: string): Token[] {
       const text = num[0];
       const isFloat = text.includes('.');
       if (!isFloat && /^[+-]?0\d/.test(text)) throw new PatternError(`integer with a leading zero at ${i}`, i);
-      tokens.push({ type: 'const', text, pos: i, value: isFloat ? { kind: 'float', value: Number(text) } : { kind: 'int', value: Number(text) } });
+      tokens.push({
+        type: 'const',
+        text,
+        pos: i,
+        value: isFloat ? { kind: 'float', value: Number(text) } : { kind: 'int', value: Number(text) },
+      });
       i += text.length;
       continue;
     }
     const word = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(src.slice(i));
     if (word) {
       const text = word[0];
-      if (text === 'true' || text === 'false') tokens.push({ type: 'const', text, pos: i, value: { kind: 'bool', value: text === 'true' } });
+      if (text === 'true' || text === 'false')
+        tokens.push({ type: 'const', text, pos: i, value: { kind: 'bool', value: text === 'true' } });
       else tokens.push({ type: KEYWORDS.has(text) ? text : 'ident', text, pos: i });
       i += text.length;
       continue;
@@ -133,12 +172,22 @@ class Parser {
   private i = 0;
   constructor(private readonly tokens: Token[]) {}
 
-  private peek(offset = 0): Token { return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)]!; }
-  private next(): Token { return this.tokens[this.i++]!; }
-  private accept(type: string): Token | undefined { return this.peek().type === type ? this.next() : undefined; }
+  private peek(offset = 0): Token {
+    return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)]!;
+  }
+  private next(): Token {
+    return this.tokens[this.i++]!;
+  }
+  private accept(type: string): Token | undefined {
+    return this.peek().type === type ? this.next() : undefined;
+  }
   private expect(type: string, what: string): Token {
     const t = this.peek();
-    if (t.type !== type) throw new PatternError(`expected ${what} at ${t.pos}, found ${t.type === 'eof' ? 'end of pattern' : `'${t.text}'`}`, t.pos);
+    if (t.type !== type)
+      throw new PatternError(
+        `expected ${what} at ${t.pos}, found ${t.type === 'eof' ? 'end of pattern' : `'${t.text}'`}`,
+        t.pos,
+      );
     return this.next();
   }
 
@@ -179,7 +228,10 @@ class Parser {
       this.expect(')', "')'");
       expr = { kind: 'group', expression: inner, qualifiers: [] };
     } else {
-      throw new PatternError(`expected '[' or '(' at ${t.pos}, found ${t.type === 'eof' ? 'end of pattern' : `'${t.text}'`}`, t.pos);
+      throw new PatternError(
+        `expected '[' or '(' at ${t.pos}, found ${t.type === 'eof' ? 'end of pattern' : `'${t.text}'`}`,
+        t.pos,
+      );
     }
     for (let q = this.qualifier(); q; q = this.qualifier()) (expr as { qualifiers: Qualifier[] }).qualifiers.push(q);
     return expr;
@@ -188,19 +240,22 @@ class Parser {
   private qualifier(): Qualifier | undefined {
     if (this.accept('WITHIN')) {
       const n = this.expect('const', 'a number of seconds');
-      if ((n.value?.kind !== 'int' && n.value?.kind !== 'float') || n.value.value <= 0) throw new PatternError(`WITHIN needs a positive number at ${n.pos}`, n.pos);
+      if ((n.value?.kind !== 'int' && n.value?.kind !== 'float') || n.value.value <= 0)
+        throw new PatternError(`WITHIN needs a positive number at ${n.pos}`, n.pos);
       this.expect('SECONDS', 'SECONDS');
       return { kind: 'within', seconds: n.value.value };
     }
     if (this.accept('REPEATS')) {
       const n = this.expect('const', 'a count');
-      if (n.value?.kind !== 'int' || n.value.value <= 0) throw new PatternError(`REPEATS needs a positive integer at ${n.pos}`, n.pos);
+      if (n.value?.kind !== 'int' || n.value.value <= 0)
+        throw new PatternError(`REPEATS needs a positive integer at ${n.pos}`, n.pos);
       this.expect('TIMES', 'TIMES');
       return { kind: 'repeats', times: n.value.value };
     }
     if (this.accept('START')) {
       const start = this.expect('const', "a timestamp t'…'");
-      if (start.value?.kind !== 'timestamp') throw new PatternError(`START needs a timestamp at ${start.pos}`, start.pos);
+      if (start.value?.kind !== 'timestamp')
+        throw new PatternError(`START needs a timestamp at ${start.pos}`, start.pos);
       this.expect('STOP', 'STOP');
       const stop = this.expect('const', "a timestamp t'…'");
       if (stop.value?.kind !== 'timestamp') throw new PatternError(`STOP needs a timestamp at ${stop.pos}`, stop.pos);
@@ -232,21 +287,31 @@ class Parser {
     const negated = Boolean(this.accept('NOT'));
     const op = this.next();
     switch (op.type) {
-      case '=': case '!=':
+      case '=':
+      case '!=':
         return { kind: 'comparison', path, operator: op.type, negated, value: this.constant(false) };
-      case '>': case '<': case '>=': case '<=': {
+      case '>':
+      case '<':
+      case '>=':
+      case '<=': {
         const value = this.constant(true);
         return { kind: 'comparison', path, operator: op.type, negated, value };
       }
       case 'IN':
         return { kind: 'comparison', path, operator: 'IN', negated, value: this.setLiteral() };
-      case 'LIKE': case 'MATCHES': case 'ISSUBSET': case 'ISSUPERSET': {
+      case 'LIKE':
+      case 'MATCHES':
+      case 'ISSUBSET':
+      case 'ISSUPERSET': {
         const s = this.expect('const', 'a string');
         if (s.value?.kind !== 'string') throw new PatternError(`${op.type} needs a string at ${s.pos}`, s.pos);
         return { kind: 'comparison', path, operator: op.type, negated, value: s.value };
       }
       default:
-        throw new PatternError(`expected a comparison operator at ${op.pos}, found ${op.type === 'eof' ? 'end of pattern' : `'${op.text}'`}`, op.pos);
+        throw new PatternError(
+          `expected a comparison operator at ${op.pos}, found ${op.type === 'eof' ? 'end of pattern' : `'${op.text}'`}`,
+          op.pos,
+        );
     }
   }
 
@@ -260,7 +325,8 @@ class Parser {
     this.expect('(', "'('");
     const values: Constant[] = [];
     if (this.accept(')')) return values;
-    do values.push(this.constant(false)); while (this.accept(','));
+    do values.push(this.constant(false));
+    while (this.accept(','));
     this.expect(')', "')'");
     return values;
   }
@@ -272,7 +338,10 @@ class Parser {
     this.expect(':', "':'");
     const steps: PathStep[] = [{ kind: 'property', name: this.propertyName() }];
     for (;;) {
-      if (this.accept('.')) { steps.push({ kind: 'property', name: this.propertyName() }); continue; }
+      if (this.accept('.')) {
+        steps.push({ kind: 'property', name: this.propertyName() });
+        continue;
+      }
       if (this.peek().type === '[' && this.isIndexAhead()) {
         this.next();
         if (this.accept('*')) steps.push({ kind: 'index', index: '*' });
@@ -319,15 +388,29 @@ export type EqualityTerm = { objectType: string; path: string; value: string };
 export function equalityTerms(pattern: ObservationExpression): EqualityTerm[] {
   const out: EqualityTerm[] = [];
   const walkCmp = (c: ComparisonExpression): void => {
-    if (c.kind === 'and' || c.kind === 'or') { walkCmp(c.left); walkCmp(c.right); return; }
-    if (c.kind !== 'comparison' || c.negated || c.operator !== '=' || Array.isArray(c.value) || c.value.kind !== 'string') return;
+    if (c.kind === 'and' || c.kind === 'or') {
+      walkCmp(c.left);
+      walkCmp(c.right);
+      return;
+    }
+    if (
+      c.kind !== 'comparison' ||
+      c.negated ||
+      c.operator !== '=' ||
+      Array.isArray(c.value) ||
+      c.value.kind !== 'string'
+    )
+      return;
     const path = c.path.steps.map((s) => (s.kind === 'property' ? s.name : `[${s.index}]`)).join('.');
     out.push({ objectType: c.path.objectType, path, value: c.value.value });
   };
   const walkObs = (o: ObservationExpression): void => {
     if (o.kind === 'observation') walkCmp(o.comparison);
     else if (o.kind === 'group') walkObs(o.expression);
-    else { walkObs(o.left); walkObs(o.right); }
+    else {
+      walkObs(o.left);
+      walkObs(o.right);
+    }
   };
   walkObs(pattern);
   return out;

@@ -7,11 +7,24 @@ import { kindOf, TLP2_EXTENSION_ID, TLP2_MARKING_ID_OF, TLP_MARKING_IDS } from '
 
 type Rule = (c: Checker) => void;
 
-const named: Rule = (c) => { c.string('name', true); };
-const seen: Rule = (c) => { c.timestamp('first_seen'); c.timestamp('last_seen'); c.order('first_seen', 'last_seen'); };
+const named: Rule = (c) => {
+  c.string('name', true);
+};
+const seen: Rule = (c) => {
+  c.timestamp('first_seen');
+  c.timestamp('last_seen');
+  c.order('first_seen', 'last_seen');
+};
 
 // Refs of SROs may point to SDOs and SCOs (and custom objects), never to other SROs or meta objects.
-const NOT_RELATABLE = new Set(['relationship', 'sighting', 'marking-definition', 'language-content', 'extension-definition', 'bundle']);
+const NOT_RELATABLE = new Set([
+  'relationship',
+  'sighting',
+  'marking-definition',
+  'language-content',
+  'extension-definition',
+  'bundle',
+]);
 
 const RULES: Record<string, Rule> = {
   indicator: (c) => {
@@ -38,23 +51,56 @@ const RULES: Record<string, Rule> = {
   },
   malware: (c) => {
     const isFamily = c.boolean('is_family', true);
-    if (isFamily === true) c.string('name', true); else c.string('name');
+    if (isFamily === true) c.string('name', true);
+    else c.string('name');
     seen(c);
     checkKillChain(c);
   },
-  campaign: (c) => { named(c); seen(c); },
-  'threat-actor': (c) => { named(c); seen(c); },
-  'intrusion-set': (c) => { named(c); seen(c); },
-  infrastructure: (c) => { named(c); seen(c); checkKillChain(c); },
-  'attack-pattern': (c) => { named(c); checkKillChain(c); },
-  tool: (c) => { named(c); checkKillChain(c); },
+  campaign: (c) => {
+    named(c);
+    seen(c);
+  },
+  'threat-actor': (c) => {
+    named(c);
+    seen(c);
+  },
+  'intrusion-set': (c) => {
+    named(c);
+    seen(c);
+  },
+  infrastructure: (c) => {
+    named(c);
+    seen(c);
+    checkKillChain(c);
+  },
+  'attack-pattern': (c) => {
+    named(c);
+    checkKillChain(c);
+  },
+  tool: (c) => {
+    named(c);
+    checkKillChain(c);
+  },
   identity: named,
   'course-of-action': named,
   vulnerability: named,
-  report: (c) => { named(c); c.timestamp('published', true); c.refList('object_refs', undefined, true); },
-  grouping: (c) => { c.string('context', true); c.refList('object_refs', undefined, true); },
-  note: (c) => { c.string('content', true); c.refList('object_refs', undefined, true); },
-  opinion: (c) => { c.string('opinion', true); c.refList('object_refs', undefined, true); },
+  report: (c) => {
+    named(c);
+    c.timestamp('published', true);
+    c.refList('object_refs', undefined, true);
+  },
+  grouping: (c) => {
+    c.string('context', true);
+    c.refList('object_refs', undefined, true);
+  },
+  note: (c) => {
+    c.string('content', true);
+    c.refList('object_refs', undefined, true);
+  },
+  opinion: (c) => {
+    c.string('opinion', true);
+    c.refList('object_refs', undefined, true);
+  },
   relationship: (c) => {
     const rt = c.string('relationship_type', true);
     if (rt !== undefined && !/^[a-z0-9-]+$/.test(rt)) c.add('relationship_type', 'value_format');
@@ -81,16 +127,23 @@ const RULES: Record<string, Rule> = {
 };
 
 export function checkTypeRules(c: Checker, type: string): void {
-  if (kindOf(type) === 'sco') { checkScoRules(c, type); return; }
+  if (kindOf(type) === 'sco') {
+    checkScoRules(c, type);
+    return;
+  }
   RULES[type]?.(c);
 }
 
 function checkKillChain(c: Checker): void {
   const k = c.obj.kill_chain_phases;
   if (k === undefined) return;
-  if (!Array.isArray(k)) { c.add('kill_chain_phases', 'list'); return; }
+  if (!Array.isArray(k)) {
+    c.add('kill_chain_phases', 'list');
+    return;
+  }
   k.forEach((p: unknown, i) => {
-    if (!isObj(p) || typeof p.kill_chain_name !== 'string' || typeof p.phase_name !== 'string') c.add(`kill_chain_phases[${i}]`, 'value_format');
+    if (!isObj(p) || typeof p.kill_chain_name !== 'string' || typeof p.phase_name !== 'string')
+      c.add(`kill_chain_phases[${i}]`, 'value_format');
   });
 }
 
@@ -102,7 +155,9 @@ function checkMarkingDefinition(c: Checker): void {
   const o = c.obj;
   // Ids (and the extension's id used as a key) compare case-insensitively, as everywhere else.
   const id = typeof o.id === 'string' ? stixIdKey(o.id) : '';
-  const extKey = isObj(o.extensions) ? Object.keys(o.extensions).find((k) => stixIdKey(k) === TLP2_EXTENSION_ID) : undefined;
+  const extKey = isObj(o.extensions)
+    ? Object.keys(o.extensions).find((k) => stixIdKey(k) === TLP2_EXTENSION_ID)
+    : undefined;
   const ext = isObj(o.extensions) && extKey !== undefined ? o.extensions[extKey] : undefined;
   if (ext !== undefined) {
     const level = isObj(ext) && typeof ext.tlp_2_0 === 'string' ? ext.tlp_2_0.toUpperCase() : '';
@@ -115,9 +170,13 @@ function checkMarkingDefinition(c: Checker): void {
     if (!c.has('extensions')) c.add('definition_type', 'required');
     return;
   }
-  if (!isObj(o.definition)) { c.add('definition', 'required'); return; }
+  if (!isObj(o.definition)) {
+    c.add('definition', 'required');
+    return;
+  }
   if (o.definition_type === 'statement') {
-    if (typeof o.definition.statement !== 'string' || o.definition.statement === '') c.add('definition.statement', 'required');
+    if (typeof o.definition.statement !== 'string' || o.definition.statement === '')
+      c.add('definition.statement', 'required');
   } else if (o.definition_type === 'tlp') {
     const tlp = o.definition.tlp;
     if (typeof tlp !== 'string' || !TLP1_NAMES[tlp] || TLP_MARKING_IDS[id] !== TLP1_NAMES[tlp])

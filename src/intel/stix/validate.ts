@@ -8,16 +8,33 @@ import { checkTypeRules } from './validate-objects.js';
 export type StixIssue = { path: string; code: string; message: Bilingual };
 
 export type StixValidation =
-  | { ok: true; object: StixObject }
-  | { ok: false; id?: string; type?: string; issues: StixIssue[] };
+  { ok: true; object: StixObject } | { ok: false; id?: string; type?: string; issues: StixIssue[] };
 
 // STIX 2.1 §3.1: names no object may use (kept for future STIX versions).
-const RESERVED_PROPERTIES = new Set(['action', 'addresses', 'first_seen_refs', 'last_seen_refs', 'phone_numbers', 'severity', 'usernames']);
+const RESERVED_PROPERTIES = new Set([
+  'action',
+  'addresses',
+  'first_seen_refs',
+  'last_seen_refs',
+  'phone_numbers',
+  'severity',
+  'usernames',
+]);
 const PROPERTY_NAME_RE = /^[a-z0-9_]{3,250}$/;
 const LANG_RE = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 
 export function validateStixObject(obj: unknown): StixValidation {
-  if (!isObj(obj)) return { ok: false, issues: [{ path: '', code: 'not_object', message: { en: 'A STIX object must be a JSON object.', zh: 'STIX 对象必须是 JSON 对象。' } }] };
+  if (!isObj(obj))
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '',
+          code: 'not_object',
+          message: { en: 'A STIX object must be a JSON object.', zh: 'STIX 对象必须是 JSON 对象。' },
+        },
+      ],
+    };
   const c = new Checker(obj);
   const type = typeof obj.type === 'string' ? obj.type : undefined;
   const id = typeof obj.id === 'string' ? obj.id : undefined;
@@ -39,8 +56,9 @@ function checkCommon(c: Checker, type: string | undefined): void {
     else if (type && idType !== type) c.add('id', 'id_type_mismatch', type);
   }
   // SCOs may omit spec_version (it defaults to 2.1); every other object must carry it.
-  if (o.spec_version === undefined) { if (kind !== 'sco') c.add('spec_version', 'required'); }
-  else if (o.spec_version !== '2.1') c.add('spec_version', 'spec_version', JSON.stringify(o.spec_version));
+  if (o.spec_version === undefined) {
+    if (kind !== 'sco') c.add('spec_version', 'required');
+  } else if (o.spec_version !== '2.1') c.add('spec_version', 'spec_version', JSON.stringify(o.spec_version));
   const versioned = kind === 'sdo' || kind === 'sro' || kind === 'meta' || kind === 'custom';
   if (kind === 'sdo' || kind === 'sro' || kind === 'meta') {
     c.timestamp('created', true, true);
@@ -59,37 +77,54 @@ function checkCommon(c: Checker, type: string | undefined): void {
   c.refList('object_marking_refs', ['marking-definition']);
   checkExternalReferences(c);
   checkGranularMarkings(c);
-  if (o.extensions !== undefined && (!isObj(o.extensions) || Object.keys(o.extensions).length === 0)) c.add('extensions', 'dictionary');
+  if (o.extensions !== undefined && (!isObj(o.extensions) || Object.keys(o.extensions).length === 0))
+    c.add('extensions', 'dictionary');
   checkPropertyNames(c);
 }
 
 function checkExternalReferences(c: Checker): void {
   const refs = c.obj.external_references;
   if (refs === undefined) return;
-  if (!Array.isArray(refs)) { c.add('external_references', 'list'); return; }
+  if (!Array.isArray(refs)) {
+    c.add('external_references', 'list');
+    return;
+  }
   refs.forEach((r: unknown, i) => {
     const path = `external_references[${i}]`;
-    if (!isObj(r) || typeof r.source_name !== 'string' || r.source_name === ''
-      || (r.description === undefined && r.url === undefined && r.external_id === undefined)) {
+    if (
+      !isObj(r) ||
+      typeof r.source_name !== 'string' ||
+      r.source_name === '' ||
+      (r.description === undefined && r.url === undefined && r.external_id === undefined)
+    ) {
       c.add(path, 'external_reference', path);
       return;
     }
-    if (r.url !== undefined && (typeof r.url !== 'string' || !URL.canParse(r.url))) c.add(`${path}.url`, 'value_format');
-    if (r.source_name === 'capec' && !(typeof r.external_id === 'string' && /^CAPEC-\d+$/.test(r.external_id))) c.add(`${path}.external_id`, 'value_format');
-    if (r.source_name === 'cve' && !(typeof r.external_id === 'string' && /^CVE-\d{4}-\d{4,}$/.test(r.external_id))) c.add(`${path}.external_id`, 'value_format');
+    if (r.url !== undefined && (typeof r.url !== 'string' || !URL.canParse(r.url)))
+      c.add(`${path}.url`, 'value_format');
+    if (r.source_name === 'capec' && !(typeof r.external_id === 'string' && /^CAPEC-\d+$/.test(r.external_id)))
+      c.add(`${path}.external_id`, 'value_format');
+    if (r.source_name === 'cve' && !(typeof r.external_id === 'string' && /^CVE-\d{4}-\d{4,}$/.test(r.external_id)))
+      c.add(`${path}.external_id`, 'value_format');
   });
 }
 
 function checkGranularMarkings(c: Checker): void {
   const gm = c.obj.granular_markings;
   if (gm === undefined) return;
-  if (!Array.isArray(gm)) { c.add('granular_markings', 'list'); return; }
+  if (!Array.isArray(gm)) {
+    c.add('granular_markings', 'list');
+    return;
+  }
   gm.forEach((m: unknown, i) => {
     const path = `granular_markings[${i}]`;
-    const ok = isObj(m) && Array.isArray(m.selectors) && m.selectors.length > 0
-      && m.selectors.every((s) => typeof s === 'string' && s !== '')
-      && ((m.marking_ref === undefined) !== (m.lang === undefined))
-      && (m.marking_ref === undefined || identifierType(m.marking_ref) === 'marking-definition');
+    const ok =
+      isObj(m) &&
+      Array.isArray(m.selectors) &&
+      m.selectors.length > 0 &&
+      m.selectors.every((s) => typeof s === 'string' && s !== '') &&
+      (m.marking_ref === undefined) !== (m.lang === undefined) &&
+      (m.marking_ref === undefined || identifierType(m.marking_ref) === 'marking-definition');
     if (!ok) c.add(path, 'granular_marking', path);
   });
 }

@@ -19,7 +19,8 @@ export const API_ROOT_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const names = (list: readonly string[], party: string) => list.includes('*') || list.includes(party);
 
 export function collectionAccess(scope: CollectionScope, viewer: TaxiiViewer): CollectionAccess {
-  if (viewer.kind === 'local') return { canRead: viewer.canRead, canWrite: viewer.canWrite, visible: viewer.canRead || viewer.canWrite };
+  if (viewer.kind === 'local')
+    return { canRead: viewer.canRead, canWrite: viewer.canWrite, visible: viewer.canRead || viewer.canWrite };
   const canRead = names(scope.readers, viewer.party);
   const canWrite = names(scope.writers, viewer.party);
   // A party never learns that a collection outside its scope exists.
@@ -41,7 +42,10 @@ export function servedTlpLevels(scope: CollectionScope, viewer: TaxiiViewer): Tl
  * collection the caller can see (so a root's name tells a third party nothing it may not know).
  * `viewer` null is an anonymous discovery request.
  */
-export function visibleApiRoots(collections: readonly (CollectionScope & { apiRoot: string })[], viewer: TaxiiViewer | null): string[] {
+export function visibleApiRoots(
+  collections: readonly (CollectionScope & { apiRoot: string })[],
+  viewer: TaxiiViewer | null,
+): string[] {
   const roots = new Set([DEFAULT_API_ROOT]);
   if (viewer) for (const c of collections) if (collectionAccess(c, viewer).visible) roots.add(c.apiRoot);
   return [DEFAULT_API_ROOT, ...[...roots].filter((r) => r !== DEFAULT_API_ROOT).sort()];

@@ -27,7 +27,8 @@ export type RawQuery = Record<string, string | string[] | undefined>;
 // RFC 3339 in UTC or with an offset, any fraction; PostgreSQL parses all of these.
 const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
 // The UUID in either case (ids compare case-insensitively, see intel/stix/ids.ts); the type in lower case.
-const STIX_ID_RE = /^[a-z0-9][a-z0-9-]{0,249}--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const STIX_ID_RE =
+  /^[a-z0-9][a-z0-9-]{0,249}--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const STIX_TYPE_RE = /^[a-z0-9][a-z0-9-]{0,249}$/;
 const SPEC_VERSION_RE = /^\d\.\d$/;
 const MAX_VALUES = 100;
@@ -39,7 +40,11 @@ export function isTaxiiTimestamp(value: string): boolean {
 /** A repeated parameter and a comma-separated one mean the same (the spec uses commas). */
 function listOf(raw: string | string[] | undefined): string[] | undefined {
   if (raw === undefined) return undefined;
-  return [raw].flat().flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return [raw]
+    .flat()
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 function single(raw: string | string[] | undefined): string | undefined {
@@ -48,7 +53,11 @@ function single(raw: string | string[] | undefined): string | undefined {
 
 export function parseTaxiiFilters(query: RawQuery): FilterResult {
   const fail = (parameter: string, reason: string): FilterResult => ({ ok: false, parameter, reason });
-  const filters: TaxiiFilters = { limit: DEFAULT_PAGE_SIZE, versions: { all: false, first: false, last: true, at: [] }, versionsGiven: false };
+  const filters: TaxiiFilters = {
+    limit: DEFAULT_PAGE_SIZE,
+    versions: { all: false, first: false, last: true, at: [] },
+    versionsGiven: false,
+  };
 
   const addedAfter = single(query.added_after);
   if (addedAfter !== undefined) {
@@ -67,7 +76,9 @@ export function parseTaxiiFilters(query: RawQuery): FilterResult {
     filters.next = cursor;
   }
   const checks: [keyof TaxiiFilters & ('ids' | 'types' | 'specVersions'), string, RegExp][] = [
-    ['ids', 'match[id]', STIX_ID_RE], ['types', 'match[type]', STIX_TYPE_RE], ['specVersions', 'match[spec_version]', SPEC_VERSION_RE],
+    ['ids', 'match[id]', STIX_ID_RE],
+    ['types', 'match[type]', STIX_TYPE_RE],
+    ['specVersions', 'match[spec_version]', SPEC_VERSION_RE],
   ];
   for (const [key, name, re] of checks) {
     const values = listOf(query[name]);
@@ -79,7 +90,8 @@ export function parseTaxiiFilters(query: RawQuery): FilterResult {
   }
   const versions = listOf(query['match[version]']);
   if (versions !== undefined) {
-    if (versions.length === 0 || versions.length > MAX_VALUES) return fail('match[version]', `needs 1 to ${MAX_VALUES} values`);
+    if (versions.length === 0 || versions.length > MAX_VALUES)
+      return fail('match[version]', `needs 1 to ${MAX_VALUES} values`);
     const v: VersionFilter = { all: false, first: false, last: false, at: [] };
     for (const value of versions) {
       if (value === 'all' || value === 'first' || value === 'last') v[value] = true;

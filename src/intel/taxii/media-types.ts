@@ -25,13 +25,16 @@ function parseRange(part: string): MediaRange | null {
  */
 export function acceptsTaxii(accept: string | undefined): boolean {
   if (accept === undefined || accept.trim() === '') return true;
-  return accept.split(',').map(parseRange).some((r) => {
-    if (!r || r.q <= 0) return false;
-    if (r.type === '*' && r.subtype === '*') return true;
-    if (r.type !== 'application') return false;
-    if (r.subtype === '*') return true;
-    return r.subtype === 'taxii+json' && (r.params.version === undefined || r.params.version === '2.1');
-  });
+  return accept
+    .split(',')
+    .map(parseRange)
+    .some((r) => {
+      if (!r || r.q <= 0) return false;
+      if (r.type === '*' && r.subtype === '*') return true;
+      if (r.type !== 'application') return false;
+      if (r.subtype === '*') return true;
+      return r.subtype === 'taxii+json' && (r.params.version === undefined || r.params.version === '2.1');
+    });
 }
 
 /** True when a Content-Type names TAXII 2.1 JSON (version parameter required, as the spec's clients send it). */

@@ -3,8 +3,12 @@ import { afterPage, firstPage, pageFingerprint, type PageSeen, type PagingState 
 
 const T1 = '2026-03-01T00:00:01.000000Z';
 const T2 = '2026-03-01T00:00:02.000000Z';
-const seen = (n: number, extra: Partial<PageSeen> = {}): PageSeen =>
-  ({ count: 1, more: true, fingerprint: `page-${n}`, ...extra });
+const seen = (n: number, extra: Partial<PageSeen> = {}): PageSeen => ({
+  count: 1,
+  more: true,
+  fingerprint: `page-${n}`,
+  ...extra,
+});
 const fetchState = (step: ReturnType<typeof afterPage>): PagingState => {
   if (step.kind !== 'fetch') throw new Error(`expected fetch, got ${JSON.stringify(step)}`);
   return step.state;
@@ -31,16 +35,25 @@ describe('TAXII client paging', () => {
 
   it('stops a server that replays the same page, sends empty pages forever, or never ends', () => {
     const state = fetchState(afterPage(firstPage(null), seen(1, { next: 'x' })));
-    expect(afterPage(state, seen(1, { next: 'x' }))).toMatchObject({ kind: 'stop', reason: expect.stringMatching(/same page/) });
+    expect(afterPage(state, seen(1, { next: 'x' }))).toMatchObject({
+      kind: 'stop',
+      reason: expect.stringMatching(/same page/),
+    });
 
     let empty = firstPage(null);
     empty = fetchState(afterPage(empty, seen(0, { count: 0, next: 'x' })));
     empty = fetchState(afterPage(empty, seen(0, { count: 0, next: 'x' })));
-    expect(afterPage(empty, seen(0, { count: 0, next: 'x' }))).toMatchObject({ kind: 'stop', reason: expect.stringMatching(/3 empty pages/) });
+    expect(afterPage(empty, seen(0, { count: 0, next: 'x' }))).toMatchObject({
+      kind: 'stop',
+      reason: expect.stringMatching(/3 empty pages/),
+    });
 
     let long = firstPage(null);
     long = fetchState(afterPage(long, seen(1, { next: 'a' }), { maxPages: 2, maxEmptyPages: 3 }));
-    expect(afterPage(long, seen(2, { next: 'b' }), { maxPages: 2, maxEmptyPages: 3 })).toMatchObject({ kind: 'stop', reason: expect.stringMatching(/page limit of 2/) });
+    expect(afterPage(long, seen(2, { next: 'b' }), { maxPages: 2, maxEmptyPages: 3 })).toMatchObject({
+      kind: 'stop',
+      reason: expect.stringMatching(/page limit of 2/),
+    });
   });
 
   it('fingerprints a page by its objects, their versions and its last date_added', () => {

@@ -12,17 +12,17 @@ export type PageRequest = { addedAfter?: string; next?: string };
 
 /** What the client needs to know about a page it received. */
 export type PageSeen = {
-  count: number; more: boolean; next?: string; dateAddedLast?: string;
+  count: number;
+  more: boolean;
+  next?: string;
+  dateAddedLast?: string;
   /** pageFingerprint() of the page, to notice a server replaying the same page. */
   fingerprint: string;
 };
 
 export type PagingState = { request: PageRequest; pages: number; emptyPages: number; lastFingerprint: string | null };
 
-export type PagingStep =
-  | { kind: 'done' }
-  | { kind: 'fetch'; state: PagingState }
-  | { kind: 'stop'; reason: string };
+export type PagingStep = { kind: 'done' } | { kind: 'fetch'; state: PagingState } | { kind: 'stop'; reason: string };
 
 export type PagingLimits = { maxPages: number; maxEmptyPages: number };
 
@@ -33,14 +33,21 @@ export function firstPage(addedAfter: string | null): PagingState {
 }
 
 /** Identifies a page by its objects (id and version) and its last date_added. */
-export function pageFingerprint(objects: readonly Record<string, unknown>[], dateAddedLast: string | undefined): string {
+export function pageFingerprint(
+  objects: readonly Record<string, unknown>[],
+  dateAddedLast: string | undefined,
+): string {
   const h = createHash('sha256');
   for (const o of objects) h.update(`${String(o.id)}\u0000${String(o.modified ?? o.created ?? '')}\u0001`);
   return h.update(dateAddedLast ?? '').digest('hex');
 }
 
 /** The step after `page`, received in answer to `state.request`. */
-export function afterPage(state: PagingState, page: PageSeen, limits: PagingLimits = DEFAULT_PAGING_LIMITS): PagingStep {
+export function afterPage(
+  state: PagingState,
+  page: PageSeen,
+  limits: PagingLimits = DEFAULT_PAGING_LIMITS,
+): PagingStep {
   if (!page.more) return { kind: 'done' };
   const pages = state.pages + 1;
   if (page.count > 0 && page.fingerprint === state.lastFingerprint) {
@@ -55,10 +62,20 @@ export function afterPage(state: PagingState, page: PageSeen, limits: PagingLimi
   }
   const base = { pages, emptyPages, lastFingerprint: page.fingerprint };
   // With a token, the query stays the same (its added_after repeats, as TAXII 2.1 pagination expects).
-  if (page.next) return { kind: 'fetch', state: { ...base, request: { ...(state.request.addedAfter ? { addedAfter: state.request.addedAfter } : {}), next: page.next } } };
+  if (page.next)
+    return {
+      kind: 'fetch',
+      state: {
+        ...base,
+        request: { ...(state.request.addedAfter ? { addedAfter: state.request.addedAfter } : {}), next: page.next },
+      },
+    };
   // Without one, a new query starts after the newest object of this page.
   if (page.dateAddedLast && page.dateAddedLast !== state.request.addedAfter) {
     return { kind: 'fetch', state: { ...base, request: { addedAfter: page.dateAddedLast } } };
   }
-  return { kind: 'stop', reason: 'the server said there is more but sent neither a next token nor a newer X-TAXII-Date-Added-Last' };
+  return {
+    kind: 'stop',
+    reason: 'the server said there is more but sent neither a next token nor a newer X-TAXII-Date-Added-Last',
+  };
 }

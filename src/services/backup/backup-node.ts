@@ -8,27 +8,51 @@ import path from 'node:path';
 import { AppError } from '../../errors.js';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupWriter, type BackupTrailer } from '../../storage/backup-format.js';
 import { foreignKeyOrder } from '../../domain/backup/table-order.js';
-import { closeCursor, fetchRows, listForeignKeys, listTables, openTableCursor, type TableInfo } from '../../storage/backup-tables.js';
+import {
+  closeCursor,
+  fetchRows,
+  listForeignKeys,
+  listTables,
+  openTableCursor,
+  type TableInfo,
+} from '../../storage/backup-tables.js';
 import type { Db, Queryable } from '../../storage/db.js';
 import { isInitialised } from '../../storage/embedded/cluster-files.js';
 import { listNodeFiles, readNodeFile } from '../../storage/node-files.js';
-import { EVIDENCE_PREFIX, ObjectChecksumError, type ObjectEntry, type ObjectStore } from '../../storage/object-store/object-store.js';
+import {
+  EVIDENCE_PREFIX,
+  ObjectChecksumError,
+  type ObjectEntry,
+  type ObjectStore,
+} from '../../storage/object-store/object-store.js';
 import { openBackupDb, type NodeStore } from './open-backup-db.js';
 
 export type BackupProgress = { start(total: number): void; advance(units: number): void };
 export type BackupInput = NodeStore & {
-  nodeId: string; out: string; progress?: BackupProgress; now?: () => Date;
+  nodeId: string;
+  out: string;
+  progress?: BackupProgress;
+  now?: () => Date;
   /** Where the node keeps evidence; without one (or a disk store) evidence is read from the data dir like every other file. */
   objectStore?: ObjectStore;
 };
-export type BackupSummary = { file: string; tables: number; rows: number; files: number; fileBytes: number; sha256: string };
+export type BackupSummary = {
+  file: string;
+  tables: number;
+  rows: number;
+  files: number;
+  fileBytes: number;
+  sha256: string;
+};
 
 const LINE_BYTES = 4 * 1024 * 1024; // aim for rows lines of about this size, whatever the row width
 const FILE_CHUNK = 768 * 1024; // 1 MiB of base64 per data line
 
 export async function backupNode(input: BackupInput): Promise<BackupSummary> {
   if (!input.databaseUrl && !isInitialised(input.dataDir) && !existsSync(path.join(input.dataDir, 'pglite'))) {
-    throw new AppError('NOT_FOUND', { message: { en: `No node database in ${input.dataDir}.`, zh: `${input.dataDir} 中没有节点数据库。` } });
+    throw new AppError('NOT_FOUND', {
+      message: { en: `No node database in ${input.dataDir}.`, zh: `${input.dataDir} 中没有节点数据库。` },
+    });
   }
   const out = path.resolve(input.out);
   const partial = `${out}.partial`;
@@ -42,7 +66,14 @@ export async function backupNode(input: BackupInput): Promise<BackupSummary> {
     });
     await rename(partial, out);
     const rows = Object.values(trailer.tables).reduce((a, b) => a + b, 0);
-    return { file: out, tables: Object.keys(trailer.tables).length, rows, files: trailer.files, fileBytes: trailer.fileBytes, sha256: trailer.sha256 };
+    return {
+      file: out,
+      tables: Object.keys(trailer.tables).length,
+      rows,
+      files: trailer.files,
+      fileBytes: trailer.fileBytes,
+      sha256: trailer.sha256,
+    };
   } catch (e) {
     await writer.abort();
     await rm(partial, { force: true });
@@ -52,14 +83,27 @@ export async function backupNode(input: BackupInput): Promise<BackupSummary> {
   }
 }
 
-async function writeSnapshot(tx: Queryable, writer: BackupWriter, input: BackupInput, store: Db['store'], skip: string[]): Promise<BackupTrailer> {
+async function writeSnapshot(
+  tx: Queryable,
+  writer: BackupWriter,
+  input: BackupInput,
+  store: Db['store'],
+  skip: string[],
+): Promise<BackupTrailer> {
   const byName = new Map((await listTables(tx)).map((t) => [t.table, t]));
   // Parents before children, so a restore can load the file in one pass.
   const tables: TableInfo[] = foreignKeyOrder([...byName.keys()], await listForeignKeys(tx)).map((n) => byName.get(n)!);
   if (!tables.some((t) => t.table === 'schema_migrations')) {
-    throw new AppError('NOT_FOUND', { message: { en: 'The database holds no Crossline node (no schema_migrations).', zh: '数据库中没有 Crossline 节点（缺少 schema_migrations）。' } });
+    throw new AppError('NOT_FOUND', {
+      message: {
+        en: 'The database holds no Crossline node (no schema_migrations).',
+        zh: '数据库中没有 Crossline 节点（缺少 schema_migrations）。',
+      },
+    });
   }
-  const migrations = (await tx.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).map((r) => r.name);
+  const migrations = (await tx.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).map(
+    (r) => r.name,
+  );
   const totals = new Map<string, number>();
   for (const t of tables) {
     const [c] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t.table}"`);
@@ -74,8 +118,13 @@ async function writeSnapshot(tx: Queryable, writer: BackupWriter, input: BackupI
   if (s3) for await (const o of s3.list(EVIDENCE_PREFIX)) objects.push(o);
   input.progress?.start([...totals.values()].reduce((a, b) => a + b, 0) + files.length + objects.length);
   await writer.write({
-    kind: 'header', format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, nodeId: input.nodeId,
-    createdAt: (input.now?.() ?? new Date()).toISOString(), store, migrations,
+    kind: 'header',
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    nodeId: input.nodeId,
+    createdAt: (input.now?.() ?? new Date()).toISOString(),
+    store,
+    migrations,
   });
   const counts: Record<string, number> = {};
   for (const t of tables) {

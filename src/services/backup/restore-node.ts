@@ -11,7 +11,14 @@ import { keysToDefer } from '../../domain/backup/table-order.js';
 import { AppError } from '../../errors.js';
 import { BackupReadError, readBackupLines } from '../../storage/backup-format.js';
 import {
-  addForeignKey, dropForeignKey, insertRows, listForeignKeys, listTables, resetSequences, truncateTables, type TableInfo,
+  addForeignKey,
+  dropForeignKey,
+  insertRows,
+  listForeignKeys,
+  listTables,
+  resetSequences,
+  truncateTables,
+  type TableInfo,
 } from '../../storage/backup-tables.js';
 import type { Queryable } from '../../storage/db.js';
 import { listMigrations, migrate } from '../../storage/migrate.js';
@@ -22,17 +29,30 @@ import { serverAccount } from '../../storage/embedded/server-account.js';
 import { secureDataDirMode, tightenNodeFiles } from '../../storage/data-dir-modes.js';
 import type { BackupProgress } from './backup-node.js';
 import { openBackupDb, type NodeStore } from './open-backup-db.js';
-import { assertEmptyDataDir, assertEmptyObjectStore, assertEmptySchema, checkMasterKey, type MasterKeyCheck } from './restore-target.js';
+import {
+  assertEmptyDataDir,
+  assertEmptyObjectStore,
+  assertEmptySchema,
+  checkMasterKey,
+  type MasterKeyCheck,
+} from './restore-target.js';
 import { verifyBackup, type VerifiedBackup } from './verify-backup.js';
 
 export type RestoreInput = NodeStore & {
-  file: string; progress?: BackupProgress; env?: NodeJS.ProcessEnv;
+  file: string;
+  progress?: BackupProgress;
+  env?: NodeJS.ProcessEnv;
   /** The target node's evidence store; without one (or a disk store) evidence is written to the data dir like every other file. */
   objectStore?: ObjectStore;
 };
 export type RestoreSummary = {
-  nodeId: string; createdAt: string; tables: number; rows: number; files: number;
-  audit: AuditVerification; masterKey: MasterKeyCheck;
+  nodeId: string;
+  createdAt: string;
+  tables: number;
+  rows: number;
+  files: number;
+  audit: AuditVerification;
+  masterKey: MasterKeyCheck;
 };
 
 export async function restoreNode(input: RestoreInput): Promise<RestoreSummary> {
@@ -42,7 +62,10 @@ export async function restoreNode(input: RestoreInput): Promise<RestoreSummary> 
   const unknown = backup.header.migrations.filter((m) => !known.has(m));
   if (unknown.length) {
     throw new AppError('BACKUP_UNSUPPORTED', {
-      message: { en: `The backup has migrations this version does not know: ${unknown.join(', ')}.`, zh: `备份包含本版本未知的迁移：${unknown.join(', ')}。` },
+      message: {
+        en: `The backup has migrations this version does not know: ${unknown.join(', ')}.`,
+        zh: `备份包含本版本未知的迁移：${unknown.join(', ')}。`,
+      },
       details: { unknown },
     });
   }
@@ -70,8 +93,13 @@ export async function restoreNode(input: RestoreInput): Promise<RestoreSummary> 
     const audit = await verifyAuditChain(db);
     const rows = backup.tables.reduce((a, t) => a + t.rows, 0);
     return {
-      nodeId: backup.header.nodeId, createdAt: backup.header.createdAt, tables: backup.tables.length, rows,
-      files: backup.files.length, audit, masterKey: await checkMasterKey(db, input.dataDir, input.env),
+      nodeId: backup.header.nodeId,
+      createdAt: backup.header.createdAt,
+      tables: backup.tables.length,
+      rows,
+      files: backup.files.length,
+      audit,
+      masterKey: await checkMasterKey(db, input.dataDir, input.env),
     };
   } catch (e) {
     failed = true;
@@ -92,10 +120,19 @@ export async function restoreNode(input: RestoreInput): Promise<RestoreSummary> 
 /** What a restore has written so far, to be removed again if it fails. */
 type Written = { files: string[]; objects: string[] };
 
-async function loadBackup(tx: Queryable, input: RestoreInput, backup: VerifiedBackup, target: Map<string, TableInfo>, written: Written): Promise<void> {
+async function loadBackup(
+  tx: Queryable,
+  input: RestoreInput,
+  backup: VerifiedBackup,
+  target: Map<string, TableInfo>,
+  written: Written,
+): Promise<void> {
   // The migrations seeded a few rows (audit head, default collection); the backup's rows replace them.
   await truncateTables(tx, [...target.keys()]);
-  const deferred = keysToDefer(backup.tables.map((t) => t.table), await listForeignKeys(tx));
+  const deferred = keysToDefer(
+    backup.tables.map((t) => t.table),
+    await listForeignKeys(tx),
+  );
   for (const fk of deferred) await dropForeignKey(tx, fk);
   input.progress?.start(backup.tables.reduce((a, t) => a + t.rows, 0) + backup.files.length);
   let columns: string[] = [];

@@ -12,13 +12,14 @@ import { hasKeyRingTable, readKeyRing } from '../../storage/repositories/node-ke
 
 const ALLOWED = new Set(['keys', 'keys/master.key']);
 
-const notEmpty = (where: string) => new AppError('RESTORE_TARGET_NOT_EMPTY', {
-  message: {
-    en: `The restore target is not empty: ${where}. Restore only into an empty data directory and an empty schema.`,
-    zh: `恢复目标不为空：${where}。只能恢复到空的数据目录和空的数据库模式中。`,
-  },
-  details: { where },
-});
+const notEmpty = (where: string) =>
+  new AppError('RESTORE_TARGET_NOT_EMPTY', {
+    message: {
+      en: `The restore target is not empty: ${where}. Restore only into an empty data directory and an empty schema.`,
+      zh: `恢复目标不为空：${where}。只能恢复到空的数据目录和空的数据库模式中。`,
+    },
+    details: { where },
+  });
 
 /** Refuses a data dir holding anything but `keys/master.key`. */
 export function assertEmptyDataDir(dataDir: string): void {
@@ -45,7 +46,11 @@ export type MasterKeyCheck = 'opens' | 'wrong' | 'absent';
  * restored key ring: the one in the database, or in keys/keyring.enc for a backup made before the
  * ring moved into the database.
  */
-export async function checkMasterKey(db: Queryable, dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<MasterKeyCheck> {
+export async function checkMasterKey(
+  db: Queryable,
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<MasterKeyCheck> {
   const ringFile = path.join(dataDir, 'keys', 'keyring.enc');
   const file = path.join(dataDir, 'keys', 'master.key');
   const encoded = env.CROSSLINE_MASTER_KEY || (existsSync(file) ? readFileSync(file, 'utf8').trim() : '');

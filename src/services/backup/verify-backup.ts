@@ -2,7 +2,12 @@
 // byte counts against the trailer, and the trailer's SHA-256. Returns what the restore needs to plan.
 import { AppError } from '../../errors.js';
 import {
-  BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupReadError, readBackupLines, type BackupHeader, type BackupTrailer,
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BackupReadError,
+  readBackupLines,
+  type BackupHeader,
+  type BackupTrailer,
 } from '../../storage/backup-format.js';
 import { isNodeFilePath } from '../../storage/node-files.js';
 
@@ -24,8 +29,10 @@ export async function verifyBackup(file: string): Promise<VerifiedBackup> {
   try {
     for await (const line of readBackupLines(file)) {
       if (!header) {
-        if (line.kind !== 'header' || line.format !== BACKUP_FORMAT) throw unsupported('the file does not start with a Crossline backup header');
-        if (line.formatVersion !== BACKUP_FORMAT_VERSION) throw unsupported(`format version ${line.formatVersion} (this version reads ${BACKUP_FORMAT_VERSION})`);
+        if (line.kind !== 'header' || line.format !== BACKUP_FORMAT)
+          throw unsupported('the file does not start with a Crossline backup header');
+        if (line.formatVersion !== BACKUP_FORMAT_VERSION)
+          throw unsupported(`format version ${line.formatVersion} (this version reads ${BACKUP_FORMAT_VERSION})`);
         if (!Array.isArray(line.migrations)) throw corrupt('header without migrations');
         header = line;
         continue;
@@ -35,20 +42,27 @@ export async function verifyBackup(file: string): Promise<VerifiedBackup> {
       switch (line.kind) {
         case 'table':
           if (files.length) throw corrupt(`table ${line.table} after the files`);
-          if (!Array.isArray(line.columns) || tables.some((t) => t.table === line.table)) throw corrupt(`bad table line ${line.table}`);
+          if (!Array.isArray(line.columns) || tables.some((t) => t.table === line.table))
+            throw corrupt(`bad table line ${line.table}`);
           tables.push({ table: line.table, columns: line.columns, rows: 0 });
           break;
         case 'rows':
           if (!table || table.table !== line.table || files.length) throw corrupt(`rows of ${line.table} out of place`);
-          if (!Array.isArray(line.rows) || line.rows.some((r) => !Array.isArray(r) || r.length !== table.columns.length)) throw corrupt(`malformed rows in ${line.table}`);
+          if (
+            !Array.isArray(line.rows) ||
+            line.rows.some((r) => !Array.isArray(r) || r.length !== table.columns.length)
+          )
+            throw corrupt(`malformed rows in ${line.table}`);
           table.rows += line.rows.length;
           break;
         case 'file':
-          if (!isNodeFilePath(line.path) || files.some((f) => f.path === line.path)) throw corrupt(`bad file path ${line.path}`);
+          if (!isNodeFilePath(line.path) || files.some((f) => f.path === line.path))
+            throw corrupt(`bad file path ${line.path}`);
           files.push({ path: line.path, size: line.size, seen: 0 });
           break;
         case 'data':
-          if (!current || current.path !== line.path || typeof line.base64 !== 'string') throw corrupt(`data of ${line.path} out of place`);
+          if (!current || current.path !== line.path || typeof line.base64 !== 'string')
+            throw corrupt(`data of ${line.path} out of place`);
           current.seen += Buffer.byteLength(line.base64, 'base64');
           break;
         case 'trailer':
@@ -64,9 +78,11 @@ export async function verifyBackup(file: string): Promise<VerifiedBackup> {
   }
   if (!header || !trailer) throw corrupt('no header or trailer');
   for (const t of tables) {
-    if (trailer.tables[t.table] !== t.rows) throw corrupt(`table ${t.table} has ${t.rows} rows, the trailer says ${trailer.tables[t.table]}`);
+    if (trailer.tables[t.table] !== t.rows)
+      throw corrupt(`table ${t.table} has ${t.rows} rows, the trailer says ${trailer.tables[t.table]}`);
   }
-  if (Object.keys(trailer.tables).length !== tables.length) throw corrupt('the trailer counts tables that are not in the file');
+  if (Object.keys(trailer.tables).length !== tables.length)
+    throw corrupt('the trailer counts tables that are not in the file');
   const bytes = files.reduce((a, f) => a + f.seen, 0);
   if (files.length !== trailer.files || bytes !== trailer.fileBytes || files.some((f) => f.seen !== f.size)) {
     throw corrupt('file sizes do not match their headers and the trailer');

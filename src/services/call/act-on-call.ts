@@ -16,7 +16,12 @@ import type { Queryable } from '../../storage/db.js';
 
 export type CallActionInput = { action: CallAction } & CallActionParams;
 
-export async function actOnCall(ctx: ServiceContext, actor: Actor, id: string, input: CallActionInput): Promise<CallDetail> {
+export async function actOnCall(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  input: CallActionInput,
+): Promise<CallDetail> {
   const { action, ...params } = input;
   if (CALL_ACTION_PERMISSION[action]) requireCallPermission(actor, CALL_ACTION_PERMISSION[action], action);
   const now = ctx.clock();
@@ -30,9 +35,17 @@ export async function actOnCall(ctx: ServiceContext, actor: Actor, id: string, i
     if (record.version !== call.version) {
       await updateCall(tx, record, call.version, directionOf(record, nodeId), nextCallCheckAt(record, nodeId));
     }
-    await recordChange(tx, {
-      actor, subjectType: 'call', subjectId: id, events, auditData: { reference: call.reference, status: record.status },
-    }, now);
+    await recordChange(
+      tx,
+      {
+        actor,
+        subjectType: 'call',
+        subjectId: id,
+        events,
+        auditData: { reference: call.reference, status: record.status },
+      },
+      now,
+    );
     await publishCallStep(tx, ctx, call, input, actor, now);
   });
   return getCall(ctx, actor, id);
@@ -43,7 +56,11 @@ export async function actOnCall(ctx: ServiceContext, actor: Actor, id: string, i
  * request of the same exercise and never to a case (cases carry no exercise marking); a real call
  * never links to an exercise request.
  */
-async function requireSameWorld(tx: Queryable, callExerciseId: string | null | undefined, input: CallActionInput): Promise<void> {
+async function requireSameWorld(
+  tx: Queryable,
+  callExerciseId: string | null | undefined,
+  input: CallActionInput,
+): Promise<void> {
   if (input.action === 'link_case' && callExerciseId) {
     throw new AppError('EXERCISE_RECORD_STAYS_IN_EXERCISE', { details: { exerciseId: callExerciseId } });
   }
@@ -51,6 +68,8 @@ async function requireSameWorld(tx: Queryable, callExerciseId: string | null | u
   if (typeof requestId !== 'string') return;
   const request = await findRequest(tx, requestId);
   if (request && (request.exerciseId ?? null) !== (callExerciseId ?? null)) {
-    throw new AppError('EXERCISE_RECORD_STAYS_IN_EXERCISE', { details: { requestId, exerciseId: callExerciseId ?? null } });
+    throw new AppError('EXERCISE_RECORD_STAYS_IN_EXERCISE', {
+      details: { requestId, exerciseId: callExerciseId ?? null },
+    });
   }
 }

@@ -7,20 +7,39 @@ import { AppError } from '../../errors.js';
 import type { Bilingual } from '../../error-types.js';
 import type { Queryable } from '../../storage/db.js';
 import { findCall } from '../../storage/repositories/call.repository.js';
-import { findBroadcast, listBroadcasts, type BroadcastRow } from '../../storage/repositories/hotline-broadcast.repository.js';
+import {
+  findBroadcast,
+  listBroadcasts,
+  type BroadcastRow,
+} from '../../storage/repositories/hotline-broadcast.repository.js';
 import { findPeer } from '../../storage/repositories/peer.repository.js';
 import type { ServiceContext } from '../context.js';
 import { requireCallPermission } from './call-access.js';
 
 export type BroadcastRecipientView = {
-  party: string; partyName: Bilingual | null; callId: string; reference: string; status: string;
+  party: string;
+  partyName: Bilingual | null;
+  callId: string;
+  reference: string;
+  status: string;
   state: 'pending' | 'delivered' | 'acknowledged' | 'cancelled';
-  deliveredAt: string | null; acknowledgedAt: string | null; acknowledgedBy: string | null;
-  ackDueAt: string; isOverdue: boolean; escalationLevel: number; escalationRole: string;
+  deliveredAt: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  ackDueAt: string;
+  isOverdue: boolean;
+  escalationLevel: number;
+  escalationRole: string;
 };
 export type BroadcastView = {
-  id: string; placedAt: string; placedBy: string; groupIds: string[]; allPeers: boolean;
-  topic: string | null; urgency: string | null; message: string | null;
+  id: string;
+  placedAt: string;
+  placedBy: string;
+  groupIds: string[];
+  allPeers: boolean;
+  topic: string | null;
+  urgency: string | null;
+  message: string | null;
   counts: { recipients: number; acknowledged: number; delivered: number; pending: number };
   recipients: BroadcastRecipientView[];
 };
@@ -33,18 +52,45 @@ async function present(db: Queryable, b: BroadcastRow, now: Date): Promise<Broad
     if (!call) continue;
     first ??= { topic: call.topic, urgency: call.urgency, message: call.message };
     const clock = evaluateCall(call, now);
-    const state = call.cancelledAt ? 'cancelled' : call.acknowledgedAt ? 'acknowledged' : call.deliveredAt ? 'delivered' : 'pending';
+    const state = call.cancelledAt
+      ? 'cancelled'
+      : call.acknowledgedAt
+        ? 'acknowledged'
+        : call.deliveredAt
+          ? 'delivered'
+          : 'pending';
     recipients.push({
-      party, partyName: (await findPeer(db, party))?.name ?? null, callId, reference: call.reference, status: call.status, state,
-      deliveredAt: call.deliveredAt, acknowledgedAt: call.acknowledgedAt, acknowledgedBy: call.acknowledgedBy,
-      ackDueAt: call.ackDueAt, isOverdue: clock.isOverdue, escalationLevel: clock.escalationLevel, escalationRole: clock.escalationRole,
+      party,
+      partyName: (await findPeer(db, party))?.name ?? null,
+      callId,
+      reference: call.reference,
+      status: call.status,
+      state,
+      deliveredAt: call.deliveredAt,
+      acknowledgedAt: call.acknowledgedAt,
+      acknowledgedBy: call.acknowledgedBy,
+      ackDueAt: call.ackDueAt,
+      isOverdue: clock.isOverdue,
+      escalationLevel: clock.escalationLevel,
+      escalationRole: clock.escalationRole,
     });
   }
   const count = (s: BroadcastRecipientView['state']) => recipients.filter((r) => r.state === s).length;
   return {
-    id: b.id, placedAt: b.placedAt, placedBy: b.placedBy, groupIds: b.groupIds, allPeers: b.allPeers,
-    topic: first?.topic ?? null, urgency: first?.urgency ?? null, message: first?.message ?? null,
-    counts: { recipients: recipients.length, acknowledged: count('acknowledged'), delivered: count('delivered'), pending: count('pending') },
+    id: b.id,
+    placedAt: b.placedAt,
+    placedBy: b.placedBy,
+    groupIds: b.groupIds,
+    allPeers: b.allPeers,
+    topic: first?.topic ?? null,
+    urgency: first?.urgency ?? null,
+    message: first?.message ?? null,
+    counts: {
+      recipients: recipients.length,
+      acknowledged: count('acknowledged'),
+      delivered: count('delivered'),
+      pending: count('pending'),
+    },
     recipients,
   };
 }

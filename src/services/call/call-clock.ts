@@ -31,11 +31,23 @@ async function fireEscalations(ctx: ServiceContext, id: string, now: Date): Prom
       if (!(await recordClockEvent(tx, 'call', id, key, now.toISOString()))) continue;
       const result = applyCallAction(call, 'escalate', system, now, { level });
       call = result.record;
-      await recordChange(tx, {
-        actor: system, subjectType: 'call', subjectId: id, events: result.events, auditData: { reference: call.reference },
-      }, now);
+      await recordChange(
+        tx,
+        {
+          actor: system,
+          subjectType: 'call',
+          subjectId: id,
+          events: result.events,
+          auditData: { reference: call.reference },
+        },
+        now,
+      );
       const caller = (names ??= await partyNames(ctx, tx))(call.fromParty);
-      await notify(tx, markExerciseNotice(escalationNotice(call, level, { caller, timeZone: ctx.config.timeZone }), call.exerciseId), now);
+      await notify(
+        tx,
+        markExerciseNotice(escalationNotice(call, level, { caller, timeZone: ctx.config.timeZone }), call.exerciseId),
+        now,
+      );
       fired.push(key);
     }
     const next = nextCallCheckAt(call, nodeId);

@@ -19,9 +19,21 @@ export const CALL_STEP = 'call.step';
 /** Links to local requests and cases stay local: the ids mean nothing on the other node. */
 const LOCAL_ONLY: readonly CallAction[] = ['link_request', 'link_case'];
 
-export type CallPlacedBody = Pick<CallRecord, 'id' | 'reference' | 'topic' | 'urgency' | 'message' | 'language' | 'callback' | 'placedBy' | 'placedAt' | 'ackPeriodMs'>
+export type CallPlacedBody = Pick<
+  CallRecord,
+  | 'id'
+  | 'reference'
+  | 'topic'
+  | 'urgency'
+  | 'message'
+  | 'language'
+  | 'callback'
+  | 'placedBy'
+  | 'placedAt'
+  | 'ackPeriodMs'
+> &
   /** Present only for exercise calls; peers that predate exercise mode ignore it. */
-  & { exerciseId?: string };
+  { exerciseId?: string };
 export type CallStepBody = { callId: string; input: CallActionInput; by: string; at: string };
 
 function counterpartOf(call: CallRecord, ownParty: string): string {
@@ -31,11 +43,30 @@ function counterpartOf(call: CallRecord, ownParty: string): string {
 export async function publishCallPlaced(tx: Queryable, ctx: ServiceContext, call: CallRecord): Promise<void> {
   if (!(await findPeer(tx, call.toParty))) return;
   const { id, reference, topic, urgency, message, language, callback, placedBy, placedAt, ackPeriodMs } = call;
-  const body: CallPlacedBody = { id, reference, topic, urgency, message, language, callback, placedBy, placedAt, ackPeriodMs, ...(call.exerciseId ? { exerciseId: call.exerciseId } : {}) };
+  const body: CallPlacedBody = {
+    id,
+    reference,
+    topic,
+    urgency,
+    message,
+    language,
+    callback,
+    placedBy,
+    placedAt,
+    ackPeriodMs,
+    ...(call.exerciseId ? { exerciseId: call.exerciseId } : {}),
+  };
   await enqueueMessage(tx, ctx, { to: call.toParty, channel: HOTLINE_CHANNEL, type: CALL_PLACED, schema: 1, body });
 }
 
-export async function publishCallStep(tx: Queryable, ctx: ServiceContext, call: CallRecord, input: CallActionInput, actor: Actor, at: Date): Promise<void> {
+export async function publishCallStep(
+  tx: Queryable,
+  ctx: ServiceContext,
+  call: CallRecord,
+  input: CallActionInput,
+  actor: Actor,
+  at: Date,
+): Promise<void> {
   // Steps relayed from the peer, and system escalations of the other side's clock, are not echoed back.
   if (actor.kind !== 'user' || LOCAL_ONLY.includes(input.action)) return;
   const counterpart = counterpartOf(call, ctx.config.nodeId);
@@ -47,11 +78,16 @@ export async function publishCallStep(tx: Queryable, ctx: ServiceContext, call: 
 export async function receiveCallFromPeer(ctx: ServiceContext, peer: PeerActor, body: CallPlacedBody): Promise<void> {
   const { id, reference, placedBy, placedAt, ackPeriodMs, exerciseId, ...call } = body;
   await recordIncomingCall(ctx, peer, {
-    ...call, fromParty: peer.partyId, receivedAt: placedAt, relayed: { id, reference, placedBy, placedAt, ackPeriodMs }, ...(exerciseId ? { exerciseId } : {}),
+    ...call,
+    fromParty: peer.partyId,
+    receivedAt: placedAt,
+    relayed: { id, reference, placedBy, placedAt, ackPeriodMs },
+    ...(exerciseId ? { exerciseId } : {}),
   });
 }
 
 export async function applyPeerCallStep(ctx: ServiceContext, peer: PeerActor, body: CallStepBody): Promise<void> {
-  if (LOCAL_ONLY.includes(body.input.action)) throw new AppError('CALL_FORBIDDEN', { details: { action: body.input.action } });
+  if (LOCAL_ONLY.includes(body.input.action))
+    throw new AppError('CALL_FORBIDDEN', { details: { action: body.input.action } });
   await actOnCall(ctx, peer, body.callId, { ...body.input, relayedBy: body.by, relayedAt: body.at } as CallActionInput);
 }

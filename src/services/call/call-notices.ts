@@ -4,7 +4,12 @@
 import type { Bilingual } from '../../error-types.js';
 import { humanInstant } from '../../domain/shared/human-time.js';
 import type { CallRecord } from '../../domain/call/index.js';
-import { CALL_TOPIC_LABELS, CALL_URGENCY_LABELS, ESCALATION_ROLE_LABELS, escalationRole } from '../../domain/call/index.js';
+import {
+  CALL_TOPIC_LABELS,
+  CALL_URGENCY_LABELS,
+  ESCALATION_ROLE_LABELS,
+  escalationRole,
+} from '../../domain/call/index.js';
 import type { Role } from '../../domain/shared/roles.js';
 import type { NotifyInput } from '../notification/notify.js';
 
@@ -29,7 +34,15 @@ export function incomingCallNotice(call: CallRecord, words: NoticeWords): Notify
     en: `${topic.en}. Acknowledge by ${due.en}.`,
     zh: `${topic.zh}。请于 ${due.zh} 前确认。`,
   };
-  return { to: { role: 'point_of_contact' }, kind: 'call.incoming', subjectType: 'call', subjectId: call.id, title, body, severity: severityOf(call) };
+  return {
+    to: { role: 'point_of_contact' },
+    kind: 'call.incoming',
+    subjectType: 'call',
+    subjectId: call.id,
+    title,
+    body,
+    severity: severityOf(call),
+  };
 }
 
 export function escalationNotice(call: CallRecord, level: 1 | 2, words: NoticeWords): NotifyInput {
@@ -45,7 +58,12 @@ export function escalationNotice(call: CallRecord, level: 1 | 2, words: NoticeWo
     zh: `${words.caller.zh}呼叫，主题：${topic.zh}。确认时限为 ${due.zh}，请立即确认。`,
   };
   return {
-    to: { role: ESCALATION_RECIPIENT[level] }, kind: 'call.escalated', subjectType: 'call', subjectId: call.id, title, body,
+    to: { role: ESCALATION_RECIPIENT[level] },
+    kind: 'call.escalated',
+    subjectType: 'call',
+    subjectId: call.id,
+    title,
+    body,
     severity: level === 2 || call.urgency === 'emergency' ? 'critical' : 'warning',
   };
 }

@@ -12,9 +12,24 @@ export type CallDraft = { kind: 'request'; draft: RequestDraftFromCall } | { kin
 export type RequestCallDraft = Extract<CallDraft, { kind: 'request' }>;
 export type CaseCallDraft = Extract<CallDraft, { kind: 'case' }>;
 
-export async function draftFromCall(ctx: ServiceContext, actor: Actor, id: string, kind: 'request'): Promise<RequestCallDraft>;
-export async function draftFromCall(ctx: ServiceContext, actor: Actor, id: string, kind: 'case'): Promise<CaseCallDraft>;
-export async function draftFromCall(ctx: ServiceContext, actor: Actor, id: string, kind: 'request' | 'case'): Promise<CallDraft> {
+export async function draftFromCall(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  kind: 'request',
+): Promise<RequestCallDraft>;
+export async function draftFromCall(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  kind: 'case',
+): Promise<CaseCallDraft>;
+export async function draftFromCall(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  kind: 'request' | 'case',
+): Promise<CallDraft> {
   const call = await findCall(ctx.db, id);
   if (!call) throw new AppError('CALL_NOT_FOUND', { details: { id } });
   requireCallAccess(actor, 'view', call);

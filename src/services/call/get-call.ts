@@ -16,7 +16,13 @@ export async function getCall(ctx: ServiceContext, actor: Actor, id: string): Pr
   requireCallAccess(actor, 'view', call);
   const history = await listRecordEvents(ctx.db, 'call', [id]);
   const events: CallEvent[] = history.map((h) => ({
-    type: h.type as CallEvent['type'], at: h.at, actorLabel: h.actorLabel, data: h.data as CallEvent['data'],
+    type: h.type as CallEvent['type'],
+    at: h.at,
+    actorLabel: h.actorLabel,
+    data: h.data as CallEvent['data'],
   }));
-  return { ...viewCall(call, actor, ctx.config.nodeId, ctx.clock()), contactLog: contactLogFromEvents(events, ctx.config.nodeId) };
+  return {
+    ...viewCall(call, actor, ctx.config.nodeId, ctx.clock()),
+    contactLog: contactLogFromEvents(events, ctx.config.nodeId),
+  };
 }

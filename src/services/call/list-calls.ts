@@ -7,9 +7,13 @@ import type { ServiceContext } from '../context.js';
 import { viewCall, type CallView } from './call-view.js';
 
 export type ListCallsInput = {
-  status?: CallStatus[]; direction?: CallDirection; urgency?: CallUrgency[];
+  status?: CallStatus[];
+  direction?: CallDirection;
+  urgency?: CallUrgency[];
   /** Only calls still awaiting acknowledgement past their deadline. */
-  overdue?: boolean; limit: number; offset: number;
+  overdue?: boolean;
+  limit: number;
+  offset: number;
   /** Only this exercise's calls; real lists leave exercise calls out. */
   exercise?: string;
 };
@@ -18,8 +22,13 @@ export async function listCalls(ctx: ServiceContext, actor: Actor, input: ListCa
   requireCallAccess(actor, 'view');
   const now = ctx.clock();
   const calls = await queryCalls(ctx.db, {
-    status: input.status, direction: input.direction, urgency: input.urgency,
-    overdueAt: input.overdue ? now.toISOString() : undefined, limit: input.limit, offset: input.offset, exercise: input.exercise,
+    status: input.status,
+    direction: input.direction,
+    urgency: input.urgency,
+    overdueAt: input.overdue ? now.toISOString() : undefined,
+    limit: input.limit,
+    offset: input.offset,
+    exercise: input.exercise,
   });
   return calls.map((c) => viewCall(c, actor, ctx.config.nodeId, now));
 }

@@ -12,7 +12,10 @@ import { requireViewerZone, viewShifts, type ShiftView } from './roster-view.js'
 
 export type RosterInput = { from?: string; to?: string; viewerTimeZone: string };
 export type Roster = {
-  from: string; to: string; viewerTimeZone: string; shifts: ShiftView[];
+  from: string;
+  to: string;
+  viewerTimeZone: string;
+  shifts: ShiftView[];
   gaps: Record<EscalationRole, { start: string; end: string }[]>;
 };
 
@@ -26,9 +29,24 @@ export async function listRoster(ctx: ServiceContext, actor: Actor, input: Roste
   const to = input.to ? new Date(input.to) : new Date(from.getTime() + 15 * DAY_MS);
   const span = to.getTime() - from.getTime();
   if (!(span > 0 && span <= MAX_SPAN_MS)) {
-    throw validationError([issue('to', 'invalid_range', 'The period must end after it starts and span at most 62 days.', '查询时段的结束须晚于开始，且不超过 62 天。')]);
+    throw validationError([
+      issue(
+        'to',
+        'invalid_range',
+        'The period must end after it starts and span at most 62 days.',
+        '查询时段的结束须晚于开始，且不超过 62 天。',
+      ),
+    ]);
   }
   const shifts = await listShiftsBetween(ctx.db, from.toISOString(), to.toISOString());
-  const gaps = Object.fromEntries(ESCALATION_ROLES.map((role) => [role, findCoverageGaps(shifts, role, from, to)])) as Roster['gaps'];
-  return { from: from.toISOString(), to: to.toISOString(), viewerTimeZone, shifts: await viewShifts(ctx.db, shifts, viewerTimeZone), gaps };
+  const gaps = Object.fromEntries(
+    ESCALATION_ROLES.map((role) => [role, findCoverageGaps(shifts, role, from, to)]),
+  ) as Roster['gaps'];
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    viewerTimeZone,
+    shifts: await viewShifts(ctx.db, shifts, viewerTimeZone),
+    gaps,
+  };
 }

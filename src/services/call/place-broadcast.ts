@@ -12,9 +12,17 @@ import { resolveRecipients } from '../sharing-group/resolve-recipients.js';
 import { requireCallPermission } from './call-access.js';
 import { insertPlacedCall } from './place-call.js';
 
-export type PlacedBroadcast = { id: string; placedAt: string; calls: { party: string; callId: string; reference: string }[] };
+export type PlacedBroadcast = {
+  id: string;
+  placedAt: string;
+  calls: { party: string; callId: string; reference: string }[];
+};
 
-export async function placeBroadcast(ctx: ServiceContext, actor: Actor, input: TPlaceBroadcast): Promise<PlacedBroadcast> {
+export async function placeBroadcast(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: TPlaceBroadcast,
+): Promise<PlacedBroadcast> {
   requireCallPermission(actor, 'call:place', 'place');
   const now = ctx.clock();
   const { groups, parties, allPeers, ...call } = input;
@@ -27,13 +35,24 @@ export async function placeBroadcast(ctx: ServiceContext, actor: Actor, input: T
     }
     const id = newId();
     await insertBroadcast(tx, {
-      id, placedAt: now.toISOString(), placedBy: actor.kind === 'user' ? actor.name : 'system', groupIds: [...new Set(groups)], allPeers,
+      id,
+      placedAt: now.toISOString(),
+      placedBy: actor.kind === 'user' ? actor.name : 'system',
+      groupIds: [...new Set(groups)],
+      allPeers,
       calls: calls.map((c) => ({ party: c.party, callId: c.callId })),
     });
-    await appendAudit(tx, {
-      actor, action: 'call.broadcast_placed', subjectType: 'hotline_broadcast', subjectId: id,
-      data: { urgency: call.urgency, topic: call.topic, allPeers, parties, groupExpansion: expansion.groups, calls },
-    }, now);
+    await appendAudit(
+      tx,
+      {
+        actor,
+        action: 'call.broadcast_placed',
+        subjectType: 'hotline_broadcast',
+        subjectId: id,
+        data: { urgency: call.urgency, topic: call.topic, allPeers, parties, groupExpansion: expansion.groups, calls },
+      },
+      now,
+    );
     return { id, placedAt: now.toISOString(), calls };
   });
 }

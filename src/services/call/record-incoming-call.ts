@@ -40,17 +40,42 @@ export type IncomingCallInput = {
 const FUTURE_SKEW_MS = 5 * 60_000;
 const LATE_ENTRY_MS = 7 * 24 * 3_600_000;
 
-export async function recordIncomingCall(ctx: ServiceContext, actor: Actor, input: IncomingCallInput): Promise<CallView> {
+export async function recordIncomingCall(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: IncomingCallInput,
+): Promise<CallView> {
   const now = ctx.clock();
   const nodeId = ctx.config.nodeId;
   if (actor.kind === 'user') requireCallPermission(actor, 'call:ack', 'record_incoming');
-  else if (actor.kind !== 'peer' || !input.relayed) throw new AppError('CALL_FORBIDDEN', { details: { action: 'record_incoming', actorKind: actor.kind } });
+  else if (actor.kind !== 'peer' || !input.relayed)
+    throw new AppError('CALL_FORBIDDEN', { details: { action: 'record_incoming', actorKind: actor.kind } });
   const received = input.receivedAt ? Date.parse(input.receivedAt) : now.getTime();
   if (received > now.getTime() + FUTURE_SKEW_MS) {
-    throw validationError([issue('receivedAt', 'in_future', 'The call cannot have been received in the future.', '接听时间不能晚于当前时间。')], 'CALL_VALIDATION_FAILED');
+    throw validationError(
+      [
+        issue(
+          'receivedAt',
+          'in_future',
+          'The call cannot have been received in the future.',
+          '接听时间不能晚于当前时间。',
+        ),
+      ],
+      'CALL_VALIDATION_FAILED',
+    );
   }
   if (received < now.getTime() - LATE_ENTRY_MS) {
-    throw validationError([issue('receivedAt', 'too_old', 'A call must be entered within 7 days of receiving it.', '呼叫须在接听后 7 天内录入。')], 'CALL_VALIDATION_FAILED');
+    throw validationError(
+      [
+        issue(
+          'receivedAt',
+          'too_old',
+          'A call must be entered within 7 days of receiving it.',
+          '呼叫须在接听后 7 天内录入。',
+        ),
+      ],
+      'CALL_VALIDATION_FAILED',
+    );
   }
   const { exerciseId, ...rest } = input;
   const call = { ...rest, toParty: nodeId };
@@ -63,7 +88,9 @@ export async function recordIncomingCall(ctx: ServiceContext, actor: Actor, inpu
     // The caller's side placed the call; this node records it as that party's act, with the clock it started.
     const caller: PeerActor = actor.kind === 'peer' ? actor : { kind: 'peer', partyId: input.fromParty };
     const id = input.relayed?.id ?? newId();
-    const reference = input.relayed?.reference ?? (await nextReference(tx, nodeId, exerciseId && actor.kind === 'peer' ? 'EX-CALL' : 'CALL', now));
+    const reference =
+      input.relayed?.reference ??
+      (await nextReference(tx, nodeId, exerciseId && actor.kind === 'peer' ? 'EX-CALL' : 'CALL', now));
     const relay = input.relayed ?? {
       placedBy: input.callerName?.trim() || input.callback?.name,
       placedAt: input.receivedAt ?? now.toISOString(),
@@ -71,13 +98,29 @@ export async function recordIncomingCall(ctx: ServiceContext, actor: Actor, inpu
     };
     const result = decidePlaceCall(call, caller, now, { id, reference, relay });
     const record = exerciseId && actor.kind === 'peer' ? { ...result.record, exerciseId } : result.record;
-    const events = actor.kind !== 'user' ? result.events : result.events.map((e) => ({
-      ...e, actorLabel: actorLabel(actor), data: { ...e.data, recordedBy: actorLabel(actor), channel: 'off_platform' },
-    }));
+    const events =
+      actor.kind !== 'user'
+        ? result.events
+        : result.events.map((e) => ({
+            ...e,
+            actorLabel: actorLabel(actor),
+            data: { ...e.data, recordedBy: actorLabel(actor), channel: 'off_platform' },
+          }));
     await insertCall(tx, record, 'incoming', nextCallCheckAt(record, nodeId));
-    await recordChange(tx, { actor, subjectType: 'call', subjectId: id, events, auditData: { reference, direction: 'incoming' } }, now);
+    await recordChange(
+      tx,
+      { actor, subjectType: 'call', subjectId: id, events, auditData: { reference, direction: 'incoming' } },
+      now,
+    );
     const callerName = (await partyNames(ctx, tx))(record.fromParty);
-    await notify(tx, markExerciseNotice(incomingCallNotice(record, { caller: callerName, timeZone: ctx.config.timeZone }), record.exerciseId), now);
+    await notify(
+      tx,
+      markExerciseNotice(
+        incomingCallNotice(record, { caller: callerName, timeZone: ctx.config.timeZone }),
+        record.exerciseId,
+      ),
+      now,
+    );
     return viewCall(record, actor, nodeId, now);
   });
 }

@@ -13,9 +13,15 @@ export async function removeShift(ctx: ServiceContext, actor: Actor, id: string)
     const stored = await findShift(tx, id, true);
     if (!stored) throw new AppError('NOT_FOUND', { details: { id } });
     await deleteShift(tx, id);
-    await recordChange(tx, {
-      actor, subjectType: 'roster_shift', subjectId: id,
-      events: [{ type: 'roster.shift_removed', at: now.toISOString(), data: { ...stored.shift } }],
-    }, now);
+    await recordChange(
+      tx,
+      {
+        actor,
+        subjectType: 'roster_shift',
+        subjectId: id,
+        events: [{ type: 'roster.shift_removed', at: now.toISOString(), data: { ...stored.shift } }],
+      },
+      now,
+    );
   });
 }

@@ -8,9 +8,18 @@ import type { ServiceContext } from '../context.js';
 import { requireViewerZone, viewShifts, type ShiftView } from './roster-view.js';
 
 export type OnDutyEntry = ShiftView & { localTimeNow: string };
-export type OnDuty = { at: string; viewerTimeZone: string; viewerTimeNow: string; onDuty: Record<EscalationRole, OnDutyEntry[]> };
+export type OnDuty = {
+  at: string;
+  viewerTimeZone: string;
+  viewerTimeNow: string;
+  onDuty: Record<EscalationRole, OnDutyEntry[]>;
+};
 
-export async function whoIsOnDuty(ctx: ServiceContext, actor: Actor, input: { at?: string; viewerTimeZone: string }): Promise<OnDuty> {
+export async function whoIsOnDuty(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { at?: string; viewerTimeZone: string },
+): Promise<OnDuty> {
   requireCallAccess(actor, 'view_roster');
   const viewerTimeZone = requireViewerZone(input.viewerTimeZone);
   const at = input.at ? new Date(input.at) : ctx.clock();
@@ -19,9 +28,14 @@ export async function whoIsOnDuty(ctx: ServiceContext, actor: Actor, input: { at
   const shifts = await listShiftsBetween(ctx.db, iso, new Date(at.getTime() + 1).toISOString());
   const duty = onDutyAt(shifts, at);
   const views = new Map((await viewShifts(ctx.db, shifts, viewerTimeZone)).map((v) => [v.id, v]));
-  const onDuty = Object.fromEntries(ESCALATION_ROLES.map((role) => [role, duty[role].map((s) => {
-    const view = views.get(s.id)!;
-    return { ...view, localTimeNow: formatInZone(at, s.timeZone) };
-  })])) as OnDuty['onDuty'];
+  const onDuty = Object.fromEntries(
+    ESCALATION_ROLES.map((role) => [
+      role,
+      duty[role].map((s) => {
+        const view = views.get(s.id)!;
+        return { ...view, localTimeNow: formatInZone(at, s.timeZone) };
+      }),
+    ]),
+  ) as OnDuty['onDuty'];
   return { at: iso, viewerTimeZone, viewerTimeNow: formatInZone(at, viewerTimeZone), onDuty };
 }

@@ -1,6 +1,13 @@
 // Use cases: edit a case's details, and take an action on it (status, members, parties, links).
 import {
-  CASE_ACTION_SPECS, applyCaseAction, requireCaseAccess, type CaseAction, type CaseActionParams, type CaseRole, type CaseUpdate, type TCaseStatusAction,
+  CASE_ACTION_SPECS,
+  applyCaseAction,
+  requireCaseAccess,
+  type CaseAction,
+  type CaseActionParams,
+  type CaseRole,
+  type CaseUpdate,
+  type TCaseStatusAction,
 } from '../../domain/case/index.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import { validationError } from '../../errors.js';
@@ -18,7 +25,12 @@ export type CaseCommand =
   | { action: 'link_call' | 'unlink_call'; callId: string }
   | { action: 'add_party' | 'remove_party'; partyId: string };
 
-export async function updateCaseDetails(ctx: ServiceContext, actor: UserActor, id: string, changes: CaseUpdate): Promise<CaseView> {
+export async function updateCaseDetails(
+  ctx: ServiceContext,
+  actor: UserActor,
+  id: string,
+  changes: CaseUpdate,
+): Promise<CaseView> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const before = await loadCase(tx, actor, id, true);
@@ -29,20 +41,41 @@ export async function updateCaseDetails(ctx: ServiceContext, actor: UserActor, i
   });
 }
 
-export async function actOnCase(ctx: ServiceContext, actor: UserActor, id: string, command: CaseCommand): Promise<CaseView> {
+export async function actOnCase(
+  ctx: ServiceContext,
+  actor: UserActor,
+  id: string,
+  command: CaseCommand,
+): Promise<CaseView> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const before = await loadCase(tx, actor, id, true);
     // Who may act is checked before looking anything up, so refusals do not reveal which users exist.
     requireCaseAccess(actor, CASE_ACTION_SPECS[command.action].policy, before);
     const params = await paramsFor(tx, command);
-    const { record, events } = applyCaseAction<CaseAction>(before, command.action, actor, now, params as CaseActionParams[CaseAction]);
+    const { record, events } = applyCaseAction<CaseAction>(
+      before,
+      command.action,
+      actor,
+      now,
+      params as CaseActionParams[CaseAction],
+    );
     await saveCaseChange(tx, actor, before, record, events, now);
     // Giving oneself a case role (an admin adding themselves to read the content) is never silent.
     for (const e of events) {
-      const grantedRole = e.type === 'case.member_added' ? e.data.caseRole : e.type === 'case.member_role_changed' ? e.data.to : undefined;
+      const grantedRole =
+        e.type === 'case.member_added'
+          ? e.data.caseRole
+          : e.type === 'case.member_role_changed'
+            ? e.data.to
+            : undefined;
       if (grantedRole !== undefined && e.data.userId === actor.userId) {
-        await recordSelfGrant(tx, actor, { grant: 'case_role', caseId: record.id, reference: record.reference, caseRole: grantedRole as CaseRole }, now);
+        await recordSelfGrant(
+          tx,
+          actor,
+          { grant: 'case_role', caseId: record.id, reference: record.reference, caseRole: grantedRole as CaseRole },
+          now,
+        );
       }
     }
     return viewCase(record, actor);
@@ -70,5 +103,9 @@ async function paramsFor(tx: Queryable, command: CaseCommand): Promise<unknown> 
 async function requireLinked(tx: Queryable, links: Parameters<typeof linkIssues>[1], path: string): Promise<void> {
   const issues = await linkIssues(tx, links);
   // Issue paths name the body field, not the list used at creation.
-  if (issues.length) throw validationError(issues.map((i) => ({ ...i, path })), 'CASE_INVALID');
+  if (issues.length)
+    throw validationError(
+      issues.map((i) => ({ ...i, path })),
+      'CASE_INVALID',
+    );
 }

@@ -6,8 +6,14 @@
 // its signed `collected` custody event commit in one transaction, or the object is removed again.
 import type { Readable } from 'node:stream';
 import {
-  DEFAULT_EVIDENCE_LIMITS, checkEvidenceUpload, createEvidenceRecord, evidenceStorageKey, recordCustody,
-  type CaseRecord, type EvidenceInput, type EvidenceRecord,
+  DEFAULT_EVIDENCE_LIMITS,
+  checkEvidenceUpload,
+  createEvidenceRecord,
+  evidenceStorageKey,
+  recordCustody,
+  type CaseRecord,
+  type EvidenceInput,
+  type EvidenceRecord,
 } from '../../domain/case/index.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import { issue } from '../../domain/shared/bilingual.js';
@@ -25,7 +31,13 @@ export type EvidenceUpload = Omit<EvidenceInput, 'size'>;
 /** The file as a stream (an HTTP body, a file on disk) and the length its sender declared, if any. */
 export type EvidenceBody = { stream: Readable; declaredSize?: number };
 
-export async function addEvidence(ctx: ServiceContext, actor: UserActor, caseId: string, meta: EvidenceUpload, body: EvidenceBody): Promise<EvidenceRecord> {
+export async function addEvidence(
+  ctx: ServiceContext,
+  actor: UserActor,
+  caseId: string,
+  meta: EvidenceUpload,
+  body: EvidenceBody,
+): Promise<EvidenceRecord> {
   const id = newId();
   const limits = { ...DEFAULT_EVIDENCE_LIMITS, maxBytes: ctx.config.maxEvidenceBytes };
   // Refusals that need no byte of the file come first: nothing is read, nothing is written.
@@ -34,7 +46,8 @@ export async function addEvidence(ctx: ServiceContext, actor: UserActor, caseId:
   requireLinkedRequest(kase, meta.requestId);
 
   const sealed = await sealUploadToFile(ctx, body.stream, {
-    aad: id, maxBytes: limits.maxBytes,
+    aad: id,
+    maxBytes: limits.maxBytes,
     tooLarge: (seen) => new AppError('EVIDENCE_TOO_LARGE', { details: { maxBytes: limits.maxBytes, size: seen } }),
   });
   const storageKey = evidenceStorageKey(caseId, id);
@@ -43,9 +56,17 @@ export async function addEvidence(ctx: ServiceContext, actor: UserActor, caseId:
   try {
     const now = ctx.clock();
     const summary = { sha256: sealed.sha256, size: sealed.size, encryption: sealed.encryption };
-    const build = (k: CaseRecord) => createEvidenceRecord({
-      kase: k, input: { ...meta, size: sealed.size }, sealed: summary, actor, now, id, localParty: ctx.config.nodeId, limits,
-    });
+    const build = (k: CaseRecord) =>
+      createEvidenceRecord({
+        kase: k,
+        input: { ...meta, size: sealed.size },
+        sealed: summary,
+        actor,
+        now,
+        id,
+        localParty: ctx.config.nodeId,
+        limits,
+      });
     // The rules that needed the bytes (empty file, declared SHA-256) before the object is stored.
     build(kase);
     await store.putFile(storageKey, { path: sealed.file, size: sealed.size, sha256: sealed.ciphertextSha256 });
@@ -55,8 +76,15 @@ export async function addEvidence(ctx: ServiceContext, actor: UserActor, caseId:
       const { record, events } = build(locked);
       requireLinkedRequest(locked, meta.requestId);
       const custody = recordCustody({
-        kase: locked, evidence: record, chain: [], kind: 'collected', actor, now, party: ctx.config.nodeId,
-        signingKey: ctx.secrets.signingKey, keyId: ctx.secrets.signingKeyId,
+        kase: locked,
+        evidence: record,
+        chain: [],
+        kind: 'collected',
+        actor,
+        now,
+        party: ctx.config.nodeId,
+        signingKey: ctx.secrets.signingKey,
+        keyId: ctx.secrets.signingKeyId,
       });
       await insertEvidence(tx, custody.evidence);
       await insertCustodyEvent(tx, custody.event);
@@ -74,5 +102,15 @@ export async function addEvidence(ctx: ServiceContext, actor: UserActor, caseId:
 /** Evidence returned in answer to a request belongs to a case the request is linked to. */
 function requireLinkedRequest(kase: CaseRecord, requestId: string | undefined): void {
   if (requestId === undefined || kase.linkedRequestIds.includes(requestId)) return;
-  throw validationError([issue('requestId', 'EVIDENCE_REQUEST_NOT_LINKED', 'Link the request to this case before attaching its evidence.', '请先将该协助请求关联到本案，再附加其证据。')], 'EVIDENCE_INVALID');
+  throw validationError(
+    [
+      issue(
+        'requestId',
+        'EVIDENCE_REQUEST_NOT_LINKED',
+        'Link the request to this case before attaching its evidence.',
+        '请先将该协助请求关联到本案，再附加其证据。',
+      ),
+    ],
+    'EVIDENCE_INVALID',
+  );
 }

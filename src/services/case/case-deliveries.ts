@@ -12,17 +12,29 @@ import { loadCase } from './case-support.js';
 
 export const CASE_SUBJECT = 'case';
 
-export type CaseDeliveryView = Omit<RecordDelivery, 'receipt'> & { reason: Bilingual | null; receipt: ReceiptView | null };
+export type CaseDeliveryView = Omit<RecordDelivery, 'receipt'> & {
+  reason: Bilingual | null;
+  receipt: ReceiptView | null;
+};
 
-export async function getCaseDeliveries(ctx: ServiceContext, actor: UserActor, caseId: string): Promise<CaseDeliveryView[]> {
+export async function getCaseDeliveries(
+  ctx: ServiceContext,
+  actor: UserActor,
+  caseId: string,
+): Promise<CaseDeliveryView[]> {
   const kase = await loadCase(ctx.db, actor, caseId);
   const deliveries = await listRecordDeliveries(ctx.db, CASE_SUBJECT, kase.id);
   const peers = new Map<string, PeerRow | null>();
   for (const p of new Set(deliveries.map((d) => d.peer))) peers.set(p, await findPeer(ctx.db, p));
-  const seqs = await outboxSeqs(ctx.db, deliveries.flatMap((d) => (d.receipt ? receiptMessageIds(d.receipt.jws) : [])));
+  const seqs = await outboxSeqs(
+    ctx.db,
+    deliveries.flatMap((d) => (d.receipt ? receiptMessageIds(d.receipt.jws) : [])),
+  );
   return deliveries.map((d) => ({
     ...d,
     reason: refusalReason(d.code),
-    receipt: d.receipt ? inspectReceipt(d.receipt, peers.get(d.peer) ?? null, { from: d.peer, to: ctx.config.nodeId, mid: d.mid }, seqs) : null,
+    receipt: d.receipt
+      ? inspectReceipt(d.receipt, peers.get(d.peer) ?? null, { from: d.peer, to: ctx.config.nodeId, mid: d.mid }, seqs)
+      : null,
   }));
 }

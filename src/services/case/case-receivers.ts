@@ -35,7 +35,13 @@ export async function referenceIfFree(tx: Queryable, raw: string, caseId: string
 }
 
 /** The first wanted reference that is valid and free, else a new local one. */
-export async function usableReference(ctx: ServiceContext, tx: Queryable, wanted: readonly string[], caseId: string, now: Date): Promise<string> {
+export async function usableReference(
+  ctx: ServiceContext,
+  tx: Queryable,
+  wanted: readonly string[],
+  caseId: string,
+  now: Date,
+): Promise<string> {
   for (const raw of wanted) {
     const ref = await referenceIfFree(tx, raw, caseId);
     if (ref) return ref;
@@ -49,7 +55,10 @@ export async function usableReference(ctx: ServiceContext, tx: Queryable, wanted
  * made from the sender's case.
  */
 export async function findSharedCase(
-  tx: Queryable, local: string, sender: string, ref: { caseId: string; origin: CaseOrigin | null },
+  tx: Queryable,
+  local: string,
+  sender: string,
+  ref: { caseId: string; origin: CaseOrigin | null },
 ): Promise<{ kase: CaseRecord; home: boolean } | null> {
   if (ref.origin?.party === local) {
     const own = await findCase(tx, ref.origin.caseId, true);
@@ -63,12 +72,27 @@ export async function findSharedCase(
  * Tells the case's members (the receivers made members above), one by one: the notice names the case
  * and its title, so it goes to those who may see the case, not to a role whose later holders may not.
  */
-export async function notifyReceivers(tx: Queryable, kase: CaseRecord, kind: string, title: Bilingual, now: Date): Promise<void> {
+export async function notifyReceivers(
+  tx: Queryable,
+  kase: CaseRecord,
+  kind: string,
+  title: Bilingual,
+  now: Date,
+): Promise<void> {
   const caseTitle = { en: kase.title.en || kase.title.zh, zh: kase.title.zh || kase.title.en };
   for (const member of kase.members) {
-    await notify(tx, {
-      to: { userId: member.userId }, kind, subjectType: 'case', subjectId: kase.id, title,
-      body: { en: `${kase.reference} — ${caseTitle.en}`, zh: `${kase.reference} — ${caseTitle.zh}` }, severity: 'info',
-    }, now);
+    await notify(
+      tx,
+      {
+        to: { userId: member.userId },
+        kind,
+        subjectType: 'case',
+        subjectId: kase.id,
+        title,
+        body: { en: `${kase.reference} — ${caseTitle.en}`, zh: `${kase.reference} — ${caseTitle.zh}` },
+        severity: 'info',
+      },
+      now,
+    );
   }
 }

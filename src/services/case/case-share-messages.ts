@@ -3,7 +3,13 @@
 // custody). Each recipient's body is built from its own plan, so it carries only what was chosen
 // for it and what TLP allows (docs/spec.md §1.6, §4.4).
 import type {
-  CaseRecord, CustodyEvent, ObservableRecord, ObservableSource, RecipientPlan, SharedCaseContent, SharedObservable,
+  CaseRecord,
+  CustodyEvent,
+  ObservableRecord,
+  ObservableSource,
+  RecipientPlan,
+  SharedCaseContent,
+  SharedObservable,
   TransferredEvidenceMeta,
 } from '../../domain/case/index.js';
 
@@ -26,8 +32,7 @@ export type CaseSharedBody = {
 };
 
 export type EvidenceContext =
-  | { kind: 'case'; caseId: string; origin: CaseOrigin | null }
-  | { kind: 'request'; requestId: string };
+  { kind: 'case'; caseId: string; origin: CaseOrigin | null } | { kind: 'request'; requestId: string };
 
 export type EvidenceTransferredBody = {
   context: EvidenceContext;
@@ -45,33 +50,60 @@ export function caseOrigin(kase: CaseRecord): CaseOrigin | null {
 }
 
 /** Our own RED contributions name the recipient they are sent to, or it could not view them. */
-export function namingRecipient<T extends { party: string; tlp: string; namedRecipients: string[] }>(x: T, local: string, recipient: string): T {
+export function namingRecipient<T extends { party: string; tlp: string; namedRecipients: string[] }>(
+  x: T,
+  local: string,
+  recipient: string,
+): T {
   if (x.party !== local || x.tlp !== 'RED' || x.namedRecipients.includes(recipient)) return x;
   return { ...x, namedRecipients: [...x.namedRecipients, recipient] };
 }
 
 export function caseSharedBody(input: {
-  kase: CaseRecord; plan: RecipientPlan; observables: readonly ObservableRecord[];
-  evidence: EvidenceTransferredBody['evidence'][]; local: string; sharedBy: string; now: Date; note?: string;
+  kase: CaseRecord;
+  plan: RecipientPlan;
+  observables: readonly ObservableRecord[];
+  evidence: EvidenceTransferredBody['evidence'][];
+  local: string;
+  sharedBy: string;
+  now: Date;
+  note?: string;
 }): CaseSharedBody {
   const { kase, plan, local } = input;
   const byId = new Map(input.observables.map((o) => [o.id, o]));
-  const named = kase.originParty === local ? [plan.party] : kase.sharedFrom?.namedRecipients ?? [];
+  const named = kase.originParty === local ? [plan.party] : (kase.sharedFrom?.namedRecipients ?? []);
   // Only the parties this recipient already deals with in the case: other recipients stay unseen.
   const parties = [...new Set([kase.leadParty, local, plan.party])];
   return {
     case: {
-      caseId: kase.id, reference: kase.reference, title: { ...kase.title }, summary: { ...kase.summary },
-      crimeCategories: [...kase.crimeCategories], leadParty: kase.leadParty, participatingParties: parties,
-      tlp: kase.tlp, confidentiality: kase.confidentiality, namedRecipients: named,
+      caseId: kase.id,
+      reference: kase.reference,
+      title: { ...kase.title },
+      summary: { ...kase.summary },
+      crimeCategories: [...kase.crimeCategories],
+      leadParty: kase.leadParty,
+      participatingParties: parties,
+      tlp: kase.tlp,
+      confidentiality: kase.confidentiality,
+      namedRecipients: named,
     },
     origin: caseOrigin(kase),
     observables: plan.observables.map((p) => {
       const o = byId.get(p.id)!;
       const sources = p.sources.map((s: ObservableSource) => namingRecipient(s, local, plan.party));
       return {
-        type: o.type, value: o.value, display: o.display, subtype: o.subtype, flags: [...o.flags], attributes: { ...o.attributes },
-        related: o.related.map((r) => ({ ...r })), tags: [...o.tags], note: o.note, firstSeenAt: o.firstSeenAt, lastSeenAt: o.lastSeenAt, sources,
+        type: o.type,
+        value: o.value,
+        display: o.display,
+        subtype: o.subtype,
+        flags: [...o.flags],
+        attributes: { ...o.attributes },
+        related: o.related.map((r) => ({ ...r })),
+        tags: [...o.tags],
+        note: o.note,
+        firstSeenAt: o.firstSeenAt,
+        lastSeenAt: o.lastSeenAt,
+        sources,
       };
     }),
     evidence: input.evidence.map((e) => ({ id: e.id, filename: e.filename, size: e.size, sha256: e.sha256 })),

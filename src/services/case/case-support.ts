@@ -31,14 +31,26 @@ export async function loadCase(db: Queryable, actor: Actor, id: string, forUpdat
 }
 
 /** Inside one transaction: one audit entry and one timeline row per event, all under the case. */
-export async function recordCaseEvents(tx: Queryable, actor: Actor, kase: CaseRecord, events: readonly CaseDomainEvent[], now: Date): Promise<void> {
+export async function recordCaseEvents(
+  tx: Queryable,
+  actor: Actor,
+  kase: CaseRecord,
+  events: readonly CaseDomainEvent[],
+  now: Date,
+): Promise<void> {
   if (events.length === 0) return;
-  await recordChange(tx, {
-    actor, subjectType: CASE_SUBJECT, subjectId: kase.id,
-    // `case.created` is stored as `created` (audit action `case.created`); other areas keep their prefix.
-    events: events.map((e) => ({ type: e.type.replace(/^case\./, ''), at: e.at, data: e.data, actorLabel: e.actor })),
-    auditData: { reference: kase.reference },
-  }, now);
+  await recordChange(
+    tx,
+    {
+      actor,
+      subjectType: CASE_SUBJECT,
+      subjectId: kase.id,
+      // `case.created` is stored as `created` (audit action `case.created`); other areas keep their prefix.
+      events: events.map((e) => ({ type: e.type.replace(/^case\./, ''), at: e.at, data: e.data, actorLabel: e.actor })),
+      auditData: { reference: kase.reference },
+    },
+    now,
+  );
 }
 
 /** Reverses the prefix stripping of recordCaseEvents when the timeline is read back. */
@@ -48,7 +60,12 @@ export function eventTypeOf(storedType: string): CaseDomainEvent['type'] {
 
 /** Persists the new record (insert when `before` is null) with its events. */
 export async function saveCaseChange(
-  tx: Queryable, actor: Actor, before: CaseRecord | null, after: CaseRecord, events: readonly CaseDomainEvent[], now: Date,
+  tx: Queryable,
+  actor: Actor,
+  before: CaseRecord | null,
+  after: CaseRecord,
+  events: readonly CaseDomainEvent[],
+  now: Date,
 ): Promise<void> {
   if (before === after) return;
   if (before) await updateCase(tx, after, before.version);
@@ -69,7 +86,7 @@ export type CaseView = {
 
 export function viewCase(kase: CaseRecord, actor: Actor): CaseView {
   const common = {
-    myRole: actor.kind === 'user' ? memberOf(kase, actor.userId)?.caseRole ?? null : null,
+    myRole: actor.kind === 'user' ? (memberOf(kase, actor.userId)?.caseRole ?? null) : null,
     allowedActions: allowedCaseActions(kase, actor),
   };
   return caseAccess(actor, kase) === 'full'

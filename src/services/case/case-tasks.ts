@@ -2,8 +2,14 @@
 // reassign, reschedule, edit), and list them with their due state.
 import { AppError } from '../../errors.js';
 import {
-  applyTaskAction, createTask, requireCaseAccess, type CaseRecord, type CreateTaskInput, type TTaskAction,
-  type TaskAction, type TaskActionParams,
+  applyTaskAction,
+  createTask,
+  requireCaseAccess,
+  type CaseRecord,
+  type CreateTaskInput,
+  type TTaskAction,
+  type TaskAction,
+  type TaskActionParams,
 } from '../../domain/case/index.js';
 import type { Actor, UserActor } from '../../domain/shared/actor.js';
 import { newId } from '../../shared/ids.js';
@@ -13,7 +19,12 @@ import type { ServiceContext } from '../context.js';
 import { loadCase, recordCaseEvents } from './case-support.js';
 import { viewTask, type TaskView } from './task-view.js';
 
-export async function addTask(ctx: ServiceContext, actor: UserActor, caseId: string, input: CreateTaskInput): Promise<TaskView> {
+export async function addTask(
+  ctx: ServiceContext,
+  actor: UserActor,
+  caseId: string,
+  input: CreateTaskInput,
+): Promise<TaskView> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const kase = await loadCase(tx, actor, caseId);
@@ -30,13 +41,26 @@ async function loadTask(tx: Queryable, kase: CaseRecord, taskId: string) {
   return task;
 }
 
-export async function actOnTask(ctx: ServiceContext, actor: UserActor, caseId: string, taskId: string, command: TTaskAction): Promise<TaskView> {
+export async function actOnTask(
+  ctx: ServiceContext,
+  actor: UserActor,
+  caseId: string,
+  taskId: string,
+  command: TTaskAction,
+): Promise<TaskView> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const kase = await loadCase(tx, actor, caseId);
     const before = await loadTask(tx, kase, taskId);
     const { action, ...params } = command;
-    const { record, events } = applyTaskAction(before, action, actor, now, params as TaskActionParams[TaskAction], kase);
+    const { record, events } = applyTaskAction(
+      before,
+      action,
+      actor,
+      now,
+      params as TaskActionParams[TaskAction],
+      kase,
+    );
     if (record !== before) {
       await updateTask(tx, record, before.version);
       await recordCaseEvents(tx, actor, kase, events, now);

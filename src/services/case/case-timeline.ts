@@ -1,6 +1,12 @@
 // Use case: the case timeline, read back from the history rows written with every change and
 // turned into bilingual one-liners by the domain (names instead of user ids where known).
-import { requireCaseAccess, timelineEntry, type CaseDomainEvent, type CaseRecord, type TimelineEntry } from '../../domain/case/index.js';
+import {
+  requireCaseAccess,
+  timelineEntry,
+  type CaseDomainEvent,
+  type CaseRecord,
+  type TimelineEntry,
+} from '../../domain/case/index.js';
 import type { Actor } from '../../domain/shared/actor.js';
 import type { Queryable } from '../../storage/db.js';
 import { listRecordEvents } from '../../storage/repositories/record-event.repository.js';
@@ -11,7 +17,11 @@ import { CASE_SUBJECT, eventTypeOf, loadCase } from './case-support.js';
 export async function caseTimeline(db: Queryable, kase: CaseRecord): Promise<TimelineEntry[]> {
   const rows = await listRecordEvents(db, CASE_SUBJECT, [kase.id]);
   const events: CaseDomainEvent[] = rows.map((r) => ({
-    type: eventTypeOf(r.type), at: r.at, actor: r.actorLabel, actorId: '', data: { ...r.data, caseId: kase.id },
+    type: eventTypeOf(r.type),
+    at: r.at,
+    actor: r.actorLabel,
+    actorId: '',
+    data: { ...r.data, caseId: kase.id },
   }));
   const names = await userNames(db, [
     ...kase.members.map((m) => m.userId),

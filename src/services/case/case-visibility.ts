@@ -3,17 +3,32 @@
 // is the record cut down to membershipRecord. Items: TLP on view (docs/spec.md §4.4) — information a peer
 // marked RED for other parties stays hidden even from case members; everything else is shown.
 import {
-  caseAccess, checkViewAllowed, effectiveTlp, type CaseRecord, type EvidenceRecord, type ObservableRecord,
+  caseAccess,
+  checkViewAllowed,
+  effectiveTlp,
+  type CaseRecord,
+  type EvidenceRecord,
+  type ObservableRecord,
 } from '../../domain/case/index.js';
 import type { Actor } from '../../domain/shared/actor.js';
 import type { Queryable } from '../../storage/db.js';
 import { findCasesByIds } from '../../storage/repositories/case.repository.js';
 
 /** All an admin who is not a member may know of a case (the case page's membership view). */
-export type CaseMembershipRecord = Pick<CaseRecord, 'id' | 'reference' | 'status' | 'members' | 'version' | 'updatedAt'>;
+export type CaseMembershipRecord = Pick<
+  CaseRecord,
+  'id' | 'reference' | 'status' | 'members' | 'version' | 'updatedAt'
+>;
 
 export function membershipRecord(kase: CaseRecord): CaseMembershipRecord {
-  return { id: kase.id, reference: kase.reference, status: kase.status, members: kase.members, version: kase.version, updatedAt: kase.updatedAt };
+  return {
+    id: kase.id,
+    reference: kase.reference,
+    status: kase.status,
+    members: kase.members,
+    version: kase.version,
+    updatedAt: kase.updatedAt,
+  };
 }
 
 /** True when the actor sees the content of the case (title, summary, items, timeline). */
@@ -25,9 +40,16 @@ export function seesCaseContent(actor: Actor, kase: Pick<CaseRecord, 'members'>)
 export function visibleObservables(localParty: string, all: readonly ObservableRecord[]): ObservableRecord[] {
   const out: ObservableRecord[] = [];
   for (const o of all) {
-    const sources = o.sources.filter((s) => checkViewAllowed({
-      tlp: s.tlp, viewerParty: localParty, holderParty: localParty, originParty: s.party, namedRecipients: s.namedRecipients,
-    }).ok);
+    const sources = o.sources.filter(
+      (s) =>
+        checkViewAllowed({
+          tlp: s.tlp,
+          viewerParty: localParty,
+          holderParty: localParty,
+          originParty: s.party,
+          namedRecipients: s.namedRecipients,
+        }).ok,
+    );
     if (sources.length === 0) continue;
     out.push(sources.length === o.sources.length ? o : { ...o, sources, tlp: effectiveTlp(sources) });
   }
@@ -36,7 +58,11 @@ export function visibleObservables(localParty: string, all: readonly ObservableR
 
 export function isEvidenceVisible(localParty: string, e: EvidenceRecord): boolean {
   return checkViewAllowed({
-    tlp: e.tlp, viewerParty: localParty, holderParty: localParty, originParty: e.originParty, namedRecipients: e.namedRecipients,
+    tlp: e.tlp,
+    viewerParty: localParty,
+    holderParty: localParty,
+    originParty: e.originParty,
+    namedRecipients: e.namedRecipients,
   }).ok;
 }
 

@@ -1,5 +1,10 @@
 // Use case: an officer opens a case; they become its lead, and may add members and links at once.
-import { createCase as buildCaseRecord, type CaseRecord, type TCaseMember, type TCreateCase } from '../../domain/case/index.js';
+import {
+  createCase as buildCaseRecord,
+  type CaseRecord,
+  type TCaseMember,
+  type TCreateCase,
+} from '../../domain/case/index.js';
 import type { Queryable } from '../../storage/db.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import { validationError } from '../../errors.js';
@@ -17,7 +22,13 @@ export async function createCase(ctx: ServiceContext, actor: UserActor, input: C
 }
 
 /** The case-opening step inside a caller's transaction (also used to turn a call into a case). */
-export async function insertCase(tx: Queryable, ctx: ServiceContext, actor: UserActor, input: CreateCaseRequest, now: Date): Promise<CaseRecord> {
+export async function insertCase(
+  tx: Queryable,
+  ctx: ServiceContext,
+  actor: UserActor,
+  input: CreateCaseRequest,
+  now: Date,
+): Promise<CaseRecord> {
   {
     const issues = await linkIssues(tx, { requestIds: input.linkedRequestIds, callIds: input.linkedCallIds });
     if (issues.length) throw validationError(issues, 'CASE_INVALID');
@@ -29,7 +40,11 @@ export async function insertCase(tx: Queryable, ctx: ServiceContext, actor: User
     const id = newId();
     // Taken only when needed, so an agency's own file numbers do not leave gaps in ours.
     const generatedReference = input.reference?.trim() ? '' : await nextReference(tx, ctx.config.nodeId, 'CASE', now);
-    const { record, events } = buildCaseRecord({ ...input, members }, actor, now, { id, generatedReference, localParty: ctx.config.nodeId });
+    const { record, events } = buildCaseRecord({ ...input, members }, actor, now, {
+      id,
+      generatedReference,
+      localParty: ctx.config.nodeId,
+    });
     await saveCaseChange(tx, actor, null, record, events, now);
     return record;
   }

@@ -14,7 +14,8 @@ type Jwk = { kty?: unknown; crv?: unknown; x?: unknown; kid?: unknown };
 export function cardSigningKeys(card: Record<string, unknown>): Map<string, KeyObject> {
   const keys = new Map<string, KeyObject>();
   const add = (jwk: Jwk | undefined) => {
-    if (!jwk || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string' || typeof jwk.kid !== 'string') return;
+    if (!jwk || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string' || typeof jwk.kid !== 'string')
+      return;
     try {
       keys.set(jwk.kid, createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, format: 'jwk' }));
     } catch {
@@ -27,7 +28,11 @@ export function cardSigningKeys(card: Record<string, unknown>): Map<string, KeyO
   return keys;
 }
 
-export async function custodyKeyResolver(ctx: ServiceContext, db: Queryable, chain: readonly CustodyEvent[]): Promise<PublicKeyResolver> {
+export async function custodyKeyResolver(
+  ctx: ServiceContext,
+  db: Queryable,
+  chain: readonly CustodyEvent[],
+): Promise<PublicKeyResolver> {
   const local = ctx.config.nodeId;
   const peerKeys = new Map<string, Map<string, KeyObject>>();
   for (const party of new Set(chain.map((e) => e.party))) {

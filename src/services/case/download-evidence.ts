@@ -14,7 +14,11 @@ import { appendCustody, loadEvidence, openStoredEvidence } from './evidence-supp
 export type EvidencePurpose = 'view' | 'export';
 
 export async function downloadEvidence(
-  ctx: ServiceContext, actor: UserActor, caseId: string, evidenceId: string, purpose: EvidencePurpose = 'view',
+  ctx: ServiceContext,
+  actor: UserActor,
+  caseId: string,
+  evidenceId: string,
+  purpose: EvidencePurpose = 'view',
 ): Promise<{ evidence: EvidenceRecord; content: Buffer }> {
   const kase = await loadCase(ctx.db, actor, caseId);
   // Checked before decrypting: exports are for the lead or a supervisor, reading for any member.

@@ -2,22 +2,38 @@
 // chain of custody against the recorded head, and append a custody event in the caller's transaction.
 import { AppError } from '../../errors.js';
 import {
-  openEvidence, recordCustody, verifyCustodyChain, type CaseRecord, type CustodyEvent, type CustodyKind,
-  type CustodyVerification, type EvidenceRecord,
+  openEvidence,
+  recordCustody,
+  verifyCustodyChain,
+  type CaseRecord,
+  type CustodyEvent,
+  type CustodyKind,
+  type CustodyVerification,
+  type EvidenceRecord,
 } from '../../domain/case/index.js';
 import type { Actor } from '../../domain/shared/actor.js';
 import type { Queryable } from '../../storage/db.js';
 import { ObjectChecksumError } from '../../storage/object-store/object-store.js';
 import { objectStoreFor } from '../../storage/object-store/object-store-for.js';
 import {
-  findEvidence, insertCustodyEvent, listCustodyEvents, updateEvidence, type StoredEvidence,
+  findEvidence,
+  insertCustodyEvent,
+  listCustodyEvents,
+  updateEvidence,
+  type StoredEvidence,
 } from '../../storage/repositories/evidence.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordCaseEvents } from './case-support.js';
 import { custodyKeyResolver } from './custody-keys.js';
 import { isEvidenceVisible } from './case-visibility.js';
 
-export async function loadEvidence(ctx: ServiceContext, db: Queryable, kase: CaseRecord, evidenceId: string, forUpdate = false): Promise<StoredEvidence> {
+export async function loadEvidence(
+  ctx: ServiceContext,
+  db: Queryable,
+  kase: CaseRecord,
+  evidenceId: string,
+  forUpdate = false,
+): Promise<StoredEvidence> {
   const stored = await findEvidence(db, evidenceId, forUpdate);
   // An item of another case, or one TLP hides from this node's users, is reported as absent.
   if (!stored || stored.record.caseId !== kase.id || !isEvidenceVisible(ctx.config.nodeId, stored.record)) {
@@ -73,15 +89,32 @@ export async function verifyCustody(ctx: ServiceContext, db: Queryable, e: Evide
  * break is resolved, so nothing is appended to it.
  */
 export async function appendCustody(
-  ctx: ServiceContext, tx: Queryable, actor: Actor, kase: CaseRecord, stored: StoredEvidence, kind: CustodyKind, now: Date, note?: string,
+  ctx: ServiceContext,
+  tx: Queryable,
+  actor: Actor,
+  kase: CaseRecord,
+  stored: StoredEvidence,
+  kind: CustodyKind,
+  now: Date,
+  note?: string,
 ): Promise<{ evidence: EvidenceRecord; event: CustodyEvent }> {
   const { chain, verification } = await verifyCustody(ctx, tx, stored.record);
   if (!verification.ok) {
-    throw new AppError('EVIDENCE_CUSTODY_BROKEN', { details: { evidenceId: stored.record.id, firstBadSeq: verification.firstBadSeq, reason: verification.reason } });
+    throw new AppError('EVIDENCE_CUSTODY_BROKEN', {
+      details: { evidenceId: stored.record.id, firstBadSeq: verification.firstBadSeq, reason: verification.reason },
+    });
   }
   const r = recordCustody({
-    kase, evidence: stored.record, chain, kind, actor, now, party: ctx.config.nodeId, note,
-    signingKey: ctx.secrets.signingKey, keyId: ctx.secrets.signingKeyId,
+    kase,
+    evidence: stored.record,
+    chain,
+    kind,
+    actor,
+    now,
+    party: ctx.config.nodeId,
+    note,
+    signingKey: ctx.secrets.signingKey,
+    keyId: ctx.secrets.signingKeyId,
   });
   await updateEvidence(tx, r.evidence, stored.version);
   await insertCustodyEvent(tx, r.event);

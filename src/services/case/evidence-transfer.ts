@@ -5,7 +5,10 @@
 // transfers, which is what a court needs and the one thing selective sharing cannot hide.
 import { AppError } from '../../errors.js';
 import {
-  handoverCustody, handoverNote, type CaseRecord, type TransferredEvidenceMeta,
+  handoverCustody,
+  handoverNote,
+  type CaseRecord,
+  type TransferredEvidenceMeta,
 } from '../../domain/case/index.js';
 import type { Actor } from '../../domain/shared/actor.js';
 import { actorLabel } from '../../domain/shared/actor.js';
@@ -37,33 +40,72 @@ export type TransferRequest = {
   opened?: Map<string, Buffer>;
 };
 
-export async function transferEvidence(ctx: ServiceContext, tx: Queryable, t: TransferRequest): Promise<EvidenceTransferredBody> {
+export async function transferEvidence(
+  ctx: ServiceContext,
+  tx: Queryable,
+  t: TransferRequest,
+): Promise<EvidenceTransferredBody> {
   const local = ctx.config.nodeId;
   const stored = await findEvidence(tx, t.evidenceId, true);
-  if (!stored || stored.record.caseId !== t.kase.id) throw new AppError('EVIDENCE_NOT_FOUND', { details: { caseId: t.kase.id, evidenceId: t.evidenceId } });
+  if (!stored || stored.record.caseId !== t.kase.id)
+    throw new AppError('EVIDENCE_NOT_FOUND', { details: { caseId: t.kase.id, evidenceId: t.evidenceId } });
   const e = stored.record;
   const max = maxTransferBytes(ctx);
-  if (e.size > max) throw new AppError('EVIDENCE_TRANSFER_TOO_LARGE', { details: { evidenceId: e.id, size: e.size, maxBytes: max } });
+  if (e.size > max)
+    throw new AppError('EVIDENCE_TRANSFER_TOO_LARGE', { details: { evidenceId: e.id, size: e.size, maxBytes: max } });
   const content = t.opened?.get(e.id) ?? (await openStoredEvidence(ctx, e));
   t.opened?.set(e.id, content);
   const { chain, verification } = await verifyCustody(ctx, tx, e);
   if (!verification.ok) {
-    throw new AppError('EVIDENCE_CUSTODY_BROKEN', { details: { evidenceId: e.id, firstBadSeq: verification.firstBadSeq, reason: verification.reason } });
+    throw new AppError('EVIDENCE_CUSTODY_BROKEN', {
+      details: { evidenceId: e.id, firstBadSeq: verification.firstBadSeq, reason: verification.reason },
+    });
   }
   const h = handoverCustody({
-    kase: t.kase, evidence: e, chain, kind: 'transferred', actor: t.actor, now: t.now, party: local,
-    note: handoverNote('transferred', t.recipient, t.purpose), signingKey: ctx.secrets.signingKey, keyId: ctx.secrets.signingKeyId,
+    kase: t.kase,
+    evidence: e,
+    chain,
+    kind: 'transferred',
+    actor: t.actor,
+    now: t.now,
+    party: local,
+    note: handoverNote('transferred', t.recipient, t.purpose),
+    signingKey: ctx.secrets.signingKey,
+    keyId: ctx.secrets.signingKeyId,
   });
   await updateEvidence(tx, h.evidence, stored.version);
   await insertCustodyEvent(tx, h.event);
-  await recordCaseEvents(tx, t.actor, t.kase, h.events.map((ev) => ({ ...ev, data: { ...ev.data, recipient: t.recipient } })), t.now);
-  const named = namingRecipient({ party: e.originParty, tlp: e.tlp, namedRecipients: e.namedRecipients }, local, t.recipient).namedRecipients;
+  await recordCaseEvents(
+    tx,
+    t.actor,
+    t.kase,
+    h.events.map((ev) => ({ ...ev, data: { ...ev.data, recipient: t.recipient } })),
+    t.now,
+  );
+  const named = namingRecipient(
+    { party: e.originParty, tlp: e.tlp, namedRecipients: e.namedRecipients },
+    local,
+    t.recipient,
+  ).namedRecipients;
   const meta: TransferredEvidenceMeta = {
-    id: e.id, filename: e.filename, mediaType: e.mediaType, size: e.size, sha256: e.sha256, description: e.description,
-    tlp: e.tlp, originParty: e.originParty, namedRecipients: [...named], createdAt: e.createdAt, createdBy: e.createdBy,
+    id: e.id,
+    filename: e.filename,
+    mediaType: e.mediaType,
+    size: e.size,
+    sha256: e.sha256,
+    description: e.description,
+    tlp: e.tlp,
+    originParty: e.originParty,
+    namedRecipients: [...named],
+    createdAt: e.createdAt,
+    createdBy: e.createdBy,
   };
   return {
-    context: t.context, evidence: meta, custody: [...chain, h.event], custodyHead: h.evidence.custodyHead!,
-    content: content.toString('base64'), transferredBy: actorLabel(t.actor),
+    context: t.context,
+    evidence: meta,
+    custody: [...chain, h.event],
+    custodyHead: h.evidence.custodyHead!,
+    content: content.toString('base64'),
+    transferredBy: actorLabel(t.actor),
   };
 }

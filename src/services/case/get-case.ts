@@ -25,12 +25,20 @@ export type CaseDetail = CaseView & { content: CaseContent | null; memberNames: 
 export async function getCase(ctx: ServiceContext, actor: Actor, id: string): Promise<CaseDetail> {
   const kase = await loadCase(ctx.db, actor, id);
   const view = viewCase(kase, actor);
-  const memberNames = Object.fromEntries(await findUserNames(ctx.db, kase.members.map((m) => m.userId)));
+  const memberNames = Object.fromEntries(
+    await findUserNames(
+      ctx.db,
+      kase.members.map((m) => m.userId),
+    ),
+  );
   if (view.access !== 'full') return { ...view, content: null, memberNames };
   const now = ctx.clock();
   const local = ctx.config.nodeId;
   const [observables, evidence, tasks, timeline] = await Promise.all([
-    listCaseObservables(ctx.db, id), listCaseEvidence(ctx.db, id), listCaseTasks(ctx.db, id), caseTimeline(ctx.db, kase),
+    listCaseObservables(ctx.db, id),
+    listCaseEvidence(ctx.db, id),
+    listCaseTasks(ctx.db, id),
+    caseTimeline(ctx.db, kase),
   ]);
   return {
     ...view,

@@ -12,10 +12,23 @@ import { planShare } from './share-plan.js';
 /** `peer` is null when the recipient is not (yet) a federation peer: the plan is still shown. */
 export type SharePreview = RecipientPlan & { peer: { id: string; name: Bilingual; status: string } | null };
 
-export async function previewCaseShare(ctx: ServiceContext, actor: UserActor, caseId: string, input: TShareCase): Promise<SharePreview[]> {
+export async function previewCaseShare(
+  ctx: ServiceContext,
+  actor: UserActor,
+  caseId: string,
+  input: TShareCase,
+): Promise<SharePreview[]> {
   const kase = await loadCase(ctx.db, actor, caseId);
-  const expansion = input.groups?.length ? await resolveRecipients(ctx.db, ctx.config.nodeId, { parties: input.recipients, groups: input.groups }) : null;
-  const { plans } = await planShare(ctx, ctx.db, actor, kase, expansion ? { ...input, recipients: expansion.recipients } : input);
+  const expansion = input.groups?.length
+    ? await resolveRecipients(ctx.db, ctx.config.nodeId, { parties: input.recipients, groups: input.groups })
+    : null;
+  const { plans } = await planShare(
+    ctx,
+    ctx.db,
+    actor,
+    kase,
+    expansion ? { ...input, recipients: expansion.recipients } : input,
+  );
   const out: SharePreview[] = [];
   for (const plan of plans) {
     const peer = await findPeer(ctx.db, plan.party);

@@ -19,12 +19,22 @@ export async function listEvidence(ctx: ServiceContext, actor: Actor, caseId: st
   return (await listCaseEvidence(ctx.db, caseId)).filter((e) => isEvidenceVisible(ctx.config.nodeId, e));
 }
 
-export async function getEvidence(ctx: ServiceContext, actor: Actor, caseId: string, evidenceId: string): Promise<EvidenceRecord> {
+export async function getEvidence(
+  ctx: ServiceContext,
+  actor: Actor,
+  caseId: string,
+  evidenceId: string,
+): Promise<EvidenceRecord> {
   const kase = await readableCase(ctx, actor, caseId);
   return (await loadEvidence(ctx, ctx.db, kase, evidenceId)).record;
 }
 
-export async function getCustody(ctx: ServiceContext, actor: Actor, caseId: string, evidenceId: string): Promise<CustodyState & { evidence: EvidenceRecord }> {
+export async function getCustody(
+  ctx: ServiceContext,
+  actor: Actor,
+  caseId: string,
+  evidenceId: string,
+): Promise<CustodyState & { evidence: EvidenceRecord }> {
   const kase = await readableCase(ctx, actor, caseId);
   const { record } = await loadEvidence(ctx, ctx.db, kase, evidenceId);
   return { evidence: record, ...(await verifyCustody(ctx, ctx.db, record)) };

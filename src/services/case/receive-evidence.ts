@@ -7,8 +7,17 @@
 // (a later share of the same case sends it again).
 import { AppError, validationError } from '../../errors.js';
 import {
-  DEFAULT_EVIDENCE_LIMITS, checkReceivedChain, custodyTransferInvalid, handoverCustody, handoverNote, receivedEvidenceRecord,
-  sealEvidence, sha256Hex, validateEvidenceInput, verifyCustodyChain, type CaseRecord,
+  DEFAULT_EVIDENCE_LIMITS,
+  checkReceivedChain,
+  custodyTransferInvalid,
+  handoverCustody,
+  handoverNote,
+  receivedEvidenceRecord,
+  sealEvidence,
+  sha256Hex,
+  validateEvidenceInput,
+  verifyCustodyChain,
+  type CaseRecord,
 } from '../../domain/case/index.js';
 import type { PeerActor, SystemActor } from '../../domain/shared/actor.js';
 import type { Queryable } from '../../storage/db.js';
@@ -21,33 +30,62 @@ import type { EvidenceTransferredBody } from './case-share-messages.js';
 import { custodyKeyResolver } from './custody-keys.js';
 import { caseForRequestEvidence } from './request-evidence.js';
 
-export async function receiveEvidence(ctx: ServiceContext, peer: PeerActor, body: EvidenceTransferredBody): Promise<void> {
+export async function receiveEvidence(
+  ctx: ServiceContext,
+  peer: PeerActor,
+  body: EvidenceTransferredBody,
+): Promise<void> {
   const now = ctx.clock();
   const local = ctx.config.nodeId;
   const meta = body.evidence;
   await ctx.db.transaction(async (tx) => {
-    const verification = verifyCustodyChain(body.custody, await custodyKeyResolver(ctx, tx, body.custody), { expectedHead: body.custodyHead });
+    const verification = verifyCustodyChain(body.custody, await custodyKeyResolver(ctx, tx, body.custody), {
+      expectedHead: body.custodyHead,
+    });
     const failure = checkReceivedChain(body.custody, meta.id, peer.partyId, verification);
     if (failure) throw custodyTransferInvalid(failure, meta.id);
     const bytes = Buffer.from(body.content, 'base64');
     const receivedSha256 = sha256Hex(bytes);
     if (bytes.length !== meta.size || receivedSha256 !== meta.sha256) {
-      throw new AppError('EVIDENCE_INTEGRITY_FAILED', { details: { reason: 'transfer', evidenceId: meta.id, size: bytes.length } });
+      throw new AppError('EVIDENCE_INTEGRITY_FAILED', {
+        details: { reason: 'transfer', evidenceId: meta.id, size: bytes.length },
+      });
     }
-    if (bytes.length > ctx.config.maxEvidenceBytes) throw new AppError('EVIDENCE_TOO_LARGE', { details: { maxBytes: ctx.config.maxEvidenceBytes, size: bytes.length } });
-    const issues = validateEvidenceInput({ ...meta, description: meta.description ?? undefined }, { ...DEFAULT_EVIDENCE_LIMITS, maxBytes: ctx.config.maxEvidenceBytes });
+    if (bytes.length > ctx.config.maxEvidenceBytes)
+      throw new AppError('EVIDENCE_TOO_LARGE', {
+        details: { maxBytes: ctx.config.maxEvidenceBytes, size: bytes.length },
+      });
+    const issues = validateEvidenceInput(
+      { ...meta, description: meta.description ?? undefined },
+      { ...DEFAULT_EVIDENCE_LIMITS, maxBytes: ctx.config.maxEvidenceBytes },
+    );
     if (issues.length) throw validationError(issues, 'EVIDENCE_INVALID');
     if (await findEvidence(tx, meta.id)) return;
 
     const { kase, requestId, purpose } = await targetCase(ctx, tx, peer, body, now);
     const sealed = sealEvidence(bytes, ctx.secrets.masterKey, { masterKeyId: ctx.secrets.masterKeyId, aad: meta.id });
     const { record, events } = receivedEvidenceRecord({
-      kase, meta, requestId, encryption: sealed.encryption, sender: peer, now, receivedSha256, transferredBy: body.transferredBy,
+      kase,
+      meta,
+      requestId,
+      encryption: sealed.encryption,
+      sender: peer,
+      now,
+      receivedSha256,
+      transferredBy: body.transferredBy,
     });
     const system: SystemActor = { kind: 'system', partyId: local };
     const h = handoverCustody({
-      kase, evidence: record, chain: body.custody, kind: 'received', actor: system, now, party: local,
-      note: handoverNote('received', peer.partyId, purpose), signingKey: ctx.secrets.signingKey, keyId: ctx.secrets.signingKeyId,
+      kase,
+      evidence: record,
+      chain: body.custody,
+      kind: 'received',
+      actor: system,
+      now,
+      party: local,
+      note: handoverNote('received', peer.partyId, purpose),
+      signingKey: ctx.secrets.signingKey,
+      keyId: ctx.secrets.signingKeyId,
     });
     // Written under a name made from the ids: a retry of this message after a rollback overwrites it.
     const store = objectStoreFor(ctx.config);
@@ -65,7 +103,11 @@ export async function receiveEvidence(ctx: ServiceContext, peer: PeerActor, body
 }
 
 async function targetCase(
-  ctx: ServiceContext, tx: Queryable, peer: PeerActor, body: EvidenceTransferredBody, now: Date,
+  ctx: ServiceContext,
+  tx: Queryable,
+  peer: PeerActor,
+  body: EvidenceTransferredBody,
+  now: Date,
 ): Promise<{ kase: CaseRecord; requestId: string | null; purpose: string }> {
   const c = body.context;
   if (c.kind === 'request') {

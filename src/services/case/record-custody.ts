@@ -9,7 +9,11 @@ import { appendCustody, loadEvidence, openStoredEvidence } from './evidence-supp
 export type CustodyStep = { kind: 'verified' | 'transferred' | 'exported'; note?: string };
 
 export async function recordCustodyStep(
-  ctx: ServiceContext, actor: UserActor, caseId: string, evidenceId: string, step: CustodyStep,
+  ctx: ServiceContext,
+  actor: UserActor,
+  caseId: string,
+  evidenceId: string,
+  step: CustodyStep,
 ): Promise<{ evidence: EvidenceRecord; event: CustodyEvent }> {
   const kase = await loadCase(ctx.db, actor, caseId);
   requireCaseAccess(actor, step.kind === 'verified' ? 'access_evidence' : 'export_evidence', kase);

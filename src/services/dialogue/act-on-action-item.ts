@@ -6,11 +6,25 @@ import { findMeeting, listOutcomes } from '../../storage/repositories/meeting.re
 import { updateActionItem } from '../../storage/repositories/action-item.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
-import { loadActionItem, nextItemCheckAt, requireDueDateInRange, viewActionItem, type ActionItemView } from './dialogue-view.js';
+import {
+  loadActionItem,
+  nextItemCheckAt,
+  requireDueDateInRange,
+  viewActionItem,
+  type ActionItemView,
+} from './dialogue-view.js';
 
-export type ActionItemActionInput = { action: ActionItemAction } & Omit<ActionItemActionParams, 'meetingStartsAt' | 'outcomeIds'>;
+export type ActionItemActionInput = { action: ActionItemAction } & Omit<
+  ActionItemActionParams,
+  'meetingStartsAt' | 'outcomeIds'
+>;
 
-export async function actOnActionItem(ctx: ServiceContext, actor: Actor, id: string, input: ActionItemActionInput): Promise<ActionItemView> {
+export async function actOnActionItem(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  input: ActionItemActionInput,
+): Promise<ActionItemView> {
   const { action, ...params } = input;
   requireDueDateInRange(params.changes?.dueDate);
   const now = ctx.clock();
@@ -25,9 +39,17 @@ export async function actOnActionItem(ctx: ServiceContext, actor: Actor, id: str
     const { record, events } = applyActionItemAction(item, action, actor, now, { ...params, ...context });
     // A note only adds to the history; the item itself is unchanged.
     if (record.version !== item.version) await updateActionItem(tx, record, item.version, nextItemCheckAt(record));
-    await recordChange(tx, {
-      actor, subjectType: 'action_item', subjectId: id, events, auditData: { meetingId: item.meetingId, status: record.status },
-    }, now);
+    await recordChange(
+      tx,
+      {
+        actor,
+        subjectType: 'action_item',
+        subjectId: id,
+        events,
+        auditData: { meetingId: item.meetingId, status: record.status },
+      },
+      now,
+    );
     return viewActionItem(record, actor, now);
   });
 }

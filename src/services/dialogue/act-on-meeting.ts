@@ -13,18 +13,37 @@ import { loadMeeting, viewMeeting, type MeetingView } from './dialogue-view.js';
 
 export type MeetingActionInput = { action: MeetingAction } & MeetingActionParams;
 
-export async function actOnMeeting(ctx: ServiceContext, actor: Actor, id: string, input: MeetingActionInput): Promise<MeetingView> {
+export async function actOnMeeting(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  input: MeetingActionInput,
+): Promise<MeetingView> {
   const { action, ...params } = input;
   // Taking this node's own party off a meeting would hide it from the people editing it.
   if (params.changes?.parties && !params.changes.parties.includes(actor.partyId)) {
-    throw validationError([issue('changes.parties', 'own_party_required', 'Your own party must stay among the parties.', '本方必须保留在参会方中。')], 'DIALOGUE_VALIDATION_FAILED');
+    throw validationError(
+      [
+        issue(
+          'changes.parties',
+          'own_party_required',
+          'Your own party must stay among the parties.',
+          '本方必须保留在参会方中。',
+        ),
+      ],
+      'DIALOGUE_VALIDATION_FAILED',
+    );
   }
   const now = ctx.clock();
   const meeting = await ctx.db.transaction(async (tx) => {
     const before = await loadMeeting(tx, actor, id, true);
     const { record, events } = applyMeetingAction(before, action, actor, now, params);
     await updateMeeting(tx, record, before.version);
-    await recordChange(tx, { actor, subjectType: 'meeting', subjectId: id, events, auditData: { status: record.status } }, now);
+    await recordChange(
+      tx,
+      { actor, subjectType: 'meeting', subjectId: id, events, auditData: { status: record.status } },
+      now,
+    );
     return record;
   });
   const items = await listActionItems(ctx.db, { party: actor.partyId, meetingIds: [id], limit: 1000, offset: 0 });

@@ -5,7 +5,11 @@ import type { Bilingual } from '../../error-types.js';
 import type { ActionItem } from '../../domain/dialogue/index.js';
 import { evaluateActionItem } from '../../domain/dialogue/index.js';
 import type { SystemActor } from '../../domain/shared/actor.js';
-import { dueActionItemIds, findActionItem, setActionItemNextCheck } from '../../storage/repositories/action-item.repository.js';
+import {
+  dueActionItemIds,
+  findActionItem,
+  setActionItemNextCheck,
+} from '../../storage/repositories/action-item.repository.js';
 import { recordClockEvent } from '../../storage/repositories/notification.repository.js';
 import type { ClockSource } from '../shared/clock-source.js';
 import type { ServiceContext } from '../context.js';
@@ -20,8 +24,14 @@ function overdueNotice(item: ActionItem, ownParty: string, owner: Bilingual): { 
   return {
     title: { en: `Action item overdue: ${item.title.en}`, zh: `行动事项已逾期：${item.title.zh}` },
     body: ours
-      ? { en: `Our commitment (${item.ownerName}) was due on ${due.en}.`, zh: `本方承诺事项（${item.ownerName}）应于 ${due.zh} 完成。` }
-      : { en: `${owner.en}'s commitment (${item.ownerName}) was due on ${due.en}; follow up with them.`, zh: `${owner.zh}的承诺事项（${item.ownerName}）应于 ${due.zh} 完成，请跟进。` },
+      ? {
+          en: `Our commitment (${item.ownerName}) was due on ${due.en}.`,
+          zh: `本方承诺事项（${item.ownerName}）应于 ${due.zh} 完成。`,
+        }
+      : {
+          en: `${owner.en}'s commitment (${item.ownerName}) was due on ${due.en}; follow up with them.`,
+          zh: `${owner.zh}的承诺事项（${item.ownerName}）应于 ${due.zh} 完成，请跟进。`,
+        },
   };
 }
 
@@ -39,11 +49,35 @@ async function fireOverdue(ctx: ServiceContext, id: string, now: Date): Promise<
     await setActionItemNextCheck(tx, id, null);
     const key = `overdue:${item.dueDate}`;
     if (!(await recordClockEvent(tx, 'action_item', id, key, now.toISOString()))) return [];
-    await recordChange(tx, {
-      actor: system, subjectType: 'action_item', subjectId: id, auditData: { meetingId: item.meetingId },
-      events: [{ type: 'dialogue.action_item_overdue', at: clock.dueAt, data: { meetingId: item.meetingId, actionItemId: id, dueDate: item.dueDate, ownerParty: item.ownerParty } }],
-    }, now);
-    await notify(tx, { to: { role: 'supervisor' }, kind: 'dialogue.action_item_overdue', subjectType: 'action_item', subjectId: id, severity: 'warning', ...overdueNotice(item, ctx.config.nodeId, (await partyNames(ctx, tx))(item.ownerParty)) }, now);
+    await recordChange(
+      tx,
+      {
+        actor: system,
+        subjectType: 'action_item',
+        subjectId: id,
+        auditData: { meetingId: item.meetingId },
+        events: [
+          {
+            type: 'dialogue.action_item_overdue',
+            at: clock.dueAt,
+            data: { meetingId: item.meetingId, actionItemId: id, dueDate: item.dueDate, ownerParty: item.ownerParty },
+          },
+        ],
+      },
+      now,
+    );
+    await notify(
+      tx,
+      {
+        to: { role: 'supervisor' },
+        kind: 'dialogue.action_item_overdue',
+        subjectType: 'action_item',
+        subjectId: id,
+        severity: 'warning',
+        ...overdueNotice(item, ctx.config.nodeId, (await partyNames(ctx, tx))(item.ownerParty)),
+      },
+      now,
+    );
     return [key];
   });
 }

@@ -8,9 +8,20 @@ import { insertActionItem } from '../../storage/repositories/action-item.reposit
 import { listOutcomes } from '../../storage/repositories/meeting.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
-import { loadMeeting, nextItemCheckAt, requireDueDateInRange, viewActionItem, type ActionItemView } from './dialogue-view.js';
+import {
+  loadMeeting,
+  nextItemCheckAt,
+  requireDueDateInRange,
+  viewActionItem,
+  type ActionItemView,
+} from './dialogue-view.js';
 
-export async function createActionItem(ctx: ServiceContext, actor: Actor, meetingId: string, input: ActionItemInput): Promise<ActionItemView> {
+export async function createActionItem(
+  ctx: ServiceContext,
+  actor: Actor,
+  meetingId: string,
+  input: ActionItemInput,
+): Promise<ActionItemView> {
   requireDueDateInRange(input.dueDate);
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
@@ -19,7 +30,11 @@ export async function createActionItem(ctx: ServiceContext, actor: Actor, meetin
     const outcomeIds = (await listOutcomes(tx, meetingId)).map((o) => o.id);
     const { record, events } = decideCreateActionItem(meeting, input, actor, now, { id: newId(), outcomeIds });
     await insertActionItem(tx, record, nextItemCheckAt(record));
-    await recordChange(tx, { actor, subjectType: 'action_item', subjectId: record.id, events, auditData: { meetingId } }, now);
+    await recordChange(
+      tx,
+      { actor, subjectType: 'action_item', subjectId: record.id, events, auditData: { meetingId } },
+      now,
+    );
     return viewActionItem(record, actor, now);
   });
 }

@@ -13,7 +13,11 @@ export async function createMeeting(ctx: ServiceContext, actor: Actor, input: Me
   const { record, events } = decideCreateMeeting(input, actor, now, { id: newId() });
   await ctx.db.transaction(async (tx) => {
     await insertMeeting(tx, record);
-    await recordChange(tx, { actor, subjectType: 'meeting', subjectId: record.id, events, auditData: { status: record.status } }, now);
+    await recordChange(
+      tx,
+      { actor, subjectType: 'meeting', subjectId: record.id, events, auditData: { status: record.status } },
+      now,
+    );
   });
   return viewMeeting(record, [], actor, now);
 }

@@ -3,10 +3,20 @@
 import { AppError, validationError } from '../../errors.js';
 import { issue } from '../../domain/shared/bilingual.js';
 import type {
-  ActionItem, ActionItemAction, ActionItemEvaluation, Meeting, MeetingAction, MeetingProgress,
+  ActionItem,
+  ActionItemAction,
+  ActionItemEvaluation,
+  Meeting,
+  MeetingAction,
+  MeetingProgress,
 } from '../../domain/dialogue/index.js';
 import {
-  allowedActionItemActions, allowedMeetingActions, canDialogue, dueInstant, evaluateActionItem, OPEN_ITEM_STATUSES,
+  allowedActionItemActions,
+  allowedMeetingActions,
+  canDialogue,
+  dueInstant,
+  evaluateActionItem,
+  OPEN_ITEM_STATUSES,
   summarizeMeetingProgress,
 } from '../../domain/dialogue/index.js';
 import type { Actor } from '../../domain/shared/actor.js';
@@ -20,20 +30,25 @@ export type ActionItemView = { item: ActionItem; clock: ActionItemEvaluation; al
 /** A record of a mechanism the actor's party is not part of does not exist for it. */
 export async function loadMeeting(db: Queryable, actor: Actor, id: string, forUpdate = false): Promise<Meeting> {
   const meeting = await findMeeting(db, id, forUpdate);
-  if (!meeting || !canDialogue(actor, 'view', meeting)) throw new AppError('DIALOGUE_MEETING_NOT_FOUND', { details: { id } });
+  if (!meeting || !canDialogue(actor, 'view', meeting))
+    throw new AppError('DIALOGUE_MEETING_NOT_FOUND', { details: { id } });
   return meeting;
 }
 
 export async function loadActionItem(db: Queryable, actor: Actor, id: string, forUpdate = false): Promise<ActionItem> {
   const item = await findActionItem(db, id, forUpdate);
-  if (!item || !canDialogue(actor, 'view', item)) throw new AppError('DIALOGUE_ACTION_ITEM_NOT_FOUND', { details: { id } });
+  if (!item || !canDialogue(actor, 'view', item))
+    throw new AppError('DIALOGUE_ACTION_ITEM_NOT_FOUND', { details: { id } });
   return item;
 }
 
 /** Due dates past year 9000 are typing errors, and their instants would overflow storage. */
 export function requireDueDateInRange(dueDate: unknown): void {
   if (typeof dueDate === 'string' && dueDate > '9000-12-31') {
-    throw validationError([issue('dueDate', 'out_of_range', 'The due date is too far in the future.', '截止日期过于遥远。')], 'DIALOGUE_VALIDATION_FAILED');
+    throw validationError(
+      [issue('dueDate', 'out_of_range', 'The due date is too far in the future.', '截止日期过于遥远。')],
+      'DIALOGUE_VALIDATION_FAILED',
+    );
   }
 }
 
@@ -43,7 +58,11 @@ export function nextItemCheckAt(item: ActionItem): string | null {
 }
 
 export function viewMeeting(meeting: Meeting, items: readonly ActionItem[], actor: Actor, now: Date): MeetingView {
-  return { meeting, allowedActions: allowedMeetingActions(meeting, actor, now), progress: summarizeMeetingProgress(meeting, items, now) };
+  return {
+    meeting,
+    allowedActions: allowedMeetingActions(meeting, actor, now),
+    progress: summarizeMeetingProgress(meeting, items, now),
+  };
 }
 
 export function viewActionItem(item: ActionItem, actor: Actor, now: Date): ActionItemView {

@@ -7,7 +7,11 @@ import { listRecordEvents, type RecordEventRow } from '../../storage/repositorie
 import type { ServiceContext } from '../context.js';
 import { loadMeeting, viewActionItem, viewMeeting, type ActionItemView, type MeetingView } from './dialogue-view.js';
 
-export type MeetingDetail = MeetingView & { outcomes: Outcome[]; actionItems: ActionItemView[]; history: RecordEventRow[] };
+export type MeetingDetail = MeetingView & {
+  outcomes: Outcome[];
+  actionItems: ActionItemView[];
+  history: RecordEventRow[];
+};
 
 export async function getMeeting(ctx: ServiceContext, actor: Actor, id: string): Promise<MeetingDetail> {
   const now = ctx.clock();
@@ -17,8 +21,16 @@ export async function getMeeting(ctx: ServiceContext, actor: Actor, id: string):
   // One timeline for the meeting: its own events, its outcomes' and its action items'.
   const history = [
     ...(await listRecordEvents(ctx.db, 'meeting', [id])),
-    ...(await listRecordEvents(ctx.db, 'meeting_outcome', outcomes.map((o) => o.id))),
-    ...(await listRecordEvents(ctx.db, 'action_item', items.map((i) => i.id))),
+    ...(await listRecordEvents(
+      ctx.db,
+      'meeting_outcome',
+      outcomes.map((o) => o.id),
+    )),
+    ...(await listRecordEvents(
+      ctx.db,
+      'action_item',
+      items.map((i) => i.id),
+    )),
   ].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
   return {
     ...viewMeeting(meeting, items, actor, now),

@@ -9,12 +9,22 @@ import { viewMeeting, type MeetingView } from './dialogue-view.js';
 
 export type ListMeetingsInput = { status?: MeetingStatus[]; from?: string; to?: string; limit: number; offset: number };
 
-export async function listMeetings(ctx: ServiceContext, actor: Actor, input: ListMeetingsInput): Promise<MeetingView[]> {
+export async function listMeetings(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: ListMeetingsInput,
+): Promise<MeetingView[]> {
   requireDialogueAccess(actor, 'view');
   const now = ctx.clock();
   const meetings = await queryMeetings(ctx.db, { party: actor.partyId, ...input });
-  const items = meetings.length === 0 ? [] : await listActionItems(ctx.db, {
-    party: actor.partyId, meetingIds: meetings.map((m) => m.id), limit: 100_000, offset: 0,
-  });
+  const items =
+    meetings.length === 0
+      ? []
+      : await listActionItems(ctx.db, {
+          party: actor.partyId,
+          meetingIds: meetings.map((m) => m.id),
+          limit: 100_000,
+          offset: 0,
+        });
   return meetings.map((m) => viewMeeting(m, items, actor, now));
 }

@@ -8,14 +8,29 @@ import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
 import { loadMeeting } from './dialogue-view.js';
 
-export async function recordOutcome(ctx: ServiceContext, actor: Actor, meetingId: string, input: OutcomeInput): Promise<Outcome> {
+export async function recordOutcome(
+  ctx: ServiceContext,
+  actor: Actor,
+  meetingId: string,
+  input: OutcomeInput,
+): Promise<Outcome> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const meeting = await loadMeeting(tx, actor, meetingId, true);
     const result = decideRecordOutcome(meeting, input, actor, now, { id: newId() });
     await insertOutcome(tx, result.record);
     if (result.meeting.version !== meeting.version) await updateMeeting(tx, result.meeting, meeting.version);
-    await recordChange(tx, { actor, subjectType: 'meeting_outcome', subjectId: result.record.id, events: result.events, auditData: { meetingId } }, now);
+    await recordChange(
+      tx,
+      {
+        actor,
+        subjectType: 'meeting_outcome',
+        subjectId: result.record.id,
+        events: result.events,
+        auditData: { meetingId },
+      },
+      now,
+    );
     return result.record;
   });
 }

@@ -17,15 +17,31 @@ export async function createExercise(ctx: ServiceContext, actor: Actor, input: T
     if (!scenario) throw new AppError('EXERCISE_SCENARIO_NOT_FOUND', { details: { id: input.scenarioId } });
     const at = now.toISOString();
     const exercise: Exercise = {
-      id: newId(), scenarioId: scenario.id, title: scenario.title, briefing: scenario.briefing,
-      participants: scenario.participants, injects: scenario.injects, state: 'draft', timeScale: input.timeScale,
-      director: { userId: actor.userId, name: actor.name, roles: [...actor.roles] }, createdAt: at, startedAt: null, endedAt: null, version: 1,
+      id: newId(),
+      scenarioId: scenario.id,
+      title: scenario.title,
+      briefing: scenario.briefing,
+      participants: scenario.participants,
+      injects: scenario.injects,
+      state: 'draft',
+      timeScale: input.timeScale,
+      director: { userId: actor.userId, name: actor.name, roles: [...actor.roles] },
+      createdAt: at,
+      startedAt: null,
+      endedAt: null,
+      version: 1,
     };
     await insertExercise(tx, exercise);
-    await recordChange(tx, {
-      actor, subjectType: EXERCISE_SUBJECT, subjectId: exercise.id,
-      events: [{ type: 'created', at, data: { scenarioId: scenario.id, timeScale: input.timeScale } }],
-    }, now);
+    await recordChange(
+      tx,
+      {
+        actor,
+        subjectType: EXERCISE_SUBJECT,
+        subjectId: exercise.id,
+        events: [{ type: 'created', at, data: { scenarioId: scenario.id, timeScale: input.timeScale } }],
+      },
+      now,
+    );
     return exercise;
   });
 }

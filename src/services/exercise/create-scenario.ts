@@ -15,14 +15,27 @@ export async function createScenario(ctx: ServiceContext, actor: Actor, input: T
     const injects = await checkedInjects(tx, ctx, actor, input, now);
     const at = now.toISOString();
     const scenario: Scenario = {
-      id: newId(), title: input.title, briefing: input.briefing, participants: input.participants, injects,
-      createdBy: actor.name, createdAt: at, updatedAt: at, version: 1,
+      id: newId(),
+      title: input.title,
+      briefing: input.briefing,
+      participants: input.participants,
+      injects,
+      createdBy: actor.name,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
     };
     await insertScenario(tx, scenario);
-    await recordChange(tx, {
-      actor, subjectType: SCENARIO_SUBJECT, subjectId: scenario.id,
-      events: [{ type: 'created', at, data: { title: scenario.title.en, injects: injects.length } }],
-    }, now);
+    await recordChange(
+      tx,
+      {
+        actor,
+        subjectType: SCENARIO_SUBJECT,
+        subjectId: scenario.id,
+        events: [{ type: 'created', at, data: { title: scenario.title.en, injects: injects.length } }],
+      },
+      now,
+    );
     return scenario;
   });
 }

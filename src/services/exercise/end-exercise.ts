@@ -17,7 +17,11 @@ export async function endExercise(ctx: ServiceContext, actor: Actor, id: string)
     if (!before) throw new AppError('EXERCISE_NOT_FOUND', { details: { id } });
     const after = decideEnd(before, now);
     await updateExercise(tx, after, before.version);
-    await recordChange(tx, { actor, subjectType: EXERCISE_SUBJECT, subjectId: id, events: [{ type: 'ended', at: after.endedAt! }] }, now);
+    await recordChange(
+      tx,
+      { actor, subjectType: EXERCISE_SUBJECT, subjectId: id, events: [{ type: 'ended', at: after.endedAt! }] },
+      now,
+    );
     await publishExerciseEnded(tx, ctx, after);
     return after;
   });

@@ -4,7 +4,10 @@ import { AppError } from '../../errors.js';
 import type { Actor, UserActor } from '../../domain/shared/actor.js';
 import { rolesHave, type Permission } from '../../domain/user/permissions.js';
 
-export function requireExercisePermission(actor: Actor, permission: Extract<Permission, 'exercise:read' | 'exercise:direct'>): asserts actor is UserActor {
+export function requireExercisePermission(
+  actor: Actor,
+  permission: Extract<Permission, 'exercise:read' | 'exercise:direct'>,
+): asserts actor is UserActor {
   if (actor.kind !== 'user' || !rolesHave(actor.roles, permission)) {
     throw new AppError('EXERCISE_FORBIDDEN', { details: { permission } });
   }

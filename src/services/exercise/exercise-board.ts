@@ -3,7 +3,13 @@
 // the timeline, all computed from this node's records at the time of asking.
 import { AppError } from '../../errors.js';
 import {
-  buildTimeline, exerciseMinuteAt, scoreExercise, type Exercise, type InjectScore, type PartyScore, type TimelineEntry,
+  buildTimeline,
+  exerciseMinuteAt,
+  scoreExercise,
+  type Exercise,
+  type InjectScore,
+  type PartyScore,
+  type TimelineEntry,
 } from '../../domain/exercise/index.js';
 import type { Actor } from '../../domain/shared/actor.js';
 import type { Bilingual } from '../../error-types.js';
@@ -13,9 +19,18 @@ import { requireExercisePermission } from './exercise-access.js';
 import { observeInjects, type ObservedInject } from './observe-injects.js';
 
 export type BoardRow = {
-  injectId: string; party: string; kind: ObservedInject['kind']; title: Bilingual; offsetMinutes: number;
-  plannedAt: string; firedAt: string | null; error: Bilingual | null;
-  callId: string | null; requestId: string | null; reference: string | null; status: string | null;
+  injectId: string;
+  party: string;
+  kind: ObservedInject['kind'];
+  title: Bilingual;
+  offsetMinutes: number;
+  plannedAt: string;
+  firedAt: string | null;
+  error: Bilingual | null;
+  callId: string | null;
+  requestId: string | null;
+  reference: string | null;
+  status: string | null;
   deliveredAt: string | null;
   /** Real instants by which each deadline-bound step is due (for live countdowns). */
   dueAt: { acknowledge: string | null; fulfil: string | null };
@@ -23,11 +38,19 @@ export type BoardRow = {
 };
 
 export type ExerciseBoard = {
-  exercise: Exercise; minute: number | null; rows: BoardRow[]; parties: Omit<PartyScore, 'injects'>[]; timeline: TimelineEntry[];
+  exercise: Exercise;
+  minute: number | null;
+  rows: BoardRow[];
+  parties: Omit<PartyScore, 'injects'>[];
+  timeline: TimelineEntry[];
 };
 
 /** A real deadline instant seen through the time scale: a 15-minute deadline at 60× is due after 15 s. */
-function scaledDue(sentAt: string | null, deadlineMinutes: number | null | undefined, timeScale: number): string | null {
+function scaledDue(
+  sentAt: string | null,
+  deadlineMinutes: number | null | undefined,
+  timeScale: number,
+): string | null {
   if (!sentAt || deadlineMinutes == null) return null;
   return new Date(Date.parse(sentAt) + (deadlineMinutes * 60_000) / timeScale).toISOString();
 }
@@ -35,17 +58,30 @@ function scaledDue(sentAt: string | null, deadlineMinutes: number | null | undef
 export async function buildBoard(ctx: ServiceContext, exercise: Exercise, now: Date): Promise<ExerciseBoard> {
   const observed = await observeInjects(ctx.db, await listDeliveries(ctx.db, [exercise.id]), exercise.timeScale);
   const parties = scoreExercise({
-    timeScale: exercise.timeScale, endedAt: exercise.endedAt, observations: observed, participants: exercise.participants, now,
+    timeScale: exercise.timeScale,
+    endedAt: exercise.endedAt,
+    observations: observed,
+    participants: exercise.participants,
+    now,
   });
   const scores = new Map(parties.flatMap((p) => p.injects.map((s) => [`${s.injectId}/${s.party}`, s] as const)));
   const rows = observed.map((o): BoardRow => {
     const inject = exercise.injects.find((i) => i.id === o.injectId);
     const d = o.delivery;
     return {
-      injectId: o.injectId, party: o.party, kind: o.kind, title: inject?.title ?? { en: o.injectId, zh: o.injectId },
-      offsetMinutes: inject?.offsetMinutes ?? 0, plannedAt: d.plannedAt, firedAt: d.firedAt, error: d.error,
-      callId: d.callId, requestId: d.requestId, reference: o.call?.reference ?? o.request?.reference ?? null,
-      status: o.call?.status ?? o.request?.status ?? null, deliveredAt: o.call?.deliveredAt ?? null,
+      injectId: o.injectId,
+      party: o.party,
+      kind: o.kind,
+      title: inject?.title ?? { en: o.injectId, zh: o.injectId },
+      offsetMinutes: inject?.offsetMinutes ?? 0,
+      plannedAt: d.plannedAt,
+      firedAt: d.firedAt,
+      error: d.error,
+      callId: d.callId,
+      requestId: d.requestId,
+      reference: o.call?.reference ?? o.request?.reference ?? null,
+      status: o.call?.status ?? o.request?.status ?? null,
+      deliveredAt: o.call?.deliveredAt ?? null,
       dueAt: {
         acknowledge: scaledDue(o.sentAt, o.steps.acknowledge?.deadlineMinutes, exercise.timeScale),
         fulfil: scaledDue(o.sentAt, o.steps.fulfil?.deadlineMinutes, exercise.timeScale),
@@ -55,7 +91,9 @@ export async function buildBoard(ctx: ServiceContext, exercise: Exercise, now: D
   });
   return {
     exercise,
-    minute: exercise.startedAt ? exerciseMinuteAt(exercise.startedAt, exercise.endedAt ? new Date(exercise.endedAt) : now, exercise.timeScale) : null,
+    minute: exercise.startedAt
+      ? exerciseMinuteAt(exercise.startedAt, exercise.endedAt ? new Date(exercise.endedAt) : now, exercise.timeScale)
+      : null,
     rows,
     parties: parties.map(({ injects: _injects, ...p }) => p),
     timeline: exercise.startedAt ? buildTimeline(exercise.startedAt, exercise.timeScale, observed) : [],

@@ -26,28 +26,57 @@ export type ExerciseResult = {
 };
 
 const KEY: Record<StepName, 'acknowledgeMinutes' | 'acceptMinutes' | 'fulfilMinutes'> = {
-  acknowledge: 'acknowledgeMinutes', accept: 'acceptMinutes', fulfil: 'fulfilMinutes',
+  acknowledge: 'acknowledgeMinutes',
+  accept: 'acceptMinutes',
+  fulfil: 'fulfilMinutes',
 };
 
 /** Exercises started in [from, to), oldest first, scored as of now (or as of their end). */
-export async function listExerciseResults(ctx: ServiceContext, range: { from: Date; to: Date }): Promise<ExerciseResult[]> {
+export async function listExerciseResults(
+  ctx: ServiceContext,
+  range: { from: Date; to: Date },
+): Promise<ExerciseResult[]> {
   const now = ctx.clock();
-  const exercises = (await listExercises(ctx.db, { startedFrom: range.from.toISOString(), startedTo: range.to.toISOString(), limit: 1000 })).reverse();
-  const deliveries = await listDeliveries(ctx.db, exercises.map((e) => e.id));
+  const exercises = (
+    await listExercises(ctx.db, {
+      startedFrom: range.from.toISOString(),
+      startedTo: range.to.toISOString(),
+      limit: 1000,
+    })
+  ).reverse();
+  const deliveries = await listDeliveries(
+    ctx.db,
+    exercises.map((e) => e.id),
+  );
   const results: ExerciseResult[] = [];
   for (const ex of exercises) {
-    const observed = await observeInjects(ctx.db, deliveries.filter((d) => d.exerciseId === ex.id), ex.timeScale);
-    const parties = scoreExercise({ timeScale: ex.timeScale, endedAt: ex.endedAt, observations: observed, participants: ex.participants, now });
+    const observed = await observeInjects(
+      ctx.db,
+      deliveries.filter((d) => d.exerciseId === ex.id),
+      ex.timeScale,
+    );
+    const parties = scoreExercise({
+      timeScale: ex.timeScale,
+      endedAt: ex.endedAt,
+      observations: observed,
+      participants: ex.participants,
+      now,
+    });
     results.push({
-      exerciseId: ex.id, title: ex.title, startedAt: new Date(ex.startedAt!), ...(ex.endedAt ? { endedAt: new Date(ex.endedAt) } : {}),
+      exerciseId: ex.id,
+      title: ex.title,
+      startedAt: new Date(ex.startedAt!),
+      ...(ex.endedAt ? { endedAt: new Date(ex.endedAt) } : {}),
       parties: parties.map((p) => ({
-        partyId: p.party, score: p.score,
+        partyId: p.party,
+        score: p.score,
         injects: p.injects.map((i) => {
           const measured: ExerciseInjectResult['measured'] = {};
           const deadlines: ExerciseInjectResult['deadlines'] = {};
           for (const s of i.steps) {
             if (s.measuredMinutes != null) measured[KEY[s.step]] = s.measuredMinutes;
-            if (s.deadlineMinutes != null && s.step !== 'accept') deadlines[KEY[s.step] as 'acknowledgeMinutes' | 'fulfilMinutes'] = s.deadlineMinutes;
+            if (s.deadlineMinutes != null && s.step !== 'accept')
+              deadlines[KEY[s.step] as 'acknowledgeMinutes' | 'fulfilMinutes'] = s.deadlineMinutes;
           }
           return { injectId: i.injectId, kind: i.kind, measured, deadlines, met: i.met };
         }),

@@ -17,10 +17,28 @@ export async function getParticipation(ctx: ServiceContext, actor: Actor, id: st
   const p = await findParticipation(ctx.db, id);
   if (!p) throw new AppError('EXERCISE_NOT_FOUND', { details: { id } });
   const calls = await listCalls(ctx.db, { exercise: id, limit: 500, offset: 0 });
-  const requests = await listRequests(ctx.db, { exercise: id, ownParty: ctx.config.nodeId, excludeDraftsOfOthers: true, limit: 500, offset: 0 });
+  const requests = await listRequests(ctx.db, {
+    exercise: id,
+    ownParty: ctx.config.nodeId,
+    excludeDraftsOfOthers: true,
+    limit: 500,
+    offset: 0,
+  });
   const records: InjectedRecord[] = [
-    ...calls.map((c) => ({ kind: 'call' as const, id: c.id, reference: c.reference, status: c.status, at: c.placedAt })),
-    ...requests.map((r) => ({ kind: 'request' as const, id: r.id, reference: r.reference, status: r.status, at: r.submittedAt ?? r.createdAt })),
+    ...calls.map((c) => ({
+      kind: 'call' as const,
+      id: c.id,
+      reference: c.reference,
+      status: c.status,
+      at: c.placedAt,
+    })),
+    ...requests.map((r) => ({
+      kind: 'request' as const,
+      id: r.id,
+      reference: r.reference,
+      status: r.status,
+      at: r.submittedAt ?? r.createdAt,
+    })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return { ...p, records };
 }

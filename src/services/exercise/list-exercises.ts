@@ -11,7 +11,9 @@ export type ExerciseOverview = { scenarios: Scenario[]; exercises: Exercise[]; p
 export async function listExerciseOverview(ctx: ServiceContext, actor: Actor): Promise<ExerciseOverview> {
   requireExercisePermission(actor, 'exercise:read');
   const [scenarios, exercises, participations] = await Promise.all([
-    listScenarios(ctx.db, 200), listExercises(ctx.db, { limit: 200 }), listParticipations(ctx.db, 200),
+    listScenarios(ctx.db, 200),
+    listExercises(ctx.db, { limit: 200 }),
+    listParticipations(ctx.db, 200),
   ]);
   return { scenarios, exercises, participations };
 }

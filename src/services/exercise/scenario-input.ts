@@ -8,7 +8,13 @@ import type { Queryable } from '../../storage/db.js';
 import { listPeers } from '../../storage/repositories/peer.repository.js';
 import type { ServiceContext } from '../context.js';
 
-export async function checkedInjects(db: Queryable, ctx: ServiceContext, actor: UserActor, input: TScenarioInput, now: Date): Promise<Inject[]> {
+export async function checkedInjects(
+  db: Queryable,
+  ctx: ServiceContext,
+  actor: UserActor,
+  input: TScenarioInput,
+  now: Date,
+): Promise<Inject[]> {
   const peers = (await listPeers(db)).filter((p) => p.status === 'active').map((p) => p.id);
   const issues = validateScenario(input, { ownParty: ctx.config.nodeId, peers, author: actor, now });
   if (issues.length) throw validationError(issues, 'EXERCISE_VALIDATION_FAILED');

@@ -2,7 +2,12 @@
 // inject gets one delivery row per party with its planned instant (the worker fires them), and the
 // participants' nodes are told the exercise is running — all in one transaction.
 import { AppError } from '../../errors.js';
-import { scheduleInjects, startExercise as decideStart, type Exercise, type InjectDelivery } from '../../domain/exercise/index.js';
+import {
+  scheduleInjects,
+  startExercise as decideStart,
+  type Exercise,
+  type InjectDelivery,
+} from '../../domain/exercise/index.js';
 import type { Actor } from '../../domain/shared/actor.js';
 import { newId } from '../../shared/ids.js';
 import { findExercise, insertDeliveries, updateExercise } from '../../storage/repositories/exercise.repository.js';
@@ -25,15 +30,35 @@ export async function startExercise(ctx: ServiceContext, actor: Actor, id: strin
     }
     const kinds = new Map(after.injects.map((i) => [i.id, i.kind]));
     const deliveries: InjectDelivery[] = scheduleInjects(after.injects, now, after.timeScale).map((p) => ({
-      id: newId(), exerciseId: id, injectId: p.injectId, party: p.party, kind: kinds.get(p.injectId)!, plannedAt: p.plannedAt,
-      firedAt: null, callId: null, requestId: null, error: null,
+      id: newId(),
+      exerciseId: id,
+      injectId: p.injectId,
+      party: p.party,
+      kind: kinds.get(p.injectId)!,
+      plannedAt: p.plannedAt,
+      firedAt: null,
+      callId: null,
+      requestId: null,
+      error: null,
     }));
     await updateExercise(tx, after, before.version);
     await insertDeliveries(tx, deliveries);
-    await recordChange(tx, {
-      actor, subjectType: EXERCISE_SUBJECT, subjectId: id,
-      events: [{ type: 'started', at: after.startedAt!, data: { participants: after.participants, timeScale: after.timeScale, injects: deliveries.length } }],
-    }, now);
+    await recordChange(
+      tx,
+      {
+        actor,
+        subjectType: EXERCISE_SUBJECT,
+        subjectId: id,
+        events: [
+          {
+            type: 'started',
+            at: after.startedAt!,
+            data: { participants: after.participants, timeScale: after.timeScale, injects: deliveries.length },
+          },
+        ],
+      },
+      now,
+    );
     await publishExerciseStarted(tx, ctx, after);
     return after;
   });

@@ -8,7 +8,12 @@ import { recordChange } from '../shared/record-change.js';
 import { requireExercisePermission, SCENARIO_SUBJECT } from './exercise-access.js';
 import { checkedInjects } from './scenario-input.js';
 
-export async function updateScenario(ctx: ServiceContext, actor: Actor, id: string, input: TScenarioInput): Promise<Scenario> {
+export async function updateScenario(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  input: TScenarioInput,
+): Promise<Scenario> {
   requireExercisePermission(actor, 'exercise:direct');
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
@@ -16,11 +21,26 @@ export async function updateScenario(ctx: ServiceContext, actor: Actor, id: stri
     if (!before) throw new AppError('EXERCISE_SCENARIO_NOT_FOUND', { details: { id } });
     const injects = await checkedInjects(tx, ctx, actor, input, now);
     const at = now.toISOString();
-    const after: Scenario = { ...before, title: input.title, briefing: input.briefing, participants: input.participants, injects, updatedAt: at, version: before.version + 1 };
+    const after: Scenario = {
+      ...before,
+      title: input.title,
+      briefing: input.briefing,
+      participants: input.participants,
+      injects,
+      updatedAt: at,
+      version: before.version + 1,
+    };
     await saveScenario(tx, after, before.version);
-    await recordChange(tx, {
-      actor, subjectType: SCENARIO_SUBJECT, subjectId: id, events: [{ type: 'updated', at, data: { injects: injects.length } }],
-    }, now);
+    await recordChange(
+      tx,
+      {
+        actor,
+        subjectType: SCENARIO_SUBJECT,
+        subjectId: id,
+        events: [{ type: 'updated', at, data: { injects: injects.length } }],
+      },
+      now,
+    );
     return after;
   });
 }

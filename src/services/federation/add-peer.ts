@@ -14,14 +14,22 @@ export type CardSource = { card?: unknown; url?: string };
 
 /** Loads and verifies a card; refuses one that fails verification (FED_CARD_INVALID, with the reason). */
 export async function loadCandidateCard(ctx: ServiceContext, source: CardSource): Promise<NodeCard> {
-  const raw = source.card !== undefined ? source.card : source.url ? await fetchNodeCard(source.url, ctx.config.federationHttpTimeoutMs, ctx.logger) : undefined;
+  const raw =
+    source.card !== undefined
+      ? source.card
+      : source.url
+        ? await fetchNodeCard(source.url, ctx.config.federationHttpTimeoutMs, ctx.logger)
+        : undefined;
   if (raw === undefined) throw new AppError('INVALID_INPUT', { details: { reason: 'give a card or a url' } });
   const check = verifyNodeCard(raw);
   if (!check.ok) throw new AppError('FED_CARD_INVALID', { details: { reason: check.reason } });
   return check.card;
 }
 
-export async function previewPeerCard(ctx: ServiceContext, source: CardSource): Promise<{ card: NodeCard; fingerprint: string }> {
+export async function previewPeerCard(
+  ctx: ServiceContext,
+  source: CardSource,
+): Promise<{ card: NodeCard; fingerprint: string }> {
   const card = await loadCandidateCard(ctx, source);
   return { card, fingerprint: formatFingerprint(card.fingerprint) };
 }
@@ -43,14 +51,29 @@ export async function addPeer(ctx: ServiceContext, actor: Actor, input: AddPeerI
   const view = await ctx.db.transaction(async (tx) => {
     if (await findPeer(tx, card.id)) throw new AppError('FED_PEER_EXISTS', { details: { peer: card.id } });
     const row = {
-      id: card.id, name: card.name, country: card.country, endpoint: card.endpoint, card: card as unknown as Record<string, unknown>,
-      fingerprint: card.fingerprint, status: 'active' as const, addedAt: now, updatedAt: now, version: 1,
+      id: card.id,
+      name: card.name,
+      country: card.country,
+      endpoint: card.endpoint,
+      card: card as unknown as Record<string, unknown>,
+      fingerprint: card.fingerprint,
+      status: 'active' as const,
+      addedAt: now,
+      updatedAt: now,
+      version: 1,
     };
     await insertPeer(tx, row);
-    await appendAudit(tx, {
-      actor, action: 'federation.peer_added', subjectType: 'peer', subjectId: card.id,
-      data: { fingerprint: card.fingerprint, endpoint: card.endpoint, country: card.country },
-    }, ctx.clock());
+    await appendAudit(
+      tx,
+      {
+        actor,
+        action: 'federation.peer_added',
+        subjectType: 'peer',
+        subjectId: card.id,
+        data: { fingerprint: card.fingerprint, endpoint: card.endpoint, country: card.country },
+      },
+      ctx.clock(),
+    );
     return presentPeer(row);
   });
   invalidatePeer(ctx.db, card.id);

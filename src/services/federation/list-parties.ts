@@ -7,7 +7,9 @@ import { listPeers } from '../../storage/repositories/peer.repository.js';
 import type { ServiceContext } from '../context.js';
 
 export type PartyView = {
-  id: string; name: Bilingual; country: string;
+  id: string;
+  name: Bilingual;
+  country: string;
   /** This node itself. */
   self: boolean;
   /** Can be written to now: this node, or a peer that is not suspended. */
@@ -16,10 +18,22 @@ export type PartyView = {
 
 /** This node first, then the peers by id. */
 export async function listParties(ctx: Pick<ServiceContext, 'config'>, db: Queryable): Promise<PartyView[]> {
-  const own: PartyView = { id: ctx.config.nodeId, name: { ...ctx.config.nodeName }, country: ctx.config.country, self: true, active: true };
-  const peers = (await listPeers(db)).filter((p) => p.id !== own.id).map((p): PartyView => ({
-    id: p.id, name: { en: p.name.en, zh: p.name.zh }, country: p.country, self: false, active: p.status === 'active',
-  }));
+  const own: PartyView = {
+    id: ctx.config.nodeId,
+    name: { ...ctx.config.nodeName },
+    country: ctx.config.country,
+    self: true,
+    active: true,
+  };
+  const peers = (await listPeers(db))
+    .filter((p) => p.id !== own.id)
+    .map((p): PartyView => ({
+      id: p.id,
+      name: { en: p.name.en, zh: p.name.zh },
+      country: p.country,
+      self: false,
+      active: p.status === 'active',
+    }));
   return [own, ...peers];
 }
 

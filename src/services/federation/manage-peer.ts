@@ -10,7 +10,12 @@ import { deletePeer, findPeer, updatePeer, type PeerStatus } from '../../storage
 import type { ServiceContext } from '../context.js';
 import { presentPeer, type PeerView } from './present-peer.js';
 
-export async function setPeerStatus(ctx: ServiceContext, actor: Actor, peerId: string, status: PeerStatus): Promise<PeerView> {
+export async function setPeerStatus(
+  ctx: ServiceContext,
+  actor: Actor,
+  peerId: string,
+  status: PeerStatus,
+): Promise<PeerView> {
   const now = ctx.clock();
   const view = await ctx.db.transaction(async (tx) => {
     const peer = await findPeer(tx, peerId);
@@ -19,9 +24,16 @@ export async function setPeerStatus(ctx: ServiceContext, actor: Actor, peerId: s
     const next = { ...peer, status, updatedAt: now.toISOString() };
     await updatePeer(tx, next);
     if (status === 'active') await clearRetryGate(tx, peerId);
-    await appendAudit(tx, {
-      actor, action: status === 'active' ? 'federation.peer_resumed' : 'federation.peer_suspended', subjectType: 'peer', subjectId: peerId,
-    }, now);
+    await appendAudit(
+      tx,
+      {
+        actor,
+        action: status === 'active' ? 'federation.peer_resumed' : 'federation.peer_suspended',
+        subjectType: 'peer',
+        subjectId: peerId,
+      },
+      now,
+    );
     return presentPeer(next);
   });
   invalidatePeer(ctx.db, peerId);
@@ -35,9 +47,17 @@ export async function removePeer(ctx: ServiceContext, actor: Actor, peerId: stri
     const peer = await findPeer(tx, peerId);
     if (!peer) throw new AppError('FED_PEER_NOT_FOUND', { details: { peer: peerId } });
     await deletePeer(tx, peerId);
-    await appendAudit(tx, {
-      actor, action: 'federation.peer_removed', subjectType: 'peer', subjectId: peerId, data: { fingerprint: peer.fingerprint },
-    }, ctx.clock());
+    await appendAudit(
+      tx,
+      {
+        actor,
+        action: 'federation.peer_removed',
+        subjectType: 'peer',
+        subjectId: peerId,
+        data: { fingerprint: peer.fingerprint },
+      },
+      ctx.clock(),
+    );
   });
   invalidatePeer(ctx.db, peerId);
 }

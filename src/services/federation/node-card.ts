@@ -10,7 +10,11 @@ const MAX_RETIRED_ON_CARD = 20;
 export function ownNodeCard(ctx: ServiceContext, fallbackEndpoint?: string): NodeCard {
   // Without a public URL: the listen address, over https when the node serves TLS itself.
   const scheme = ctx.config.tlsCertFile ? 'https' : 'http';
-  const endpoint = (ctx.config.publicUrl ?? fallbackEndpoint ?? `${scheme}://${ctx.config.host}:${ctx.config.port}`).replace(/\/+$/, '');
+  const endpoint = (
+    ctx.config.publicUrl ??
+    fallbackEndpoint ??
+    `${scheme}://${ctx.config.host}:${ctx.config.port}`
+  ).replace(/\/+$/, '');
   const ring = ctx.secrets.keyRing;
   let byEndpoint = cache.get(ring);
   if (!byEndpoint) cache.set(ring, (byEndpoint = new Map()));
@@ -20,7 +24,11 @@ export function ownNodeCard(ctx: ServiceContext, fallbackEndpoint?: string): Nod
     // The card lists the most recent retired versions only (a card holds at most 100): peers need
     // them to verify recent old messages and to follow a rotation; older ones stay in the ring.
     const recent = { versions: ring.versions.slice(-(MAX_RETIRED_ON_CARD + 1)) };
-    card = buildNodeCard({ id: nodeId, name: nodeName, country: country.toUpperCase(), endpoint }, recent, currentKeys(ring).createdAt);
+    card = buildNodeCard(
+      { id: nodeId, name: nodeName, country: country.toUpperCase(), endpoint },
+      recent,
+      currentKeys(ring).createdAt,
+    );
     byEndpoint.set(endpoint, card);
   }
   return card;

@@ -15,7 +15,11 @@ import type { ServiceContext } from '../context.js';
 export const KEY_RING_FILE = 'keyring.enc';
 
 export async function loadNodeSecrets(
-  db: Queryable, dataDir: string, env: NodeJS.ProcessEnv = process.env, now = new Date(), logger?: Logger,
+  db: Queryable,
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  now = new Date(),
+  logger?: Logger,
 ): Promise<NodeSecrets> {
   const masterKey = loadMasterKey(keysDir(dataDir), env);
   let stored = await readKeyRing(db);
@@ -32,7 +36,7 @@ export async function loadNodeSecrets(
       rmSync(file, { force: true });
       logger?.info('federation key ring moved from keys/keyring.enc into the database');
     } else {
-      logger?.warn('keys/keyring.enc differs from the key ring in the database; the database\'s ring is used');
+      logger?.warn("keys/keyring.enc differs from the key ring in the database; the database's ring is used");
     }
   }
   return secretsFromRing(masterKey, deserializeKeyRing(stored.sealed, masterKey), stored.version);
@@ -44,7 +48,11 @@ export async function refreshNodeSecrets(ctx: ServiceContext): Promise<boolean> 
   const version = await keyRingVersion(ctx.db);
   if (version === null || version === ctx.secrets.ringVersion) return false;
   const stored = (await readKeyRing(ctx.db))!;
-  ctx.secrets = secretsFromRing(ctx.secrets.masterKey, deserializeKeyRing(stored.sealed, ctx.secrets.masterKey), stored.version);
+  ctx.secrets = secretsFromRing(
+    ctx.secrets.masterKey,
+    deserializeKeyRing(stored.sealed, ctx.secrets.masterKey),
+    stored.version,
+  );
   ctx.logger.info({ version: stored.version }, 'federation key ring changed by another process; reloaded');
   return true;
 }

@@ -9,18 +9,42 @@ import type { ServiceContext } from '../context.js';
 
 export const MAX_PINGS_PER_CALL = 10_000;
 
-export type PingResult = { peer: string; count: number; firstSeq: number; lastSeq: number; firstMid: string; lastMid: string };
+export type PingResult = {
+  peer: string;
+  count: number;
+  firstSeq: number;
+  lastSeq: number;
+  firstMid: string;
+  lastMid: string;
+};
 
 export async function pingPeer(ctx: ServiceContext, actor: Actor, peerId: string, count: number): Promise<PingResult> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
-    const bodies = Array.from({ length: count }, () => ({ nonce: randomBytes(9).toString('base64url'), sentAt: now.toISOString() }));
-    const sent = await enqueueMessages(tx, ctx, { to: peerId, channel: PING_CHANNEL, type: PING_TYPE, schema: 1, bodies });
+    const bodies = Array.from({ length: count }, () => ({
+      nonce: randomBytes(9).toString('base64url'),
+      sentAt: now.toISOString(),
+    }));
+    const sent = await enqueueMessages(tx, ctx, {
+      to: peerId,
+      channel: PING_CHANNEL,
+      type: PING_TYPE,
+      schema: 1,
+      bodies,
+    });
     const first = sent[0]!;
     const last = sent.at(-1)!;
-    await appendAudit(tx, {
-      actor, action: 'federation.ping_sent', subjectType: 'peer', subjectId: peerId, data: { count, firstSeq: first.seq, lastSeq: last.seq },
-    }, now);
+    await appendAudit(
+      tx,
+      {
+        actor,
+        action: 'federation.ping_sent',
+        subjectType: 'peer',
+        subjectId: peerId,
+        data: { count, firstSeq: first.seq, lastSeq: last.seq },
+      },
+      now,
+    );
     return { peer: peerId, count, firstSeq: first.seq, lastSeq: last.seq, firstMid: first.mid, lastMid: last.mid };
   });
 }

@@ -7,16 +7,40 @@ import type { DeadLetter } from '../../storage/repositories/federation-dead-lett
 import { refusalReason } from './refusal-reason.js';
 
 export type DeadLetterView = {
-  mid: string; from: string; channel: string; seq: number; type: string; schema: number; code: string; reason: Bilingual | null;
-  details: Record<string, unknown> | null; batchId: string; receivedAt: string; state: DeadLetter['state'];
-  discardedAt: string | null; discardedBy: string | null; size: number;
+  mid: string;
+  from: string;
+  channel: string;
+  seq: number;
+  type: string;
+  schema: number;
+  code: string;
+  reason: Bilingual | null;
+  details: Record<string, unknown> | null;
+  batchId: string;
+  receivedAt: string;
+  state: DeadLetter['state'];
+  discardedAt: string | null;
+  discardedBy: string | null;
+  size: number;
 };
 
 export function presentDeadLetter(d: DeadLetter): DeadLetterView {
   return {
-    mid: d.mid, from: d.from, channel: d.channel, seq: d.seq, type: d.type, schema: d.schema, code: d.code, reason: refusalReason(d.code),
-    details: d.details, batchId: d.bid, receivedAt: d.receivedAt.toISOString(), state: d.state,
-    discardedAt: d.discardedAt?.toISOString() ?? null, discardedBy: d.discardedBy, size: d.size,
+    mid: d.mid,
+    from: d.from,
+    channel: d.channel,
+    seq: d.seq,
+    type: d.type,
+    schema: d.schema,
+    code: d.code,
+    reason: refusalReason(d.code),
+    details: d.details,
+    batchId: d.bid,
+    receivedAt: d.receivedAt.toISOString(),
+    state: d.state,
+    discardedAt: d.discardedAt?.toISOString() ?? null,
+    discardedBy: d.discardedBy,
+    size: d.size,
   };
 }
 

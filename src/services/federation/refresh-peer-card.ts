@@ -17,7 +17,9 @@ const MIN_CHECK_INTERVAL_MS = 10_000;
 export type RefreshResult = { updated: boolean; rotated: boolean; fingerprint: string };
 
 export async function refreshPeerCard(
-  ctx: ServiceContext, peerId: string, opts: { ifStale?: boolean; actor?: Actor } = {},
+  ctx: ServiceContext,
+  peerId: string,
+  opts: { ifStale?: boolean; actor?: Actor } = {},
 ): Promise<RefreshResult> {
   const peer = await findPeer(ctx.db, peerId);
   if (!peer) throw new AppError('FED_PEER_NOT_FOUND', { details: { peer: peerId } });
@@ -29,17 +31,32 @@ export async function refreshPeerCard(
   }
   await recordCardCheck(ctx.db, peerId, now);
   const trusted = verifyNodeCard(peer.card);
-  if (!trusted.ok) throw new AppError('FED_CARD_INVALID', { details: { peer: peerId, reason: `stored card: ${trusted.reason}` } });
+  if (!trusted.ok)
+    throw new AppError('FED_CARD_INVALID', { details: { peer: peerId, reason: `stored card: ${trusted.reason}` } });
   const fetched = await fetchNodeCard(peer.endpoint, ctx.config.federationHttpTimeoutMs, ctx.logger);
   const check = verifyCardUpdate(trusted.card, fetched);
   const actor = opts.actor ?? { kind: 'system' as const, partyId: ctx.config.nodeId };
   if (!check.ok) {
-    await ctx.db.transaction((tx) => appendAudit(tx, {
-      actor, action: 'federation.peer_card_refused', subjectType: 'peer', subjectId: peerId, data: { reason: check.reason },
-    }, now));
+    await ctx.db.transaction((tx) =>
+      appendAudit(
+        tx,
+        {
+          actor,
+          action: 'federation.peer_card_refused',
+          subjectType: 'peer',
+          subjectId: peerId,
+          data: { reason: check.reason },
+        },
+        now,
+      ),
+    );
     throw new AppError('FED_CARD_UPDATE_REFUSED', { details: { peer: peerId, reason: check.reason } });
   }
-  if (check.card.issuedAt === trusted.card.issuedAt && check.card.fingerprint === trusted.card.fingerprint && check.card.endpoint === peer.endpoint) {
+  if (
+    check.card.issuedAt === trusted.card.issuedAt &&
+    check.card.fingerprint === trusted.card.fingerprint &&
+    check.card.endpoint === peer.endpoint
+  ) {
     return unchanged;
   }
   const card = check.card;
@@ -47,13 +64,25 @@ export async function refreshPeerCard(
     const current = await findPeer(tx, peerId);
     if (!current) throw new AppError('FED_PEER_NOT_FOUND', { details: { peer: peerId } });
     await updatePeer(tx, {
-      ...current, name: card.name, country: card.country, endpoint: card.endpoint, card: card as unknown as Record<string, unknown>,
-      fingerprint: card.fingerprint, updatedAt: now.toISOString(),
+      ...current,
+      name: card.name,
+      country: card.country,
+      endpoint: card.endpoint,
+      card: card as unknown as Record<string, unknown>,
+      fingerprint: card.fingerprint,
+      updatedAt: now.toISOString(),
     });
-    await appendAudit(tx, {
-      actor, action: 'federation.peer_card_updated', subjectType: 'peer', subjectId: peerId,
-      data: { rotated: check.rotated, fingerprint: card.fingerprint, previousFingerprint: peer.fingerprint },
-    }, now);
+    await appendAudit(
+      tx,
+      {
+        actor,
+        action: 'federation.peer_card_updated',
+        subjectType: 'peer',
+        subjectId: peerId,
+        data: { rotated: check.rotated, fingerprint: card.fingerprint, previousFingerprint: peer.fingerprint },
+      },
+      now,
+    );
   });
   invalidatePeer(ctx.db, peerId);
   return { updated: true, rotated: check.rotated, fingerprint: card.fingerprint };

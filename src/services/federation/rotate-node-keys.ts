@@ -12,7 +12,10 @@ import { replaceKeyRing } from '../../storage/repositories/node-key-ring.reposit
 import type { ServiceContext } from '../context.js';
 import { refreshNodeSecrets } from './node-key-ring.js';
 
-export async function rotateNodeKeys(ctx: ServiceContext, actor: Actor): Promise<{ kid: string; fingerprint: string; previousKid: string }> {
+export async function rotateNodeKeys(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<{ kid: string; fingerprint: string; previousKid: string }> {
   const now = ctx.clock();
   await refreshNodeSecrets(ctx);
   const { masterKey, ringVersion } = ctx.secrets;
@@ -25,10 +28,17 @@ export async function rotateNodeKeys(ctx: ServiceContext, actor: Actor): Promise
     if (!(await replaceKeyRing(tx, serializeKeyRing(ring, masterKey), ringVersion, now))) {
       throw new AppError('CONFLICT', { details: { reason: 'the keys were rotated by another process meanwhile' } });
     }
-    await appendAudit(tx, {
-      actor, action: 'federation.keys_rotated', subjectType: 'node', subjectId: ctx.config.nodeId,
-      data: { kid: current.kid, previousKid: previous.kid, fingerprint },
-    }, now);
+    await appendAudit(
+      tx,
+      {
+        actor,
+        action: 'federation.keys_rotated',
+        subjectType: 'node',
+        subjectId: ctx.config.nodeId,
+        data: { kid: current.kid, previousKid: previous.kid, fingerprint },
+      },
+      now,
+    );
   });
   ctx.secrets = secretsFromRing(masterKey, ring, ringVersion + 1);
   return { kid: current.kid, fingerprint, previousKid: previous.kid };

@@ -27,4 +27,3 @@ export async function sweepHousekeeping(ctx: ServiceContext): Promise<Housekeepi
   const tempFiles = await sweepTempFiles(ctx.config.dataDir, new Date(now.getTime() - TEMP_FILE_MAX_AGE_MS));
   return { sessions, buckets, uploads, tempFiles };
 }
-

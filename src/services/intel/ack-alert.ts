@@ -2,7 +2,11 @@
 // the same pair re-opens it.
 import type { UserActor } from '../../domain/shared/actor.js';
 import { AppError } from '../../errors.js';
-import { findVisibleAlert, setAlertAcked, type AlertRow } from '../../storage/repositories/observable-index.repository.js';
+import {
+  findVisibleAlert,
+  setAlertAcked,
+  type AlertRow,
+} from '../../storage/repositories/observable-index.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
 import { alertVisibilityOf } from './alert-visibility.js';
@@ -14,9 +18,16 @@ export async function ackAlert(ctx: ServiceContext, actor: UserActor, id: string
     if (!alert) throw new AppError('INTEL_CORRELATION_ALERT_NOT_FOUND', { details: { id } });
     if (alert.ackedAt) return alert;
     await setAlertAcked(tx, id, actor.name, now);
-    await recordChange(tx, {
-      actor, subjectType: 'correlation_alert', subjectId: id, events: [{ type: 'acknowledged', at: now.toISOString() }],
-    }, now);
+    await recordChange(
+      tx,
+      {
+        actor,
+        subjectType: 'correlation_alert',
+        subjectId: id,
+        events: [{ type: 'acknowledged', at: now.toISOString() }],
+      },
+      now,
+    );
     return { ...alert, ackedAt: now.toISOString(), ackedBy: actor.name };
   });
 }

@@ -10,14 +10,20 @@ export type ExportStixOptions = { collection?: string; types?: string[]; pageSiz
 /** Resolves the collection first (so a bad name fails before any byte is sent), then returns the bundle text stream. */
 export async function exportStix(ctx: ServiceContext, options: ExportStixOptions): Promise<AsyncGenerator<string>> {
   const collection = await getCollectionByIdOrAlias(ctx.db, options.collection ?? 'local');
-  if (!collection) throw new AppError('INTEL_STIX_COLLECTION_NOT_FOUND', { details: { collection: options.collection } });
+  if (!collection)
+    throw new AppError('INTEL_STIX_COLLECTION_NOT_FOUND', { details: { collection: options.collection } });
   const pageSize = options.pageSize ?? 2000;
   return (async function* bundle(): AsyncGenerator<string> {
     yield `{"type":"bundle","id":"bundle--${randomUUID()}","objects":[`;
     let afterSeq = 0;
     let first = true;
     for (;;) {
-      const page = await readObjectsAfter(ctx.db, { collectionId: collection.id, ...(options.types?.length ? { types: options.types } : {}), afterSeq, limit: pageSize });
+      const page = await readObjectsAfter(ctx.db, {
+        collectionId: collection.id,
+        ...(options.types?.length ? { types: options.types } : {}),
+        afterSeq,
+        limit: pageSize,
+      });
       if (page.length === 0) break;
       yield (first ? '\n' : ',\n') + page.map((r) => r.object).join(',\n');
       first = false;

@@ -8,7 +8,10 @@ import { AppError } from '../../errors.js';
 import { BundleFormatError, readBundleObjects } from '../../intel/stix/bundle-stream.js';
 import type { StixObject } from '../../intel/stix/types.js';
 import { validateStixObject, type StixIssue } from '../../intel/stix/validate.js';
-import { getCollectionByIdOrAlias, type IntelCollectionRow } from '../../storage/repositories/intel-object.repository.js';
+import {
+  getCollectionByIdOrAlias,
+  type IntelCollectionRow,
+} from '../../storage/repositories/intel-object.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
 import { stixObservables, storeStixObjects } from './store-stix.js';
@@ -42,12 +45,24 @@ export type ImportStixResult = {
   invalid: InvalidStixObject[];
 };
 
-export async function importStix(ctx: ServiceContext, input: AsyncIterable<Uint8Array | string>, options: ImportStixOptions): Promise<ImportStixResult> {
+export async function importStix(
+  ctx: ServiceContext,
+  input: AsyncIterable<Uint8Array | string>,
+  options: ImportStixOptions,
+): Promise<ImportStixResult> {
   const collection = await getCollectionByIdOrAlias(ctx.db, options.collection ?? 'local');
-  if (!collection) throw new AppError('INTEL_STIX_COLLECTION_NOT_FOUND', { details: { collection: options.collection } });
+  if (!collection)
+    throw new AppError('INTEL_STIX_COLLECTION_NOT_FOUND', { details: { collection: options.collection } });
   const batchSize = options.batchSize ?? 2000;
   const keepInvalid = options.keepInvalid ?? 1000;
-  const result: ImportStixResult = { collectionId: collection.id, total: 0, imported: 0, duplicates: 0, invalidCount: 0, invalid: [] };
+  const result: ImportStixResult = {
+    collectionId: collection.id,
+    total: 0,
+    imported: 0,
+    duplicates: 0,
+    invalidCount: 0,
+    invalid: [],
+  };
   const reject = (invalid: InvalidStixObject): void => {
     result.invalidCount++;
     if (result.invalid.length < keepInvalid) result.invalid.push(invalid);
@@ -75,16 +90,39 @@ export async function importStix(ctx: ServiceContext, input: AsyncIterable<Uint8
     });
     stages.committed.catch(() => undefined); // a failure surfaces at the next await of the chain
   };
-  const settle = async (): Promise<void> => { await older; await previous.committed; };
+  const settle = async (): Promise<void> => {
+    await older;
+    await previous.committed;
+  };
   try {
     for await (const element of readBundleObjects(input, options.onBytes ? { onBytes: options.onBytes } : {})) {
       result.total++;
       if ('error' in element) {
-        reject({ index: element.index, issues: [{ path: '', code: 'json', message: { en: `Not valid JSON (byte ${element.offset}): ${element.error}`, zh: `不是有效的 JSON（第 ${element.offset} 字节）：${element.error}` } }] });
+        reject({
+          index: element.index,
+          issues: [
+            {
+              path: '',
+              code: 'json',
+              message: {
+                en: `Not valid JSON (byte ${element.offset}): ${element.error}`,
+                zh: `不是有效的 JSON（第 ${element.offset} 字节）：${element.error}`,
+              },
+            },
+          ],
+        });
         continue;
       }
       const checked = validateStixObject(element.value);
-      if (!checked.ok) { reject({ index: element.index, ...(checked.id ? { id: checked.id } : {}), ...(checked.type ? { type: checked.type } : {}), issues: checked.issues }); continue; }
+      if (!checked.ok) {
+        reject({
+          index: element.index,
+          ...(checked.id ? { id: checked.id } : {}),
+          ...(checked.type ? { type: checked.type } : {}),
+          issues: checked.issues,
+        });
+        continue;
+      }
       batch.push(checked.object);
       if (batch.length >= batchSize) await flush();
     }
@@ -114,11 +152,17 @@ type StoreStages = { inserted: Promise<void>; committed: Promise<void> };
  * insert rejects `inserted` too, so the next batch never waits on a batch that will not come.
  */
 function storeBatch(
-  ctx: ServiceContext, collection: IntelCollectionRow, batch: StixObject[], options: ImportStixOptions,
-  previous: StoreStages, result: ImportStixResult,
+  ctx: ServiceContext,
+  collection: IntelCollectionRow,
+  batch: StixObject[],
+  options: ImportStixOptions,
+  previous: StoreStages,
+  result: ImportStixResult,
 ): StoreStages {
   let markInserted!: (error?: unknown) => void;
-  const inserted = new Promise<void>((resolve, reject) => { markInserted = (error) => (error === undefined ? resolve() : reject(error)); });
+  const inserted = new Promise<void>((resolve, reject) => {
+    markInserted = (error) => (error === undefined ? resolve() : reject(error));
+  });
   inserted.catch(() => undefined);
   const committed = (async () => {
     const now = ctx.clock();
@@ -127,13 +171,27 @@ function storeBatch(
       const stored = await ctx.db.transaction(async (tx) => {
         await previous.inserted;
         const counts = await storeStixObjects(tx, ctx, collection, batch, now, {
-          source: options.source ?? 'import', observables, onInserted: () => markInserted(),
+          source: options.source ?? 'import',
+          observables,
+          onInserted: () => markInserted(),
         });
         await previous.committed;
-        await recordChange(tx, {
-          actor: options.actor, subjectType: 'intel_collection', subjectId: collection.id,
-          events: [{ type: 'stix_imported', at: now.toISOString(), data: { received: batch.length, inserted: counts.inserted, duplicates: counts.duplicates } }],
-        }, now);
+        await recordChange(
+          tx,
+          {
+            actor: options.actor,
+            subjectType: 'intel_collection',
+            subjectId: collection.id,
+            events: [
+              {
+                type: 'stix_imported',
+                at: now.toISOString(),
+                data: { received: batch.length, inserted: counts.inserted, duplicates: counts.duplicates },
+              },
+            ],
+          },
+          now,
+        );
         return counts;
       });
       result.imported += stored.inserted;

@@ -6,14 +6,24 @@ import { caseAccess } from '../../domain/case/policy.js';
 import { ROLES, type Role } from '../../domain/shared/roles.js';
 import { rolesHave, type Permission } from '../../domain/user/permissions.js';
 import {
-  decideMatch, KIND_PERMISSION, orderPair, valueHash, type MatchDecision, type SourceKind,
+  decideMatch,
+  KIND_PERMISSION,
+  orderPair,
+  valueHash,
+  type MatchDecision,
+  type SourceKind,
 } from '../../intel/correlation/rules.js';
 import { correlationNotice } from '../../intel/correlation/notice.js';
 import { newId } from '../../shared/ids.js';
 import type { Queryable } from '../../storage/db.js';
 import { findCasesByIds } from '../../storage/repositories/case.repository.js';
 import {
-  findOtherSources, indexSourceValues, listCaseMembersWithRoles, upsertAlert, type FreshValue, type IndexKey,
+  findOtherSources,
+  indexSourceValues,
+  listCaseMembersWithRoles,
+  upsertAlert,
+  type FreshValue,
+  type IndexKey,
 } from '../../storage/repositories/observable-index.repository.js';
 import type { ServiceContext } from '../context.js';
 import { notify } from '../notification/notify.js';
@@ -33,8 +43,11 @@ export type CorrelationHit = {
 };
 
 export async function recordObservables(
-  tx: Queryable, ctx: ServiceContext, source: ObservableSource,
-  observables: { type: ObservableType; value: string }[], now: Date,
+  tx: Queryable,
+  ctx: ServiceContext,
+  source: ObservableSource,
+  observables: { type: ObservableType; value: string }[],
+  now: Date,
 ): Promise<CorrelationHit[]> {
   const unique = new Map<string, IndexKey>();
   for (const o of observables) {
@@ -60,29 +73,72 @@ export async function recordObservables(
     const other: ObservableSource = { kind: o.kind as SourceKind, id: o.id, ...(o.label ? { label: o.label } : {}) };
     const [a, b] = orderPair(source, other);
     const alert = await upsertPairAlert(tx, ctx, a, b, { type: o.type, value: o.value }, now);
-    hits.push({ type: o.type as ObservableType, value: o.value, other, decision: 'alert', alertId: alert, sourceCount: mine.sourceCount });
+    hits.push({
+      type: o.type as ObservableType,
+      value: o.value,
+      other,
+      decision: 'alert',
+      alertId: alert,
+      sourceCount: mine.sourceCount,
+    });
   }
   return hits;
 }
 
-async function upsertPairAlert(tx: Queryable, ctx: ServiceContext, a: ObservableSource, b: ObservableSource, match: { type: string; value: string }, now: Date): Promise<string> {
+async function upsertPairAlert(
+  tx: Queryable,
+  ctx: ServiceContext,
+  a: ObservableSource,
+  b: ObservableSource,
+  match: { type: string; value: string },
+  now: Date,
+): Promise<string> {
   const { id, isNew } = await upsertAlert(tx, newId(), a, b, match, now);
   if (isNew) {
-    await recordChange(tx, {
-      actor: { kind: 'system', partyId: ctx.config.nodeId }, subjectType: 'correlation_alert', subjectId: id,
-      events: [{ type: 'raised', at: now.toISOString(), data: { a: `${a.kind}:${a.id}`, b: `${b.kind}:${b.id}`, type: match.type } }],
-    }, now);
+    await recordChange(
+      tx,
+      {
+        actor: { kind: 'system', partyId: ctx.config.nodeId },
+        subjectType: 'correlation_alert',
+        subjectId: id,
+        events: [
+          {
+            type: 'raised',
+            at: now.toISOString(),
+            data: { a: `${a.kind}:${a.id}`, b: `${b.kind}:${b.id}`, type: match.type },
+          },
+        ],
+      },
+      now,
+    );
     await notifyAudience(tx, ctx, id, a, b, match, now);
   }
   return id;
 }
 
 /** Notifies the people who may see both sources: members of the case side(s) holding the other permission, else roles. */
-async function notifyAudience(tx: Queryable, ctx: ServiceContext, alertId: string, a: ObservableSource, b: ObservableSource, match: { type: string; value: string }, now: Date): Promise<void> {
-  const perms = [a, b].filter((s) => s.kind !== 'case').map((s) => KIND_PERMISSION[s.kind as Exclude<SourceKind, 'case'>]);
+async function notifyAudience(
+  tx: Queryable,
+  ctx: ServiceContext,
+  alertId: string,
+  a: ObservableSource,
+  b: ObservableSource,
+  match: { type: string; value: string },
+  now: Date,
+): Promise<void> {
+  const perms = [a, b]
+    .filter((s) => s.kind !== 'case')
+    .map((s) => KIND_PERMISSION[s.kind as Exclude<SourceKind, 'case'>]);
   const caseIds = [...new Set([a, b].filter((s) => s.kind === 'case').map((s) => s.id))];
   const { title, body } = correlationNotice(match, a, b);
-  const base = { kind: 'intel.correlation', subjectType: 'correlation_alert', subjectId: alertId, title, body, severity: 'info' as const };
+  const base = {
+    kind: 'intel.correlation',
+    subjectType: 'correlation_alert',
+    subjectId: alertId,
+    title,
+    body,
+    severity: 'info' as const,
+  };
   const allowed = (roles: readonly Role[]) => perms.every((p: Permission) => rolesHave(roles, p));
   if (caseIds.length === 0) {
     for (const role of ROLES.filter((r) => allowed([r]))) await notify(tx, { ...base, to: { role } }, now);
@@ -99,4 +155,3 @@ async function notifyAudience(tx: Queryable, ctx: ServiceContext, alertId: strin
     if (inAll && allowed(roles)) await notify(tx, { ...base, to: { userId } }, now);
   }
 }
-

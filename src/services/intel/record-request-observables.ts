@@ -12,15 +12,24 @@ import type { ServiceContext } from '../context.js';
 import { recordObservables, type CorrelationHit } from './record-observables.js';
 
 const KIND_TO_TYPE: Partial<Record<IdentifierKind, ObservableType>> = {
-  domain: 'domain', ip: 'ip', url: 'url', email: 'email', phone: 'phone', wallet: 'crypto_wallet',
+  domain: 'domain',
+  ip: 'ip',
+  url: 'url',
+  email: 'email',
+  phone: 'phone',
+  wallet: 'crypto_wallet',
 };
 
-export function requestObservables(request: Pick<RequestRecord, 'identifiers'>, defaultCountry: string): { type: ObservableType; value: string }[] {
+export function requestObservables(
+  request: Pick<RequestRecord, 'identifiers'>,
+  defaultCountry: string,
+): { type: ObservableType; value: string }[] {
   const out: { type: ObservableType; value: string }[] = [];
   for (const id of request.identifiers) {
     if (id.kind === 'account') {
       const n = tryNormalizeObservable('account_handle', id.value, id.service ? { platform: id.service } : {});
-      if (n.ok && n.observable.subtype && isKnownPlatform(n.observable.subtype)) out.push({ type: 'account_handle', value: n.observable.value });
+      if (n.ok && n.observable.subtype && isKnownPlatform(n.observable.subtype))
+        out.push({ type: 'account_handle', value: n.observable.value });
       continue;
     }
     const type = KIND_TO_TYPE[id.kind];
@@ -32,6 +41,17 @@ export function requestObservables(request: Pick<RequestRecord, 'identifiers'>, 
   return out;
 }
 
-export function recordRequestObservables(tx: Queryable, ctx: ServiceContext, request: RequestRecord, now: Date): Promise<CorrelationHit[]> {
-  return recordObservables(tx, ctx, { kind: 'request', id: request.id, label: request.reference }, requestObservables(request, ctx.config.country), now);
+export function recordRequestObservables(
+  tx: Queryable,
+  ctx: ServiceContext,
+  request: RequestRecord,
+  now: Date,
+): Promise<CorrelationHit[]> {
+  return recordObservables(
+    tx,
+    ctx,
+    { kind: 'request', id: request.id, label: request.reference },
+    requestObservables(request, ctx.config.country),
+    now,
+  );
 }

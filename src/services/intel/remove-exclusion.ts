@@ -5,15 +5,26 @@ import { deleteExclusion, type ExclusionRow } from '../../storage/repositories/o
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
 
-export async function removeExclusion(ctx: ServiceContext, actor: UserActor, type: string, valueHash: string): Promise<ExclusionRow> {
+export async function removeExclusion(
+  ctx: ServiceContext,
+  actor: UserActor,
+  type: string,
+  valueHash: string,
+): Promise<ExclusionRow> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const removed = await deleteExclusion(tx, type, valueHash);
     if (!removed) throw new AppError('INTEL_CORRELATION_EXCLUSION_NOT_FOUND', { details: { type, valueHash } });
-    await recordChange(tx, {
-      actor, subjectType: 'correlation_exclusion', subjectId: `${type}:${valueHash}`,
-      events: [{ type: 'removed', at: now.toISOString(), data: { value: removed.value } }],
-    }, now);
+    await recordChange(
+      tx,
+      {
+        actor,
+        subjectType: 'correlation_exclusion',
+        subjectId: `${type}:${valueHash}`,
+        events: [{ type: 'removed', at: now.toISOString(), data: { value: removed.value } }],
+      },
+      now,
+    );
     return removed;
   });
 }

@@ -42,13 +42,24 @@ export type StoreStixOptions = {
 
 /** Inserts the objects inside the caller's transaction and, when any version was new, correlates their values. */
 export async function storeStixObjects(
-  tx: Queryable, ctx: ServiceContext, collection: { id: string; title: string }, objects: StixObject[], now: Date, options: StoreStixOptions,
+  tx: Queryable,
+  ctx: ServiceContext,
+  collection: { id: string; title: string },
+  objects: StixObject[],
+  now: Date,
+  options: StoreStixOptions,
 ): Promise<{ inserted: number; duplicates: number }> {
   const stored = await insertStixObjects(tx, collection.id, objects, options.source, now);
   options.onInserted?.();
   const observables = options.observables ?? stixObservables(objects);
   if (stored.inserted > 0 && observables.length > 0) {
-    await recordObservables(tx, ctx, { kind: 'intel', id: collection.id, label: collection.title }, [...observables], now);
+    await recordObservables(
+      tx,
+      ctx,
+      { kind: 'intel', id: collection.id, label: collection.title },
+      [...observables],
+      now,
+    );
   }
   return stored;
 }

@@ -6,7 +6,12 @@ import { AppError } from '../../errors.js';
 import type { StixObject } from '../../intel/stix/types.js';
 import { validateStixObject } from '../../intel/stix/validate.js';
 import { newId } from '../../shared/ids.js';
-import { findStatus, insertStatus, type StatusDetail, type StatusRow } from '../../storage/repositories/taxii.repository.js';
+import {
+  findStatus,
+  insertStatus,
+  type StatusDetail,
+  type StatusRow,
+} from '../../storage/repositories/taxii.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
 import { storeStixObjects } from './store-stix.js';
@@ -16,7 +21,12 @@ import type { TaxiiCaller } from './taxii-viewer.js';
 const versionOf = (o: Record<string, unknown>) =>
   typeof o.modified === 'string' ? o.modified : typeof o.created === 'string' ? o.created : '';
 
-export async function addTaxiiObjects(ctx: ServiceContext, caller: TaxiiCaller, collection: ViewedCollection, body: unknown): Promise<StatusRow> {
+export async function addTaxiiObjects(
+  ctx: ServiceContext,
+  caller: TaxiiCaller,
+  collection: ViewedCollection,
+  body: unknown,
+): Promise<StatusRow> {
   const objects = (body as { objects?: unknown } | null)?.objects;
   if (!body || typeof body !== 'object' || Array.isArray(body) || (objects !== undefined && !Array.isArray(objects))) {
     throw new AppError('INTEL_TAXII_BAD_ENVELOPE');
@@ -34,26 +44,52 @@ export async function addTaxiiObjects(ctx: ServiceContext, caller: TaxiiCaller, 
     } else {
       const raw = (obj && typeof obj === 'object' ? obj : {}) as Record<string, unknown>;
       failures.push({
-        id: checked.id ?? '', version: versionOf(raw),
-        message: checked.issues.map((i) => `${i.path || '(object)'}: ${i.message.en}`).join('; ').slice(0, 2000),
+        id: checked.id ?? '',
+        version: versionOf(raw),
+        message: checked.issues
+          .map((i) => `${i.path || '(object)'}: ${i.message.en}`)
+          .join('; ')
+          .slice(0, 2000),
       });
     }
   }
   const status: StatusRow = {
-    id: newId(), collectionId: collection.id, userId: caller.viewer.userId, status: 'complete', requestTimestamp: now.toISOString(),
-    totalCount: list.length, successes, failures, pendings: [],
+    id: newId(),
+    collectionId: collection.id,
+    userId: caller.viewer.userId,
+    status: 'complete',
+    requestTimestamp: now.toISOString(),
+    totalCount: list.length,
+    successes,
+    failures,
+    pendings: [],
   };
   const source = caller.viewer.kind === 'party' ? `peer:${caller.viewer.party}` : 'taxii:push';
   await ctx.db.transaction(async (tx) => {
     const stored = await storeStixObjects(tx, ctx, collection, valid, now, { source });
     await insertStatus(tx, status);
-    await recordChange(tx, {
-      actor: caller.actor, subjectType: 'intel_collection', subjectId: collection.id,
-      events: [{
-        type: 'taxii_objects_added', at: now.toISOString(),
-        data: { statusId: status.id, total: list.length, inserted: stored.inserted, duplicates: stored.duplicates, failures: failures.length },
-      }],
-    }, now);
+    await recordChange(
+      tx,
+      {
+        actor: caller.actor,
+        subjectType: 'intel_collection',
+        subjectId: collection.id,
+        events: [
+          {
+            type: 'taxii_objects_added',
+            at: now.toISOString(),
+            data: {
+              statusId: status.id,
+              total: list.length,
+              inserted: stored.inserted,
+              duplicates: stored.duplicates,
+              failures: failures.length,
+            },
+          },
+        ],
+      },
+      now,
+    );
   });
   // Read back so the answer carries the stored (microsecond) request_timestamp, as GET status will.
   return (await findStatus(ctx.db, status.id)) ?? status;

@@ -6,7 +6,12 @@ import type { UserActor } from '../../domain/shared/actor.js';
 import { DEFAULT_API_ROOT } from '../../intel/taxii/access.js';
 import { newId } from '../../shared/ids.js';
 import {
-  countObjectsByCollection, findCollection, findCollectionByAlias, insertCollection, listCollections, updateCollection,
+  countObjectsByCollection,
+  findCollection,
+  findCollectionByAlias,
+  insertCollection,
+  listCollections,
+  updateCollection,
   type CollectionRow,
 } from '../../storage/repositories/taxii.repository.js';
 import type { Queryable } from '../../storage/db.js';
@@ -14,7 +19,12 @@ import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
 
 export type CollectionInput = {
-  title: string; description?: string; alias?: string | null; readers?: string[]; writers?: string[]; maxTlp?: CollectionRow['maxTlp'];
+  title: string;
+  description?: string;
+  alias?: string | null;
+  readers?: string[];
+  writers?: string[];
+  maxTlp?: CollectionRow['maxTlp'];
   /** The TAXII API root to serve it under (DEFAULT_API_ROOT when not given). */
   apiRoot?: string;
 };
@@ -28,26 +38,58 @@ export async function listCollectionsWithCounts(ctx: ServiceContext): Promise<Co
 
 const unique = (list: string[] | undefined) => [...new Set(list ?? [])].sort();
 
-export async function createCollection(ctx: ServiceContext, actor: UserActor, input: CollectionInput): Promise<CollectionRow> {
+export async function createCollection(
+  ctx: ServiceContext,
+  actor: UserActor,
+  input: CollectionInput,
+): Promise<CollectionRow> {
   const now = ctx.clock();
   const row: CollectionRow = {
-    id: newId(), alias: input.alias ?? null, title: input.title, description: input.description ?? '',
-    readers: unique(input.readers), writers: unique(input.writers), maxTlp: input.maxTlp ?? 'AMBER', createdAt: now.toISOString(),
+    id: newId(),
+    alias: input.alias ?? null,
+    title: input.title,
+    description: input.description ?? '',
+    readers: unique(input.readers),
+    writers: unique(input.writers),
+    maxTlp: input.maxTlp ?? 'AMBER',
+    createdAt: now.toISOString(),
     apiRoot: input.apiRoot ?? DEFAULT_API_ROOT,
   };
   await ctx.db.transaction(async (tx) => {
-    if (row.alias && await findCollectionByAlias(tx, row.alias)) throw new AppError('INTEL_TAXII_COLLECTION_ALIAS_TAKEN');
+    if (row.alias && (await findCollectionByAlias(tx, row.alias)))
+      throw new AppError('INTEL_TAXII_COLLECTION_ALIAS_TAKEN');
     await insertCollection(tx, row);
-    await recordChange(tx, {
-      actor, subjectType: 'intel_collection', subjectId: row.id,
-      events: [{ type: 'created', at: row.createdAt, data: { title: row.title, readers: row.readers, writers: row.writers, maxTlp: row.maxTlp, apiRoot: row.apiRoot } }],
-    }, now);
+    await recordChange(
+      tx,
+      {
+        actor,
+        subjectType: 'intel_collection',
+        subjectId: row.id,
+        events: [
+          {
+            type: 'created',
+            at: row.createdAt,
+            data: {
+              title: row.title,
+              readers: row.readers,
+              writers: row.writers,
+              maxTlp: row.maxTlp,
+              apiRoot: row.apiRoot,
+            },
+          },
+        ],
+      },
+      now,
+    );
   });
   return row;
 }
 
 export async function changeCollection(
-  ctx: ServiceContext, actor: UserActor, id: string, input: Partial<CollectionInput>,
+  ctx: ServiceContext,
+  actor: UserActor,
+  id: string,
+  input: Partial<CollectionInput>,
 ): Promise<CollectionRow> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
@@ -68,10 +110,28 @@ export async function changeCollection(
       if (other && other.id !== id) throw new AppError('INTEL_TAXII_COLLECTION_ALIAS_TAKEN');
     }
     await updateCollection(tx, next);
-    await recordChange(tx, {
-      actor, subjectType: 'intel_collection', subjectId: id,
-      events: [{ type: 'updated', at: now.toISOString(), data: { readers: next.readers, writers: next.writers, maxTlp: next.maxTlp, alias: next.alias, apiRoot: next.apiRoot } }],
-    }, now);
+    await recordChange(
+      tx,
+      {
+        actor,
+        subjectType: 'intel_collection',
+        subjectId: id,
+        events: [
+          {
+            type: 'updated',
+            at: now.toISOString(),
+            data: {
+              readers: next.readers,
+              writers: next.writers,
+              maxTlp: next.maxTlp,
+              alias: next.alias,
+              apiRoot: next.apiRoot,
+            },
+          },
+        ],
+      },
+      now,
+    );
     return next;
   });
 }
@@ -80,7 +140,11 @@ export async function changeCollection(
  * A local collection by id or alias, or 404 INTEL_TAXII_COLLECTION_NOT_FOUND naming it; `q` lets a
  * caller read it inside its own transaction.
  */
-export async function getCollection(ctx: ServiceContext, idOrAlias: string, q: Queryable = ctx.db): Promise<CollectionRow> {
+export async function getCollection(
+  ctx: ServiceContext,
+  idOrAlias: string,
+  q: Queryable = ctx.db,
+): Promise<CollectionRow> {
   const found = await findCollection(q, idOrAlias);
   if (!found) throw new AppError('INTEL_TAXII_COLLECTION_NOT_FOUND', { details: { collection: idOrAlias } });
   return found;

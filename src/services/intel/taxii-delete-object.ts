@@ -10,20 +10,33 @@ import { recordChange } from '../shared/record-change.js';
 import type { ViewedCollection } from './taxii-collection-access.js';
 
 export async function deleteTaxiiObject(
-  ctx: ServiceContext, actor: UserActor, viewer: TaxiiViewer, collection: ViewedCollection, stixId: string, filters: TaxiiFilters,
+  ctx: ServiceContext,
+  actor: UserActor,
+  viewer: TaxiiViewer,
+  collection: ViewedCollection,
+  stixId: string,
+  filters: TaxiiFilters,
 ): Promise<number> {
   const now = ctx.clock();
   // Without match[version] a DELETE removes every version (TAXII 2.1 §5.7).
   const versions = filters.versionsGiven ? filters.versions : { all: true, first: false, last: false, at: [] };
   return ctx.db.transaction(async (tx) => {
     const deleted = await deleteObjects(tx, {
-      collectionId: collection.id, filters: { ...filters, ids: [stixId], versions }, tlps: servedTlpLevels(collection, viewer),
+      collectionId: collection.id,
+      filters: { ...filters, ids: [stixId], versions },
+      tlps: servedTlpLevels(collection, viewer),
     });
     if (deleted === 0) throw new AppError('INTEL_TAXII_OBJECT_NOT_FOUND', { details: { id: stixId } });
-    await recordChange(tx, {
-      actor, subjectType: 'intel_collection', subjectId: collection.id,
-      events: [{ type: 'taxii_object_deleted', at: now.toISOString(), data: { stixId, versions: deleted } }],
-    }, now);
+    await recordChange(
+      tx,
+      {
+        actor,
+        subjectType: 'intel_collection',
+        subjectId: collection.id,
+        events: [{ type: 'taxii_object_deleted', at: now.toISOString(), data: { stixId, versions: deleted } }],
+      },
+      now,
+    );
     return deleted;
   });
 }

@@ -5,18 +5,30 @@ import type { UserActor } from '../../domain/shared/actor.js';
 import { sealSecret } from '../../security/secret-box.js';
 import { newId } from '../../shared/ids.js';
 import {
-  deleteFeed, findFeed, insertFeed, listFeeds, updateFeedSettings, type FeedRow,
+  deleteFeed,
+  findFeed,
+  insertFeed,
+  listFeeds,
+  updateFeedSettings,
+  type FeedRow,
 } from '../../storage/repositories/taxii-feed.repository.js';
 import type { Queryable } from '../../storage/db.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
 import { getCollection } from './taxii-collections-admin.js';
 
-export type FeedAuthInput = { kind: 'none' } | { kind: 'bearer'; token: string } | { kind: 'basic'; username: string; password: string };
+export type FeedAuthInput =
+  { kind: 'none' } | { kind: 'bearer'; token: string } | { kind: 'basic'; username: string; password: string };
 
 export type FeedInput = {
-  name: string; url: string; collection: string; targetCollection: string; auth: FeedAuthInput;
-  intervalMinutes: number; enabled: boolean; addedAfter?: string | null;
+  name: string;
+  url: string;
+  collection: string;
+  targetCollection: string;
+  auth: FeedAuthInput;
+  intervalMinutes: number;
+  enabled: boolean;
+  addedAfter?: string | null;
 };
 
 export const FEED_SECRET_PURPOSE = (feedId: string) => `taxii-feed:${feedId}`;
@@ -27,11 +39,16 @@ async function targetId(ctx: ServiceContext, tx: Queryable, idOrAlias: string): 
   return (await getCollection(ctx, idOrAlias, tx)).id;
 }
 
-function authColumns(ctx: ServiceContext, feedId: string, auth: FeedAuthInput): Pick<FeedRow, 'authKind' | 'username' | 'secretSealed'> {
+function authColumns(
+  ctx: ServiceContext,
+  feedId: string,
+  auth: FeedAuthInput,
+): Pick<FeedRow, 'authKind' | 'username' | 'secretSealed'> {
   if (auth.kind === 'none') return { authKind: 'none', username: null, secretSealed: null };
   const secret = auth.kind === 'bearer' ? auth.token : auth.password;
   return {
-    authKind: auth.kind, username: auth.kind === 'basic' ? auth.username : null,
+    authKind: auth.kind,
+    username: auth.kind === 'basic' ? auth.username : null,
     secretSealed: sealSecret(secret, ctx.secrets.masterKey, FEED_SECRET_PURPOSE(feedId)),
   };
 }
@@ -41,21 +58,52 @@ export async function createFeed(ctx: ServiceContext, actor: UserActor, input: F
   const id = newId();
   return ctx.db.transaction(async (tx) => {
     const feed: FeedRow = {
-      id, name: input.name, apiRootUrl: input.url, remoteCollection: input.collection,
-      targetCollectionId: await targetId(ctx, tx, input.targetCollection), ...authColumns(ctx, id, input.auth),
-      intervalMinutes: input.intervalMinutes, enabled: input.enabled, watermark: input.addedAfter ?? null,
-      resolvedApiRoot: null, resolvedCollectionId: null, nextRunAt: now, runningSince: null, lastRunAt: null, lastResult: null, lastError: null, createdAt: now, updatedAt: now,
+      id,
+      name: input.name,
+      apiRootUrl: input.url,
+      remoteCollection: input.collection,
+      targetCollectionId: await targetId(ctx, tx, input.targetCollection),
+      ...authColumns(ctx, id, input.auth),
+      intervalMinutes: input.intervalMinutes,
+      enabled: input.enabled,
+      watermark: input.addedAfter ?? null,
+      resolvedApiRoot: null,
+      resolvedCollectionId: null,
+      nextRunAt: now,
+      runningSince: null,
+      lastRunAt: null,
+      lastResult: null,
+      lastError: null,
+      createdAt: now,
+      updatedAt: now,
     };
     await insertFeed(tx, feed);
-    await recordChange(tx, {
-      actor, subjectType: 'taxii_feed', subjectId: id,
-      events: [{ type: 'created', at: now, data: { name: feed.name, url: feed.apiRootUrl, collection: feed.remoteCollection } }],
-    }, new Date(now));
+    await recordChange(
+      tx,
+      {
+        actor,
+        subjectType: 'taxii_feed',
+        subjectId: id,
+        events: [
+          {
+            type: 'created',
+            at: now,
+            data: { name: feed.name, url: feed.apiRootUrl, collection: feed.remoteCollection },
+          },
+        ],
+      },
+      new Date(now),
+    );
     return feed;
   });
 }
 
-export async function changeFeed(ctx: ServiceContext, actor: UserActor, id: string, input: Partial<FeedInput>): Promise<FeedRow> {
+export async function changeFeed(
+  ctx: ServiceContext,
+  actor: UserActor,
+  id: string,
+  input: Partial<FeedInput>,
+): Promise<FeedRow> {
   const now = ctx.clock().toISOString();
   return ctx.db.transaction(async (tx) => {
     const current = await findFeed(tx, id);
@@ -65,7 +113,9 @@ export async function changeFeed(ctx: ServiceContext, actor: UserActor, id: stri
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.url !== undefined ? { apiRootUrl: input.url } : {}),
       ...(input.collection !== undefined ? { remoteCollection: input.collection } : {}),
-      ...(input.targetCollection !== undefined ? { targetCollectionId: await targetId(ctx, tx, input.targetCollection) } : {}),
+      ...(input.targetCollection !== undefined
+        ? { targetCollectionId: await targetId(ctx, tx, input.targetCollection) }
+        : {}),
       ...(input.auth !== undefined ? authColumns(ctx, id, input.auth) : {}),
       ...(input.intervalMinutes !== undefined ? { intervalMinutes: input.intervalMinutes } : {}),
       ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
@@ -78,10 +128,26 @@ export async function changeFeed(ctx: ServiceContext, actor: UserActor, id: stri
       next.resolvedCollectionId = null;
     }
     await updateFeedSettings(tx, next);
-    await recordChange(tx, {
-      actor, subjectType: 'taxii_feed', subjectId: id,
-      events: [{ type: 'updated', at: now, data: { fields: Object.keys(input).filter((k) => k !== 'auth').concat(input.auth ? ['auth'] : []) } }],
-    }, new Date(now));
+    await recordChange(
+      tx,
+      {
+        actor,
+        subjectType: 'taxii_feed',
+        subjectId: id,
+        events: [
+          {
+            type: 'updated',
+            at: now,
+            data: {
+              fields: Object.keys(input)
+                .filter((k) => k !== 'auth')
+                .concat(input.auth ? ['auth'] : []),
+            },
+          },
+        ],
+      },
+      new Date(now),
+    );
     return next;
   });
 }
@@ -89,8 +155,12 @@ export async function changeFeed(ctx: ServiceContext, actor: UserActor, id: stri
 export async function removeFeed(ctx: ServiceContext, actor: UserActor, id: string): Promise<void> {
   const now = ctx.clock();
   await ctx.db.transaction(async (tx) => {
-    if (!await deleteFeed(tx, id)) throw new AppError('INTEL_TAXII_FEED_NOT_FOUND', { details: { id } });
-    await recordChange(tx, { actor, subjectType: 'taxii_feed', subjectId: id, events: [{ type: 'deleted', at: now.toISOString() }] }, now);
+    if (!(await deleteFeed(tx, id))) throw new AppError('INTEL_TAXII_FEED_NOT_FOUND', { details: { id } });
+    await recordChange(
+      tx,
+      { actor, subjectType: 'taxii_feed', subjectId: id, events: [{ type: 'deleted', at: now.toISOString() }] },
+      now,
+    );
   });
 }
 

@@ -6,10 +6,16 @@ import { UUID_RE } from '../../shared/ids.js';
 import { findCollection, findStatus, type StatusRow } from '../../storage/repositories/taxii.repository.js';
 import type { ServiceContext } from '../context.js';
 
-export async function getTaxiiStatus(ctx: ServiceContext, viewer: TaxiiViewer, apiRoot: string, statusId: string): Promise<StatusRow> {
+export async function getTaxiiStatus(
+  ctx: ServiceContext,
+  viewer: TaxiiViewer,
+  apiRoot: string,
+  statusId: string,
+): Promise<StatusRow> {
   const status = UUID_RE.test(statusId) ? await findStatus(ctx.db, statusId) : null;
   const mayRead = status && (status.userId === viewer.userId || (viewer.kind === 'local' && viewer.canRead));
   const underRoot = status && (await findCollection(ctx.db, status.collectionId))?.apiRoot === apiRoot;
-  if (!status || !mayRead || !underRoot) throw new AppError('INTEL_TAXII_STATUS_NOT_FOUND', { details: { id: statusId } });
+  if (!status || !mayRead || !underRoot)
+    throw new AppError('INTEL_TAXII_STATUS_NOT_FOUND', { details: { id: statusId } });
   return status;
 }

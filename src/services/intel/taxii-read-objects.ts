@@ -17,12 +17,20 @@ export type TaxiiPage = {
 };
 
 export async function readTaxiiPage(
-  ctx: ServiceContext, viewer: TaxiiViewer, collection: ViewedCollection, filters: TaxiiFilters,
+  ctx: ServiceContext,
+  viewer: TaxiiViewer,
+  collection: ViewedCollection,
+  filters: TaxiiFilters,
 ): Promise<TaxiiPage> {
-  const { rows, more } = await queryObjects(ctx.db, { collectionId: collection.id, filters, tlps: servedTlpLevels(collection, viewer) });
+  const { rows, more } = await queryObjects(ctx.db, {
+    collectionId: collection.id,
+    filters,
+    tlps: servedTlpLevels(collection, viewer),
+  });
   const last = rows[rows.length - 1];
   return {
-    rows, more,
+    rows,
+    more,
     ...(more && last ? { next: encodeCursor({ addedAt: last.addedAt, seq: last.seq }) } : {}),
     ...(rows[0] && last ? { firstAdded: rows[0].addedAt, lastAdded: last.addedAt } : {}),
   };

@@ -32,13 +32,20 @@ export async function resolveTaxiiCaller(ctx: ServiceContext, authorization: str
   try {
     auth = await authenticate(ctx, secret);
   } catch (e) {
-    if (e instanceof AppError && e.status === 401) throw new AppError('INTEL_TAXII_UNAUTHENTICATED', { details: { reason: e.code } });
+    if (e instanceof AppError && e.status === 401)
+      throw new AppError('INTEL_TAXII_UNAUTHENTICATED', { details: { reason: e.code } });
     throw e;
   }
   const { actor, scope } = auth;
   if (auth.boundParty) return { actor, scope, viewer: { kind: 'party', userId: auth.user.id, party: auth.boundParty } };
   return {
-    actor, scope,
-    viewer: { kind: 'local', userId: auth.user.id, canRead: rolesHave(actor.roles, 'intel:read'), canWrite: rolesHave(actor.roles, 'intel:write') },
+    actor,
+    scope,
+    viewer: {
+      kind: 'local',
+      userId: auth.user.id,
+      canRead: rolesHave(actor.roles, 'intel:read'),
+      canWrite: rolesHave(actor.roles, 'intel:write'),
+    },
   };
 }

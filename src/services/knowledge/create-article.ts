@@ -6,9 +6,15 @@ import { newId } from '../../shared/ids.js';
 import type { ServiceContext } from '../context.js';
 import { saveArticleChange } from './knowledge-support.js';
 
-export async function createArticle(ctx: ServiceContext, actor: UserActor, content: ArticleContent): Promise<ArticleRecord> {
+export async function createArticle(
+  ctx: ServiceContext,
+  actor: UserActor,
+  content: ArticleContent,
+): Promise<ArticleRecord> {
   const now = ctx.clock();
   const { record, events } = buildArticle(content, actor, now, { id: newId(), localParty: ctx.config.nodeId });
-  await ctx.db.transaction((tx) => saveArticleChange(tx, ctx, { actor, before: null, after: record, events, note: '' }, now));
+  await ctx.db.transaction((tx) =>
+    saveArticleChange(tx, ctx, { actor, before: null, after: record, events, note: '' }, now),
+  );
   return record;
 }

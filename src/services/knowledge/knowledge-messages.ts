@@ -17,16 +17,41 @@ export type KnowledgeArticleBody = {
   attachments: SharedAttachmentMeta[];
 };
 
-export type KnowledgeAttachmentBody = { articleId: string; attachment: SharedAttachmentMeta & { addedBy: string; addedAt: string }; content: string };
+export type KnowledgeAttachmentBody = {
+  articleId: string;
+  attachment: SharedAttachmentMeta & { addedBy: string; addedAt: string };
+  content: string;
+};
 export type KnowledgeUnsharedBody = { articleId: string };
 
-export function articleBody(a: ArticleRecord, attachments: readonly AttachmentMeta[], note: string): KnowledgeArticleBody {
+export function articleBody(
+  a: ArticleRecord,
+  attachments: readonly AttachmentMeta[],
+  note: string,
+): KnowledgeArticleBody {
   return {
     article: {
-      id: a.id, version: a.version, kind: a.kind, title: a.title, body: a.body, summary: a.summary, tags: a.tags, concerns: a.concerns,
-      status: a.status, tlp: a.tlp, authorName: a.authorName, createdAt: a.createdAt, updatedAt: a.updatedAt,
+      id: a.id,
+      version: a.version,
+      kind: a.kind,
+      title: a.title,
+      body: a.body,
+      summary: a.summary,
+      tags: a.tags,
+      concerns: a.concerns,
+      status: a.status,
+      tlp: a.tlp,
+      authorName: a.authorName,
+      createdAt: a.createdAt,
+      updatedAt: a.updatedAt,
     },
     note,
-    attachments: attachments.map(({ id, fileName, mediaType, size, sha256 }) => ({ id, fileName, mediaType, size, sha256 })),
+    attachments: attachments.map(({ id, fileName, mediaType, size, sha256 }) => ({
+      id,
+      fileName,
+      mediaType,
+      size,
+      sha256,
+    })),
   };
 }

@@ -8,7 +8,11 @@ import { rolesHave } from '../../domain/user/permissions.js';
 import { enqueueMessage } from '../../federation/outbox.js';
 import type { Queryable } from '../../storage/db.js';
 import {
-  findArticle, insertArticle, insertArticleVersion, listAttachments, updateArticle,
+  findArticle,
+  insertArticle,
+  insertArticleVersion,
+  listAttachments,
+  updateArticle,
 } from '../../storage/repositories/knowledge.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
@@ -23,33 +27,63 @@ export function mayViewArticle(actor: UserActor, a: ArticleRecord): boolean {
   return a.status !== 'draft' || rolesHave(actor.roles, 'knowledge:edit');
 }
 
-export async function loadArticle(db: Queryable, actor: UserActor, id: string, forUpdate = false): Promise<ArticleRecord> {
+export async function loadArticle(
+  db: Queryable,
+  actor: UserActor,
+  id: string,
+  forUpdate = false,
+): Promise<ArticleRecord> {
   const a = await findArticle(db, id, forUpdate);
   if (!a || !mayViewArticle(actor, a)) throw new AppError('KNOWLEDGE_NOT_FOUND', { details: { id } });
   return a;
 }
 
 export type SaveArticle = {
-  actor: Actor; before: ArticleRecord | null; after: ArticleRecord; events: readonly ArticleEvent[]; note: string;
+  actor: Actor;
+  before: ArticleRecord | null;
+  after: ArticleRecord;
+  events: readonly ArticleEvent[];
+  note: string;
   /** Peers that must receive the current version now (beyond the version-change rule). */
   sendTo?: readonly string[];
 };
 
-export async function saveArticleChange(tx: Queryable, ctx: ServiceContext, change: SaveArticle, now: Date): Promise<void> {
+export async function saveArticleChange(
+  tx: Queryable,
+  ctx: ServiceContext,
+  change: SaveArticle,
+  now: Date,
+): Promise<void> {
   const { before, after, actor, events, note } = change;
   if (before === after || events.length === 0) return;
   if (before) await updateArticle(tx, after, before.version);
   else await insertArticle(tx, after);
   const isNewVersion = !before || before.version !== after.version;
   if (isNewVersion) {
-    const { id: _id, originParty: _o, version, authorName, authorId: _a, createdAt: _c, updatedAt, sharedWith: _s, ...content } = after;
+    const {
+      id: _id,
+      originParty: _o,
+      version,
+      authorName,
+      authorId: _a,
+      createdAt: _c,
+      updatedAt,
+      sharedWith: _s,
+      ...content
+    } = after;
     await insertArticleVersion(tx, { articleId: after.id, version, content, authorName, note, at: updatedAt });
   }
-  await recordChange(tx, {
-    actor, subjectType: ARTICLE_SUBJECT, subjectId: after.id,
-    events: events.map((e) => ({ type: e.type, at: e.at, data: e.data })),
-    auditData: { title: after.title.en || after.title.zh, version: after.version },
-  }, now);
+  await recordChange(
+    tx,
+    {
+      actor,
+      subjectType: ARTICLE_SUBJECT,
+      subjectId: after.id,
+      events: events.map((e) => ({ type: e.type, at: e.at, data: e.data })),
+      auditData: { title: after.title.en || after.title.zh, version: after.version },
+    },
+    now,
+  );
   await indexSearchDocument(tx, articleDocument(after));
   // A new version reaches every peer the article is shared with; a new share gets the current version.
   const recipients = new Set([...(isNewVersion && before ? after.sharedWith : []), ...(change.sendTo ?? [])]);

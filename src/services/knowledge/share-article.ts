@@ -11,7 +11,12 @@ import { findPeer } from '../../storage/repositories/peer.repository.js';
 import type { ServiceContext } from '../context.js';
 import { openAttachment } from './attachment-store.js';
 import { loadArticle, saveArticleChange } from './knowledge-support.js';
-import { KNOWLEDGE_ATTACHMENT, KNOWLEDGE_CHANNEL, KNOWLEDGE_UNSHARED, type KnowledgeAttachmentBody } from './knowledge-messages.js';
+import {
+  KNOWLEDGE_ATTACHMENT,
+  KNOWLEDGE_CHANNEL,
+  KNOWLEDGE_UNSHARED,
+  type KnowledgeAttachmentBody,
+} from './knowledge-messages.js';
 
 async function requirePeers(tx: Queryable, peers: readonly string[]): Promise<void> {
   for (const party of peers) {
@@ -20,21 +25,40 @@ async function requirePeers(tx: Queryable, peers: readonly string[]): Promise<vo
 }
 
 /** Sends every attachment's bytes to `to` (after the article message, on the same ordered channel). */
-export async function sendAttachments(tx: Queryable, ctx: ServiceContext, article: ArticleRecord, to: string, ids?: readonly string[]): Promise<void> {
+export async function sendAttachments(
+  tx: Queryable,
+  ctx: ServiceContext,
+  article: ArticleRecord,
+  to: string,
+  ids?: readonly string[],
+): Promise<void> {
   for (const meta of await listAttachments(tx, article.id)) {
     if (ids && !ids.includes(meta.id)) continue;
     const stored = await findAttachment(tx, article.id, meta.id);
     if (!stored) continue;
     const body: KnowledgeAttachmentBody = {
       articleId: article.id,
-      attachment: { id: meta.id, fileName: meta.fileName, mediaType: meta.mediaType, size: meta.size, sha256: meta.sha256, addedBy: meta.addedBy, addedAt: meta.addedAt },
+      attachment: {
+        id: meta.id,
+        fileName: meta.fileName,
+        mediaType: meta.mediaType,
+        size: meta.size,
+        sha256: meta.sha256,
+        addedBy: meta.addedBy,
+        addedAt: meta.addedAt,
+      },
       content: openAttachment(ctx, stored).toString('base64'),
     };
     await enqueueMessage(tx, ctx, { to, channel: KNOWLEDGE_CHANNEL, type: KNOWLEDGE_ATTACHMENT, schema: 1, body });
   }
 }
 
-export async function shareArticle(ctx: ServiceContext, actor: UserActor, id: string, peers: readonly string[]): Promise<ArticleRecord> {
+export async function shareArticle(
+  ctx: ServiceContext,
+  actor: UserActor,
+  id: string,
+  peers: readonly string[],
+): Promise<ArticleRecord> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const before = await loadArticle(tx, actor, id, true);
@@ -47,7 +71,12 @@ export async function shareArticle(ctx: ServiceContext, actor: UserActor, id: st
   });
 }
 
-export async function unshareArticle(ctx: ServiceContext, actor: UserActor, id: string, peers: readonly string[]): Promise<ArticleRecord> {
+export async function unshareArticle(
+  ctx: ServiceContext,
+  actor: UserActor,
+  id: string,
+  peers: readonly string[],
+): Promise<ArticleRecord> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const before = await loadArticle(tx, actor, id, true);
@@ -55,7 +84,13 @@ export async function unshareArticle(ctx: ServiceContext, actor: UserActor, id: 
     await saveArticleChange(tx, ctx, { actor, before, after: record, events, note: '' }, now);
     const removed = before.sharedWith.filter((p) => !record.sharedWith.includes(p));
     for (const to of removed) {
-      await enqueueMessage(tx, ctx, { to, channel: KNOWLEDGE_CHANNEL, type: KNOWLEDGE_UNSHARED, schema: 1, body: { articleId: id } });
+      await enqueueMessage(tx, ctx, {
+        to,
+        channel: KNOWLEDGE_CHANNEL,
+        type: KNOWLEDGE_UNSHARED,
+        schema: 1,
+        body: { articleId: id },
+      });
     }
     return record;
   });

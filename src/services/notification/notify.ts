@@ -24,8 +24,24 @@ export async function notify(tx: Queryable, input: NotifyInput, now: Date): Prom
     id,
     recipientRole: 'role' in input.to ? input.to.role : null,
     recipientUserId: 'userId' in input.to ? input.to.userId : null,
-    kind: input.kind, subjectType: input.subjectType, subjectId: input.subjectId,
-    title: input.title, body: input.body, severity: input.severity, createdAt: now.toISOString(),
+    kind: input.kind,
+    subjectType: input.subjectType,
+    subjectId: input.subjectId,
+    title: input.title,
+    body: input.body,
+    severity: input.severity,
+    createdAt: now.toISOString(),
   });
-  await enqueuePages(tx, { id, to: input.to, kind: input.kind, subjectType: input.subjectType, subjectId: input.subjectId, severity: input.severity }, now);
+  await enqueuePages(
+    tx,
+    {
+      id,
+      to: input.to,
+      kind: input.kind,
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      severity: input.severity,
+    },
+    now,
+  );
 }

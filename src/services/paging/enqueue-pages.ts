@@ -3,13 +3,24 @@
 // each recipient's settings decide the channels and whether quiet hours hold it back (then it waits
 // in the outbox until they end, and is sent once then; emergencies are never held).
 import type { CallUrgency, EscalationLevel } from '../../domain/call/index.js';
-import { callPageRecipients, pageDecision, pagesNow, quietHoursEnd, type PageDecision } from '../../domain/paging/index.js';
+import {
+  callPageRecipients,
+  pageDecision,
+  pagesNow,
+  quietHoursEnd,
+  type PageDecision,
+} from '../../domain/paging/index.js';
 import type { Role } from '../../domain/shared/roles.js';
 import { newId } from '../../shared/ids.js';
 import { afterCommit, type Queryable } from '../../storage/db.js';
 import { findCall } from '../../storage/repositories/call.repository.js';
 import { firedClockEvents } from '../../storage/repositories/notification.repository.js';
-import { activeUserIdsWithRole, findPageTargets, insertPages, type PageInsert } from '../../storage/repositories/paging.repository.js';
+import {
+  activeUserIdsWithRole,
+  findPageTargets,
+  insertPages,
+  type PageInsert,
+} from '../../storage/repositories/paging.repository.js';
 import { activeUsersOnRecord } from '../../storage/repositories/request-links.repository.js';
 import { listShiftsBetween } from '../../storage/repositories/roster.repository.js';
 import { signalPaging } from './paging-signal.js';
@@ -27,7 +38,9 @@ export type PagedNotification = {
 async function callLevel(tx: Queryable, n: PagedNotification, stored: EscalationLevel): Promise<EscalationLevel> {
   if (n.kind.endsWith('call.incoming')) return 0;
   const fired = (await firedClockEvents(tx, 'call', n.subjectId))
-    .map((e) => /^escalation:(\d)$/.exec(e)?.[1]).filter((x): x is string => !!x).map(Number);
+    .map((e) => /^escalation:(\d)$/.exec(e)?.[1])
+    .filter((x): x is string => !!x)
+    .map(Number);
   return Math.min(2, Math.max(stored, ...fired, 1)) as EscalationLevel;
 }
 
@@ -44,7 +57,9 @@ async function recipients(tx: Queryable, n: PagedNotification, now: Date): Promi
   }
   if (n.subjectType === 'request') {
     // The record's own officers in that role first; the whole role when none of them is left.
-    const onRecord = (await activeUsersOnRecord(tx, 'request', n.subjectId)).filter((u) => u.roles.includes(role)).map((u) => u.id);
+    const onRecord = (await activeUsersOnRecord(tx, 'request', n.subjectId))
+      .filter((u) => u.roles.includes(role))
+      .map((u) => u.id);
     if (onRecord.length > 0) return onRecord;
   }
   return activeUserIdsWithRole(tx, role);
@@ -67,7 +82,12 @@ export async function enqueuePages(tx: Queryable, n: PagedNotification, now: Dat
     const heldUntil = pagesNow(decision, quiet, t.timeZone, now) ? null : quietHoursEnd(quiet, t.timeZone, now);
     for (const channel of t.channels) {
       rows.push({
-        id: newId(), notificationId: n.id, userId: t.userId, channel, emergency: decision.emergency, createdAt: now.toISOString(),
+        id: newId(),
+        notificationId: n.id,
+        userId: t.userId,
+        channel,
+        emergency: decision.emergency,
+        createdAt: now.toISOString(),
         heldUntil: heldUntil?.toISOString() ?? null,
       });
     }

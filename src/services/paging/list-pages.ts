@@ -4,7 +4,8 @@ import { pageCounts, listPages, type PageListItem } from '../../storage/reposito
 import type { ServiceContext } from '../context.js';
 
 export async function listPageOutbox(
-  ctx: ServiceContext, filter: { state?: PageListItem['state']; limit: number },
+  ctx: ServiceContext,
+  filter: { state?: PageListItem['state']; limit: number },
 ): Promise<{ counts: Awaited<ReturnType<typeof pageCounts>>; items: PageListItem[] }> {
   return { counts: await pageCounts(ctx.db), items: await listPages(ctx.db, filter) };
 }

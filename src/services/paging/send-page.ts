@@ -7,7 +7,15 @@ import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import nodemailer, { type Transporter } from 'nodemailer';
 import {
-  PAGE_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, ackToken, pageEmail, pageWebhookPayload, recordPath, webhookHostAllowed, webhookSignature,
+  PAGE_ID_HEADER,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  ackToken,
+  pageEmail,
+  pageWebhookPayload,
+  recordPath,
+  webhookHostAllowed,
+  webhookSignature,
   type PageSource,
 } from '../../domain/paging/index.js';
 import { openSecret } from '../../security/secret-box.js';
@@ -20,7 +28,11 @@ import type { ServiceContext } from '../context.js';
 import { loadEffectivePaging } from './node-paging-settings.js';
 
 export class PageSendError extends Error {
-  constructor(readonly code: string, message: string, readonly permanent: boolean) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly permanent: boolean,
+  ) {
     super(message);
   }
 }
@@ -29,7 +41,8 @@ export class PageSendError extends Error {
 export const WEBHOOK_SECRET_PURPOSE = 'paging.webhook-secret';
 
 /** Key of the one-time acknowledgement links, derived from the master key. */
-export const ackLinkKey = (ctx: ServiceContext): Buffer => createHmac('sha256', ctx.secrets.masterKey).update('crossline.paging.ack-link').digest();
+export const ackLinkKey = (ctx: ServiceContext): Buffer =>
+  createHmac('sha256', ctx.secrets.masterKey).update('crossline.paging.ack-link').digest();
 
 export function nodeBaseUrl(ctx: ServiceContext): string {
   const base = ctx.config.publicUrl ?? `http://${ctx.config.host}:${ctx.config.port}`;
@@ -37,14 +50,19 @@ export function nodeBaseUrl(ctx: ServiceContext): string {
 }
 
 /** The facts the page may carry: the record's reference, urgency and deadline. */
-async function subjectFacts(ctx: ServiceContext, p: PageToSend): Promise<Pick<PageSource, 'reference' | 'urgency' | 'deadline'>> {
+async function subjectFacts(
+  ctx: ServiceContext,
+  p: PageToSend,
+): Promise<Pick<PageSource, 'reference' | 'urgency' | 'deadline'>> {
   if (p.subjectType === 'call') {
     const c = await findCall(ctx.db, p.subjectId);
     return c ? { reference: c.reference, urgency: c.urgency, deadline: c.ackDueAt } : {};
   }
   if (p.subjectType === 'request') {
     const r = await findRequest(ctx.db, p.subjectId);
-    return r ? { reference: r.reference, urgency: r.urgency, deadline: r.clocks.responseDueAt ?? r.clocks.ackDueAt } : {};
+    return r
+      ? { reference: r.reference, urgency: r.urgency, deadline: r.clocks.responseDueAt ?? r.clocks.ackDueAt }
+      : {};
   }
   if (p.subjectType === 'case') {
     const c = await findCase(ctx.db, p.subjectId);
@@ -57,11 +75,22 @@ export async function pageSource(ctx: ServiceContext, p: PageToSend): Promise<Pa
   const base = nodeBaseUrl(ctx);
   const link = `${base}${recordPath(p.subjectType, p.subjectId)}`;
   // Calls are acknowledged from the page: the link opens the call with "Acknowledge" ready.
-  const ackLink = p.subjectType === 'call' ? `${link}?page=${encodeURIComponent(ackToken(ackLinkKey(ctx), p.id))}` : null;
+  const ackLink =
+    p.subjectType === 'call' ? `${link}?page=${encodeURIComponent(ackToken(ackLinkKey(ctx), p.id))}` : null;
   return {
-    pageId: p.id, nodeId: ctx.config.nodeId, kind: p.kind, severity: p.severity, emergency: p.emergency,
-    subjectType: p.subjectType, subjectId: p.subjectId, ...(await subjectFacts(ctx, p)),
-    title: p.title, summary: p.body, createdAt: p.createdAt, link, ackLink,
+    pageId: p.id,
+    nodeId: ctx.config.nodeId,
+    kind: p.kind,
+    severity: p.severity,
+    emergency: p.emergency,
+    subjectType: p.subjectType,
+    subjectId: p.subjectId,
+    ...(await subjectFacts(ctx, p)),
+    title: p.title,
+    summary: p.body,
+    createdAt: p.createdAt,
+    link,
+    ackLink,
     recipient: { userId: p.userId, locale: p.locale, timeZone: p.timeZone },
   };
 }
@@ -77,23 +106,36 @@ function smtpTransport(ctx: ServiceContext, smtp: EffectivePaging['smtp']): Tran
   let t = mine.get(key);
   if (!t) {
     t = nodemailer.createTransport({
-      host: smtp.host, port: smtp.port,
-      secure: smtp.security === 'tls', requireTLS: smtp.security === 'starttls', ignoreTLS: smtp.security === 'none',
+      host: smtp.host,
+      port: smtp.port,
+      secure: smtp.security === 'tls',
+      requireTLS: smtp.security === 'starttls',
+      ignoreTLS: smtp.security === 'none',
       ...(smtp.user ? { auth: { user: smtp.user, pass: ctx.config.smtpPassword ?? '' } } : {}),
       ...(smtp.caFile ? { tls: { ca: [...rootCertificates, readFileSync(smtp.caFile, 'utf8')] } } : {}),
-      connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 20_000,
     });
     mine.set(key, t);
   }
   return t;
 }
 
-async function sendEmail(ctx: ServiceContext, p: PageToSend, source: PageSource, settings: EffectivePaging): Promise<void> {
+async function sendEmail(
+  ctx: ServiceContext,
+  p: PageToSend,
+  source: PageSource,
+  settings: EffectivePaging,
+): Promise<void> {
   if (!p.email) throw new PageSendError('PAGING_NO_ADDRESS', 'the recipient has no e-mail address for pages', true);
   const mail = pageEmail(source, settings.content);
   try {
     await smtpTransport(ctx, settings.smtp).sendMail({
-      from: settings.smtp.from, to: p.email, subject: mail.subject, text: mail.text,
+      from: settings.smtp.from,
+      to: p.email,
+      subject: mail.subject,
+      text: mail.text,
       // The same Message-ID on a resend lets the recipient's mail system drop a duplicate.
       messageId: `<${p.id}@${ctx.config.nodeId}.crossline>`,
       headers: { 'X-Crossline-Page-Id': p.id, 'Content-Language': mail.language === 'zh' ? 'zh-CN' : 'en' },
@@ -102,18 +144,32 @@ async function sendEmail(ctx: ServiceContext, p: PageToSend, source: PageSource,
     if (e instanceof PageSendError) throw e;
     const err = e as { responseCode?: number; code?: string; message?: string };
     const permanent = typeof err.responseCode === 'number' && err.responseCode >= 500 && err.responseCode < 600;
-    throw new PageSendError(err.responseCode ? `SMTP_${err.responseCode}` : (err.code ?? 'SMTP_ERROR'), err.message ?? String(e), permanent);
+    throw new PageSendError(
+      err.responseCode ? `SMTP_${err.responseCode}` : (err.code ?? 'SMTP_ERROR'),
+      err.message ?? String(e),
+      permanent,
+    );
   }
 }
 
-async function sendWebhook(ctx: ServiceContext, p: PageToSend, source: PageSource, settings: EffectivePaging): Promise<void> {
-  if (!p.webhookUrl || !p.webhookSecretEnc) throw new PageSendError('PAGING_NO_WEBHOOK', 'the recipient has no webhook for pages', true);
+async function sendWebhook(
+  ctx: ServiceContext,
+  p: PageToSend,
+  source: PageSource,
+  settings: EffectivePaging,
+): Promise<void> {
+  if (!p.webhookUrl || !p.webhookSecretEnc)
+    throw new PageSendError('PAGING_NO_WEBHOOK', 'the recipient has no webhook for pages', true);
   const url = new URL(p.webhookUrl);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ctx.config.pagingAllowHttpWebhooks)) {
     throw new PageSendError('PAGING_WEBHOOK_NOT_HTTPS', 'webhooks must use HTTPS', true);
   }
   if (!webhookHostAllowed(url, settings.webhookHosts)) {
-    throw new PageSendError('PAGING_WEBHOOK_HOST_NOT_ALLOWED', `webhooks to ${url.hostname} are not allowed (pagingWebhookHosts)`, true);
+    throw new PageSendError(
+      'PAGING_WEBHOOK_HOST_NOT_ALLOWED',
+      `webhooks to ${url.hostname} are not allowed (pagingWebhookHosts)`,
+      true,
+    );
   }
   const secret = openSecret(p.webhookSecretEnc, ctx.secrets.masterKey, WEBHOOK_SECRET_PURPOSE);
   const body = JSON.stringify(pageWebhookPayload(source, settings.content));
@@ -121,10 +177,16 @@ async function sendWebhook(ctx: ServiceContext, p: PageToSend, source: PageSourc
   let res: Response;
   try {
     res = await fetch(url, {
-      method: 'POST', body, redirect: 'error', signal: AbortSignal.timeout(10_000),
+      method: 'POST',
+      body,
+      redirect: 'error',
+      signal: AbortSignal.timeout(10_000),
       headers: {
-        'content-type': 'application/json', 'user-agent': 'Crossline-Paging/1',
-        [TIMESTAMP_HEADER]: String(timestamp), [SIGNATURE_HEADER]: webhookSignature(secret, timestamp, body), [PAGE_ID_HEADER]: p.id,
+        'content-type': 'application/json',
+        'user-agent': 'Crossline-Paging/1',
+        [TIMESTAMP_HEADER]: String(timestamp),
+        [SIGNATURE_HEADER]: webhookSignature(secret, timestamp, body),
+        [PAGE_ID_HEADER]: p.id,
       },
     });
   } catch (e) {

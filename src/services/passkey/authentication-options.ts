@@ -20,27 +20,44 @@ import { relyingPartyOf } from './relying-party.js';
 export const PASSKEY_CHALLENGE_POLICY: BucketPolicy = { capacity: 30, perSecond: 1 / 2 };
 
 export async function passkeyAuthenticationOptions(
-  ctx: ServiceContext, purpose: Exclude<ChallengePurpose, 'register'>, actor: UserActor | null, client = 'local',
+  ctx: ServiceContext,
+  purpose: Exclude<ChallengePurpose, 'register'>,
+  actor: UserActor | null,
+  client = 'local',
 ): Promise<PublicKeyCredentialRequestOptionsJSON> {
   if (!actor) await takeChallengeToken(ctx, client);
   const rp = relyingPartyOf(ctx);
   const own = purpose === 'confirm' && actor ? await listPasskeysOfUser(ctx.db, actor.userId) : [];
   const options = await generateAuthenticationOptions({
-    rpID: rp.rpId, timeout: CEREMONY_TIMEOUT_MS,
+    rpID: rp.rpId,
+    timeout: CEREMONY_TIMEOUT_MS,
     userVerification: purpose === 'login' ? 'required' : 'preferred',
-    allowCredentials: own.map((p) => ({ id: p.credentialId, transports: p.transports as AuthenticatorTransportFuture[] })),
+    allowCredentials: own.map((p) => ({
+      id: p.credentialId,
+      transports: p.transports as AuthenticatorTransportFuture[],
+    })),
   });
-  await storeChallenge(ctx.db, options.challenge, purpose, purpose === 'confirm' ? actor?.userId ?? null : null, ctx.clock());
+  await storeChallenge(
+    ctx.db,
+    options.challenge,
+    purpose,
+    purpose === 'confirm' ? (actor?.userId ?? null) : null,
+    ctx.clock(),
+  );
   return options;
 }
 
 async function takeChallengeToken(ctx: ServiceContext, client: string): Promise<void> {
   const now = ctx.clock().getTime();
   const decision = await ctx.db.transaction(async (tx) => {
-    const state = await lockBucket(tx, 'passkey_challenge', client, { tokens: PASSKEY_CHALLENGE_POLICY.capacity, at: now });
+    const state = await lockBucket(tx, 'passkey_challenge', client, {
+      tokens: PASSKEY_CHALLENGE_POLICY.capacity,
+      at: now,
+    });
     const d = takeToken(state, PASSKEY_CHALLENGE_POLICY, now);
     await saveBucket(tx, 'passkey_challenge', client, d.state);
     return d;
   });
-  if (!decision.allowed) throw new AppError('AUTH_RATE_LIMITED', { details: { retryAfterSeconds: decision.retryAfterSeconds } });
+  if (!decision.allowed)
+    throw new AppError('AUTH_RATE_LIMITED', { details: { retryAfterSeconds: decision.retryAfterSeconds } });
 }

@@ -19,7 +19,9 @@ import { takeChallenge } from './challenges.js';
 import { verifyPasskeyAssertion } from './verify-assertion.js';
 
 export async function loginWithPasskey(
-  ctx: ServiceContext, input: { response: TAuthenticationResponse; locale?: 'en' | 'zh-CN' }, source: { ip?: string } = {},
+  ctx: ServiceContext,
+  input: { response: TAuthenticationResponse; locale?: 'en' | 'zh-CN' },
+  source: { ip?: string } = {},
 ): Promise<LoginResult> {
   const client = source.ip ?? 'local';
   const known = await findPasskeyByCredentialId(ctx.db, input.response.id);
@@ -45,22 +47,42 @@ export async function loginWithPasskey(
     const used = await verifyPasskeyAssertion(tx, ctx, input.response, { purpose: 'login', userId: user.id }, now);
     if (used instanceof AppError) {
       const { locked } = await settleAccountAttempt(tx, ctx.config, user, 'failure', now);
-      await appendAudit(tx, {
-        actor: { kind: 'system', partyId: ctx.config.nodeId }, action: 'auth.login_failed', subjectType: 'user',
-        subjectId: user.id, data: { reason: used.code, method: 'passkey', ip: source.ip ?? null, locked },
-      }, now);
+      await appendAudit(
+        tx,
+        {
+          actor: { kind: 'system', partyId: ctx.config.nodeId },
+          action: 'auth.login_failed',
+          subjectType: 'user',
+          subjectId: user.id,
+          data: { reason: used.code, method: 'passkey', ip: source.ip ?? null, locked },
+        },
+        now,
+      );
       return new AppError('AUTH_PASSKEY_INVALID');
     }
     await settleLoginThrottleSuccess(tx, client, throttleName, now.getTime());
     const settled = await settleAccountAttempt(tx, ctx.config, user, 'success', now);
     const token = newSecretToken('cls');
     const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlMinutes * 60_000).toISOString();
-    await insertSession(tx, { tokenHash: hashToken(token), userId: user.id, createdAt: now.toISOString(), expiresAt, lastSeenAt: now.toISOString(), locale: input.locale ?? null });
-    await appendAudit(tx, {
-      actor: { kind: 'user', userId: user.id, name: user.displayName, roles: user.roles, partyId: ctx.config.nodeId },
-      action: 'auth.login', subjectType: 'user', subjectId: user.id,
-      data: { ip: source.ip ?? null, method: 'passkey', passkeyId: used.id, totp: false },
-    }, now);
+    await insertSession(tx, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      createdAt: now.toISOString(),
+      expiresAt,
+      lastSeenAt: now.toISOString(),
+      locale: input.locale ?? null,
+    });
+    await appendAudit(
+      tx,
+      {
+        actor: { kind: 'user', userId: user.id, name: user.displayName, roles: user.roles, partyId: ctx.config.nodeId },
+        action: 'auth.login',
+        subjectType: 'user',
+        subjectId: user.id,
+        data: { ip: source.ip ?? null, method: 'passkey', passkeyId: used.id, totp: false },
+      },
+      now,
+    );
     return { token, expiresAt, user: presentUser(settled.user) };
   });
   if (outcome instanceof AppError) throw outcome;

@@ -14,17 +14,35 @@ export async function readPasskeyPolicy(ctx: ServiceContext, actor: UserActor): 
   return { ...policy, coveredRoles: rolesSeeingRed(), canChange: canSetPasskeyPolicy(actor.roles) };
 }
 
-export async function setPasskeyPolicy(ctx: ServiceContext, actor: UserActor, input: { requireForRedRoles: boolean }): Promise<PasskeyPolicyView> {
+export async function setPasskeyPolicy(
+  ctx: ServiceContext,
+  actor: UserActor,
+  input: { requireForRedRoles: boolean },
+): Promise<PasskeyPolicyView> {
   if (!canSetPasskeyPolicy(actor.roles)) throw new AppError('PASSKEY_POLICY_FORBIDDEN');
   const now = ctx.clock();
   const saved = await ctx.db.transaction(async (tx) => {
     const before = await findPasskeyPolicy(tx, true);
-    const next: PasskeyPolicy = { requireForRedRoles: input.requireForRedRoles, updatedAt: now.toISOString(), updatedBy: actor.name };
+    const next: PasskeyPolicy = {
+      requireForRedRoles: input.requireForRedRoles,
+      updatedAt: now.toISOString(),
+      updatedBy: actor.name,
+    };
     await savePasskeyPolicy(tx, next);
-    await appendAudit(tx, {
-      actor, action: 'auth.passkey_policy_changed', subjectType: 'node', subjectId: ctx.config.nodeId,
-      data: { requireForRedRoles: { from: before.requireForRedRoles, to: next.requireForRedRoles }, roles: rolesSeeingRed() },
-    }, now);
+    await appendAudit(
+      tx,
+      {
+        actor,
+        action: 'auth.passkey_policy_changed',
+        subjectType: 'node',
+        subjectId: ctx.config.nodeId,
+        data: {
+          requireForRedRoles: { from: before.requireForRedRoles, to: next.requireForRedRoles },
+          roles: rolesSeeingRed(),
+        },
+      },
+      now,
+    );
     return next;
   });
   return { ...saved, coveredRoles: rolesSeeingRed(), canChange: true };

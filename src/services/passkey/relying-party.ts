@@ -6,7 +6,9 @@ export function relyingPartyOf(ctx: ServiceContext): RelyingParty {
   const c = ctx.config;
   const scheme = c.tlsCertFile ? 'https' : 'http';
   return relyingPartyFor({
-    publicUrl: c.publicUrl, passkeyRpId: c.passkeyRpId, listenOrigin: `${scheme}://${c.host}:${c.port}`,
+    publicUrl: c.publicUrl,
+    passkeyRpId: c.passkeyRpId,
+    listenOrigin: `${scheme}://${c.host}:${c.port}`,
     nodeName: `Crossline ${c.nodeName.en}`,
   });
 }

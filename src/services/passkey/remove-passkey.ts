@@ -8,7 +8,11 @@ import type { UserActor } from '../../domain/shared/actor.js';
 import { canRemovePasskey } from '../../domain/passkey/policy.js';
 import type { TAuthenticationResponse } from '../../domain/passkey/schemas.js';
 import { appendAudit } from '../../audit/audit-log.js';
-import { countPasskeysOfUser, deletePasskey, findPasskeyOfUser } from '../../storage/repositories/passkey.repository.js';
+import {
+  countPasskeysOfUser,
+  deletePasskey,
+  findPasskeyOfUser,
+} from '../../storage/repositories/passkey.repository.js';
 import { findPasskeyPolicy } from '../../storage/repositories/passkey-policy.repository.js';
 import { findUserById } from '../../storage/repositories/user.repository.js';
 import type { ServiceContext } from '../context.js';
@@ -18,7 +22,12 @@ import { verifyPasskeyAssertion } from './verify-assertion.js';
 
 export type RemovalProof = { password?: string; passkey?: TAuthenticationResponse };
 
-export async function removePasskey(ctx: ServiceContext, actor: UserActor, id: string, proof: RemovalProof): Promise<void> {
+export async function removePasskey(
+  ctx: ServiceContext,
+  actor: UserActor,
+  id: string,
+  proof: RemovalProof,
+): Promise<void> {
   if (!proof.password && !proof.passkey) throw new AppError('PASSKEY_REMOVAL_PROOF_REQUIRED');
   // Nothing to remove: refused before any proof is checked (and any attempt or challenge is used).
   if (!(await findPasskeyOfUser(ctx.db, actor.userId, id))) throw new AppError('PASSKEY_NOT_FOUND');
@@ -42,7 +51,17 @@ export async function removePasskey(ctx: ServiceContext, actor: UserActor, id: s
       if (used instanceof AppError) return used;
     } else if (!passwordOk) {
       const { locked } = await settleAccountAttempt(tx, ctx.config, user, 'failure', now);
-      await appendAudit(tx, { actor, action: 'auth.password_check_failed', subjectType: 'user', subjectId: user.id, data: { purpose: 'remove_passkey', locked } }, now);
+      await appendAudit(
+        tx,
+        {
+          actor,
+          action: 'auth.password_check_failed',
+          subjectType: 'user',
+          subjectId: user.id,
+          data: { purpose: 'remove_passkey', locked },
+        },
+        now,
+      );
       return new AppError('AUTH_INVALID_CREDENTIALS');
     } else {
       await settleAccountAttempt(tx, ctx.config, user, 'success', now);
@@ -50,12 +69,20 @@ export async function removePasskey(ctx: ServiceContext, actor: UserActor, id: s
     const passkey = await findPasskeyOfUser(tx, user.id, id, true);
     if (!passkey) return new AppError('PASSKEY_NOT_FOUND');
     const policy = await findPasskeyPolicy(tx);
-    if (!canRemovePasskey(policy, user.roles, await countPasskeysOfUser(tx, user.id))) return new AppError('PASSKEY_LAST_REQUIRED_BY_POLICY');
+    if (!canRemovePasskey(policy, user.roles, await countPasskeysOfUser(tx, user.id)))
+      return new AppError('PASSKEY_LAST_REQUIRED_BY_POLICY');
     await deletePasskey(tx, passkey.id);
-    await appendAudit(tx, {
-      actor, action: 'auth.passkey_removed', subjectType: 'user', subjectId: user.id,
-      data: { passkeyId: passkey.id, name: passkey.name, proof: proof.passkey ? 'passkey' : 'password' },
-    }, now);
+    await appendAudit(
+      tx,
+      {
+        actor,
+        action: 'auth.passkey_removed',
+        subjectType: 'user',
+        subjectId: user.id,
+        data: { passkeyId: passkey.id, name: passkey.name, proof: proof.passkey ? 'passkey' : 'password' },
+      },
+      now,
+    );
     return null;
   });
   if (refusal) throw refusal;

@@ -6,13 +6,28 @@ import { findPasskeyOfUser, renamePasskey as saveName } from '../../storage/repo
 import type { ServiceContext } from '../context.js';
 import { presentPasskey, type PublicPasskey } from './present-passkey.js';
 
-export async function renamePasskey(ctx: ServiceContext, actor: UserActor, id: string, name: string): Promise<PublicPasskey> {
+export async function renamePasskey(
+  ctx: ServiceContext,
+  actor: UserActor,
+  id: string,
+  name: string,
+): Promise<PublicPasskey> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const passkey = await findPasskeyOfUser(tx, actor.userId, id, true);
     if (!passkey) throw new AppError('PASSKEY_NOT_FOUND');
     await saveName(tx, id, name);
-    await appendAudit(tx, { actor, action: 'auth.passkey_renamed', subjectType: 'user', subjectId: actor.userId, data: { passkeyId: id, from: passkey.name, to: name } }, now);
+    await appendAudit(
+      tx,
+      {
+        actor,
+        action: 'auth.passkey_renamed',
+        subjectType: 'user',
+        subjectId: actor.userId,
+        data: { passkeyId: id, from: passkey.name, to: name },
+      },
+      now,
+    );
     return presentPasskey({ ...passkey, name });
   });
 }

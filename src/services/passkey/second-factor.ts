@@ -8,5 +8,9 @@ import type { UserRow } from '../../storage/repositories/user.repository.js';
 
 export async function secondFactorsOf(tx: Queryable, user: UserRow): Promise<SecondFactor[]> {
   const [policy, passkeyCount] = await Promise.all([findPasskeyPolicy(tx), countPasskeysOfUser(tx, user.id)]);
-  return secondFactors({ totpEnabled: user.totpEnabled, passkeyCount, passkeyRequired: passkeyRequiredFor(policy, user.roles) });
+  return secondFactors({
+    totpEnabled: user.totpEnabled,
+    passkeyCount,
+    passkeyRequired: passkeyRequiredFor(policy, user.roles),
+  });
 }

@@ -7,7 +7,12 @@ import { findReportsByIds } from '../../storage/repositories/public-report.repos
 import type { ServiceContext } from '../context.js';
 import { saveReportChange } from './report-support.js';
 
-export async function mergeReports(ctx: ServiceContext, actor: UserActor, originalId: string, duplicateIds: readonly string[]): Promise<PublicReportRecord[]> {
+export async function mergeReports(
+  ctx: ServiceContext,
+  actor: UserActor,
+  originalId: string,
+  duplicateIds: readonly string[],
+): Promise<PublicReportRecord[]> {
   const now = ctx.clock();
   const ids = [...new Set(duplicateIds)];
   return ctx.db.transaction(async (tx) => {

@@ -11,6 +11,8 @@ export function receiptSeries(ctx: ServiceContext): ReceiptSeries {
   return {
     nodeCode: ctx.config.receiptNodeCode ?? receiptNodeCode(ctx.config.nodeId),
     // Purpose-bound and per node id: a data dir cloned to a second node still gets its own series.
-    key: createHmac('sha256', ctx.secrets.masterKey).update(`crossline-public-report-receipt\u0000${ctx.config.nodeId}`).digest(),
+    key: createHmac('sha256', ctx.secrets.masterKey)
+      .update(`crossline-public-report-receipt\u0000${ctx.config.nodeId}`)
+      .digest(),
   };
 }

@@ -22,9 +22,24 @@ export async function loadReport(db: Queryable, id: string, forUpdate = false): 
  * what the victim wrote (names, numbers, story) never goes into the hash-chained log.
  */
 export async function saveReportChange(
-  tx: Queryable, actor: Actor, stored: StoredReport, record: PublicReportRecord, events: readonly ReportEvent[], now: Date,
+  tx: Queryable,
+  actor: Actor,
+  stored: StoredReport,
+  record: PublicReportRecord,
+  events: readonly ReportEvent[],
+  now: Date,
 ): Promise<void> {
   await updateReport(tx, record, stored.version);
   await indexSearchDocument(tx, reportDocument(record));
-  await recordChange(tx, { actor, subjectType: REPORT_SUBJECT, subjectId: record.id, events, auditData: { receipt: record.receipt, status: record.status } }, now);
+  await recordChange(
+    tx,
+    {
+      actor,
+      subjectType: REPORT_SUBJECT,
+      subjectId: record.id,
+      events,
+      auditData: { receipt: record.receipt, status: record.status },
+    },
+    now,
+  );
 }

@@ -16,7 +16,9 @@ export function normalizeStatusCode(raw: string): string {
 }
 
 export function hashStatusCode(receipt: string, code: string): string {
-  return createHash('sha256').update(`crossline-report-status\u0000${receipt}\u0000${normalizeStatusCode(code)}`).digest('hex');
+  return createHash('sha256')
+    .update(`crossline-report-status\u0000${receipt}\u0000${normalizeStatusCode(code)}`)
+    .digest('hex');
 }
 
 export function statusCodeMatches(receipt: string, code: string, storedHash: string): boolean {

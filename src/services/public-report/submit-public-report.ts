@@ -6,14 +6,27 @@ import { reportDocument } from '../search/search-documents.js';
 import { createHmac } from 'node:crypto';
 import { sealEvidence } from '../../domain/case/evidence-crypto.js';
 import {
-  ATTACHMENT_LIMITS, attachmentCountIssue, cleanFilename, createReport, formatReceipt, reportIndicators, sniffMediaType,
-  type AllowedMediaType, type ReportInput,
+  ATTACHMENT_LIMITS,
+  attachmentCountIssue,
+  cleanFilename,
+  createReport,
+  formatReceipt,
+  reportIndicators,
+  sniffMediaType,
+  type AllowedMediaType,
+  type ReportInput,
 } from '../../domain/public-report/index.js';
 import type { SystemActor } from '../../domain/shared/actor.js';
 import { AppError, validationError } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
 import { nextCounter } from '../../storage/repositories/counter.repository.js';
-import { SPAM_COUNTER, insertAttachment, insertIndicators, insertReport, receiptTaken } from '../../storage/repositories/public-report.repository.js';
+import {
+  SPAM_COUNTER,
+  insertAttachment,
+  insertIndicators,
+  insertReport,
+  receiptTaken,
+} from '../../storage/repositories/public-report.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordObservables } from '../intel/record-observables.js';
 import { recordChange } from '../shared/record-change.js';
@@ -30,7 +43,12 @@ export type SubmissionReceipt = { receipt: string; statusCode: string; submitted
 
 type CheckedFile = { filename: string; bytes: Buffer; mediaType: AllowedMediaType };
 
-export async function submitPublicReport(ctx: ServiceContext, input: ReportInput, files: readonly UploadedFile[], meta: SubmissionMeta): Promise<SubmissionReceipt> {
+export async function submitPublicReport(
+  ctx: ServiceContext,
+  input: ReportInput,
+  files: readonly UploadedFile[],
+  meta: SubmissionMeta,
+): Promise<SubmissionReceipt> {
   const now = ctx.clock();
   // A filled honeypot is a bot: it gets an answer that looks real, so it learns nothing.
   if (meta.honeypot?.trim()) return discardSpam(ctx, now);
@@ -48,14 +66,28 @@ export async function submitPublicReport(ctx: ServiceContext, input: ReportInput
     } while (await receiptTaken(tx, given));
     const id = newId();
     const { record, events } = createReport(input, { id, receipt: given }, now);
-    await insertReport(tx, record, { codeHash: hashStatusCode(record.receipt, statusCode), clientIpHash: clientIpHash(ctx, meta.clientIp) });
+    await insertReport(tx, record, {
+      codeHash: hashStatusCode(record.receipt, statusCode),
+      clientIpHash: clientIpHash(ctx, meta.clientIp),
+    });
     await indexSearchDocument(tx, reportDocument(record));
     for (const [position, f] of checked.entries()) {
       const attachmentId = newId();
-      const sealed = sealEvidence(f.bytes, ctx.secrets.masterKey, { masterKeyId: ctx.secrets.masterKeyId, aad: attachmentId });
+      const sealed = sealEvidence(f.bytes, ctx.secrets.masterKey, {
+        masterKeyId: ctx.secrets.masterKeyId,
+        aad: attachmentId,
+      });
       await insertAttachment(tx, {
-        id: attachmentId, reportId: id, position, filename: cleanFilename(f.filename, f.mediaType, position), mediaType: f.mediaType,
-        size: sealed.size, sha256: sealed.sha256, encryption: sealed.encryption, ciphertext: sealed.ciphertext, createdAt: now.toISOString(),
+        id: attachmentId,
+        reportId: id,
+        position,
+        filename: cleanFilename(f.filename, f.mediaType, position),
+        mediaType: f.mediaType,
+        size: sealed.size,
+        sha256: sealed.sha256,
+        encryption: sealed.encryption,
+        ciphertext: sealed.ciphertext,
+        createdAt: now.toISOString(),
       });
     }
     // Screenshots sent ahead follow the inline ones; their ciphertext moves inside the database.
@@ -63,11 +95,24 @@ export async function submitPublicReport(ctx: ServiceContext, input: ReportInput
     const indicators = reportIndicators(record, narrativeIndicators(record.narrative), ctx.config.country);
     await insertIndicators(tx, id, indicators);
     // Correlation at write time: a shared wallet or phone raises an alert linking this report.
-    await recordObservables(tx, ctx, { kind: 'report', id, label: record.receipt }, indicators.map((i) => ({ type: i.type, value: i.value })), now);
+    await recordObservables(
+      tx,
+      ctx,
+      { kind: 'report', id, label: record.receipt },
+      indicators.map((i) => ({ type: i.type, value: i.value })),
+      now,
+    );
     const actor: SystemActor = { kind: 'system', partyId: ctx.config.nodeId };
     // Counts only: the story, the contacts and the files stay out of the audit log.
-    const audited = events.map((e) => ({ ...e, data: { ...e.data, attachments: checked.length + uploads.length, indicators: indicators.length } }));
-    await recordChange(tx, { actor, subjectType: REPORT_SUBJECT, subjectId: id, events: audited, auditData: { receipt: record.receipt } }, now);
+    const audited = events.map((e) => ({
+      ...e,
+      data: { ...e.data, attachments: checked.length + uploads.length, indicators: indicators.length },
+    }));
+    await recordChange(
+      tx,
+      { actor, subjectType: REPORT_SUBJECT, subjectId: id, events: audited, auditData: { receipt: record.receipt } },
+      now,
+    );
     return record.receipt;
   });
   return { receipt, statusCode, submittedAt: now.toISOString() };
@@ -78,10 +123,15 @@ function checkFiles(files: readonly UploadedFile[], staged: number): CheckedFile
   if (countIssue) throw validationError([countIssue], 'PUBLIC_REPORT_INVALID');
   return files.map((f, i) => {
     if (f.bytes.length > ATTACHMENT_LIMITS.maxBytes) {
-      throw new AppError('PUBLIC_REPORT_ATTACHMENT_TOO_LARGE', { details: { index: i, maxBytes: ATTACHMENT_LIMITS.maxBytes, size: f.bytes.length } });
+      throw new AppError('PUBLIC_REPORT_ATTACHMENT_TOO_LARGE', {
+        details: { index: i, maxBytes: ATTACHMENT_LIMITS.maxBytes, size: f.bytes.length },
+      });
     }
     const mediaType = f.bytes.length ? sniffMediaType(f.bytes) : null;
-    if (!mediaType) throw new AppError('PUBLIC_REPORT_ATTACHMENT_TYPE', { details: { index: i, accepted: ['image/png', 'image/jpeg', 'image/webp', 'application/pdf'] } });
+    if (!mediaType)
+      throw new AppError('PUBLIC_REPORT_ATTACHMENT_TYPE', {
+        details: { index: i, accepted: ['image/png', 'image/jpeg', 'image/webp', 'application/pdf'] },
+      });
     return { filename: f.filename, bytes: f.bytes, mediaType };
   });
 }
@@ -95,6 +145,10 @@ async function discardSpam(ctx: ServiceContext, now: Date): Promise<SubmissionRe
   // Only a count is kept (node-wide, shared by all API processes); nothing the bot sent is stored.
   await ctx.db.transaction((tx) => nextCounter(tx, SPAM_COUNTER));
   // A receipt from the top of the counter space: well-formed, and never one a real report gets.
-  const fake = formatReceipt(receiptSeries(ctx), now.getUTCFullYear(), 2 ** 25 - 1 - Math.floor(Math.random() * 2 ** 20));
+  const fake = formatReceipt(
+    receiptSeries(ctx),
+    now.getUTCFullYear(),
+    2 ** 25 - 1 - Math.floor(Math.random() * 2 ** 20),
+  );
   return { receipt: fake, statusCode: newStatusCode(), submittedAt: now.toISOString() };
 }

@@ -28,5 +28,6 @@ export async function takeRateToken(ctx: ServiceContext, scope: RateScope, clien
     await saveBucket(tx, scope, client, d.state);
     return d;
   });
-  if (!decision.allowed) throw new AppError('PUBLIC_REPORT_RATE_LIMITED', { details: { retryAfterSeconds: decision.retryAfterSeconds } });
+  if (!decision.allowed)
+    throw new AppError('PUBLIC_REPORT_RATE_LIMITED', { details: { retryAfterSeconds: decision.retryAfterSeconds } });
 }

@@ -5,17 +5,23 @@ import type { ReportPeriod } from '../../domain/report/period.js';
 import type { ServiceContext } from '../context.js';
 import { listExerciseResults } from '../exercise/exercise-results.js';
 
-export async function periodExerciseResults(ctx: ServiceContext, period: ReportPeriod, peer: string | null): Promise<ExerciseResultRow[]> {
+export async function periodExerciseResults(
+  ctx: ServiceContext,
+  period: ReportPeriod,
+  peer: string | null,
+): Promise<ExerciseResultRow[]> {
   const results = await listExerciseResults(ctx, { from: new Date(period.from), to: new Date(period.to) });
-  return results.flatMap((ex) => ex.parties
-    .filter((p) => peer === null || p.partyId === peer)
-    .map((p) => ({
-      exercise: [ex.title.zh, ex.title.en].filter(Boolean).join(' / '),
-      startedAt: ex.startedAt.toISOString(),
-      party: p.partyId,
-      score: p.score,
-      injects: p.injects.length,
-      met: p.injects.filter((i) => i.met === true).length,
-      missed: p.injects.filter((i) => i.met === false).length,
-    })));
+  return results.flatMap((ex) =>
+    ex.parties
+      .filter((p) => peer === null || p.partyId === peer)
+      .map((p) => ({
+        exercise: [ex.title.zh, ex.title.en].filter(Boolean).join(' / '),
+        startedAt: ex.startedAt.toISOString(),
+        party: p.partyId,
+        score: p.score,
+        injects: p.injects.length,
+        met: p.injects.filter((i) => i.met === true).length,
+        missed: p.injects.filter((i) => i.met === false).length,
+      })),
+  );
 }

@@ -19,6 +19,7 @@ export const asUser = (actor: UserActor): ReportViewer => ({ kind: 'user', actor
 export async function viewerByUsername(ctx: ServiceContext, username: string): Promise<UserActor> {
   const user = await findUserByUsername(ctx.db, username);
   if (!user || user.disabled) throw new AppError('NOT_FOUND', { details: { username } });
-  if (!rolesHave(user.roles, 'report:read')) throw new AppError('FORBIDDEN', { details: { permission: 'report:read', username } });
+  if (!rolesHave(user.roles, 'report:read'))
+    throw new AppError('FORBIDDEN', { details: { permission: 'report:read', username } });
   return { kind: 'user', userId: user.id, name: user.displayName, roles: user.roles, partyId: ctx.config.nodeId };
 }

@@ -6,17 +6,29 @@ import type { ServiceContext } from '../context.js';
 import { presentRequest, type PresentedRequest } from './present-request.js';
 import { publishRequestStep } from './request-federation.js';
 import {
-  counterpartOf, counterpartProxy, loadRequestForUpdate, requestClockPolicy, saveRequestChange,
+  counterpartOf,
+  counterpartProxy,
+  loadRequestForUpdate,
+  requestClockPolicy,
+  saveRequestChange,
 } from './request-support.js';
 
 export async function actOnRequest(
-  ctx: ServiceContext, user: UserActor, id: string, command: TRequestAction, opts: { onBehalfOfCounterpart?: boolean } = {},
+  ctx: ServiceContext,
+  user: UserActor,
+  id: string,
+  command: TRequestAction,
+  opts: { onBehalfOfCounterpart?: boolean } = {},
 ): Promise<PresentedRequest> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const before = await loadRequestForUpdate(tx, id);
-    const actor = opts.onBehalfOfCounterpart ? await counterpartProxy(tx, user, counterpartOf(before, ctx.config.nodeId)) : user;
-    const { record, events } = applyRequestCommand(before, command, actor, now, { clockPolicy: requestClockPolicy(ctx) });
+    const actor = opts.onBehalfOfCounterpart
+      ? await counterpartProxy(tx, user, counterpartOf(before, ctx.config.nodeId))
+      : user;
+    const { record, events } = applyRequestCommand(before, command, actor, now, {
+      clockPolicy: requestClockPolicy(ctx),
+    });
     // The audit entry names the real officer even when the step is the counterpart's.
     await saveRequestChange(tx, ctx, { ...user, name: actor.name }, before, record, events, now);
     if (!opts.onBehalfOfCounterpart) await publishRequestStep(tx, ctx, before, record, command, user, now);

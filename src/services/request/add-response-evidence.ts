@@ -16,7 +16,11 @@ import { openRequestCase, type RequestCase } from './request-cases.js';
 export type ResponseEvidenceUpload = Omit<EvidenceUpload, 'requestId'>;
 
 export async function addResponseEvidence(
-  ctx: ServiceContext, user: UserActor, requestId: string, meta: ResponseEvidenceUpload, body: EvidenceBody,
+  ctx: ServiceContext,
+  user: UserActor,
+  requestId: string,
+  meta: ResponseEvidenceUpload,
+  body: EvidenceBody,
 ): Promise<{ evidence: EvidenceRecord; case: RequestCase; caseOpened: boolean }> {
   const request = await findRequest(ctx.db, requestId);
   if (!request) throw new AppError('REQUEST_NOT_FOUND', { details: { id: requestId } });

@@ -1,7 +1,10 @@
 // Use case: an officer starts a request to another party as a draft (incomplete is fine until submit).
 import type { ValidationIssue } from '../../error-types.js';
 import {
-  createRequestDraft, validateRequestContent, type RequestRecord, type TCreateRequestDraft,
+  createRequestDraft,
+  validateRequestContent,
+  type RequestRecord,
+  type TCreateRequestDraft,
 } from '../../domain/request/index.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import { newId } from '../../shared/ids.js';
@@ -13,14 +16,23 @@ import { ownPartyError, saveRequestChange } from './request-support.js';
 
 export type DraftCreated = { record: RequestRecord; presented: PresentedRequest & { issues: ValidationIssue[] } };
 
-export async function createDraftRequest(ctx: ServiceContext, actor: UserActor, input: TCreateRequestDraft): Promise<PresentedRequest & { issues: ValidationIssue[] }> {
+export async function createDraftRequest(
+  ctx: ServiceContext,
+  actor: UserActor,
+  input: TCreateRequestDraft,
+): Promise<PresentedRequest & { issues: ValidationIssue[] }> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => (await insertDraftRequest(tx, ctx, actor, input, now)).presented);
 }
 
 /** The draft-creating step inside a caller's transaction (also used to turn a call into a request). */
 export async function insertDraftRequest(
-  tx: Queryable, ctx: ServiceContext, actor: UserActor, input: TCreateRequestDraft, now: Date, marks: { exerciseId?: string } = {},
+  tx: Queryable,
+  ctx: ServiceContext,
+  actor: UserActor,
+  input: TCreateRequestDraft,
+  now: Date,
+  marks: { exerciseId?: string } = {},
 ): Promise<DraftCreated> {
   if (input.requestedParty === ctx.config.nodeId) throw ownPartyError();
   // Exercise records take their own series (CN-DEMO-EX-REQ-2026-0001): a real reference is never used up by a drill.
@@ -32,5 +44,8 @@ export async function insertDraftRequest(
   const { events } = draft;
   await saveRequestChange(tx, ctx, actor, null, record, events, now);
   // What still blocks submission, so the form can show it next to each field.
-  return { record, presented: { ...presentRequest(ctx, record, actor, now), issues: validateRequestContent(record, now, 'submit') } };
+  return {
+    record,
+    presented: { ...presentRequest(ctx, record, actor, now), issues: validateRequestContent(record, now, 'submit') },
+  };
 }

@@ -2,8 +2,16 @@
 // this viewer may take (in the order they are offered, the expected next step first), the step the
 // request waits for, and the steps a point of contact may record for an off-federation counterpart.
 import {
-  allowedActions, evaluateClocks, expectedStep, nextActionFor, orderActions, sideOf,
-  type ClockStatus, type ExpectedStep, type RequestAction, type RequestRecord,
+  allowedActions,
+  evaluateClocks,
+  expectedStep,
+  nextActionFor,
+  orderActions,
+  sideOf,
+  type ClockStatus,
+  type ExpectedStep,
+  type RequestAction,
+  type RequestRecord,
 } from '../../domain/request/index.js';
 import type { Actor } from '../../domain/shared/actor.js';
 import type { ServiceContext } from '../context.js';

@@ -5,8 +5,16 @@
 // current and retired keys), so a receipt that no longer verifies says so.
 import type { Bilingual } from '../../error-types.js';
 import {
-  fingerprintOf, formatFingerprint, isFederationError, parseJws, resolverFromCards, verifyNodeCard, verifyReceipt, ZReceipt,
-  type NodeCard, type Receipt,
+  fingerprintOf,
+  formatFingerprint,
+  isFederationError,
+  parseJws,
+  resolverFromCards,
+  verifyNodeCard,
+  verifyReceipt,
+  ZReceipt,
+  type NodeCard,
+  type Receipt,
 } from '../../federation/crypto/index.js';
 import type { PeerRow } from '../../storage/repositories/peer.repository.js';
 import { refusalReason } from '../federation/refusal-reason.js';
@@ -24,8 +32,14 @@ export type ReceiptView = {
 };
 
 const PROBLEMS = {
-  notPeer: { en: 'The other node is no longer a peer of this node, so its keys are not known here.', zh: '对方节点已不是本节点的对等节点，本节点无从获知其密钥。' },
-  badCard: { en: 'The other node’s card stored here no longer verifies, so its keys cannot be trusted.', zh: '本节点保存的对方节点名片已无法验证，其密钥不可信。' },
+  notPeer: {
+    en: 'The other node is no longer a peer of this node, so its keys are not known here.',
+    zh: '对方节点已不是本节点的对等节点，本节点无从获知其密钥。',
+  },
+  badCard: {
+    en: 'The other node’s card stored here no longer verifies, so its keys cannot be trusted.',
+    zh: '本节点保存的对方节点名片已无法验证，其密钥不可信。',
+  },
   unreadable: { en: 'The receipt cannot be read.', zh: '无法读取该回执。' },
   notThisMessage: { en: 'The receipt does not name this message.', zh: '该回执未列明本条消息。' },
   failed: { en: 'The signature does not verify.', zh: '签名验证未通过。' },
@@ -55,7 +69,9 @@ function fingerprintFor(card: NodeCard, kid: string | null): string | null {
 }
 
 export function inspectReceipt(
-  stored: { batchId: string; jws: string }, peer: PeerRow | null, expected: { from: string; to: string; mid: string },
+  stored: { batchId: string; jws: string },
+  peer: PeerRow | null,
+  expected: { from: string; to: string; mid: string },
   seqs: ReadonlyMap<string, { seq: number }>,
 ): ReceiptView {
   const { kid, receipt: unverified } = decodeUnverified(stored.jws);
@@ -68,7 +84,11 @@ export function inspectReceipt(
   else if (!card) problem = PROBLEMS.badCard;
   else {
     try {
-      receipt = verifyReceipt(stored.jws, resolverFromCards([card]), { bid: stored.batchId, from: expected.from, to: expected.to });
+      receipt = verifyReceipt(stored.jws, resolverFromCards([card]), {
+        bid: stored.batchId,
+        from: expected.from,
+        to: expected.to,
+      });
       if (!receipt.results.some((r) => r.mid === expected.mid)) problem = PROBLEMS.notThisMessage;
     } catch (e) {
       if (!isFederationError(e)) throw e;
@@ -78,14 +98,23 @@ export function inspectReceipt(
   const shown = receipt ?? unverified;
   if (!shown && !problem) problem = PROBLEMS.unreadable;
   return {
-    batchId: stored.batchId, jws: stored.jws, verified: problem === null, problem,
+    batchId: stored.batchId,
+    jws: stored.jws,
+    verified: problem === null,
+    problem,
     signer: {
-      party: expected.from, name: peer?.name ?? null, keyId: kid,
+      party: expected.from,
+      name: peer?.name ?? null,
+      keyId: kid,
       fingerprint: card ? fingerprintFor(card, kid) : null,
     },
     receivedAt: shown?.receivedAt ?? null,
     covers: (shown?.results ?? []).map((r) => ({
-      mid: r.mid, seq: seqs.get(r.mid)?.seq ?? null, status: r.status, code: r.code ?? null, thisMessage: r.mid === expected.mid,
+      mid: r.mid,
+      seq: seqs.get(r.mid)?.seq ?? null,
+      status: r.status,
+      code: r.code ?? null,
+      thisMessage: r.mid === expected.mid,
     })),
   };
 }

@@ -15,10 +15,20 @@ export type TIncomingRequest = Omit<TCreateRequestDraft, 'requestedParty'> & {
   senderReference?: string;
 };
 
-export async function registerIncomingRequest(ctx: ServiceContext, user: UserActor, input: TIncomingRequest): Promise<PresentedRequest> {
+export async function registerIncomingRequest(
+  ctx: ServiceContext,
+  user: UserActor,
+  input: TIncomingRequest,
+): Promise<PresentedRequest> {
   if (input.requestingParty === ctx.config.nodeId) {
     throw new AppError('VALIDATION_FAILED', {
-      issues: [{ path: 'requestingParty', code: 'own_party', message: { en: 'An incoming request comes from another party.', zh: '收到的请求应来自其他方。' } }],
+      issues: [
+        {
+          path: 'requestingParty',
+          code: 'own_party',
+          message: { en: 'An incoming request comes from another party.', zh: '收到的请求应来自其他方。' },
+        },
+      ],
     });
   }
   const now = ctx.clock();
@@ -27,10 +37,30 @@ export async function registerIncomingRequest(ctx: ServiceContext, user: UserAct
     const own = await nextReference(tx, ctx.config.nodeId, 'IN', now);
     const reference = input.senderReference ? `${own} (${input.senderReference})` : own;
     const { requestingParty: _from, senderReference: _ref, ...content } = input;
-    const draft = createRequestDraft({ id: newId(), reference }, { ...content, requestedParty: ctx.config.nodeId }, sender, now,
-      ctx.config.approvalRequiredForOutgoingData);
-    const submitted = applyRequestAction(draft.record, 'submit', sender, now, {}, { clockPolicy: requestClockPolicy(ctx) });
-    await saveRequestChange(tx, ctx, { ...user, name: sender.name }, null, submitted.record, [...draft.events, ...submitted.events], now);
+    const draft = createRequestDraft(
+      { id: newId(), reference },
+      { ...content, requestedParty: ctx.config.nodeId },
+      sender,
+      now,
+      ctx.config.approvalRequiredForOutgoingData,
+    );
+    const submitted = applyRequestAction(
+      draft.record,
+      'submit',
+      sender,
+      now,
+      {},
+      { clockPolicy: requestClockPolicy(ctx) },
+    );
+    await saveRequestChange(
+      tx,
+      ctx,
+      { ...user, name: sender.name },
+      null,
+      submitted.record,
+      [...draft.events, ...submitted.events],
+      now,
+    );
     return presentRequest(ctx, submitted.record, user, now);
   });
 }

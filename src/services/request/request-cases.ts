@@ -42,35 +42,55 @@ function mayAddEvidence(user: UserActor, k: CaseRecord): boolean {
 
 function present(user: UserActor, k: CaseRecord): RequestCase {
   return {
-    id: k.id, reference: k.reference, status: k.status,
-    title: seesCaseContent(user, k) ? k.title : null, mayAddEvidence: mayAddEvidence(user, k),
+    id: k.id,
+    reference: k.reference,
+    status: k.status,
+    title: seesCaseContent(user, k) ? k.title : null,
+    mayAddEvidence: mayAddEvidence(user, k),
   };
 }
 
 /** The linked cases this user may know of (members; admins see the membership only). */
-export async function listRequestCases(ctx: ServiceContext, user: UserActor, requestId: string): Promise<RequestCase[]> {
+export async function listRequestCases(
+  ctx: ServiceContext,
+  user: UserActor,
+  requestId: string,
+): Promise<RequestCase[]> {
   await loadVisibleRequest(ctx.db, user, requestId);
-  return (await casesLinkedToRequest(ctx.db, requestId)).filter((k) => mayKnowCase(user, k)).map((k) => present(user, k));
+  return (await casesLinkedToRequest(ctx.db, requestId))
+    .filter((k) => mayKnowCase(user, k))
+    .map((k) => present(user, k));
 }
 
 /** The linked case this user can add evidence to, opened from the request when there is none. */
-export async function openRequestCase(ctx: ServiceContext, user: UserActor, requestId: string): Promise<{ case: RequestCase; opened: boolean }> {
+export async function openRequestCase(
+  ctx: ServiceContext,
+  user: UserActor,
+  requestId: string,
+): Promise<{ case: RequestCase; opened: boolean }> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const r = await loadVisibleRequest(tx, user, requestId);
     const usable = (await casesLinkedToRequest(tx, requestId)).find((k) => mayAddEvidence(user, k));
     if (usable) return { case: present(user, usable), opened: false };
-    const kase = await insertCase(tx, ctx, user, {
-      title: caseTitle(r),
-      summary: { en: `Opened for request ${r.reference}.`, zh: `为协助请求 ${r.reference} 立案。` },
-      crimeCategories: [r.crimeCategory ?? 'other'],
-      participatingParties: [counterpartOf(r, ctx.config.nodeId)],
-      // Every case is for its members only. On the requested side the case exists to answer the
-      // requester, and a restricted case could be sent only by a supervisor, so the officer who may
-      // fulfil could not answer from it; on the requesting side a confidential request's case is restricted.
-      confidentiality: r.requestingParty === ctx.config.nodeId && r.confidentiality !== 'normal' ? 'restricted' : 'normal',
-      linkedRequestIds: [r.id],
-    }, now);
+    const kase = await insertCase(
+      tx,
+      ctx,
+      user,
+      {
+        title: caseTitle(r),
+        summary: { en: `Opened for request ${r.reference}.`, zh: `为协助请求 ${r.reference} 立案。` },
+        crimeCategories: [r.crimeCategory ?? 'other'],
+        participatingParties: [counterpartOf(r, ctx.config.nodeId)],
+        // Every case is for its members only. On the requested side the case exists to answer the
+        // requester, and a restricted case could be sent only by a supervisor, so the officer who may
+        // fulfil could not answer from it; on the requesting side a confidential request's case is restricted.
+        confidentiality:
+          r.requestingParty === ctx.config.nodeId && r.confidentiality !== 'normal' ? 'restricted' : 'normal',
+        linkedRequestIds: [r.id],
+      },
+      now,
+    );
     return { case: present(user, kase), opened: true };
   });
 }

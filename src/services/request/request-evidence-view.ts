@@ -31,7 +31,11 @@ export type RequestEvidence = { items: RequestEvidenceItem[]; notShown: number }
 
 const DELIVERING = new Set(['fulfilled', 'partially_fulfilled']);
 
-export async function listRequestEvidence(ctx: ServiceContext, user: UserActor, requestId: string): Promise<RequestEvidence> {
+export async function listRequestEvidence(
+  ctx: ServiceContext,
+  user: UserActor,
+  requestId: string,
+): Promise<RequestEvidence> {
   const request = await findRequest(ctx.db, requestId);
   if (!request) throw new AppError('REQUEST_NOT_FOUND', { details: { id: requestId } });
   requireRequestAccess(user, 'view', request);
@@ -41,7 +45,14 @@ export async function listRequestEvidence(ctx: ServiceContext, user: UserActor, 
     for (const id of e.data.evidenceIds) if (typeof id === 'string') delivered.add(id);
   }
   const all = await evidenceForRequest(ctx.db, requestId, [...delivered]);
-  const cases = new Map((await findCasesByIds(ctx.db, all.map((e) => e.caseId))).map((k) => [k.id, k]));
+  const cases = new Map(
+    (
+      await findCasesByIds(
+        ctx.db,
+        all.map((e) => e.caseId),
+      )
+    ).map((k) => [k.id, k]),
+  );
   const local = ctx.config.nodeId;
   const outgoing = request.requestingParty === local;
   const items: RequestEvidenceItem[] = [];
@@ -50,7 +61,12 @@ export async function listRequestEvidence(ctx: ServiceContext, user: UserActor, 
     if (!kase || !seesCaseContent(user, kase) || !isEvidenceVisible(local, e)) continue;
     // On the requesting side every item of the request is an answer that arrived.
     const state = outgoing ? 'received' : delivered.has(e.id) ? 'sent' : 'ready';
-    items.push({ evidence: e, case: { id: kase.id, reference: kase.reference, title: kase.title }, state, received: e.received ?? null });
+    items.push({
+      evidence: e,
+      case: { id: kase.id, reference: kase.reference, title: kase.title },
+      state,
+      received: e.received ?? null,
+    });
   }
   const shown = new Set(items.map((i) => i.evidence.id));
   return { items, notShown: [...delivered].filter((id) => !shown.has(id)).length };

@@ -5,8 +5,12 @@
 // new request) that arrives is notified to the officers concerned here (request-step-notice.ts).
 import { AppError } from '../../errors.js';
 import {
-  applyRequestCommand, receiveSubmittedRequest, toSubmittedSnapshot,
-  type RequestRecord, type SubmittedRequestSnapshot, type TRequestAction,
+  applyRequestCommand,
+  receiveSubmittedRequest,
+  toSubmittedSnapshot,
+  type RequestRecord,
+  type SubmittedRequestSnapshot,
+  type TRequestAction,
 } from '../../domain/request/index.js';
 import type { PeerActor, UserActor } from '../../domain/shared/actor.js';
 import { enqueueMessage } from '../../federation/outbox.js';
@@ -17,7 +21,13 @@ import { findRequest } from '../../storage/repositories/request.repository.js';
 import { EVIDENCE_TRANSFERRED } from '../case/case-share-messages.js';
 import { requestEvidenceBodies } from '../case/request-evidence.js';
 import type { ServiceContext } from '../context.js';
-import { counterpartOf, loadRequestForUpdate, REQUEST_SUBJECT, requestClockPolicy, saveRequestChange } from './request-support.js';
+import {
+  counterpartOf,
+  loadRequestForUpdate,
+  REQUEST_SUBJECT,
+  requestClockPolicy,
+  saveRequestChange,
+} from './request-support.js';
 import { noticePeerStep } from './request-step-notice.js';
 
 export const REQUESTS_CHANNEL = 'requests';
@@ -30,7 +40,13 @@ export type RequestStepBody = { requestId: string; command: TRequestAction; at: 
 
 /** Sends a step just taken on this node to the counterpart, when the counterpart is on the federation. */
 export async function publishRequestStep(
-  tx: Queryable, ctx: ServiceContext, before: RequestRecord, after: RequestRecord, command: TRequestAction, by: UserActor, at: Date,
+  tx: Queryable,
+  ctx: ServiceContext,
+  before: RequestRecord,
+  after: RequestRecord,
+  command: TRequestAction,
+  by: UserActor,
+  at: Date,
 ): Promise<void> {
   const counterpart = counterpartOf(after, ctx.config.nodeId);
   if (!(await findPeer(tx, counterpart))) return;
@@ -38,11 +54,26 @@ export async function publishRequestStep(
   if (before.status === 'draft' && command.action !== 'submit') return;
   // Each message is linked to the request, so its page can show delivery and the signed receipt.
   const send = async (type: string, body: unknown) => {
-    const { mid } = await enqueueMessage(tx, ctx, { to: counterpart, channel: REQUESTS_CHANNEL, type, schema: 1, body });
-    await insertRecordMessage(tx, { mid, subjectType: REQUEST_SUBJECT, subjectId: after.id, mtype: type, createdAt: at.toISOString() });
+    const { mid } = await enqueueMessage(tx, ctx, {
+      to: counterpart,
+      channel: REQUESTS_CHANNEL,
+      type,
+      schema: 1,
+      body,
+    });
+    await insertRecordMessage(tx, {
+      mid,
+      subjectType: REQUEST_SUBJECT,
+      subjectId: after.id,
+      mtype: type,
+      createdAt: at.toISOString(),
+    });
   };
   if (command.action === 'submit') {
-    const body: RequestSubmittedBody = { snapshot: toSubmittedSnapshot(after), ...(after.exerciseId ? { exerciseId: after.exerciseId } : {}) };
+    const body: RequestSubmittedBody = {
+      snapshot: toSubmittedSnapshot(after),
+      ...(after.exerciseId ? { exerciseId: after.exerciseId } : {}),
+    };
     await send(REQUEST_SUBMITTED, body);
     return;
   }
@@ -56,10 +87,21 @@ export async function publishRequestStep(
 }
 
 /** A request submitted by a peer arrives: this node is the requested party. */
-export async function receiveRequestFromPeer(ctx: ServiceContext, peer: PeerActor, body: RequestSubmittedBody, receivedAt: Date): Promise<void> {
+export async function receiveRequestFromPeer(
+  ctx: ServiceContext,
+  peer: PeerActor,
+  body: RequestSubmittedBody,
+  receivedAt: Date,
+): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     if (await findRequest(tx, body.snapshot.id)) return;
-    const received = receiveSubmittedRequest(body.snapshot, peer, ctx.config.nodeId, receivedAt, ctx.config.approvalRequiredForOutgoingData);
+    const received = receiveSubmittedRequest(
+      body.snapshot,
+      peer,
+      ctx.config.nodeId,
+      receivedAt,
+      ctx.config.approvalRequiredForOutgoingData,
+    );
     const record = body.exerciseId ? { ...received.record, exerciseId: body.exerciseId } : received.record;
     await saveRequestChange(tx, ctx, peer, null, record, received.events, receivedAt);
     await noticePeerStep(tx, ctx, record, 'received', {}, peer, receivedAt);
@@ -74,7 +116,9 @@ export async function applyPeerRequestStep(ctx: ServiceContext, peer: PeerActor,
       throw new AppError('REQUEST_WRONG_PARTY', { details: { requestId: body.requestId, from: peer.partyId } });
     }
     const at = new Date(body.at);
-    const { record, events } = applyRequestCommand(before, body.command, peer, at, { clockPolicy: requestClockPolicy(ctx) });
+    const { record, events } = applyRequestCommand(before, body.command, peer, at, {
+      clockPolicy: requestClockPolicy(ctx),
+    });
     await saveRequestChange(tx, ctx, peer, before, record, events, at);
     // Told when it is applied here (now), not at the sender's step time, so the notice is not dated in the past.
     const { action, ...params } = body.command;

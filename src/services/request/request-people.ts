@@ -6,7 +6,13 @@ import type { Queryable } from '../../storage/db.js';
 import { activeUsersOnRecord } from '../../storage/repositories/request-links.repository.js';
 import { REQUEST_SUBJECT } from './request-support.js';
 
-export async function requestPeople(db: Queryable, ownParty: string, r: RequestRecord): Promise<{ id: string; roles: Role[] }[]> {
+export async function requestPeople(
+  db: Queryable,
+  ownParty: string,
+  r: RequestRecord,
+): Promise<{ id: string; roles: Role[] }[]> {
   const users = await activeUsersOnRecord(db, REQUEST_SUBJECT, r.id);
-  return users.filter((u) => canRequest({ kind: 'user', userId: u.id, name: '', roles: u.roles, partyId: ownParty }, 'view', r));
+  return users.filter((u) =>
+    canRequest({ kind: 'user', userId: u.id, name: '', roles: u.roles, partyId: ownParty }, 'view', r),
+  );
 }

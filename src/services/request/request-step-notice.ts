@@ -12,13 +12,33 @@ import { requestPeople } from './request-people.js';
 import { REQUEST_SUBJECT } from './request-support.js';
 
 export async function noticePeerStep(
-  tx: Queryable, ctx: ServiceContext, r: RequestRecord, step: RequestAction | 'received', params: Record<string, unknown>, peer: PeerActor, now: Date,
+  tx: Queryable,
+  ctx: ServiceContext,
+  r: RequestRecord,
+  step: RequestAction | 'received',
+  params: Record<string, unknown>,
+  peer: PeerActor,
+  now: Date,
 ): Promise<void> {
   const party = (await findPeer(tx, peer.partyId))?.name ?? { en: peer.partyId, zh: peer.partyId };
   const n = peerStepNotice(r, step, params, party);
-  const send = (to: NotifyInput['to']) => notify(tx, markExerciseNotice({
-    to, kind: n.kind, subjectType: REQUEST_SUBJECT, subjectId: r.id, title: n.title, body: n.body, severity: n.severity,
-  }, r.exerciseId), now);
+  const send = (to: NotifyInput['to']) =>
+    notify(
+      tx,
+      markExerciseNotice(
+        {
+          to,
+          kind: n.kind,
+          subjectType: REQUEST_SUBJECT,
+          subjectId: r.id,
+          title: n.title,
+          body: n.body,
+          severity: n.severity,
+        },
+        r.exerciseId,
+      ),
+      now,
+    );
   await send({ role: 'point_of_contact' });
   for (const u of await requestPeople(tx, ctx.config.nodeId, r)) {
     if (!u.roles.includes('point_of_contact')) await send({ userId: u.id });

@@ -1,11 +1,21 @@
 // Shared steps of the request use cases: load with a lock, derive deadline columns, save with
 // history and audit, and act on behalf of a counterpart that is not on the federation.
 import { AppError } from '../../errors.js';
-import { evaluateClocks, type ClockPolicyInput, type RequestEvent, type RequestRecord } from '../../domain/request/index.js';
+import {
+  evaluateClocks,
+  type ClockPolicyInput,
+  type RequestEvent,
+  type RequestRecord,
+} from '../../domain/request/index.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import type { Queryable } from '../../storage/db.js';
 import { findPeer } from '../../storage/repositories/peer.repository.js';
-import { findRequest, insertRequest, updateRequest, type RequestTimes } from '../../storage/repositories/request.repository.js';
+import {
+  findRequest,
+  insertRequest,
+  updateRequest,
+  type RequestTimes,
+} from '../../storage/repositories/request.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordRequestObservables } from '../intel/record-request-observables.js';
 import { recordChange } from '../shared/record-change.js';
@@ -32,8 +42,13 @@ export async function loadRequestForUpdate(tx: Queryable, id: string): Promise<R
 
 /** Persists the new record (insert when `before` is null) and its search row, plus one audit entry and history row per event. */
 export async function saveRequestChange(
-  tx: Queryable, ctx: ServiceContext, actor: Actor, before: RequestRecord | null, after: RequestRecord,
-  events: readonly RequestEvent[], now: Date,
+  tx: Queryable,
+  ctx: ServiceContext,
+  actor: Actor,
+  before: RequestRecord | null,
+  after: RequestRecord,
+  events: readonly RequestEvent[],
+  now: Date,
 ): Promise<void> {
   const times = requestTimes(ctx, after, now);
   // The search row travels with the record's write, the history rows with the audit entries: three
@@ -42,11 +57,22 @@ export async function saveRequestChange(
   if (before) await updateRequest(tx, after, before.version, times, search);
   else await insertRequest(tx, after, times, search);
   await recordRequestObservables(tx, ctx, after, now);
-  await recordChange(tx, {
-    actor, subjectType: REQUEST_SUBJECT, subjectId: after.id,
-    events: events.map((e) => ({ type: e.type.replace(/^request\./, ''), at: e.at, data: e.data, actorLabel: e.actor })),
-    auditData: { reference: after.reference, status: after.status },
-  }, now);
+  await recordChange(
+    tx,
+    {
+      actor,
+      subjectType: REQUEST_SUBJECT,
+      subjectId: after.id,
+      events: events.map((e) => ({
+        type: e.type.replace(/^request\./, ''),
+        at: e.at,
+        data: e.data,
+        actorLabel: e.actor,
+      })),
+      auditData: { reference: after.reference, status: after.status },
+    },
+    now,
+  );
 }
 
 /**
@@ -56,7 +82,9 @@ export async function saveRequestChange(
  */
 export async function counterpartProxy(db: Queryable, user: UserActor, counterparty: string): Promise<UserActor> {
   if (!user.roles.some((r) => r === 'point_of_contact' || r === 'supervisor')) {
-    throw new AppError('REQUEST_FORBIDDEN', { details: { reason: 'only a point of contact or supervisor records a counterpart\'s steps' } });
+    throw new AppError('REQUEST_FORBIDDEN', {
+      details: { reason: "only a point of contact or supervisor records a counterpart's steps" },
+    });
   }
   if (counterparty === user.partyId) throw new AppError('REQUEST_WRONG_PARTY', { details: { counterparty } });
   if (await findPeer(db, counterparty)) {
@@ -67,7 +95,16 @@ export async function counterpartProxy(db: Queryable, user: UserActor, counterpa
 
 export function ownPartyError(): AppError {
   return new AppError('VALIDATION_FAILED', {
-    issues: [{ path: 'requestedParty', code: 'own_party', message: { en: 'A request goes to another party, not to your own agency.', zh: '请求应发往其他方，而非本机构。' } }],
+    issues: [
+      {
+        path: 'requestedParty',
+        code: 'own_party',
+        message: {
+          en: 'A request goes to another party, not to your own agency.',
+          zh: '请求应发往其他方，而非本机构。',
+        },
+      },
+    ],
   });
 }
 

@@ -9,13 +9,18 @@ import { presentRequest, type PresentedRequest } from './present-request.js';
 import { loadRequestForUpdate, ownPartyError, saveRequestChange } from './request-support.js';
 
 export async function updateDraftRequest(
-  ctx: ServiceContext, actor: UserActor, id: string, input: TUpdateRequestDraft,
+  ctx: ServiceContext,
+  actor: UserActor,
+  id: string,
+  input: TUpdateRequestDraft,
 ): Promise<PresentedRequest & { issues: ValidationIssue[] }> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
     const before = await loadRequestForUpdate(tx, id);
     if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {
-      throw new AppError('CONFLICT', { details: { id, expectedVersion: input.expectedVersion, version: before.version } });
+      throw new AppError('CONFLICT', {
+        details: { id, expectedVersion: input.expectedVersion, version: before.version },
+      });
     }
     if (input.requestedParty === ctx.config.nodeId) throw ownPartyError();
     const { record, events } = updateRequestDraft(before, input, actor, now);

@@ -3,11 +3,23 @@
 import { buildTsVector } from '../../domain/search/tsvector.js';
 import type { Queryable } from '../../storage/db.js';
 import type { GatedWrite } from '../../storage/repositories/gated-write.js';
-import { deleteSearchRow, searchRowRider, upsertSearchRows, type SearchKind, type SearchRow } from '../../storage/repositories/search-index.repository.js';
+import {
+  deleteSearchRow,
+  searchRowRider,
+  upsertSearchRows,
+  type SearchKind,
+  type SearchRow,
+} from '../../storage/repositories/search-index.repository.js';
 import type { SearchDocument } from './search-documents.js';
 
 export function searchRowOf(doc: SearchDocument): SearchRow {
-  return { ...doc, vector: buildTsVector([{ text: doc.title, weight: 'A' }, { text: doc.body, weight: 'B' }]) };
+  return {
+    ...doc,
+    vector: buildTsVector([
+      { text: doc.title, weight: 'A' },
+      { text: doc.body, weight: 'B' },
+    ]),
+  };
 }
 
 export async function indexSearchDocument(tx: Queryable, doc: SearchDocument): Promise<void> {

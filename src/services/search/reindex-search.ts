@@ -5,12 +5,23 @@ import type { CaseRecord } from '../../domain/case/index.js';
 import type { RequestRecord } from '../../domain/request/index.js';
 import type { PublicReportRecord } from '../../domain/public-report/types.js';
 import {
-  clearSearchKind, readSearchIndexVersion, readSourcePage, writeSearchIndexVersion, type IndexedSource, type SourceRecords,
+  clearSearchKind,
+  readSearchIndexVersion,
+  readSourcePage,
+  writeSearchIndexVersion,
+  type IndexedSource,
+  type SourceRecords,
 } from '../../storage/repositories/search-index.repository.js';
 import type { Queryable } from '../../storage/db.js';
 import type { ServiceContext } from '../context.js';
 import { indexSearchDocuments } from './index-search-document.js';
-import { articleDocument, caseDocument, reportDocument, requestDocument, type SearchDocument } from './search-documents.js';
+import {
+  articleDocument,
+  caseDocument,
+  reportDocument,
+  requestDocument,
+  type SearchDocument,
+} from './search-documents.js';
 
 const PAGE = 500;
 
@@ -34,7 +45,12 @@ const DOCUMENT_OF: { [S in IndexedSource]: (doc: SourceRecords[S]) => SearchDocu
 const SOURCE_ORDER: readonly IndexedSource[] = ['article', 'case', 'request', 'report'];
 
 /** Clears one kind's index rows and refills them page by page, in the caller's transaction. */
-async function reindexKind<S extends IndexedSource>(tx: Queryable, kind: S, onProgress?: ReindexProgress, signal?: AbortSignal): Promise<number> {
+async function reindexKind<S extends IndexedSource>(
+  tx: Queryable,
+  kind: S,
+  onProgress?: ReindexProgress,
+  signal?: AbortSignal,
+): Promise<number> {
   await clearSearchKind(tx, kind);
   const toDocument = DOCUMENT_OF[kind];
   let after = '';
@@ -45,7 +61,10 @@ async function reindexKind<S extends IndexedSource>(tx: Queryable, kind: S, onPr
     const page = await readSourcePage(tx, kind, after, PAGE);
     const last = page[page.length - 1];
     if (!last) break;
-    await indexSearchDocuments(tx, page.map((r) => toDocument(r.doc)));
+    await indexSearchDocuments(
+      tx,
+      page.map((r) => toDocument(r.doc)),
+    );
     done += page.length;
     after = last.id;
     onProgress?.(kind, done);
@@ -56,10 +75,13 @@ async function reindexKind<S extends IndexedSource>(tx: Queryable, kind: S, onPr
 export type ReindexProgress = (kind: IndexedSource, done: number) => void;
 
 export async function reindexSearch(
-  ctx: ServiceContext, onProgress?: ReindexProgress, signal?: AbortSignal,
+  ctx: ServiceContext,
+  onProgress?: ReindexProgress,
+  signal?: AbortSignal,
 ): Promise<Record<IndexedSource, number>> {
   const counts = { article: 0, case: 0, request: 0, report: 0 };
-  for (const kind of SOURCE_ORDER) counts[kind] = await ctx.db.transaction((tx) => reindexKind(tx, kind, onProgress, signal));
+  for (const kind of SOURCE_ORDER)
+    counts[kind] = await ctx.db.transaction((tx) => reindexKind(tx, kind, onProgress, signal));
   await writeSearchIndexVersion(ctx.db, SEARCH_INDEX_VERSION);
   return counts;
 }
@@ -77,7 +99,10 @@ export async function reindexIfOutdated(ctx: ServiceContext, signal?: AbortSigna
     if ((await readSearchIndexVersion(ctx.db)) >= SEARCH_INDEX_VERSION) return false;
     const started = Date.now();
     const counts = await reindexSearch(ctx, undefined, signal);
-    ctx.logger.info({ ...counts, seconds: (Date.now() - started) / 1000, version: SEARCH_INDEX_VERSION }, 'search index rebuilt for new indexing rules');
+    ctx.logger.info(
+      { ...counts, seconds: (Date.now() - started) / 1000, version: SEARCH_INDEX_VERSION },
+      'search index rebuilt for new indexing rules',
+    );
     return true;
   } finally {
     await session.close(); // ends the session, and with it the lock

@@ -11,15 +11,28 @@ import { casesShownTo } from '../case/case-visibility.js';
 import type { ServiceContext } from '../context.js';
 
 const KIND_PERMISSION: Record<SearchKind, Permission> = {
-  article: 'knowledge:read', case: 'case:read', request: 'request:read', report: 'triage:read',
+  article: 'knowledge:read',
+  case: 'case:read',
+  request: 'request:read',
+  report: 'triage:read',
 };
 
 export type SearchQuery = { q: string; kinds?: SearchKind[]; limit: number };
 export type SearchResult = {
-  kind: SearchKind; id: string; title: string; titleHighlight: Snippet; snippet: Snippet; rank: number; updatedAt: string;
+  kind: SearchKind;
+  id: string;
+  title: string;
+  titleHighlight: Snippet;
+  snippet: Snippet;
+  rank: number;
+  updatedAt: string;
 };
 
-export async function searchRecords(ctx: ServiceContext, actor: UserActor, query: SearchQuery): Promise<SearchResult[]> {
+export async function searchRecords(
+  ctx: ServiceContext,
+  actor: UserActor,
+  query: SearchQuery,
+): Promise<SearchResult[]> {
   const parsed = parseQuery(query.q);
   if (isEmptyQuery(parsed)) throw new AppError('SEARCH_QUERY_EMPTY');
   const wanted = query.kinds?.length ? query.kinds : [...SEARCH_KINDS];
@@ -37,8 +50,12 @@ export async function searchRecords(ctx: ServiceContext, actor: UserActor, query
   const hits = found.filter((h) => h.kind !== 'case' || shown.has(h.refId));
   const terms = highlightTerms(parsed);
   return hits.map((h) => ({
-    kind: h.kind, id: h.refId, title: h.title.split('\n')[0] ?? h.title,
+    kind: h.kind,
+    id: h.refId,
+    title: h.title.split('\n')[0] ?? h.title,
     titleHighlight: buildSnippet(h.title.replace(/\n/g, ' · '), terms, 300),
-    snippet: buildSnippet(h.body.replace(/\n+/g, ' '), terms), rank: h.rank, updatedAt: h.updatedAt,
+    snippet: buildSnippet(h.body.replace(/\n+/g, ' '), terms),
+    rank: h.rank,
+    updatedAt: h.updatedAt,
   }));
 }

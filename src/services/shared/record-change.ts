@@ -22,12 +22,20 @@ export type RecordChange = {
 export async function recordChange(tx: Queryable, change: RecordChange, now: Date): Promise<void> {
   if (change.events.length === 0) return;
   const audits = change.events.map((event) => ({
-    actor: change.actor, action: `${change.subjectType}.${event.type}`, subjectType: change.subjectType,
-    subjectId: change.subjectId, data: { ...change.auditData, ...(event.data ?? {}) } as Record<string, unknown>,
+    actor: change.actor,
+    action: `${change.subjectType}.${event.type}`,
+    subjectType: change.subjectType,
+    subjectId: change.subjectId,
+    data: { ...change.auditData, ...(event.data ?? {}) } as Record<string, unknown>,
   }));
   const history = change.events.map((event) => ({
-    id: newId(), subjectType: change.subjectType, subjectId: change.subjectId, at: event.at, type: event.type,
-    actorLabel: event.actorLabel ?? actorLabel(change.actor), party: change.actor.partyId,
+    id: newId(),
+    subjectType: change.subjectType,
+    subjectId: change.subjectId,
+    at: event.at,
+    type: event.type,
+    actorLabel: event.actorLabel ?? actorLabel(change.actor),
+    party: change.actor.partyId,
     data: (event.data ?? {}) as Record<string, unknown>,
   }));
   await appendAuditMany(tx, audits, now, history);

@@ -24,7 +24,12 @@ export type SealedUpload = {
 /** Counts the bytes passing and fails the pipeline with `tooLarge()` past `maxBytes`. */
 class ByteLimit extends Transform {
   private seen = 0;
-  constructor(private readonly maxBytes: number, private readonly tooLarge: (seen: number) => Error) { super(); }
+  constructor(
+    private readonly maxBytes: number,
+    private readonly tooLarge: (seen: number) => Error,
+  ) {
+    super();
+  }
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.seen += chunk.length;
     if (this.seen > this.maxBytes) return cb(this.tooLarge(this.seen));
@@ -42,7 +47,9 @@ class Digest extends Transform {
 }
 
 export async function sealUploadToFile(
-  ctx: ServiceContext, source: Readable, o: { aad: string; maxBytes: number; tooLarge: (seen: number) => Error },
+  ctx: ServiceContext,
+  source: Readable,
+  o: { aad: string; maxBytes: number; tooLarge: (seen: number) => Error },
 ): Promise<SealedUpload> {
   const temp = await createTempFile(ctx.config.dataDir);
   const seal = createSealStream(ctx.secrets.masterKey, { masterKeyId: ctx.secrets.masterKeyId, aad: o.aad });
@@ -51,9 +58,13 @@ export async function sealUploadToFile(
   // The source (a request) is piped, not part of the pipeline: a refusal must not destroy the
   // connection, so the client still gets its 413; the node discards the rest as it arrives.
   let ended = false;
-  const onEnd = () => { ended = true; };
+  const onEnd = () => {
+    ended = true;
+  };
   const onError = (e: Error) => limit.destroy(e);
-  const onClose = () => { if (!ended) limit.destroy(new Error('the upload ended before its last byte')); };
+  const onClose = () => {
+    if (!ended) limit.destroy(new Error('the upload ended before its last byte'));
+  };
   source.once('end', onEnd);
   source.on('error', onError);
   source.once('close', onClose);

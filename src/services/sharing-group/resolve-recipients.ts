@@ -10,15 +10,27 @@ import { listSharingGroups } from '../../storage/repositories/sharing-group.repo
 
 export type RecipientChoice = { parties?: readonly string[]; groups?: readonly string[]; allPeers?: boolean };
 
-export async function resolveRecipients(db: Queryable, localParty: string, choice: RecipientChoice): Promise<GroupExpansion> {
+export async function resolveRecipients(
+  db: Queryable,
+  localParty: string,
+  choice: RecipientChoice,
+): Promise<GroupExpansion> {
   const peers = await listPeers(db);
   const groupIds = choice.groups ?? [];
   const groups = groupIds.length ? await listSharingGroups(db) : [];
-  const parties = [...(choice.parties ?? []), ...(choice.allPeers ? peers.filter((p) => p.status === 'active').map((p) => p.id) : [])];
+  const parties = [
+    ...(choice.parties ?? []),
+    ...(choice.allPeers ? peers.filter((p) => p.status === 'active').map((p) => p.id) : []),
+  ];
   const expansion = expandRecipients({
-    parties, groupIds, groups, localParty, peers: peers.map((p) => ({ id: p.id, status: p.status })),
+    parties,
+    groupIds,
+    groups,
+    localParty,
+    peers: peers.map((p) => ({ id: p.id, status: p.status })),
   });
-  if (expansion.unknownGroups.length) throw new AppError('GROUP_UNKNOWN', { details: { groups: expansion.unknownGroups } });
+  if (expansion.unknownGroups.length)
+    throw new AppError('GROUP_UNKNOWN', { details: { groups: expansion.unknownGroups } });
   if (expansion.recipients.length === 0) throw new AppError('GROUP_NO_RECIPIENTS', { details: { groups: groupIds } });
   return expansion;
 }

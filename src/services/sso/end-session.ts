@@ -10,7 +10,12 @@ import type { ServiceContext } from '../context.js';
 import { ssoTokenPurpose } from './finish-login.js';
 import { oidcConfiguration } from './oidc-client.js';
 
-export async function ssoEndSessionUrl(ctx: ServiceContext, db: Queryable, tokenHash: string, postLogoutRedirectUri: string | undefined): Promise<string | null> {
+export async function ssoEndSessionUrl(
+  ctx: ServiceContext,
+  db: Queryable,
+  tokenHash: string,
+  postLogoutRedirectUri: string | undefined,
+): Promise<string | null> {
   const session = await findSsoSession(db, tokenHash);
   if (!session) return null;
   const provider = await findSsoProviderById(db, session.providerId);
@@ -18,7 +23,9 @@ export async function ssoEndSessionUrl(ctx: ServiceContext, db: Queryable, token
   try {
     const config = await oidcConfiguration(ctx, provider);
     if (!config.serverMetadata().end_session_endpoint) return null;
-    const idToken = session.idTokenEnc ? openSecret(session.idTokenEnc, ctx.secrets.masterKey, ssoTokenPurpose(tokenHash, 'id')) : undefined;
+    const idToken = session.idTokenEnc
+      ? openSecret(session.idTokenEnc, ctx.secrets.masterKey, ssoTokenPurpose(tokenHash, 'id'))
+      : undefined;
     return oidc.buildEndSessionUrl(config, {
       ...(idToken ? { id_token_hint: idToken } : {}),
       ...(postLogoutRedirectUri ? { post_logout_redirect_uri: postLogoutRedirectUri } : {}),

@@ -7,7 +7,14 @@
 import * as oidc from 'openid-client';
 import { AppError, isAppError } from '../../errors.js';
 import {
-  decideSsoLogin, displayNameFromClaims, emailFromClaims, mapRoles, usernameFromClaims, type Claims, type SsoProvider, type SsoRefusalCode,
+  decideSsoLogin,
+  displayNameFromClaims,
+  emailFromClaims,
+  mapRoles,
+  usernameFromClaims,
+  type Claims,
+  type SsoProvider,
+  type SsoRefusalCode,
 } from '../../domain/sso/provider.js';
 import { appendAudit } from '../../audit/audit-log.js';
 import { sealSecret } from '../../security/secret-box.js';
@@ -15,9 +22,21 @@ import { hashToken, newId, newSecretToken } from '../../shared/ids.js';
 import type { Queryable } from '../../storage/db.js';
 import { findSsoProviderBySlug } from '../../storage/repositories/sso-provider.repository.js';
 import {
-  findSsoIdentity, insertSsoIdentity, insertSsoSession, takeSsoFlight, touchSsoIdentity, userHasSsoIdentity,
+  findSsoIdentity,
+  insertSsoIdentity,
+  insertSsoSession,
+  takeSsoFlight,
+  touchSsoIdentity,
+  userHasSsoIdentity,
 } from '../../storage/repositories/sso-session.repository.js';
-import { findUserById, findUserByUsername, insertSession, insertUser, saveUser, type UserRow } from '../../storage/repositories/user.repository.js';
+import {
+  findUserById,
+  findUserByUsername,
+  insertSession,
+  insertUser,
+  saveUser,
+  type UserRow,
+} from '../../storage/repositories/user.repository.js';
 import type { ServiceContext } from '../context.js';
 import { hashPassword } from '../user/passwords.js';
 import { presentUser } from '../user/present-user.js';
@@ -48,7 +67,9 @@ export async function finishSsoLogin(ctx: ServiceContext, input: SsoCallback): P
   } catch (e) {
     const refusal = oidcFailure(e);
     if (isAppError(refusal) && refusal.code.startsWith('SSO_') && !refusal.details?.audited) {
-      await ctx.db.transaction((tx) => auditRefusal(tx, ctx, provider, refusal.code as SsoRefusalCode, { ...refusal.details, ip: input.ip ?? null }));
+      await ctx.db.transaction((tx) =>
+        auditRefusal(tx, ctx, provider, refusal.code as SsoRefusalCode, { ...refusal.details, ip: input.ip ?? null }),
+      );
     }
     throw refusal;
   }
@@ -57,19 +78,35 @@ export async function finishSsoLogin(ctx: ServiceContext, input: SsoCallback): P
 async function redeem(ctx: ServiceContext, provider: SsoProvider, input: SsoCallback): Promise<SsoLoginResult> {
   const params = new URLSearchParams(input.query);
   const state = params.get('state');
-  if (!state) throw new AppError(params.get('error') ? 'SSO_IDP_ERROR' : 'SSO_STATE_INVALID', { details: { idpError: params.get('error') } });
+  if (!state)
+    throw new AppError(params.get('error') ? 'SSO_IDP_ERROR' : 'SSO_STATE_INVALID', {
+      details: { idpError: params.get('error') },
+    });
   const flight = await ctx.db.transaction((tx) => takeSsoFlight(tx, hashToken(state)));
   const now = ctx.clock();
-  if (!flight || flight.providerId !== provider.id || new Date(flight.expiresAt) <= now
-    || !input.binding || hashToken(input.binding) !== flight.bindingHash) {
+  if (
+    !flight ||
+    flight.providerId !== provider.id ||
+    new Date(flight.expiresAt) <= now ||
+    !input.binding ||
+    hashToken(input.binding) !== flight.bindingHash
+  ) {
     throw new AppError('SSO_STATE_INVALID');
   }
   const config = await oidcConfiguration(ctx, provider);
   const currentUrl = new URL(flight.redirectUri);
   currentUrl.search = input.query;
-  const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
-    pkceCodeVerifier: flight.codeVerifier, expectedState: state, expectedNonce: flight.nonce, idTokenExpected: true,
-  }, { redirect_uri: flight.redirectUri });
+  const tokens = await oidc.authorizationCodeGrant(
+    config,
+    currentUrl,
+    {
+      pkceCodeVerifier: flight.codeVerifier,
+      expectedState: state,
+      expectedNonce: flight.nonce,
+      idTokenExpected: true,
+    },
+    { redirect_uri: flight.redirectUri },
+  );
   const idClaims = tokens.claims();
   if (!idClaims) throw new AppError('SSO_TOKEN_INVALID');
   const subject = idClaims.sub;
@@ -90,52 +127,108 @@ async function redeem(ctx: ServiceContext, provider: SsoProvider, input: SsoCall
     let sameName: UserRow | null = null;
     let sameNameLinked = false;
     if (!linked) {
-      if (!username) return refuse(tx, ctx, provider, 'SSO_USERNAME_MISSING', subject, input.ip, { claim: provider.usernameClaim });
+      if (!username)
+        return refuse(tx, ctx, provider, 'SSO_USERNAME_MISSING', subject, input.ip, { claim: provider.usernameClaim });
       sameName = await findUserByUsername(tx, username, true);
       sameNameLinked = sameName ? await userHasSsoIdentity(tx, provider.id, sameName.id) : false;
     }
     const decision = decideSsoLogin({
       linked: linked ? { disabled: linked.disabled, roles: linked.roles } : null,
-      sameName: sameName ? { disabled: sameName.disabled, roles: sameName.roles, linkedToProvider: sameNameLinked } : null,
-      mappedRoles: mapRoles(claims, provider.roleMappings), hasMappings: provider.roleMappings.length > 0, autoCreate: provider.autoCreate,
+      sameName: sameName
+        ? { disabled: sameName.disabled, roles: sameName.roles, linkedToProvider: sameNameLinked }
+        : null,
+      mappedRoles: mapRoles(claims, provider.roleMappings),
+      hasMappings: provider.roleMappings.length > 0,
+      autoCreate: provider.autoCreate,
     });
-    if (decision.kind === 'refuse') return refuse(tx, ctx, provider, decision.code, subject, input.ip, { userId: (linked ?? sameName)?.id ?? null });
+    if (decision.kind === 'refuse')
+      return refuse(tx, ctx, provider, decision.code, subject, input.ip, { userId: (linked ?? sameName)?.id ?? null });
     const at = now.toISOString();
     const sso = { provider: provider.slug, subject };
     let user: UserRow;
     if (decision.kind === 'create') {
       user = {
-        id: newId(), username: username!, displayName: displayNameFromClaims(claims, username!), email: emailFromClaims(claims),
+        id: newId(),
+        username: username!,
+        displayName: displayNameFromClaims(claims, username!),
+        email: emailFromClaims(claims),
         roles: decision.roles,
         // No password: this account signs in through its IdP; the hash is of a secret nobody knows.
         passwordHash: await hashPassword(newSecretToken('none')),
-        locale: flight.locale === 'zh-CN' ? 'zh-CN' : 'en', timeZone: 'UTC', totpSecretEnc: null, totpPendingEnc: null,
-        totpEnabled: false, totpLastStep: null, failedAttempts: 0, lockedUntil: null, pendingAttempts: 0, pendingUntil: null,
-        disabled: false, createdAt: at, updatedAt: at, version: 1,
+        locale: flight.locale === 'zh-CN' ? 'zh-CN' : 'en',
+        timeZone: 'UTC',
+        totpSecretEnc: null,
+        totpPendingEnc: null,
+        totpEnabled: false,
+        totpLastStep: null,
+        failedAttempts: 0,
+        lockedUntil: null,
+        pendingAttempts: 0,
+        pendingUntil: null,
+        disabled: false,
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
       };
       await insertUser(tx, user);
-      await insertSsoIdentity(tx, { providerId: provider.id, subject, userId: user.id, createdAt: at, lastLoginAt: at });
-      await appendAudit(tx, {
-        actor: { kind: 'system', partyId: ctx.config.nodeId }, action: 'user.created', subjectType: 'user', subjectId: user.id,
-        data: { username: user.username, roles: user.roles, sso },
-      }, now);
+      await insertSsoIdentity(tx, {
+        providerId: provider.id,
+        subject,
+        userId: user.id,
+        createdAt: at,
+        lastLoginAt: at,
+      });
+      await appendAudit(
+        tx,
+        {
+          actor: { kind: 'system', partyId: ctx.config.nodeId },
+          action: 'user.created',
+          subjectType: 'user',
+          subjectId: user.id,
+          data: { username: user.username, roles: user.roles, sso },
+        },
+        now,
+      );
     } else {
       const existing = (linked ?? sameName)!;
       user = existing;
-      if (decision.roles && (decision.roles.length !== existing.roles.length || decision.roles.some((r) => !existing.roles.includes(r)))) {
+      if (
+        decision.roles &&
+        (decision.roles.length !== existing.roles.length || decision.roles.some((r) => !existing.roles.includes(r)))
+      ) {
         user = { ...existing, roles: decision.roles, updatedAt: at };
         await saveUser(tx, user);
-        await appendAudit(tx, {
-          actor: { kind: 'system', partyId: ctx.config.nodeId }, action: 'user.sso_roles_synced', subjectType: 'user', subjectId: user.id,
-          data: { from: existing.roles, to: user.roles, sso },
-        }, now);
+        await appendAudit(
+          tx,
+          {
+            actor: { kind: 'system', partyId: ctx.config.nodeId },
+            action: 'user.sso_roles_synced',
+            subjectType: 'user',
+            subjectId: user.id,
+            data: { from: existing.roles, to: user.roles, sso },
+          },
+          now,
+        );
       }
       if (decision.link) {
-        await insertSsoIdentity(tx, { providerId: provider.id, subject, userId: user.id, createdAt: at, lastLoginAt: at });
-        await appendAudit(tx, {
-          actor: { kind: 'system', partyId: ctx.config.nodeId }, action: 'user.sso_linked', subjectType: 'user', subjectId: user.id,
-          data: { username: user.username, sso },
-        }, now);
+        await insertSsoIdentity(tx, {
+          providerId: provider.id,
+          subject,
+          userId: user.id,
+          createdAt: at,
+          lastLoginAt: at,
+        });
+        await appendAudit(
+          tx,
+          {
+            actor: { kind: 'system', partyId: ctx.config.nodeId },
+            action: 'user.sso_linked',
+            subjectType: 'user',
+            subjectId: user.id,
+            data: { username: user.username, sso },
+          },
+          now,
+        );
       } else {
         await touchSsoIdentity(tx, provider.id, subject, at);
       }
@@ -143,17 +236,38 @@ async function redeem(ctx: ServiceContext, provider: SsoProvider, input: SsoCall
     const token = newSecretToken('cls');
     const tokenHash = hashToken(token);
     const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlMinutes * 60_000).toISOString();
-    await insertSession(tx, { tokenHash, userId: user.id, createdAt: at, expiresAt, lastSeenAt: at, locale: flight.locale });
-    const seal = (value: string | undefined, kind: 'refresh' | 'access' | 'id') =>
-      (value ? sealSecret(value, ctx.secrets.masterKey, ssoTokenPurpose(tokenHash, kind)) : null);
-    await insertSsoSession(tx, {
-      tokenHash, providerId: provider.id, subject, sid: typeof idClaims.sid === 'string' ? idClaims.sid : null, userId: user.id, refreshTokenEnc: seal(tokens.refresh_token, 'refresh'),
-      accessTokenEnc: seal(tokens.access_token, 'access'), idTokenEnc: seal(tokens.id_token, 'id'), checkedAt: at,
+    await insertSession(tx, {
+      tokenHash,
+      userId: user.id,
+      createdAt: at,
+      expiresAt,
+      lastSeenAt: at,
+      locale: flight.locale,
     });
-    await appendAudit(tx, {
-      actor: { kind: 'user', userId: user.id, name: user.displayName, roles: user.roles, partyId: ctx.config.nodeId },
-      action: 'auth.login', subjectType: 'user', subjectId: user.id, data: { ip: input.ip ?? null, method: 'oidc', sso },
-    }, now);
+    const seal = (value: string | undefined, kind: 'refresh' | 'access' | 'id') =>
+      value ? sealSecret(value, ctx.secrets.masterKey, ssoTokenPurpose(tokenHash, kind)) : null;
+    await insertSsoSession(tx, {
+      tokenHash,
+      providerId: provider.id,
+      subject,
+      sid: typeof idClaims.sid === 'string' ? idClaims.sid : null,
+      userId: user.id,
+      refreshTokenEnc: seal(tokens.refresh_token, 'refresh'),
+      accessTokenEnc: seal(tokens.access_token, 'access'),
+      idTokenEnc: seal(tokens.id_token, 'id'),
+      checkedAt: at,
+    });
+    await appendAudit(
+      tx,
+      {
+        actor: { kind: 'user', userId: user.id, name: user.displayName, roles: user.roles, partyId: ctx.config.nodeId },
+        action: 'auth.login',
+        subjectType: 'user',
+        subjectId: user.id,
+        data: { ip: input.ip ?? null, method: 'oidc', sso },
+      },
+      now,
+    );
     return { token, expiresAt, user: presentUser(user), locale: flight.locale };
   });
   if (outcome instanceof AppError) throw outcome;
@@ -161,16 +275,35 @@ async function redeem(ctx: ServiceContext, provider: SsoProvider, input: SsoCall
 }
 
 async function refuse(
-  tx: Queryable, ctx: ServiceContext, provider: SsoProvider, code: SsoRefusalCode, subject: string, ip: string | undefined, extra: Record<string, unknown>,
+  tx: Queryable,
+  ctx: ServiceContext,
+  provider: SsoProvider,
+  code: SsoRefusalCode,
+  subject: string,
+  ip: string | undefined,
+  extra: Record<string, unknown>,
 ): Promise<AppError> {
   await auditRefusal(tx, ctx, provider, code, { subject, ip: ip ?? null, ...extra });
   return new AppError(code, { details: { audited: true } });
 }
 
-async function auditRefusal(tx: Queryable, ctx: ServiceContext, provider: SsoProvider, code: SsoRefusalCode, data: Record<string, unknown>): Promise<void> {
+async function auditRefusal(
+  tx: Queryable,
+  ctx: ServiceContext,
+  provider: SsoProvider,
+  code: SsoRefusalCode,
+  data: Record<string, unknown>,
+): Promise<void> {
   const { audited: _audited, ...rest } = data;
-  await appendAudit(tx, {
-    actor: { kind: 'system', partyId: ctx.config.nodeId }, action: 'auth.login_failed', subjectType: 'sso_provider', subjectId: provider.id,
-    data: { reason: code, sso: { provider: provider.slug, subject: rest.subject ?? null }, ...rest },
-  }, ctx.clock());
+  await appendAudit(
+    tx,
+    {
+      actor: { kind: 'system', partyId: ctx.config.nodeId },
+      action: 'auth.login_failed',
+      subjectType: 'sso_provider',
+      subjectId: provider.id,
+      data: { reason: code, sso: { provider: provider.slug, subject: rest.subject ?? null }, ...rest },
+    },
+    ctx.clock(),
+  );
 }

@@ -22,11 +22,15 @@ export async function oidcConfiguration(ctx: ServiceContext, provider: SsoProvid
   const key = `${provider.id}:${provider.version}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < DISCOVERY_TTL_MS) return hit.config;
-  const secret = provider.clientSecretEnc ? openSecret(provider.clientSecretEnc, ctx.secrets.masterKey, clientSecretPurpose(provider.id)) : undefined;
+  const secret = provider.clientSecretEnc
+    ? openSecret(provider.clientSecretEnc, ctx.secrets.masterKey, clientSecretPurpose(provider.id))
+    : undefined;
   const issuer = new URL(provider.issuer);
   try {
     const config = await oidc.discovery(
-      issuer, provider.clientId, secret === undefined ? undefined : { client_secret: secret },
+      issuer,
+      provider.clientId,
+      secret === undefined ? undefined : { client_secret: secret },
       secret === undefined ? oidc.None() : oidc.ClientSecretBasic(secret),
       // Plain http is only ever allowed for an IdP on this machine (issuerAllowed, src/domain/sso/provider.ts).
       { ...(issuer.protocol === 'http:' ? { execute: [oidc.allowInsecureRequests] } : {}), timeout: 10 },
@@ -58,16 +62,30 @@ export function oidcFailure(e: unknown): AppError {
   if (e instanceof AppError) return e;
   const code = codeOf(e);
   const claim = claimOf(e);
-  const refuse = (c: SsoErrorCode, details?: Record<string, unknown>) => new AppError(c, { cause: e, ...(details ? { details } : {}) });
+  const refuse = (c: SsoErrorCode, details?: Record<string, unknown>) =>
+    new AppError(c, { cause: e, ...(details ? { details } : {}) });
   if (e instanceof oidc.AuthorizationResponseError) return refuse('SSO_IDP_ERROR', { idpError: e.error });
   if (e instanceof oidc.ResponseBodyError) return refuse('SSO_IDP_ERROR', { idpError: e.error });
-  if (code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED') return refuse(claim === 'exp' ? 'SSO_TOKEN_EXPIRED' : 'SSO_TOKEN_INVALID', { claim });
-  if (code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED') return refuse(claim === 'aud' || claim === 'azp' ? 'SSO_TOKEN_AUDIENCE' : 'SSO_TOKEN_INVALID', { claim });
-  if (code === 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED' || code === 'OAUTH_INVALID_RESPONSE' || code === 'OAUTH_KEY_SELECTION_FAILED'
-    || code === 'OAUTH_PARSE_ERROR' || code === 'OAUTH_INVALID_REQUEST') return refuse('SSO_TOKEN_INVALID', { reason: code });
-  if (code === 'OAUTH_RESPONSE_IS_NOT_CONFORM' || code === 'OAUTH_RESPONSE_IS_NOT_JSON') return refuse('SSO_IDP_UNREACHABLE', { reason: code });
+  if (code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED')
+    return refuse(claim === 'exp' ? 'SSO_TOKEN_EXPIRED' : 'SSO_TOKEN_INVALID', { claim });
+  if (code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED')
+    return refuse(claim === 'aud' || claim === 'azp' ? 'SSO_TOKEN_AUDIENCE' : 'SSO_TOKEN_INVALID', { claim });
+  if (
+    code === 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED' ||
+    code === 'OAUTH_INVALID_RESPONSE' ||
+    code === 'OAUTH_KEY_SELECTION_FAILED' ||
+    code === 'OAUTH_PARSE_ERROR' ||
+    code === 'OAUTH_INVALID_REQUEST'
+  )
+    return refuse('SSO_TOKEN_INVALID', { reason: code });
+  if (code === 'OAUTH_RESPONSE_IS_NOT_CONFORM' || code === 'OAUTH_RESPONSE_IS_NOT_JSON')
+    return refuse('SSO_IDP_UNREACHABLE', { reason: code });
   // fetch failures (refused connection, DNS, timeout) and the library's other complaints on the way to the IdP.
-  if (e instanceof oidc.ClientError || e instanceof TypeError || (e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError'))) {
+  if (
+    e instanceof oidc.ClientError ||
+    e instanceof TypeError ||
+    (e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError'))
+  ) {
     return refuse('SSO_IDP_UNREACHABLE', { reason: code ?? e.name });
   }
   // Not the IdP's doing (the database, a bug): an internal error, logged as such by the route.

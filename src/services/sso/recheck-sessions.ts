@@ -8,7 +8,11 @@ import { SSO_RECHECK_MS } from '../../domain/sso/provider.js';
 import { appendAudit } from '../../audit/audit-log.js';
 import { openSecret, sealSecret } from '../../security/secret-box.js';
 import { findSsoProviderById } from '../../storage/repositories/sso-provider.repository.js';
-import { claimSsoSessionsDue, saveSsoSessionTokens, type SsoSessionRow } from '../../storage/repositories/sso-session.repository.js';
+import {
+  claimSsoSessionsDue,
+  saveSsoSessionTokens,
+  type SsoSessionRow,
+} from '../../storage/repositories/sso-session.repository.js';
 import { deleteUserSessions, revokeUserApiTokens } from '../../storage/repositories/user.repository.js';
 import type { ServiceContext } from '../context.js';
 import { ssoTokenPurpose } from './finish-login.js';
@@ -22,9 +26,14 @@ type Verdict = 'ok' | 'refused' | 'unreachable';
 
 export async function recheckSsoSessions(ctx: ServiceContext, opts: { recheckMs?: number } = {}): Promise<SsoRecheck> {
   const now = ctx.clock();
-  const due = await ctx.db.transaction((tx) => claimSsoSessionsDue(
-    tx, new Date(now.getTime() - (opts.recheckMs ?? SSO_RECHECK_MS)).toISOString(), now.toISOString(), BATCH,
-  ));
+  const due = await ctx.db.transaction((tx) =>
+    claimSsoSessionsDue(
+      tx,
+      new Date(now.getTime() - (opts.recheckMs ?? SSO_RECHECK_MS)).toISOString(),
+      now.toISOString(),
+      BATCH,
+    ),
+  );
   const result: SsoRecheck = { checked: 0, revoked: 0, unreachable: 0 };
   const refusedUsers = new Set<string>();
   for (const s of due) {
@@ -39,10 +48,17 @@ export async function recheckSsoSessions(ctx: ServiceContext, opts: { recheckMs?
       await deleteUserSessions(tx, s.userId);
       const tokensRevoked = await revokeUserApiTokens(tx, s.userId, now.toISOString());
       const provider = await findSsoProviderById(tx, s.providerId);
-      await appendAudit(tx, {
-        actor: { kind: 'system', partyId: ctx.config.nodeId }, action: 'auth.sso_sessions_revoked', subjectType: 'user', subjectId: s.userId,
-        data: { sso: { provider: provider?.slug ?? s.providerId, subject: s.subject }, reason, tokensRevoked },
-      }, now);
+      await appendAudit(
+        tx,
+        {
+          actor: { kind: 'system', partyId: ctx.config.nodeId },
+          action: 'auth.sso_sessions_revoked',
+          subjectType: 'user',
+          subjectId: s.userId,
+          data: { sso: { provider: provider?.slug ?? s.providerId, subject: s.subject }, reason, tokensRevoked },
+        },
+        now,
+      );
     });
   }
   return result;
@@ -58,17 +74,20 @@ async function askIdp(ctx: ServiceContext, s: SsoSessionRow): Promise<{ verdict:
     return { verdict: 'unreachable' };
   }
   const open = (sealed: string | null, kind: 'refresh' | 'access') =>
-    (sealed ? openSecret(sealed, ctx.secrets.masterKey, ssoTokenPurpose(s.tokenHash, kind)) : null);
+    sealed ? openSecret(sealed, ctx.secrets.masterKey, ssoTokenPurpose(s.tokenHash, kind)) : null;
   const seal = (value: string | undefined, kind: 'refresh' | 'access') =>
-    (value ? sealSecret(value, ctx.secrets.masterKey, ssoTokenPurpose(s.tokenHash, kind)) : null);
+    value ? sealSecret(value, ctx.secrets.masterKey, ssoTokenPurpose(s.tokenHash, kind)) : null;
   try {
     const refreshToken = open(s.refreshTokenEnc, 'refresh');
     if (refreshToken) {
       const tokens = await oidc.refreshTokenGrant(config, refreshToken);
       // The IdP may rotate the refresh token: keep whichever is current.
-      await ctx.db.transaction((tx) => saveSsoSessionTokens(tx, s.tokenHash, {
-        refreshTokenEnc: seal(tokens.refresh_token, 'refresh') ?? s.refreshTokenEnc, accessTokenEnc: seal(tokens.access_token, 'access'),
-      }));
+      await ctx.db.transaction((tx) =>
+        saveSsoSessionTokens(tx, s.tokenHash, {
+          refreshTokenEnc: seal(tokens.refresh_token, 'refresh') ?? s.refreshTokenEnc,
+          accessTokenEnc: seal(tokens.access_token, 'access'),
+        }),
+      );
       return { verdict: 'ok' };
     }
     const accessToken = open(s.accessTokenEnc, 'access');

@@ -17,7 +17,9 @@ import { oidcConfiguration } from './oidc-client.js';
 export type SsoStart = { authorizationUrl: string; binding: string; expiresAt: string };
 
 export async function startSsoLogin(
-  ctx: ServiceContext, slug: string, input: { redirectUri: string; locale?: 'en' | 'zh-CN'; client?: string },
+  ctx: ServiceContext,
+  slug: string,
+  input: { redirectUri: string; locale?: 'en' | 'zh-CN'; client?: string },
 ): Promise<SsoStart> {
   await takeStartToken(ctx, input.client ?? 'local');
   const provider = await findSsoProviderBySlug(ctx.db, slug);
@@ -33,8 +35,14 @@ export async function startSsoLogin(
     // Sign-ins abandoned at the IdP are cleared here, where new ones are made (indexed, usually none).
     await deleteExpiredSsoFlights(tx, now);
     await insertSsoFlight(tx, {
-      stateHash: hashToken(state), providerId: provider.id, bindingHash: hashToken(binding), nonce, codeVerifier,
-      redirectUri: input.redirectUri, locale: input.locale ?? null, expiresAt,
+      stateHash: hashToken(state),
+      providerId: provider.id,
+      bindingHash: hashToken(binding),
+      nonce,
+      codeVerifier,
+      redirectUri: input.redirectUri,
+      locale: input.locale ?? null,
+      expiresAt,
     });
   });
   const url = oidc.buildAuthorizationUrl(config, {
@@ -58,5 +66,6 @@ async function takeStartToken(ctx: ServiceContext, client: string): Promise<void
     await saveBucket(tx, 'sso_start', client, d.state);
     return d;
   });
-  if (!decision.allowed) throw new AppError('SSO_RATE_LIMITED', { details: { retryAfterSeconds: decision.retryAfterSeconds } });
+  if (!decision.allowed)
+    throw new AppError('SSO_RATE_LIMITED', { details: { retryAfterSeconds: decision.retryAfterSeconds } });
 }

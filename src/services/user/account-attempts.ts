@@ -4,11 +4,18 @@
 // slow argon2 check), and settled in the caller's transaction after. See src/domain/user/lockout.ts.
 import type { Config } from '../../config.js';
 import {
-  releaseAttempt, reserveAttempt, settleFailure, settleSuccess, type LockoutPolicy,
+  releaseAttempt,
+  reserveAttempt,
+  settleFailure,
+  settleSuccess,
+  type LockoutPolicy,
 } from '../../domain/user/lockout.js';
 import type { Queryable } from '../../storage/db.js';
 import {
-  findUserById, findUserByUsername, saveLockoutState, type UserRow,
+  findUserById,
+  findUserByUsername,
+  saveLockoutState,
+  type UserRow,
 } from '../../storage/repositories/user.repository.js';
 import type { ServiceContext } from '../context.js';
 
@@ -22,10 +29,14 @@ export type AttemptOutcome = 'failure' | 'success' | 'release';
  * Reserves one attempt of the account, or null when there is none to take: no such user, a
  * disabled one, a locked one, or every remaining attempt already in progress.
  */
-export async function reserveAccountAttempt(ctx: ServiceContext, who: { username: string } | { userId: string }): Promise<UserRow | null> {
+export async function reserveAccountAttempt(
+  ctx: ServiceContext,
+  who: { username: string } | { userId: string },
+): Promise<UserRow | null> {
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
-    const user = 'username' in who ? await findUserByUsername(tx, who.username, true) : await findUserById(tx, who.userId, true);
+    const user =
+      'username' in who ? await findUserByUsername(tx, who.username, true) : await findUserById(tx, who.userId, true);
     if (!user || user.disabled) return null;
     const next = reserveAttempt(user, lockoutPolicy(ctx.config), now);
     if (!next) return null;
@@ -39,7 +50,11 @@ export async function reserveAccountAttempt(ctx: ServiceContext, who: { username
  * row as now stored plus whether this failure locked the account.
  */
 export async function settleAccountAttempt(
-  tx: Queryable, config: Config, user: UserRow, outcome: AttemptOutcome, now: Date,
+  tx: Queryable,
+  config: Config,
+  user: UserRow,
+  outcome: AttemptOutcome,
+  now: Date,
 ): Promise<{ user: UserRow; locked: boolean }> {
   let locked = false;
   let next: UserRow;

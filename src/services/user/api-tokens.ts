@@ -6,7 +6,11 @@ import { appendAudit } from '../../audit/audit-log.js';
 import { hashToken, newId, newSecretToken } from '../../shared/ids.js';
 import { decideTokenLifetime, scopeWithin, type TokenScope } from '../../domain/user/token-scope.js';
 import {
-  findApiToken, insertApiToken, listApiTokens, revokeApiToken, type ApiTokenRow,
+  findApiToken,
+  insertApiToken,
+  listApiTokens,
+  revokeApiToken,
+  type ApiTokenRow,
 } from '../../storage/repositories/user.repository.js';
 import type { ServiceContext } from '../context.js';
 import { presentApiToken, type PublicApiToken } from './present-user.js';
@@ -19,28 +23,52 @@ export type MintingToken = { scope: TokenScope; expiresAt: string };
  * apiTokenMaxDays). Made with a token (`parent`), it may have no wider scope and no longer life.
  */
 export async function createApiToken(
-  ctx: ServiceContext, actor: UserActor, input: { name: string; scope?: TokenScope; expiresInDays?: number }, parent: MintingToken | null = null,
+  ctx: ServiceContext,
+  actor: UserActor,
+  input: { name: string; scope?: TokenScope; expiresInDays?: number },
+  parent: MintingToken | null = null,
 ): Promise<PublicApiToken & { token: string }> {
   const now = ctx.clock();
   const scope = input.scope ?? 'full';
   if (parent && !scopeWithin(scope, parent.scope)) {
     throw new AppError('AUTH_TOKEN_EXCEEDS_PARENT', { details: { scope, parentScope: parent.scope } });
   }
-  const lifetime = decideTokenLifetime(now, input.expiresInDays, {
-    defaultDays: ctx.config.apiTokenDefaultDays, maxDays: ctx.config.apiTokenMaxDays,
-  }, parent?.expiresAt ?? null);
+  const lifetime = decideTokenLifetime(
+    now,
+    input.expiresInDays,
+    {
+      defaultDays: ctx.config.apiTokenDefaultDays,
+      maxDays: ctx.config.apiTokenMaxDays,
+    },
+    parent?.expiresAt ?? null,
+  );
   if (!lifetime.ok) throw new AppError(lifetime.code, { details: { limit: lifetime.limit } });
   const token = newSecretToken('clt');
   const row: ApiTokenRow = {
-    id: newId(), userId: actor.userId, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 10), scope,
-    createdAt: now.toISOString(), expiresAt: lifetime.expiresAt, lastUsedAt: null, revokedAt: null,
+    id: newId(),
+    userId: actor.userId,
+    name: input.name,
+    tokenHash: hashToken(token),
+    prefix: token.slice(0, 10),
+    scope,
+    createdAt: now.toISOString(),
+    expiresAt: lifetime.expiresAt,
+    lastUsedAt: null,
+    revokedAt: null,
   };
   await ctx.db.transaction(async (tx) => {
     await insertApiToken(tx, row);
-    await appendAudit(tx, {
-      actor, action: 'token.created', subjectType: 'api_token', subjectId: row.id,
-      data: { name: row.name, scope, expiresAt: row.expiresAt, viaToken: parent !== null },
-    }, now);
+    await appendAudit(
+      tx,
+      {
+        actor,
+        action: 'token.created',
+        subjectType: 'api_token',
+        subjectId: row.id,
+        data: { name: row.name, scope, expiresAt: row.expiresAt, viaToken: parent !== null },
+      },
+      now,
+    );
   });
   return { ...presentApiToken(row), token };
 }

@@ -4,13 +4,21 @@ import type { UserActor } from '../../domain/shared/actor.js';
 import type { TokenScope } from '../../domain/user/token-scope.js';
 import { hashToken } from '../../shared/ids.js';
 import {
-  deleteSession, findApiTokenWithUser, findSessionWithUser, markApiTokenUsed, touchSession, type UserRow,
+  deleteSession,
+  findApiTokenWithUser,
+  findSessionWithUser,
+  markApiTokenUsed,
+  touchSession,
+  type UserRow,
 } from '../../storage/repositories/user.repository.js';
 import type { PasskeyGateFacts } from '../../storage/repositories/passkey-policy.repository.js';
 import type { ServiceContext } from '../context.js';
 
 export type Authenticated = {
-  actor: UserActor; user: UserRow; via: 'session' | 'api_token'; tokenHash: string;
+  actor: UserActor;
+  user: UserRow;
+  via: 'session' | 'api_token';
+  tokenHash: string;
   /** What the credential may do (src/domain/user/token-scope.ts): a session acts with `full`. */
   scope: TokenScope;
   /** When an API token ends (a token it mints may not outlive it); null for a session. */
@@ -43,8 +51,15 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
       await markApiTokenUsed(ctx.db, apiToken.id, now.toISOString());
     }
     return {
-      actor: toActor(user, ctx.config.nodeId), user, via: 'api_token', tokenHash, boundParty: found.boundParty,
-      scope: apiToken.scope, tokenExpiresAt: apiToken.expiresAt, sessionLocale: null, passkeyGate: found.passkeyGate,
+      actor: toActor(user, ctx.config.nodeId),
+      user,
+      via: 'api_token',
+      tokenHash,
+      boundParty: found.boundParty,
+      scope: apiToken.scope,
+      tokenExpiresAt: apiToken.expiresAt,
+      sessionLocale: null,
+      passkeyGate: found.passkeyGate,
     };
   }
   const found = await findSessionWithUser(ctx.db, tokenHash);
@@ -60,7 +75,15 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
     await touchSession(ctx.db, tokenHash, now.toISOString(), expiresAt);
   }
   return {
-    actor: toActor(user, ctx.config.nodeId), user, via: 'session', tokenHash, boundParty: found.boundParty, scope: 'full', tokenExpiresAt: null, sessionLocale: session.locale ?? null, passkeyGate: found.passkeyGate,
+    actor: toActor(user, ctx.config.nodeId),
+    user,
+    via: 'session',
+    tokenHash,
+    boundParty: found.boundParty,
+    scope: 'full',
+    tokenExpiresAt: null,
+    sessionLocale: session.locale ?? null,
+    passkeyGate: found.passkeyGate,
   };
 }
 

@@ -14,24 +14,49 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: TCrea
   checkPasswordStrength(input.password);
   if (!isValidTimeZone(input.timeZone)) {
     throw new AppError('VALIDATION_FAILED', {
-      issues: [{ path: 'timeZone', code: 'invalid_time_zone', message: { en: 'Unknown time zone.', zh: '未知的时区。' } }],
+      issues: [
+        { path: 'timeZone', code: 'invalid_time_zone', message: { en: 'Unknown time zone.', zh: '未知的时区。' } },
+      ],
     });
   }
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock();
   const user: UserRow = {
-    id: newId(), username: input.username, displayName: input.displayName, email: input.email ?? null,
-    roles: [...new Set(input.roles)], passwordHash, locale: input.locale, timeZone: input.timeZone,
-    totpSecretEnc: null, totpPendingEnc: null, totpEnabled: false, totpLastStep: null, failedAttempts: 0,
-    lockedUntil: null, pendingAttempts: 0, pendingUntil: null, disabled: false, createdAt: now.toISOString(), updatedAt: now.toISOString(), version: 1,
+    id: newId(),
+    username: input.username,
+    displayName: input.displayName,
+    email: input.email ?? null,
+    roles: [...new Set(input.roles)],
+    passwordHash,
+    locale: input.locale,
+    timeZone: input.timeZone,
+    totpSecretEnc: null,
+    totpPendingEnc: null,
+    totpEnabled: false,
+    totpLastStep: null,
+    failedAttempts: 0,
+    lockedUntil: null,
+    pendingAttempts: 0,
+    pendingUntil: null,
+    disabled: false,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    version: 1,
   };
   await ctx.db.transaction(async (tx) => {
     if (await findUserByUsername(tx, user.username)) throw new AppError('USER_USERNAME_TAKEN');
     await insertUser(tx, user);
-    await appendAudit(tx, {
-      actor, action: 'user.created', subjectType: 'user', subjectId: user.id,
-      data: { username: user.username, roles: user.roles },
-    }, now);
+    await appendAudit(
+      tx,
+      {
+        actor,
+        action: 'user.created',
+        subjectType: 'user',
+        subjectId: user.id,
+        data: { username: user.username, roles: user.roles },
+      },
+      now,
+    );
   });
   return presentUser(user);
 }

@@ -4,10 +4,19 @@
 // proxy: see `trustProxy`), or `local` for sign-ins that do not come over HTTP.
 import { AppError } from '../../errors.js';
 import {
-  afterBackoffFailure, backoffWaitMs, LOGIN_ADDRESS_POLICY, loginBackoffPolicy, returnAddressToken, takeAddressToken,
+  afterBackoffFailure,
+  backoffWaitMs,
+  LOGIN_ADDRESS_POLICY,
+  loginBackoffPolicy,
+  returnAddressToken,
+  takeAddressToken,
 } from '../../domain/user/login-throttle.js';
 import type { Queryable } from '../../storage/db.js';
-import { deleteLoginBackoff, lockLoginBackoff, saveLoginBackoff } from '../../storage/repositories/login-throttle.repository.js';
+import {
+  deleteLoginBackoff,
+  lockLoginBackoff,
+  saveLoginBackoff,
+} from '../../storage/repositories/login-throttle.repository.js';
 import { lockBucket, saveBucket } from '../../storage/repositories/rate-limit.repository.js';
 import type { ServiceContext } from '../context.js';
 
@@ -22,7 +31,10 @@ export async function reserveLoginThrottle(ctx: ServiceContext, client: string, 
   const now = ctx.clock().getTime();
   const policy = loginBackoffPolicy(ctx.config.lockoutThreshold);
   const waitSeconds = await ctx.db.transaction(async (tx) => {
-    const bucket = await lockBucket(tx, LOGIN_ADDRESS_SCOPE, client, { tokens: LOGIN_ADDRESS_POLICY.capacity, at: now });
+    const bucket = await lockBucket(tx, LOGIN_ADDRESS_SCOPE, client, {
+      tokens: LOGIN_ADDRESS_POLICY.capacity,
+      at: now,
+    });
     const address = takeAddressToken(bucket, now);
     if (!address.allowed) {
       await saveBucket(tx, LOGIN_ADDRESS_SCOPE, client, address.state);
@@ -40,8 +52,16 @@ export async function reserveLoginThrottle(ctx: ServiceContext, client: string, 
 }
 
 /** The attempt proved the password: the address gets its token back and the pair starts afresh. */
-export async function settleLoginThrottleSuccess(tx: Queryable, client: string, username: string, nowMs: number): Promise<void> {
-  const bucket = await lockBucket(tx, LOGIN_ADDRESS_SCOPE, client, { tokens: LOGIN_ADDRESS_POLICY.capacity, at: nowMs });
+export async function settleLoginThrottleSuccess(
+  tx: Queryable,
+  client: string,
+  username: string,
+  nowMs: number,
+): Promise<void> {
+  const bucket = await lockBucket(tx, LOGIN_ADDRESS_SCOPE, client, {
+    tokens: LOGIN_ADDRESS_POLICY.capacity,
+    at: nowMs,
+  });
   await saveBucket(tx, LOGIN_ADDRESS_SCOPE, client, returnAddressToken(bucket, nowMs));
   await deleteLoginBackoff(tx, client, username);
 }

@@ -27,7 +27,8 @@ export async function login(ctx: ServiceContext, input: TLogin, source: { ip?: s
   await reserveLoginThrottle(ctx, client, input.username);
   const reserved = await reserveAccountAttempt(ctx, { username: input.username });
   // The hash is verified in every case, so the time of an answer does not tell either.
-  const passwordOk = await verifyPassword(reserved?.passwordHash ?? await dummyPasswordHash(), input.password) && reserved !== null;
+  const passwordOk =
+    (await verifyPassword(reserved?.passwordHash ?? (await dummyPasswordHash()), input.password)) && reserved !== null;
   const now = ctx.clock();
 
   // A refusal is returned, not thrown, so the transaction commits the counters.
@@ -40,12 +41,21 @@ export async function login(ctx: ServiceContext, input: TLogin, source: { ip?: s
       await settleAccountAttempt(tx, ctx.config, user, 'release', now);
       return new AppError('AUTH_INVALID_CREDENTIALS');
     }
-    const refuse = async (code: 'AUTH_INVALID_CREDENTIALS' | 'AUTH_TOTP_INVALID' | 'AUTH_PASSKEY_INVALID'): Promise<AppError> => {
+    const refuse = async (
+      code: 'AUTH_INVALID_CREDENTIALS' | 'AUTH_TOTP_INVALID' | 'AUTH_PASSKEY_INVALID',
+    ): Promise<AppError> => {
       const { locked } = await settleAccountAttempt(tx, ctx.config, user, 'failure', now);
-      await appendAudit(tx, {
-        actor: { kind: 'system', partyId: ctx.config.nodeId }, action: 'auth.login_failed', subjectType: 'user',
-        subjectId: user.id, data: { reason: code, ip: source.ip ?? null, locked },
-      }, now);
+      await appendAudit(
+        tx,
+        {
+          actor: { kind: 'system', partyId: ctx.config.nodeId },
+          action: 'auth.login_failed',
+          subjectType: 'user',
+          subjectId: user.id,
+          data: { reason: code, ip: source.ip ?? null, locked },
+        },
+        now,
+      );
       // Whether this failure locked the account is not said: the next answers look the same anyway.
       return new AppError(code);
     };
@@ -58,7 +68,13 @@ export async function login(ctx: ServiceContext, input: TLogin, source: { ip?: s
     let secondFactor: SecondFactor | null = null;
     if (factors.length > 0) {
       if (input.passkey && factors.includes('passkey')) {
-        const used = await verifyPasskeyAssertion(tx, ctx, input.passkey, { purpose: 'second_factor', userId: user.id }, now);
+        const used = await verifyPasskeyAssertion(
+          tx,
+          ctx,
+          input.passkey,
+          { purpose: 'second_factor', userId: user.id },
+          now,
+        );
         if (used instanceof AppError) return refuse('AUTH_PASSKEY_INVALID');
         secondFactor = 'passkey';
       } else if (input.totp && factors.includes('totp')) {
@@ -70,7 +86,9 @@ export async function login(ctx: ServiceContext, input: TLogin, source: { ip?: s
       } else {
         await settleAccountAttempt(tx, ctx.config, user, 'release', now);
         const passkey = factors.includes('passkey');
-        return factors.includes('totp') ? new AppError('AUTH_TOTP_REQUIRED', { details: { passkey } }) : new AppError('AUTH_PASSKEY_CONFIRM_REQUIRED');
+        return factors.includes('totp')
+          ? new AppError('AUTH_TOTP_REQUIRED', { details: { passkey } })
+          : new AppError('AUTH_PASSKEY_CONFIRM_REQUIRED');
       }
     }
     const settled = await settleAccountAttempt(tx, ctx.config, user, 'success', now);
@@ -78,11 +96,25 @@ export async function login(ctx: ServiceContext, input: TLogin, source: { ip?: s
     const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlMinutes * 60_000).toISOString();
     const next: UserRow = { ...settled.user, totpLastStep };
     await saveUser(tx, next);
-    await insertSession(tx, { tokenHash: hashToken(token), userId: user.id, createdAt: now.toISOString(), expiresAt, lastSeenAt: now.toISOString(), locale: input.locale ?? null });
-    await appendAudit(tx, {
-      actor: { kind: 'user', userId: user.id, name: user.displayName, roles: user.roles, partyId: ctx.config.nodeId },
-      action: 'auth.login', subjectType: 'user', subjectId: user.id, data: { ip: source.ip ?? null, totp: secondFactor === 'totp', secondFactor },
-    }, now);
+    await insertSession(tx, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      createdAt: now.toISOString(),
+      expiresAt,
+      lastSeenAt: now.toISOString(),
+      locale: input.locale ?? null,
+    });
+    await appendAudit(
+      tx,
+      {
+        actor: { kind: 'user', userId: user.id, name: user.displayName, roles: user.roles, partyId: ctx.config.nodeId },
+        action: 'auth.login',
+        subjectType: 'user',
+        subjectId: user.id,
+        data: { ip: source.ip ?? null, totp: secondFactor === 'totp', secondFactor },
+      },
+      now,
+    );
     return { token, expiresAt, user: presentUser(next) };
   });
   if (outcome instanceof AppError) throw outcome;

@@ -7,7 +7,10 @@ import type { ServiceContext } from '../context.js';
 import { ssoEndSessionUrl } from '../sso/end-session.js';
 
 export async function logout(
-  ctx: ServiceContext, actor: UserActor, tokenHash: string, postLogoutRedirectUri?: string,
+  ctx: ServiceContext,
+  actor: UserActor,
+  tokenHash: string,
+  postLogoutRedirectUri?: string,
 ): Promise<{ endSessionUrl: string | null }> {
   // Read before the session goes (its SSO side is deleted with it); asks the IdP's metadata, so outside the transaction.
   const endSessionUrl = await ssoEndSessionUrl(ctx, ctx.db, tokenHash, postLogoutRedirectUri);

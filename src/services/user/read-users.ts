@@ -1,7 +1,13 @@
 // Reading the node's user accounts for administration (the users page, `crossline users list`) and
 // for start-up checks (is there an administrator yet?).
 import { AppError } from '../../errors.js';
-import { countUsers, findUserById, findUserByUsername, listUsers, type UserRow } from '../../storage/repositories/user.repository.js';
+import {
+  countUsers,
+  findUserById,
+  findUserByUsername,
+  listUsers,
+  type UserRow,
+} from '../../storage/repositories/user.repository.js';
 import type { ServiceContext } from '../context.js';
 
 export async function listAllUsers(ctx: ServiceContext): Promise<UserRow[]> {

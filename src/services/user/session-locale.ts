@@ -18,7 +18,9 @@ export function sessionLanguage(auth: Pick<Authenticated, 'sessionLocale' | 'use
 }
 
 export async function chooseSessionLocale(
-  ctx: ServiceContext, auth: Pick<Authenticated, 'via' | 'tokenHash' | 'user'>, locale: Locale | null,
+  ctx: ServiceContext,
+  auth: Pick<Authenticated, 'via' | 'tokenHash' | 'user'>,
+  locale: Locale | null,
 ): Promise<SessionLanguage> {
   // An API token has no browser session to remember a language for.
   if (auth.via !== 'session') throw new AppError('BAD_REQUEST');

@@ -21,7 +21,10 @@ type Purpose = 'reenrol' | 'disable';
  * `onProven` in the same transaction with the user row (its code's step now used up).
  */
 async function withCurrentCode<T>(
-  ctx: ServiceContext, actor: UserActor, code: string, purpose: Purpose,
+  ctx: ServiceContext,
+  actor: UserActor,
+  code: string,
+  purpose: Purpose,
   onProven: (tx: Queryable, user: UserRow, now: Date) => Promise<T>,
 ): Promise<T> {
   const reserved = await reserveAccountAttempt(ctx, { userId: actor.userId });
@@ -44,7 +47,11 @@ async function withCurrentCode<T>(
     const step = checkTotp(secret, code, now, user.totpLastStep);
     if (step == null) {
       const { locked } = await settleAccountAttempt(tx, ctx.config, user, 'failure', now);
-      await appendAudit(tx, { actor, action: 'auth.totp_code_failed', subjectType: 'user', subjectId: user.id, data: { purpose, locked } }, now);
+      await appendAudit(
+        tx,
+        { actor, action: 'auth.totp_code_failed', subjectType: 'user', subjectId: user.id, data: { purpose, locked } },
+        now,
+      );
       return new AppError('AUTH_TOTP_INVALID');
     }
     const settled = await settleAccountAttempt(tx, ctx.config, user, 'success', now);
@@ -56,13 +63,29 @@ async function withCurrentCode<T>(
 
 /** Starts enrolment: a new secret, kept pending until confirmed. With TOTP on, `code` must be a current one. */
 export async function startTotpEnrolment(
-  ctx: ServiceContext, actor: UserActor, input: { code?: string } = {},
+  ctx: ServiceContext,
+  actor: UserActor,
+  input: { code?: string } = {},
 ): Promise<{ secret: string; otpauthUri: string }> {
   const secret = newTotpSecret();
   const issuer = `Crossline ${ctx.config.nodeId.toUpperCase()}`;
   const begin = async (tx: Queryable, user: UserRow, now: Date) => {
-    await saveUser(tx, { ...user, totpPendingEnc: sealSecret(secret, ctx.secrets.masterKey, `totp:${user.id}`), updatedAt: now.toISOString() });
-    await appendAudit(tx, { actor, action: 'auth.totp_enrolment_started', subjectType: 'user', subjectId: user.id, data: { replacing: user.totpEnabled } }, now);
+    await saveUser(tx, {
+      ...user,
+      totpPendingEnc: sealSecret(secret, ctx.secrets.masterKey, `totp:${user.id}`),
+      updatedAt: now.toISOString(),
+    });
+    await appendAudit(
+      tx,
+      {
+        actor,
+        action: 'auth.totp_enrolment_started',
+        subjectType: 'user',
+        subjectId: user.id,
+        data: { replacing: user.totpEnabled },
+      },
+      now,
+    );
     return { secret, otpauthUri: otpauthUri(secret, user.username, issuer) };
   };
   const current = await findUserById(ctx.db, actor.userId);
@@ -95,7 +118,12 @@ export async function confirmTotpEnrolment(ctx: ServiceContext, actor: UserActor
     const step = checkTotp(secret, code, now);
     if (step == null) return new AppError('AUTH_TOTP_INVALID');
     await saveUser(tx, {
-      ...user, totpSecretEnc: user.totpPendingEnc, totpPendingEnc: null, totpEnabled: true, totpLastStep: step, updatedAt: now.toISOString(),
+      ...user,
+      totpSecretEnc: user.totpPendingEnc,
+      totpPendingEnc: null,
+      totpEnabled: true,
+      totpLastStep: step,
+      updatedAt: now.toISOString(),
     });
     await appendAudit(tx, { actor, action: 'auth.totp_enabled', subjectType: 'user', subjectId: user.id }, now);
     return null;
@@ -106,7 +134,14 @@ export async function confirmTotpEnrolment(ctx: ServiceContext, actor: UserActor
 /** Turning TOTP off needs a current code, so a stolen session alone cannot weaken the account. */
 export async function disableTotp(ctx: ServiceContext, actor: UserActor, code: string): Promise<void> {
   await withCurrentCode(ctx, actor, code, 'disable', async (tx, user, now) => {
-    await saveUser(tx, { ...user, totpSecretEnc: null, totpPendingEnc: null, totpEnabled: false, totpLastStep: null, updatedAt: now.toISOString() });
+    await saveUser(tx, {
+      ...user,
+      totpSecretEnc: null,
+      totpPendingEnc: null,
+      totpEnabled: false,
+      totpLastStep: null,
+      updatedAt: now.toISOString(),
+    });
     await appendAudit(tx, { actor, action: 'auth.totp_disabled', subjectType: 'user', subjectId: user.id }, now);
   });
 }

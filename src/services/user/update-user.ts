@@ -4,14 +4,23 @@ import type { Actor } from '../../domain/shared/actor.js';
 import type { TUpdateUser } from '../../domain/user/schemas.js';
 import { appendAudit } from '../../audit/audit-log.js';
 import {
-  countActiveAdmins, deleteUserSessions, findUserById, revokeUserApiTokens, saveUser,
+  countActiveAdmins,
+  deleteUserSessions,
+  findUserById,
+  revokeUserApiTokens,
+  saveUser,
 } from '../../storage/repositories/user.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordSelfGrant } from '../notification/self-grant-notice.js';
 import { checkPasswordStrength, hashPassword } from './passwords.js';
 import { presentUser, type PublicUser } from './present-user.js';
 
-export async function updateUser(ctx: ServiceContext, actor: Actor, userId: string, input: TUpdateUser): Promise<PublicUser> {
+export async function updateUser(
+  ctx: ServiceContext,
+  actor: Actor,
+  userId: string,
+  input: TUpdateUser,
+): Promise<PublicUser> {
   if (input.password !== undefined) checkPasswordStrength(input.password);
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
   const now = ctx.clock();
@@ -24,8 +33,12 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, userId: stri
     if (input.roles !== undefined) next.roles = [...new Set(input.roles)];
     if (input.disabled !== undefined) next.disabled = input.disabled;
     if (passwordHash) next.passwordHash = passwordHash;
-    if (input.unlock) { next.failedAttempts = 0; next.lockedUntil = null; }
-    const losesAdmin = user.roles.includes('admin') && !user.disabled && (!next.roles.includes('admin') || next.disabled);
+    if (input.unlock) {
+      next.failedAttempts = 0;
+      next.lockedUntil = null;
+    }
+    const losesAdmin =
+      user.roles.includes('admin') && !user.disabled && (!next.roles.includes('admin') || next.disabled);
     if (losesAdmin && (await countActiveAdmins(tx, user.id)) === 0) throw new AppError('USER_LAST_ADMIN');
     await saveUser(tx, next);
     // A disabled user or a changed password ends every open session at once, and revokes every API
@@ -36,16 +49,26 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, userId: stri
       tokensRevoked = await revokeUserApiTokens(tx, user.id, now.toISOString());
     }
     const changed = Object.keys(input).filter((k) => k !== 'password');
-    await appendAudit(tx, {
-      actor, action: 'user.updated', subjectType: 'user', subjectId: user.id,
-      data: {
-        changed: input.password !== undefined ? [...changed, 'password'] : changed, roles: next.roles, disabled: next.disabled,
-        ...(tokensRevoked ? { tokensRevoked } : {}),
+    await appendAudit(
+      tx,
+      {
+        actor,
+        action: 'user.updated',
+        subjectType: 'user',
+        subjectId: user.id,
+        data: {
+          changed: input.password !== undefined ? [...changed, 'password'] : changed,
+          roles: next.roles,
+          disabled: next.disabled,
+          ...(tokensRevoked ? { tokensRevoked } : {}),
+        },
       },
-    }, now);
+      now,
+    );
     // An admin giving themselves a role (investigator, supervisor …) is audited and told to every supervisor.
     const added = next.roles.filter((r) => !user.roles.includes(r));
-    if (actor.kind === 'user' && actor.userId === user.id && added.length > 0) await recordSelfGrant(tx, actor, { grant: 'roles', added }, now);
+    if (actor.kind === 'user' && actor.userId === user.id && added.length > 0)
+      await recordSelfGrant(tx, actor, { grant: 'roles', added }, now);
     return presentUser(next);
   });
 }

@@ -4,10 +4,28 @@
 // data dir finds it running; see embedded-server.ts for who stops it.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { CLUSTER_DIR, DB_ROLE, clusterDir, isAlive, isInitialised, runningServer, type ServerState } from './cluster-files.js';
+import {
+  CLUSTER_DIR,
+  DB_ROLE,
+  clusterDir,
+  isAlive,
+  isInitialised,
+  runningServer,
+  type ServerState,
+} from './cluster-files.js';
 import type { PgBinaries } from './pg-binaries.js';
 import type { ServerAccount } from './server-account.js';
 
@@ -42,8 +60,12 @@ function run(command: string, args: string[], bins: PgBinaries, account: ServerA
       ...(account ? { uid: account.uid, gid: account.gid } : {}),
     });
     let output = '';
-    child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, output }));
   });
@@ -70,7 +92,12 @@ export function freeLocalPort(): Promise<number> {
  * complete, so a crash mid-way leaves no half-made server and two processes initialising at once
  * end with one (the loser's copy is removed).
  */
-export async function initialiseCluster(dataDir: string, password: string, bins: PgBinaries, account: ServerAccount | null): Promise<void> {
+export async function initialiseCluster(
+  dataDir: string,
+  password: string,
+  bins: PgBinaries,
+  account: ServerAccount | null,
+): Promise<void> {
   if (isInitialised(dataDir)) return;
   const tag = randomBytes(6).toString('hex');
   const work = path.join(dataDir, `.${CLUSTER_DIR}-init-${tag}`);
@@ -80,17 +107,34 @@ export async function initialiseCluster(dataDir: string, password: string, bins:
   writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
   ownBy(pwfile, account);
   try {
-    const result = await run(bins.initdb, [
-      '-D', work, '-U', DB_ROLE, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8',
-      // Code-point order and Unicode case rules built into PostgreSQL: the same on every machine,
-      // whatever locales the operating system has.
-      '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--locale=C', '--no-instructions',
-    ], bins, account);
+    const result = await run(
+      bins.initdb,
+      [
+        '-D',
+        work,
+        '-U',
+        DB_ROLE,
+        `--pwfile=${pwfile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        // Code-point order and Unicode case rules built into PostgreSQL: the same on every machine,
+        // whatever locales the operating system has.
+        '--locale-provider=builtin',
+        '--builtin-locale=C.UTF-8',
+        '--locale=C',
+        '--no-instructions',
+      ],
+      bins,
+      account,
+    );
     if (result.code !== 0) throw new Error(`initdb failed (exit ${result.code}): ${result.output.trim().slice(-2000)}`);
     const conf = path.join(work, 'postgresql.conf');
     const lines = Object.entries(BASE_SETTINGS).map(([k, v]) => `${k} = ${v}`);
     lines.push(`port = ${await freeLocalPort()}`);
-    writeFileSync(conf, `${readFileSync(conf, 'utf8')}\n# Crossline embedded server (see docs/operations.md)\n${lines.join('\n')}\n`);
+    writeFileSync(
+      conf,
+      `${readFileSync(conf, 'utf8')}\n# Crossline embedded server (see docs/operations.md)\n${lines.join('\n')}\n`,
+    );
     try {
       renameSync(work, clusterDir(dataDir));
     } catch (e) {
@@ -124,7 +168,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * backends of a killed server still exiting, and crash recovery after a kill.
  */
 export async function startCluster(
-  dataDir: string, bins: PgBinaries, account: ServerAccount | null, settings: Record<string, string> = {}, timeoutMs = 120_000,
+  dataDir: string,
+  bins: PgBinaries,
+  account: ServerAccount | null,
+  settings: Record<string, string> = {},
+  timeoutMs = 120_000,
 ): Promise<ServerState> {
   const until = Date.now() + timeoutMs;
   let lastOutput = '';
@@ -142,8 +190,26 @@ export async function startCluster(
     const log = path.join(dir, 'log', 'startup.log');
     mkdirSync(path.dirname(log), { recursive: true, mode: 0o700 });
     ownBy(path.dirname(log), account);
-    const options = Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`).join(' ');
-    const result = await run(bins.pgCtl, ['start', '-D', dir, '-w', '-t', String(Math.ceil(timeoutMs / 1000)), '-s', '-l', log, ...(options ? ['-o', options] : [])], bins, account);
+    const options = Object.entries(settings)
+      .map(([k, v]) => `-c ${k}=${v}`)
+      .join(' ');
+    const result = await run(
+      bins.pgCtl,
+      [
+        'start',
+        '-D',
+        dir,
+        '-w',
+        '-t',
+        String(Math.ceil(timeoutMs / 1000)),
+        '-s',
+        '-l',
+        log,
+        ...(options ? ['-o', options] : []),
+      ],
+      bins,
+      account,
+    );
     if (result.code === 0) continue; // re-read the lock file for the port and state
     lastOutput = `${result.output}\n${readTail(log)}`;
     if (/could not bind|Address already in use/i.test(lastOutput)) {
@@ -154,7 +220,9 @@ export async function startCluster(
       break;
     }
   }
-  throw new Error(`the embedded PostgreSQL server in ${clusterDir(dataDir)} did not start: ${lastOutput.trim().slice(-2000) || 'timed out'}`);
+  throw new Error(
+    `the embedded PostgreSQL server in ${clusterDir(dataDir)} did not start: ${lastOutput.trim().slice(-2000) || 'timed out'}`,
+  );
 }
 
 function readTail(file: string): string {

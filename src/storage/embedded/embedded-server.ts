@@ -57,7 +57,8 @@ export async function openEmbeddedServer(options: EmbeddedServerOptions): Promis
         en: `The embedded PostgreSQL server in ${clusterDir(dataDir)} could not be started or reached: ${e instanceof Error ? e.message : String(e)}`,
         zh: `无法启动或连接 ${clusterDir(dataDir)} 中的嵌入式 PostgreSQL 服务器：${e instanceof Error ? e.message : String(e)}`,
       },
-      details: { dataDir }, cause: e,
+      details: { dataDir },
+      cause: e,
     });
   }
 }
@@ -81,7 +82,9 @@ async function prepare(options: EmbeddedServerOptions): Promise<Prepared> {
         // Opening a directory of the project or data tree is expected; one elsewhere (a home
         // directory, a private temp dir) is the operator's business and said louder.
         const own = isWithin(dir, process.cwd()) || isWithin(dir, dataDir);
-        (own ? options.info : options.warn)?.(`gave the embedded PostgreSQL server's account "${account.name}" search access (o+x) to ${dir} so it can reach ${target}`);
+        (own ? options.info : options.warn)?.(
+          `gave the embedded PostgreSQL server's account "${account.name}" search access (o+x) to ${dir} so it can reach ${target}`,
+        );
       }
     }
   }
@@ -89,13 +92,19 @@ async function prepare(options: EmbeddedServerOptions): Promise<Prepared> {
   await initialiseCluster(dataDir, password, bins, account);
   const major = clusterMajor(dataDir);
   if (major !== bins.major) {
-    throw new Error(`${clusterDir(dataDir)} was made by PostgreSQL ${major}, this release ships PostgreSQL ${bins.major}: move the node with crossline backup / restore (docs/operations.md)`);
+    throw new Error(
+      `${clusterDir(dataDir)} was made by PostgreSQL ${major}, this release ships PostgreSQL ${bins.major}: move the node with crossline backup / restore (docs/operations.md)`,
+    );
   }
   return { bins, account, password };
 }
 
 /** Starts the server unless it runs, and takes this process's lease on it. */
-async function connect(options: EmbeddedServerOptions, p: Prepared, timeoutMs = 120_000): Promise<{ state: ServerState; lease: pg.Client }> {
+async function connect(
+  options: EmbeddedServerOptions,
+  p: Prepared,
+  timeoutMs = 120_000,
+): Promise<{ state: ServerState; lease: pg.Client }> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const state = await startCluster(options.dataDir, p.bins, p.account, options.settings);
@@ -133,13 +142,17 @@ async function acquire(options: EmbeddedServerOptions): Promise<EmbeddedServer> 
             await sleep(1000);
           }
         }
-      })().finally(() => { recovering = null; });
+      })().finally(() => {
+        recovering = null;
+      });
     });
   };
   watch(current.lease);
   const base = `postgres://${DB_ROLE}:${encodeURIComponent(p.password)}@127.0.0.1:${current.state.port}`;
   return {
-    url: `${base}/${DB_NAME}`, adminUrl: `${base}/postgres`, port: current.state.port,
+    url: `${base}/${DB_NAME}`,
+    adminUrl: `${base}/postgres`,
+    port: current.state.port,
     close: async () => {
       closing = true;
       await recovering;
@@ -150,8 +163,13 @@ async function acquire(options: EmbeddedServerOptions): Promise<EmbeddedServer> 
 
 function client(state: ServerState, password: string, database = 'postgres'): pg.Client {
   const c = new pg.Client({
-    host: '127.0.0.1', port: state.port, user: DB_ROLE, password, database,
-    application_name: 'crossline lease', connectionTimeoutMillis: 10_000,
+    host: '127.0.0.1',
+    port: state.port,
+    user: DB_ROLE,
+    password,
+    database,
+    application_name: 'crossline lease',
+    connectionTimeoutMillis: 10_000,
   });
   // A server shutting down ends this connection; the owner of the lease learns it from its queries.
   c.on('error', () => undefined);

@@ -45,7 +45,9 @@ function locate(): PgBinaries {
     // The package exports only its entry module; its directory holds native/.
     entry = require.resolve(name);
   } catch {
-    throw new Error(`the embedded PostgreSQL binaries for this platform (${name}) are not installed; run \`npm install\`, or set DATABASE_URL to use an external PostgreSQL`);
+    throw new Error(
+      `the embedded PostgreSQL binaries for this platform (${name}) are not installed; run \`npm install\`, or set DATABASE_URL to use an external PostgreSQL`,
+    );
   }
   const root = path.resolve(path.dirname(entry), '..');
   const native = path.join(root, 'native');
@@ -64,7 +66,8 @@ function ensureLibraryLinks(root: string, version: string): Record<string, strin
   const listFile = path.join(root, 'native', 'pg-symlinks.json');
   if (!existsSync(listFile)) return {};
   const links = (JSON.parse(readFileSync(listFile, 'utf8')) as LinkSpec[]).map((l) => ({
-    source: path.join(root, l.source), target: path.join(root, l.target),
+    source: path.join(root, l.source),
+    target: path.join(root, l.target),
   }));
   const missing = links.filter((l) => !existsSync(l.target));
   if (missing.length === 0) return {};

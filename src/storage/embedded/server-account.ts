@@ -19,8 +19,12 @@ export function serverAccount(env: NodeJS.ProcessEnv = process.env): ServerAccou
 
 function lookupAccount(name: string): ServerAccount | null {
   try {
-    const uid = Number(execFileSync('id', ['-u', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
-    const gid = Number(execFileSync('id', ['-g', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    const uid = Number(
+      execFileSync('id', ['-u', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+    );
+    const gid = Number(
+      execFileSync('id', ['-g', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+    );
     return Number.isInteger(uid) && Number.isInteger(gid) ? { name, uid, gid } : null;
   } catch {
     return null;
@@ -29,12 +33,28 @@ function lookupAccount(name: string): ServerAccount | null {
 
 function createAccount(name: string): ServerAccount {
   try {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', name], { stdio: 'pipe' });
+    execFileSync(
+      'useradd',
+      [
+        '--system',
+        '--user-group',
+        '--no-create-home',
+        '--home-dir',
+        '/nonexistent',
+        '--shell',
+        '/usr/sbin/nologin',
+        name,
+      ],
+      { stdio: 'pipe' },
+    );
   } catch (e) {
     // Another process may have created it meanwhile.
     const found = lookupAccount(name);
     if (found) return found;
-    throw new Error(`running as root, the embedded PostgreSQL server needs an unprivileged account, and creating "${name}" failed (${e instanceof Error ? e.message : String(e)}); create one (useradd --system ${name}) or run as another user, or set DATABASE_URL`, { cause: e });
+    throw new Error(
+      `running as root, the embedded PostgreSQL server needs an unprivileged account, and creating "${name}" failed (${e instanceof Error ? e.message : String(e)}); create one (useradd --system ${name}) or run as another user, or set DATABASE_URL`,
+      { cause: e },
+    );
   }
   const created = lookupAccount(name);
   if (!created) throw new Error(`the account "${name}" was created but cannot be looked up`);
@@ -56,8 +76,10 @@ export function grantSearchPath(account: ServerAccount, target: string): string[
   }
   for (const dir of dirs) {
     const st = statSync(dir);
-    const searchable = (st.mode & 0o001) !== 0 || (st.uid === account.uid && (st.mode & 0o100) !== 0)
-      || (st.gid === account.gid && (st.mode & 0o010) !== 0);
+    const searchable =
+      (st.mode & 0o001) !== 0 ||
+      (st.uid === account.uid && (st.mode & 0o100) !== 0) ||
+      (st.gid === account.gid && (st.mode & 0o010) !== 0);
     if (searchable) continue;
     chmodSync(dir, (st.mode & 0o7777) | 0o001);
     changed.push(dir);

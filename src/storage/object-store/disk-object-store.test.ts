@@ -32,7 +32,9 @@ describe('disk object store', () => {
     expect((await store.get('evidence/case-1/ev-1'))!.equals(bytes)).toBe(true);
 
     expect(await all(store, 'evidence/')).toEqual([
-      { key: 'evidence/case-1/ev-1', size: bytes.length }, { key: 'evidence/case-1/ev-2', size: 3 }, { key: 'evidence/case-2/ev-3', size: 5 },
+      { key: 'evidence/case-1/ev-1', size: bytes.length },
+      { key: 'evidence/case-1/ev-2', size: 3 },
+      { key: 'evidence/case-2/ev-3', size: 5 },
     ]);
     expect((await all(store, 'evidence/case-2/')).map((o) => o.key)).toEqual(['evidence/case-2/ev-3']);
 
@@ -54,7 +56,9 @@ describe('disk object store', () => {
     expect(readFileSync(file).equals(Buffer.alloc(4096, 9))).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readdirSync(tmp)).toEqual([]);
-    await expect(store.putFile('../outside', { path: source, size: 1, sha256: '' })).rejects.toThrow(/bad evidence storage key/);
+    await expect(store.putFile('../outside', { path: source, size: 1, sha256: '' })).rejects.toThrow(
+      /bad evidence storage key/,
+    );
     rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -69,7 +73,17 @@ describe('disk object store', () => {
   });
 
   it('refuses every key that is not evidence/<caseId>/<evidenceId>, before touching the disk', async () => {
-    const bad = ['../outside', 'evidence/../../etc/passwd', 'evidence/a/../../x', 'evidence/a/b/c', 'evidence/a/.b', 'evidence//b', '/evidence/a/b', 'keys/master.key', 'evidence/a/b\u0000'];
+    const bad = [
+      '../outside',
+      'evidence/../../etc/passwd',
+      'evidence/a/../../x',
+      'evidence/a/b/c',
+      'evidence/a/.b',
+      'evidence//b',
+      '/evidence/a/b',
+      'keys/master.key',
+      'evidence/a/b\u0000',
+    ];
     for (const key of bad) {
       await expect(store.put(key, Buffer.from('x')), key).rejects.toThrow(/bad evidence storage key/);
       await expect(store.get(key), key).rejects.toThrow(/bad evidence storage key/);

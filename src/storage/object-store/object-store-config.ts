@@ -7,13 +7,22 @@ export const OBJECT_STORE_CONFIG = {
   /** Where evidence ciphertext is kept: `disk` (`<dataDir>/evidence`) or `s3` (a bucket every node process reaches). */
   objectStore: z.enum(['disk', 's3']).default('disk'),
   /** Bucket of the S3 store (required with objectStore `s3`). */
-  s3Bucket: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,254}$/, 'not a bucket name').optional(),
+  s3Bucket: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,254}$/, 'not a bucket name')
+    .optional(),
   /** Endpoint of an S3-compatible server (MinIO, Ceph RGW …); AWS when absent. Implies path-style addressing. */
   s3Endpoint: z.string().url().optional(),
   /** Region; when absent the AWS SDK's own (AWS_REGION, the profile's region). */
-  s3Region: z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a region name').optional(),
+  s3Region: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/, 'not a region name')
+    .optional(),
   /** Key prefix inside the bucket, so several nodes can share one bucket (`cn-mps` → `cn-mps/evidence/…`). */
-  s3Prefix: z.string().regex(/^(?!\/)(?!.*\/\/)(?!(?:.*\/)?\.\.?(?:\/|$))[A-Za-z0-9!_.*'()/-]{0,512}$/, 'not a key prefix').optional(),
+  s3Prefix: z
+    .string()
+    .regex(/^(?!\/)(?!.*\/\/)(?!(?:.*\/)?\.\.?(?:\/|$))[A-Za-z0-9!_.*'()/-]{0,512}$/, 'not a key prefix')
+    .optional(),
   /** Path-style addressing (`endpoint/bucket/key`); default: on with s3Endpoint, off for AWS. */
   s3ForcePathStyle: z.union([z.boolean(), z.stringbool()]).optional(),
 };
@@ -32,6 +41,10 @@ type ObjectStoreOptions = { objectStore: 'disk' | 's3'; s3Bucket?: string };
 /** Combinations no single option can refuse on its own: an S3 store needs its bucket. */
 export function checkObjectStoreConfig(c: ObjectStoreOptions, ctx: z.RefinementCtx): void {
   if (c.objectStore === 's3' && !c.s3Bucket) {
-    ctx.addIssue({ code: 'custom', path: ['s3Bucket'], message: 'required when objectStore is s3 (CROSSLINE_S3_BUCKET)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['s3Bucket'],
+      message: 'required when objectStore is s3 (CROSSLINE_S3_BUCKET)',
+    });
   }
 }

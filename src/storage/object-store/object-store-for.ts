@@ -5,7 +5,10 @@ import { createDiskObjectStore } from './disk-object-store.js';
 import type { ObjectStore } from './object-store.js';
 import { createS3ObjectStore } from './s3-object-store.js';
 
-type StoreConfig = Pick<Config, 'dataDir' | 'objectStore' | 's3Bucket' | 's3Endpoint' | 's3Region' | 's3Prefix' | 's3ForcePathStyle'>;
+type StoreConfig = Pick<
+  Config,
+  'dataDir' | 'objectStore' | 's3Bucket' | 's3Endpoint' | 's3Region' | 's3Prefix' | 's3ForcePathStyle'
+>;
 
 const stores = new WeakMap<StoreConfig, ObjectStore>();
 
@@ -23,7 +26,10 @@ export function createObjectStore(config: StoreConfig): ObjectStore {
   // loadConfig refuses s3 without a bucket; this guards configurations built by hand.
   if (!config.s3Bucket) throw new Error('objectStore s3 needs s3Bucket');
   return createS3ObjectStore({
-    bucket: config.s3Bucket, endpoint: config.s3Endpoint, region: config.s3Region, prefix: config.s3Prefix,
+    bucket: config.s3Bucket,
+    endpoint: config.s3Endpoint,
+    region: config.s3Region,
+    prefix: config.s3Prefix,
     forcePathStyle: config.s3ForcePathStyle,
   });
 }

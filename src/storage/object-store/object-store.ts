@@ -48,7 +48,10 @@ export function assertObjectKey(key: string): void {
  * carries none): someone changed it behind the node's back. Callers report it as an integrity failure.
  */
 export class ObjectChecksumError extends Error {
-  constructor(readonly key: string, readonly reason: 'mismatch' | 'missing') {
+  constructor(
+    readonly key: string,
+    readonly reason: 'mismatch' | 'missing',
+  ) {
     super(`object ${key}: checksum ${reason}`);
     this.name = 'ObjectChecksumError';
   }

@@ -7,7 +7,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { AppError } from '../../errors.js';
-import { ObjectChecksumError, assertObjectKey, isObjectKey, type ObjectEntry, type ObjectStore } from './object-store.js';
+import {
+  ObjectChecksumError,
+  assertObjectKey,
+  isObjectKey,
+  type ObjectEntry,
+  type ObjectStore,
+} from './object-store.js';
 
 export type S3StoreOptions = {
   bucket: string;
@@ -34,21 +40,22 @@ let sdk: Promise<Sdk> | undefined;
 export function createS3ObjectStore(o: S3StoreOptions): ObjectStore {
   const prefix = normalizePrefix(o.prefix);
   let connection: Promise<Connection> | undefined;
-  const connect = () => (connection ??= (sdk ??= import('@aws-sdk/client-s3')).then((s) => ({
-    sdk: s,
-    client: new s.S3Client({
-      ...(o.region ? { region: o.region } : {}),
-      ...(o.endpoint ? { endpoint: o.endpoint } : {}),
-      forcePathStyle: o.forcePathStyle ?? o.endpoint !== undefined,
-      // The SDK's default (CRC checksums on every upload, aws-chunked bodies) is refused by
-      // S3-compatible servers that predate it; the stored SHA-256 below is our own end-to-end check.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-      // The SDK waits forever by default; a stalled bucket must fail the request (503), not hang it.
-      // An idle limit rather than a total one, so a large item on a slow link still goes through.
-      requestHandler: { connectionTimeout: 5_000, socketTimeout: 60_000 },
-    }),
-  })));
+  const connect = () =>
+    (connection ??= (sdk ??= import('@aws-sdk/client-s3')).then((s) => ({
+      sdk: s,
+      client: new s.S3Client({
+        ...(o.region ? { region: o.region } : {}),
+        ...(o.endpoint ? { endpoint: o.endpoint } : {}),
+        forcePathStyle: o.forcePathStyle ?? o.endpoint !== undefined,
+        // The SDK's default (CRC checksums on every upload, aws-chunked bodies) is refused by
+        // S3-compatible servers that predate it; the stored SHA-256 below is our own end-to-end check.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        // The SDK waits forever by default; a stalled bucket must fail the request (503), not hang it.
+        // An idle limit rather than a total one, so a large item on a slow link still goes through.
+        requestHandler: { connectionTimeout: 5_000, socketTimeout: 60_000 },
+      }),
+    })));
   const Bucket = o.bucket;
   const objectKey = (key: string) => {
     assertObjectKey(key);
@@ -62,10 +69,16 @@ export function createS3ObjectStore(o: S3StoreOptions): ObjectStore {
       const Key = objectKey(key);
       await unavailableOnError('put', key, async () => {
         const { sdk: s, client } = await connect();
-        await client.send(new s.PutObjectCommand({
-          Bucket, Key, Body: bytes, ContentLength: bytes.length, ContentType: 'application/octet-stream',
-          Metadata: { [SHA256_META]: sha256Hex(bytes) },
-        }));
+        await client.send(
+          new s.PutObjectCommand({
+            Bucket,
+            Key,
+            Body: bytes,
+            ContentLength: bytes.length,
+            ContentType: 'application/octet-stream',
+            Metadata: { [SHA256_META]: sha256Hex(bytes) },
+          }),
+        );
       });
     },
     async putFile(key, file) {
@@ -73,10 +86,16 @@ export function createS3ObjectStore(o: S3StoreOptions): ObjectStore {
       await unavailableOnError('put', key, async () => {
         const { sdk: s, client } = await connect();
         // Streamed from the file with its length known up front: the item is never held in memory.
-        await client.send(new s.PutObjectCommand({
-          Bucket, Key, Body: createReadStream(file.path), ContentLength: file.size, ContentType: 'application/octet-stream',
-          Metadata: { [SHA256_META]: file.sha256 },
-        }));
+        await client.send(
+          new s.PutObjectCommand({
+            Bucket,
+            Key,
+            Body: createReadStream(file.path),
+            ContentLength: file.size,
+            ContentType: 'application/octet-stream',
+            Metadata: { [SHA256_META]: file.sha256 },
+          }),
+        );
       });
     },
     async get(key) {

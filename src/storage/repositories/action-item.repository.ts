@@ -10,8 +10,14 @@ export const ACTION_ITEMS = documentKind('action_items', ACTION_ITEM_DOCUMENT);
 
 function columns(a: ActionItem, nextCheckAt: string | null): Columns {
   return {
-    meeting_id: a.meetingId, outcome_id: a.outcomeId, status: a.status, owner_party: a.ownerParty, parties: a.parties,
-    due_date: a.dueDate, due_at: dueInstant(a.dueDate).toISOString(), next_check_at: nextCheckAt,
+    meeting_id: a.meetingId,
+    outcome_id: a.outcomeId,
+    status: a.status,
+    owner_party: a.ownerParty,
+    parties: a.parties,
+    due_date: a.dueDate,
+    due_at: dueInstant(a.dueDate).toISOString(),
+    next_check_at: nextCheckAt,
   };
 }
 
@@ -19,7 +25,12 @@ export async function insertActionItem(tx: Queryable, a: ActionItem, nextCheckAt
   await insertDocument(tx, ACTION_ITEMS, a.id, a.version, columns(a, nextCheckAt), a);
 }
 
-export async function updateActionItem(tx: Queryable, a: ActionItem, expectedVersion: number, nextCheckAt: string | null): Promise<void> {
+export async function updateActionItem(
+  tx: Queryable,
+  a: ActionItem,
+  expectedVersion: number,
+  nextCheckAt: string | null,
+): Promise<void> {
   await updateDocument(tx, ACTION_ITEMS, a.id, expectedVersion, a.version, columns(a, nextCheckAt), a);
 }
 
@@ -32,15 +43,23 @@ export async function setActionItemNextCheck(tx: Queryable, id: string, nextChec
 }
 
 export type ActionItemFilter = {
-  party: string; meetingIds?: string[]; status?: ActionItemStatus[]; ownerParty?: string;
+  party: string;
+  meetingIds?: string[];
+  status?: ActionItemStatus[];
+  ownerParty?: string;
   /** Only open items whose due instant is at or before this one. */
-  overdueAt?: string; limit: number; offset: number;
+  overdueAt?: string;
+  limit: number;
+  offset: number;
 };
 
 /** Items the party takes part in, soonest due first. */
 export async function listActionItems(db: Queryable, f: ActionItemFilter): Promise<ActionItem[]> {
   const params: unknown[] = [];
-  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
   const where = [`${p(f.party)} = ANY(parties)`];
   if (f.meetingIds) where.push(`meeting_id = ANY(${p(f.meetingIds)}::text[])`);
   if (f.status?.length) where.push(`status = ANY(${p(f.status)}::text[])`);
@@ -55,7 +74,8 @@ export async function listActionItems(db: Queryable, f: ActionItemFilter): Promi
 
 export async function dueActionItemIds(db: Queryable, now: string, limit: number): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
-    'SELECT id FROM action_items WHERE next_check_at <= $1 ORDER BY next_check_at LIMIT $2', [now, limit],
+    'SELECT id FROM action_items WHERE next_check_at <= $1 ORDER BY next_check_at LIMIT $2',
+    [now, limit],
   );
   return rows.map((r) => r.id);
 }

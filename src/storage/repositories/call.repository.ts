@@ -12,18 +12,36 @@ export type CallDirection = 'outgoing' | 'incoming';
 
 function columns(c: CallRecord, direction: CallDirection, nextCheckAt: string | null): Columns {
   return {
-    reference: c.reference, status: c.status, urgency: c.urgency, topic: c.topic, from_party: c.fromParty,
-    to_party: c.toParty, direction, placed_at: c.placedAt, ack_due_at: c.ackDueAt, next_check_at: nextCheckAt,
-    escalation_level: c.escalationLevel, exercise_id: c.exerciseId ?? null,
+    reference: c.reference,
+    status: c.status,
+    urgency: c.urgency,
+    topic: c.topic,
+    from_party: c.fromParty,
+    to_party: c.toParty,
+    direction,
+    placed_at: c.placedAt,
+    ack_due_at: c.ackDueAt,
+    next_check_at: nextCheckAt,
+    escalation_level: c.escalationLevel,
+    exercise_id: c.exerciseId ?? null,
   };
 }
 
-export async function insertCall(tx: Queryable, c: CallRecord, direction: CallDirection, nextCheckAt: string | null): Promise<void> {
+export async function insertCall(
+  tx: Queryable,
+  c: CallRecord,
+  direction: CallDirection,
+  nextCheckAt: string | null,
+): Promise<void> {
   await insertDocument(tx, CALLS, c.id, c.version, columns(c, direction, nextCheckAt), c);
 }
 
 export async function updateCall(
-  tx: Queryable, c: CallRecord, expectedVersion: number, direction: CallDirection, nextCheckAt: string | null,
+  tx: Queryable,
+  c: CallRecord,
+  expectedVersion: number,
+  direction: CallDirection,
+  nextCheckAt: string | null,
 ): Promise<void> {
   await updateDocument(tx, CALLS, c.id, expectedVersion, c.version, columns(c, direction, nextCheckAt), c);
 }
@@ -41,9 +59,13 @@ export async function setCallNextCheck(tx: Queryable, id: string, nextCheckAt: s
 }
 
 export type CallFilter = {
-  status?: CallStatus[]; direction?: CallDirection; urgency?: CallUrgency[];
+  status?: CallStatus[];
+  direction?: CallDirection;
+  urgency?: CallUrgency[];
   /** Only calls still awaiting acknowledgement whose deadline lies before this instant. */
-  overdueAt?: string; limit: number; offset: number;
+  overdueAt?: string;
+  limit: number;
+  offset: number;
   /**
    * Only this exercise's calls; `running`: real ones plus those of exercises running now on this node
    * (directed or joined: the inbox and hotline list mark them); without it, exercise calls are left
@@ -56,8 +78,17 @@ export type CallFilter = {
 export async function listCalls(db: Queryable, f: CallFilter): Promise<CallRecord[]> {
   const where: string[] = [];
   const params: unknown[] = [];
-  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
-  where.push(f.exercise === RUNNING_EXERCISES ? RUNNING_EXERCISES_SQL : f.exercise ? `exercise_id = ${p(f.exercise)}` : 'exercise_id IS NULL');
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  where.push(
+    f.exercise === RUNNING_EXERCISES
+      ? RUNNING_EXERCISES_SQL
+      : f.exercise
+        ? `exercise_id = ${p(f.exercise)}`
+        : 'exercise_id IS NULL',
+  );
   if (f.status?.length) where.push(`status = ANY(${p(f.status)}::text[])`);
   if (f.urgency?.length) where.push(`urgency = ANY(${p(f.urgency)}::text[])`);
   if (f.direction) where.push(`direction = ${p(f.direction)}`);

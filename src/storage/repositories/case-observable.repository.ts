@@ -14,7 +14,14 @@ function valueHash(value: string): string {
 }
 
 function columns(o: ObservableRecord): Columns {
-  return { case_id: o.caseId, type: o.type, value: o.value, value_hash: valueHash(o.value), tlp: o.tlp, first_seen_at: o.firstSeenAt };
+  return {
+    case_id: o.caseId,
+    type: o.type,
+    value: o.value,
+    value_hash: valueHash(o.value),
+    tlp: o.tlp,
+    first_seen_at: o.firstSeenAt,
+  };
 }
 
 export async function insertObservable(tx: Queryable, o: ObservableRecord): Promise<void> {
@@ -28,7 +35,8 @@ export async function updateObservable(tx: Queryable, o: ObservableRecord, expec
 /** Every observable of the case, in first-seen order (the order merging keeps). */
 export async function listCaseObservables(db: Queryable, caseId: string): Promise<ObservableRecord[]> {
   const rows = await db.query<{ doc: unknown }>(
-    'SELECT doc FROM case_observables WHERE case_id = $1 ORDER BY first_seen_at, id', [caseId],
+    'SELECT doc FROM case_observables WHERE case_id = $1 ORDER BY first_seen_at, id',
+    [caseId],
   );
   return decodeDocuments(CASE_OBSERVABLES, rows);
 }

@@ -28,6 +28,7 @@ export async function findCasesForRequest(db: Queryable, requestId: string, case
 /** Enabled users holding the role, oldest account first (the first one leads a received case). */
 export async function activeUsersWithRole(db: Queryable, role: Role): Promise<{ id: string; roles: Role[] }[]> {
   return db.query<{ id: string; roles: Role[] }>(
-    'SELECT id, roles FROM users WHERE $1 = ANY(roles) AND NOT disabled ORDER BY created_at, id', [role],
+    'SELECT id, roles FROM users WHERE $1 = ANY(roles) AND NOT disabled ORDER BY created_at, id',
+    [role],
   );
 }

@@ -8,7 +8,13 @@ import { insertDocument, loadDocument, updateDocument, type Columns } from './do
 export const CASE_TASKS = documentKind('case_tasks', TASK_DOCUMENT);
 
 function columns(t: TaskRecord): Columns {
-  return { case_id: t.caseId, status: t.status, assignee_user_id: t.assigneeUserId, due_at: t.dueAt, created_at: t.createdAt };
+  return {
+    case_id: t.caseId,
+    status: t.status,
+    assignee_user_id: t.assigneeUserId,
+    due_at: t.dueAt,
+    created_at: t.createdAt,
+  };
 }
 
 export async function insertTask(tx: Queryable, t: TaskRecord): Promise<void> {
@@ -24,6 +30,9 @@ export function findTask(db: Queryable, id: string, forUpdate = false): Promise<
 }
 
 export async function listCaseTasks(db: Queryable, caseId: string): Promise<TaskRecord[]> {
-  const rows = await db.query<{ doc: unknown }>('SELECT doc FROM case_tasks WHERE case_id = $1 ORDER BY created_at, id', [caseId]);
+  const rows = await db.query<{ doc: unknown }>(
+    'SELECT doc FROM case_tasks WHERE case_id = $1 ORDER BY created_at, id',
+    [caseId],
+  );
   return decodeDocuments(CASE_TASKS, rows);
 }

@@ -9,10 +9,16 @@ export const CASES = documentKind('cases', CASE_DOCUMENT);
 
 function columns(c: CaseRecord): Columns {
   return {
-    reference: c.reference, status: c.status, lead_party: c.leadParty, tlp: c.tlp, confidentiality: c.confidentiality,
-    crime_categories: c.crimeCategories, member_ids: c.members.map((m) => m.userId),
+    reference: c.reference,
+    status: c.status,
+    lead_party: c.leadParty,
+    tlp: c.tlp,
+    confidentiality: c.confidentiality,
+    crime_categories: c.crimeCategories,
+    member_ids: c.members.map((m) => m.userId),
     lead_ids: c.members.filter((m) => m.caseRole === 'lead').map((m) => m.userId),
-    created_at: c.createdAt, updated_at: c.updatedAt,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
   };
 }
 
@@ -31,7 +37,9 @@ export function findCase(db: Queryable, id: string, forUpdate = false): Promise<
 /** The cases with these ids (in no particular order); ids of no case are left out. */
 export async function findCasesByIds(db: Queryable, ids: readonly string[]): Promise<CaseRecord[]> {
   if (ids.length === 0) return [];
-  const rows = await db.query<{ doc: unknown }>('SELECT doc FROM cases WHERE id = ANY($1::text[])', [[...new Set(ids)]]);
+  const rows = await db.query<{ doc: unknown }>('SELECT doc FROM cases WHERE id = ANY($1::text[])', [
+    [...new Set(ids)],
+  ]);
   return decodeDocuments(CASES, rows);
 }
 
@@ -42,18 +50,24 @@ export async function caseIdByReference(db: Queryable, reference: string): Promi
 }
 
 export type CaseFilter = {
-  status?: CaseStatus[]; category?: CrimeCategory[]; q?: string;
+  status?: CaseStatus[];
+  category?: CrimeCategory[];
+  q?: string;
   /** Only cases this user is a member of (everyone but admins, who manage membership of all). */
   memberId?: string;
   /** Only cases this user leads. */
   leadId?: string;
-  limit: number; offset: number;
+  limit: number;
+  offset: number;
 };
 
 export async function listCases(db: Queryable, f: CaseFilter): Promise<CaseRecord[]> {
   const where: string[] = [];
   const params: unknown[] = [];
-  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
   if (f.status?.length) where.push(`status = ANY(${p(f.status)}::text[])`);
   if (f.category?.length) where.push(`crime_categories && ${p(f.category)}::text[]`);
   if (f.memberId) where.push(`member_ids @> ARRAY[${p(f.memberId)}]::text[]`);

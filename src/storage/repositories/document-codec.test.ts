@@ -38,7 +38,11 @@ describe('document codec', () => {
   });
 
   it('refuses to write a record that does not match its schema, naming table, id and paths', () => {
-    const broken = { ...record, status: 'lost', clocks: { ...record.clocks, renewalCount: 'two' } } as unknown as typeof record;
+    const broken = {
+      ...record,
+      status: 'lost',
+      clocks: { ...record.clocks, renewalCount: 'two' },
+    } as unknown as typeof record;
     const e = caught(() => encodeDocument(REQUESTS, record.id, broken));
     expect(e).toMatchObject({ table: 'requests', id: record.id, operation: 'write' });
     expect(e.problems.map((p) => p.path)).toEqual(['status', 'clocks.renewalCount']);
@@ -47,7 +51,10 @@ describe('document codec', () => {
   });
 
   it('raises a clear error on a stored document that fails its schema, never returning it', () => {
-    const stored = { ...JSON.parse(encodeDocument(REQUESTS, record.id, record)), identifiers: [{ kind: 'pager', value: 1 }] };
+    const stored = {
+      ...JSON.parse(encodeDocument(REQUESTS, record.id, record)),
+      identifiers: [{ kind: 'pager', value: 1 }],
+    };
     const e = caught(() => decodeDocuments(REQUESTS, [{ doc: stored }]));
     expect(e).toMatchObject({ table: 'requests', id: record.id, operation: 'read' });
     expect(e.problems.map((p) => p.path)).toEqual(['identifiers.0.kind', 'identifiers.0.value']);
@@ -60,12 +67,21 @@ describe('document codec', () => {
   });
 
   it('runs the upgrade chain of an older stored version before the check', () => {
-    const NOTES = documentKind('notes', storedDocument('note', z.object({ id: z.string(), text: z.string() }), [
-      VERSION_ZERO_TO_ONE,
-      ({ body, ...rest }) => ({ ...rest, text: body }),
-    ]));
-    expect(decodeDocument(NOTES, { id: 'n1', body: 'old', [SCHEMA_VERSION_KEY]: 1 })).toEqual({ id: 'n1', text: 'old' });
+    const NOTES = documentKind(
+      'notes',
+      storedDocument('note', z.object({ id: z.string(), text: z.string() }), [
+        VERSION_ZERO_TO_ONE,
+        ({ body, ...rest }) => ({ ...rest, text: body }),
+      ]),
+    );
+    expect(decodeDocument(NOTES, { id: 'n1', body: 'old', [SCHEMA_VERSION_KEY]: 1 })).toEqual({
+      id: 'n1',
+      text: 'old',
+    });
     expect(decodeDocument(NOTES, { id: 'n2', body: 'older' })).toEqual({ id: 'n2', text: 'older' });
-    expect(decodeDocument(NOTES, { id: 'n3', text: 'new', [SCHEMA_VERSION_KEY]: 2 })).toEqual({ id: 'n3', text: 'new' });
+    expect(decodeDocument(NOTES, { id: 'n3', text: 'new', [SCHEMA_VERSION_KEY]: 2 })).toEqual({
+      id: 'n3',
+      text: 'new',
+    });
   });
 });

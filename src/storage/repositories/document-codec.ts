@@ -2,7 +2,12 @@
 // schema; the current schema version is stamped on it) and after a read (older versions run their
 // upgrade chain, then the schema check). Schemas are built once per kind, at import.
 import type { z } from 'zod';
-import { currentVersion, upgradeDocument, type RawDocument, type StoredDocumentSpec } from '../../domain/shared/stored-document.js';
+import {
+  currentVersion,
+  upgradeDocument,
+  type RawDocument,
+  type StoredDocumentSpec,
+} from '../../domain/shared/stored-document.js';
 import { StoredDocumentError, type DocumentProblem } from './stored-document-error.js';
 
 /** Key of the schema version inside the stored JSON; absent on documents written before versions (= 0). */
@@ -38,7 +43,8 @@ export function encodeDocument<T extends object>(kind: DocumentKind<T>, id: stri
 /** The record a stored document holds, upgraded to the current version and checked. */
 export function decodeDocument<T extends object>(kind: DocumentKind<T>, stored: unknown, rowId?: string): T {
   const id = rowId ?? (isObject(stored) && typeof stored.id === 'string' ? stored.id : '?');
-  if (!isObject(stored)) throw new StoredDocumentError(kind.table, id, 'read', [{ path: '', message: 'not a JSON object' }]);
+  if (!isObject(stored))
+    throw new StoredDocumentError(kind.table, id, 'read', [{ path: '', message: 'not a JSON object' }]);
   const raw = stored[SCHEMA_VERSION_KEY];
   const version = raw === undefined ? 0 : raw;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0 || version > kind.version) {
@@ -46,7 +52,9 @@ export function decodeDocument<T extends object>(kind: DocumentKind<T>, stored: 
     throw new StoredDocumentError(kind.table, id, 'read', [{ path: SCHEMA_VERSION_KEY, message }]);
   }
   // A current document is parsed unchanged (the schema drops the version key); an older one is upgraded first.
-  const checked = kind.schema.safeParse(version === kind.version ? stored : upgradeDocument(kind, withoutVersion(stored), version));
+  const checked = kind.schema.safeParse(
+    version === kind.version ? stored : upgradeDocument(kind, withoutVersion(stored), version),
+  );
   if (!checked.success) throw new StoredDocumentError(kind.table, id, 'read', problemsOf(checked.error));
   return checked.data;
 }

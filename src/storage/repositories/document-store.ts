@@ -17,7 +17,13 @@ function ident(name: string): string {
 
 /** Inserts the record; `rider` (gated-write.ts) writes what belongs with it in the same statement. */
 export async function insertDocument<T extends object>(
-  tx: Queryable, kind: DocumentKind<T>, id: string, version: number, columns: Columns, doc: T, rider?: GatedWrite,
+  tx: Queryable,
+  kind: DocumentKind<T>,
+  id: string,
+  version: number,
+  columns: Columns,
+  doc: T,
+  rider?: GatedWrite,
 ): Promise<void> {
   const json = encodeDocument(kind, id, doc);
   const names = Object.keys(columns).map(ident);
@@ -30,8 +36,11 @@ export async function insertDocument<T extends object>(
     return;
   }
   const { ctes, params } = withRider(`${insert} RETURNING id`, 'written', [id, version, json, ...values], rider);
-  await tx.query(`${ctes}
-     SELECT id FROM written`, params);
+  await tx.query(
+    `${ctes}
+     SELECT id FROM written`,
+    params,
+  );
 }
 
 /**
@@ -39,29 +48,58 @@ export async function insertDocument<T extends object>(
  * writes what belongs with the record in the same statement, and nothing on a conflict.
  */
 export async function updateDocument<T extends object>(
-  tx: Queryable, kind: DocumentKind<T>, id: string, expectedVersion: number, newVersion: number, columns: Columns, doc: T, rider?: GatedWrite,
+  tx: Queryable,
+  kind: DocumentKind<T>,
+  id: string,
+  expectedVersion: number,
+  newVersion: number,
+  columns: Columns,
+  doc: T,
+  rider?: GatedWrite,
 ): Promise<void> {
   const json = encodeDocument(kind, id, doc);
   const names = Object.keys(columns).map(ident);
   const sets = names.map((n, i) => `${n} = $${i + 5}`);
   const update = `UPDATE ${ident(kind.table)} SET doc = $3::jsonb, version = $4${sets.map((s) => `, ${s}`).join('')}
      WHERE id = $1 AND version = $2 RETURNING id`;
-  const { ctes, params } = withRider(update, 'written', [id, expectedVersion, json, newVersion, ...Object.values(columns)], rider);
-  const rows = await tx.query(`${ctes}
-     SELECT id FROM written`, params);
+  const { ctes, params } = withRider(
+    update,
+    'written',
+    [id, expectedVersion, json, newVersion, ...Object.values(columns)],
+    rider,
+  );
+  const rows = await tx.query(
+    `${ctes}
+     SELECT id FROM written`,
+    params,
+  );
   if (rows.length !== 1) throw new AppError('CONFLICT', { details: { id, expectedVersion } });
 }
 
-export async function loadDocument<T extends object>(db: Queryable, kind: DocumentKind<T>, id: string, forUpdate = false): Promise<T | null> {
-  const rows = await db.query<{ doc: unknown }>(`SELECT doc FROM ${ident(kind.table)} WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+export async function loadDocument<T extends object>(
+  db: Queryable,
+  kind: DocumentKind<T>,
+  id: string,
+  forUpdate = false,
+): Promise<T | null> {
+  const rows = await db.query<{ doc: unknown }>(
+    `SELECT doc FROM ${ident(kind.table)} WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   const row = rows[0];
   return row ? decodeDocument(kind, row.doc, id) : null;
 }
 
 /** A document with the row's optimistic-lock version (kinds whose record does not carry it). */
-export async function loadVersionedDocument<T extends object>(db: Queryable, kind: DocumentKind<T>, id: string, forUpdate = false): Promise<{ doc: T; version: number } | null> {
+export async function loadVersionedDocument<T extends object>(
+  db: Queryable,
+  kind: DocumentKind<T>,
+  id: string,
+  forUpdate = false,
+): Promise<{ doc: T; version: number } | null> {
   const rows = await db.query<{ doc: unknown; version: unknown }>(
-    `SELECT doc, version FROM ${ident(kind.table)} WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id],
+    `SELECT doc, version FROM ${ident(kind.table)} WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
   );
   const row = rows[0];
   if (!row) return null;

@@ -30,19 +30,27 @@ export async function findEvidence(db: Queryable, id: string, forUpdate = false)
 }
 
 export async function listCaseEvidence(db: Queryable, caseId: string): Promise<EvidenceRecord[]> {
-  const rows = await db.query<{ doc: unknown }>('SELECT doc FROM case_evidence WHERE case_id = $1 ORDER BY created_at, id', [caseId]);
+  const rows = await db.query<{ doc: unknown }>(
+    'SELECT doc FROM case_evidence WHERE case_id = $1 ORDER BY created_at, id',
+    [caseId],
+  );
   return decodeDocuments(EVIDENCE, rows);
 }
 
 export async function insertCustodyEvent(tx: Queryable, e: CustodyEvent): Promise<void> {
-  await tx.query(
-    'INSERT INTO custody_events (evidence_id, seq, kind, at, doc) VALUES ($1, $2, $3, $4, $5::jsonb)',
-    [e.evidenceId, e.seq, e.kind, e.at, encodeDocument(CUSTODY_EVENTS, `${e.evidenceId}#${e.seq}`, e)],
-  );
+  await tx.query('INSERT INTO custody_events (evidence_id, seq, kind, at, doc) VALUES ($1, $2, $3, $4, $5::jsonb)', [
+    e.evidenceId,
+    e.seq,
+    e.kind,
+    e.at,
+    encodeDocument(CUSTODY_EVENTS, `${e.evidenceId}#${e.seq}`, e),
+  ]);
 }
 
 /** The chain as stored, by sequence number (verification checks it, so nothing is trusted here). */
 export async function listCustodyEvents(db: Queryable, evidenceId: string): Promise<CustodyEvent[]> {
-  const rows = await db.query<{ doc: unknown }>('SELECT doc FROM custody_events WHERE evidence_id = $1 ORDER BY seq', [evidenceId]);
+  const rows = await db.query<{ doc: unknown }>('SELECT doc FROM custody_events WHERE evidence_id = $1 ORDER BY seq', [
+    evidenceId,
+  ]);
   return decodeDocuments(CUSTODY_EVENTS, rows);
 }

@@ -24,14 +24,22 @@ export function findScenario(db: Queryable, id: string, forUpdate = false): Prom
 }
 
 export async function listScenarios(db: Queryable, limit: number): Promise<Scenario[]> {
-  const rows = await db.query<{ doc: unknown }>('SELECT doc FROM exercise_scenarios ORDER BY updated_at DESC, id LIMIT $1', [limit]);
+  const rows = await db.query<{ doc: unknown }>(
+    'SELECT doc FROM exercise_scenarios ORDER BY updated_at DESC, id LIMIT $1',
+    [limit],
+  );
   return decodeDocuments(SCENARIOS, rows);
 }
 
 function exerciseColumns(e: Exercise) {
   return {
-    scenario_id: e.scenarioId, state: e.state, time_scale: e.timeScale, participants: e.participants,
-    created_at: e.createdAt, started_at: e.startedAt, ended_at: e.endedAt,
+    scenario_id: e.scenarioId,
+    state: e.state,
+    time_scale: e.timeScale,
+    participants: e.participants,
+    created_at: e.createdAt,
+    started_at: e.startedAt,
+    ended_at: e.endedAt,
   };
 }
 
@@ -51,7 +59,10 @@ export type ExerciseFilter = { startedFrom?: string; startedTo?: string; state?:
 
 export async function listExercises(db: Queryable, f: ExerciseFilter): Promise<Exercise[]> {
   const params: unknown[] = [];
-  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
   const where: string[] = [];
   if (f.state) where.push(`state = ${p(f.state)}`);
   if (f.startedFrom) where.push(`started_at >= ${p(f.startedFrom)}`);
@@ -65,17 +76,32 @@ export async function listExercises(db: Queryable, f: ExerciseFilter): Promise<E
 }
 
 type DeliveryRow = {
-  id: string; exercise_id: string; inject_id: string; party: string; kind: InjectDelivery['kind'];
-  planned_at: string | Date; fired_at: string | Date | null; call_id: string | null; request_id: string | null; error: Bilingual | null;
+  id: string;
+  exercise_id: string;
+  inject_id: string;
+  party: string;
+  kind: InjectDelivery['kind'];
+  planned_at: string | Date;
+  fired_at: string | Date | null;
+  call_id: string | null;
+  request_id: string | null;
+  error: Bilingual | null;
 };
 
 const isoOrNull = (v: string | Date | null): string | null => (v == null ? null : new Date(v).toISOString());
 
 function toDelivery(r: DeliveryRow): InjectDelivery {
   return {
-    id: r.id, exerciseId: r.exercise_id, injectId: r.inject_id, party: r.party, kind: r.kind,
-    plannedAt: new Date(r.planned_at).toISOString(), firedAt: isoOrNull(r.fired_at),
-    callId: r.call_id, requestId: r.request_id, error: r.error,
+    id: r.id,
+    exerciseId: r.exercise_id,
+    injectId: r.inject_id,
+    party: r.party,
+    kind: r.kind,
+    plannedAt: new Date(r.planned_at).toISOString(),
+    firedAt: isoOrNull(r.fired_at),
+    callId: r.call_id,
+    requestId: r.request_id,
+    error: r.error,
   };
 }
 
@@ -92,7 +118,8 @@ export async function insertDeliveries(tx: Queryable, rows: readonly InjectDeliv
 export async function listDeliveries(db: Queryable, exerciseIds: readonly string[]): Promise<InjectDelivery[]> {
   if (exerciseIds.length === 0) return [];
   const rows = await db.query<DeliveryRow>(
-    'SELECT * FROM exercise_deliveries WHERE exercise_id = ANY($1::text[]) ORDER BY planned_at, id', [exerciseIds],
+    'SELECT * FROM exercise_deliveries WHERE exercise_id = ANY($1::text[]) ORDER BY planned_at, id',
+    [exerciseIds],
   );
   return rows.map(toDelivery);
 }
@@ -111,13 +138,16 @@ export async function dueDeliveryIds(db: Queryable, now: string, limit: number):
 /** Locks one unfired delivery; null when another process fired it first (or is firing it now). */
 export async function claimDelivery(tx: Queryable, id: string): Promise<InjectDelivery | null> {
   const rows = await tx.query<DeliveryRow>(
-    'SELECT * FROM exercise_deliveries WHERE id = $1 AND fired_at IS NULL FOR UPDATE SKIP LOCKED', [id],
+    'SELECT * FROM exercise_deliveries WHERE id = $1 AND fired_at IS NULL FOR UPDATE SKIP LOCKED',
+    [id],
   );
   return rows[0] ? toDelivery(rows[0]) : null;
 }
 
 export async function markDeliveryFired(
-  tx: Queryable, id: string, r: { firedAt: string; callId?: string | null; requestId?: string | null; error?: Bilingual | null },
+  tx: Queryable,
+  id: string,
+  r: { firedAt: string; callId?: string | null; requestId?: string | null; error?: Bilingual | null },
 ): Promise<void> {
   await tx.query(
     'UPDATE exercise_deliveries SET fired_at = $2, call_id = $3, request_id = $4, error = $5::jsonb WHERE id = $1',
@@ -126,11 +156,30 @@ export async function markDeliveryFired(
 }
 
 export async function insertParticipation(tx: Queryable, p: ParticipantExercise): Promise<void> {
-  await insertDocument(tx, PARTICIPATIONS, p.id, p.version, { director_party: p.directorParty, state: p.state, updated_at: p.updatedAt }, p);
+  await insertDocument(
+    tx,
+    PARTICIPATIONS,
+    p.id,
+    p.version,
+    { director_party: p.directorParty, state: p.state, updated_at: p.updatedAt },
+    p,
+  );
 }
 
-export async function updateParticipation(tx: Queryable, p: ParticipantExercise, expectedVersion: number): Promise<void> {
-  await updateDocument(tx, PARTICIPATIONS, p.id, expectedVersion, p.version, { director_party: p.directorParty, state: p.state, updated_at: p.updatedAt }, p);
+export async function updateParticipation(
+  tx: Queryable,
+  p: ParticipantExercise,
+  expectedVersion: number,
+): Promise<void> {
+  await updateDocument(
+    tx,
+    PARTICIPATIONS,
+    p.id,
+    expectedVersion,
+    p.version,
+    { director_party: p.directorParty, state: p.state, updated_at: p.updatedAt },
+    p,
+  );
 }
 
 export function findParticipation(db: Queryable, id: string, forUpdate = false): Promise<ParticipantExercise | null> {
@@ -138,6 +187,9 @@ export function findParticipation(db: Queryable, id: string, forUpdate = false):
 }
 
 export async function listParticipations(db: Queryable, limit: number): Promise<ParticipantExercise[]> {
-  const rows = await db.query<{ doc: unknown }>('SELECT doc FROM exercise_participations ORDER BY updated_at DESC, id LIMIT $1', [limit]);
+  const rows = await db.query<{ doc: unknown }>(
+    'SELECT doc FROM exercise_participations ORDER BY updated_at DESC, id LIMIT $1',
+    [limit],
+  );
   return decodeDocuments(PARTICIPATIONS, rows);
 }

@@ -13,12 +13,20 @@ export async function auditHashAt(db: Queryable, seq: number): Promise<string | 
 }
 
 export async function lastOwnCheckpoint(db: Queryable): Promise<{ seq: number; hash: string; at: Date } | null> {
-  const [row] = await db.query<{ seq: number; hash: string; at: Date }>('SELECT seq, hash, at FROM federation_checkpoints ORDER BY seq DESC LIMIT 1');
+  const [row] = await db.query<{ seq: number; hash: string; at: Date }>(
+    'SELECT seq, hash, at FROM federation_checkpoints ORDER BY seq DESC LIMIT 1',
+  );
   return row ? { seq: row.seq, hash: row.hash, at: new Date(row.at) } : null;
 }
 
-export async function insertOwnCheckpoint(tx: Queryable, cp: { seq: number; hash: string; at: string; jws: string }): Promise<void> {
-  await tx.query('INSERT INTO federation_checkpoints (seq, hash, at, jws) VALUES ($1, $2, $3, $4) ON CONFLICT (seq) DO NOTHING', [cp.seq, cp.hash, cp.at, cp.jws]);
+export async function insertOwnCheckpoint(
+  tx: Queryable,
+  cp: { seq: number; hash: string; at: string; jws: string },
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO federation_checkpoints (seq, hash, at, jws) VALUES ($1, $2, $3, $4) ON CONFLICT (seq) DO NOTHING',
+    [cp.seq, cp.hash, cp.at, cp.jws],
+  );
 }
 
 export async function findOwnCheckpoint(db: Queryable, seq: number): Promise<{ hash: string } | null> {
@@ -27,12 +35,16 @@ export async function findOwnCheckpoint(db: Queryable, seq: number): Promise<{ h
 }
 
 export async function latestCountersignedSeq(db: Queryable, peerId: string): Promise<number | null> {
-  const [row] = await db.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM federation_countersignatures WHERE peer_id = $1', [peerId]);
+  const [row] = await db.query<{ seq: number | null }>(
+    'SELECT max(seq) AS seq FROM federation_countersignatures WHERE peer_id = $1',
+    [peerId],
+  );
   return row?.seq ?? null;
 }
 
 export async function insertCountersignature(
-  tx: Queryable, cs: { peerId: string; seq: number; hash: string; kid: string; jws: string; receivedAt: string },
+  tx: Queryable,
+  cs: { peerId: string; seq: number; hash: string; kid: string; jws: string; receivedAt: string },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO federation_countersignatures (peer_id, seq, hash, kid, jws, received_at) VALUES ($1, $2, $3, $4, $5, $6)
@@ -41,19 +53,35 @@ export async function insertCountersignature(
   );
 }
 
-export async function recentPeerCheckpoints(db: Queryable, peerId: string, limit: number): Promise<{ seq: number; hash: string }[]> {
+export async function recentPeerCheckpoints(
+  db: Queryable,
+  peerId: string,
+  limit: number,
+): Promise<{ seq: number; hash: string }[]> {
   return db.query<{ seq: number; hash: string }>(
-    'SELECT seq, hash FROM federation_peer_checkpoints WHERE peer_id = $1 ORDER BY seq DESC LIMIT $2', [peerId, limit],
+    'SELECT seq, hash FROM federation_peer_checkpoints WHERE peer_id = $1 ORDER BY seq DESC LIMIT $2',
+    [peerId, limit],
   );
 }
 
 export async function findPeerCheckpoint(db: Queryable, peerId: string, seq: number): Promise<{ hash: string } | null> {
-  const [row] = await db.query<{ hash: string }>('SELECT hash FROM federation_peer_checkpoints WHERE peer_id = $1 AND seq = $2', [peerId, seq]);
+  const [row] = await db.query<{ hash: string }>(
+    'SELECT hash FROM federation_peer_checkpoints WHERE peer_id = $1 AND seq = $2',
+    [peerId, seq],
+  );
   return row ?? null;
 }
 
 export async function insertPeerCheckpoint(
-  tx: Queryable, cp: { peerId: string; seq: number; hash: string; checkpointJws: string; countersignatureJws: string; receivedAt: string },
+  tx: Queryable,
+  cp: {
+    peerId: string;
+    seq: number;
+    hash: string;
+    checkpointJws: string;
+    countersignatureJws: string;
+    receivedAt: string;
+  },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO federation_peer_checkpoints (peer_id, seq, hash, checkpoint_jws, countersignature_jws, received_at)
@@ -62,10 +90,24 @@ export async function insertPeerCheckpoint(
   );
 }
 
-export type StoredCountersignature = { peerId: string; seq: number; hash: string; kid: string; jws: string; card: Record<string, unknown> | null };
+export type StoredCountersignature = {
+  peerId: string;
+  seq: number;
+  hash: string;
+  kid: string;
+  jws: string;
+  card: Record<string, unknown> | null;
+};
 
 export async function listCountersignatures(db: Queryable): Promise<StoredCountersignature[]> {
-  const rows = await db.query<{ peer_id: string; seq: number; hash: string; kid: string; jws: string; card: Record<string, unknown> | null }>(
+  const rows = await db.query<{
+    peer_id: string;
+    seq: number;
+    hash: string;
+    kid: string;
+    jws: string;
+    card: Record<string, unknown> | null;
+  }>(
     `SELECT c.peer_id, c.seq, c.hash, c.kid, c.jws, p.card FROM federation_countersignatures c
      LEFT JOIN peers p ON p.id = c.peer_id ORDER BY c.seq, c.peer_id`,
   );
@@ -73,7 +115,10 @@ export async function listCountersignatures(db: Queryable): Promise<StoredCounte
 }
 
 export async function lastCheckpointSentTo(db: Queryable, peerId: string): Promise<number | null> {
-  const [row] = await db.query<{ last_sent_seq: number }>('SELECT last_sent_seq FROM federation_checkpoint_peers WHERE peer_id = $1', [peerId]);
+  const [row] = await db.query<{ last_sent_seq: number }>(
+    'SELECT last_sent_seq FROM federation_checkpoint_peers WHERE peer_id = $1',
+    [peerId],
+  );
   return row?.last_sent_seq ?? null;
 }
 

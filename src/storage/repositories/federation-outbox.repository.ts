@@ -3,17 +3,40 @@ import type { Queryable } from '../db.js';
 import { LIVE_OWNERS_SQL } from '../process-liveness.js';
 
 export type OutboxInsert = {
-  mid: string; peerId: string; channel: string; seq: number; mtype: string; jws: string; createdAt: string;
+  mid: string;
+  peerId: string;
+  channel: string;
+  seq: number;
+  mtype: string;
+  jws: string;
+  createdAt: string;
 };
-export type ClaimedMessage = { mid: string; channel: string; seq: number; jws: string; createdAt: Date; attempts: number };
-export type OutboxResult = { mid: string; state: 'sent' | 'rejected'; result: 'accepted' | 'duplicate' | 'rejected'; code: string | null };
+export type ClaimedMessage = {
+  mid: string;
+  channel: string;
+  seq: number;
+  jws: string;
+  createdAt: Date;
+  attempts: number;
+};
+export type OutboxResult = {
+  mid: string;
+  state: 'sent' | 'rejected';
+  result: 'accepted' | 'duplicate' | 'rejected';
+  code: string | null;
+};
 
 /**
  * Reserves `count` consecutive seqs on (peer, channel) and returns the first, or null when the peer
  * is not an active peer (then nothing is reserved). The row lock taken here orders concurrent
  * enqueuers on one channel until their transactions end, so seqs commit without gaps.
  */
-export async function reserveOutboundSeqs(tx: Queryable, peerId: string, channel: string, count: number): Promise<number | null> {
+export async function reserveOutboundSeqs(
+  tx: Queryable,
+  peerId: string,
+  channel: string,
+  count: number,
+): Promise<number | null> {
   // The peer check rides in the same statement: enqueueing is on every federated write path.
   const [row] = await tx.query<{ next_seq: number }>(
     `INSERT INTO federation_out_channels (peer_id, channel, next_seq)
@@ -31,8 +54,16 @@ export async function insertOutboxRows(tx: Queryable, rows: readonly OutboxInser
     `INSERT INTO federation_outbox (mid, peer_id, channel, seq, mtype, jws, state, created_at, next_attempt_at)
      SELECT m, p, c, s, t, j, 'pending', ca::timestamptz, $8::timestamptz
      FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[]) AS x(m, p, c, s, t, j, ca)`,
-    [rows.map((r) => r.mid), rows.map((r) => r.peerId), rows.map((r) => r.channel), rows.map((r) => r.seq),
-      rows.map((r) => r.mtype), rows.map((r) => r.jws), rows.map((r) => r.createdAt), now],
+    [
+      rows.map((r) => r.mid),
+      rows.map((r) => r.peerId),
+      rows.map((r) => r.channel),
+      rows.map((r) => r.seq),
+      rows.map((r) => r.mtype),
+      rows.map((r) => r.jws),
+      rows.map((r) => r.createdAt),
+      now,
+    ],
   );
 }
 
@@ -44,7 +75,11 @@ export async function insertOutboxRows(tx: Queryable, rows: readonly OutboxInser
  * killed process is sent again by another within a poll, not after the whole lease.
  */
 export async function claimOutboxBatch(
-  db: Queryable, peerId: string, now: Date, lease: { until: Date; owner: number | null }, limit: number,
+  db: Queryable,
+  peerId: string,
+  now: Date,
+  lease: { until: Date; owner: number | null },
+  limit: number,
 ): Promise<ClaimedMessage[]> {
   type Row = { mid: string; channel: string; seq: number; jws: string; created_at: Date; attempts: number };
   const rows = await db.query<Row>(
@@ -58,24 +93,48 @@ export async function claimOutboxBatch(
     [peerId, now.toISOString(), lease.until.toISOString(), limit, lease.owner],
   );
   return rows
-    .map((r) => ({ mid: r.mid, channel: r.channel, seq: r.seq, jws: r.jws, createdAt: new Date(r.created_at), attempts: r.attempts }))
+    .map((r) => ({
+      mid: r.mid,
+      channel: r.channel,
+      seq: r.seq,
+      jws: r.jws,
+      createdAt: new Date(r.created_at),
+      attempts: r.attempts,
+    }))
     .sort((a, b) => (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : a.seq - b.seq));
 }
 
 /** Applies a verified receipt: each message becomes sent (accepted|duplicate) or rejected (permanent code). */
-export async function recordOutboxResults(tx: Queryable, results: readonly OutboxResult[], bid: string, now: Date): Promise<void> {
+export async function recordOutboxResults(
+  tx: Queryable,
+  results: readonly OutboxResult[],
+  bid: string,
+  now: Date,
+): Promise<void> {
   if (results.length === 0) return;
   await tx.query(
     `UPDATE federation_outbox o SET state = x.st, result = x.r, code = x.c, bid = $5, sent_at = $6, lease_until = NULL, last_error = NULL,
        attempts = o.attempts + 1
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(m, st, r, c)
      WHERE o.mid = x.m AND o.state = 'pending'`,
-    [results.map((r) => r.mid), results.map((r) => r.state), results.map((r) => r.result), results.map((r) => r.code), bid, now.toISOString()],
+    [
+      results.map((r) => r.mid),
+      results.map((r) => r.state),
+      results.map((r) => r.result),
+      results.map((r) => r.code),
+      bid,
+      now.toISOString(),
+    ],
   );
 }
 
 /** A transient failure: the messages stay pending and become due again at `nextAttemptAt`. */
-export async function deferOutboxRows(tx: Queryable, mids: readonly string[], nextAttemptAt: Date, error: string): Promise<void> {
+export async function deferOutboxRows(
+  tx: Queryable,
+  mids: readonly string[],
+  nextAttemptAt: Date,
+  error: string,
+): Promise<void> {
   if (mids.length === 0) return;
   await tx.query(
     `UPDATE federation_outbox SET next_attempt_at = $2, lease_until = NULL, last_error = $3, attempts = attempts + 1
@@ -85,7 +144,14 @@ export async function deferOutboxRows(tx: Queryable, mids: readonly string[], ne
 }
 
 /** The receiver asked for a re-send of [fromSeq, toSeq]: due now, whatever was recorded before. */
-export async function requeueOutbox(tx: Queryable, peerId: string, channel: string, fromSeq: number, toSeq: number, now: Date): Promise<number> {
+export async function requeueOutbox(
+  tx: Queryable,
+  peerId: string,
+  channel: string,
+  fromSeq: number,
+  toSeq: number,
+  now: Date,
+): Promise<number> {
   const rows = await tx.query(
     `UPDATE federation_outbox SET state = 'pending', next_attempt_at = $5, lease_until = NULL, result = NULL, code = NULL
      WHERE peer_id = $1 AND channel = $2 AND seq BETWEEN $3 AND $4 AND state IN ('pending', 'sent') RETURNING mid`,

@@ -4,32 +4,72 @@ import type { Queryable } from '../db.js';
 import { parseRow } from './row-schema.js';
 
 export type PeerDeliveryState = {
-  peerId: string; retryAt: Date | null; consecutiveFailures: number; totalFailures: number;
-  lastErrorCode: string | null; lastError: string | null; lastErrorAt: Date | null;
-  lastContactAt: Date | null; lastSentAt: Date | null; lastReceivedAt: Date | null; cardCheckedAt: Date | null;
+  peerId: string;
+  retryAt: Date | null;
+  consecutiveFailures: number;
+  totalFailures: number;
+  lastErrorCode: string | null;
+  lastError: string | null;
+  lastErrorAt: Date | null;
+  lastContactAt: Date | null;
+  lastSentAt: Date | null;
+  lastReceivedAt: Date | null;
+  cardCheckedAt: Date | null;
 };
 
-const date = z.union([z.date(), z.string()]).nullish().transform((v) => (v ? new Date(v) : null));
-const text = z.string().nullish().transform((v) => v ?? null);
-const count = z.coerce.number().nullish().transform((v) => v ?? 0);
+const date = z
+  .union([z.date(), z.string()])
+  .nullish()
+  .transform((v) => (v ? new Date(v) : null));
+const text = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
+const count = z.coerce
+  .number()
+  .nullish()
+  .transform((v) => v ?? 0);
 /** A peer with no row yet: every column absent, each read empty. */
 const ZPeerStateRow = z.object({
-  retry_at: date, consecutive_failures: count, total_failures: count, last_error_code: text, last_error: text, last_error_at: date,
-  last_contact_at: date, last_sent_at: date, last_received_at: date, card_checked_at: date,
+  retry_at: date,
+  consecutive_failures: count,
+  total_failures: count,
+  last_error_code: text,
+  last_error: text,
+  last_error_at: date,
+  last_contact_at: date,
+  last_sent_at: date,
+  last_received_at: date,
+  card_checked_at: date,
 });
 
 export async function getPeerDeliveryState(db: Queryable, peerId: string): Promise<PeerDeliveryState> {
   const [row] = await db.query('SELECT * FROM federation_peer_state WHERE peer_id = $1', [peerId]);
   const r = parseRow(ZPeerStateRow, 'federation_peer_state', row ?? {});
   return {
-    peerId, retryAt: r.retry_at, consecutiveFailures: r.consecutive_failures, totalFailures: r.total_failures,
-    lastErrorCode: r.last_error_code, lastError: r.last_error, lastErrorAt: r.last_error_at, lastContactAt: r.last_contact_at,
-    lastSentAt: r.last_sent_at, lastReceivedAt: r.last_received_at, cardCheckedAt: r.card_checked_at,
+    peerId,
+    retryAt: r.retry_at,
+    consecutiveFailures: r.consecutive_failures,
+    totalFailures: r.total_failures,
+    lastErrorCode: r.last_error_code,
+    lastError: r.last_error,
+    lastErrorAt: r.last_error_at,
+    lastContactAt: r.last_contact_at,
+    lastSentAt: r.last_sent_at,
+    lastReceivedAt: r.last_received_at,
+    cardCheckedAt: r.card_checked_at,
   };
 }
 
 /** A delivery failed: count it and close the peer's gate until `retryAt` (backoff survives restarts). */
-export async function recordDeliveryFailure(tx: Queryable, peerId: string, code: string, message: string, retryAt: Date, now: Date): Promise<number> {
+export async function recordDeliveryFailure(
+  tx: Queryable,
+  peerId: string,
+  code: string,
+  message: string,
+  retryAt: Date,
+  now: Date,
+): Promise<number> {
   const [r] = await tx.query<{ consecutive_failures: number }>(
     `INSERT INTO federation_peer_state (peer_id, retry_at, consecutive_failures, total_failures, last_error_code, last_error, last_error_at)
      VALUES ($1, $2, 1, 1, $3, $4, $5)
@@ -70,7 +110,11 @@ export async function clearRetryGate(tx: Queryable, peerId: string): Promise<voi
   await tx.query('UPDATE federation_peer_state SET retry_at = NULL WHERE peer_id = $1', [peerId]);
 }
 
-export async function insertReceipt(tx: Queryable, r: { bid: string; peerId: string; jws: string; receivedAt: string }, now: Date): Promise<void> {
+export async function insertReceipt(
+  tx: Queryable,
+  r: { bid: string; peerId: string; jws: string; receivedAt: string },
+  now: Date,
+): Promise<void> {
   await tx.query(
     `INSERT INTO federation_receipts (bid, peer_id, jws, received_at, stored_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (bid) DO NOTHING`,
     [r.bid, r.peerId, r.jws, r.receivedAt, now.toISOString()],

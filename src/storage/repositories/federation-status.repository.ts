@@ -1,10 +1,22 @@
 // Read-only SQL for peer health (docs/spec.md §1.7): queue depth, oldest undelivered, latency, inbound gaps.
 import type { Queryable } from '../db.js';
 
-export type PeerQueueGauge = { peerId: string; queueDepth: number; oldestPendingAt: Date | null; lastContactAt: Date | null; rejected: number };
+export type PeerQueueGauge = {
+  peerId: string;
+  queueDepth: number;
+  oldestPendingAt: Date | null;
+  lastContactAt: Date | null;
+  rejected: number;
+};
 
 export async function peerQueueGauges(db: Queryable): Promise<PeerQueueGauge[]> {
-  const rows = await db.query<{ id: string; depth: number; oldest: Date | null; contact: Date | null; rejected: number }>(
+  const rows = await db.query<{
+    id: string;
+    depth: number;
+    oldest: Date | null;
+    contact: Date | null;
+    rejected: number;
+  }>(
     `SELECT p.id,
        (SELECT count(*)::int FROM federation_outbox o WHERE o.peer_id = p.id AND o.state = 'pending') AS depth,
        (SELECT min(created_at) FROM federation_outbox o WHERE o.peer_id = p.id AND o.state = 'pending') AS oldest,
@@ -13,14 +25,22 @@ export async function peerQueueGauges(db: Queryable): Promise<PeerQueueGauge[]> 
      FROM peers p LEFT JOIN federation_peer_state s ON s.peer_id = p.id ORDER BY p.id`,
   );
   return rows.map((r) => ({
-    peerId: r.id, queueDepth: r.depth, oldestPendingAt: r.oldest ? new Date(r.oldest) : null,
-    lastContactAt: r.contact ? new Date(r.contact) : null, rejected: r.rejected,
+    peerId: r.id,
+    queueDepth: r.depth,
+    oldestPendingAt: r.oldest ? new Date(r.oldest) : null,
+    lastContactAt: r.contact ? new Date(r.contact) : null,
+    rejected: r.rejected,
   }));
 }
 
 export type OutboundStats = {
-  pending: number; sent: number; rejected: number; oldestPendingAt: Date | null;
-  latencyP50Ms: number | null; latencyP99Ms: number | null; latencySamples: number;
+  pending: number;
+  sent: number;
+  rejected: number;
+  oldestPendingAt: Date | null;
+  latencyP50Ms: number | null;
+  latencyP99Ms: number | null;
+  latencySamples: number;
 };
 
 /** Latency percentiles come from the most recent `sample` delivered messages (enqueue → verified receipt). */
@@ -38,32 +58,65 @@ export async function outboundStats(db: Queryable, peerId: string, sample = 1000
     [peerId, sample],
   );
   return {
-    pending: counts?.pending ?? 0, sent: counts?.sent ?? 0, rejected: counts?.rejected ?? 0,
+    pending: counts?.pending ?? 0,
+    sent: counts?.sent ?? 0,
+    rejected: counts?.rejected ?? 0,
     oldestPendingAt: counts?.oldest ? new Date(counts.oldest) : null,
-    latencyP50Ms: lat?.p50 == null ? null : Number(lat.p50), latencyP99Ms: lat?.p99 == null ? null : Number(lat.p99), latencySamples: lat?.n ?? 0,
+    latencyP50Ms: lat?.p50 == null ? null : Number(lat.p50),
+    latencyP99Ms: lat?.p99 == null ? null : Number(lat.p99),
+    latencySamples: lat?.n ?? 0,
   };
 }
 
-export type InboundChannelStatus = { channel: string; nextSeq: number; held: number; gapSince: Date | null; resendRequestedAt: Date | null };
+export type InboundChannelStatus = {
+  channel: string;
+  nextSeq: number;
+  held: number;
+  gapSince: Date | null;
+  resendRequestedAt: Date | null;
+};
 
 export async function inboundChannels(db: Queryable, peerId: string): Promise<InboundChannelStatus[]> {
-  const rows = await db.query<{ channel: string; next_seq: number; held_count: number; gap_since: Date | null; resend_requested_at: Date | null }>(
+  const rows = await db.query<{
+    channel: string;
+    next_seq: number;
+    held_count: number;
+    gap_since: Date | null;
+    resend_requested_at: Date | null;
+  }>(
     'SELECT channel, next_seq, held_count, gap_since, resend_requested_at FROM federation_in_channels WHERE from_node = $1 ORDER BY channel',
     [peerId],
   );
   return rows.map((r) => ({
-    channel: r.channel, nextSeq: r.next_seq, held: r.held_count, gapSince: r.gap_since ? new Date(r.gap_since) : null,
+    channel: r.channel,
+    nextSeq: r.next_seq,
+    held: r.held_count,
+    gapSince: r.gap_since ? new Date(r.gap_since) : null,
     resendRequestedAt: r.resend_requested_at ? new Date(r.resend_requested_at) : null,
   }));
 }
 
 export type OutboxListItem = {
-  mid: string; peerId: string; channel: string; seq: number; type: string; state: 'pending' | 'sent' | 'rejected';
-  result: 'accepted' | 'duplicate' | 'rejected' | null; code: string | null;
-  attempts: number; createdAt: Date; sentAt: Date | null; nextAttemptAt: Date; lastError: string | null; bid: string | null;
+  mid: string;
+  peerId: string;
+  channel: string;
+  seq: number;
+  type: string;
+  state: 'pending' | 'sent' | 'rejected';
+  result: 'accepted' | 'duplicate' | 'rejected' | null;
+  code: string | null;
+  attempts: number;
+  createdAt: Date;
+  sentAt: Date | null;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  bid: string | null;
 };
 
-export async function listOutbox(db: Queryable, f: { peerId?: string; state?: string; limit: number }): Promise<OutboxListItem[]> {
+export async function listOutbox(
+  db: Queryable,
+  f: { peerId?: string; state?: string; limit: number },
+): Promise<OutboxListItem[]> {
   const rows = await db.query(
     `SELECT mid, peer_id, channel, seq, mtype, state, result, code, attempts, created_at, sent_at, next_attempt_at, last_error, bid
      FROM federation_outbox WHERE ($1::text IS NULL OR peer_id = $1) AND ($2::text IS NULL OR state = $2)
@@ -71,10 +124,20 @@ export async function listOutbox(db: Queryable, f: { peerId?: string; state?: st
     [f.peerId ?? null, f.state ?? null, f.limit],
   );
   return rows.map((r) => ({
-    mid: r.mid as string, peerId: r.peer_id as string, channel: r.channel as string, seq: r.seq as number, type: r.mtype as string,
-    state: r.state as OutboxListItem['state'], result: (r.result as OutboxListItem['result']) ?? null, code: (r.code as string) ?? null, attempts: r.attempts as number,
-    createdAt: new Date(r.created_at as string), sentAt: r.sent_at ? new Date(r.sent_at as string) : null,
-    nextAttemptAt: new Date(r.next_attempt_at as string), lastError: (r.last_error as string) ?? null, bid: (r.bid as string) ?? null,
+    mid: r.mid as string,
+    peerId: r.peer_id as string,
+    channel: r.channel as string,
+    seq: r.seq as number,
+    type: r.mtype as string,
+    state: r.state as OutboxListItem['state'],
+    result: (r.result as OutboxListItem['result']) ?? null,
+    code: (r.code as string) ?? null,
+    attempts: r.attempts as number,
+    createdAt: new Date(r.created_at as string),
+    sentAt: r.sent_at ? new Date(r.sent_at as string) : null,
+    nextAttemptAt: new Date(r.next_attempt_at as string),
+    lastError: (r.last_error as string) ?? null,
+    bid: (r.bid as string) ?? null,
   }));
 }
 
@@ -91,7 +154,8 @@ export async function sentWithoutReceipt(db: Queryable, peerId: string): Promise
 /** Last seq assigned per outbound channel to this peer (what the peer's next expected seq should reach). */
 export async function outboundChannels(db: Queryable, peerId: string): Promise<{ channel: string; lastSeq: number }[]> {
   const rows = await db.query<{ channel: string; next_seq: number }>(
-    'SELECT channel, next_seq FROM federation_out_channels WHERE peer_id = $1 ORDER BY channel', [peerId],
+    'SELECT channel, next_seq FROM federation_out_channels WHERE peer_id = $1 ORDER BY channel',
+    [peerId],
   );
   return rows.map((r) => ({ channel: r.channel, lastSeq: r.next_seq - 1 }));
 }

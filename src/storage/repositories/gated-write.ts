@@ -5,7 +5,12 @@
 export type GatedWrite = (gate: string, firstParam: number) => { sql: string; params: unknown[] };
 
 /** The host's `WITH` list with the rider added after `gate` (named `rider`), and its parameters appended. */
-export function withRider(gateCte: string, gate: string, params: readonly unknown[], rider: GatedWrite | undefined): { ctes: string; params: unknown[] } {
+export function withRider(
+  gateCte: string,
+  gate: string,
+  params: readonly unknown[],
+  rider: GatedWrite | undefined,
+): { ctes: string; params: unknown[] } {
   if (!rider) return { ctes: `WITH ${gate} AS (${gateCte})`, params: [...params] };
   const r = rider(gate, params.length + 1);
   return { ctes: `WITH ${gate} AS (${gateCte}),\n     rider AS (${r.sql})`, params: [...params, ...r.params] };

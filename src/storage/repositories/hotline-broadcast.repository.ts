@@ -4,17 +4,33 @@ import type { Queryable, Row } from '../db.js';
 import { parseRow, zInstant } from './row-schema.js';
 
 export type BroadcastRow = {
-  id: string; placedAt: string; placedBy: string; groupIds: string[]; allPeers: boolean; calls: { party: string; callId: string }[];
+  id: string;
+  placedAt: string;
+  placedBy: string;
+  groupIds: string[];
+  allPeers: boolean;
+  calls: { party: string; callId: string }[];
 };
 
 const ZBroadcastRow = z.object({
-  id: z.string(), placed_at: zInstant, placed_by: z.string(), group_ids: z.array(z.string()), all_peers: z.boolean(),
+  id: z.string(),
+  placed_at: zInstant,
+  placed_by: z.string(),
+  group_ids: z.array(z.string()),
+  all_peers: z.boolean(),
   calls: z.array(z.object({ party: z.string(), callId: z.string() })),
 });
 
 function toBroadcast(row: Row): BroadcastRow {
   const r = parseRow(ZBroadcastRow, 'hotline_broadcasts', row);
-  return { id: r.id, placedAt: r.placed_at, placedBy: r.placed_by, groupIds: r.group_ids, allPeers: r.all_peers, calls: r.calls };
+  return {
+    id: r.id,
+    placedAt: r.placed_at,
+    placedBy: r.placed_by,
+    groupIds: r.group_ids,
+    allPeers: r.all_peers,
+    calls: r.calls,
+  };
 }
 
 export async function insertBroadcast(tx: Queryable, b: BroadcastRow): Promise<void> {
@@ -30,5 +46,7 @@ export async function findBroadcast(db: Queryable, id: string): Promise<Broadcas
 }
 
 export async function listBroadcasts(db: Queryable, limit: number): Promise<BroadcastRow[]> {
-  return (await db.query('SELECT * FROM hotline_broadcasts ORDER BY placed_at DESC, id LIMIT $1', [limit])).map(toBroadcast);
+  return (await db.query('SELECT * FROM hotline_broadcasts ORDER BY placed_at DESC, id LIMIT $1', [limit])).map(
+    toBroadcast,
+  );
 }

@@ -9,7 +9,14 @@ export const MEETINGS = documentKind('meetings', MEETING_DOCUMENT);
 export const OUTCOMES = documentKind('meeting_outcomes', OUTCOME_DOCUMENT);
 
 function meetingColumns(m: Meeting): Columns {
-  return { status: m.status, kind: m.kind, starts_at: m.startsAt, ends_at: m.endsAt, parties: m.parties, updated_at: m.updatedAt };
+  return {
+    status: m.status,
+    kind: m.kind,
+    starts_at: m.startsAt,
+    ends_at: m.endsAt,
+    parties: m.parties,
+    updated_at: m.updatedAt,
+  };
 }
 
 export async function insertMeeting(tx: Queryable, m: Meeting): Promise<void> {
@@ -24,12 +31,22 @@ export function findMeeting(db: Queryable, id: string, forUpdate = false): Promi
   return loadDocument(db, MEETINGS, id, forUpdate);
 }
 
-export type MeetingFilter = { party: string; status?: MeetingStatus[]; from?: string; to?: string; limit: number; offset: number };
+export type MeetingFilter = {
+  party: string;
+  status?: MeetingStatus[];
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+};
 
 /** Meetings the party takes part in, latest first. */
 export async function listMeetings(db: Queryable, f: MeetingFilter): Promise<Meeting[]> {
   const params: unknown[] = [];
-  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
   const where = [`${p(f.party)} = ANY(parties)`];
   if (f.status?.length) where.push(`status = ANY(${p(f.status)}::text[])`);
   if (f.from) where.push(`ends_at >= ${p(f.from)}`);
@@ -46,7 +63,15 @@ export async function insertOutcome(tx: Queryable, o: Outcome): Promise<void> {
 }
 
 export async function updateOutcome(tx: Queryable, o: Outcome, expectedVersion: number): Promise<void> {
-  await updateDocument(tx, OUTCOMES, o.id, expectedVersion, o.version, { meeting_id: o.meetingId, recorded_at: o.recordedAt }, o);
+  await updateDocument(
+    tx,
+    OUTCOMES,
+    o.id,
+    expectedVersion,
+    o.version,
+    { meeting_id: o.meetingId, recorded_at: o.recordedAt },
+    o,
+  );
 }
 
 export function findOutcome(db: Queryable, id: string, forUpdate = false): Promise<Outcome | null> {
@@ -54,6 +79,9 @@ export function findOutcome(db: Queryable, id: string, forUpdate = false): Promi
 }
 
 export async function listOutcomes(db: Queryable, meetingId: string): Promise<Outcome[]> {
-  const rows = await db.query<{ doc: unknown }>('SELECT doc FROM meeting_outcomes WHERE meeting_id = $1 ORDER BY recorded_at, id', [meetingId]);
+  const rows = await db.query<{ doc: unknown }>(
+    'SELECT doc FROM meeting_outcomes WHERE meeting_id = $1 ORDER BY recorded_at, id',
+    [meetingId],
+  );
   return decodeDocuments(OUTCOMES, rows);
 }

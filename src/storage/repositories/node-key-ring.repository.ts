@@ -4,7 +4,9 @@ import type { Queryable } from '../db.js';
 export type StoredKeyRing = { sealed: string; version: number };
 
 export async function readKeyRing(db: Queryable): Promise<StoredKeyRing | null> {
-  const [row] = await db.query<{ sealed: string; version: number }>('SELECT sealed, version FROM node_key_ring WHERE id = 1');
+  const [row] = await db.query<{ sealed: string; version: number }>(
+    'SELECT sealed, version FROM node_key_ring WHERE id = 1',
+  );
   return row ? { sealed: row.sealed, version: row.version } : null;
 }
 

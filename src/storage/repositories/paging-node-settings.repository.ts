@@ -4,8 +4,13 @@ import type { PageContentField } from '../../domain/paging/page-content.js';
 import type { Queryable } from '../db.js';
 
 type Row = {
-  smtp_host: string | null; smtp_port: number | null; smtp_security: string | null; smtp_from: string | null;
-  content: string[] | null; webhook_hosts: string[] | null; deadline_soon_hours: number | null;
+  smtp_host: string | null;
+  smtp_port: number | null;
+  smtp_security: string | null;
+  smtp_from: string | null;
+  content: string[] | null;
+  webhook_hosts: string[] | null;
+  deadline_soon_hours: number | null;
 };
 
 export async function findPagingNodeOverrides(db: Queryable, forUpdate = false): Promise<PagingNodeOverrides> {
@@ -15,12 +20,22 @@ export async function findPagingNodeOverrides(db: Queryable, forUpdate = false):
   );
   if (!r) return { ...NO_OVERRIDES };
   return {
-    smtpHost: r.smtp_host, smtpPort: r.smtp_port, smtpSecurity: r.smtp_security as SmtpSecurity | null, smtpFrom: r.smtp_from,
-    content: r.content as PageContentField[] | null, webhookHosts: r.webhook_hosts, deadlineSoonHours: r.deadline_soon_hours,
+    smtpHost: r.smtp_host,
+    smtpPort: r.smtp_port,
+    smtpSecurity: r.smtp_security as SmtpSecurity | null,
+    smtpFrom: r.smtp_from,
+    content: r.content as PageContentField[] | null,
+    webhookHosts: r.webhook_hosts,
+    deadlineSoonHours: r.deadline_soon_hours,
   };
 }
 
-export async function savePagingNodeOverrides(tx: Queryable, o: PagingNodeOverrides, at: string, by: string): Promise<void> {
+export async function savePagingNodeOverrides(
+  tx: Queryable,
+  o: PagingNodeOverrides,
+  at: string,
+  by: string,
+): Promise<void> {
   await tx.query(
     `INSERT INTO paging_node_settings (id, smtp_host, smtp_port, smtp_security, smtp_from, content, webhook_hosts, deadline_soon_hours, updated_at, updated_by)
      VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9)

@@ -8,23 +8,48 @@ import { LIVE_OWNERS_SQL } from '../process-liveness.js';
 
 export type PagingSettingsRow = {
   userId: string;
-  email: string | null; emailEnabled: boolean;
-  webhookUrl: string | null; webhookSecretEnc: string | null; webhookEnabled: boolean;
-  quietStart: string | null; quietEnd: string | null;
+  email: string | null;
+  emailEnabled: boolean;
+  webhookUrl: string | null;
+  webhookSecretEnc: string | null;
+  webhookEnabled: boolean;
+  quietStart: string | null;
+  quietEnd: string | null;
   updatedAt: string;
 };
 
 type SettingsDbRow = {
-  user_id: string; email: string | null; email_enabled: boolean; webhook_url: string | null; webhook_secret_enc: string | null;
-  webhook_enabled: boolean; quiet_start: string | null; quiet_end: string | null; updated_at: Date | string;
+  user_id: string;
+  email: string | null;
+  email_enabled: boolean;
+  webhook_url: string | null;
+  webhook_secret_enc: string | null;
+  webhook_enabled: boolean;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  updated_at: Date | string;
 };
 const settingsOf = (r: SettingsDbRow): PagingSettingsRow => ({
-  userId: r.user_id, email: r.email, emailEnabled: r.email_enabled, webhookUrl: r.webhook_url, webhookSecretEnc: r.webhook_secret_enc,
-  webhookEnabled: r.webhook_enabled, quietStart: r.quiet_start, quietEnd: r.quiet_end, updatedAt: new Date(r.updated_at).toISOString(),
+  userId: r.user_id,
+  email: r.email,
+  emailEnabled: r.email_enabled,
+  webhookUrl: r.webhook_url,
+  webhookSecretEnc: r.webhook_secret_enc,
+  webhookEnabled: r.webhook_enabled,
+  quietStart: r.quiet_start,
+  quietEnd: r.quiet_end,
+  updatedAt: new Date(r.updated_at).toISOString(),
 });
 
-export async function findPagingSettings(db: Queryable, userId: string, forUpdate = false): Promise<PagingSettingsRow | null> {
-  const rows = await db.query<SettingsDbRow>(`SELECT * FROM paging_settings WHERE user_id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [userId]);
+export async function findPagingSettings(
+  db: Queryable,
+  userId: string,
+  forUpdate = false,
+): Promise<PagingSettingsRow | null> {
+  const rows = await db.query<SettingsDbRow>(
+    `SELECT * FROM paging_settings WHERE user_id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [userId],
+  );
   return rows[0] ? settingsOf(rows[0]) : null;
 }
 
@@ -34,16 +59,39 @@ export async function upsertPagingSettings(tx: Queryable, s: PagingSettingsRow):
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
      ON CONFLICT (user_id) DO UPDATE SET email = $2, email_enabled = $3, webhook_url = $4, webhook_secret_enc = $5, webhook_enabled = $6,
        quiet_start = $7, quiet_end = $8, updated_at = $9`,
-    [s.userId, s.email, s.emailEnabled, s.webhookUrl, s.webhookSecretEnc, s.webhookEnabled, s.quietStart, s.quietEnd, s.updatedAt],
+    [
+      s.userId,
+      s.email,
+      s.emailEnabled,
+      s.webhookUrl,
+      s.webhookSecretEnc,
+      s.webhookEnabled,
+      s.quietStart,
+      s.quietEnd,
+      s.updatedAt,
+    ],
   );
 }
 
 /** What enqueueing needs of each candidate recipient: zone, quiet hours and which channels are on. */
-export type PageTarget = { userId: string; timeZone: string; quietStart: string | null; quietEnd: string | null; channels: PageChannel[] };
+export type PageTarget = {
+  userId: string;
+  timeZone: string;
+  quietStart: string | null;
+  quietEnd: string | null;
+  channels: PageChannel[];
+};
 
 export async function findPageTargets(db: Queryable, userIds: readonly string[]): Promise<PageTarget[]> {
   if (userIds.length === 0) return [];
-  const rows = await db.query<{ id: string; time_zone: string; quiet_start: string | null; quiet_end: string | null; email_on: boolean; webhook_on: boolean }>(
+  const rows = await db.query<{
+    id: string;
+    time_zone: string;
+    quiet_start: string | null;
+    quiet_end: string | null;
+    email_on: boolean;
+    webhook_on: boolean;
+  }>(
     `SELECT u.id, u.time_zone, s.quiet_start, s.quiet_end,
             (s.email_enabled AND s.email IS NOT NULL) AS email_on, (s.webhook_enabled AND s.webhook_url IS NOT NULL) AS webhook_on
        FROM users u JOIN paging_settings s ON s.user_id = u.id
@@ -51,19 +99,30 @@ export async function findPageTargets(db: Queryable, userIds: readonly string[])
     [userIds],
   );
   return rows.map((r) => ({
-    userId: r.id, timeZone: r.time_zone, quietStart: r.quiet_start, quietEnd: r.quiet_end,
+    userId: r.id,
+    timeZone: r.time_zone,
+    quietStart: r.quiet_start,
+    quietEnd: r.quiet_end,
     channels: [...(r.email_on ? ['email' as const] : []), ...(r.webhook_on ? ['webhook' as const] : [])],
   }));
 }
 
 /** Active users holding a role. */
 export async function activeUserIdsWithRole(db: Queryable, role: Role): Promise<string[]> {
-  const rows = await db.query<{ id: string }>('SELECT id FROM users WHERE $1 = ANY(roles) AND NOT disabled ORDER BY id', [role]);
+  const rows = await db.query<{ id: string }>(
+    'SELECT id FROM users WHERE $1 = ANY(roles) AND NOT disabled ORDER BY id',
+    [role],
+  );
   return rows.map((r) => r.id);
 }
 
 export type PageInsert = {
-  id: string; notificationId: string; userId: string; channel: PageChannel; emergency: boolean; createdAt: string;
+  id: string;
+  notificationId: string;
+  userId: string;
+  channel: PageChannel;
+  emergency: boolean;
+  createdAt: string;
   /** Held back by the recipient's quiet hours until then (null: due at once). */
   heldUntil: string | null;
 };
@@ -76,8 +135,15 @@ export async function insertPages(tx: Queryable, rows: readonly PageInsert[]): P
      SELECT i, n, u, c, e, ca::timestamptz, coalesce(h::timestamptz, ca::timestamptz), h::timestamptz
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::text[]) AS x(i, n, u, c, e, ca, h)
      ON CONFLICT (notification_id, user_id, channel) DO NOTHING RETURNING id`,
-    [rows.map((r) => r.id), rows.map((r) => r.notificationId), rows.map((r) => r.userId), rows.map((r) => r.channel),
-      rows.map((r) => r.emergency), rows.map((r) => r.createdAt), rows.map((r) => r.heldUntil)],
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.notificationId),
+      rows.map((r) => r.userId),
+      rows.map((r) => r.channel),
+      rows.map((r) => r.emergency),
+      rows.map((r) => r.createdAt),
+      rows.map((r) => r.heldUntil),
+    ],
   );
   return inserted.length;
 }
@@ -87,7 +153,12 @@ export async function insertPages(tx: Queryable, rows: readonly PageInsert[]): P
  * each its own rows and the lease names the process, so the pages of a process that died are taken
  * over at the next poll instead of when the lease ends.
  */
-export async function claimPages(db: Queryable, now: Date, lease: { until: Date; owner: number | null }, limit: number): Promise<string[]> {
+export async function claimPages(
+  db: Queryable,
+  now: Date,
+  lease: { until: Date; owner: number | null },
+  limit: number,
+): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
     `UPDATE page_outbox p SET lease_until = $2, lease_owner = $3
        FROM (SELECT id FROM page_outbox
@@ -102,10 +173,25 @@ export async function claimPages(db: Queryable, now: Date, lease: { until: Date;
 
 /** A claimed page with everything its sender needs. */
 export type PageToSend = {
-  id: string; notificationId: string; userId: string; channel: PageChannel; emergency: boolean; attempts: number; createdAt: string;
-  kind: string; subjectType: string; subjectId: string; title: Bilingual; body: Bilingual; severity: 'info' | 'warning' | 'critical';
-  locale: string; timeZone: string; displayName: string;
-  email: string | null; webhookUrl: string | null; webhookSecretEnc: string | null;
+  id: string;
+  notificationId: string;
+  userId: string;
+  channel: PageChannel;
+  emergency: boolean;
+  attempts: number;
+  createdAt: string;
+  kind: string;
+  subjectType: string;
+  subjectId: string;
+  title: Bilingual;
+  body: Bilingual;
+  severity: 'info' | 'warning' | 'critical';
+  locale: string;
+  timeZone: string;
+  displayName: string;
+  email: string | null;
+  webhookUrl: string | null;
+  webhookSecretEnc: string | null;
 };
 
 export async function loadPage(db: Queryable, id: string): Promise<PageToSend | null> {
@@ -121,12 +207,24 @@ export async function loadPage(db: Queryable, id: string): Promise<PageToSend | 
   const r = rows[0];
   if (!r) return null;
   return {
-    id: r.id as string, notificationId: r.notification_id as string, userId: r.user_id as string, channel: r.channel as PageChannel,
-    emergency: r.emergency as boolean, attempts: r.attempts as number, createdAt: new Date(r.created_at as string).toISOString(),
-    kind: r.kind as string, subjectType: r.subject_type as string, subjectId: r.subject_id as string,
-    title: r.title as Bilingual, body: r.body as Bilingual, severity: r.severity as PageToSend['severity'],
-    locale: r.locale as string, timeZone: r.time_zone as string, displayName: r.display_name as string,
-    email: (r.email as string | null) ?? null, webhookUrl: (r.webhook_url as string | null) ?? null,
+    id: r.id as string,
+    notificationId: r.notification_id as string,
+    userId: r.user_id as string,
+    channel: r.channel as PageChannel,
+    emergency: r.emergency as boolean,
+    attempts: r.attempts as number,
+    createdAt: new Date(r.created_at as string).toISOString(),
+    kind: r.kind as string,
+    subjectType: r.subject_type as string,
+    subjectId: r.subject_id as string,
+    title: r.title as Bilingual,
+    body: r.body as Bilingual,
+    severity: r.severity as PageToSend['severity'],
+    locale: r.locale as string,
+    timeZone: r.time_zone as string,
+    displayName: r.display_name as string,
+    email: (r.email as string | null) ?? null,
+    webhookUrl: (r.webhook_url as string | null) ?? null,
     webhookSecretEnc: (r.webhook_secret_enc as string | null) ?? null,
   };
 }
@@ -170,14 +268,31 @@ export async function nextPageDueAt(db: Queryable): Promise<Date | null> {
 }
 
 export type PageListItem = {
-  id: string; notificationId: string; userId: string; username: string; displayName: string; channel: PageChannel; emergency: boolean;
-  state: 'pending' | 'sent' | 'failed'; attempts: number; lastError: string | null; createdAt: string; sentAt: string | null; failedAt: string | null;
+  id: string;
+  notificationId: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  channel: PageChannel;
+  emergency: boolean;
+  state: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  failedAt: string | null;
   /** Held back by quiet hours until then. */
-  heldUntil: string | null; nextAttemptAt: string;
-  kind: string; subjectType: string; subjectId: string;
+  heldUntil: string | null;
+  nextAttemptAt: string;
+  kind: string;
+  subjectType: string;
+  subjectId: string;
 };
 
-export async function listPages(db: Queryable, filter: { state?: PageListItem['state']; userId?: string; limit: number }): Promise<PageListItem[]> {
+export async function listPages(
+  db: Queryable,
+  filter: { state?: PageListItem['state']; userId?: string; limit: number },
+): Promise<PageListItem[]> {
   const rows = await db.query<Record<string, unknown>>(
     `SELECT p.*, u.username, u.display_name, n.kind, n.subject_type, n.subject_id
        FROM page_outbox p JOIN users u ON u.id = p.user_id JOIN notifications n ON n.id = p.notification_id
@@ -187,24 +302,43 @@ export async function listPages(db: Queryable, filter: { state?: PageListItem['s
   );
   const at = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
   return rows.map((r) => ({
-    id: r.id as string, notificationId: r.notification_id as string, userId: r.user_id as string, username: r.username as string,
-    displayName: r.display_name as string, channel: r.channel as PageChannel, emergency: r.emergency as boolean,
-    state: r.state as PageListItem['state'], attempts: r.attempts as number, lastError: (r.last_error as string | null) ?? null,
-    createdAt: at(r.created_at)!, sentAt: at(r.sent_at), failedAt: at(r.failed_at), heldUntil: at(r.held_until), nextAttemptAt: at(r.next_attempt_at)!,
-    kind: r.kind as string, subjectType: r.subject_type as string, subjectId: r.subject_id as string,
+    id: r.id as string,
+    notificationId: r.notification_id as string,
+    userId: r.user_id as string,
+    username: r.username as string,
+    displayName: r.display_name as string,
+    channel: r.channel as PageChannel,
+    emergency: r.emergency as boolean,
+    state: r.state as PageListItem['state'],
+    attempts: r.attempts as number,
+    lastError: (r.last_error as string | null) ?? null,
+    createdAt: at(r.created_at)!,
+    sentAt: at(r.sent_at),
+    failedAt: at(r.failed_at),
+    heldUntil: at(r.held_until),
+    nextAttemptAt: at(r.next_attempt_at)!,
+    kind: r.kind as string,
+    subjectType: r.subject_type as string,
+    subjectId: r.subject_id as string,
   }));
 }
 
 /** Pages per state (for /metrics and the admin view). */
 export async function pageCounts(db: Queryable): Promise<Record<'pending' | 'sent' | 'failed', number>> {
-  const rows = await db.query<{ state: string; n: string }>('SELECT state, count(*)::text AS n FROM page_outbox GROUP BY state');
+  const rows = await db.query<{ state: string; n: string }>(
+    'SELECT state, count(*)::text AS n FROM page_outbox GROUP BY state',
+  );
   const out = { pending: 0, sent: 0, failed: 0 };
   for (const r of rows) out[r.state as keyof typeof out] = Number(r.n);
   return out;
 }
 
 /** Marks the acknowledgement link of a page used; false when it already was (or there is no such page). */
-export async function useAckLink(tx: Queryable, id: string, now: Date): Promise<{ subjectType: string; subjectId: string; userId: string } | null> {
+export async function useAckLink(
+  tx: Queryable,
+  id: string,
+  now: Date,
+): Promise<{ subjectType: string; subjectId: string; userId: string } | null> {
   const rows = await tx.query<{ subject_type: string; subject_id: string; user_id: string }>(
     `UPDATE page_outbox p SET ack_used_at = $2 FROM notifications n
       WHERE p.id = $1 AND n.id = p.notification_id AND p.ack_used_at IS NULL

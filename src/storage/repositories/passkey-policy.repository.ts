@@ -7,7 +7,10 @@ import { parseRow } from './row-schema.js';
 const KEY = 'auth.passkey_policy';
 
 export async function findPasskeyPolicy(db: Queryable, forUpdate = false): Promise<PasskeyPolicy> {
-  const [r] = await db.query<{ value: Partial<PasskeyPolicy> }>(`SELECT value FROM node_settings WHERE key = $1${forUpdate ? ' FOR UPDATE' : ''}`, [KEY]);
+  const [r] = await db.query<{ value: Partial<PasskeyPolicy> }>(
+    `SELECT value FROM node_settings WHERE key = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [KEY],
+  );
   return { ...DEFAULT_PASSKEY_POLICY, ...(r?.value ?? {}) };
 }
 

@@ -40,7 +40,19 @@ export async function insertPasskey(db: Queryable, p: PasskeyRow): Promise<void>
   await db.query(
     `INSERT INTO passkeys (id, user_id, credential_id, public_key, sign_count, transports, device_type, backed_up, name, created_at, last_used_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-    [p.id, p.userId, p.credentialId, Buffer.from(p.publicKey), p.signCount, p.transports, p.deviceType, p.backedUp, p.name, p.createdAt, p.lastUsedAt],
+    [
+      p.id,
+      p.userId,
+      p.credentialId,
+      Buffer.from(p.publicKey),
+      p.signCount,
+      p.transports,
+      p.deviceType,
+      p.backedUp,
+      p.name,
+      p.createdAt,
+      p.lastUsedAt,
+    ],
   );
 }
 
@@ -53,13 +65,27 @@ export async function countPasskeysOfUser(db: Queryable, userId: string): Promis
   return Number(r?.n ?? 0);
 }
 
-export async function findPasskeyByCredentialId(db: Queryable, credentialId: string, forUpdate = false): Promise<PasskeyRow | null> {
-  const [r] = await db.query(`SELECT * FROM passkeys WHERE credential_id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [credentialId]);
+export async function findPasskeyByCredentialId(
+  db: Queryable,
+  credentialId: string,
+  forUpdate = false,
+): Promise<PasskeyRow | null> {
+  const [r] = await db.query(`SELECT * FROM passkeys WHERE credential_id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [
+    credentialId,
+  ]);
   return r ? toPasskey(r) : null;
 }
 
-export async function findPasskeyOfUser(db: Queryable, userId: string, id: string, forUpdate = false): Promise<PasskeyRow | null> {
-  const [r] = await db.query(`SELECT * FROM passkeys WHERE user_id = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`, [userId, id]);
+export async function findPasskeyOfUser(
+  db: Queryable,
+  userId: string,
+  id: string,
+  forUpdate = false,
+): Promise<PasskeyRow | null> {
+  const [r] = await db.query(`SELECT * FROM passkeys WHERE user_id = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`, [
+    userId,
+    id,
+  ]);
   return r ? toPasskey(r) : null;
 }
 
@@ -72,7 +98,11 @@ export async function deletePasskey(db: Queryable, id: string): Promise<void> {
 }
 
 /** After a verified sign-in: the authenticator's new counter and backup state, and when it was used. */
-export async function recordPasskeyUse(db: Queryable, id: string, use: { signCount: number; backedUp: boolean; deviceType: string; at: string }): Promise<void> {
+export async function recordPasskeyUse(
+  db: Queryable,
+  id: string,
+  use: { signCount: number; backedUp: boolean; deviceType: string; at: string },
+): Promise<void> {
   await db.query(
     'UPDATE passkeys SET sign_count = $2, backed_up = $3, device_type = $4, last_used_at = $5 WHERE id = $1',
     [id, use.signCount, use.backedUp, use.deviceType, use.at],
@@ -88,12 +118,21 @@ export async function insertChallenge(db: Queryable, c: StoredChallenge & { crea
 
 /** Takes the challenge out (so it can be used once only); null when it is unknown or already used. */
 export async function consumeChallenge(db: Queryable, challenge: string): Promise<StoredChallenge | null> {
-  const [r] = await db.query('DELETE FROM passkey_challenges WHERE challenge = $1 RETURNING purpose, user_id, expires_at', [challenge]);
+  const [r] = await db.query(
+    'DELETE FROM passkey_challenges WHERE challenge = $1 RETURNING purpose, user_id, expires_at',
+    [challenge],
+  );
   if (!r) return null;
-  return { challenge, purpose: r.purpose as ChallengePurpose, userId: (r.user_id as string | null) ?? null, expiresAt: iso(r.expires_at)! };
+  return {
+    challenge,
+    purpose: r.purpose as ChallengePurpose,
+    userId: (r.user_id as string | null) ?? null,
+    expiresAt: iso(r.expires_at)!,
+  };
 }
 
 /** Drops challenges that were never answered. */
 export async function deleteExpiredChallenges(db: Queryable, now: Date): Promise<number> {
-  return (await db.query('DELETE FROM passkey_challenges WHERE expires_at <= $1 RETURNING 1', [now.toISOString()])).length;
+  return (await db.query('DELETE FROM passkey_challenges WHERE expires_at <= $1 RETURNING 1', [now.toISOString()]))
+    .length;
 }

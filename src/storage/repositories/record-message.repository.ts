@@ -4,7 +4,10 @@ import { z } from 'zod';
 import type { Queryable } from '../db.js';
 import { parseRow, zInstant, zInstantOrNull, zNullableString } from './row-schema.js';
 
-export async function insertRecordMessage(tx: Queryable, m: { mid: string; subjectType: string; subjectId: string; mtype: string; createdAt: string }): Promise<void> {
+export async function insertRecordMessage(
+  tx: Queryable,
+  m: { mid: string; subjectType: string; subjectId: string; mtype: string; createdAt: string },
+): Promise<void> {
   await tx.query(
     'INSERT INTO record_messages (mid, subject_type, subject_id, mtype, created_at) VALUES ($1,$2,$3,$4,$5)',
     [m.mid, m.subjectType, m.subjectId, m.mtype, m.createdAt],
@@ -12,21 +15,45 @@ export async function insertRecordMessage(tx: Queryable, m: { mid: string; subje
 }
 
 export type RecordDelivery = {
-  mid: string; type: string; peer: string; channel: string; seq: number; createdAt: string;
-  state: 'pending' | 'sent' | 'rejected'; result: 'accepted' | 'duplicate' | 'rejected' | null; code: string | null;
-  attempts: number; lastError: string | null; sentAt: string | null;
+  mid: string;
+  type: string;
+  peer: string;
+  channel: string;
+  seq: number;
+  createdAt: string;
+  state: 'pending' | 'sent' | 'rejected';
+  result: 'accepted' | 'duplicate' | 'rejected' | null;
+  code: string | null;
+  attempts: number;
+  lastError: string | null;
+  sentAt: string | null;
   receipt: { batchId: string; receivedAt: string; jws: string } | null;
 };
 
 /** A message joined with its outbox row and, once the peer answered, its signed receipt. */
 const ZDeliveryRow = z.object({
-  mid: z.string(), mtype: z.string(), created_at: zInstant, peer_id: z.string(), channel: z.string(), seq: z.coerce.number(),
-  state: z.enum(['pending', 'sent', 'rejected']), result: z.enum(['accepted', 'duplicate', 'rejected']).nullable(), code: zNullableString,
-  attempts: z.number(), last_error: zNullableString, sent_at: zInstantOrNull, bid: zNullableString, received_at: zInstantOrNull,
+  mid: z.string(),
+  mtype: z.string(),
+  created_at: zInstant,
+  peer_id: z.string(),
+  channel: z.string(),
+  seq: z.coerce.number(),
+  state: z.enum(['pending', 'sent', 'rejected']),
+  result: z.enum(['accepted', 'duplicate', 'rejected']).nullable(),
+  code: zNullableString,
+  attempts: z.number(),
+  last_error: zNullableString,
+  sent_at: zInstantOrNull,
+  bid: zNullableString,
+  received_at: zInstantOrNull,
   receipt_jws: zNullableString,
 });
 
-export async function listRecordDeliveries(db: Queryable, subjectType: string, subjectId: string): Promise<RecordDelivery[]> {
+export async function listRecordDeliveries(
+  db: Queryable,
+  subjectType: string,
+  subjectId: string,
+): Promise<RecordDelivery[]> {
   const rows = await db.query(
     `SELECT m.mid, m.mtype, m.created_at, o.peer_id, o.channel, o.seq, o.state, o.result, o.code, o.attempts, o.last_error,
             o.sent_at, o.bid, r.received_at, r.jws AS receipt_jws
@@ -40,9 +67,22 @@ export async function listRecordDeliveries(db: Queryable, subjectType: string, s
   return rows.map((row) => {
     const r = parseRow(ZDeliveryRow, 'record_messages', row);
     return {
-      mid: r.mid, type: r.mtype, peer: r.peer_id, channel: r.channel, seq: r.seq, createdAt: r.created_at, state: r.state, result: r.result,
-      code: r.code, attempts: r.attempts, lastError: r.last_error, sentAt: r.sent_at,
-      receipt: r.bid && r.received_at && r.receipt_jws !== null ? { batchId: r.bid, receivedAt: r.received_at, jws: r.receipt_jws } : null,
+      mid: r.mid,
+      type: r.mtype,
+      peer: r.peer_id,
+      channel: r.channel,
+      seq: r.seq,
+      createdAt: r.created_at,
+      state: r.state,
+      result: r.result,
+      code: r.code,
+      attempts: r.attempts,
+      lastError: r.last_error,
+      sentAt: r.sent_at,
+      receipt:
+        r.bid && r.received_at && r.receipt_jws !== null
+          ? { batchId: r.bid, receivedAt: r.received_at, jws: r.receipt_jws }
+          : null,
     };
   });
 }

@@ -2,7 +2,12 @@
 // record that percentiles and SLA compliance need. Exercise data never counts: `exercise_id IS NULL`.
 import type { Bilingual } from '../../error-types.js';
 import type {
-  CallCount, CallTiming, CaseCount, Direction, RequestCount, RequestTiming,
+  CallCount,
+  CallTiming,
+  CaseCount,
+  Direction,
+  RequestCount,
+  RequestTiming,
 } from '../../domain/report/period-report.js';
 import type { RequestRecord } from '../../domain/request/types.js';
 import { z } from 'zod';
@@ -15,11 +20,24 @@ export type ReportScope = { ownParty: string; from: string; to: string; peer: st
 
 const direction = z.enum(['outgoing', 'incoming']);
 const ZRequestTimingRow = z.object({
-  direction, counterpart: z.string(), status: z.string(), submitted_at: zInstant, acknowledged_at: zInstantOrNull,
-  fulfilled_at: zInstantOrNull, declined_at: zInstantOrNull, ack_due_at: zInstantOrNull, response_due_at: zInstantOrNull,
+  direction,
+  counterpart: z.string(),
+  status: z.string(),
+  submitted_at: zInstant,
+  acknowledged_at: zInstantOrNull,
+  fulfilled_at: zInstantOrNull,
+  declined_at: zInstantOrNull,
+  ack_due_at: zInstantOrNull,
+  response_due_at: zInstantOrNull,
 });
 const ZCallTimingRow = z.object({
-  direction, counterpart: z.string(), urgency: z.string(), status: z.string(), placed_at: zInstant, acknowledged_at: zInstantOrNull, ack_due_at: zInstant,
+  direction,
+  counterpart: z.string(),
+  urgency: z.string(),
+  status: z.string(),
+  placed_at: zInstant,
+  acknowledged_at: zInstantOrNull,
+  ack_due_at: zInstant,
 });
 
 /** Requests: submitted in the period, real, not drafts; `$1` own party, `$2`/`$3` the period, `$4` the peer (or null for all). */
@@ -50,8 +68,15 @@ export async function requestTimings(db: Queryable, s: ReportScope): Promise<Req
   return rows.map((row) => {
     const r = parseRow(ZRequestTimingRow, 'requests', row);
     return {
-      direction: r.direction, counterpart: r.counterpart, status: r.status, submittedAt: r.submitted_at, acknowledgedAt: r.acknowledged_at,
-      fulfilledAt: r.fulfilled_at, declinedAt: r.declined_at, ackDueAt: r.ack_due_at, responseDueAt: r.response_due_at,
+      direction: r.direction,
+      counterpart: r.counterpart,
+      status: r.status,
+      submittedAt: r.submitted_at,
+      acknowledgedAt: r.acknowledged_at,
+      fulfilledAt: r.fulfilled_at,
+      declinedAt: r.declined_at,
+      ackDueAt: r.ack_due_at,
+      responseDueAt: r.response_due_at,
     };
   });
 }
@@ -78,8 +103,13 @@ export async function callTimings(db: Queryable, s: ReportScope): Promise<CallTi
   return rows.map((row) => {
     const r = parseRow(ZCallTimingRow, 'calls', row);
     return {
-      direction: r.direction, counterpart: r.counterpart, urgency: r.urgency, status: r.status, placedAt: r.placed_at,
-      acknowledgedAt: r.acknowledged_at, ackDueAt: r.ack_due_at,
+      direction: r.direction,
+      counterpart: r.counterpart,
+      urgency: r.urgency,
+      status: r.status,
+      placedAt: r.placed_at,
+      acknowledgedAt: r.acknowledged_at,
+      ackDueAt: r.ack_due_at,
     };
   });
 }

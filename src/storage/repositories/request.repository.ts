@@ -12,22 +12,52 @@ export const REQUESTS = documentKind('requests', REQUEST_DOCUMENT);
 /** Index columns derived from the record; `nextCheckAt` comes from the clock evaluation. */
 function columns(r: RequestRecord, nextDeadlineAt: string | null, nextCheckAt: string | null): Columns {
   return {
-    reference: r.reference, status: r.status, type: r.type, urgency: r.urgency, confidentiality: r.confidentiality,
-    requesting_party: r.requestingParty, requested_party: r.requestedParty, case_ref: r.caseRef,
-    created_at: r.createdAt, updated_at: r.updatedAt, submitted_at: r.submittedAt,
-    next_deadline_at: nextDeadlineAt, next_check_at: nextCheckAt, exercise_id: r.exerciseId ?? null,
+    reference: r.reference,
+    status: r.status,
+    type: r.type,
+    urgency: r.urgency,
+    confidentiality: r.confidentiality,
+    requesting_party: r.requestingParty,
+    requested_party: r.requestedParty,
+    case_ref: r.caseRef,
+    created_at: r.createdAt,
+    updated_at: r.updatedAt,
+    submitted_at: r.submittedAt,
+    next_deadline_at: nextDeadlineAt,
+    next_check_at: nextCheckAt,
+    exercise_id: r.exerciseId ?? null,
   };
 }
 
 export type RequestTimes = { nextDeadlineAt: string | null; nextCheckAt: string | null };
 
 /** `rider`: what is written with the request in the same statement (its search row). */
-export async function insertRequest(tx: Queryable, r: RequestRecord, t: RequestTimes, rider?: GatedWrite): Promise<void> {
+export async function insertRequest(
+  tx: Queryable,
+  r: RequestRecord,
+  t: RequestTimes,
+  rider?: GatedWrite,
+): Promise<void> {
   await insertDocument(tx, REQUESTS, r.id, r.version, columns(r, t.nextDeadlineAt, t.nextCheckAt), r, rider);
 }
 
-export async function updateRequest(tx: Queryable, r: RequestRecord, expectedVersion: number, t: RequestTimes, rider?: GatedWrite): Promise<void> {
-  await updateDocument(tx, REQUESTS, r.id, expectedVersion, r.version, columns(r, t.nextDeadlineAt, t.nextCheckAt), r, rider);
+export async function updateRequest(
+  tx: Queryable,
+  r: RequestRecord,
+  expectedVersion: number,
+  t: RequestTimes,
+  rider?: GatedWrite,
+): Promise<void> {
+  await updateDocument(
+    tx,
+    REQUESTS,
+    r.id,
+    expectedVersion,
+    r.version,
+    columns(r, t.nextDeadlineAt, t.nextCheckAt),
+    r,
+    rider,
+  );
 }
 
 export function findRequest(db: Queryable, id: string, forUpdate = false): Promise<RequestRecord | null> {
@@ -39,8 +69,17 @@ export async function setRequestNextCheck(tx: Queryable, id: string, nextCheckAt
 }
 
 export type RequestFilter = {
-  status?: string[]; type?: string; urgency?: string; direction?: 'outgoing' | 'incoming'; party?: string;
-  caseRef?: string; q?: string; ownParty: string; excludeDraftsOfOthers: boolean; limit: number; offset: number;
+  status?: string[];
+  type?: string;
+  urgency?: string;
+  direction?: 'outgoing' | 'incoming';
+  party?: string;
+  caseRef?: string;
+  q?: string;
+  ownParty: string;
+  excludeDraftsOfOthers: boolean;
+  limit: number;
+  offset: number;
   /**
    * Only this exercise's requests; `running`: real ones plus those of exercises running now on this node
    * (directed or joined: the inbox and hotline list mark them); without it, exercise requests are left
@@ -52,8 +91,17 @@ export type RequestFilter = {
 export async function listRequests(db: Queryable, f: RequestFilter): Promise<RequestRecord[]> {
   const where: string[] = [];
   const params: unknown[] = [];
-  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
-  where.push(f.exercise === RUNNING_EXERCISES ? RUNNING_EXERCISES_SQL : f.exercise ? `exercise_id = ${p(f.exercise)}` : 'exercise_id IS NULL');
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  where.push(
+    f.exercise === RUNNING_EXERCISES
+      ? RUNNING_EXERCISES_SQL
+      : f.exercise
+        ? `exercise_id = ${p(f.exercise)}`
+        : 'exercise_id IS NULL',
+  );
   if (f.status?.length) where.push(`status = ANY(${p(f.status)}::text[])`);
   if (f.type) where.push(`type = ${p(f.type)}`);
   if (f.urgency) where.push(`urgency = ${p(f.urgency)}`);
@@ -62,7 +110,9 @@ export async function listRequests(db: Queryable, f: RequestFilter): Promise<Req
   if (f.party) where.push(`(requesting_party = ${p(f.party)} OR requested_party = $${params.length})`);
   if (f.caseRef) where.push(`case_ref = ${p(f.caseRef)}`);
   if (f.q) {
-    where.push(`(reference ILIKE ${p(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} OR doc->'subject'->>'en' ILIKE $${params.length} OR doc->'subject'->>'zh' ILIKE $${params.length})`);
+    where.push(
+      `(reference ILIKE ${p(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} OR doc->'subject'->>'en' ILIKE $${params.length} OR doc->'subject'->>'zh' ILIKE $${params.length})`,
+    );
   }
   // A draft exists only for the party writing it.
   if (f.excludeDraftsOfOthers) where.push(`(status <> 'draft' OR requesting_party = ${p(f.ownParty)})`);
@@ -88,7 +138,8 @@ export async function dueRequestIds(db: Queryable, now: string, limit: number): 
  * clock running, and whose due-soon warning for that deadline has not fired (paging, issue 19).
  */
 export async function dueSoonRequestIds(
-  db: Queryable, q: { ownParty: string; statuses: readonly string[]; now: string; until: string; keyPrefix: string; limit: number },
+  db: Queryable,
+  q: { ownParty: string; statuses: readonly string[]; now: string; until: string; keyPrefix: string; limit: number },
 ): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
     `SELECT r.id FROM requests r

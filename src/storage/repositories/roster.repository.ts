@@ -45,8 +45,17 @@ export type ShiftOfficer = { id: string; displayName: string; timeZone: string; 
 /** Names and home zones of the officers on a set of shifts, for the roster view. */
 export async function findShiftOfficers(db: Queryable, userIds: readonly string[]): Promise<Map<string, ShiftOfficer>> {
   if (userIds.length === 0) return new Map();
-  const rows = await db.query<{ id: string; display_name: string; time_zone: string; roles: Role[]; disabled: boolean }>(
-    'SELECT id, display_name, time_zone, roles, disabled FROM users WHERE id = ANY($1::text[])', [userIds],
+  const rows = await db.query<{
+    id: string;
+    display_name: string;
+    time_zone: string;
+    roles: Role[];
+    disabled: boolean;
+  }>('SELECT id, display_name, time_zone, roles, disabled FROM users WHERE id = ANY($1::text[])', [userIds]);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, displayName: r.display_name, timeZone: r.time_zone, roles: r.roles, disabled: r.disabled },
+    ]),
   );
-  return new Map(rows.map((r) => [r.id, { id: r.id, displayName: r.display_name, timeZone: r.time_zone, roles: r.roles, disabled: r.disabled }]));
 }

@@ -5,13 +5,23 @@ import { z } from 'zod';
 import { parseRow, zInstant, zInstantOrNull, zNullableString } from './row-schema.js';
 import { StoredDocumentError } from './stored-document-error.js';
 
-const ZRow = z.object({ id: z.string(), at: zInstant, done_at: zInstantOrNull, note: zNullableString, count: z.number() });
+const ZRow = z.object({
+  id: z.string(),
+  at: zInstant,
+  done_at: zInstantOrNull,
+  note: zNullableString,
+  count: z.number(),
+});
 
 describe('row schemas', () => {
   it('reads timestamps (Date or text) as ISO instants and missing nullable columns as null', () => {
     const row = { id: 'r1', at: new Date('2026-03-02T08:00:00Z'), done_at: '2026-03-02 09:30:00+00', count: 2 };
     expect(parseRow(ZRow, 'things', row)).toEqual({
-      id: 'r1', at: '2026-03-02T08:00:00.000Z', done_at: '2026-03-02T09:30:00.000Z', note: null, count: 2,
+      id: 'r1',
+      at: '2026-03-02T08:00:00.000Z',
+      done_at: '2026-03-02T09:30:00.000Z',
+      note: null,
+      count: 2,
     });
   });
 

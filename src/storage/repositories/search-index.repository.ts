@@ -80,9 +80,23 @@ export type SearchScope = {
   canSeeDrafts: boolean;
 };
 
-export type SearchHit = { kind: SearchKind; refId: string; title: string; body: string; rank: number; updatedAt: string };
+export type SearchHit = {
+  kind: SearchKind;
+  refId: string;
+  title: string;
+  body: string;
+  rank: number;
+  updatedAt: string;
+};
 
-type HitRow = { kind: SearchKind; ref_id: string; title: string; body: string; rank: number; updated_at: Date | string };
+type HitRow = {
+  kind: SearchKind;
+  ref_id: string;
+  title: string;
+  body: string;
+  rank: number;
+  updated_at: Date | string;
+};
 
 /** Who may see a document, as SQL over `d` ($2 kinds, $3 user id, $4 may see drafts). Exercise requests never show. */
 const VISIBLE = `d.kind = ANY($2::text[])
@@ -99,7 +113,12 @@ const RANKED = `SELECT c.kind, c.ref_id, c.title, c.body, c.updated_at, ts_rank(
 
 function toHits(rows: HitRow[]): SearchHit[] {
   return rows.map((r) => ({
-    kind: r.kind, refId: r.ref_id, title: r.title, body: r.body, rank: Number(r.rank), updatedAt: new Date(r.updated_at).toISOString(),
+    kind: r.kind,
+    refId: r.ref_id,
+    title: r.title,
+    body: r.body,
+    rank: Number(r.rank),
+    updatedAt: new Date(r.updated_at).toISOString(),
   }));
 }
 
@@ -111,7 +130,11 @@ function toHits(rows: HitRow[]): SearchHit[] {
  * `matched` says how many matches the window held, so the caller can tell whether it was enough.
  */
 export async function searchRecentRows(
-  db: Queryable, tsquery: string, scope: SearchScope, limit: number, window: number,
+  db: Queryable,
+  tsquery: string,
+  scope: SearchScope,
+  limit: number,
+  window: number,
 ): Promise<{ hits: SearchHit[]; matched: number }> {
   const rows = await db.query<HitRow & { matched: number | string }>(
     `WITH q AS (SELECT $1::tsquery AS q),
@@ -127,7 +150,13 @@ export async function searchRecentRows(
  * Matches through the GIN index over the whole index, then ranks at most `candidateCap` of them:
  * for queries with at least one selective word, where the index is fast.
  */
-export async function searchRows(db: Queryable, tsquery: string, scope: SearchScope, limit: number, candidateCap = 2000): Promise<SearchHit[]> {
+export async function searchRows(
+  db: Queryable,
+  tsquery: string,
+  scope: SearchScope,
+  limit: number,
+  candidateCap = 2000,
+): Promise<SearchHit[]> {
   const rows = await db.query<HitRow>(
     `WITH q AS (SELECT $1::tsquery AS q),
      candidates AS (
@@ -150,23 +179,43 @@ export const RECENT_WINDOW = 10_000;
  * fast for such a word, searches everything. Tried: running both at once on two connections —
  * on two cores they only compete (p50 doubled, p95 unchanged).
  */
-export async function searchIndex(db: Queryable, tsquery: string, scope: SearchScope, limit: number, window = RECENT_WINDOW): Promise<SearchHit[]> {
+export async function searchIndex(
+  db: Queryable,
+  tsquery: string,
+  scope: SearchScope,
+  limit: number,
+  window = RECENT_WINDOW,
+): Promise<SearchHit[]> {
   const recent = await searchRecentRows(db, tsquery, scope, limit, window);
   return recent.matched >= limit ? recent.hits : searchRows(db, tsquery, scope, limit);
 }
 
 /** The document kind of each indexed source (its table, schema and upgrades). */
-export type SourceRecords = { article: ArticleRecord; case: CaseRecord; request: RequestRecord; report: PublicReportRecord };
+export type SourceRecords = {
+  article: ArticleRecord;
+  case: CaseRecord;
+  request: RequestRecord;
+  report: PublicReportRecord;
+};
 export type IndexedSource = keyof SourceRecords;
-const SOURCES: { [S in IndexedSource]: DocumentKind<SourceRecords[S]> } = { article: ARTICLES, case: CASES, request: REQUESTS, report: PUBLIC_REPORTS };
+const SOURCES: { [S in IndexedSource]: DocumentKind<SourceRecords[S]> } = {
+  article: ARTICLES,
+  case: CASES,
+  request: REQUESTS,
+  report: PUBLIC_REPORTS,
+};
 
 /** One page of a source table's documents in id order (for a full re-index). */
 export async function readSourcePage<S extends IndexedSource>(
-  db: Queryable, source: S, afterId: string, limit: number,
+  db: Queryable,
+  source: S,
+  afterId: string,
+  limit: number,
 ): Promise<{ id: string; doc: SourceRecords[S] }[]> {
   const kind = SOURCES[source];
   const rows = await db.query<{ id: string; doc: unknown }>(
-    `SELECT id, doc FROM ${kind.table} WHERE id > $1 ORDER BY id LIMIT $2`, [afterId, limit],
+    `SELECT id, doc FROM ${kind.table} WHERE id > $1 ORDER BY id LIMIT $2`,
+    [afterId, limit],
   );
   return rows.map((r) => ({ id: r.id, doc: decodeDocument(kind, r.doc, r.id) }));
 }
@@ -175,7 +224,9 @@ const INDEX_VERSION_KEY = 'search.index_version';
 
 /** The version of the rules the stored index was built with (0: built before versions were kept). */
 export async function readSearchIndexVersion(db: Queryable): Promise<number> {
-  const [row] = await db.query<{ value: number }>(`SELECT value FROM node_settings WHERE key = $1`, [INDEX_VERSION_KEY]);
+  const [row] = await db.query<{ value: number }>(`SELECT value FROM node_settings WHERE key = $1`, [
+    INDEX_VERSION_KEY,
+  ]);
   return typeof row?.value === 'number' ? row.value : 0;
 }
 

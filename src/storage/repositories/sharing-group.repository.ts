@@ -5,13 +5,26 @@ import type { Queryable, Row } from '../db.js';
 import { parseRow, zInstant } from './row-schema.js';
 
 const ZGroupRow = z.object({
-  id: z.string(), name: z.object({ en: z.string(), zh: z.string() }), region: z.string().nullable(), members: z.array(z.string()),
-  created_at: zInstant, updated_at: zInstant, version: z.number(),
+  id: z.string(),
+  name: z.object({ en: z.string(), zh: z.string() }),
+  region: z.string().nullable(),
+  members: z.array(z.string()),
+  created_at: zInstant,
+  updated_at: zInstant,
+  version: z.number(),
 });
 
 function toGroup(row: Row): SharingGroup {
   const r = parseRow(ZGroupRow, 'sharing_groups', row);
-  return { id: r.id, name: r.name, region: r.region, members: r.members, createdAt: r.created_at, updatedAt: r.updated_at, version: r.version };
+  return {
+    id: r.id,
+    name: r.name,
+    region: r.region,
+    members: r.members,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
 }
 
 export async function listSharingGroups(db: Queryable): Promise<SharingGroup[]> {

@@ -28,8 +28,23 @@ export async function insertSsoProvider(db: Queryable, p: SsoProvider): Promise<
     `INSERT INTO sso_providers (id, slug, issuer, client_id, client_secret_enc, scopes, username_claim, role_mappings,
        auto_create, name_en, name_zh, enabled, created_at, updated_at, version)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8::jsonb,$9,$10,$11,$12,$13,$14,$15)`,
-    [p.id, p.slug, p.issuer, p.clientId, p.clientSecretEnc, p.scopes, p.usernameClaim, JSON.stringify(p.roleMappings),
-      p.autoCreate, p.nameEn, p.nameZh, p.enabled, p.createdAt, p.updatedAt, p.version],
+    [
+      p.id,
+      p.slug,
+      p.issuer,
+      p.clientId,
+      p.clientSecretEnc,
+      p.scopes,
+      p.usernameClaim,
+      JSON.stringify(p.roleMappings),
+      p.autoCreate,
+      p.nameEn,
+      p.nameZh,
+      p.enabled,
+      p.createdAt,
+      p.updatedAt,
+      p.version,
+    ],
   );
 }
 
@@ -38,8 +53,20 @@ export async function saveSsoProvider(db: Queryable, p: SsoProvider): Promise<vo
   await db.query(
     `UPDATE sso_providers SET issuer=$2, client_id=$3, client_secret_enc=$4, scopes=$5, username_claim=$6, role_mappings=$7::jsonb,
        auto_create=$8, name_en=$9, name_zh=$10, enabled=$11, updated_at=$12, version=version+1 WHERE id=$1`,
-    [p.id, p.issuer, p.clientId, p.clientSecretEnc, p.scopes, p.usernameClaim, JSON.stringify(p.roleMappings),
-      p.autoCreate, p.nameEn, p.nameZh, p.enabled, p.updatedAt],
+    [
+      p.id,
+      p.issuer,
+      p.clientId,
+      p.clientSecretEnc,
+      p.scopes,
+      p.usernameClaim,
+      JSON.stringify(p.roleMappings),
+      p.autoCreate,
+      p.nameEn,
+      p.nameZh,
+      p.enabled,
+      p.updatedAt,
+    ],
   );
 }
 
@@ -54,7 +81,9 @@ export async function findSsoProviderBySlug(db: Queryable, slug: string): Promis
 }
 
 export async function listSsoProviders(db: Queryable, onlyEnabled = false): Promise<SsoProvider[]> {
-  return (await db.query(`SELECT * FROM sso_providers${onlyEnabled ? ' WHERE enabled' : ''} ORDER BY slug`)).map(toProvider);
+  return (await db.query(`SELECT * FROM sso_providers${onlyEnabled ? ' WHERE enabled' : ''} ORDER BY slug`)).map(
+    toProvider,
+  );
 }
 
 export async function deleteSsoProvider(db: Queryable, id: string): Promise<boolean> {

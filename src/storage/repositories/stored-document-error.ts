@@ -10,9 +10,14 @@ export class StoredDocumentError extends Error {
     readonly operation: 'read' | 'write',
     readonly problems: readonly DocumentProblem[],
   ) {
-    const listed = problems.slice(0, 10).map((p) => `${p.path || '(document)'}: ${p.message}`).join('; ');
+    const listed = problems
+      .slice(0, 10)
+      .map((p) => `${p.path || '(document)'}: ${p.message}`)
+      .join('; ');
     const more = problems.length > 10 ? ` (+${problems.length - 10} more)` : '';
-    super(`Stored ${table}/${id} ${operation === 'read' ? 'read back' : 'to write'} does not match its schema: ${listed}${more}`);
+    super(
+      `Stored ${table}/${id} ${operation === 'read' ? 'read back' : 'to write'} does not match its schema: ${listed}${more}`,
+    );
     this.name = 'StoredDocumentError';
   }
 }

@@ -9,21 +9,39 @@ import { ZCollectionRow, ZStixObject } from './intel-object.repository.js';
 import { parseRow } from './row-schema.js';
 
 export type CollectionRow = {
-  id: string; alias: string | null; title: string; description: string;
-  readers: string[]; writers: string[]; maxTlp: string; createdAt: string;
+  id: string;
+  alias: string | null;
+  title: string;
+  description: string;
+  readers: string[];
+  writers: string[];
+  maxTlp: string;
+  createdAt: string;
   /** The TAXII API root serving it (/taxii2/<apiRoot>/). */
   apiRoot: string;
 };
 
 export type TaxiiObjectRow = {
-  seq: number; stixId: string; modified: string; specVersion: string; addedAt: string; object: Record<string, unknown>;
+  seq: number;
+  stixId: string;
+  modified: string;
+  specVersion: string;
+  addedAt: string;
+  object: Record<string, unknown>;
 };
 
 export type StatusDetail = { id: string; version: string; message?: string };
 
 export type StatusRow = {
-  id: string; collectionId: string; userId: string; status: 'complete' | 'pending'; requestTimestamp: string;
-  totalCount: number; successes: StatusDetail[]; failures: StatusDetail[]; pendings: StatusDetail[];
+  id: string;
+  collectionId: string;
+  userId: string;
+  status: 'complete' | 'pending';
+  requestTimestamp: string;
+  totalCount: number;
+  successes: StatusDetail[];
+  failures: StatusDetail[];
+  pendings: StatusDetail[];
 };
 
 // Microsecond precision: TAXII clients echo date_added back as added_after, so it must not round.
@@ -31,20 +49,39 @@ const ADDED_AT_TEXT = `to_char(o.added_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24
 
 const ZTaxiiCollectionRow = ZCollectionRow.extend({ api_root: z.string() });
 const ZTaxiiObjectRow = z.object({
-  seq: z.coerce.number(), stix_id: z.string(), modified: z.string(), spec_version: z.string(), added_at_text: z.string(), object: ZStixObject,
+  seq: z.coerce.number(),
+  stix_id: z.string(),
+  modified: z.string(),
+  spec_version: z.string(),
+  added_at_text: z.string(),
+  object: ZStixObject,
 });
 const ZStatusDetail = z.object({ id: z.string(), version: z.string(), message: z.string().optional() });
 const ZStatusRow = z.object({
-  id: z.string(), collection_id: z.string(), user_id: z.string(), status: z.enum(['complete', 'pending']), ts: z.string(),
-  total_count: z.coerce.number(), successes: z.array(ZStatusDetail), failures: z.array(ZStatusDetail), pendings: z.array(ZStatusDetail),
+  id: z.string(),
+  collection_id: z.string(),
+  user_id: z.string(),
+  status: z.enum(['complete', 'pending']),
+  ts: z.string(),
+  total_count: z.coerce.number(),
+  successes: z.array(ZStatusDetail),
+  failures: z.array(ZStatusDetail),
+  pendings: z.array(ZStatusDetail),
 });
 const ZPartyAccountRow = z.object({ user_id: z.string(), username: z.string(), party: z.string() });
 
 function toCollection(row: Row): CollectionRow {
   const r = parseRow(ZTaxiiCollectionRow, 'intel_collections', row);
   return {
-    id: r.id, alias: r.alias, title: r.title, description: r.description, readers: r.readers, writers: r.writers,
-    maxTlp: r.max_tlp, createdAt: r.created_at, apiRoot: r.api_root,
+    id: r.id,
+    alias: r.alias,
+    title: r.title,
+    description: r.description,
+    readers: r.readers,
+    writers: r.writers,
+    maxTlp: r.max_tlp,
+    createdAt: r.created_at,
+    apiRoot: r.api_root,
   };
 }
 
@@ -54,7 +91,10 @@ export async function listCollections(q: Queryable): Promise<CollectionRow[]> {
 
 /** By id or alias (TAXII 2.1 lets a client use either in the URL). */
 export async function findCollection(q: Queryable, idOrAlias: string): Promise<CollectionRow | null> {
-  const rows = await q.query('SELECT * FROM intel_collections WHERE id = $1 OR alias = $1 ORDER BY (id = $1) DESC LIMIT 1', [idOrAlias]);
+  const rows = await q.query(
+    'SELECT * FROM intel_collections WHERE id = $1 OR alias = $1 ORDER BY (id = $1) DESC LIMIT 1',
+    [idOrAlias],
+  );
   return rows[0] ? toCollection(rows[0]) : null;
 }
 
@@ -89,7 +129,10 @@ export type ObjectQuery = { collectionId: string; filters: TaxiiFilters; tlps: r
 
 /** WHERE clause shared by reads and deletes; `o` is intel_objects. */
 function whereOf(query: ObjectQuery, params: unknown[], withPaging: boolean): string {
-  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
   const f = query.filters;
   const conds = [`o.collection_id = ${p(query.collectionId)}`];
   let tlpCond = (_alias: string) => 'TRUE';
@@ -102,7 +145,8 @@ function whereOf(query: ObjectQuery, params: unknown[], withPaging: boolean): st
   if (f.types) conds.push(`o.type = ANY(${p(f.types)}::text[])`);
   if (f.specVersions) conds.push(`o.spec_version = ANY(${p(f.specVersions)}::text[])`);
   if (withPaging && f.addedAfter) conds.push(`o.added_at > ${p(f.addedAfter)}::timestamptz`);
-  if (withPaging && f.next) conds.push(`(o.added_at, o.seq) > (${p(f.next.addedAt)}::timestamptz, ${p(f.next.seq)}::bigint)`);
+  if (withPaging && f.next)
+    conds.push(`(o.added_at, o.seq) > (${p(f.next.addedAt)}::timestamptz, ${p(f.next.seq)}::bigint)`);
   const v = f.versions;
   if (!v.all) {
     // First/last are judged among the versions this viewer may see.
@@ -118,7 +162,10 @@ function whereOf(query: ObjectQuery, params: unknown[], withPaging: boolean): st
 }
 
 /** One page plus whether more follow (reads limit + 1 rows). */
-export async function queryObjects(q: Queryable, query: ObjectQuery): Promise<{ rows: TaxiiObjectRow[]; more: boolean }> {
+export async function queryObjects(
+  q: Queryable,
+  query: ObjectQuery,
+): Promise<{ rows: TaxiiObjectRow[]; more: boolean }> {
   const params: unknown[] = [];
   const where = whereOf(query, params, true);
   params.push(query.filters.limit + 1);
@@ -129,7 +176,14 @@ export async function queryObjects(q: Queryable, query: ObjectQuery): Promise<{ 
   );
   const page = rows.slice(0, query.filters.limit).map((row) => {
     const r = parseRow(ZTaxiiObjectRow, 'intel_objects', row);
-    return { seq: r.seq, stixId: r.stix_id, modified: r.modified, specVersion: r.spec_version, addedAt: r.added_at_text, object: r.object };
+    return {
+      seq: r.seq,
+      stixId: r.stix_id,
+      modified: r.modified,
+      specVersion: r.spec_version,
+      addedAt: r.added_at_text,
+      object: r.object,
+    };
   });
   return { rows: page, more: rows.length > query.filters.limit };
 }
@@ -145,20 +199,37 @@ export async function insertStatus(tx: Queryable, s: StatusRow): Promise<void> {
   await tx.query(
     `INSERT INTO taxii_status (id, collection_id, user_id, status, request_timestamp, total_count, successes, failures, pendings)
      VALUES ($1,$2,$3,$4,$5,$6,$7::jsonb,$8::jsonb,$9::jsonb)`,
-    [s.id, s.collectionId, s.userId, s.status, s.requestTimestamp, s.totalCount,
-      JSON.stringify(s.successes), JSON.stringify(s.failures), JSON.stringify(s.pendings)],
+    [
+      s.id,
+      s.collectionId,
+      s.userId,
+      s.status,
+      s.requestTimestamp,
+      s.totalCount,
+      JSON.stringify(s.successes),
+      JSON.stringify(s.failures),
+      JSON.stringify(s.pendings),
+    ],
   );
 }
 
 export async function findStatus(q: Queryable, id: string): Promise<StatusRow | null> {
   const rows = await q.query(
-    `SELECT *, to_char(request_timestamp AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS ts FROM taxii_status WHERE id = $1`, [id],
+    `SELECT *, to_char(request_timestamp AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS ts FROM taxii_status WHERE id = $1`,
+    [id],
   );
   if (!rows[0]) return null;
   const r = parseRow(ZStatusRow, 'taxii_status', rows[0]);
   return {
-    id: r.id, collectionId: r.collection_id, userId: r.user_id, status: r.status, requestTimestamp: r.ts, totalCount: r.total_count,
-    successes: r.successes, failures: r.failures, pendings: r.pendings,
+    id: r.id,
+    collectionId: r.collection_id,
+    userId: r.user_id,
+    status: r.status,
+    requestTimestamp: r.ts,
+    totalCount: r.total_count,
+    successes: r.successes,
+    failures: r.failures,
+    pendings: r.pendings,
   };
 }
 

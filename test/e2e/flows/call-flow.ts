@@ -14,12 +14,19 @@ export async function acknowledgeCallFromInbox(page: Page, cnBase: string, usBas
   await untilShown(page, `${cnBase}/`, row);
   expect(await row.getAttribute('class')).toContain('prominent');
   await row.getByRole('button', { name: text(lang, 'calls.acknowledge') }).click();
-  await row.getByText(CALL_STATUS_LABELS.acknowledged[lang === 'en' ? 'en' : 'zh'], { exact: true }).first().waitFor();
+  await row
+    .getByText(CALL_STATUS_LABELS.acknowledged[lang === 'en' ? 'en' : 'zh'], { exact: true })
+    .first()
+    .waitFor();
   expect(await row.getByRole('button', { name: text(lang, 'calls.acknowledge') }).count()).toBe(0);
 
   const usDuty = await ApiSession.signIn(usBase, 'duty');
   const onCaller = await eventually(async () => {
-    const c = await usDuty.call<{ status: string; acknowledgedBy: string | null; clock: { isAwaitingAck: boolean; timeLeftMs: number | null } }>('GET', `/calls/${call.id}`);
+    const c = await usDuty.call<{
+      status: string;
+      acknowledgedBy: string | null;
+      clock: { isAwaitingAck: boolean; timeLeftMs: number | null };
+    }>('GET', `/calls/${call.id}`);
     return c.status === 'acknowledged' && c;
   }, 'the acknowledgement on the US node');
   expect(onCaller.clock).toMatchObject({ isAwaitingAck: false, timeLeftMs: null });

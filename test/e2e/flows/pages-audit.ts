@@ -45,7 +45,9 @@ export async function findIds(base: string): Promise<Ids> {
   const meetings = await supervisor.call<{ items: { id: string }[] }>('GET', '/dialogue/meetings');
   return {
     requestId: (requests.items.find((r) => r.type === 'preservation') ?? requests.items[0])!.id,
-    callId: calls.items[0]!.id, caseId: cases.items[0]!.id, meetingId: meetings.items[0]!.id,
+    callId: calls.items[0]!.id,
+    caseId: cases.items[0]!.id,
+    meetingId: meetings.items[0]!.id,
   };
 }
 

@@ -28,7 +28,10 @@ export async function totpFlow(page: Page, base: string, username: string, lang:
   const code = page.getByLabel(T('login.code'), { exact: true });
   await code.fill('000000');
   await page.getByRole('button', { name: T('login.verify') }).click();
-  await page.getByRole('alert').getByText(lang === 'en' ? 'The authentication code is wrong or expired.' : '验证码错误或已过期。').waitFor();
+  await page
+    .getByRole('alert')
+    .getByText(lang === 'en' ? 'The authentication code is wrong or expired.' : '验证码错误或已过期。')
+    .waitFor();
   // The code of the next 30-second step: the one used to confirm enrolment may not be used twice.
   await code.fill(totpCode(secret, new Date(Date.now() + 30_000)));
   await page.getByRole('button', { name: T('login.verify') }).click();

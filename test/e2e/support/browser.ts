@@ -8,8 +8,14 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 export const CHROMIUM = process.env.CROSSLINE_CHROMIUM ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export type Browser = { context: BrowserContext; page: Page; close(): Promise<void> };
@@ -18,18 +24,24 @@ export async function launchBrowser(locale = 'en-US'): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium fonts-wqy-zenhei). ` +
-      'Set CROSSLINE_CHROMIUM to use another binary.',
+        'Set CROSSLINE_CHROMIUM to use another binary.',
     );
   }
   const profile = mkdtempSync(path.join(tmpdir(), 'crossline-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, locale, bypassCSP: true,
-    viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai',
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    locale,
+    bypassCSP: true,
+    viewport: { width: 1440, height: 900 },
+    timezoneId: 'Asia/Shanghai',
   });
   context.setDefaultTimeout(15_000);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
-    context, page,
+    context,
+    page,
     async close() {
       await context.close().catch(() => undefined);
       rmSync(profile, { recursive: true, force: true });

@@ -9,7 +9,9 @@ export class ApiSession {
   static async signIn(base: string, username: string): Promise<ApiSession> {
     const s = new ApiSession(base);
     const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
     });
     if (!res.ok) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
     s.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
@@ -20,7 +22,14 @@ export class ApiSession {
     const json = body !== undefined;
     const res = await fetch(`${this.base}/api${path}`, {
       method,
-      headers: { cookie: this.cookie, ...(json ? { 'content-type': 'application/json' } : raw !== undefined ? { 'content-type': 'application/octet-stream' } : {}) },
+      headers: {
+        cookie: this.cookie,
+        ...(json
+          ? { 'content-type': 'application/json' }
+          : raw !== undefined
+            ? { 'content-type': 'application/octet-stream' }
+            : {}),
+      },
       body: json ? JSON.stringify(body) : raw,
     });
     const text = await res.text();
@@ -30,7 +39,11 @@ export class ApiSession {
 }
 
 /** Polls until `check` returns a value (not false/null/undefined), or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | false | null | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | false | null | undefined>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check().catch(() => undefined);
@@ -44,7 +57,16 @@ export async function eventually<T>(check: () => Promise<T | false | null | unde
 export async function placeCallFromUs(usBase: string, message: string): Promise<{ id: string; reference: string }> {
   const duty = await ApiSession.signIn(usBase, 'duty');
   return duty.call('POST', '/calls', {
-    toParty: 'cn-demo', topic: 'online_fraud_funds_in_transit', urgency: 'emergency', language: 'en', message,
-    callback: { name: 'SA Jordan Miles', phone: '+1 202 555 0100', email: 'jordan.miles@us-demo.example', timeZone: 'America/New_York' },
+    toParty: 'cn-demo',
+    topic: 'online_fraud_funds_in_transit',
+    urgency: 'emergency',
+    language: 'en',
+    message,
+    callback: {
+      name: 'SA Jordan Miles',
+      phone: '+1 202 555 0100',
+      email: 'jordan.miles@us-demo.example',
+      timeZone: 'America/New_York',
+    },
   });
 }

@@ -15,18 +15,39 @@ const LONG_SUBJECT = {
 
 function requestBody(i: number, urgency: 'routine' | 'urgent' | 'emergency') {
   return {
-    type: 'preservation', requestedParty: 'cn-demo', caseRef: `US-FBI-2026-LAYOUT-${String(i).padStart(4, '0')}`,
-    subject: i === 0 ? LONG_SUBJECT : { en: `Preserve the account records of suspect ${i}`, zh: `保全嫌疑人${i}的账户记录` },
+    type: 'preservation',
+    requestedParty: 'cn-demo',
+    caseRef: `US-FBI-2026-LAYOUT-${String(i).padStart(4, '0')}`,
+    subject:
+      i === 0 ? LONG_SUBJECT : { en: `Preserve the account records of suspect ${i}`, zh: `保全嫌疑人${i}的账户记录` },
     crimeCategory: 'online_fraud',
-    facts: 'Victims in Ohio and Texas transferred funds after instructions sent from these accounts between 1 and 20 March 2026; the losses exceed USD 4.2 million and the accounts are still active.',
+    facts:
+      'Victims in Ohio and Texas transferred funds after instructions sent from these accounts between 1 and 20 March 2026; the losses exceed USD 4.2 million and the accounts are still active.',
     dataRequested: 'All stored content, subscriber records and login IP logs of the accounts listed.',
-    identifiers: [{
-      kind: 'email', value: `very.long.mailbox.name.used.by.the.ring.${i}@an-unusually-long-provider-domain.example.com`,
-      from: '2026-03-01T00:00:00-05:00', to: '2026-03-20T23:59:59-05:00', timeZone: 'America/New_York', service: 'Example Mail',
-    }],
-    legalBasis: 'coe_budapest_art29', urgency, confidentiality: 'confidential',
-    contactOfficer: { name: 'Special Agent Jordan Maximilian Miles-Featherstonehaugh', email: 'jordan.miles@us-demo.example', phone: '+1 202 555 0100' },
-    details: { preservation: { dataToPreserve: 'Mailbox content, subscriber information, IP logs', provider: 'Example Mail Inc.' } },
+    identifiers: [
+      {
+        kind: 'email',
+        value: `very.long.mailbox.name.used.by.the.ring.${i}@an-unusually-long-provider-domain.example.com`,
+        from: '2026-03-01T00:00:00-05:00',
+        to: '2026-03-20T23:59:59-05:00',
+        timeZone: 'America/New_York',
+        service: 'Example Mail',
+      },
+    ],
+    legalBasis: 'coe_budapest_art29',
+    urgency,
+    confidentiality: 'confidential',
+    contactOfficer: {
+      name: 'Special Agent Jordan Maximilian Miles-Featherstonehaugh',
+      email: 'jordan.miles@us-demo.example',
+      phone: '+1 202 555 0100',
+    },
+    details: {
+      preservation: {
+        dataToPreserve: 'Mailbox content, subscriber information, IP logs',
+        provider: 'Example Mail Inc.',
+      },
+    },
   };
 }
 
@@ -40,8 +61,12 @@ export type LayoutData = { requestIds: string[]; callIds: string[] };
 export async function seedLayoutData(cnBase: string, usBase: string): Promise<LayoutData> {
   const admin = await ApiSession.signIn(cnBase, 'admin');
   await admin.call('POST', '/users', {
-    username: LAYOUT_USER, displayName: LAYOUT_USER_NAME, roles: ['point_of_contact', 'supervisor'],
-    password: DEMO_PASSWORD, locale: 'en', timeZone: 'Asia/Shanghai',
+    username: LAYOUT_USER,
+    displayName: LAYOUT_USER_NAME,
+    roles: ['point_of_contact', 'supervisor'],
+    password: DEMO_PASSWORD,
+    locale: 'en',
+    timeZone: 'Asia/Shanghai',
   });
   const usInvestigator = await ApiSession.signIn(usBase, 'investigator');
   const requestIds: string[] = [];
@@ -54,8 +79,17 @@ export async function seedLayoutData(cnBase: string, usBase: string): Promise<La
   const callIds: string[] = [];
   for (const urgency of ['urgent', 'emergency'] as const) {
     const call = await usDuty.call<{ id: string }>('POST', '/calls', {
-      toParty: 'cn-demo', topic: 'online_fraud_funds_in_transit', urgency, language: 'en', message: LONG_MESSAGE,
-      callback: { name: 'Special Agent Jordan Maximilian Miles-Featherstonehaugh', phone: '+1 202 555 0100', email: 'jordan.miles@us-demo.example', timeZone: 'America/New_York' },
+      toParty: 'cn-demo',
+      topic: 'online_fraud_funds_in_transit',
+      urgency,
+      language: 'en',
+      message: LONG_MESSAGE,
+      callback: {
+        name: 'Special Agent Jordan Maximilian Miles-Featherstonehaugh',
+        phone: '+1 202 555 0100',
+        email: 'jordan.miles@us-demo.example',
+        timeZone: 'America/New_York',
+      },
     });
     callIds.push(call.id);
   }
@@ -65,7 +99,10 @@ export async function seedLayoutData(cnBase: string, usBase: string): Promise<La
       cn.call<{ items: { id: string }[] }>('GET', '/requests?direction=incoming&limit=200'),
       cn.call<{ items: { id: string }[] }>('GET', '/calls?direction=incoming&limit=200'),
     ]);
-    return requestIds.every((id) => requests.items.some((r) => r.id === id)) && callIds.every((id) => calls.items.some((c) => c.id === id));
+    return (
+      requestIds.every((id) => requests.items.some((r) => r.id === id)) &&
+      callIds.every((id) => calls.items.some((c) => c.id === id))
+    );
   }, 'the layout records on the Chinese node');
   return { requestIds, callIds };
 }

@@ -32,10 +32,18 @@ export async function startPasskeyWebNode(): Promise<PasskeyWebNode> {
   ensureWebBuild();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'crossline-e2e-passkey-'));
   const basePort = await freeBasePort();
-  const { nodes, mail } = await startDemoFederation({ dataDir, basePort, host: '127.0.0.1', parties: 2, logLevel: 'silent' });
+  const { nodes, mail } = await startDemoFederation({
+    dataDir,
+    basePort,
+    host: '127.0.0.1',
+    parties: 2,
+    logLevel: 'silent',
+  });
   const [cn] = nodes as [DemoNode, DemoNode];
   return {
-    url: `http://localhost:${basePort}`, peerUrl: `http://localhost:${basePort + 1}`, node: cn.node,
+    url: `http://localhost:${basePort}`,
+    peerUrl: `http://localhost:${basePort + 1}`,
+    node: cn.node,
     async stop() {
       for (const { node } of nodes) await node.stop();
       await mail.close();

@@ -23,7 +23,11 @@ export function browserSuite(setupTimeoutMs = 300_000): BrowserSuite {
     return value;
   };
   return {
-    get browser() { return ready(browser, 'the browser'); },
-    get web() { return ready(web, 'the demo node'); },
+    get browser() {
+      return ready(browser, 'the browser');
+    },
+    get web() {
+      return ready(web, 'the demo node');
+    },
   };
 }

@@ -17,7 +17,9 @@ const catalogs = new Map<Lang, Catalog>();
 function catalogOf(lang: Lang): Catalog {
   const dir = path.join(ROOT, 'web/src/i18n');
   const read = (file: string) => JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Catalog;
-  const areas = readdirSync(path.join(dir, 'areas')).filter((f) => f.endsWith(`.${lang}.json`)).sort();
+  const areas = readdirSync(path.join(dir, 'areas'))
+    .filter((f) => f.endsWith(`.${lang}.json`))
+    .sort();
   return Object.assign(read(`${lang}.json`), ...areas.map((f) => read(`areas/${f}`)));
 }
 
@@ -70,7 +72,13 @@ export async function axeProblems(page: Page): Promise<string[]> {
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -81,5 +89,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Waits until no request is in flight and the loading placeholders are gone. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('.loading')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
 }

@@ -23,24 +23,46 @@ function newestMtime(dir: string): number {
 /** Builds web/dist unless it is there and newer than every source file. */
 export function ensureWebBuild(): void {
   const sources = Math.max(
-    newestMtime(path.join(ROOT, 'web/src')), newestMtime(path.join(ROOT, 'web/public')), statSync(path.join(ROOT, 'web/index.html')).mtimeMs,
+    newestMtime(path.join(ROOT, 'web/src')),
+    newestMtime(path.join(ROOT, 'web/public')),
+    statSync(path.join(ROOT, 'web/index.html')).mtimeMs,
   );
   if (existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs >= sources) return;
-  const run = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`npm run build:web failed:\n${run.stdout}\n${run.stderr}`);
 }
 
 /** `mail`: the demo's mail catcher, where both nodes' e-mail pages land. */
-export type WebNode = { url: string; node: RunningNode; peerUrl: string; peer: RunningNode; mail: MailCatcher; stop(): Promise<void> };
+export type WebNode = {
+  url: string;
+  node: RunningNode;
+  peerUrl: string;
+  peer: RunningNode;
+  mail: MailCatcher;
+  stop(): Promise<void>;
+};
 
 /** The demo federation (China + US nodes, peered and seeded) on free ports; `url` is the Chinese node. */
 export async function startWebNode(): Promise<WebNode> {
   ensureWebBuild();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'crossline-e2e-'));
-  const { nodes, mail } = await startDemoFederation({ dataDir, basePort: 0, host: '127.0.0.1', parties: 2, logLevel: 'silent' });
+  const { nodes, mail } = await startDemoFederation({
+    dataDir,
+    basePort: 0,
+    host: '127.0.0.1',
+    parties: 2,
+    logLevel: 'silent',
+  });
   const [cn, us] = nodes as [DemoNode, DemoNode];
   return {
-    url: cn.node.url, node: cn.node, peerUrl: us.node.url, peer: us.node, mail,
+    url: cn.node.url,
+    node: cn.node,
+    peerUrl: us.node.url,
+    peer: us.node,
+    mail,
     async stop() {
       for (const { node } of nodes) await node.stop();
       await mail.close();

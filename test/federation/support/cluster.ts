@@ -21,8 +21,13 @@ export const TEST_PG_URL = process.env.CROSSLINE_TEST_PG_URL ?? 'postgres://post
 
 /** Fast settings so retries, gaps and checkpoints happen within a test's time. */
 export const FAST_FEDERATION = {
-  federationRetryBaseMs: 50, federationRetryMaxMs: 800, federationPollMs: 200, federationGapTimeoutSeconds: 2,
-  federationHttpTimeoutMs: 5000, federationLeaseSeconds: 5, federationCheckpointSeconds: 0,
+  federationRetryBaseMs: 50,
+  federationRetryMaxMs: 800,
+  federationPollMs: 200,
+  federationGapTimeoutSeconds: 2,
+  federationHttpTimeoutMs: 5000,
+  federationLeaseSeconds: 5,
+  federationCheckpointSeconds: 0,
 };
 
 export async function freePort(): Promise<number> {
@@ -36,9 +41,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function crossline(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function crossline(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], { env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn', ...env } });
+    const { stdout, stderr } = await run('node', [BIN, ...args], {
+      env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn', ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -47,16 +57,29 @@ export async function crossline(args: string[], env: Record<string, string> = {}
 }
 
 export type NodeSpec = {
-  id: string; country: string; store: 'embedded' | 'postgres';
+  id: string;
+  country: string;
+  store: 'embedded' | 'postgres';
   /** Address peers use (e.g. a chaos proxy); defaults to the node's own fixed port. */
-  publicUrl?: string; settings?: Record<string, unknown>;
+  publicUrl?: string;
+  settings?: Record<string, unknown>;
 };
 
 export type TestNode = {
-  id: string; dataDir: string; port: number; url: string; publicUrl: string; store: NodeSpec['store'];
-  start(): Promise<void>; stop(): Promise<void>; kill9(): Promise<void>; isUp(): boolean; pid(): number | undefined;
+  id: string;
+  dataDir: string;
+  port: number;
+  url: string;
+  publicUrl: string;
+  store: NodeSpec['store'];
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  kill9(): Promise<void>;
+  isUp(): boolean;
+  pid(): number | undefined;
   api<T = any>(method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: T }>;
-  output(): string; cleanup(): Promise<void>;
+  output(): string;
+  cleanup(): Promise<void>;
 };
 
 export async function createNode(spec: NodeSpec): Promise<TestNode> {
@@ -64,11 +87,28 @@ export async function createNode(spec: NodeSpec): Promise<TestNode> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const publicUrl = spec.publicUrl ?? url;
-  const schema = spec.store === 'postgres' ? `fed_${spec.id.replace(/-/g, '_')}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}` : undefined;
-  writeFileSync(path.join(dataDir, 'crossline.json'), JSON.stringify({
-    nodeId: spec.id, country: spec.country, nodeName: { en: `Agency ${spec.id}`, zh: `机构 ${spec.id}` }, port, publicUrl, metricsToken: METRICS_TOKEN,
-    ...(schema ? { databaseUrl: TEST_PG_URL, databaseSchema: schema } : {}), ...FAST_FEDERATION, ...spec.settings,
-  }, null, 2));
+  const schema =
+    spec.store === 'postgres'
+      ? `fed_${spec.id.replace(/-/g, '_')}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+      : undefined;
+  writeFileSync(
+    path.join(dataDir, 'crossline.json'),
+    JSON.stringify(
+      {
+        nodeId: spec.id,
+        country: spec.country,
+        nodeName: { en: `Agency ${spec.id}`, zh: `机构 ${spec.id}` },
+        port,
+        publicUrl,
+        metricsToken: METRICS_TOKEN,
+        ...(schema ? { databaseUrl: TEST_PG_URL, databaseSchema: schema } : {}),
+        ...FAST_FEDERATION,
+        ...spec.settings,
+      },
+      null,
+      2,
+    ),
+  );
   const init = await crossline(['init', '--data-dir', dataDir, '--admin-password', ADMIN_PASSWORD]);
   if (init.code !== 0) throw new Error(`init ${spec.id} failed: ${init.stderr}`);
   let child: ChildProcess | null = null;
@@ -76,18 +116,32 @@ export async function createNode(spec: NodeSpec): Promise<TestNode> {
   let token: string | null = null;
 
   const node: TestNode = {
-    id: spec.id, dataDir, port, url, publicUrl, store: spec.store,
+    id: spec.id,
+    dataDir,
+    port,
+    url,
+    publicUrl,
+    store: spec.store,
     isUp: () => child !== null,
     pid: () => child?.pid,
     output: () => log,
     async start() {
       // CROSSLINE_NODE_ARGS: extra node flags for the node processes, e.g. `--cpu-prof` when profiling.
       const extra = process.env.CROSSLINE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-      const c = spawn('node', [...extra, BIN, 'start', '--data-dir', dataDir], { env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const c = spawn('node', [...extra, BIN, 'start', '--data-dir', dataDir], {
+        env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child = c;
-      c.stdout!.on('data', (d: Buffer) => { log += d.toString(); });
-      c.stderr!.on('data', (d: Buffer) => { log += d.toString(); });
-      c.once('exit', () => { if (child === c) child = null; });
+      c.stdout!.on('data', (d: Buffer) => {
+        log += d.toString();
+      });
+      c.stderr!.on('data', (d: Buffer) => {
+        log += d.toString();
+      });
+      c.once('exit', () => {
+        if (child === c) child = null;
+      });
       const deadline = Date.now() + 60_000;
       for (;;) {
         if (child !== c) throw new Error(`node ${spec.id} exited during start:\n${log.slice(-3000)}`);
@@ -100,18 +154,28 @@ export async function createNode(spec: NodeSpec): Promise<TestNode> {
     async stop() {
       const c = child;
       if (!c) return;
-      await new Promise<void>((resolve) => { c.once('exit', () => resolve()); c.kill('SIGTERM'); });
+      await new Promise<void>((resolve) => {
+        c.once('exit', () => resolve());
+        c.kill('SIGTERM');
+      });
     },
     async kill9() {
       const c = child;
       if (!c) return;
-      await new Promise<void>((resolve) => { c.once('exit', () => resolve()); c.kill('SIGKILL'); });
+      await new Promise<void>((resolve) => {
+        c.once('exit', () => resolve());
+        c.kill('SIGKILL');
+      });
     },
     async api(method, urlPath, body) {
       token ??= await login(url);
       const res = await fetch(`${url}${urlPath}`, {
-        method, body: body === undefined ? undefined : JSON.stringify(body),
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        method,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
       });
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : null };
@@ -135,7 +199,9 @@ export async function createNode(spec: NodeSpec): Promise<TestNode> {
 
 async function login(url: string): Promise<string> {
   const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
   });
   const body = (await res.json()) as { token?: string };
   if (!body.token) throw new Error(`login failed: ${JSON.stringify(body)}`);
@@ -146,7 +212,10 @@ async function login(url: string): Promise<string> {
 export async function peer(x: TestNode, y: TestNode): Promise<void> {
   const preview = await x.api('POST', '/api/federation/peers/preview', { url: y.publicUrl });
   if (preview.status !== 200) throw new Error(`preview ${y.id} on ${x.id}: ${JSON.stringify(preview.body)}`);
-  const added = await x.api('POST', '/api/federation/peers', { url: y.publicUrl, fingerprint: preview.body.fingerprint });
+  const added = await x.api('POST', '/api/federation/peers', {
+    url: y.publicUrl,
+    fingerprint: preview.body.fingerprint,
+  });
   if (added.status !== 201) throw new Error(`add ${y.id} on ${x.id}: ${JSON.stringify(added.body)}`);
 }
 
@@ -154,7 +223,12 @@ export async function peerAll(nodes: readonly TestNode[]): Promise<void> {
   for (const x of nodes) for (const y of nodes) if (x !== y) await peer(x, y);
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000, everyMs = 200): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 60_000,
+  everyMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -165,12 +239,22 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | u
     } catch (e) {
       last = e;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`,
+      );
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 
-export type PingChannel = { channel: string; count: number; distinctMids: number; firstSeq: number | null; lastSeq: number | null; outOfOrder: number };
+export type PingChannel = {
+  channel: string;
+  count: number;
+  distinctMids: number;
+  firstSeq: number | null;
+  lastSeq: number | null;
+  outOfOrder: number;
+};
 
 export async function pingsFrom(node: TestNode, from: string, channel = 'ops'): Promise<PingChannel | null> {
   const r = await node.api<{ channels: PingChannel[] }>('GET', `/api/federation/pings?from=${from}`);

@@ -23,7 +23,9 @@ export type SimOptions = {
 };
 
 export type Sim = {
-  nodes: TestNode[]; cluster: EmbeddedServer; clusterDir: string;
+  nodes: TestNode[];
+  cluster: EmbeddedServer;
+  clusterDir: string;
   stop(): Promise<void>;
 };
 
@@ -36,7 +38,8 @@ export async function startSim(options: SimOptions): Promise<Sim> {
   const say = options.progress ?? (() => undefined);
   const clusterDir = mkdtempSync(path.join(tmpdir(), 'crossline-sim-cluster-'));
   const cluster = await openEmbeddedServer({
-    dataDir: clusterDir, settings: { max_connections: String(Math.max(200, options.nodes * 16 + 50)), ...options.clusterSettings },
+    dataDir: clusterDir,
+    settings: { max_connections: String(Math.max(200, options.nodes * 16 + 50)), ...options.clusterSettings },
   });
   const nodes: TestNode[] = [];
   const stop = async () => {
@@ -58,10 +61,16 @@ export async function startSim(options: SimOptions): Promise<Sim> {
     }
     say(`cluster ready: ${options.nodes} databases`);
     for (let k = 0; k < options.nodes; k += START_BATCH) {
-      const batch = await Promise.all(Array.from({ length: Math.min(START_BATCH, options.nodes - k) }, (_, i) => createNode({
-        id: nodeId(k + i), country: COUNTRIES[(k + i) % COUNTRIES.length]!, store: 'embedded',
-        settings: { databaseUrl: databaseUrl(cluster, `node${k + i}`), databasePoolSize: 6 },
-      })));
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(START_BATCH, options.nodes - k) }, (_, i) =>
+          createNode({
+            id: nodeId(k + i),
+            country: COUNTRIES[(k + i) % COUNTRIES.length]!,
+            store: 'embedded',
+            settings: { databaseUrl: databaseUrl(cluster, `node${k + i}`), databasePoolSize: 6 },
+          }),
+        ),
+      );
       nodes.push(...batch);
       await startInBatches(batch);
     }
@@ -77,7 +86,8 @@ export async function startSim(options: SimOptions): Promise<Sim> {
 const START_BATCH = 4;
 
 async function startInBatches(nodes: readonly TestNode[]): Promise<void> {
-  for (let k = 0; k < nodes.length; k += START_BATCH) await Promise.all(nodes.slice(k, k + START_BATCH).map((n) => n.start()));
+  for (let k = 0; k < nodes.length; k += START_BATCH)
+    await Promise.all(nodes.slice(k, k + START_BATCH).map((n) => n.start()));
 }
 
 export const nodeId = (k: number) => `sim-node-${String(k).padStart(2, '0')}`;
@@ -96,7 +106,11 @@ async function cardOf(n: TestNode): Promise<Card> {
   return r.body.card;
 }
 
-type DirectoryState = { version: number; hash: string; members: { party: string; peer: null | { fingerprintMatches: boolean; status: string } }[] } | null;
+type DirectoryState = {
+  version: number;
+  hash: string;
+  members: { party: string; peer: null | { fingerprintMatches: boolean; status: string } }[];
+} | null;
 
 async function directoryOn(n: TestNode): Promise<DirectoryState> {
   const r = await n.api<{ current: DirectoryState }>('GET', '/api/federation/directory');
@@ -112,10 +126,20 @@ export async function publishDirectory(sim: Sim, version: number, previous: stri
   const [f0, f1] = sim.nodes as [TestNode, TestNode];
   const cards = await Promise.all(sim.nodes.map(cardOf));
   const draft = {
-    v: 1, federation: FEDERATION, version, issuedAt: new Date().toISOString(), previous,
-    founders: [f0, f1].map((_, i) => ({ party: cards[i]!.id, fingerprint: cards[i]!.fingerprint })), threshold: 2,
+    v: 1,
+    federation: FEDERATION,
+    version,
+    issuedAt: new Date().toISOString(),
+    previous,
+    founders: [f0, f1].map((_, i) => ({ party: cards[i]!.id, fingerprint: cards[i]!.fingerprint })),
+    threshold: 2,
     members: cards.map((c, i) => ({
-      party: c.id, name: c.name, country: c.country, endpoint: c.endpoint, fingerprint: c.fingerprint, roles: i === 0 ? ['secretariat'] : [],
+      party: c.id,
+      name: c.name,
+      country: c.country,
+      endpoint: c.endpoint,
+      fingerprint: c.fingerprint,
+      roles: i === 0 ? ['secretariat'] : [],
     })),
   };
   const once = await f0.api('POST', '/api/federation/directory/sign', { draft });
@@ -125,13 +149,29 @@ export async function publishDirectory(sim: Sim, version: number, previous: stri
   const started = performance.now();
   const published = await f0.api('POST', '/api/federation/directory/publish', { directory: twice.body });
   if (published.status !== 200) throw new Error(`publish on ${f0.id}: ${JSON.stringify(published.body)}`);
-  await Promise.all(sim.nodes.filter((n) => n.isUp()).map((n) => waitFor(`directory v${version} on ${n.id}`, async () => {
-    const d = await directoryOn(n);
-    if (d?.version !== version) throw new Error(`holds version ${d?.version ?? 'none'}`);
-    const missing = d.members.filter((m) => m.party !== n.id && !(m.peer?.status === 'active' && m.peer.fingerprintMatches));
-    if (missing.length > 0) throw new Error(`members not (yet) active peers with the listed key: ${missing.map((m) => m.party).join(', ')}`);
-    return true;
-  }, 180_000, 100)));
+  await Promise.all(
+    sim.nodes
+      .filter((n) => n.isUp())
+      .map((n) =>
+        waitFor(
+          `directory v${version} on ${n.id}`,
+          async () => {
+            const d = await directoryOn(n);
+            if (d?.version !== version) throw new Error(`holds version ${d?.version ?? 'none'}`);
+            const missing = d.members.filter(
+              (m) => m.party !== n.id && !(m.peer?.status === 'active' && m.peer.fingerprintMatches),
+            );
+            if (missing.length > 0)
+              throw new Error(
+                `members not (yet) active peers with the listed key: ${missing.map((m) => m.party).join(', ')}`,
+              );
+            return true;
+          },
+          180_000,
+          100,
+        ),
+      ),
+  );
   return performance.now() - started;
 }
 
@@ -165,8 +205,13 @@ export async function rotateThroughDirectory(sim: Sim, who: TestNode): Promise<n
 
 /** Messages `from` has queued for `peers` and not had receipted yet (state pending). */
 async function pendingFrom(from: TestNode, peers: readonly string[]): Promise<number> {
-  const counts = await Promise.all(peers.map(async (id) =>
-    (await from.api<{ items: unknown[] }>('GET', `/api/federation/outbox?peer=${id}&state=pending&limit=1`)).body.items.length));
+  const counts = await Promise.all(
+    peers.map(
+      async (id) =>
+        (await from.api<{ items: unknown[] }>('GET', `/api/federation/outbox?peer=${id}&state=pending&limit=1`)).body
+          .items.length,
+    ),
+  );
   return counts.reduce((a, b) => a + b, 0);
 }
 
@@ -187,20 +232,36 @@ export type Ledger = Map<string, number>;
 
 /** `from` sends `count` pings to each of `to`; the ledger records them. */
 export async function sendPings(from: TestNode, to: readonly string[], count: number, ledger: Ledger): Promise<void> {
-  await Promise.all(to.map(async (id) => {
-    const r = await from.api('POST', `/api/federation/peers/${id}/ping`, { count });
-    if (r.status !== 201) throw new Error(`ping ${id} from ${from.id}: ${JSON.stringify(r.body)}`);
-    ledger.set(id, (ledger.get(id) ?? 0) + count);
-  }));
+  await Promise.all(
+    to.map(async (id) => {
+      const r = await from.api('POST', `/api/federation/peers/${id}/ping`, { count });
+      if (r.status !== 201) throw new Error(`ping ${id} from ${from.id}: ${JSON.stringify(r.body)}`);
+      ledger.set(id, (ledger.get(id) ?? 0) + count);
+    }),
+  );
 }
 
-export type Tally = { sent: number; received: number; distinct: number; lost: number; duplicated: number; rejected: number };
+export type Tally = {
+  sent: number;
+  received: number;
+  distinct: number;
+  lost: number;
+  duplicated: number;
+  rejected: number;
+};
 
 /** What every receiver holds from `from` so far (received messages and distinct message ids). */
-export async function holdings(sim: Sim, from: TestNode, receivers: readonly string[]): Promise<Map<string, { count: number; distinct: number }>> {
+export async function holdings(
+  sim: Sim,
+  from: TestNode,
+  receivers: readonly string[],
+): Promise<Map<string, { count: number; distinct: number }>> {
   const held = new Map<string, { count: number; distinct: number }>();
   for (const id of receivers) {
-    const ch = await pingsFrom(sim.nodes.find((n) => n.id === id)!, from.id);
+    const ch = await pingsFrom(
+      sim.nodes.find((n) => n.id === id)!,
+      from.id,
+    );
     held.set(id, { count: ch?.count ?? 0, distinct: ch?.distinctMids ?? 0 });
   }
   return held;
@@ -210,7 +271,12 @@ export async function holdings(sim: Sim, from: TestNode, receivers: readonly str
  * Counts, on every receiver, the ping message ids from `from` that arrived since `before` against
  * what the ledger says was sent since then.
  */
-export async function tally(sim: Sim, from: TestNode, ledger: Ledger, before: Map<string, { count: number; distinct: number }>): Promise<Tally> {
+export async function tally(
+  sim: Sim,
+  from: TestNode,
+  ledger: Ledger,
+  before: Map<string, { count: number; distinct: number }>,
+): Promise<Tally> {
   const t: Tally = { sent: 0, received: 0, distinct: 0, lost: 0, duplicated: 0, rejected: await rejectedFrom(from) };
   const now = await holdings(sim, from, [...ledger.keys()]);
   for (const [id, sent] of ledger) {
@@ -229,21 +295,36 @@ export async function tally(sim: Sim, from: TestNode, ledger: Ledger, before: Ma
 export async function shareGreenArticle(sim: Sim): Promise<{ ms: number; recipients: number }> {
   const [from, ...rest] = sim.nodes as [TestNode, ...TestNode[]];
   const password = 'simulation analyst password 2026';
-  const user = await from.api('POST', '/api/users', { username: 'sim-analyst', displayName: 'Simulation analyst', roles: ['analyst'], password });
+  const user = await from.api('POST', '/api/users', {
+    username: 'sim-analyst',
+    displayName: 'Simulation analyst',
+    roles: ['analyst'],
+    password,
+  });
   if (user.status !== 201) throw new Error(`analyst on ${from.id}: ${JSON.stringify(user.body)}`);
   const login = await fetch(`${from.url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'sim-analyst', password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'sim-analyst', password }),
   });
   const { token } = (await login.json()) as { token: string };
   const call = async (url: string, body: object) => {
-    const res = await fetch(`${from.url}${url}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${from.url}${url}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const json = (await res.json()) as { id: string };
     if (res.status >= 300) throw new Error(`${url}: ${JSON.stringify(json)}`);
     return json;
   };
   const article = await call('/api/knowledge/articles', {
-    kind: 'typology', status: 'published', tlp: 'GREEN', tags: ['simulation'],
-    title: { en: 'Simulated fan-out typology', zh: '模拟群发类型' }, body: { en: 'Shared with every member.', zh: '与所有成员共享。' },
+    kind: 'typology',
+    status: 'published',
+    tlp: 'GREEN',
+    tags: ['simulation'],
+    title: { en: 'Simulated fan-out typology', zh: '模拟群发类型' },
+    body: { en: 'Shared with every member.', zh: '与所有成员共享。' },
   });
   const peers = rest.map((n) => n.id);
   const started = performance.now();
@@ -276,7 +357,9 @@ export function clusterPids(sim: Sim): number[] {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (ppid === server.pid) pids.push(Number(entry));
-    } catch { /* gone meanwhile */ }
+    } catch {
+      /* gone meanwhile */
+    }
   }
   return pids;
 }
@@ -288,7 +371,9 @@ export function clusterPssMiB(sim: Sim): number {
     try {
       const m = /Pss:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
       kb += m ? Number(m[1]) : 0;
-    } catch { /* gone meanwhile */ }
+    } catch {
+      /* gone meanwhile */
+    }
   }
   return kb / 1024;
 }
@@ -302,16 +387,26 @@ export function totalCpu(sim: Sim): { nodes: number; cluster: number } {
   }
   let cluster = 0;
   for (const pid of clusterPids(sim)) {
-    try { cluster += cpuSeconds(pid); } catch { /* gone meanwhile */ }
+    try {
+      cluster += cpuSeconds(pid);
+    } catch {
+      /* gone meanwhile */
+    }
   }
   return { nodes, cluster };
 }
 
 export type FailureResult = {
-  dead: string; partitioned: string[]; healthy: number;
-  beforeMs: number; duringMs: number; ratio: number;
+  dead: string;
+  partitioned: string[];
+  healthy: number;
+  beforeMs: number;
+  duringMs: number;
+  ratio: number;
   /** Until the dead and partitioned nodes answer /ready again; catch-up counts from then. */
-  restartMs: number; catchUpMs: number; tally: Tally;
+  restartMs: number;
+  catchUpMs: number;
+  tally: Tally;
 };
 
 /**
@@ -343,13 +438,23 @@ export async function deadPeerAndPartition(sim: Sim, pings: number, partitionSha
   const restartMs = performance.now() - heal;
   const catchUpMs = await untilReceipted(from, all);
   return {
-    dead: dead.id, partitioned: partitioned.map((n) => n.id), healthy: healthy.length,
-    beforeMs, duringMs, ratio: duringMs / beforeMs, restartMs, catchUpMs, tally: await tally(sim, from, ledger, before),
+    dead: dead.id,
+    partitioned: partitioned.map((n) => n.id),
+    healthy: healthy.length,
+    beforeMs,
+    duringMs,
+    ratio: duringMs / beforeMs,
+    restartMs,
+    catchUpMs,
+    tally: await tally(sim, from, ledger, before),
   };
 }
 
 /** Node 0 sends `perPeer` pings to every other node: ms to the last receipt, messages/s, CPU per message. */
-export async function pingFanOut(sim: Sim, perPeer: number): Promise<{ messages: number; ms: number; perSecond: number; cpuMsPerMessage: { nodes: number; cluster: number } }> {
+export async function pingFanOut(
+  sim: Sim,
+  perPeer: number,
+): Promise<{ messages: number; ms: number; perSecond: number; cpuMsPerMessage: { nodes: number; cluster: number } }> {
   const [from, ...peers] = sim.nodes as [TestNode, ...TestNode[]];
   const all = peers.map((n) => n.id);
   await untilReceipted(from, all);
@@ -361,7 +466,12 @@ export async function pingFanOut(sim: Sim, perPeer: number): Promise<{ messages:
   const cpu1 = totalCpu(sim);
   const messages = perPeer * all.length;
   return {
-    messages, ms, perSecond: messages / (ms / 1000),
-    cpuMsPerMessage: { nodes: ((cpu1.nodes - cpu0.nodes) * 1000) / messages, cluster: ((cpu1.cluster - cpu0.cluster) * 1000) / messages },
+    messages,
+    ms,
+    perSecond: messages / (ms / 1000),
+    cpuMsPerMessage: {
+      nodes: ((cpu1.nodes - cpu0.nodes) * 1000) / messages,
+      cluster: ((cpu1.cluster - cpu0.cluster) * 1000) / messages,
+    },
   };
 }

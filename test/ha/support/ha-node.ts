@@ -13,7 +13,11 @@ import { startRoundRobinProxy, type RoundRobinProxy } from './round-robin-proxy.
 export type HaProcess = { index: number; port: number; child: ChildProcess | null; log: string };
 
 export type HaNode = {
-  id: string; dataDir: string; publicUrl: string; proxy: RoundRobinProxy; processes: HaProcess[];
+  id: string;
+  dataDir: string;
+  publicUrl: string;
+  proxy: RoundRobinProxy;
+  processes: HaProcess[];
   start(index: number): Promise<void>;
   kill9(index: number): Promise<void>;
   stopAll(): Promise<void>;
@@ -23,29 +27,56 @@ export type HaNode = {
   cleanup(): Promise<void>;
 };
 
-export async function createHaNode(spec: { id: string; country: string; processes: number; settings?: Record<string, unknown> }): Promise<HaNode> {
+export async function createHaNode(spec: {
+  id: string;
+  country: string;
+  processes: number;
+  settings?: Record<string, unknown>;
+}): Promise<HaNode> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `crossline-ha-${spec.id}-`));
   const ports = await Promise.all(Array.from({ length: spec.processes }, () => freePort()));
   const processes: HaProcess[] = ports.map((port, index) => ({ index, port, child: null, log: '' }));
   const proxy = await startRoundRobinProxy(() => processes.filter((p) => p.child).map((p) => p.port));
-  writeFileSync(path.join(dataDir, 'crossline.json'), JSON.stringify({
-    nodeId: spec.id, country: spec.country, nodeName: { en: `Agency ${spec.id}`, zh: `机构 ${spec.id}` },
-    publicUrl: proxy.url, ...FAST_FEDERATION, ...spec.settings,
-  }, null, 2));
+  writeFileSync(
+    path.join(dataDir, 'crossline.json'),
+    JSON.stringify(
+      {
+        nodeId: spec.id,
+        country: spec.country,
+        nodeName: { en: `Agency ${spec.id}`, zh: `机构 ${spec.id}` },
+        publicUrl: proxy.url,
+        ...FAST_FEDERATION,
+        ...spec.settings,
+      },
+      null,
+      2,
+    ),
+  );
   const init = await crossline(['init', '--data-dir', dataDir, '--admin-password', ADMIN_PASSWORD]);
   if (init.code !== 0) throw new Error(`init ${spec.id} failed: ${init.stderr}`);
   let adminToken: string | null = null;
 
   const node: HaNode = {
-    id: spec.id, dataDir, publicUrl: proxy.url, proxy, processes,
+    id: spec.id,
+    dataDir,
+    publicUrl: proxy.url,
+    proxy,
+    processes,
     async start(index) {
       const p = processes[index]!;
       const child = spawn('node', [BIN, 'start', '--data-dir', dataDir, '--port', String(p.port)], {
-        env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, CROSSLINE_LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      child.stdout!.on('data', (d: Buffer) => { p.log += d.toString(); });
-      child.stderr!.on('data', (d: Buffer) => { p.log += d.toString(); });
-      child.once('exit', () => { if (p.child === child) p.child = null; });
+      child.stdout!.on('data', (d: Buffer) => {
+        p.log += d.toString();
+      });
+      child.stderr!.on('data', (d: Buffer) => {
+        p.log += d.toString();
+      });
+      child.once('exit', () => {
+        if (p.child === child) p.child = null;
+      });
       const deadline = Date.now() + 60_000;
       for (;;) {
         if (child.exitCode !== null) throw new Error(`${spec.id}#${index} exited during start:\n${p.log.slice(-3000)}`);
@@ -61,22 +92,34 @@ export async function createHaNode(spec: { id: string; country: string; processe
       const child = p.child;
       if (!child) return;
       p.child = null;
-      await new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGKILL'); });
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      });
     },
     async stopAll() {
-      await Promise.all(processes.map(async (p) => {
-        const child = p.child;
-        if (!child) return;
-        p.child = null;
-        await new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); });
-      }));
+      await Promise.all(
+        processes.map(async (p) => {
+          const child = p.child;
+          if (!child) return;
+          p.child = null;
+          await new Promise<void>((resolve) => {
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          });
+        }),
+      );
     },
     async api(method, urlPath, body, token) {
       const auth = token ?? (adminToken ??= await node.login('admin', ADMIN_PASSWORD));
       for (let attempt = 0; ; attempt++) {
         const res = await fetch(`${proxy.url}${urlPath}`, {
-          method, body: body === undefined ? undefined : JSON.stringify(body),
-          headers: { authorization: `Bearer ${auth}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          method,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          headers: {
+            authorization: `Bearer ${auth}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
         });
         const text = await res.text();
         if ((res.status === 502 || res.status === 503) && attempt < 20) {
@@ -89,9 +132,14 @@ export async function createHaNode(spec: { id: string; country: string; processe
     async login(username, password) {
       for (let attempt = 0; ; attempt++) {
         const res = await fetch(`${proxy.url}/api/auth/login`, {
-          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password }),
         });
-        if ((res.status === 502 || res.status === 503) && attempt < 20) { await new Promise((r) => setTimeout(r, 100)); continue; }
+        if ((res.status === 502 || res.status === 503) && attempt < 20) {
+          await new Promise((r) => setTimeout(r, 100));
+          continue;
+        }
         const json = (await res.json()) as { token?: string };
         if (!json.token) throw new Error(`login ${username} on ${spec.id} failed: ${JSON.stringify(json)}`);
         return json.token;

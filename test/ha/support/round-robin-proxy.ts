@@ -27,14 +27,20 @@ export async function startRoundRobinProxy(backends: () => readonly number[], po
       return;
     }
     const index = next++ % ports.length;
-    const upstream = http.request({
-      host: '127.0.0.1', port: ports[index], method: req.method, path: req.url,
-      headers: { ...req.headers, host: `127.0.0.1:${ports[index]}`, 'content-length': String(body.length) },
-    }, (up) => {
-      perBackend[index] = (perBackend[index] ?? 0) + 1;
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const upstream = http.request(
+      {
+        host: '127.0.0.1',
+        port: ports[index],
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: `127.0.0.1:${ports[index]}`, 'content-length': String(body.length) },
+      },
+      (up) => {
+        perBackend[index] = (perBackend[index] ?? 0) + 1;
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     upstream.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'ECONNREFUSED' && !res.headersSent) {
         refused++;
@@ -42,7 +48,8 @@ export async function startRoundRobinProxy(backends: () => readonly number[], po
         return;
       }
       failed++;
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' }).end('{"error":{"code":"BAD_GATEWAY"}}');
+      if (!res.headersSent)
+        res.writeHead(502, { 'content-type': 'application/json' }).end('{"error":{"code":"BAD_GATEWAY"}}');
       else res.destroy();
     });
     upstream.end(body);
@@ -60,9 +67,10 @@ export async function startRoundRobinProxy(backends: () => readonly number[], po
     url: `http://127.0.0.1:${actual}`,
     port: actual,
     stats: () => ({ perBackend: [...perBackend], refused, failed }),
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -13,7 +13,10 @@ export class ApiError extends Error {
   readonly issues: ApiIssue[];
   readonly details: Record<string, unknown>;
 
-  constructor(status: number, body: { code?: string; message?: Bilingual; issues?: ApiIssue[]; details?: Record<string, unknown> }) {
+  constructor(
+    status: number,
+    body: { code?: string; message?: Bilingual; issues?: ApiIssue[]; details?: Record<string, unknown> },
+  ) {
     const messages = body.message ?? { en: `The server answered ${status}.`, zh: `服务器返回 ${status}。` };
     super(messages.en);
     this.status = status;
@@ -49,13 +52,17 @@ export function setUnauthenticatedHandler(fn: (() => void) | null): void {
 
 const NETWORK_ERROR = {
   code: 'NETWORK',
-  message: { en: 'The node cannot be reached. Check the connection and retry.', zh: '无法连接节点，请检查网络后重试。' },
+  message: {
+    en: 'The node cannot be reached. Check the connection and retry.',
+    zh: '无法连接节点，请检查网络后重试。',
+  },
 };
 
 /** The API's error body as an ApiError; a lost session is reported to the session layer. */
 function apiError(status: number, json: unknown, path: string): ApiError {
   const err = new ApiError(status, (json as { error?: object } | undefined)?.error ?? {});
-  if (err.isUnauthenticated && !path.startsWith('/auth/login') && !path.startsWith('/api/auth/login')) onUnauthenticated?.();
+  if (err.isUnauthenticated && !path.startsWith('/auth/login') && !path.startsWith('/api/auth/login'))
+    onUnauthenticated?.();
   return err;
 }
 
@@ -66,7 +73,11 @@ http.use({
     if (response.ok) return undefined;
     const text = await response.clone().text();
     let json: unknown;
-    try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
     throw apiError(response.status, json, new URL(req.url).pathname);
   },
   onError() {
@@ -87,7 +98,14 @@ export async function answer<T>(call: Promise<{ data?: T }>): Promise<T> {
   return (await call).data as T;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, query?: Query, raw?: BodyInit, contentType?: string): Promise<T> {
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  query?: Query,
+  raw?: BodyInit,
+  contentType?: string,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   let payload: BodyInit | undefined = raw;
   if (body !== undefined) {
@@ -123,7 +141,10 @@ export const api = {
  * All pages of a list endpoint that answers `{ items }` and takes limit/offset, read through a typed
  * call: `listAll((range) => answer(http.GET('/api/calls', { params: { query: range } })))`.
  */
-export async function listAll<T>(page: (range: { limit: number; offset: number }) => Promise<{ items: T[] }>, max = 2000): Promise<T[]> {
+export async function listAll<T>(
+  page: (range: { limit: number; offset: number }) => Promise<{ items: T[] }>,
+  max = 2000,
+): Promise<T[]> {
   const out: T[] = [];
   const limit = 500;
   for (let offset = 0; offset < max; offset += limit) {

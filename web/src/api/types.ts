@@ -11,10 +11,15 @@ export type { Bilingual, ApiIssue, Role, Permission, RequestAction, CallAction }
 /** The API's shapes, generated from its OpenAPI document (npm run gen:api-types). */
 type Schemas = components['schemas'];
 /** The query a GET route takes, as its schema declares it. */
-export type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } } ? NonNullable<Q> : never;
+export type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } }
+  ? NonNullable<Q>
+  : never;
 /** The JSON body a route takes, as its schema declares it. */
-export type JsonBody<P extends keyof paths, M extends 'post' | 'patch' | 'put'> =
-  paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+export type JsonBody<P extends keyof paths, M extends 'post' | 'patch' | 'put'> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
 export type Labels = Record<string, Bilingual>;
 export type Locale = 'en' | 'zh-CN';
 

@@ -34,7 +34,13 @@ function SignedInGate() {
   return (
     <SessionProvider me={me.data}>
       <Layout>
-        {me.data.boundParty ? <PartyAccountRoutes /> : me.data.mustEnrolPasskey ? <PasskeyRequiredPage /> : <AppRoutes />}
+        {me.data.boundParty ? (
+          <PartyAccountRoutes />
+        ) : me.data.mustEnrolPasskey ? (
+          <PasskeyRequiredPage />
+        ) : (
+          <AppRoutes />
+        )}
       </Layout>
     </SessionProvider>
   );

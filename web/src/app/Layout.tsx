@@ -46,7 +46,9 @@ function useDrawer(phone: boolean): [boolean, (open: boolean) => void] {
   useEffect(() => setOpen(false), [pathname, search, phone]);
   useEffect(() => {
     if (!open) return;
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') setOpen(false); };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
     document.addEventListener('keydown', onKey);
     document.body.classList.add('drawer-open');
     return () => {
@@ -76,14 +78,25 @@ export function Layout({ children }: { children: ReactNode }) {
   );
   return (
     <>
-      <a className="skip-link" href="#main">{t('header.skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('header.skip')}
+      </a>
       <header className="app-header">
         {phone && (
-          <button type="button" className="header-btn menu-btn" aria-expanded={drawerOpen} aria-controls="app-nav"
-            onClick={() => setDrawerOpen(!drawerOpen)}>
+          <button
+            type="button"
+            className="header-btn menu-btn"
+            aria-expanded={drawerOpen}
+            aria-controls="app-nav"
+            onClick={() => setDrawerOpen(!drawerOpen)}
+          >
             <Icon name={drawerOpen ? 'close' : 'menu'} size={20} />
             <span className="sr-only">{t('layout.menu')}</span>
-            {!drawerOpen && inboxCount > 0 && <span className="badge-count" aria-hidden="true">{inboxCount}</span>}
+            {!drawerOpen && inboxCount > 0 && (
+              <span className="badge-count" aria-hidden="true">
+                {inboxCount}
+              </span>
+            )}
           </button>
         )}
         <Link to="/" className="brand" style={{ color: 'inherit', textDecoration: 'none' }} title={bi(me.node.name)}>
@@ -93,7 +106,11 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="brand-node">{bi(me.node.name)}</span>
           </span>
         </Link>
-        {!phone && <span className="node-chip" title={t('header.nodeId')}>{me.node.country} · {me.node.id}</span>}
+        {!phone && (
+          <span className="node-chip" title={t('header.nodeId')}>
+            {me.node.country} · {me.node.id}
+          </span>
+        )}
         <div className="header-tools">
           {!phone && <HeaderSearch />}
           {!phone && <HeaderClock />}
@@ -116,44 +133,58 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <div className="app-body">
-        {phone && drawerOpen && <div className="drawer-backdrop" aria-hidden="true" onClick={() => setDrawerOpen(false)} />}
+        {phone && drawerOpen && (
+          <div className="drawer-backdrop" aria-hidden="true" onClick={() => setDrawerOpen(false)} />
+        )}
         <nav id="app-nav" className={`sidebar${drawerOpen ? ' open' : ''}`} aria-label={t('nav.label')}>
           <div className="sidebar-inner">
-          {phone && (
-            <div className="drawer-user">
-              <div className="faint">{t('layout.you')}</div>
-              <Link to="/account" className="drawer-name">{me.user.displayName}</Link>
-              <div className="faint">{roles}</div>
-              <div className="faint">{bi(me.node.name)} · {me.node.country} · {me.node.id}</div>
-              <HeaderSearch />
-              <div className="drawer-tools">
-                <LanguageSwitch onChange={(l) => void session.setLocale(l)} />
-                <ThemeSwitch />
-                {signOut}
+            {phone && (
+              <div className="drawer-user">
+                <div className="faint">{t('layout.you')}</div>
+                <Link to="/account" className="drawer-name">
+                  {me.user.displayName}
+                </Link>
+                <div className="faint">{roles}</div>
+                <div className="faint">
+                  {bi(me.node.name)} · {me.node.country} · {me.node.id}
+                </div>
+                <HeaderSearch />
+                <div className="drawer-tools">
+                  <LanguageSwitch onChange={(l) => void session.setLocale(l)} />
+                  <ThemeSwitch />
+                  {signOut}
+                </div>
               </div>
-            </div>
-          )}
-          {NAV.map((group) => {
-            const items = group.items.filter((i) => session.can(i.permission));
-            if (items.length === 0) return null;
-            return (
-              <div className="nav-group" key={group.heading}>
-                <div className="nav-heading">{t(group.heading)}</div>
-                {items.map((item) => (
-                  <NavLink key={item.to} to={item.to} end={item.end} className="nav-link" title={t(item.label)}>
-                    <Icon name={item.icon} />
-                    <span className="label">{t(item.label)}</span>
-                    {item.to === '/' && inboxCount > 0 && (
-                      <span className="badge-count" aria-label={t('inbox.needsAttention', { count: inboxCount })}>{inboxCount}</span>
-                    )}
-                    {item.to === '/requests' && myRequests > 0 && (
-                      <span className="badge-count" data-testid="requests-count" aria-label={t('answer.nav.needMyAction', { count: myRequests })}>{myRequests}</span>
-                    )}
-                  </NavLink>
-                ))}
-              </div>
-            );
-          })}
+            )}
+            {NAV.map((group) => {
+              const items = group.items.filter((i) => session.can(i.permission));
+              if (items.length === 0) return null;
+              return (
+                <div className="nav-group" key={group.heading}>
+                  <div className="nav-heading">{t(group.heading)}</div>
+                  {items.map((item) => (
+                    <NavLink key={item.to} to={item.to} end={item.end} className="nav-link" title={t(item.label)}>
+                      <Icon name={item.icon} />
+                      <span className="label">{t(item.label)}</span>
+                      {item.to === '/' && inboxCount > 0 && (
+                        <span className="badge-count" aria-label={t('inbox.needsAttention', { count: inboxCount })}>
+                          {inboxCount}
+                        </span>
+                      )}
+                      {item.to === '/requests' && myRequests > 0 && (
+                        <span
+                          className="badge-count"
+                          data-testid="requests-count"
+                          aria-label={t('answer.nav.needMyAction', { count: myRequests })}
+                        >
+                          {myRequests}
+                        </span>
+                      )}
+                    </NavLink>
+                  ))}
+                </div>
+              );
+            })}
           </div>
         </nav>
         <main className="main" id="main" tabIndex={-1}>

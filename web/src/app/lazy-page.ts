@@ -5,7 +5,9 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 const RELOADED_KEY = 'crossline.chunkReload';
 
-export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): LazyExoticComponent<ComponentType<P>> {
+export function lazyPage<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+): LazyExoticComponent<ComponentType<P>> {
   return lazy(async () => {
     try {
       const page = await load();

@@ -3,9 +3,21 @@ import type { Permission } from '../api/types';
 
 export type NavItem = { to: string; label: NavKey; icon: string; permission: Permission; end?: boolean };
 export type NavKey =
-  | 'nav.inbox' | 'nav.requests' | 'nav.hotline' | 'nav.cases' | 'nav.dialogue'
-  | 'nav.dashboard' | 'nav.federation' | 'nav.audit' | 'nav.admin'
-  | 'nav.intel' | 'nav.triage' | 'nav.knowledge' | 'nav.search' | 'nav.exercises' | 'nav.reports';
+  | 'nav.inbox'
+  | 'nav.requests'
+  | 'nav.hotline'
+  | 'nav.cases'
+  | 'nav.dialogue'
+  | 'nav.dashboard'
+  | 'nav.federation'
+  | 'nav.audit'
+  | 'nav.admin'
+  | 'nav.intel'
+  | 'nav.triage'
+  | 'nav.knowledge'
+  | 'nav.search'
+  | 'nav.exercises'
+  | 'nav.reports';
 
 export const NAV: { heading: 'nav.work' | 'nav.exchange' | 'nav.oversight'; items: NavItem[] }[] = [
   {

@@ -11,7 +11,9 @@ import { lazyPage } from './lazy-page';
 const AccountPage = lazyPage(() => import('../features/account/AccountPage').then((m) => m.AccountPage));
 const AdminPage = lazyPage(() => import('../features/admin/AdminPage').then((m) => m.AdminPage));
 const AlertsPage = lazyPage(() => import('../features/intel/AlertsPage').then((m) => m.AlertsPage));
-const ArticleEditorPage = lazyPage(() => import('../features/knowledge/ArticleEditorPage').then((m) => m.ArticleEditorPage));
+const ArticleEditorPage = lazyPage(() =>
+  import('../features/knowledge/ArticleEditorPage').then((m) => m.ArticleEditorPage),
+);
 const ArticlePage = lazyPage(() => import('../features/knowledge/ArticlePage').then((m) => m.ArticlePage));
 const AuditPage = lazyPage(() => import('../features/audit/AuditPage').then((m) => m.AuditPage));
 const CallPage = lazyPage(() => import('../features/hotline/CallPage').then((m) => m.CallPage));
@@ -20,7 +22,9 @@ const CasePage = lazyPage(() => import('../features/cases/CasePage').then((m) =>
 const CasesPage = lazyPage(() => import('../features/cases/CasesPage').then((m) => m.CasesPage));
 const DashboardPage = lazyPage(() => import('../features/dashboard/DashboardPage').then((m) => m.DashboardPage));
 const DialoguePage = lazyPage(() => import('../features/dialogue/DialoguePage').then((m) => m.DialoguePage));
-const ExerciseBoardPage = lazyPage(() => import('../features/exercises/ExerciseBoardPage').then((m) => m.ExerciseBoardPage));
+const ExerciseBoardPage = lazyPage(() =>
+  import('../features/exercises/ExerciseBoardPage').then((m) => m.ExerciseBoardPage),
+);
 const ExercisesPage = lazyPage(() => import('../features/exercises/ExercisesPage').then((m) => m.ExercisesPage));
 const ExtractPage = lazyPage(() => import('../features/intel/ExtractPage').then((m) => m.ExtractPage));
 const FederationPage = lazyPage(() => import('../features/federation/FederationPage').then((m) => m.FederationPage));
@@ -30,13 +34,21 @@ const IntelPage = lazyPage(() => import('../features/intel/IntelPage').then((m) 
 const KnowledgePage = lazyPage(() => import('../features/knowledge/KnowledgePage').then((m) => m.KnowledgePage));
 const MeetingPage = lazyPage(() => import('../features/dialogue/MeetingPage').then((m) => m.MeetingPage));
 const NewCasePage = lazyPage(() => import('../features/cases/NewCasePage').then((m) => m.NewCasePage));
-const NotificationsPage = lazyPage(() => import('../features/notifications/NotificationsPage').then((m) => m.NotificationsPage));
-const ParticipationPage = lazyPage(() => import('../features/exercises/ParticipationPage').then((m) => m.ParticipationPage));
+const NotificationsPage = lazyPage(() =>
+  import('../features/notifications/NotificationsPage').then((m) => m.NotificationsPage),
+);
+const ParticipationPage = lazyPage(() =>
+  import('../features/exercises/ParticipationPage').then((m) => m.ParticipationPage),
+);
 const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage').then((m) => m.ReportsPage));
-const RequestEditorPage = lazyPage(() => import('../features/requests/RequestEditorPage').then((m) => m.RequestEditorPage));
+const RequestEditorPage = lazyPage(() =>
+  import('../features/requests/RequestEditorPage').then((m) => m.RequestEditorPage),
+);
 const RequestPage = lazyPage(() => import('../features/requests/RequestPage').then((m) => m.RequestPage));
 const RequestsPage = lazyPage(() => import('../features/requests/RequestsPage').then((m) => m.RequestsPage));
-const ScenarioEditorPage = lazyPage(() => import('../features/exercises/ScenarioEditorPage').then((m) => m.ScenarioEditorPage));
+const ScenarioEditorPage = lazyPage(() =>
+  import('../features/exercises/ScenarioEditorPage').then((m) => m.ScenarioEditorPage),
+);
 const SearchPage = lazyPage(() => import('../features/search/SearchPage').then((m) => m.SearchPage));
 const TaxiiPage = lazyPage(() => import('../features/intel/TaxiiPage').then((m) => m.TaxiiPage));
 const TriagePage = lazyPage(() => import('../features/triage/TriagePage').then((m) => m.TriagePage));

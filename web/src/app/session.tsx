@@ -66,11 +66,14 @@ export function SessionProvider({ me, children }: { me: Me; children: ReactNode 
   }, [qc]);
 
   /** Switches this browser session's language only; the account page sets the account's default. */
-  const setLocale = useCallback(async (next: Locale) => {
-    await applyLocale(next);
-    const session = await answer(http.PUT('/api/auth/session/locale', { body: { locale: next } }));
-    qc.setQueryData<Me | null>(['me'], (old) => (old ? { ...old, session } : old));
-  }, [qc]);
+  const setLocale = useCallback(
+    async (next: Locale) => {
+      await applyLocale(next);
+      const session = await answer(http.PUT('/api/auth/session/locale', { body: { locale: next } }));
+      qc.setQueryData<Me | null>(['me'], (old) => (old ? { ...old, session } : old));
+    },
+    [qc],
+  );
 
   const signOut = useCallback(async () => {
     // A language chosen in this browser outlives the session: signing in again here continues in it.
@@ -105,9 +108,25 @@ function useFirstLoadDone(me: Me, shown: Locale): boolean {
   const perms = new Set(me.permissions);
   const results = useQueries({
     queries: [
-      { queryKey: ['meta', 'requests'], queryFn: () => answer(http.GET('/api/requests/meta')), enabled: perms.has('request:read'), ...forever },
-      { queryKey: ['meta', 'calls'], queryFn: () => answer(http.GET('/api/calls/meta')), enabled: perms.has('call:read'), ...forever },
-      { queryKey: ['parties'], queryFn: () => answer(http.GET('/api/parties')), enabled: perms.has('party:read'), staleTime: 5 * 60_000, retry: false },
+      {
+        queryKey: ['meta', 'requests'],
+        queryFn: () => answer(http.GET('/api/requests/meta')),
+        enabled: perms.has('request:read'),
+        ...forever,
+      },
+      {
+        queryKey: ['meta', 'calls'],
+        queryFn: () => answer(http.GET('/api/calls/meta')),
+        enabled: perms.has('call:read'),
+        ...forever,
+      },
+      {
+        queryKey: ['parties'],
+        queryFn: () => answer(http.GET('/api/parties')),
+        enabled: perms.has('party:read'),
+        staleTime: 5 * 60_000,
+        retry: false,
+      },
     ],
   });
   const done = useRef(false);
@@ -121,10 +140,16 @@ function AppSkeleton() {
     <div className="app-skeleton" role="status" aria-busy="true" aria-label={t('language.skeleton')}>
       <div className="sk-header" />
       <div className="sk-body">
-        <div className="sk-nav">{[0, 1, 2, 3, 4, 5].map((i) => <div key={i} className="sk-line" />)}</div>
+        <div className="sk-nav">
+          {[0, 1, 2, 3, 4, 5].map((i) => (
+            <div key={i} className="sk-line" />
+          ))}
+        </div>
         <div className="sk-main">
           <div className="sk-line sk-title" />
-          {[0, 1, 2, 3, 4].map((i) => <div key={i} className="sk-row" />)}
+          {[0, 1, 2, 3, 4].map((i) => (
+            <div key={i} className="sk-row" />
+          ))}
         </div>
       </div>
     </div>

@@ -10,13 +10,19 @@ export function DateTime({ at, otherZone, otherLabel, withZone }: Props) {
   if (!at) return <span className="muted">—</span>;
   const showOther = otherZone && otherZone !== timeZone;
   if (!showOther) {
-    return <span className="nowrap"><time dateTime={at}>{formatDateTime(at, locale, timeZone, withZone)}</time></span>;
+    return (
+      <span className="nowrap">
+        <time dateTime={at}>{formatDateTime(at, locale, timeZone, withZone)}</time>
+      </span>
+    );
   }
   const both = formatBothSides(at, locale, timeZone, otherZone);
   // On another calendar day the other side's date goes on its own line: narrow columns keep both whole.
   return (
     <span className={both.dayDiffers ? 'datetime-both' : 'nowrap'} data-day-differs={both.dayDiffers || undefined}>
-      <time dateTime={at} className="nowrap">{both.own}</time>
+      <time dateTime={at} className="nowrap">
+        {both.own}
+      </time>
       {both.dayDiffers ? <br /> : ' · '}
       <span className="faint nowrap">
         {otherLabel ? `${otherLabel} ` : ''}

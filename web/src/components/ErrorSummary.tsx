@@ -16,8 +16,12 @@ export function useFieldErrors(error: unknown): (path: string) => string | undef
   const { i18n } = useTranslation();
   const issues: ApiIssue[] = error instanceof ApiError ? error.issues : [];
   return (path) => {
-    const hit = issues.find((i) => normalizePath(i.path) === path)
-      ?? issues.find((i) => { const p = normalizePath(i.path); return p !== '' && path.startsWith(`${p}.`); });
+    const hit =
+      issues.find((i) => normalizePath(i.path) === path) ??
+      issues.find((i) => {
+        const p = normalizePath(i.path);
+        return p !== '' && path.startsWith(`${p}.`);
+      });
     return hit ? pickBi(hit.message, i18n.language) : undefined;
   };
 }
@@ -25,7 +29,10 @@ export function useFieldErrors(error: unknown): (path: string) => string | undef
 /** The field an issue is about: its own, else the first field of its group. */
 function fieldOf(path: string): HTMLElement | null {
   const id = fieldId(normalizePath(path));
-  return document.getElementById(id) ?? document.querySelector<HTMLElement>(`[id^="${id}-"]:is(input, select, textarea, fieldset)`);
+  return (
+    document.getElementById(id) ??
+    document.querySelector<HTMLElement>(`[id^="${id}-"]:is(input, select, textarea, fieldset)`)
+  );
 }
 
 /** The visible label of an issue's field, so a summary line reads "Title (Chinese): Fill in this field." */

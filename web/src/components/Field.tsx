@@ -1,6 +1,13 @@
 // Labelled form fields with hints and inline errors. A field's id comes from its API path
 // (subject.en → f-subject-en) so the error summary can link to it.
-import { createContext, useContext, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  createContext,
+  useContext,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 export const fieldId = (path: string) => `f-${path.replace(/[^a-zA-Z0-9]+/g, '-')}`;
 
@@ -16,7 +23,14 @@ export function useFieldId(path: string): string {
   return fieldId(useContext(FieldPathPrefix) + path);
 }
 
-type Common = { label: ReactNode; path: string; error?: string; hint?: ReactNode; required?: boolean; className?: string };
+type Common = {
+  label: ReactNode;
+  path: string;
+  error?: string;
+  hint?: ReactNode;
+  required?: boolean;
+  className?: string;
+};
 
 function Shell({ label, path, error, hint, required, className, children }: Common & { children: ReactNode }) {
   const id = useFieldId(path);
@@ -24,10 +38,18 @@ function Shell({ label, path, error, hint, required, className, children }: Comm
     <div className={`field ${className ?? ''}`}>
       <span className="label-row">
         <label htmlFor={id}>{label}</label>
-        {required && <span className="req" aria-hidden="true">*</span>}
+        {required && (
+          <span className="req" aria-hidden="true">
+            *
+          </span>
+        )}
       </span>
       {children}
-      {hint && !error && <span className="hint" id={`${id}-hint`}>{hint}</span>}
+      {hint && !error && (
+        <span className="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
       {error && (
         <span className="error" id={`${id}-error`}>
           <span aria-hidden="true">⚠</span>
@@ -69,15 +91,28 @@ export function TextArea({ label, path, error, hint, required, className, ...res
 }
 
 export type Option = { value: string; label: string };
-type SelectProps = Common & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'className'> & { options: Option[]; placeholder?: string };
-export function SelectField({ label, path, error, hint, required, className, options, placeholder, ...rest }: SelectProps) {
+type SelectProps = Common &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'className'> & { options: Option[]; placeholder?: string };
+export function SelectField({
+  label,
+  path,
+  error,
+  hint,
+  required,
+  className,
+  options,
+  placeholder,
+  ...rest
+}: SelectProps) {
   const a = useAria(path, error, hint, required);
   return (
     <Shell {...{ label, path, error, hint, required, className }}>
       <select className="select" {...a} {...rest}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
     </Shell>

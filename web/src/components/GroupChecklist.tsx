@@ -23,8 +23,18 @@ export function useSharingGroups(): { items: SharingGroup[]; isLoading: boolean;
   return { items: groups.data?.items ?? [], isLoading: groups.isLoading, error: groups.error };
 }
 
-export function GroupChecklist({ label, path, value, onChange, error }: {
-  label?: string; path: string; value: string[]; onChange(ids: string[]): void; error?: string;
+export function GroupChecklist({
+  label,
+  path,
+  value,
+  onChange,
+  error,
+}: {
+  label?: string;
+  path: string;
+  value: string[];
+  onChange(ids: string[]): void;
+  error?: string;
 }) {
   const { t } = useTranslation();
   const bi = useBi();
@@ -34,20 +44,40 @@ export function GroupChecklist({ label, path, value, onChange, error }: {
   if (items.length === 0) return null;
   const toggle = (g: string) => onChange(value.includes(g) ? value.filter((x) => x !== g) : [...value, g]);
   return (
-    <fieldset className="field party-checklist" id={id} aria-labelledby={legend} aria-invalid={error ? true : undefined}
-      aria-describedby={error ? `${id}-error` : `${id}-hint`}>
-      <legend className="label" id={legend}>{label ?? t('groups.picker')}</legend>
+    <fieldset
+      className="field party-checklist"
+      id={id}
+      aria-labelledby={legend}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? `${id}-error` : `${id}-hint`}
+    >
+      <legend className="label" id={legend}>
+        {label ?? t('groups.picker')}
+      </legend>
       <div className="row">
         {items.map((g) => (
           <label key={g.id} className="check" title={g.members.join(', ')}>
             <input type="checkbox" checked={value.includes(g.id)} onChange={() => toggle(g.id)} />
             {bi(g.name)}
-            <span className="faint small"> · {g.region ? `${g.region} · ` : ''}{t('groups.memberCount', { count: g.members.length })}</span>
+            <span className="faint small">
+              {' '}
+              · {g.region ? `${g.region} · ` : ''}
+              {t('groups.memberCount', { count: g.members.length })}
+            </span>
           </label>
         ))}
       </div>
-      {!error && <span className="hint" id={`${id}-hint`}>{t('groups.pickerHint')}</span>}
-      {error && <span className="error" id={`${id}-error`}><span aria-hidden="true">⚠</span>{error}</span>}
+      {!error && (
+        <span className="hint" id={`${id}-hint`}>
+          {t('groups.pickerHint')}
+        </span>
+      )}
+      {error && (
+        <span className="error" id={`${id}-error`}>
+          <span aria-hidden="true">⚠</span>
+          {error}
+        </span>
+      )}
     </fieldset>
   );
 }

@@ -6,7 +6,9 @@ import type { ReactNode } from 'react';
 export function FilterBar({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="panel-body filter-bar">
-      <div className="toolbar" role="search" aria-label={label}>{children}</div>
+      <div className="toolbar" role="search" aria-label={label}>
+        {children}
+      </div>
     </div>
   );
 }
@@ -20,10 +22,28 @@ export type Column = { title: ReactNode; className?: string };
  * `caption` titles the table (its text and class), `className` adds classes to the <table> beside
  * `table`, and `testId` is the <table>'s data-testid for tests that wait for it.
  */
-export function DataTable<T>({ columns, items, rowKey, row, rowClass, empty, region, caption, className, testId }: {
-  columns: (ReactNode | Column)[]; items: readonly T[]; rowKey: (item: T, index: number) => string | number; row: (item: T) => ReactNode;
-  rowClass?: (item: T) => string | undefined; empty?: ReactNode; region?: string;
-  caption?: Column; className?: string; testId?: string;
+export function DataTable<T>({
+  columns,
+  items,
+  rowKey,
+  row,
+  rowClass,
+  empty,
+  region,
+  caption,
+  className,
+  testId,
+}: {
+  columns: (ReactNode | Column)[];
+  items: readonly T[];
+  rowKey: (item: T, index: number) => string | number;
+  row: (item: T) => ReactNode;
+  rowClass?: (item: T) => string | undefined;
+  empty?: ReactNode;
+  region?: string;
+  caption?: Column;
+  className?: string;
+  testId?: string;
 }) {
   if (items.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
@@ -34,12 +54,20 @@ export function DataTable<T>({ columns, items, rowKey, row, rowClass, empty, reg
           <tr>
             {columns.map((c, i) => {
               const col: Column = isColumn(c) ? c : { title: c };
-              return <th key={i} scope="col" className={col.className}>{col.title}</th>;
+              return (
+                <th key={i} scope="col" className={col.className}>
+                  {col.title}
+                </th>
+              );
             })}
           </tr>
         </thead>
         <tbody>
-          {items.map((item, i) => <tr key={rowKey(item, i)} className={rowClass?.(item)}>{row(item)}</tr>)}
+          {items.map((item, i) => (
+            <tr key={rowKey(item, i)} className={rowClass?.(item)}>
+              {row(item)}
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

@@ -3,7 +3,17 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from './ErrorSummary';
 
-export function PageHeader({ title, eyebrow, subtitle, actions }: { title: ReactNode; eyebrow?: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  eyebrow,
+  subtitle,
+  actions,
+}: {
+  title: ReactNode;
+  eyebrow?: ReactNode;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+}) {
   useEffect(() => {
     if (typeof title === 'string') document.title = `${title} · Crossline`;
   }, [title]);
@@ -19,8 +29,20 @@ export function PageHeader({ title, eyebrow, subtitle, actions }: { title: React
   );
 }
 
-export function Panel({ title, actions, children, flush, footer, id }: {
-  title?: ReactNode; actions?: ReactNode; children: ReactNode; flush?: boolean; footer?: ReactNode; id?: string;
+export function Panel({
+  title,
+  actions,
+  children,
+  flush,
+  footer,
+  id,
+}: {
+  title?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  flush?: boolean;
+  footer?: ReactNode;
+  id?: string;
 }) {
   const headingId = id ? `${id}-title` : undefined;
   return (
@@ -48,18 +70,40 @@ export function Empty({ title, children }: { title: ReactNode; children?: ReactN
 
 export function Loading() {
   const { t } = useTranslation();
-  return <div className="loading" role="status">{t('common.loading')}</div>;
+  return (
+    <div className="loading" role="status">
+      {t('common.loading')}
+    </div>
+  );
 }
 
 /** Loading and error states for a query: an error shows the server's own message (a 404 names what is missing). */
-export function QueryState({ isLoading, error, children }: { isLoading: boolean; error: unknown; children: ReactNode }) {
+export function QueryState({
+  isLoading,
+  error,
+  children,
+}: {
+  isLoading: boolean;
+  error: unknown;
+  children: ReactNode;
+}) {
   if (isLoading) return <Loading />;
   if (error) return <ErrorSummary error={error} />;
   return <>{children}</>;
 }
 
 export type TabDef = { id: string; label: ReactNode };
-export function Tabs({ tabs, current, onChange, label }: { tabs: TabDef[]; current: string; onChange(id: string): void; label: string }) {
+export function Tabs({
+  tabs,
+  current,
+  onChange,
+  label,
+}: {
+  tabs: TabDef[];
+  current: string;
+  onChange(id: string): void;
+  label: string;
+}) {
   const move = (delta: number) => {
     const i = tabs.findIndex((t) => t.id === current);
     const next = tabs[(i + delta + tabs.length) % tabs.length];
@@ -72,8 +116,14 @@ export function Tabs({ tabs, current, onChange, label }: { tabs: TabDef[]; curre
     <div className="tabs" role="tablist" aria-label={label}>
       {tabs.map((tab) => (
         <button
-          key={tab.id} id={`tab-${tab.id}`} type="button" role="tab" className="tab"
-          aria-selected={tab.id === current} aria-controls={`panel-${tab.id}`} tabIndex={tab.id === current ? 0 : -1}
+          key={tab.id}
+          id={`tab-${tab.id}`}
+          type="button"
+          role="tab"
+          className="tab"
+          aria-selected={tab.id === current}
+          aria-controls={`panel-${tab.id}`}
+          tabIndex={tab.id === current ? 0 : -1}
           onClick={() => onChange(tab.id)}
           onKeyDown={(e) => {
             if (e.key === 'ArrowRight') move(1);
@@ -88,5 +138,9 @@ export function Tabs({ tabs, current, onChange, label }: { tabs: TabDef[]; curre
 }
 
 export function TabPanel({ id, children }: { id: string; children: ReactNode }) {
-  return <div role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`}>{children}</div>;
+  return (
+    <div role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`}>
+      {children}
+    </div>
+  );
 }

@@ -92,8 +92,14 @@ function usePeerChoices(value: string | string[], includeSelf = false): Party[] 
 }
 
 type PickerProps = {
-  label: string; path: string; value: string; onChange(id: string): void;
-  error?: string; hint?: string; required?: boolean; className?: string;
+  label: string;
+  path: string;
+  value: string;
+  onChange(id: string): void;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  className?: string;
   /** Offer "another agency (not on the federation)" with a field for its identifier (requests and calls by e-mail or phone). */
   allowOther?: boolean;
   /** The empty choice's text; without it the first choice is "Choose…". */
@@ -103,7 +109,19 @@ type PickerProps = {
 };
 
 /** Choose one counterpart from the federation's peers, by name and country. */
-export function PartyPicker({ label, path, value, onChange, error, hint, required, className, allowOther, placeholder, includeSelf }: PickerProps) {
+export function PartyPicker({
+  label,
+  path,
+  value,
+  onChange,
+  error,
+  hint,
+  required,
+  className,
+  allowOther,
+  placeholder,
+  includeSelf,
+}: PickerProps) {
   const { t } = useTranslation();
   const bi = useBi();
   const country = useCountryName();
@@ -121,23 +139,59 @@ export function PartyPicker({ label, path, value, onChange, error, hint, require
   if (allowOther) options.push({ value: OTHER, label: t('parties.other') });
   return (
     <>
-      <SelectField label={label} path={showOther ? `${path}-choice` : path} required={required} className={className}
-        placeholder={placeholder ?? t('common.choose')} options={options}
-        value={showOther ? OTHER : value} error={showOther ? undefined : error} hint={showOther ? undefined : hint}
+      <SelectField
+        label={label}
+        path={showOther ? `${path}-choice` : path}
+        required={required}
+        className={className}
+        placeholder={placeholder ?? t('common.choose')}
+        options={options}
+        value={showOther ? OTHER : value}
+        error={showOther ? undefined : error}
+        hint={showOther ? undefined : hint}
         onChange={(e) => {
-          if (e.target.value === OTHER) { setOther(true); onChange(''); } else { setOther(false); onChange(e.target.value); }
-        }} />
+          if (e.target.value === OTHER) {
+            setOther(true);
+            onChange('');
+          } else {
+            setOther(false);
+            onChange(e.target.value);
+          }
+        }}
+      />
       {showOther && (
-        <TextField label={t('parties.otherId')} path={path} required={required} className={className} value={value}
-          hint={t('parties.otherIdHint')} error={error} onChange={(e) => onChange(e.target.value.trim())} />
+        <TextField
+          label={t('parties.otherId')}
+          path={path}
+          required={required}
+          className={className}
+          value={value}
+          hint={t('parties.otherIdHint')}
+          error={error}
+          onChange={(e) => onChange(e.target.value.trim())}
+        />
       )}
     </>
   );
 }
 
 /** Choose several peers (case sharing, meeting parties): one checkbox per peer, by name and country. */
-export function PartyChecklist({ label, path, value, onChange, error, hint, includeSelf }: {
-  label: string; path: string; value: string[]; onChange(ids: string[]): void; error?: string; hint?: string; includeSelf?: boolean;
+export function PartyChecklist({
+  label,
+  path,
+  value,
+  onChange,
+  error,
+  hint,
+  includeSelf,
+}: {
+  label: string;
+  path: string;
+  value: string[];
+  onChange(ids: string[]): void;
+  error?: string;
+  hint?: string;
+  includeSelf?: boolean;
 }) {
   const { t } = useTranslation();
   const bi = useBi();
@@ -147,20 +201,35 @@ export function PartyChecklist({ label, path, value, onChange, error, hint, incl
   const legend = useId();
   const toggle = (p: string) => onChange(value.includes(p) ? value.filter((x) => x !== p) : [...value, p]);
   return (
-    <fieldset className="field party-checklist" id={id} aria-labelledby={legend} aria-invalid={error ? true : undefined}
-      aria-describedby={error ? `${id}-error` : undefined}>
-      <legend className="label" id={legend}>{label}</legend>
+    <fieldset
+      className="field party-checklist"
+      id={id}
+      aria-labelledby={legend}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
+      <legend className="label" id={legend}>
+        {label}
+      </legend>
       {choices.length === 0 && <span className="muted small">{t('parties.none')}</span>}
       <div className="row">
         {choices.map((p) => (
           <label key={p.id} className="check" title={p.id}>
             <input type="checkbox" checked={value.includes(p.id)} onChange={() => toggle(p.id)} />
-            {bi(p.name) || p.id}{!(bi(p.name) || p.id).includes(country(p.country)) && <span className="faint small"> · {country(p.country)}</span>}
+            {bi(p.name) || p.id}
+            {!(bi(p.name) || p.id).includes(country(p.country)) && (
+              <span className="faint small"> · {country(p.country)}</span>
+            )}
           </label>
         ))}
       </div>
       {hint && !error && <span className="hint">{hint}</span>}
-      {error && <span className="error" id={`${id}-error`}><span aria-hidden="true">⚠</span>{error}</span>}
+      {error && (
+        <span className="error" id={`${id}-error`}>
+          <span aria-hidden="true">⚠</span>
+          {error}
+        </span>
+      )}
     </fieldset>
   );
 }

@@ -8,5 +8,9 @@ export function TlpBadge({ tlp }: { tlp: string | undefined }) {
   if (!tlp) return null;
   const info = meta?.tlp[tlp as keyof NonNullable<typeof meta>['tlp']];
   const cls = tlp.toLowerCase().replace('+', '-');
-  return <span className={`badge tlp ${cls}`} title={info ? bi(info.description) : undefined}>TLP:{tlp}</span>;
+  return (
+    <span className={`badge tlp ${cls}`} title={info ? bi(info.description) : undefined}>
+      TLP:{tlp}
+    </span>
+  );
 }

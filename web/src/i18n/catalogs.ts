@@ -31,5 +31,37 @@ import ssoZh from './areas/sso.zh-CN.json';
 import groupsEn from './areas/groups.en.json';
 import groupsZh from './areas/groups.zh-CN.json';
 
-export const EN_CATALOG = { ...en, ...intelEn, ...publicReportEn, ...knowledgeEn, ...exerciseEn, ...reportEn, ...federationEn, ...layoutEn, ...recordsEn, ...languageEn, ...requestAnswerEn, ...pagingEn, ...passkeyEn, ...ssoEn, ...groupsEn };
-export const ZH_CATALOG: typeof EN_CATALOG = { ...zhCN, ...intelZh, ...publicReportZh, ...knowledgeZh, ...exerciseZh, ...reportZh, ...federationZh, ...layoutZh, ...recordsZh, ...languageZh, ...requestAnswerZh, ...pagingZh, ...passkeyZh, ...ssoZh, ...groupsZh };
+export const EN_CATALOG = {
+  ...en,
+  ...intelEn,
+  ...publicReportEn,
+  ...knowledgeEn,
+  ...exerciseEn,
+  ...reportEn,
+  ...federationEn,
+  ...layoutEn,
+  ...recordsEn,
+  ...languageEn,
+  ...requestAnswerEn,
+  ...pagingEn,
+  ...passkeyEn,
+  ...ssoEn,
+  ...groupsEn,
+};
+export const ZH_CATALOG: typeof EN_CATALOG = {
+  ...zhCN,
+  ...intelZh,
+  ...publicReportZh,
+  ...knowledgeZh,
+  ...exerciseZh,
+  ...reportZh,
+  ...federationZh,
+  ...layoutZh,
+  ...recordsZh,
+  ...languageZh,
+  ...requestAnswerZh,
+  ...pagingZh,
+  ...passkeyZh,
+  ...ssoZh,
+  ...groupsZh,
+};

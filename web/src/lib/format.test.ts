@@ -17,7 +17,7 @@ describe('formatBothSides', () => {
     expect(r.other).toBe('2026年5月31日 23:59（纽约）');
   });
 
-  it('shows only the other side\'s time when the day is the same', () => {
+  it("shows only the other side's time when the day is the same", () => {
     const r = formatBothSides('2026-06-01T10:00:00.000Z', 'en', 'Asia/Shanghai', 'Europe/London');
     expect(r.dayDiffers).toBe(false);
     expect(r.own).toBe('1 Jun 2026, 18:00');
@@ -26,7 +26,7 @@ describe('formatBothSides', () => {
 });
 
 describe('zonePlace', () => {
-  it('names known zones in the reader\'s language, others by city or offset', () => {
+  it("names known zones in the reader's language, others by city or offset", () => {
     expect(zonePlace('Asia/Shanghai', 'zh-CN')).toBe('北京');
     expect(zonePlace('America/Argentina/Buenos_Aires', 'en')).toBe('Buenos Aires');
     expect(zonePlace('Asia/Kolkata', 'zh-CN')).toBe('GMT+5:30');

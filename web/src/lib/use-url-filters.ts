@@ -4,7 +4,8 @@ import { useSearchParams } from 'react-router';
 
 /** `pageKey` (e.g. offset) is cleared whenever another filter changes: a new filter starts at its first page. */
 export function useUrlFilters<const K extends string>(
-  keys: readonly K[], options: { pageKey?: K } = {},
+  keys: readonly K[],
+  options: { pageKey?: K } = {},
 ): [Record<K, string>, (key: K, value: string) => void] {
   const [params, setParams] = useSearchParams();
   const values = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? ''])) as Record<K, string>;

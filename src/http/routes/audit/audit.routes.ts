@@ -24,22 +24,51 @@ const ZAuditQuerySchema = z.object({
 /** An entry as people read it: the action in words and the record's reference, next to the stored facts. */
 function present(e: AuditEntry) {
   const reference = typeof e.data.reference === 'string' ? e.data.reference : null;
-  return { ...e, label: auditActionText(e.action, e.subjectType), subjectLabel: AUDIT_SUBJECT_LABELS[e.subjectType] ?? null, reference };
+  return {
+    ...e,
+    label: auditActionText(e.action, e.subjectType),
+    subjectLabel: AUDIT_SUBJECT_LABELS[e.subjectType] ?? null,
+    reference,
+  };
 }
 
 export function auditRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['audit'];
-    app.get('/audit', {
-      config: { permission: 'audit:read' }, schema: { tags, summary: 'Search the audit log (newest first)', querystring: ZAuditQuerySchema, response: answers(itemsOf(ZAuditEntrySchema)) },
-    }, async (request) => ({ items: (await listAudit(ctx.db, request.query)).map(present) }));
+    app.get(
+      '/audit',
+      {
+        config: { permission: 'audit:read' },
+        schema: {
+          tags,
+          summary: 'Search the audit log (newest first)',
+          querystring: ZAuditQuerySchema,
+          response: answers(itemsOf(ZAuditEntrySchema)),
+        },
+      },
+      async (request) => ({ items: (await listAudit(ctx.db, request.query)).map(present) }),
+    );
 
-    app.get('/audit/meta', {
-      config: { permission: 'audit:read' }, schema: { tags, summary: 'The record types audit entries are about, in both languages (for the filter)', response: answers(ZAuditMetaSchema) },
-    }, async () => ({ subjectTypes: AUDIT_SUBJECT_LABELS }));
+    app.get(
+      '/audit/meta',
+      {
+        config: { permission: 'audit:read' },
+        schema: {
+          tags,
+          summary: 'The record types audit entries are about, in both languages (for the filter)',
+          response: answers(ZAuditMetaSchema),
+        },
+      },
+      async () => ({ subjectTypes: AUDIT_SUBJECT_LABELS }),
+    );
 
-    app.get('/audit/verify', {
-      config: { permission: 'audit:verify' }, schema: { tags, summary: 'Verify the whole hash chain', response: answers(ZAuditVerificationSchema) },
-    }, async () => verifyAuditChain(ctx.db));
+    app.get(
+      '/audit/verify',
+      {
+        config: { permission: 'audit:verify' },
+        schema: { tags, summary: 'Verify the whole hash chain', response: answers(ZAuditVerificationSchema) },
+      },
+      async () => verifyAuditChain(ctx.db),
+    );
   };
 }

@@ -9,14 +9,40 @@ import type { ValidationIssue } from '../../../errors.js';
 
 function presentRecord(c: CallRecord) {
   return {
-    id: c.id, reference: c.reference, fromParty: c.fromParty, toParty: c.toParty, topic: c.topic, urgency: c.urgency,
-    message: c.message, language: c.language,
-    callback: { name: c.callback.name, phone: c.callback.phone, email: c.callback.email, timeZone: c.callback.timeZone },
-    status: c.status, placedAt: c.placedAt, placedBy: c.placedBy, ackPeriodMs: c.ackPeriodMs, ackDueAt: c.ackDueAt,
-    deliveredAt: c.deliveredAt, acknowledgedAt: c.acknowledgedAt, acknowledgedBy: c.acknowledgedBy,
-    answeredAt: c.answeredAt, answeredBy: c.answeredBy, answer: c.answer, closedAt: c.closedAt,
-    cancelledAt: c.cancelledAt, cancelReason: c.cancelReason, escalationLevel: c.escalationLevel, escalatedAt: c.escalatedAt,
-    linkedRequestId: c.linkedRequestId, linkedCaseId: c.linkedCaseId, exerciseId: c.exerciseId ?? null, version: c.version,
+    id: c.id,
+    reference: c.reference,
+    fromParty: c.fromParty,
+    toParty: c.toParty,
+    topic: c.topic,
+    urgency: c.urgency,
+    message: c.message,
+    language: c.language,
+    callback: {
+      name: c.callback.name,
+      phone: c.callback.phone,
+      email: c.callback.email,
+      timeZone: c.callback.timeZone,
+    },
+    status: c.status,
+    placedAt: c.placedAt,
+    placedBy: c.placedBy,
+    ackPeriodMs: c.ackPeriodMs,
+    ackDueAt: c.ackDueAt,
+    deliveredAt: c.deliveredAt,
+    acknowledgedAt: c.acknowledgedAt,
+    acknowledgedBy: c.acknowledgedBy,
+    answeredAt: c.answeredAt,
+    answeredBy: c.answeredBy,
+    answer: c.answer,
+    closedAt: c.closedAt,
+    cancelledAt: c.cancelledAt,
+    cancelReason: c.cancelReason,
+    escalationLevel: c.escalationLevel,
+    escalatedAt: c.escalatedAt,
+    linkedRequestId: c.linkedRequestId,
+    linkedCaseId: c.linkedCaseId,
+    exerciseId: c.exerciseId ?? null,
+    version: c.version,
   };
 }
 
@@ -26,9 +52,16 @@ export function presentCall(v: CallView) {
     ...presentRecord(v.call),
     direction: v.direction,
     clock: {
-      isAwaitingAck: k.isAwaitingAck, isOverdue: k.isOverdue, overdueByMs: k.overdueByMs, timeLeftMs: k.timeLeftMs,
-      ackDueAt: k.ackDueAt, escalationLevel: k.escalationLevel, escalationRole: k.escalationRole,
-      nextEscalationAt: k.nextEscalationAt, isProminent: k.isProminent, timeToAcknowledgeMs: k.timeToAcknowledgeMs,
+      isAwaitingAck: k.isAwaitingAck,
+      isOverdue: k.isOverdue,
+      overdueByMs: k.overdueByMs,
+      timeLeftMs: k.timeLeftMs,
+      ackDueAt: k.ackDueAt,
+      escalationLevel: k.escalationLevel,
+      escalationRole: k.escalationRole,
+      nextEscalationAt: k.nextEscalationAt,
+      isProminent: k.isProminent,
+      timeToAcknowledgeMs: k.timeToAcknowledgeMs,
       acknowledgedLate: k.acknowledgedLate,
     },
     allowedActions: [...v.allowedActions],
@@ -36,7 +69,14 @@ export function presentCall(v: CallView) {
 }
 
 function presentContactEntry(e: ContactLogEntry) {
-  return { at: e.at, direction: e.direction, kind: e.kind, by: e.by, text: e.text, label: { en: e.label.en, zh: e.label.zh } };
+  return {
+    at: e.at,
+    direction: e.direction,
+    kind: e.kind,
+    by: e.by,
+    text: e.text,
+    label: { en: e.label.en, zh: e.label.zh },
+  };
 }
 
 export function presentCallDetail(d: CallDetail) {
@@ -45,15 +85,25 @@ export function presentCallDetail(d: CallDetail) {
 
 export function presentShift(s: ShiftView) {
   return {
-    id: s.id, userId: s.userId, role: s.role, start: s.start, end: s.end, timeZone: s.timeZone,
+    id: s.id,
+    userId: s.userId,
+    role: s.role,
+    start: s.start,
+    end: s.end,
+    timeZone: s.timeZone,
     officer: s.officer ? { name: s.officer.name, timeZone: s.officer.timeZone } : null,
-    durationMs: s.display.durationMs, crossesOffsetChange: s.display.crossesOffsetChange,
-    shiftZone: { ...s.display.shiftZone }, viewerZone: { ...s.display.viewerZone },
+    durationMs: s.display.durationMs,
+    crossesOffsetChange: s.display.crossesOffsetChange,
+    shiftZone: { ...s.display.shiftZone },
+    viewerZone: { ...s.display.viewerZone },
   };
 }
 
 export function presentSavedShift(r: { shift: ShiftView; warnings: ValidationIssue[] }) {
-  return { shift: presentShift(r.shift), warnings: r.warnings.map((w) => ({ path: w.path, code: w.code, message: w.message })) };
+  return {
+    shift: presentShift(r.shift),
+    warnings: r.warnings.map((w) => ({ path: w.path, code: w.code, message: w.message })),
+  };
 }
 
 export function presentRoster(r: Roster) {
@@ -61,8 +111,11 @@ export function presentRoster(r: Roster) {
 }
 
 export function presentOnDuty(d: OnDuty) {
-  const onDuty = Object.fromEntries(Object.entries(d.onDuty).map(([role, entries]) => [
-    role, entries.map((e) => ({ ...presentShift(e), localTimeNow: e.localTimeNow })),
-  ]));
+  const onDuty = Object.fromEntries(
+    Object.entries(d.onDuty).map(([role, entries]) => [
+      role,
+      entries.map((e) => ({ ...presentShift(e), localTimeNow: e.localTimeNow })),
+    ]),
+  );
   return { at: d.at, viewerTimeZone: d.viewerTimeZone, viewerTimeNow: d.viewerTimeNow, onDuty };
 }

@@ -4,8 +4,17 @@ import { z } from 'zod';
 import { PARTY_ID } from '../common.schema.js';
 import { commaList } from '../common.schema.js';
 import {
-  CASE_STATUSES, CRIME_CATEGORIES, OBSERVABLE_TYPES, ZAddObservablesSchema, ZCaseMemberSchema, ZCaseRoleSchema,
-  ZCaseStatusActionSchema, ZCreateCaseSchema, ZEvidenceMetadataSchema, ZObservableInputSchema, ZTlpSchema,
+  CASE_STATUSES,
+  CRIME_CATEGORIES,
+  OBSERVABLE_TYPES,
+  ZAddObservablesSchema,
+  ZCaseMemberSchema,
+  ZCaseRoleSchema,
+  ZCaseStatusActionSchema,
+  ZCreateCaseSchema,
+  ZEvidenceMetadataSchema,
+  ZObservableInputSchema,
+  ZTlpSchema,
 } from '../../../domain/case/index.js';
 
 export const ZCaseListQuerySchema = z.object({
@@ -59,7 +68,10 @@ export const ZEvidenceUploadQuerySchema = ZEvidenceMetadataSchema.omit({ size: t
 });
 
 export const ZEvidenceContentQuerySchema = z.object({
-  purpose: z.enum(['view', 'export']).default('view').describe('export: records `exported` (lead or supervisor) instead of `accessed`'),
+  purpose: z
+    .enum(['view', 'export'])
+    .default('view')
+    .describe('export: records `exported` (lead or supervisor) instead of `accessed`'),
 });
 
 export const ZCustodyStepBodySchema = z.object({

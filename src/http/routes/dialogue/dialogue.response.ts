@@ -7,17 +7,29 @@ import { ZBilingualSchema } from '../common.schema.js';
 
 const ZLabels = z.record(z.string(), ZBilingualSchema);
 
-export const ZDialogueMetaSchema = z.object({
-  meetingKinds: ZLabels, meetingStatuses: ZLabels, actionItemStatuses: ZLabels,
-}).meta({ id: 'DialogueMeta' });
+export const ZDialogueMetaSchema = z
+  .object({
+    meetingKinds: ZLabels,
+    meetingStatuses: ZLabels,
+    actionItemStatuses: ZLabels,
+  })
+  .meta({ id: 'DialogueMeta' });
 
 const ZProgressCounts = z.object({
-  total: z.number(), done: z.number(), dropped: z.number(), open: z.number(), inProgress: z.number(), overdue: z.number(),
+  total: z.number(),
+  done: z.number(),
+  dropped: z.number(),
+  open: z.number(),
+  inProgress: z.number(),
+  overdue: z.number(),
 });
 
 export const ZMeetingViewSchema = ZMeeting.extend({
   allowedActions: z.array(z.enum(MEETING_ACTIONS)),
-  progress: ZProgressCounts.extend({ completionRate: z.number().nullable(), byParty: z.record(z.string(), ZProgressCounts) }),
+  progress: ZProgressCounts.extend({
+    completionRate: z.number().nullable(),
+    byParty: z.record(z.string(), ZProgressCounts),
+  }),
 }).meta({ id: 'MeetingView' });
 
 /** An outcome as shown: the parties it binds are the meeting's, so they are not repeated. */
@@ -25,17 +37,31 @@ export const ZOutcomeViewSchema = ZOutcome.omit({ parties: true }).meta({ id: 'O
 
 export const ZActionItemViewSchema = ZActionItem.extend({
   clock: z.object({
-    isOpen: z.boolean(), isOverdue: z.boolean(), dueAt: z.string(), msUntilDue: z.number().nullable(),
-    daysOverdue: z.number(), isDueSoon: z.boolean(),
+    isOpen: z.boolean(),
+    isOverdue: z.boolean(),
+    dueAt: z.string(),
+    msUntilDue: z.number().nullable(),
+    daysOverdue: z.number(),
+    isDueSoon: z.boolean(),
   }),
   allowedActions: z.array(z.enum(ACTION_ITEM_ACTIONS)),
 }).meta({ id: 'ActionItemView' });
 
-export const ZRecordHistoryEntrySchema = z.object({
-  id: z.string(), subjectType: z.string(), subjectId: z.string(), at: z.string(), type: z.string(),
-  actorLabel: z.string(), party: z.string(), data: z.record(z.string(), z.unknown()),
-}).meta({ id: 'MeetingHistoryEntry' });
+export const ZRecordHistoryEntrySchema = z
+  .object({
+    id: z.string(),
+    subjectType: z.string(),
+    subjectId: z.string(),
+    at: z.string(),
+    type: z.string(),
+    actorLabel: z.string(),
+    party: z.string(),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'MeetingHistoryEntry' });
 
 export const ZMeetingDetailSchema = ZMeetingViewSchema.extend({
-  outcomes: z.array(ZOutcomeViewSchema), actionItems: z.array(ZActionItemViewSchema), history: z.array(ZRecordHistoryEntrySchema),
+  outcomes: z.array(ZOutcomeViewSchema),
+  actionItems: z.array(ZActionItemViewSchema),
+  history: z.array(ZRecordHistoryEntrySchema),
 }).meta({ id: 'MeetingDetail' });

@@ -3,15 +3,16 @@ import { z } from 'zod';
 import { commaList, ZInstantSchema } from '../common.schema.js';
 import { ACTION_ITEM_STATUSES, MEETING_STATUSES, ZMeetingActionSchema } from '../../../domain/dialogue/index.js';
 
-
-
 const page = {
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 };
 
 export const ZMeetingListQuerySchema = z.object({
-  status: commaList(MEETING_STATUSES, 'statuses'), from: ZInstantSchema.optional(), to: ZInstantSchema.optional(), ...page,
+  status: commaList(MEETING_STATUSES, 'statuses'),
+  from: ZInstantSchema.optional(),
+  to: ZInstantSchema.optional(),
+  ...page,
 });
 
 export const ZActionItemListQuerySchema = z.object({

@@ -32,34 +32,40 @@ export function federationWireRoutes(ctx: ServiceContext, metrics: Metrics): Fas
       return ownNodeCard(ctx, listenUrl(app.server, ctx.config.tlsCertFile !== undefined));
     });
 
-    app.post(INBOX_PATH, {
-      config: { permission: 'public' }, bodyLimit, schema: { hide: true },
-      onRequest: async (request, reply) => {
-        const waitMs = inboxRetryAfterMs(ctx, request.ip);
-        if (waitMs > 0) {
-          noteRateLimited(ctx, fed, request.ip);
-          await holdShutOutRequest(ctx);
-          const retryAfterSeconds = Math.ceil(waitMs / 1000);
-          // Closing the connection spares reading (and discarding) the body this client keeps sending.
-          void reply.header('retry-after', String(retryAfterSeconds)).header('connection', 'close');
-          throw new AppError('FED_RATE_LIMITED', { details: { retryAfterSeconds } });
-        }
-        if (!isJoseMediaType(request.headers['content-type'])) {
-          throw new AppError('UNSUPPORTED_MEDIA_TYPE', { details: { expected: JOSE_CONTENT_TYPE } });
+    app.post(
+      INBOX_PATH,
+      {
+        config: { permission: 'public' },
+        bodyLimit,
+        schema: { hide: true },
+        onRequest: async (request, reply) => {
+          const waitMs = inboxRetryAfterMs(ctx, request.ip);
+          if (waitMs > 0) {
+            noteRateLimited(ctx, fed, request.ip);
+            await holdShutOutRequest(ctx);
+            const retryAfterSeconds = Math.ceil(waitMs / 1000);
+            // Closing the connection spares reading (and discarding) the body this client keeps sending.
+            void reply.header('retry-after', String(retryAfterSeconds)).header('connection', 'close');
+            throw new AppError('FED_RATE_LIMITED', { details: { retryAfterSeconds } });
+          }
+          if (!isJoseMediaType(request.headers['content-type'])) {
+            throw new AppError('UNSUPPORTED_MEDIA_TYPE', { details: { expected: JOSE_CONTENT_TYPE } });
+          }
+        },
+      },
+      async (request, reply) => {
+        // No body at all is a malformed batch (refused, and counted, by receiveBatch like any other).
+        const body = typeof request.body === 'string' ? request.body.trim() : '';
+        try {
+          const receipt = await receiveBatch(ctx, body, fed, { ip: request.ip });
+          return reply.header('content-type', JOSE_CONTENT_TYPE).send(receipt);
+        } catch (e) {
+          if (e instanceof AppError) throw e;
+          // Storage trouble or a handler bug: nothing was committed; the sender retries later.
+          request.log.error({ err: e }, 'inbox could not process a batch');
+          throw new AppError('FED_UNAVAILABLE');
         }
       },
-    }, async (request, reply) => {
-      // No body at all is a malformed batch (refused, and counted, by receiveBatch like any other).
-      const body = typeof request.body === 'string' ? request.body.trim() : '';
-      try {
-        const receipt = await receiveBatch(ctx, body, fed, { ip: request.ip });
-        return reply.header('content-type', JOSE_CONTENT_TYPE).send(receipt);
-      } catch (e) {
-        if (e instanceof AppError) throw e;
-        // Storage trouble or a handler bug: nothing was committed; the sender retries later.
-        request.log.error({ err: e }, 'inbox could not process a batch');
-        throw new AppError('FED_UNAVAILABLE');
-      }
-    });
+    );
   };
 }

@@ -8,9 +8,17 @@ import { ZPartySchema } from './federation.response.js';
 
 export function partiesRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/parties', {
-      config: { permission: 'party:read' },
-      schema: { tags: ['federation'], summary: 'This node and its peers: id, name in both languages, country, whether one can write to it now', response: answers(itemsOf(ZPartySchema)) },
-    }, async () => ({ items: await listParties(ctx, ctx.db) }));
+    app.get(
+      '/parties',
+      {
+        config: { permission: 'party:read' },
+        schema: {
+          tags: ['federation'],
+          summary: 'This node and its peers: id, name in both languages, country, whether one can write to it now',
+          response: answers(itemsOf(ZPartySchema)),
+        },
+      },
+      async () => ({ items: await listParties(ctx, ctx.db) }),
+    );
   };
 }

@@ -11,13 +11,20 @@ const EXTRACT_BODY_LIMIT = 4 * 1024 * 1024;
 
 export function extractRoutes(_ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/intel/extract', {
-      bodyLimit: EXTRACT_BODY_LIMIT,
-      config: { permission: 'intel:read' },
-      schema: {
-        tags: ['intel'], summary: 'Extract indicators (URLs, domains, IPs, e-mails, hashes, wallets, phones, messaging accounts, ICP, cards) from text, disguised forms included',
-        body: ZExtractBodySchema, response: { ...answers(ZExtractResultSchema), 413: ERROR_SHAPES[400] },
+    app.post(
+      '/intel/extract',
+      {
+        bodyLimit: EXTRACT_BODY_LIMIT,
+        config: { permission: 'intel:read' },
+        schema: {
+          tags: ['intel'],
+          summary:
+            'Extract indicators (URLs, domains, IPs, e-mails, hashes, wallets, phones, messaging accounts, ICP, cards) from text, disguised forms included',
+          body: ZExtractBodySchema,
+          response: { ...answers(ZExtractResultSchema), 413: ERROR_SHAPES[400] },
+        },
       },
-    }, async (request) => extractText(request.body));
+      async (request) => extractText(request.body),
+    );
   };
 }

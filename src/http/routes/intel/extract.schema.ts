@@ -5,6 +5,9 @@ import { COUNTRY_CODE } from '../../../domain/case/schemas.js';
 /** The text's length is checked by the service (413 INTEL_EXTRACT_TOO_LARGE), not here, so a long text gets that code. */
 export const ZExtractBodySchema = z.object({
   text: z.string(),
-  defaultCountry: z.string().regex(/^[A-Za-z]{2}$/, COUNTRY_CODE).optional(),
+  defaultCountry: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, COUNTRY_CODE)
+    .optional(),
 });
 export type TExtractBody = z.infer<typeof ZExtractBodySchema>;

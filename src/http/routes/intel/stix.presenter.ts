@@ -10,8 +10,14 @@ function labelOf(o: Record<string, unknown>): string {
 
 export function presentIntelObjectSummary(r: IntelObjectRow) {
   return {
-    id: r.stixId, type: r.type, label: labelOf(r.object), tlp: r.tlp, modified: r.modified, addedAt: r.addedAt,
-    collectionId: r.collectionId, source: r.source,
+    id: r.stixId,
+    type: r.type,
+    label: labelOf(r.object),
+    tlp: r.tlp,
+    modified: r.modified,
+    addedAt: r.addedAt,
+    collectionId: r.collectionId,
+    source: r.source,
   };
 }
 
@@ -21,7 +27,11 @@ export function presentIntelObjectVersion(r: IntelObjectRow) {
 
 export function presentImportResult(r: ImportStixResult) {
   return {
-    collectionId: r.collectionId, total: r.total, imported: r.imported, duplicates: r.duplicates,
-    invalidCount: r.invalidCount, invalid: r.invalid,
+    collectionId: r.collectionId,
+    total: r.total,
+    imported: r.imported,
+    duplicates: r.duplicates,
+    invalidCount: r.invalidCount,
+    invalid: r.invalid,
   };
 }

@@ -5,17 +5,36 @@ import type { FeedRow } from '../../../storage/repositories/taxii-feed.repositor
 
 export function presentAdminCollection(c: CollectionRow | CollectionWithCount) {
   return {
-    id: c.id, alias: c.alias, title: c.title, description: c.description, readers: c.readers, writers: c.writers,
-    maxTlp: c.maxTlp, apiRoot: c.apiRoot, createdAt: c.createdAt, ...('objectCount' in c ? { objectCount: c.objectCount } : {}),
+    id: c.id,
+    alias: c.alias,
+    title: c.title,
+    description: c.description,
+    readers: c.readers,
+    writers: c.writers,
+    maxTlp: c.maxTlp,
+    apiRoot: c.apiRoot,
+    createdAt: c.createdAt,
+    ...('objectCount' in c ? { objectCount: c.objectCount } : {}),
   };
 }
 
 export function presentFeed(f: FeedRow) {
   return {
-    id: f.id, name: f.name, url: f.apiRootUrl, collection: f.remoteCollection, targetCollectionId: f.targetCollectionId,
+    id: f.id,
+    name: f.name,
+    url: f.apiRootUrl,
+    collection: f.remoteCollection,
+    targetCollectionId: f.targetCollectionId,
     auth: { kind: f.authKind, ...(f.username ? { username: f.username } : {}), hasSecret: f.secretSealed !== null },
-    intervalMinutes: f.intervalMinutes, enabled: f.enabled, watermark: f.watermark, nextRunAt: f.nextRunAt,
-    running: f.runningSince !== null, lastRunAt: f.lastRunAt, lastResult: f.lastResult, lastError: f.lastError,
-    createdAt: f.createdAt, updatedAt: f.updatedAt,
+    intervalMinutes: f.intervalMinutes,
+    enabled: f.enabled,
+    watermark: f.watermark,
+    nextRunAt: f.nextRunAt,
+    running: f.runningSince !== null,
+    lastRunAt: f.lastRunAt,
+    lastResult: f.lastResult,
+    lastError: f.lastError,
+    createdAt: f.createdAt,
+    updatedAt: f.updatedAt,
   };
 }

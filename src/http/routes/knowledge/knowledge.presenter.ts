@@ -6,21 +6,52 @@ import type { AttachmentMeta } from '../../../storage/repositories/knowledge.rep
 
 export function presentArticle(a: ArticleRecord, localParty: string) {
   return {
-    id: a.id, kind: a.kind, title: a.title, body: a.body, summary: a.summary, tags: a.tags, concerns: a.concerns,
-    status: a.status, tlp: a.tlp, originParty: a.originParty, isOwn: a.originParty === localParty, version: a.version,
-    authorName: a.authorName, createdAt: a.createdAt, updatedAt: a.updatedAt, sharedWith: a.sharedWith,
+    id: a.id,
+    kind: a.kind,
+    title: a.title,
+    body: a.body,
+    summary: a.summary,
+    tags: a.tags,
+    concerns: a.concerns,
+    status: a.status,
+    tlp: a.tlp,
+    originParty: a.originParty,
+    isOwn: a.originParty === localParty,
+    version: a.version,
+    authorName: a.authorName,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    sharedWith: a.sharedWith,
   };
 }
 
 export function presentArticleSummary(a: ArticleRecord, localParty: string) {
   return {
-    id: a.id, kind: a.kind, title: a.title, summary: a.summary, tags: a.tags, status: a.status, tlp: a.tlp,
-    originParty: a.originParty, isOwn: a.originParty === localParty, version: a.version, authorName: a.authorName, updatedAt: a.updatedAt,
+    id: a.id,
+    kind: a.kind,
+    title: a.title,
+    summary: a.summary,
+    tags: a.tags,
+    status: a.status,
+    tlp: a.tlp,
+    originParty: a.originParty,
+    isOwn: a.originParty === localParty,
+    version: a.version,
+    authorName: a.authorName,
+    updatedAt: a.updatedAt,
   };
 }
 
 export function presentAttachment(m: AttachmentMeta) {
-  return { id: m.id, fileName: m.fileName, mediaType: m.mediaType, size: m.size, sha256: m.sha256, addedBy: m.addedBy, addedAt: m.addedAt };
+  return {
+    id: m.id,
+    fileName: m.fileName,
+    mediaType: m.mediaType,
+    size: m.size,
+    sha256: m.sha256,
+    addedBy: m.addedBy,
+    addedAt: m.addedAt,
+  };
 }
 
 export function presentArticleDetail(d: ArticleDetail, localParty: string) {

@@ -38,7 +38,10 @@ export const ZArticleListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 
-export const ZArticleVersionParamsSchema = z.object({ id: z.uuid(), version: z.coerce.number().int().min(1).max(1_000_000) });
+export const ZArticleVersionParamsSchema = z.object({
+  id: z.uuid(),
+  version: z.coerce.number().int().min(1).max(1_000_000),
+});
 export const ZAttachmentParamsSchema = z.object({ id: z.uuid(), attachmentId: z.uuid() });
 export const ZAttachmentUploadQuerySchema = z.object({
   fileName: z.string().min(1).max(255),

@@ -3,7 +3,16 @@
 import { z } from 'zod';
 import { ZBilingualSchema } from '../common.schema.js';
 
-export const ZNotificationSchema = z.object({
-  id: z.string(), kind: z.string(), subjectType: z.string(), subjectId: z.string(), title: ZBilingualSchema, body: ZBilingualSchema,
-  severity: z.enum(['info', 'warning', 'critical']), createdAt: z.string(), readAt: z.string().nullable(),
-}).meta({ id: 'Notification' });
+export const ZNotificationSchema = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    subjectType: z.string(),
+    subjectId: z.string(),
+    title: ZBilingualSchema,
+    body: ZBilingualSchema,
+    severity: z.enum(['info', 'warning', 'critical']),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .meta({ id: 'Notification' });

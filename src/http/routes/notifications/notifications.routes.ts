@@ -10,20 +10,38 @@ import { ZNotificationSchema } from './notifications.response.js';
 export function notificationsRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['notifications'];
-    app.get('/notifications', {
-      config: { permission: 'self' },
-      schema: {
-        tags, summary: 'My notifications, newest first',
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), unread: z.enum(['true', 'false']).default('false') }),
-        response: answers(itemsOf(ZNotificationSchema)),
+    app.get(
+      '/notifications',
+      {
+        config: { permission: 'self' },
+        schema: {
+          tags,
+          summary: 'My notifications, newest first',
+          querystring: z.object({
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            unread: z.enum(['true', 'false']).default('false'),
+          }),
+          response: answers(itemsOf(ZNotificationSchema)),
+        },
       },
-    }, async (request) => ({ items: await listMyNotifications(ctx, actorOf(request), { limit: request.query.limit, unreadOnly: request.query.unread === 'true' }) }));
+      async (request) => ({
+        items: await listMyNotifications(ctx, actorOf(request), {
+          limit: request.query.limit,
+          unreadOnly: request.query.unread === 'true',
+        }),
+      }),
+    );
 
-    app.post('/notifications/:id/read', {
-      config: { permission: 'self' }, schema: { tags, summary: 'Mark a notification read', params: ZIdParamsSchema, response: answers(ZOkSchema) },
-    }, async (request) => {
-      await markRead(ctx, actorOf(request), request.params.id);
-      return { ok: true as const };
-    });
+    app.post(
+      '/notifications/:id/read',
+      {
+        config: { permission: 'self' },
+        schema: { tags, summary: 'Mark a notification read', params: ZIdParamsSchema, response: answers(ZOkSchema) },
+      },
+      async (request) => {
+        await markRead(ctx, actorOf(request), request.params.id);
+        return { ok: true as const };
+      },
+    );
   };
 }

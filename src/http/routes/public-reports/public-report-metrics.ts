@@ -12,12 +12,17 @@ export function registerPublicReportMetrics(metrics: Metrics, ctx: ServiceContex
   if (registered.has(metrics.registry)) return;
   registered.add(metrics.registry);
   new Gauge({
-    name: 'crossline_public_reports_spam_discarded', help: 'Public report submissions discarded by the honeypot (node total)',
+    name: 'crossline_public_reports_spam_discarded',
+    help: 'Public report submissions discarded by the honeypot (node total)',
     registers: [metrics.registry],
-    async collect() { this.set(await discardedSpamCount(ctx)); },
+    async collect() {
+      this.set(await discardedSpamCount(ctx));
+    },
   });
   new Gauge({
-    name: 'crossline_public_reports', help: 'Reports from the public by triage status', labelNames: ['status'],
+    name: 'crossline_public_reports',
+    help: 'Reports from the public by triage status',
+    labelNames: ['status'],
     registers: [metrics.registry],
     async collect() {
       this.reset();

@@ -8,16 +8,28 @@ const EXCERPT = 200;
 
 function core(r: PublicReportRecord) {
   return {
-    id: r.id, receipt: r.receipt, status: r.status, category: r.category, language: r.language,
-    submittedAt: r.submittedAt, updatedAt: r.updatedAt, occurredAt: r.occurredAt ?? null,
-    amountLost: r.amountLost ?? null, currency: r.currency ?? null, duplicateOf: r.duplicateOf, caseId: r.caseId,
+    id: r.id,
+    receipt: r.receipt,
+    status: r.status,
+    category: r.category,
+    language: r.language,
+    submittedAt: r.submittedAt,
+    updatedAt: r.updatedAt,
+    occurredAt: r.occurredAt ?? null,
+    amountLost: r.amountLost ?? null,
+    currency: r.currency ?? null,
+    duplicateOf: r.duplicateOf,
+    caseId: r.caseId,
   };
 }
 
 export function presentQueueItem(item: QueueItem) {
   const r = item.record;
   return {
-    ...core(r), excerpt: r.narrative.slice(0, EXCERPT), attachmentCount: item.attachmentCount, indicatorCount: item.indicatorCount,
+    ...core(r),
+    excerpt: r.narrative.slice(0, EXCERPT),
+    attachmentCount: item.attachmentCount,
+    indicatorCount: item.indicatorCount,
     hasCorrelation: item.hasCorrelation,
   };
 }
@@ -33,17 +45,28 @@ export function presentReportRecord(r: PublicReportRecord) {
 export function presentTriageReport(v: TriageReportView) {
   const r = v.record;
   return {
-    ...core(r), version: v.version, hasCorrelation: v.hasCorrelation,
-    narrative: r.narrative, payments: r.payments, suspect: r.suspect,
+    ...core(r),
+    version: v.version,
+    hasCorrelation: v.hasCorrelation,
+    narrative: r.narrative,
+    payments: r.payments,
+    suspect: r.suspect,
     // Kept only with the reporter's consent (validation refuses contact details without it).
     reporter: r.reporter ?? null,
     notes: r.notes,
     attachments: v.attachments.map(presentAttachment),
     indicators: v.indicators,
     correlations: v.correlations,
-    duplicateOfReport: v.duplicateOf ? { id: v.duplicateOf.id, receipt: v.duplicateOf.receipt, status: v.duplicateOf.status } : null,
+    duplicateOfReport: v.duplicateOf
+      ? { id: v.duplicateOf.id, receipt: v.duplicateOf.receipt, status: v.duplicateOf.status }
+      : null,
     duplicates: v.duplicates.map((d) => ({
-      ...core(d.report), excerpt: d.report.narrative.slice(0, EXCERPT), score: d.score, reasons: d.reasons, shared: d.shared, similarity: d.similarity,
+      ...core(d.report),
+      excerpt: d.report.narrative.slice(0, EXCERPT),
+      score: d.score,
+      reasons: d.reasons,
+      shared: d.shared,
+      similarity: d.similarity,
     })),
   };
 }

@@ -2,7 +2,13 @@
 import { z } from 'zod';
 import { ruleMessage } from '../../../domain/shared/bilingual.js';
 import { CRIME_CATEGORIES } from '../../../domain/shared/crime-categories.js';
-import { PAYMENT_METHODS, REPORT_CATEGORIES, REPORT_LANGUAGES, REPORT_STATUSES, TRIAGE_ACTIONS } from '../../../domain/public-report/index.js';
+import {
+  PAYMENT_METHODS,
+  REPORT_CATEGORIES,
+  REPORT_LANGUAGES,
+  REPORT_STATUSES,
+  TRIAGE_ACTIONS,
+} from '../../../domain/public-report/index.js';
 import { commaList, ZInstantSchema } from '../common.schema.js';
 
 const text = (max: number) => z.string().max(max);
@@ -14,10 +20,24 @@ const list = z.array(text(2000)).max(50).default([]);
 // PUBLIC_REPORT_ATTACHMENT_TOO_LARGE (413), not by this schema, so the reporter gets that message.
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 export const ZReportAttachmentSchema = z.union([
-  z.object({ uploadToken: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/, ruleMessage('The file upload did not finish; add the file again.', '文件上传未完成，请重新添加该文件。')) }).strict(),
+  z
+    .object({
+      uploadToken: z
+        .string()
+        .min(20)
+        .max(100)
+        .regex(
+          /^[A-Za-z0-9_-]+$/,
+          ruleMessage('The file upload did not finish; add the file again.', '文件上传未完成，请重新添加该文件。'),
+        ),
+    })
+    .strict(),
   z.object({
     filename: text(255).default(''),
-    contentBase64: z.string().max(8_000_000).regex(BASE64, ruleMessage('The file could not be read; add it again.', '无法读取该文件，请重新添加。')),
+    contentBase64: z
+      .string()
+      .max(8_000_000)
+      .regex(BASE64, ruleMessage('The file could not be read; add it again.', '无法读取该文件，请重新添加。')),
   }),
 ]);
 
@@ -27,14 +47,33 @@ export const ZSubmitReportBodySchema = z.object({
   category: z.enum(REPORT_CATEGORIES),
   narrative: text(20_000),
   occurredAt: text(40).optional(),
-  amountLost: z.number({ error: ruleMessage('Enter the amount as a number, e.g. 5000.', '请用数字填写金额，例如 5000。') }).optional(),
+  amountLost: z
+    .number({ error: ruleMessage('Enter the amount as a number, e.g. 5000.', '请用数字填写金额，例如 5000。') })
+    .optional(),
   currency: text(8).optional(),
-  payments: z.array(z.object({
-    method: z.enum(PAYMENT_METHODS),
-    account: text(400).optional(), wallet: text(400).optional(), platform: text(400).optional(), transactionId: text(400).optional(),
-  })).max(20).default([]),
-  suspect: z.object({ phones: list, urls: list, handles: list, emails: list }).default({ phones: [], urls: [], handles: [], emails: [] }),
-  reporter: z.object({ name: text(400).optional(), phone: text(400).optional(), email: text(400).optional(), consent: z.boolean().default(false) }).optional(),
+  payments: z
+    .array(
+      z.object({
+        method: z.enum(PAYMENT_METHODS),
+        account: text(400).optional(),
+        wallet: text(400).optional(),
+        platform: text(400).optional(),
+        transactionId: text(400).optional(),
+      }),
+    )
+    .max(20)
+    .default([]),
+  suspect: z
+    .object({ phones: list, urls: list, handles: list, emails: list })
+    .default({ phones: [], urls: [], handles: [], emails: [] }),
+  reporter: z
+    .object({
+      name: text(400).optional(),
+      phone: text(400).optional(),
+      email: text(400).optional(),
+      consent: z.boolean().default(false),
+    })
+    .optional(),
   language: z.enum(REPORT_LANGUAGES),
   /** Honeypot: hidden from people; anything in it marks the submission as automated. */
   fax: text(400).optional(),

@@ -4,8 +4,14 @@ import { REPORT_FORMATS } from '../../../report/export-report.js';
 import { REPORT_LOCALES } from '../../../report/report-locale.js';
 
 const ZExportQuerySchema = z.object({
-  format: z.enum(REPORT_FORMATS).default('json').describe('json (the report document), csv (RFC 4180, UTF-8 BOM) or pdf'),
-  locale: z.enum(REPORT_LOCALES).default('both').describe('language of labels: both (Chinese and English), en or zh-CN'),
+  format: z
+    .enum(REPORT_FORMATS)
+    .default('json')
+    .describe('json (the report document), csv (RFC 4180, UTF-8 BOM) or pdf'),
+  locale: z
+    .enum(REPORT_LOCALES)
+    .default('both')
+    .describe('language of labels: both (Chinese and English), en or zh-CN'),
 });
 
 /** Period checks (format, order, years) happen in the report domain, which answers with bilingual issues. */

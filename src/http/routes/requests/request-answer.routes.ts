@@ -12,7 +12,10 @@ import { actorOf } from '../../plugins/auth.js';
 import { presentEvidence } from '../cases/evidence.presenter.js';
 import { answers, itemsOf, ZIdParamsSchema } from '../common.schema.js';
 import {
-  ZRequestCaseOpenedSchema, ZRequestCaseSchema, ZRequestEvidenceSchema, ZResponseEvidenceFiledSchema,
+  ZRequestCaseOpenedSchema,
+  ZRequestCaseSchema,
+  ZRequestEvidenceSchema,
+  ZResponseEvidenceFiledSchema,
 } from './request-answer.response.js';
 import { ZResponseEvidenceQuerySchema } from './requests.schema.js';
 
@@ -28,45 +31,80 @@ export function requestAnswerRoutes(ctx: ServiceContext): FastifyPluginAsyncZod 
     // Only in this plugin's scope: the file is the raw body, streamed by the case upload.
     app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
 
-    app.get('/requests/:id/cases', {
-      config: { permission: 'request:read' },
-      schema: { tags, params: ZIdParamsSchema, response: answers(itemsOf(ZRequestCaseSchema)), summary: 'Cases linked to the request that I may know of' },
-    }, async (request) => ({ items: await listRequestCases(ctx, actorOf(request), request.params.id) }));
-
-    app.post('/requests/:id/case', {
-      config: { permission: 'case:create' },
-      schema: {
-        tags, params: ZIdParamsSchema, response: { ...answers(ZRequestCaseOpenedSchema, 201), 200: ZRequestCaseOpenedSchema },
-        summary: 'The request\'s case for me: a linked case I may add evidence to, else a new one opened from the request and linked to it',
+    app.get(
+      '/requests/:id/cases',
+      {
+        config: { permission: 'request:read' },
+        schema: {
+          tags,
+          params: ZIdParamsSchema,
+          response: answers(itemsOf(ZRequestCaseSchema)),
+          summary: 'Cases linked to the request that I may know of',
+        },
       },
-    }, async (request, reply) => {
-      const { case: kase, opened } = await openRequestCase(ctx, actorOf(request), request.params.id);
-      return reply.status(opened ? 201 : 200).send({ case: kase, opened });
-    });
+      async (request) => ({ items: await listRequestCases(ctx, actorOf(request), request.params.id) }),
+    );
 
-    app.get('/requests/:id/evidence', {
-      config: { permission: 'request:read' },
-      schema: {
-        tags, params: ZIdParamsSchema, response: answers(ZRequestEvidenceSchema),
-        summary: 'Evidence of the request: received (both SHA-256), sent, or filed and not sent yet; items in cases I am not a member of are only counted',
+    app.post(
+      '/requests/:id/case',
+      {
+        config: { permission: 'case:create' },
+        schema: {
+          tags,
+          params: ZIdParamsSchema,
+          response: { ...answers(ZRequestCaseOpenedSchema, 201), 200: ZRequestCaseOpenedSchema },
+          summary:
+            "The request's case for me: a linked case I may add evidence to, else a new one opened from the request and linked to it",
+        },
       },
-    }, async (request) => {
-      const { items, notShown } = await listRequestEvidence(ctx, actorOf(request), request.params.id);
-      return { items: items.map((i) => ({ ...i, evidence: presentEvidence(i.evidence) })), notShown };
-    });
+      async (request, reply) => {
+        const { case: kase, opened } = await openRequestCase(ctx, actorOf(request), request.params.id);
+        return reply.status(opened ? 201 : 200).send({ case: kase, opened });
+      },
+    );
 
-    app.post('/requests/:id/evidence', {
-      config: { permission: 'evidence:add' },
-      schema: {
-        tags, params: ZIdParamsSchema, querystring: ZResponseEvidenceQuerySchema, response: answers(ZResponseEvidenceFiledSchema, 201),
-        summary: 'Requested side: file a file answering the request (raw application/octet-stream body, metadata in the query) in its case, opened when there is none',
+    app.get(
+      '/requests/:id/evidence',
+      {
+        config: { permission: 'request:read' },
+        schema: {
+          tags,
+          params: ZIdParamsSchema,
+          response: answers(ZRequestEvidenceSchema),
+          summary:
+            'Evidence of the request: received (both SHA-256), sent, or filed and not sent yet; items in cases I am not a member of are only counted',
+        },
       },
-    }, async (request, reply) => {
-      if (!(request.body instanceof Readable)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { details: { expected: 'application/octet-stream' } });
-      const result = await addResponseEvidence(ctx, actorOf(request), request.params.id, request.query, {
-        stream: request.body, declaredSize: declaredLength(request.headers['content-length']),
-      });
-      return reply.status(201).send({ evidence: presentEvidence(result.evidence), case: result.case, caseOpened: result.caseOpened });
-    });
+      async (request) => {
+        const { items, notShown } = await listRequestEvidence(ctx, actorOf(request), request.params.id);
+        return { items: items.map((i) => ({ ...i, evidence: presentEvidence(i.evidence) })), notShown };
+      },
+    );
+
+    app.post(
+      '/requests/:id/evidence',
+      {
+        config: { permission: 'evidence:add' },
+        schema: {
+          tags,
+          params: ZIdParamsSchema,
+          querystring: ZResponseEvidenceQuerySchema,
+          response: answers(ZResponseEvidenceFiledSchema, 201),
+          summary:
+            'Requested side: file a file answering the request (raw application/octet-stream body, metadata in the query) in its case, opened when there is none',
+        },
+      },
+      async (request, reply) => {
+        if (!(request.body instanceof Readable))
+          throw new AppError('UNSUPPORTED_MEDIA_TYPE', { details: { expected: 'application/octet-stream' } });
+        const result = await addResponseEvidence(ctx, actorOf(request), request.params.id, request.query, {
+          stream: request.body,
+          declaredSize: declaredLength(request.headers['content-length']),
+        });
+        return reply
+          .status(201)
+          .send({ evidence: presentEvidence(result.evidence), case: result.case, caseOpened: result.caseOpened });
+      },
+    );
   };
 }

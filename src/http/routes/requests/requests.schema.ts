@@ -2,7 +2,11 @@
 import { z } from 'zod';
 import { commaList, PARTY_ID } from '../common.schema.js';
 import {
-  REQUEST_STATUSES, REQUEST_TYPES, URGENCIES, ZCreateRequestDraftSchema, ZRequestActionSchema,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+  URGENCIES,
+  ZCreateRequestDraftSchema,
+  ZRequestActionSchema,
 } from '../../../domain/request/index.js';
 import { ZEvidenceUploadQuerySchema } from '../cases/cases.schema.js';
 
@@ -15,15 +19,26 @@ export const ZRequestListQuerySchema = z.object({
   caseRef: z.string().max(200).optional(),
   q: z.string().max(200).optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  mine: z.enum(['true', 'false']).optional().describe('only the requests whose expected next step I may take now (the count on the Requests item)'),
-  exercise: z.union([z.uuid(), z.literal('running')]).optional()
-    .describe('only the requests of this tabletop exercise; `running`: real requests plus those of exercises running now (marked by exerciseId); left out otherwise'),
+  mine: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('only the requests whose expected next step I may take now (the count on the Requests item)'),
+  exercise: z
+    .union([z.uuid(), z.literal('running')])
+    .optional()
+    .describe(
+      'only the requests of this tabletop exercise; `running`: real requests plus those of exercises running now (marked by exerciseId); left out otherwise',
+    ),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 
 export const ZRegisterIncomingRequestSchema = ZCreateRequestDraftSchema.omit({ requestedParty: true }).extend({
-  requestingParty: z.string().min(2).max(100).regex(/^[a-z0-9][a-z0-9-]*$/, PARTY_ID),
+  requestingParty: z
+    .string()
+    .min(2)
+    .max(100)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, PARTY_ID),
   senderReference: z.string().max(100).optional(),
 });
 

@@ -3,11 +3,22 @@
 import { z } from 'zod';
 import { SEARCH_KINDS } from '../../../domain/search/search-kinds.js';
 
-const ZSnippetSchema = z.object({
-  pieces: z.array(z.object({ text: z.string(), hit: z.boolean() })), cutStart: z.boolean(), cutEnd: z.boolean(),
-}).meta({ id: 'Snippet' });
+const ZSnippetSchema = z
+  .object({
+    pieces: z.array(z.object({ text: z.string(), hit: z.boolean() })),
+    cutStart: z.boolean(),
+    cutEnd: z.boolean(),
+  })
+  .meta({ id: 'Snippet' });
 
-export const ZSearchResultSchema = z.object({
-  kind: z.enum(SEARCH_KINDS), id: z.string(), title: z.string(), titleHighlight: ZSnippetSchema, snippet: ZSnippetSchema,
-  rank: z.number(), updatedAt: z.string(),
-}).meta({ id: 'SearchResult' });
+export const ZSearchResultSchema = z
+  .object({
+    kind: z.enum(SEARCH_KINDS),
+    id: z.string(),
+    title: z.string(),
+    titleHighlight: ZSnippetSchema,
+    snippet: ZSnippetSchema,
+    rank: z.number(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'SearchResult' });

@@ -11,16 +11,22 @@ import { ZSearchQuerySchema } from './search.schema.js';
 
 export function searchRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/search', {
-      config: { permission: 'knowledge:read' },
-      schema: {
-        tags: ['search'], querystring: ZSearchQuerySchema, response: answers(itemsOf(ZSearchResultSchema)),
-        summary: 'Search Chinese and English text; `a b` = both, `a OR b` = either, `-a` = without',
+    app.get(
+      '/search',
+      {
+        config: { permission: 'knowledge:read' },
+        schema: {
+          tags: ['search'],
+          querystring: ZSearchQuerySchema,
+          response: answers(itemsOf(ZSearchResultSchema)),
+          summary: 'Search Chinese and English text; `a b` = both, `a OR b` = either, `-a` = without',
+        },
       },
-    }, async (request) => {
-      const { q, kinds, limit } = request.query;
-      const items = await searchRecords(ctx, actorOf(request), { q, kinds: splitList<SearchKind>(kinds), limit });
-      return { items };
-    });
+      async (request) => {
+        const { q, kinds, limit } = request.query;
+        const items = await searchRecords(ctx, actorOf(request), { q, kinds: splitList<SearchKind>(kinds), limit });
+        return { items };
+      },
+    );
   };
 }

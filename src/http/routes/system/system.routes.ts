@@ -16,7 +16,9 @@ export function systemRoutes(deps: AppDeps): FastifyPluginAsync {
         // A database that hangs (a partitioned external server) must not hang the probe.
         await Promise.race([
           deps.ctx.db.query('SELECT 1'),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('database check timed out')), READY_TIMEOUT_MS).unref()),
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error('database check timed out')), READY_TIMEOUT_MS).unref(),
+          ),
         ]);
       } catch (cause) {
         throw new AppError('SERVICE_UNAVAILABLE', { cause, details: { database: 'unreachable' } });

@@ -7,14 +7,22 @@ import { TAXII_MEDIA_TYPE } from '../../../intel/taxii/media-types.js';
 import { toAppError } from '../../plugins/errors.js';
 
 export type TaxiiErrorBody = {
-  title: string; description: string; error_id: string; error_code: string; http_status: string;
+  title: string;
+  description: string;
+  error_id: string;
+  error_code: string;
+  http_status: string;
   details: Record<string, unknown>;
 };
 
 // Framework refusals named in TAXII's own terms.
 const BY_STATUS: Record<number, AppErrorCode> = {
-  401: 'INTEL_TAXII_UNAUTHENTICATED', 403: 'INTEL_TAXII_FORBIDDEN', 404: 'INTEL_TAXII_NOT_FOUND',
-  406: 'INTEL_TAXII_NOT_ACCEPTABLE', 413: 'INTEL_TAXII_TOO_LARGE', 415: 'INTEL_TAXII_UNSUPPORTED_MEDIA_TYPE',
+  401: 'INTEL_TAXII_UNAUTHENTICATED',
+  403: 'INTEL_TAXII_FORBIDDEN',
+  404: 'INTEL_TAXII_NOT_FOUND',
+  406: 'INTEL_TAXII_NOT_ACCEPTABLE',
+  413: 'INTEL_TAXII_TOO_LARGE',
+  415: 'INTEL_TAXII_UNSUPPORTED_MEDIA_TYPE',
 };
 
 function toTaxiiAppError(error: unknown): AppError {
@@ -37,9 +45,15 @@ export function taxiiErrorBody(e: AppError): TaxiiErrorBody {
 
 export function sendTaxiiError(reply: FastifyReply, e: AppError): FastifyReply {
   if (e.status === 401) {
-    void reply.header('www-authenticate', ['Bearer realm="crossline-taxii"', 'Basic realm="crossline-taxii", charset="UTF-8"']);
+    void reply.header('www-authenticate', [
+      'Bearer realm="crossline-taxii"',
+      'Basic realm="crossline-taxii", charset="UTF-8"',
+    ]);
   }
-  return reply.status(e.status).header('content-type', TAXII_MEDIA_TYPE).send(Buffer.from(JSON.stringify(taxiiErrorBody(e))));
+  return reply
+    .status(e.status)
+    .header('content-type', TAXII_MEDIA_TYPE)
+    .send(Buffer.from(JSON.stringify(taxiiErrorBody(e))));
 }
 
 /** Installs TAXII-shaped error and not-found handling on the (encapsulated) /taxii2 plugin. */

@@ -6,8 +6,13 @@ import type { TaxiiPage } from '../../../services/intel/taxii-read-objects.js';
 
 export function presentCollection(c: ViewedCollection) {
   return {
-    id: c.id, title: c.title, ...(c.description ? { description: c.description } : {}), ...(c.alias ? { alias: c.alias } : {}),
-    can_read: c.canRead, can_write: c.canWrite, media_types: [STIX_MEDIA_TYPE],
+    id: c.id,
+    title: c.title,
+    ...(c.description ? { description: c.description } : {}),
+    ...(c.alias ? { alias: c.alias } : {}),
+    can_read: c.canRead,
+    can_write: c.canWrite,
+    media_types: [STIX_MEDIA_TYPE],
   };
 }
 
@@ -24,9 +29,16 @@ function mediaTypeOf(r: TaxiiObjectRow): string {
 export function presentManifest(page: TaxiiPage) {
   return {
     ...paging(page),
-    ...(page.rows.length ? {
-      objects: page.rows.map((r) => ({ id: r.stixId, date_added: r.addedAt, version: r.modified, media_type: mediaTypeOf(r) })),
-    } : {}),
+    ...(page.rows.length
+      ? {
+          objects: page.rows.map((r) => ({
+            id: r.stixId,
+            date_added: r.addedAt,
+            version: r.modified,
+            media_type: mediaTypeOf(r),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -36,10 +48,16 @@ export function presentVersions(page: TaxiiPage) {
 
 export function presentStatus(s: StatusRow) {
   return {
-    id: s.id, status: s.status, request_timestamp: s.requestTimestamp, total_count: s.totalCount,
-    success_count: s.successes.length, successes: s.successes,
-    failure_count: s.failures.length, failures: s.failures,
-    pending_count: s.pendings.length, pendings: s.pendings,
+    id: s.id,
+    status: s.status,
+    request_timestamp: s.requestTimestamp,
+    total_count: s.totalCount,
+    success_count: s.successes.length,
+    successes: s.successes,
+    failure_count: s.failures.length,
+    failures: s.failures,
+    pending_count: s.pendings.length,
+    pendings: s.pendings,
   };
 }
 

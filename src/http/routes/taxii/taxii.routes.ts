@@ -9,7 +9,10 @@ import { acceptsTaxii, isTaxiiContentType, TAXII_MEDIA_TYPE } from '../../../int
 import type { ServiceContext } from '../../../services/context.js';
 import { API_ROOT_NAME, DEFAULT_API_ROOT } from '../../../intel/taxii/access.js';
 import {
-  listTaxiiApiRoots, listTaxiiCollections, requireTaxiiApiRoot, requireTaxiiCollection,
+  listTaxiiApiRoots,
+  listTaxiiCollections,
+  requireTaxiiApiRoot,
+  requireTaxiiCollection,
 } from '../../../services/intel/taxii-collection-access.js';
 import { deleteTaxiiObject } from '../../../services/intel/taxii-delete-object.js';
 import { getTaxiiStatus } from '../../../services/intel/taxii-get-status.js';
@@ -18,7 +21,12 @@ import { readTaxiiPage, type TaxiiPage } from '../../../services/intel/taxii-rea
 import { resolveTaxiiCaller, type TaxiiCaller } from '../../../services/intel/taxii-viewer.js';
 import { registerTaxiiErrors } from './taxii-errors.js';
 import {
-  API_ROOT_VERSIONS, presentCollection, presentEnvelope, presentManifest, presentStatus, presentVersions,
+  API_ROOT_VERSIONS,
+  presentCollection,
+  presentEnvelope,
+  presentManifest,
+  presentStatus,
+  presentVersions,
 } from './taxii.presenters.js';
 
 export const TAXII_PREFIX = '/taxii2';
@@ -32,7 +40,9 @@ type CollectionParams = RootParams & { id: string };
 type ObjectParams = CollectionParams & { objectId: string };
 
 declare module 'fastify' {
-  interface FastifyRequest { taxii?: TaxiiCaller }
+  interface FastifyRequest {
+    taxii?: TaxiiCaller;
+  }
 }
 
 function send(reply: FastifyReply, body: unknown, page?: TaxiiPage): FastifyReply {
@@ -45,7 +55,8 @@ function send(reply: FastifyReply, body: unknown, page?: TaxiiPage): FastifyRepl
 
 function filtersOf(request: FastifyRequest): TaxiiFilters {
   const parsed = parseTaxiiFilters(request.query as Record<string, string | string[] | undefined>);
-  if (!parsed.ok) throw new AppError('INTEL_TAXII_BAD_FILTER', { details: { parameter: parsed.parameter, reason: parsed.reason } });
+  if (!parsed.ok)
+    throw new AppError('INTEL_TAXII_BAD_FILTER', { details: { parameter: parsed.parameter, reason: parsed.reason } });
   return parsed.filters;
 }
 
@@ -60,7 +71,8 @@ function callerOf(request: FastifyRequest): TaxiiCaller {
  */
 function rootOf(request: FastifyRequest<{ Params: RootParams }>): string {
   const { root } = request.params;
-  if (!API_ROOT_NAME.test(root)) throw new AppError('INTEL_TAXII_NOT_FOUND', { details: { url: request.url.split('?')[0] } });
+  if (!API_ROOT_NAME.test(root))
+    throw new AppError('INTEL_TAXII_NOT_FOUND', { details: { url: request.url.split('?')[0] } });
   return root;
 }
 
@@ -72,13 +84,24 @@ export function taxiiRoutes(ctx: ServiceContext): FastifyPluginAsync {
   return async (app) => {
     registerTaxiiErrors(app);
     app.removeAllContentTypeParsers();
-    app.addContentTypeParser('application/taxii+json', { parseAs: 'string', bodyLimit: TAXII_MAX_CONTENT_LENGTH }, (_r, body, done) => {
-      try { done(null, JSON.parse(body as string)); } catch { done(new AppError('INTEL_TAXII_BAD_ENVELOPE', { details: { reason: 'not JSON' } }), undefined); }
-    });
-    app.addContentTypeParser('*', (_r, _payload, done) => done(new AppError('INTEL_TAXII_UNSUPPORTED_MEDIA_TYPE', { details: { expected: TAXII_MEDIA_TYPE } }), undefined));
+    app.addContentTypeParser(
+      'application/taxii+json',
+      { parseAs: 'string', bodyLimit: TAXII_MAX_CONTENT_LENGTH },
+      (_r, body, done) => {
+        try {
+          done(null, JSON.parse(body as string));
+        } catch {
+          done(new AppError('INTEL_TAXII_BAD_ENVELOPE', { details: { reason: 'not JSON' } }), undefined);
+        }
+      },
+    );
+    app.addContentTypeParser('*', (_r, _payload, done) =>
+      done(new AppError('INTEL_TAXII_UNSUPPORTED_MEDIA_TYPE', { details: { expected: TAXII_MEDIA_TYPE } }), undefined),
+    );
 
     app.addHook('onRequest', async (request) => {
-      if (!acceptsTaxii(request.headers.accept)) throw new AppError('INTEL_TAXII_NOT_ACCEPTABLE', { details: { expected: TAXII_MEDIA_TYPE } });
+      if (!acceptsTaxii(request.headers.accept))
+        throw new AppError('INTEL_TAXII_NOT_ACCEPTABLE', { details: { expected: TAXII_MEDIA_TYPE } });
       // Discovery is public (anonymously it names the default API root only; with credentials, every
       // root holding a collection the caller can see); everything below needs credentials.
       const path = request.url.split('?')[0] ?? '';
@@ -103,10 +126,14 @@ export function taxiiRoutes(ctx: ServiceContext): FastifyPluginAsync {
       const name = rootOf(request);
       await requireTaxiiApiRoot(ctx, callerOf(request).viewer, name);
       return send(reply, {
-        title: name === TAXII_API_ROOT ? `${ctx.config.nodeName.en} — threat intelligence` : `${ctx.config.nodeName.en} — ${name}`,
-        description: name === TAXII_API_ROOT
-          ? 'Collections of STIX 2.1 objects shared by this node.'
-          : `Collections of STIX 2.1 objects shared by this node under the API root "${name}".`,
+        title:
+          name === TAXII_API_ROOT
+            ? `${ctx.config.nodeName.en} — threat intelligence`
+            : `${ctx.config.nodeName.en} — ${name}`,
+        description:
+          name === TAXII_API_ROOT
+            ? 'Collections of STIX 2.1 objects shared by this node.'
+            : `Collections of STIX 2.1 objects shared by this node under the API root "${name}".`,
         versions: API_ROOT_VERSIONS,
         max_content_length: TAXII_MAX_CONTENT_LENGTH,
       });
@@ -118,77 +145,134 @@ export function taxiiRoutes(ctx: ServiceContext): FastifyPluginAsync {
     });
 
     app.get<{ Params: CollectionParams }>(`${root}/collections/:id/`, { schema: hide }, async (request, reply) => {
-      return send(reply, presentCollection(await requireTaxiiCollection(ctx, callerOf(request).viewer, rootOf(request), request.params.id, 'see')));
+      return send(
+        reply,
+        presentCollection(
+          await requireTaxiiCollection(ctx, callerOf(request).viewer, rootOf(request), request.params.id, 'see'),
+        ),
+      );
     });
 
-    app.get<{ Params: CollectionParams }>(`${root}/collections/:id/objects/`, { schema: hide }, async (request, reply) => {
-      const { viewer } = callerOf(request);
-      const filters = filtersOf(request);
-      const collection = await requireTaxiiCollection(ctx, viewer, rootOf(request), request.params.id, 'read');
-      const page = await readTaxiiPage(ctx, viewer, collection, filters);
-      return send(reply, presentEnvelope(page), page);
-    });
+    app.get<{ Params: CollectionParams }>(
+      `${root}/collections/:id/objects/`,
+      { schema: hide },
+      async (request, reply) => {
+        const { viewer } = callerOf(request);
+        const filters = filtersOf(request);
+        const collection = await requireTaxiiCollection(ctx, viewer, rootOf(request), request.params.id, 'read');
+        const page = await readTaxiiPage(ctx, viewer, collection, filters);
+        return send(reply, presentEnvelope(page), page);
+      },
+    );
 
-    app.post<{ Params: CollectionParams }>(`${root}/collections/:id/objects/`, {
-      schema: hide, bodyLimit: TAXII_MAX_CONTENT_LENGTH,
-    }, async (request, reply) => {
-      if (!isTaxiiContentType(request.headers['content-type'])) {
-        throw new AppError('INTEL_TAXII_UNSUPPORTED_MEDIA_TYPE', { details: { expected: TAXII_MEDIA_TYPE } });
-      }
-      const caller = callerOf(request);
-      const collection = await requireTaxiiCollection(ctx, caller.viewer, rootOf(request), request.params.id, 'write');
-      const status = await addTaxiiObjects(ctx, caller, collection, request.body);
-      return send(reply.status(202), presentStatus(status));
-    });
+    app.post<{ Params: CollectionParams }>(
+      `${root}/collections/:id/objects/`,
+      {
+        schema: hide,
+        bodyLimit: TAXII_MAX_CONTENT_LENGTH,
+      },
+      async (request, reply) => {
+        if (!isTaxiiContentType(request.headers['content-type'])) {
+          throw new AppError('INTEL_TAXII_UNSUPPORTED_MEDIA_TYPE', { details: { expected: TAXII_MEDIA_TYPE } });
+        }
+        const caller = callerOf(request);
+        const collection = await requireTaxiiCollection(
+          ctx,
+          caller.viewer,
+          rootOf(request),
+          request.params.id,
+          'write',
+        );
+        const status = await addTaxiiObjects(ctx, caller, collection, request.body);
+        return send(reply.status(202), presentStatus(status));
+      },
+    );
 
-    app.get<{ Params: ObjectParams }>(`${root}/collections/:id/objects/:objectId/`, { schema: hide }, async (request, reply) => {
-      const { viewer } = callerOf(request);
-      const filters = filtersOf(request);
-      const collection = await requireTaxiiCollection(ctx, viewer, rootOf(request), request.params.id, 'read');
-      const page = await readTaxiiPage(ctx, viewer, collection, { ...filters, ids: [request.params.objectId], types: undefined });
-      if (!page.rows.length && !filters.next && !filters.addedAfter) throw new AppError('INTEL_TAXII_OBJECT_NOT_FOUND', { details: { id: request.params.objectId } });
-      return send(reply, presentEnvelope(page), page);
-    });
+    app.get<{ Params: ObjectParams }>(
+      `${root}/collections/:id/objects/:objectId/`,
+      { schema: hide },
+      async (request, reply) => {
+        const { viewer } = callerOf(request);
+        const filters = filtersOf(request);
+        const collection = await requireTaxiiCollection(ctx, viewer, rootOf(request), request.params.id, 'read');
+        const page = await readTaxiiPage(ctx, viewer, collection, {
+          ...filters,
+          ids: [request.params.objectId],
+          types: undefined,
+        });
+        if (!page.rows.length && !filters.next && !filters.addedAfter)
+          throw new AppError('INTEL_TAXII_OBJECT_NOT_FOUND', { details: { id: request.params.objectId } });
+        return send(reply, presentEnvelope(page), page);
+      },
+    );
 
-    app.delete<{ Params: ObjectParams }>(`${root}/collections/:id/objects/:objectId/`, { schema: hide }, async (request, reply) => {
-      const caller = callerOf(request);
-      const filters = filtersOf(request);
-      const collection = await requireTaxiiCollection(ctx, caller.viewer, rootOf(request), request.params.id, 'write');
-      if (!collection.canRead) throw new AppError('INTEL_TAXII_FORBIDDEN', { details: { need: 'can_read' } });
-      await deleteTaxiiObject(ctx, caller.actor, caller.viewer, collection, request.params.objectId, filters);
-      return send(reply, {});
-    });
+    app.delete<{ Params: ObjectParams }>(
+      `${root}/collections/:id/objects/:objectId/`,
+      { schema: hide },
+      async (request, reply) => {
+        const caller = callerOf(request);
+        const filters = filtersOf(request);
+        const collection = await requireTaxiiCollection(
+          ctx,
+          caller.viewer,
+          rootOf(request),
+          request.params.id,
+          'write',
+        );
+        if (!collection.canRead) throw new AppError('INTEL_TAXII_FORBIDDEN', { details: { need: 'can_read' } });
+        await deleteTaxiiObject(ctx, caller.actor, caller.viewer, collection, request.params.objectId, filters);
+        return send(reply, {});
+      },
+    );
 
-    app.get<{ Params: ObjectParams }>(`${root}/collections/:id/objects/:objectId/versions/`, { schema: hide }, async (request, reply) => {
-      const { viewer } = callerOf(request);
-      const filters = filtersOf(request);
-      const collection = await requireTaxiiCollection(ctx, viewer, rootOf(request), request.params.id, 'read');
-      const page = await readTaxiiPage(ctx, viewer, collection, {
-        ...filters, ids: [request.params.objectId], types: undefined, versions: { all: true, first: false, last: false, at: [] },
-      });
-      if (!page.rows.length && !filters.next && !filters.addedAfter) {
-        throw new AppError('INTEL_TAXII_OBJECT_NOT_FOUND', { details: { id: request.params.objectId } });
-      }
-      return send(reply, presentVersions(page), page);
-    });
+    app.get<{ Params: ObjectParams }>(
+      `${root}/collections/:id/objects/:objectId/versions/`,
+      { schema: hide },
+      async (request, reply) => {
+        const { viewer } = callerOf(request);
+        const filters = filtersOf(request);
+        const collection = await requireTaxiiCollection(ctx, viewer, rootOf(request), request.params.id, 'read');
+        const page = await readTaxiiPage(ctx, viewer, collection, {
+          ...filters,
+          ids: [request.params.objectId],
+          types: undefined,
+          versions: { all: true, first: false, last: false, at: [] },
+        });
+        if (!page.rows.length && !filters.next && !filters.addedAfter) {
+          throw new AppError('INTEL_TAXII_OBJECT_NOT_FOUND', { details: { id: request.params.objectId } });
+        }
+        return send(reply, presentVersions(page), page);
+      },
+    );
 
-    app.get<{ Params: CollectionParams }>(`${root}/collections/:id/manifest/`, { schema: hide }, async (request, reply) => {
-      const { viewer } = callerOf(request);
-      const filters = filtersOf(request);
-      const collection = await requireTaxiiCollection(ctx, viewer, rootOf(request), request.params.id, 'read');
-      const page = await readTaxiiPage(ctx, viewer, collection, filters);
-      return send(reply, presentManifest(page), page);
-    });
+    app.get<{ Params: CollectionParams }>(
+      `${root}/collections/:id/manifest/`,
+      { schema: hide },
+      async (request, reply) => {
+        const { viewer } = callerOf(request);
+        const filters = filtersOf(request);
+        const collection = await requireTaxiiCollection(ctx, viewer, rootOf(request), request.params.id, 'read');
+        const page = await readTaxiiPage(ctx, viewer, collection, filters);
+        return send(reply, presentManifest(page), page);
+      },
+    );
 
     // Anything else under /taxii2 is a TAXII 404 (not the web app's fallback page).
     app.all('/*', { schema: hide }, async (request) => {
       throw new AppError('INTEL_TAXII_NOT_FOUND', { details: { url: request.url.split('?')[0] } });
     });
 
-    app.get<{ Params: RootParams & { statusId: string } }>(`${root}/status/:statusId/`, { schema: hide }, async (request, reply) => {
-      const name = rootOf(request);
-      await requireTaxiiApiRoot(ctx, callerOf(request).viewer, name);
-      return send(reply, presentStatus(await getTaxiiStatus(ctx, callerOf(request).viewer, name, request.params.statusId)));
-    });
+    app.get<{ Params: RootParams & { statusId: string } }>(
+      `${root}/status/:statusId/`,
+      { schema: hide },
+      async (request, reply) => {
+        const name = rootOf(request);
+        await requireTaxiiApiRoot(ctx, callerOf(request).viewer, name);
+        return send(
+          reply,
+          presentStatus(await getTaxiiStatus(ctx, callerOf(request).viewer, name, request.params.statusId)),
+        );
+      },
+    );
   };
 }

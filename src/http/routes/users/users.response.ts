@@ -3,8 +3,19 @@
 import { z } from 'zod';
 import { ZLocaleSchema, ZRoleSchema } from '../../../domain/user/schemas.js';
 
-export const ZUserSchema = z.object({
-  id: z.string(), username: z.string(), displayName: z.string(), email: z.string().nullable(), roles: z.array(ZRoleSchema),
-  locale: ZLocaleSchema, timeZone: z.string(), totpEnabled: z.boolean(), disabled: z.boolean(), lockedUntil: z.string().nullable(),
-  createdAt: z.string(), updatedAt: z.string(),
-}).meta({ id: 'User' });
+export const ZUserSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    email: z.string().nullable(),
+    roles: z.array(ZRoleSchema),
+    locale: ZLocaleSchema,
+    timeZone: z.string(),
+    totpEnabled: z.boolean(),
+    disabled: z.boolean(),
+    lockedUntil: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'User' });

@@ -13,22 +13,48 @@ import { ZUserSchema } from './users.response.js';
 export function usersRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['users'];
-    app.get('/users', { config: { permission: 'user:manage' }, schema: { tags, summary: 'List users', response: answers(itemsOf(ZUserSchema)) } },
-      async () => ({ items: (await listAllUsers(ctx)).map(presentUser) }));
+    app.get(
+      '/users',
+      {
+        config: { permission: 'user:manage' },
+        schema: { tags, summary: 'List users', response: answers(itemsOf(ZUserSchema)) },
+      },
+      async () => ({ items: (await listAllUsers(ctx)).map(presentUser) }),
+    );
 
-    app.post('/users', {
-      config: { permission: 'user:manage' }, schema: { tags, summary: 'Create a user', body: ZCreateUserSchema, response: answers(ZUserSchema, 201) },
-    }, async (request, reply) => reply.status(201).send(await createUser(ctx, actorOf(request), request.body)));
+    app.post(
+      '/users',
+      {
+        config: { permission: 'user:manage' },
+        schema: { tags, summary: 'Create a user', body: ZCreateUserSchema, response: answers(ZUserSchema, 201) },
+      },
+      async (request, reply) => reply.status(201).send(await createUser(ctx, actorOf(request), request.body)),
+    );
 
-    app.get('/users/:id', {
-      config: { permission: 'user:manage' }, schema: { tags, summary: 'One user', params: ZIdParamsSchema, response: answers(ZUserSchema) },
-    }, async (request) => {
-      return presentUser(await getUser(ctx, request.params.id));
-    });
+    app.get(
+      '/users/:id',
+      {
+        config: { permission: 'user:manage' },
+        schema: { tags, summary: 'One user', params: ZIdParamsSchema, response: answers(ZUserSchema) },
+      },
+      async (request) => {
+        return presentUser(await getUser(ctx, request.params.id));
+      },
+    );
 
-    app.patch('/users/:id', {
-      config: { permission: 'user:manage' },
-      schema: { tags, summary: 'Change roles, name, password; disable or unlock', params: ZIdParamsSchema, body: ZUpdateUserSchema, response: answers(ZUserSchema) },
-    }, async (request) => updateUser(ctx, actorOf(request), request.params.id, request.body));
+    app.patch(
+      '/users/:id',
+      {
+        config: { permission: 'user:manage' },
+        schema: {
+          tags,
+          summary: 'Change roles, name, password; disable or unlock',
+          params: ZIdParamsSchema,
+          body: ZUpdateUserSchema,
+          response: answers(ZUserSchema),
+        },
+      },
+      async (request) => updateUser(ctx, actorOf(request), request.params.id, request.body),
+    );
   };
 }

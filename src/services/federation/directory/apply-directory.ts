@@ -7,7 +7,12 @@
 // records the version with its diff and outcomes, and audits.
 import { appendAuditMany, type AuditInput } from '../../../audit/audit-log.js';
 import { diffDirectories, type DirectoryDiff } from '../../../domain/federation-directory/diff.js';
-import { directoryHash, type DirectoryDocument, type DirectoryMember, type SignedDirectory } from '../../../domain/federation-directory/document.js';
+import {
+  directoryHash,
+  type DirectoryDocument,
+  type DirectoryMember,
+  type SignedDirectory,
+} from '../../../domain/federation-directory/document.js';
 import { checkDirectory, type DirectoryVerdict } from '../../../domain/federation-directory/rules.js';
 import type { Actor } from '../../../domain/shared/actor.js';
 import { isAppError } from '../../../errors.js';
@@ -19,8 +24,15 @@ import { signalOutbox } from '../../../federation/outbox-signal.js';
 import type { Queryable } from '../../../storage/db.js';
 import { clearRetryGate } from '../../../storage/repositories/federation-peer-state.repository.js';
 import {
-  currentDirectoryVersion, deletePendingDirectory, directoryVersionBefore, insertDirectoryVersion, listPendingDirectories, lockDirectory, updateDirectoryResync,
-  type DirectoryOutcome, type DirectoryVersionRow,
+  currentDirectoryVersion,
+  deletePendingDirectory,
+  directoryVersionBefore,
+  insertDirectoryVersion,
+  listPendingDirectories,
+  lockDirectory,
+  updateDirectoryResync,
+  type DirectoryOutcome,
+  type DirectoryVersionRow,
 } from '../../../storage/repositories/federation-directory.repository.js';
 import { findPeer, insertPeer, updatePeer, type PeerRow } from '../../../storage/repositories/peer.repository.js';
 import type { ServiceContext } from '../../context.js';
@@ -29,8 +41,14 @@ import { parseSignedDirectory } from './parse-directory.js';
 import { trustedFounderKeys } from './trusted-founders.js';
 
 export type AppliedDirectory = {
-  federation: string; version: number; hash: string; resync: boolean; foundersChanged: boolean; signedBy: string[];
-  diff: DirectoryDiff; outcomes: DirectoryOutcome[];
+  federation: string;
+  version: number;
+  hash: string;
+  resync: boolean;
+  foundersChanged: boolean;
+  signedBy: string[];
+  diff: DirectoryDiff;
+  outcomes: DirectoryOutcome[];
 };
 
 /** A member's card as fetched from the endpoint the directory lists, or why it could not be used. */
@@ -39,7 +57,11 @@ type FetchedCard = { card: NodeCard } | { problem: 'card_unreachable' | 'card_mi
 const FETCH_CONCURRENCY = 8;
 
 /** Verifies `signed` against the held version and this node's trusted founder keys (throws the refusal). */
-export async function verifyDirectory(ctx: ServiceContext, db: Queryable, signed: SignedDirectory): Promise<{ verdict: DirectoryVerdict; held: DirectoryVersionRow | null }> {
+export async function verifyDirectory(
+  ctx: ServiceContext,
+  db: Queryable,
+  signed: SignedDirectory,
+): Promise<{ verdict: DirectoryVerdict; held: DirectoryVersionRow | null }> {
   const held = await currentDirectoryVersion(db);
   const heldDirectory = held ? { document: (held.signed as SignedDirectory).document, hash: held.hash } : null;
   const signers = verifiedSigners(signed.document, signed.signatures, await trustedFounderKeys(ctx, db));
@@ -57,7 +79,8 @@ async function fetchMemberCard(ctx: ServiceContext, member: DirectoryMember): Pr
   const check = verifyNodeCard(raw);
   if (!check.ok) return { problem: 'card_mismatch', detail: check.reason };
   if (check.card.id !== member.party) return { problem: 'card_mismatch', detail: `card of ${check.card.id}` };
-  if (check.card.fingerprint !== member.fingerprint) return { problem: 'card_mismatch', detail: `fingerprint ${check.card.fingerprint}` };
+  if (check.card.fingerprint !== member.fingerprint)
+    return { problem: 'card_mismatch', detail: `fingerprint ${check.card.fingerprint}` };
   return { card: check.card };
 }
 
@@ -71,29 +94,41 @@ async function fetchNeededCards(ctx: ServiceContext, doc: DirectoryDocument): Pr
   }
   const out = new Map<string, FetchedCard>();
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, needed.length) }, async () => {
-    while (next < needed.length) {
-      const m = needed[next++]!;
-      out.set(m.party, await fetchMemberCard(ctx, m));
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(FETCH_CONCURRENCY, needed.length) }, async () => {
+      while (next < needed.length) {
+        const m = needed[next++]!;
+        out.set(m.party, await fetchMemberCard(ctx, m));
+      }
+    }),
+  );
   return out;
 }
 
 const cardRow = (card: NodeCard) => ({
-  name: card.name, country: card.country, endpoint: card.endpoint, card: card as unknown as Record<string, unknown>, fingerprint: card.fingerprint,
+  name: card.name,
+  country: card.country,
+  endpoint: card.endpoint,
+  card: card as unknown as Record<string, unknown>,
+  fingerprint: card.fingerprint,
 });
 
 type Planned = { outcomes: DirectoryOutcome[]; audits: AuditInput[]; touched: string[]; resumed: string[] };
 
 /** Applies one version's members to the peers table (inside the caller's transaction). */
 async function applyMembers(
-  ctx: ServiceContext, tx: Queryable, actor: Actor, doc: DirectoryDocument, previous: DirectoryDocument | null, cards: Map<string, FetchedCard>,
+  ctx: ServiceContext,
+  tx: Queryable,
+  actor: Actor,
+  doc: DirectoryDocument,
+  previous: DirectoryDocument | null,
+  cards: Map<string, FetchedCard>,
 ): Promise<Planned> {
   const now = ctx.clock().toISOString();
   const plan: Planned = { outcomes: [], audits: [], touched: [], resumed: [] };
   const via = { via: 'directory', federation: doc.federation, version: doc.version };
-  const note = (party: string, outcome: string, detail?: string) => plan.outcomes.push(detail ? { party, outcome, detail } : { party, outcome });
+  const note = (party: string, outcome: string, detail?: string) =>
+    plan.outcomes.push(detail ? { party, outcome, detail } : { party, outcome });
   const wasListed = new Set((previous?.members ?? []).map((m) => m.party));
   for (const m of doc.members) {
     if (m.party === ctx.config.nodeId) {
@@ -106,7 +141,13 @@ async function applyMembers(
       if (peer.status === 'suspended' && previous && !wasListed.has(m.party)) {
         await updatePeer(tx, { ...peer, status: 'active', updatedAt: now });
         await clearRetryGate(tx, m.party);
-        plan.audits.push({ actor, action: 'federation.peer_resumed', subjectType: 'peer', subjectId: m.party, data: via });
+        plan.audits.push({
+          actor,
+          action: 'federation.peer_resumed',
+          subjectType: 'peer',
+          subjectId: m.party,
+          data: via,
+        });
         plan.touched.push(m.party);
         plan.resumed.push(m.party);
         note(m.party, 'peer_resumed');
@@ -115,22 +156,39 @@ async function applyMembers(
     }
     const fetched = cards.get(m.party);
     if (!fetched || 'problem' in fetched) {
-      note(m.party, fetched?.problem ?? 'card_unreachable', fetched && 'detail' in fetched ? fetched.detail : undefined);
+      note(
+        m.party,
+        fetched?.problem ?? 'card_unreachable',
+        fetched && 'detail' in fetched ? fetched.detail : undefined,
+      );
       continue;
     }
     const card = fetched.card;
     if (!peer) {
-      const row: PeerRow = { id: m.party, ...cardRow(card), status: 'active', addedAt: now, updatedAt: now, version: 1 };
+      const row: PeerRow = {
+        id: m.party,
+        ...cardRow(card),
+        status: 'active',
+        addedAt: now,
+        updatedAt: now,
+        version: 1,
+      };
       await insertPeer(tx, row);
       plan.audits.push({
-        actor, action: 'federation.peer_added', subjectType: 'peer', subjectId: m.party,
+        actor,
+        action: 'federation.peer_added',
+        subjectType: 'peer',
+        subjectId: m.party,
         data: { fingerprint: card.fingerprint, endpoint: card.endpoint, country: card.country, ...via },
       });
       note(m.party, 'peer_added');
     } else {
       await updatePeer(tx, { ...peer, ...cardRow(card), updatedAt: now });
       plan.audits.push({
-        actor, action: 'federation.peer_card_updated', subjectType: 'peer', subjectId: m.party,
+        actor,
+        action: 'federation.peer_card_updated',
+        subjectType: 'peer',
+        subjectId: m.party,
         data: { rotated: true, fingerprint: card.fingerprint, previousFingerprint: peer.fingerprint, ...via },
       });
       note(m.party, 'peer_rotated');
@@ -158,7 +216,12 @@ async function applyMembers(
  * 'url', or 'peer:<id>' for a version a peer sent. The same version again (identical bytes) re-syncs:
  * members whose card could not be fetched before are tried again.
  */
-export async function applyDirectory(ctx: ServiceContext, actor: Actor, raw: unknown, source: string): Promise<AppliedDirectory> {
+export async function applyDirectory(
+  ctx: ServiceContext,
+  actor: Actor,
+  raw: unknown,
+  source: string,
+): Promise<AppliedDirectory> {
   const signed = parseSignedDirectory(raw);
   const doc = signed.document;
   await verifyDirectory(ctx, ctx.db, signed); // refuse early, before fetching any card
@@ -169,28 +232,69 @@ export async function applyDirectory(ctx: ServiceContext, actor: Actor, raw: unk
     const { verdict, held } = await verifyDirectory(ctx, tx, signed);
     const heldSigned = held ? (held.signed as SignedDirectory) : null;
     // A re-sync compares with the version before the held one, so its removals are enforced again too.
-    const previous = verdict.resync ? await previousVersionDoc(tx, held) : heldSigned?.document ?? null;
+    const previous = verdict.resync ? await previousVersionDoc(tx, held) : (heldSigned?.document ?? null);
     const diff = verdict.resync && held ? (held.diff as DirectoryDiff) : diffDirectories(previous, doc);
     const plan = await applyMembers(ctx, tx, actor, doc, previous, cards);
     const hash = directoryHash(doc);
     if (verdict.resync && held) {
-      const merged = { document: doc, signatures: [...new Set([...(heldSigned?.signatures ?? []), ...signed.signatures])] };
+      const merged = {
+        document: doc,
+        signatures: [...new Set([...(heldSigned?.signatures ?? []), ...signed.signatures])],
+      };
       await updateDirectoryResync(tx, doc.version, merged, plan.outcomes, now.toISOString());
     } else {
       await insertDirectoryVersion(tx, {
-        version: doc.version, federation: doc.federation, hash, signed, diff, outcomes: plan.outcomes, source,
-        appliedAt: now.toISOString(), resyncedAt: null,
+        version: doc.version,
+        federation: doc.federation,
+        hash,
+        signed,
+        diff,
+        outcomes: plan.outcomes,
+        source,
+        appliedAt: now.toISOString(),
+        resyncedAt: null,
       });
     }
-    await appendAuditMany(tx, [...plan.audits, {
-      actor, action: 'federation.directory_applied', subjectType: 'federation_directory', subjectId: doc.federation,
-      data: {
-        version: doc.version, hash, source, resync: verdict.resync, signedBy: verdict.signedBy, foundersChanged: verdict.foundersChanged,
-        added: diff.added.length, rotated: diff.rotated.length, removed: diff.removed.length,
-        problems: plan.outcomes.filter((o) => o.outcome.startsWith('card_') || o.outcome === 'self_mismatch').map((o) => o.party),
+    await appendAuditMany(
+      tx,
+      [
+        ...plan.audits,
+        {
+          actor,
+          action: 'federation.directory_applied',
+          subjectType: 'federation_directory',
+          subjectId: doc.federation,
+          data: {
+            version: doc.version,
+            hash,
+            source,
+            resync: verdict.resync,
+            signedBy: verdict.signedBy,
+            foundersChanged: verdict.foundersChanged,
+            added: diff.added.length,
+            rotated: diff.rotated.length,
+            removed: diff.removed.length,
+            problems: plan.outcomes
+              .filter((o) => o.outcome.startsWith('card_') || o.outcome === 'self_mismatch')
+              .map((o) => o.party),
+          },
+        },
+      ],
+      now,
+    );
+    return {
+      plan,
+      applied: {
+        federation: doc.federation,
+        version: doc.version,
+        hash,
+        resync: verdict.resync,
+        foundersChanged: verdict.foundersChanged,
+        signedBy: verdict.signedBy,
+        diff,
+        outcomes: plan.outcomes,
       },
-    }], now);
-    return { plan, applied: { federation: doc.federation, version: doc.version, hash, resync: verdict.resync, foundersChanged: verdict.foundersChanged, signedBy: verdict.signedBy, diff, outcomes: plan.outcomes } };
+    };
   });
   for (const party of result.plan.touched) invalidatePeer(ctx.db, party);
   for (const party of result.plan.resumed) signalOutbox(ctx.db, party);
@@ -227,10 +331,21 @@ export async function applyPendingDirectories(ctx: ServiceContext): Promise<numb
           continue;
         }
         if (e.code !== 'FED_DIRECTORY_ROLLBACK') {
-          await ctx.db.transaction((tx) => appendAuditMany(tx, [{
-            actor, action: 'federation.directory_refused', subjectType: 'federation_directory', subjectId: p.receivedFrom,
-            data: { version: p.version, code: e.code, from: p.receivedFrom },
-          }], ctx.clock()));
+          await ctx.db.transaction((tx) =>
+            appendAuditMany(
+              tx,
+              [
+                {
+                  actor,
+                  action: 'federation.directory_refused',
+                  subjectType: 'federation_directory',
+                  subjectId: p.receivedFrom,
+                  data: { version: p.version, code: e.code, from: p.receivedFrom },
+                },
+              ],
+              ctx.clock(),
+            ),
+          );
         }
       }
       await deletePendingDirectory(ctx.db, p.version, p.hash);
@@ -262,4 +377,3 @@ export async function resyncIncompleteDirectory(ctx: ServiceContext): Promise<bo
   }
   return true;
 }
-

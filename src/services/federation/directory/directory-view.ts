@@ -2,12 +2,19 @@
 // status and health, the founders that signed), the history of versions with what changed in each,
 // and the signed version as this node serves it to others (GET /federation/v1/directory).
 import type { DirectoryDiff } from '../../../domain/federation-directory/diff.js';
-import type { DirectoryDocument, DirectoryMember, SignedDirectory } from '../../../domain/federation-directory/document.js';
+import type {
+  DirectoryDocument,
+  DirectoryMember,
+  SignedDirectory,
+} from '../../../domain/federation-directory/document.js';
 import { AppError } from '../../../errors.js';
 import { signatureParty } from '../../../federation/crypto/directory-signature.js';
 import { formatFingerprint } from '../../../federation/crypto/index.js';
 import {
-  currentDirectoryVersion, listDirectoryVersions, listPendingDirectories, type DirectoryOutcome,
+  currentDirectoryVersion,
+  listDirectoryVersions,
+  listPendingDirectories,
+  type DirectoryOutcome,
 } from '../../../storage/repositories/federation-directory.repository.js';
 import type { ServiceContext } from '../../context.js';
 import { listPeerStatuses } from '../peer-status.js';
@@ -15,22 +22,38 @@ import { listPeerStatuses } from '../peer-status.js';
 const HISTORY_LIMIT = 100;
 
 export type DirectoryMemberView = Omit<DirectoryMember, 'fingerprint'> & {
-  fingerprint: string; founder: boolean; self: boolean;
+  fingerprint: string;
+  founder: boolean;
+  self: boolean;
   /** This node's peer for the member (null: not a peer — its card could not be fetched or did not match). */
   peer: null | {
-    status: 'active' | 'suspended'; fingerprintMatches: boolean; lastContactAt: string | null; queueDepth: number;
-    consecutiveFailures: number; lastErrorCode: string | null;
+    status: 'active' | 'suspended';
+    fingerprintMatches: boolean;
+    lastContactAt: string | null;
+    queueDepth: number;
+    consecutiveFailures: number;
+    lastErrorCode: string | null;
   };
 };
 
 export type DirectoryVersionView = {
-  version: number; hash: string; issuedAt: string; appliedAt: string; resyncedAt: string | null; source: string;
-  diff: DirectoryDiff; outcomes: DirectoryOutcome[];
+  version: number;
+  hash: string;
+  issuedAt: string;
+  appliedAt: string;
+  resyncedAt: string | null;
+  source: string;
+  diff: DirectoryDiff;
+  outcomes: DirectoryOutcome[];
 };
 
 export type DirectoryView = {
   current: null | {
-    federation: string; version: number; hash: string; issuedAt: string; threshold: number;
+    federation: string;
+    version: number;
+    hash: string;
+    issuedAt: string;
+    threshold: number;
     founders: { party: string; fingerprint: string }[];
     /** Founders whose signature the held copy carries (each verified when the version was applied). */
     signedBy: string[];
@@ -43,11 +66,19 @@ export type DirectoryView = {
 
 export async function directoryView(ctx: ServiceContext): Promise<DirectoryView> {
   const [held, versions, pending] = await Promise.all([
-    currentDirectoryVersion(ctx.db), listDirectoryVersions(ctx.db, HISTORY_LIMIT), listPendingDirectories(ctx.db),
+    currentDirectoryVersion(ctx.db),
+    listDirectoryVersions(ctx.db, HISTORY_LIMIT),
+    listPendingDirectories(ctx.db),
   ]);
   const history = versions.map((v): DirectoryVersionView => ({
-    version: v.version, hash: v.hash, issuedAt: (v.signed as SignedDirectory).document.issuedAt, appliedAt: v.appliedAt,
-    resyncedAt: v.resyncedAt, source: v.source, diff: v.diff as DirectoryDiff, outcomes: v.outcomes,
+    version: v.version,
+    hash: v.hash,
+    issuedAt: (v.signed as SignedDirectory).document.issuedAt,
+    appliedAt: v.appliedAt,
+    resyncedAt: v.resyncedAt,
+    source: v.source,
+    diff: v.diff as DirectoryDiff,
+    outcomes: v.outcomes,
   }));
   const waiting = pending.map((p) => ({ version: p.version, from: p.receivedFrom, receivedAt: p.receivedAt }));
   if (!held) return { current: null, history, pending: waiting };
@@ -57,16 +88,29 @@ export async function directoryView(ctx: ServiceContext): Promise<DirectoryView>
   const members = doc.members.map((m): DirectoryMemberView => {
     const p = peers.get(m.party);
     return {
-      ...m, fingerprint: formatFingerprint(m.fingerprint), founder: doc.founders.some((f) => f.party === m.party), self: m.party === ctx.config.nodeId,
-      peer: p ? {
-        status: p.status, fingerprintMatches: p.fingerprint === formatFingerprint(m.fingerprint), lastContactAt: p.health.lastContactAt,
-        queueDepth: p.health.queueDepth, consecutiveFailures: p.health.failures.consecutive, lastErrorCode: p.health.failures.lastCode,
-      } : null,
+      ...m,
+      fingerprint: formatFingerprint(m.fingerprint),
+      founder: doc.founders.some((f) => f.party === m.party),
+      self: m.party === ctx.config.nodeId,
+      peer: p
+        ? {
+            status: p.status,
+            fingerprintMatches: p.fingerprint === formatFingerprint(m.fingerprint),
+            lastContactAt: p.health.lastContactAt,
+            queueDepth: p.health.queueDepth,
+            consecutiveFailures: p.health.failures.consecutive,
+            lastErrorCode: p.health.failures.lastCode,
+          }
+        : null,
     };
   });
   return {
     current: {
-      federation: doc.federation, version: doc.version, hash: held.hash, issuedAt: doc.issuedAt, threshold: doc.threshold,
+      federation: doc.federation,
+      version: doc.version,
+      hash: held.hash,
+      issuedAt: doc.issuedAt,
+      threshold: doc.threshold,
       founders: doc.founders.map((f) => ({ party: f.party, fingerprint: formatFingerprint(f.fingerprint) })),
       signedBy: signed.signatures.map(signatureParty).filter((p): p is string => p !== null),
       members,

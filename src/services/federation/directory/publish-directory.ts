@@ -13,7 +13,11 @@ import { findPeer } from '../../../storage/repositories/peer.repository.js';
 import type { ServiceContext } from '../../context.js';
 import { applyDirectory } from './apply-directory.js';
 
-export type PublishedDirectory = { version: number; sentTo: string[]; notSent: { party: string; reason: 'not_a_peer' | 'suspended' }[] };
+export type PublishedDirectory = {
+  version: number;
+  sentTo: string[];
+  notSent: { party: string; reason: 'not_a_peer' | 'suspended' }[];
+};
 
 export async function publishDirectory(ctx: ServiceContext, actor: Actor, raw?: unknown): Promise<PublishedDirectory> {
   if (raw !== undefined) await applyDirectory(ctx, actor, raw, 'publish');
@@ -23,7 +27,9 @@ export async function publishDirectory(ctx: ServiceContext, actor: Actor, raw?: 
     if (!held) throw new AppError('FED_DIRECTORY_NONE');
     const signed = held.signed as SignedDirectory;
     const doc = signed.document;
-    const mayPublish = doc.founders.some((f) => f.party === self) || doc.members.some((m) => m.party === self && m.roles.includes('secretariat'));
+    const mayPublish =
+      doc.founders.some((f) => f.party === self) ||
+      doc.members.some((m) => m.party === self && m.roles.includes('secretariat'));
     if (!mayPublish) throw new AppError('FED_DIRECTORY_NOT_PUBLISHER');
     const out: PublishedDirectory = { version: doc.version, sentTo: [], notSent: [] };
     for (const m of doc.members) {
@@ -33,13 +39,26 @@ export async function publishDirectory(ctx: ServiceContext, actor: Actor, raw?: 
         out.notSent.push({ party: m.party, reason: peer ? 'suspended' : 'not_a_peer' });
         continue;
       }
-      await enqueueMessage(tx, ctx, { to: m.party, channel: DIRECTORY_CHANNEL, type: DIRECTORY_TYPE, schema: 1, body: { directory: signed } });
+      await enqueueMessage(tx, ctx, {
+        to: m.party,
+        channel: DIRECTORY_CHANNEL,
+        type: DIRECTORY_TYPE,
+        schema: 1,
+        body: { directory: signed },
+      });
       out.sentTo.push(m.party);
     }
-    await appendAudit(tx, {
-      actor, action: 'federation.directory_published', subjectType: 'federation_directory', subjectId: doc.federation,
-      data: { version: doc.version, hash: held.hash, sentTo: out.sentTo, notSent: out.notSent.map((n) => n.party) },
-    }, ctx.clock());
+    await appendAudit(
+      tx,
+      {
+        actor,
+        action: 'federation.directory_published',
+        subjectType: 'federation_directory',
+        subjectId: doc.federation,
+        data: { version: doc.version, hash: held.hash, sentTo: out.sentTo, notSent: out.notSent.map((n) => n.party) },
+      },
+      ctx.clock(),
+    );
     return out;
   });
 }

@@ -22,10 +22,22 @@ export async function signDirectoryDraft(ctx: ServiceContext, actor: Actor, raw:
   if (!listed || listed.fingerprint !== ownNodeCard(ctx).fingerprint) {
     throw new AppError('FED_DIRECTORY_NOT_FOUNDER', { details: { node: self, listed: listed?.fingerprint ?? null } });
   }
-  const signatures = [...draft.signatures.filter((s) => signatureParty(s) !== self), signDirectory(draft.document, self, ctx.secrets.keyRing)];
-  await ctx.db.transaction((tx) => appendAudit(tx, {
-    actor, action: 'federation.directory_signed', subjectType: 'federation_directory', subjectId: draft.document.federation,
-    data: { version: draft.document.version },
-  }, ctx.clock()));
+  const signatures = [
+    ...draft.signatures.filter((s) => signatureParty(s) !== self),
+    signDirectory(draft.document, self, ctx.secrets.keyRing),
+  ];
+  await ctx.db.transaction((tx) =>
+    appendAudit(
+      tx,
+      {
+        actor,
+        action: 'federation.directory_signed',
+        subjectType: 'federation_directory',
+        subjectId: draft.document.federation,
+        data: { version: draft.document.version },
+      },
+      ctx.clock(),
+    ),
+  );
   return { document: draft.document, signatures };
 }

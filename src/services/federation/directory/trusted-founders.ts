@@ -11,12 +11,22 @@ import { ownNodeCard } from '../node-card.js';
 
 export async function trustedFounderKeys(ctx: ServiceContext, db: Queryable): Promise<TrustedFounderKey[]> {
   const peers = (await listPeers(db)).filter((p) => p.status === 'active');
-  const fingerprints = (card: NodeCard) => [card.fingerprint, ...card.previousKeys.map((k) => fingerprintOf(k.sig, k.enc))];
+  const fingerprints = (card: NodeCard) => [
+    card.fingerprint,
+    ...card.previousKeys.map((k) => fingerprintOf(k.sig, k.enc)),
+  ];
   const ownCard = ownNodeCard(ctx);
-  const own = { party: ctx.config.nodeId, fingerprints: fingerprints(ownCard), sig: currentKeys(ctx.secrets.keyRing).jwks.sig };
-  return [own, ...peers.map((p) => {
-    // The stored card was accepted by an admin's confirmation, an endorsed rotation or a directory.
-    const card = p.card as unknown as NodeCard;
-    return { party: p.id, fingerprints: fingerprints(card), sig: card.keys.sig };
-  })];
+  const own = {
+    party: ctx.config.nodeId,
+    fingerprints: fingerprints(ownCard),
+    sig: currentKeys(ctx.secrets.keyRing).jwks.sig,
+  };
+  return [
+    own,
+    ...peers.map((p) => {
+      // The stored card was accepted by an admin's confirmation, an endorsed rotation or a directory.
+      const card = p.card as unknown as NodeCard;
+      return { party: p.id, fingerprints: fingerprints(card), sig: card.keys.sig };
+    }),
+  ];
 }

@@ -18,7 +18,16 @@ import { TotpPanel } from './TotpPanel';
 import { PasskeysPanel } from './PasskeysPanel';
 import { PasskeyPolicyPanel } from './PasskeyPolicyPanel';
 
-const ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Europe/Brussels', 'Europe/London', 'UTC'];
+const ZONES = [
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'America/New_York',
+  'America/Chicago',
+  'America/Los_Angeles',
+  'Europe/Brussels',
+  'Europe/London',
+  'UTC',
+];
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -44,22 +53,56 @@ export function AccountPage() {
   };
   return (
     <>
-      <PageHeader title={t('account.title')} subtitle={`${me.user.username} · ${me.user.roles.map((r) => t(`roles.${r}`)).join(', ')}`} />
+      <PageHeader
+        title={t('account.title')}
+        subtitle={`${me.user.username} · ${me.user.roles.map((r) => t(`roles.${r}`)).join(', ')}`}
+      />
       <div className="stack">
         <Panel title={t('account.profile')} id="profile">
           <form className="stack-sm" onSubmit={submit} noValidate>
             <div className="form-grid">
-              <TextField label={t('account.displayName')} path="displayName" value={v.displayName} error={err('displayName')}
-                onChange={(e) => setV({ ...v, displayName: e.target.value })} />
-              <SelectField label={t('language.accountDefault')} hint={t('language.accountDefaultHint')} path="locale" value={v.locale} onChange={(e) => setV({ ...v, locale: e.target.value as Locale })}
-                options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} />
-              <TextField label={t('account.timeZone')} path="timeZone" list="zones" value={v.timeZone} error={err('timeZone')}
-                hint={t('account.timeZoneHint')} onChange={(e) => setV({ ...v, timeZone: e.target.value })} />
-              <datalist id="zones">{ZONES.map((z) => <option key={z} value={z} />)}</datalist>
+              <TextField
+                label={t('account.displayName')}
+                path="displayName"
+                value={v.displayName}
+                error={err('displayName')}
+                onChange={(e) => setV({ ...v, displayName: e.target.value })}
+              />
+              <SelectField
+                label={t('language.accountDefault')}
+                hint={t('language.accountDefaultHint')}
+                path="locale"
+                value={v.locale}
+                onChange={(e) => setV({ ...v, locale: e.target.value as Locale })}
+                options={[
+                  { value: 'zh-CN', label: '中文' },
+                  { value: 'en', label: 'English' },
+                ]}
+              />
+              <TextField
+                label={t('account.timeZone')}
+                path="timeZone"
+                list="zones"
+                value={v.timeZone}
+                error={err('timeZone')}
+                hint={t('account.timeZoneHint')}
+                onChange={(e) => setV({ ...v, timeZone: e.target.value })}
+              />
+              <datalist id="zones">
+                {ZONES.map((z) => (
+                  <option key={z} value={z} />
+                ))}
+              </datalist>
             </div>
             <div className="form-actions">
-              {save.isSuccess && <span className="faint" role="status">{t('account.saved')}</span>}
-              <button type="submit" className="btn primary" disabled={save.isPending}>{t('common.save')}</button>
+              {save.isSuccess && (
+                <span className="faint" role="status">
+                  {t('account.saved')}
+                </span>
+              )}
+              <button type="submit" className="btn primary" disabled={save.isPending}>
+                {t('common.save')}
+              </button>
             </div>
             <ErrorSummary error={save.error} />
           </form>

@@ -12,7 +12,10 @@ function PartyAccountPage() {
   const { me } = useSession();
   return (
     <>
-      <PageHeader title={t('partyAccount.title')} subtitle={t('partyAccount.subtitle', { party: me.boundParty ?? '' })} />
+      <PageHeader
+        title={t('partyAccount.title')}
+        subtitle={t('partyAccount.subtitle', { party: me.boundParty ?? '' })}
+      />
       <Panel title={t('partyAccount.howTitle')} id="party-account">
         <div className="stack">
           <p>{t('partyAccount.how', { party: me.boundParty ?? '' })}</p>
@@ -20,7 +23,9 @@ function PartyAccountPage() {
             <dt>{t('partyAccount.discovery')}</dt>
             <dd className="mono break">{`${window.location.origin}/taxii2/`}</dd>
           </dl>
-          <p><Link to="/account">{t('partyAccount.tokens')}</Link></p>
+          <p>
+            <Link to="/account">{t('partyAccount.tokens')}</Link>
+          </p>
         </div>
       </Panel>
     </>

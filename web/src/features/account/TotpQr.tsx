@@ -8,10 +8,22 @@ export function TotpQr({ uri }: { uri: string }) {
   const [svg, setSvg] = useState('');
   useEffect(() => {
     let live = true;
-    void QRCode.toString(uri, { type: 'svg', margin: 1, width: 176, errorCorrectionLevel: 'M' }).then((s) => { if (live) setSvg(s); });
-    return () => { live = false; };
+    void QRCode.toString(uri, { type: 'svg', margin: 1, width: 176, errorCorrectionLevel: 'M' }).then((s) => {
+      if (live) setSvg(s);
+    });
+    return () => {
+      live = false;
+    };
   }, [uri]);
   if (!svg) return null;
   // The SVG comes from the QR library, built from our own URI: no user-supplied markup is injected.
-  return <div className="totp-qr" role="img" aria-label={t('totp.qr')} data-testid="totp-qr" dangerouslySetInnerHTML={{ __html: svg }} />;
+  return (
+    <div
+      className="totp-qr"
+      role="img"
+      aria-label={t('totp.qr')}
+      data-testid="totp-qr"
+      dangerouslySetInnerHTML={{ __html: svg }}
+    />
+  );
 }

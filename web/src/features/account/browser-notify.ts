@@ -20,7 +20,8 @@ export async function requestBrowserNotifications(): Promise<BrowserNotification
 /** A short two-tone alert; silently nothing where audio is not allowed. */
 export function playAlertSound(): void {
   try {
-    const Ctx = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    const Ctx =
+      window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
     if (!Ctx) return;
     const audio = new Ctx();
     const gain = audio.createGain();
@@ -33,15 +34,25 @@ export function playAlertSound(): void {
       osc.start(audio.currentTime + i * 0.25);
       osc.stop(audio.currentTime + i * 0.25 + 0.2);
     });
-    window.setTimeout(() => { void audio.close(); }, 1000);
-  } catch { /* no sound is better than a broken page */ }
+    window.setTimeout(() => {
+      void audio.close();
+    }, 1000);
+  } catch {
+    /* no sound is better than a broken page */
+  }
 }
 
 /**
  * Shows a notification (one per tag: a repeat replaces it) and plays the alert sound. Through the
  * service worker the click opens `path` in this app; without one the Notification API does the same.
  */
-export async function showBrowserNotification(title: string, body: string, tag: string, path: string, onClick?: () => void): Promise<void> {
+export async function showBrowserNotification(
+  title: string,
+  body: string,
+  tag: string,
+  path: string,
+  onClick?: () => void,
+): Promise<void> {
   playAlertSound();
   if (browserNotificationState() !== 'granted') return;
   const options = { body, tag, requireInteraction: true, icon: '/favicon.svg', data: { path } };
@@ -51,5 +62,9 @@ export async function showBrowserNotification(title: string, body: string, tag: 
     return;
   }
   const n = new Notification(title, options);
-  n.onclick = () => { window.focus(); onClick?.(); n.close(); };
+  n.onclick = () => {
+    window.focus();
+    onClick?.();
+    n.close();
+  };
 }

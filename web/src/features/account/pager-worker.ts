@@ -6,13 +6,17 @@ const WORKER_URL = '/sw.js';
 
 let registration: Promise<ServiceWorkerRegistration | null> | null = null;
 
-export const hasServiceWorker = (): boolean => typeof navigator !== 'undefined' && 'serviceWorker' in navigator && window.isSecureContext;
+export const hasServiceWorker = (): boolean =>
+  typeof navigator !== 'undefined' && 'serviceWorker' in navigator && window.isSecureContext;
 
 /** Registers the worker once per page load; null where the browser has none (or an insecure origin). */
 export function pagerWorker(): Promise<ServiceWorkerRegistration | null> {
   if (!registration) {
     registration = hasServiceWorker()
-      ? navigator.serviceWorker.register(WORKER_URL, { scope: '/' }).then(() => navigator.serviceWorker.ready).catch(() => null)
+      ? navigator.serviceWorker
+          .register(WORKER_URL, { scope: '/' })
+          .then(() => navigator.serviceWorker.ready)
+          .catch(() => null)
       : Promise.resolve(null);
   }
   return registration;

@@ -33,7 +33,9 @@ export function useBrowserPager(items: Notification[] | undefined): void {
   const seen = useRef<Set<string> | null>(null);
   useEffect(() => {
     if (browserNotificationState() === 'granted') void pagerWorker();
-    return onWorkerOpen((path) => { void navigate(path); });
+    return onWorkerOpen((path) => {
+      void navigate(path);
+    });
   }, [navigate]);
   useEffect(() => {
     if (!items) return;
@@ -47,7 +49,15 @@ export function useBrowserPager(items: Notification[] | undefined): void {
       seen.current.add(n.id);
       if (!pagesBrowser(n)) continue;
       const path = recordPath(n);
-      void showBrowserNotification(zh ? n.title.zh : n.title.en, zh ? n.body.zh : n.body.en, `crossline-${n.id}`, path, () => { void navigate(path); });
+      void showBrowserNotification(
+        zh ? n.title.zh : n.title.en,
+        zh ? n.body.zh : n.body.en,
+        `crossline-${n.id}`,
+        path,
+        () => {
+          void navigate(path);
+        },
+      );
     }
   }, [items, i18n.language, navigate]);
 }

@@ -14,18 +14,40 @@ import { UsersPanel } from './UsersPanel';
 export function AdminPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const tabs = [{ id: 'users', label: t('admin.users') }, { id: 'tokens', label: t('tokens.title') }, { id: 'pages', label: t('pages.title') },
-    { id: 'paging', label: t('pagingAdmin.tab') }, { id: 'passkeys', label: t('passkey.policy.title') },
-    { id: 'sso', label: t('sso.admin.tab') }];
+  const tabs = [
+    { id: 'users', label: t('admin.users') },
+    { id: 'tokens', label: t('tokens.title') },
+    { id: 'pages', label: t('pages.title') },
+    { id: 'paging', label: t('pagingAdmin.tab') },
+    { id: 'passkeys', label: t('passkey.policy.title') },
+    { id: 'sso', label: t('sso.admin.tab') },
+  ];
   const tab = params.get('tab');
-  const current = tab === 'tokens' || tab === 'pages' || tab === 'paging' || tab === 'passkeys' || tab === 'sso' ? tab : 'users';
+  const current =
+    tab === 'tokens' || tab === 'pages' || tab === 'paging' || tab === 'passkeys' || tab === 'sso' ? tab : 'users';
   return (
     <>
       <PageHeader title={t('admin.title')} subtitle={t('admin.subtitle')} />
-      <Tabs label={t('admin.title')} tabs={tabs} current={current} onChange={(tab) => setParams({ tab }, { replace: true })} />
+      <Tabs
+        label={t('admin.title')}
+        tabs={tabs}
+        current={current}
+        onChange={(tab) => setParams({ tab }, { replace: true })}
+      />
       <TabPanel id={current}>
-        {current === 'users' ? <UsersPanel /> : current === 'tokens' ? <TokensPanel /> : current === 'pages' ? <PagesPanel />
-          : current === 'passkeys' ? <PasskeyPolicyPanel /> : current === 'sso' ? <SsoProvidersPanel /> : <PagingSettingsPanel />}
+        {current === 'users' ? (
+          <UsersPanel />
+        ) : current === 'tokens' ? (
+          <TokensPanel />
+        ) : current === 'pages' ? (
+          <PagesPanel />
+        ) : current === 'passkeys' ? (
+          <PasskeyPolicyPanel />
+        ) : current === 'sso' ? (
+          <SsoProvidersPanel />
+        ) : (
+          <PagingSettingsPanel />
+        )}
       </TabPanel>
     </>
   );

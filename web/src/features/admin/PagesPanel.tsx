@@ -28,32 +28,67 @@ export function PagesPanel() {
   const { t } = useTranslation();
   const [state, setState] = useState<PageState | ''>('failed');
   const list = useQuery({
-    queryKey: ['paging-pages', state], refetchInterval: 10_000,
-    queryFn: () => answer(http.GET('/api/paging/pages', { params: { query: { limit: 200, ...(state ? { state } : {}) } } })),
+    queryKey: ['paging-pages', state],
+    refetchInterval: 10_000,
+    queryFn: () =>
+      answer(http.GET('/api/paging/pages', { params: { query: { limit: 200, ...(state ? { state } : {}) } } })),
   });
   return (
     <Panel title={t('pages.title')} flush id="pages">
       <div className="panel-body stack-sm" style={{ borderBottom: '1px solid var(--border)' }}>
         <p className="faint small">{t('pages.help')}</p>
         <div className="inline-form">
-          <SelectField label={t('pages.state')} path="state" value={state} onChange={(e) => setState(e.target.value as PageState | '')}
-            options={[{ value: '', label: t('pages.all') }, ...(['failed', 'pending', 'sent'] as const).map((s) => ({ value: s, label: t(`pages.states.${s}`) }))]} />
-          {list.data && <span className="small" role="status">{t('pages.counts', list.data.counts)}</span>}
+          <SelectField
+            label={t('pages.state')}
+            path="state"
+            value={state}
+            onChange={(e) => setState(e.target.value as PageState | '')}
+            options={[
+              { value: '', label: t('pages.all') },
+              ...(['failed', 'pending', 'sent'] as const).map((s) => ({ value: s, label: t(`pages.states.${s}`) })),
+            ]}
+          />
+          {list.data && (
+            <span className="small" role="status">
+              {t('pages.counts', list.data.counts)}
+            </span>
+          )}
         </div>
       </div>
       <QueryState isLoading={list.isLoading} error={list.error}>
         <DataTable
-          items={list.data?.items ?? []} rowKey={(p) => p.id} empty={<Empty title={t('pages.empty')} />}
-          columns={[t('pages.created'), t('pages.recipient'), t('pages.channel'), t('pages.kind'), t('pages.state'), t('pages.attempts'), t('pages.lastError')]}
+          items={list.data?.items ?? []}
+          rowKey={(p) => p.id}
+          empty={<Empty title={t('pages.empty')} />}
+          columns={[
+            t('pages.created'),
+            t('pages.recipient'),
+            t('pages.channel'),
+            t('pages.kind'),
+            t('pages.state'),
+            t('pages.attempts'),
+            t('pages.lastError'),
+          ]}
           row={(p) => (
             <>
-              <td className="small"><DateTime at={p.createdAt} /></td>
-              <td>{p.displayName} <span className="faint small">({p.username})</span></td>
+              <td className="small">
+                <DateTime at={p.createdAt} />
+              </td>
+              <td>
+                {p.displayName} <span className="faint small">({p.username})</span>
+              </td>
               <td className="small">{t(`pages.channels.${p.channel}`)}</td>
-              <td className="small" title={p.kind}>{p.kind.startsWith('exercise.') ? `${t('pages.exercise')}: ` : ''}{t(kindKey(p.kind))}</td>
+              <td className="small" title={p.kind}>
+                {p.kind.startsWith('exercise.') ? `${t('pages.exercise')}: ` : ''}
+                {t(kindKey(p.kind))}
+              </td>
               <td>
                 <Badge tone={TONES[p.state]}>{t(`pages.states.${p.state}`)}</Badge>
-                {p.heldUntil && p.state === 'pending' && <div className="faint small">{t('pages.heldUntil')} <DateTime at={p.heldUntil} /></div>}
+                {p.heldUntil && p.state === 'pending' && (
+                  <div className="faint small">
+                    {t('pages.heldUntil')} <DateTime at={p.heldUntil} />
+                  </div>
+                )}
               </td>
               <td className="small">{p.attempts}</td>
               <td className="mono small">{p.lastError ?? '—'}</td>

@@ -16,32 +16,72 @@ export function UsersPanel() {
   const items = users.data?.items ?? [];
   return (
     <div className="stack">
-      <Panel title={t('admin.usersCount', { count: items.length })} flush id="users"
-        actions={<button type="button" className="btn sm primary" onClick={() => setEditing('new')}>+ {t('admin.newUser')}</button>}>
+      <Panel
+        title={t('admin.usersCount', { count: items.length })}
+        flush
+        id="users"
+        actions={
+          <button type="button" className="btn sm primary" onClick={() => setEditing('new')}>
+            + {t('admin.newUser')}
+          </button>
+        }
+      >
         <QueryState isLoading={users.isLoading} error={users.error}>
           <DataTable
-            items={items} rowKey={(u) => u.id}
+            items={items}
+            rowKey={(u) => u.id}
             columns={[
-              t('admin.user'), t('admin.roles'), t('account.language'), t('account.timeZone'), t('admin.security'), t('admin.created'),
-              <span key="actions" className="sr-only">{t('common.actions')}</span>,
+              t('admin.user'),
+              t('admin.roles'),
+              t('account.language'),
+              t('account.timeZone'),
+              t('admin.security'),
+              t('admin.created'),
+              <span key="actions" className="sr-only">
+                {t('common.actions')}
+              </span>,
             ]}
             row={(u) => (
               <>
-                <td><div className="title-cell">{u.displayName}</div><div className="sub mono">{u.username}{u.email ? ` · ${u.email}` : ''}</div></td>
+                <td>
+                  <div className="title-cell">{u.displayName}</div>
+                  <div className="sub mono">
+                    {u.username}
+                    {u.email ? ` · ${u.email}` : ''}
+                  </div>
+                </td>
                 <td className="small">{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
                 <td className="small">{u.locale === 'zh-CN' ? '中文' : 'English'}</td>
                 <td className="small">{u.timeZone}</td>
                 <td>
                   <div className="row">
-                    {u.totpEnabled ? <Badge tone="success">{t('admin.totpOn')}</Badge> : <Badge>{t('admin.totpOff')}</Badge>}
+                    {u.totpEnabled ? (
+                      <Badge tone="success">{t('admin.totpOn')}</Badge>
+                    ) : (
+                      <Badge>{t('admin.totpOff')}</Badge>
+                    )}
                     {u.disabled && <Badge tone="danger">{t('admin.disabled')}</Badge>}
-                    {u.lockedUntil && Date.parse(u.lockedUntil) > Date.now() && <Badge tone="warning">{t('admin.locked')}</Badge>}
+                    {u.lockedUntil && Date.parse(u.lockedUntil) > Date.now() && (
+                      <Badge tone="warning">{t('admin.locked')}</Badge>
+                    )}
                   </div>
                 </td>
-                <td className="small"><DateTime at={u.createdAt} /></td>
-                <td><button type="button" className="btn sm" onClick={() => setEditing(u.id)} aria-label={`${t('admin.edit')}: ${u.username}`}>{t('admin.edit')}</button></td>
+                <td className="small">
+                  <DateTime at={u.createdAt} />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="btn sm"
+                    onClick={() => setEditing(u.id)}
+                    aria-label={`${t('admin.edit')}: ${u.username}`}
+                  >
+                    {t('admin.edit')}
+                  </button>
+                </td>
               </>
-            )} />
+            )}
+          />
         </QueryState>
       </Panel>
       {editing && (

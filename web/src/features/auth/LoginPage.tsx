@@ -36,7 +36,11 @@ export function LoginPage() {
     setError(null);
     try {
       const locale = pickedBeforeSignIn.locale;
-      await answer(http.POST('/api/auth/login', { body: { username, password, ...(needsCode ? { totp } : {}), ...(locale ? { locale } : {}) } }));
+      await answer(
+        http.POST('/api/auth/login', {
+          body: { username, password, ...(needsCode ? { totp } : {}), ...(locale ? { locale } : {}) },
+        }),
+      );
       await qc.invalidateQueries({ queryKey: ['me'] });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'AUTH_TOTP_REQUIRED') {
@@ -71,50 +75,109 @@ export function LoginPage() {
             <div className="faint">{t('login.tagline')}</div>
           </div>
         </div>
-        <h1 id="login-title">{needsPasskey ? t('passkey.confirmTitle') : needsCode ? t('login.codeTitle') : t('login.title')}</h1>
+        <h1 id="login-title">
+          {needsPasskey ? t('passkey.confirmTitle') : needsCode ? t('login.codeTitle') : t('login.title')}
+        </h1>
         {needsPasskey ? (
           <div className="stack">
             <p className="muted">{t('passkey.confirmHelp')}</p>
             <PasskeyStepError error={passkeyStep.error} />
-            <button type="button" className="btn primary" autoFocus disabled={passkeyStep.busy} onClick={() => void passkeyStep.confirm()}>
+            <button
+              type="button"
+              className="btn primary"
+              autoFocus
+              disabled={passkeyStep.busy}
+              onClick={() => void passkeyStep.confirm()}
+            >
               {passkeyStep.busy ? t('passkey.signingIn') : t('passkey.confirm')}
             </button>
-            <button type="button" className="btn ghost" onClick={() => { setNeedsPasskey(false); passkeyStep.reset(); }}>{t('login.back')}</button>
-          </div>
-        ) : (
-        <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
-          {!needsCode ? (
-            <>
-              <TextField label={t('login.username')} path="username" autoComplete="username" required autoFocus
-                value={username} onChange={(e) => setUsername(e.target.value)} />
-              <TextField label={t('login.password')} path="password" type="password" autoComplete="current-password" required
-                value={password} onChange={(e) => setPassword(e.target.value)} />
-            </>
-          ) : (
-            <>
-              <p className="muted">{t('login.codeHelp')}</p>
-              <TextField label={t('login.code')} path="totp" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}"
-                maxLength={6} required autoFocus value={totp} onChange={(e) => setTotp(e.target.value.replace(/\D/g, ''))} />
-            </>
-          )}
-          <ErrorSummary error={error} />
-          <button type="submit" className="btn primary" disabled={busy || !username || !password || (needsCode && totp.length !== 6)}>
-            {busy ? t('login.signingIn') : needsCode ? t('login.verify') : t('login.signIn')}
-          </button>
-          {needsCode && passkeyOffered && (
-            <>
-              <button type="button" className="btn" disabled={passkeyStep.busy} onClick={() => void passkeyStep.confirm()}>
-                {passkeyStep.busy ? t('passkey.signingIn') : t('passkey.useInstead')}
-              </button>
-              <PasskeyStepError error={passkeyStep.error} />
-            </>
-          )}
-          {needsCode && (
-            <button type="button" className="btn ghost" onClick={() => { setNeedsCode(false); setTotp(''); setError(null); passkeyStep.reset(); }}>
+            <button
+              type="button"
+              className="btn ghost"
+              onClick={() => {
+                setNeedsPasskey(false);
+                passkeyStep.reset();
+              }}
+            >
               {t('login.back')}
             </button>
-          )}
-        </form>
+          </div>
+        ) : (
+          <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
+            {!needsCode ? (
+              <>
+                <TextField
+                  label={t('login.username')}
+                  path="username"
+                  autoComplete="username"
+                  required
+                  autoFocus
+                  value={username}
+                  onChange={(e) => setUsername(e.target.value)}
+                />
+                <TextField
+                  label={t('login.password')}
+                  path="password"
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                />
+              </>
+            ) : (
+              <>
+                <p className="muted">{t('login.codeHelp')}</p>
+                <TextField
+                  label={t('login.code')}
+                  path="totp"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  pattern="[0-9]{6}"
+                  maxLength={6}
+                  required
+                  autoFocus
+                  value={totp}
+                  onChange={(e) => setTotp(e.target.value.replace(/\D/g, ''))}
+                />
+              </>
+            )}
+            <ErrorSummary error={error} />
+            <button
+              type="submit"
+              className="btn primary"
+              disabled={busy || !username || !password || (needsCode && totp.length !== 6)}
+            >
+              {busy ? t('login.signingIn') : needsCode ? t('login.verify') : t('login.signIn')}
+            </button>
+            {needsCode && passkeyOffered && (
+              <>
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={passkeyStep.busy}
+                  onClick={() => void passkeyStep.confirm()}
+                >
+                  {passkeyStep.busy ? t('passkey.signingIn') : t('passkey.useInstead')}
+                </button>
+                <PasskeyStepError error={passkeyStep.error} />
+              </>
+            )}
+            {needsCode && (
+              <button
+                type="button"
+                className="btn ghost"
+                onClick={() => {
+                  setNeedsCode(false);
+                  setTotp('');
+                  setError(null);
+                  passkeyStep.reset();
+                }}
+              >
+                {t('login.back')}
+              </button>
+            )}
+          </form>
         )}
         {!needsCode && !needsPasskey && <PasskeySignInButton />}
         {!needsCode && !needsPasskey && <SsoButtons />}

@@ -11,8 +11,14 @@ export function PasskeyRequiredPage() {
   const { signOut } = useSession();
   return (
     <>
-      <PageHeader title={t('passkey.required.title')}
-        actions={<button type="button" className="btn" onClick={() => void signOut()}>{t('passkey.required.signOut')}</button>} />
+      <PageHeader
+        title={t('passkey.required.title')}
+        actions={
+          <button type="button" className="btn" onClick={() => void signOut()}>
+            {t('passkey.required.signOut')}
+          </button>
+        }
+      />
       <div className="stack">
         <div className="alert warning" role="status" data-testid="passkey-required">
           <div className="alert-title">{t('passkey.required.body')}</div>

@@ -30,7 +30,9 @@ export function PasskeySignInButton() {
   };
   return (
     <div className="stack-sm">
-      <div className="faint small" style={{ textAlign: 'center' }} aria-hidden="true">{t('passkey.or')}</div>
+      <div className="faint small" style={{ textAlign: 'center' }} aria-hidden="true">
+        {t('passkey.or')}
+      </div>
       <button type="button" className="btn" onClick={() => void signIn()} disabled={busy} data-testid="passkey-sign-in">
         {busy ? t('passkey.signingIn') : t('passkey.signIn')}
       </button>

@@ -28,7 +28,10 @@ export function SsoButtons() {
   const { t, i18n } = useTranslation();
   const [refusal] = useState(takeRefusal);
   const providers = useQuery({
-    queryKey: ['sso-providers'], queryFn: () => answer(http.GET('/api/auth/oidc/providers')), retry: false, staleTime: 60_000,
+    queryKey: ['sso-providers'],
+    queryFn: () => answer(http.GET('/api/auth/oidc/providers')),
+    retry: false,
+    staleTime: 60_000,
   });
   const items = providers.data?.items ?? [];
   if (items.length === 0 && !refusal) return null;
@@ -38,7 +41,11 @@ export function SsoButtons() {
     <div className="stack" data-testid="sso">
       {refusal && <ErrorSummary error={refusal} />}
       {items.map((p) => (
-        <a key={p.slug} className="btn" href={`/api/auth/oidc/${encodeURIComponent(p.slug)}/start${locale ? `?locale=${locale}` : ''}`}>
+        <a
+          key={p.slug}
+          className="btn"
+          href={`/api/auth/oidc/${encodeURIComponent(p.slug)}/start${locale ? `?locale=${locale}` : ''}`}
+        >
           {t('sso.signInWith', { name: pickBi({ en: p.nameEn, zh: p.nameZh }, i18n.language) })}
         </a>
       ))}

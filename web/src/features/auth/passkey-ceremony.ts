@@ -11,7 +11,10 @@ export type PasskeyAssertion = NonNullable<JsonBody<'/api/auth/passkeys/login', 
 export type PasskeyTrouble = 'cancelled' | 'unsupported' | 'other';
 
 export class PasskeyBrowserError extends Error {
-  constructor(readonly trouble: PasskeyTrouble, message: string) {
+  constructor(
+    readonly trouble: PasskeyTrouble,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -31,9 +34,10 @@ function assertSupported(): void {
 /** An answer of one of the browser's passkeys for this node, to a challenge of `purpose`. */
 export async function passkeyAssertion(purpose: 'login' | 'second_factor' | 'confirm'): Promise<PasskeyAssertion> {
   assertSupported();
-  const options = purpose === 'confirm'
-    ? await answer(http.POST('/api/auth/passkeys/confirm-options'))
-    : await answer(http.POST('/api/auth/passkeys/challenge', { body: { purpose } }));
+  const options =
+    purpose === 'confirm'
+      ? await answer(http.POST('/api/auth/passkeys/confirm-options'))
+      : await answer(http.POST('/api/auth/passkeys/challenge', { body: { purpose } }));
   let response;
   try {
     response = await startAuthentication({ optionsJSON: options });

@@ -25,22 +25,45 @@ export function CaseDeliveries({ caseId }: { caseId: string }) {
   return (
     <Panel title={t('caseDeliveries.title')} flush id="case-deliveries">
       <DataTable
-        items={items} rowKey={(d) => d.mid} testId="case-deliveries"
-        columns={[t('caseDeliveries.recipient'), t('caseDeliveries.message'), t('caseDeliveries.state'), t('caseDeliveries.receipt')]}
+        items={items}
+        rowKey={(d) => d.mid}
+        testId="case-deliveries"
+        columns={[
+          t('caseDeliveries.recipient'),
+          t('caseDeliveries.message'),
+          t('caseDeliveries.state'),
+          t('caseDeliveries.receipt'),
+        ]}
         row={(d) => (
           <>
-            <td><PartyName id={d.peer} withCountry /></td>
-            <td className="small">{d.type === 'evidence.transferred' ? t('deliveries.types.evidence') : t('share.caseContent')}<div className="faint"><DateTime at={d.createdAt} /></div></td>
             <td>
-              {d.result
-                ? <Badge tone={d.result === 'rejected' ? 'danger' : 'success'} dot>{t(`caseDeliveries.results.${d.result}`)}</Badge>
-                : <Badge tone={d.state === 'rejected' ? 'danger' : d.state === 'sent' ? 'info' : 'warning'} dot>{t(`caseDeliveries.states.${d.state}`)}</Badge>}
+              <PartyName id={d.peer} withCountry />
+            </td>
+            <td className="small">
+              {d.type === 'evidence.transferred' ? t('deliveries.types.evidence') : t('share.caseContent')}
+              <div className="faint">
+                <DateTime at={d.createdAt} />
+              </div>
+            </td>
+            <td>
+              {d.result ? (
+                <Badge tone={d.result === 'rejected' ? 'danger' : 'success'} dot>
+                  {t(`caseDeliveries.results.${d.result}`)}
+                </Badge>
+              ) : (
+                <Badge tone={d.state === 'rejected' ? 'danger' : d.state === 'sent' ? 'info' : 'warning'} dot>
+                  {t(`caseDeliveries.states.${d.state}`)}
+                </Badge>
+              )}
               {d.state === 'rejected' && d.reason && <div className="small danger-text">{bi(d.reason)}</div>}
-              {d.state === 'pending' && <div className="small faint">{t('deliveries.pending', { attempts: d.attempts })}</div>}
+              {d.state === 'pending' && (
+                <div className="small faint">{t('deliveries.pending', { attempts: d.attempts })}</div>
+              )}
             </td>
             <td>{d.receipt ? <Receipt receipt={d.receipt} /> : <span className="muted">—</span>}</td>
           </>
-        )} />
+        )}
+      />
     </Panel>
   );
 }

@@ -19,10 +19,16 @@ function LinkedRequest({ id }: { id: string }) {
   const { t } = useTranslation();
   const label = useLabel();
   const meta = useRequestMeta().data;
-  const q = useQuery({ queryKey: ['requests', 'detail', id], queryFn: () => answer(http.GET('/api/requests/{id}', { params: { path: { id } } })), retry: false });
+  const q = useQuery({
+    queryKey: ['requests', 'detail', id],
+    queryFn: () => answer(http.GET('/api/requests/{id}', { params: { path: { id } } })),
+    retry: false,
+  });
   return (
     <Link to={`/requests/${id}`}>
-      {q.data ? `${q.data.reference} · ${label(meta?.types, q.data.type)}` : `${t('calls.linkedRequest')} ${id.slice(0, 8)}`}
+      {q.data
+        ? `${q.data.reference} · ${label(meta?.types, q.data.type)}`
+        : `${t('calls.linkedRequest')} ${id.slice(0, 8)}`}
     </Link>
   );
 }
@@ -38,7 +44,10 @@ type CaseActionBody = JsonBody<'/api/cases/{id}/actions', 'post'>;
  */
 function actionBody(action: string, text: string): CaseActionBody {
   if (action === 'add_party') return { action, partyId: text.trim() };
-  return { action, ...(NEEDS_REASON.includes(action) ? { reason: text } : text ? { note: text } : {}) } as CaseActionBody;
+  return {
+    action,
+    ...(NEEDS_REASON.includes(action) ? { reason: text } : text ? { note: text } : {}),
+  } as CaseActionBody;
 }
 
 export function CaseOverview({ kase: c }: { kase: CaseDetail }) {
@@ -50,7 +59,8 @@ export function CaseOverview({ kase: c }: { kase: CaseDetail }) {
   const [open, setOpen] = useState<string | null>(null);
   const [text, setText] = useState('');
   const act = useMutation({
-    mutationFn: (body: CaseActionBody) => answer(http.POST('/api/cases/{id}/actions', { params: { path: { id: c.id } }, body })),
+    mutationFn: (body: CaseActionBody) =>
+      answer(http.POST('/api/cases/{id}/actions', { params: { path: { id: c.id } }, body })),
     onSuccess: async () => {
       setOpen(null);
       setText('');
@@ -64,33 +74,84 @@ export function CaseOverview({ kase: c }: { kase: CaseDetail }) {
     <div className="grid-main-side">
       <div className="stack">
         <Panel title={t('cases.summary')} id="case-summary">
-          {c.summary ? <p className="prewrap">{bi(c.summary) || '—'}</p> : <p className="muted">{t('cases.restricted')}</p>}
+          {c.summary ? (
+            <p className="prewrap">{bi(c.summary) || '—'}</p>
+          ) : (
+            <p className="muted">{t('cases.restricted')}</p>
+          )}
           {c.statusReason && <p className="faint">{t('cases.statusReason', { reason: c.statusReason })}</p>}
         </Panel>
         <Panel title={t('workflow.title')} id="case-actions">
           <div className="row">
             {lifecycle.map((a) => (
-              <button key={a} type="button" className={`btn ${a === 'close' ? 'danger' : a === 'activate' ? 'primary' : ''}`}
-                aria-expanded={open === a} onClick={() => { setOpen(a); setText(''); act.reset(); }}>{t(`caseActions.${a}`)}</button>
+              <button
+                key={a}
+                type="button"
+                className={`btn ${a === 'close' ? 'danger' : a === 'activate' ? 'primary' : ''}`}
+                aria-expanded={open === a}
+                onClick={() => {
+                  setOpen(a);
+                  setText('');
+                  act.reset();
+                }}
+              >
+                {t(`caseActions.${a}`)}
+              </button>
             ))}
             {c.allowedActions.includes('add_party') && (
-              <button type="button" className="btn" aria-expanded={open === 'add_party'} onClick={() => { setOpen('add_party'); setText(''); }}>
+              <button
+                type="button"
+                className="btn"
+                aria-expanded={open === 'add_party'}
+                onClick={() => {
+                  setOpen('add_party');
+                  setText('');
+                }}
+              >
                 {t('caseActions.add_party')}
               </button>
             )}
-            {lifecycle.length === 0 && !c.allowedActions.includes('add_party') && <span className="muted">{t('workflow.nothingToDo')}</span>}
+            {lifecycle.length === 0 && !c.allowedActions.includes('add_party') && (
+              <span className="muted">{t('workflow.nothingToDo')}</span>
+            )}
           </div>
           {open && (
-            <form className="action-form stack-sm" style={{ marginTop: 'var(--sp-3)' }} noValidate
-              onSubmit={(e) => { e.preventDefault(); run(open); }}>
-              {open === 'add_party'
-                ? <PartyPicker label={t('cases.partyId')} path="partyId" required allowOther value={text} onChange={setText} error={err('partyId')} />
-                : <TextField label={NEEDS_REASON.includes(open) ? t('workflow.fields.reason') : t('workflow.fields.note')}
-                    path={NEEDS_REASON.includes(open) ? 'reason' : 'note'} required={NEEDS_REASON.includes(open)} value={text}
-                    onChange={(e) => setText(e.target.value)} error={err('reason')} />}
+            <form
+              className="action-form stack-sm"
+              style={{ marginTop: 'var(--sp-3)' }}
+              noValidate
+              onSubmit={(e) => {
+                e.preventDefault();
+                run(open);
+              }}
+            >
+              {open === 'add_party' ? (
+                <PartyPicker
+                  label={t('cases.partyId')}
+                  path="partyId"
+                  required
+                  allowOther
+                  value={text}
+                  onChange={setText}
+                  error={err('partyId')}
+                />
+              ) : (
+                <TextField
+                  label={NEEDS_REASON.includes(open) ? t('workflow.fields.reason') : t('workflow.fields.note')}
+                  path={NEEDS_REASON.includes(open) ? 'reason' : 'note'}
+                  required={NEEDS_REASON.includes(open)}
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                  error={err('reason')}
+                />
+              )}
               <div className="form-actions">
-                <button type="button" className="btn" onClick={() => setOpen(null)}>{t('common.cancel')}</button>
-                <button type="submit" className="btn primary" disabled={act.isPending}>{t('workflow.confirm', { action: t(`caseActions.${open as 'close'}`) })}</button>
+                <button type="button" className="btn" onClick={() => setOpen(null)}>
+                  {t('common.cancel')}
+                </button>
+                <button type="submit" className="btn primary" disabled={act.isPending}>
+                  {t('workflow.confirm', { action: t(`caseActions.${open as 'close'}`) })}
+                </button>
               </div>
             </form>
           )}
@@ -100,28 +161,53 @@ export function CaseOverview({ kase: c }: { kase: CaseDetail }) {
       <div className="stack">
         <Panel title={t('cases.facts')} id="case-facts">
           <dl className="kv">
-            <dt>{t('cases.colLead')}</dt><dd>{c.leadParty ? <PartyName id={c.leadParty} /> : '—'}</dd>
+            <dt>{t('cases.colLead')}</dt>
+            <dd>{c.leadParty ? <PartyName id={c.leadParty} /> : '—'}</dd>
             <dt>{t('cases.parties')}</dt>
-            <dd>{(c.participatingParties ?? []).map((p, i) => <span key={p}>{i > 0 && ', '}<PartyName id={p} /></span>)}</dd>
-            <dt>{t('requestForm.confidentiality')}</dt><dd>{label(meta?.confidentiality, c.confidentiality)}</dd>
-            <dt>{t('cases.myRole')}</dt><dd>{c.myRole ? label(meta?.caseRoles, c.myRole) : '—'}</dd>
-            <dt>{t('cases.opened')}</dt><dd><DateTime at={c.createdAt} /></dd>
+            <dd>
+              {(c.participatingParties ?? []).map((p, i) => (
+                <span key={p}>
+                  {i > 0 && ', '}
+                  <PartyName id={p} />
+                </span>
+              ))}
+            </dd>
+            <dt>{t('requestForm.confidentiality')}</dt>
+            <dd>{label(meta?.confidentiality, c.confidentiality)}</dd>
+            <dt>{t('cases.myRole')}</dt>
+            <dd>{c.myRole ? label(meta?.caseRoles, c.myRole) : '—'}</dd>
+            <dt>{t('cases.opened')}</dt>
+            <dd>
+              <DateTime at={c.createdAt} />
+            </dd>
           </dl>
         </Panel>
         <Panel title={t('cases.members')} id="case-members">
           <ul className="plain-list">
             {c.members.map((m) => (
               <li key={m.userId}>
-                <span className="title-cell">{m.displayName ?? <span className="mono small">{m.userId.slice(0, 8)}</span>}</span>
-                {' '}<span className="faint">{label(meta?.caseRoles, m.caseRole)}</span>
+                <span className="title-cell">
+                  {m.displayName ?? <span className="mono small">{m.userId.slice(0, 8)}</span>}
+                </span>{' '}
+                <span className="faint">{label(meta?.caseRoles, m.caseRole)}</span>
               </li>
             ))}
           </ul>
         </Panel>
         <Panel title={t('calls.links')} id="case-links">
           <ul className="plain-list">
-            {(c.linkedRequestIds ?? []).map((r) => <li key={r}><LinkedRequest id={r} /></li>)}
-            {(c.linkedCallIds ?? []).map((r) => <li key={r}><Link to={`/hotline/calls/${r}`}>{t('cases.linkedCall')} {r.slice(0, 8)}</Link></li>)}
+            {(c.linkedRequestIds ?? []).map((r) => (
+              <li key={r}>
+                <LinkedRequest id={r} />
+              </li>
+            ))}
+            {(c.linkedCallIds ?? []).map((r) => (
+              <li key={r}>
+                <Link to={`/hotline/calls/${r}`}>
+                  {t('cases.linkedCall')} {r.slice(0, 8)}
+                </Link>
+              </li>
+            ))}
             {(c.linkedRequestIds ?? []).length + (c.linkedCallIds ?? []).length === 0 && <li className="muted">—</li>}
           </ul>
         </Panel>

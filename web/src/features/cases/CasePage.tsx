@@ -26,18 +26,23 @@ export function CasePage() {
   const label = useLabel();
   const meta = useCaseMeta();
   const [params, setParams] = useSearchParams();
-  const q = useQuery({ queryKey: ['cases', 'detail', id], queryFn: () => answer(http.GET('/api/cases/{id}', { params: { path: { id: id! } } })) });
+  const q = useQuery({
+    queryKey: ['cases', 'detail', id],
+    queryFn: () => answer(http.GET('/api/cases/{id}', { params: { path: { id: id! } } })),
+  });
   const c = q.data;
   const full = c?.access === 'full';
   const tabs = [
     { id: 'overview', label: t('cases.tabOverview') },
-    ...(full ? [
-      { id: 'observables', label: `${t('cases.tabObservables')} (${c?.observables?.length ?? 0})` },
-      { id: 'evidence', label: `${t('cases.tabEvidence')} (${c?.evidence?.length ?? 0})` },
-      { id: 'tasks', label: `${t('cases.tabTasks')} (${c?.tasks?.length ?? 0})` },
-      { id: 'timeline', label: t('cases.tabTimeline') },
-      { id: 'share', label: t('cases.tabShare') },
-    ] : []),
+    ...(full
+      ? [
+          { id: 'observables', label: `${t('cases.tabObservables')} (${c?.observables?.length ?? 0})` },
+          { id: 'evidence', label: `${t('cases.tabEvidence')} (${c?.evidence?.length ?? 0})` },
+          { id: 'tasks', label: `${t('cases.tabTasks')} (${c?.tasks?.length ?? 0})` },
+          { id: 'timeline', label: t('cases.tabTimeline') },
+          { id: 'share', label: t('cases.tabShare') },
+        ]
+      : []),
   ];
   const current = tabs.some((x) => x.id === params.get('tab')) ? (params.get('tab') as string) : 'overview';
   return (
@@ -45,12 +50,29 @@ export function CasePage() {
       {c && (
         <>
           <PageHeader
-            eyebrow={<><Link to="/cases">{t('cases.title')}</Link> / <span className="mono">{c.reference}</span></>}
+            eyebrow={
+              <>
+                <Link to="/cases">{t('cases.title')}</Link> / <span className="mono">{c.reference}</span>
+              </>
+            }
             title={c.title ? bi(c.title) : c.reference}
             subtitle={(c.crimeCategories ?? []).map((k) => label(meta.data?.crimeCategories, k)).join(' · ')}
-            actions={<div className="row"><TlpBadge tlp={c.tlp} /><Badge tone={genericTone(c.status)} dot>{label(meta.data?.statuses, c.status)}</Badge>{can('report:read') && <ReportDownloads path={`/reports/cases/${c.id}`} />}</div>}
+            actions={
+              <div className="row">
+                <TlpBadge tlp={c.tlp} />
+                <Badge tone={genericTone(c.status)} dot>
+                  {label(meta.data?.statuses, c.status)}
+                </Badge>
+                {can('report:read') && <ReportDownloads path={`/reports/cases/${c.id}`} />}
+              </div>
+            }
           />
-          <Tabs label={t('cases.title')} tabs={tabs} current={current} onChange={(tab) => setParams({ tab }, { replace: true })} />
+          <Tabs
+            label={t('cases.title')}
+            tabs={tabs}
+            current={current}
+            onChange={(tab) => setParams({ tab }, { replace: true })}
+          />
           <TabPanel id={current}>
             {current === 'overview' && <CaseOverview kase={c} />}
             {current === 'observables' && <ObservablesPanel kase={c} />}
@@ -59,12 +81,16 @@ export function CasePage() {
             {current === 'share' && <SharePanel kase={c} />}
             {current === 'timeline' && (
               <Panel title={t('cases.tabTimeline')} id="case-timeline">
-                {(c.timeline ?? []).length === 0 ? <Empty title={t('history.empty')} /> : (
+                {(c.timeline ?? []).length === 0 ? (
+                  <Empty title={t('history.empty')} />
+                ) : (
                   <ol className="timeline">
                     {[...(c.timeline ?? [])].reverse().map((e, i) => (
                       <li key={`${e.at}-${i}`}>
                         <div className="what">{bi(e.summary)}</div>
-                        <div className="when"><DateTime at={e.at} /> · {e.actor}</div>
+                        <div className="when">
+                          <DateTime at={e.at} /> · {e.actor}
+                        </div>
                       </li>
                     ))}
                   </ol>

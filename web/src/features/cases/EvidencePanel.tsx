@@ -36,7 +36,11 @@ export function EvidencePanel({ kase: c }: { kase: CaseDetail }) {
       const hash = await sha256Hex(file);
       setLocalHash(hash);
       return api.upload<Evidence>(`/cases/${c.id}/evidence`, file, {
-        filename: file.name, mediaType: file.type || 'application/octet-stream', tlp, description: description || undefined, sha256: hash ?? undefined,
+        filename: file.name,
+        mediaType: file.type || 'application/octet-stream',
+        tlp,
+        description: description || undefined,
+        sha256: hash ?? undefined,
       });
     },
     onSuccess: async (e) => {
@@ -61,22 +65,49 @@ export function EvidencePanel({ kase: c }: { kase: CaseDetail }) {
             <div className="inline-form">
               <div className="field">
                 <label htmlFor="f-evidence-file">{t('evidence.file')}</label>
-                <input id="f-evidence-file" ref={fileRef} type="file" className="input" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setLocalHash(null); setStored(null); }} />
+                <input
+                  id="f-evidence-file"
+                  ref={fileRef}
+                  type="file"
+                  className="input"
+                  onChange={(e) => {
+                    setFile(e.target.files?.[0] ?? null);
+                    setLocalHash(null);
+                    setStored(null);
+                  }}
+                />
               </div>
-              <TextField label={t('evidence.description')} path="description" className="grow" value={description} onChange={(e) => setDescription(e.target.value)} />
-              <SelectField label="TLP" path="evidence-tlp" value={tlp} onChange={(e) => setTlp(e.target.value)}
-                options={Object.keys(meta?.tlp ?? {}).map((k) => ({ value: k, label: `TLP:${k}` }))} />
+              <TextField
+                label={t('evidence.description')}
+                path="description"
+                className="grow"
+                value={description}
+                onChange={(e) => setDescription(e.target.value)}
+              />
+              <SelectField
+                label="TLP"
+                path="evidence-tlp"
+                value={tlp}
+                onChange={(e) => setTlp(e.target.value)}
+                options={Object.keys(meta?.tlp ?? {}).map((k) => ({ value: k, label: `TLP:${k}` }))}
+              />
               <button type="submit" className="btn primary" disabled={!file || upload.isPending}>
                 {upload.isPending ? t('evidence.uploading') : t('evidence.uploadButton')}
               </button>
             </div>
-            <p className="faint">{t('evidence.limit', { size: formatBytes(meta?.limits.maxEvidenceBytes ?? 0, locale) })}</p>
+            <p className="faint">
+              {t('evidence.limit', { size: formatBytes(meta?.limits.maxEvidenceBytes ?? 0, locale) })}
+            </p>
             {upload.isSuccess && stored && (
               <div className="alert success" role="status">
                 <div>
                   <div className="alert-title">{t('evidence.uploaded', { name: stored.filename })}</div>
                   <div className="hash">SHA-256 {stored.sha256}</div>
-                  {localHash && <div className="small">{localHash === stored.sha256 ? t('evidence.hashMatches') : t('evidence.hashDiffers')}</div>}
+                  {localHash && (
+                    <div className="small">
+                      {localHash === stored.sha256 ? t('evidence.hashMatches') : t('evidence.hashDiffers')}
+                    </div>
+                  )}
                 </div>
               </div>
             )}
@@ -86,10 +117,18 @@ export function EvidencePanel({ kase: c }: { kase: CaseDetail }) {
       )}
       <Panel title={t('cases.tabEvidence')} flush id="evidence">
         <DataTable
-          items={items} rowKey={(e) => e.id} empty={<Empty title={t('evidence.empty')} />}
+          items={items}
+          rowKey={(e) => e.id}
+          empty={<Empty title={t('evidence.empty')} />}
           columns={[
-            t('evidence.file'), 'SHA-256', { title: t('evidence.size'), className: 'num' }, 'TLP', t('evidence.added'),
-            <span key="actions" className="sr-only">{t('common.actions')}</span>,
+            t('evidence.file'),
+            'SHA-256',
+            { title: t('evidence.size'), className: 'num' },
+            'TLP',
+            t('evidence.added'),
+            <span key="actions" className="sr-only">
+              {t('common.actions')}
+            </span>,
           ]}
           row={(e) => (
             <>
@@ -97,22 +136,41 @@ export function EvidencePanel({ kase: c }: { kase: CaseDetail }) {
                 <div className="title-cell break">{e.filename}</div>
                 <div className="sub">
                   {e.description ?? e.mediaType} · {t('evidence.encrypted', { alg: e.encryptedAtRest.alg })}
-                  {e.originParty !== me.node.id && <> · {t('evidence.receivedFrom')} <PartyName id={e.originParty} /></>}
+                  {e.originParty !== me.node.id && (
+                    <>
+                      {' '}
+                      · {t('evidence.receivedFrom')} <PartyName id={e.originParty} />
+                    </>
+                  )}
                 </div>
               </td>
-              <td className="hash" style={{ maxWidth: 280 }} data-testid="evidence-sha256">{e.sha256}</td>
+              <td className="hash" style={{ maxWidth: 280 }} data-testid="evidence-sha256">
+                {e.sha256}
+              </td>
               <td className="num nowrap">{formatBytes(e.size, locale)}</td>
-              <td><TlpBadge tlp={e.tlp} /></td>
-              <td className="small"><DateTime at={e.createdAt} /></td>
               <td>
-                <button type="button" className="btn sm" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>
+                <TlpBadge tlp={e.tlp} />
+              </td>
+              <td className="small">
+                <DateTime at={e.createdAt} />
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="btn sm"
+                  aria-expanded={open === e.id}
+                  onClick={() => setOpen(open === e.id ? null : e.id)}
+                >
                   {t('evidence.custody')}
                 </button>
               </td>
             </>
-          )} />
+          )}
+        />
       </Panel>
-      {open && items.some((e) => e.id === open) && <CustodyChain caseId={c.id} evidence={items.find((e) => e.id === open)!} />}
+      {open && items.some((e) => e.id === open) && (
+        <CustodyChain caseId={c.id} evidence={items.find((e) => e.id === open)!} />
+      )}
     </div>
   );
 }

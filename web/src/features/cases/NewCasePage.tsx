@@ -12,7 +12,15 @@ import { fieldId, SelectField, TextArea, TextField } from '../../components/Fiel
 import { PageHeader, Panel, QueryState } from '../../components/Page';
 import { TlpPicker } from './TlpPicker';
 
-const EMPTY = { titleEn: '', titleZh: '', summaryEn: '', summaryZh: '', reference: '', tlp: 'AMBER', confidentiality: 'normal' };
+const EMPTY = {
+  titleEn: '',
+  titleZh: '',
+  summaryEn: '',
+  summaryZh: '',
+  reference: '',
+  tlp: 'AMBER',
+  confidentiality: 'normal',
+};
 type Form = typeof EMPTY;
 type NewCase = JsonBody<'/api/cases', 'post'>;
 
@@ -22,8 +30,12 @@ type NewCase = JsonBody<'/api/cases', 'post'>;
  */
 function newCaseBody(v: Form, categories: string[]): NewCase {
   return {
-    title: { en: v.titleEn, zh: v.titleZh }, summary: { en: v.summaryEn, zh: v.summaryZh }, crimeCategories: categories,
-    tlp: v.tlp, confidentiality: v.confidentiality, ...(v.reference.trim() ? { reference: v.reference.trim() } : {}),
+    title: { en: v.titleEn, zh: v.titleZh },
+    summary: { en: v.summaryEn, zh: v.summaryZh },
+    crimeCategories: categories,
+    tlp: v.tlp,
+    confidentiality: v.confidentiality,
+    ...(v.reference.trim() ? { reference: v.reference.trim() } : {}),
   } as NewCase;
 }
 
@@ -44,7 +56,10 @@ export function NewCasePage() {
   });
   const err = useFieldErrors(create.error);
   const field = (key: keyof typeof v, path: string) => ({
-    path, value: v[key], error: err(path), onChange: (e: { target: { value: string } }) => setV({ ...v, [key]: e.target.value }),
+    path,
+    value: v[key],
+    error: err(path),
+    onChange: (e: { target: { value: string } }) => setV({ ...v, [key]: e.target.value }),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -62,31 +77,57 @@ export function NewCasePage() {
               <TextField label={t('cases.titleEn')} lang="en" {...field('titleEn', 'title.en')} />
               <TextArea label={t('cases.summaryZh')} lang="zh-CN" {...field('summaryZh', 'summary.zh')} />
               <TextArea label={t('cases.summaryEn')} lang="en" {...field('summaryEn', 'summary.en')} />
-              <TextField label={t('cases.reference')} hint={t('cases.referenceHint')} {...field('reference', 'reference')} />
-              <SelectField label={t('requestForm.confidentiality')} {...field('confidentiality', 'confidentiality')}
-                options={Object.entries(meta.data?.confidentiality ?? {}).map(([value, l]) => ({ value, label: bi(l) }))} />
+              <TextField
+                label={t('cases.reference')}
+                hint={t('cases.referenceHint')}
+                {...field('reference', 'reference')}
+              />
+              <SelectField
+                label={t('requestForm.confidentiality')}
+                {...field('confidentiality', 'confidentiality')}
+                options={Object.entries(meta.data?.confidentiality ?? {}).map(([value, l]) => ({
+                  value,
+                  label: bi(l),
+                }))}
+              />
             </div>
           </Panel>
           <Panel title={t('cases.categories')} id="new-case-categories">
-            <fieldset className="form-section" aria-describedby={err('crimeCategories') ? `${fieldId('crimeCategories')}-error` : undefined}>
+            <fieldset
+              className="form-section"
+              aria-describedby={err('crimeCategories') ? `${fieldId('crimeCategories')}-error` : undefined}
+            >
               <legend className="sr-only">{t('cases.categories')}</legend>
               <div className="grid-3" id={fieldId('crimeCategories')} tabIndex={-1}>
                 {Object.entries(meta.data?.crimeCategories ?? {}).map(([k, l]) => (
                   <label key={k} className="check">
-                    <input type="checkbox" checked={categories.includes(k)}
-                      onChange={(e) => setCategories(e.target.checked ? [...categories, k] : categories.filter((c) => c !== k))} />
+                    <input
+                      type="checkbox"
+                      checked={categories.includes(k)}
+                      onChange={(e) =>
+                        setCategories(e.target.checked ? [...categories, k] : categories.filter((c) => c !== k))
+                      }
+                    />
                     {bi(l)}
                   </label>
                 ))}
               </div>
-              {err('crimeCategories') && <span className="field"><span className="error" id={`${fieldId('crimeCategories')}-error`}>⚠ {err('crimeCategories')}</span></span>}
+              {err('crimeCategories') && (
+                <span className="field">
+                  <span className="error" id={`${fieldId('crimeCategories')}-error`}>
+                    ⚠ {err('crimeCategories')}
+                  </span>
+                </span>
+              )}
             </fieldset>
           </Panel>
           <Panel title={t('cases.tlp')} id="new-case-tlp">
             <TlpPicker value={v.tlp} onChange={(tlp) => setV({ ...v, tlp })} name="case-tlp" />
           </Panel>
           <div className="form-actions">
-            <button type="submit" className="btn primary" disabled={create.isPending}>{t('cases.create')}</button>
+            <button type="submit" className="btn primary" disabled={create.isPending}>
+              {t('cases.create')}
+            </button>
           </div>
         </form>
       </QueryState>

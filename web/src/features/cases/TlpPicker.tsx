@@ -15,7 +15,12 @@ export function TlpPicker({ value, onChange, name }: { value: string; onChange(t
         {Object.entries(meta?.tlp ?? {}).map(([level, info]) => (
           <label key={level} className="choice">
             <input type="radio" name={name} value={level} checked={value === level} onChange={() => onChange(level)} />
-            <span><TlpBadge tlp={level} /><span className="choice-sub" style={{ display: 'block' }}>{bi(info.description)}</span></span>
+            <span>
+              <TlpBadge tlp={level} />
+              <span className="choice-sub" style={{ display: 'block' }}>
+                {bi(info.description)}
+              </span>
+            </span>
           </label>
         ))}
       </div>

@@ -10,5 +10,11 @@ export function outcomeCounts(o: Pick<ObservableOutcome, 'added' | 'duplicates' 
   const addedIds = new Set(o.added.map((a) => a.id));
   const repeated = o.duplicates.filter((d) => addedIds.has(d.keptId)).length;
   const known = o.duplicates.length - repeated;
-  return { total: o.added.length + o.duplicates.length + o.rejected.length, added: o.added.length, known, repeated, rejected: o.rejected.length };
+  return {
+    total: o.added.length + o.duplicates.length + o.rejected.length,
+    added: o.added.length,
+    known,
+    repeated,
+    rejected: o.rejected.length,
+  };
 }

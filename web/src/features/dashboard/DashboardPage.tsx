@@ -22,9 +22,16 @@ export function DashboardPage() {
   const c = useChartColors();
   const requestMeta = useRequestMeta().data;
   const callMeta = useCallMeta().data;
-  const requests = useQuery({ queryKey: ['requests', 'all'], queryFn: () => listAll((range) => answer(http.GET('/api/requests', { params: { query: range } }))), refetchInterval: 60_000 });
+  const requests = useQuery({
+    queryKey: ['requests', 'all'],
+    queryFn: () => listAll((range) => answer(http.GET('/api/requests', { params: { query: range } }))),
+    refetchInterval: 60_000,
+  });
   const calls = useQuery({
-    queryKey: ['calls', 'all'], queryFn: () => listAll((range) => answer(http.GET('/api/calls', { params: { query: range } }))), enabled: can('call:read'), refetchInterval: 60_000,
+    queryKey: ['calls', 'all'],
+    queryFn: () => listAll((range) => answer(http.GET('/api/calls', { params: { query: range } }))),
+    enabled: can('call:read'),
+    refetchInterval: 60_000,
   });
   const d = requests.data ? computeDashboard(requests.data, calls.data ?? [], Date.now()) : null;
   const dur = (ms: number | null) => (ms === null ? '—' : formatDuration(ms, locale));
@@ -35,20 +42,59 @@ export function DashboardPage() {
         {d && (
           <div className="stack">
             <div className="grid-4">
-              <div className="panel stat"><div className="stat-label">{t('dashboard.kpiOpen')}</div><div className="stat-value">{d.open}</div></div>
-              <div className={`panel stat ${d.overdue ? 'danger' : ''}`}><div className="stat-label">{t('dashboard.kpiOverdue')}</div><div className="stat-value">{d.overdue}</div></div>
-              <div className="panel stat"><div className="stat-label">{t('dashboard.kpiAck')}</div><div className="stat-value">{dur(d.medianAckMs)}</div></div>
-              <div className="panel stat"><div className="stat-label">{t('dashboard.kpiFulfil')}</div><div className="stat-value">{dur(d.medianFulfilMs)}</div></div>
+              <div className="panel stat">
+                <div className="stat-label">{t('dashboard.kpiOpen')}</div>
+                <div className="stat-value">{d.open}</div>
+              </div>
+              <div className={`panel stat ${d.overdue ? 'danger' : ''}`}>
+                <div className="stat-label">{t('dashboard.kpiOverdue')}</div>
+                <div className="stat-value">{d.overdue}</div>
+              </div>
+              <div className="panel stat">
+                <div className="stat-label">{t('dashboard.kpiAck')}</div>
+                <div className="stat-value">{dur(d.medianAckMs)}</div>
+              </div>
+              <div className="panel stat">
+                <div className="stat-label">{t('dashboard.kpiFulfil')}</div>
+                <div className="stat-value">{dur(d.medianFulfilMs)}</div>
+              </div>
             </div>
             <div className="grid-2">
-              <BarCard id="by-status" title={t('dashboard.byStatus')} horizontal unit={t('dashboard.requests')}
-                data={d.byStatus.map((b) => ({ label: label(requestMeta?.statuses, b.key), value: b.count }))} />
-              <BarCard id="by-type" title={t('dashboard.byType')} horizontal color={c['--chart-2']} unit={t('dashboard.requests')}
-                data={d.byType.map((b) => ({ label: label(requestMeta?.types, b.key), value: b.count }))} />
-              <BarCard id="ack-dist" title={t('dashboard.ackDist')} color={c['--chart-5']} unit={t('dashboard.requests')}
-                data={d.ackDistribution.map((b) => ({ label: t(`dashboard.buckets.${b.key as 'lt1h'}`), value: b.count }))} />
-              <BarCard id="fulfil-dist" title={t('dashboard.fulfilDist')} color={c['--chart-3']} unit={t('dashboard.requests')}
-                data={d.fulfilDistribution.map((b) => ({ label: t(`dashboard.buckets.${b.key as 'lt1d'}`), value: b.count }))} />
+              <BarCard
+                id="by-status"
+                title={t('dashboard.byStatus')}
+                horizontal
+                unit={t('dashboard.requests')}
+                data={d.byStatus.map((b) => ({ label: label(requestMeta?.statuses, b.key), value: b.count }))}
+              />
+              <BarCard
+                id="by-type"
+                title={t('dashboard.byType')}
+                horizontal
+                color={c['--chart-2']}
+                unit={t('dashboard.requests')}
+                data={d.byType.map((b) => ({ label: label(requestMeta?.types, b.key), value: b.count }))}
+              />
+              <BarCard
+                id="ack-dist"
+                title={t('dashboard.ackDist')}
+                color={c['--chart-5']}
+                unit={t('dashboard.requests')}
+                data={d.ackDistribution.map((b) => ({
+                  label: t(`dashboard.buckets.${b.key as 'lt1h'}`),
+                  value: b.count,
+                }))}
+              />
+              <BarCard
+                id="fulfil-dist"
+                title={t('dashboard.fulfilDist')}
+                color={c['--chart-3']}
+                unit={t('dashboard.requests')}
+                data={d.fulfilDistribution.map((b) => ({
+                  label: t(`dashboard.buckets.${b.key as 'lt1d'}`),
+                  value: b.count,
+                }))}
+              />
             </div>
             <div className="grid-2">
               <SlaCard outgoing={d.slaOutgoing} incoming={d.slaIncoming} />
@@ -56,8 +102,16 @@ export function DashboardPage() {
             </div>
             {can('call:read') && (
               <div className="grid-2">
-                <BarCard id="call-dist" title={t('dashboard.callDist')} color={c['--chart-4']} unit={t('dashboard.calls')}
-                  data={d.callDistribution.map((b) => ({ label: t(`dashboard.buckets.${b.key as 'lt5m'}`), value: b.count }))} />
+                <BarCard
+                  id="call-dist"
+                  title={t('dashboard.callDist')}
+                  color={c['--chart-4']}
+                  unit={t('dashboard.calls')}
+                  data={d.callDistribution.map((b) => ({
+                    label: t(`dashboard.buckets.${b.key as 'lt5m'}`),
+                    value: b.count,
+                  }))}
+                />
                 <HotlineCard rows={d.hotline} labelOf={(u) => label(callMeta?.urgencies, u)} />
               </div>
             )}

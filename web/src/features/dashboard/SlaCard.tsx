@@ -22,43 +22,100 @@ export function SlaCard({ outgoing, incoming }: { outgoing: PeerSla[]; incoming:
     return { ...r, label: name ? bi(name) : r.party };
   });
   return (
-    <Panel title={t('dashboard.sla')} id="sla"
+    <Panel
+      title={t('dashboard.sla')}
+      id="sla"
       actions={
-        <SelectField label={<span className="sr-only">{t('dashboard.slaDirection')}</span>} path="sla-direction" value={dir}
+        <SelectField
+          label={<span className="sr-only">{t('dashboard.slaDirection')}</span>}
+          path="sla-direction"
+          value={dir}
           onChange={(e) => setDir(e.target.value as 'outgoing' | 'incoming')}
-          options={[{ value: 'outgoing', label: t('dashboard.slaTheirs') }, { value: 'incoming', label: t('dashboard.slaOurs') }]} />
-      }>
-      {rows.length === 0 ? <div className="empty">{t('dashboard.noData')}</div> : (
+          options={[
+            { value: 'outgoing', label: t('dashboard.slaTheirs') },
+            { value: 'incoming', label: t('dashboard.slaOurs') },
+          ]}
+        />
+      }
+    >
+      {rows.length === 0 ? (
+        <div className="empty">{t('dashboard.noData')}</div>
+      ) : (
         <figure style={{ margin: 0 }}>
           <div style={{ width: '100%', height: Math.max(180, rows.length * 40 + 70) }} aria-hidden="true">
             <ResponsiveContainer>
-              <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
+              <BarChart
+                accessibilityLayer={false}
+                data={rows}
+                layout="vertical"
+                margin={{ top: 4, right: 16, bottom: 4, left: 8 }}
+              >
                 <CartesianGrid stroke={c['--border']} strokeDasharray="3 3" vertical horizontal={false} />
-                <XAxis type="number" allowDecimals={false} tick={{ fill: c['--text-muted'], fontSize: 12 }} stroke={c['--border']} />
-                <YAxis type="category" dataKey="label" width={170} tick={{ fill: c['--text-muted'], fontSize: 12 }} stroke={c['--border']} />
+                <XAxis
+                  type="number"
+                  allowDecimals={false}
+                  tick={{ fill: c['--text-muted'], fontSize: 12 }}
+                  stroke={c['--border']}
+                />
+                <YAxis
+                  type="category"
+                  dataKey="label"
+                  width={170}
+                  tick={{ fill: c['--text-muted'], fontSize: 12 }}
+                  stroke={c['--border']}
+                />
                 <Tooltip />
                 <Legend wrapperStyle={{ fontSize: 12 }} />
-                <Bar dataKey="onTime" stackId="a" name={t('dashboard.onTime')} fill={c['--success']} isAnimationActive={false} />
-                <Bar dataKey="late" stackId="a" name={t('dashboard.late')} fill={c['--warning']} isAnimationActive={false} />
-                <Bar dataKey="overdue" stackId="a" name={t('dashboard.missed')} fill={c['--danger']} isAnimationActive={false} />
+                <Bar
+                  dataKey="onTime"
+                  stackId="a"
+                  name={t('dashboard.onTime')}
+                  fill={c['--success']}
+                  isAnimationActive={false}
+                />
+                <Bar
+                  dataKey="late"
+                  stackId="a"
+                  name={t('dashboard.late')}
+                  fill={c['--warning']}
+                  isAnimationActive={false}
+                />
+                <Bar
+                  dataKey="overdue"
+                  stackId="a"
+                  name={t('dashboard.missed')}
+                  fill={c['--danger']}
+                  isAnimationActive={false}
+                />
               </BarChart>
             </ResponsiveContainer>
           </div>
           {/* Focusable so a keyboard user can scroll the table when it is wider than the card. */}
           <figcaption>
-          <DataTable
-            items={rows} rowKey={(r) => r.party} region={t('dashboard.sla')} className="small"
-            columns={[
-              t('requests.colCounterpart'), { title: t('dashboard.onTime'), className: 'num' }, { title: t('dashboard.late'), className: 'num' },
-              { title: t('dashboard.missed'), className: 'num' }, { title: t('dashboard.compliance'), className: 'num' },
-            ]}
-            row={(r) => (
-              <>
-                <th scope="row" style={{ textAlign: 'left', fontWeight: 500 }}>{r.label}</th>
-                <td className="num">{r.onTime}</td><td className="num">{r.late}</td><td className="num">{r.overdue}</td>
-                <td className="num">{r.rate === null ? '—' : `${Math.round(r.rate * 100)}%`}</td>
-              </>
-            )} />
+            <DataTable
+              items={rows}
+              rowKey={(r) => r.party}
+              region={t('dashboard.sla')}
+              className="small"
+              columns={[
+                t('requests.colCounterpart'),
+                { title: t('dashboard.onTime'), className: 'num' },
+                { title: t('dashboard.late'), className: 'num' },
+                { title: t('dashboard.missed'), className: 'num' },
+                { title: t('dashboard.compliance'), className: 'num' },
+              ]}
+              row={(r) => (
+                <>
+                  <th scope="row" style={{ textAlign: 'left', fontWeight: 500 }}>
+                    {r.label}
+                  </th>
+                  <td className="num">{r.onTime}</td>
+                  <td className="num">{r.late}</td>
+                  <td className="num">{r.overdue}</td>
+                  <td className="num">{r.rate === null ? '—' : `${Math.round(r.rate * 100)}%`}</td>
+                </>
+              )}
+            />
           </figcaption>
         </figure>
       )}

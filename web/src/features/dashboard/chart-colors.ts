@@ -1,7 +1,19 @@
 // Chart colours from the theme's CSS variables, re-read when the theme changes.
 import { useEffect, useState } from 'react';
 
-const NAMES = ['--chart-1', '--chart-2', '--chart-3', '--chart-4', '--chart-5', '--chart-6', '--text-muted', '--border', '--success', '--warning', '--danger'] as const;
+const NAMES = [
+  '--chart-1',
+  '--chart-2',
+  '--chart-3',
+  '--chart-4',
+  '--chart-5',
+  '--chart-6',
+  '--text-muted',
+  '--border',
+  '--success',
+  '--warning',
+  '--danger',
+] as const;
 export type ChartColors = Record<(typeof NAMES)[number], string>;
 
 function read(): ChartColors {

@@ -5,28 +5,62 @@
 // report counts it; only the grouping for these charts is the dashboard's own.
 import type { CallView, RequestView } from '../../api/types';
 import { percentile, spanMs } from '../../../../src/domain/report/percentiles';
-import { requestAckOutcome, requestDeadlines, requestResponseOutcome } from '../../../../src/domain/report/request-deadlines';
+import {
+  requestAckOutcome,
+  requestDeadlines,
+  requestResponseOutcome,
+} from '../../../../src/domain/report/request-deadlines';
 import { summarizeSla, type DeadlineOutcome } from '../../../../src/domain/report/sla';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 export type Bucket = { key: string; count: number };
-export type PeerSla = { party: string; onTime: number; late: number; overdue: number; total: number; rate: number | null };
-export type Expiry = { id: string; reference: string; party: string; expiresAt: string; days: number; canRenew: boolean };
-export type HotlineRow = { urgency: string; count: number; medianMs: number | null; p90Ms: number | null; late: number; waiting: number };
+export type PeerSla = {
+  party: string;
+  onTime: number;
+  late: number;
+  overdue: number;
+  total: number;
+  rate: number | null;
+};
+export type Expiry = {
+  id: string;
+  reference: string;
+  party: string;
+  expiresAt: string;
+  days: number;
+  canRenew: boolean;
+};
+export type HotlineRow = {
+  urgency: string;
+  count: number;
+  medianMs: number | null;
+  p90Ms: number | null;
+  late: number;
+  waiting: number;
+};
 
 export const ACK_BUCKETS = [
-  { key: 'lt1h', max: HOUR }, { key: 'h1to4', max: 4 * HOUR }, { key: 'h4to24', max: DAY },
-  { key: 'd1to3', max: 3 * DAY }, { key: 'gt3d', max: Number.POSITIVE_INFINITY },
+  { key: 'lt1h', max: HOUR },
+  { key: 'h1to4', max: 4 * HOUR },
+  { key: 'h4to24', max: DAY },
+  { key: 'd1to3', max: 3 * DAY },
+  { key: 'gt3d', max: Number.POSITIVE_INFINITY },
 ] as const;
 export const FULFIL_BUCKETS = [
-  { key: 'lt1d', max: DAY }, { key: 'd1to3', max: 3 * DAY }, { key: 'd3to10', max: 10 * DAY },
-  { key: 'd10to30', max: 30 * DAY }, { key: 'gt30d', max: Number.POSITIVE_INFINITY },
+  { key: 'lt1d', max: DAY },
+  { key: 'd1to3', max: 3 * DAY },
+  { key: 'd3to10', max: 10 * DAY },
+  { key: 'd10to30', max: 30 * DAY },
+  { key: 'gt30d', max: Number.POSITIVE_INFINITY },
 ] as const;
 export const CALL_BUCKETS = [
-  { key: 'lt5m', max: 5 * 60_000 }, { key: 'm5to15', max: 15 * 60_000 }, { key: 'm15to60', max: HOUR },
-  { key: 'h1to2', max: 2 * HOUR }, { key: 'gt2h', max: Number.POSITIVE_INFINITY },
+  { key: 'lt5m', max: 5 * 60_000 },
+  { key: 'm5to15', max: 15 * 60_000 },
+  { key: 'm15to60', max: HOUR },
+  { key: 'h1to2', max: 2 * HOUR },
+  { key: 'gt2h', max: Number.POSITIVE_INFINITY },
 ] as const;
 
 export function countBy<T>(items: T[], key: (item: T) => string, order: string[] = []): Bucket[] {
@@ -58,14 +92,24 @@ export function slaByPeer(requests: RequestView[], direction: 'outgoing' | 'inco
     const party = direction === 'outgoing' ? r.requestedParty : r.requestingParty;
     const d = requestDeadlines(r);
     const list = outcomes.get(party) ?? [];
-    list.push({ outcome: requestAckOutcome(d, at), done: d.acknowledgedAt !== null }, { outcome: requestResponseOutcome(d, at), done: (d.fulfilledAt ?? d.declinedAt) !== null });
+    list.push(
+      { outcome: requestAckOutcome(d, at), done: d.acknowledgedAt !== null },
+      { outcome: requestResponseOutcome(d, at), done: (d.fulfilledAt ?? d.declinedAt) !== null },
+    );
     outcomes.set(party, list);
   }
   return [...outcomes]
     .map(([party, list]): PeerSla => {
       const missed = list.filter((o) => o.outcome === 'missed');
       const sla = summarizeSla(list.map((o) => o.outcome));
-      return { party, onTime: sla.met, late: missed.filter((o) => o.done).length, overdue: missed.filter((o) => !o.done).length, total: sla.met + sla.missed, rate: sla.rate };
+      return {
+        party,
+        onTime: sla.met,
+        late: missed.filter((o) => o.done).length,
+        overdue: missed.filter((o) => !o.done).length,
+        total: sla.met + sla.missed,
+        rate: sla.rate,
+      };
     })
     .sort((a, b) => b.total - a.total);
 }
@@ -74,9 +118,12 @@ export function upcomingExpiries(requests: RequestView[], now: number, withinDay
   return requests
     .filter((r) => r.type === 'preservation' && r.clock.preservationActive && r.clocks.preservationExpiresAt)
     .map((r) => ({
-      id: r.id, reference: r.reference, party: r.direction === 'outgoing' ? r.requestedParty : r.requestingParty,
+      id: r.id,
+      reference: r.reference,
+      party: r.direction === 'outgoing' ? r.requestedParty : r.requestingParty,
       expiresAt: r.clocks.preservationExpiresAt as string,
-      days: Math.ceil((Date.parse(r.clocks.preservationExpiresAt as string) - now) / DAY), canRenew: r.clock.canRenew,
+      days: Math.ceil((Date.parse(r.clocks.preservationExpiresAt as string) - now) / DAY),
+      canRenew: r.clock.canRenew,
     }))
     .filter((e) => e.days <= withinDays)
     .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
@@ -87,8 +134,12 @@ export function hotlineByUrgency(calls: CallView[]): HotlineRow[] {
     const mine = calls.filter((c) => c.urgency === urgency && c.direction === 'incoming');
     const times = ascending(mine.map((c) => c.clock.timeToAcknowledgeMs).filter((x): x is number => x !== null));
     return {
-      urgency, count: mine.length, medianMs: percentile(times, 0.5), p90Ms: percentile(times, 0.9),
-      late: mine.filter((c) => c.clock.acknowledgedLate).length, waiting: mine.filter((c) => c.clock.isAwaitingAck).length,
+      urgency,
+      count: mine.length,
+      medianMs: percentile(times, 0.5),
+      p90Ms: percentile(times, 0.9),
+      late: mine.filter((c) => c.clock.acknowledgedLate).length,
+      waiting: mine.filter((c) => c.clock.isAwaitingAck).length,
     };
   });
 }
@@ -97,7 +148,10 @@ export function computeDashboard(requests: RequestView[], calls: CallView[], now
   const sent = requests.filter((r) => r.status !== 'draft');
   const ack = sent.map((r) => spanMs(r.submittedAt, r.acknowledgedAt)).filter((x): x is number => x !== null);
   const fulfil = sent.map((r) => spanMs(r.submittedAt, r.fulfilledAt)).filter((x): x is number => x !== null);
-  const callAck = calls.filter((c) => c.direction === 'incoming').map((c) => c.clock.timeToAcknowledgeMs).filter((x): x is number => x !== null);
+  const callAck = calls
+    .filter((c) => c.direction === 'incoming')
+    .map((c) => c.clock.timeToAcknowledgeMs)
+    .filter((x): x is number => x !== null);
   return {
     total: sent.length,
     open: sent.filter((r) => !['fulfilled', 'closed', 'declined', 'withdrawn'].includes(r.status)).length,

@@ -22,7 +22,8 @@ export function ActionItemsTable({ items, showMeeting }: { items: ActionItemView
   const meta = useDialogueMeta().data;
   const qc = useQueryClient();
   const act = useMutation({
-    mutationFn: ({ id, action }: { id: string; action: (typeof ONE_CLICK)[number] }) => answer(http.POST('/api/dialogue/action-items/{id}/actions', { params: { path: { id } }, body: { action } })),
+    mutationFn: ({ id, action }: { id: string; action: (typeof ONE_CLICK)[number] }) =>
+      answer(http.POST('/api/dialogue/action-items/{id}/actions', { params: { path: { id } }, body: { action } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['dialogue'] }),
   });
   if (items.length === 0) return <Empty title={t('dialogue.noItems')} />;
@@ -35,7 +36,9 @@ export function ActionItemsTable({ items, showMeeting }: { items: ActionItemView
             <th scope="col">{t('dialogue.owner')}</th>
             <th scope="col">{t('dialogue.due')}</th>
             <th scope="col">{t('common.status')}</th>
-            <th scope="col"><span className="sr-only">{t('common.actions')}</span></th>
+            <th scope="col">
+              <span className="sr-only">{t('common.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -43,19 +46,36 @@ export function ActionItemsTable({ items, showMeeting }: { items: ActionItemView
             <tr key={a.id} className={a.clock.isOverdue ? 'overdue' : ''}>
               <td>
                 <div className="title-cell">{bi(a.title)}</div>
-                {showMeeting && <div className="sub"><Link to={`/dialogue/${a.meetingId}`}>{t('dialogue.openMeeting')}</Link></div>}
+                {showMeeting && (
+                  <div className="sub">
+                    <Link to={`/dialogue/${a.meetingId}`}>{t('dialogue.openMeeting')}</Link>
+                  </div>
+                )}
               </td>
-              <td className="small">{a.ownerName}<div className="sub"><PartyName id={a.ownerParty} /></div></td>
+              <td className="small">
+                {a.ownerName}
+                <div className="sub">
+                  <PartyName id={a.ownerParty} />
+                </div>
+              </td>
               <td className="small">
                 <div className="mono">{a.dueDate}</div>
                 {a.clock.isOpen && <Countdown dueAt={a.clock.dueAt} periodMs={7 * 86_400_000} />}
               </td>
-              <td><Badge tone={genericTone(a.status)}>{label(meta?.actionItemStatuses, a.status)}</Badge></td>
+              <td>
+                <Badge tone={genericTone(a.status)}>{label(meta?.actionItemStatuses, a.status)}</Badge>
+              </td>
               <td>
                 <div className="row">
                   {ONE_CLICK.filter((x) => a.allowedActions.includes(x)).map((x) => (
-                    <button key={x} type="button" className={`btn sm ${x === 'complete' ? 'primary' : ''}`} disabled={act.isPending}
-                      onClick={() => act.mutate({ id: a.id, action: x })} aria-label={`${t(`dialogue.itemActions.${x}`)}: ${bi(a.title)}`}>
+                    <button
+                      key={x}
+                      type="button"
+                      className={`btn sm ${x === 'complete' ? 'primary' : ''}`}
+                      disabled={act.isPending}
+                      onClick={() => act.mutate({ id: a.id, action: x })}
+                      aria-label={`${t(`dialogue.itemActions.${x}`)}: ${bi(a.title)}`}
+                    >
                       {t(`dialogue.itemActions.${x}`)}
                     </button>
                   ))}

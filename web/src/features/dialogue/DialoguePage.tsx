@@ -22,8 +22,14 @@ export function DialoguePage() {
   const { can } = useSession();
   const meta = useDialogueMeta().data;
   const [params, setParams] = useSearchParams();
-  const meetings = useQuery({ queryKey: ['dialogue', 'meetings'], queryFn: () => answer(http.GET('/api/dialogue/meetings')) });
-  const items = useQuery({ queryKey: ['dialogue', 'items'], queryFn: () => answer(http.GET('/api/dialogue/action-items')) });
+  const meetings = useQuery({
+    queryKey: ['dialogue', 'meetings'],
+    queryFn: () => answer(http.GET('/api/dialogue/meetings')),
+  });
+  const items = useQuery({
+    queryKey: ['dialogue', 'items'],
+    queryFn: () => answer(http.GET('/api/dialogue/action-items')),
+  });
   const tabs = [
     { id: 'meetings', label: t('dialogue.meetings') },
     { id: 'items', label: t('dialogue.actionItems') },
@@ -33,29 +39,67 @@ export function DialoguePage() {
   return (
     <>
       <PageHeader title={t('dialogue.title')} subtitle={t('dialogue.subtitle')} />
-      <Tabs label={t('dialogue.title')} tabs={tabs} current={current} onChange={(tab) => setParams({ tab }, { replace: true })} />
+      <Tabs
+        label={t('dialogue.title')}
+        tabs={tabs}
+        current={current}
+        onChange={(tab) => setParams({ tab }, { replace: true })}
+      />
       <TabPanel id={current}>
         {current === 'meetings' && (
           <Panel flush id="meetings">
             <QueryState isLoading={meetings.isLoading} error={meetings.error}>
               <DataTable
-                items={meetings.data?.items ?? []} rowKey={(m) => m.id} empty={<Empty title={t('dialogue.noMeetings')} />}
-                columns={[t('dialogue.meeting'), t('dialogue.when'), t('dialogue.parties'), t('common.status'), t('dialogue.progress')]}
+                items={meetings.data?.items ?? []}
+                rowKey={(m) => m.id}
+                empty={<Empty title={t('dialogue.noMeetings')} />}
+                columns={[
+                  t('dialogue.meeting'),
+                  t('dialogue.when'),
+                  t('dialogue.parties'),
+                  t('common.status'),
+                  t('dialogue.progress'),
+                ]}
                 row={(m) => (
                   <>
                     <td>
-                      <Link className="row-link" to={`/dialogue/${m.id}`}>{bi(m.title)}</Link>
-                      <div className="sub">{label(meta?.meetingKinds, m.kind)}{m.location ? ` · ${m.location}` : ''}</div>
+                      <Link className="row-link" to={`/dialogue/${m.id}`}>
+                        {bi(m.title)}
+                      </Link>
+                      <div className="sub">
+                        {label(meta?.meetingKinds, m.kind)}
+                        {m.location ? ` · ${m.location}` : ''}
+                      </div>
                     </td>
-                    <td className="small"><DateTime at={m.startsAt} /></td>
-                    <td className="small">{m.parties.map((p, i) => <span key={p}>{i > 0 && ', '}<PartyName id={p} /></span>)}</td>
-                    <td><Badge tone={genericTone(m.status)}>{label(meta?.meetingStatuses, m.status)}</Badge></td>
                     <td className="small">
-                      {t('dialogue.progressText', { done: m.progress.done, total: m.progress.total - m.progress.dropped })}
-                      {m.progress.overdue > 0 && <> · <Badge tone="danger">{t('dialogue.overdueCount', { count: m.progress.overdue })}</Badge></>}
+                      <DateTime at={m.startsAt} />
+                    </td>
+                    <td className="small">
+                      {m.parties.map((p, i) => (
+                        <span key={p}>
+                          {i > 0 && ', '}
+                          <PartyName id={p} />
+                        </span>
+                      ))}
+                    </td>
+                    <td>
+                      <Badge tone={genericTone(m.status)}>{label(meta?.meetingStatuses, m.status)}</Badge>
+                    </td>
+                    <td className="small">
+                      {t('dialogue.progressText', {
+                        done: m.progress.done,
+                        total: m.progress.total - m.progress.dropped,
+                      })}
+                      {m.progress.overdue > 0 && (
+                        <>
+                          {' '}
+                          · <Badge tone="danger">{t('dialogue.overdueCount', { count: m.progress.overdue })}</Badge>
+                        </>
+                      )}
                     </td>
                   </>
-                )} />
+                )}
+              />
             </QueryState>
           </Panel>
         )}

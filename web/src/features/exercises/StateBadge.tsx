@@ -6,5 +6,9 @@ const TONES = { draft: 'neutral', running: 'warning', ended: 'success' } as cons
 
 export function StateBadge({ state }: { state: keyof typeof TONES }) {
   const { t } = useTranslation();
-  return <Badge tone={TONES[state]} dot>{t(`exercise.state.${state}`)}</Badge>;
+  return (
+    <Badge tone={TONES[state]} dot>
+      {t(`exercise.state.${state}`)}
+    </Badge>
+  );
 }

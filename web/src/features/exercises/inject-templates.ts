@@ -2,7 +2,12 @@
 // the conversions between an inject and the editor's working copy of it.
 import type { Inject } from '../../api/exercise-types';
 import type { JsonBody } from '../../api/types';
-import { formFromContent, formToInjectRequest, type RequestContentLike, type RequestFormState } from '../requests/request-form-state';
+import {
+  formFromContent,
+  formToInjectRequest,
+  type RequestContentLike,
+  type RequestFormState,
+} from '../requests/request-form-state';
 
 export type InjectKind = Inject['kind'];
 /** An inject as the scenario routes take it. */
@@ -11,7 +16,10 @@ export type InjectBody = JsonBody<'/api/exercises/scenarios', 'post'>['injects']
 export type InjectDraft = Inject & { requestForm?: RequestFormState };
 
 const PRESERVATION: RequestContentLike = {
-  type: 'preservation', urgency: 'urgent', confidentiality: 'confidential', caseRef: 'EX-2026-001',
+  type: 'preservation',
+  urgency: 'urgent',
+  confidentiality: 'confidential',
+  caseRef: 'EX-2026-001',
   subject: { en: 'Preserve accounts used by the ransomware gang', zh: '保全勒索团伙使用的账户' },
   crimeCategory: 'ransomware',
   facts: 'Exercise scenario: a hospital was encrypted; the ransom note names these accounts.',
@@ -19,19 +27,30 @@ const PRESERVATION: RequestContentLike = {
   identifiers: [{ kind: 'email', value: 'decrypt.help@example.com', service: 'Example Mail' }],
   legalBasis: 'coe_budapest_art29',
   contactOfficer: { name: 'Exercise desk', email: 'exercise.desk@example.gov', phone: '+86 10 5555 0101' },
-  details: { preservation: { dataToPreserve: 'Mailbox content, subscriber information, IP logs', provider: 'Example Mail Inc.' } },
+  details: {
+    preservation: { dataToPreserve: 'Mailbox content, subscriber information, IP logs', provider: 'Example Mail Inc.' },
+  },
 };
 
 export function newInject(kind: InjectKind, party: string, offsetMinutes: number, timeZone: string): InjectDraft {
   const base = { id: '', party, offsetMinutes, title: { en: '', zh: '' } };
   if (kind === 'call') {
     return {
-      ...base, kind, urgency: 'emergency', topic: 'ransomware_incident', text: { en: '', zh: '' },
+      ...base,
+      kind,
+      urgency: 'emergency',
+      topic: 'ransomware_incident',
+      text: { en: '', zh: '' },
       callback: { name: '', phone: '', email: null, timeZone: 'UTC' },
     } as InjectDraft;
   }
   if (kind === 'request') {
-    return { ...base, kind, request: PRESERVATION, requestForm: formFromContent(PRESERVATION, timeZone) } as unknown as InjectDraft;
+    return {
+      ...base,
+      kind,
+      request: PRESERVATION,
+      requestForm: formFromContent(PRESERVATION, timeZone),
+    } as unknown as InjectDraft;
   }
   return { ...base, kind, text: { en: '', zh: '' } };
 }

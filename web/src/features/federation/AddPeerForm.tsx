@@ -26,11 +26,16 @@ export function AddPeerForm() {
       throw new Error(t('federation.cardNotJson'));
     }
   };
-  const preview = useMutation({ mutationFn: () => answer(http.POST('/api/federation/peers/preview', { body: source() })) });
+  const preview = useMutation({
+    mutationFn: () => answer(http.POST('/api/federation/peers/preview', { body: source() })),
+  });
   const add = useMutation({
     mutationFn: () => answer(http.POST('/api/federation/peers', { body: { ...source(), fingerprint } })),
     onSuccess: async () => {
-      setUrl(''); setCardText(''); setFingerprint(''); preview.reset();
+      setUrl('');
+      setCardText('');
+      setFingerprint('');
+      preview.reset();
       await qc.invalidateQueries({ queryKey: ['federation'] });
     },
   });
@@ -43,21 +48,62 @@ export function AddPeerForm() {
     <Panel title={t('federation.addPeer')} id="add-peer">
       <form className="stack-sm" onSubmit={onPreview} noValidate>
         <div className="form-grid">
-          <TextField label={t('federation.cardUrl')} path="url" type="url" value={url} onChange={(e) => setUrl(e.target.value)}
-            hint={t('federation.cardUrlHint')} error={err('url')} />
-          <TextArea label={t('federation.cardJson')} path="card" rows={3} value={cardText} onChange={(e) => setCardText(e.target.value)}
-            hint={t('federation.cardJsonHint')} error={err('card')} />
+          <TextField
+            label={t('federation.cardUrl')}
+            path="url"
+            type="url"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            hint={t('federation.cardUrlHint')}
+            error={err('url')}
+          />
+          <TextArea
+            label={t('federation.cardJson')}
+            path="card"
+            rows={3}
+            value={cardText}
+            onChange={(e) => setCardText(e.target.value)}
+            hint={t('federation.cardJsonHint')}
+            error={err('card')}
+          />
         </div>
-        <div><button type="submit" className="btn" disabled={preview.isPending || (!url.trim() && !cardText.trim())}>{t('federation.previewCard')}</button></div>
+        <div>
+          <button type="submit" className="btn" disabled={preview.isPending || (!url.trim() && !cardText.trim())}>
+            {t('federation.previewCard')}
+          </button>
+        </div>
         <ErrorSummary error={preview.error} />
       </form>
       {preview.data && (
-        <form className="action-form stack-sm" style={{ marginTop: 'var(--sp-4)' }} noValidate onSubmit={(e) => { e.preventDefault(); add.mutate(); }}>
-          <div><strong>{bi(preview.data.card.name)}</strong> <span className="mono faint">{preview.data.card.id} · {preview.data.card.country}</span></div>
+        <form
+          className="action-form stack-sm"
+          style={{ marginTop: 'var(--sp-4)' }}
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate();
+          }}
+        >
+          <div>
+            <strong>{bi(preview.data.card.name)}</strong>{' '}
+            <span className="mono faint">
+              {preview.data.card.id} · {preview.data.card.country}
+            </span>
+          </div>
           <div className="code-box fingerprint">{preview.data.fingerprint}</div>
           <p className="faint">{t('federation.confirmHelp')}</p>
-          <TextField label={t('federation.confirmFingerprint')} path="fingerprint" value={fingerprint} onChange={(e) => setFingerprint(e.target.value)} error={err('fingerprint')} />
-          <div className="form-actions"><button type="submit" className="btn primary" disabled={add.isPending || fingerprint.length < 16}>{t('federation.add')}</button></div>
+          <TextField
+            label={t('federation.confirmFingerprint')}
+            path="fingerprint"
+            value={fingerprint}
+            onChange={(e) => setFingerprint(e.target.value)}
+            error={err('fingerprint')}
+          />
+          <div className="form-actions">
+            <button type="submit" className="btn primary" disabled={add.isPending || fingerprint.length < 16}>
+              {t('federation.add')}
+            </button>
+          </div>
           <ErrorSummary error={add.error} />
         </form>
       )}

@@ -20,35 +20,58 @@ export function DeadLetters() {
   const [all, setAll] = useState(false);
   const q = useQuery({
     queryKey: ['federation', 'dead-letters', all],
-    queryFn: () => answer(http.GET('/api/federation/dead-letters', { params: { query: { state: all ? 'all' : 'open', limit: 200 } } })),
+    queryFn: () =>
+      answer(
+        http.GET('/api/federation/dead-letters', { params: { query: { state: all ? 'all' : 'open', limit: 200 } } }),
+      ),
     refetchInterval: 30_000,
   });
   const discard = useMutation({
-    mutationFn: (mid: string) => answer(http.POST('/api/federation/dead-letters/{mid}/discard', { params: { path: { mid } } })),
+    mutationFn: (mid: string) =>
+      answer(http.POST('/api/federation/dead-letters/{mid}/discard', { params: { path: { mid } } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['federation', 'dead-letters'] }),
   });
   return (
     <Panel
-      title={t('deadLetters.title')} flush footer={<p className="faint small">{t('deadLetters.help')}</p>} id="dead-letters"
-      actions={(
+      title={t('deadLetters.title')}
+      flush
+      footer={<p className="faint small">{t('deadLetters.help')}</p>}
+      id="dead-letters"
+      actions={
         <label className="check small">
-          <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('deadLetters.showDiscarded')}
+          <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />{' '}
+          {t('deadLetters.showDiscarded')}
         </label>
-      )}
+      }
     >
       <QueryState isLoading={q.isLoading} error={q.error}>
         <DataTable
-          items={q.data?.items ?? []} rowKey={(d) => d.mid} testId="dead-letters"
+          items={q.data?.items ?? []}
+          rowKey={(d) => d.mid}
+          testId="dead-letters"
           empty={<Empty title={t('deadLetters.none')} />}
           columns={[
-            t('deadLetters.from'), t('deadLetters.where'), t('deadLetters.type'), t('deadLetters.code'), t('deadLetters.received'), t('deadLetters.state'),
-            <span key="actions" className="sr-only">{t('common.actions')}</span>,
+            t('deadLetters.from'),
+            t('deadLetters.where'),
+            t('deadLetters.type'),
+            t('deadLetters.code'),
+            t('deadLetters.received'),
+            t('deadLetters.state'),
+            <span key="actions" className="sr-only">
+              {t('common.actions')}
+            </span>,
           ]}
           row={(d) => (
             <>
-              <td><PartyName id={d.from} /></td>
-              <td className="mono small">{d.channel} #{d.seq}</td>
-              <td className="mono small">{d.type} v{d.schema}</td>
+              <td>
+                <PartyName id={d.from} />
+              </td>
+              <td className="mono small">
+                {d.channel} #{d.seq}
+              </td>
+              <td className="mono small">
+                {d.type} v{d.schema}
+              </td>
               <td>
                 <div className="danger-text mono small">{d.code}</div>
                 {d.reason && <div className="sub small">{bi(d.reason)}</div>}
@@ -59,21 +82,33 @@ export function DeadLetters() {
                   </details>
                 )}
               </td>
-              <td className="small"><DateTime at={d.receivedAt} /></td>
+              <td className="small">
+                <DateTime at={d.receivedAt} />
+              </td>
               <td className="small">
                 <Badge tone={d.state === 'open' ? 'warning' : 'neutral'}>{t(`deadLetters.states.${d.state}`)}</Badge>
                 {d.discardedBy && <div className="sub">{t('deadLetters.discardedBy', { by: d.discardedBy })}</div>}
               </td>
               <td>
                 <div className="row">
-                  <a className="btn sm" href={`/api/federation/dead-letters/${d.mid}/export`} download>{t('deadLetters.export')}</a>
+                  <a className="btn sm" href={`/api/federation/dead-letters/${d.mid}/export`} download>
+                    {t('deadLetters.export')}
+                  </a>
                   {d.state === 'open' && (
-                    <button type="button" className="btn sm" disabled={discard.isPending} onClick={() => discard.mutate(d.mid)}>{t('deadLetters.discard')}</button>
+                    <button
+                      type="button"
+                      className="btn sm"
+                      disabled={discard.isPending}
+                      onClick={() => discard.mutate(d.mid)}
+                    >
+                      {t('deadLetters.discard')}
+                    </button>
                   )}
                 </div>
               </td>
             </>
-          )} />
+          )}
+        />
         <ErrorSummary error={discard.error} />
       </QueryState>
     </Panel>

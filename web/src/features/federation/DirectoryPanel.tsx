@@ -14,7 +14,14 @@ import { PartyName } from '../../components/PartyName';
 import type { DirectoryDiff, DirectoryMember } from './federation-types';
 
 type Health = 'self' | 'active' | 'failing' | 'suspended' | 'otherKey' | 'notPeer';
-const HEALTH_TONES: Record<Health, Tone> = { self: 'neutral', active: 'success', failing: 'danger', suspended: 'warning', otherKey: 'danger', notPeer: 'warning' };
+const HEALTH_TONES: Record<Health, Tone> = {
+  self: 'neutral',
+  active: 'success',
+  failing: 'danger',
+  suspended: 'warning',
+  otherKey: 'danger',
+  notPeer: 'warning',
+};
 const PROBLEMS = new Set(['card_unreachable', 'card_mismatch', 'self_mismatch']);
 
 function healthOf(m: DirectoryMember): Health {
@@ -39,10 +46,19 @@ function Changes({ diff }: { diff: DirectoryDiff }) {
       {parts.map((p) => (
         <li key={p.key}>
           <span className="label small">{p.label}</span>{' '}
-          {p.parties.map((party, i) => <span key={party}>{i > 0 && ', '}<PartyName id={party} /></span>)}
+          {p.parties.map((party, i) => (
+            <span key={party}>
+              {i > 0 && ', '}
+              <PartyName id={party} />
+            </span>
+          ))}
         </li>
       ))}
-      {diff.foundersChanged && <li><Badge tone="warning">{t('directory.foundersChanged')}</Badge></li>}
+      {diff.foundersChanged && (
+        <li>
+          <Badge tone="warning">{t('directory.foundersChanged')}</Badge>
+        </li>
+      )}
     </ul>
   );
 }
@@ -50,55 +66,96 @@ function Changes({ diff }: { diff: DirectoryDiff }) {
 export function DirectoryPanel() {
   const { t } = useTranslation();
   const bi = useBi();
-  const q = useQuery({ queryKey: ['federation', 'directory'], queryFn: () => answer(http.GET('/api/federation/directory')), refetchInterval: 15_000 });
+  const q = useQuery({
+    queryKey: ['federation', 'directory'],
+    queryFn: () => answer(http.GET('/api/federation/directory')),
+    refetchInterval: 15_000,
+  });
   const current = q.data?.current ?? null;
   return (
     <>
-      <Panel title={t('directory.title')} flush id="directory" footer={<p className="faint small">{t('directory.help')}</p>}>
+      <Panel
+        title={t('directory.title')}
+        flush
+        id="directory"
+        footer={<p className="faint small">{t('directory.help')}</p>}
+      >
         <QueryState isLoading={q.isLoading} error={q.error}>
-          {!current ? <Empty title={t('directory.none')}>{t('directory.noneBody')} <code>crossline directory apply</code></Empty> : (
+          {!current ? (
+            <Empty title={t('directory.none')}>
+              {t('directory.noneBody')} <code>crossline directory apply</code>
+            </Empty>
+          ) : (
             <>
               <div className="panel-body">
                 <dl className="kv">
-                  <dt>{t('directory.federation')}</dt><dd className="mono">{current.federation}</dd>
-                  <dt>{t('directory.version')}</dt><dd>{current.version} · <DateTime at={current.issuedAt} /></dd>
+                  <dt>{t('directory.federation')}</dt>
+                  <dd className="mono">{current.federation}</dd>
+                  <dt>{t('directory.version')}</dt>
+                  <dd>
+                    {current.version} · <DateTime at={current.issuedAt} />
+                  </dd>
                   <dt>{t('directory.threshold')}</dt>
                   <dd>
                     {t('directory.thresholdValue', { k: current.threshold, n: current.founders.length })}
-                    {' · '}{t('directory.signedBy')}{' '}
-                    {current.signedBy.map((party, i) => <span key={party}>{i > 0 && ', '}<PartyName id={party} /></span>)}
+                    {' · '}
+                    {t('directory.signedBy')}{' '}
+                    {current.signedBy.map((party, i) => (
+                      <span key={party}>
+                        {i > 0 && ', '}
+                        <PartyName id={party} />
+                      </span>
+                    ))}
                   </dd>
                 </dl>
               </div>
               <DataTable
-                items={current.members} rowKey={(m) => m.party}
+                items={current.members}
+                rowKey={(m) => m.party}
                 rowClass={(m) => (['failing', 'otherKey', 'notPeer'].includes(healthOf(m)) ? 'overdue' : undefined)}
                 empty={<Empty title={t('directory.noMembers')} />}
-                columns={[t('directory.member'), t('directory.roles'), t('directory.health'), t('directory.lastContact'), { title: t('directory.queue'), className: 'num' }]}
+                columns={[
+                  t('directory.member'),
+                  t('directory.roles'),
+                  t('directory.health'),
+                  t('directory.lastContact'),
+                  { title: t('directory.queue'), className: 'num' },
+                ]}
                 row={(m) => {
                   const health = healthOf(m);
                   return (
                     <>
                       <td>
                         <div className="title-cell">{bi(m.name)}</div>
-                        <div className="sub mono">{m.party} · {m.country}</div>
+                        <div className="sub mono">
+                          {m.party} · {m.country}
+                        </div>
                         <div className="sub mono small break">{m.endpoint}</div>
                       </td>
                       <td>
                         <div className="row">
                           {m.founder && <Badge tone="info">{t('directory.founder')}</Badge>}
-                          {m.roles.map((r) => <Badge key={r} tone="neutral">{t(`directory.role.${r as 'secretariat'}`, { defaultValue: r })}</Badge>)}
+                          {m.roles.map((r) => (
+                            <Badge key={r} tone="neutral">
+                              {t(`directory.role.${r as 'secretariat'}`, { defaultValue: r })}
+                            </Badge>
+                          ))}
                         </div>
                       </td>
                       <td>
-                        <Badge tone={HEALTH_TONES[health]} dot>{t(`directory.state.${health}`)}</Badge>
-                        {health === 'failing' && m.peer && <div className="sub small mono">{m.peer.lastErrorCode ?? ''}</div>}
+                        <Badge tone={HEALTH_TONES[health]} dot>
+                          {t(`directory.state.${health}`)}
+                        </Badge>
+                        {health === 'failing' && m.peer && (
+                          <div className="sub small mono">{m.peer.lastErrorCode ?? ''}</div>
+                        )}
                       </td>
                       <td className="small">{m.peer ? <DateTime at={m.peer.lastContactAt} /> : '—'}</td>
                       <td className="num">{m.peer ? m.peer.queueDepth : '—'}</td>
                     </>
                   );
-                }} />
+                }}
+              />
             </>
           )}
         </QueryState>
@@ -106,7 +163,8 @@ export function DirectoryPanel() {
       {current && (
         <Panel title={t('directory.history')} flush id="directory-history">
           <DataTable
-            items={q.data?.history ?? []} rowKey={(v) => String(v.version)}
+            items={q.data?.history ?? []}
+            rowKey={(v) => String(v.version)}
             empty={<Empty title={t('directory.none')} />}
             columns={[t('directory.version'), t('directory.changes'), t('directory.problems'), t('directory.applied')]}
             row={(v) => {
@@ -114,23 +172,35 @@ export function DirectoryPanel() {
               return (
                 <>
                   <td className="mono">{v.version}</td>
-                  <td><Changes diff={v.diff} /></td>
+                  <td>
+                    <Changes diff={v.diff} />
+                  </td>
                   <td className="small">
-                    {problems.length === 0 ? <span className="muted">—</span> : problems.map((o) => (
-                      <div key={o.party}>
-                        <PartyName id={o.party} />: <span className="danger-text">{t(`directory.outcome.${o.outcome as 'card_unreachable'}`, { defaultValue: o.outcome })}</span>
-                      </div>
-                    ))}
+                    {problems.length === 0 ? (
+                      <span className="muted">—</span>
+                    ) : (
+                      problems.map((o) => (
+                        <div key={o.party}>
+                          <PartyName id={o.party} />:{' '}
+                          <span className="danger-text">
+                            {t(`directory.outcome.${o.outcome as 'card_unreachable'}`, { defaultValue: o.outcome })}
+                          </span>
+                        </div>
+                      ))
+                    )}
                   </td>
                   <td className="small">
                     <DateTime at={v.appliedAt} />
                     <div className="sub">
-                      {v.source.startsWith('peer:') ? t('directory.fromPeer', { peer: v.source.slice(5) }) : t(`directory.source.${v.source as 'upload'}`, { defaultValue: v.source })}
+                      {v.source.startsWith('peer:')
+                        ? t('directory.fromPeer', { peer: v.source.slice(5) })
+                        : t(`directory.source.${v.source as 'upload'}`, { defaultValue: v.source })}
                     </div>
                   </td>
                 </>
               );
-            }} />
+            }}
+          />
         </Panel>
       )}
     </>

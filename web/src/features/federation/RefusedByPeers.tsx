@@ -18,23 +18,44 @@ export function RefusedByPeers() {
     refetchInterval: 30_000,
   });
   return (
-    <Panel title={t('refusedByPeers.title')} flush footer={<p className="faint small">{t('refusedByPeers.help')}</p>} id="refused-by-peers">
+    <Panel
+      title={t('refusedByPeers.title')}
+      flush
+      footer={<p className="faint small">{t('refusedByPeers.help')}</p>}
+      id="refused-by-peers"
+    >
       <QueryState isLoading={q.isLoading} error={q.error}>
         <DataTable
-          items={q.data?.items ?? []} rowKey={(m) => m.mid}
+          items={q.data?.items ?? []}
+          rowKey={(m) => m.mid}
           empty={<Empty title={t('refusedByPeers.none')} />}
-          columns={[t('refusedByPeers.message'), t('refusedByPeers.peer'), t('refusedByPeers.code'), t('refusedByPeers.sent')]}
+          columns={[
+            t('refusedByPeers.message'),
+            t('refusedByPeers.peer'),
+            t('refusedByPeers.code'),
+            t('refusedByPeers.sent'),
+          ]}
           row={(m) => (
             <>
-              <td><div className="mono small">{m.type}</div><div className="sub mono small">{m.channel} #{m.seq}</div></td>
-              <td><PartyName id={m.peer} /></td>
+              <td>
+                <div className="mono small">{m.type}</div>
+                <div className="sub mono small">
+                  {m.channel} #{m.seq}
+                </div>
+              </td>
+              <td>
+                <PartyName id={m.peer} />
+              </td>
               <td>
                 <div className="danger-text mono small">{m.code ?? '—'}</div>
                 <div className="sub small">{m.reason ? bi(m.reason) : t('peerRefusal.unknownCode')}</div>
               </td>
-              <td className="small"><DateTime at={m.createdAt} /></td>
+              <td className="small">
+                <DateTime at={m.createdAt} />
+              </td>
             </>
-          )} />
+          )}
+        />
       </QueryState>
     </Panel>
   );

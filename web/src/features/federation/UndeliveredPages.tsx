@@ -13,33 +13,54 @@ import { Empty, Panel, QueryState } from '../../components/Page';
 export function UndeliveredPages() {
   const { t } = useTranslation();
   const q = useQuery({
-    queryKey: ['paging-pages', 'failed', 'operations'], refetchInterval: 30_000,
+    queryKey: ['paging-pages', 'failed', 'operations'],
+    refetchInterval: 30_000,
     queryFn: () => answer(http.GET('/api/paging/pages', { params: { query: { state: 'failed', limit: 50 } } })),
   });
   const failed = q.data?.counts.failed ?? 0;
   return (
     <Panel
-      title={t('undeliveredPages.title')} flush id="undelivered-pages"
-      actions={(
+      title={t('undeliveredPages.title')}
+      flush
+      id="undelivered-pages"
+      actions={
         <>
-          {q.data && <Badge tone={failed > 0 ? 'danger' : 'success'}><span data-testid="undelivered-count">{failed}</span> {t('undeliveredPages.count', { count: failed })}</Badge>}
-          <Link to="/admin?tab=pages" className="btn sm">{t('undeliveredPages.all')}</Link>
+          {q.data && (
+            <Badge tone={failed > 0 ? 'danger' : 'success'}>
+              <span data-testid="undelivered-count">{failed}</span> {t('undeliveredPages.count', { count: failed })}
+            </Badge>
+          )}
+          <Link to="/admin?tab=pages" className="btn sm">
+            {t('undeliveredPages.all')}
+          </Link>
         </>
-      )}
+      }
       footer={<p className="faint small">{t('undeliveredPages.help')}</p>}
     >
       <QueryState isLoading={q.isLoading} error={q.error}>
         <DataTable
-          items={q.data?.items ?? []} rowKey={(p) => p.id} testId="undelivered-pages"
+          items={q.data?.items ?? []}
+          rowKey={(p) => p.id}
+          testId="undelivered-pages"
           empty={<Empty title={t('undeliveredPages.none')} />}
-          columns={[t('pages.recipient'), t('pages.channel'), t('pages.attempts'), t('pages.lastError'), t('undeliveredPages.failedAt')]}
+          columns={[
+            t('pages.recipient'),
+            t('pages.channel'),
+            t('pages.attempts'),
+            t('pages.lastError'),
+            t('undeliveredPages.failedAt'),
+          ]}
           row={(p) => (
             <>
-              <td>{p.displayName} <span className="faint small">({p.username})</span></td>
+              <td>
+                {p.displayName} <span className="faint small">({p.username})</span>
+              </td>
               <td className="small">{t(`pages.channels.${p.channel}`)}</td>
               <td className="small">{p.attempts}</td>
               <td className="mono small">{p.lastError ?? '—'}</td>
-              <td className="small"><DateTime at={p.failedAt ?? p.createdAt} /></td>
+              <td className="small">
+                <DateTime at={p.failedAt ?? p.createdAt} />
+              </td>
             </>
           )}
         />

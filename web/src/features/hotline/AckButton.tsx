@@ -9,13 +9,20 @@ export function AckButton({ id, reference, block }: { id: string; reference: str
   const { t } = useTranslation();
   const qc = useQueryClient();
   const ack = useMutation({
-    mutationFn: () => answer(http.POST('/api/calls/{id}/actions', { params: { path: { id } }, body: { action: 'acknowledge' } })),
+    mutationFn: () =>
+      answer(http.POST('/api/calls/{id}/actions', { params: { path: { id } }, body: { action: 'acknowledge' } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['calls'] }),
   });
   return (
     <div className="stack-sm">
-      <button type="button" className={`btn urgent${block ? ' block' : ' sm'}`} disabled={ack.isPending} onClick={() => ack.mutate()}>
-        {t('calls.acknowledge')}<span className="sr-only"> {reference}</span>
+      <button
+        type="button"
+        className={`btn urgent${block ? ' block' : ' sm'}`}
+        disabled={ack.isPending}
+        onClick={() => ack.mutate()}
+      >
+        {t('calls.acknowledge')}
+        <span className="sr-only"> {reference}</span>
       </button>
       {ack.error && <ErrorSummary error={ack.error} />}
     </div>

@@ -20,7 +20,10 @@ const FIELDS: Partial<Record<CallAction, { name: 'answer' | 'text' | 'reason'; r
  */
 function actionBody(action: CallAction, text: string): JsonBody<'/api/calls/{id}/actions', 'post'> {
   const f = FIELDS[action];
-  return { action, ...(f && text.trim() ? { [f.name]: text.trim() } : {}) } as JsonBody<'/api/calls/{id}/actions', 'post'>;
+  return { action, ...(f && text.trim() ? { [f.name]: text.trim() } : {}) } as JsonBody<
+    '/api/calls/{id}/actions',
+    'post'
+  >;
 }
 
 const SHOWN: CallAction[] = ['acknowledge', 'answer', 'note', 'callback_attempt', 'escalate', 'close', 'cancel'];
@@ -31,7 +34,10 @@ export function CallActions({ call }: { call: CallDetail }) {
   const [open, setOpen] = useState<CallAction | null>(null);
   const [text, setText] = useState('');
   const act = useMutation({
-    mutationFn: (action: CallAction) => answer(http.POST('/api/calls/{id}/actions', { params: { path: { id: call.id } }, body: actionBody(action, text) })),
+    mutationFn: (action: CallAction) =>
+      answer(
+        http.POST('/api/calls/{id}/actions', { params: { path: { id: call.id } }, body: actionBody(action, text) }),
+      ),
     onSuccess: async () => {
       setOpen(null);
       setText('');
@@ -55,9 +61,14 @@ export function CallActions({ call }: { call: CallDetail }) {
     <div className="stack-sm">
       <div className="row" role="group" aria-label={t('workflow.actions')}>
         {actions.map((a) => (
-          <button key={a} type="button" aria-expanded={a === 'acknowledge' ? undefined : open === a} disabled={act.isPending}
+          <button
+            key={a}
+            type="button"
+            aria-expanded={a === 'acknowledge' ? undefined : open === a}
+            disabled={act.isPending}
             className={`btn ${a === 'acknowledge' ? 'urgent' : a === 'cancel' ? 'danger' : a === 'answer' ? 'primary' : ''}`}
-            onClick={() => click(a)}>
+            onClick={() => click(a)}
+          >
             {t(`callActions.${a as 'acknowledge'}`)}
           </button>
         ))}
@@ -66,12 +77,25 @@ export function CallActions({ call }: { call: CallDetail }) {
         <form className="action-form stack-sm" onSubmit={submit} noValidate>
           <h3>{t(`callActions.${open as 'acknowledge'}`)}</h3>
           {field && (
-            <TextArea label={t(`callActions.fields.${field.name}`)} path={field.name} required={field.required} rows={3}
-              value={text} onChange={(e) => setText(e.target.value)} error={err(field.name)} />
+            <TextArea
+              label={t(`callActions.fields.${field.name}`)}
+              path={field.name}
+              required={field.required}
+              rows={3}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              error={err(field.name)}
+            />
           )}
           <div className="form-actions">
-            <button type="button" className="btn" onClick={() => setOpen(null)}>{t('common.cancel')}</button>
-            <button type="submit" className={`btn ${open === 'cancel' ? 'danger' : 'primary'}`} disabled={act.isPending}>
+            <button type="button" className="btn" onClick={() => setOpen(null)}>
+              {t('common.cancel')}
+            </button>
+            <button
+              type="submit"
+              className={`btn ${open === 'cancel' ? 'danger' : 'primary'}`}
+              disabled={act.isPending}
+            >
               {t('workflow.confirm', { action: t(`callActions.${open as 'acknowledge'}`) })}
             </button>
           </div>

@@ -26,9 +26,16 @@ export function CallLinks({ call }: { call: CallDetail }) {
     try {
       const d = await answer(http.GET('/api/calls/{id}/request-draft', { params: { path: { id: call.id } } }));
       const prefill: Partial<RequestFormState> = {
-        type: d.requestType, requestedParty: incoming ? d.requestingParty : d.requestedParty,
-        subjectEn: d.subject.en, subjectZh: d.subject.zh, facts: d.facts, urgency: d.urgency, crimeCategory: d.crimeCategory ?? '',
-        contactName: d.contactOfficer.name, contactEmail: d.contactOfficer.email ?? '', contactPhone: d.contactOfficer.phone ?? '',
+        type: d.requestType,
+        requestedParty: incoming ? d.requestingParty : d.requestedParty,
+        subjectEn: d.subject.en,
+        subjectZh: d.subject.zh,
+        facts: d.facts,
+        urgency: d.urgency,
+        crimeCategory: d.crimeCategory ?? '',
+        contactName: d.contactOfficer.name,
+        contactEmail: d.contactOfficer.email ?? '',
+        contactPhone: d.contactOfficer.phone ?? '',
       };
       const state: RequestPrefill = { prefill, callId: call.id };
       navigate(incoming ? '/requests/incoming/new' : '/requests/new', { state });
@@ -55,16 +62,21 @@ export function CallLinks({ call }: { call: CallDetail }) {
         <dt>{t('calls.linkedCase')}</dt>
         <dd>{call.linkedCaseId ? <Link to={`/cases/${call.linkedCaseId}`}>{t('common.open')}</Link> : '—'}</dd>
       </dl>
-      {!inExercise && !call.linkedRequestId && can('request:create') && call.allowedActions.includes('link_request') && (
-        <div>
-          <button type="button" className="btn" onClick={() => void draftRequest()}>
-            {incoming ? t('calls.registerRequest') : t('calls.draftRequest')}
-          </button>
-        </div>
-      )}
+      {!inExercise &&
+        !call.linkedRequestId &&
+        can('request:create') &&
+        call.allowedActions.includes('link_request') && (
+          <div>
+            <button type="button" className="btn" onClick={() => void draftRequest()}>
+              {incoming ? t('calls.registerRequest') : t('calls.draftRequest')}
+            </button>
+          </div>
+        )}
       {!inExercise && !call.linkedCaseId && can('case:create') && call.allowedActions.includes('link_case') && (
         <div>
-          <button type="button" className="btn" onClick={() => void openCase()}>{t('calls.openCase')}</button>
+          <button type="button" className="btn" onClick={() => void openCase()}>
+            {t('calls.openCase')}
+          </button>
         </div>
       )}
       <ErrorSummary error={error} />

@@ -22,24 +22,44 @@ export function CallTable({ items, withActions }: { items: CallView[]; withActio
   const meta = useCallMeta().data;
   return (
     <DataTable
-      items={items} rowKey={(c) => c.id}
-      rowClass={(c) => (c.clock.isOverdue ? 'overdue' : c.clock.isProminent && c.clock.isAwaitingAck ? 'prominent' : undefined)}
+      items={items}
+      rowKey={(c) => c.id}
+      rowClass={(c) =>
+        c.clock.isOverdue ? 'overdue' : c.clock.isProminent && c.clock.isAwaitingAck ? 'prominent' : undefined
+      }
       columns={[
-        t('calls.colCall'), t('requests.colCounterpart'), t('common.urgency'), t('common.status'), t('calls.colPlaced'), t('calls.colAck'),
-        ...(withActions ? [{ title: <span className="sr-only">{t('common.actions')}</span>, className: 'action-col' }] : []),
+        t('calls.colCall'),
+        t('requests.colCounterpart'),
+        t('common.urgency'),
+        t('common.status'),
+        t('calls.colPlaced'),
+        t('calls.colAck'),
+        ...(withActions
+          ? [{ title: <span className="sr-only">{t('common.actions')}</span>, className: 'action-col' }]
+          : []),
       ]}
       row={(c) => (
         <>
           <td>
-            <Link className="row-link" to={`/hotline/calls/${c.id}`}>{label(meta?.topics, c.topic)}</Link>
-            <div className="sub mono">{c.reference} <ExerciseBadge exerciseId={c.exerciseId} /></div>
+            <Link className="row-link" to={`/hotline/calls/${c.id}`}>
+              {label(meta?.topics, c.topic)}
+            </Link>
+            <div className="sub mono">
+              {c.reference} <ExerciseBadge exerciseId={c.exerciseId} />
+            </div>
           </td>
           <td className="party-col">
             <Counterpart direction={c.direction} party={c.direction === 'outgoing' ? c.toParty : c.fromParty} />
           </td>
-          <td><Badge tone={urgencyTone(c.urgency)}>{label(meta?.urgencies, c.urgency)}</Badge></td>
-          <td><Badge tone={callTone(c.status)}>{label(meta?.statuses, c.status)}</Badge></td>
-          <td className="small"><DateTime at={c.placedAt} /></td>
+          <td>
+            <Badge tone={urgencyTone(c.urgency)}>{label(meta?.urgencies, c.urgency)}</Badge>
+          </td>
+          <td>
+            <Badge tone={callTone(c.status)}>{label(meta?.statuses, c.status)}</Badge>
+          </td>
+          <td className="small">
+            <DateTime at={c.placedAt} />
+          </td>
           <td>
             {c.clock.isAwaitingAck ? (
               <Countdown dueAt={c.ackDueAt} periodMs={c.ackPeriodMs} />
@@ -47,7 +67,9 @@ export function CallTable({ items, withActions }: { items: CallView[]; withActio
               <span className={c.clock.acknowledgedLate ? 'countdown overdue' : 'countdown stopped'}>
                 {t('calls.ackIn', { duration: formatDuration(c.clock.timeToAcknowledgeMs, locale) })}
               </span>
-            ) : <span className="muted">—</span>}
+            ) : (
+              <span className="muted">—</span>
+            )}
           </td>
           {withActions && (
             <td className="action-col">
@@ -55,6 +77,7 @@ export function CallTable({ items, withActions }: { items: CallView[]; withActio
             </td>
           )}
         </>
-      )} />
+      )}
+    />
   );
 }

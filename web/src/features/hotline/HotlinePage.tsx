@@ -16,13 +16,18 @@ function CallList({ direction }: { direction: 'incoming' | 'outgoing' }) {
   const list = useQuery({
     // Calls of running exercises are listed too, marked (the exercise tests this very list).
     queryKey: ['calls', 'list', { direction, exercise: 'running' }],
-    queryFn: () => answer(http.GET('/api/calls', { params: { query: { direction, exercise: 'running', limit: 500 } } })),
+    queryFn: () =>
+      answer(http.GET('/api/calls', { params: { query: { direction, exercise: 'running', limit: 500 } } })),
     refetchInterval: 15_000,
   });
   return (
     <Panel flush id={`calls-${direction}`}>
       <QueryState isLoading={list.isLoading} error={list.error}>
-        {list.data && list.data.items.length > 0 ? <CallTable items={list.data.items} withActions={direction === 'incoming'} /> : <Empty title={t('calls.emptyTitle')} />}
+        {list.data && list.data.items.length > 0 ? (
+          <CallTable items={list.data.items} withActions={direction === 'incoming'} />
+        ) : (
+          <Empty title={t('calls.emptyTitle')} />
+        )}
       </QueryState>
     </Panel>
   );
@@ -35,7 +40,12 @@ export function HotlinePage() {
   const tabs = [
     { id: 'incoming', label: t('calls.tabIncoming') },
     { id: 'outgoing', label: t('calls.tabOutgoing') },
-    ...(can('call:place') ? [{ id: 'place', label: t('calls.tabPlace') }, { id: 'broadcast', label: t('broadcast.tab') }] : []),
+    ...(can('call:place')
+      ? [
+          { id: 'place', label: t('calls.tabPlace') },
+          { id: 'broadcast', label: t('broadcast.tab') },
+        ]
+      : []),
     ...(can('call:ack') ? [{ id: 'record', label: t('calls.tabRecord') }] : []),
     { id: 'roster', label: t('calls.tabRoster') },
   ];
@@ -43,11 +53,20 @@ export function HotlinePage() {
   return (
     <>
       <PageHeader title={t('calls.title')} subtitle={t('calls.subtitle')} />
-      <Tabs label={t('calls.title')} tabs={tabs} current={current} onChange={(id) => setParams({ tab: id }, { replace: true })} />
+      <Tabs
+        label={t('calls.title')}
+        tabs={tabs}
+        current={current}
+        onChange={(id) => setParams({ tab: id }, { replace: true })}
+      />
       <TabPanel id={current}>
         {current === 'incoming' && <CallList direction="incoming" />}
         {current === 'outgoing' && <CallList direction="outgoing" />}
-        {current === 'place' && <Panel title={t('calls.placeTitle')} id="place-call"><CallForm mode="place" /></Panel>}
+        {current === 'place' && (
+          <Panel title={t('calls.placeTitle')} id="place-call">
+            <CallForm mode="place" />
+          </Panel>
+        )}
         {current === 'broadcast' && (
           <div className="stack">
             <Panel title={t('broadcast.title')} id="broadcast-form">

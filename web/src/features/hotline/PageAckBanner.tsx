@@ -14,13 +14,20 @@ export function PageAckBanner({ call }: { call: CallDetail }) {
   const [params, setParams] = useSearchParams();
   const token = params.get('page');
   const started = useRef(false);
-  const open = useMutation({ mutationFn: (tok: string) => answer(http.POST('/api/paging/ack-link', { body: { token: tok } })) });
+  const open = useMutation({
+    mutationFn: (tok: string) => answer(http.POST('/api/paging/ack-link', { body: { token: tok } })),
+  });
   useEffect(() => {
     if (!token || started.current) return;
     started.current = true;
     open.mutate(token, { onSettled: () => setParams({}, { replace: true }) });
   }, [token, open, setParams]);
-  if (open.error) return <div style={{ marginBottom: 'var(--sp-4)' }}><ErrorSummary error={open.error} /></div>;
+  if (open.error)
+    return (
+      <div style={{ marginBottom: 'var(--sp-4)' }}>
+        <ErrorSummary error={open.error} />
+      </div>
+    );
   if (!open.isSuccess || open.data.subjectId !== call.id) return null;
   const canAck = call.allowedActions.includes('acknowledge');
   return (

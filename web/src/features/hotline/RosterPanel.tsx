@@ -20,7 +20,11 @@ export function RosterPanel() {
   const label = useLabel();
   const { can, locale } = useSession();
   const meta = useCallMeta().data;
-  const onDuty = useQuery({ queryKey: ['roster', 'on-duty'], queryFn: () => answer(http.GET('/api/roster/on-duty')), refetchInterval: 60_000 });
+  const onDuty = useQuery({
+    queryKey: ['roster', 'on-duty'],
+    queryFn: () => answer(http.GET('/api/roster/on-duty')),
+    refetchInterval: 60_000,
+  });
   const roster = useQuery({ queryKey: ['roster', 'list'], queryFn: () => answer(http.GET('/api/roster')) });
   return (
     <div className="stack">
@@ -34,14 +38,19 @@ export function RosterPanel() {
                   <div className="rung-title">{label(meta?.escalationRoles, rung)}</div>
                   {holders.length === 0 ? (
                     <Badge tone="danger">{t('roster.nobody')}</Badge>
-                  ) : holders.map((h) => (
-                    <div key={h.id}>
-                      <div className="title-cell">{h.officer?.name ?? h.userId}</div>
-                      <div className="faint">{t('roster.untilTheirTime', {
-                        time: formatDateTime(h.end, locale, h.timeZone, true), now: formatTime(new Date().toISOString(), locale, h.timeZone),
-                      })}</div>
-                    </div>
-                  ))}
+                  ) : (
+                    holders.map((h) => (
+                      <div key={h.id}>
+                        <div className="title-cell">{h.officer?.name ?? h.userId}</div>
+                        <div className="faint">
+                          {t('roster.untilTheirTime', {
+                            time: formatDateTime(h.end, locale, h.timeZone, true),
+                            now: formatTime(new Date().toISOString(), locale, h.timeZone),
+                          })}
+                        </div>
+                      </div>
+                    ))
+                  )}
                 </div>
               );
             })}
@@ -51,30 +60,48 @@ export function RosterPanel() {
       <Panel title={t('roster.shifts')} flush id="shifts">
         <QueryState isLoading={roster.isLoading} error={roster.error}>
           <DataTable
-            items={roster.data?.shifts ?? []} rowKey={(s) => s.id} empty={<div className="empty">{t('roster.noShifts')}</div>}
+            items={roster.data?.shifts ?? []}
+            rowKey={(s) => s.id}
+            empty={<div className="empty">{t('roster.noShifts')}</div>}
             columns={[
-              t('roster.rung'), t('roster.officer'), t('roster.start'), t('roster.end'), t('roster.theirZone'),
+              t('roster.rung'),
+              t('roster.officer'),
+              t('roster.start'),
+              t('roster.end'),
+              t('roster.theirZone'),
               { title: t('roster.length'), className: 'num' },
             ]}
             row={(s) => (
               <>
                 <td>{label(meta?.escalationRoles, s.role)}</td>
                 <td className="title-cell">{s.officer?.name ?? s.userId}</td>
-                <td><DateTime at={s.start} /></td>
-                <td><DateTime at={s.end} /></td>
-                <td className="small">{formatDateTime(s.start, locale, s.timeZone)} – {formatDateTime(s.end, locale, s.timeZone, true)}</td>
-                <td className="num">{formatDuration(s.durationMs, locale)}{s.crossesOffsetChange ? ' *' : ''}</td>
+                <td>
+                  <DateTime at={s.start} />
+                </td>
+                <td>
+                  <DateTime at={s.end} />
+                </td>
+                <td className="small">
+                  {formatDateTime(s.start, locale, s.timeZone)} – {formatDateTime(s.end, locale, s.timeZone, true)}
+                </td>
+                <td className="num">
+                  {formatDuration(s.durationMs, locale)}
+                  {s.crossesOffsetChange ? ' *' : ''}
+                </td>
               </>
-            )} />
+            )}
+          />
           {roster.data && (
             <div className="panel-body">
               <h3 className="section-title">{t('roster.gaps')}</h3>
               <ul className="small" style={{ margin: 0, paddingLeft: 18 }}>
-                {RUNGS.flatMap((rung) => (roster.data?.gaps[rung] ?? []).slice(0, 3).map((g) => (
-                  <li key={`${rung}-${g.start}`}>
-                    {label(meta?.escalationRoles, rung)}: <DateTime at={g.start} /> – <DateTime at={g.end} />
-                  </li>
-                )))}
+                {RUNGS.flatMap((rung) =>
+                  (roster.data?.gaps[rung] ?? []).slice(0, 3).map((g) => (
+                    <li key={`${rung}-${g.start}`}>
+                      {label(meta?.escalationRoles, rung)}: <DateTime at={g.start} /> – <DateTime at={g.end} />
+                    </li>
+                  )),
+                )}
               </ul>
             </div>
           )}

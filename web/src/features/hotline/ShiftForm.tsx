@@ -26,18 +26,31 @@ export function ShiftForm({ shifts }: { shifts: Shift[] }) {
   const meta = useCallMeta().data;
   const qc = useQueryClient();
   // Only administrators may list users; others pick from themselves and officers already rostered.
-  const users = useQuery({ queryKey: ['users'], queryFn: () => answer(http.GET('/api/users')), enabled: can('user:manage') });
+  const users = useQuery({
+    queryKey: ['users'],
+    queryFn: () => answer(http.GET('/api/users')),
+    enabled: can('user:manage'),
+  });
   const people = new Map<string, string>([[me.user.id, me.user.displayName]]);
   for (const s of shifts) if (s.officer) people.set(s.userId, s.officer.name);
   for (const u of users.data?.items ?? []) if (!u.disabled) people.set(u.id, u.displayName);
-  const [v, setV] = useState<Form>({ userId: me.user.id, role: 'duty_officer', timeZone, localStart: '', localEnd: '' });
+  const [v, setV] = useState<Form>({
+    userId: me.user.id,
+    role: 'duty_officer',
+    timeZone,
+    localStart: '',
+    localEnd: '',
+  });
   const add = useMutation({
     mutationFn: () => answer(http.POST('/api/roster/shifts', { body: shiftBody(v) })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['roster'] }),
   });
   const err = useFieldErrors(add.error);
   const field = (key: keyof typeof v) => ({
-    path: key, value: v[key], error: err(key), onChange: (e: { target: { value: string } }) => setV({ ...v, [key]: e.target.value }),
+    path: key,
+    value: v[key],
+    error: err(key),
+    onChange: (e: { target: { value: string } }) => setV({ ...v, [key]: e.target.value }),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -46,12 +59,22 @@ export function ShiftForm({ shifts }: { shifts: Shift[] }) {
   return (
     <form className="stack-sm" onSubmit={submit} noValidate>
       <div className="inline-form">
-        <SelectField label={t('roster.officer')} options={[...people].map(([value, label]) => ({ value, label }))} {...field('userId')} />
-        <SelectField label={t('roster.rung')} options={Object.entries(meta?.escalationRoles ?? {}).map(([value, l]) => ({ value, label: bi(l) }))} {...field('role')} />
+        <SelectField
+          label={t('roster.officer')}
+          options={[...people].map(([value, label]) => ({ value, label }))}
+          {...field('userId')}
+        />
+        <SelectField
+          label={t('roster.rung')}
+          options={Object.entries(meta?.escalationRoles ?? {}).map(([value, l]) => ({ value, label: bi(l) }))}
+          {...field('role')}
+        />
         <TextField label={t('roster.start')} type="datetime-local" {...field('localStart')} />
         <TextField label={t('roster.end')} type="datetime-local" {...field('localEnd')} />
         <TextField label={t('calls.callbackTimeZone')} list="tz-list" {...field('timeZone')} />
-        <button type="submit" className="btn primary" disabled={add.isPending}>{t('roster.add')}</button>
+        <button type="submit" className="btn primary" disabled={add.isPending}>
+          {t('roster.add')}
+        </button>
       </div>
       <ErrorSummary error={add.error} />
     </form>

@@ -4,8 +4,24 @@ import type { CallView, RequestView } from '../../api/types';
 import { RESPONSE_OPEN } from '../../../../src/domain/request/clock-status';
 
 export type InboxItem =
-  | { kind: 'call'; id: string; urgency: string; dueAt: string | null; overdue: boolean; periodMs: number; call: CallView }
-  | { kind: 'request'; id: string; urgency: string; dueAt: string | null; overdue: boolean; periodMs: number; request: RequestView };
+  | {
+      kind: 'call';
+      id: string;
+      urgency: string;
+      dueAt: string | null;
+      overdue: boolean;
+      periodMs: number;
+      call: CallView;
+    }
+  | {
+      kind: 'request';
+      id: string;
+      urgency: string;
+      dueAt: string | null;
+      overdue: boolean;
+      periodMs: number;
+      request: RequestView;
+    };
 
 const URGENCY_RANK: Record<string, number> = { emergency: 0, urgent: 1, routine: 2 };
 const OPEN_CALL: readonly string[] = ['placed', 'delivered', 'acknowledged'];
@@ -21,8 +37,13 @@ export function buildInbox(requests: RequestView[], calls: CallView[]): InboxIte
     if (call.direction !== 'incoming' || !OPEN_CALL.includes(call.status)) continue;
     const awaiting = call.clock.isAwaitingAck;
     items.push({
-      kind: 'call', id: call.id, urgency: call.urgency, dueAt: awaiting ? call.ackDueAt : null,
-      overdue: call.clock.isOverdue, periodMs: call.ackPeriodMs, call,
+      kind: 'call',
+      id: call.id,
+      urgency: call.urgency,
+      dueAt: awaiting ? call.ackDueAt : null,
+      overdue: call.clock.isOverdue,
+      periodMs: call.ackPeriodMs,
+      call,
     });
   }
   for (const request of requests) {
@@ -30,9 +51,13 @@ export function buildInbox(requests: RequestView[], calls: CallView[]): InboxIte
     const { dueAt, startAt } = requestDeadline(request);
     const paused = request.clock.paused;
     items.push({
-      kind: 'request', id: request.id, urgency: request.urgency, dueAt: paused ? null : dueAt,
+      kind: 'request',
+      id: request.id,
+      urgency: request.urgency,
+      dueAt: paused ? null : dueAt,
       overdue: request.clock.ackOverdue || request.clock.responseOverdue,
-      periodMs: dueAt && startAt ? Date.parse(dueAt) - Date.parse(startAt) : 0, request,
+      periodMs: dueAt && startAt ? Date.parse(dueAt) - Date.parse(startAt) : 0,
+      request,
     });
   }
   return items.sort((a, b) => {
@@ -46,5 +71,7 @@ export function buildInbox(requests: RequestView[], calls: CallView[]): InboxIte
 
 /** Items waiting for this user: calls and requests they may acknowledge now. */
 export function needsAttention(items: InboxItem[]): number {
-  return items.filter((i) => (i.kind === 'call' ? i.call.allowedActions : i.request.allowedActions).includes('acknowledge')).length;
+  return items.filter((i) =>
+    (i.kind === 'call' ? i.call.allowedActions : i.request.allowedActions).includes('acknowledge'),
+  ).length;
 }

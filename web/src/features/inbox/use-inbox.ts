@@ -9,13 +9,17 @@ export function useInbox() {
   const requests = useQuery({
     // Exercise injects of running exercises belong in the inbox too (marked): the exercise measures the response.
     queryKey: ['requests', 'list', { direction: 'incoming', exercise: 'running' }],
-    queryFn: () => answer(http.GET('/api/requests', { params: { query: { direction: 'incoming', exercise: 'running', limit: 500 } } })),
+    queryFn: () =>
+      answer(
+        http.GET('/api/requests', { params: { query: { direction: 'incoming', exercise: 'running', limit: 500 } } }),
+      ),
     enabled: can('request:read'),
     refetchInterval: 15_000,
   });
   const calls = useQuery({
     queryKey: ['calls', 'list', { direction: 'incoming', exercise: 'running' }],
-    queryFn: () => answer(http.GET('/api/calls', { params: { query: { direction: 'incoming', exercise: 'running', limit: 500 } } })),
+    queryFn: () =>
+      answer(http.GET('/api/calls', { params: { query: { direction: 'incoming', exercise: 'running', limit: 500 } } })),
     enabled: can('call:read'),
     refetchInterval: 15_000,
   });

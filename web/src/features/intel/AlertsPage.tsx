@@ -18,15 +18,23 @@ import { ExclusionsPanel } from './ExclusionsPanel';
 import { IntelTabs } from './IntelTabs';
 
 const PAGE = 50;
-const STATE_KEYS = { open: 'intel.alerts.states.open', acked: 'intel.alerts.states.acked', all: 'intel.alerts.states.all' } as const;
+const STATE_KEYS = {
+  open: 'intel.alerts.states.open',
+  acked: 'intel.alerts.states.acked',
+  all: 'intel.alerts.states.all',
+} as const;
 
 /** Where each kind of source lives in the UI. */
 function sourceLink(s: AlertSource): string {
   switch (s.kind) {
-    case 'case': return `/cases/${s.id}`;
-    case 'request': return `/requests/${s.id}`;
-    case 'report': return `/triage/${s.id}`;
-    case 'intel': return `/intel/objects/${encodeURIComponent(s.id)}`;
+    case 'case':
+      return `/cases/${s.id}`;
+    case 'request':
+      return `/requests/${s.id}`;
+    case 'report':
+      return `/triage/${s.id}`;
+    case 'intel':
+      return `/intel/objects/${encodeURIComponent(s.id)}`;
   }
 }
 
@@ -52,11 +60,18 @@ export function AlertsPage() {
   const offset = Number(params.get('offset') ?? 0) || 0;
   const list = useQuery({
     queryKey: ['intel', 'alerts', { state, offset }],
-    queryFn: () => answer(http.GET('/api/intel/alerts', { params: { query: filterQuery<QueryOf<'/api/intel/alerts'>>({ state, limit: PAGE, offset }) } })),
+    queryFn: () =>
+      answer(
+        http.GET('/api/intel/alerts', {
+          params: { query: filterQuery<QueryOf<'/api/intel/alerts'>>({ state, limit: PAGE, offset }) },
+        }),
+      ),
   });
   const ack = useMutation({
     mutationFn: (id: string) => answer(http.POST('/api/intel/alerts/{id}/ack', { params: { path: { id } } })),
-    onSuccess: async () => { await qc.invalidateQueries({ queryKey: ['intel', 'alerts'] }); },
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['intel', 'alerts'] });
+    },
   });
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -71,40 +86,88 @@ export function AlertsPage() {
       <PageHeader title={t('intel.title')} subtitle={t('intel.alerts.subtitle')} />
       <IntelTabs />
       <div className="stack">
-        <Panel flush id="intel-alerts" title={t('intel.alerts.listTitle', { count: total })}
+        <Panel
+          flush
+          id="intel-alerts"
+          title={t('intel.alerts.listTitle', { count: total })}
           actions={
-            <SelectField label={t('intel.alerts.state')} path="state" value={state} onChange={(e) => set('state', e.target.value)}
-              options={(Object.keys(STATE_KEYS) as (keyof typeof STATE_KEYS)[]).map((s) => ({ value: s, label: t(STATE_KEYS[s]) }))} />
-          }>
+            <SelectField
+              label={t('intel.alerts.state')}
+              path="state"
+              value={state}
+              onChange={(e) => set('state', e.target.value)}
+              options={(Object.keys(STATE_KEYS) as (keyof typeof STATE_KEYS)[]).map((s) => ({
+                value: s,
+                label: t(STATE_KEYS[s]),
+              }))}
+            />
+          }
+        >
           <QueryState isLoading={list.isLoading} error={list.error}>
             <DataTable
-              items={items} rowKey={(a) => a.id} empty={<Empty title={t('intel.alerts.empty')}>{t('intel.alerts.emptyBody')}</Empty>}
+              items={items}
+              rowKey={(a) => a.id}
+              empty={<Empty title={t('intel.alerts.empty')}>{t('intel.alerts.emptyBody')}</Empty>}
               columns={[
-                t('intel.alerts.colSources'), t('intel.alerts.colValues'), t('intel.alerts.colUpdated'),
-                <span key="actions" className="sr-only">{t('intel.alerts.colActions')}</span>,
+                t('intel.alerts.colSources'),
+                t('intel.alerts.colValues'),
+                t('intel.alerts.colUpdated'),
+                <span key="actions" className="sr-only">
+                  {t('intel.alerts.colActions')}
+                </span>,
               ]}
               row={(a) => (
                 <>
-                  <td><SourceLink source={a.a} /> ↔ <SourceLink source={a.b} /></td>
-                  <td className="mono break small">{a.matches.map((m) => `${typeName(m.type)}: ${m.value}`).join(', ')}</td>
-                  <td className="small nowrap"><DateTime at={a.updatedAt} /></td>
+                  <td>
+                    <SourceLink source={a.a} /> ↔ <SourceLink source={a.b} />
+                  </td>
+                  <td className="mono break small">
+                    {a.matches.map((m) => `${typeName(m.type)}: ${m.value}`).join(', ')}
+                  </td>
+                  <td className="small nowrap">
+                    <DateTime at={a.updatedAt} />
+                  </td>
                   <td className="nowrap">
-                    {a.ackedAt
-                      ? <span className="faint small">{t('intel.alerts.ackedBy', { name: a.ackedBy ?? '' })}</span>
-                      : can('intel:write') && (
-                        <button type="button" className="btn sm" disabled={ack.isPending} onClick={() => ack.mutate(a.id)}>
+                    {a.ackedAt ? (
+                      <span className="faint small">{t('intel.alerts.ackedBy', { name: a.ackedBy ?? '' })}</span>
+                    ) : (
+                      can('intel:write') && (
+                        <button
+                          type="button"
+                          className="btn sm"
+                          disabled={ack.isPending}
+                          onClick={() => ack.mutate(a.id)}
+                        >
                           {t('intel.alerts.ack')}
                         </button>
-                      )}
+                      )
+                    )}
                   </td>
                 </>
-              )} />
+              )}
+            />
           </QueryState>
           {total > PAGE && (
             <nav className="row" aria-label={t('intel.alerts.paging')}>
-              <button type="button" className="btn sm" disabled={offset === 0} onClick={() => set('offset', String(Math.max(0, offset - PAGE)))}>{t('intel.alerts.previous')}</button>
-              <span className="small">{t('intel.alerts.range', { from: offset + 1, to: Math.min(offset + PAGE, total), total })}</span>
-              <button type="button" className="btn sm" disabled={offset + PAGE >= total} onClick={() => set('offset', String(offset + PAGE))}>{t('intel.alerts.next')}</button>
+              <button
+                type="button"
+                className="btn sm"
+                disabled={offset === 0}
+                onClick={() => set('offset', String(Math.max(0, offset - PAGE)))}
+              >
+                {t('intel.alerts.previous')}
+              </button>
+              <span className="small">
+                {t('intel.alerts.range', { from: offset + 1, to: Math.min(offset + PAGE, total), total })}
+              </span>
+              <button
+                type="button"
+                className="btn sm"
+                disabled={offset + PAGE >= total}
+                onClick={() => set('offset', String(offset + PAGE))}
+              >
+                {t('intel.alerts.next')}
+              </button>
             </nav>
           )}
           {ack.error !== null && <ErrorSummary error={ack.error} />}

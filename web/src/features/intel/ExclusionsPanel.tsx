@@ -27,52 +27,97 @@ export function ExclusionsPanel() {
   const meta = useCaseMeta().data;
   const qc = useQueryClient();
   const [v, setV] = useState<Draft>({ type: 'domain', value: '', reason: '' });
-  const list = useQuery({ queryKey: ['intel', 'exclusions'], queryFn: () => answer(http.GET('/api/intel/exclusions')) });
+  const list = useQuery({
+    queryKey: ['intel', 'exclusions'],
+    queryFn: () => answer(http.GET('/api/intel/exclusions')),
+  });
   const refresh = () => qc.invalidateQueries({ queryKey: ['intel', 'exclusions'] });
   const add = useMutation({
     mutationFn: () => answer(http.POST('/api/intel/exclusions', { body: toBody(v) })),
-    onSuccess: async () => { setV({ ...v, value: '', reason: '' }); await refresh(); },
+    onSuccess: async () => {
+      setV({ ...v, value: '', reason: '' });
+      await refresh();
+    },
   });
   const remove = useMutation({
-    mutationFn: (e: CorrelationExclusion) => answer(http.DELETE('/api/intel/exclusions/{type}/{hash}', { params: { path: pathOf(e) } })),
+    mutationFn: (e: CorrelationExclusion) =>
+      answer(http.DELETE('/api/intel/exclusions/{type}/{hash}', { params: { path: pathOf(e) } })),
     onSuccess: refresh,
   });
   const err = useFieldErrors(add.error);
-  const submit = (e: FormEvent) => { e.preventDefault(); add.mutate(); };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    add.mutate();
+  };
   const items = list.data?.items ?? [];
   const types = Object.entries(meta?.observableTypes ?? {}).map(([value, l]) => ({ value, label: bi(l) }));
   return (
     <Panel title={t('intel.alerts.exclusions.title')} id="intel-exclusions">
       <p className="small">{t('intel.alerts.exclusions.hint')}</p>
       <form className="inline-form" onSubmit={submit} noValidate>
-        <SelectField label={t('intel.alerts.exclusions.type')} path="type" options={types} value={v.type} onChange={(e) => setV({ ...v, type: e.target.value })} />
-        <TextField label={t('intel.alerts.exclusions.value')} path="value" className="grow" value={v.value} error={err('value')}
-          onChange={(e) => setV({ ...v, value: e.target.value })} />
-        <TextField label={t('intel.alerts.exclusions.reason')} path="reason" className="grow" value={v.reason} error={err('reason')}
-          onChange={(e) => setV({ ...v, reason: e.target.value })} />
-        <button type="submit" className="btn primary" disabled={add.isPending}>{t('intel.alerts.exclusions.add')}</button>
+        <SelectField
+          label={t('intel.alerts.exclusions.type')}
+          path="type"
+          options={types}
+          value={v.type}
+          onChange={(e) => setV({ ...v, type: e.target.value })}
+        />
+        <TextField
+          label={t('intel.alerts.exclusions.value')}
+          path="value"
+          className="grow"
+          value={v.value}
+          error={err('value')}
+          onChange={(e) => setV({ ...v, value: e.target.value })}
+        />
+        <TextField
+          label={t('intel.alerts.exclusions.reason')}
+          path="reason"
+          className="grow"
+          value={v.reason}
+          error={err('reason')}
+          onChange={(e) => setV({ ...v, reason: e.target.value })}
+        />
+        <button type="submit" className="btn primary" disabled={add.isPending}>
+          {t('intel.alerts.exclusions.add')}
+        </button>
       </form>
       {add.error !== null && <ErrorSummary error={add.error} />}
       <DataTable
-        items={items} rowKey={(e) => `${e.type}:${e.hash}`} empty={<Empty title={t('intel.alerts.exclusions.empty')} />}
+        items={items}
+        rowKey={(e) => `${e.type}:${e.hash}`}
+        empty={<Empty title={t('intel.alerts.exclusions.empty')} />}
         columns={[
-          t('intel.alerts.exclusions.type'), t('intel.alerts.exclusions.value'), t('intel.alerts.exclusions.reason'), t('intel.alerts.exclusions.by'),
-          <span key="actions" className="sr-only">{t('intel.alerts.colActions')}</span>,
+          t('intel.alerts.exclusions.type'),
+          t('intel.alerts.exclusions.value'),
+          t('intel.alerts.exclusions.reason'),
+          t('intel.alerts.exclusions.by'),
+          <span key="actions" className="sr-only">
+            {t('intel.alerts.colActions')}
+          </span>,
         ]}
         row={(e) => (
           <>
             <td className="nowrap">{label(meta?.observableTypes, e.type)}</td>
             <td className="mono break">{e.value}</td>
             <td>{e.reason}</td>
-            <td className="small">{e.createdBy} · <DateTime at={e.createdAt} /></td>
+            <td className="small">
+              {e.createdBy} · <DateTime at={e.createdAt} />
+            </td>
             <td>
-              <button type="button" className="btn sm" disabled={remove.isPending} onClick={() => remove.mutate(e)}
-                aria-label={t('intel.alerts.exclusions.removeLabel', { value: e.value })}>
+              <button
+                type="button"
+                className="btn sm"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate(e)}
+                aria-label={t('intel.alerts.exclusions.removeLabel', { value: e.value })}
+              >
                 {t('intel.alerts.exclusions.remove')}
               </button>
             </td>
           </>
-        )} />
+        )}
+      />
     </Panel>
   );
 }

@@ -23,14 +23,18 @@ export function ExtractPage() {
   const [caseId, setCaseId] = useState('');
   const { run, chosen, setChosen, picked, extractedText } = useExtract();
   const cases = useQuery({
-    queryKey: ['cases', 'list', 'for-extract'], enabled: can('case:edit'),
+    queryKey: ['cases', 'list', 'for-extract'],
+    enabled: can('case:edit'),
     queryFn: () => answer(http.GET('/api/cases', { params: { query: { limit: 200 } } })),
   });
   const addToCase = useMutation({
-    mutationFn: () => answer(http.POST('/api/cases/{id}/observables', {
-      params: { path: { id: caseId } },
-      body: observablesBody(picked),
-    })),
+    mutationFn: () =>
+      answer(
+        http.POST('/api/cases/{id}/observables', {
+          params: { path: { id: caseId } },
+          body: observablesBody(picked),
+        }),
+      ),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -38,7 +42,8 @@ export function ExtractPage() {
     run.mutate(text);
   };
   const result = run.data;
-  const caseOptions = (cases.data?.items ?? []).filter((c) => c.access === 'full')
+  const caseOptions = (cases.data?.items ?? [])
+    .filter((c) => c.access === 'full')
     .map((c) => ({ value: c.id, label: `${c.reference}${c.title ? ` — ${bi(c.title)}` : ''}` }));
   return (
     <>
@@ -47,8 +52,14 @@ export function ExtractPage() {
       <div className="stack">
         <Panel title={t('intel.extract.inputTitle')} id="extract-input">
           <form className="stack-sm" onSubmit={submit} noValidate>
-            <TextArea label={t('intel.extract.textLabel')} path="text" rows={8} value={text} hint={t('intel.extract.textHint')}
-              onChange={(e) => setText(e.target.value)} />
+            <TextArea
+              label={t('intel.extract.textLabel')}
+              path="text"
+              rows={8}
+              value={text}
+              hint={t('intel.extract.textHint')}
+              onChange={(e) => setText(e.target.value)}
+            />
             <div className="form-actions">
               <button type="submit" className="btn primary" disabled={run.isPending || text.trim() === ''}>
                 {run.isPending ? t('intel.extract.running') : t('intel.extract.submit')}
@@ -58,17 +69,37 @@ export function ExtractPage() {
           </form>
         </Panel>
         {result && (
-          <Panel title={t('intel.extract.resultTitle', { count: result.indicators.length, occurrences: result.occurrences })} id="extract-result">
-            {result.indicators.length === 0 ? <Empty title={t('intel.extract.none')} /> : (
+          <Panel
+            title={t('intel.extract.resultTitle', { count: result.indicators.length, occurrences: result.occurrences })}
+            id="extract-result"
+          >
+            {result.indicators.length === 0 ? (
+              <Empty title={t('intel.extract.none')} />
+            ) : (
               <div className="stack-sm">
-                <HighlightedText text={extractedText} indicators={result.indicators} label={t('intel.extract.highlighted')} />
+                <HighlightedText
+                  text={extractedText}
+                  indicators={result.indicators}
+                  label={t('intel.extract.highlighted')}
+                />
                 <IndicatorPicker indicators={result.indicators} chosen={chosen} onChange={setChosen} />
                 {can('case:edit') && (
                   <div className="inline-form">
-                    <SelectField label={t('intel.extract.case')} path="caseId" className="grow" value={caseId} options={caseOptions}
-                      placeholder={t('intel.extract.casePlaceholder')} onChange={(e) => setCaseId(e.target.value)} />
-                    <button type="button" className="btn primary" disabled={!caseId || picked.length === 0 || addToCase.isPending}
-                      onClick={() => addToCase.mutate()}>
+                    <SelectField
+                      label={t('intel.extract.case')}
+                      path="caseId"
+                      className="grow"
+                      value={caseId}
+                      options={caseOptions}
+                      placeholder={t('intel.extract.casePlaceholder')}
+                      onChange={(e) => setCaseId(e.target.value)}
+                    />
+                    <button
+                      type="button"
+                      className="btn primary"
+                      disabled={!caseId || picked.length === 0 || addToCase.isPending}
+                      onClick={() => addToCase.mutate()}
+                    >
                       {t('intel.extract.addToCase', { count: picked.length })}
                     </button>
                   </div>
@@ -76,8 +107,14 @@ export function ExtractPage() {
                 {addToCase.data && (
                   <div className={`alert ${addToCase.data.rejected.length ? 'warning' : 'success'}`} role="status">
                     <div>
-                      {t('intel.extract.added', { added: addToCase.data.added.length, merged: addToCase.data.merged.length + addToCase.data.duplicates.length, rejected: addToCase.data.rejected.length })}
-                      {' '}<Link to={`/cases/${caseId}`} style={{ textDecoration: 'underline' }}>{t('intel.extract.openCase')}</Link>
+                      {t('intel.extract.added', {
+                        added: addToCase.data.added.length,
+                        merged: addToCase.data.merged.length + addToCase.data.duplicates.length,
+                        rejected: addToCase.data.rejected.length,
+                      })}{' '}
+                      <Link to={`/cases/${caseId}`} style={{ textDecoration: 'underline' }}>
+                        {t('intel.extract.openCase')}
+                      </Link>
                     </div>
                   </div>
                 )}

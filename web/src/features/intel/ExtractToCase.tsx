@@ -15,19 +15,38 @@ export function ExtractToCase({ caseId, tlp }: { caseId: string; tlp: string }) 
   const [text, setText] = useState('');
   const { run, chosen, setChosen, picked } = useExtract();
   const add = useMutation({
-    mutationFn: () => answer(http.POST('/api/cases/{id}/observables', {
-      params: { path: { id: caseId } },
-      body: observablesBody(picked, tlp),
-    })),
-    onSuccess: async () => { await qc.invalidateQueries({ queryKey: ['cases', 'detail', caseId] }); },
+    mutationFn: () =>
+      answer(
+        http.POST('/api/cases/{id}/observables', {
+          params: { path: { id: caseId } },
+          body: observablesBody(picked, tlp),
+        }),
+      ),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['cases', 'detail', caseId] });
+    },
   });
   const indicators = run.data?.indicators ?? [];
   return (
     <div className="stack-sm">
-      <TextArea label={t('intel.extract.textLabel')} path="text" rows={6} value={text} hint={t('intel.extract.textHint')}
-        onChange={(e) => setText(e.target.value)} />
+      <TextArea
+        label={t('intel.extract.textLabel')}
+        path="text"
+        rows={6}
+        value={text}
+        hint={t('intel.extract.textHint')}
+        onChange={(e) => setText(e.target.value)}
+      />
       <div className="form-actions">
-        <button type="button" className="btn" disabled={run.isPending || text.trim() === ''} onClick={() => { add.reset(); run.mutate(text); }}>
+        <button
+          type="button"
+          className="btn"
+          disabled={run.isPending || text.trim() === ''}
+          onClick={() => {
+            add.reset();
+            run.mutate(text);
+          }}
+        >
           {t('intel.extract.submit')}
         </button>
       </div>
@@ -36,7 +55,12 @@ export function ExtractToCase({ caseId, tlp }: { caseId: string; tlp: string }) 
         <>
           <IndicatorPicker indicators={indicators} chosen={chosen} onChange={setChosen} />
           <div className="form-actions">
-            <button type="button" className="btn primary" disabled={picked.length === 0 || add.isPending} onClick={() => add.mutate()}>
+            <button
+              type="button"
+              className="btn primary"
+              disabled={picked.length === 0 || add.isPending}
+              onClick={() => add.mutate()}
+            >
               {t('intel.extract.addToThisCase', { count: picked.length })}
             </button>
           </div>
@@ -44,7 +68,11 @@ export function ExtractToCase({ caseId, tlp }: { caseId: string; tlp: string }) 
       )}
       {add.data && (
         <div className="alert success" role="status">
-          {t('intel.extract.added', { added: add.data.added.length, merged: add.data.merged.length + add.data.duplicates.length, rejected: add.data.rejected.length })}
+          {t('intel.extract.added', {
+            added: add.data.added.length,
+            merged: add.data.merged.length + add.data.duplicates.length,
+            rejected: add.data.rejected.length,
+          })}
         </div>
       )}
       {(run.error ?? add.error) !== null && <ErrorSummary error={run.error ?? add.error} />}

@@ -5,10 +5,14 @@ type Piece = { text: string; type?: string; cue?: boolean };
 
 function pieces(text: string, indicators: readonly ExtractedIndicator[]): Piece[] {
   // The cue word before an account ("微信：") is underlined, the value itself marked.
-  const spans = indicators.flatMap((i) => i.spans.flatMap((s) => [
-    ...(s.cue ? [{ start: s.cue.start, end: s.cue.end, type: i.type, cue: true }] : []),
-    { start: s.start, end: s.end, type: i.type, cue: false },
-  ])).sort((a, b) => a.start - b.start);
+  const spans = indicators
+    .flatMap((i) =>
+      i.spans.flatMap((s) => [
+        ...(s.cue ? [{ start: s.cue.start, end: s.cue.end, type: i.type, cue: true }] : []),
+        { start: s.start, end: s.end, type: i.type, cue: false },
+      ]),
+    )
+    .sort((a, b) => a.start - b.start);
   const out: Piece[] = [];
   let at = 0;
   for (const s of spans) {
@@ -21,14 +25,39 @@ function pieces(text: string, indicators: readonly ExtractedIndicator[]): Piece[
   return out;
 }
 
-export function HighlightedText({ text, indicators, label }: { text: string; indicators: readonly ExtractedIndicator[]; label: string }) {
+export function HighlightedText({
+  text,
+  indicators,
+  label,
+}: {
+  text: string;
+  indicators: readonly ExtractedIndicator[];
+  label: string;
+}) {
   return (
-    <pre className="extract-text" aria-label={label} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxHeight: '24rem', overflow: 'auto' }}>
-      {pieces(text, indicators).map((p, i) => (p.cue
-        ? <span key={i} className="extract-cue" data-cue={p.type} style={{ textDecoration: 'underline dotted', textUnderlineOffset: '0.2em' }}>{p.text}</span>
-        : p.type
-        ? <mark key={i} data-type={p.type} title={p.type}>{p.text}</mark>
-        : <span key={i}>{p.text}</span>))}
+    <pre
+      className="extract-text"
+      aria-label={label}
+      style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxHeight: '24rem', overflow: 'auto' }}
+    >
+      {pieces(text, indicators).map((p, i) =>
+        p.cue ? (
+          <span
+            key={i}
+            className="extract-cue"
+            data-cue={p.type}
+            style={{ textDecoration: 'underline dotted', textUnderlineOffset: '0.2em' }}
+          >
+            {p.text}
+          </span>
+        ) : p.type ? (
+          <mark key={i} data-type={p.type} title={p.type}>
+            {p.text}
+          </mark>
+        ) : (
+          <span key={i}>{p.text}</span>
+        ),
+      )}
     </pre>
   );
 }

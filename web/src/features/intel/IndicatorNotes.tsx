@@ -18,16 +18,34 @@ export function useFlagNames(): (flags: readonly string[]) => string {
   return (flags) => flags.map((f) => t(`intel.extract.flags.${f}`, { defaultValue: f })).join(' · ');
 }
 
-export function IndicatorNotes({ type, value, flags, cue }: { type: string; value: string; flags?: readonly string[]; cue?: string }) {
+export function IndicatorNotes({
+  type,
+  value,
+  flags,
+  cue,
+}: {
+  type: string;
+  value: string;
+  flags?: readonly string[];
+  cue?: string;
+}) {
   const { t } = useTranslation();
   const platformName = usePlatformName();
   const flagNames = useFlagNames();
   const platform = platformOf(type, value);
   return (
     <>
-      {platform && <div className="small" data-testid="platform">{t('intel.extract.platform', { platform: platformName(platform) })}</div>}
+      {platform && (
+        <div className="small" data-testid="platform">
+          {t('intel.extract.platform', { platform: platformName(platform) })}
+        </div>
+      )}
       {cue && <div className="faint small">{t('intel.extract.afterCue', { cue })}</div>}
-      {flags && flags.length > 0 && <div className="small" data-testid="flags">{flagNames(flags)}</div>}
+      {flags && flags.length > 0 && (
+        <div className="small" data-testid="flags">
+          {flagNames(flags)}
+        </div>
+      )}
     </>
   );
 }

@@ -9,8 +9,14 @@ import { platformOf, useFlagNames, usePlatformName } from './IndicatorNotes';
 
 export const keyOf = (i: { type: string; value: string }) => `${i.type}:${i.value}`;
 
-export function IndicatorPicker({ indicators, chosen, onChange }: {
-  indicators: readonly ExtractedIndicator[]; chosen: ReadonlySet<string>; onChange(next: Set<string>): void;
+export function IndicatorPicker({
+  indicators,
+  chosen,
+  onChange,
+}: {
+  indicators: readonly ExtractedIndicator[];
+  chosen: ReadonlySet<string>;
+  onChange(next: Set<string>): void;
 }) {
   const { t } = useTranslation();
   const label = useLabel();
@@ -19,36 +25,57 @@ export function IndicatorPicker({ indicators, chosen, onChange }: {
   const flagNames = useFlagNames();
   const toggle = (k: string) => {
     const next = new Set(chosen);
-    if (next.has(k)) next.delete(k); else next.add(k);
+    if (next.has(k)) next.delete(k);
+    else next.add(k);
     onChange(next);
   };
   const all = indicators.length > 0 && indicators.every((i) => chosen.has(keyOf(i)));
   return (
     <DataTable
-      items={indicators} rowKey={keyOf}
+      items={indicators}
+      rowKey={keyOf}
       columns={[
-        <input key="all" type="checkbox" aria-label={t('intel.extract.chooseAll')} checked={all}
-          onChange={() => onChange(all ? new Set() : new Set(indicators.map(keyOf)))} />,
-        t('intel.extract.colType'), t('intel.extract.colValue'), t('intel.extract.colCount'), t('intel.extract.colFlags'),
+        <input
+          key="all"
+          type="checkbox"
+          aria-label={t('intel.extract.chooseAll')}
+          checked={all}
+          onChange={() => onChange(all ? new Set() : new Set(indicators.map(keyOf)))}
+        />,
+        t('intel.extract.colType'),
+        t('intel.extract.colValue'),
+        t('intel.extract.colCount'),
+        t('intel.extract.colFlags'),
       ]}
       row={(i) => (
         <>
           <td>
-            <input type="checkbox" checked={chosen.has(keyOf(i))} onChange={() => toggle(keyOf(i))}
-              aria-label={t('intel.extract.choose', { value: i.value })} />
+            <input
+              type="checkbox"
+              checked={chosen.has(keyOf(i))}
+              onChange={() => toggle(keyOf(i))}
+              aria-label={t('intel.extract.choose', { value: i.value })}
+            />
           </td>
           <td className="nowrap">
             {label(meta?.observableTypes, i.type)}
-            {platformOf(i.type, i.value) && <div className="small" data-testid="platform">{platformName(platformOf(i.type, i.value)!)}</div>}
+            {platformOf(i.type, i.value) && (
+              <div className="small" data-testid="platform">
+                {platformName(platformOf(i.type, i.value)!)}
+              </div>
+            )}
           </td>
           <td className="mono break">
             {i.value}
             {i.spans[0] && i.spans[0].raw !== i.value && <div className="faint small">{i.spans[0].raw}</div>}
-            {i.spans[0]?.cue && <div className="faint small">{t('intel.extract.afterCue', { cue: i.spans[0].cue.raw })}</div>}
+            {i.spans[0]?.cue && (
+              <div className="faint small">{t('intel.extract.afterCue', { cue: i.spans[0].cue.raw })}</div>
+            )}
           </td>
           <td>{i.spans.length}</td>
           <td className="small">{flagNames(i.flags)}</td>
         </>
-      )} />
+      )}
+    />
   );
 }

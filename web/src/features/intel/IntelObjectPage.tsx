@@ -25,7 +25,11 @@ export function IntelObjectPage() {
   const current = versions[Math.min(chosen, Math.max(0, versions.length - 1))];
   return (
     <>
-      <PageHeader eyebrow={<Link to="/intel">{t('intel.objects.back')}</Link>} title={current?.label ?? id} subtitle={<span className="mono">{id}</span>} />
+      <PageHeader
+        eyebrow={<Link to="/intel">{t('intel.objects.back')}</Link>}
+        title={current?.label ?? id}
+        subtitle={<span className="mono">{id}</span>}
+      />
       <IntelTabs />
       <QueryState isLoading={detail.isLoading} error={detail.error}>
         <Panel flush id="intel-versions" title={t('intel.objects.versionsTitle', { count: versions.length })}>
@@ -37,17 +41,27 @@ export function IntelObjectPage() {
                   <th scope="col">TLP</th>
                   <th scope="col">{t('intel.objects.colSource')}</th>
                   <th scope="col">{t('intel.objects.colAdded')}</th>
-                  <th scope="col"><span className="sr-only">{t('intel.objects.show')}</span></th>
+                  <th scope="col">
+                    <span className="sr-only">{t('intel.objects.show')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {versions.map((v, i) => (
                   <tr key={`${v.collectionId}/${v.modified}`} aria-current={i === chosen ? 'true' : undefined}>
-                    <td className="nowrap"><DateTime at={v.modified} /></td>
+                    <td className="nowrap">
+                      <DateTime at={v.modified} />
+                    </td>
                     <td>{v.tlp ? <TlpBadge tlp={v.tlp} /> : '—'}</td>
                     <td className="small">{v.source}</td>
-                    <td className="small"><DateTime at={v.addedAt} /></td>
-                    <td><button type="button" className="btn sm" aria-pressed={i === chosen} onClick={() => setChosen(i)}>{t('intel.objects.show')}</button></td>
+                    <td className="small">
+                      <DateTime at={v.addedAt} />
+                    </td>
+                    <td>
+                      <button type="button" className="btn sm" aria-pressed={i === chosen} onClick={() => setChosen(i)}>
+                        {t('intel.objects.show')}
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -55,8 +69,16 @@ export function IntelObjectPage() {
           </div>
         </Panel>
         {current && (
-          <Panel id="intel-raw" title={t('intel.objects.rawTitle', { modified: formatDateTime(current.modified, locale, timeZone) })}>
-            <pre className="mono small" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: 0 }} tabIndex={0} aria-label={t('intel.objects.rawTitle', { modified: formatDateTime(current.modified, locale, timeZone) })}>
+          <Panel
+            id="intel-raw"
+            title={t('intel.objects.rawTitle', { modified: formatDateTime(current.modified, locale, timeZone) })}
+          >
+            <pre
+              className="mono small"
+              style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: 0 }}
+              tabIndex={0}
+              aria-label={t('intel.objects.rawTitle', { modified: formatDateTime(current.modified, locale, timeZone) })}
+            >
               {JSON.stringify(current.object, null, 2)}
             </pre>
           </Panel>

@@ -17,8 +17,21 @@ import { StixImportPanel } from './StixImportPanel';
 
 const PAGE = 50;
 const TYPES = [
-  'indicator', 'observed-data', 'malware', 'campaign', 'threat-actor', 'infrastructure', 'relationship', 'sighting',
-  'marking-definition', 'ipv4-addr', 'ipv6-addr', 'domain-name', 'url', 'email-addr', 'file',
+  'indicator',
+  'observed-data',
+  'malware',
+  'campaign',
+  'threat-actor',
+  'infrastructure',
+  'relationship',
+  'sighting',
+  'marking-definition',
+  'ipv4-addr',
+  'ipv6-addr',
+  'domain-name',
+  'url',
+  'email-addr',
+  'file',
 ];
 
 export function IntelPage() {
@@ -29,44 +42,99 @@ export function IntelPage() {
   const offset = Number(f.offset) || 0;
   const list = useQuery({
     queryKey: ['intel', 'objects', { type, q, offset }],
-    queryFn: () => answer(http.GET('/api/intel/objects', { params: { query: filterQuery<QueryOf<'/api/intel/objects'>>({ type, q, limit: PAGE, offset }) } })),
+    queryFn: () =>
+      answer(
+        http.GET('/api/intel/objects', {
+          params: { query: filterQuery<QueryOf<'/api/intel/objects'>>({ type, q, limit: PAGE, offset }) },
+        }),
+      ),
   });
   const total = list.data?.total ?? 0;
   return (
     <>
-      <PageHeader title={t('intel.title')} subtitle={t('intel.objects.subtitle')}
-        actions={<a className="btn" href={`/api/intel/stix/export${type ? `?type=${encodeURIComponent(type)}` : ''}`} download>{t('intel.objects.export')}</a>} />
+      <PageHeader
+        title={t('intel.title')}
+        subtitle={t('intel.objects.subtitle')}
+        actions={
+          <a className="btn" href={`/api/intel/stix/export${type ? `?type=${encodeURIComponent(type)}` : ''}`} download>
+            {t('intel.objects.export')}
+          </a>
+        }
+      />
       <IntelTabs />
       <Panel flush id="intel-objects" title={t('intel.objects.listTitle', { count: total })}>
         <FilterBar label={t('intel.objects.filters')}>
-          <TextField label={t('intel.objects.search')} path="intel-q" type="search" className="grow" value={q}
-            placeholder={t('intel.objects.searchPlaceholder')} onChange={(e) => set('q', e.target.value)} />
-          <SelectField label={t('intel.objects.colType')} path="intel-type" value={type} placeholder={t('intel.objects.allTypes')}
-            options={TYPES.map((v) => ({ value: v, label: v }))} onChange={(e) => set('type', e.target.value)} />
+          <TextField
+            label={t('intel.objects.search')}
+            path="intel-q"
+            type="search"
+            className="grow"
+            value={q}
+            placeholder={t('intel.objects.searchPlaceholder')}
+            onChange={(e) => set('q', e.target.value)}
+          />
+          <SelectField
+            label={t('intel.objects.colType')}
+            path="intel-type"
+            value={type}
+            placeholder={t('intel.objects.allTypes')}
+            options={TYPES.map((v) => ({ value: v, label: v }))}
+            onChange={(e) => set('type', e.target.value)}
+          />
         </FilterBar>
         <QueryState isLoading={list.isLoading} error={list.error}>
           <DataTable
-            items={list.data?.items ?? []} rowKey={(o) => `${o.collectionId}/${o.id}`}
+            items={list.data?.items ?? []}
+            rowKey={(o) => `${o.collectionId}/${o.id}`}
             empty={<Empty title={t('intel.objects.emptyTitle')}>{t('intel.objects.emptyBody')}</Empty>}
-            columns={[t('intel.objects.colType'), t('intel.objects.colLabel'), 'TLP', t('intel.objects.colModified'), t('intel.objects.colAdded')]}
+            columns={[
+              t('intel.objects.colType'),
+              t('intel.objects.colLabel'),
+              'TLP',
+              t('intel.objects.colModified'),
+              t('intel.objects.colAdded'),
+            ]}
             row={(o) => (
               <>
                 <td className="mono nowrap">{o.type}</td>
                 <td>
-                  <Link className="row-link" to={`/intel/objects/${encodeURIComponent(o.id)}`}>{o.label}</Link>
+                  <Link className="row-link" to={`/intel/objects/${encodeURIComponent(o.id)}`}>
+                    {o.label}
+                  </Link>
                   <div className="sub mono">{o.id}</div>
                 </td>
                 <td>{o.tlp ? <TlpBadge tlp={o.tlp} /> : '—'}</td>
-                <td className="small nowrap"><DateTime at={o.modified} /></td>
-                <td className="small"><DateTime at={o.addedAt} /></td>
+                <td className="small nowrap">
+                  <DateTime at={o.modified} />
+                </td>
+                <td className="small">
+                  <DateTime at={o.addedAt} />
+                </td>
               </>
-            )} />
+            )}
+          />
         </QueryState>
         {total > PAGE && (
           <nav className="row panel-body" aria-label={t('intel.objects.paging')}>
-            <button type="button" className="btn" disabled={offset === 0} onClick={() => set('offset', String(Math.max(0, offset - PAGE)))}>{t('intel.objects.previous')}</button>
-            <span className="small">{t('intel.objects.range', { from: offset + 1, to: Math.min(total, offset + PAGE), total })}</span>
-            <button type="button" className="btn" disabled={offset + PAGE >= total} onClick={() => set('offset', String(offset + PAGE))}>{t('intel.objects.next')}</button>
+            <button
+              type="button"
+              className="btn"
+              disabled={offset === 0}
+              onClick={() => set('offset', String(Math.max(0, offset - PAGE)))}
+            >
+              {t('intel.objects.previous')}
+            </button>
+            <span className="small">
+              {t('intel.objects.range', { from: offset + 1, to: Math.min(total, offset + PAGE), total })}
+            </span>
+            <button
+              type="button"
+              className="btn"
+              disabled={offset + PAGE >= total}
+              onClick={() => set('offset', String(offset + PAGE))}
+            >
+              {t('intel.objects.next')}
+            </button>
           </nav>
         )}
       </Panel>

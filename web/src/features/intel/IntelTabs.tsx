@@ -15,8 +15,15 @@ export function IntelTabs() {
   return (
     <nav className="tabs" aria-label={t('intel.tabs.label')}>
       {SECTIONS.map((s) => (
-        <NavLink key={s.to} to={s.to} end={'end' in s ? s.end : false} className="tab"
-          style={({ isActive }) => (isActive ? { color: 'var(--primary)', borderBottomColor: 'var(--primary)' } : undefined)}>
+        <NavLink
+          key={s.to}
+          to={s.to}
+          end={'end' in s ? s.end : false}
+          className="tab"
+          style={({ isActive }) =>
+            isActive ? { color: 'var(--primary)', borderBottomColor: 'var(--primary)' } : undefined
+          }
+        >
           {t(s.label)}
         </NavLink>
       ))}

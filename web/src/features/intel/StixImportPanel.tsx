@@ -22,11 +22,23 @@ export function StixImportPanel() {
   const result = upload.data;
   return (
     <Panel id="stix-import" title={t('intel.import.title')}>
-      <form className="stack" onSubmit={(e) => { e.preventDefault(); if (file) upload.mutate(file); }}>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (file) upload.mutate(file);
+        }}
+      >
         <p className="small">{t('intel.import.hint')}</p>
         <div className="toolbar">
-          <TextField label={t('intel.import.file')} path="stix-file" type="file" className="grow"
-            accept=".json,application/json,application/stix+json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <TextField
+            label={t('intel.import.file')}
+            path="stix-file"
+            type="file"
+            className="grow"
+            accept=".json,application/json,application/stix+json"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
           <button type="submit" className="btn primary" disabled={!file || upload.isPending}>
             {upload.isPending ? t('intel.import.running') : t('intel.import.submit')}
           </button>
@@ -35,12 +47,27 @@ export function StixImportPanel() {
       </form>
       {result && (
         <div className="stack" role="status" aria-live="polite">
-          <p><strong>{t('intel.import.summary', { imported: result.imported, duplicates: result.duplicates, invalid: result.invalidCount, total: result.total })}</strong></p>
+          <p>
+            <strong>
+              {t('intel.import.summary', {
+                imported: result.imported,
+                duplicates: result.duplicates,
+                invalid: result.invalidCount,
+                total: result.total,
+              })}
+            </strong>
+          </p>
           {result.invalid.length > 0 && (
             <DataTable
-              items={result.invalid} rowKey={(inv) => inv.index}
+              items={result.invalid}
+              rowKey={(inv) => inv.index}
               caption={{ title: t('intel.import.invalidCaption', { count: result.invalidCount }), className: 'small' }}
-              columns={[t('intel.import.colIndex'), t('intel.objects.colType'), t('intel.objects.colId'), t('intel.import.colIssues')]}
+              columns={[
+                t('intel.import.colIndex'),
+                t('intel.objects.colType'),
+                t('intel.objects.colId'),
+                t('intel.import.colIssues'),
+              ]}
               row={(inv) => (
                 <>
                   <td className="mono">#{inv.index}</td>
@@ -48,11 +75,16 @@ export function StixImportPanel() {
                   <td className="mono small">{inv.id ?? '—'}</td>
                   <td>
                     <ul className="plain-list">
-                      {inv.issues.map((issue, i) => <li key={i}><span className="mono">{issue.path || '—'}</span>: {bi(issue.message)}</li>)}
+                      {inv.issues.map((issue, i) => (
+                        <li key={i}>
+                          <span className="mono">{issue.path || '—'}</span>: {bi(issue.message)}
+                        </li>
+                      ))}
                     </ul>
                   </td>
                 </>
-              )} />
+              )}
+            />
           )}
         </div>
       )}

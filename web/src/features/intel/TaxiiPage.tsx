@@ -24,7 +24,11 @@ export function TaxiiPage() {
                 <dd className="mono break">{info.data.discoveryUrl}</dd>
                 <dt>{t('intel.taxii.server.apiRoots')}</dt>
                 <dd className="mono break">
-                  <ul className="plain-list">{info.data.apiRoots.map((r) => <li key={r.name}>{r.url}</li>)}</ul>
+                  <ul className="plain-list">
+                    {info.data.apiRoots.map((r) => (
+                      <li key={r.name}>{r.url}</li>
+                    ))}
+                  </ul>
                 </dd>
                 <dt>{t('intel.taxii.server.maxContent')}</dt>
                 <dd>{t('intel.taxii.server.megabytes', { mb: Math.round(info.data.maxContentLength / 1048576) })}</dd>

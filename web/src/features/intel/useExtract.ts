@@ -11,9 +11,13 @@ import { keyOf } from './IndicatorPicker';
  * The body adding the chosen indicators to a case, not all-or-nothing. The TLP comes from the case
  * form's select as a string; the route's schema is the authority on it.
  */
-export function observablesBody(picked: ExtractedIndicator[], tlp?: string): JsonBody<'/api/cases/{id}/observables', 'post'> {
+export function observablesBody(
+  picked: ExtractedIndicator[],
+  tlp?: string,
+): JsonBody<'/api/cases/{id}/observables', 'post'> {
   return {
-    observables: picked.map((i) => ({ type: i.type, value: i.value, ...(tlp === undefined ? {} : { tlp }) })), atomic: false,
+    observables: picked.map((i) => ({ type: i.type, value: i.value, ...(tlp === undefined ? {} : { tlp }) })),
+    atomic: false,
   } as JsonBody<'/api/cases/{id}/observables', 'post'>;
 }
 

@@ -15,9 +15,11 @@ export function ArticleAttachments({ article }: { article: ArticleDetail }) {
   const qc = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const upload = useMutation({
-    mutationFn: (file: File) => api.upload<ArticleAttachment>(`/knowledge/articles/${article.id}/attachments`, file, {
-      fileName: file.name, mediaType: file.type || 'application/octet-stream',
-    }),
+    mutationFn: (file: File) =>
+      api.upload<ArticleAttachment>(`/knowledge/articles/${article.id}/attachments`, file, {
+        fileName: file.name,
+        mediaType: file.type || 'application/octet-stream',
+      }),
     onSuccess: async () => {
       if (input.current) input.current.value = '';
       await qc.invalidateQueries({ queryKey: ['knowledge', 'detail', article.id] });
@@ -25,12 +27,18 @@ export function ArticleAttachments({ article }: { article: ArticleDetail }) {
   });
   return (
     <Panel id="article-attachments" title={t('knowledge.attachments')}>
-      {article.attachments.length === 0 ? <p className="muted">{t('knowledge.noAttachments')}</p> : (
+      {article.attachments.length === 0 ? (
+        <p className="muted">{t('knowledge.noAttachments')}</p>
+      ) : (
         <ul className="kb-list">
           {article.attachments.map((f) => (
             <li key={f.id}>
-              <a href={`/api/knowledge/articles/${article.id}/attachments/${f.id}`} download={f.fileName}>{f.fileName}</a>
-              <div className="small mono" title="SHA-256">{(f.size / 1024).toFixed(1)} KiB · {f.sha256.slice(0, 16)}…</div>
+              <a href={`/api/knowledge/articles/${article.id}/attachments/${f.id}`} download={f.fileName}>
+                {f.fileName}
+              </a>
+              <div className="small mono" title="SHA-256">
+                {(f.size / 1024).toFixed(1)} KiB · {f.sha256.slice(0, 16)}…
+              </div>
             </li>
           ))}
         </ul>
@@ -38,8 +46,16 @@ export function ArticleAttachments({ article }: { article: ArticleDetail }) {
       {article.isOwn && can('knowledge:edit') && (
         <div className="field">
           <label htmlFor="kb-attachment">{t('knowledge.addAttachment')}</label>
-          <input id="kb-attachment" ref={input} type="file" disabled={upload.isPending}
-            onChange={(e) => { const file = e.target.files?.[0]; if (file) upload.mutate(file); }} />
+          <input
+            id="kb-attachment"
+            ref={input}
+            type="file"
+            disabled={upload.isPending}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) upload.mutate(file);
+            }}
+          />
           <ErrorSummary error={upload.error} />
         </div>
       )}

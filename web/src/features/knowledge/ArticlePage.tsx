@@ -22,38 +22,83 @@ export function ArticlePage() {
   const { t, i18n } = useTranslation();
   const bi = useBi();
   const { can } = useSession();
-  const article = useQuery({ queryKey: ['knowledge', 'detail', id], queryFn: () => answer(http.GET('/api/knowledge/articles/{id}', { params: { path: { id } } })) });
+  const article = useQuery({
+    queryKey: ['knowledge', 'detail', id],
+    queryFn: () => answer(http.GET('/api/knowledge/articles/{id}', { params: { path: { id } } })),
+  });
   const [lang, setLang] = useState<'zh' | 'en'>(i18n.language.startsWith('zh') ? 'zh' : 'en');
   const a = article.data;
   return (
     <QueryState isLoading={article.isLoading} error={article.error}>
       {a && (
         <>
-          <PageHeader eyebrow={<Link to="/knowledge">{t('knowledge.title')}</Link>} title={bi(a.title) || a.title.zh || a.title.en}
-            subtitle={<>
-              {t(`knowledge.kinds.${a.kind}`)} · <TlpBadge tlp={a.tlp} /> · <Badge tone={genericTone(a.status)}>{t(`knowledge.statuses.${a.status}`)}</Badge>
-              {' · '}{t('knowledge.versionBy', { version: a.version, author: a.authorName })} · <DateTime at={a.updatedAt} />
-            </>}
-            actions={a.isOwn && can('knowledge:edit') && <Link className="btn" to={`/knowledge/${a.id}/edit`}>{t('knowledge.edit')}</Link>} />
+          <PageHeader
+            eyebrow={<Link to="/knowledge">{t('knowledge.title')}</Link>}
+            title={bi(a.title) || a.title.zh || a.title.en}
+            subtitle={
+              <>
+                {t(`knowledge.kinds.${a.kind}`)} · <TlpBadge tlp={a.tlp} /> ·{' '}
+                <Badge tone={genericTone(a.status)}>{t(`knowledge.statuses.${a.status}`)}</Badge>
+                {' · '}
+                {t('knowledge.versionBy', { version: a.version, author: a.authorName })} · <DateTime at={a.updatedAt} />
+              </>
+            }
+            actions={
+              a.isOwn &&
+              can('knowledge:edit') && (
+                <Link className="btn" to={`/knowledge/${a.id}/edit`}>
+                  {t('knowledge.edit')}
+                </Link>
+              )
+            }
+          />
           {!a.isOwn && (
-            <p className="kb-notice" role="note">{t('knowledge.readOnlyCopy')} <PartyName id={a.originParty} /></p>
+            <p className="kb-notice" role="note">
+              {t('knowledge.readOnlyCopy')} <PartyName id={a.originParty} />
+            </p>
           )}
           <div className="kb-grid">
             <Panel id="article-text" title={t('knowledge.text')}>
-              <Tabs label={t('knowledge.language')} current={lang} onChange={(l) => setLang(l as 'zh' | 'en')}
-                tabs={[{ id: 'zh', label: '中文' }, { id: 'en', label: 'English' }]} />
+              <Tabs
+                label={t('knowledge.language')}
+                current={lang}
+                onChange={(l) => setLang(l as 'zh' | 'en')}
+                tabs={[
+                  { id: 'zh', label: '中文' },
+                  { id: 'en', label: 'English' },
+                ]}
+              />
               <TabPanel id={lang}>
                 <div lang={lang === 'zh' ? 'zh-CN' : 'en'}>
                   <h2>{a.title[lang] || <span className="muted">{t('knowledge.noTranslation')}</span>}</h2>
                   {a.summary[lang] && <p className="kb-lead">{a.summary[lang]}</p>}
-                  {a.body[lang] ? <Markdown source={a.body[lang]} /> : <p className="muted">{t('knowledge.noTranslation')}</p>}
+                  {a.body[lang] ? (
+                    <Markdown source={a.body[lang]} />
+                  ) : (
+                    <p className="muted">{t('knowledge.noTranslation')}</p>
+                  )}
                 </div>
               </TabPanel>
               {a.tags.length > 0 && (
-                <p className="small">{t('knowledge.tags')}: {a.tags.map((tag) => <Link key={tag} to={`/knowledge?tag=${encodeURIComponent(tag)}`}>#{tag} </Link>)}</p>
+                <p className="small">
+                  {t('knowledge.tags')}:{' '}
+                  {a.tags.map((tag) => (
+                    <Link key={tag} to={`/knowledge?tag=${encodeURIComponent(tag)}`}>
+                      #{tag}{' '}
+                    </Link>
+                  ))}
+                </p>
               )}
               {a.concerns.length > 0 && (
-                <p className="small">{t('knowledge.concerns')}: {a.concerns.map((p, i) => <span key={p}>{i > 0 && ', '}<PartyName id={p} /></span>)}</p>
+                <p className="small">
+                  {t('knowledge.concerns')}:{' '}
+                  {a.concerns.map((p, i) => (
+                    <span key={p}>
+                      {i > 0 && ', '}
+                      <PartyName id={p} />
+                    </span>
+                  ))}
+                </p>
               )}
             </Panel>
             <div className="stack">

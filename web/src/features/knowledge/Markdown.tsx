@@ -7,19 +7,28 @@ const SAFE_URL = /^(https?:|mailto:)/i;
 const INLINE = /(\*\*[^*]+\*\*|\*[^*]+\*|`[^`]+`|\[[^\]]+\]\([^)\s]+\))/g;
 
 function inline(text: string, key: string): ReactNode[] {
-  return text.split(INLINE).filter(Boolean).map((part, i) => {
-    const k = `${key}-${i}`;
-    if (part.startsWith('**') && part.endsWith('**') && part.length > 4) return <strong key={k}>{part.slice(2, -2)}</strong>;
-    if (part.startsWith('`') && part.endsWith('`') && part.length > 2) return <code key={k}>{part.slice(1, -1)}</code>;
-    if (part.startsWith('*') && part.endsWith('*') && part.length > 2) return <em key={k}>{part.slice(1, -1)}</em>;
-    const link = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(part);
-    if (link) {
-      return SAFE_URL.test(link[2]!)
-        ? <a key={k} href={link[2]} rel="noopener noreferrer" target="_blank">{link[1]}</a>
-        : <span key={k}>{link[1]}</span>;
-    }
-    return <span key={k}>{part}</span>;
-  });
+  return text
+    .split(INLINE)
+    .filter(Boolean)
+    .map((part, i) => {
+      const k = `${key}-${i}`;
+      if (part.startsWith('**') && part.endsWith('**') && part.length > 4)
+        return <strong key={k}>{part.slice(2, -2)}</strong>;
+      if (part.startsWith('`') && part.endsWith('`') && part.length > 2)
+        return <code key={k}>{part.slice(1, -1)}</code>;
+      if (part.startsWith('*') && part.endsWith('*') && part.length > 2) return <em key={k}>{part.slice(1, -1)}</em>;
+      const link = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(part);
+      if (link) {
+        return SAFE_URL.test(link[2]!) ? (
+          <a key={k} href={link[2]} rel="noopener noreferrer" target="_blank">
+            {link[1]}
+          </a>
+        ) : (
+          <span key={k}>{link[1]}</span>
+        );
+      }
+      return <span key={k}>{part}</span>;
+    });
 }
 
 export function Markdown({ source }: { source: string }) {
@@ -33,7 +42,11 @@ export function Markdown({ source }: { source: string }) {
       const code: string[] = [];
       for (i++; i < lines.length && !lines[i]!.startsWith('```'); i++) code.push(lines[i]!);
       i++;
-      blocks.push(<pre key={key} className="md-code"><code>{code.join('\n')}</code></pre>);
+      blocks.push(
+        <pre key={key} className="md-code">
+          <code>{code.join('\n')}</code>
+        </pre>,
+      );
       continue;
     }
     const heading = /^(#{1,4})\s+(.*)$/.exec(line);
@@ -56,9 +69,13 @@ export function Markdown({ source }: { source: string }) {
       blocks.push(ordered ? <ol key={key}>{items}</ol> : <ul key={key}>{items}</ul>);
       continue;
     }
-    if (line.trim() === '') { i++; continue; }
+    if (line.trim() === '') {
+      i++;
+      continue;
+    }
     const para: string[] = [];
-    while (i < lines.length && lines[i]!.trim() !== '' && !/^(#{1,4}\s|```|\s*([-*]|\d+\.)\s)/.test(lines[i]!)) para.push(lines[i++]!);
+    while (i < lines.length && lines[i]!.trim() !== '' && !/^(#{1,4}\s|```|\s*([-*]|\d+\.)\s)/.test(lines[i]!))
+      para.push(lines[i++]!);
     blocks.push(<p key={key}>{inline(para.join(' '), key)}</p>);
   }
   return <div className="md">{blocks}</div>;

@@ -26,7 +26,11 @@ export function NotificationBell() {
     <Link to="/notifications" className="header-btn" title={t('notifications.title')}>
       <Icon name="bell" size={16} />
       <span className="sr-only">{t('notifications.bell', { count: unread })}</span>
-      {unread > 0 && <span className="badge-count" aria-hidden="true">{unread}</span>}
+      {unread > 0 && (
+        <span className="badge-count" aria-hidden="true">
+          {unread}
+        </span>
+      )}
     </Link>
   );
 }

@@ -17,7 +17,9 @@ export function ReportStatusPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [view, setView] = useState<PublicStatusView | null>(null);
-  useEffect(() => { document.title = `${t('publicReport.statusTitle')} · Crossline`; }, [t]);
+  useEffect(() => {
+    document.title = `${t('publicReport.statusTitle')} · Crossline`;
+  }, [t]);
 
   const check = async (e: FormEvent) => {
     e.preventDefault();
@@ -32,7 +34,11 @@ export function ReportStatusPage() {
       setBusy(false);
     }
   };
-  const date = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'zh-CN' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const date = (iso: string) =>
+    new Date(iso).toLocaleString(i18n.language === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
 
   return (
     <>
@@ -40,11 +46,29 @@ export function ReportStatusPage() {
         <h1>{t('publicReport.statusTitle')}</h1>
         <p>{t('publicReport.statusIntro')}</p>
       </div>
-      <form className="public-form stack" onSubmit={(e) => void check(e)} noValidate aria-label={t('publicReport.statusTitle')}>
-        <TextField label={t('publicReport.receipt')} path="receipt" required autoComplete="off" placeholder="CL-2026-XXXX-XXXXXX"
-          value={receipt} onChange={(e) => setReceipt(e.target.value)} />
-        <TextField label={t('publicReport.statusCode')} path="code" required autoComplete="off"
-          value={code} onChange={(e) => setCode(e.target.value)} />
+      <form
+        className="public-form stack"
+        onSubmit={(e) => void check(e)}
+        noValidate
+        aria-label={t('publicReport.statusTitle')}
+      >
+        <TextField
+          label={t('publicReport.receipt')}
+          path="receipt"
+          required
+          autoComplete="off"
+          placeholder="CL-2026-XXXX-XXXXXX"
+          value={receipt}
+          onChange={(e) => setReceipt(e.target.value)}
+        />
+        <TextField
+          label={t('publicReport.statusCode')}
+          path="code"
+          required
+          autoComplete="off"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+        />
         <ErrorSummary error={error} />
         <button type="submit" className="btn primary" disabled={busy || !receipt.trim() || !code.trim()}>
           {busy ? t('publicReport.checking') : t('publicReport.check')}
@@ -54,13 +78,20 @@ export function ReportStatusPage() {
         <section className="panel" aria-labelledby="status-title" aria-live="polite">
           <div className="panel-body stack">
             <h2 id="status-title">{t('publicReport.statusResult', { receipt: view.receipt })}</h2>
-            <p className="public-receipt" data-testid="public-status">{t(`publicReport.status_${view.status}`)}</p>
+            <p className="public-receipt" data-testid="public-status">
+              {t(`publicReport.status_${view.status}`)}
+            </p>
             <p>{bi(view.message)}</p>
-            <p className="muted">{t('publicReport.submittedAt')}: {date(view.submittedAt)} · {t('publicReport.updatedAt')}: {date(view.updatedAt)}</p>
+            <p className="muted">
+              {t('publicReport.submittedAt')}: {date(view.submittedAt)} · {t('publicReport.updatedAt')}:{' '}
+              {date(view.updatedAt)}
+            </p>
           </div>
         </section>
       )}
-      <p><Link to="/report">{t('publicReport.newReportLink')}</Link></p>
+      <p>
+        <Link to="/report">{t('publicReport.newReportLink')}</Link>
+      </p>
     </>
   );
 }

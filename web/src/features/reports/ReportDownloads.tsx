@@ -6,8 +6,12 @@ export function ReportDownloads({ path, query = {} }: { path: string; query?: Re
   const { t } = useTranslation();
   return (
     <div className="row" role="group" aria-label={t('reports.downloads')}>
-      <a className="btn sm" href={reportUrl(path, query, 'csv', 'both')} download>{t('reports.downloadCsv')}</a>
-      <a className="btn sm" href={reportUrl(path, query, 'pdf', 'both')} download>{t('reports.downloadPdf')}</a>
+      <a className="btn sm" href={reportUrl(path, query, 'csv', 'both')} download>
+        {t('reports.downloadCsv')}
+      </a>
+      <a className="btn sm" href={reportUrl(path, query, 'pdf', 'both')} download>
+        {t('reports.downloadPdf')}
+      </a>
     </div>
   );
 }

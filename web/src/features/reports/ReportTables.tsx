@@ -13,7 +13,15 @@ import { formatDuration } from '../../lib/format';
 /** Text, codes and times read left-aligned; every other kind is a number. */
 const textual = (kind: ReportColumnKind) => kind === 'text' || kind === 'code' || kind === 'instant';
 
-function Cell({ value, kind, labels }: { value: ReportCell; kind: ReportColumnKind; labels: Record<string, Bilingual> }) {
+function Cell({
+  value,
+  kind,
+  labels,
+}: {
+  value: ReportCell;
+  kind: ReportColumnKind;
+  labels: Record<string, Bilingual>;
+}) {
   const { locale } = useSession();
   const bi = useBi();
   if (value === null || value === '') return <span className="muted">—</span>;
@@ -31,13 +39,23 @@ export function ReportTableCard({ table, labels }: { table: ReportTable; labels:
   return (
     <Panel title={title} flush id={`table-${table.id}`}>
       <DataTable
-        items={table.rows} rowKey={(_, i) => i} region={title} empty={<Empty title={t('reports.noData')} />}
+        items={table.rows}
+        rowKey={(_, i) => i}
+        region={title}
+        empty={<Empty title={t('reports.noData')} />}
         columns={table.columns.map((c) => ({ title: bi(c.label), className: textual(c.kind) ? '' : 'num' }))}
-        row={(row) => row.map((v, j) => {
-          const col = table.columns[j];
-          const kind = col?.kind ?? 'text';
-          return <td key={col?.key ?? j} className={textual(kind) ? (col?.key === 'sha256' ? 'mono small' : '') : 'num'}><Cell value={v} kind={kind} labels={labels} /></td>;
-        })} />
+        row={(row) =>
+          row.map((v, j) => {
+            const col = table.columns[j];
+            const kind = col?.kind ?? 'text';
+            return (
+              <td key={col?.key ?? j} className={textual(kind) ? (col?.key === 'sha256' ? 'mono small' : '') : 'num'}>
+                <Cell value={v} kind={kind} labels={labels} />
+              </td>
+            );
+          })
+        }
+      />
     </Panel>
   );
 }

@@ -11,11 +11,25 @@ import type { RequestView } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { sha256Hex } from '../../lib/sha256';
-import { requestCasesKey, requestEvidenceKey, useRequestCases, useRequestEvidence, type RequestCase } from './request-answer';
+import {
+  requestCasesKey,
+  requestEvidenceKey,
+  useRequestCases,
+  useRequestEvidence,
+  type RequestCase,
+} from './request-answer';
 
 type Attached = { evidence: Evidence; case: RequestCase; caseOpened: boolean; localHash: string | null };
 
-export function EvidencePicker({ request, value, onChange }: { request: RequestView; value: string[]; onChange(ids: string[]): void }) {
+export function EvidencePicker({
+  request,
+  value,
+  onChange,
+}: {
+  request: RequestView;
+  value: string[];
+  onChange(ids: string[]): void;
+}) {
   const { t } = useTranslation();
   const { can } = useSession();
   const qc = useQueryClient();
@@ -30,13 +44,17 @@ export function EvidencePicker({ request, value, onChange }: { request: RequestV
       queryFn: () => answer(http.GET('/api/cases/{id}/evidence', { params: { path: { id: c.id } } })),
     })),
   });
-  const sent = new Set((useRequestEvidence(request.id).data?.items ?? []).filter((i) => i.state === 'sent').map((i) => i.evidence.id));
+  const sent = new Set(
+    (useRequestEvidence(request.id).data?.items ?? []).filter((i) => i.state === 'sent').map((i) => i.evidence.id),
+  );
   const upload = useMutation({
     mutationFn: async () => {
       if (!file) throw new Error(t('evidence.chooseFile'));
       const localHash = await sha256Hex(file);
       const res = await api.upload<Omit<Attached, 'localHash'>>(`/requests/${request.id}/evidence`, file, {
-        filename: file.name, mediaType: file.type || 'application/octet-stream', sha256: localHash ?? undefined,
+        filename: file.name,
+        mediaType: file.type || 'application/octet-stream',
+        sha256: localHash ?? undefined,
       });
       return { ...res, localHash };
     },
@@ -66,8 +84,14 @@ export function EvidencePicker({ request, value, onChange }: { request: RequestV
           <input type="checkbox" checked={value.includes(e.id)} onChange={(ev) => toggle(e.id, ev.target.checked)} />
           <span>
             <span className="title-cell">{e.filename}</span>
-            <span className="faint small"> · {kase.reference}{sent.has(e.id) ? ` · ${t('answer.pick.alreadySent')}` : ''}</span>
-            <span className="hash faint" style={{ display: 'block' }}>SHA-256 {e.sha256}</span>
+            <span className="faint small">
+              {' '}
+              · {kase.reference}
+              {sent.has(e.id) ? ` · ${t('answer.pick.alreadySent')}` : ''}
+            </span>
+            <span className="hash faint" style={{ display: 'block' }}>
+              SHA-256 {e.sha256}
+            </span>
           </span>
         </label>
       ))}
@@ -75,8 +99,16 @@ export function EvidencePicker({ request, value, onChange }: { request: RequestV
         <div className="inline-form">
           <div className="field grow">
             <label htmlFor="f-answer-file">{t('answer.pick.attach')}</label>
-            <input id="f-answer-file" ref={fileRef} type="file" className="input"
-              onChange={(e) => { setFile(e.target.files?.[0] ?? null); setAttached(null); }} />
+            <input
+              id="f-answer-file"
+              ref={fileRef}
+              type="file"
+              className="input"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setAttached(null);
+              }}
+            />
           </div>
           <button type="button" className="btn" disabled={!file || upload.isPending} onClick={() => upload.mutate()}>
             {upload.isPending ? t('evidence.uploading') : t('answer.pick.attachButton')}
@@ -88,11 +120,18 @@ export function EvidencePicker({ request, value, onChange }: { request: RequestV
         <div className="alert success" role="status">
           <div>
             <div className="alert-title">
-              {t(attached.caseOpened ? 'answer.pick.filedNewCase' : 'answer.pick.filed', { name: attached.evidence.filename, reference: attached.case.reference })}
+              {t(attached.caseOpened ? 'answer.pick.filedNewCase' : 'answer.pick.filed', {
+                name: attached.evidence.filename,
+                reference: attached.case.reference,
+              })}
             </div>
             <div className="hash">SHA-256 {attached.evidence.sha256}</div>
             {attached.localHash && (
-              <div className="small">{attached.localHash === attached.evidence.sha256 ? t('evidence.hashMatches') : t('evidence.hashDiffers')}</div>
+              <div className="small">
+                {attached.localHash === attached.evidence.sha256
+                  ? t('evidence.hashMatches')
+                  : t('evidence.hashDiffers')}
+              </div>
             )}
           </div>
         </div>

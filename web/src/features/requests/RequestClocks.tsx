@@ -6,8 +6,18 @@ import { Badge } from '../../components/Badge';
 import { Countdown } from '../../components/Countdown';
 import { DateTime } from '../../components/DateTime';
 
-function Clock({ label, dueAt, startAt, stopped, doneAt }: {
-  label: string; dueAt: string | null; startAt?: string | null; stopped?: string | null; doneAt?: string | null;
+function Clock({
+  label,
+  dueAt,
+  startAt,
+  stopped,
+  doneAt,
+}: {
+  label: string;
+  dueAt: string | null;
+  startAt?: string | null;
+  stopped?: string | null;
+  doneAt?: string | null;
 }) {
   const period = dueAt && startAt ? Date.parse(dueAt) - Date.parse(startAt) : undefined;
   return (
@@ -15,7 +25,9 @@ function Clock({ label, dueAt, startAt, stopped, doneAt }: {
       <div className="clock-label">{label}</div>
       <div>
         <Countdown dueAt={dueAt} periodMs={period} stopped={stopped} />
-        <div className="faint"><DateTime at={doneAt ?? dueAt} /></div>
+        <div className="faint">
+          <DateTime at={doneAt ?? dueAt} />
+        </div>
       </div>
     </div>
   );
@@ -26,12 +38,29 @@ export function RequestClocks({ request: r }: { request: RequestView }) {
   const c = r.clocks;
   const k = r.clock;
   if (r.status === 'draft') return <p className="muted">{t('clock.startOnSubmit')}</p>;
-  const ackRunning = r.status === 'submitted' || (r.status === 'needs_information' && r.informationRequest?.previousStatus === 'submitted');
-  const ackDone = ackRunning ? (k.paused ? t('clock.paused') : null)
-    : r.acknowledgedAt ? (k.ackWasLate ? t('clock.doneLate') : t('clock.done')) : t('clock.finished');
+  const ackRunning =
+    r.status === 'submitted' ||
+    (r.status === 'needs_information' && r.informationRequest?.previousStatus === 'submitted');
+  const ackDone = ackRunning
+    ? k.paused
+      ? t('clock.paused')
+      : null
+    : r.acknowledgedAt
+      ? k.ackWasLate
+        ? t('clock.doneLate')
+        : t('clock.done')
+      : t('clock.finished');
   const finished = ['fulfilled', 'declined', 'closed', 'withdrawn'].includes(r.status);
   const answered = r.fulfilledAt ?? r.declinedAt;
-  const respDone = answered ? (k.responseWasLate ? t('clock.doneLate') : t('clock.done')) : finished ? t('clock.finished') : k.paused ? t('clock.paused') : null;
+  const respDone = answered
+    ? k.responseWasLate
+      ? t('clock.doneLate')
+      : t('clock.done')
+    : finished
+      ? t('clock.finished')
+      : k.paused
+        ? t('clock.paused')
+        : null;
   return (
     <div className="stack-sm">
       <div className="row">
@@ -42,13 +71,36 @@ export function RequestClocks({ request: r }: { request: RequestView }) {
         {k.renewalReminderDue && <Badge tone="warning">{t('clock.renewSoon')}</Badge>}
         {k.preservationLapsed && <Badge tone="danger">{t('clock.lapsed')}</Badge>}
       </div>
-      <Clock label={t('clock.ack')} dueAt={c.ackDueAt} startAt={c.ackClockStartAt} stopped={ackDone} doneAt={r.acknowledgedAt} />
-      <Clock label={t('clock.response')} dueAt={c.responseDueAt} startAt={c.responseClockStartAt} stopped={respDone} doneAt={answered} />
+      <Clock
+        label={t('clock.ack')}
+        dueAt={c.ackDueAt}
+        startAt={c.ackClockStartAt}
+        stopped={ackDone}
+        doneAt={r.acknowledgedAt}
+      />
+      <Clock
+        label={t('clock.response')}
+        dueAt={c.responseDueAt}
+        startAt={c.responseClockStartAt}
+        stopped={respDone}
+        doneAt={answered}
+      />
       {r.type === 'preservation' && (
-        <Clock label={t('clock.preservation')} dueAt={c.preservationExpiresAt}
-          stopped={c.preservationExpiresAt ? (k.preservationActive ? null : t('clock.finished')) : t('clock.preservationNotStarted')} />
+        <Clock
+          label={t('clock.preservation')}
+          dueAt={c.preservationExpiresAt}
+          stopped={
+            c.preservationExpiresAt
+              ? k.preservationActive
+                ? null
+                : t('clock.finished')
+              : t('clock.preservationNotStarted')
+          }
+        />
       )}
-      {r.type === 'preservation' && c.renewalCount > 0 && <p className="faint">{t('clock.renewals', { count: c.renewalCount })}</p>}
+      {r.type === 'preservation' && c.renewalCount > 0 && (
+        <p className="faint">{t('clock.renewals', { count: c.renewalCount })}</p>
+      )}
       {r.pendingClockOverride && (
         <div className="alert info">{t('clock.proposal', { by: r.pendingClockOverride.proposedByLabel })}</div>
       )}

@@ -22,19 +22,28 @@ export function Receipt({ receipt: r }: { receipt: ReceiptView }) {
   return (
     <div className="small" data-testid="receipt">
       <div className={r.verified ? 'success-text' : 'danger-text'} data-testid="receipt-verdict">
-        {r.verified ? `✓ ${t('answer.receipt.verified')}` : `✗ ${t('answer.receipt.notVerified')}${r.problem ? ` — ${bi(r.problem)}` : ''}`}
+        {r.verified
+          ? `✓ ${t('answer.receipt.verified')}`
+          : `✗ ${t('answer.receipt.notVerified')}${r.problem ? ` — ${bi(r.problem)}` : ''}`}
       </div>
       <dl className="receipt-facts">
         <dt>{t('answer.receipt.signedBy')}</dt>
         <dd data-testid="receipt-signer">{r.signer.name ? bi(r.signer.name) : <PartyName id={r.signer.party} />}</dd>
         <dt>{t('answer.receipt.key')}</dt>
-        <dd className="mono" data-testid="receipt-fingerprint">{r.signer.fingerprint ?? r.signer.keyId ?? '—'}</dd>
+        <dd className="mono" data-testid="receipt-fingerprint">
+          {r.signer.fingerprint ?? r.signer.keyId ?? '—'}
+        </dd>
         <dt>{t('answer.receipt.receivedAt')}</dt>
         <dd>{r.receivedAt ? <DateTime at={r.receivedAt} /> : '—'}</dd>
         <dt>{t('answer.receipt.covers')}</dt>
         <dd>
           {mine
-            ? t('answer.receipt.thisMessage', { seq: mine.seq ?? '—', result: t(`answer.receipt.result.${mine.status === 'duplicate' ? 'duplicate' : mine.status === 'rejected' ? 'rejected' : 'accepted'}`) })
+            ? t('answer.receipt.thisMessage', {
+                seq: mine.seq ?? '—',
+                result: t(
+                  `answer.receipt.result.${mine.status === 'duplicate' ? 'duplicate' : mine.status === 'rejected' ? 'rejected' : 'accepted'}`,
+                ),
+              })
             : t('answer.receipt.notThisMessage')}
           {others > 0 && <> {t('answer.receipt.andOthers', { count: others })}</>}
           <div className="mono faint">{mine?.mid ?? ''}</div>
@@ -63,18 +72,25 @@ export function RequestDeliveries({ requestId }: { requestId: string }) {
     <ol className="timeline">
       {items.map((d) => (
         <li key={d.mid}>
-          <div className="what">{t(`deliveries.types.${d.type === 'request.submitted' ? 'submitted' : d.type === 'evidence.transferred' ? 'evidence' : 'step'}`)}</div>
-          <div className="when"><DateTime at={d.createdAt} /> → <PartyName id={d.peer} /></div>
+          <div className="what">
+            {t(
+              `deliveries.types.${d.type === 'request.submitted' ? 'submitted' : d.type === 'evidence.transferred' ? 'evidence' : 'step'}`,
+            )}
+          </div>
+          <div className="when">
+            <DateTime at={d.createdAt} /> → <PartyName id={d.peer} />
+          </div>
           <div className="small">
-            {d.receipt && d.result !== 'rejected'
-              ? <Receipt receipt={d.receipt} />
-              : d.state === 'rejected' || d.result === 'rejected'
-                ? (
-                  <span className="danger-text" data-testid="peer-refusal">
-                    {t('peerRefusal.onRecord', { code: d.code ?? '' })} — {d.reason ? bi(d.reason) : t('peerRefusal.unknownCode')}
-                  </span>
-                )
-                : t('deliveries.pending', { attempts: d.attempts })}
+            {d.receipt && d.result !== 'rejected' ? (
+              <Receipt receipt={d.receipt} />
+            ) : d.state === 'rejected' || d.result === 'rejected' ? (
+              <span className="danger-text" data-testid="peer-refusal">
+                {t('peerRefusal.onRecord', { code: d.code ?? '' })} —{' '}
+                {d.reason ? bi(d.reason) : t('peerRefusal.unknownCode')}
+              </span>
+            ) : (
+              t('deliveries.pending', { attempts: d.attempts })
+            )}
           </div>
           {d.receipt && d.result === 'rejected' && (
             <details className="small">

@@ -27,23 +27,59 @@ export function RequestDetails({ request: r, meta }: { request: RequestView; met
   return (
     <div className="stack">
       <dl className="kv">
-        <dt>{t('requestView.requesting')}</dt><dd><PartyName id={r.requestingParty} /></dd>
-        <dt>{t('requestView.requested')}</dt><dd><PartyName id={r.requestedParty} /></dd>
-        <dt>{r.direction === 'incoming' ? t('requestView.theirCaseRef') : t('requestForm.caseRef')}</dt><dd className="mono">{r.caseRef || '—'}</dd>
-        <dt>{t('requestForm.subjectZh')}</dt><dd lang="zh-CN">{r.subject.zh || '—'}</dd>
-        <dt>{t('requestForm.subjectEn')}</dt><dd lang="en">{r.subject.en || '—'}</dd>
-        <dt>{t('requestForm.crimeCategory')}</dt><dd>{label(meta.crimeCategories, r.crimeCategory)}</dd>
+        <dt>{t('requestView.requesting')}</dt>
+        <dd>
+          <PartyName id={r.requestingParty} />
+        </dd>
+        <dt>{t('requestView.requested')}</dt>
+        <dd>
+          <PartyName id={r.requestedParty} />
+        </dd>
+        <dt>{r.direction === 'incoming' ? t('requestView.theirCaseRef') : t('requestForm.caseRef')}</dt>
+        <dd className="mono">{r.caseRef || '—'}</dd>
+        <dt>{t('requestForm.subjectZh')}</dt>
+        <dd lang="zh-CN">{r.subject.zh || '—'}</dd>
+        <dt>{t('requestForm.subjectEn')}</dt>
+        <dd lang="en">{r.subject.en || '—'}</dd>
+        <dt>{t('requestForm.crimeCategory')}</dt>
+        <dd>{label(meta.crimeCategories, r.crimeCategory)}</dd>
         <dt>{t('requestForm.legalBasis')}</dt>
-        <dd>{basis ? <>{bi(basis.shortName)}{!sameLabel(basis.citation, bi(basis.shortName)) && <> <span className="faint">({basis.citation})</span></>}</> : '—'}{r.legalBasisNote ? ` — ${r.legalBasisNote}` : ''}</dd>
-        <dt>{t('requestForm.confidentiality')}</dt><dd>{label(meta.confidentiality, r.confidentiality)}</dd>
-        <dt>{t('requestForm.requestedDeadline')}</dt><dd><DateTime at={r.requestedDeadline} /></dd>
+        <dd>
+          {basis ? (
+            <>
+              {bi(basis.shortName)}
+              {!sameLabel(basis.citation, bi(basis.shortName)) && (
+                <>
+                  {' '}
+                  <span className="faint">({basis.citation})</span>
+                </>
+              )}
+            </>
+          ) : (
+            '—'
+          )}
+          {r.legalBasisNote ? ` — ${r.legalBasisNote}` : ''}
+        </dd>
+        <dt>{t('requestForm.confidentiality')}</dt>
+        <dd>{label(meta.confidentiality, r.confidentiality)}</dd>
+        <dt>{t('requestForm.requestedDeadline')}</dt>
+        <dd>
+          <DateTime at={r.requestedDeadline} />
+        </dd>
         <dt>{t('requestView.contact')}</dt>
-        <dd>{r.contactOfficer.name || '—'}{r.contactOfficer.email && ` · ${r.contactOfficer.email}`}{r.contactOfficer.phone && ` · ${r.contactOfficer.phone}`}</dd>
+        <dd>
+          {r.contactOfficer.name || '—'}
+          {r.contactOfficer.email && ` · ${r.contactOfficer.email}`}
+          {r.contactOfficer.phone && ` · ${r.contactOfficer.phone}`}
+        </dd>
         {r.approvalRequired && (
           <>
             <dt>{t('requestView.approval')}</dt>
-            <dd>{r.approval?.decision ? t(`workflow.${r.approval.decision}`) : t('requestView.approvalNeeded')}
-              {r.approval?.authority ? ` · ${r.approval.authority}` : ''}{r.approval?.reference ? ` · ${r.approval.reference}` : ''}</dd>
+            <dd>
+              {r.approval?.decision ? t(`workflow.${r.approval.decision}`) : t('requestView.approvalNeeded')}
+              {r.approval?.authority ? ` · ${r.approval.authority}` : ''}
+              {r.approval?.reference ? ` · ${r.approval.reference}` : ''}
+            </dd>
           </>
         )}
       </dl>
@@ -72,8 +108,14 @@ export function RequestDetails({ request: r, meta }: { request: RequestView; met
         <div>
           <h3 className="section-title">{t('requestForm.sectionIdentifiers')}</h3>
           <DataTable
-            items={r.identifiers} rowKey={(_, n) => n}
-            columns={[t('requestForm.identifier.kind'), t('requestForm.identifier.value'), t('requestForm.identifier.service'), t('requestView.timeRange')]}
+            items={r.identifiers}
+            rowKey={(_, n) => n}
+            columns={[
+              t('requestForm.identifier.kind'),
+              t('requestForm.identifier.value'),
+              t('requestForm.identifier.service'),
+              t('requestView.timeRange'),
+            ]}
             row={(i) => (
               <>
                 <td>{label(meta.identifierKinds, i.kind)}</td>
@@ -84,10 +126,13 @@ export function RequestDetails({ request: r, meta }: { request: RequestView; met
                     <>
                       <DateTime at={i.from} otherZone={i.timeZone} /> – <DateTime at={i.to} otherZone={i.timeZone} />
                     </>
-                  ) : '—'}
+                  ) : (
+                    '—'
+                  )}
                 </td>
               </>
-            )} />
+            )}
+          />
         </div>
       )}
     </div>

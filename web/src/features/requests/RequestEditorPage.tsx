@@ -24,7 +24,9 @@ export function RequestEditorPage({ mode = 'outgoing' }: { mode?: EditorMode }) 
   const seed = location.state as RequestPrefill | null;
   const meta = useRequestMeta();
   const existing = useQuery({
-    queryKey: ['requests', 'detail', id], queryFn: () => answer(http.GET('/api/requests/{id}', { params: { path: { id: id! } } })), enabled: Boolean(id),
+    queryKey: ['requests', 'detail', id],
+    queryFn: () => answer(http.GET('/api/requests/{id}', { params: { path: { id: id! } } })),
+    enabled: Boolean(id),
   });
   const [form, setForm] = useState<RequestFormState | null>(id ? null : { ...emptyForm(me.user), ...seed?.prefill });
   useEffect(() => {
@@ -34,14 +36,33 @@ export function RequestEditorPage({ mode = 'outgoing' }: { mode?: EditorMode }) 
   return (
     <QueryState isLoading={meta.isLoading || existing.isLoading} error={meta.error ?? existing.error}>
       {meta.data && form && (
-        <Editor id={id} mode={mode} callId={seed?.callId} version={existing.data?.version} form={form} setForm={setForm} />
+        <Editor
+          id={id}
+          mode={mode}
+          callId={seed?.callId}
+          version={existing.data?.version}
+          form={form}
+          setForm={setForm}
+        />
       )}
     </QueryState>
   );
 }
 
-function Editor({ id, mode, callId, version, form, setForm }: {
-  id?: string; mode: EditorMode; callId?: string; version?: number; form: RequestFormState; setForm(f: RequestFormState): void;
+function Editor({
+  id,
+  mode,
+  callId,
+  version,
+  form,
+  setForm,
+}: {
+  id?: string;
+  mode: EditorMode;
+  callId?: string;
+  version?: number;
+  form: RequestFormState;
+  setForm(f: RequestFormState): void;
 }) {
   const { t } = useTranslation();
   const { timeZone } = useSession();
@@ -57,7 +78,12 @@ function Editor({ id, mode, callId, version, form, setForm }: {
   const save = async (): Promise<RequestView> => {
     const body = formToPayload(form, timeZone);
     const saved = draftId
-      ? await answer(http.PATCH('/api/requests/{id}', { params: { path: { id: draftId } }, body: { ...body, expectedVersion: draftVersion } }))
+      ? await answer(
+          http.PATCH('/api/requests/{id}', {
+            params: { path: { id: draftId } },
+            body: { ...body, expectedVersion: draftVersion },
+          }),
+        )
       : await answer(http.POST('/api/requests', { body }));
     setDraftId(saved.id);
     setDraftVersion(saved.version);
@@ -78,9 +104,19 @@ function Editor({ id, mode, callId, version, form, setForm }: {
         saved = await register();
       } else {
         saved = await save();
-        if (kind === 'submit') await http.POST('/api/requests/{id}/actions', { params: { path: { id: saved.id } }, body: { action: 'submit' } });
+        if (kind === 'submit')
+          await http.POST('/api/requests/{id}/actions', {
+            params: { path: { id: saved.id } },
+            body: { action: 'submit' },
+          });
       }
-      if (callId) await http.POST('/api/calls/{id}/actions', { params: { path: { id: callId } }, body: { action: 'link_request', requestId: saved.id } }).catch(() => undefined);
+      if (callId)
+        await http
+          .POST('/api/calls/{id}/actions', {
+            params: { path: { id: callId } },
+            body: { action: 'link_request', requestId: saved.id },
+          })
+          .catch(() => undefined);
       await qc.invalidateQueries({ queryKey: ['requests'] });
       await qc.invalidateQueries({ queryKey: ['calls'] });
       navigate(`/requests/${saved.id}`);
@@ -98,23 +134,37 @@ function Editor({ id, mode, callId, version, form, setForm }: {
     void run('submit');
   };
 
-  const title = mode === 'incoming' ? t('requestForm.incomingTitle') : draftId ? t('requestForm.editTitle') : t('requestForm.newTitle');
+  const title =
+    mode === 'incoming'
+      ? t('requestForm.incomingTitle')
+      : draftId
+        ? t('requestForm.editTitle')
+        : t('requestForm.newTitle');
   return (
     <>
-      <PageHeader eyebrow={<Link to="/requests">{t('nav.requests')}</Link>} title={title}
-        subtitle={mode === 'incoming' ? t('requestForm.incomingSubtitle') : t('requestForm.subtitle')} />
+      <PageHeader
+        eyebrow={<Link to="/requests">{t('nav.requests')}</Link>}
+        title={title}
+        subtitle={mode === 'incoming' ? t('requestForm.incomingSubtitle') : t('requestForm.subtitle')}
+      />
       <form className="stack" onSubmit={onSubmit} noValidate>
         {error !== null && <ErrorSummary error={error} title={t('requestForm.fixErrors')} />}
         <RequestForm meta={meta} mode={mode} form={form} onChange={setForm} fieldError={fieldError} />
         <div className="panel panel-body form-actions form-footer">
-          <span className="faint grow">{mode === 'incoming' ? t('requestForm.incomingNote') : t('requestForm.draftNote')}</span>
+          <span className="faint grow">
+            {mode === 'incoming' ? t('requestForm.incomingNote') : t('requestForm.draftNote')}
+          </span>
           {mode === 'outgoing' && (
             <button type="button" className="btn" disabled={busy !== null} onClick={() => void run('save')}>
               {busy === 'save' ? t('common.saving') : t('requestForm.saveDraft')}
             </button>
           )}
           <button type="submit" className="btn primary" disabled={busy !== null}>
-            {busy === 'submit' ? t('common.sending') : mode === 'incoming' ? t('requestForm.register') : t('requestForm.submit')}
+            {busy === 'submit'
+              ? t('common.sending')
+              : mode === 'incoming'
+                ? t('requestForm.register')
+                : t('requestForm.submit')}
           </button>
         </div>
       </form>

@@ -20,15 +20,23 @@ function Hashes({ item }: { item: RequestEvidenceItem }) {
   const { t } = useTranslation();
   const r = item.received;
   if (!r) {
-    return <div className="hash" data-testid="request-evidence-sha256">SHA-256 {item.evidence.sha256}</div>;
+    return (
+      <div className="hash" data-testid="request-evidence-sha256">
+        SHA-256 {item.evidence.sha256}
+      </div>
+    );
   }
   const same = r.sentSha256 === r.receivedSha256;
   return (
     <dl className="hash-pair">
       <dt>{t('answer.evidence.shaSent')}</dt>
-      <dd className="hash" data-testid="sha256-sent">{r.sentSha256}</dd>
+      <dd className="hash" data-testid="sha256-sent">
+        {r.sentSha256}
+      </dd>
       <dt>{t('answer.evidence.shaReceived')}</dt>
-      <dd className="hash" data-testid="sha256-received">{r.receivedSha256}</dd>
+      <dd className="hash" data-testid="sha256-received">
+        {r.receivedSha256}
+      </dd>
       <dd className={same ? 'success-text' : 'danger-text'} data-testid="sha256-verdict">
         {same ? `✓ ${t('answer.evidence.shaEqual')}` : `✗ ${t('answer.evidence.shaDiffer')}`}
       </dd>
@@ -47,7 +55,9 @@ export function RequestEvidencePanel({ request }: { request: RequestView }) {
   const shown = items.find((i) => i.evidence.id === open);
   return (
     <div className="stack-sm">
-      {items.length === 0 && <p className="muted">{t(outgoing ? 'answer.evidence.noneArrived' : 'answer.evidence.noneFiled')}</p>}
+      {items.length === 0 && (
+        <p className="muted">{t(outgoing ? 'answer.evidence.noneArrived' : 'answer.evidence.noneFiled')}</p>
+      )}
       <ul className="evidence-list">
         {items.map((i) => (
           <li key={i.evidence.id} className="evidence-item" data-testid="request-evidence-item">
@@ -56,23 +66,42 @@ export function RequestEvidencePanel({ request }: { request: RequestView }) {
               <Badge tone={STATE_TONE[i.state]}>{t(`answer.evidence.state.${i.state}`)}</Badge>
             </div>
             <div className="sub small">
-              {formatBytes(i.evidence.size, locale)} · {t('answer.evidence.inCase')} <Link to={`/cases/${i.case.id}`} className="mono">{i.case.reference}</Link>
-              {i.received && <> · {t('answer.evidence.receivedFrom')} <PartyName id={i.received.from} /> <DateTime at={i.received.at} /></>}
+              {formatBytes(i.evidence.size, locale)} · {t('answer.evidence.inCase')}{' '}
+              <Link to={`/cases/${i.case.id}`} className="mono">
+                {i.case.reference}
+              </Link>
+              {i.received && (
+                <>
+                  {' '}
+                  · {t('answer.evidence.receivedFrom')} <PartyName id={i.received.from} />{' '}
+                  <DateTime at={i.received.at} />
+                </>
+              )}
             </div>
             <Hashes item={i} />
             <div className="row">
-              <a className="btn sm" href={`/api/cases/${i.case.id}/evidence/${i.evidence.id}/content`} download={i.evidence.filename}>
+              <a
+                className="btn sm"
+                href={`/api/cases/${i.case.id}/evidence/${i.evidence.id}/content`}
+                download={i.evidence.filename}
+              >
                 {t('evidence.download')}
               </a>
-              <button type="button" className="btn sm" aria-expanded={open === i.evidence.id}
-                onClick={() => setOpen(open === i.evidence.id ? null : i.evidence.id)}>
+              <button
+                type="button"
+                className="btn sm"
+                aria-expanded={open === i.evidence.id}
+                onClick={() => setOpen(open === i.evidence.id ? null : i.evidence.id)}
+              >
                 {t('evidence.custody')}
               </button>
             </div>
           </li>
         ))}
       </ul>
-      {(q.data?.notShown ?? 0) > 0 && <p className="faint small">{t('answer.evidence.notShown', { count: q.data?.notShown ?? 0 })}</p>}
+      {(q.data?.notShown ?? 0) > 0 && (
+        <p className="faint small">{t('answer.evidence.notShown', { count: q.data?.notShown ?? 0 })}</p>
+      )}
       {shown && <CustodyChain caseId={shown.case.id} evidence={shown.evidence} />}
     </div>
   );

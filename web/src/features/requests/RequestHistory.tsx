@@ -27,8 +27,12 @@ export function RequestHistory({ history, meta }: { history: RequestHistoryEntry
             {Array.isArray(h.data.evidenceIds) && h.data.evidenceIds.length > 0 && (
               <div className="small">{t('history.evidence', { count: h.data.evidenceIds.length })}</div>
             )}
-            {TEXT_FIELDS.filter((f) => typeof h.data[f] === 'string' && h.data[f] && (f !== 'reference' || name === 'approval_recorded')).map((f) => (
-              <div key={f} className="small prewrap"><span className="muted">{t(`history.fields.${f}`)}:</span> {String(h.data[f])}</div>
+            {TEXT_FIELDS.filter(
+              (f) => typeof h.data[f] === 'string' && h.data[f] && (f !== 'reference' || name === 'approval_recorded'),
+            ).map((f) => (
+              <div key={f} className="small prewrap">
+                <span className="muted">{t(`history.fields.${f}`)}:</span> {String(h.data[f])}
+              </div>
             ))}
           </li>
         );

@@ -44,14 +44,20 @@ export function RequestPage() {
       {r && meta.data && (
         <>
           <PageHeader
-            eyebrow={<><Link to="/requests">{t('nav.requests')}</Link> / <span className="mono">{r.reference}</span></>}
+            eyebrow={
+              <>
+                <Link to="/requests">{t('nav.requests')}</Link> / <span className="mono">{r.reference}</span>
+              </>
+            }
             title={label(meta.data.types, r.type)}
             subtitle={bi(r.subject) || t('requestView.noSubject')}
             actions={
               <div className="row">
                 <Badge tone={r.direction === 'incoming' ? 'info' : 'neutral'}>{t(`requests.${r.direction}`)}</Badge>
                 <Badge tone={urgencyTone(r.urgency)}>{label(meta.data.urgencies, r.urgency)}</Badge>
-                <Badge tone={requestTone(r.status)} dot>{label(meta.data.statuses, r.status)}</Badge>
+                <Badge tone={requestTone(r.status)} dot>
+                  {label(meta.data.statuses, r.status)}
+                </Badge>
                 {can('report:read') && <ReportDownloads path={`/reports/requests/${r.id}`} />}
               </div>
             }
@@ -67,11 +73,19 @@ export function RequestPage() {
                       <div className="alert warning">
                         <div>
                           <div className="alert-title">{t('requestView.draftIncomplete')}</div>
-                          <ul>{r.issues.map((i) => <li key={i.path + i.code}>{bi(i.message)}</li>)}</ul>
+                          <ul>
+                            {r.issues.map((i) => (
+                              <li key={i.path + i.code}>{bi(i.message)}</li>
+                            ))}
+                          </ul>
                         </div>
                       </div>
                     )}
-                    <div><Link className="btn" to={`/requests/${r.id}/edit`}>{t('requestView.editDraft')}</Link></div>
+                    <div>
+                      <Link className="btn" to={`/requests/${r.id}/edit`}>
+                        {t('requestView.editDraft')}
+                      </Link>
+                    </div>
                   </div>
                 )}
               </Panel>
@@ -81,7 +95,12 @@ export function RequestPage() {
                 </Panel>
               )}
               {r.status !== 'draft' && can('evidence:read') && (
-                <Panel title={t(r.direction === 'outgoing' ? 'answer.evidence.titleReceived' : 'answer.evidence.titleAnswer')} id="request-evidence">
+                <Panel
+                  title={t(
+                    r.direction === 'outgoing' ? 'answer.evidence.titleReceived' : 'answer.evidence.titleAnswer',
+                  )}
+                  id="request-evidence"
+                >
                   <RequestEvidencePanel request={r} />
                 </Panel>
               )}
@@ -90,13 +109,21 @@ export function RequestPage() {
               </Panel>
             </div>
             <div className="stack">
-              <Panel title={t('clock.title')} id="clocks"><RequestClocks request={r} /></Panel>
+              <Panel title={t('clock.title')} id="clocks">
+                <RequestClocks request={r} />
+              </Panel>
               {r.status !== 'draft' && can('case:read') && (
-                <Panel title={t('answer.cases.title')} id="request-cases"><RequestCasesPanel request={r} /></Panel>
+                <Panel title={t('answer.cases.title')} id="request-cases">
+                  <RequestCasesPanel request={r} />
+                </Panel>
               )}
-              <Panel title={t('history.title')} id="history"><RequestHistory history={r.history} meta={meta.data} /></Panel>
+              <Panel title={t('history.title')} id="history">
+                <RequestHistory history={r.history} meta={meta.data} />
+              </Panel>
               {peers.has(counterpart) && r.status !== 'draft' && (
-                <Panel title={t('deliveries.title')} id="deliveries"><RequestDeliveries requestId={r.id} /></Panel>
+                <Panel title={t('deliveries.title')} id="deliveries">
+                  <RequestDeliveries requestId={r.id} />
+                </Panel>
               )}
             </div>
           </div>

@@ -12,7 +12,6 @@ import { Counterpart } from '../../components/PartyName';
 import { requestDeadline } from '../inbox/inbox-items';
 import { RESPONSE_OPEN } from '../../../../src/domain/request/clock-status';
 
-
 export function RequestTable({ items }: { items: RequestView[] }) {
   const { t } = useTranslation();
   const bi = useBi();
@@ -20,31 +19,60 @@ export function RequestTable({ items }: { items: RequestView[] }) {
   const meta = useRequestMeta().data;
   return (
     <DataTable
-      items={items} rowKey={(r) => r.id} rowClass={(r) => (r.clock.ackOverdue || r.clock.responseOverdue ? 'overdue' : undefined)}
-      columns={[t('requests.colReference'), t('requests.colRequest'), t('requests.colCounterpart'), t('common.urgency'), t('common.status'), t('requests.colDeadline'), t('requests.colUpdated')]}
+      items={items}
+      rowKey={(r) => r.id}
+      rowClass={(r) => (r.clock.ackOverdue || r.clock.responseOverdue ? 'overdue' : undefined)}
+      columns={[
+        t('requests.colReference'),
+        t('requests.colRequest'),
+        t('requests.colCounterpart'),
+        t('common.urgency'),
+        t('common.status'),
+        t('requests.colDeadline'),
+        t('requests.colUpdated'),
+      ]}
       row={(r) => {
         const { dueAt, startAt } = requestDeadline(r);
         return (
           <>
-            <td className="mono nowrap"><Link className="row-link" to={`/requests/${r.id}`}>{r.reference}</Link></td>
+            <td className="mono nowrap">
+              <Link className="row-link" to={`/requests/${r.id}`}>
+                {r.reference}
+              </Link>
+            </td>
             <td>
               <div className="title-cell">{label(meta?.types, r.type)}</div>
               <div className="sub">{bi(r.subject) || '—'}</div>
             </td>
             <td className="party-col">
-              <Counterpart direction={r.direction} party={r.direction === 'outgoing' ? r.requestedParty : r.requestingParty} />
+              <Counterpart
+                direction={r.direction}
+                party={r.direction === 'outgoing' ? r.requestedParty : r.requestingParty}
+              />
             </td>
-            <td><Badge tone={urgencyTone(r.urgency)}>{label(meta?.urgencies, r.urgency)}</Badge></td>
-            <td><Badge tone={requestTone(r.status)}>{label(meta?.statuses, r.status)}</Badge></td>
+            <td>
+              <Badge tone={urgencyTone(r.urgency)}>{label(meta?.urgencies, r.urgency)}</Badge>
+            </td>
+            <td>
+              <Badge tone={requestTone(r.status)}>{label(meta?.statuses, r.status)}</Badge>
+            </td>
             <td>
               {RESPONSE_OPEN.includes(r.status) ? (
-                <Countdown dueAt={dueAt} stopped={r.clock.paused ? t('clock.paused') : null}
-                  periodMs={dueAt && startAt ? Date.parse(dueAt) - Date.parse(startAt) : undefined} />
-              ) : <span className="muted">—</span>}
+                <Countdown
+                  dueAt={dueAt}
+                  stopped={r.clock.paused ? t('clock.paused') : null}
+                  periodMs={dueAt && startAt ? Date.parse(dueAt) - Date.parse(startAt) : undefined}
+                />
+              ) : (
+                <span className="muted">—</span>
+              )}
             </td>
-            <td className="small date-col"><DateTime at={r.updatedAt} /></td>
+            <td className="small date-col">
+              <DateTime at={r.updatedAt} />
+            </td>
           </>
         );
-      }} />
+      }}
+    />
   );
 }

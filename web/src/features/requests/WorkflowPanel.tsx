@@ -14,8 +14,16 @@ import { ACTION_FIELDS, actionBody, DESTRUCTIVE } from './action-fields';
 import { usePartyLabel } from '../../components/PartyName';
 import { EvidencePicker } from './EvidencePicker';
 
-function ActionForm({ request, action, onBehalf, onClose }: {
-  request: RequestView; action: RequestAction; onBehalf?: boolean; onClose(): void;
+function ActionForm({
+  request,
+  action,
+  onBehalf,
+  onClose,
+}: {
+  request: RequestView;
+  action: RequestAction;
+  onBehalf?: boolean;
+  onClose(): void;
 }) {
   const { t } = useTranslation();
   const label = useLabel();
@@ -26,13 +34,17 @@ function ActionForm({ request, action, onBehalf, onClose }: {
   const [evidenceIds, setEvidenceIds] = useState<string[]>([]);
   const delivers = action === 'fulfil' || action === 'partially_fulfil';
   const run = useMutation({
-    mutationFn: () => answer(http.POST('/api/requests/{id}/actions', {
-      params: { path: { id: request.id } },
-      body: {
-        ...actionBody(action, values, timeZone), ...(onBehalf ? { onBehalfOfCounterpart: true } : {}),
-        ...(delivers && evidenceIds.length ? { evidenceIds } : {}),
-      },
-    })),
+    mutationFn: () =>
+      answer(
+        http.POST('/api/requests/{id}/actions', {
+          params: { path: { id: request.id } },
+          body: {
+            ...actionBody(action, values, timeZone),
+            ...(onBehalf ? { onBehalfOfCounterpart: true } : {}),
+            ...(delivers && evidenceIds.length ? { evidenceIds } : {}),
+          },
+        }),
+      ),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ['requests'] });
       onClose();
@@ -46,24 +58,56 @@ function ActionForm({ request, action, onBehalf, onClose }: {
   const set = (name: string) => (e: { target: { value: string } }) => setValues({ ...values, [name]: e.target.value });
   return (
     <form className="action-form stack-sm" onSubmit={submit} noValidate aria-label={label(meta?.actions, action)}>
-      <h3>{label(meta?.actions, action)}{onBehalf ? ` — ${t('workflow.forCounterpart')}` : ''}</h3>
+      <h3>
+        {label(meta?.actions, action)}
+        {onBehalf ? ` — ${t('workflow.forCounterpart')}` : ''}
+      </h3>
       {ACTION_FIELDS[action].map((f) => {
-        const common = { path: f.name, required: f.required, value: values[f.name] ?? '', error: fieldError(f.name), onChange: set(f.name) };
+        const common = {
+          path: f.name,
+          required: f.required,
+          value: values[f.name] ?? '',
+          error: fieldError(f.name),
+          onChange: set(f.name),
+        };
         const text = t(`workflow.fields.${f.name}`);
         if (f.kind === 'textarea') return <TextArea key={f.name} label={text} rows={3} {...common} />;
         if (f.kind === 'decision') {
-          return <SelectField key={f.name} label={text} placeholder={t('common.choose')} {...common}
-            options={[{ value: 'granted', label: t('workflow.granted') }, { value: 'refused', label: t('workflow.refused') }]} />;
+          return (
+            <SelectField
+              key={f.name}
+              label={text}
+              placeholder={t('common.choose')}
+              {...common}
+              options={[
+                { value: 'granted', label: t('workflow.granted') },
+                { value: 'refused', label: t('workflow.refused') },
+              ]}
+            />
+          );
         }
         const type = f.kind === 'datetime' ? 'datetime-local' : f.kind === 'number' ? 'number' : 'text';
-        return <TextField key={f.name} label={text} type={type} {...common}
-          hint={f.kind === 'datetime' ? t('requestForm.inYourZone', { zone: timeZone }) : undefined} />;
+        return (
+          <TextField
+            key={f.name}
+            label={text}
+            type={type}
+            {...common}
+            hint={f.kind === 'datetime' ? t('requestForm.inYourZone', { zone: timeZone }) : undefined}
+          />
+        );
       })}
       {delivers && !onBehalf && <EvidencePicker request={request} value={evidenceIds} onChange={setEvidenceIds} />}
       <ErrorSummary error={run.error} />
       <div className="form-actions">
-        <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
-        <button type="submit" className={`btn ${DESTRUCTIVE.includes(action) ? 'danger' : 'primary'}`} disabled={run.isPending}>
+        <button type="button" className="btn" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <button
+          type="submit"
+          className={`btn ${DESTRUCTIVE.includes(action) ? 'danger' : 'primary'}`}
+          disabled={run.isPending}
+        >
           {t('workflow.confirm', { action: label(meta?.actions, action) })}
         </button>
       </div>
@@ -83,11 +127,18 @@ function NextStep({ request }: { request: RequestView }) {
   const action = label(meta?.actions, step.action);
   if (step.side !== mySide) {
     const party = request.direction === 'outgoing' ? request.requestedParty : request.requestingParty;
-    return <p className="next-step" data-testid="next-step">{t('answer.next.waitingFor', { action, party: partyLabel(party) })}</p>;
+    return (
+      <p className="next-step" data-testid="next-step">
+        {t('answer.next.waitingFor', { action, party: partyLabel(party) })}
+      </p>
+    );
   }
   return (
     <p className="next-step" data-testid="next-step">
-      {t('answer.next.waitingForRole', { action, roles: step.roles.map((r) => t(`roles.${r}`)).join(t('answer.next.or')) })}
+      {t('answer.next.waitingForRole', {
+        action,
+        roles: step.roles.map((r) => t(`roles.${r}`)).join(t('answer.next.or')),
+      })}
     </p>
   );
 }
@@ -114,7 +165,13 @@ export function WorkflowPanel({ request }: { request: RequestView }) {
       <NextStep request={request} />
       <div className="row" role="group" aria-label={t('workflow.actions')}>
         {forward.map((a) => (
-          <button key={a} type="button" className={`btn ${a === request.nextAction ? 'primary' : ''}`} aria-expanded={open === a} onClick={() => setOpen(a)}>
+          <button
+            key={a}
+            type="button"
+            className={`btn ${a === request.nextAction ? 'primary' : ''}`}
+            aria-expanded={open === a}
+            onClick={() => setOpen(a)}
+          >
             {label(meta?.actions, a)}
           </button>
         ))}
@@ -136,7 +193,11 @@ export function CounterpartPanel({ request, steps }: { request: RequestView; ste
   const [open, setOpen] = useState<RequestAction | null>(null);
   return (
     <div className="stack-sm">
-      <p className="faint">{t('workflow.counterpartHelp', { party: request.direction === 'outgoing' ? request.requestedParty : request.requestingParty })}</p>
+      <p className="faint">
+        {t('workflow.counterpartHelp', {
+          party: request.direction === 'outgoing' ? request.requestedParty : request.requestingParty,
+        })}
+      </p>
       <div className="row" role="group" aria-label={t('workflow.counterpartSteps')}>
         {steps.map((a) => (
           <button key={a} type="button" className="btn sm" aria-expanded={open === a} onClick={() => setOpen(a)}>

@@ -12,7 +12,10 @@ export const requestCasesKey = (id: string) => ['requests', 'cases', id] as cons
 export const requestEvidenceKey = (id: string) => ['requests', 'evidence', id] as const;
 
 export function useRequestCases(requestId: string) {
-  return useQuery({ queryKey: requestCasesKey(requestId), queryFn: () => answer(http.GET('/api/requests/{id}/cases', { params: { path: { id: requestId } } })) });
+  return useQuery({
+    queryKey: requestCasesKey(requestId),
+    queryFn: () => answer(http.GET('/api/requests/{id}/cases', { params: { path: { id: requestId } } })),
+  });
 }
 
 export function useRequestEvidence(requestId: string, refetch = false) {

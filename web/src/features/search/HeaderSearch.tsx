@@ -20,9 +20,17 @@ export function HeaderSearch() {
   };
   return (
     <form role="search" className="header-search" onSubmit={submit}>
-      <label htmlFor="header-search-q" className="sr-only">{t('search.title')}</label>
-      <input id="header-search-q" className="input" type="search" value={q} placeholder={t('search.headerPlaceholder')}
-        onChange={(e) => setQ(e.target.value)} />
+      <label htmlFor="header-search-q" className="sr-only">
+        {t('search.title')}
+      </label>
+      <input
+        id="header-search-q"
+        className="input"
+        type="search"
+        value={q}
+        placeholder={t('search.headerPlaceholder')}
+        onChange={(e) => setQ(e.target.value)}
+      />
     </form>
   );
 }
