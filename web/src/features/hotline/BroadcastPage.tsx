@@ -66,10 +66,11 @@ export function BroadcastPage() {
                 <dd>{b.allPeers ? t('broadcast.allPeers') : b.groupIds.map(groupName).join(', ') || '—'}</dd>
                 <dt>{t('calls.message')}</dt>
                 <dd className="pre-wrap">{b.message}</dd>
+                <dt>{t('common.status')}</dt>
+                <dd className="strong" data-testid="broadcast-counts">
+                  {t('broadcast.summary', b.counts)}
+                </dd>
               </dl>
-              <p className="strong" data-testid="broadcast-counts">
-                {t('broadcast.summary', b.counts)}
-              </p>
             </Panel>
             <Panel title={t('broadcast.recipients')} flush id="broadcast-recipients">
               <DataTable
