@@ -161,7 +161,11 @@ describe('signed membership directory', () => {
     }
     const onC = (await call(c, 'GET', '/api/federation/directory')).json;
     expect(onC.history[0].diff.rotated).toEqual([expect.objectContaining({ party: 'd-member' })]);
-    expect(onC.history[0].outcomes).toContainEqual({ party: 'd-member', outcome: 'peer_rotated' });
+    // d's new key reaches c either through this version (peer_rotated) or first through the ordinary
+    // rotation path — d's next message carries an unknown kid, c fetches the card its old key endorses
+    // (docs/federation.md §2) — in which case the version finds it already current (unchanged).
+    const outcome = onC.history[0].outcomes.find((o: { party: string }) => o.party === 'd-member');
+    expect(['peer_rotated', 'unchanged']).toContain(outcome?.outcome);
     expect(rotated.fingerprint).toBeTruthy();
   }, 120_000);
 
