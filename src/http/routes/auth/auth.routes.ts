@@ -1,6 +1,5 @@
 // Sign-in, sign-out, own profile, TOTP enrolment and own API tokens.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { isAppError } from '../../../errors.js';
 import {
   ZCreateTokenSchema,
   ZLoginSchema,
@@ -22,6 +21,7 @@ import { actorOf, sessionCookieName } from '../../plugins/auth.js';
 import { isHttps } from '../../plugins/transport-security.js';
 import { permissionsOf } from '../../../domain/user/permissions.js';
 import { answers, itemsOf, ZIdParamsSchema, ZOkSchema } from '../common.schema.js';
+import { setSessionCookie, withRetryAfter } from './session-cookie.js';
 import {
   ZApiTokenSchema,
   ZLoginResultSchema,
@@ -49,19 +49,8 @@ export function authRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const result = await login(ctx, request.body, { ip: request.ip }).catch((e: unknown) => {
-          if (isAppError(e) && e.code === 'AUTH_RATE_LIMITED')
-            void reply.header('retry-after', String(e.details?.retryAfterSeconds ?? 60));
-          throw e;
-        });
-        void reply.setCookie(sessionCookieName(ctx.config.nodeId), result.token, {
-          // Secure whenever the browser reaches the node over HTTPS (natively, via a trusted proxy, or per publicUrl).
-          path: '/',
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: isHttps(request, ctx.config),
-          expires: new Date(result.expiresAt),
-        });
+        const result = await withRetryAfter(reply, login(ctx, request.body, { ip: request.ip }));
+        setSessionCookie(request, reply, ctx.config, result);
         return result;
       },
     );

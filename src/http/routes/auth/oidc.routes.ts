@@ -26,9 +26,10 @@ import {
 } from '../../../services/sso/providers.js';
 import { startSsoLogin } from '../../../services/sso/start-login.js';
 import { backchannelLogout } from '../../../services/sso/backchannel-logout.js';
-import { actorOf, sessionCookieName } from '../../plugins/auth.js';
+import { actorOf } from '../../plugins/auth.js';
 import { isHttps } from '../../plugins/transport-security.js';
 import { answers, itemsOf, ZIdParamsSchema, ZOkSchema } from '../common.schema.js';
+import { setSessionCookie } from './session-cookie.js';
 
 const ZProviderParamsSchema = z.object({ provider: ZSsoSlugSchema });
 
@@ -152,13 +153,7 @@ export function oidcRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
             ip: request.ip,
           });
           void reply.clearCookie(bindingCookieName(ctx.config.nodeId), bindingCookie(request, ctx));
-          void reply.setCookie(sessionCookieName(ctx.config.nodeId), result.token, {
-            path: '/',
-            httpOnly: true,
-            sameSite: 'strict',
-            secure: isHttps(request, ctx.config),
-            expires: new Date(result.expiresAt),
-          });
+          setSessionCookie(request, reply, ctx.config, result);
           return reply.redirect('/', 303);
         } catch (e) {
           return refuse(reply, request, ctx, e);

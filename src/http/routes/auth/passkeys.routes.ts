@@ -2,7 +2,6 @@
 // challenges of a passkey ceremony, password-less sign-in with a passkey, and the node's policy
 // requiring passkeys for roles that see TLP:RED data.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { isAppError } from '../../../errors.js';
 import {
   ZPasskeyChallengeSchema,
   ZPasskeyLoginSchema,
@@ -19,9 +18,9 @@ import { loginWithPasskey } from '../../../services/passkey/passkey-login.js';
 import { readPasskeyPolicy, setPasskeyPolicy } from '../../../services/passkey/passkey-policy.js';
 import { removePasskey } from '../../../services/passkey/remove-passkey.js';
 import { renamePasskey } from '../../../services/passkey/rename-passkey.js';
-import { actorOf, sessionCookieName } from '../../plugins/auth.js';
-import { isHttps } from '../../plugins/transport-security.js';
+import { actorOf } from '../../plugins/auth.js';
 import { answers, ZIdParamsSchema, ZOkSchema } from '../common.schema.js';
+import { setSessionCookie, withRetryAfter } from './session-cookie.js';
 import { ZLoginResultSchema } from './auth.response.js';
 import {
   ZOwnPasskeysSchema,
@@ -132,12 +131,9 @@ export function passkeysRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const options = await passkeyAuthenticationOptions(ctx, request.body.purpose, null, request.ip).catch(
-          (e: unknown) => {
-            if (isAppError(e) && e.code === 'AUTH_RATE_LIMITED')
-              void reply.header('retry-after', String(e.details?.retryAfterSeconds ?? 60));
-            throw e;
-          },
+        const options = await withRetryAfter(
+          reply,
+          passkeyAuthenticationOptions(ctx, request.body.purpose, null, request.ip),
         );
         return { ...options };
       },
@@ -155,18 +151,8 @@ export function passkeysRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const result = await loginWithPasskey(ctx, request.body, { ip: request.ip }).catch((e: unknown) => {
-          if (isAppError(e) && e.code === 'AUTH_RATE_LIMITED')
-            void reply.header('retry-after', String(e.details?.retryAfterSeconds ?? 60));
-          throw e;
-        });
-        void reply.setCookie(sessionCookieName(ctx.config.nodeId), result.token, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: isHttps(request, ctx.config),
-          expires: new Date(result.expiresAt),
-        });
+        const result = await withRetryAfter(reply, loginWithPasskey(ctx, request.body, { ip: request.ip }));
+        setSessionCookie(request, reply, ctx.config, result);
         return result;
       },
     );
