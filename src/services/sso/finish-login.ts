@@ -171,24 +171,8 @@ async function redeem(ctx: ServiceContext, provider: SsoProvider, input: SsoCall
         version: 1,
       };
       await insertUser(tx, user);
-      await insertSsoIdentity(tx, {
-        providerId: provider.id,
-        subject,
-        userId: user.id,
-        createdAt: at,
-        lastLoginAt: at,
-      });
-      await appendAudit(
-        tx,
-        {
-          actor: { kind: 'system', partyId: ctx.config.nodeId },
-          action: 'user.created',
-          subjectType: 'user',
-          subjectId: user.id,
-          data: { username: user.username, roles: user.roles, sso },
-        },
-        now,
-      );
+      await linkIdentity(tx, provider, subject, user.id, at);
+      await auditUserEvent(tx, ctx, 'user.created', user.id, { username: user.username, roles: user.roles, sso }, now);
     } else {
       const existing = (linked ?? sameName)!;
       user = existing;
@@ -198,37 +182,18 @@ async function redeem(ctx: ServiceContext, provider: SsoProvider, input: SsoCall
       ) {
         user = { ...existing, roles: decision.roles, updatedAt: at };
         await saveUser(tx, user);
-        await appendAudit(
+        await auditUserEvent(
           tx,
-          {
-            actor: { kind: 'system', partyId: ctx.config.nodeId },
-            action: 'user.sso_roles_synced',
-            subjectType: 'user',
-            subjectId: user.id,
-            data: { from: existing.roles, to: user.roles, sso },
-          },
+          ctx,
+          'user.sso_roles_synced',
+          user.id,
+          { from: existing.roles, to: user.roles, sso },
           now,
         );
       }
       if (decision.link) {
-        await insertSsoIdentity(tx, {
-          providerId: provider.id,
-          subject,
-          userId: user.id,
-          createdAt: at,
-          lastLoginAt: at,
-        });
-        await appendAudit(
-          tx,
-          {
-            actor: { kind: 'system', partyId: ctx.config.nodeId },
-            action: 'user.sso_linked',
-            subjectType: 'user',
-            subjectId: user.id,
-            data: { username: user.username, sso },
-          },
-          now,
-        );
+        await linkIdentity(tx, provider, subject, user.id, at);
+        await auditUserEvent(tx, ctx, 'user.sso_linked', user.id, { username: user.username, sso }, now);
       } else {
         await touchSsoIdentity(tx, provider.id, subject, at);
       }
@@ -272,6 +237,27 @@ async function redeem(ctx: ServiceContext, provider: SsoProvider, input: SsoCall
   });
   if (outcome instanceof AppError) throw outcome;
   return outcome;
+}
+
+/** Links the IdP subject to the local user (first sign-in, created or matched by name). */
+function linkIdentity(tx: Queryable, provider: SsoProvider, subject: string, userId: string, at: string) {
+  return insertSsoIdentity(tx, { providerId: provider.id, subject, userId, createdAt: at, lastLoginAt: at });
+}
+
+/** An account change the sign-in made on the IdP's word: the node (system) is the actor. */
+function auditUserEvent(
+  tx: Queryable,
+  ctx: ServiceContext,
+  action: 'user.created' | 'user.sso_roles_synced' | 'user.sso_linked',
+  userId: string,
+  data: Record<string, unknown>,
+  now: Date,
+) {
+  return appendAudit(
+    tx,
+    { actor: { kind: 'system', partyId: ctx.config.nodeId }, action, subjectType: 'user', subjectId: userId, data },
+    now,
+  );
 }
 
 async function refuse(
