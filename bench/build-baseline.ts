@@ -2,7 +2,7 @@
 // is now ("current") and with the given source files as committed at git HEAD ("baseline", the
 // "before" of a change) — for bench/api-ab.bench.ts. Writes dist/bench-ab/{current,baseline}/
 // crossline.mjs with a launcher run.mjs each (inside the repository, so the bundles find
-// node_modules), and prints the two launchers' paths.
+// node_modules; BENCH_AB_OUT=dist/<dir> elsewhere under the repository), and prints the two launchers' paths.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,8 @@ import { build } from 'esbuild';
 
 const files = process.argv.slice(2);
 if (!files.length) throw new Error('usage: tsx bench/build-baseline.ts src/<file>…');
-const root = path.resolve('dist/bench-ab');
+// BENCH_AB_OUT: another directory, so that two comparisons can be prepared at once.
+const root = path.resolve(process.env.BENCH_AB_OUT ?? 'dist/bench-ab');
 rmSync(root, { recursive: true, force: true });
 const snapshot = path.join(root, 'src-snapshot');
 mkdirSync(root, { recursive: true });

@@ -18,13 +18,14 @@ type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
  * function wins), node's own frames included — a socket write made by the pg driver is a cost of
  * the SQL round trip, one made by the HTTP server a cost of answering.
  */
+const ZOD = 'zod (request validation, response schemas)';
 const LIBRARIES: { name: string; match: (f: Frame) => boolean }[] = [
   {
     name: 'SQL round trips (pg driver, socket writes and reads)',
     match: (f) => /node_modules\/pg(-protocol|-types|-pool)?\//.test(f.url),
   },
   {
-    name: 'zod (request validation, response schemas)',
+    name: ZOD,
     match: (f) => /node_modules\/zod\//.test(f.url) || /fastify-type-provider-zod/.test(f.url),
   },
   {
@@ -40,8 +41,9 @@ const LIBRARIES: { name: string; match: (f: Frame) => boolean }[] = [
 const STEPS: { name: string; match: (f: Frame) => boolean }[] = [
   {
     name: 'audit hash chain',
-    match: (f) => /^(appendAudit|appendAuditMany|chainEntries|hashAuditEntry)$/.test(f.functionName),
+    match: (f) => /^(appendAudit|appendAuditMany|appendNow|chainEntries|hashAuditEntry)$/.test(f.functionName),
   },
+  { name: 'presenting a request (clocks, allowed actions)', match: (f) => f.functionName === 'presentRequest' },
   { name: 'search tokenising', match: (f) => /^(searchRowOf|buildTsVector|indexTerms)$/.test(f.functionName) },
   {
     name: 'observable indexing',
@@ -84,8 +86,11 @@ export function summarise(profile: Profile): Map<string, number> {
     const known = categoryOf.get(id);
     if (known) return known;
     const stack: Frame[] = [];
-    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur))
+    const raw: Frame[] = [];
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      raw.push(byId.get(cur)!.callFrame);
       stack.push(original(byId.get(cur)!.callFrame));
+    }
     const leaf = stack[0]!.functionName;
     let cat: string | undefined;
     if (leaf === '(garbage collector)') cat = 'garbage collection';
@@ -94,6 +99,9 @@ export function summarise(profile: Profile): Map<string, number> {
       if (cat) break;
       cat = LIBRARIES.find((c) => c.match(f))?.name;
     }
+    // zod's time split by who asked: the response serialiser, or the check of stored documents and rows.
+    if (cat === ZOD && raw.some((f) => /fastify-type-provider-zod/.test(f.url))) cat = `${ZOD}: response schema`;
+    else if (cat === ZOD && stack.some((f) => /src\/storage\//.test(f.url))) cat = `${ZOD}: stored documents, rows`;
     cat ??= STEPS.find((c) => stack.some((f) => c.match(f)))?.name;
     for (const f of stack) {
       if (cat) break;

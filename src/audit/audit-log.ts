@@ -62,18 +62,43 @@ const expectedHeads = new WeakMap<object, Head>();
 export type EntryHistory = Omit<RecordEventRow, 'auditSeq'>;
 
 /**
+ * The append in flight per transaction. Statements of one transaction may be sent together
+ * (sendTogether in storage/db.ts), so a second append — a correlation alert's, started while the
+ * change's own is on its way — could read the same head; it starts only when the first has ended.
+ */
+const appending = new WeakMap<Queryable, Promise<unknown>>();
+
+/**
  * Appends entries in order with one head lock and one statement: the same chain as calling
  * appendAudit for each, at a fraction of the round trips (the federation inbox audits every message).
  * `history`, when given, holds one history row per entry, written by the same statement.
  */
-export async function appendAuditMany(
+export function appendAuditMany(
   tx: Queryable,
   inputs: readonly AuditInput[],
   now: Date,
   history: readonly EntryHistory[] = [],
 ): Promise<AuditEntry[]> {
-  if (inputs.length === 0) return [];
-  if (history.length > 0 && history.length !== inputs.length) throw new Error('one history row per audit entry');
+  if (inputs.length === 0) return Promise.resolve([]);
+  if (history.length > 0 && history.length !== inputs.length)
+    return Promise.reject(new Error('one history row per audit entry'));
+  const previous = appending.get(tx);
+  // The first append of a transaction sends its statement at once (it may travel with others).
+  const run = previous ? previous.then(() => appendNow(tx, inputs, now, history)) : appendNow(tx, inputs, now, history);
+  const tail: Promise<unknown> = run.catch(() => undefined);
+  appending.set(tx, tail);
+  void tail.then(() => {
+    if (appending.get(tx) === tail) appending.delete(tx);
+  });
+  return run;
+}
+
+async function appendNow(
+  tx: Queryable,
+  inputs: readonly AuditInput[],
+  now: Date,
+  history: readonly EntryHistory[],
+): Promise<AuditEntry[]> {
   const store = storeOf(tx);
   const guess = expectedHeads.get(store);
   if (guess) {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../src/audit/audit-log.js';
 import { verifyAuditChain } from '../../src/audit/verify-audit.js';
-import { openDb } from '../../src/storage/db.js';
+import { openDb, sendTogether } from '../../src/storage/db.js';
 import { recordChange } from '../../src/services/shared/record-change.js';
 import { createTestContext, STORES, type TestContext } from '../support/test-context.js';
 
@@ -75,6 +75,64 @@ describe.each(STORES)('audit chain (%s)', (store) => {
       ),
     );
     expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true, entries: 26 });
+  });
+
+  it('chains appends started together in one transaction one after the other, with a right or a wrong guess of the head', async () => {
+    // sendTogether lets a change's own append and a correlation alert's start before either is answered.
+    const together = (label: string) =>
+      t.ctx.db.transaction((tx) =>
+        sendTogether(tx, () =>
+          [1, 2, 3].map((i) =>
+            appendAudit(
+              tx,
+              {
+                actor: { kind: 'system', partyId: 'cn-test' },
+                action: 'test.together',
+                subjectType: label,
+                subjectId: `${i}`,
+              },
+              t.clock.now(),
+            ),
+          ),
+        ),
+      );
+    await together('right-guess');
+    // Another process moves the head: this process's guess is now wrong for every append.
+    const other = await openDb({
+      dataDir: t.dataDir,
+      databaseUrl: t.ctx.config.databaseUrl,
+      schema: t.ctx.config.databaseSchema,
+    });
+    try {
+      await other.transaction((tx) => appendAudit(tx, event(99), t.clock.now()));
+    } finally {
+      await other.close();
+    }
+    await together('wrong-guess');
+    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true, entries: 13 });
+    const rows = await t.ctx.db.query<{ subject_type: string; subject_id: string }>(
+      `SELECT subject_type, subject_id FROM audit_log WHERE action = 'test.together' ORDER BY seq`,
+    );
+    expect(rows.map((r) => `${r.subject_type}:${r.subject_id}`)).toEqual([
+      'right-guess:1',
+      'right-guess:2',
+      'right-guess:3',
+      'wrong-guess:1',
+      'wrong-guess:2',
+      'wrong-guess:3',
+    ]);
+  });
+
+  it('sendTogether fails with the first failure in the order sent and rolls the transaction back', async () => {
+    const outcome = t.ctx.db.transaction((tx) =>
+      sendTogether(tx, () => [
+        appendAudit(tx, event(1), t.clock.now()),
+        tx.query('SELECT 1 / 0'),
+        tx.query('SELECT no_such_column FROM audit_log'),
+      ]),
+    );
+    await expect(outcome).rejects.toMatchObject({ code: '22012' }); // division_by_zero, not the aborted transaction's 25P02
+    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true, entries: 6 });
   });
 
   const event = (i: number) => ({

@@ -36,15 +36,16 @@ export type PresentedRequest = RequestRecord & {
 export function presentRequest(ctx: ServiceContext, r: RequestRecord, viewer: Actor, now: Date): PresentedRequest {
   const clockPolicy = requestClockPolicy(ctx);
   const allowed = orderActions(r, allowedActions(r, viewer, now, { clockPolicy }));
-  return {
-    ...r,
-    direction: r.requestingParty === ctx.config.nodeId ? 'outgoing' : 'incoming',
+  // Object.assign, not a spread: copying the record's ~50 fields by spread cost three times as much
+  // CPU, which a list pays per row (docs/performance.md, "List 50 of 2,000").
+  return Object.assign({}, r, {
+    direction: r.requestingParty === ctx.config.nodeId ? ('outgoing' as const) : ('incoming' as const),
     clock: evaluateClocks(r, now, { clockPolicy }),
     allowedActions: allowed,
     nextAction: nextActionFor(r, sideOf(viewer, r), allowed),
     expectedStep: expectedStep(r),
     counterpartActions: counterpartActions(ctx, r, viewer, now),
-  };
+  });
 }
 
 /** Same check as counterpartProxy + the domain, without the peer lookup (the page knows its peers). */

@@ -8,7 +8,7 @@ import {
   type RequestRecord,
 } from '../../domain/request/index.js';
 import type { UserActor } from '../../domain/shared/actor.js';
-import type { Queryable } from '../../storage/db.js';
+import { sendTogether, type Queryable } from '../../storage/db.js';
 import { findPeer } from '../../storage/repositories/peer.repository.js';
 import {
   findRequest,
@@ -52,27 +52,27 @@ export async function saveRequestChange(
 ): Promise<void> {
   const times = requestTimes(ctx, after, now);
   // The search row travels with the record's write, the history rows with the audit entries: three
-  // statements (record, observables, audit) whatever the number of events.
+  // statements (record, observables, audit) whatever the number of events, sent together in one
+  // round trip — none needs another's answer (a correlation alert's statements follow the
+  // observables' answer; the audit log chains appends of one transaction one after the other).
   const search = searchDocumentRider(requestDocument(after));
-  if (before) await updateRequest(tx, after, before.version, times, search);
-  else await insertRequest(tx, after, times, search);
-  await recordRequestObservables(tx, ctx, after, now);
-  await recordChange(
-    tx,
-    {
-      actor,
-      subjectType: REQUEST_SUBJECT,
-      subjectId: after.id,
-      events: events.map((e) => ({
-        type: e.type.replace(/^request\./, ''),
-        at: e.at,
-        data: e.data,
-        actorLabel: e.actor,
-      })),
-      auditData: { reference: after.reference, status: after.status },
-    },
-    now,
-  );
+  const change = {
+    actor,
+    subjectType: REQUEST_SUBJECT,
+    subjectId: after.id,
+    events: events.map((e) => ({
+      type: e.type.replace(/^request\./, ''),
+      at: e.at,
+      data: e.data,
+      actorLabel: e.actor,
+    })),
+    auditData: { reference: after.reference, status: after.status },
+  };
+  await sendTogether(tx, () => [
+    before ? updateRequest(tx, after, before.version, times, search) : insertRequest(tx, after, times, search),
+    recordRequestObservables(tx, ctx, after, now),
+    recordChange(tx, change, now),
+  ]);
 }
 
 /**

@@ -31,8 +31,13 @@ export function searchDocumentRider(doc: SearchDocument): GatedWrite {
   return searchRowRider(searchRowOf(doc));
 }
 
+/** The index rows of a batch of documents (tokenised here, in the node), to write with upsertSearchRows. */
+export function searchRowsOf(docs: readonly SearchDocument[]): SearchRow[] {
+  return docs.map(searchRowOf);
+}
+
 export async function indexSearchDocuments(tx: Queryable, docs: readonly SearchDocument[]): Promise<void> {
-  await upsertSearchRows(tx, docs.map(searchRowOf));
+  await upsertSearchRows(tx, searchRowsOf(docs));
 }
 
 export async function removeSearchDocument(tx: Queryable, kind: SearchKind, refId: string): Promise<void> {

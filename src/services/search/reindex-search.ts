@@ -8,13 +8,14 @@ import {
   clearSearchKind,
   readSearchIndexVersion,
   readSourcePage,
+  upsertSearchRows,
   writeSearchIndexVersion,
   type IndexedSource,
   type SourceRecords,
 } from '../../storage/repositories/search-index.repository.js';
 import type { Queryable } from '../../storage/db.js';
 import type { ServiceContext } from '../context.js';
-import { indexSearchDocuments } from './index-search-document.js';
+import { searchRowsOf } from './index-search-document.js';
 import {
   articleDocument,
   caseDocument,
@@ -44,7 +45,11 @@ const DOCUMENT_OF: { [S in IndexedSource]: (doc: SourceRecords[S]) => SearchDocu
 
 const SOURCE_ORDER: readonly IndexedSource[] = ['article', 'case', 'request', 'report'];
 
-/** Clears one kind's index rows and refills them page by page, in the caller's transaction. */
+/**
+ * Clears one kind's index rows and refills them page by page, in the caller's transaction. The next
+ * page is read before the current one is written, so the node tokenises it while the database
+ * writes (two cores busy instead of one in turn; docs/performance.md, "Search indexing (7 Dec)").
+ */
 async function reindexKind<S extends IndexedSource>(
   tx: Queryable,
   kind: S,
@@ -53,21 +58,22 @@ async function reindexKind<S extends IndexedSource>(
 ): Promise<number> {
   await clearSearchKind(tx, kind);
   const toDocument = DOCUMENT_OF[kind];
-  let after = '';
+  let page = await readSourcePage(tx, kind, '', PAGE);
+  let rows = searchRowsOf(page.map((r) => toDocument(r.doc)));
   let done = 0;
-  for (;;) {
+  while (page.length > 0) {
     // A stopping node abandons the rebuild: this kind's transaction rolls back, the old rows stay.
     signal?.throwIfAborted();
-    const page = await readSourcePage(tx, kind, after, PAGE);
-    const last = page[page.length - 1];
-    if (!last) break;
-    await indexSearchDocuments(
-      tx,
-      page.map((r) => toDocument(r.doc)),
-    );
+    const next = await readSourcePage(tx, kind, page[page.length - 1]!.id, PAGE);
+    const writing = upsertSearchRows(tx, rows);
+    // Awaited below; this only keeps a failure from being reported as unhandled while tokenising.
+    writing.catch(() => undefined);
+    const nextRows = searchRowsOf(next.map((r) => toDocument(r.doc)));
+    await writing;
     done += page.length;
-    after = last.id;
     onProgress?.(kind, done);
+    page = next;
+    rows = nextRows;
   }
   return done;
 }
