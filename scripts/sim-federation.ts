@@ -6,10 +6,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  auditCheckpoint,
   clusterPssMiB,
   deadPeerAndPartition,
   formFederation,
   heldHash,
+  hotlineBroadcast,
   pingFanOut,
   publishDirectory,
   rotateThroughDirectory,
@@ -87,6 +89,19 @@ async function main(): Promise<void> {
     const share = await shareGreenArticle(sim);
     emit('fanout.tlp_green_share', { recipients: share.recipients, msToLastReceipt: Math.round(share.ms) });
     row.share = `${round(share.ms / 1000, 2)} s`;
+    const broadcast = await hotlineBroadcast(sim);
+    const acknowledged = broadcast.view.recipients.filter((r) => r.state === 'acknowledged').length;
+    emit('fanout.hotline_broadcast', {
+      recipients: broadcast.recipients,
+      acknowledged,
+      msDelivered: Math.round(broadcast.deliveredMs),
+      msPlace: Math.round(broadcast.placeMs),
+      msToLastReceipt: Math.round(broadcast.receiptMs),
+      msAcknowledged: Math.round(broadcast.acknowledgedMs),
+      messages: broadcast.messages,
+      perSecond: round(broadcast.perSecond),
+    });
+    row.broadcast = `${acknowledged}/${broadcast.recipients}: delivered ${round(broadcast.deliveredMs / 1000, 2)} s, acknowledged +${round(broadcast.acknowledgedMs / 1000, 2)} s; ${broadcast.messages} msgs = ${Math.round(broadcast.perSecond)}/s`;
     const fan = await pingFanOut(sim, args.fanOut);
     emit('fanout.messages', {
       messages: fan.messages,
@@ -99,6 +114,16 @@ async function main(): Promise<void> {
     const mem = memory(sim);
     emit('memory', mem);
     row.memory = `${mem.perNodeMiB.mean} (${mem.perNodeMiB.min}–${mem.perNodeMiB.max}) MiB; cluster ${mem.clusterPssMiB} MiB`;
+    const checkpoint = await auditCheckpoint(sim);
+    emit('audit.checkpoint', {
+      countersignatures: checkpoint.countersignatures,
+      verified: checkpoint.verified,
+      ms: Math.round(checkpoint.ms),
+      messages: checkpoint.checkpoints + checkpoint.countersignatures,
+      bytes: checkpoint.bytes,
+      restartMs: Math.round(checkpoint.restartMs),
+    });
+    row.checkpoint = `${checkpoint.verified}/${args.nodes - 1} in ${round(checkpoint.ms / 1000, 2)} s; ${checkpoint.checkpoints + checkpoint.countersignatures} msgs, ${round(checkpoint.bytes / 1024)} KiB`;
     if (args.nodes >= 4) {
       const f = await deadPeerAndPartition(sim, args.pings, 1 / 3);
       emit('failure', {
@@ -129,9 +154,11 @@ const COLUMNS = [
   'directory',
   'rotation',
   'share',
+  'broadcast',
   'fanout',
   'cpu',
   'memory',
+  'checkpoint',
   'failure',
 ] as const;
 const START = '<!-- sim:results -->';

@@ -47,6 +47,11 @@ export const FEDERATION_CONFIG = {
   /** How often this node signs its audit head and sends it to peers for countersigning; 0 = never. */
   federationCheckpointSeconds: seconds(3600),
   /**
+   * While the held directory version has a member whose card could not be fetched or did not match,
+   * the node applies that version again at most this often (docs/federation.md §18).
+   */
+  federationDirectoryResyncSeconds: seconds(60),
+  /**
    * Inbox refusals before the sender is authenticated (bad JWE, unknown sender or key, malformed or
    * wrongly signed messages) one client IP may cause per minute, summed over the node's processes
    * (the budget is a row in the database). Beyond it the inbox answers 429 FED_RATE_LIMITED without
@@ -74,6 +79,7 @@ export const FEDERATION_ENV = {
   CROSSLINE_FEDERATION_GAP_TIMEOUT_SECONDS: 'federationGapTimeoutSeconds',
   CROSSLINE_FEDERATION_REORDER_WINDOW: 'federationReorderWindow',
   CROSSLINE_FEDERATION_CHECKPOINT_SECONDS: 'federationCheckpointSeconds',
+  CROSSLINE_FEDERATION_DIRECTORY_RESYNC_SECONDS: 'federationDirectoryResyncSeconds',
   CROSSLINE_FEDERATION_INBOX_REFUSAL_BUDGET: 'federationInboxRefusalBudget',
   CROSSLINE_FEDERATION_INBOX_REFUSAL_AUDIT_SECONDS: 'federationInboxRefusalAuditSeconds',
 } as const satisfies Record<string, keyof typeof FEDERATION_CONFIG>;

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type ConfigInput } from '../../src/config.js';
 import type { Role } from '../../src/domain/shared/roles.js';
 import { startNode, type RunningNode } from '../../src/node.js';
 import { addPeer } from '../../src/services/federation/add-peer.js';
@@ -33,7 +33,7 @@ const PASSWORD = 'correct horse battery staple';
  * every node adds every other.
  */
 export async function startPeeredNodes(
-  specs: { id: string; store: StoreKind }[],
+  specs: { id: string; store: StoreKind; settings?: Partial<ConfigInput> }[],
   peerings?: readonly (readonly [string, string])[],
 ): Promise<{ nodes: PeeredNode[]; stop(): Promise<void> }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'crossline-peered-'));
@@ -53,6 +53,7 @@ export async function startPeeredNodes(
         deadlineSweepSeconds: 3600,
         databaseUrl: store.databaseUrl,
         databaseSchema: store.databaseSchema,
+        ...spec.settings,
       },
       {},
     );

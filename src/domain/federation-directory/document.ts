@@ -83,3 +83,11 @@ export function directoryBytes(doc: DirectoryDocument): string {
 export function directoryHash(doc: DirectoryDocument): string {
   return createHash('sha256').update(directoryBytes(doc), 'utf8').digest('hex');
 }
+
+/** Whether `party` may send this version to the members: a founder, or a member with the secretariat role. */
+export function mayPublishDirectory(doc: DirectoryDocument, party: string): boolean {
+  return (
+    doc.founders.some((f) => f.party === party) ||
+    doc.members.some((m) => m.party === party && m.roles.includes('secretariat'))
+  );
+}

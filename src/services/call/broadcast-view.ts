@@ -13,8 +13,10 @@ import {
   type BroadcastRow,
 } from '../../storage/repositories/hotline-broadcast.repository.js';
 import { findPeer } from '../../storage/repositories/peer.repository.js';
+import { listRecordDeliveries } from '../../storage/repositories/record-message.repository.js';
 import type { ServiceContext } from '../context.js';
 import { requireCallPermission } from './call-access.js';
+import { CALL_PLACED, CALL_SUBJECT } from './call-federation.js';
 
 export type BroadcastRecipientView = {
   party: string;
@@ -44,6 +46,13 @@ export type BroadcastView = {
   recipients: BroadcastRecipientView[];
 };
 
+/** When the recipient's node signed a receipt accepting the call.placed message, if it has. */
+async function receiptOfCall(db: Queryable, callId: string): Promise<string | null> {
+  const messages = await listRecordDeliveries(db, CALL_SUBJECT, callId);
+  const placed = messages.find((m) => m.type === CALL_PLACED && (m.result === 'accepted' || m.result === 'duplicate'));
+  return placed?.receipt?.receivedAt ?? placed?.sentAt ?? null;
+}
+
 async function present(db: Queryable, b: BroadcastRow, now: Date): Promise<BroadcastView> {
   const recipients: BroadcastRecipientView[] = [];
   let first: { topic: string; urgency: string; message: string } | null = null;
@@ -52,11 +61,15 @@ async function present(db: Queryable, b: BroadcastRow, now: Date): Promise<Broad
     if (!call) continue;
     first ??= { topic: call.topic, urgency: call.urgency, message: call.message };
     const clock = evaluateCall(call, now);
+    // The call's own record is not marked delivered when the peer's node receives it; the signed
+    // receipt for its call.placed message says it was.
+    const deliveredAt =
+      call.deliveredAt ?? (call.cancelledAt || call.acknowledgedAt ? null : await receiptOfCall(db, callId));
     const state = call.cancelledAt
       ? 'cancelled'
       : call.acknowledgedAt
         ? 'acknowledged'
-        : call.deliveredAt
+        : deliveredAt
           ? 'delivered'
           : 'pending';
     recipients.push({
@@ -66,7 +79,7 @@ async function present(db: Queryable, b: BroadcastRow, now: Date): Promise<Broad
       reference: call.reference,
       status: call.status,
       state,
-      deliveredAt: call.deliveredAt,
+      deliveredAt,
       acknowledgedAt: call.acknowledgedAt,
       acknowledgedBy: call.acknowledgedBy,
       ackDueAt: call.ackDueAt,

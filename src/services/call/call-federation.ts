@@ -8,6 +8,7 @@ import { actorLabel } from '../../domain/shared/actor.js';
 import { enqueueMessage } from '../../federation/outbox.js';
 import type { Queryable } from '../../storage/db.js';
 import { findPeer } from '../../storage/repositories/peer.repository.js';
+import { insertRecordMessage } from '../../storage/repositories/record-message.repository.js';
 import type { ServiceContext } from '../context.js';
 import { actOnCall, type CallActionInput } from './act-on-call.js';
 import { recordIncomingCall } from './record-incoming-call.js';
@@ -15,6 +16,8 @@ import { recordIncomingCall } from './record-incoming-call.js';
 export const HOTLINE_CHANNEL = 'hotline';
 export const CALL_PLACED = 'call.placed';
 export const CALL_STEP = 'call.step';
+/** Subject under which a call's call.placed message is filed (record_messages). */
+export const CALL_SUBJECT = 'call';
 
 /** Links to local requests and cases stay local: the ids mean nothing on the other node. */
 const LOCAL_ONLY: readonly CallAction[] = ['link_request', 'link_case'];
@@ -56,7 +59,22 @@ export async function publishCallPlaced(tx: Queryable, ctx: ServiceContext, call
     ackPeriodMs,
     ...(call.exerciseId ? { exerciseId: call.exerciseId } : {}),
   };
-  await enqueueMessage(tx, ctx, { to: call.toParty, channel: HOTLINE_CHANNEL, type: CALL_PLACED, schema: 1, body });
+  const { mid } = await enqueueMessage(tx, ctx, {
+    to: call.toParty,
+    channel: HOTLINE_CHANNEL,
+    type: CALL_PLACED,
+    schema: 1,
+    body,
+  });
+  // Filed under the call: the peer's signed receipt for it is when the call reached the other node
+  // (a broadcast's "delivered", docs/federation.md §19).
+  await insertRecordMessage(tx, {
+    mid,
+    subjectType: CALL_SUBJECT,
+    subjectId: call.id,
+    mtype: CALL_PLACED,
+    createdAt: call.placedAt,
+  });
 }
 
 export async function publishCallStep(

@@ -2,9 +2,10 @@
 // version in the test suite: one embedded PostgreSQL cluster (the product's own embedded server
 // code) with one database per node, every node a `crossline start` process whose DATABASE_URL names
 // its database, the federation formed through the signed membership directory (2 founders, k = 2),
-// and the measured scenarios: directory propagation, key rotation via the directory, fan-out, and
-// a dead peer plus a partitioned third with their catch-up, counted by message ids.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+// and the measured scenarios: directory propagation, key rotation via the directory, fan-out, a
+// hotline broadcast acknowledged by every recipient's duty officer, an audit checkpoint countersigned
+// by every peer, and a dead peer plus a partitioned third with their catch-up, counted by message ids.
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -292,31 +293,36 @@ export async function tally(
 }
 
 /** One TLP:GREEN knowledge article shared with every other node: ms to the last signed receipt. */
-export async function shareGreenArticle(sim: Sim): Promise<{ ms: number; recipients: number }> {
-  const [from, ...rest] = sim.nodes as [TestNode, ...TestNode[]];
-  const password = 'simulation analyst password 2026';
-  const user = await from.api('POST', '/api/users', {
-    username: 'sim-analyst',
-    displayName: 'Simulation analyst',
-    roles: ['analyst'],
-    password,
-  });
-  if (user.status !== 201) throw new Error(`analyst on ${from.id}: ${JSON.stringify(user.body)}`);
-  const login = await fetch(`${from.url}/api/auth/login`, {
+/** A user of `n` with these roles (created by n's admin), signed in: its API as that user. */
+async function userOf(n: TestNode, username: string, displayName: string, roles: string[]): Promise<UserApi> {
+  const password = 'simulation officer password 2026';
+  const user = await n.api('POST', '/api/users', { username, displayName, roles, password });
+  if (user.status !== 201) throw new Error(`${username} on ${n.id}: ${JSON.stringify(user.body)}`);
+  const login = await fetch(`${n.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'sim-analyst', password }),
+    body: JSON.stringify({ username, password }),
   });
   const { token } = (await login.json()) as { token: string };
-  const call = async (url: string, body: object) => {
-    const res = await fetch(`${from.url}${url}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+  return async (method, url, body) => {
+    const res = await fetch(`${n.url}${url}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
     });
-    const json = (await res.json()) as { id: string };
-    if (res.status >= 300) throw new Error(`${url}: ${JSON.stringify(json)}`);
-    return json;
+    return { status: res.status, body: await res.json() };
+  };
+}
+
+type UserApi = <T = any>(method: 'GET' | 'POST', url: string, body?: object) => Promise<{ status: number; body: T }>;
+
+export async function shareGreenArticle(sim: Sim): Promise<{ ms: number; recipients: number }> {
+  const [from, ...rest] = sim.nodes as [TestNode, ...TestNode[]];
+  const analyst = await userOf(from, 'sim-analyst', 'Simulation analyst', ['analyst']);
+  const call = async (url: string, body: object) => {
+    const res = await analyst<{ id: string }>('POST', url, body);
+    if (res.status >= 300) throw new Error(`${url}: ${JSON.stringify(res.body)}`);
+    return res.body;
   };
   const article = await call('/api/knowledge/articles', {
     kind: 'typology',
@@ -475,3 +481,226 @@ export async function pingFanOut(
     },
   };
 }
+
+/** Runs one query on node k's database (the harness reads what the node stored, e.g. outbox rows). */
+async function queryNode<T extends pg.QueryResultRow>(sim: Sim, k: number, sql: string, params: unknown[] = []) {
+  const client = new pg.Client(databaseUrl(sim.cluster, `node${k}`));
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Messages the nodes queued since `since` (a database timestamp), and their signed size in bytes (the JWS each outbox row holds, before batching and encryption). */
+async function queued(
+  sim: Sim,
+  since: Date,
+  where: string,
+  params: unknown[] = [],
+): Promise<{ messages: number; bytes: number }> {
+  const rows = await Promise.all(
+    sim.nodes.map((_, k) =>
+      queryNode<{ n: string; bytes: string | null }>(
+        sim,
+        k,
+        `SELECT count(*) AS n, sum(octet_length(jws)) AS bytes FROM federation_outbox WHERE created_at >= $1 AND ${where}`,
+        [since, ...params],
+      ),
+    ),
+  );
+  return rows.reduce((t, [r]) => ({ messages: t.messages + Number(r!.n), bytes: t.bytes + Number(r!.bytes ?? 0) }), {
+    messages: 0,
+    bytes: 0,
+  });
+}
+
+async function databaseNow(sim: Sim): Promise<Date> {
+  const [row] = await queryNode<{ now: Date }>(sim, 0, 'SELECT now() AS now');
+  return row!.now;
+}
+
+type BroadcastRecipient = {
+  party: string;
+  state: string;
+  deliveredAt: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+};
+type BroadcastView = {
+  counts: { recipients: number; acknowledged: number; delivered: number; pending: number };
+  recipients: BroadcastRecipient[];
+};
+
+export type BroadcastResult = {
+  recipients: number;
+  /** From placing until the sender's broadcast view shows every recipient holding the call. */
+  deliveredMs: number;
+  /** The POST placing the broadcast (one call per recipient, one transaction). */
+  placeMs: number;
+  /** On node 0's records: from queueing the calls' messages to storing the last signed receipt. */
+  receiptMs: number;
+  /** From the recipients' duty officers starting to acknowledge until the sender's view shows all acknowledged. */
+  acknowledgedMs: number;
+  totalMs: number;
+  /** Hotline messages the broadcast caused on all nodes (calls placed, steps relayed back). */
+  messages: number;
+  perSecond: number;
+  /** The sender's view once every recipient held the call (before any acknowledgement). */
+  deliveredView: BroadcastView;
+  /** The sender's view once every recipient acknowledged. */
+  view: BroadcastView;
+  /** On each recipient, how many incoming calls with the broadcast's call id its duty officer found. */
+  heldByRecipient: Record<string, number>;
+};
+
+/**
+ * Node 0's duty officer broadcasts one emergency alert to every active peer (POST
+ * /api/calls/broadcasts, allPeers); once the sender's broadcast view shows it delivered everywhere,
+ * the duty officer of each recipient finds the incoming call in its own hotline inbox and
+ * acknowledges it through its own node's API; then until the sender's view shows all acknowledged.
+ */
+export async function hotlineBroadcast(sim: Sim): Promise<BroadcastResult> {
+  const [from, ...rest] = sim.nodes as [TestNode, ...TestNode[]];
+  const officers = await Promise.all(
+    sim.nodes.map((n) => userOf(n, 'sim-duty', `Duty officer of ${n.id}`, ['point_of_contact'])),
+  );
+  const [sender, ...duty] = officers as [UserApi, ...UserApi[]];
+  const since = await databaseNow(sim);
+  const started = performance.now();
+  const placed = await sender<{ id: string; calls: { party: string; callId: string }[] }>(
+    'POST',
+    '/api/calls/broadcasts',
+    {
+      allPeers: true,
+      topic: 'emergency_threat_to_life',
+      urgency: 'emergency',
+      language: 'en',
+      message: 'Simulated emergency alert to every member.',
+      callback: { name: 'Simulation duty desk', phone: '+86 10 5555 0100', timeZone: 'Asia/Shanghai' },
+    },
+  );
+  if (placed.status !== 201) throw new Error(`broadcast on ${from.id}: ${JSON.stringify(placed.body)}`);
+  const placeMs = performance.now() - started;
+  const viewWhen = (what: string, done: (v: BroadcastView) => boolean) =>
+    waitFor(
+      what,
+      async () => {
+        const v = await sender<BroadcastView>('GET', `/api/calls/broadcasts/${placed.body.id}`);
+        return v.status === 200 && done(v.body) ? v.body : null;
+      },
+      300_000,
+      100,
+    );
+  const n = rest.length;
+  const delivered = await viewWhen(
+    'the broadcast delivered to every recipient',
+    (v) => v.counts.delivered + v.counts.acknowledged === n,
+  );
+  const deliveredMs = performance.now() - started;
+  // The same from node 0's own records: its calls' messages queued → the last signed receipt stored
+  // (what the view then shows; the rest of deliveredMs is placing the broadcast and reading the view).
+  const [receipts] = await queryNode<{ ms: string | null }>(
+    sim,
+    0,
+    `SELECT extract(epoch FROM max(sent_at) - min(created_at)) * 1000 AS ms
+       FROM federation_outbox WHERE mtype = 'call.placed' AND created_at >= $1`,
+    [since],
+  );
+  const ackStarted = performance.now();
+  const heldByRecipient: Record<string, number> = {};
+  await Promise.all(
+    rest.map(async (node, i) => {
+      const callId = placed.body.calls.find((c) => c.party === node.id)?.callId;
+      if (!callId) throw new Error(`the broadcast placed no call for ${node.id}`);
+      // The duty officer's hotline inbox: open incoming calls.
+      const inbox = await duty[i]!<{ items: { id: string; fromParty: string; allowedActions: string[] }[] }>(
+        'GET',
+        '/api/calls?direction=incoming&limit=500',
+      );
+      const mine = inbox.body.items.filter((c) => c.fromParty === from.id && c.id === callId);
+      heldByRecipient[node.id] = mine.length;
+      if (!mine[0]?.allowedActions.includes('acknowledge'))
+        throw new Error(`${node.id} cannot acknowledge the call: ${JSON.stringify(mine[0] ?? null)}`);
+      const ack = await duty[i]!('POST', `/api/calls/${callId}/actions`, { action: 'acknowledge' });
+      if (ack.status !== 200) throw new Error(`acknowledge on ${node.id}: ${JSON.stringify(ack.body)}`);
+    }),
+  );
+  const view = await viewWhen('every recipient acknowledged', (v) => v.counts.acknowledged === n);
+  const now = performance.now();
+  const hotline = await queued(sim, since, `channel = 'hotline'`);
+  return {
+    recipients: placed.body.calls.length,
+    deliveredMs,
+    placeMs,
+    receiptMs: Number(receipts?.ms ?? NaN),
+    acknowledgedMs: now - ackStarted,
+    totalMs: now - started,
+    messages: hotline.messages,
+    perSecond: hotline.messages / ((now - started) / 1000),
+    deliveredView: delivered,
+    view,
+    heldByRecipient,
+  };
+}
+
+export type CheckpointResult = {
+  /** Restarting node 0 with the checkpoint interval set (not part of `ms`). */
+  restartMs: number;
+  /** From the checkpoint's creation until node 0's audit verification counts every countersignature verified. */
+  ms: number;
+  checkpoints: number;
+  countersignatures: number;
+  verified: number;
+  /** Signed bytes of the checkpoint and countersignature messages (JWS, before batching and encryption). */
+  bytes: number;
+};
+
+/**
+ * Node 0's operator turns audit checkpoints on (federationCheckpointSeconds, docs/federation.md §11;
+ * the simulation's nodes start with them off) and restarts the node, as there is no command to sign
+ * one on demand: with no checkpoint yet, the node signs its audit head at its first upkeep tick and
+ * sends it to every active peer. Measures until `GET /api/audit/verify` on node 0 counts all N − 1
+ * countersignatures verified, and the messages' bytes.
+ */
+export async function auditCheckpoint(sim: Sim, intervalSeconds = 3600): Promise<CheckpointResult> {
+  const [node] = sim.nodes as [TestNode];
+  const peers = sim.nodes.length - 1;
+  const file = path.join(node.dataDir, 'crossline.json');
+  const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const before = (await node.api<Verification>('GET', '/api/audit/verify')).body.checkpoints?.verified ?? 0;
+  await node.stop();
+  writeFileSync(file, JSON.stringify({ ...settings, federationCheckpointSeconds: intervalSeconds }, null, 2));
+  const restart = performance.now();
+  await node.start();
+  const restartMs = performance.now() - restart;
+  const verification = await waitFor(
+    `${peers} countersignatures verified on ${node.id}`,
+    async () => {
+      const r = (await node.api<Verification>('GET', '/api/audit/verify')).body;
+      if (!r.ok) throw new Error(`audit verify: ${JSON.stringify(r)}`);
+      return (r.checkpoints?.verified ?? 0) - before >= peers ? r : null;
+    },
+    300_000,
+    50,
+  );
+  const verifiedAt = Date.now();
+  const [own] = await queryNode<{ n: string; bytes: string | null; first: Date | null }>(
+    sim,
+    0,
+    `SELECT count(*) AS n, sum(octet_length(jws)) AS bytes, min(created_at) AS first FROM federation_outbox WHERE mtype = 'audit.checkpoint'`,
+  );
+  const since = own!.first ?? new Date(0);
+  const back = await queued(sim, since, `mtype = 'audit.countersign' AND peer_id = $2`, [node.id]);
+  return {
+    restartMs,
+    ms: verifiedAt - since.getTime(),
+    checkpoints: Number(own!.n),
+    countersignatures: back.messages,
+    verified: (verification.checkpoints?.verified ?? 0) - before,
+    bytes: Number(own!.bytes ?? 0) + back.bytes,
+  };
+}
+
+type Verification = { ok: boolean; checkpoints?: { checked: number; verified: number; unverifiable: number } };

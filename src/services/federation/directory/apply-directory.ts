@@ -9,6 +9,7 @@ import { appendAuditMany, type AuditInput } from '../../../audit/audit-log.js';
 import { diffDirectories, type DirectoryDiff } from '../../../domain/federation-directory/diff.js';
 import {
   directoryHash,
+  mayPublishDirectory,
   type DirectoryDocument,
   type DirectoryMember,
   type SignedDirectory,
@@ -36,6 +37,7 @@ import {
 } from '../../../storage/repositories/federation-directory.repository.js';
 import { findPeer, insertPeer, updatePeer, type PeerRow } from '../../../storage/repositories/peer.repository.js';
 import type { ServiceContext } from '../../context.js';
+import { sendDirectoryTo } from './send-directory.js';
 import { ownNodeCard } from '../node-card.js';
 import { parseSignedDirectory } from './parse-directory.js';
 import { trustedFounderKeys } from './trusted-founders.js';
@@ -242,6 +244,12 @@ export async function applyDirectory(
         signatures: [...new Set([...(heldSigned?.signatures ?? []), ...signed.signatures])],
       };
       await updateDirectoryResync(tx, doc.version, merged, plan.outcomes, now.toISOString());
+      // A member that could not be reached when this node published the version was no peer then, so
+      // nothing was queued for it; now that the re-sync made it one, a publisher sends it the version.
+      if (mayPublishDirectory(doc, ctx.config.nodeId)) {
+        for (const o of plan.outcomes.filter((x) => x.outcome === 'peer_added'))
+          await sendDirectoryTo(tx, ctx, o.party, merged);
+      }
     } else {
       await insertDirectoryVersion(tx, {
         version: doc.version,
@@ -255,30 +263,38 @@ export async function applyDirectory(
         resyncedAt: null,
       });
     }
+    // The upkeep re-syncs once a minute while a member stays unreachable: a re-sync that changed no
+    // peer and found the same outcomes writes no entry (the version's row keeps its re-sync time).
+    const sameOutcomes = held !== null && JSON.stringify(held.outcomes) === JSON.stringify(plan.outcomes);
+    const quietResync = verdict.resync && plan.audits.length === 0 && sameOutcomes;
     await appendAuditMany(
       tx,
       [
         ...plan.audits,
-        {
-          actor,
-          action: 'federation.directory_applied',
-          subjectType: 'federation_directory',
-          subjectId: doc.federation,
-          data: {
-            version: doc.version,
-            hash,
-            source,
-            resync: verdict.resync,
-            signedBy: verdict.signedBy,
-            foundersChanged: verdict.foundersChanged,
-            added: diff.added.length,
-            rotated: diff.rotated.length,
-            removed: diff.removed.length,
-            problems: plan.outcomes
-              .filter((o) => o.outcome.startsWith('card_') || o.outcome === 'self_mismatch')
-              .map((o) => o.party),
-          },
-        },
+        ...(quietResync
+          ? []
+          : [
+              {
+                actor,
+                action: 'federation.directory_applied' as const,
+                subjectType: 'federation_directory',
+                subjectId: doc.federation,
+                data: {
+                  version: doc.version,
+                  hash,
+                  source,
+                  resync: verdict.resync,
+                  signedBy: verdict.signedBy,
+                  foundersChanged: verdict.foundersChanged,
+                  added: diff.added.length,
+                  rotated: diff.rotated.length,
+                  removed: diff.removed.length,
+                  problems: plan.outcomes
+                    .filter((o) => o.outcome.startsWith('card_') || o.outcome === 'self_mismatch')
+                    .map((o) => o.party),
+                },
+              },
+            ]),
       ],
       now,
     );
@@ -356,20 +372,17 @@ export async function applyPendingDirectories(ctx: ServiceContext): Promise<numb
   return applied;
 }
 
-/** How long after an apply or re-sync the held version is tried again for members that failed. */
-export const DIRECTORY_RESYNC_SECONDS = 60;
-
 /**
  * Re-applies the held version when some of its members could not be added (their card could not be
  * fetched or did not match): a member that was down or overloaded when the version arrived becomes a
  * peer once it answers, without an admin re-applying by hand. Runs on the federation upkeep tick, at
- * most once per DIRECTORY_RESYNC_SECONDS. Returns whether it tried.
+ * most once per `federationDirectoryResyncSeconds` after the last apply or re-sync. Returns whether it tried.
  */
 export async function resyncIncompleteDirectory(ctx: ServiceContext): Promise<boolean> {
   const held = await currentDirectoryVersion(ctx.db);
   if (!held || !held.outcomes.some((o) => o.outcome.startsWith('card_'))) return false;
   const last = Date.parse(held.resyncedAt ?? held.appliedAt);
-  if (ctx.clock().getTime() - last < DIRECTORY_RESYNC_SECONDS * 1000) return false;
+  if (ctx.clock().getTime() - last < ctx.config.federationDirectoryResyncSeconds * 1000) return false;
   try {
     await applyDirectory(ctx, { kind: 'system', partyId: ctx.config.nodeId }, held.signed, 'resync');
   } catch (e) {

@@ -3,15 +3,14 @@
 // (signed, exactly once, receipted like every message). Given a signed version, it is applied here
 // first, so a node never publishes what it would not accept itself.
 import { appendAudit } from '../../../audit/audit-log.js';
-import type { SignedDirectory } from '../../../domain/federation-directory/document.js';
+import { mayPublishDirectory, type SignedDirectory } from '../../../domain/federation-directory/document.js';
 import type { Actor } from '../../../domain/shared/actor.js';
 import { AppError } from '../../../errors.js';
-import { DIRECTORY_CHANNEL, DIRECTORY_TYPE } from '../../../federation/handlers/directory-handler.js';
-import { enqueueMessage } from '../../../federation/outbox.js';
 import { currentDirectoryVersion } from '../../../storage/repositories/federation-directory.repository.js';
 import { findPeer } from '../../../storage/repositories/peer.repository.js';
 import type { ServiceContext } from '../../context.js';
 import { applyDirectory } from './apply-directory.js';
+import { sendDirectoryTo } from './send-directory.js';
 
 export type PublishedDirectory = {
   version: number;
@@ -27,10 +26,7 @@ export async function publishDirectory(ctx: ServiceContext, actor: Actor, raw?: 
     if (!held) throw new AppError('FED_DIRECTORY_NONE');
     const signed = held.signed as SignedDirectory;
     const doc = signed.document;
-    const mayPublish =
-      doc.founders.some((f) => f.party === self) ||
-      doc.members.some((m) => m.party === self && m.roles.includes('secretariat'));
-    if (!mayPublish) throw new AppError('FED_DIRECTORY_NOT_PUBLISHER');
+    if (!mayPublishDirectory(doc, self)) throw new AppError('FED_DIRECTORY_NOT_PUBLISHER');
     const out: PublishedDirectory = { version: doc.version, sentTo: [], notSent: [] };
     for (const m of doc.members) {
       if (m.party === self) continue;
@@ -39,13 +35,7 @@ export async function publishDirectory(ctx: ServiceContext, actor: Actor, raw?: 
         out.notSent.push({ party: m.party, reason: peer ? 'suspended' : 'not_a_peer' });
         continue;
       }
-      await enqueueMessage(tx, ctx, {
-        to: m.party,
-        channel: DIRECTORY_CHANNEL,
-        type: DIRECTORY_TYPE,
-        schema: 1,
-        body: { directory: signed },
-      });
+      await sendDirectoryTo(tx, ctx, m.party, signed);
       out.sentTo.push(m.party);
     }
     await appendAudit(
