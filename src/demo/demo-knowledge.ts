@@ -80,12 +80,7 @@ export async function seedDemoKnowledge(seeded: readonly SeededNode[]): Promise<
     const article = await createArticle(author.ctx, author.as.analyst, content);
     // AMBER stays with the author's agency in the demo: the share would be legal, but it shows the marking.
     if (content.tlp === 'GREEN' && others.length) {
-      await shareArticle(
-        author.ctx,
-        author.as.analyst,
-        article.id,
-        others.map((n) => n.party.nodeId),
-      );
+      await shareArticle(author.ctx, author.as.analyst, article.id, { peers: others.map((n) => n.party.nodeId) });
     }
   }
 }

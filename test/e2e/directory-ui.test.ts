@@ -64,7 +64,7 @@ describe('membership directory in the web UI', () => {
       const members = page.locator('#directory-title').locator('xpath=ancestor::section');
       const us = members.locator('tr', { hasText: 'us-demo' });
       await us.waitFor();
-      expect(await us.textContent()).toContain(text(lang, 'directory.state.active'));
+      expect(await us.textContent()).toContain(text(lang, 'peerHealth.state.healthy'));
       expect(await us.textContent()).toContain(text(lang, 'directory.role.secretariat'));
       expect(await members.locator('tr', { hasText: 'cn-demo' }).textContent()).toContain(
         text(lang, 'directory.state.self'),

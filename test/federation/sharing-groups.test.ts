@@ -1,6 +1,6 @@
-// Sharing groups and hotline broadcasts across three real nodes (docs/federation.md §19): a case shared
-// to a group reaches each member with per-recipient delivery status; a broadcast to a group of two
-// places one call on each, and the sender sees who acknowledged and who has not yet.
+// Sharing groups and hotline broadcasts across three real nodes (docs/federation.md §19): a case or an
+// article shared to a group reaches each member with per-recipient delivery status; a broadcast to a
+// group of two places one call on each, and the sender sees who acknowledged and who has not yet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startPeeredNodes, type PeeredNode } from '../support/peered-nodes.js';
 
@@ -152,5 +152,41 @@ describe('sharing groups and hotline broadcast across the federation', () => {
     expect(byParty['sg-demo']).toMatchObject({ acknowledgedAt: null, escalationLevel: 0 });
     const listed = (await cn.api(cnDuty, 'GET', '/api/calls/broadcasts')).json.items;
     expect(listed[0].id).toBe(placed.json.id);
+  });
+
+  it('shares an article to a group: each member holds a copy, the sender sees a signed receipt per recipient', async () => {
+    const cnAnalyst = await cn.userWith(['analyst']);
+    const article = await cn.api(cnAnalyst, 'POST', '/api/knowledge/articles', {
+      kind: 'procedure',
+      status: 'published',
+      tlp: 'GREEN',
+      title: { en: 'Task-force contact procedure', zh: '专案组联络程序' },
+      body: { en: 'Call the duty desk first.', zh: '先致电值班台。' },
+    });
+    expect(article.status, JSON.stringify(article.json)).toBe(201);
+    const shared = await cn.api(cnAnalyst, 'POST', `/api/knowledge/articles/${article.json.id}/share`, {
+      groups: [groupId],
+    });
+    expect(shared.status, JSON.stringify(shared.json)).toBe(200);
+    expect(shared.json.sharedWith).toEqual(['us-demo', 'sg-demo']);
+    for (const [node, token] of [
+      [us, usPoc],
+      [sg, sgPoc],
+    ] as const) {
+      const copy = await eventually(async () => {
+        const r = await node.api(token, 'GET', `/api/knowledge/articles/${article.json.id}`);
+        return r.status === 200 && r.json;
+      }, `the article on ${node.id}`);
+      expect(copy).toMatchObject({ isOwn: false, originParty: 'cn-demo' });
+    }
+    const deliveries = await eventually(async () => {
+      const items = (await cn.api(cnAnalyst, 'GET', `/api/knowledge/articles/${article.json.id}/deliveries`)).json
+        .items as { peer: string; type: string; result: string | null; receipt: { verified: boolean } | null }[];
+      return items.length === 2 && items.every((d) => d.result === 'accepted') && items;
+    }, 'signed receipts for the article from both group members');
+    expect(deliveries.map((d) => [d.peer, d.type, d.receipt?.verified])).toEqual([
+      ['us-demo', 'knowledge.article', true],
+      ['sg-demo', 'knowledge.article', true],
+    ]);
   });
 });

@@ -253,4 +253,41 @@ describe.each(STORES)('passkeys (%s)', (store) => {
       (await call('PUT', '/api/auth/passkey-policy', supervisor.token, { requireForRedRoles: false })).statusCode,
     ).toBe(200);
   });
+  it('lets an admin reset a user’s second factors after a lost device, never their own', async () => {
+    const admin = await t.userWith(['admin']);
+    const u = await t.userWith(['investigator']);
+    const auth = new SoftAuthenticator(ORIGIN, RP_ID);
+    await enrol(u.token, auth, 'Phone');
+    await enrol(u.token, auth, 'Key');
+    const { secret } = (await call('POST', '/api/auth/totp/enrol', u.token)).json() as { secret: string };
+    await call('POST', '/api/auth/totp/confirm', u.token, { code: totpCode(secret, t.clock.now()) });
+    t.clock.advance(30_000);
+    const ask = await call('POST', '/api/auth/login', undefined, { username: u.username, password: TEST_PASSWORD });
+    expect(ask.json().error.code).toBe('AUTH_TOTP_REQUIRED');
+
+    const own = await call('PATCH', `/api/users/${admin.userId}`, admin.token, { resetSecondFactors: true });
+    expect(own.statusCode).toBe(409);
+    expect(own.json().error.code).toBe('USER_RESET_OWN_SECOND_FACTORS');
+
+    const reset = await call('PATCH', `/api/users/${u.userId}`, admin.token, { resetSecondFactors: true });
+    expect(reset.statusCode).toBe(200);
+    expect(reset.json().totpEnabled).toBe(false);
+    // The lost device's passkeys sign in no more, the user's open session is over, and the password
+    // alone now signs in (to enrol again).
+    const lost = await call('POST', '/api/auth/passkeys/login', undefined, {
+      response: auth.assert(await challenge('login')),
+    });
+    expect(lost.json().error.code).toBe('AUTH_PASSKEY_INVALID');
+    expect((await call('GET', '/api/auth/me', u.token)).statusCode).toBe(401);
+    const fresh = await call('POST', '/api/auth/login', undefined, { username: u.username, password: TEST_PASSWORD });
+    expect(fresh.statusCode).toBe(200);
+    expect(
+      ((await call('GET', '/api/auth/passkeys', fresh.json().token)).json() as { items: unknown[] }).items,
+    ).toEqual([]);
+    const audit = await t.ctx.db.query<{ data: { secondFactorsReset?: unknown } }>(
+      `SELECT data FROM audit_log WHERE subject_id = $1 AND action = 'user.updated' ORDER BY seq DESC LIMIT 1`,
+      [u.userId],
+    );
+    expect(audit[0]!.data.secondFactorsReset).toEqual({ totp: true, passkeys: 2 });
+  });
 });

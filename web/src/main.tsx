@@ -10,6 +10,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/forms.css';
 import './styles/tables.css';
+import './styles/peers.css';
 import './styles/phone.css';
 
 applyTheme(startingTheme());

@@ -36,6 +36,11 @@ export const ZScenarioInputSchema = z.object({
   title: bilingual(300),
   briefing: bilingual(10_000),
   participants: z.array(party).max(20),
+  /**
+   * Sharing groups (docs/federation.md §19): on save, each adds its members that are active peers then
+   * to `participants`; the scenario stores the resulting list, not the groups.
+   */
+  groups: z.array(party).max(20).optional(),
   injects: z.array(ZInjectInputSchema).max(MAX_INJECTS),
 });
 export type TScenarioInput = z.infer<typeof ZScenarioInputSchema>;

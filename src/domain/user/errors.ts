@@ -85,6 +85,13 @@ export const USER_ERRORS = {
       zh: '不能移除最后一位在用管理员的管理员角色或将其停用。',
     },
   },
+  USER_RESET_OWN_SECOND_FACTORS: {
+    status: 409,
+    message: {
+      en: 'An administrator cannot reset their own second factors here; remove them from your account page, or ask another administrator.',
+      zh: '管理员不能在此重置自己的第二验证因素；请在“我的账户”页面移除，或请另一位管理员操作。',
+    },
+  },
   TOKEN_NOT_FOUND: { status: 404, message: { en: 'No such API token.', zh: 'API 令牌不存在。' } },
   AUTH_TOKEN_SCOPE: {
     status: 403,

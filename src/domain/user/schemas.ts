@@ -46,6 +46,8 @@ export const ZUpdateUserSchema = z.object({
   disabled: z.boolean().optional(),
   password: z.string().min(1).max(1024).optional(),
   unlock: z.boolean().optional(),
+  /** Lost device: turn TOTP off and remove every passkey, so the user enrols again (never one's own account). */
+  resetSecondFactors: z.boolean().optional(),
 });
 export type TUpdateUser = z.infer<typeof ZUpdateUserSchema>;
 

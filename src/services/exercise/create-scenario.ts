@@ -6,19 +6,19 @@ import { insertScenario } from '../../storage/repositories/exercise.repository.j
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
 import { requireExercisePermission, SCENARIO_SUBJECT } from './exercise-access.js';
-import { checkedInjects } from './scenario-input.js';
+import { checkedScenario } from './scenario-input.js';
 
 export async function createScenario(ctx: ServiceContext, actor: Actor, input: TScenarioInput): Promise<Scenario> {
   requireExercisePermission(actor, 'exercise:direct');
   const now = ctx.clock();
   return ctx.db.transaction(async (tx) => {
-    const injects = await checkedInjects(tx, ctx, actor, input, now);
+    const { participants, injects, groupExpansion } = await checkedScenario(tx, ctx, actor, input, now);
     const at = now.toISOString();
     const scenario: Scenario = {
       id: newId(),
       title: input.title,
       briefing: input.briefing,
-      participants: input.participants,
+      participants,
       injects,
       createdBy: actor.name,
       createdAt: at,
@@ -32,7 +32,17 @@ export async function createScenario(ctx: ServiceContext, actor: Actor, input: T
         actor,
         subjectType: SCENARIO_SUBJECT,
         subjectId: scenario.id,
-        events: [{ type: 'created', at, data: { title: scenario.title.en, injects: injects.length } }],
+        events: [
+          {
+            type: 'created',
+            at,
+            data: {
+              title: scenario.title.en,
+              injects: injects.length,
+              ...(groupExpansion ? { participants, groupExpansion } : {}),
+            },
+          },
+        ],
       },
       now,
     );

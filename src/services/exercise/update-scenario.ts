@@ -6,7 +6,7 @@ import { findScenario, updateScenario as saveScenario } from '../../storage/repo
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
 import { requireExercisePermission, SCENARIO_SUBJECT } from './exercise-access.js';
-import { checkedInjects } from './scenario-input.js';
+import { checkedScenario } from './scenario-input.js';
 
 export async function updateScenario(
   ctx: ServiceContext,
@@ -19,13 +19,13 @@ export async function updateScenario(
   return ctx.db.transaction(async (tx) => {
     const before = await findScenario(tx, id, true);
     if (!before) throw new AppError('EXERCISE_SCENARIO_NOT_FOUND', { details: { id } });
-    const injects = await checkedInjects(tx, ctx, actor, input, now);
+    const { participants, injects, groupExpansion } = await checkedScenario(tx, ctx, actor, input, now);
     const at = now.toISOString();
     const after: Scenario = {
       ...before,
       title: input.title,
       briefing: input.briefing,
-      participants: input.participants,
+      participants,
       injects,
       updatedAt: at,
       version: before.version + 1,
@@ -37,7 +37,13 @@ export async function updateScenario(
         actor,
         subjectType: SCENARIO_SUBJECT,
         subjectId: id,
-        events: [{ type: 'updated', at, data: { injects: injects.length } }],
+        events: [
+          {
+            type: 'updated',
+            at,
+            data: { injects: injects.length, ...(groupExpansion ? { participants, groupExpansion } : {}) },
+          },
+        ],
       },
       now,
     );

@@ -1,17 +1,30 @@
 // Use case: per-peer health (docs/spec.md §1.7) — last contact, queue depth, oldest undelivered message,
 // delivery latency percentiles from stored sent rows, failures, and the inbound channels' gaps.
+import type { Bilingual } from '../../error-types.js';
 import { AppError } from '../../errors.js';
-import { getPeerDeliveryState } from '../../storage/repositories/federation-peer-state.repository.js';
+import {
+  emptyDeliveryState,
+  getPeerDeliveryState,
+  listPeerDeliveryStates,
+  type PeerDeliveryState,
+} from '../../storage/repositories/federation-peer-state.repository.js';
 import {
   inboundChannels,
+  inboundChannelsByPeer,
+  NO_OUTBOUND,
   outboundChannels,
+  outboundChannelsByPeer,
   outboundStats,
+  outboundStatsByPeer,
   sentWithoutReceipt,
+  sentWithoutReceiptByPeer,
   type InboundChannelStatus,
+  type OutboundStats,
 } from '../../storage/repositories/federation-status.repository.js';
 import { findPeer, listPeers, type PeerRow } from '../../storage/repositories/peer.repository.js';
 import type { ServiceContext } from '../context.js';
 import { presentPeer, type PeerView } from './present-peer.js';
+import { refusalReason } from './refusal-reason.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -30,6 +43,8 @@ export type PeerHealth = {
     consecutive: number;
     total: number;
     lastCode: string | null;
+    /** The catalogue's meaning of `lastCode` (null for transport failures and unknown codes). */
+    lastReason: Bilingual | null;
     lastMessage: string | null;
     lastAt: string | null;
     nextAttemptAt: string | null;
@@ -41,17 +56,11 @@ export type PeerHealth = {
   })[];
 };
 
-export async function peerStatus(ctx: ServiceContext, peerId: string) {
+export type PeerStatusView = PeerView & { health: PeerHealth };
+
+export async function peerStatus(ctx: ServiceContext, peerId: string): Promise<PeerStatusView> {
   const peer = await findPeer(ctx.db, peerId);
   if (!peer) throw new AppError('FED_PEER_NOT_FOUND', { details: { peer: peerId } });
-  return statusOf(ctx, peer);
-}
-
-export async function listPeerStatuses(ctx: ServiceContext) {
-  return Promise.all((await listPeers(ctx.db)).map((p) => statusOf(ctx, p)));
-}
-
-async function statusOf(ctx: ServiceContext, peer: PeerRow): Promise<PeerView & { health: PeerHealth }> {
   const [state, out, inbound, unreceipted, outbound] = await Promise.all([
     getPeerDeliveryState(ctx.db, peer.id),
     outboundStats(ctx.db, peer.id),
@@ -59,6 +68,42 @@ async function statusOf(ctx: ServiceContext, peer: PeerRow): Promise<PeerView & 
     sentWithoutReceipt(ctx.db, peer.id),
     outboundChannels(ctx.db, peer.id),
   ]);
+  return statusOf(peer, { state, out, inbound, unreceipted, outbound });
+}
+
+/**
+ * Every peer with its health. The federation page polls this every 15 s with 30+ peers: each figure
+ * is one statement for all peers (6 in all, whatever their number), not one per figure and peer.
+ */
+export async function listPeerStatuses(ctx: ServiceContext): Promise<PeerStatusView[]> {
+  const [peers, states, outs, inbounds, unreceipted, outbounds] = await Promise.all([
+    listPeers(ctx.db),
+    listPeerDeliveryStates(ctx.db),
+    outboundStatsByPeer(ctx.db),
+    inboundChannelsByPeer(ctx.db),
+    sentWithoutReceiptByPeer(ctx.db),
+    outboundChannelsByPeer(ctx.db),
+  ]);
+  return peers.map((peer) =>
+    statusOf(peer, {
+      state: states.get(peer.id) ?? emptyDeliveryState(peer.id),
+      out: outs.get(peer.id) ?? NO_OUTBOUND,
+      inbound: inbounds.get(peer.id) ?? [],
+      unreceipted: unreceipted.get(peer.id) ?? 0,
+      outbound: outbounds.get(peer.id) ?? [],
+    }),
+  );
+}
+
+type PeerFacts = {
+  state: PeerDeliveryState;
+  out: OutboundStats;
+  inbound: InboundChannelStatus[];
+  unreceipted: number;
+  outbound: { channel: string; lastSeq: number }[];
+};
+
+function statusOf(peer: PeerRow, { state, out, inbound, unreceipted, outbound }: PeerFacts): PeerStatusView {
   return {
     ...presentPeer(peer),
     health: {
@@ -75,6 +120,7 @@ async function statusOf(ctx: ServiceContext, peer: PeerRow): Promise<PeerView & 
         consecutive: state.consecutiveFailures,
         total: state.totalFailures,
         lastCode: state.lastErrorCode,
+        lastReason: refusalReason(state.lastErrorCode),
         lastMessage: state.lastError,
         lastAt: iso(state.lastErrorAt),
         nextAttemptAt: iso(state.retryAt),

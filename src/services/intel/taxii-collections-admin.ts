@@ -1,8 +1,10 @@
 // Use cases for the node's TAXII collections (docs/spec.md §5.2): list with object counts, create, and
 // change title, alias and sharing scope (readers, writers, max_tlp). Each change is one
-// transaction with its audit entry and history row.
+// transaction with its audit entry and history row. Readers and writers may be chosen through
+// sharing groups: expanded on save to their active peer members (docs/federation.md §19).
 import { AppError } from '../../errors.js';
 import type { UserActor } from '../../domain/shared/actor.js';
+import type { GroupExpansion } from '../../domain/sharing-group/index.js';
 import { DEFAULT_API_ROOT } from '../../intel/taxii/access.js';
 import { newId } from '../../shared/ids.js';
 import {
@@ -17,6 +19,7 @@ import {
 import type { Queryable } from '../../storage/db.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
+import { resolveRecipients } from '../sharing-group/resolve-recipients.js';
 
 export type CollectionInput = {
   title: string;
@@ -24,6 +27,9 @@ export type CollectionInput = {
   alias?: string | null;
   readers?: string[];
   writers?: string[];
+  /** Sharing groups whose active peer members are added to readers / writers on save. */
+  readerGroups?: string[];
+  writerGroups?: string[];
   maxTlp?: CollectionRow['maxTlp'];
   /** The TAXII API root to serve it under (DEFAULT_API_ROOT when not given). */
   apiRoot?: string;
@@ -38,13 +44,34 @@ export async function listCollectionsWithCounts(ctx: ServiceContext): Promise<Co
 
 const unique = (list: string[] | undefined) => [...new Set(list ?? [])].sort();
 
+type ScopeExpansion = { readers?: GroupExpansion['groups']; writers?: GroupExpansion['groups'] };
+
+/** Adds the chosen groups' active peer members to the given readers / writers (each side alone). */
+async function expandScope(
+  tx: Queryable,
+  ctx: ServiceContext,
+  base: { readers: string[]; writers: string[] },
+  input: Partial<CollectionInput>,
+): Promise<{ readers: string[]; writers: string[]; groupExpansion: ScopeExpansion | null }> {
+  const out = { readers: base.readers, writers: base.writers };
+  const groupExpansion: ScopeExpansion = {};
+  for (const side of ['readers', 'writers'] as const) {
+    const groups = side === 'readers' ? input.readerGroups : input.writerGroups;
+    if (!groups?.length) continue;
+    const expansion = await resolveRecipients(tx, ctx.config.nodeId, { parties: out[side], groups });
+    out[side] = unique(expansion.recipients);
+    groupExpansion[side] = expansion.groups;
+  }
+  return { ...out, groupExpansion: Object.keys(groupExpansion).length ? groupExpansion : null };
+}
+
 export async function createCollection(
   ctx: ServiceContext,
   actor: UserActor,
   input: CollectionInput,
 ): Promise<CollectionRow> {
   const now = ctx.clock();
-  const row: CollectionRow = {
+  const draft: CollectionRow = {
     id: newId(),
     alias: input.alias ?? null,
     title: input.title,
@@ -55,7 +82,9 @@ export async function createCollection(
     createdAt: now.toISOString(),
     apiRoot: input.apiRoot ?? DEFAULT_API_ROOT,
   };
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
+    const { groupExpansion, ...scope } = await expandScope(tx, ctx, draft, input);
+    const row: CollectionRow = { ...draft, ...scope };
     if (row.alias && (await findCollectionByAlias(tx, row.alias)))
       throw new AppError('INTEL_TAXII_COLLECTION_ALIAS_TAKEN');
     await insertCollection(tx, row);
@@ -75,14 +104,15 @@ export async function createCollection(
               writers: row.writers,
               maxTlp: row.maxTlp,
               apiRoot: row.apiRoot,
+              ...(groupExpansion ? { groupExpansion } : {}),
             },
           },
         ],
       },
       now,
     );
+    return row;
   });
-  return row;
 }
 
 export async function changeCollection(
@@ -95,7 +125,7 @@ export async function changeCollection(
   return ctx.db.transaction(async (tx) => {
     const current = await findCollection(tx, id);
     if (!current || current.id !== id) throw new AppError('INTEL_TAXII_COLLECTION_NOT_FOUND', { details: { id } });
-    const next: CollectionRow = {
+    const draft: CollectionRow = {
       ...current,
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.description !== undefined ? { description: input.description } : {}),
@@ -105,6 +135,8 @@ export async function changeCollection(
       ...(input.maxTlp !== undefined ? { maxTlp: input.maxTlp } : {}),
       ...(input.apiRoot !== undefined ? { apiRoot: input.apiRoot } : {}),
     };
+    const { groupExpansion, ...scope } = await expandScope(tx, ctx, draft, input);
+    const next: CollectionRow = { ...draft, ...scope };
     if (next.alias && next.alias !== current.alias) {
       const other = await findCollectionByAlias(tx, next.alias);
       if (other && other.id !== id) throw new AppError('INTEL_TAXII_COLLECTION_ALIAS_TAKEN');
@@ -126,6 +158,7 @@ export async function changeCollection(
               maxTlp: next.maxTlp,
               alias: next.alias,
               apiRoot: next.apiRoot,
+              ...(groupExpansion ? { groupExpansion } : {}),
             },
           },
         ],

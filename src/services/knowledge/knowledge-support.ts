@@ -5,7 +5,7 @@ import { AppError } from '../../errors.js';
 import type { ArticleEvent, ArticleRecord } from '../../domain/knowledge/article-types.js';
 import type { Actor, UserActor } from '../../domain/shared/actor.js';
 import { rolesHave } from '../../domain/user/permissions.js';
-import { enqueueMessage } from '../../federation/outbox.js';
+import { enqueueMessage, type OutboundMessage } from '../../federation/outbox.js';
 import type { Queryable } from '../../storage/db.js';
 import {
   findArticle,
@@ -14,6 +14,7 @@ import {
   listAttachments,
   updateArticle,
 } from '../../storage/repositories/knowledge.repository.js';
+import { insertRecordMessage } from '../../storage/repositories/record-message.repository.js';
 import type { ServiceContext } from '../context.js';
 import { recordChange } from '../shared/record-change.js';
 import { indexSearchDocument } from '../search/index-search-document.js';
@@ -21,6 +22,26 @@ import { articleDocument } from '../search/search-documents.js';
 import { articleBody, KNOWLEDGE_ARTICLE, KNOWLEDGE_CHANNEL } from './knowledge-messages.js';
 
 export const ARTICLE_SUBJECT = 'knowledge_article';
+
+/**
+ * Enqueues one knowledge message about an article and files it under the article, so the article's
+ * per-recipient delivery status can be shown (GET /knowledge/articles/:id/deliveries).
+ */
+export async function sendAboutArticle(
+  tx: Queryable,
+  ctx: ServiceContext,
+  articleId: string,
+  message: Omit<OutboundMessage, 'channel' | 'schema'>,
+): Promise<void> {
+  const sent = await enqueueMessage(tx, ctx, { ...message, channel: KNOWLEDGE_CHANNEL, schema: 1 });
+  await insertRecordMessage(tx, {
+    mid: sent.mid,
+    subjectType: ARTICLE_SUBJECT,
+    subjectId: articleId,
+    mtype: message.type,
+    createdAt: ctx.clock().toISOString(),
+  });
+}
 
 /** Drafts are work in progress: only editors see them. */
 export function mayViewArticle(actor: UserActor, a: ArticleRecord): boolean {
@@ -90,6 +111,6 @@ export async function saveArticleChange(
   if (recipients.size === 0) return;
   const body = articleBody(after, await listAttachments(tx, after.id), note);
   for (const to of recipients) {
-    await enqueueMessage(tx, ctx, { to, channel: KNOWLEDGE_CHANNEL, type: KNOWLEDGE_ARTICLE, schema: 1, body });
+    await sendAboutArticle(tx, ctx, after.id, { to, type: KNOWLEDGE_ARTICLE, body });
   }
 }

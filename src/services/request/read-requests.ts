@@ -1,5 +1,4 @@
 // Use cases: list the requests a user may see, and read one with its history.
-import type { Bilingual } from '../../error-types.js';
 import { AppError } from '../../errors.js';
 import {
   canRequest,
@@ -10,13 +9,9 @@ import {
 } from '../../domain/request/index.js';
 import type { UserActor } from '../../domain/shared/actor.js';
 import { listRecordEvents, type RecordEventRow } from '../../storage/repositories/record-event.repository.js';
-import { listRecordDeliveries, type RecordDelivery } from '../../storage/repositories/record-message.repository.js';
 import { findRequest, listRequests, type RequestFilter } from '../../storage/repositories/request.repository.js';
 import type { ServiceContext } from '../context.js';
-import { findPeer, type PeerRow } from '../../storage/repositories/peer.repository.js';
-import { outboxSeqs } from '../../storage/repositories/request-links.repository.js';
-import { refusalReason } from '../federation/refusal-reason.js';
-import { inspectReceipt, receiptMessageIds, type ReceiptView } from './receipt-view.js';
+import { recordDeliveryViews, type RecordDeliveryView } from '../federation/record-deliveries.js';
 import { presentRequest, type PresentedRequest } from './present-request.js';
 import { REQUEST_SUBJECT } from './request-support.js';
 
@@ -71,10 +66,7 @@ export async function getRequest(
   };
 }
 
-export type RequestDeliveryView = Omit<RecordDelivery, 'receipt'> & {
-  reason: Bilingual | null;
-  receipt: ReceiptView | null;
-};
+export type RequestDeliveryView = RecordDeliveryView;
 
 /**
  * Every federation message sent about the request, with its delivery state and signed receipt
@@ -89,16 +81,5 @@ export async function getRequestDeliveries(
   const record = await findRequest(ctx.db, id);
   if (!record) throw new AppError('REQUEST_NOT_FOUND', { details: { id } });
   requireRequestAccess(actor, 'view', record);
-  const deliveries = await listRecordDeliveries(ctx.db, REQUEST_SUBJECT, id);
-  const peers = new Map<string, PeerRow | null>();
-  for (const p of new Set(deliveries.map((d) => d.peer))) peers.set(p, await findPeer(ctx.db, p));
-  const named = deliveries.flatMap((d) => (d.receipt ? receiptMessageIds(d.receipt.jws) : []));
-  const seqs = await outboxSeqs(ctx.db, named);
-  return deliveries.map((d) => ({
-    ...d,
-    reason: refusalReason(d.code),
-    receipt: d.receipt
-      ? inspectReceipt(d.receipt, peers.get(d.peer) ?? null, { from: d.peer, to: ctx.config.nodeId, mid: d.mid }, seqs)
-      : null,
-  }));
+  return recordDeliveryViews(ctx, REQUEST_SUBJECT, id);
 }

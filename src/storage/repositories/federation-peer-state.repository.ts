@@ -1,6 +1,6 @@
 // SQL for per-peer delivery health (contact times, failures, retry gate) and stored receipts.
 import { z } from 'zod';
-import type { Queryable } from '../db.js';
+import type { Queryable, Row } from '../db.js';
 import { parseRow } from './row-schema.js';
 
 export type PeerDeliveryState = {
@@ -45,7 +45,22 @@ const ZPeerStateRow = z.object({
 
 export async function getPeerDeliveryState(db: Queryable, peerId: string): Promise<PeerDeliveryState> {
   const [row] = await db.query('SELECT * FROM federation_peer_state WHERE peer_id = $1', [peerId]);
-  const r = parseRow(ZPeerStateRow, 'federation_peer_state', row ?? {});
+  return toDeliveryState(peerId, row ?? {});
+}
+
+/** Every peer's delivery state in one statement, by peer id (a peer with no row yet is absent). */
+export async function listPeerDeliveryStates(db: Queryable): Promise<Map<string, PeerDeliveryState>> {
+  const rows = await db.query<Row & { peer_id: string }>('SELECT * FROM federation_peer_state');
+  return new Map(rows.map((row) => [row.peer_id, toDeliveryState(row.peer_id, row)]));
+}
+
+/** The state of a peer with no row yet: every figure empty. */
+export function emptyDeliveryState(peerId: string): PeerDeliveryState {
+  return toDeliveryState(peerId, {});
+}
+
+function toDeliveryState(peerId: string, row: Row): PeerDeliveryState {
+  const r = parseRow(ZPeerStateRow, 'federation_peer_state', row);
   return {
     peerId,
     retryAt: r.retry_at,

@@ -159,3 +159,147 @@ export async function outboundChannels(db: Queryable, peerId: string): Promise<{
   );
   return rows.map((r) => ({ channel: r.channel, lastSeq: r.next_seq - 1 }));
 }
+
+// The same figures for every peer at once (the federation page polls them for 30+ peers every
+// 15 s): one statement per figure instead of one per figure and peer, keyed by peer id; a peer
+// with nothing to count is absent from the map.
+
+export async function outboundStatsByPeer(db: Queryable, sample = 1000): Promise<Map<string, OutboundStats>> {
+  const counts = await db.query<{
+    peer_id: string;
+    pending: number;
+    sent: number;
+    rejected: number;
+    oldest: Date | null;
+  }>(
+    `SELECT peer_id, count(*) FILTER (WHERE state = 'pending')::int AS pending, count(*) FILTER (WHERE state = 'sent')::int AS sent,
+       count(*) FILTER (WHERE state = 'rejected')::int AS rejected, min(created_at) FILTER (WHERE state = 'pending') AS oldest
+     FROM federation_outbox GROUP BY peer_id`,
+  );
+  const lat = await db.query<{ peer_id: string; p50: number | null; p99: number | null; n: number }>(
+    `SELECT p.id AS peer_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY x.ms) AS p50,
+       percentile_cont(0.99) WITHIN GROUP (ORDER BY x.ms) AS p99, count(*)::int AS n
+     FROM peers p CROSS JOIN LATERAL (
+       SELECT extract(epoch FROM (sent_at - created_at)) * 1000 AS ms FROM federation_outbox
+       WHERE peer_id = p.id AND state = 'sent' ORDER BY sent_at DESC LIMIT $1) x
+     GROUP BY p.id`,
+    [sample],
+  );
+  const latency = new Map(lat.map((l) => [l.peer_id, l]));
+  return new Map(
+    counts.map((c) => {
+      const l = latency.get(c.peer_id);
+      return [
+        c.peer_id,
+        {
+          pending: c.pending,
+          sent: c.sent,
+          rejected: c.rejected,
+          oldestPendingAt: c.oldest ? new Date(c.oldest) : null,
+          latencyP50Ms: l?.p50 == null ? null : Number(l.p50),
+          latencyP99Ms: l?.p99 == null ? null : Number(l.p99),
+          latencySamples: l?.n ?? 0,
+        },
+      ];
+    }),
+  );
+}
+
+export const NO_OUTBOUND: OutboundStats = {
+  pending: 0,
+  sent: 0,
+  rejected: 0,
+  oldestPendingAt: null,
+  latencyP50Ms: null,
+  latencyP99Ms: null,
+  latencySamples: 0,
+};
+
+export async function inboundChannelsByPeer(db: Queryable): Promise<Map<string, InboundChannelStatus[]>> {
+  const rows = await db.query<{
+    from_node: string;
+    channel: string;
+    next_seq: number;
+    held_count: number;
+    gap_since: Date | null;
+    resend_requested_at: Date | null;
+  }>(
+    'SELECT from_node, channel, next_seq, held_count, gap_since, resend_requested_at FROM federation_in_channels ORDER BY from_node, channel',
+  );
+  const out = new Map<string, InboundChannelStatus[]>();
+  for (const r of rows) {
+    const list = out.get(r.from_node) ?? [];
+    list.push({
+      channel: r.channel,
+      nextSeq: r.next_seq,
+      held: r.held_count,
+      gapSince: r.gap_since ? new Date(r.gap_since) : null,
+      resendRequestedAt: r.resend_requested_at ? new Date(r.resend_requested_at) : null,
+    });
+    out.set(r.from_node, list);
+  }
+  return out;
+}
+
+export async function sentWithoutReceiptByPeer(db: Queryable): Promise<Map<string, number>> {
+  const rows = await db.query<{ peer_id: string; n: number }>(
+    `SELECT o.peer_id, count(*)::int AS n FROM federation_outbox o WHERE o.state <> 'pending'
+       AND o.result IS NOT NULL AND NOT EXISTS (SELECT 1 FROM federation_receipts r WHERE r.bid = o.bid)
+     GROUP BY o.peer_id`,
+  );
+  return new Map(rows.map((r) => [r.peer_id, r.n]));
+}
+
+export async function outboundChannelsByPeer(
+  db: Queryable,
+): Promise<Map<string, { channel: string; lastSeq: number }[]>> {
+  const rows = await db.query<{ peer_id: string; channel: string; next_seq: number }>(
+    'SELECT peer_id, channel, next_seq FROM federation_out_channels ORDER BY peer_id, channel',
+  );
+  const out = new Map<string, { channel: string; lastSeq: number }[]>();
+  for (const r of rows) {
+    const list = out.get(r.peer_id) ?? [];
+    list.push({ channel: r.channel, lastSeq: r.next_seq - 1 });
+    out.set(r.peer_id, list);
+  }
+  return out;
+}
+
+/** What the directory view shows of each peer, in one statement: status, key, contact, failures, queue. */
+export type PeerGlance = {
+  peerId: string;
+  status: 'active' | 'suspended';
+  fingerprint: string;
+  lastContactAt: Date | null;
+  consecutiveFailures: number;
+  lastErrorCode: string | null;
+  queueDepth: number;
+};
+
+export async function peerGlances(db: Queryable): Promise<PeerGlance[]> {
+  const rows = await db.query<{
+    id: string;
+    status: 'active' | 'suspended';
+    fingerprint: string;
+    contact: Date | null;
+    failures: number | null;
+    code: string | null;
+    depth: number | null;
+  }>(
+    `SELECT p.id, p.status, p.fingerprint, s.last_contact_at AS contact, s.consecutive_failures AS failures,
+       s.last_error_code AS code, q.depth
+     FROM peers p LEFT JOIN federation_peer_state s ON s.peer_id = p.id
+     LEFT JOIN (SELECT peer_id, count(*)::int AS depth FROM federation_outbox WHERE state = 'pending' GROUP BY peer_id) q
+       ON q.peer_id = p.id
+     ORDER BY p.id`,
+  );
+  return rows.map((r) => ({
+    peerId: r.id,
+    status: r.status,
+    fingerprint: r.fingerprint,
+    lastContactAt: r.contact ? new Date(r.contact) : null,
+    consecutiveFailures: r.failures ?? 0,
+    lastErrorCode: r.code ?? null,
+    queueDepth: r.depth ?? 0,
+  }));
+}

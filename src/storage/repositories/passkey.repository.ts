@@ -97,6 +97,11 @@ export async function deletePasskey(db: Queryable, id: string): Promise<void> {
   await db.query('DELETE FROM passkeys WHERE id = $1', [id]);
 }
 
+/** Removes every passkey of a user (an admin's reset after a lost device); returns how many went. */
+export async function deletePasskeysOfUser(db: Queryable, userId: string): Promise<number> {
+  return (await db.query('DELETE FROM passkeys WHERE user_id = $1 RETURNING 1', [userId])).length;
+}
+
 /** After a verified sign-in: the authenticator's new counter and backup state, and when it was used. */
 export async function recordPasskeyUse(
   db: Queryable,

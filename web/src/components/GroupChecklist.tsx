@@ -1,6 +1,8 @@
 // Sharing groups as a picker (docs/federation.md §19): the node's named sets of peers, listed by
-// region, chosen next to single parties wherever peers are chosen (case share, hotline broadcast).
-// The server expands each group to its active peer members at the moment of sending.
+// region, chosen next to single parties wherever peers are chosen (case share, hotline broadcast,
+// article share, exercise participants, TAXII collection readers and writers). The server expands
+// each group to its active peer members at the moment of sending (or of saving, for exercises and
+// collections).
 import { useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -29,8 +31,11 @@ export function GroupChecklist({
   value,
   onChange,
   error,
+  hint,
 }: {
   label?: string;
+  /** What choosing a group does here (the default speaks of sending). */
+  hint?: string;
   path: string;
   value: string[];
   onChange(ids: string[]): void;
@@ -69,7 +74,7 @@ export function GroupChecklist({
       </div>
       {!error && (
         <span className="hint" id={`${id}-hint`}>
-          {t('groups.pickerHint')}
+          {hint ?? t('groups.pickerHint')}
         </span>
       )}
       {error && (

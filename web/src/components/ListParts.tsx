@@ -20,7 +20,8 @@ export type Column = { title: ReactNode; className?: string };
  * `rowClass` marks rows (e.g. overdue). `region` makes a wide table a focusable, named scroll region.
  * `rowKey` gets the item's index too, for items without an identity of their own.
  * `caption` titles the table (its text and class), `className` adds classes to the <table> beside
- * `table`, and `testId` is the <table>'s data-testid for tests that wait for it.
+ * `table`, and `testId` is the <table>'s data-testid for tests that wait for it. `sections` splits
+ * the rows under headings (one <tbody> each, e.g. peers by region); `items` still decides `empty`.
  */
 export function DataTable<T>({
   columns,
@@ -33,6 +34,7 @@ export function DataTable<T>({
   caption,
   className,
   testId,
+  sections,
 }: {
   columns: (ReactNode | Column)[];
   items: readonly T[];
@@ -44,6 +46,7 @@ export function DataTable<T>({
   caption?: Column;
   className?: string;
   testId?: string;
+  sections?: { key: string; title: ReactNode; items: readonly T[] }[];
 }) {
   if (items.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
@@ -62,13 +65,30 @@ export function DataTable<T>({
             })}
           </tr>
         </thead>
-        <tbody>
-          {items.map((item, i) => (
-            <tr key={rowKey(item, i)} className={rowClass?.(item)}>
-              {row(item)}
-            </tr>
-          ))}
-        </tbody>
+        {sections ? (
+          sections.map((section) => (
+            <tbody key={section.key} data-section={section.key}>
+              <tr className="section-row">
+                <th scope="colgroup" colSpan={columns.length}>
+                  {section.title}
+                </th>
+              </tr>
+              {section.items.map((item, i) => (
+                <tr key={rowKey(item, i)} className={rowClass?.(item)}>
+                  {row(item)}
+                </tr>
+              ))}
+            </tbody>
+          ))
+        ) : (
+          <tbody>
+            {items.map((item, i) => (
+              <tr key={rowKey(item, i)} className={rowClass?.(item)}>
+                {row(item)}
+              </tr>
+            ))}
+          </tbody>
+        )}
       </table>
     </div>
   );

@@ -9,6 +9,10 @@ import type { components } from '../api/generated/api';
 import { useSession } from '../app/session';
 import { useBi } from './Bi';
 import { SelectField, TextField, useFieldId } from './Field';
+import { RegionChecklist } from './RegionChecklist';
+
+/** From this many peers on, the checklist offers a search and groups the peers by region. */
+export const PICKER_SCALE_AT = 9;
 
 /** A party as GET /api/parties names it (generated from the node's OpenAPI document). */
 export type Party = components['schemas']['Party'];
@@ -175,7 +179,10 @@ export function PartyPicker({
   );
 }
 
-/** Choose several peers (case sharing, meeting parties): one checkbox per peer, by name and country. */
+/**
+ * Choose several peers (case sharing, meeting parties, broadcasts): one checkbox per peer, by name and
+ * country; with many peers, searchable and grouped by region (RegionChecklist).
+ */
 export function PartyChecklist({
   label,
   path,
@@ -212,17 +219,27 @@ export function PartyChecklist({
         {label}
       </legend>
       {choices.length === 0 && <span className="muted small">{t('parties.none')}</span>}
-      <div className="row">
-        {choices.map((p) => (
-          <label key={p.id} className="check" title={p.id}>
-            <input type="checkbox" checked={value.includes(p.id)} onChange={() => toggle(p.id)} />
-            {bi(p.name) || p.id}
-            {!(bi(p.name) || p.id).includes(country(p.country)) && (
-              <span className="faint small"> · {country(p.country)}</span>
-            )}
-          </label>
-        ))}
-      </div>
+      {choices.length >= PICKER_SCALE_AT ? (
+        <RegionChecklist
+          choices={choices}
+          value={value}
+          onChange={onChange}
+          nameOf={(p) => bi(p.name) || p.id}
+          countryName={country}
+        />
+      ) : (
+        <div className="row">
+          {choices.map((p) => (
+            <label key={p.id} className="check" title={p.id}>
+              <input type="checkbox" checked={value.includes(p.id)} onChange={() => toggle(p.id)} />
+              {bi(p.name) || p.id}
+              {!(bi(p.name) || p.id).includes(country(p.country)) && (
+                <span className="faint small"> · {country(p.country)}</span>
+              )}
+            </label>
+          ))}
+        </div>
+      )}
       {hint && !error && <span className="hint">{hint}</span>}
       {error && (
         <span className="error" id={`${id}-error`}>

@@ -30,6 +30,8 @@ import ssoEn from './areas/sso.en.json';
 import ssoZh from './areas/sso.zh-CN.json';
 import groupsEn from './areas/groups.en.json';
 import groupsZh from './areas/groups.zh-CN.json';
+import peersEn from './areas/peers.en.json';
+import peersZh from './areas/peers.zh-CN.json';
 
 export const EN_CATALOG = {
   ...en,
@@ -47,6 +49,7 @@ export const EN_CATALOG = {
   ...passkeyEn,
   ...ssoEn,
   ...groupsEn,
+  ...peersEn,
 };
 export const ZH_CATALOG: typeof EN_CATALOG = {
   ...zhCN,
@@ -64,4 +67,5 @@ export const ZH_CATALOG: typeof EN_CATALOG = {
   ...passkeyZh,
   ...ssoZh,
   ...groupsZh,
+  ...peersZh,
 };

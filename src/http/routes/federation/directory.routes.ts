@@ -68,6 +68,8 @@ const ZDirectoryMember = z
         queueDepth: z.number(),
         consecutiveFailures: z.number(),
         lastErrorCode: z.string().nullable(),
+        /** What the last failure's code means, for people (null: a transport failure or an unknown code). */
+        lastErrorReason: ZBilingualSchema.nullable(),
       })
       .nullable(),
   })

@@ -47,6 +47,8 @@ export const ZPeerHealthSchema = z
       consecutive: z.number(),
       total: z.number(),
       lastCode: z.string().nullable(),
+      /** What the last failure's code means, for people (null: a transport failure or a code this node does not know). */
+      lastReason: ZBilingualSchema.nullable(),
       lastMessage: z.string().nullable(),
       lastAt: z.string().nullable(),
       nextAttemptAt: z.string().nullable(),

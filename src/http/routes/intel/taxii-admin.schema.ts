@@ -37,6 +37,16 @@ export const ZCreateCollectionBodySchema = z.object({
   alias: ZAliasSchema.nullable().optional(),
   readers: ZPartyListSchema.optional(),
   writers: ZPartyListSchema.optional(),
+  readerGroups: z
+    .array(z.string().min(1).max(128))
+    .max(20)
+    .optional()
+    .describe('sharing groups whose active peer members are added to readers on save (docs/federation.md §19)'),
+  writerGroups: z
+    .array(z.string().min(1).max(128))
+    .max(20)
+    .optional()
+    .describe('sharing groups whose active peer members are added to writers on save'),
   maxTlp: z.enum(TLP_LEVELS).optional(),
   apiRoot: z
     .string()

@@ -8,10 +8,11 @@ import { addAttachment, readAttachment } from '../../../services/knowledge/artic
 import { MAX_ATTACHMENT_BYTES } from '../../../services/knowledge/attachment-store.js';
 import { createArticle } from '../../../services/knowledge/create-article.js';
 import { getArticle, getArticleVersion, listArticles } from '../../../services/knowledge/read-articles.js';
-import { shareArticle, unshareArticle } from '../../../services/knowledge/share-article.js';
+import { getArticleDeliveries, shareArticle, unshareArticle } from '../../../services/knowledge/share-article.js';
 import { updateArticle } from '../../../services/knowledge/update-article.js';
 import { actorOf } from '../../plugins/auth.js';
 import { sendDownload } from '../file-download.js';
+import { ZRecordDeliverySchema } from '../requests/requests.response.js';
 import { answers, ERROR_SHAPES, itemsOf, splitList, ZIdParamsSchema } from '../common.schema.js';
 import {
   presentArticle,
@@ -34,6 +35,7 @@ import {
   ZArticleVersionParamsSchema,
   ZAttachmentParamsSchema,
   ZAttachmentUploadQuerySchema,
+  ZShareArticleSchema,
   ZSharePeersSchema,
   ZUpdateArticleSchema,
 } from './knowledge.schema.js';
@@ -157,13 +159,28 @@ export function knowledgeRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
         config: { permission: 'knowledge:edit' },
         schema: {
           ...withId,
-          summary: 'Share with peers (TLP permitting); they receive the current version and attachments',
-          body: ZSharePeersSchema,
+          summary:
+            'Share with peers and/or sharing groups (TLP permitting; groups expand to their active peer members); they receive the current version and attachments',
+          body: ZShareArticleSchema,
           response: answers(ZArticleViewSchema),
         },
       },
       async (request) =>
-        presentArticle(await shareArticle(ctx, actorOf(request), request.params.id, request.body.peers), local),
+        presentArticle(await shareArticle(ctx, actorOf(request), request.params.id, request.body), local),
+    );
+
+    app.get(
+      '/knowledge/articles/:id/deliveries',
+      {
+        config: { permission: 'knowledge:read' },
+        schema: {
+          ...withId,
+          summary:
+            "Per recipient, the federation messages the article's shares sent: delivery state and signed receipts",
+          response: answers(itemsOf(ZRecordDeliverySchema)),
+        },
+      },
+      async (request) => ({ items: await getArticleDeliveries(ctx, actorOf(request), request.params.id) }),
     );
 
     app.post(

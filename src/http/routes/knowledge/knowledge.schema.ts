@@ -4,6 +4,7 @@ import { TLP_LEVELS } from '../../../domain/case/tlp.js';
 import { ARTICLE_KINDS, ARTICLE_STATUSES } from '../../../domain/knowledge/article-types.js';
 import { ARTICLE_LIMITS } from '../../../domain/knowledge/article-validation.js';
 import { FALLBACK_MEDIA_TYPE, ZMediaTypeSchema } from '../../../domain/shared/media-type.js';
+import { ruleMessage } from '../../../domain/shared/bilingual.js';
 import { commaList } from '../common.schema.js';
 
 const Text = (max: number) => z.string().max(max);
@@ -28,7 +29,17 @@ export const ZUpdateArticleSchema = z.object({
   expectedVersion: z.number().int().min(1),
 });
 
-export const ZSharePeersSchema = z.object({ peers: z.array(z.string().min(1).max(128)).min(1).max(50) });
+const PeerIds = z.array(z.string().min(1).max(128));
+
+export const ZSharePeersSchema = z.object({ peers: PeerIds.min(1).max(50) });
+
+/** Peers and/or sharing groups (docs/federation.md §19), groups expanded to their active peer members. */
+export const ZShareArticleSchema = z
+  .object({ peers: PeerIds.max(50).default([]), groups: PeerIds.max(20).optional() })
+  .refine((s) => s.peers.length + (s.groups?.length ?? 0) > 0, {
+    message: ruleMessage('Choose at least one peer or sharing group.', '请至少选择一个对等节点或共享分组。'),
+    path: ['peers'],
+  });
 
 export const ZArticleListQuerySchema = z.object({
   kind: commaList(ARTICLE_KINDS, 'article kinds'),

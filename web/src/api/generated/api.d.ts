@@ -6376,6 +6376,7 @@ export type paths = {
                         disabled?: boolean;
                         password?: string;
                         unlock?: boolean;
+                        resetSecondFactors?: boolean;
                     };
                 };
             };
@@ -18314,6 +18315,7 @@ export type paths = {
                             zh: string;
                         };
                         participants: string[];
+                        groups?: string[];
                         injects: ({
                             /** @description kept when editing; a new id is given otherwise */
                             id?: string;
@@ -18855,6 +18857,7 @@ export type paths = {
                             zh: string;
                         };
                         participants: string[];
+                        groups?: string[];
                         injects: ({
                             /** @description kept when editing; a new id is given otherwise */
                             id?: string;
@@ -33910,6 +33913,10 @@ export type paths = {
                         alias?: string | null;
                         readers?: string[];
                         writers?: string[];
+                        /** @description sharing groups whose active peer members are added to readers on save (docs/federation.md §19) */
+                        readerGroups?: string[];
+                        /** @description sharing groups whose active peer members are added to writers on save */
+                        writerGroups?: string[];
                         /** @enum {string} */
                         maxTlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
                         /** @description TAXII API root to serve the collection under (/taxii2/<apiRoot>/); "api" by default */
@@ -34134,6 +34141,10 @@ export type paths = {
                         alias?: string | null;
                         readers?: string[];
                         writers?: string[];
+                        /** @description sharing groups whose active peer members are added to readers on save (docs/federation.md §19) */
+                        readerGroups?: string[];
+                        /** @description sharing groups whose active peer members are added to writers on save */
+                        writerGroups?: string[];
                         /** @enum {string} */
                         maxTlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
                         /** @description TAXII API root to serve the collection under (/taxii2/<apiRoot>/); "api" by default */
@@ -39830,7 +39841,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Share with peers (TLP permitting); they receive the current version and attachments */
+        /** Share with peers and/or sharing groups (TLP permitting; groups expand to their active peer members); they receive the current version and attachments */
         post: {
             parameters: {
                 query?: never;
@@ -39843,7 +39854,9 @@ export type paths = {
             requestBody: {
                 content: {
                     "application/json": {
-                        peers: string[];
+                        /** @default [] */
+                        peers?: string[];
+                        groups?: string[];
                     };
                 };
             };
@@ -40027,6 +40040,214 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/articles/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per recipient, the federation messages the article's shares sent: delivery state and signed receipts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RecordDelivery"][];
+                        };
+                    };
+                };
+                /** @description Error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                issues?: {
+                                    path: string;
+                                    code: string;
+                                    message: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                issues?: {
+                                    path: string;
+                                    code: string;
+                                    message: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                issues?: {
+                                    path: string;
+                                    code: string;
+                                    message: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                issues?: {
+                                    path: string;
+                                    code: string;
+                                    message: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                issues?: {
+                                    path: string;
+                                    code: string;
+                                    message: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                issues?: {
+                                    path: string;
+                                    code: string;
+                                    message: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -42849,6 +43070,10 @@ export type components = {
                 consecutive: number;
                 total: number;
                 lastCode: string | null;
+                lastReason: {
+                    en: string;
+                    zh: string;
+                } | null;
                 lastMessage: string | null;
                 lastAt: string | null;
                 nextAttemptAt: string | null;
@@ -43025,6 +43250,10 @@ export type components = {
                 queueDepth: number;
                 consecutiveFailures: number;
                 lastErrorCode: string | null;
+                lastErrorReason: {
+                    en: string;
+                    zh: string;
+                } | null;
             } | null;
         };
         DirectoryInput: {
@@ -45884,6 +46113,10 @@ export type components = {
                 consecutive: number;
                 total: number;
                 lastCode: string | null;
+                lastReason: {
+                    en: string;
+                    zh: string;
+                } | null;
                 lastMessage: string | null;
                 lastAt: string | null;
                 nextAttemptAt: string | null;
@@ -46060,6 +46293,10 @@ export type components = {
                 queueDepth: number;
                 consecutiveFailures: number;
                 lastErrorCode: string | null;
+                lastErrorReason: {
+                    en: string;
+                    zh: string;
+                } | null;
             } | null;
         };
         Directory: {

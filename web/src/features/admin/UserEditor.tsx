@@ -21,6 +21,7 @@ export function UserEditor({ user, onClose }: { user: User | null; onClose(): vo
     timeZone: 'Asia/Shanghai',
     disabled: user?.disabled ?? false,
     unlock: false,
+    resetSecondFactors: false,
   });
   const [roles, setRoles] = useState<Role[]>(user?.roles ?? ['investigator']);
   const save = useMutation({
@@ -36,6 +37,7 @@ export function UserEditor({ user, onClose }: { user: User | null; onClose(): vo
                 disabled: v.disabled,
                 ...(v.password ? { password: v.password } : {}),
                 ...(v.unlock ? { unlock: true } : {}),
+                ...(v.resetSecondFactors ? { resetSecondFactors: true } : {}),
               },
             }),
           )
@@ -144,6 +146,22 @@ export function UserEditor({ user, onClose }: { user: User | null; onClose(): vo
               <input type="checkbox" checked={v.unlock} onChange={(e) => setV({ ...v, unlock: e.target.checked })} />
               {t('admin.unlock')}
             </label>
+          </div>
+        )}
+        {user && (
+          <div className="field">
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={v.resetSecondFactors}
+                aria-describedby="reset-factors-hint"
+                onChange={(e) => setV({ ...v, resetSecondFactors: e.target.checked })}
+              />
+              {t('admin.resetSecondFactors')}
+            </label>
+            <span className="hint" id="reset-factors-hint">
+              {t('admin.resetSecondFactorsHint')}
+            </span>
           </div>
         )}
         <datalist id="tz-list">

@@ -1,5 +1,6 @@
 // SLA compliance per peer: deadlines met, met late and missed (still open past due), for the
-// requests we sent them or the ones they sent us.
+// requests we sent them or the ones they sent us. With many peers (30+) the chart shows the TOP_N
+// with the most deadlines and the table the same, with "show all" for the rest.
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
@@ -11,16 +12,22 @@ import { useBi } from '../../components/Bi';
 import { useChartColors } from './chart-colors';
 import type { PeerSla } from './compute-stats';
 
+const TOP_N = 8;
+
 export function SlaCard({ outgoing, incoming }: { outgoing: PeerSla[]; incoming: PeerSla[] }) {
   const { t } = useTranslation();
   const bi = useBi();
   const c = useChartColors();
   const peers = usePeerDirectory();
   const [dir, setDir] = useState<'outgoing' | 'incoming'>('outgoing');
+  const [showAll, setShowAll] = useState(false);
   const rows = (dir === 'outgoing' ? outgoing : incoming).map((r) => {
     const name = peers.get(r.party)?.name;
     return { ...r, label: name ? bi(name) : r.party };
   });
+  // Rows come sorted by number of deadlines (slaByPeer), so the first ones are the busiest peers.
+  const top = rows.slice(0, TOP_N);
+  const many = rows.length > TOP_N;
   return (
     <Panel
       title={t('dashboard.sla')}
@@ -42,11 +49,12 @@ export function SlaCard({ outgoing, incoming }: { outgoing: PeerSla[]; incoming:
         <div className="empty">{t('dashboard.noData')}</div>
       ) : (
         <figure style={{ margin: 0 }}>
-          <div style={{ width: '100%', height: Math.max(180, rows.length * 40 + 70) }} aria-hidden="true">
+          {many && <p className="faint small">{t('peerList.slaTop', { count: TOP_N })}</p>}
+          <div style={{ width: '100%', height: Math.max(180, top.length * 40 + 70) }} aria-hidden="true">
             <ResponsiveContainer>
               <BarChart
                 accessibilityLayer={false}
-                data={rows}
+                data={top}
                 layout="vertical"
                 margin={{ top: 4, right: 16, bottom: 4, left: 8 }}
               >
@@ -93,7 +101,7 @@ export function SlaCard({ outgoing, incoming }: { outgoing: PeerSla[]; incoming:
           {/* Focusable so a keyboard user can scroll the table when it is wider than the card. */}
           <figcaption>
             <DataTable
-              items={rows}
+              items={showAll ? rows : top}
               rowKey={(r) => r.party}
               region={t('dashboard.sla')}
               className="small"
@@ -116,6 +124,13 @@ export function SlaCard({ outgoing, incoming }: { outgoing: PeerSla[]; incoming:
                 </>
               )}
             />
+            {many && (
+              <div className="row" style={{ marginTop: 'var(--sp-2)' }}>
+                <button type="button" className="btn sm ghost" onClick={() => setShowAll(!showAll)}>
+                  {showAll ? t('peerList.showTop', { count: TOP_N }) : t('peerList.showAll', { count: rows.length })}
+                </button>
+              </div>
+            )}
           </figcaption>
         </figure>
       )}

@@ -12,7 +12,8 @@ import { useBi } from '../../components/Bi';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { FieldPathPrefix, SelectField, TextArea, TextField } from '../../components/Field';
 import { PageHeader, Panel } from '../../components/Page';
-import { PartyChecklist, usePartyLabel } from '../../components/PartyName';
+import { GroupChecklist, useSharingGroups } from '../../components/GroupChecklist';
+import { PartyChecklist, usePartyDirectory, usePartyLabel } from '../../components/PartyName';
 import { RequestForm } from '../requests/RequestForm';
 import { draftOf, injectBody, newInject, type InjectDraft, type InjectKind } from './inject-templates';
 
@@ -22,9 +23,19 @@ type Form = {
   briefingEn: string;
   briefingZh: string;
   participants: string[];
+  /** Sharing groups: on save the node adds their active peer members to the participants. */
+  groups: string[];
   injects: InjectDraft[];
 };
-const EMPTY: Form = { titleEn: '', titleZh: '', briefingEn: '', briefingZh: '', participants: [], injects: [] };
+const EMPTY: Form = {
+  titleEn: '',
+  titleZh: '',
+  briefingEn: '',
+  briefingZh: '',
+  participants: [],
+  groups: [],
+  injects: [],
+};
 
 function fromScenario(s: ScenarioView, timeZone: string): Form {
   return {
@@ -33,6 +44,7 @@ function fromScenario(s: ScenarioView, timeZone: string): Form {
     briefingEn: s.briefing.en,
     briefingZh: s.briefing.zh,
     participants: s.participants,
+    groups: [],
     injects: s.injects.map((i) => draftOf(i, timeZone)),
   };
 }
@@ -188,6 +200,19 @@ export function ScenarioEditorPage() {
   const qc = useQueryClient();
   const { timeZone } = useSession();
   const [f, setF] = useState<Form>(EMPTY);
+  const directory = usePartyDirectory();
+  const groupList = useSharingGroups().items;
+  // Injects may already go to the chosen groups' members that are active peers now; the node
+  // expands the groups again when saving (docs/federation.md §19).
+  const parties = [
+    ...new Set([
+      ...f.participants,
+      ...groupList
+        .filter((g) => f.groups.includes(g.id))
+        .flatMap((g) => g.members)
+        .filter((m) => directory.get(m)?.active && !directory.get(m)?.self),
+    ]),
+  ];
   const existing = useQuery({
     queryKey: ['exercises', 'scenario', id],
     queryFn: () => answer(http.GET('/api/exercises/scenarios/{id}', { params: { path: { id: id! } } })),
@@ -202,6 +227,7 @@ export function ScenarioEditorPage() {
         title: { en: f.titleEn, zh: f.titleZh },
         briefing: { en: f.briefingEn, zh: f.briefingZh },
         participants: f.participants,
+        ...(f.groups.length ? { groups: f.groups } : {}),
         injects: f.injects.map((d) => injectBody(d, timeZone)),
       };
       return answer(
@@ -219,7 +245,7 @@ export function ScenarioEditorPage() {
   const setInject = (i: number, d: InjectDraft) => setF({ ...f, injects: f.injects.map((x, j) => (j === i ? d : x)) });
   const add = (kind: InjectKind) => {
     const last = f.injects.at(-1)?.offsetMinutes ?? -10;
-    setF({ ...f, injects: [...f.injects, newInject(kind, f.participants[0] ?? '', last + 10, timeZone)] });
+    setF({ ...f, injects: [...f.injects, newInject(kind, parties[0] ?? '', last + 10, timeZone)] });
   };
   return (
     <>
@@ -282,6 +308,13 @@ export function ScenarioEditorPage() {
               error={err('participants')}
               onChange={(participants) => setF({ ...f, participants })}
             />
+            <GroupChecklist
+              path="groups"
+              value={f.groups}
+              error={err('groups')}
+              hint={t('exercise.groupsHint')}
+              onChange={(groups) => setF({ ...f, groups })}
+            />
           </div>
         </Panel>
         <Panel
@@ -296,7 +329,7 @@ export function ScenarioEditorPage() {
           <div className="stack">
             {f.injects.map((d, i) => (
               <div key={i} className="stack">
-                <InjectFields d={d} i={i} parties={f.participants} set={(x) => setInject(i, x)} err={err} />
+                <InjectFields d={d} i={i} parties={parties} set={(x) => setInject(i, x)} err={err} />
                 <button
                   type="button"
                   className="btn ghost"

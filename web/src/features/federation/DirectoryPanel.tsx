@@ -1,36 +1,51 @@
 // The federation's signed membership directory as this node holds it: the members with their
-// peer's health at a glance (active, suspended, not a peer yet, a key other than the listed one),
-// and "what changed in each version": members added, keys rotated, members removed, a new founder
+// peer's health at a glance (healthy / degraded / unreachable / suspended as the peers list reads
+// it, not a peer yet, a key other than the listed one) — with many members searchable and grouped
+// by region, problems first — and "what changed in each version": members added, keys rotated, members removed, a new founder
 // set, and any member whose card could not be fetched or did not match.
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { classifyPeerHealth, type PeerHealthClass } from '../../../../src/domain/federation/peer-health';
+import { matchesPeerQuery } from '../../../../src/domain/federation/peer-search';
+import { groupByRegion } from '../../../../src/domain/federation/regions';
 import { answer, http } from '../../api/client';
 import { Badge, type Tone } from '../../components/Badge';
 import { useBi } from '../../components/Bi';
 import { DateTime } from '../../components/DateTime';
+import { TextField } from '../../components/Field';
 import { DataTable } from '../../components/ListParts';
 import { Empty, Panel, QueryState } from '../../components/Page';
-import { PartyName } from '../../components/PartyName';
+import { PartyName, PICKER_SCALE_AT, useCountryName } from '../../components/PartyName';
+import { useFailureReason } from './failure-reason';
 import type { DirectoryDiff, DirectoryMember } from './federation-types';
 
-type Health = 'self' | 'active' | 'failing' | 'suspended' | 'otherKey' | 'notPeer';
+/** A member's state: this node, a key other than the listed one, not a peer, or its peer's health. */
+type Health = 'self' | 'otherKey' | 'notPeer' | PeerHealthClass;
 const HEALTH_TONES: Record<Health, Tone> = {
   self: 'neutral',
-  active: 'success',
-  failing: 'danger',
-  suspended: 'warning',
   otherKey: 'danger',
   notPeer: 'warning',
+  unreachable: 'danger',
+  degraded: 'warning',
+  suspended: 'neutral',
+  healthy: 'success',
 };
-const PROBLEMS = new Set(['card_unreachable', 'card_mismatch', 'self_mismatch']);
 
 function healthOf(m: DirectoryMember): Health {
   if (m.self) return 'self';
   if (!m.peer) return 'notPeer';
   if (!m.peer.fingerprintMatches) return 'otherKey';
-  if (m.peer.status === 'suspended') return 'suspended';
-  return m.peer.consecutiveFailures > 0 ? 'failing' : 'active';
+  // As the peers list classifies it (the directory view carries no queue age: failures and status decide).
+  return classifyPeerHealth(
+    { status: m.peer.status, consecutiveFailures: m.peer.consecutiveFailures, oldestUndeliveredAt: null },
+    new Date(0),
+  );
 }
+
+/** Problems first: a wrong key, unreachable, not a peer, degraded, suspended; then the healthy, this node last. */
+const HEALTH_ORDER: Health[] = ['otherKey', 'unreachable', 'notPeer', 'degraded', 'suspended', 'healthy', 'self'];
+const PROBLEMS = new Set(['card_unreachable', 'card_mismatch', 'self_mismatch']);
 
 function Changes({ diff }: { diff: DirectoryDiff }) {
   const { t } = useTranslation();
@@ -71,7 +86,25 @@ export function DirectoryPanel() {
     queryFn: () => answer(http.GET('/api/federation/directory')),
     refetchInterval: 15_000,
   });
+  const country = useCountryName();
+  const failureReason = useFailureReason();
+  const [query, setQuery] = useState('');
   const current = q.data?.current ?? null;
+  // With many members (30+): searchable (name, party id, country), grouped by region, problems first.
+  const many = (current?.members.length ?? 0) >= PICKER_SCALE_AT;
+  const members = (current?.members ?? [])
+    .filter((m) => matchesPeerQuery({ id: m.party, name: m.name, country: m.country }, query, [country(m.country)]))
+    .sort(
+      (a, b) =>
+        HEALTH_ORDER.indexOf(healthOf(a)) - HEALTH_ORDER.indexOf(healthOf(b)) || bi(a.name).localeCompare(bi(b.name)),
+    );
+  const sections = many
+    ? groupByRegion(members, (m) => m.country).map(({ region, items }) => ({
+        key: region,
+        title: t('peerList.regionCount', { region: t(`regions.${region}`), count: items.length }),
+        items,
+      }))
+    : undefined;
   return (
     <>
       <Panel
@@ -109,11 +142,34 @@ export function DirectoryPanel() {
                   </dd>
                 </dl>
               </div>
+              {many && (
+                <div className="panel-body filter-bar">
+                  <div className="peer-tools" role="search" aria-label={t('peerList.directorySearch')}>
+                    <TextField
+                      label={t('peerList.directorySearch')}
+                      path="directory-search"
+                      type="search"
+                      placeholder={t('peerList.searchHint')}
+                      value={query}
+                      onChange={(e) => setQuery(e.target.value)}
+                    />
+                    {query.trim() && (
+                      <p className="faint small" aria-live="polite">
+                        {t('peerList.directoryShown', { shown: members.length, total: current.members.length })}
+                      </p>
+                    )}
+                  </div>
+                </div>
+              )}
               <DataTable
-                items={current.members}
+                items={members}
+                sections={sections}
+                testId="directory-members"
                 rowKey={(m) => m.party}
-                rowClass={(m) => (['failing', 'otherKey', 'notPeer'].includes(healthOf(m)) ? 'overdue' : undefined)}
-                empty={<Empty title={t('directory.noMembers')} />}
+                rowClass={(m) =>
+                  ['unreachable', 'degraded', 'otherKey', 'notPeer'].includes(healthOf(m)) ? 'overdue' : undefined
+                }
+                empty={<Empty title={query.trim() ? t('peerList.noMatch') : t('directory.noMembers')} />}
                 columns={[
                   t('directory.member'),
                   t('directory.roles'),
@@ -127,8 +183,8 @@ export function DirectoryPanel() {
                     <>
                       <td>
                         <div className="title-cell">{bi(m.name)}</div>
-                        <div className="sub mono">
-                          {m.party} · {m.country}
+                        <div className="sub">
+                          <span className="mono">{m.party}</span> · {country(m.country)}
                         </div>
                         <div className="sub mono small break">{m.endpoint}</div>
                       </td>
@@ -144,10 +200,17 @@ export function DirectoryPanel() {
                       </td>
                       <td>
                         <Badge tone={HEALTH_TONES[health]} dot>
-                          {t(`directory.state.${health}`)}
+                          {health === 'self' || health === 'otherKey' || health === 'notPeer'
+                            ? t(`directory.state.${health}`)
+                            : t(`peerHealth.state.${health}`)}
                         </Badge>
-                        {health === 'failing' && m.peer && (
-                          <div className="sub small mono">{m.peer.lastErrorCode ?? ''}</div>
+                        {m.peer && m.peer.consecutiveFailures > 0 && (
+                          <div className="sub small" title={m.peer.lastErrorCode ?? undefined}>
+                            {t('peerHealth.failing', {
+                              count: m.peer.consecutiveFailures,
+                              reason: failureReason(m.peer.lastErrorCode, m.peer.lastErrorReason),
+                            })}
+                          </div>
                         )}
                       </td>
                       <td className="small">{m.peer ? <DateTime at={m.peer.lastContactAt} /> : '—'}</td>

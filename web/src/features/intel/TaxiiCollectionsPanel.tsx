@@ -1,5 +1,6 @@
 // TAXII collections: object counts, API root and sharing scope (readers, writers, max TLP); intel
-// managers create collections and change their scope and root.
+// managers create collections and change their scope and root. Readers and writers may also be
+// chosen as sharing groups: on save the node adds their active peer members (docs/federation.md §19).
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,12 +10,31 @@ import type { TaxiiCollection } from '../../api/intel-taxii-types';
 import { useSession } from '../../app/session';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
+import { GroupChecklist } from '../../components/GroupChecklist';
 import { DataTable } from '../../components/ListParts';
 import { Empty, Panel, QueryState } from '../../components/Page';
 import { TLP_LEVELS } from '../../../../src/domain/case/tlp';
 
-type Draft = { title: string; alias: string; readers: string; writers: string; maxTlp: string; apiRoot: string };
-const EMPTY: Draft = { title: '', alias: '', readers: '', writers: '', maxTlp: 'AMBER', apiRoot: 'api' };
+type Draft = {
+  title: string;
+  alias: string;
+  readers: string;
+  writers: string;
+  readerGroups: string[];
+  writerGroups: string[];
+  maxTlp: string;
+  apiRoot: string;
+};
+const EMPTY: Draft = {
+  title: '',
+  alias: '',
+  readers: '',
+  writers: '',
+  readerGroups: [],
+  writerGroups: [],
+  maxTlp: 'AMBER',
+  apiRoot: 'api',
+};
 
 const parties = (text: string) =>
   text
@@ -26,6 +46,8 @@ const toDraft = (c: TaxiiCollection): Draft => ({
   alias: c.alias ?? '',
   readers: c.readers.join(', '),
   writers: c.writers.join(', '),
+  readerGroups: [],
+  writerGroups: [],
   maxTlp: c.maxTlp,
   apiRoot: c.apiRoot,
 });
@@ -36,6 +58,8 @@ const toBody = (d: Draft) =>
     alias: d.alias || null,
     readers: parties(d.readers),
     writers: parties(d.writers),
+    ...(d.readerGroups.length ? { readerGroups: d.readerGroups } : {}),
+    ...(d.writerGroups.length ? { writerGroups: d.writerGroups } : {}),
     maxTlp: d.maxTlp,
     apiRoot: d.apiRoot.trim() || 'api',
   }) as JsonBody<'/api/intel/collections', 'post'>;
@@ -94,6 +118,22 @@ function CollectionForm({
         value={draft.writers}
         error={err('writers')}
         onChange={(e) => onChange({ ...draft, writers: e.target.value })}
+      />
+      <GroupChecklist
+        label={t('intel.taxii.collections.readerGroups')}
+        path={`${idPrefix}.readerGroups`}
+        hint={t('intel.taxii.collections.groupsHint')}
+        value={draft.readerGroups}
+        error={err('readerGroups')}
+        onChange={(readerGroups) => onChange({ ...draft, readerGroups })}
+      />
+      <GroupChecklist
+        label={t('intel.taxii.collections.writerGroups')}
+        path={`${idPrefix}.writerGroups`}
+        hint={t('intel.taxii.collections.groupsHint')}
+        value={draft.writerGroups}
+        error={err('writerGroups')}
+        onChange={(writerGroups) => onChange({ ...draft, writerGroups })}
       />
       <SelectField
         label={t('intel.taxii.collections.maxTlp')}

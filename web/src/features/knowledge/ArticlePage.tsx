@@ -13,7 +13,7 @@ import { PartyName } from '../../components/PartyName';
 import { PageHeader, Panel, QueryState, TabPanel, Tabs } from '../../components/Page';
 import { TlpBadge } from '../../components/Tlp';
 import { ArticleAttachments } from './ArticleAttachments';
-import { ArticleSharePanel } from './ArticleSharePanel';
+import { ArticleDeliveries, ArticleSharePanel } from './ArticleSharePanel';
 import { Markdown } from './Markdown';
 import './knowledge.css';
 
@@ -116,6 +116,7 @@ export function ArticlePage() {
               {a.isOwn && can('knowledge:edit') && <ArticleSharePanel article={a} />}
             </div>
           </div>
+          {a.isOwn && <ArticleDeliveries articleId={a.id} />}
         </>
       )}
     </QueryState>

@@ -1,15 +1,47 @@
-// Sharing an own article with chosen peers: they receive the current version, every later
-// version and the attachments; unsharing withdraws their copy. TLP:RED is refused by the node.
+// Sharing an own article with chosen peers and sharing groups (expanded by the node to their active
+// peer members, docs/federation.md §19): they receive the current version, every later version and
+// the attachments; unsharing withdraws their copy. TLP:RED is refused by the node. ArticleDeliveries:
+// the delivery of every message the shares sent, per recipient, with the signed receipts.
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { answer, http } from '../../api/client';
 import type { ArticleDetail } from '../../api/knowledge-types';
 import { useSession } from '../../app/session';
 import { useBi } from '../../components/Bi';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
+import { GroupChecklist, useSharingGroups } from '../../components/GroupChecklist';
 import { Panel } from '../../components/Page';
 import { PartyName, usePeerDirectory } from '../../components/PartyName';
+import { DeliveryTable } from '../federation/DeliveryTable';
+
+const MESSAGE_LABELS = {
+  'knowledge.article': 'knowledge.deliveries.article',
+  'knowledge.attachment': 'knowledge.deliveries.attachment',
+  'knowledge.unshared': 'knowledge.deliveries.unshared',
+} as const;
+const messageLabel = (type: string) =>
+  Object.hasOwn(MESSAGE_LABELS, type)
+    ? MESSAGE_LABELS[type as keyof typeof MESSAGE_LABELS]
+    : MESSAGE_LABELS['knowledge.article'];
+
+/** Full width under the article: a table does not fit the side column. */
+export function ArticleDeliveries({ articleId }: { articleId: string }) {
+  const { t } = useTranslation();
+  const q = useQuery({
+    queryKey: ['knowledge', 'deliveries', articleId],
+    queryFn: () => answer(http.GET('/api/knowledge/articles/{id}/deliveries', { params: { path: { id: articleId } } })),
+    refetchInterval: 10_000,
+  });
+  return (
+    <DeliveryTable
+      items={q.data?.items ?? []}
+      id="article-deliveries"
+      testId="article-deliveries"
+      message={(d) => t(messageLabel(d.type))}
+    />
+  );
+}
 
 export function ArticleSharePanel({ article }: { article: ArticleDetail }) {
   const { t } = useTranslation();
@@ -20,17 +52,23 @@ export function ArticleSharePanel({ article }: { article: ArticleDetail }) {
     (p) => p.id !== me.node.id && !article.sharedWith.includes(p.id),
   );
   const [chosen, setChosen] = useState<string[]>([]);
-  const done = () => qc.invalidateQueries({ queryKey: ['knowledge', 'detail', article.id] });
+  const [groups, setGroups] = useState<string[]>([]);
+  const hasGroups = useSharingGroups().items.length > 0;
+  const done = async () => {
+    await qc.invalidateQueries({ queryKey: ['knowledge', 'detail', article.id] });
+    await qc.invalidateQueries({ queryKey: ['knowledge', 'deliveries', article.id] });
+  };
   const share = useMutation({
     mutationFn: () =>
       answer(
         http.POST('/api/knowledge/articles/{id}/share', {
           params: { path: { id: article.id } },
-          body: { peers: chosen },
+          body: { peers: chosen, ...(groups.length ? { groups } : {}) },
         }),
       ),
     onSuccess: async () => {
       setChosen([]);
+      setGroups([]);
       await done();
     },
   });
@@ -44,6 +82,7 @@ export function ArticleSharePanel({ article }: { article: ArticleDetail }) {
       ),
     onSuccess: done,
   });
+  const err = useFieldErrors(share.error);
   return (
     <Panel id="article-share" title={t('knowledge.sharing')}>
       {article.sharedWith.length === 0 ? (
@@ -60,27 +99,34 @@ export function ArticleSharePanel({ article }: { article: ArticleDetail }) {
           ))}
         </ul>
       )}
-      {peers.length > 0 && (
+      {(peers.length > 0 || hasGroups) && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
             share.mutate();
           }}
         >
-          <fieldset className="form-section">
-            <legend>{t('knowledge.shareWith')}</legend>
-            {peers.map((p) => (
-              <label key={p.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={chosen.includes(p.id)}
-                  onChange={(e) => setChosen(e.target.checked ? [...chosen, p.id] : chosen.filter((c) => c !== p.id))}
-                />
-                {p.name ? bi(p.name) : p.id}
-              </label>
-            ))}
-          </fieldset>
-          <button type="submit" className="btn primary" disabled={chosen.length === 0 || share.isPending}>
+          {peers.length > 0 && (
+            <fieldset className="form-section">
+              <legend>{t('knowledge.shareWith')}</legend>
+              {peers.map((p) => (
+                <label key={p.id} className="check">
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(p.id)}
+                    onChange={(e) => setChosen(e.target.checked ? [...chosen, p.id] : chosen.filter((c) => c !== p.id))}
+                  />
+                  {p.name ? bi(p.name) : p.id}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <GroupChecklist path="groups" value={groups} onChange={setGroups} error={err('groups')} />
+          <button
+            type="submit"
+            className="btn primary"
+            disabled={chosen.length + groups.length === 0 || share.isPending}
+          >
             {t('knowledge.share')}
           </button>
         </form>
