@@ -162,6 +162,48 @@ describe('passkeys in the browser', () => {
     );
   }, 120_000);
 
+  it('lets an admin reset a lost device from the users page, in both languages, but not for their own account', async () => {
+    const page = browser.page;
+    await freshAuthenticator();
+    await signInThroughPage(page, web.url, 'investigator', 'en');
+    await page.goto(`${web.url}/account`);
+    await addPasskey(page, 'en', 'Lost phone');
+    await signOut(page, 'en');
+
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const T = (key: string) => text(lang, key);
+      await signInThroughPage(page, web.url, 'admin', lang);
+      await page.goto(`${web.url}/admin`);
+      // Their own account: refused with the bilingual reason, nothing changed.
+      await page.getByRole('button', { name: `${T('admin.edit')}: admin` }).click();
+      await page.getByLabel(T('admin.resetSecondFactors')).check();
+      await page.getByRole('button', { name: T('common.save') }).click();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: lang === 'en' ? 'cannot reset their own' : '不能在此重置自己' })
+        .waitFor();
+      await screenshot(page, `admin-reset-own-refused-${lang}`);
+      await page.getByRole('button', { name: T('common.cancel') }).click();
+      if (lang === 'zh-CN') {
+        const row = page.getByRole('row').filter({ hasText: 'investigator' });
+        const badge = row.getByText(lang === 'zh-CN' ? /\d+ 个通行密钥/ : /\d+ passkeys?/);
+        await badge.waitFor();
+        await page.getByRole('button', { name: `${T('admin.edit')}: investigator` }).click();
+        await page.getByLabel(T('admin.resetSecondFactors')).check();
+        await screenshot(page, 'admin-reset-factors-zh-CN');
+        await page.getByRole('button', { name: T('common.save') }).click();
+        await page.locator('#user-editor').waitFor({ state: 'detached' });
+        await badge.waitFor({ state: 'detached' });
+      }
+      await signOut(page, lang);
+    }
+
+    // The lost phone's passkey signs in no more.
+    await page.getByTestId('passkey-sign-in').click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('navigation', { name: text('en', 'nav.label') }).count()).toBe(0);
+  }, 180_000);
+
   it('refuses a real browser answer that is replayed, or that was made on another node’s origin', async () => {
     const page = browser.page;
     await freshAuthenticator();

@@ -265,6 +265,11 @@ describe.each(STORES)('passkeys (%s)', (store) => {
     const ask = await call('POST', '/api/auth/login', undefined, { username: u.username, password: TEST_PASSWORD });
     expect(ask.json().error.code).toBe('AUTH_TOTP_REQUIRED');
 
+    const passkeysOf = async () =>
+      (
+        (await call('GET', '/api/users', admin.token)).json() as { items: { id: string; passkeys: number }[] }
+      ).items.find((x) => x.id === u.userId)?.passkeys;
+    expect(await passkeysOf()).toBe(2);
     const own = await call('PATCH', `/api/users/${admin.userId}`, admin.token, { resetSecondFactors: true });
     expect(own.statusCode).toBe(409);
     expect(own.json().error.code).toBe('USER_RESET_OWN_SECOND_FACTORS');
@@ -272,6 +277,7 @@ describe.each(STORES)('passkeys (%s)', (store) => {
     const reset = await call('PATCH', `/api/users/${u.userId}`, admin.token, { resetSecondFactors: true });
     expect(reset.statusCode).toBe(200);
     expect(reset.json().totpEnabled).toBe(false);
+    expect(await passkeysOf()).toBe(0);
     // The lost device's passkeys sign in no more, the user's open session is over, and the password
     // alone now signs in (to enrol again).
     const lost = await call('POST', '/api/auth/passkeys/login', undefined, {

@@ -8,10 +8,17 @@ import {
   listUsers,
   type UserRow,
 } from '../../storage/repositories/user.repository.js';
+import { countPasskeysByUser } from '../../storage/repositories/passkey.repository.js';
 import type { ServiceContext } from '../context.js';
 
 export async function listAllUsers(ctx: ServiceContext): Promise<UserRow[]> {
   return listUsers(ctx.db);
+}
+
+/** Every account with how many passkeys it has: an admin deciding on a lost-device reset sees both factors. */
+export async function listUsersForAdmin(ctx: ServiceContext): Promise<{ user: UserRow; passkeys: number }[]> {
+  const [users, counts] = await Promise.all([listUsers(ctx.db), countPasskeysByUser(ctx.db)]);
+  return users.map((user) => ({ user, passkeys: counts.get(user.id) ?? 0 }));
 }
 
 /** One user, or 404 USER_NOT_FOUND. */

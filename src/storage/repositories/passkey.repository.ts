@@ -97,6 +97,14 @@ export async function deletePasskey(db: Queryable, id: string): Promise<void> {
   await db.query('DELETE FROM passkeys WHERE id = $1', [id]);
 }
 
+/** How many passkeys each user has (users without one are absent), for the users page. */
+export async function countPasskeysByUser(db: Queryable): Promise<Map<string, number>> {
+  const rows = await db.query<{ user_id: string; n: number }>(
+    'SELECT user_id, count(*)::int AS n FROM passkeys GROUP BY user_id',
+  );
+  return new Map(rows.map((r) => [r.user_id, r.n]));
+}
+
 /** Removes every passkey of a user (an admin's reset after a lost device); returns how many went. */
 export async function deletePasskeysOfUser(db: Queryable, userId: string): Promise<number> {
   return (await db.query('DELETE FROM passkeys WHERE user_id = $1 RETURNING 1', [userId])).length;

@@ -19,3 +19,6 @@ export const ZUserSchema = z
     updatedAt: z.string(),
   })
   .meta({ id: 'User' });
+
+/** A user as the administration list shows it: with the number of passkeys. */
+export const ZAdminUserSchema = ZUserSchema.extend({ passkeys: z.number().int() }).meta({ id: 'AdminUser' });

@@ -4,11 +4,11 @@ import { ZCreateUserSchema, ZUpdateUserSchema } from '../../../domain/user/schem
 import type { ServiceContext } from '../../../services/context.js';
 import { createUser } from '../../../services/user/create-user.js';
 import { presentUser } from '../../../services/user/present-user.js';
-import { getUser, listAllUsers } from '../../../services/user/read-users.js';
+import { getUser, listUsersForAdmin } from '../../../services/user/read-users.js';
 import { updateUser } from '../../../services/user/update-user.js';
 import { actorOf } from '../../plugins/auth.js';
 import { answers, itemsOf, ZIdParamsSchema } from '../common.schema.js';
-import { ZUserSchema } from './users.response.js';
+import { ZAdminUserSchema, ZUserSchema } from './users.response.js';
 
 export function usersRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -17,9 +17,11 @@ export function usersRoutes(ctx: ServiceContext): FastifyPluginAsyncZod {
       '/users',
       {
         config: { permission: 'user:manage' },
-        schema: { tags, summary: 'List users', response: answers(itemsOf(ZUserSchema)) },
+        schema: { tags, summary: 'List users', response: answers(itemsOf(ZAdminUserSchema)) },
       },
-      async () => ({ items: (await listAllUsers(ctx)).map(presentUser) }),
+      async () => ({
+        items: (await listUsersForAdmin(ctx)).map(({ user, passkeys }) => ({ ...presentUser(user), passkeys })),
+      }),
     );
 
     app.post(

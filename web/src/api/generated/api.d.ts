@@ -5766,7 +5766,7 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["User"][];
+                            items: components["schemas"]["AdminUser"][];
                         };
                     };
                 };
@@ -41167,6 +41167,22 @@ export type components = {
             createdAt: string;
             updatedAt: string;
         };
+        AdminUserInput: {
+            id: string;
+            username: string;
+            displayName: string;
+            email: string | null;
+            roles: ("admin" | "point_of_contact" | "investigator" | "analyst" | "supervisor" | "auditor" | "read_only")[];
+            /** @enum {string} */
+            locale: "en" | "zh-CN";
+            timeZone: string;
+            totpEnabled: boolean;
+            disabled: boolean;
+            lockedUntil: string | null;
+            createdAt: string;
+            updatedAt: string;
+            passkeys: number;
+        };
         SessionLanguageInput: {
             /** @enum {string} */
             locale: "en" | "zh-CN";
@@ -44209,6 +44225,22 @@ export type components = {
             lockedUntil: string | null;
             createdAt: string;
             updatedAt: string;
+        };
+        AdminUser: {
+            id: string;
+            username: string;
+            displayName: string;
+            email: string | null;
+            roles: ("admin" | "point_of_contact" | "investigator" | "analyst" | "supervisor" | "auditor" | "read_only")[];
+            /** @enum {string} */
+            locale: "en" | "zh-CN";
+            timeZone: string;
+            totpEnabled: boolean;
+            disabled: boolean;
+            lockedUntil: string | null;
+            createdAt: string;
+            updatedAt: string;
+            passkeys: number;
         };
         SessionLanguage: {
             /** @enum {string} */

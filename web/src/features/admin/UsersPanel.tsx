@@ -60,6 +60,7 @@ export function UsersPanel() {
                     ) : (
                       <Badge>{t('admin.totpOff')}</Badge>
                     )}
+                    {u.passkeys > 0 && <Badge tone="success">{t('admin.passkeys', { count: u.passkeys })}</Badge>}
                     {u.disabled && <Badge tone="danger">{t('admin.disabled')}</Badge>}
                     {u.lockedUntil && Date.parse(u.lockedUntil) > Date.now() && (
                       <Badge tone="warning">{t('admin.locked')}</Badge>
