@@ -230,6 +230,8 @@ async function benchStore(store: 'embedded' | 'postgres', bound: number): Promis
       });
     }
   } finally {
+    // Stopped gracefully first, so node processes started with --cpu-prof (CROSSLINE_NODE_ARGS) write their profiles.
+    await Promise.all([tx.stop(), rx.stop()]);
     await Promise.all([tx.cleanup(), rx.cleanup()]);
   }
 }
