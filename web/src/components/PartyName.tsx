@@ -191,6 +191,7 @@ export function PartyChecklist({
   error,
   hint,
   includeSelf,
+  exclude,
 }: {
   label: string;
   path: string;
@@ -199,11 +200,13 @@ export function PartyChecklist({
   error?: string;
   hint?: string;
   includeSelf?: boolean;
+  /** Parties not to offer (e.g. those an article is already shared with). */
+  exclude?: readonly string[];
 }) {
   const { t } = useTranslation();
   const bi = useBi();
   const country = useCountryName();
-  const choices = usePeerChoices(value, includeSelf);
+  const choices = usePeerChoices(value, includeSelf).filter((p) => !exclude?.includes(p.id));
   const id = useFieldId(path);
   const legend = useId();
   const toggle = (p: string) => onChange(value.includes(p) ? value.filter((x) => x !== p) : [...value, p]);

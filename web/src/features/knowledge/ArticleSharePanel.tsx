@@ -8,11 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { answer, http } from '../../api/client';
 import type { ArticleDetail } from '../../api/knowledge-types';
 import { useSession } from '../../app/session';
-import { useBi } from '../../components/Bi';
 import { ErrorSummary, useFieldErrors } from '../../components/ErrorSummary';
 import { GroupChecklist, useSharingGroups } from '../../components/GroupChecklist';
 import { Panel } from '../../components/Page';
-import { PartyName, usePeerDirectory } from '../../components/PartyName';
+import { PartyChecklist, PartyName, usePeerDirectory } from '../../components/PartyName';
 import { DeliveryTable } from '../federation/DeliveryTable';
 
 const MESSAGE_LABELS = {
@@ -45,11 +44,11 @@ export function ArticleDeliveries({ articleId }: { articleId: string }) {
 
 export function ArticleSharePanel({ article }: { article: ArticleDetail }) {
   const { t } = useTranslation();
-  const bi = useBi();
   const { me } = useSession();
   const qc = useQueryClient();
+  // Whether anyone is left to share with: active peers the article has not gone to yet.
   const peers = [...usePeerDirectory().values()].filter(
-    (p) => p.id !== me.node.id && !article.sharedWith.includes(p.id),
+    (p) => p.id !== me.node.id && p.active && !article.sharedWith.includes(p.id),
   );
   const [chosen, setChosen] = useState<string[]>([]);
   const [groups, setGroups] = useState<string[]>([]);
@@ -107,19 +106,14 @@ export function ArticleSharePanel({ article }: { article: ArticleDetail }) {
           }}
         >
           {peers.length > 0 && (
-            <fieldset className="form-section">
-              <legend>{t('knowledge.shareWith')}</legend>
-              {peers.map((p) => (
-                <label key={p.id} className="check">
-                  <input
-                    type="checkbox"
-                    checked={chosen.includes(p.id)}
-                    onChange={(e) => setChosen(e.target.checked ? [...chosen, p.id] : chosen.filter((c) => c !== p.id))}
-                  />
-                  {p.name ? bi(p.name) : p.id}
-                </label>
-              ))}
-            </fieldset>
+            <PartyChecklist
+              label={t('knowledge.shareWith')}
+              path="peers"
+              value={chosen}
+              onChange={setChosen}
+              exclude={article.sharedWith}
+              error={err('peers')}
+            />
           )}
           <GroupChecklist path="groups" value={groups} onChange={setGroups} error={err('groups')} />
           <button
