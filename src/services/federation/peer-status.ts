@@ -9,14 +9,10 @@ import {
   type PeerDeliveryState,
 } from '../../storage/repositories/federation-peer-state.repository.js';
 import {
-  inboundChannels,
   inboundChannelsByPeer,
   NO_OUTBOUND,
-  outboundChannels,
   outboundChannelsByPeer,
-  outboundStats,
   outboundStatsByPeer,
-  sentWithoutReceipt,
   sentWithoutReceiptByPeer,
   type InboundChannelStatus,
   type OutboundStats,
@@ -61,14 +57,8 @@ export type PeerStatusView = PeerView & { health: PeerHealth };
 export async function peerStatus(ctx: ServiceContext, peerId: string): Promise<PeerStatusView> {
   const peer = await findPeer(ctx.db, peerId);
   if (!peer) throw new AppError('FED_PEER_NOT_FOUND', { details: { peer: peerId } });
-  const [state, out, inbound, unreceipted, outbound] = await Promise.all([
-    getPeerDeliveryState(ctx.db, peer.id),
-    outboundStats(ctx.db, peer.id),
-    inboundChannels(ctx.db, peer.id),
-    sentWithoutReceipt(ctx.db, peer.id),
-    outboundChannels(ctx.db, peer.id),
-  ]);
-  return statusOf(peer, { state, out, inbound, unreceipted, outbound });
+  const [state, facts] = await Promise.all([getPeerDeliveryState(ctx.db, peer.id), factsByPeer(ctx, peer.id)]);
+  return statusOf(peer, facts(peer.id, state));
 }
 
 /**
@@ -76,23 +66,32 @@ export async function peerStatus(ctx: ServiceContext, peerId: string): Promise<P
  * is one statement for all peers (6 in all, whatever their number), not one per figure and peer.
  */
 export async function listPeerStatuses(ctx: ServiceContext): Promise<PeerStatusView[]> {
-  const [peers, states, outs, inbounds, unreceipted, outbounds] = await Promise.all([
+  const [peers, states, facts] = await Promise.all([
     listPeers(ctx.db),
     listPeerDeliveryStates(ctx.db),
-    outboundStatsByPeer(ctx.db),
-    inboundChannelsByPeer(ctx.db),
-    sentWithoutReceiptByPeer(ctx.db),
-    outboundChannelsByPeer(ctx.db),
+    factsByPeer(ctx),
   ]);
-  return peers.map((peer) =>
-    statusOf(peer, {
-      state: states.get(peer.id) ?? emptyDeliveryState(peer.id),
-      out: outs.get(peer.id) ?? NO_OUTBOUND,
-      inbound: inbounds.get(peer.id) ?? [],
-      unreceipted: unreceipted.get(peer.id) ?? 0,
-      outbound: outbounds.get(peer.id) ?? [],
-    }),
-  );
+  return peers.map((peer) => statusOf(peer, facts(peer.id, states.get(peer.id) ?? emptyDeliveryState(peer.id))));
+}
+
+/** Reads the delivery figures of every peer, or of `onlyPeer`, and returns how to take one peer's. */
+async function factsByPeer(
+  ctx: ServiceContext,
+  onlyPeer?: string,
+): Promise<(peerId: string, state: PeerDeliveryState) => PeerFacts> {
+  const [outs, inbounds, unreceipted, outbounds] = await Promise.all([
+    outboundStatsByPeer(ctx.db, undefined, onlyPeer),
+    inboundChannelsByPeer(ctx.db, onlyPeer),
+    sentWithoutReceiptByPeer(ctx.db, onlyPeer),
+    outboundChannelsByPeer(ctx.db, onlyPeer),
+  ]);
+  return (peerId, state) => ({
+    state,
+    out: outs.get(peerId) ?? NO_OUTBOUND,
+    inbound: inbounds.get(peerId) ?? [],
+    unreceipted: unreceipted.get(peerId) ?? 0,
+    outbound: outbounds.get(peerId) ?? [],
+  });
 }
 
 type PeerFacts = {

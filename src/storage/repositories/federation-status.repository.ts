@@ -43,31 +43,6 @@ export type OutboundStats = {
   latencySamples: number;
 };
 
-/** Latency percentiles come from the most recent `sample` delivered messages (enqueue → verified receipt). */
-export async function outboundStats(db: Queryable, peerId: string, sample = 1000): Promise<OutboundStats> {
-  const [counts] = await db.query<{ pending: number; sent: number; rejected: number; oldest: Date | null }>(
-    `SELECT count(*) FILTER (WHERE state = 'pending')::int AS pending, count(*) FILTER (WHERE state = 'sent')::int AS sent,
-       count(*) FILTER (WHERE state = 'rejected')::int AS rejected, min(created_at) FILTER (WHERE state = 'pending') AS oldest
-     FROM federation_outbox WHERE peer_id = $1`,
-    [peerId],
-  );
-  const [lat] = await db.query<{ p50: number | null; p99: number | null; n: number }>(
-    `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99, count(*)::int AS n
-     FROM (SELECT extract(epoch FROM (sent_at - created_at)) * 1000 AS ms FROM federation_outbox
-           WHERE peer_id = $1 AND state = 'sent' ORDER BY sent_at DESC LIMIT $2) x`,
-    [peerId, sample],
-  );
-  return {
-    pending: counts?.pending ?? 0,
-    sent: counts?.sent ?? 0,
-    rejected: counts?.rejected ?? 0,
-    oldestPendingAt: counts?.oldest ? new Date(counts.oldest) : null,
-    latencyP50Ms: lat?.p50 == null ? null : Number(lat.p50),
-    latencyP99Ms: lat?.p99 == null ? null : Number(lat.p99),
-    latencySamples: lat?.n ?? 0,
-  };
-}
-
 export type InboundChannelStatus = {
   channel: string;
   nextSeq: number;
@@ -75,26 +50,6 @@ export type InboundChannelStatus = {
   gapSince: Date | null;
   resendRequestedAt: Date | null;
 };
-
-export async function inboundChannels(db: Queryable, peerId: string): Promise<InboundChannelStatus[]> {
-  const rows = await db.query<{
-    channel: string;
-    next_seq: number;
-    held_count: number;
-    gap_since: Date | null;
-    resend_requested_at: Date | null;
-  }>(
-    'SELECT channel, next_seq, held_count, gap_since, resend_requested_at FROM federation_in_channels WHERE from_node = $1 ORDER BY channel',
-    [peerId],
-  );
-  return rows.map((r) => ({
-    channel: r.channel,
-    nextSeq: r.next_seq,
-    held: r.held_count,
-    gapSince: r.gap_since ? new Date(r.gap_since) : null,
-    resendRequestedAt: r.resend_requested_at ? new Date(r.resend_requested_at) : null,
-  }));
-}
 
 export type OutboxListItem = {
   mid: string;
@@ -141,30 +96,24 @@ export async function listOutbox(
   }));
 }
 
-/** Every sent message must name a stored receipt: the count of those that do not (expected 0). */
-export async function sentWithoutReceipt(db: Queryable, peerId: string): Promise<number> {
-  const [r] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM federation_outbox o WHERE o.peer_id = $1 AND o.state <> 'pending'
-       AND o.result IS NOT NULL AND NOT EXISTS (SELECT 1 FROM federation_receipts r WHERE r.bid = o.bid)`,
-    [peerId],
-  );
-  return r?.n ?? 0;
+// A peer's delivery figures, for every peer at once (the federation page polls them for 30+ peers
+// every 15 s): one statement per figure instead of one per figure and peer, keyed by peer id; a peer
+// with nothing to count is absent from the map. `onlyPeer` narrows each statement to one peer (the
+// peer's own status page). Latency percentiles come from the most recent `sample` delivered messages
+// (enqueue → verified receipt).
+
+/** `AND <column> = $n` when one peer is asked for, with its parameter; nothing otherwise. */
+function peerFilter(column: string, onlyPeer: string | undefined, n: number): { sql: string; params: string[] } {
+  return onlyPeer === undefined ? { sql: '', params: [] } : { sql: ` AND ${column} = $${n}`, params: [onlyPeer] };
 }
 
-/** Last seq assigned per outbound channel to this peer (what the peer's next expected seq should reach). */
-export async function outboundChannels(db: Queryable, peerId: string): Promise<{ channel: string; lastSeq: number }[]> {
-  const rows = await db.query<{ channel: string; next_seq: number }>(
-    'SELECT channel, next_seq FROM federation_out_channels WHERE peer_id = $1 ORDER BY channel',
-    [peerId],
-  );
-  return rows.map((r) => ({ channel: r.channel, lastSeq: r.next_seq - 1 }));
-}
-
-// The same figures for every peer at once (the federation page polls them for 30+ peers every
-// 15 s): one statement per figure instead of one per figure and peer, keyed by peer id; a peer
-// with nothing to count is absent from the map.
-
-export async function outboundStatsByPeer(db: Queryable, sample = 1000): Promise<Map<string, OutboundStats>> {
+export async function outboundStatsByPeer(
+  db: Queryable,
+  sample = 1000,
+  onlyPeer?: string,
+): Promise<Map<string, OutboundStats>> {
+  const countsFilter = peerFilter('peer_id', onlyPeer, 1);
+  const latFilter = peerFilter('p.id', onlyPeer, 2);
   const counts = await db.query<{
     peer_id: string;
     pending: number;
@@ -174,7 +123,8 @@ export async function outboundStatsByPeer(db: Queryable, sample = 1000): Promise
   }>(
     `SELECT peer_id, count(*) FILTER (WHERE state = 'pending')::int AS pending, count(*) FILTER (WHERE state = 'sent')::int AS sent,
        count(*) FILTER (WHERE state = 'rejected')::int AS rejected, min(created_at) FILTER (WHERE state = 'pending') AS oldest
-     FROM federation_outbox GROUP BY peer_id`,
+     FROM federation_outbox WHERE true${countsFilter.sql} GROUP BY peer_id`,
+    countsFilter.params,
   );
   const lat = await db.query<{ peer_id: string; p50: number | null; p99: number | null; n: number }>(
     `SELECT p.id AS peer_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY x.ms) AS p50,
@@ -182,8 +132,9 @@ export async function outboundStatsByPeer(db: Queryable, sample = 1000): Promise
      FROM peers p CROSS JOIN LATERAL (
        SELECT extract(epoch FROM (sent_at - created_at)) * 1000 AS ms FROM federation_outbox
        WHERE peer_id = p.id AND state = 'sent' ORDER BY sent_at DESC LIMIT $1) x
+     WHERE true${latFilter.sql}
      GROUP BY p.id`,
-    [sample],
+    [sample, ...latFilter.params],
   );
   const latency = new Map(lat.map((l) => [l.peer_id, l]));
   return new Map(
@@ -215,7 +166,11 @@ export const NO_OUTBOUND: OutboundStats = {
   latencySamples: 0,
 };
 
-export async function inboundChannelsByPeer(db: Queryable): Promise<Map<string, InboundChannelStatus[]>> {
+export async function inboundChannelsByPeer(
+  db: Queryable,
+  onlyPeer?: string,
+): Promise<Map<string, InboundChannelStatus[]>> {
+  const filter = peerFilter('from_node', onlyPeer, 1);
   const rows = await db.query<{
     from_node: string;
     channel: string;
@@ -224,7 +179,9 @@ export async function inboundChannelsByPeer(db: Queryable): Promise<Map<string, 
     gap_since: Date | null;
     resend_requested_at: Date | null;
   }>(
-    'SELECT from_node, channel, next_seq, held_count, gap_since, resend_requested_at FROM federation_in_channels ORDER BY from_node, channel',
+    `SELECT from_node, channel, next_seq, held_count, gap_since, resend_requested_at FROM federation_in_channels
+     WHERE true${filter.sql} ORDER BY from_node, channel`,
+    filter.params,
   );
   const out = new Map<string, InboundChannelStatus[]>();
   for (const r of rows) {
@@ -241,20 +198,27 @@ export async function inboundChannelsByPeer(db: Queryable): Promise<Map<string, 
   return out;
 }
 
-export async function sentWithoutReceiptByPeer(db: Queryable): Promise<Map<string, number>> {
+/** Every sent message must name a stored receipt: per peer, the count of those that do not (expected 0). */
+export async function sentWithoutReceiptByPeer(db: Queryable, onlyPeer?: string): Promise<Map<string, number>> {
+  const filter = peerFilter('o.peer_id', onlyPeer, 1);
   const rows = await db.query<{ peer_id: string; n: number }>(
     `SELECT o.peer_id, count(*)::int AS n FROM federation_outbox o WHERE o.state <> 'pending'
-       AND o.result IS NOT NULL AND NOT EXISTS (SELECT 1 FROM federation_receipts r WHERE r.bid = o.bid)
+       AND o.result IS NOT NULL AND NOT EXISTS (SELECT 1 FROM federation_receipts r WHERE r.bid = o.bid)${filter.sql}
      GROUP BY o.peer_id`,
+    filter.params,
   );
   return new Map(rows.map((r) => [r.peer_id, r.n]));
 }
 
+/** Last seq assigned per outbound channel to each peer (what the peer's next expected seq should reach). */
 export async function outboundChannelsByPeer(
   db: Queryable,
+  onlyPeer?: string,
 ): Promise<Map<string, { channel: string; lastSeq: number }[]>> {
+  const filter = peerFilter('peer_id', onlyPeer, 1);
   const rows = await db.query<{ peer_id: string; channel: string; next_seq: number }>(
-    'SELECT peer_id, channel, next_seq FROM federation_out_channels ORDER BY peer_id, channel',
+    `SELECT peer_id, channel, next_seq FROM federation_out_channels WHERE true${filter.sql} ORDER BY peer_id, channel`,
+    filter.params,
   );
   const out = new Map<string, { channel: string; lastSeq: number }[]>();
   for (const r of rows) {
