@@ -2,12 +2,15 @@
 // mixed indicators, SCOs and relationships to disk, then imports it through importStix (the
 // service `crossline import stix` uses) on the embedded PostgreSQL server and on the system PostgreSQL, with correlation on and off.
 // Prints objects/s and RSS sampled during the run (peak, and at 25/50/75/100 % of the objects)
-// to show memory stays flat.
+// to show memory stays flat, and the rate of each tenth of the bundle (does it fall as the tables grow?).
+// BENCH_STIX_SAMPLE=1 also samples the server's active backends every 100 ms and prints what they
+// were doing (statement and wait event, in shares of the samples): where a slow import waits.
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { scoId } from '../src/intel/stix/uuid.js';
 import { importStix } from '../src/services/intel/import-stix.js';
 import { openBenchContext, report } from './support.js';
@@ -20,6 +23,38 @@ const BATCH = Number(process.env.BENCH_STIX_BATCH ?? 2000);
 const MODES = (process.env.BENCH_STIX_MODES ?? 'correlate,no-correlate').split(',');
 const STORES = (process.env.BENCH_STIX_STORES ?? 'embedded,postgres').split(',') as StoreKind[];
 const TS = '2026-03-01T10:00:00.000Z';
+const SAMPLE = process.env.BENCH_STIX_SAMPLE === '1';
+
+/** Samples the active client backends every 100 ms; `stop` gives the number of samples and each (statement, wait) pair's share. */
+function sampleBackends(adminUrl: string): { stop(): Promise<{ samples: number; shares: Record<string, number> }> } {
+  const client = new pg.Client({ connectionString: adminUrl });
+  const counts = new Map<string, number>();
+  let total = 0;
+  let running = true;
+  const loop = (async () => {
+    await client.connect();
+    while (running) {
+      const { rows } = await client.query<{ what: string }>(
+        `SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 48) || ' | ' || coalesce(wait_event_type || ':' || wait_event, 'CPU') AS what
+         FROM pg_stat_activity WHERE state = 'active' AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+      );
+      for (const { what } of rows) counts.set(what, (counts.get(what) ?? 0) + 1);
+      total += rows.length;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await client.end();
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      const shares: Record<string, number> = {};
+      for (const [what, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 12))
+        shares[what] = +(n / Math.max(total, 1)).toFixed(3);
+      return { samples: total, shares };
+    },
+  };
+}
 
 /** One object of the mix: 40 % indicators, 40 % SCOs (domain, IPv4, URL, file), 20 % relationships. */
 function objectAt(i: number, lastIndicator: string): Record<string, unknown> {
@@ -96,6 +131,9 @@ async function benchImport(store: StoreKind, file: string, correlate: boolean): 
   const rssMb = (): number => Math.round(process.memoryUsage().rss / 1e6);
   const marks: Record<string, number> = {};
   let peak = rssMb();
+  const backends = SAMPLE ? sampleBackends(t.adminUrl) : undefined;
+  const tenths: number[] = [];
+  let tenthStarted = process.hrtime.bigint();
   const sampler = setInterval(() => {
     peak = Math.max(peak, rssMb());
   }, 100);
@@ -107,6 +145,11 @@ async function benchImport(store: StoreKind, file: string, correlate: boolean): 
       correlate,
       batchSize: BATCH,
       onBatch: ({ objects }) => {
+        if (objects >= ((tenths.length + 1) * OBJECTS) / 10) {
+          const now = process.hrtime.bigint();
+          tenths.push(Math.round(OBJECTS / 10 / (Number(now - tenthStarted) / 1e9)));
+          tenthStarted = now;
+        }
         for (const q of [25, 50, 75])
           if (marks[`rss_mb_at_${q}pct`] === undefined && objects >= (OBJECTS * q) / 100)
             marks[`rss_mb_at_${q}pct`] = rssMb();
@@ -128,7 +171,12 @@ async function benchImport(store: StoreKind, file: string, correlate: boolean): 
       invalid: result.invalidCount,
       seconds: +seconds.toFixed(1),
       batch: BATCH,
+      per_s_by_tenth: tenths,
     });
+    if (backends) {
+      const { samples, shares } = await backends.stop();
+      report({ bench: 'intel-stix', metric: 'backend_samples', value: samples, storage: store, mode, shares });
+    }
     report({
       bench: 'intel-stix',
       metric: 'import_peak_rss_mb',
@@ -142,6 +190,7 @@ async function benchImport(store: StoreKind, file: string, correlate: boolean): 
     });
   } finally {
     clearInterval(sampler);
+    await backends?.stop();
     await t.cleanup();
   }
 }

@@ -8,6 +8,9 @@ import { validateStixObject } from '../../src/intel/stix/validate.js';
 import { STIX_UPLOAD_LIMIT } from '../../src/http/routes/intel/stix.routes.js';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
 import { STORES } from '../support/test-context.js';
+import { scoId } from '../../src/intel/stix/uuid.js';
+import type { StixObject } from '../../src/intel/stix/types.js';
+import { getCollectionByIdOrAlias, insertStixObjects } from '../../src/storage/repositories/intel-object.repository.js';
 
 type Json = Record<string, any>;
 
@@ -223,5 +226,33 @@ describe.each(STORES)('STIX import and export (%s)', (store) => {
     }
     const listed = (await get(reader, '/api/intel/objects?type=malware&limit=200')).json() as Json;
     expect(listed.items.filter((i: Json) => i.id.toLowerCase() === lower.id)).toHaveLength(1); // one object, latest version
+  });
+
+  it('stores an object without a version once per collection, even when two imports of it run at once', async () => {
+    const value = `race-${store}.example`;
+    const sco = { type: 'domain-name', spec_version: '2.1', id: scoId('domain-name', { value }), value } as StixObject;
+    const upperCopy = { ...sco, id: sco.id.replace(/[0-9a-f]{8}-/, (m) => m.toUpperCase()) } as StixObject;
+    const local = (await getCollectionByIdOrAlias(t.ctx.db, 'local'))!;
+    let inserted!: () => void;
+    const firstInserted = new Promise<void>((r) => (inserted = r));
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    // The first import has stored the object but not committed when the second one stores it.
+    const first = t.ctx.db.transaction(async (tx) => {
+      const counts = await insertStixObjects(tx, local.id, [sco], 'import', new Date());
+      inserted();
+      await held;
+      return counts;
+    });
+    await firstInserted;
+    const second = t.ctx.db.transaction((tx) => insertStixObjects(tx, local.id, [upperCopy], 'import', new Date()));
+    await new Promise((r) => setTimeout(r, 200));
+    release();
+    expect(await first).toEqual({ inserted: 1, duplicates: 0 });
+    expect(await second).toEqual({ inserted: 0, duplicates: 1 });
+    const versions = (await get(reader, `/api/intel/objects/${sco.id}`)).json() as Json;
+    expect(versions.versions).toHaveLength(1);
+    // A later import of it is a duplicate too.
+    expect((await upload(analyst, bundleOf([sco]))).json()).toMatchObject({ imported: 0, duplicates: 1 });
   });
 });

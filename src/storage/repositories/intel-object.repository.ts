@@ -122,7 +122,9 @@ export async function getCollectionByIdOrAlias(
  * the SQL text and parameter count stay fixed whatever the batch size). A version already stored
  * (same collection, id and modified) counts as a duplicate. Objects without `modified` or `created`
  * (SCOs, unversioned) take the time they were added as their version, as TAXII 2.1 does, and are
- * duplicates when the collection already holds that id.
+ * duplicates when the collection already holds that id unversioned. Both rules are unique indexes
+ * (the version key, and the unversioned key of migration 310), checked by ON CONFLICT with an index
+ * probe per row: a NOT EXISTS test here was planned as a scan of the whole collection per batch.
  */
 export async function insertStixObjects(
   q: Queryable,
@@ -163,14 +165,13 @@ export async function insertStixObjects(
   // The batch travels as ONE JSON document that the server parses once: text arrays of JSON would be
   // escaped element by element in JS and parsed twice on the server (array literal, then jsonb).
   const rows = await q.query(
-    `INSERT INTO intel_objects (collection_id, stix_id, type, spec_version, created, modified, added_at, tlp, source, object)
-     SELECT $1, d.id, d.type, d.spec, d.created, d.modified, $2::timestamptz, d.tlp, $3, d.doc
+    `INSERT INTO intel_objects (collection_id, stix_id, type, spec_version, created, modified, added_at, tlp, source, object, unversioned)
+     SELECT $1, d.id, d.type, d.spec, d.created, d.modified, $2::timestamptz, d.tlp, $3, d.doc, d.unversioned
      FROM ROWS FROM (jsonb_to_recordset($4::jsonb)
             AS (id text, type text, spec text, created text, modified text, unversioned boolean, tlp text, doc jsonb)) WITH ORDINALITY
           AS d(id, type, spec, created, modified, unversioned, tlp, doc, ord)
-     WHERE NOT (d.unversioned AND EXISTS (SELECT 1 FROM intel_objects e WHERE e.collection_id = $1 AND lower(e.stix_id) = lower(d.id)))
      ORDER BY d.ord
-     ON CONFLICT (collection_id, lower(stix_id), modified) DO NOTHING
+     ON CONFLICT DO NOTHING
      RETURNING seq`,
     [collectionId, addedAt, source, JSON.stringify(batch)],
   );
