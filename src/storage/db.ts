@@ -1,6 +1,7 @@
 // One connection layer over PostgreSQL (a pg.Pool): the node's embedded server or an external one
 // (DATABASE_URL). Repositories see only `query` and `transaction`, never which server it is.
 import pg from 'pg';
+import { createGroupCommit } from './group-commit.js';
 import { AppError } from '../errors.js';
 import { openEmbeddedServer } from './embedded/embedded-server.js';
 
@@ -16,6 +17,12 @@ export type Db = Queryable & {
   readonly store: 'embedded' | 'external';
   /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Like `transaction`, but the transaction may be shared with calls made at the same moment, each in a
+   * savepoint of its own, with one commit for all (group commit, storage/group-commit.ts): for writes
+   * that all take the same row locks, which would otherwise commit one after the other.
+   */
+  groupTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a multi-statement script (migrations). */
   exec(sql: string): Promise<void>;
   /** A connection of its own, outside the pool, for session state that must live as long as it does (locks). */
@@ -40,6 +47,16 @@ function openTransaction(tx: Queryable, db: Queryable, stream?: CorkableStream):
   const entry: OpenTransaction = { db, commitHooks: [], stream };
   openTransactions.set(tx, entry);
   return entry.commitHooks;
+}
+
+/**
+ * Registers `member` as a part of the open transaction `parent` (a savepoint of a group commit): the
+ * same database and socket, commit hooks of its own. Returns those hooks.
+ */
+export function openMemberTransaction(member: Queryable, parent: Queryable): (() => void)[] {
+  const entry = openTransactions.get(parent);
+  if (!entry) throw new Error('openMemberTransaction: parent is not an open transaction');
+  return openTransaction(member, entry.db, entry.stream);
 }
 
 /**
@@ -75,7 +92,7 @@ export function afterCommit(q: Queryable, fn: () => void): void {
   else queueMicrotask(fn);
 }
 
-function runHooks(hooks: (() => void)[]): void {
+export function runHooks(hooks: (() => void)[]): void {
   for (const hook of hooks) {
     try {
       hook();
@@ -294,6 +311,8 @@ async function openPostgres(
       closing ??= pool.end().then(afterClose);
       return closing;
     },
+    groupTransaction: (fn) => groupCommit(fn),
   };
+  const groupCommit = createGroupCommit((fn) => db.transaction(fn), openMemberTransaction, runHooks);
   return db;
 }

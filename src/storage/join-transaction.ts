@@ -7,6 +7,7 @@ export function joinTransaction(db: Db, tx: Queryable): Db {
     store: db.store,
     query: (sql, params) => tx.query(sql, params),
     transaction: (fn) => fn(tx),
+    groupTransaction: (fn) => fn(tx),
     exec: async (sql) => {
       await tx.query(sql);
     },

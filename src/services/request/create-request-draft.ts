@@ -22,7 +22,9 @@ export async function createDraftRequest(
   input: TCreateRequestDraft,
 ): Promise<PresentedRequest & { issues: ValidationIssue[] }> {
   const now = ctx.clock();
-  return ctx.db.transaction(async (tx) => (await insertDraftRequest(tx, ctx, actor, input, now)).presented);
+  // Group commit: concurrent creates all take the reference counter and the audit head, so they share
+  // one transaction and one flush instead of committing one after the other (storage/group-commit.ts).
+  return ctx.db.groupTransaction(async (tx) => (await insertDraftRequest(tx, ctx, actor, input, now)).presented);
 }
 
 /** The draft-creating step inside a caller's transaction (also used to turn a call into a request). */

@@ -1,0 +1,113 @@
+// Group commit on both stores: concurrent calls share one transaction, each in a savepoint of its own.
+// A call that fails (its own error, or an SQL error) undoes only its statements; the others commit and
+// each caller hears of success only after the commit; commit hooks run for the calls that committed; a
+// failed COMMIT fails every call of the group and stores none of them. And request creates through it
+// keep gap-free references and an intact audit chain.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../src/audit/verify-audit.js';
+import { afterCommit } from '../../src/storage/db.js';
+import { ZCreateRequestDraftSchema } from '../../src/domain/request/schemas.js';
+import type { UserActor } from '../../src/domain/shared/actor.js';
+import { createDraftRequest } from '../../src/services/request/create-request-draft.js';
+import { preservationDraft } from '../factories.js';
+import { createTestContext, STORES, type TestContext } from '../support/test-context.js';
+
+describe.each(STORES)('group commit (%s)', (store) => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext(store);
+    await t.ctx.db.query('CREATE TABLE gc_rows (k int PRIMARY KEY, note text)');
+    // Checked at COMMIT, so a group can fail there after every call succeeded.
+    await t.ctx.db.query('CREATE TABLE gc_deferred (k int UNIQUE DEFERRABLE INITIALLY DEFERRED)');
+  });
+  afterAll(async () => {
+    await t.cleanup();
+  });
+
+  const keys = async () => (await t.ctx.db.query<{ k: number }>('SELECT k FROM gc_rows ORDER BY k')).map((r) => r.k);
+  const backendPid = (tx: { query: (sql: string) => Promise<{ pid: number }[]> }) =>
+    tx.query('SELECT pg_backend_pid() AS pid').then((rows) => rows[0]!.pid);
+
+  it('commits concurrent calls in shared transactions; a failing call undoes only its own statements', async () => {
+    const hooks: number[] = [];
+    const pids = new Set<number>();
+    const calls = Array.from({ length: 20 }, (_, k) =>
+      t.ctx.db.groupTransaction(async (tx) => {
+        pids.add(await backendPid(tx as never));
+        await tx.query('INSERT INTO gc_rows (k, note) VALUES ($1, $2)', [k, 'call']);
+        afterCommit(tx, () => hooks.push(k));
+        if (k === 7) throw new Error('call 7 changed its mind');
+        // A statement that fails in the database: key 3 is taken by call 3.
+        if (k === 12) await tx.query('INSERT INTO gc_rows (k, note) VALUES (3, $1)', ['dup']);
+        return k;
+      }),
+    );
+    const settled = await Promise.allSettled(calls);
+    expect(settled.filter((s) => s.status === 'fulfilled').map((s) => s.value)).toEqual(
+      Array.from({ length: 20 }, (_, k) => k).filter((k) => k !== 7 && k !== 12),
+    );
+    expect((settled[7] as PromiseRejectedResult).reason.message).toBe('call 7 changed its mind');
+    expect((settled[12] as PromiseRejectedResult).reason.code).toBe('23505');
+    expect(await keys()).toEqual(Array.from({ length: 20 }, (_, k) => k).filter((k) => k !== 7 && k !== 12));
+    expect(hooks.sort((a, b) => a - b)).toEqual(await keys());
+    // 20 calls made at once ran in fewer transactions than calls (the first alone, the rest together).
+    expect(pids.size).toBeLessThan(20);
+  });
+
+  it('resolves a call only once its group has committed', async () => {
+    const seen = await t.ctx.db.groupTransaction(async (tx) => {
+      await tx.query('INSERT INTO gc_rows (k, note) VALUES (100, $1)', ['late']);
+      return 'written';
+    });
+    expect(seen).toBe('written');
+    // Another connection sees it: committed before the caller was answered.
+    expect(await t.ctx.db.query('SELECT note FROM gc_rows WHERE k = 100')).toEqual([{ note: 'late' }]);
+  });
+
+  it('fails every call of a group whose COMMIT fails, and stores none of them', async () => {
+    // Hold the group writer busy so the next three calls form one group.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const first = t.ctx.db.groupTransaction(async (tx) => {
+      await tx.query('INSERT INTO gc_rows (k, note) VALUES (200, $1)', ['first']);
+      await held;
+    });
+    const group = [1, 1, 2].map((k, i) =>
+      t.ctx.db.groupTransaction(async (tx) => {
+        await tx.query('INSERT INTO gc_deferred (k) VALUES ($1)', [k]);
+        await tx.query('INSERT INTO gc_rows (k, note) VALUES ($1, $2)', [300 + i, 'doomed']);
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    await first;
+    const settled = await Promise.allSettled(group);
+    for (const s of settled) {
+      expect(s.status).toBe('rejected');
+      expect((s as PromiseRejectedResult).reason.code).toBe('23505');
+    }
+    expect(await t.ctx.db.query('SELECT k FROM gc_rows WHERE k >= 300')).toEqual([]);
+    expect(await t.ctx.db.query('SELECT k FROM gc_deferred')).toEqual([]);
+    // The writer goes on with later calls.
+    await t.ctx.db.groupTransaction((tx) => tx.query('INSERT INTO gc_rows (k, note) VALUES (400, $1)', ['after']));
+    expect(await t.ctx.db.query('SELECT note FROM gc_rows WHERE k = 400')).toEqual([{ note: 'after' }]);
+  });
+
+  it('creates requests at once with gap-free references and an intact audit chain', async () => {
+    const actor: UserActor = {
+      kind: 'user',
+      userId: 'u-gc',
+      name: 'Group Commit',
+      roles: ['investigator'],
+      partyId: 'cn-test',
+    };
+    const created = await Promise.all(
+      Array.from({ length: 24 }, () =>
+        createDraftRequest(t.ctx, actor, ZCreateRequestDraftSchema.parse(preservationDraft())),
+      ),
+    );
+    const numbers = created.map((r) => Number(r.reference.split('-').at(-1))).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 24 }, (_, i) => numbers[0]! + i));
+    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true });
+  });
+});
