@@ -5,6 +5,8 @@
 // a call that fails rolls back its own statements only and gets its own error — and one COMMIT, one
 // flush, for the whole group. Every guarantee of a transaction holds for each call: its change and its
 // audit entry commit together or not at all, and its caller hears of success only after the commit.
+// A call that would wait on another transaction's row lock inside a group runs again on its own
+// (GROUP_LOCK_TIMEOUT).
 
 import type { Queryable } from './db.js';
 
@@ -20,6 +22,17 @@ type Call = {
 
 /** The most calls one group takes; the rest wait for the next. */
 export const GROUP_LIMIT = 32;
+
+/**
+ * How long a call in a group may wait for a row lock. A group holds the audit head from its first
+ * call's audit entry on; a later call waiting on a row that another transaction holds — one that
+ * itself waits for the audit head (a STIX batch holding observable counts, say) — would deadlock.
+ * Such a call gives up quickly instead and runs again in a transaction of its own after the group,
+ * where nothing it waits for waits on it.
+ */
+const GROUP_LOCK_TIMEOUT = "'200ms'";
+/** lock_not_available (the lock timeout) and deadlock_detected: the call runs again on its own. */
+const RUN_ALONE_CODES = new Set(['55P03', '40P01']);
 
 export function createGroupCommit(
   transaction: TransactionRunner,
@@ -41,8 +54,10 @@ export function createGroupCommit(
   const writeGroup = async (calls: Call[]): Promise<void> => {
     const done: { call: Call; value: unknown; hooks: (() => void)[] }[] = [];
     const unsettled = new Set(calls);
+    const alone: Call[] = [];
     try {
       await transaction(async (group) => {
+        void group.query(`SET LOCAL lock_timeout = ${GROUP_LOCK_TIMEOUT}`).catch(() => undefined);
         for (const call of calls) {
           const member: Queryable = { query: (sql, params) => group.query(sql, params) };
           const hooks = openMember(member, group);
@@ -57,7 +72,8 @@ export function createGroupCommit(
             await saved.catch(() => undefined);
             await group.query('ROLLBACK TO SAVEPOINT group_call');
             unsettled.delete(call);
-            call.reject(error);
+            if (RUN_ALONE_CODES.has((error as { code?: string })?.code ?? '')) alone.push(call);
+            else call.reject(error);
           }
           // The savepoint is let go with the next call's first statement, not in a round trip of its own.
           void group.query('RELEASE SAVEPOINT group_call').catch(() => undefined);
@@ -66,12 +82,19 @@ export function createGroupCommit(
     } catch (error) {
       // The group's COMMIT (or its connection) failed: none of its calls is stored.
       for (const call of unsettled) call.reject(error);
+      await runAlone(alone);
       return;
     }
     for (const { call, value, hooks } of done) {
       runHooks(hooks);
       call.resolve(value);
     }
+    await runAlone(alone);
+  };
+
+  /** Calls that waited on a lock inside a group, each in a transaction of its own (no lock timeout). */
+  const runAlone = async (calls: Call[]): Promise<void> => {
+    for (const call of calls) await transaction(call.fn).then(call.resolve, call.reject);
   };
 
   return <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> =>

@@ -9,6 +9,9 @@ import { afterCommit } from '../../src/storage/db.js';
 import { ZCreateRequestDraftSchema } from '../../src/domain/request/schemas.js';
 import type { UserActor } from '../../src/domain/shared/actor.js';
 import { createDraftRequest } from '../../src/services/request/create-request-draft.js';
+import { appendAudit } from '../../src/audit/audit-log.js';
+import { valueHash } from '../../src/intel/correlation/rules.js';
+import { indexSourceValues } from '../../src/storage/repositories/observable-index.repository.js';
 import { preservationDraft } from '../factories.js';
 import { createTestContext, STORES, type TestContext } from '../support/test-context.js';
 
@@ -91,6 +94,74 @@ describe.each(STORES)('group commit (%s)', (store) => {
     // The writer goes on with later calls.
     await t.ctx.db.groupTransaction((tx) => tx.query('INSERT INTO gc_rows (k, note) VALUES (400, $1)', ['after']));
     expect(await t.ctx.db.query('SELECT note FROM gc_rows WHERE k = 400')).toEqual([{ note: 'after' }]);
+  });
+
+  it('runs a call that waits on a lock inside a group again on its own, instead of deadlocking', async () => {
+    const actor: UserActor = {
+      kind: 'user',
+      userId: 'u-lock',
+      name: 'Lock',
+      roles: ['investigator'],
+      partyId: 'cn-test',
+    };
+    const email = 'lucky.invest88@example.com';
+    const signal = () => {
+      let open!: () => void;
+      const opened = new Promise<void>((r) => (open = r));
+      return { open, opened };
+    };
+    const firstDone = signal();
+    const otherWaiting = signal();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    // Keep the writer busy so the two creates below form one group.
+    const blocker = t.ctx.db.groupTransaction(async () => held);
+    const first = t.ctx.db.groupTransaction(async (tx) => {
+      const draft = ZCreateRequestDraftSchema.parse(preservationDraft({ identifiers: [] }));
+      const { insertDraftRequest } = await import('../../src/services/request/create-request-draft.js');
+      const made = await insertDraftRequest(tx, t.ctx, actor, draft, new Date());
+      firstDone.open(); // the group now holds the audit head
+      return made.record.reference;
+    });
+    const second = t.ctx.db.groupTransaction(async (tx) => {
+      await otherWaiting.opened;
+      const { insertDraftRequest } = await import('../../src/services/request/create-request-draft.js');
+      // Its observable's count row is held by the other transaction, which waits for the audit head.
+      const made = await insertDraftRequest(
+        tx,
+        t.ctx,
+        actor,
+        ZCreateRequestDraftSchema.parse(preservationDraft()),
+        new Date(),
+      );
+      return made.record.reference;
+    });
+    // Another transaction (a case adding the same e-mail, say): counts the value, then appends its audit entry.
+    const other = t.ctx.db.transaction(async (tx) => {
+      await indexSourceValues(
+        tx,
+        { kind: 'case', id: 'case-lock' },
+        [{ type: 'email', valueHash: valueHash(email), value: email }],
+        new Date(),
+      );
+      await firstDone.opened;
+      const appended = appendAudit(
+        tx,
+        { actor: { kind: 'system', partyId: 'cn-test' }, action: 'test.lock', subjectType: 'test', subjectId: 'lock' },
+        new Date(),
+      );
+      await new Promise((r) => setTimeout(r, 100)); // now waiting for the group's audit head
+      otherWaiting.open();
+      await appended;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    await blocker;
+    const [a, b, c] = await Promise.allSettled([first, second, other]);
+    expect(a.status, String((a as PromiseRejectedResult).reason)).toBe('fulfilled');
+    expect(b.status, String((b as PromiseRejectedResult).reason)).toBe('fulfilled');
+    expect(c.status, String((c as PromiseRejectedResult).reason)).toBe('fulfilled');
+    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true });
   });
 
   it('creates requests at once with gap-free references and an intact audit chain', async () => {
