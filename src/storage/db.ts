@@ -20,7 +20,8 @@ export type Db = Queryable & {
   /**
    * Like `transaction`, but the transaction may be shared with calls made at the same moment, each in a
    * savepoint of its own, with one commit for all (group commit, storage/group-commit.ts): for writes
-   * that all take the same row locks, which would otherwise commit one after the other.
+   * that all take the same row locks, which would otherwise commit one after the other. `fn` must not
+   * call `groupTransaction` itself (it would wait for the group it is part of).
    */
   groupTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a multi-statement script (migrations). */
