@@ -8,12 +8,27 @@ import { verifyAuditChain } from '../../src/audit/verify-audit.js';
 import { afterCommit } from '../../src/storage/db.js';
 import { ZCreateRequestDraftSchema } from '../../src/domain/request/schemas.js';
 import type { UserActor } from '../../src/domain/shared/actor.js';
-import { createDraftRequest } from '../../src/services/request/create-request-draft.js';
+import { createDraftRequest, insertDraftRequest } from '../../src/services/request/create-request-draft.js';
 import { appendAudit } from '../../src/audit/audit-log.js';
 import { valueHash } from '../../src/intel/correlation/rules.js';
 import { indexSourceValues } from '../../src/storage/repositories/observable-index.repository.js';
 import { preservationDraft } from '../factories.js';
 import { createTestContext, STORES, type TestContext } from '../support/test-context.js';
+
+/** A gate a test opens by hand: `opened` resolves once `open` is called. */
+function signal(): { open: () => void; opened: Promise<void> } {
+  let open!: () => void;
+  const opened = new Promise<void>((r) => (open = r));
+  return { open, opened };
+}
+
+const investigator: UserActor = {
+  kind: 'user',
+  userId: 'u-gc',
+  name: 'Group Commit',
+  roles: ['investigator'],
+  partyId: 'cn-test',
+};
 
 describe.each(STORES)('group commit (%s)', (store) => {
   let t: TestContext;
@@ -69,11 +84,10 @@ describe.each(STORES)('group commit (%s)', (store) => {
 
   it('fails every call of a group whose COMMIT fails, and stores none of them', async () => {
     // Hold the group writer busy so the next three calls form one group.
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
+    const held = signal();
     const first = t.ctx.db.groupTransaction(async (tx) => {
       await tx.query('INSERT INTO gc_rows (k, note) VALUES (200, $1)', ['first']);
-      await held;
+      await held.opened;
     });
     const group = [1, 1, 2].map((k, i) =>
       t.ctx.db.groupTransaction(async (tx) => {
@@ -82,7 +96,7 @@ describe.each(STORES)('group commit (%s)', (store) => {
       }),
     );
     await new Promise((r) => setTimeout(r, 50));
-    release();
+    held.open();
     await first;
     const settled = await Promise.allSettled(group);
     for (const s of settled) {
@@ -97,40 +111,25 @@ describe.each(STORES)('group commit (%s)', (store) => {
   });
 
   it('runs a call that waits on a lock inside a group again on its own, instead of deadlocking', async () => {
-    const actor: UserActor = {
-      kind: 'user',
-      userId: 'u-lock',
-      name: 'Lock',
-      roles: ['investigator'],
-      partyId: 'cn-test',
-    };
     const email = 'lucky.invest88@example.com';
-    const signal = () => {
-      let open!: () => void;
-      const opened = new Promise<void>((r) => (open = r));
-      return { open, opened };
-    };
     const firstDone = signal();
     const otherWaiting = signal();
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
+    const held = signal();
     // Keep the writer busy so the two creates below form one group.
-    const blocker = t.ctx.db.groupTransaction(async () => held);
+    const blocker = t.ctx.db.groupTransaction(() => held.opened);
     const first = t.ctx.db.groupTransaction(async (tx) => {
       const draft = ZCreateRequestDraftSchema.parse(preservationDraft({ identifiers: [] }));
-      const { insertDraftRequest } = await import('../../src/services/request/create-request-draft.js');
-      const made = await insertDraftRequest(tx, t.ctx, actor, draft, new Date());
+      const made = await insertDraftRequest(tx, t.ctx, investigator, draft, new Date());
       firstDone.open(); // the group now holds the audit head
       return made.record.reference;
     });
     const second = t.ctx.db.groupTransaction(async (tx) => {
       await otherWaiting.opened;
-      const { insertDraftRequest } = await import('../../src/services/request/create-request-draft.js');
       // Its observable's count row is held by the other transaction, which waits for the audit head.
       const made = await insertDraftRequest(
         tx,
         t.ctx,
-        actor,
+        investigator,
         ZCreateRequestDraftSchema.parse(preservationDraft()),
         new Date(),
       );
@@ -155,7 +154,7 @@ describe.each(STORES)('group commit (%s)', (store) => {
       await appended;
     });
     await new Promise((r) => setTimeout(r, 20));
-    release();
+    held.open();
     await blocker;
     const [a, b, c] = await Promise.allSettled([first, second, other]);
     expect(a.status, String((a as PromiseRejectedResult).reason)).toBe('fulfilled');
@@ -165,16 +164,9 @@ describe.each(STORES)('group commit (%s)', (store) => {
   });
 
   it('creates requests at once with gap-free references and an intact audit chain', async () => {
-    const actor: UserActor = {
-      kind: 'user',
-      userId: 'u-gc',
-      name: 'Group Commit',
-      roles: ['investigator'],
-      partyId: 'cn-test',
-    };
     const created = await Promise.all(
       Array.from({ length: 24 }, () =>
-        createDraftRequest(t.ctx, actor, ZCreateRequestDraftSchema.parse(preservationDraft())),
+        createDraftRequest(t.ctx, investigator, ZCreateRequestDraftSchema.parse(preservationDraft())),
       ),
     );
     const numbers = created.map((r) => Number(r.reference.split('-').at(-1))).sort((a, b) => a - b);
