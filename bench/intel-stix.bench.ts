@@ -25,8 +25,14 @@ const STORES = (process.env.BENCH_STIX_STORES ?? 'embedded,postgres').split(',')
 const TS = '2026-03-01T10:00:00.000Z';
 const SAMPLE = process.env.BENCH_STIX_SAMPLE === '1';
 
-/** Samples the active client backends every 100 ms; `stop` gives the number of samples and each (statement, wait) pair's share. */
-function sampleBackends(adminUrl: string): { stop(): Promise<{ samples: number; shares: Record<string, number> }> } {
+/**
+ * Samples the active client backends every 100 ms until `stop`; `summary` gives the number of samples
+ * and each (statement, wait) pair's share.
+ */
+function sampleBackends(adminUrl: string): {
+  stop(): Promise<void>;
+  summary(): { samples: number; shares: Record<string, number> };
+} {
   const client = new pg.Client({ connectionString: adminUrl });
   const counts = new Map<string, number>();
   let total = 0;
@@ -45,9 +51,11 @@ function sampleBackends(adminUrl: string): { stop(): Promise<{ samples: number; 
     await client.end();
   })();
   return {
-    async stop() {
+    stop() {
       running = false;
-      await loop;
+      return loop;
+    },
+    summary() {
       const shares: Record<string, number> = {};
       for (const [what, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 12))
         shares[what] = +(n / Math.max(total, 1)).toFixed(3);
@@ -174,7 +182,8 @@ async function benchImport(store: StoreKind, file: string, correlate: boolean): 
       per_s_by_tenth: tenths,
     });
     if (backends) {
-      const { samples, shares } = await backends.stop();
+      await backends.stop();
+      const { samples, shares } = backends.summary();
       report({ bench: 'intel-stix', metric: 'backend_samples', value: samples, storage: store, mode, shares });
     }
     report({

@@ -54,7 +54,7 @@ function openTransaction(tx: Queryable, db: Queryable, stream?: CorkableStream):
  * Registers `member` as a part of the open transaction `parent` (a savepoint of a group commit): the
  * same database and socket, commit hooks of its own. Returns those hooks.
  */
-export function openMemberTransaction(member: Queryable, parent: Queryable): (() => void)[] {
+function openMemberTransaction(member: Queryable, parent: Queryable): (() => void)[] {
   const entry = openTransactions.get(parent);
   if (!entry) throw new Error('openMemberTransaction: parent is not an open transaction');
   return openTransaction(member, entry.db, entry.stream);
@@ -93,7 +93,7 @@ export function afterCommit(q: Queryable, fn: () => void): void {
   else queueMicrotask(fn);
 }
 
-export function runHooks(hooks: (() => void)[]): void {
+function runHooks(hooks: (() => void)[]): void {
   for (const hook of hooks) {
     try {
       hook();
